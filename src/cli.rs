@@ -1,0 +1,144 @@
+//! Command-line parsing and the subcommands.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use parallax::document::{self, LoadOptions};
+use parallax::export::{self, Format};
+use parallax::segment::Unit;
+use parallax::{Comparison, Document, Options};
+
+/// Read several accounts of one story side by side.
+#[derive(Debug, Parser)]
+#[command(
+    name = "parallax",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Sources to open in the reader (none: the bundled demo). `-` reads standard input.
+    files: Vec<String>,
+    #[command(flatten)]
+    input: InputArgs,
+}
+
+#[derive(Debug, Clone, clap::Args)]
+struct InputArgs {
+    /// What one passage is.
+    #[arg(long, value_enum, default_value_t = UnitArg::Sentence, global = true)]
+    unit: UnitArg,
+    /// Refuse inputs larger than this many bytes.
+    #[arg(long, default_value_t = document::DEFAULT_MAX_SIZE, global = true)]
+    max_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Align two or more sources and print the comparison.
+    Align {
+        /// The sources (`-` for standard input); at least two.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+        format: FormatArg,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum UnitArg {
+    Sentence,
+    Paragraph,
+    Line,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Json,
+    Text,
+    Markdown,
+}
+
+impl From<UnitArg> for Unit {
+    fn from(u: UnitArg) -> Unit {
+        match u {
+            UnitArg::Sentence => Unit::Sentence,
+            UnitArg::Paragraph => Unit::Paragraph,
+            UnitArg::Line => Unit::Line,
+        }
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Json => Format::Json,
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+        }
+    }
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    let options = Options {
+        unit: cli.input.unit.into(),
+        language: None,
+    };
+    match cli.command {
+        Some(Command::Align { files, format }) => {
+            let docs = load_all(&files, &cli.input)?;
+            let cmp = Comparison::build(docs, &options)?;
+            print!("{}", render(&cmp, format.into()));
+            Ok(ExitCode::SUCCESS)
+        }
+        None if cli.files.is_empty() => {
+            let docs: Vec<Document> = parallax::demo::documents().into_iter().take(2).collect();
+            let cmp = Comparison::build(docs, &options)?;
+            print!("{}", render(&cmp, Format::Text));
+            eprintln!(
+                "(This is the demo comparison as a text report; the interactive reader comes next.)"
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        None => {
+            let docs = load_all(&cli.files, &cli.input)?;
+            let cmp = Comparison::build(docs, &options)?;
+            print!("{}", render(&cmp, Format::Text));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Loads every source, stopping at the first that fails; warnings go to standard error.
+fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
+    let opts = LoadOptions {
+        max_size: input.max_size,
+    };
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        anyhow::bail!("-: standard input can be read only once");
+    }
+    let mut docs = Vec::with_capacity(files.len());
+    for f in files {
+        let doc = document::load(f, &opts)?;
+        for w in &doc.warnings {
+            eprintln!("parallax: warning: {}", parallax::text::visible(w, false));
+        }
+        docs.push(doc);
+    }
+    Ok(docs)
+}
+
+fn render(cmp: &Comparison, format: Format) -> String {
+    match format {
+        Format::Json => export::json::to_string(cmp) + "\n",
+        Format::Text => export::text::render(cmp),
+        Format::Markdown => export::markdown::render(cmp),
+    }
+}

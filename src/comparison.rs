@@ -1,0 +1,169 @@
+//! The comparison: every front end (reader, report, exports) reads this and nothing else.
+
+mod cluster;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::align::{self, Alignment, Side};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::facts::{self, Fact};
+use crate::segment::{self, Segment, Unit};
+use crate::text::Language;
+
+pub use cluster::{Cluster, ClusterMember};
+
+/// How to build a comparison.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    /// What one passage is.
+    pub unit: Unit,
+    /// The language of all sources; detected per source when `None`.
+    pub language: Option<Language>,
+}
+
+/// One source of a comparison: the document, its passages and its facts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Source {
+    /// The document as loaded.
+    pub document: Document,
+    /// Its passages, in text order; `segments[i].id == i`.
+    pub segments: Vec<Segment>,
+    /// Its facts, in text order.
+    pub facts: Vec<Fact>,
+    /// The language it was read in.
+    pub lang: Language,
+}
+
+impl Source {
+    /// Segments and analyses one document.
+    pub fn analyse(document: Document, options: &Options) -> Source {
+        let lang = options
+            .language
+            .unwrap_or_else(|| Language::detect(&document.text));
+        let segments = segment::segment(&document, options.unit);
+        let facts = facts::extract(&document);
+        Source {
+            document,
+            segments,
+            facts,
+            lang,
+        }
+    }
+
+    /// The text of segment `id`.
+    pub fn segment_text(&self, id: usize) -> &str {
+        self.segments[id].span.slice(&self.document.text)
+    }
+
+    /// This source as one side of an alignment.
+    pub fn side(&self) -> Side<'_> {
+        Side {
+            text: &self.document.text,
+            segments: &self.segments,
+            lang: self.lang,
+        }
+    }
+}
+
+/// The alignment of two sources, `a` < `b` by index.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PairAlignment {
+    /// Index of the first source.
+    pub a: usize,
+    /// Index of the second source.
+    pub b: usize,
+    /// Links and what each side adds.
+    pub alignment: Alignment,
+}
+
+/// How far [`Comparison::build_with_progress`] has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Steps done.
+    pub done: usize,
+    /// Steps in all.
+    pub total: usize,
+}
+
+/// Several sources, their passages and facts, the links between every pair, and the claims
+/// they share.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    /// The sources, in the order given.
+    pub sources: Vec<Source>,
+    /// One alignment per pair of sources (i < j), ordered by (i, j).
+    pub pairs: Vec<PairAlignment>,
+    /// Claims across sources (connected links), for more than two sources.
+    pub clusters: Vec<Cluster>,
+    /// The options it was built with.
+    pub options: Options,
+}
+
+impl Comparison {
+    /// Builds the comparison of `documents` (at least two).
+    pub fn build(documents: Vec<Document>, options: &Options) -> Result<Comparison> {
+        Comparison::build_with_progress(documents, options, &|_| {})
+    }
+
+    /// Builds the comparison, calling `progress` as sources are analysed and pairs aligned.
+    pub fn build_with_progress(
+        documents: Vec<Document>,
+        options: &Options,
+        progress: &(dyn Fn(Progress) + Sync),
+    ) -> Result<Comparison> {
+        if documents.len() < 2 {
+            return Err(Error::TooFewSources {
+                got: documents.len(),
+            });
+        }
+        let n = documents.len();
+        let pair_ids: Vec<(usize, usize)> = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+            .collect();
+        let total = n + pair_ids.len();
+        let done = std::sync::atomic::AtomicUsize::new(0);
+        let tick = || {
+            let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+            progress(Progress { done: d, total });
+        };
+        let sources: Vec<Source> = documents
+            .into_par_iter()
+            .map(|d| {
+                let s = Source::analyse(d, options);
+                tick();
+                s
+            })
+            .collect();
+        let pairs: Vec<PairAlignment> = pair_ids
+            .par_iter()
+            .map(|&(i, j)| {
+                let (a, b) = (&sources[i], &sources[j]);
+                let mut alignment = align::align(a.side(), b.side());
+                for link in &mut alignment.links {
+                    link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                }
+                tick();
+                PairAlignment {
+                    a: i,
+                    b: j,
+                    alignment,
+                }
+            })
+            .collect();
+        let clusters = cluster::clusters(&sources, &pairs);
+        Ok(Comparison {
+            sources,
+            pairs,
+            clusters,
+            options: options.clone(),
+        })
+    }
+
+    /// The alignment of sources `a` and `b` as stored (with `a < b`), if both exist.
+    pub fn pair(&self, a: usize, b: usize) -> Option<&PairAlignment> {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        self.pairs.iter().find(|p| p.a == lo && p.b == hi)
+    }
+}

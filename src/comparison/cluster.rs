@@ -1,0 +1,118 @@
+//! Claims across sources: passages of different sources joined by links, as connected groups.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{PairAlignment, Source};
+
+/// One source's part in a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClusterMember {
+    /// Index of the source.
+    pub doc: usize,
+    /// Its segments that state the claim.
+    pub segments: Vec<usize>,
+}
+
+/// A claim that two or more sources state, with the passages that state it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cluster {
+    /// Index of the claim.
+    pub id: usize,
+    /// A short label: the start of its first passage.
+    pub label: String,
+    /// The sources that state it, by source index.
+    pub members: Vec<ClusterMember>,
+}
+
+const LABEL_CHARS: usize = 80;
+
+/// The connected groups of linked passages across all pairs, in order of first appearance.
+pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
+    let offsets: Vec<usize> = sources
+        .iter()
+        .scan(0, |at, s| {
+            let o = *at;
+            *at += s.segments.len();
+            Some(o)
+        })
+        .collect();
+    let total: usize = sources.iter().map(|s| s.segments.len()).sum();
+    let mut parent: Vec<usize> = (0..total).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut linked = vec![false; total];
+    for p in pairs {
+        for l in &p.alignment.links {
+            let nodes: Vec<usize> =
+                l.a.iter()
+                    .map(|&s| offsets[p.a] + s)
+                    .chain(l.b.iter().map(|&s| offsets[p.b] + s))
+                    .collect();
+            for &n in &nodes {
+                linked[n] = true;
+            }
+            for w in nodes.windows(2) {
+                let (x, y) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+                parent[x] = y;
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for n in 0..total {
+        if linked[n] {
+            let root = find(&mut parent, n);
+            groups.entry(root).or_default().push(n);
+        }
+    }
+    let mut out: Vec<Vec<ClusterMember>> = groups
+        .into_values()
+        .map(|nodes| {
+            let mut members: Vec<ClusterMember> = Vec::new();
+            for n in nodes {
+                let doc = offsets.partition_point(|&o| o <= n) - 1;
+                let seg = n - offsets[doc];
+                match members.iter_mut().find(|m| m.doc == doc) {
+                    Some(m) => m.segments.push(seg),
+                    None => members.push(ClusterMember {
+                        doc,
+                        segments: vec![seg],
+                    }),
+                }
+            }
+            members.sort_by_key(|m| m.doc);
+            members
+        })
+        .collect();
+    out.sort_by_key(|m| (m[0].doc, m[0].segments[0]));
+    out.into_iter()
+        .enumerate()
+        .map(|(id, members)| {
+            let first = &members[0];
+            let text = sources[first.doc].segment_text(first.segments[0]);
+            Cluster {
+                id,
+                label: label(text),
+                members,
+            }
+        })
+        .collect()
+}
+
+fn label(text: &str) -> String {
+    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= LABEL_CHARS {
+        return one_line;
+    }
+    let cut: String = one_line.chars().take(LABEL_CHARS).collect();
+    match cut.rfind(' ') {
+        Some(at) => format!("{}…", &cut[..at]),
+        None => format!("{cut}…"),
+    }
+}

@@ -1,0 +1,134 @@
+//! Documents: the text of one source, its metadata, and loading with input checks.
+//!
+//! Plain text is kept byte for byte, so every span in a report slices the file as it is on
+//! disk. Markdown and HTML are turned into plain text first; their spans slice that text,
+//! which the report carries.
+
+pub(crate) mod header;
+mod html;
+mod load;
+mod markdown;
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+pub use header::detect_header;
+pub use load::{DEFAULT_MAX_SIZE, LoadOptions, load, load_reader};
+
+/// How a source was written, which decides how it is turned into text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text, kept as read.
+    Text,
+    /// Markdown, reduced to its text.
+    Markdown,
+    /// A saved web page, reduced to its main article text.
+    Html,
+}
+
+/// What a header line is, when it is not article prose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HeaderRole {
+    /// The headline.
+    Title,
+    /// A standfirst or dek under the headline.
+    Subtitle,
+    /// The author's name.
+    Byline,
+    /// A publication date or a date with reading time.
+    Date,
+    /// A section label or kicker ("Speed Reads", "venezuela crisis").
+    Kicker,
+}
+
+/// A stretch of the text recognised as metadata rather than prose.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderLine {
+    /// Where it stands in the text.
+    pub span: Span,
+    /// What it is.
+    pub role: HeaderRole,
+}
+
+/// Title, byline and date of a source, as far as its header tells them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// The headline, if one was recognised.
+    pub title: Option<String>,
+    /// The author, if one was recognised.
+    pub byline: Option<String>,
+    /// The date as written, if one was recognised.
+    pub date: Option<String>,
+    /// Every stretch of the text that is header, not prose (sorted, not overlapping).
+    pub header: Vec<HeaderLine>,
+}
+
+/// One source: where it came from, its text, and its metadata.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    /// The path as the user gave it (`-` for standard input).
+    pub path: String,
+    /// The text every span points into.
+    pub text: String,
+    /// How the source was written.
+    pub format: SourceFormat,
+    /// Title, byline, date and the header stretches.
+    pub meta: Metadata,
+    /// Things the user should know about the input (e.g. a charset guess); never fatal.
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document from text already in memory; the header is recognised as for files.
+    pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Document {
+        Document::with_format(path, text.into(), SourceFormat::Text)
+    }
+
+    /// A document of the given format whose `text` is already plain.
+    pub(crate) fn with_format(
+        path: impl Into<String>,
+        text: String,
+        format: SourceFormat,
+    ) -> Document {
+        let meta = detect_header(&text);
+        Document {
+            path: path.into(),
+            text,
+            format,
+            meta,
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A short name for titles: the file name without its directory.
+    pub fn name(&self) -> &str {
+        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    }
+
+    /// The byte ranges of the text that are passages: everything but the header stretches,
+    /// except the first headline, which stays a passage too because headlines make claims
+    /// that readers compare.
+    pub fn prose_ranges(&self) -> Vec<Span> {
+        let headline = self
+            .meta
+            .header
+            .iter()
+            .find(|h| h.role == HeaderRole::Title)
+            .map(|h| h.span);
+        let mut out = Vec::new();
+        let mut at = 0;
+        for h in self.meta.header.iter().filter(|h| Some(h.span) != headline) {
+            if h.span.start > at {
+                out.push(Span::new(at, h.span.start));
+            }
+            at = at.max(h.span.end);
+        }
+        if at < self.text.len() {
+            out.push(Span::new(at, self.text.len()));
+        }
+        out
+    }
+}

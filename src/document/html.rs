@@ -1,0 +1,114 @@
+//! Main-text extraction from saved web pages.
+//!
+//! The bytes are decoded by the page's declared charset (BOM, then `<meta charset>`, then
+//! UTF-8) with encoding_rs, and dom_smoothie (a port of readability.js) picks the article and
+//! renders it as formatted text with paragraphs kept. Spans then point into that text.
+
+use dom_smoothie::{Config, Readability, TextMode};
+use encoding_rs::{Encoding, UTF_8};
+
+use super::{Document, HeaderLine, HeaderRole, SourceFormat};
+use crate::error::{Error, Result};
+use crate::span::Span;
+
+/// Extracts the article of an HTML page as a document.
+pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
+    let (encoding, declared) = sniff_charset(bytes);
+    let (html, _, had_errors) = encoding.decode(bytes);
+    let cfg = Config {
+        text_mode: TextMode::Formatted,
+        ..Default::default()
+    };
+    let no_article = || Error::NoArticle {
+        path: path.to_string(),
+    };
+    let mut readability =
+        Readability::new(html.as_ref(), None, Some(cfg)).map_err(|_| no_article())?;
+    let article = readability.parse().map_err(|_| no_article())?;
+    let body = tidy_paragraphs(&article.text_content);
+    if body.trim().is_empty() {
+        return Err(no_article());
+    }
+    let title = article.title.trim().to_string();
+    // The headline heads the text so the reader shows it, and is marked as header, not prose.
+    let mut text = String::new();
+    let mut header = Vec::new();
+    if !title.is_empty() && !body.starts_with(&title) {
+        text.push_str(&title);
+        header.push(HeaderLine {
+            span: Span::new(0, title.len()),
+            role: HeaderRole::Title,
+        });
+        text.push_str("\n\n");
+    }
+    text.push_str(&body);
+    let mut doc = Document::with_format(path, text, SourceFormat::Html);
+    if !header.is_empty() {
+        doc.meta
+            .header
+            .retain(|h| !h.span.overlaps(&header[0].span));
+        doc.meta.header.insert(0, header.remove(0));
+        doc.meta.title = Some(title);
+    }
+    if let Some(byline) = article.byline.filter(|b| !b.trim().is_empty()) {
+        doc.meta.byline.get_or_insert(byline.trim().to_string());
+    }
+    if let Some(date) = article.published_time.filter(|d| !d.trim().is_empty()) {
+        doc.meta.date.get_or_insert(date.trim().to_string());
+    }
+    if had_errors {
+        doc.warnings.push(format!(
+            "{path}: some bytes are not valid {}{}; they were replaced",
+            encoding.name(),
+            if declared {
+                " (the charset the page declares)"
+            } else {
+                ""
+            }
+        ));
+    }
+    Ok(doc)
+}
+
+/// The page's encoding: a byte-order mark wins, then a `<meta charset>` or
+/// `content="…charset=…"` in the first 4 KB, then UTF-8. The flag says whether it was declared.
+fn sniff_charset(bytes: &[u8]) -> (&'static Encoding, bool) {
+    if let Some((enc, _)) = Encoding::for_bom(bytes) {
+        return (enc, true);
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
+    if let Some(at) = head.find("charset=") {
+        let rest = &head[at + "charset=".len()..];
+        let label: String = rest
+            .trim_start_matches(['"', '\''])
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+            .collect();
+        if let Some(enc) = Encoding::for_label(label.as_bytes()) {
+            return (enc, true);
+        }
+    }
+    (UTF_8, false)
+}
+
+/// Trims each line and folds runs of blank lines to one, so paragraphs are separated by
+/// exactly one blank line.
+fn tidy_paragraphs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = false;
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() {
+            blank = !out.is_empty();
+            continue;
+        }
+        if blank {
+            out.push_str("\n\n");
+        } else if !out.is_empty() {
+            out.push('\n');
+        }
+        blank = false;
+        out.push_str(line);
+    }
+    out
+}

@@ -1,0 +1,50 @@
+//! Markdown reduced to its text: headings, emphasis, links, code fences, list and quote
+//! markers go; the words and the paragraph breaks stay.
+//!
+//! Written here rather than with a Markdown crate: we need the text with its line structure,
+//! not HTML, and the few rules below cover what articles use.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").unwrap());
+static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").unwrap());
+static EMPHASIS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\*\*|__|\*|`)([^*`\n]+?)(\*\*|__|\*|`)").unwrap());
+static LINE_MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)").unwrap());
+
+/// The text of a Markdown document, one output line per input line (fences and rules dropped).
+pub fn to_text(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    let mut in_fence = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || is_rule(trimmed) {
+            out.push('\n');
+            continue;
+        }
+        let mut l = LINE_MARKER.replace(line, "").into_owned();
+        // Nested markers ("> - item") need a second pass.
+        l = LINE_MARKER.replace(&l, "").into_owned();
+        l = IMAGE.replace_all(&l, "$1").into_owned();
+        l = LINK.replace_all(&l, "$1").into_owned();
+        l = EMPHASIS.replace_all(&l, "$2").into_owned();
+        out.push_str(l.trim_end_matches(['#', ' ']).trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn is_rule(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    t.len() >= 3
+        && (t.chars().all(|c| c == '-')
+            || t.chars().all(|c| c == '*')
+            || t.chars().all(|c| c == '_'))
+}

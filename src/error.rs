@@ -1,0 +1,86 @@
+//! The engine's one error type. Every variant names the file it is about, so front ends can
+//! print it as a single line.
+
+use std::path::PathBuf;
+
+/// Result with the engine's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in the engine, phrased for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file does not exist.
+    #[error("{path}: no such file")]
+    NotFound { path: String },
+    /// A directory was given where a file was expected.
+    #[error("{path}: is a directory, not a file")]
+    IsDirectory { path: String },
+    /// The file cannot be read for lack of permission.
+    #[error("{path}: permission denied")]
+    PermissionDenied { path: String },
+    /// The file holds NUL bytes: not text.
+    #[error("{path}: binary file (NUL byte at offset {offset}), not text")]
+    Binary { path: String, offset: usize },
+    /// The file is empty or holds only white space.
+    #[error("{path}: {what}, nothing to compare")]
+    Empty { path: String, what: &'static str },
+    /// The file is larger than the size cap.
+    #[error("{path}: {size} bytes, over the limit of {max} bytes (raise it with --max-size)")]
+    TooLarge { path: String, size: u64, max: u64 },
+    /// The bytes are not valid UTF-8 (plain text and Markdown must be UTF-8).
+    #[error(
+        "{path}: invalid UTF-8 at byte {offset} (convert it first, e.g. iconv -f latin1 -t utf-8)"
+    )]
+    InvalidUtf8 { path: String, offset: usize },
+    /// A saved web page in which no article text was found.
+    #[error("{path}: no article text found in this HTML page")]
+    NoArticle { path: String },
+    /// Any other I/O failure.
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A comparison needs at least two sources.
+    #[error("need at least two sources to compare, got {got}")]
+    TooFewSources { got: usize },
+    /// A saved comparison that is not valid JSON or misses fields.
+    #[error("{path}: not a readable Parallax comparison ({detail}); the file was left untouched")]
+    Corrupt { path: PathBuf, detail: String },
+    /// A JSON file written by another program.
+    #[error("{path}: not a Parallax comparison (format is {found:?}); the file was left untouched")]
+    Foreign { path: PathBuf, found: String },
+    /// A saved comparison written by a newer Parallax.
+    #[error(
+        "{path}: saved by a newer Parallax (schema version {found}, this one reads up to {supported}); the file was left untouched"
+    )]
+    NewerVersion {
+        path: PathBuf,
+        found: u64,
+        supported: u64,
+    },
+    /// No saved comparison by that name.
+    #[error("no saved comparison named {name:?} in {dir}")]
+    NoSuchComparison { name: String, dir: PathBuf },
+    /// Writing a saved comparison or an export failed.
+    #[error("{path}: could not write: {source}")]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Error {
+    /// Maps an I/O error on `path` to the most telling variant.
+    pub fn from_io(path: &str, source: std::io::Error) -> Error {
+        let path = path.to_string();
+        match source.kind() {
+            std::io::ErrorKind::NotFound => Error::NotFound { path },
+            std::io::ErrorKind::PermissionDenied => Error::PermissionDenied { path },
+            std::io::ErrorKind::IsADirectory => Error::IsDirectory { path },
+            _ => Error::Io { path, source },
+        }
+    }
+}

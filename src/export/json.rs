@@ -1,0 +1,237 @@
+//! The JSON report, version 1 (DESIGN.md §2). These structs are the contract: fields may be
+//! added, never removed or renamed without a version bump.
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::{ChangeOp, Link};
+use crate::comparison::{Comparison, PairAlignment, Source};
+
+/// The value of `format` in every report.
+pub const FORMAT: &str = "parallax-report";
+/// The report's schema version.
+pub const VERSION: u32 = 1;
+
+/// The whole report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Report {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`].
+    pub version: u32,
+    /// The sources.
+    pub documents: Vec<ReportDocument>,
+    /// With two sources: their links.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub links: Option<Vec<ReportLink>>,
+    /// With two sources: the segments only one of them has.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub only: Option<ReportOnly>,
+    /// With more than two sources: one alignment per pair.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub pairs: Option<Vec<ReportPair>>,
+    /// With more than two sources: claims across sources.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub clusters: Option<Vec<crate::comparison::Cluster>>,
+}
+
+/// One source in the report.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportDocument {
+    pub id: usize,
+    pub path: String,
+    pub title: Option<String>,
+    pub byline: Option<String>,
+    pub date: Option<String>,
+    pub segments: Vec<ReportSegment>,
+    pub facts: Vec<ReportFact>,
+}
+
+/// One passage: byte offsets into the input as read, and its text.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportSegment {
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    pub paragraph: usize,
+    pub text: String,
+}
+
+/// One fact with its span and normalised value.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportFact {
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub value: String,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub speaker: Option<String>,
+}
+
+/// One link between passages of the two sources.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportLink {
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+    pub score: f32,
+    pub why: Vec<String>,
+    pub changes: Vec<ReportChange>,
+    pub conflicts: Vec<ReportConflict>,
+}
+
+/// A word-level change inside a link.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportChange {
+    pub op: String,
+    pub a: String,
+    pub b: String,
+}
+
+/// Two facts of one kind that the sides of a link state differently.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportConflict {
+    pub kind: String,
+    pub a: String,
+    pub b: String,
+    pub a_start: usize,
+    pub a_end: usize,
+    pub b_start: usize,
+    pub b_end: usize,
+}
+
+/// Segment ids in no link, per side.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportOnly {
+    pub a: Vec<usize>,
+    pub b: Vec<usize>,
+}
+
+/// The alignment of one pair of sources.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportPair {
+    pub a: usize,
+    pub b: usize,
+    pub links: Vec<ReportLink>,
+    pub only: ReportOnly,
+}
+
+/// The report of a comparison.
+pub fn report(cmp: &Comparison) -> Report {
+    let documents = cmp
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(id, s)| document(id, s))
+        .collect();
+    let (links, only, pairs, clusters) = if cmp.sources.len() == 2 {
+        let p = &cmp.pairs[0];
+        (Some(links(p)), Some(only(p)), None, None)
+    } else {
+        let pairs = cmp
+            .pairs
+            .iter()
+            .map(|p| ReportPair {
+                a: p.a,
+                b: p.b,
+                links: links(p),
+                only: only(p),
+            })
+            .collect();
+        (None, None, Some(pairs), Some(cmp.clusters.clone()))
+    };
+    Report {
+        format: FORMAT.to_string(),
+        version: VERSION,
+        documents,
+        links,
+        only,
+        pairs,
+        clusters,
+    }
+}
+
+/// The report as pretty-printed JSON.
+pub fn to_string(cmp: &Comparison) -> String {
+    serde_json::to_string_pretty(&report(cmp)).expect("the report always serialises")
+}
+
+fn document(id: usize, s: &Source) -> ReportDocument {
+    let text = &s.document.text;
+    ReportDocument {
+        id,
+        path: s.document.path.clone(),
+        title: s.document.meta.title.clone(),
+        byline: s.document.meta.byline.clone(),
+        date: s.document.meta.date.clone(),
+        segments: s
+            .segments
+            .iter()
+            .map(|g| ReportSegment {
+                id: g.id,
+                start: g.span.start,
+                end: g.span.end,
+                paragraph: g.paragraph,
+                text: g.span.slice(text).to_string(),
+            })
+            .collect(),
+        facts: s
+            .facts
+            .iter()
+            .map(|f| ReportFact {
+                kind: f.kind.label().to_string(),
+                start: f.span.start,
+                end: f.span.end,
+                text: f.span.slice(text).to_string(),
+                value: f.value.clone(),
+                speaker: f.speaker.clone(),
+            })
+            .collect(),
+    }
+}
+
+fn links(p: &PairAlignment) -> Vec<ReportLink> {
+    p.alignment.links.iter().map(link).collect()
+}
+
+fn link(l: &Link) -> ReportLink {
+    ReportLink {
+        a: l.a.clone(),
+        b: l.b.clone(),
+        score: (l.score * 1000.0).round() / 1000.0,
+        why: l.why.clone(),
+        changes: l
+            .changes
+            .iter()
+            .map(|c| ReportChange {
+                op: match c.op {
+                    ChangeOp::Replace => "replace",
+                    ChangeOp::Delete => "delete",
+                    ChangeOp::Insert => "insert",
+                }
+                .to_string(),
+                a: c.a.clone(),
+                b: c.b.clone(),
+            })
+            .collect(),
+        conflicts: l
+            .conflicts
+            .iter()
+            .map(|c| ReportConflict {
+                kind: c.kind.label().to_string(),
+                a: c.a.clone(),
+                b: c.b.clone(),
+                a_start: c.a_span.start,
+                a_end: c.a_span.end,
+                b_start: c.b_span.start,
+                b_end: c.b_span.end,
+            })
+            .collect(),
+    }
+}
+
+fn only(p: &PairAlignment) -> ReportOnly {
+    ReportOnly {
+        a: p.alignment.only_a.clone(),
+        b: p.alignment.only_b.clone(),
+    }
+}

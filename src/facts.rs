@@ -1,0 +1,84 @@
+//! Facts in a text (ages, sums, counts, dates, quotes, attributions, names) and the facts that
+//! two linked passages disagree on.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+mod compare;
+mod extract;
+
+pub use compare::conflicts;
+pub use extract::extract;
+
+/// What kind of fact a span states.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FactKind {
+    /// A person's age: "Cabello, 56,", "the 62-year-old".
+    Age,
+    /// A sum of money: "$25 million".
+    Money,
+    /// A number of people or things: "two sources".
+    Count,
+    /// A percentage: "12%".
+    Percent,
+    /// A number with a unit: "30 gigawatts".
+    Quantity,
+    /// A date or a relative time: "Jan. 3", "last month".
+    Date,
+    /// Quoted speech.
+    Quote,
+    /// Who a claim is attributed to: "according to Reuters".
+    Attribution,
+    /// A named person, place or organisation.
+    Entity,
+    /// The author of a source.
+    Byline,
+}
+
+impl FactKind {
+    /// The word a reader sees for this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            FactKind::Age => "age",
+            FactKind::Money => "money",
+            FactKind::Count => "count",
+            FactKind::Percent => "percent",
+            FactKind::Quantity => "quantity",
+            FactKind::Date => "date",
+            FactKind::Quote => "quote",
+            FactKind::Attribution => "attribution",
+            FactKind::Entity => "entity",
+            FactKind::Byline => "byline",
+        }
+    }
+}
+
+/// One fact found in a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fact {
+    /// What kind of fact it is.
+    pub kind: FactKind,
+    /// Where it stands in the document's text.
+    pub span: Span,
+    /// The normalised value ("56", "25000000 USD", "2026-01-03", a folded name).
+    pub value: String,
+    /// Who said it, for quotes; who is cited, for attributions.
+    pub speaker: Option<String>,
+}
+
+/// Two linked passages that state different values for the same kind of fact.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The kind both facts are of.
+    pub kind: FactKind,
+    /// The fact as source A states it.
+    pub a: String,
+    /// The fact as source B states it.
+    pub b: String,
+    /// Where A states it.
+    pub a_span: Span,
+    /// Where B states it.
+    pub b_span: Span,
+}

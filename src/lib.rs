@@ -1,0 +1,22 @@
+//! Parallax: the engine that lines up several accounts of one story.
+//!
+//! Data flows one way: [`document`] loads text, [`segment`] cuts it into passages,
+//! [`align`] links the passages that tell the same thing, [`facts`] extracts and compares
+//! facts, and [`Comparison`] holds the result that every front end (reader, report,
+//! exports) reads. The engine never prints and never touches the terminal.
+
+pub mod align;
+pub mod comparison;
+pub mod demo;
+pub mod document;
+pub mod error;
+pub mod export;
+pub mod facts;
+pub mod segment;
+pub mod span;
+pub mod text;
+
+pub use comparison::{Comparison, Options, PairAlignment, Source};
+pub use document::Document;
+pub use error::{Error, Result};
+pub use span::Span;

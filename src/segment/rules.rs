@@ -1,0 +1,141 @@
+//! When two sentence pieces that UAX #29 separated belong together. The abbreviation lists
+//! are data; the code only reads them.
+
+use crate::span::Span;
+
+/// Abbreviations that never end a sentence in running text: titles before a name, months
+/// and "No." before a number, German abbreviations.
+const NEVER_FINAL: &[&str] = &[
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rep.", "Sen.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
+    "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "No.",
+    "Nos.", "Nr.", "vs.", "v.", "cf.", "e.g.", "i.e.", "approx.", "Jan.", "Feb.", "Mar.", "Apr.",
+    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "z.", "B.", "bzw.", "ca.",
+    "d.h.", "u.a.", "usw.", "vgl.", "evtl.", "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Abs.", "Art.",
+    "Bd.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Mio.", "Mrd.", "Tel.", "bspw.", "sog.",
+    "zzgl.", "Str.",
+];
+
+/// Abbreviations that may end a sentence ("… reached out to the U.S. An aide said …"): they
+/// join the next piece unless it starts with a capitalised function word.
+const MAYBE_FINAL: &[&str] = &[
+    "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.",
+    "Bros.", "a.m.", "p.m.", "etc.", "Ave.", "Blvd.",
+];
+
+/// Capitalised words that start sentences far more often than they continue a name.
+const SENTENCE_STARTERS: &[&str] = &[
+    "A",
+    "An",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "Meanwhile",
+    "However",
+    "Der",
+    "Die",
+    "Das",
+    "Ein",
+    "Eine",
+    "Er",
+    "Sie",
+    "Es",
+    "Wir",
+    "Ich",
+    "Aber",
+    "Und",
+    "Doch",
+];
+
+/// True when `next` continues the sentence that `prev` began; `para_start` is where the
+/// paragraph starts, for knowing whether a quotation is open.
+pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
+    let p = prev.slice(text).trim_end();
+    let n = next.slice(text).trim_start();
+    if n.is_empty() || p.is_empty() {
+        return true;
+    }
+    let last = p.rsplit(char::is_whitespace).next().unwrap_or(p);
+    // An opening bracket or quote glued to the word: "(U.S." still ends in U.S.
+    let last = last.trim_start_matches(['(', '[', '"', '“', '\'', '‘']);
+    let first = n.split(char::is_whitespace).next().unwrap_or(n);
+    let first_word = first.trim_end_matches([',', ';', ':', '.']);
+    if NEVER_FINAL.contains(&last) {
+        return true;
+    }
+    if MAYBE_FINAL.contains(&last) {
+        return !SENTENCE_STARTERS.contains(&first_word);
+    }
+    if is_initial(last) && starts_upper(first) {
+        return true;
+    }
+    if starts_lower(first) {
+        return true;
+    }
+    // An ellipsis inside an open quotation does not end the quoted sentence.
+    let quoted = quote_open(&text[para_start..prev.end]);
+    quoted && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
+}
+
+/// "W.", "J.R.R.": one or more single letters, each followed by a point.
+fn is_initial(word: &str) -> bool {
+    word.ends_with('.')
+        && word
+            .split_terminator('.')
+            .all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.trim_start_matches(['"', '“', '\'', '‘', '('])
+        .starts_with(char::is_uppercase)
+}
+
+fn starts_lower(word: &str) -> bool {
+    word.starts_with(char::is_lowercase)
+}
+
+fn ends_with_ellipsis(s: &str) -> bool {
+    let t = s.trim_end_matches(['"', '”', '\'', '’']);
+    t.ends_with("...") || t.ends_with('…')
+}
+
+fn starts_with_ellipsis(s: &str) -> bool {
+    s.starts_with("...") || s.starts_with('…')
+}
+
+/// True when the text leaves a quotation open: an odd number of straight double quotes, or
+/// more opening than closing curly ones.
+fn quote_open(s: &str) -> bool {
+    let straight = s.matches('"').count();
+    let open = s.matches('“').count();
+    let close = s.matches('”').count();
+    straight % 2 == 1 || open > close
+}
