@@ -109,8 +109,9 @@ impl Document {
     }
 
     /// The byte ranges of the text that are passages: everything but the header stretches,
-    /// except the first headline, which stays a passage too because headlines make claims
-    /// that readers compare.
+    /// except the first headline and any subtitle, which stay passages too because headlines
+    /// make claims that readers compare. A repeated headline, kickers, bylines and dates are
+    /// not passages.
     pub fn prose_ranges(&self) -> Vec<Span> {
         let headline = self
             .meta
@@ -118,9 +119,10 @@ impl Document {
             .iter()
             .find(|h| h.role == HeaderRole::Title)
             .map(|h| h.span);
+        let stays = |h: &HeaderLine| Some(h.span) == headline || h.role == HeaderRole::Subtitle;
         let mut out = Vec::new();
         let mut at = 0;
-        for h in self.meta.header.iter().filter(|h| Some(h.span) != headline) {
+        for h in self.meta.header.iter().filter(|h| !stays(h)) {
             if h.span.start > at {
                 out.push(Span::new(at, h.span.start));
             }

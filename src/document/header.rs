@@ -9,104 +9,147 @@ use regex::Regex;
 use super::{HeaderLine, HeaderRole, Metadata};
 use crate::span::Span;
 
-/// Dates as header lines write them, optionally followed by a reading time:
-/// "2026-01-17", "1/17/2026", "1/17/20262 min read", "January 17, 2026", "17 Jan 2026",
-/// with an optional label ("date", "Published:", "Updated").
+/// Words that label a date line.
+const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktualisiert";
+
+/// Dates as header lines write them, optionally with a weekday before, a time or a reading
+/// time after, and a label ("date", "Published:", "Updated"): "2026-01-17", "1/17/2026",
+/// "17.01.2026", "1/17/20262 min read", "Saturday, January 17, 2026", "17 Jan 2026".
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?i)^\s*(?:(?:date|published|updated|posted)\s*:?\s*)?",
-        r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?Z?)?",
+    const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?";
+    let pattern = [
+        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*)?"),
+        r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
+        r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
         r"|\d{1,2}/\d{1,2}/\d{4}",
-        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}",
-        r"|\d{1,2}\.?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-zä]*\.?\s+\d{4})",
-        r"(?:\s*\d+\s*min(?:ute)?s?\s+read)?",
-    ))
-    .unwrap()
+        r"|\d{1,2}\.\d{1,2}\.\d{4}",
+        &format!(r"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"),
+        &format!(r"|\d{{1,2}}\.?\s+{MONTH}\s+\d{{4}})"),
+        r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
+        r"(?:\s*(?:[|·•-]\s*)?\d+\s*min(?:ute)?s?\.?\s+read)?",
+    ]
+    .concat();
+    Regex::new(&pattern).unwrap()
 });
 
-/// Words that open a byline ("By Jane Doe").
+/// The labels a date line may open with.
+static DATE_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})\b")).unwrap());
+
+/// Words that open a byline ("By Jane Doe", "Von Erika Muster").
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:by|von)\s+").unwrap());
 
-/// A line that does not end like a sentence is a header candidate only when it is this short.
+/// A block that does not end like a sentence is header only when it is this short (words).
 const MAX_HEADER_WORDS: usize = 20;
-/// A line this long is body prose: the header is over.
+/// A prose block this long (words) is body: the header is over.
 const BODY_WORDS: usize = 40;
 /// The header is looked for in this many non-empty lines at most.
 const MAX_HEADER_LINES: usize = 8;
 
 /// Finds the header stretches at the top of `text` and what they say.
 ///
-/// Scans the first few lines until the body starts (a long paragraph). Lines that end like
-/// a sentence are prose (a standfirst stays a passage); short lines without final punctuation
-/// are headline, kicker or byline; date patterns are dates. A date line may carry prose after
-/// the date (" date 2026-01-17 The White House…"): only the date part is header then, and the
-/// scan stops. Anywhere in the text, a line that repeats the headline is header too.
+/// The top of the text is read block by block (runs of non-blank lines). A block that ends
+/// like a sentence is prose: a one-sentence standfirst lets the scan go on, anything longer
+/// is the body and ends it. A short block without final punctuation is header, each of its
+/// lines a headline, kicker, byline or date. A date that opens a line is header even when
+/// prose follows on that line (" date 2026-01-17 The White House…"): only the date is header
+/// then, and the body has begun. A header needs prose after it: a text of nothing but short
+/// lines (or a single line) has no header. Anywhere in the text, a line that repeats the
+/// headline is header too.
 pub fn detect_header(text: &str) -> Metadata {
     let mut meta = Metadata::default();
     let mut seen = 0;
-    for (start, line) in lines_with_offsets(text) {
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        seen += 1;
-        let words = trimmed.split_whitespace().count();
-        if seen > MAX_HEADER_LINES || words > BODY_WORDS {
-            break;
-        }
-        let lead = line.len() - line.trim_start().len();
-        let at = start + lead;
-        if let Some(m) = DATE_LINE.captures(trimmed) {
-            let whole = m.get(0).unwrap();
-            let rest = trimmed[whole.end()..].trim_start();
-            let date = m.name("date").unwrap().as_str();
-            // "1/17/20262 min read": the reading time is glued to the year.
-            meta.date.get_or_insert(date.to_string());
-            meta.header.push(HeaderLine {
-                span: Span::new(at, at + whole.end()),
-                role: HeaderRole::Date,
-            });
-            if rest.is_empty() {
+    let mut body_found = false;
+    'blocks: for block in blocks(text) {
+        for (i, &(at, line)) in block.iter().enumerate() {
+            let Some((date, end, rest)) = date_at_start(line) else {
+                continue;
+            };
+            // Prose may follow a date only on the block's first line (a dateline).
+            if rest && i > 0 {
                 continue;
             }
+            meta.date.get_or_insert_with(|| date.to_string());
+            meta.header.push(HeaderLine {
+                span: Span::new(at, at + end),
+                role: HeaderRole::Date,
+            });
+            if rest {
+                body_found = true;
+                break 'blocks;
+            }
+        }
+        seen += block.len();
+        let lines: Vec<(usize, &str)> = block
+            .into_iter()
+            .filter(|(at, _)| !meta.header.iter().any(|h| h.span.start == *at))
+            .collect();
+        let (Some(&(first, _)), Some(&(last_at, last))) = (lines.first(), lines.last()) else {
+            continue;
+        };
+        let words: usize = lines
+            .iter()
+            .map(|(_, l)| l.split_whitespace().count())
+            .sum();
+        let long_line = lines
+            .iter()
+            .any(|(_, l)| l.split_whitespace().count() > MAX_HEADER_WORDS);
+        if ends_like_sentence(last) || long_line || words > BODY_WORDS {
+            body_found = true;
+            // A one-sentence standfirst may sit between headline and byline; more is body.
+            let span = Span::new(first, last_at + last.len());
+            if words > BODY_WORDS || crate::segment::sentences(text, span).len() > 1 {
+                break;
+            }
+        } else {
+            for (at, line) in lines {
+                header_line(&mut meta, at, line);
+            }
+        }
+        if seen >= MAX_HEADER_LINES {
             break;
         }
-        if ends_like_sentence(trimmed) || words > MAX_HEADER_WORDS {
-            continue;
-        }
-        if meta.title.as_deref() == Some(trimmed) {
-            continue; // a repeated headline: marked below with the others
-        }
-        let role = classify(trimmed, meta.title.is_some());
-        let span = Span::new(at, at + trimmed.len());
-        match role {
-            HeaderRole::Title => {
-                meta.title = Some(trimmed.to_string());
-            }
-            HeaderRole::Byline => {
-                let name = BY_PREFIX.replace(trimmed, "").into_owned();
-                meta.byline.get_or_insert(name);
-            }
-            _ => {}
-        }
-        meta.header.push(HeaderLine { span, role });
+    }
+    if !body_found {
+        return Metadata::default();
     }
     mark_repeated_headline(text, &mut meta);
     meta.header.sort_by_key(|h| h.span);
     meta
 }
 
-/// What a short header line is: a byline when it reads like a person's name, a kicker when it
-/// is a short label (or stands before the headline), otherwise the headline.
+/// Records one short line without final punctuation as the header line it reads as.
+fn header_line(meta: &mut Metadata, at: usize, line: &str) {
+    if meta.title.as_deref() == Some(line) {
+        return; // a repeated headline: marked with the others at the end
+    }
+    let role = classify(line, meta.title.is_some());
+    match role {
+        HeaderRole::Title => meta.title = Some(line.to_string()),
+        HeaderRole::Byline => {
+            let name = BY_PREFIX.replace(line, "").into_owned();
+            meta.byline.get_or_insert(name);
+        }
+        _ => {}
+    }
+    meta.header.push(HeaderLine {
+        span: Span::new(at, at + line.len()),
+        role,
+    });
+}
+
+/// What a short header line is: a byline when it opens with "By" or, after the headline,
+/// reads like a person's name; a kicker when it is a label of at most three words or starts
+/// in lower case; otherwise the headline, or a subtitle once there is one.
 fn classify(line: &str, have_title: bool) -> HeaderRole {
     let words: Vec<&str> = line.split_whitespace().collect();
-    if BY_PREFIX.is_match(line) && words.len() <= 6 {
+    if BY_PREFIX.is_match(line) && words.len() <= 10 {
         return HeaderRole::Byline;
     }
     if have_title && looks_like_name(&words) {
         return HeaderRole::Byline;
     }
-    if words.len() <= 3 {
+    if words.len() <= 3 || line.starts_with(char::is_lowercase) {
         return HeaderRole::Kicker;
     }
     if have_title {
@@ -132,6 +175,29 @@ fn ends_like_sentence(line: &str) -> bool {
     t.ends_with(['.', '!', '?', ':', ';', '…'])
 }
 
+/// The date that opens `line`, where its header part ends, and whether prose follows it.
+///
+/// Prose may follow a labelled date ("date 2026-01-17 The White House…"), a numeric one, or
+/// one set off by a dash or bar; a sentence that merely starts with a written-out date
+/// ("January 17, 2026 was cold.") is prose, not a header.
+fn date_at_start(line: &str) -> Option<(&str, usize, bool)> {
+    let m = DATE_LINE.captures(line)?;
+    let end = m.get(0).unwrap().end();
+    let rest = &line[end..];
+    if rest.starts_with(char::is_alphanumeric) {
+        return None; // "2026-01-17x" or "1/17/20263": no date
+    }
+    let date = m.name("date").unwrap().as_str();
+    let trimmed = rest.trim_start();
+    if trimmed.is_empty() {
+        return Some((date, end, false));
+    }
+    let labelled = DATE_LABEL.is_match(line);
+    let numeric = date.starts_with(|c: char| c.is_ascii_digit()) && !date.contains(' ');
+    let dash = trimmed.starts_with(['-', '–', '—', '|']);
+    (labelled || numeric || dash).then_some((date, end, true))
+}
+
 /// A later line that repeats the headline word for word is header, not a second passage.
 fn mark_repeated_headline(text: &str, meta: &mut Metadata) {
     let Some(title) = meta.title.clone() else {
@@ -144,7 +210,7 @@ fn mark_repeated_headline(text: &str, meta: &mut Metadata) {
         .map(|h| h.span.start);
     for (start, line) in lines_with_offsets(text) {
         let lead = line.len() - line.trim_start().len();
-        if Some(start + lead) == first {
+        if Some(start + lead) == first || meta.header.iter().any(|h| h.span.start == start + lead) {
             continue;
         }
         if line.trim() == title {
@@ -154,6 +220,22 @@ fn mark_repeated_headline(text: &str, meta: &mut Metadata) {
             });
         }
     }
+}
+
+/// Blocks of non-blank lines, each line trimmed and paired with the offset it starts at.
+fn blocks(text: &str) -> impl Iterator<Item = Vec<(usize, &str)>> {
+    let mut lines = lines_with_offsets(text).peekable();
+    std::iter::from_fn(move || {
+        while lines.peek().is_some_and(|(_, l)| l.trim().is_empty()) {
+            lines.next();
+        }
+        let mut block = Vec::new();
+        while let Some((start, line)) = lines.next_if(|(_, l)| !l.trim().is_empty()) {
+            let lead = line.len() - line.trim_start().len();
+            block.push((start + lead, line.trim()));
+        }
+        (!block.is_empty()).then_some(block)
+    })
 }
 
 /// Lines with the byte offset each starts at (without the line break).
