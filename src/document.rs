@@ -28,6 +28,17 @@ pub enum SourceFormat {
     Html,
 }
 
+impl SourceFormat {
+    /// The lowercase name reports use: `text`, `markdown` or `html`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Markdown => "markdown",
+            SourceFormat::Html => "html",
+        }
+    }
+}
+
 /// What a header line is, when it is not article prose.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -11,6 +11,12 @@ use super::{Document, HeaderLine, HeaderRole, SourceFormat};
 use crate::error::{Error, Result};
 use crate::span::Span;
 
+/// An article has at least one paragraph of this many words.
+const MIN_PROSE_WORDS: usize = 8;
+
+/// Separators between a headline and the site name in a page title.
+const TITLE_SEPARATORS: [&str; 5] = [" | ", " – ", " — ", " - ", " :: "];
+
 /// Extracts the article of an HTML page as a document.
 pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
     let (encoding, declared) = sniff_charset(bytes);
@@ -26,10 +32,15 @@ pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
         Readability::new(html.as_ref(), None, Some(cfg)).map_err(|_| no_article())?;
     let article = readability.parse().map_err(|_| no_article())?;
     let body = tidy_paragraphs(&article.text_content);
-    if body.trim().is_empty() {
+    // Readability falls back to whatever text a page has (a menu, a cookie notice); an
+    // article has at least one line that reads like a sentence.
+    if !body
+        .lines()
+        .any(|l| l.split_whitespace().count() >= MIN_PROSE_WORDS)
+    {
         return Err(no_article());
     }
-    let title = article.title.trim().to_string();
+    let title = clean_title(&article.title);
     // The headline heads the text so the reader shows it, and is marked as header, not prose.
     let mut text = String::new();
     let mut header = Vec::new();
@@ -89,6 +100,20 @@ fn sniff_charset(bytes: &[u8]) -> (&'static Encoding, bool) {
         }
     }
     (UTF_8, false)
+}
+
+/// The headline without the site name a page title often ends with ("Talks | The Paper"),
+/// when what is left still reads like a headline (three words or more).
+fn clean_title(title: &str) -> String {
+    let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
+    let cut = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| title.rfind(sep))
+        .max();
+    match cut {
+        Some(at) if title[..at].split_whitespace().count() >= 3 => title[..at].to_string(),
+        _ => title,
+    }
 }
 
 /// Trims each line and folds runs of blank lines to one, so paragraphs are separated by

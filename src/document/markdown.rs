@@ -12,6 +12,9 @@ static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").unwrap());
 static EMPHASIS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\*\*|__|\*|`)([^*`\n]+?)(\*\*|__|\*|`)").unwrap());
+/// `_emphasis_` only between non-word characters, so snake_case names survive.
+static UNDERSCORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(^|[^\w])_([^_\n]+?)_([^\w]|$)").unwrap());
 static LINE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)").unwrap());
 
@@ -35,16 +38,19 @@ pub fn to_text(markdown: &str) -> String {
         l = IMAGE.replace_all(&l, "$1").into_owned();
         l = LINK.replace_all(&l, "$1").into_owned();
         l = EMPHASIS.replace_all(&l, "$2").into_owned();
+        l = UNDERSCORE.replace_all(&l, "$1$2$3").into_owned();
         out.push_str(l.trim_end_matches(['#', ' ']).trim_end());
         out.push('\n');
     }
     out
 }
 
+/// A thematic break or a setext heading underline: no words.
 fn is_rule(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() >= 3
         && (t.chars().all(|c| c == '-')
             || t.chars().all(|c| c == '*')
-            || t.chars().all(|c| c == '_'))
+            || t.chars().all(|c| c == '_')
+            || t.chars().all(|c| c == '='))
 }

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{ChangeOp, Link};
 use crate::comparison::{Comparison, PairAlignment, Source};
+use crate::document::SourceFormat;
 
 /// The value of `format` in every report.
 pub const FORMAT: &str = "parallax-report";
@@ -42,6 +43,13 @@ pub struct ReportDocument {
     pub title: Option<String>,
     pub byline: Option<String>,
     pub date: Option<String>,
+    /// How the source was written: `text`, `markdown` or `html`.
+    #[serde(default = "text_format")]
+    pub format: String,
+    /// For Markdown and HTML input, the extracted text that spans index (plain text input
+    /// is indexed as read, so its text is the input itself and is not repeated).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub text: Option<String>,
     pub segments: Vec<ReportSegment>,
     pub facts: Vec<ReportFact>,
 }
@@ -155,14 +163,21 @@ pub fn to_string(cmp: &Comparison) -> String {
     serde_json::to_string_pretty(&report(cmp)).expect("the report always serialises")
 }
 
+fn text_format() -> String {
+    "text".to_string()
+}
+
 fn document(id: usize, s: &Source) -> ReportDocument {
     let text = &s.document.text;
+    let format = s.document.format;
     ReportDocument {
         id,
         path: s.document.path.clone(),
         title: s.document.meta.title.clone(),
         byline: s.document.meta.byline.clone(),
         date: s.document.meta.date.clone(),
+        format: format.label().to_string(),
+        text: (format != SourceFormat::Text).then(|| text.clone()),
         segments: s
             .segments
             .iter()
