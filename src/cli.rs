@@ -32,8 +32,8 @@ struct InputArgs {
     /// What one passage is.
     #[arg(long, value_enum, default_value_t = UnitArg::Sentence, global = true)]
     unit: UnitArg,
-    /// Refuse inputs larger than this many bytes.
-    #[arg(long, default_value_t = document::DEFAULT_MAX_SIZE, global = true)]
+    /// Refuse inputs larger than this: bytes, or with a unit (50MB, 2GiB).
+    #[arg(long, default_value = "50MiB", value_parser = document::parse_size, global = true)]
     max_size: u64,
 }
 

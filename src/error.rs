@@ -24,9 +24,13 @@ pub enum Error {
     /// The file is empty or holds only white space.
     #[error("{path}: {what}, nothing to compare")]
     Empty { path: String, what: &'static str },
-    /// The file is larger than the size cap.
-    #[error("{path}: {size} bytes, over the limit of {max} bytes (raise it with --max-size)")]
+    /// The file is larger than the size cap. `size` is the file's size, or for a stream the
+    /// bytes read before giving up (one past the cap), so the message does not show it.
+    #[error("{path}: larger than the limit of {max} bytes (raise it with --max-size)")]
     TooLarge { path: String, size: u64, max: u64 },
+    /// UTF-16 text (it starts with a UTF-16 byte-order mark): spans index UTF-8 bytes.
+    #[error("{path}: UTF-16 text, not UTF-8 (convert it first, e.g. iconv -f utf-16 -t utf-8)")]
+    Utf16 { path: String },
     /// The bytes are not valid UTF-8 (plain text and Markdown must be UTF-8).
     #[error(
         "{path}: invalid UTF-8 at byte {offset} (convert it first, e.g. iconv -f latin1 -t utf-8)"

@@ -12,6 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::Document;
 use crate::document::header::lines_with_offsets;
+use crate::document::is_blank;
 use crate::span::Span;
 
 /// What one passage is.
@@ -45,7 +46,7 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
     match unit {
         Unit::Line => {
             for (i, (start, line)) in lines_with_offsets(text)
-                .filter(|(_, l)| !l.trim().is_empty())
+                .filter(|(_, l)| !l.trim_matches(is_blank).is_empty())
                 .enumerate()
             {
                 spans.push((trim(text, Span::new(start, start + line.len())), i));
@@ -83,7 +84,7 @@ pub fn paragraphs(text: &str, prose: &[Span]) -> Vec<Span> {
         let mut current: Option<Span> = None;
         for (start, line) in lines_with_offsets(&text[range.start..range.end]) {
             let line_span = Span::new(range.start + start, range.start + start + line.len());
-            if line.trim().is_empty() {
+            if line.trim_matches(is_blank).is_empty() {
                 out.extend(current.take());
             } else {
                 current = Some(match current {
@@ -121,10 +122,10 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
         .collect()
 }
 
-/// The span without white space at either end.
+/// The span without white space (or a byte-order mark) at either end.
 fn trim(text: &str, span: Span) -> Span {
     let s = span.slice(text);
-    let start = span.start + (s.len() - s.trim_start().len());
-    let end = span.end - (s.len() - s.trim_end().len());
+    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
+    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
     Span::new(start, end.max(start))
 }

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{HeaderLine, HeaderRole, Metadata};
+use super::{HeaderLine, HeaderRole, Metadata, is_blank};
 use crate::span::Span;
 
 /// Words that label a date line.
@@ -226,13 +226,17 @@ fn mark_repeated_headline(text: &str, meta: &mut Metadata) {
 fn blocks(text: &str) -> impl Iterator<Item = Vec<(usize, &str)>> {
     let mut lines = lines_with_offsets(text).peekable();
     std::iter::from_fn(move || {
-        while lines.peek().is_some_and(|(_, l)| l.trim().is_empty()) {
+        while lines
+            .peek()
+            .is_some_and(|(_, l)| l.trim_matches(is_blank).is_empty())
+        {
             lines.next();
         }
         let mut block = Vec::new();
-        while let Some((start, line)) = lines.next_if(|(_, l)| !l.trim().is_empty()) {
-            let lead = line.len() - line.trim_start().len();
-            block.push((start + lead, line.trim()));
+        while let Some((start, line)) = lines.next_if(|(_, l)| !l.trim_matches(is_blank).is_empty())
+        {
+            let lead = line.len() - line.trim_start_matches(is_blank).len();
+            block.push((start + lead, line.trim_matches(is_blank)));
         }
         (!block.is_empty()).then_some(block)
     })

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::{Document, SourceFormat, html, markdown};
 use crate::error::{Error, Result};
 
-/// The default cap on an input's size: 50 MB.
+/// The default cap on an input's size: 50 MB (MiB, as 50 × 1024 × 1024 bytes).
 pub const DEFAULT_MAX_SIZE: u64 = 50 * 1024 * 1024;
 
 /// How to load sources.
@@ -67,6 +67,12 @@ pub fn load_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Resu
 
 /// Checks the bytes and turns them into a document of the format they are in.
 fn decode(path: &str, bytes: Vec<u8>) -> Result<Document> {
+    // UTF-16 is full of NUL bytes; say what it is rather than calling it binary.
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(Error::Utf16 {
+            path: path.to_string(),
+        });
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(Error::Binary {
             path: path.to_string(),
@@ -94,13 +100,51 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Document> {
             }
         }
     };
-    if doc.text.trim().is_empty() {
+    if doc.text.trim_matches(is_blank).is_empty() {
         return Err(Error::Empty {
             path: path.to_string(),
             what: "only white space",
         });
     }
     Ok(doc)
+}
+
+/// White space, or the byte-order mark a UTF-8 file may start with: neither is text.
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{FEFF}'
+}
+
+/// Parses a size for `--max-size`: bytes, or a number with a unit (`K`, `M`, `G`, optionally
+/// followed by `B`, or `KiB`, `MiB`, `GiB`; decimal units are 1000-based, binary ones
+/// 1024-based; case is ignored): "1000", "50MB", "1.5G", "64KiB".
+pub fn parse_size(s: &str) -> std::result::Result<u64, String> {
+    let s = s.trim();
+    let split = s
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(s.len());
+    let (num, unit) = s.split_at(split);
+    let value: f64 = num
+        .parse()
+        .map_err(|_| format!("{s:?} is not a size (try 1000, 50MB or 2GiB)"))?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" => 1000,
+        "m" | "mb" => 1000 * 1000,
+        "g" | "gb" => 1000 * 1000 * 1000,
+        "kib" => 1 << 10,
+        "mib" => 1 << 20,
+        "gib" => 1 << 30,
+        other => {
+            return Err(format!(
+                "unknown size unit {other:?} (use K, M, G, KiB, MiB or GiB)"
+            ));
+        }
+    };
+    let bytes = value * factor as f64;
+    if !bytes.is_finite() || bytes < 0.0 || bytes > u64::MAX as f64 {
+        return Err(format!("{s:?} is out of range"));
+    }
+    Ok(bytes as u64)
 }
 
 /// Decides the format from the file name, or for unnamed input from the first bytes.
