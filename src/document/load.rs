@@ -158,9 +158,14 @@ fn detect_format(path: &str, bytes: &[u8]) -> SourceFormat {
         Some("md" | "markdown") => SourceFormat::Markdown,
         Some(_) => SourceFormat::Text,
         None => {
+            // Markup first (after a BOM, blank lines or a comment) and an html, head or body
+            // tag early on: a saved page, not text that mentions a tag.
             let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)]).to_lowercase();
-            let head = head.trim_start();
-            if head.starts_with("<!doctype html") || head.starts_with("<html") {
+            let head = head.trim_start_matches(is_blank);
+            let tag = ["<!doctype html", "<html", "<head", "<body"]
+                .iter()
+                .any(|t| head.contains(t));
+            if head.starts_with('<') && tag {
                 SourceFormat::Html
             } else {
                 SourceFormat::Text

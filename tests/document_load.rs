@@ -1,0 +1,200 @@
+//! Loading sources through the library: format detection, charsets, readability's output,
+//! Markdown reduced to text, size parsing, and errors as values.
+
+use parallax::document::{LoadOptions, SourceFormat, load, load_reader, parse_size};
+use parallax::segment::{self, Unit};
+use parallax::{Document, Error};
+
+fn from_bytes(path: &str, bytes: &[u8]) -> Result<Document, Error> {
+    load_reader(path, bytes, &LoadOptions::default())
+}
+
+const PARAS: &str = "<p>The minister met envoys in the capital last month, officials said on Monday.</p>\
+<p>They spoke for hours about sanctions, elections and the army, two people briefed on the talks said.</p>\
+<p>Neither side has commented on the meetings, which were first reported by a news agency.</p>";
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html><head>{head}</head><body><article>{body}</article></body></html>")
+}
+
+#[test]
+fn html_keeps_paragraphs_and_takes_title_and_byline_from_the_page() {
+    let html = page(
+        r#"<meta charset="utf-8"><title>Minister Met Envoys in Secret | The Daily Example</title>
+<meta name="author" content="Jane Roe">"#,
+        PARAS,
+    );
+    let doc = from_bytes("page.html", html.as_bytes()).unwrap();
+    assert_eq!(doc.format, SourceFormat::Html);
+    assert_eq!(
+        doc.meta.title.as_deref(),
+        Some("Minister Met Envoys in Secret")
+    );
+    assert_eq!(doc.meta.byline.as_deref(), Some("Jane Roe"));
+    assert!(doc.text.starts_with("Minister Met Envoys in Secret\n\n"));
+    let paragraphs: Vec<usize> = segment::segment(&doc, Unit::Paragraph)
+        .iter()
+        .map(|s| s.paragraph)
+        .collect();
+    assert_eq!(
+        paragraphs,
+        vec![0, 1, 2, 3],
+        "headline and three paragraphs"
+    );
+    assert!(doc.warnings.is_empty());
+}
+
+#[test]
+fn a_short_title_keeps_its_separator() {
+    let html = page("<title>Talks | Example</title>", PARAS);
+    let doc = from_bytes("page.html", html.as_bytes()).unwrap();
+    assert_eq!(doc.meta.title.as_deref(), Some("Talks | Example"));
+}
+
+#[test]
+fn html_charsets_are_honoured() {
+    let body = "<p>Nicol\u{e1}s Maduro und der Minister trafen sich am Montag in der Hauptstadt zu Gespr\u{e4}chen.</p>";
+    let latin1 = |head: &str| -> Vec<u8> {
+        page(head, body)
+            .chars()
+            .map(|c| u8::try_from(c as u32).unwrap())
+            .collect()
+    };
+    for head in [
+        r#"<meta charset="iso-8859-1">"#,
+        r#"<meta charset=ISO-8859-1>"#,
+        r#"<meta http-equiv="Content-Type" content="text/html; charset=latin1">"#,
+    ] {
+        let doc = from_bytes("page.htm", &latin1(head)).unwrap();
+        assert!(doc.text.contains("Nicolás Maduro"), "{head}: {}", doc.text);
+        assert!(doc.text.contains("Gesprächen"), "{head}");
+        assert!(doc.warnings.is_empty(), "{head}: {:?}", doc.warnings);
+    }
+    // A byte-order mark wins over the (wrong) declaration.
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(page(r#"<meta charset="iso-8859-1">"#, body).as_bytes());
+    assert!(
+        from_bytes("page.html", &bom)
+            .unwrap()
+            .text
+            .contains("Nicolás")
+    );
+}
+
+#[test]
+fn html_bytes_invalid_in_their_charset_are_replaced_with_a_warning() {
+    let mut bytes = page(r#"<meta charset="utf-8">"#, PARAS).into_bytes();
+    let at = bytes.windows(8).position(|w| w == b"minister").unwrap();
+    bytes[at] = 0xFF;
+    let doc = from_bytes("bad.html", &bytes).unwrap();
+    assert!(doc.text.contains('\u{FFFD}'));
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(
+        doc.warnings[0].starts_with("bad.html: "),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+#[test]
+fn html_without_an_extension_is_recognised_by_its_content() {
+    let html = format!(
+        "\u{FEFF}  \n{}",
+        page("<title>A Title For The Page</title>", PARAS)
+    );
+    assert_eq!(
+        from_bytes("-", html.as_bytes()).unwrap().format,
+        SourceFormat::Html
+    );
+    let lower = page("", PARAS).replace("<!DOCTYPE html>", "<!-- saved page -->\n");
+    assert_eq!(
+        from_bytes("-", lower.as_bytes()).unwrap().format,
+        SourceFormat::Html
+    );
+    let text = "Some <b>bold</b> claims in plain text. More text.";
+    assert_eq!(
+        from_bytes("-", text.as_bytes()).unwrap().format,
+        SourceFormat::Text
+    );
+}
+
+#[test]
+fn a_page_of_menus_has_no_article() {
+    let html = page(
+        "",
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>",
+    );
+    assert!(matches!(
+        from_bytes("menu.html", html.as_bytes()),
+        Err(Error::NoArticle { .. })
+    ));
+}
+
+#[test]
+fn markdown_is_reduced_to_its_words() {
+    let md = "Main Heading Of The Piece\n=========================\n\n\
+## Second *level* heading ##\n\n\
+Text with **bold**, __strong__, *em*, _under_ and `code`, a [link](http://x.y) and ![alt](i.png).\n\
+A snake_case_name stays.\n\n\
+> Quoted line\n> - nested item\n\n\
+1. First\n2) Second\n\n\
+***\n\n```rust\nlet x = 1;\n```\n\nLast.\n";
+    let doc = from_bytes("a.md", md.as_bytes()).unwrap();
+    assert_eq!(doc.format, SourceFormat::Markdown);
+    let lines: Vec<&str> = doc.text.lines().filter(|l| !l.trim().is_empty()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "Main Heading Of The Piece",
+            "Second level heading",
+            "Text with bold, strong, em, under and code, a link and alt.",
+            "A snake_case_name stays.",
+            "Quoted line",
+            "nested item",
+            "First",
+            "Second",
+            "Last.",
+        ]
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("Main Heading Of The Piece"));
+}
+
+#[test]
+fn plain_text_is_kept_byte_for_byte() {
+    let text = "\u{FEFF}Title Of The Story Here\r\n\r\nFirst sentence.  Second one.\r\n";
+    let doc = from_bytes("a.txt", text.as_bytes()).unwrap();
+    assert_eq!(doc.text, text);
+    let segs = segment::segment(&doc, Unit::Sentence);
+    let texts: Vec<&str> = segs.iter().map(|s| s.span.slice(&doc.text)).collect();
+    assert_eq!(
+        texts,
+        vec!["Title Of The Story Here", "First sentence.", "Second one."]
+    );
+    assert_eq!(doc.meta.title.as_deref(), Some("Title Of The Story Here"));
+}
+
+#[test]
+fn errors_are_values_naming_the_file() {
+    let opts = LoadOptions { max_size: 10 };
+    let e = load_reader("big.txt", &b"0123456789ab"[..], &opts).unwrap_err();
+    assert!(matches!(e, Error::TooLarge { max: 10, .. }));
+    assert!(e.to_string().starts_with("big.txt: "));
+    let e = from_bytes("x.txt", b"ok \xC3\x28").unwrap_err();
+    assert!(matches!(e, Error::InvalidUtf8 { offset: 3, .. }), "{e}");
+    let e = load("/definitely/not/here.txt", &LoadOptions::default()).unwrap_err();
+    assert!(matches!(e, Error::NotFound { .. }));
+    assert!(!e.to_string().contains('\n'));
+}
+
+#[test]
+fn sizes_parse_with_units() {
+    assert_eq!(parse_size("1000"), Ok(1000));
+    assert_eq!(parse_size("50MB"), Ok(50_000_000));
+    assert_eq!(parse_size("50MiB"), Ok(50 * 1024 * 1024));
+    assert_eq!(parse_size("1.5k"), Ok(1500));
+    assert_eq!(parse_size("2 GiB"), Ok(2 << 30));
+    assert!(parse_size("").is_err());
+    assert!(parse_size("ten").is_err());
+    assert!(parse_size("5XB").is_err());
+    assert!(parse_size("-5").is_err());
+}
