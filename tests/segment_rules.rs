@@ -77,6 +77,14 @@ fn initials_do_not_end_a_sentence() {
 }
 
 #[test]
+fn a_capital_letter_that_ends_a_sentence_before_a_sentence_starter_splits() {
+    parts(
+        "Voters backed Plan B. The measure passed.",
+        &["Voters backed Plan B.", "The measure passed."],
+    );
+}
+
+#[test]
 fn decimals_and_money_do_not_end_a_sentence() {
     one("The deal was worth $2.5 million in cash.");
     one("Inflation rose 3.7 percent last year.");
@@ -88,6 +96,9 @@ fn german_abbreviations_do_not_end_a_sentence() {
     one("Er kommt morgen bzw. am Freitag.");
     one("Das kostet ca. 30 Euro pro Person.");
     one("Er wohnt in der Hauptstraße Nr. 5 in Berlin.");
+    one("Es gibt Obst, z. B. Die Sorte Elstar ist beliebt.");
+    one("Er war zufrieden, d. h. Er blieb.");
+    one("Manche Länder, z.B. Frankreich, zögern.");
 }
 
 #[test]

@@ -251,3 +251,64 @@ pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &st
         (start, raw.trim_end_matches(['\n', '\r']))
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_are_classified_by_shape() {
+        assert_eq!(classify("By Jane Doe", false), HeaderRole::Byline);
+        assert_eq!(classify("Raja Awais Ali", true), HeaderRole::Byline);
+        assert_eq!(classify("Speed Reads", false), HeaderRole::Kicker);
+        assert_eq!(
+            classify("venezuela crisis talks ahead", false),
+            HeaderRole::Kicker
+        );
+        assert_eq!(
+            classify("US Held Secret Talks With Cabello", false),
+            HeaderRole::Title
+        );
+        assert_eq!(
+            classify("Months before the raid on Caracas", true),
+            HeaderRole::Subtitle
+        );
+    }
+
+    #[test]
+    fn names_are_two_to_four_capitalised_words() {
+        assert!(looks_like_name(&["Raja", "Awais", "Ali"]));
+        assert!(looks_like_name(&["Mary-Ann", "O'Neil"]));
+        assert!(!looks_like_name(&["Raja"]));
+        assert!(!looks_like_name(&["Talks", "in", "Caracas"]));
+        assert!(!looks_like_name(&["Covid19", "News"]));
+    }
+
+    #[test]
+    fn sentence_endings_allow_closing_quotes() {
+        assert!(ends_like_sentence("He said “no.”"));
+        assert!(ends_like_sentence("Why?"));
+        assert!(!ends_like_sentence("Speed Reads"));
+        assert!(!ends_like_sentence("Talks (in Caracas)"));
+    }
+
+    #[test]
+    fn dates_open_lines() {
+        assert_eq!(
+            date_at_start("1/17/20262 min read"),
+            Some(("1/17/2026", 19, false))
+        );
+        assert_eq!(
+            date_at_start("date 2026-01-17 The White House"),
+            Some(("2026-01-17", 15, true))
+        );
+        assert_eq!(
+            date_at_start("Jan. 17, 2026 — The talks"),
+            Some(("Jan. 17, 2026", 13, true))
+        );
+        assert_eq!(date_at_start("January 17, 2026 was cold."), None);
+        assert_eq!(date_at_start("1/17/20263 people"), None);
+        assert_eq!(date_at_start("2026 was a year"), None);
+        assert_eq!(date_at_start("Talks on 1/17/2026"), None);
+    }
+}

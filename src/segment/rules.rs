@@ -4,15 +4,16 @@
 use crate::span::Span;
 
 /// Abbreviations that never end a sentence in running text: titles before a name, months
-/// and "No." before a number, German abbreviations.
+/// and "No." before a number, German abbreviations. Entries with a space ("z. B.") are
+/// matched against the end of the piece, the others against its last word.
 const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rep.", "Sen.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
     "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "No.",
     "Nos.", "Nr.", "vs.", "v.", "cf.", "e.g.", "i.e.", "approx.", "Jan.", "Feb.", "Mar.", "Apr.",
-    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "z.", "B.", "bzw.", "ca.",
-    "d.h.", "u.a.", "usw.", "vgl.", "evtl.", "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Abs.", "Art.",
-    "Bd.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Mio.", "Mrd.", "Tel.", "bspw.", "sog.",
-    "zzgl.", "Str.",
+    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "z.", "z. B.", "z.B.", "bzw.",
+    "ca.", "d. h.", "u. a.", "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.",
+    "usw.", "vgl.", "evtl.", "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Abs.", "Art.", "Bd.", "Jh.",
+    "geb.", "gest.", "inkl.", "exkl.", "Mio.", "Mrd.", "Tel.", "bspw.", "sog.", "zzgl.", "Str.",
 ];
 
 /// Abbreviations that may end a sentence ("… reached out to the U.S. An aide said …"): they
@@ -88,13 +89,17 @@ pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
     let last = last.trim_start_matches(['(', '[', '"', '“', '\'', '‘']);
     let first = n.split(char::is_whitespace).next().unwrap_or(n);
     let first_word = first.trim_end_matches([',', ';', ':', '.']);
-    if NEVER_FINAL.contains(&last) {
+    if NEVER_FINAL
+        .iter()
+        .any(|a| *a == last || (a.contains(' ') && ends_with_word(p, a)))
+    {
         return true;
     }
     if MAYBE_FINAL.contains(&last) {
         return !SENTENCE_STARTERS.contains(&first_word);
     }
-    if is_initial(last) && starts_upper(first) {
+    // "George W. Bush", "J.R.R. Tolkien"; but "… Plan B. The vote …" ends a sentence.
+    if is_initial(last) && starts_upper(first) && !SENTENCE_STARTERS.contains(&first_word) {
         return true;
     }
     if starts_lower(first) {
@@ -103,6 +108,12 @@ pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
     // An ellipsis inside an open quotation does not end the quoted sentence.
     let quoted = quote_open(&text[para_start..prev.end]);
     quoted && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
+}
+
+/// True when `s` ends with `word` and `word` starts a word there.
+fn ends_with_word(s: &str, word: &str) -> bool {
+    s.strip_suffix(word)
+        .is_some_and(|before| !before.ends_with(char::is_alphanumeric))
 }
 
 /// "W.", "J.R.R.": one or more single letters, each followed by a point.
@@ -138,4 +149,58 @@ fn quote_open(s: &str) -> bool {
     let open = s.matches('“').count();
     let close = s.matches('”').count();
     straight % 2 == 1 || open > close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_are_abbreviations_and_disjoint() {
+        for a in NEVER_FINAL.iter().chain(MAYBE_FINAL) {
+            assert!(a.ends_with('.'), "{a}");
+        }
+        for a in NEVER_FINAL {
+            assert!(!MAYBE_FINAL.contains(a), "{a} is in both lists");
+        }
+    }
+
+    #[test]
+    fn initials_are_single_capitals_with_points() {
+        assert!(is_initial("W."));
+        assert!(is_initial("J.R.R."));
+        assert!(!is_initial("Dr."));
+        assert!(!is_initial("w."));
+        assert!(!is_initial("W"));
+    }
+
+    #[test]
+    fn open_quotations_are_counted() {
+        assert!(quote_open("He said \"we wait..."));
+        assert!(!quote_open("He said \"we wait.\""));
+        assert!(quote_open("Sie sagte “wir warten…"));
+        assert!(!quote_open("Sie sagte “wir warten.”"));
+    }
+
+    #[test]
+    fn spaced_abbreviations_match_whole_words() {
+        assert!(ends_with_word("Obst, z. B.", "z. B."));
+        assert!(!ends_with_word("Obstz. B.", "z. B."));
+    }
+
+    #[test]
+    fn joins_reads_both_pieces() {
+        let text = "Talks with the U.S. An aide said no.";
+        let cut = text.find("An").unwrap();
+        let (prev, next) = (Span::new(0, cut), Span::new(cut, text.len()));
+        assert!(!joins(text, 0, prev, next));
+        let text = "Talks with the U.S. Navy went on.";
+        let cut = text.find("Navy").unwrap();
+        assert!(joins(
+            text,
+            0,
+            Span::new(0, cut),
+            Span::new(cut, text.len())
+        ));
+    }
 }
