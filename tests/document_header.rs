@@ -209,3 +209,55 @@ fn the_headers_of_the_samples() {
     let ap = include_str!("../assets/samples/cabello-2019-ap-rewrite.txt");
     assert!(detect_header(ap).header.is_empty());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text shaped like article tops: short lines, names, dates, labels, prose, blank lines.
+    fn article_top() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just("Speed Reads".to_string()),
+            Just("Raja Awais Ali".to_string()),
+            Just("By Jane Doe".to_string()),
+            Just("1/17/20262 min read".to_string()),
+            Just(" date 2026-01-17 The White House spoke.".to_string()),
+            Just("Minister Held Secret Talks With Envoys".to_string()),
+            Just("It rained.".to_string()),
+            Just(BODY.to_string()),
+            Just(String::new()),
+            Just("\u{FEFF}".to_string()),
+            "\\PC{0,40}",
+            "[A-Za-z ]{0,30}[.?!]?",
+        ];
+        prop::collection::vec(line, 0..12).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn header_spans_are_sorted_disjoint_and_inside_the_text(text in article_top()) {
+            let meta = detect_header(&text);
+            let mut at = 0;
+            for h in &meta.header {
+                prop_assert!(h.span.start >= at && h.span.start < h.span.end);
+                prop_assert!(h.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+                at = h.span.end;
+            }
+            let doc = Document::from_text("x.txt", text.clone());
+            for r in doc.prose_ranges() {
+                prop_assert!(r.start <= r.end && r.end <= text.len());
+            }
+            for unit in [Unit::Sentence, Unit::Paragraph] {
+                for s in segment::segment(&doc, unit) {
+                    // No passage holds a byline, date or kicker stretch.
+                    for h in doc.meta.header.iter().filter(|h| {
+                        matches!(h.role, HeaderRole::Byline | HeaderRole::Date | HeaderRole::Kicker)
+                    }) {
+                        prop_assert!(!s.span.overlaps(&h.span), "{:?} overlaps {:?}", s, h);
+                    }
+                }
+            }
+        }
+    }
+}

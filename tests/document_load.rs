@@ -198,3 +198,34 @@ fn sizes_parse_with_units() {
     assert!(parse_size("5XB").is_err());
     assert!(parse_size("-5").is_err());
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the bytes and the name, loading returns a document or an error.
+        #[test]
+        fn loading_arbitrary_bytes_never_panics(
+            bytes in prop::collection::vec(any::<u8>(), 0..400),
+            name in prop_oneof![Just("a.txt"), Just("a.md"), Just("a.html"), Just("-")],
+        ) {
+            if let Ok(doc) = from_bytes(name, &bytes) {
+                for unit in [Unit::Sentence, Unit::Paragraph, Unit::Line] {
+                    for s in segment::segment(&doc, unit) {
+                        prop_assert!(s.span.end <= doc.text.len());
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn markdown_and_html_shaped_text_never_panics(
+            text in "([#>*_`\\[\\]()!<>/a-z =-]|\n|ä|“){0,300}",
+            name in prop_oneof![Just("a.md"), Just("a.html")],
+        ) {
+            let _ = from_bytes(name, text.as_bytes());
+        }
+    }
+}
