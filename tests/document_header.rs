@@ -138,6 +138,14 @@ fn a_repeated_headline_is_not_a_second_passage() {
 }
 
 #[test]
+fn a_subheading_after_the_first_prose_is_not_header() {
+    let text = format!("It rained all day.\n\nBackground\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert!(meta.header.is_empty(), "{:?}", meta.header);
+    assert_eq!(passages(&text)[1], "Background");
+}
+
+#[test]
 fn a_short_first_line_that_is_a_sentence_is_prose() {
     let text = format!("It rained.\n\n{BODY}");
     let meta = detect_header(&text);

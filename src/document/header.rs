@@ -102,6 +102,15 @@ pub fn detect_header(text: &str) -> Metadata {
                 break;
             }
         } else {
+            // After a standfirst only a byline or the repeated headline may follow; any
+            // other short line is a subheading of the body, which has begun.
+            let late = |line: &str| {
+                meta.title.as_deref() == Some(line)
+                    || classify(line, meta.title.is_some()) == HeaderRole::Byline
+            };
+            if body_found && !lines.iter().all(|(_, l)| late(l)) {
+                break;
+            }
             for (at, line) in lines {
                 header_line(&mut meta, at, line);
             }
