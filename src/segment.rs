@@ -14,6 +14,7 @@ use crate::document::Document;
 use crate::document::header::lines_with_offsets;
 use crate::document::is_blank;
 use crate::span::Span;
+use crate::text::Language;
 
 /// What one passage is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -53,6 +54,7 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
             }
         }
         Unit::Paragraph | Unit::Sentence => {
+            let lang = Language::detect(text);
             for (p, para) in paragraphs(text, &doc.prose_ranges())
                 .into_iter()
                 .enumerate()
@@ -60,7 +62,7 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
                 if unit == Unit::Paragraph {
                     spans.push((para, p));
                 } else {
-                    spans.extend(sentences(text, para).into_iter().map(|s| (s, p)));
+                    spans.extend(sentences_in(text, para, lang).into_iter().map(|s| (s, p)));
                 }
             }
         }
@@ -101,17 +103,33 @@ pub fn paragraphs(text: &str, prose: &[Span]) -> Vec<Span> {
         .collect()
 }
 
-/// Sentences of one paragraph.
+/// Sentences of one paragraph, in the language its words suggest.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
+    sentences_in(text, para, Language::detect(para.slice(text)))
+}
+
+/// Sentences of one paragraph written in `lang` (German ordinals such as "am 1. Januar" do
+/// not end a sentence; in English a number with a point does).
+pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
     let body = &text[para.start..para.end];
     let mut pieces: Vec<Span> = body
         .split_sentence_bound_indices()
         .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
         .collect();
     let mut merged: Vec<Span> = Vec::with_capacity(pieces.len());
-    for piece in pieces.drain(..) {
+    for mut piece in pieces.drain(..) {
+        // A closing quote or bracket set off by a space ("! “ Und", "(Hrsg. )") belongs to
+        // the sentence before it, whatever comes next.
+        if let Some(prev) = merged.last_mut()
+            && let Some(end) = rules::detached_closer(text, piece)
+        {
+            prev.end = end;
+            piece.start = end;
+        }
         match merged.last_mut() {
-            Some(prev) if rules::joins(text, para.start, *prev, piece) => prev.end = piece.end,
+            Some(prev) if rules::joins(text, para.start, *prev, piece, lang) => {
+                prev.end = piece.end
+            }
             _ => merged.push(piece),
         }
     }

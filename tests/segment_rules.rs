@@ -136,6 +136,15 @@ fn an_ellipsis_inside_a_quote_does_not_end_the_sentence() {
 }
 
 #[test]
+fn a_closing_mark_set_off_by_a_space_stays_with_its_sentence() {
+    parts(
+        "Er rief: „Komm her! “ Dann ging er.",
+        &["Er rief: „Komm her! “", "Dann ging er."],
+    );
+    one("Quelle: BMEL (Hrsg. ): Gutes Essen.");
+}
+
+#[test]
 fn plain_sentences_split() {
     parts(
         "Cabello did not take part. Trump is frustrated! Is he? Yes.",
@@ -290,4 +299,43 @@ proptest! {
 
 fn i_paragraphs_nondecreasing(segs: &[segment::Segment]) -> bool {
     segs.windows(2).all(|w| w[0].paragraph <= w[1].paragraph)
+}
+
+#[test]
+fn german_ordinals_do_not_end_a_sentence() {
+    one("Die Sitzung fand am 1. Januar statt.");
+    one("Der 2. Weltkrieg endete 1945.");
+    parts(
+        "Es war der 3. Oktober. Die Feier begann.",
+        &["Es war der 3. Oktober.", "Die Feier begann."],
+    );
+    parts(
+        "Der Minister ist 56. Er schweigt.",
+        &["Der Minister ist 56.", "Er schweigt."],
+    );
+    one("Der Schaden betrug 2 Mio. Euro und mehr.");
+}
+
+#[test]
+fn an_english_number_with_a_point_ends_a_sentence() {
+    parts(
+        "Cabello is 56. Cabello said no.",
+        &["Cabello is 56.", "Cabello said no."],
+    );
+}
+
+#[test]
+fn abbreviations_before_numbers_end_a_sentence_when_no_number_follows() {
+    parts(
+        "He arrived in Jan. Trump said no.",
+        &["He arrived in Jan.", "Trump said no."],
+    );
+    parts(
+        "Das Magazin heißt Art. Unter Streetart versteht man viel.",
+        &[
+            "Das Magazin heißt Art.",
+            "Unter Streetart versteht man viel.",
+        ],
+    );
+    one("Siehe Art. 5 des Grundgesetzes.");
 }

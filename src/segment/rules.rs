@@ -2,18 +2,26 @@
 //! are data; the code only reads them.
 
 use crate::span::Span;
+use crate::text::Language;
 
-/// Abbreviations that never end a sentence in running text: titles before a name, months
-/// and "No." before a number, German abbreviations. Entries with a space ("z. B.") are
-/// matched against the end of the piece, the others against its last word.
+/// Abbreviations that never end a sentence in running text: titles before a name and
+/// German abbreviations. Entries with a space ("z. B.") are matched against the end of the
+/// piece, the others against its last word.
 const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rep.", "Sen.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
-    "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "No.",
-    "Nos.", "Nr.", "vs.", "v.", "cf.", "e.g.", "i.e.", "approx.", "Jan.", "Feb.", "Mar.", "Apr.",
-    "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.", "z.", "z. B.", "z.B.", "bzw.",
-    "ca.", "d. h.", "u. a.", "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.",
-    "usw.", "vgl.", "evtl.", "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Abs.", "Art.", "Bd.", "Jh.",
-    "geb.", "gest.", "inkl.", "exkl.", "Mio.", "Mrd.", "Tel.", "bspw.", "sog.", "zzgl.", "Str.",
+    "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "vs.",
+    "v.", "cf.", "e.g.", "i.e.", "approx.", "z.", "z. B.", "z.B.", "bzw.", "ca.", "d. h.", "u. a.",
+    "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "usw.", "vgl.", "evtl.",
+    "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.",
+    "bspw.", "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
+];
+
+/// Abbreviations that stand before a number ("No. 2", "Jan. 3", "Sept. 2025", "Nr. 5",
+/// "Art. 5"): they join a next piece that starts with a digit (or, like any piece, in lower
+/// case), and otherwise may end a sentence ("… in Jan. Trump said …", "… magazine Art. Then").
+const BEFORE_NUMBER: &[&str] = &[
+    "No.", "Nos.", "Nr.", "Art.", "Abs.", "Bd.", "Vol.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
+    "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
 /// Abbreviations that may end a sentence ("… reached out to the U.S. An aide said …"): they
@@ -74,11 +82,26 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Aber",
     "Und",
     "Doch",
+    "Dann",
+    "Dies",
+    "Diese",
+    "Dieser",
+    "Damit",
+    "Deshalb",
+    "Denn",
+    "Auch",
+    "Nun",
+    "Im",
+    "Am",
+    "Man",
+    "Wir",
+    "Als",
+    "Wenn",
 ];
 
 /// True when `next` continues the sentence that `prev` began; `para_start` is where the
 /// paragraph starts, for knowing whether a quotation is open.
-pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
+pub fn joins(text: &str, para_start: usize, prev: Span, next: Span, lang: Language) -> bool {
     let p = prev.slice(text).trim_end();
     let n = next.slice(text).trim_start();
     if n.is_empty() || p.is_empty() {
@@ -98,11 +121,23 @@ pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
     if MAYBE_FINAL.contains(&last) {
         return !SENTENCE_STARTERS.contains(&first_word);
     }
+    if BEFORE_NUMBER.contains(&last) && first.starts_with(|c: char| c.is_ascii_digit()) {
+        return true;
+    }
+    // German ordinals: "am 1. Januar", "der 2. Weltkrieg"; "… ist 56. Er sagte …" still splits.
+    if lang == Language::German
+        && is_ordinal(last)
+        && starts_upper(first)
+        && !SENTENCE_STARTERS.contains(&first_word)
+    {
+        return true;
+    }
     // "George W. Bush", "J.R.R. Tolkien"; but "… Plan B. The vote …" ends a sentence.
     if is_initial(last) && starts_upper(first) && !SENTENCE_STARTERS.contains(&first_word) {
         return true;
     }
-    if starts_lower(first) {
+    // No sentence starts in lower case or with a comma, semicolon or colon.
+    if starts_lower(first) || n.starts_with([',', ';', ':']) {
         return true;
     }
     // An ellipsis inside an open quotation does not end the quoted sentence.
@@ -110,10 +145,32 @@ pub fn joins(text: &str, para_start: usize, prev: Span, next: Span) -> bool {
     quoted && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
 }
 
+/// Marks that close a quotation or bracket ("“" closes German quotations).
+const CLOSERS: &[char] = &[')', ']', '”', '“', '’', '‘', '«', '"', '\''];
+
+/// Where a closing mark that opens `piece` ends, when it stands alone (followed by white
+/// space, punctuation or nothing): then it closes the sentence before, not opens the next.
+pub fn detached_closer(text: &str, piece: Span) -> Option<usize> {
+    let s = piece.slice(text);
+    let body = s.trim_start();
+    let c = body.chars().next().filter(|c| CLOSERS.contains(c))?;
+    let after = &body[c.len_utf8()..];
+    let alone = after.is_empty()
+        || after.starts_with(char::is_whitespace)
+        || after.starts_with([',', ';', ':', '.', '!', '?']);
+    alone.then(|| piece.start + (s.len() - body.len()) + c.len_utf8())
+}
+
 /// True when `s` ends with `word` and `word` starts a word there.
 fn ends_with_word(s: &str, word: &str) -> bool {
     s.strip_suffix(word)
         .is_some_and(|before| !before.ends_with(char::is_alphanumeric))
+}
+
+/// "1.", "24.": a number of one to three digits with a point.
+fn is_ordinal(word: &str) -> bool {
+    word.strip_suffix('.')
+        .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "W.", "J.R.R.": one or more single letters, each followed by a point.
@@ -157,11 +214,14 @@ mod tests {
 
     #[test]
     fn the_lists_are_abbreviations_and_disjoint() {
-        for a in NEVER_FINAL.iter().chain(MAYBE_FINAL) {
-            assert!(a.ends_with('.'), "{a}");
-        }
-        for a in NEVER_FINAL {
-            assert!(!MAYBE_FINAL.contains(a), "{a} is in both lists");
+        let lists = [NEVER_FINAL, MAYBE_FINAL, BEFORE_NUMBER];
+        for (i, list) in lists.iter().enumerate() {
+            for a in *list {
+                assert!(a.ends_with('.'), "{a}");
+                for other in &lists[i + 1..] {
+                    assert!(!other.contains(a), "{a} is in two lists");
+                }
+            }
         }
     }
 
@@ -193,14 +253,15 @@ mod tests {
         let text = "Talks with the U.S. An aide said no.";
         let cut = text.find("An").unwrap();
         let (prev, next) = (Span::new(0, cut), Span::new(cut, text.len()));
-        assert!(!joins(text, 0, prev, next));
+        assert!(!joins(text, 0, prev, next, Language::English));
         let text = "Talks with the U.S. Navy went on.";
         let cut = text.find("Navy").unwrap();
         assert!(joins(
             text,
             0,
             Span::new(0, cut),
-            Span::new(cut, text.len())
+            Span::new(cut, text.len()),
+            Language::English
         ));
     }
 }
