@@ -117,6 +117,8 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
         .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
         .collect();
     let mut merged: Vec<Span> = Vec::with_capacity(pieces.len());
+    let mut quotes = rules::Quotes::default();
+    let mut counted = para.start;
     for mut piece in pieces.drain(..) {
         // A closing quote or bracket set off by a space ("! “ Und", "(Hrsg. )") belongs to
         // the sentence before it, whatever comes next.
@@ -126,10 +128,12 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
             prev.end = end;
             piece.start = end;
         }
+        if let Some(prev) = merged.last() {
+            quotes.feed(&text[counted..prev.end]);
+            counted = prev.end;
+        }
         match merged.last_mut() {
-            Some(prev) if rules::joins(text, para.start, *prev, piece, lang) => {
-                prev.end = piece.end
-            }
+            Some(prev) if rules::joins(text, &quotes, *prev, piece, lang) => prev.end = piece.end,
             _ => merged.push(piece),
         }
     }

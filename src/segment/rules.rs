@@ -99,9 +99,9 @@ const SENTENCE_STARTERS: &[&str] = &[
     "Wenn",
 ];
 
-/// True when `next` continues the sentence that `prev` began; `para_start` is where the
-/// paragraph starts, for knowing whether a quotation is open.
-pub fn joins(text: &str, para_start: usize, prev: Span, next: Span, lang: Language) -> bool {
+/// True when `next` continues the sentence that `prev` began; `quotes` has counted the
+/// paragraph up to the end of `prev`, for knowing whether a quotation is open.
+pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language) -> bool {
     let p = prev.slice(text).trim_end();
     let n = next.slice(text).trim_start();
     if n.is_empty() || p.is_empty() {
@@ -141,8 +141,7 @@ pub fn joins(text: &str, para_start: usize, prev: Span, next: Span, lang: Langua
         return true;
     }
     // An ellipsis inside an open quotation does not end the quoted sentence.
-    let quoted = quote_open(&text[para_start..prev.end]);
-    quoted && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
+    quotes.is_open() && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
 }
 
 /// Marks that close a quotation or bracket ("“" closes German quotations).
@@ -199,13 +198,33 @@ fn starts_with_ellipsis(s: &str) -> bool {
     s.starts_with("...") || s.starts_with('…')
 }
 
-/// True when the text leaves a quotation open: an odd number of straight double quotes, or
-/// more opening than closing curly ones.
-fn quote_open(s: &str) -> bool {
-    let straight = s.matches('"').count();
-    let open = s.matches('“').count();
-    let close = s.matches('”').count();
-    straight % 2 == 1 || open > close
+/// A running count of the quotation marks of a paragraph, so each split point learns whether
+/// a quotation is open without rescanning the paragraph (which would be quadratic).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Quotes {
+    straight: usize,
+    open: usize,
+    close: usize,
+}
+
+impl Quotes {
+    /// Counts the marks of the next stretch of text.
+    pub fn feed(&mut self, s: &str) {
+        for c in s.chars() {
+            match c {
+                '"' => self.straight += 1,
+                '“' => self.open += 1,
+                '”' => self.close += 1,
+                _ => {}
+            }
+        }
+    }
+
+    /// True when the text so far leaves a quotation open: an odd number of straight double
+    /// quotes, or more opening than closing curly ones.
+    pub fn is_open(&self) -> bool {
+        self.straight % 2 == 1 || self.open > self.close
+    }
 }
 
 #[cfg(test)]
@@ -236,10 +255,15 @@ mod tests {
 
     #[test]
     fn open_quotations_are_counted() {
-        assert!(quote_open("He said \"we wait..."));
-        assert!(!quote_open("He said \"we wait.\""));
-        assert!(quote_open("Sie sagte “wir warten…"));
-        assert!(!quote_open("Sie sagte “wir warten.”"));
+        let open = |parts: &[&str]| {
+            let mut q = Quotes::default();
+            parts.iter().for_each(|p| q.feed(p));
+            q.is_open()
+        };
+        assert!(open(&["He said \"we", " wait..."]));
+        assert!(!open(&["He said \"we", " wait.\""]));
+        assert!(open(&["Sie sagte “wir warten…"]));
+        assert!(!open(&["Sie sagte “wir ", "warten.”"]));
     }
 
     #[test]
@@ -253,12 +277,14 @@ mod tests {
         let text = "Talks with the U.S. An aide said no.";
         let cut = text.find("An").unwrap();
         let (prev, next) = (Span::new(0, cut), Span::new(cut, text.len()));
-        assert!(!joins(text, 0, prev, next, Language::English));
+        let mut quotes = Quotes::default();
+        quotes.feed(prev.slice(text));
+        assert!(!joins(text, &quotes, prev, next, Language::English));
         let text = "Talks with the U.S. Navy went on.";
         let cut = text.find("Navy").unwrap();
         assert!(joins(
             text,
-            0,
+            &quotes,
             Span::new(0, cut),
             Span::new(cut, text.len()),
             Language::English
