@@ -65,11 +65,9 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for n in 0..total {
-        if linked[n] {
-            let root = find(&mut parent, n);
-            groups.entry(root).or_default().push(n);
-        }
+    for (n, _) in linked.iter().enumerate().filter(|(_, l)| **l) {
+        let root = find(&mut parent, n);
+        groups.entry(root).or_default().push(n);
     }
     let mut out: Vec<Vec<ClusterMember>> = groups
         .into_values()
