@@ -1,0 +1,388 @@
+//! Notes and tags that a reader anchors to a passage or to a link.
+//!
+//! A note keeps the quoted text of what it is anchored to, so that when the sources change
+//! and the comparison is rebuilt it can be placed again by that text ([`Notes::reattach`]).
+//! A note that cannot be placed is kept as detached, never dropped: nothing a user wrote is
+//! ever lost. The engine reads no clock: every change takes the time from the caller, so the
+//! reader's `update` stays free of effects.
+
+mod reattach;
+mod similarity;
+mod time;
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Link;
+use crate::comparison::Comparison;
+use crate::error::{Error, Result};
+
+pub use reattach::{MATCH_THRESHOLD, Reattached};
+pub use similarity::{normalise, similarity};
+pub use time::{Timestamp, now, rfc3339};
+
+/// The tags a reader has unless configured otherwise.
+pub const DEFAULT_TAGS: [&str; 4] = ["agree", "disputed", "unverified", "important"];
+
+/// A note's identity; stable across saves, edits and re-attachment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NoteId(pub u64);
+
+/// What a note is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Anchor {
+    /// One passage of one source.
+    Passage {
+        /// Index of the source.
+        source: usize,
+        /// Segment id in that source.
+        segment: usize,
+    },
+    /// A link between two sources, named by its passages (links have no stable index).
+    Link {
+        /// Index of the pair's first source (the smaller).
+        a: usize,
+        /// Index of the pair's second source.
+        b: usize,
+        /// The link's segment ids in `a`.
+        a_segments: Vec<usize>,
+        /// The link's segment ids in `b`.
+        b_segments: Vec<usize>,
+    },
+}
+
+impl Anchor {
+    /// The anchor of link number `index` of the pair (`a`, `b`), if there is such a link.
+    pub fn link(cmp: &Comparison, a: usize, b: usize, index: usize) -> Option<Anchor> {
+        let pair = cmp.pair(a, b)?;
+        let l = pair.alignment.links.get(index)?;
+        Some(Anchor::Link {
+            a: pair.a,
+            b: pair.b,
+            a_segments: l.a.clone(),
+            b_segments: l.b.clone(),
+        })
+    }
+
+    /// The link this anchor names, with its index in its pair, if it is a link anchor and the
+    /// comparison has that link.
+    pub fn find_link<'c>(&self, cmp: &'c Comparison) -> Option<(usize, &'c Link)> {
+        let Anchor::Link {
+            a,
+            b,
+            a_segments,
+            b_segments,
+        } = self
+        else {
+            return None;
+        };
+        let pair = cmp.pair(*a, *b).filter(|p| p.a == *a)?;
+        pair.alignment
+            .links
+            .iter()
+            .enumerate()
+            .find(|(_, l)| &l.a == a_segments && &l.b == b_segments)
+    }
+
+    /// Checks that the anchor names something the comparison has.
+    pub fn check(&self, cmp: &Comparison) -> Result<()> {
+        match self {
+            Anchor::Passage { source, segment } => {
+                let s = cmp.sources.get(*source).ok_or_else(|| Error::Note {
+                    detail: format!("there is no source {}", source + 1),
+                })?;
+                if *segment >= s.segments.len() {
+                    return Err(Error::Note {
+                        detail: format!("source {} has no passage {}", source + 1, segment + 1),
+                    });
+                }
+                Ok(())
+            }
+            Anchor::Link { .. } => match self.find_link(cmp) {
+                Some(_) => Ok(()),
+                None => Err(Error::Note {
+                    detail: "the comparison has no such link".to_string(),
+                }),
+            },
+        }
+    }
+
+    /// The quoted text of what the anchor names, one quote per side.
+    pub fn quotes(&self, cmp: &Comparison) -> Vec<Quote> {
+        let quote = |source: usize, ids: &[usize]| Quote {
+            source,
+            text: ids
+                .iter()
+                .map(|&i| cmp.sources[source].segment_text(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        match self {
+            Anchor::Passage { source, segment } => vec![quote(*source, &[*segment])],
+            Anchor::Link {
+                a,
+                b,
+                a_segments,
+                b_segments,
+            } => vec![quote(*a, a_segments), quote(*b, b_segments)],
+        }
+    }
+
+    /// True when the anchor covers segment `segment` of source `source`.
+    pub fn touches(&self, source: usize, segment: usize) -> bool {
+        match self {
+            Anchor::Passage {
+                source: s,
+                segment: g,
+            } => *s == source && *g == segment,
+            Anchor::Link {
+                a,
+                b,
+                a_segments,
+                b_segments,
+            } => {
+                (*a == source && a_segments.contains(&segment))
+                    || (*b == source && b_segments.contains(&segment))
+            }
+        }
+    }
+
+    /// Where the anchor stands in reading order: (source, first segment, passage before link).
+    fn order_key(&self) -> (usize, usize, u8) {
+        match self {
+            Anchor::Passage { source, segment } => (*source, *segment, 0),
+            Anchor::Link { a, a_segments, .. } => (*a, a_segments.first().copied().unwrap_or(0), 1),
+        }
+    }
+}
+
+/// The text a note was written on, kept to place the note again after the sources change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Index of the source it was quoted from.
+    pub source: usize,
+    /// The passage text as it was.
+    pub text: String,
+}
+
+/// One note: text and tags on a passage or a link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Note {
+    /// Its identity.
+    pub id: NoteId,
+    /// What it is on; `None` when it could not be placed after a refresh (detached).
+    pub anchor: Option<Anchor>,
+    /// What the reader wrote (may be empty when the note only carries tags).
+    pub text: String,
+    /// Its tags, from the configured set, in the order they were set.
+    pub tags: Vec<String>,
+    /// When it was written.
+    pub created: Timestamp,
+    /// When it last changed.
+    pub updated: Timestamp,
+    /// The text it was written on, per side.
+    pub quotes: Vec<Quote>,
+}
+
+impl Note {
+    /// True when the note could not be placed after a refresh.
+    pub fn is_detached(&self) -> bool {
+        self.anchor.is_none()
+    }
+}
+
+/// All notes of a comparison and the tags a reader may set.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notes {
+    /// The tags that may be set, in the order a picker shows them.
+    pub tag_set: Vec<String>,
+    notes: Vec<Note>,
+    next_id: u64,
+}
+
+impl Default for Notes {
+    fn default() -> Self {
+        Notes::new(DEFAULT_TAGS.iter().map(|t| t.to_string()).collect())
+    }
+}
+
+impl Notes {
+    /// No notes, with the given tag set.
+    pub fn new(tag_set: Vec<String>) -> Notes {
+        Notes {
+            tag_set,
+            notes: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// Writes a new note on `anchor`, quoting its text from `cmp`.
+    pub fn add(
+        &mut self,
+        cmp: &Comparison,
+        anchor: Anchor,
+        text: &str,
+        now: Timestamp,
+    ) -> Result<NoteId> {
+        anchor.check(cmp)?;
+        let id = NoteId(self.next_id);
+        self.next_id += 1;
+        self.notes.push(Note {
+            id,
+            quotes: anchor.quotes(cmp),
+            anchor: Some(anchor),
+            text: text.to_string(),
+            tags: Vec::new(),
+            created: now,
+            updated: now,
+        });
+        Ok(id)
+    }
+
+    /// Replaces the text of note `id`.
+    pub fn edit(&mut self, id: NoteId, text: &str, now: Timestamp) -> Result<()> {
+        let note = self.get_mut(id)?;
+        if note.text != text {
+            note.text = text.to_string();
+            note.updated = now;
+        }
+        Ok(())
+    }
+
+    /// Deletes note `id` and gives it back (for an undo).
+    pub fn delete(&mut self, id: NoteId) -> Option<Note> {
+        let at = self.notes.iter().position(|n| n.id == id)?;
+        Some(self.notes.remove(at))
+    }
+
+    /// Sets (`on`) or clears a tag of note `id`; the tag must be in [`Notes::tag_set`]
+    /// (matched without regard to case).
+    pub fn set_tag(&mut self, id: NoteId, tag: &str, on: bool, now: Timestamp) -> Result<()> {
+        let tag = self.known_tag(tag)?;
+        let note = self.get_mut(id)?;
+        let has = note.tags.contains(&tag);
+        if on && !has {
+            note.tags.push(tag);
+        } else if !on && has {
+            note.tags.retain(|t| *t != tag);
+        } else {
+            return Ok(());
+        }
+        note.updated = now;
+        Ok(())
+    }
+
+    /// Flips a tag of note `id`; returns whether it is now set.
+    pub fn toggle_tag(&mut self, id: NoteId, tag: &str, now: Timestamp) -> Result<bool> {
+        let tag = self.known_tag(tag)?;
+        let on = !self.get(id).is_some_and(|n| n.tags.contains(&tag));
+        self.set_tag(id, &tag, on, now)?;
+        Ok(on)
+    }
+
+    /// Note `id`, if it exists.
+    pub fn get(&self, id: NoteId) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Every note in reading order: by source and passage, notes on a passage before notes
+    /// on a link starting there, older first; detached notes last.
+    pub fn ordered(&self) -> Vec<&Note> {
+        let mut v: Vec<&Note> = self.notes.iter().collect();
+        v.sort_by_key(|n| {
+            (
+                n.anchor.is_none(),
+                n.anchor.as_ref().map(Anchor::order_key),
+                n.created,
+                n.id,
+            )
+        });
+        v
+    }
+
+    /// Number of notes, detached ones included.
+    pub fn len(&self) -> usize {
+        self.notes.len()
+    }
+
+    /// True when there is no note.
+    pub fn is_empty(&self) -> bool {
+        self.notes.is_empty()
+    }
+
+    /// Notes written on passage `segment` of source `source` itself.
+    pub fn on_passage(&self, source: usize, segment: usize) -> Vec<&Note> {
+        let want = Anchor::Passage { source, segment };
+        self.ordered()
+            .into_iter()
+            .filter(|n| n.anchor.as_ref() == Some(&want))
+            .collect()
+    }
+
+    /// Notes on the passage or on a link that covers it: what a gutter mark stands for.
+    pub fn touching(&self, source: usize, segment: usize) -> Vec<&Note> {
+        self.ordered()
+            .into_iter()
+            .filter(|n| {
+                n.anchor
+                    .as_ref()
+                    .is_some_and(|a| a.touches(source, segment))
+            })
+            .collect()
+    }
+
+    /// Notes on `link` of the pair (`a`, `b`).
+    pub fn on_link(&self, a: usize, b: usize, link: &Link) -> Vec<&Note> {
+        let want = Anchor::Link {
+            a,
+            b,
+            a_segments: link.a.clone(),
+            b_segments: link.b.clone(),
+        };
+        self.ordered()
+            .into_iter()
+            .filter(|n| n.anchor.as_ref() == Some(&want))
+            .collect()
+    }
+
+    /// Notes that could not be placed after a refresh.
+    pub fn detached(&self) -> Vec<&Note> {
+        self.notes.iter().filter(|n| n.is_detached()).collect()
+    }
+
+    /// Checks every anchored note against `cmp` (used when loading a saved comparison).
+    pub fn check(&self, cmp: &Comparison) -> Result<()> {
+        for n in &self.notes {
+            if let Some(a) = &n.anchor {
+                a.check(cmp).map_err(|e| Error::Note {
+                    detail: format!("note {}: {e}", n.id.0),
+                })?;
+            }
+        }
+        Ok(())
+    }
+
+    fn get_mut(&mut self, id: NoteId) -> Result<&mut Note> {
+        self.notes
+            .iter_mut()
+            .find(|n| n.id == id)
+            .ok_or_else(|| Error::Note {
+                detail: format!("there is no note {}", id.0),
+            })
+    }
+
+    fn known_tag(&self, tag: &str) -> Result<String> {
+        let want = tag.trim().to_lowercase();
+        self.tag_set
+            .iter()
+            .find(|t| t.to_lowercase() == want)
+            .cloned()
+            .ok_or_else(|| Error::Note {
+                detail: format!("unknown tag {tag:?} (known: {})", self.tag_set.join(", ")),
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests;
