@@ -33,7 +33,12 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         out.push_str("\n## Detached notes\n\nTheir passages changed or went when the sources were read again.\n\n");
         for n in detached {
             for q in &n.quotes {
-                let _ = writeln!(out, "> **{}, was:** {}\n>", letter(q.source), escape(&q.text));
+                let _ = writeln!(
+                    out,
+                    "> **{}, was:** {}\n>",
+                    letter(q.source),
+                    escape(&q.text)
+                );
             }
             out.push('\n');
             note(&mut out, n);
@@ -124,7 +129,11 @@ fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes) {
                 note(&mut block, n);
                 // Indented under its bullet so the note reads as part of that item.
                 for line in block.lines() {
-                    let _ = writeln!(out, "  {line}");
+                    if line.is_empty() {
+                        out.push('\n');
+                    } else {
+                        let _ = writeln!(out, "  {line}");
+                    }
                 }
             }
         }
