@@ -1,6 +1,7 @@
 //! Exports of a comparison: the JSON report contract, a plain-text report for the terminal,
-//! and Markdown.
+//! Markdown, and a standalone HTML page.
 
+pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;

@@ -46,7 +46,10 @@ pub fn render(cmp: &Comparison, notes: &Notes, title: &str) -> String {
         claims(&mut out, cmp);
     }
     detached(&mut out, notes);
-    let _ = write!(out, "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n");
+    let _ = write!(
+        out,
+        "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
+    );
     out
 }
 
@@ -64,7 +67,11 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
         for p in &cmp.pairs {
             let name = |i: usize| {
                 let d = &cmp.sources[i].document;
-                format!("{} {}", letter(i), d.meta.title.as_deref().unwrap_or(d.name()))
+                format!(
+                    "{} {}",
+                    letter(i),
+                    d.meta.title.as_deref().unwrap_or(d.name())
+                )
             };
             let _ = write!(
                 out,
@@ -124,13 +131,13 @@ fn note(out: &mut String, n: &Note, on: Option<&str>) {
     for t in &n.tags {
         let _ = write!(out, "<span class=\"tag\">{}</span> ", esc(t));
     }
-    let _ = write!(
-        out,
-        "<time datetime=\"{0}\">{0}</time>",
-        rfc3339(n.updated)
-    );
+    let _ = write!(out, "<time datetime=\"{0}\">{0}</time>", rfc3339(n.updated));
     let body: Vec<String> = n.text.lines().map(esc).collect();
-    let _ = writeln!(out, "<div class=\"ntext\">{}</div></aside>", body.join("<br>"));
+    let _ = writeln!(
+        out,
+        "<div class=\"ntext\">{}</div></aside>",
+        body.join("<br>")
+    );
 }
 
 /// `text` made safe for HTML text and attribute values: control characters made visible,

@@ -57,7 +57,13 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let key = format!("{}-{}", p.a, p.b);
     let tag = if side == Side::A { "a" } else { "b" };
     let links = &p.alignment.links;
-    let ids = |l: &crate::align::Link| if side == Side::A { l.a.clone() } else { l.b.clone() };
+    let ids = |l: &crate::align::Link| {
+        if side == Side::A {
+            l.a.clone()
+        } else {
+            l.b.clone()
+        }
+    };
     let mut link_of: Vec<Option<usize>> = vec![None; src.segments.len()];
     let mut marks: Vec<Mark> = Vec::new();
     for (k, l) in links.iter().enumerate() {
@@ -100,11 +106,15 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
         letter(idx),
         esc(m.title.as_deref().unwrap_or(src.document.name())),
-        esc(&[Some(src.document.path.as_str()), m.byline.as_deref(), m.date.as_deref()]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · "))
+        esc(&[
+            Some(src.document.path.as_str()),
+            m.byline.as_deref(),
+            m.date.as_deref()
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · "))
     );
     let mut para: Option<usize> = None;
     let mut pending: Vec<usize> = Vec::new();
@@ -197,7 +207,11 @@ fn marked(out: &mut String, text: &str, seg: Span, marks: &[Mark]) {
                 esc(&m.title)
             );
         } else {
-            let _ = write!(out, "<span class=\"chg\" title=\"{}\">{inner}</span>", esc(&m.title));
+            let _ = write!(
+                out,
+                "<span class=\"chg\" title=\"{}\">{inner}</span>",
+                esc(&m.title)
+            );
         }
         at = m.span.end;
     }

@@ -99,7 +99,12 @@ pub fn where_label(cmp: &Comparison, anchor: Option<&Anchor>) -> Option<String> 
         }
         a @ Anchor::Link { a: sa, b: sb, .. } => {
             let (i, _) = a.find_link(cmp)?;
-            Some(format!("link {} of {} and {}", i + 1, letter(*sa), letter(*sb)))
+            Some(format!(
+                "link {} of {} and {}",
+                i + 1,
+                letter(*sa),
+                letter(*sb)
+            ))
         }
     }
 }
