@@ -14,6 +14,8 @@ const TINTS: usize = 8;
 
 /// A stretch inside a passage to mark: a conflicting fact or changed words.
 struct Mark {
+    /// The link it belongs to: it is shown only inside that link's passages.
+    link: usize,
     span: Span,
     conflict: bool,
     title: String,
@@ -73,6 +75,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         let (la, lb) = (letter(p.a), letter(p.b));
         for c in &l.conflicts {
             marks.push(Mark {
+                link: k,
                 span: if side == Side::A { c.a_span } else { c.b_span },
                 conflict: true,
                 title: conflict_sentence(c, &la, &lb),
@@ -82,6 +85,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
             let span = if side == Side::A { c.a_span } else { c.b_span };
             if let Some(span) = span {
                 marks.push(Mark {
+                    link: k,
                     span,
                     conflict: false,
                     title: format!("{la}: “{}” · {lb}: “{}”", c.a, c.b),
@@ -151,7 +155,11 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
                 );
             }
         }
-        marked(out, text, g.span, &kept);
+        let own: Vec<&Mark> = kept
+            .iter()
+            .filter(|m| Some(m.link) == link_of[g.id])
+            .collect();
+        marked(out, text, g.span, &own);
         if !notes.touching(idx, g.id).is_empty() {
             out.push_str("<sup class=\"nmark\" title=\"has a note\">✎</sup>");
         }
@@ -192,7 +200,7 @@ fn para_notes(
 }
 
 /// The text of `seg` with the marks inside it wrapped.
-fn marked(out: &mut String, text: &str, seg: Span, marks: &[Mark]) {
+fn marked(out: &mut String, text: &str, seg: Span, marks: &[&Mark]) {
     let mut at = seg.start;
     for m in marks.iter().filter(|m| seg.contains(&m.span)) {
         if m.span.start < at || text.get(m.span.start..m.span.end).is_none() {
