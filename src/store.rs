@@ -342,6 +342,12 @@ pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
     atomic::write(path, saved.to_json().as_bytes(), Some(&backup))
 }
 
+/// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the
+/// directory), without a backup: for exports, so a crash never leaves half a report.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    atomic::write(path, bytes, None)
+}
+
 /// The backup of the comparison file at `path`: the same name with `.bak` added.
 pub fn backup_path(path: &Path) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::ValueEnum;
 
 use parallax::annotate::{self, Notes};
@@ -187,8 +187,7 @@ pub fn export(
         print!("{body}");
         return Ok(ExitCode::SUCCESS);
     }
-    std::fs::write(output, body)
-        .with_context(|| format!("{}: could not write", output.display()))?;
+    store::write_atomic(output, body.as_bytes())?;
     eprintln!(
         "parallax: wrote {} ({} notes)",
         output.display(),
