@@ -153,16 +153,7 @@ impl Notes {
     /// Every note in reading order: by source and passage, notes on a passage before notes
     /// on a link starting there, older first; detached notes last.
     pub fn ordered(&self) -> Vec<&Note> {
-        let mut v: Vec<&Note> = self.notes.iter().collect();
-        v.sort_by_key(|n| {
-            (
-                n.anchor.is_none(),
-                n.anchor.as_ref().map(Anchor::order_key),
-                n.created,
-                n.id,
-            )
-        });
-        v
+        reading_order(self.notes.iter().collect())
     }
 
     /// Number of notes, detached ones included.
@@ -178,10 +169,7 @@ impl Notes {
     /// Notes written on passage `segment` of source `source` itself.
     pub fn on_passage(&self, source: usize, segment: usize) -> Vec<&Note> {
         let want = Anchor::Passage { source, segment };
-        self.ordered()
-            .into_iter()
-            .filter(|n| n.anchor.as_ref() == Some(&want))
-            .collect()
+        self.filtered(|a| *a == want)
     }
 
     /// Notes on the passage or on a link that covers it: what a gutter mark stands for.
@@ -204,10 +192,7 @@ impl Notes {
             a_segments: link.a.clone(),
             b_segments: link.b.clone(),
         };
-        self.ordered()
-            .into_iter()
-            .filter(|n| n.anchor.as_ref() == Some(&want))
-            .collect()
+        self.filtered(|a| *a == want)
     }
 
     /// Notes that could not be placed after a refresh.
@@ -225,6 +210,17 @@ impl Notes {
             }
         }
         Ok(())
+    }
+
+    /// The anchored notes whose anchor passes `keep`, in reading order. Filtering before
+    /// sorting keeps this cheap enough to call for every passage a frame draws.
+    fn filtered(&self, keep: impl Fn(&Anchor) -> bool) -> Vec<&Note> {
+        reading_order(
+            self.notes
+                .iter()
+                .filter(|n| n.anchor.as_ref().is_some_and(&keep))
+                .collect(),
+        )
     }
 
     fn get_mut(&mut self, id: NoteId) -> Result<&mut Note> {
@@ -246,6 +242,19 @@ impl Notes {
                 detail: format!("unknown tag {tag:?} (known: {})", self.tag_set.join(", ")),
             })
     }
+}
+
+/// `notes` sorted as [`Notes::ordered`] describes.
+fn reading_order(mut notes: Vec<&Note>) -> Vec<&Note> {
+    notes.sort_by_key(|n| {
+        (
+            n.anchor.is_none(),
+            n.anchor.as_ref().map(Anchor::order_key),
+            n.created,
+            n.id,
+        )
+    });
+    notes
 }
 
 #[cfg(test)]

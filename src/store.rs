@@ -106,6 +106,14 @@ impl Saved {
         }
     }
 
+    /// Replaces the notes and stamps the save time, keeping everything else (notably the
+    /// sources' absolute paths found at the first save): what the reader does before saving
+    /// a comparison it opened.
+    pub fn set_notes(&mut self, notes: Notes, now: Timestamp) {
+        self.notes = notes;
+        self.saved = now;
+    }
+
     /// The file's contents.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a saved comparison always serialises") + "\n"
@@ -243,6 +251,11 @@ impl Store {
     pub fn path_of(&self, name: &str) -> Result<PathBuf> {
         validate_name(name)?;
         Ok(self.dir.join(format!("{name}{EXTENSION}")))
+    }
+
+    /// True when a comparison is saved under `name` (a reader asks before replacing it).
+    pub fn exists(&self, name: &str) -> bool {
+        self.path_of(name).is_ok_and(|p| p.exists())
     }
 
     /// The file meant by `name_or_path`: a path when it holds a separator or ends in

@@ -240,3 +240,19 @@ fn changed_source_is_reported_and_refresh_places_notes_again() {
         "{err}"
     );
 }
+
+#[test]
+fn refresh_with_nothing_changed_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    let file = Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("2 in place, 0 moved to matching text, 0 detached"), "{err}");
+    assert!(err.contains("nothing changed"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert!(!store::backup_path(&file).exists());
+}

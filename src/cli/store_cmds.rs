@@ -55,13 +55,20 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
             r.reattached.moved.len(),
             r.reattached.detached.len()
         );
-        saved.saved = annotate::now();
-        store::save_file(&path, &saved)?;
-        eprintln!(
-            "parallax: saved the refreshed comparison to {} (the previous version is {})",
-            path.display(),
-            store::backup_path(&path).display()
-        );
+        if r.changed {
+            saved.saved = annotate::now();
+            store::save_file(&path, &saved)?;
+            eprintln!(
+                "parallax: saved the refreshed comparison to {} (the previous version is {})",
+                path.display(),
+                store::backup_path(&path).display()
+            );
+        } else {
+            eprintln!(
+                "parallax: nothing changed; {} left as it was",
+                path.display()
+            );
+        }
     } else {
         let states = saved.check_sources(load);
         report_states(&saved, &states, false);

@@ -32,6 +32,9 @@ impl SourceState {
 /// What [`Saved::refresh`] did.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Refreshed {
+    /// True when the comparison or a note's place differs from before: only then is there
+    /// anything to save.
+    pub changed: bool,
     /// Each source's state before the refresh; sources that could not be read kept their
     /// saved text.
     pub states: Vec<SourceState>,
@@ -78,7 +81,10 @@ impl Saved {
             docs.push(doc.unwrap_or_else(|| old.document.clone()));
         }
         let comparison = Comparison::build(docs, &self.comparison.options)?;
+        let notes_before = self.notes.clone();
         let reattached = self.notes.reattach(&comparison);
+        // Sources unchanged can still align differently (a newer Parallax): that is a change.
+        let changed = comparison != self.comparison || self.notes != notes_before;
         let fresh = Saved::new(&self.name, comparison, self.notes.clone(), self.saved);
         // Keep the absolute paths found at the first save: they still name the files read.
         let absolute: Vec<_> = self.sources.iter().map(|s| s.absolute.clone()).collect();
@@ -86,6 +92,10 @@ impl Saved {
         for (s, abs) in self.sources.iter_mut().zip(absolute) {
             s.absolute = abs.or(s.absolute.take());
         }
-        Ok(Refreshed { states, reattached })
+        Ok(Refreshed {
+            changed,
+            states,
+            reattached,
+        })
     }
 }
