@@ -228,5 +228,30 @@ fn click_brings_counterpart_into_view_and_keys_move_between_links() {
     b.key("\u{E00C}"); // WebDriver's Escape
     assert_eq!(place(&sel_a)["actives"], 0, "Esc clears the highlight");
     std::fs::write(out.join("keys.png"), b.screenshot()).unwrap();
+
+    // Three sources: the chooser shows one pair at a time, and clicks work in the pair shown.
+    let mut three = fixture();
+    let c: Vec<&str> = CLAIMS.iter().map(|c| c.0).rev().collect();
+    three.push(parallax::Document::from_text("pier-c.txt", c.join("\n\n")));
+    let cmp3 = Comparison::build(three, &Options::default()).unwrap();
+    let l02 = &cmp3.pair(0, 2).unwrap().alignment.links;
+    assert!(!l02.is_empty());
+    let page3 = out.join("three.html");
+    std::fs::write(&page3, html::render(&cmp3, &Notes::default(), "three")).unwrap();
+    b.goto(&format!("file://{}", page3.display()));
+    let shown = "return [...document.querySelectorAll('section.pair')].filter(s => !s.hidden).map(s => s.dataset.pair);";
+    assert_eq!(b.script(shown, json!([])), json!(["0-1"]));
+    b.script(
+        "const s = document.getElementById('pair'); s.value = '0-2'; s.dispatchEvent(new Event('change'));",
+        json!([]),
+    );
+    assert_eq!(b.script(shown, json!([])), json!(["0-2"]));
+    b.click(&b.find(&format!("#s0-2-a-{}", l02[0].a[0])));
+    let there = place(&format!("#s0-2-b-{}", l02[0].b[0]));
+    assert_eq!(
+        (there["active"].clone(), there["inView"].clone()),
+        (json!(true), json!(true)),
+        "{there}"
+    );
     eprintln!("browser_html: screenshots in {}", out.display());
 }

@@ -251,7 +251,10 @@ fn refresh_with_nothing_changed_writes_nothing() {
     let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("2 in place, 0 moved to matching text, 0 detached"), "{err}");
+    assert!(
+        err.contains("2 in place, 0 moved to matching text, 0 detached"),
+        "{err}"
+    );
     assert!(err.contains("nothing changed"), "{err}");
     assert_eq!(std::fs::read(&file).unwrap(), before);
     assert!(!store::backup_path(&file).exists());

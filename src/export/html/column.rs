@@ -111,7 +111,9 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         letter(idx),
         esc(m.title.as_deref().unwrap_or(src.document.name())),
         esc(&[
-            Some(src.document.path.as_str()),
+            // The path, unless the heading already shows it as the file name.
+            Some(src.document.path.as_str())
+                .filter(|p| m.title.is_some() || *p != src.document.name()),
             m.byline.as_deref(),
             m.date.as_deref()
         ]
