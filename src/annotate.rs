@@ -90,8 +90,10 @@ impl Notes {
         now: Timestamp,
     ) -> Result<NoteId> {
         anchor.check(cmp)?;
-        let id = NoteId(self.next_id);
-        self.next_id += 1;
+        // Never reuse an id, even if a hand-edited file lowered the counter.
+        let next = self.notes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1);
+        let id = NoteId(self.next_id.max(next));
+        self.next_id = id.0 + 1;
         self.notes.push(Note {
             id,
             quotes: anchor.quotes(cmp),
@@ -123,25 +125,31 @@ impl Notes {
     /// Sets (`on`) or clears a tag of note `id`; the tag must be in [`Notes::tag_set`]
     /// (matched without regard to case).
     pub fn set_tag(&mut self, id: NoteId, tag: &str, on: bool, now: Timestamp) -> Result<()> {
-        let tag = self.known_tag(tag)?;
-        let note = self.get_mut(id)?;
-        let has = note.tags.contains(&tag);
-        if on && !has {
-            note.tags.push(tag);
-        } else if !on && has {
-            note.tags.retain(|t| *t != tag);
-        } else {
-            return Ok(());
+        let note = self.get(id).ok_or_else(|| no_note(id))?;
+        // A tag the note has can always be cleared, even one no longer in the tag set.
+        let had = note
+            .tags
+            .iter()
+            .position(|t| t.eq_ignore_ascii_case(tag.trim()));
+        match (on, had) {
+            (true, None) => {
+                let tag = self.known_tag(tag)?;
+                self.get_mut(id)?.tags.push(tag);
+            }
+            (false, Some(at)) => {
+                self.get_mut(id)?.tags.remove(at);
+            }
+            _ => return Ok(()),
         }
-        note.updated = now;
+        self.get_mut(id)?.updated = now;
         Ok(())
     }
 
     /// Flips a tag of note `id`; returns whether it is now set.
     pub fn toggle_tag(&mut self, id: NoteId, tag: &str, now: Timestamp) -> Result<bool> {
-        let tag = self.known_tag(tag)?;
-        let on = !self.get(id).is_some_and(|n| n.tags.contains(&tag));
-        self.set_tag(id, &tag, on, now)?;
+        let note = self.get(id).ok_or_else(|| no_note(id))?;
+        let on = !note.tags.iter().any(|t| t.eq_ignore_ascii_case(tag.trim()));
+        self.set_tag(id, tag, on, now)?;
         Ok(on)
     }
 
@@ -202,7 +210,23 @@ impl Notes {
 
     /// Checks every anchored note against `cmp` (used when loading a saved comparison).
     pub fn check(&self, cmp: &Comparison) -> Result<()> {
+        let mut ids: Vec<NoteId> = self.notes.iter().map(|n| n.id).collect();
+        ids.sort();
+        if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {
+            return Err(Error::Note {
+                detail: format!("two notes have the id {}", w[0].0),
+            });
+        }
         for n in &self.notes {
+            if let Some(q) = n.quotes.iter().find(|q| q.source >= cmp.sources.len()) {
+                return Err(Error::Note {
+                    detail: format!(
+                        "note {} quotes source {}, which is not there",
+                        n.id.0,
+                        q.source + 1
+                    ),
+                });
+            }
             if let Some(a) = &n.anchor {
                 a.check(cmp).map_err(|e| Error::Note {
                     detail: format!("note {}: {e}", n.id.0),
@@ -227,9 +251,7 @@ impl Notes {
         self.notes
             .iter_mut()
             .find(|n| n.id == id)
-            .ok_or_else(|| Error::Note {
-                detail: format!("there is no note {}", id.0),
-            })
+            .ok_or_else(|| no_note(id))
     }
 
     fn known_tag(&self, tag: &str) -> Result<String> {
@@ -241,6 +263,12 @@ impl Notes {
             .ok_or_else(|| Error::Note {
                 detail: format!("unknown tag {tag:?} (known: {})", self.tag_set.join(", ")),
             })
+    }
+}
+
+fn no_note(id: NoteId) -> Error {
+    Error::Note {
+        detail: format!("there is no note {}", id.0),
     }
 }
 

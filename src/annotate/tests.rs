@@ -171,3 +171,42 @@ fn reattach_moves_keeps_and_detaches() {
     assert_eq!(again.kept.len(), 2);
     assert_eq!(again.detached, vec![rain]);
 }
+
+#[test]
+fn tags_leave_the_set_and_ids_stay_unique() {
+    let c = build(A, B);
+    let mut n = Notes::new(vec!["old".into(), "new".into()]);
+    let id = n
+        .add(
+            &c,
+            Anchor::Passage {
+                source: 0,
+                segment: 0,
+            },
+            "x",
+            1,
+        )
+        .unwrap();
+    n.set_tag(id, "old", true, 2).unwrap();
+    n.tag_set = vec!["new".into()];
+    // A tag no longer configured can be cleared but not set again.
+    assert!(!n.toggle_tag(id, "OLD", 3).unwrap());
+    assert!(n.set_tag(id, "old", true, 4).is_err());
+    // A counter lowered by hand never makes two notes share an id.
+    let mut json = serde_json::to_value(&n).unwrap();
+    json["next_id"] = serde_json::json!(1);
+    let mut n: Notes = serde_json::from_value(json).unwrap();
+    let id2 = n
+        .add(
+            &c,
+            Anchor::Passage {
+                source: 0,
+                segment: 1,
+            },
+            "y",
+            5,
+        )
+        .unwrap();
+    assert_ne!(id, id2);
+    n.check(&c).unwrap();
+}
