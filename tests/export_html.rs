@@ -179,3 +179,49 @@ fn detached_notes_are_listed_with_their_quotes() {
     assert!(page.contains("<b>B, was:</b> Something only B says about the weather."));
     assert!(page.contains("weather matters"));
 }
+
+#[test]
+fn conflicts_are_marked_with_a_sign_and_a_sentence() {
+    let mut cmp = Comparison::build(
+        vec![
+            Document::from_text(
+                "a.txt",
+                "The mayor, 56, opened the new bridge on Monday morning.",
+            ),
+            Document::from_text(
+                "b.txt",
+                "On Monday morning the mayor, 62, opened the new bridge.",
+            ),
+        ],
+        &Options::default(),
+    )
+    .unwrap();
+    let at = |cmp: &Comparison, doc: usize, word: &str| {
+        let start = cmp.sources[doc].document.text.find(word).unwrap();
+        parallax::Span::new(start, start + word.len())
+    };
+    let conflict = parallax::facts::Conflict {
+        kind: parallax::facts::FactKind::Age,
+        a: "56".into(),
+        b: "62".into(),
+        a_span: at(&cmp, 0, "56"),
+        b_span: at(&cmp, 1, "62"),
+    };
+    let link = cmp.pairs[0]
+        .alignment
+        .links
+        .first_mut()
+        .expect("the sentences link");
+    link.conflicts = vec![conflict];
+    let page = html::render(&cmp, &Notes::default(), "t");
+    let sentence = "The age differs: A says “56”, B says “62”.";
+    assert!(
+        page.contains(&format!(
+            "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}56</mark>"
+        )),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}62</mark>"
+    )));
+}
