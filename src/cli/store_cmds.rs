@@ -79,8 +79,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
             "parallax: {detached} detached note(s): their passages are gone; they are listed at the end"
         );
     }
-    print!("{}", export::text::render(&saved.comparison));
-    print!("{}", notes_text(&saved));
+    out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
     eprintln!(
         "(The interactive reader will open saved comparisons; for now this is the text report.)"
     );
@@ -153,12 +152,16 @@ pub fn list(store: &Store) -> Result<ExitCode> {
         .max()
         .unwrap_or(4)
         .max(4);
-    println!("{:width$}  {:20}  {:>5}  SOURCES", "NAME", "SAVED", "NOTES");
+    let mut text = format!(
+        "{:width$}  {:20}  {:>5}  SOURCES\n",
+        "NAME", "SAVED", "NOTES"
+    );
     for l in all {
         let name = visible(&l.name, false);
-        match &l.problem {
-            Some(p) => println!("{name:width$}  unreadable: {}", visible(p, false)),
-            None => println!(
+        let _ = match &l.problem {
+            Some(p) => writeln!(text, "{name:width$}  unreadable: {}", visible(p, false)),
+            None => writeln!(
+                text,
                 "{name:width$}  {:20}  {:>5}  {}",
                 annotate::rfc3339(l.saved),
                 l.notes,
@@ -171,8 +174,9 @@ pub fn list(store: &Store) -> Result<ExitCode> {
                     false
                 )
             ),
-        }
+        };
     }
+    out(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -191,7 +195,7 @@ pub fn export(
         ExportFormat::Json => export::json::to_string_with_notes(cmp, notes) + "\n",
     };
     if output == Path::new("-") {
-        print!("{body}");
+        out(&body)?;
         return Ok(ExitCode::SUCCESS);
     }
     store::write_atomic(output, body.as_bytes())?;
@@ -201,6 +205,19 @@ pub fn export(
         notes.len()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is no error.
+fn out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 /// The store chosen by `--data-dir`, else PARALLAX_DATA_DIR, else the platform's data dir.
