@@ -189,11 +189,12 @@ pub fn export(
 ) -> Result<ExitCode> {
     let saved = store.load(target)?;
     let (cmp, notes) = (&saved.comparison, &saved.notes);
-    let body = match format {
-        ExportFormat::Md => export::markdown::render_with_notes(cmp, notes),
-        ExportFormat::Html => export::html::render(cmp, notes, &saved.name),
-        ExportFormat::Json => export::json::to_string_with_notes(cmp, notes) + "\n",
+    let format = match format {
+        ExportFormat::Md => export::ExportFormat::Markdown,
+        ExportFormat::Html => export::ExportFormat::Html,
+        ExportFormat::Json => export::ExportFormat::Json,
     };
+    let body = export::with_notes(cmp, notes, &saved.name, format);
     if output == Path::new("-") {
         out(&body)?;
         return Ok(ExitCode::SUCCESS);
