@@ -1,5 +1,8 @@
 //! Command-line parsing and the subcommands.
 
+mod store_cmds;
+
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -25,6 +28,10 @@ struct Cli {
     files: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    /// Where saved comparisons live (default: $PARALLAX_DATA_DIR, else the platform's data
+    /// directory, e.g. ~/.local/share/parallax).
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -47,6 +54,35 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+    },
+    /// Align sources and save the comparison under NAME (to reopen, list and export).
+    Save {
+        /// The name to save it under.
+        name: String,
+        /// The sources; at least two.
+        #[arg(required = true, num_args = 2..)]
+        files: Vec<String>,
+    },
+    /// Reopen a saved comparison by name or path.
+    Open {
+        /// A saved comparison's name, or the path of a .parallax.json file.
+        target: String,
+        /// Read the sources again, rebuild the comparison and place the notes again.
+        #[arg(long)]
+        refresh: bool,
+    },
+    /// List the saved comparisons.
+    List,
+    /// Export a saved comparison with its notes.
+    Export {
+        /// A saved comparison's name, or the path of a .parallax.json file.
+        target: String,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: store_cmds::ExportFormat,
+        /// The file to write (`-` for standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
     },
 }
 
@@ -98,6 +134,23 @@ pub fn run() -> Result<ExitCode> {
             print!("{}", render(&cmp, format.into()));
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Save { name, files }) => {
+            parallax::store::validate_name(&name)?;
+            let docs = load_all(&files, &cli.input)?;
+            store_cmds::save(&store_cmds::locate(cli.data_dir)?, &name, docs, &options)
+        }
+        Some(Command::Open { target, refresh }) => {
+            let load = LoadOptions {
+                max_size: cli.input.max_size,
+            };
+            store_cmds::open(&store_cmds::locate(cli.data_dir)?, &target, refresh, &load)
+        }
+        Some(Command::List) => store_cmds::list(&store_cmds::locate(cli.data_dir)?),
+        Some(Command::Export {
+            target,
+            format,
+            output,
+        }) => store_cmds::export(&store_cmds::locate(cli.data_dir)?, &target, format, &output),
         None if cli.files.is_empty() => {
             let docs: Vec<Document> = parallax::demo::documents().into_iter().take(2).collect();
             let cmp = Comparison::build(docs, &options)?;

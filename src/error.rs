@@ -74,6 +74,12 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A note operation that names no note, an unknown tag or a passage that is not there.
+    #[error("note: {detail}")]
+    Note { detail: String },
+    /// A name for a saved comparison that cannot be a file name.
+    #[error("{name:?}: not a usable name for a saved comparison ({reason})")]
+    BadName { name: String, reason: &'static str },
 }
 
 impl Error {

@@ -6,6 +6,7 @@
 //! exports) reads. The engine never prints and never touches the terminal.
 
 pub mod align;
+pub mod annotate;
 pub mod comparison;
 pub mod demo;
 pub mod document;
@@ -14,6 +15,7 @@ pub mod export;
 pub mod facts;
 pub mod segment;
 pub mod span;
+pub mod store;
 pub mod text;
 
 pub use comparison::{Comparison, Options, PairAlignment, Source};

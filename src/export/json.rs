@@ -1,11 +1,16 @@
 //! The JSON report, version 1 (DESIGN.md §2). These structs are the contract: fields may be
 //! added, never removed or renamed without a version bump.
 
+mod notes;
+
 use serde::{Deserialize, Serialize};
 
 use crate::align::{ChangeOp, Link};
+use crate::annotate::Notes;
 use crate::comparison::{Comparison, PairAlignment, Source};
 use crate::document::SourceFormat;
+
+pub use notes::{ReportAnchor, ReportNote, ReportQuote, where_label};
 
 /// The value of `format` in every report.
 pub const FORMAT: &str = "parallax-report";
@@ -33,6 +38,10 @@ pub struct Report {
     /// With more than two sources: claims across sources.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub clusters: Option<Vec<crate::comparison::Cluster>>,
+    /// The reader's notes, in reading order (exports of saved comparisons; absent from
+    /// `parallax align`).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub notes: Option<Vec<ReportNote>>,
 }
 
 /// One source in the report.
@@ -155,7 +164,22 @@ pub fn report(cmp: &Comparison) -> Report {
         only,
         pairs,
         clusters,
+        notes: None,
     }
+}
+
+/// The report of a comparison with its notes (the `notes` array, always present).
+pub fn report_with_notes(cmp: &Comparison, notes: &Notes) -> Report {
+    Report {
+        notes: Some(notes::notes(cmp, notes)),
+        ..report(cmp)
+    }
+}
+
+/// The report with notes as pretty-printed JSON.
+pub fn to_string_with_notes(cmp: &Comparison, notes: &Notes) -> String {
+    serde_json::to_string_pretty(&report_with_notes(cmp, notes))
+        .expect("the report always serialises")
 }
 
 /// The report as pretty-printed JSON.

@@ -1,0 +1,145 @@
+//! What a note is on: a passage or a link, and the text quoted from it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::align::Link;
+use crate::comparison::Comparison;
+use crate::error::{Error, Result};
+
+/// What a note is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Anchor {
+    /// One passage of one source.
+    Passage {
+        /// Index of the source.
+        source: usize,
+        /// Segment id in that source.
+        segment: usize,
+    },
+    /// A link between two sources, named by its passages (links have no stable index).
+    Link {
+        /// Index of the pair's first source (the smaller).
+        a: usize,
+        /// Index of the pair's second source.
+        b: usize,
+        /// The link's segment ids in `a`.
+        a_segments: Vec<usize>,
+        /// The link's segment ids in `b`.
+        b_segments: Vec<usize>,
+    },
+}
+
+impl Anchor {
+    /// The anchor of link number `index` of the pair (`a`, `b`), if there is such a link.
+    pub fn link(cmp: &Comparison, a: usize, b: usize, index: usize) -> Option<Anchor> {
+        let pair = cmp.pair(a, b)?;
+        let l = pair.alignment.links.get(index)?;
+        Some(Anchor::Link {
+            a: pair.a,
+            b: pair.b,
+            a_segments: l.a.clone(),
+            b_segments: l.b.clone(),
+        })
+    }
+
+    /// The link this anchor names, with its index in its pair, if it is a link anchor and the
+    /// comparison has that link.
+    pub fn find_link<'c>(&self, cmp: &'c Comparison) -> Option<(usize, &'c Link)> {
+        let Anchor::Link {
+            a,
+            b,
+            a_segments,
+            b_segments,
+        } = self
+        else {
+            return None;
+        };
+        let pair = cmp.pair(*a, *b).filter(|p| p.a == *a)?;
+        pair.alignment
+            .links
+            .iter()
+            .enumerate()
+            .find(|(_, l)| &l.a == a_segments && &l.b == b_segments)
+    }
+
+    /// Checks that the anchor names something the comparison has.
+    pub fn check(&self, cmp: &Comparison) -> Result<()> {
+        match self {
+            Anchor::Passage { source, segment } => {
+                let s = cmp.sources.get(*source).ok_or_else(|| Error::Note {
+                    detail: format!("there is no source {}", source + 1),
+                })?;
+                if *segment >= s.segments.len() {
+                    return Err(Error::Note {
+                        detail: format!("source {} has no passage {}", source + 1, segment + 1),
+                    });
+                }
+                Ok(())
+            }
+            Anchor::Link { .. } => match self.find_link(cmp) {
+                Some(_) => Ok(()),
+                None => Err(Error::Note {
+                    detail: "the comparison has no such link".to_string(),
+                }),
+            },
+        }
+    }
+
+    /// The quoted text of what the anchor names, one quote per side.
+    pub fn quotes(&self, cmp: &Comparison) -> Vec<Quote> {
+        let quote = |source: usize, ids: &[usize]| Quote {
+            source,
+            text: ids
+                .iter()
+                .map(|&i| cmp.sources[source].segment_text(i))
+                .collect::<Vec<_>>()
+                .join(" "),
+        };
+        match self {
+            Anchor::Passage { source, segment } => vec![quote(*source, &[*segment])],
+            Anchor::Link {
+                a,
+                b,
+                a_segments,
+                b_segments,
+            } => vec![quote(*a, a_segments), quote(*b, b_segments)],
+        }
+    }
+
+    /// True when the anchor covers segment `segment` of source `source`.
+    pub fn touches(&self, source: usize, segment: usize) -> bool {
+        match self {
+            Anchor::Passage {
+                source: s,
+                segment: g,
+            } => *s == source && *g == segment,
+            Anchor::Link {
+                a,
+                b,
+                a_segments,
+                b_segments,
+            } => {
+                (*a == source && a_segments.contains(&segment))
+                    || (*b == source && b_segments.contains(&segment))
+            }
+        }
+    }
+
+    /// Where the anchor stands in reading order: (source, first segment, passage before link).
+    pub(super) fn order_key(&self) -> (usize, usize, u8) {
+        match self {
+            Anchor::Passage { source, segment } => (*source, *segment, 0),
+            Anchor::Link { a, a_segments, .. } => (*a, a_segments.first().copied().unwrap_or(0), 1),
+        }
+    }
+}
+
+/// The text a note was written on, kept to place the note again after the sources change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Index of the source it was quoted from.
+    pub source: usize,
+    /// The passage text as it was.
+    pub text: String,
+}

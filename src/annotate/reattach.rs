@@ -1,0 +1,160 @@
+//! Placing notes again after the comparison was rebuilt from changed sources.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::similarity::{ratio, ratio_bound};
+use super::{Anchor, Note, NoteId, Notes, Quote};
+use crate::comparison::Comparison;
+use crate::text::fold;
+
+/// How alike (see [`super::similarity`]) a passage must read to its quote for a note to be
+/// placed on it: high enough that an unrelated sentence of the same story is not taken, low
+/// enough that a corrected number or a reworded clause still finds its sentence.
+pub const MATCH_THRESHOLD: f32 = 0.6;
+
+/// What [`Notes::reattach`] did with each note.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Reattached {
+    /// Notes whose passage or link is still there with the same text.
+    pub kept: Vec<NoteId>,
+    /// Notes placed on another passage or link whose text matches their quote.
+    pub moved: Vec<NoteId>,
+    /// Notes that match nothing well enough: kept, without an anchor.
+    pub detached: Vec<NoteId>,
+}
+
+type Words = Vec<String>;
+
+fn words(text: &str) -> Words {
+    text.unicode_words().map(fold).collect()
+}
+
+/// The words of every segment of every source, folded once for all notes.
+struct Index<'c> {
+    cmp: &'c Comparison,
+    segments: Vec<Vec<Words>>,
+}
+
+impl<'c> Index<'c> {
+    fn new(cmp: &'c Comparison) -> Self {
+        let segments = cmp
+            .sources
+            .iter()
+            .map(|s| {
+                (0..s.segments.len())
+                    .map(|i| words(s.segment_text(i)))
+                    .collect()
+            })
+            .collect();
+        Index { cmp, segments }
+    }
+
+    fn joined(&self, source: usize, ids: &[usize]) -> Words {
+        ids.iter()
+            .flat_map(|&i| self.segments[source][i].iter().cloned())
+            .collect()
+    }
+
+    fn score(a: &Words, b: &Words) -> f32 {
+        if ratio_bound(a.len(), b.len()) < MATCH_THRESHOLD {
+            return 0.0;
+        }
+        ratio(a, b)
+    }
+
+    /// The best passage of `quote.source` for the quote.
+    fn passage(&self, quote: &Quote) -> Option<(Anchor, f32)> {
+        let want = words(&quote.text);
+        let segs = self.segments.get(quote.source)?;
+        let (segment, score) = segs
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, Self::score(&want, w)))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))?;
+        Some((
+            Anchor::Passage {
+                source: quote.source,
+                segment,
+            },
+            score,
+        ))
+    }
+
+    /// The best link of the pair for both quotes: the weaker side's match decides.
+    fn link(&self, qa: &Quote, qb: &Quote) -> Option<(Anchor, f32)> {
+        let pair = self.cmp.pair(qa.source, qb.source)?;
+        let (qa, qb) = if pair.a == qa.source {
+            (qa, qb)
+        } else {
+            (qb, qa)
+        };
+        let (wa, wb) = (words(&qa.text), words(&qb.text));
+        pair.alignment
+            .links
+            .iter()
+            .map(|l| {
+                let sa = Self::score(&wa, &self.joined(pair.a, &l.a));
+                let sb = Self::score(&wb, &self.joined(pair.b, &l.b));
+                (l, sa.min(sb))
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1))
+            .map(|(l, s)| {
+                (
+                    Anchor::Link {
+                        a: pair.a,
+                        b: pair.b,
+                        a_segments: l.a.clone(),
+                        b_segments: l.b.clone(),
+                    },
+                    s,
+                )
+            })
+    }
+
+    /// Where `note` belongs in this comparison, if anywhere.
+    fn place(&self, note: &Note) -> Option<Anchor> {
+        let best = match note.quotes.as_slice() {
+            [q] => self.passage(q),
+            [qa, qb] => self.link(qa, qb),
+            _ => None,
+        };
+        best.filter(|(_, s)| *s >= MATCH_THRESHOLD).map(|(a, _)| a)
+    }
+}
+
+impl Notes {
+    /// Places every note on the passage or link of `cmp` whose text best matches its quote
+    /// (normalised word similarity at least [`MATCH_THRESHOLD`]); a note still on the same
+    /// text stays. Notes that match nothing become detached; none is ever dropped. Detached
+    /// notes are tried again too, so a later refresh can place them.
+    pub fn reattach(&mut self, cmp: &Comparison) -> Reattached {
+        let index = Index::new(cmp);
+        let mut report = Reattached::default();
+        for note in &mut self.notes {
+            let unchanged = note.anchor.as_ref().is_some_and(|a| {
+                a.check(cmp).is_ok()
+                    && a.quotes(cmp).iter().zip(&note.quotes).all(|(now, was)| {
+                        now.source == was.source && words(&now.text) == words(&was.text)
+                    })
+            });
+            if unchanged {
+                report.kept.push(note.id);
+                continue;
+            }
+            match index.place(note) {
+                Some(anchor) => {
+                    // The quote follows the text the note now stands on, so that the next
+                    // refresh compares against what the reader last saw.
+                    note.quotes = anchor.quotes(cmp);
+                    note.anchor = Some(anchor);
+                    report.moved.push(note.id);
+                }
+                None => {
+                    note.anchor = None;
+                    report.detached.push(note.id);
+                }
+            }
+        }
+        report
+    }
+}

@@ -1,0 +1,229 @@
+//! One pair of sources as two columns of passages.
+
+use std::fmt::Write;
+
+use super::{esc, note};
+use crate::annotate::Notes;
+use crate::comparison::{Comparison, PairAlignment};
+use crate::export::json::where_label;
+use crate::export::text::{conflict_sentence, letter};
+use crate::span::Span;
+
+/// How many link tints the style sheet has.
+const TINTS: usize = 8;
+
+/// A stretch inside a passage to mark: a conflicting fact or changed words.
+struct Mark {
+    /// The link it belongs to: it is shown only inside that link's passages.
+    link: usize,
+    span: Span,
+    conflict: bool,
+    title: String,
+}
+
+/// Which side of the pair a column shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    A,
+    B,
+}
+
+/// The section of pair `p`, visible when `shown`.
+pub(super) fn pair(
+    out: &mut String,
+    cmp: &Comparison,
+    p: &PairAlignment,
+    notes: &Notes,
+    shown: bool,
+) {
+    let _ = writeln!(
+        out,
+        "<section class=\"pair\" id=\"pair-{0}-{1}\" data-pair=\"{0}-{1}\" data-links=\"{2}\"{3}>",
+        p.a,
+        p.b,
+        p.alignment.links.len(),
+        if shown { "" } else { " hidden" }
+    );
+    column(out, cmp, p, notes, Side::A);
+    column(out, cmp, p, notes, Side::B);
+    out.push_str("</section>\n");
+}
+
+fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, side: Side) {
+    let (idx, other) = match side {
+        Side::A => (p.a, p.b),
+        Side::B => (p.b, p.a),
+    };
+    let src = &cmp.sources[idx];
+    let text = &src.document.text;
+    let key = format!("{}-{}", p.a, p.b);
+    let tag = if side == Side::A { "a" } else { "b" };
+    let links = &p.alignment.links;
+    let ids = |l: &crate::align::Link| {
+        if side == Side::A {
+            l.a.clone()
+        } else {
+            l.b.clone()
+        }
+    };
+    let mut link_of: Vec<Option<usize>> = vec![None; src.segments.len()];
+    let mut marks: Vec<Mark> = Vec::new();
+    for (k, l) in links.iter().enumerate() {
+        for i in ids(l) {
+            link_of[i].get_or_insert(k);
+        }
+        let (la, lb) = (letter(p.a), letter(p.b));
+        for c in &l.conflicts {
+            marks.push(Mark {
+                link: k,
+                span: if side == Side::A { c.a_span } else { c.b_span },
+                conflict: true,
+                title: conflict_sentence(c, &la, &lb),
+            });
+        }
+        for c in &l.changes {
+            let span = if side == Side::A { c.a_span } else { c.b_span };
+            if let Some(span) = span {
+                marks.push(Mark {
+                    link: k,
+                    span,
+                    conflict: false,
+                    title: format!("{la}: “{}” · {lb}: “{}”", c.a, c.b),
+                });
+            }
+        }
+    }
+    // Conflicts first so that they win where a change covers the same words.
+    marks.sort_by_key(|m| (!m.conflict, m.span.start));
+    let mut kept: Vec<Mark> = Vec::new();
+    for m in marks {
+        if !m.span.is_empty() && !kept.iter().any(|k| k.span.overlaps(&m.span)) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.span.start);
+
+    let m = &src.document.meta;
+    let _ = writeln!(out, "<div class=\"col col-{tag}\" data-source=\"{idx}\">");
+    let _ = writeln!(
+        out,
+        "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
+        letter(idx),
+        esc(m.title.as_deref().unwrap_or(src.document.name())),
+        esc(&[
+            // The path, unless the heading already shows it as the file name.
+            Some(src.document.path.as_str())
+                .filter(|p| m.title.is_some() || *p != src.document.name()),
+            m.byline.as_deref(),
+            m.date.as_deref()
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · "))
+    );
+    let mut para: Option<usize> = None;
+    let mut pending: Vec<usize> = Vec::new();
+    for g in &src.segments {
+        if para != Some(g.paragraph) {
+            if para.is_some() {
+                out.push_str("</p>\n");
+                para_notes(out, cmp, notes, idx, side, p, &pending);
+                pending.clear();
+            }
+            out.push_str("<p class=\"para\">");
+            para = Some(g.paragraph);
+        } else {
+            out.push(' ');
+        }
+        pending.push(g.id);
+        let id = format!("s{key}-{tag}-{}", g.id);
+        match link_of[g.id] {
+            Some(k) => {
+                let _ = write!(
+                    out,
+                    "<span class=\"seg linked c{}\" id=\"{id}\" data-link=\"{k}\" tabindex=\"0\" title=\"Link {} with {}\"><sup class=\"mark\">{}</sup>",
+                    k % TINTS,
+                    k + 1,
+                    letter(other),
+                    k + 1
+                );
+            }
+            None => {
+                let _ = write!(
+                    out,
+                    "<span class=\"seg only\" id=\"{id}\" tabindex=\"0\" title=\"Only in {}\"><sup class=\"mark\">+</sup>",
+                    letter(idx)
+                );
+            }
+        }
+        let own: Vec<&Mark> = kept
+            .iter()
+            .filter(|m| Some(m.link) == link_of[g.id])
+            .collect();
+        marked(out, text, g.span, &own);
+        if !notes.touching(idx, g.id).is_empty() {
+            out.push_str("<sup class=\"nmark\" title=\"has a note\">✎</sup>");
+        }
+        out.push_str("</span>");
+    }
+    if para.is_some() {
+        out.push_str("</p>\n");
+        para_notes(out, cmp, notes, idx, side, p, &pending);
+    }
+    out.push_str("</div>\n");
+}
+
+/// The notes on the passages of one paragraph, and (in column A) on links starting there.
+fn para_notes(
+    out: &mut String,
+    cmp: &Comparison,
+    notes: &Notes,
+    idx: usize,
+    side: Side,
+    p: &PairAlignment,
+    segs: &[usize],
+) {
+    for &i in segs {
+        for n in notes.on_passage(idx, i) {
+            let on = where_label(cmp, n.anchor.as_ref());
+            note(out, n, on.as_deref());
+        }
+        if side != Side::A {
+            continue;
+        }
+        for l in p.alignment.links.iter().filter(|l| l.a.first() == Some(&i)) {
+            for n in notes.on_link(p.a, p.b, l) {
+                let on = where_label(cmp, n.anchor.as_ref());
+                note(out, n, on.as_deref());
+            }
+        }
+    }
+}
+
+/// The text of `seg` with the marks inside it wrapped.
+fn marked(out: &mut String, text: &str, seg: Span, marks: &[&Mark]) {
+    let mut at = seg.start;
+    for m in marks.iter().filter(|m| seg.contains(&m.span)) {
+        if m.span.start < at || text.get(m.span.start..m.span.end).is_none() {
+            continue;
+        }
+        out.push_str(&esc(&text[at..m.span.start]));
+        let inner = esc(&text[m.span.start..m.span.end]);
+        if m.conflict {
+            let _ = write!(
+                out,
+                "<mark class=\"conflict\" title=\"{}\">⚠\u{2009}{inner}</mark>",
+                esc(&m.title)
+            );
+        } else {
+            let _ = write!(
+                out,
+                "<span class=\"chg\" title=\"{}\">{inner}</span>",
+                esc(&m.title)
+            );
+        }
+        at = m.span.end;
+    }
+    out.push_str(&esc(&text[at..seg.end]));
+}

@@ -1,0 +1,98 @@
+//! Notes in the JSON and Markdown exports are additive: without notes the report is what
+//! `parallax align` prints; with notes each appears once, beside what it is on.
+
+use parallax::annotate::{Anchor, Notes};
+use parallax::export::{json, markdown};
+use parallax::{Comparison, Document, Options};
+
+fn cmp() -> Comparison {
+    Comparison::build(
+        vec![
+            Document::from_text("a.txt", "The mayor, 56, opened the new bridge on Monday morning.\n\nCrowds cheered along the river bank."),
+            Document::from_text("b.txt", "On Monday morning the mayor, 62, opened the new bridge.\n\nThe project cost $2 million in all."),
+        ],
+        &Options::default(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn json_notes_are_additive() {
+    let c = cmp();
+    let plain: serde_json::Value = serde_json::from_str(&json::to_string(&c)).unwrap();
+    assert!(
+        plain.get("notes").is_none(),
+        "align's report has no notes key"
+    );
+    let mut notes = Notes::default();
+    let id = notes
+        .add(
+            &c,
+            Anchor::Passage {
+                source: 1,
+                segment: 1,
+            },
+            "cost only in B",
+            60,
+        )
+        .unwrap();
+    notes.set_tag(id, "important", true, 61).unwrap();
+    let with: serde_json::Value =
+        serde_json::from_str(&json::to_string_with_notes(&c, &notes)).unwrap();
+    let mut without_notes = with.clone();
+    without_notes.as_object_mut().unwrap().remove("notes");
+    assert_eq!(
+        without_notes, plain,
+        "everything else is the contract unchanged"
+    );
+    let n = &with["notes"][0];
+    assert_eq!(
+        n["anchor"],
+        serde_json::json!({"kind": "passage", "doc": 1, "segment": 1})
+    );
+    assert_eq!(
+        (n["detached"].clone(), n["updated"].clone()),
+        (
+            serde_json::json!(false),
+            serde_json::json!("1970-01-01T00:01:01Z")
+        )
+    );
+    assert_eq!(
+        n["quotes"][0]["text"],
+        "The project cost $2 million in all."
+    );
+    let empty: serde_json::Value =
+        serde_json::from_str(&json::to_string_with_notes(&c, &Notes::default())).unwrap();
+    assert_eq!(empty["notes"], serde_json::json!([]));
+}
+
+#[test]
+fn markdown_puts_each_note_beside_its_passage_or_link() {
+    let c = cmp();
+    assert_eq!(
+        markdown::render(&c),
+        markdown::render_with_notes(&c, &Notes::default())
+    );
+    let mut notes = Notes::default();
+    notes
+        .add(&c, Anchor::link(&c, 0, 1, 0).unwrap(), "age: 56 or 62?", 0)
+        .unwrap();
+    notes
+        .add(
+            &c,
+            Anchor::Passage {
+                source: 1,
+                segment: 1,
+            },
+            "cost only in B",
+            0,
+        )
+        .unwrap();
+    let md = markdown::render_with_notes(&c, &notes);
+    assert_eq!(md.matches("**Note**").count(), 2, "{md}");
+    let link = md.find("### Link 1").unwrap();
+    let age = md.find("> age: 56 or 62?").unwrap();
+    let only_b = md.find("### Only in B").unwrap();
+    let cost = md.find("> cost only in B").unwrap();
+    assert!(link < age && age < only_b && only_b < cost, "{md}");
+}

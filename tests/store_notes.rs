@@ -1,0 +1,261 @@
+//! A note survives save → reopen → export to Markdown, HTML and JSON; a refresh after the
+//! sources changed moves notes to their text and keeps the ones it cannot place.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use parallax::annotate::{Anchor, Notes};
+use parallax::document::{self, LoadOptions};
+use parallax::store::{self, SourceState, Store};
+use parallax::{Comparison, Options};
+
+const A: &str = "Bridge opens\n\nThe mayor, 56, opened the new bridge on Monday morning. Crowds cheered along the river bank.\n\nRain fell later in the evening, and the fair closed early.\n";
+const B: &str = "Town gets its bridge\n\nOn Monday morning the mayor, 62, opened the new bridge. The project cost $2 million in all.\n";
+
+fn parallax(data: &Path, cwd: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(args)
+        .arg("--data-dir")
+        .arg(data)
+        .current_dir(cwd)
+        .env_remove("PARALLAX_DATA_DIR")
+        .output()
+        .unwrap()
+}
+
+fn setup(dir: &Path) -> (Comparison, Notes) {
+    std::fs::write(dir.join("a.txt"), A).unwrap();
+    std::fs::write(dir.join("b.txt"), B).unwrap();
+    let load =
+        |f: &str| document::load(dir.join(f).to_str().unwrap(), &LoadOptions::default()).unwrap();
+    let cmp = Comparison::build(vec![load("a.txt"), load("b.txt")], &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    let rain = (0..cmp.sources[0].segments.len())
+        .find(|&i| cmp.sources[0].segment_text(i).starts_with("Rain"))
+        .unwrap();
+    let id = notes
+        .add(
+            &cmp,
+            Anchor::Passage {
+                source: 0,
+                segment: rain,
+            },
+            "Only A mentions the rain <b>\nsecond line",
+            100,
+        )
+        .unwrap();
+    notes.set_tag(id, "unverified", true, 101).unwrap();
+    let link = Anchor::link(&cmp, 0, 1, 0).expect("a link");
+    notes
+        .add(&cmp, link, "Age differs: 56 vs 62 — check", 102)
+        .unwrap();
+    (cmp, notes)
+}
+
+#[test]
+fn note_survives_save_reopen_and_every_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+
+    // Reopen in the engine: exactly what was saved.
+    let saved = Store::new(&data).load("bridge").unwrap();
+    assert_eq!(saved.notes, notes);
+    assert_eq!(saved.comparison, cmp);
+    assert!(
+        saved
+            .check_sources(&LoadOptions::default())
+            .iter()
+            .all(|s| *s == SourceState::Unchanged)
+    );
+
+    // Reopen and list from the command line.
+    let out = parallax(&data, dir.path(), &["open", "bridge"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("Only A mentions the rain") && text.contains("[unverified]"),
+        "{text}"
+    );
+    let list = String::from_utf8(parallax(&data, dir.path(), &["list"]).stdout).unwrap();
+    let row = list.lines().find(|l| l.starts_with("bridge")).expect(&list);
+    assert!(
+        row.contains(" 2 ") && row.contains("Town gets its bridge"),
+        "{row}"
+    );
+
+    // Export to each format, by name and by path.
+    let file = data.join("comparisons/bridge.parallax.json");
+    for (fmt, out_name) in [("md", "r.md"), ("html", "r.html"), ("json", "r.json")] {
+        let target = if fmt == "json" {
+            file.to_str().unwrap()
+        } else {
+            "bridge"
+        };
+        let out = parallax(
+            &data,
+            dir.path(),
+            &["export", target, "--format", fmt, "-o", out_name],
+        );
+        assert!(
+            out.status.success(),
+            "{fmt}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let md = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
+    assert!(
+        md.contains("> Only A mentions the rain \\<b\\>\n  > second line"),
+        "{md}"
+    );
+    assert!(md.contains("**Note** [unverified]") && md.contains("Age differs: 56 vs 62"));
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.contains("Only A mentions the rain &lt;b&gt;<br>second line"));
+    assert!(html.contains("<span class=\"tag\">unverified</span>"));
+    assert!(
+        html.contains("<b>link 1 of A and B</b>"),
+        "link note placed beside its link"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("r.json")).unwrap()).unwrap();
+    assert_eq!(json["format"], "parallax-report");
+    let notes_json = json["notes"].as_array().unwrap();
+    assert_eq!(notes_json.len(), 2);
+    let rain = notes_json
+        .iter()
+        .find(|n| n["text"].as_str().unwrap().contains("rain"))
+        .unwrap();
+    assert_eq!(rain["anchor"]["kind"], "passage");
+    assert_eq!(rain["tags"], serde_json::json!(["unverified"]));
+    assert_eq!(rain["created"], "1970-01-01T00:01:40Z");
+    let link = notes_json
+        .iter()
+        .find(|n| n["anchor"]["kind"] == "link")
+        .unwrap();
+    assert_eq!(link["anchor"]["link"], 0);
+    assert_eq!(link["quotes"].as_array().unwrap().len(), 2);
+    // The report part is the contract as `align` prints it.
+    assert_eq!(
+        json["links"].as_array().unwrap().len(),
+        cmp.pairs[0].alignment.links.len()
+    );
+}
+
+#[test]
+fn changed_source_is_reported_and_refresh_places_notes_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    let store = Store::new(&data);
+    let file = store.save("bridge", &cmp, &notes, 200).unwrap();
+
+    // The rain sentence goes, a sentence comes in front: passage ids shift.
+    let a2 = A
+        .replace(
+            "Rain fell later in the evening, and the fair closed early.\n",
+            "",
+        )
+        .replace(
+            "The mayor, 56,",
+            "Officials gathered early.\n\nThe mayor, 56,",
+        );
+    std::fs::write(dir.path().join("a.txt"), a2).unwrap();
+
+    let out = parallax(&data, dir.path(), &["open", "bridge"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("source A") && err.contains("changed since saving; showing the saved text"),
+        "{err}"
+    );
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("Rain fell"),
+        "saved text shown"
+    );
+    assert_eq!(
+        store::load_file(&file).unwrap().notes,
+        notes,
+        "open alone writes nothing"
+    );
+
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("1 moved to matching text, 1 detached"),
+        "{err}"
+    );
+    let after = store::load_file(&file).unwrap();
+    assert_eq!(after.notes.len(), 2, "no note dropped");
+    let detached = after.notes.detached();
+    assert_eq!(detached.len(), 1);
+    assert!(
+        detached[0].text.contains("rain") && detached[0].quotes[0].text.starts_with("Rain fell")
+    );
+    let link = after
+        .notes
+        .ordered()
+        .into_iter()
+        .find(|n| !n.is_detached())
+        .unwrap();
+    assert!(
+        link.anchor
+            .as_ref()
+            .unwrap()
+            .find_link(&after.comparison)
+            .is_some()
+    );
+    // The previous version is the backup, and the export lists the detached note.
+    assert_eq!(
+        store::load_file(&store::backup_path(&file)).unwrap().notes,
+        notes
+    );
+    let out = parallax(
+        &data,
+        dir.path(),
+        &["export", "bridge", "--format", "md", "-o", "-"],
+    );
+    let md = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        md.contains("## Detached notes") && md.contains("**A, was:** Rain fell"),
+        "{md}"
+    );
+
+    // A missing source: the saved text is used and the reader is told.
+    std::fs::remove_file(dir.path().join("b.txt")).unwrap();
+    let out = parallax(&data, dir.path(), &["open", "bridge"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("source B (") && err.contains("b.txt) is gone; using the saved text"),
+        "{err}"
+    );
+}
+
+#[test]
+fn refresh_with_nothing_changed_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    let file = Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("2 in place, 0 moved to matching text, 0 detached"),
+        "{err}"
+    );
+    assert!(err.contains("nothing changed"), "{err}");
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    assert!(!store::backup_path(&file).exists());
+}
