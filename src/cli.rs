@@ -99,21 +99,32 @@ pub fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         None if cli.files.is_empty() => {
-            let docs: Vec<Document> = parallax::demo::documents().into_iter().take(2).collect();
-            let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, Format::Text));
-            eprintln!(
-                "(This is the demo comparison as a text report; the interactive reader comes next.)"
-            );
-            Ok(ExitCode::SUCCESS)
+            // The bundled demo: all four sources, the two 2019 articles in the panes.
+            reader(parallax::demo::documents(), &options)
         }
         None => {
+            if cli.files.len() < 2 {
+                anyhow::bail!(
+                    "the reader needs at least two sources (got {})",
+                    cli.files.len()
+                );
+            }
             let docs = load_all(&cli.files, &cli.input)?;
-            let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, Format::Text));
-            Ok(ExitCode::SUCCESS)
+            reader(docs, &options)
         }
     }
+}
+
+/// Opens the reader; when standard output is not a terminal, prints the text report instead.
+fn reader(docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        let cmp = Comparison::build(docs, options)?;
+        print!("{}", render(&cmp, Format::Text));
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::run(docs, options.clone())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads every source, stopping at the first that fails; warnings go to standard error.
