@@ -207,76 +207,86 @@ fn in_order(pair: &PairView) -> Vec<bool> {
     keep
 }
 
+/// Synoptic rows being built: both panes and the next free row.
+struct Rows<'a> {
+    out: [PaneLayout; 2],
+    row: usize,
+    wraps: [&'a Wraps; 2],
+}
+
+impl Rows<'_> {
+    /// One row: the given passages of each side stacked, the row as tall as the taller side,
+    /// a blank row after it. `moved` puts a note line above the right side.
+    fn emit(&mut self, segs: [&[usize]; 2], moved: bool) {
+        let mut height = 0;
+        for (side, segs) in segs.iter().enumerate() {
+            let mut r = self.row;
+            for (k, &seg) in segs.iter().enumerate() {
+                let p = Placed {
+                    seg,
+                    top: r,
+                    lines: lines(self.wraps[side], seg),
+                    moved: moved && side == 1 && k == 0,
+                };
+                r = p.bottom();
+                self.out[side].push(p);
+            }
+            height = height.max(r - self.row);
+        }
+        self.row += height + 1;
+    }
+}
+
 /// Synoptic view: rows in the left source's order, each link's passages level on both sides,
 /// a blank where one source has nothing, the right source's additions where they stand in it,
 /// and links out of the right source's order marked as moved.
 pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
     let n = [pair.link_of[0].len(), pair.link_of[1].len()];
-    let mut out = [0, 1].map(|s| PaneLayout {
-        slot: vec![None; n[s]],
-        ..PaneLayout::default()
-    });
+    let mut rows = Rows {
+        out: [0, 1].map(|s| PaneLayout {
+            slot: vec![None; n[s]],
+            ..PaneLayout::default()
+        }),
+        row: 0,
+        wraps,
+    };
     let keep = in_order(pair);
-    let mut row = 0;
     let mut next_b = 0;
     let mut done_link = vec![false; pair.links.len()];
-    // Emits one row: the given passages of each side stacked, the row as tall as the taller.
-    let mut emit =
-        |out: &mut [PaneLayout; 2], row: &mut usize, segs: [&[usize]; 2], moved: bool| {
-            let mut height = 0;
-            for side in 0..2 {
-                let mut r = *row;
-                for (k, &seg) in segs[side].iter().enumerate() {
-                    let mv = moved && side == 1 && k == 0;
-                    let p = Placed {
-                        seg,
-                        top: r,
-                        lines: lines(wraps[side], seg),
-                        moved: mv,
-                    };
-                    r = p.bottom();
-                    out[side].push(p);
-                }
-                height = height.max(r - *row);
+    // The right source's additions up to `upto`, each on its own row.
+    let flush_b = |rows: &mut Rows, next_b: &mut usize, upto: usize| {
+        while *next_b < upto.min(n[1]) {
+            if pair.link_of[1][*next_b].is_none() {
+                rows.emit([&[], &[*next_b]], false);
             }
-            *row += height + 1;
-        };
-    let flush_b =
-        |out: &mut [PaneLayout; 2],
-         row: &mut usize,
-         next_b: &mut usize,
-         upto: usize,
-         emit: &mut dyn FnMut(&mut [PaneLayout; 2], &mut usize, [&[usize]; 2], bool)| {
-            while *next_b < upto.min(n[1]) {
-                if pair.link_of[1][*next_b].is_none() {
-                    emit(out, row, [&[], &[*next_b]], false);
-                }
-                *next_b += 1;
-            }
-        };
+            *next_b += 1;
+        }
+    };
     for a in 0..n[0] {
         match pair.link_of[0][a] {
-            None => emit(&mut out, &mut row, [&[a], &[]], false),
+            None => rows.emit([&[a], &[]], false),
             Some(l) if !done_link[l] => {
                 done_link[l] = true;
                 let link = &pair.links[l];
                 if keep[l] {
                     // Unlinked passages between two of this link's are flushed after it.
-                    flush_b(&mut out, &mut row, &mut next_b, link.segs[1][0], &mut emit);
+                    flush_b(&mut rows, &mut next_b, link.segs[1][0]);
                 }
                 let a_segs: Vec<usize> = link.segs[0]
                     .iter()
                     .copied()
                     .filter(|&s| pair.link_of[0][s] == Some(l))
                     .collect();
-                emit(&mut out, &mut row, [&a_segs, &link.segs[1]], !keep[l]);
+                rows.emit([&a_segs, &link.segs[1]], !keep[l]);
             }
             Some(_) => {}
         }
     }
-    flush_b(&mut out, &mut row, &mut next_b, usize::MAX, &mut emit);
+    flush_b(&mut rows, &mut next_b, usize::MAX);
+    let total = rows.row.saturating_sub(1);
+    let mut out = rows.out;
     for o in &mut out {
-        o.rows = row.saturating_sub(1);
+        o.rows = total;
     }
     out
 }

@@ -54,9 +54,9 @@ impl PairView {
             vec![None; cmp.sources[right].segments.len()],
         ];
         for (i, l) in links.iter().enumerate() {
-            for side in 0..2 {
+            for (side, of) in link_of.iter_mut().enumerate() {
                 for &s in &l.segs[side] {
-                    if let Some(slot) = link_of[side].get_mut(s) {
+                    if let Some(slot) = of.get_mut(s) {
                         slot.get_or_insert(i);
                     }
                 }

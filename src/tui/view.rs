@@ -170,7 +170,7 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             break;
         }
         used += add;
-        right.push(Span::styled(format!("{k}"), t.status.patch(t.key)));
+        right.push(Span::styled(k, t.status.patch(t.key)));
         right.push(Span::styled(format!(" {what}   "), t.status));
     }
     let buf = f.buffer_mut();
