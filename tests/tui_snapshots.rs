@@ -1,11 +1,11 @@
 //! Snapshots of the reader on the demo (styles included: the buffer's Debug keeps them), and
 //! tiny terminals that must render without a panic.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/tui.rs"]
 mod tui;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "support/reader.rs"]
 mod support;
 

@@ -1,11 +1,11 @@
 //! Key sequences applied to the model: focus, scroll, view, search, mouse, overlays. The
 //! expectations come from the comparison itself, so they hold whatever the aligner finds.
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "../src/tui.rs"]
 mod tui;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "support/reader.rs"]
 mod support;
 
