@@ -35,7 +35,7 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
                     .copied()
                     .unwrap_or(false);
                 if !on_hit {
-                    nav::jump(m, true, |m, side, seg| m.search.hits[side][seg]);
+                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg]);
                 }
             }
         }
@@ -99,7 +99,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             if m.search.query.is_empty() {
                 m.message = Some("no search: press / first".into());
             } else {
-                nav::jump(m, cmd == Command::NextHit, |m, side, seg| {
+                nav::jump_around(m, cmd == Command::NextHit, |m, side, seg| {
                     m.search.hits[side][seg]
                 });
             }

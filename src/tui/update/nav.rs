@@ -159,6 +159,35 @@ pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) ->
     }
 }
 
+/// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
+pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) {
+    let side = m.active;
+    let msg = m.message.take();
+    if jump(m, forward, &pred) {
+        m.message = msg;
+        return;
+    }
+    let Some(r) = m.reader.as_ref() else { return };
+    let placed = &r.layout[side].placed;
+    let found = if forward {
+        (0..placed.len()).find(|&k| pred(m, side, placed[k].seg))
+    } else {
+        (0..placed.len())
+            .rev()
+            .find(|&k| pred(m, side, placed[k].seg))
+    };
+    match found {
+        Some(k) => {
+            focus_at(m, k);
+            m.message = Some(format!(
+                "search went on from the {}",
+                if forward { "top" } else { "bottom" }
+            ));
+        }
+        None => m.message = Some("no hit in this pane".into()),
+    }
+}
+
 fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
     m.reader.as_ref()?.pair.link_of[side]
         .get(seg)

@@ -97,10 +97,10 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 l + 1,
                 r.pair.links.len(),
                 link.score,
-                if link.changes.is_empty() {
-                    "same words".to_string()
-                } else {
-                    format!("{} word changes", link.changes.len())
+                match link.changes.len() {
+                    0 => "same words".to_string(),
+                    1 => "1 word change".to_string(),
+                    n => format!("{n} word changes"),
                 }
             )
         }

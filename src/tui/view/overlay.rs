@@ -62,13 +62,14 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];
                 let text = format!(
-                    "{} {}{} ⇄ {}  {} — {}  ({links} links)",
+                    "{} {}{} ⇄ {}  {} — {}  ({links} link{})",
                     if i == cursor { "▶" } else { " " },
                     if shown { "•" } else { " " },
                     letter(a),
                     letter(b),
                     r.cmp.sources[a].document.name(),
-                    r.cmp.sources[b].document.name()
+                    r.cmp.sources[b].document.name(),
+                    if links == 1 { "" } else { "s" }
                 );
                 let text = parallax::text::visible(&text, false).into_owned();
                 let style = if i == cursor { t.title_active } else { t.text };

@@ -132,7 +132,6 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
             p.seg + 1,
             src.segments.len()
         );
-        buf.set_stringn(area.x + 1, y_of(p.top), "↕", 1, t.moved);
         buf.set_stringn(area.x + GUTTER, y_of(p.top), &note, width, t.moved);
     }
     let lines = r.lines(side).and_then(|w| w.get(p.seg));
