@@ -95,7 +95,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Align { files, format }) => {
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, format.into()));
+            emit(&render(&cmp, format.into()))?;
             Ok(ExitCode::SUCCESS)
         }
         None if cli.files.is_empty() => {
@@ -120,7 +120,7 @@ fn reader(docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
         let cmp = Comparison::build(docs, options)?;
-        print!("{}", render(&cmp, Format::Text));
+        emit(&render(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
     crate::tui::run(docs, options.clone())?;
@@ -144,6 +144,16 @@ fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
         docs.push(doc);
     }
     Ok(docs)
+}
+
+/// Writes a report to standard output; a reader that stops early (`| head`) is no error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 fn render(cmp: &Comparison, format: Format) -> String {

@@ -140,6 +140,8 @@ pub enum Action {
     SearchSubmit,
     /// The aligner has done `done` of `total` steps.
     Progress(usize, usize),
+    /// Seconds since the aligner started, while it runs.
+    Tick(u64),
     /// The comparison is ready.
     Loaded(Box<Comparison>),
     /// The comparison could not be built.

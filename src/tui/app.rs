@@ -125,6 +125,8 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
     let mut dirty = true;
+    let started = std::time::Instant::now();
+    let mut shown_secs = 0;
     loop {
         if dirty {
             terminal.draw(|f| view(&model, f))?;
@@ -147,6 +149,12 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
         while let Ok(a) = rx.try_recv() {
             dirty = true;
             update(&mut model, a);
+        }
+        let secs = started.elapsed().as_secs();
+        if model.reader.is_none() && secs != shown_secs {
+            shown_secs = secs;
+            dirty = true;
+            update(&mut model, Action::Tick(secs));
         }
         if quit || stop.load(Ordering::Relaxed) {
             return Ok(());

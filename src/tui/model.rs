@@ -75,6 +75,8 @@ pub enum Load {
         done: usize,
         /// Steps in all.
         total: usize,
+        /// Seconds since it started.
+        secs: u64,
     },
     /// The comparison is in `Model::reader`.
     Ready,
@@ -189,7 +191,11 @@ impl Model {
         Model {
             config,
             size: Rect::default(),
-            load: Load::Aligning { done: 0, total: 0 },
+            load: Load::Aligning {
+                done: 0,
+                total: 0,
+                secs: 0,
+            },
             names,
             reader: None,
             panes: [Pane::default(); 2],

@@ -40,8 +40,13 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
             }
         }
         Action::Progress(done, total) => {
-            if m.reader.is_none() {
-                m.load = Load::Aligning { done, total };
+            if let Load::Aligning { secs, .. } = m.load {
+                m.load = Load::Aligning { done, total, secs };
+            }
+        }
+        Action::Tick(now) => {
+            if let Load::Aligning { secs, .. } = &mut m.load {
+                *secs = now;
             }
         }
         Action::Loaded(cmp) => {

@@ -62,7 +62,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             );
             f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         }
-        (None, Load::Aligning { done, total }) => loading(f, m, area, *done, *total),
+        (None, Load::Aligning { done, total, secs }) => loading(f, m, area, (*done, *total), *secs),
         (None, Load::Ready) => {}
     }
     if let Some(o) = m.overlay {
@@ -70,7 +70,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
 }
 
-fn loading(f: &mut Frame, m: &Model, area: Rect, done: usize, total: usize) {
+fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), secs: u64) {
     let w = area.width.min(70);
     let x = area.x + (area.width - w) / 2;
     let mut lines = vec![
@@ -97,7 +97,7 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, done: usize, total: usize) {
     };
     let gauge = Gauge::default()
         .ratio(ratio.clamp(0.0, 1.0))
-        .label(format!("{done}/{total} steps"))
+        .label(format!("{done}/{total} steps · {secs} s"))
         .gauge_style(m.config.theme.status);
     f.render_widget(gauge, Rect::new(x, y + h + 1, w, 1));
     let hint = format!("{} quits", m.config.keymap.hint(Command::Quit));
