@@ -249,6 +249,28 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
 }
 
 #[test]
+fn enter_in_the_matrix_shows_the_claim() {
+    let mut m = demo_model(120, 40);
+    let clusters = reader(&m).cmp.clusters.clone();
+    if clusters.is_empty() {
+        return; // nothing to show; the overlay still says so (see the pick test)
+    }
+    let last = clusters.len() - 1;
+    press(&mut m, "m G enter");
+    assert_eq!(m.overlay, None);
+    let r = reader(&m);
+    let c = &clusters[last];
+    let side = m.active;
+    let member = c
+        .members
+        .iter()
+        .find(|mb| mb.doc == r.pair.src[side])
+        .expect("the pane shown holds a source that states the claim");
+    assert_eq!(m.panes[side].focus, member.segments[0]);
+    assert!(c.members.iter().any(|mb| mb.doc == r.pair.src[1 - side]));
+}
+
+#[test]
 fn q_quits_even_while_aligning() {
     let mut m = Model::new(tui::config::Config::default(), vec!["a".into(), "b".into()]);
     update(&mut m, Action::Resize(80, 24));

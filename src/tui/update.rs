@@ -150,9 +150,12 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         return None;
     }
     let max = match o {
-        Overlay::Pick(_) => pairs(m).len().saturating_sub(1),
-        _ => usize::MAX / 2,
-    };
+        Overlay::Pick(_) => pairs(m).len(),
+        Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
+        // Bindings, a blank line and the legend of marks.
+        Overlay::Help(_) => m.config.keymap.bindings.len() + 8,
+    }
+    .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);
     let moved = |at: usize| match cmd {
         Command::Down => (at + 1).min(max),
@@ -165,6 +168,11 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     };
     m.overlay = Some(match o {
         Overlay::Help(at) => Overlay::Help(moved(at)),
+        Overlay::Matrix(at) if cmd == Command::Counterpart => {
+            m.overlay = None;
+            to_claim(m, at);
+            return None;
+        }
         Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
         Overlay::Pick(at) if cmd == Command::Counterpart => {
             if let (Some((a, b)), Some(r)) = (pairs(m).get(at).copied(), m.reader.as_mut()) {
@@ -180,6 +188,38 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         Overlay::Pick(at) => Overlay::Pick(moved(at)),
     });
     None
+}
+
+/// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
+/// does), focused on the left source's passage.
+fn to_claim(m: &mut Model, c: usize) {
+    let Some(r) = m.reader.as_mut() else { return };
+    let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
+        return;
+    };
+    let docs: Vec<usize> = cluster.members.iter().map(|mb| mb.doc).collect();
+    let seg = |doc: usize| {
+        cluster
+            .members
+            .iter()
+            .find(|mb| mb.doc == doc)
+            .and_then(|mb| mb.segments.first().copied())
+    };
+    let [left, right] = r.pair.src;
+    if !(docs.contains(&left) && docs.contains(&right)) && docs.len() >= 2 {
+        r.show(docs[0], docs[1]);
+        m.panes = Default::default();
+    }
+    let [left, right] = r.pair.src;
+    let focus = [seg(left), seg(right)];
+    m.active = if focus[0].is_some() { 0 } else { 1 };
+    find_hits(m);
+    relayout(m);
+    if let Some(s) = focus[m.active] {
+        m.panes[m.active].focus = s;
+    }
+    nav::ensure_visible(m, m.active);
+    nav::follow(m);
 }
 
 /// Every pair of sources a user can pick, in order.

@@ -80,7 +80,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             let skip = cursor.saturating_sub(area.height.saturating_sub(4) as usize);
             (" Pick the two sources shown ", lines, skip)
         }
-        Overlay::Matrix(s) => {
+        Overlay::Matrix(cursor) => {
             let Some(r) = &m.reader else { return };
             let n = r.cmp.sources.len();
             let mut lines = Vec::new();
@@ -90,7 +90,8 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             }
             let head: String = (0..n).map(|i| format!("{} ", letter(i))).collect();
             lines.push(Line::styled(format!(" {head} claim"), t.key));
-            for c in &r.cmp.clusters {
+            let head_rows = lines.len();
+            for (k, c) in r.cmp.clusters.iter().enumerate() {
                 let cells: String = (0..n)
                     .map(|i| {
                         if c.members.iter().any(|mb| mb.doc == i) {
@@ -101,15 +102,21 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     })
                     .collect();
                 let label = parallax::text::visible(&c.label, false).into_owned();
+                let mark = if k == cursor { "▶" } else { " " };
+                let style = if k == cursor { t.title_active } else { t.text };
                 lines.push(Line::from(vec![
-                    Span::styled(format!(" {cells} "), t.key),
-                    Span::raw(label),
+                    Span::styled(format!("{mark}{cells} "), t.key),
+                    Span::styled(label, style),
                 ]));
             }
             if r.cmp.clusters.is_empty() {
                 lines.push(Line::styled(" no claim is shared by two sources", t.dim));
             }
-            (" Claims × sources (● says it, · does not) ", lines, s)
+            let enter = m.config.keymap.hint(Command::Counterpart);
+            lines.push(Line::styled(format!(" {enter} shows the claim"), t.dim));
+            let room = area.height.saturating_sub(4) as usize;
+            let skip = (head_rows + cursor).saturating_sub(room);
+            (" Claims × sources (● says it, · does not) ", lines, skip)
         }
     };
     let w = lines
