@@ -81,11 +81,17 @@ impl Term {
     }
 }
 
-#[test]
-fn demo_in_a_real_terminal() {
-    let (link, total, counterpart) = expected();
-    let config = tempfile::NamedTempFile::new().unwrap();
+/// The reader running in a pseudo-terminal, with a thread feeding its output to vt100.
+struct Session {
+    term: Term,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    pump: std::thread::JoinHandle<()>,
+    _config: tempfile::NamedTempFile,
+}
 
+fn start() -> Session {
+    let config = tempfile::NamedTempFile::new().unwrap();
     let pty = native_pty_system();
     let pair = pty
         .openpty(PtySize {
@@ -99,9 +105,8 @@ fn demo_in_a_real_terminal() {
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", config.path());
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
-
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         ROWS.try_into().unwrap(),
         COLS.try_into().unwrap(),
@@ -118,49 +123,81 @@ fn demo_in_a_real_terminal() {
             sink.lock().unwrap().process(&buf[..n]);
         }
     });
-    let mut term = Term {
+    let term = Term {
         parser,
         writer: pair.master.take_writer().unwrap(),
     };
-
     // Ready when the status line tells where the focus is.
     term.wait_for(&[
         "A: ",
         "cabello-2019-ap-rewrite.txt",
         "cabello-2019-speed-read.txt",
     ]);
-    term.keys(b"nn");
-    term.wait_for(&[&format!("A: link {link}/{total}")]);
-    term.keys(b"\r");
-    term.wait_for(&[&format!("B: link {link}/{total}"), &counterpart]);
+    Session {
+        term,
+        child,
+        master: pair.master,
+        pump,
+        _config: config,
+    }
+}
+
+impl Session {
+    /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
+    fn finish(mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(start.elapsed() < DEADLINE, "the reader did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        drop(self.master);
+        self.pump.join().unwrap();
+        let p = self.term.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "alternate screen left");
+        assert!(!screen.hide_cursor(), "cursor shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture off"
+        );
+        status
+    }
+}
+
+#[test]
+fn demo_in_a_real_terminal() {
+    let (link, total, counterpart) = expected();
+    let mut s = start();
+    s.term.keys(b"nn");
+    s.term.wait_for(&[&format!("A: link {link}/{total}")]);
+    s.term.keys(b"\r");
+    s.term
+        .wait_for(&[&format!("B: link {link}/{total}"), &counterpart]);
     {
-        let p = term.parser.lock().unwrap();
+        let p = s.term.parser.lock().unwrap();
         assert!(
             p.screen().alternate_screen(),
             "the reader uses the alternate screen"
         );
         assert!(p.screen().hide_cursor());
     }
-    term.keys(b"q");
-
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        assert!(start.elapsed() < DEADLINE, "the reader did not quit on q");
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    s.term.keys(b"q");
+    let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
-    drop(pair.master);
-    pump.join().unwrap();
-    let p = term.parser.lock().unwrap();
-    let screen = p.screen();
-    assert!(!screen.alternate_screen(), "alternate screen left");
-    assert!(!screen.hide_cursor(), "cursor shown again");
-    assert_eq!(
-        screen.mouse_protocol_mode(),
-        vt100::MouseProtocolMode::None,
-        "mouse capture off"
-    );
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let s = start();
+    let pid = s.child.process_id().expect("a child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.finish();
 }

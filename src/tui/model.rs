@@ -117,6 +117,10 @@ impl Reader {
 
     /// The wrapped lines of source `src` at `width`.
     pub fn wraps(&mut self, src: usize, width: usize) -> Arc<Wraps> {
+        // Dragging a window edge passes through many widths: keep only a few.
+        if self.wraps.len() >= 8 && !self.wraps.contains_key(&(src, width)) {
+            self.wraps.retain(|(_, w), _| *w == width);
+        }
         let cmp = &self.cmp;
         self.wraps
             .entry((src, width))

@@ -16,7 +16,12 @@ use super::letter;
 pub fn title(r: &Reader, side: usize) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.sources[src].document;
-    let mut t = format!(" {} {}", letter(src), doc.name());
+    let name = if doc.path == "-" {
+        "standard input"
+    } else {
+        doc.name()
+    };
+    let mut t = format!(" {} {name}", letter(src));
     for part in [&doc.meta.date, &doc.meta.byline].into_iter().flatten() {
         t.push_str(" · ");
         t.push_str(
