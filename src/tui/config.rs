@@ -21,6 +21,8 @@ pub struct Config {
     pub keymap: Keymap,
     /// Colours and attributes.
     pub theme: Theme,
+    /// The file these come from (or would, once written), for the help overlay.
+    pub path: Option<PathBuf>,
 }
 
 impl Config {
@@ -43,10 +45,12 @@ impl Config {
             }
             _ => String::new(),
         };
-        Config::from_toml(&text, no_colour).map_err(|e| match &path {
+        let mut config = Config::from_toml(&text, no_colour).map_err(|e| match &path {
             Some(p) => format!("{}: {e}", p.display()),
             None => e,
-        })
+        })?;
+        config.path = path;
+        Ok(config)
     }
 
     /// The configuration a TOML text describes.
@@ -67,5 +71,28 @@ impl Config {
             config.theme = config.theme.without_colour();
         }
         Ok(config)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::action::Command;
+    use crate::tui::keymap::Key;
+
+    #[test]
+    fn file_rebinds_keys_and_recolours() {
+        let c =
+            Config::from_toml("[keys]\nquit = \"x\"\n[theme]\nadded = \"blue\"\n", false).unwrap();
+        assert_eq!(
+            c.keymap.lookup(Key::parse("x").unwrap()),
+            Some(Command::Quit)
+        );
+        assert_eq!(c.theme.added.fg, Some(ratatui::style::Color::Blue));
+        let plain = Config::from_toml("[theme]\nadded = \"blue\"\n", true).unwrap();
+        assert_eq!(plain.theme.added.fg, None, "NO_COLOR wins over the file");
+        assert!(Config::from_toml("[colours]\n", false).is_err());
+        assert!(Config::from_toml("keys = 3\n", false).is_err());
+        assert!(Config::from_toml("[keys\n", false).is_err());
     }
 }

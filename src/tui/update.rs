@@ -153,7 +153,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         Overlay::Pick(_) => pairs(m).len(),
         Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
         // Bindings, a blank line and the legend of marks.
-        Overlay::Help(_) => m.config.keymap.bindings.len() + 8,
+        Overlay::Help(_) => m.config.keymap.bindings.len() + 11,
     }
     .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);

@@ -53,6 +53,12 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     Span::raw(what),
                 ]));
             }
+            if let Some(p) = &m.config.path {
+                lines.push(Line::raw(""));
+                let p = parallax::text::visible(&p.display().to_string(), false).into_owned();
+                lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
+                lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
+            }
             (" Keys (Esc closes) ", lines, s)
         }
         Overlay::Pick(cursor) => {
