@@ -170,6 +170,30 @@ fn key_to_frame(c: &mut Criterion) {
         })
     });
     g.finish();
+    let r = m.reader.as_mut().unwrap();
+    let w = [r.wraps(0, 92), r.wraps(1, 92)];
+    let pair = r.pair.clone();
+    let paras: Vec<usize> = r.cmp.sources[0]
+        .segments
+        .iter()
+        .map(|s| s.paragraph)
+        .collect();
+    let mut g = c.benchmark_group("layout_10k");
+    g.bench_function("synoptic", |b| {
+        b.iter(|| tui::layout::synoptic(black_box(&pair), [&w[0], &w[1]]))
+    });
+    g.bench_function("reading", |b| {
+        b.iter(|| tui::layout::reading(black_box(&paras), &w[0]))
+    });
+    g.bench_function("wrap_one_source", |b| {
+        let src = &r.cmp.sources[0];
+        b.iter(|| {
+            (0..src.segments.len())
+                .map(|i| tui::wrap::wrap(src.segment_text(i), black_box(92)).len())
+                .sum::<usize>()
+        })
+    });
+    g.finish();
 }
 
 fn start_to_first_frame(c: &mut Criterion) {

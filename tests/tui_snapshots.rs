@@ -90,3 +90,46 @@ fn no_color_draws_no_colour_but_keeps_the_marks() {
         "gutter marks are drawn"
     );
 }
+
+#[test]
+fn empty_and_odd_sources_never_panic() {
+    let cases: [(&str, &str); 4] = [
+        ("", "One sentence here. Another one."),
+        ("   \n\n  ", "Text."),
+        (
+            "No break at all and a very long wordwithoutanyspacesthatgoesonandonandonforeverandever",
+            "x",
+        ),
+        (
+            "日本語の文章です。二つ目の文です。",
+            "Tabs\tand\rcarriage returns\u{7}bell.",
+        ),
+    ];
+    for (a, b) in cases {
+        let docs = vec![
+            parallax::Document::from_text("a.txt", a),
+            parallax::Document::from_text("b.txt", b),
+        ];
+        let Ok(cmp) = parallax::Comparison::build(docs, &parallax::Options::default()) else {
+            continue;
+        };
+        for (w, h) in [(120, 40), (80, 24), (40, 10), (20, 5)] {
+            let mut m = model_with(cmp.clone(), Config::default(), w, h);
+            for keys in [
+                "",
+                "j k G g",
+                "n N u U c C",
+                "enter tab",
+                "v j",
+                "pagedown pageup",
+                "? esc",
+            ] {
+                press(&mut m, keys);
+                draw(&m);
+            }
+            update(&mut m, tui::action::Action::Click(10, 3));
+            update(&mut m, tui::action::Action::Wheel(10, 3, true));
+            draw(&m);
+        }
+    }
+}

@@ -84,6 +84,9 @@ pub enum Load {
     Failed(String),
 }
 
+/// What a layout depends on: text width, view, and the sources shown.
+type LayoutKey = (usize, ViewMode, [usize; 2]);
+
 /// The comparison, the pair shown, and the layout cached for one width and view.
 pub struct Reader {
     /// The comparison, as the engine built it.
@@ -92,7 +95,9 @@ pub struct Reader {
     pub pair: PairView,
     /// Rows of each pane for `key`.
     pub layout: [PaneLayout; 2],
-    key: Option<(usize, ViewMode, [usize; 2])>,
+    key: Option<LayoutKey>,
+    /// Layouts recently left, so toggling the view or resizing back costs nothing.
+    saved: Vec<(LayoutKey, [PaneLayout; 2])>,
     /// Wrapped lines per (source, width): wrapping is done once per width.
     wraps: HashMap<(usize, usize), Arc<Wraps>>,
 }
@@ -106,6 +111,7 @@ impl Reader {
             pair,
             layout: Default::default(),
             key: None,
+            saved: Vec::new(),
             wraps: HashMap::new(),
         }
     }
@@ -145,6 +151,17 @@ impl Reader {
     pub fn relayout(&mut self, width: usize, view: ViewMode) {
         let key = (width, view, self.pair.src);
         if self.key == Some(key) {
+            return;
+        }
+        if let Some(old) = self.key.take() {
+            self.saved.push((old, std::mem::take(&mut self.layout)));
+            if self.saved.len() > 4 {
+                self.saved.remove(0);
+            }
+        }
+        if let Some(i) = self.saved.iter().position(|(k, _)| *k == key) {
+            self.layout = self.saved.remove(i).1;
+            self.key = Some(key);
             return;
         }
         let w = [

@@ -164,6 +164,24 @@ mod tests {
         assert_eq!(lines("日本語", 4), ["日本", "語"]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn wrapping_keeps_every_character_and_fits_the_width(
+            text in "(\\PC|[ \n\t]){0,300}",
+            width in 1usize..50,
+        ) {
+            let lines = wrap(&text, width);
+            let joined: String = lines.iter().flat_map(|r| words(&text[r.clone()]).map(|w| text[r.start + w.start..r.start + w.end].to_string())).collect();
+            let original: String = text.split(char::is_whitespace).collect();
+            proptest::prop_assert_eq!(joined, original);
+            for r in &lines {
+                let shown: Vec<&str> = words(&text[r.clone()]).map(|w| &text[r.start + w.start..r.start + w.end]).collect();
+                let cols = str_width(&shown.join(" "));
+                proptest::prop_assert!(cols <= width || shown.join("").chars().count() == 1, "{:?} is {} wide", shown, cols);
+            }
+        }
+    }
+
     #[test]
     fn styled_lines_collapse_space_and_hide_controls() {
         let text = "a\u{1b}[31m  b";

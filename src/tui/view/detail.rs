@@ -71,6 +71,11 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let seg = m.panes[side].focus;
     let mut parts: Vec<Rich> = Vec::new();
     let title = match r.pair.link_of[side].get(seg).copied().flatten() {
+        _ if seg >= r.pair.link_of[side].len() => {
+            let text = "This source has no passages.".to_string();
+            parts.push(plain("   ", t.dim, text, t.dim));
+            " nothing to show ".to_string()
+        }
         Some(l) => {
             let link = r.pair.link(&r.cmp, l);
             let shown = &r.pair.links[l];
