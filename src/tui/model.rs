@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
+use rayon::prelude::*;
 
 use parallax::Comparison;
 
@@ -132,8 +133,10 @@ impl Reader {
             .entry((src, width))
             .or_insert_with(|| {
                 let s = &cmp.sources[src];
+                // Passages wrap independently: spread a large source over the cores.
                 Arc::new(
                     (0..s.segments.len())
+                        .into_par_iter()
                         .map(|i| wrap(s.segment_text(i), width))
                         .collect(),
                 )
