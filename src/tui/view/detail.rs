@@ -141,6 +141,10 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             .enumerate()
         {
             if y >= inner.bottom() {
+                // Say that the panel holds more than fits.
+                if inner.height > 0 && inner.width > 0 {
+                    buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
+                }
                 return;
             }
             if i == 0 {
