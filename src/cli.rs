@@ -131,7 +131,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Align { files, format }) => {
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, format.into()));
+            emit(&render(&cmp, format.into()))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Save { name, files }) => {
@@ -152,21 +152,32 @@ pub fn run() -> Result<ExitCode> {
             output,
         }) => store_cmds::export(&store_cmds::locate(cli.data_dir)?, &target, format, &output),
         None if cli.files.is_empty() => {
-            let docs: Vec<Document> = parallax::demo::documents().into_iter().take(2).collect();
-            let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, Format::Text));
-            eprintln!(
-                "(This is the demo comparison as a text report; the interactive reader comes next.)"
-            );
-            Ok(ExitCode::SUCCESS)
+            // The bundled demo: all four sources, the two 2019 articles in the panes.
+            reader(parallax::demo::documents(), &options)
         }
         None => {
+            if cli.files.len() < 2 {
+                anyhow::bail!(
+                    "the reader needs at least two sources (got {})",
+                    cli.files.len()
+                );
+            }
             let docs = load_all(&cli.files, &cli.input)?;
-            let cmp = Comparison::build(docs, &options)?;
-            print!("{}", render(&cmp, Format::Text));
-            Ok(ExitCode::SUCCESS)
+            reader(docs, &options)
         }
     }
+}
+
+/// Opens the reader; when standard output is not a terminal, prints the text report instead.
+fn reader(docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        let cmp = Comparison::build(docs, options)?;
+        emit(&render(&cmp, Format::Text))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    crate::tui::run(docs, options.clone())?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Loads every source, stopping at the first that fails; warnings go to standard error.
@@ -186,6 +197,16 @@ fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
         docs.push(doc);
     }
     Ok(docs)
+}
+
+/// Writes a report to standard output; a reader that stops early (`| head`) is no error.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }
 
 fn render(cmp: &Comparison, format: Format) -> String {

@@ -1,6 +1,9 @@
 //! The `parallax` command: the reader (TUI) and the report commands.
 
 mod cli;
+// By path, so tests and benches can include the reader the same way (see src/tui.rs).
+#[path = "tui.rs"]
+mod tui;
 
 use std::process::ExitCode;
 

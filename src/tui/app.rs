@@ -1,0 +1,163 @@
+//! The app loop: the terminal, events, the aligner's worker thread, signals, and restoring
+//! the terminal whatever happens (normal exit, error, panic, SIGTERM/SIGINT/SIGHUP).
+
+use std::io::{self, Stdout};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::{Hide, Show};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use parallax::comparison::Progress;
+use parallax::{Comparison, Document, Options};
+
+use super::action::{Action, Effect};
+use super::config::Config;
+use super::model::Model;
+use super::update::update;
+use super::view::view;
+
+/// Puts the terminal back as it was. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        Show
+    );
+    let _ = disable_raw_mode();
+}
+
+/// Holds the terminal in reader mode; dropping it restores the terminal, so an error path
+/// restores it too.
+struct Guard;
+
+impl Guard {
+    fn enter() -> Result<Guard> {
+        let main = std::thread::current().id();
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            // A panic in the worker is reported through the channel; only the UI thread's
+            // panic ends the reader.
+            if std::thread::current().id() == main {
+                restore();
+            }
+            previous(info);
+        }));
+        enable_raw_mode().context("cannot put the terminal in raw mode")?;
+        let guard = Guard;
+        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
+            .context("cannot set up the terminal")?;
+        Ok(guard)
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Builds the comparison on a worker thread, reporting progress; the UI never waits for it.
+fn spawn_worker(docs: Vec<Document>, options: Options, tx: mpsc::Sender<Action>) {
+    std::thread::spawn(move || {
+        let progress = |p: Progress| {
+            let _ = tx.send(Action::Progress(p.done, p.total));
+        };
+        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            Comparison::build_with_progress(docs, &options, &progress)
+        }));
+        let msg = match built {
+            Ok(Ok(cmp)) => Action::Loaded(Box::new(cmp)),
+            Ok(Err(e)) => Action::Failed(e.to_string()),
+            Err(_) => Action::Failed("the aligner stopped on an internal error".into()),
+        };
+        let _ = tx.send(msg);
+    });
+}
+
+/// The action for a terminal event, if any.
+fn to_action(m: &Model, ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => {
+            m.config.keymap.action(&k, m.search.typing)
+        }
+        Event::Mouse(me) => match me.kind {
+            MouseEventKind::ScrollDown => Some(Action::Wheel(me.column, me.row, true)),
+            MouseEventKind::ScrollUp => Some(Action::Wheel(me.column, me.row, false)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(me.column, me.row)),
+            _ => None,
+        },
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Runs the reader on `docs` until the user quits or a signal asks it to stop.
+pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
+    let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
+    let names = docs.iter().map(|d| d.name().to_string()).collect();
+    let mut model = Model::new(config, names);
+    let (tx, rx) = mpsc::channel();
+    spawn_worker(docs, options, tx);
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+        signal_hook::consts::SIGHUP,
+    ] {
+        signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch signals")?;
+    }
+    let _guard = Guard::enter()?;
+    let mut terminal: Terminal<CrosstermBackend<Stdout>> =
+        Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    let size = terminal.size()?;
+    update(&mut model, Action::Resize(size.width, size.height));
+    let mut dirty = true;
+    let started = std::time::Instant::now();
+    let mut shown_secs = 0;
+    loop {
+        if dirty {
+            terminal.draw(|f| view(&model, f))?;
+            dirty = false;
+        }
+        let wait = if model.reader.is_some() { 250 } else { 30 };
+        let mut quit = false;
+        if event::poll(Duration::from_millis(wait))? {
+            // Take every pending event before drawing again, so held keys never lag.
+            loop {
+                if let Some(a) = to_action(&model, event::read()?) {
+                    dirty = true;
+                    quit |= update(&mut model, a) == Some(Effect::Quit);
+                }
+                if quit || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        while let Ok(a) = rx.try_recv() {
+            dirty = true;
+            update(&mut model, a);
+        }
+        let secs = started.elapsed().as_secs();
+        if model.reader.is_none() && secs != shown_secs {
+            shown_secs = secs;
+            dirty = true;
+            update(&mut model, Action::Tick(secs));
+        }
+        if quit || stop.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+    }
+}

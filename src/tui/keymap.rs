@@ -1,0 +1,267 @@
+//! Keys as data: which key runs which [`Command`]. The defaults are a table; the configuration
+//! file may rebind any command by name, and the `?` overlay is generated from the same table.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::{Action, Command};
+
+/// Keys kept free for notes, tags, saving, exports and reopening (issue 6), so no default
+/// binding takes them meanwhile.
+#[allow(dead_code)] // Read by the keymap test until those commands exist.
+pub const RESERVED: [(char, &str); 5] = [
+    ('a', "note"),
+    ('t', "tag"),
+    ('s', "save"),
+    ('e', "export"),
+    ('o', "open"),
+];
+
+/// The default bindings, written as in the configuration file.
+const DEFAULTS: [(Command, &[&str]); 23] = [
+    (Command::Down, &["j", "down"]),
+    (Command::Up, &["k", "up"]),
+    (Command::PageDown, &["pagedown", "space"]),
+    (Command::PageUp, &["pageup"]),
+    (Command::First, &["g", "home"]),
+    (Command::Last, &["G", "end"]),
+    (Command::SwitchPane, &["tab", "backtab"]),
+    (Command::NextLink, &["n"]),
+    (Command::PrevLink, &["N"]),
+    (Command::NextAdded, &["u"]),
+    (Command::PrevAdded, &["U"]),
+    (Command::NextConflict, &["c"]),
+    (Command::PrevConflict, &["C"]),
+    (Command::Counterpart, &["enter"]),
+    (Command::Search, &["/"]),
+    (Command::NextHit, &["]"]),
+    (Command::PrevHit, &["["]),
+    (Command::ToggleView, &["v"]),
+    (Command::Pick, &["p"]),
+    (Command::Matrix, &["m"]),
+    (Command::Help, &["?", "f1"]),
+    (Command::Cancel, &["esc"]),
+    (Command::Quit, &["q", "ctrl-c"]),
+];
+
+/// One key, as the keymap matches it: shift is part of the character for printable keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Control held.
+    pub ctrl: bool,
+    /// Alt held.
+    pub alt: bool,
+}
+
+const NAMED: [(&str, KeyCode, &str); 14] = [
+    ("down", KeyCode::Down, "↓"),
+    ("up", KeyCode::Up, "↑"),
+    ("left", KeyCode::Left, "←"),
+    ("right", KeyCode::Right, "→"),
+    ("pagedown", KeyCode::PageDown, "PgDn"),
+    ("pageup", KeyCode::PageUp, "PgUp"),
+    ("home", KeyCode::Home, "Home"),
+    ("end", KeyCode::End, "End"),
+    ("tab", KeyCode::Tab, "Tab"),
+    ("backtab", KeyCode::BackTab, "S-Tab"),
+    ("enter", KeyCode::Enter, "Enter"),
+    ("esc", KeyCode::Esc, "Esc"),
+    ("space", KeyCode::Char(' '), "Space"),
+    ("backspace", KeyCode::Backspace, "Bksp"),
+];
+
+impl Key {
+    /// Parses "j", "G", "ctrl-c", "alt-x", "pagedown", "f1".
+    pub fn parse(spec: &str) -> Result<Key, String> {
+        let mut key = Key {
+            code: KeyCode::Null,
+            ctrl: false,
+            alt: false,
+        };
+        let mut rest = spec;
+        loop {
+            if let Some(r) = rest.strip_prefix("ctrl-").filter(|r| !r.is_empty()) {
+                (key.ctrl, rest) = (true, r);
+            } else if let Some(r) = rest.strip_prefix("alt-").filter(|r| !r.is_empty()) {
+                (key.alt, rest) = (true, r);
+            } else {
+                break;
+            }
+        }
+        let mut chars = rest.chars();
+        key.code = match (chars.next(), chars.next()) {
+            (Some(c), None) => KeyCode::Char(c),
+            _ => {
+                let lower = rest.to_ascii_lowercase();
+                if let Some((_, code, _)) = NAMED.iter().find(|(n, _, _)| *n == lower) {
+                    *code
+                } else if let Some(n) = lower.strip_prefix('f').and_then(|n| n.parse().ok()) {
+                    KeyCode::F(n)
+                } else {
+                    return Err(format!("unknown key \"{spec}\""));
+                }
+            }
+        };
+        Ok(key)
+    }
+
+    /// The key of a terminal event.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        Key {
+            code: ev.code,
+            ctrl: ev.modifiers.contains(KeyModifiers::CONTROL),
+            alt: ev.modifiers.contains(KeyModifiers::ALT),
+        }
+    }
+
+    /// How the help overlay shows it.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            code => NAMED
+                .iter()
+                .find(|(_, c, _)| *c == code)
+                .map_or("?".to_string(), |(_, _, l)| l.to_string()),
+        };
+        let ctrl = if self.ctrl { "ctrl-" } else { "" };
+        let alt = if self.alt { "alt-" } else { "" };
+        format!("{ctrl}{alt}{base}")
+    }
+}
+
+/// The bindings, one entry per command, in help order.
+#[derive(Clone, Debug)]
+pub struct Keymap {
+    /// Each command with its keys.
+    pub bindings: Vec<(Command, Vec<Key>)>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        let bindings = DEFAULTS
+            .iter()
+            .map(|(c, keys)| {
+                let keys = keys
+                    .iter()
+                    .map(|k| Key::parse(k).expect("default keys parse"))
+                    .collect();
+                (*c, keys)
+            })
+            .collect();
+        Keymap { bindings }
+    }
+}
+
+impl Keymap {
+    /// The command bound to `key`.
+    pub fn lookup(&self, key: Key) -> Option<Command> {
+        self.bindings
+            .iter()
+            .find(|(_, keys)| keys.contains(&key))
+            .map(|(c, _)| *c)
+    }
+
+    /// The keys bound to `cmd`.
+    pub fn keys(&self, cmd: Command) -> &[Key] {
+        self.bindings
+            .iter()
+            .find(|(c, _)| *c == cmd)
+            .map_or(&[], |(_, k)| k.as_slice())
+    }
+
+    /// The first key of `cmd` as a label, for hints.
+    pub fn hint(&self, cmd: Command) -> String {
+        self.keys(cmd).first().map_or("-".into(), Key::label)
+    }
+
+    /// Rebinds commands from a `[keys]` table: `next_link = ["n", "ctrl-n"]` or `quit = "q"`.
+    /// Refuses unknown commands and keys, and a key bound to two commands.
+    pub fn apply(&mut self, table: &toml::Table) -> Result<(), String> {
+        for (name, value) in table {
+            let cmd = Command::from_name(name).ok_or(format!("unknown command \"{name}\""))?;
+            let specs: Vec<&str> = match value {
+                toml::Value::String(s) => vec![s.as_str()],
+                toml::Value::Array(a) => a
+                    .iter()
+                    .map(|v| v.as_str().ok_or(format!("{name}: keys must be strings")))
+                    .collect::<Result<_, _>>()?,
+                _ => return Err(format!("{name}: expected a key or a list of keys")),
+            };
+            let keys = specs
+                .into_iter()
+                .map(Key::parse)
+                .collect::<Result<Vec<_>, _>>()?;
+            if let Some(entry) = self.bindings.iter_mut().find(|(c, _)| *c == cmd) {
+                entry.1 = keys;
+            }
+        }
+        self.check()
+    }
+
+    /// No key means two things.
+    fn check(&self) -> Result<(), String> {
+        for (i, (c, keys)) in self.bindings.iter().enumerate() {
+            for k in keys {
+                if let Some((other, _)) =
+                    self.bindings[i + 1..].iter().find(|(_, ks)| ks.contains(k))
+                {
+                    let name =
+                        |c: Command| Command::ALL.iter().find(|x| x.0 == c).map_or("", |x| x.1);
+                    return Err(format!(
+                        "key \"{}\" is bound to both {} and {}",
+                        k.label(),
+                        name(*c),
+                        name(*other)
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The action for a key press; while the search prompt is open, keys type into it.
+    pub fn action(&self, ev: &KeyEvent, typing: bool) -> Option<Action> {
+        let key = Key::from_event(ev);
+        if typing && !key.ctrl && !key.alt {
+            match key.code {
+                KeyCode::Enter => return Some(Action::SearchSubmit),
+                KeyCode::Backspace => return Some(Action::SearchBack),
+                KeyCode::Esc => return Some(Action::Cmd(Command::Cancel)),
+                KeyCode::Char(c) => return Some(Action::SearchChar(c)),
+                _ => {}
+            }
+        }
+        self.lookup(key).map(Action::Cmd)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_unambiguous_and_leave_reserved_keys_free() {
+        let km = Keymap::default();
+        km.check().unwrap();
+        for (c, _) in RESERVED {
+            let key = Key::parse(&c.to_string()).unwrap();
+            assert_eq!(km.lookup(key), None, "{c} is reserved");
+        }
+    }
+
+    #[test]
+    fn overrides_rebind_and_refuse_clashes() {
+        let mut km = Keymap::default();
+        let t: toml::Table = toml::from_str("next_link = [\"ctrl-n\", \"x\"]").unwrap();
+        km.apply(&t).unwrap();
+        assert_eq!(km.lookup(Key::parse("x").unwrap()), Some(Command::NextLink));
+        assert_eq!(km.lookup(Key::parse("n").unwrap()), None);
+        let t: toml::Table = toml::from_str("quit = \"j\"").unwrap();
+        assert!(km.apply(&t).unwrap_err().contains("bound to both"));
+        let t: toml::Table = toml::from_str("fly = \"z\"").unwrap();
+        assert!(Keymap::default().apply(&t).is_err());
+    }
+}

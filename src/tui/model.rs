@@ -1,0 +1,238 @@
+//! The reader's state, split by concern: the comparison and what is derived from it for the
+//! two sources shown (`Reader`), focus and scroll per pane (`Pane`), the view mode, the
+//! search, the overlays, and loading progress. `update` changes it; the view only reads it.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ratatui::layout::Rect;
+use rayon::prelude::*;
+
+use parallax::Comparison;
+
+use super::config::Config;
+use super::layout::{self, PaneLayout, Wraps};
+use super::pair::PairView;
+use super::wrap::wrap;
+
+/// How the two panes are arranged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewMode {
+    /// Each source in its own order; the other pane follows the focus.
+    Reading,
+    /// Linked passages level on the same rows.
+    Synoptic,
+}
+
+impl ViewMode {
+    /// Its name in the status line.
+    pub fn label(self) -> &'static str {
+        match self {
+            ViewMode::Reading => "reading",
+            ViewMode::Synoptic => "synoptic",
+        }
+    }
+}
+
+/// Focus and scroll of one pane.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Pane {
+    /// The focused segment.
+    pub focus: usize,
+    /// The first row shown.
+    pub scroll: usize,
+}
+
+/// A window over the panes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    /// The keys, scrolled by `usize` rows.
+    Help(usize),
+    /// Choosing the two sources shown; the cursor is on pair `usize`.
+    Pick(usize),
+    /// Clusters × sources, scrolled by `usize` rows.
+    Matrix(usize),
+}
+
+/// The search prompt and the last search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The prompt is open.
+    pub typing: bool,
+    /// What is typed so far.
+    pub input: String,
+    /// The search in force (lower case), empty for none.
+    pub query: String,
+    /// Segments that hold the query, per side.
+    pub hits: [Vec<bool>; 2],
+}
+
+/// Where loading stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Load {
+    /// The aligner has done `done` of `total` steps.
+    Aligning {
+        /// Steps done.
+        done: usize,
+        /// Steps in all.
+        total: usize,
+        /// Seconds since it started.
+        secs: u64,
+    },
+    /// The comparison is in `Model::reader`.
+    Ready,
+    /// It failed, with this message.
+    Failed(String),
+}
+
+/// What a layout depends on: text width, view, and the sources shown.
+type LayoutKey = (usize, ViewMode, [usize; 2]);
+
+/// The comparison, the pair shown, and the layout cached for one width and view.
+pub struct Reader {
+    /// The comparison, as the engine built it.
+    pub cmp: Comparison,
+    /// The two sources in the panes.
+    pub pair: PairView,
+    /// Rows of each pane for `key`.
+    pub layout: [PaneLayout; 2],
+    key: Option<LayoutKey>,
+    /// Layouts recently left, so toggling the view or resizing back costs nothing.
+    saved: Vec<(LayoutKey, [PaneLayout; 2])>,
+    /// Wrapped lines per (source, width): wrapping is done once per width.
+    wraps: HashMap<(usize, usize), Arc<Wraps>>,
+}
+
+impl Reader {
+    /// A reader showing sources `left` and `right` of `cmp`.
+    pub fn new(cmp: Comparison, left: usize, right: usize) -> Reader {
+        let pair = PairView::new(&cmp, left, right);
+        Reader {
+            cmp,
+            pair,
+            layout: Default::default(),
+            key: None,
+            saved: Vec::new(),
+            wraps: HashMap::new(),
+        }
+    }
+
+    /// Shows sources `left` and `right`.
+    pub fn show(&mut self, left: usize, right: usize) {
+        self.pair = PairView::new(&self.cmp, left, right);
+    }
+
+    /// The wrapped lines of source `src` at `width`.
+    pub fn wraps(&mut self, src: usize, width: usize) -> Arc<Wraps> {
+        // Dragging a window edge passes through many widths: keep only a few.
+        if self.wraps.len() >= 8 && !self.wraps.contains_key(&(src, width)) {
+            self.wraps.retain(|(_, w), _| *w == width);
+        }
+        let cmp = &self.cmp;
+        self.wraps
+            .entry((src, width))
+            .or_insert_with(|| {
+                let s = &cmp.sources[src];
+                // Passages wrap independently: spread a large source over the cores.
+                Arc::new(
+                    (0..s.segments.len())
+                        .into_par_iter()
+                        .map(|i| wrap(s.segment_text(i), width))
+                        .collect(),
+                )
+            })
+            .clone()
+    }
+
+    /// The cached wrapped lines of segment `seg` of pane `side`, if laid out.
+    pub fn lines(&self, side: usize) -> Option<&Wraps> {
+        let (width, _, _) = self.key?;
+        self.wraps.get(&(self.pair.src[side], width)).map(|w| &**w)
+    }
+
+    /// Lays the panes out for `width` and `view`, unless already done.
+    pub fn relayout(&mut self, width: usize, view: ViewMode) {
+        let key = (width, view, self.pair.src);
+        if self.key == Some(key) {
+            return;
+        }
+        if let Some(old) = self.key.take() {
+            self.saved.push((old, std::mem::take(&mut self.layout)));
+            if self.saved.len() > 4 {
+                self.saved.remove(0);
+            }
+        }
+        if let Some(i) = self.saved.iter().position(|(k, _)| *k == key) {
+            self.layout = self.saved.remove(i).1;
+            self.key = Some(key);
+            return;
+        }
+        let w = [
+            self.wraps(self.pair.src[0], width),
+            self.wraps(self.pair.src[1], width),
+        ];
+        self.layout = match view {
+            ViewMode::Reading => [0, 1].map(|side| {
+                let s = &self.cmp.sources[self.pair.src[side]];
+                let paras: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
+                layout::reading(&paras, &w[side])
+            }),
+            ViewMode::Synoptic => layout::synoptic(&self.pair, [&w[0], &w[1]]),
+        };
+        self.key = Some(key);
+    }
+}
+
+/// Everything the reader knows.
+pub struct Model {
+    /// Keys and theme.
+    pub config: Config,
+    /// The terminal size.
+    pub size: Rect,
+    /// Loading progress.
+    pub load: Load,
+    /// Names of the sources, known before the comparison is ready.
+    pub names: Vec<String>,
+    /// The comparison and its layout, once ready.
+    pub reader: Option<Reader>,
+    /// Focus and scroll of the left and right panes.
+    pub panes: [Pane; 2],
+    /// The pane that has the keyboard (0 left, 1 right).
+    pub active: usize,
+    /// Reading or synoptic.
+    pub view: ViewMode,
+    /// The search.
+    pub search: Search,
+    /// The window open over the panes, if any.
+    pub overlay: Option<Overlay>,
+    /// A one-time message for the status line.
+    pub message: Option<String>,
+}
+
+impl Model {
+    /// A model waiting for the comparison of sources called `names`.
+    pub fn new(config: Config, names: Vec<String>) -> Model {
+        Model {
+            config,
+            size: Rect::default(),
+            load: Load::Aligning {
+                done: 0,
+                total: 0,
+                secs: 0,
+            },
+            names,
+            reader: None,
+            panes: [Pane::default(); 2],
+            active: 0,
+            view: ViewMode::Reading,
+            search: Search::default(),
+            overlay: None,
+            message: None,
+        }
+    }
+
+    /// The screen areas for the current size.
+    pub fn areas(&self) -> layout::Areas {
+        layout::areas(self.size, self.active)
+    }
+}

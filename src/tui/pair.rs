@@ -1,0 +1,118 @@
+//! The two sources shown, seen from the reader's side: links oriented left to right and
+//! numbered in the left source's order, and which link (if any) each passage belongs to.
+//! It reads the comparison and computes no alignment.
+
+use parallax::Comparison;
+use parallax::align::Link;
+use parallax::span::Span;
+
+/// One link, oriented so that side 0 is the left pane.
+#[derive(Clone, Debug)]
+pub struct ShownLink {
+    /// Segment ids on each side.
+    pub segs: [Vec<usize>; 2],
+    /// Index of the link in the stored alignment.
+    pub raw: usize,
+}
+
+/// The pair of sources in the panes.
+#[derive(Clone, Debug)]
+pub struct PairView {
+    /// Source index in each pane.
+    pub src: [usize; 2],
+    /// True when the left pane holds the stored alignment's `b`.
+    flipped: bool,
+    /// Links in the left source's order; link number = index + 1.
+    pub links: Vec<ShownLink>,
+    /// For each side, the link index of every segment.
+    pub link_of: [Vec<Option<usize>>; 2],
+}
+
+impl PairView {
+    /// The view of sources `left` and `right` of `cmp`.
+    pub fn new(cmp: &Comparison, left: usize, right: usize) -> PairView {
+        let pa = cmp.pair(left, right);
+        let flipped = pa.is_some_and(|p| p.a != left);
+        let mut links: Vec<ShownLink> = pa
+            .map(|p| &p.alignment.links[..])
+            .unwrap_or(&[])
+            .iter()
+            .enumerate()
+            .map(|(raw, l)| {
+                let segs = if flipped {
+                    [l.b.clone(), l.a.clone()]
+                } else {
+                    [l.a.clone(), l.b.clone()]
+                };
+                ShownLink { segs, raw }
+            })
+            .filter(|l| !l.segs[0].is_empty() && !l.segs[1].is_empty())
+            .collect();
+        links.sort_by_key(|l| (l.segs[0][0], l.segs[1][0]));
+        let mut link_of = [
+            vec![None; cmp.sources[left].segments.len()],
+            vec![None; cmp.sources[right].segments.len()],
+        ];
+        for (i, l) in links.iter().enumerate() {
+            for (side, of) in link_of.iter_mut().enumerate() {
+                for &s in &l.segs[side] {
+                    if let Some(slot) = of.get_mut(s) {
+                        slot.get_or_insert(i);
+                    }
+                }
+            }
+        }
+        PairView {
+            src: [left, right],
+            flipped,
+            links,
+            link_of,
+        }
+    }
+
+    /// The stored link behind link index `i`.
+    pub fn link<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c Link {
+        let p = cmp
+            .pair(self.src[0], self.src[1])
+            .expect("links imply a pair");
+        &p.alignment.links[self.links[i].raw]
+    }
+
+    /// True when segment `seg` of `side` is in no link: only that source has it.
+    pub fn is_added(&self, side: usize, seg: usize) -> bool {
+        self.link_of[side].get(seg).is_some_and(Option::is_none)
+    }
+
+    /// Spans on `side` of the link's changed words and of its conflicting facts.
+    pub fn marks(&self, cmp: &Comparison, i: usize, side: usize) -> (Vec<Span>, Vec<Span>) {
+        let link = self.link(cmp, i);
+        let stored_a = (side == 0) != self.flipped;
+        let changes = link
+            .changes
+            .iter()
+            .filter_map(|c| if stored_a { c.a_span } else { c.b_span })
+            .collect();
+        let conflicts = link
+            .conflicts
+            .iter()
+            .map(|c| if stored_a { c.a_span } else { c.b_span })
+            .collect();
+        (changes, conflicts)
+    }
+
+    /// The conflicts of link `i` as (kind, left value, right value).
+    pub fn conflicts(&self, cmp: &Comparison, i: usize) -> Vec<(&'static str, String, String)> {
+        self.link(cmp, i)
+            .conflicts
+            .iter()
+            .map(|c| {
+                let (l, r) = if self.flipped {
+                    (c.b.clone(), c.a.clone())
+                } else {
+                    (c.a.clone(), c.b.clone())
+                };
+                (c.kind.label(), l, r)
+            })
+            .collect()
+    }
+}

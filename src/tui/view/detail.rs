@@ -1,0 +1,158 @@
+//! The detail panel: the focused link's two passages with their changed words, its score and
+//! why, and the facts the two sources state differently; or, for a passage only one source
+//! has, that passage and what that means.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::super::model::{Model, Reader};
+use super::super::wrap;
+use super::letter;
+
+/// A labelled paragraph of the panel: its text and the styled ranges in it.
+struct Rich {
+    label: String,
+    label_style: Style,
+    text: String,
+    marks: Vec<(Range<usize>, Style)>,
+    base: Style,
+}
+
+/// The passages `segs` of pane `side` joined into one text, with changed words and
+/// conflicting facts of link `link` marked.
+fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usize>) -> Rich {
+    let t = &m.config.theme;
+    let src = &r.cmp.sources[r.pair.src[side]];
+    let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for &s in segs {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let seg = &src.segments[s];
+        let at = text.len();
+        text.push_str(src.segment_text(s));
+        for (spans, style) in [(&changes, t.changed), (&conflicts, t.conflict)] {
+            for sp in spans.iter().filter(|sp| seg.span.contains(sp)) {
+                let start = at + sp.start - seg.span.start;
+                marks.push((start..start + sp.len(), style));
+            }
+        }
+    }
+    Rich {
+        label: format!("{} ", letter(r.pair.src[side])),
+        label_style: t.link(link.map_or(0, |l| l + 1)).patch(t.key),
+        text,
+        marks,
+        base: t.text,
+    }
+}
+
+fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
+    Rich {
+        label: label.to_string(),
+        label_style,
+        text,
+        marks: Vec::new(),
+        base,
+    }
+}
+
+/// Draws the panel for the active pane's focused passage.
+pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
+    let t = &m.config.theme;
+    let side = m.active;
+    let seg = m.panes[side].focus;
+    let mut parts: Vec<Rich> = Vec::new();
+    let title = match r.pair.link_of[side].get(seg).copied().flatten() {
+        _ if seg >= r.pair.link_of[side].len() => {
+            let text = "This source has no passages.".to_string();
+            parts.push(plain("   ", t.dim, text, t.dim));
+            " nothing to show ".to_string()
+        }
+        Some(l) => {
+            let link = r.pair.link(&r.cmp, l);
+            let shown = &r.pair.links[l];
+            if !link.why.is_empty() {
+                parts.push(plain("why ", t.dim, link.why.join("; "), t.dim));
+            }
+            for s in 0..2 {
+                parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
+            }
+            for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
+                let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
+                let text = format!("{kind}: {la} says {a}, {lb} says {b}");
+                let marks = vec![(0..text.len(), t.conflict)];
+                parts.push(Rich {
+                    label: "!  ".into(),
+                    label_style: t.conflict,
+                    text,
+                    marks,
+                    base: t.text,
+                });
+            }
+            format!(
+                " link {}/{} · score {:.2} · {} ",
+                l + 1,
+                r.pair.links.len(),
+                link.score,
+                match link.changes.len() {
+                    0 => "same words".to_string(),
+                    1 => "1 word change".to_string(),
+                    n => format!("{n} word changes"),
+                }
+            )
+        }
+        None => {
+            let name = letter(r.pair.src[side]);
+            let other = letter(r.pair.src[1 - side]);
+            parts.push(plain(
+                "+  ",
+                t.added,
+                format!("Only {name} has this passage; {other} has no counterpart."),
+                t.added,
+            ));
+            parts.push(passage(m, r, side, &[seg], None));
+            format!(" passage {} · added by {name} ", seg + 1)
+        }
+    };
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(t.dim)
+        .title(Span::styled(
+            parallax::text::visible(&title, false).into_owned(),
+            t.title,
+        ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let buf = f.buffer_mut();
+    let mut y = inner.y;
+    for part in &parts {
+        let lw = wrap::str_width(&part.label) as u16;
+        let width = inner.width.saturating_sub(lw + 1).max(1);
+        for (i, range) in wrap::wrap(&part.text, width as usize)
+            .into_iter()
+            .enumerate()
+        {
+            if y >= inner.bottom() {
+                // Say that the panel holds more than fits.
+                if inner.height > 0 && inner.width > 0 {
+                    buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
+                }
+                return;
+            }
+            if i == 0 {
+                buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
+            }
+            let spans = wrap::styled(&part.text, range, &part.marks, part.base);
+            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), width);
+            y += 1;
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! One pane: its title, and the passages in view with their gutter marks.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+
+use super::super::layout::{GUTTER, Placed};
+use super::super::model::{Model, Reader};
+use super::super::wrap;
+use super::letter;
+
+/// The title: letter, file name, date and byline of the source.
+pub fn title(r: &Reader, side: usize) -> String {
+    let src = r.pair.src[side];
+    let doc = &r.cmp.sources[src].document;
+    let name = if doc.path == "-" {
+        "standard input"
+    } else {
+        doc.name()
+    };
+    let mut t = format!(" {} {name}", letter(src));
+    for part in [&doc.meta.date, &doc.meta.byline].into_iter().flatten() {
+        t.push_str(" · ");
+        t.push_str(
+            part.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .as_str(),
+        );
+    }
+    parallax::text::visible(&t, false).into_owned()
+}
+
+/// Draws pane `side` into its title row and text area.
+pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: usize, title_area: Rect, area: Rect) {
+    let t = &m.config.theme;
+    let active = side == m.active;
+    let mut head = title(r, side);
+    if m.areas().narrow {
+        let other = letter(r.pair.src[1 - side]);
+        head = format!(
+            "{head}   ({} → {other})",
+            m.config
+                .keymap
+                .hint(super::super::action::Command::SwitchPane)
+        );
+    }
+    let style = if active { t.title_active } else { t.title };
+    let buf = f.buffer_mut();
+    buf.set_style(title_area, style);
+    buf.set_stringn(
+        title_area.x,
+        title_area.y,
+        &head,
+        title_area.width as usize,
+        style,
+    );
+    let l = &r.layout[side];
+    let scroll = m.panes[side].scroll;
+    let h = area.height as usize;
+    let start = l.at_row(scroll).unwrap_or(0);
+    for p in l.placed.iter().skip(start) {
+        if p.top >= scroll + h {
+            break;
+        }
+        placed(f, m, r, side, area, p);
+    }
+}
+
+/// Byte ranges (relative to the segment) where the search query occurs.
+fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let lower = text.to_lowercase();
+    // Offsets are only trusted when lower-casing kept every byte where it was.
+    if lower.len() != text.len() {
+        return Vec::new();
+    }
+    lower
+        .match_indices(query)
+        .map(|(i, q)| i..i + q.len())
+        .collect()
+}
+
+fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Placed) {
+    let t = &m.config.theme;
+    let src = &r.cmp.sources[r.pair.src[side]];
+    let seg = &src.segments[p.seg];
+    let text = src.segment_text(p.seg);
+    let link = r.pair.link_of[side].get(p.seg).copied().flatten();
+    let focus_link = r.pair.link_of[m.active]
+        .get(m.panes[m.active].focus)
+        .copied()
+        .flatten();
+    let is_focus = m.panes[side].focus == p.seg;
+    let lit = is_focus || (link.is_some() && link == focus_link);
+    let base = if lit { t.text.patch(t.focus) } else { t.text };
+    let rel = |s: parallax::Span| -> Option<Range<usize>> {
+        seg.span
+            .contains(&s)
+            .then(|| s.start - seg.span.start..s.end - seg.span.start)
+    };
+    let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
+    let mut conflicted = false;
+    if let Some(l) = link {
+        let (changes, conflicts) = r.pair.marks(&r.cmp, l, side);
+        marks.extend(changes.into_iter().filter_map(rel).map(|x| (x, t.changed)));
+        let before = marks.len();
+        marks.extend(
+            conflicts
+                .into_iter()
+                .filter_map(rel)
+                .map(|x| (x, t.conflict)),
+        );
+        conflicted = marks.len() > before;
+    }
+    let changed = marks.iter().any(|(_, s)| *s == t.changed);
+    marks.extend(
+        hits(text, &m.search.query)
+            .into_iter()
+            .map(|x| (x, t.search)),
+    );
+
+    let scroll = m.panes[side].scroll;
+    let rows = scroll..scroll + area.height as usize;
+    let width = area.width.saturating_sub(GUTTER) as usize;
+    let buf = f.buffer_mut();
+    let y_of = |row: usize| area.y + (row - scroll) as u16;
+    if p.moved && rows.contains(&p.top) {
+        let note = format!(
+            "↕ {} has this at passage {} of {}",
+            letter(r.pair.src[side]),
+            p.seg + 1,
+            src.segments.len()
+        );
+        buf.set_stringn(area.x + GUTTER, y_of(p.top), &note, width, t.moved);
+    }
+    let lines = r.lines(side).and_then(|w| w.get(p.seg));
+    let n = lines.map_or(0, Vec::len).max(1);
+    for j in 0..n {
+        let row = p.text_top() + j;
+        if !rows.contains(&row) {
+            continue;
+        }
+        let y = y_of(row);
+        let x = area.x;
+        if j == 0 {
+            if is_focus {
+                let cursor = if side == m.active { "▶" } else { "▷" };
+                buf.set_stringn(x, y, cursor, 1, t.key);
+            }
+            let (flag, style) = if conflicted {
+                ("!", t.conflict)
+            } else if link.is_none() {
+                ("+", t.added)
+            } else if p.moved {
+                ("↕", t.moved)
+            } else if changed {
+                ("~", t.changed)
+            } else {
+                (" ", t.text)
+            };
+            buf.set_stringn(x + 1, y, flag, 1, style);
+            if let Some(l) = link {
+                let num = format!("{:>4}", l + 1);
+                let num = &num[num.len() - 4..];
+                let tint = t.link(l + 1);
+                let tint = if lit { tint.patch(t.focus) } else { tint };
+                buf.set_stringn(x + 2, y, num, 4, tint);
+            }
+        }
+        match link {
+            Some(l) => {
+                let bar = if lit { "█" } else { "▌" };
+                buf.set_stringn(x + 6, y, bar, 1, t.link(l + 1));
+            }
+            None => {
+                buf.set_stringn(x + 6, y, "┃", 1, t.added);
+            }
+        }
+        if let Some(range) = lines.and_then(|ls| ls.get(j)) {
+            let spans = wrap::styled(text, range.clone(), &marks, base);
+            buf.set_line(x + GUTTER, y, &Line::from(spans), width as u16);
+        }
+    }
+}

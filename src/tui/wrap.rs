@@ -1,0 +1,192 @@
+//! The one word-wrap helper of the reader: panes, detail panel and overlays all wrap through
+//! here, so a passage breaks the same way wherever it is shown.
+//!
+//! Text is wrapped whole and only then drawn, never cut to a column count first. Runs of white
+//! space, line breaks included, count as one space: source files are often hard-wrapped, and
+//! the reader reflows them to the pane. Widths are display columns (unicode-width), with
+//! control characters counted as the one-column pictures `parallax::text::visible` turns them
+//! into.
+
+use std::ops::Range;
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthChar;
+
+/// Columns `c` takes once drawn.
+pub fn char_width(c: char) -> usize {
+    if c.is_control() {
+        1
+    } else {
+        c.width().unwrap_or(0)
+    }
+}
+
+/// Columns `s` takes once drawn.
+pub fn str_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+/// The words of `text` (runs of non-white-space) as byte ranges.
+pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start: Option<usize> = None;
+    let mut chars = text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            match (start, c.is_whitespace()) {
+                (None, false) => start = Some(i),
+                (Some(s), true) => {
+                    start = None;
+                    return Some(s..i);
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+/// The lines of `text` wrapped to `width` columns at word boundaries, as byte ranges from the
+/// first word's start to the last word's end. A word wider than a line is cut between
+/// characters.
+pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    // (start, end, columns) of the line being filled.
+    let mut line: Option<(usize, usize, usize)> = None;
+    for w in words(text) {
+        let cols = str_width(&text[w.clone()]);
+        if let Some((s, _, used)) = line
+            && used + 1 + cols <= width
+        {
+            line = Some((s, w.end, used + 1 + cols));
+            continue;
+        }
+        if let Some((s, e, _)) = line.take() {
+            lines.push(s..e);
+        }
+        if cols <= width {
+            line = Some((w.start, w.end, cols));
+            continue;
+        }
+        let (mut start, mut used) = (w.start, 0);
+        for (i, c) in text[w.clone()].char_indices() {
+            let cw = char_width(c);
+            if used + cw > width && used > 0 {
+                lines.push(start..w.start + i);
+                (start, used) = (w.start + i, 0);
+            }
+            used += cw;
+        }
+        line = Some((start, w.end, used));
+    }
+    lines.extend(line.map(|(s, e, _)| s..e));
+    lines
+}
+
+/// One wrapped line of `text` as styled spans: words joined by single spaces, each piece made
+/// harmless with `visible`, and `marks` (byte ranges of `text`, sorted or not) laid over
+/// `base`. A space between two words inside one mark takes the mark's style, so a changed
+/// phrase reads as one.
+pub fn styled(
+    text: &str,
+    line: Range<usize>,
+    marks: &[(Range<usize>, Style)],
+    base: Style,
+) -> Vec<Span<'static>> {
+    let style_at = |at: usize| -> Style {
+        marks
+            .iter()
+            .filter(|(r, _)| r.contains(&at))
+            .fold(base, |s, (_, m)| s.patch(*m))
+    };
+    let mut out: Vec<Span<'static>> = Vec::new();
+    let mut push = |piece: &str, style: Style| {
+        let piece = parallax::text::visible(piece, false);
+        match out.last_mut() {
+            Some(last) if last.style == style => last.content.to_mut().push_str(&piece),
+            _ => out.push(Span::styled(piece.into_owned(), style)),
+        }
+    };
+    let mut prev_end: Option<usize> = None;
+    for w in words(&text[line.clone()]) {
+        let w = line.start + w.start..line.start + w.end;
+        if let Some(p) = prev_end {
+            let inside = marks
+                .iter()
+                .find(|(r, _)| r.start <= p && w.start < r.end)
+                .map(|(_, m)| base.patch(*m));
+            push(" ", inside.unwrap_or(base));
+        }
+        // Cut the word where a mark starts or ends.
+        let mut cuts: Vec<usize> = marks
+            .iter()
+            .flat_map(|(r, _)| [r.start, r.end])
+            .filter(|&c| c > w.start && c < w.end && text.is_char_boundary(c))
+            .collect();
+        cuts.push(w.end);
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut at = w.start;
+        for c in cuts {
+            push(&text[at..c], style_at(at));
+            at = c;
+        }
+        prev_end = Some(w.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, width: usize) -> Vec<&str> {
+        wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn breaks_at_words_and_reflows_line_breaks() {
+        assert_eq!(
+            lines("the quick\nbrown   fox jumps", 10),
+            ["the quick", "brown   fox", "jumps"]
+        );
+        assert_eq!(lines("", 5), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn cuts_long_words_and_counts_wide_characters() {
+        assert_eq!(lines("abcdefgh", 3), ["abc", "def", "gh"]);
+        // Each CJK character takes two columns.
+        assert_eq!(lines("日本語 です", 6), ["日本語", "です"]);
+        assert_eq!(lines("日本語", 4), ["日本", "語"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn wrapping_keeps_every_character_and_fits_the_width(
+            text in "(\\PC|[ \n\t]){0,300}",
+            width in 1usize..50,
+        ) {
+            let lines = wrap(&text, width);
+            let joined: String = lines.iter().flat_map(|r| words(&text[r.clone()]).map(|w| text[r.start + w.start..r.start + w.end].to_string())).collect();
+            let original: String = text.split(char::is_whitespace).collect();
+            proptest::prop_assert_eq!(joined, original);
+            for r in &lines {
+                let shown: Vec<&str> = words(&text[r.clone()]).map(|w| &text[r.start + w.start..r.start + w.end]).collect();
+                let cols = str_width(&shown.join(" "));
+                proptest::prop_assert!(cols <= width || shown.join("").chars().count() == 1, "{:?} is {} wide", shown, cols);
+            }
+        }
+    }
+
+    #[test]
+    fn styled_lines_collapse_space_and_hide_controls() {
+        let text = "a\u{1b}[31m  b";
+        let spans = styled(text, 0..text.len(), &[], Style::default());
+        let s: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(s, "a␛[31m b");
+    }
+}

@@ -1,0 +1,203 @@
+//! The built binary in a real pseudo-terminal: start on the demo, press n twice and Enter,
+//! read the screen, quit, and check the terminal was given back as it was. The screen is
+//! polled with a deadline; there are no fixed sleeps.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// The link the reader should be on after `n` twice from the first passage, and the
+/// counterpart's first segment, computed from the comparison the binary also builds.
+fn expected() -> (usize, usize, String) {
+    let cmp =
+        parallax::Comparison::build(parallax::demo::documents(), &parallax::Options::default())
+            .unwrap();
+    let pair = cmp.pair(0, 1).unwrap();
+    let mut links: Vec<&parallax::align::Link> = pair.alignment.links.iter().collect();
+    links.sort_by_key(|l| (l.a[0], l.b[0]));
+    let link_of = |seg: usize| links.iter().position(|l| l.a.contains(&seg));
+    let n_a = cmp.sources[0].segments.len();
+    let (mut at, mut cur) = (0, link_of(0));
+    for _ in 0..2 {
+        let next = (at + 1..n_a)
+            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur))
+            .expect("the demo pair has at least two links after the start");
+        (at, cur) = (next, link_of(next));
+    }
+    let l = cur.unwrap();
+    let words: Vec<&str> = cmp.sources[1]
+        .segment_text(links[l].b[0])
+        .split_whitespace()
+        .take(3)
+        .collect();
+    (l + 1, links.len(), words.join(" "))
+}
+
+struct Term {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+}
+
+impl Term {
+    fn screen(&self) -> String {
+        let p = self.parser.lock().unwrap();
+        p.screen().contents()
+    }
+
+    fn flat(&self) -> String {
+        self.screen()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Waits until the screen holds every one of `needles`.
+    fn wait_for(&self, needles: &[&str]) {
+        let start = Instant::now();
+        loop {
+            let s = self.flat();
+            if needles.iter().all(|n| s.contains(n)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {needles:?}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::yield_now();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+/// The reader running in a pseudo-terminal, with a thread feeding its output to vt100.
+struct Session {
+    term: Term,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    pump: std::thread::JoinHandle<()>,
+    _config: tempfile::NamedTempFile,
+}
+
+fn start() -> Session {
+    let config = tempfile::NamedTempFile::new().unwrap();
+    let pty = native_pty_system();
+    let pair = pty
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PARALLAX_CONFIG", config.path());
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        ROWS.try_into().unwrap(),
+        COLS.try_into().unwrap(),
+        0,
+    )));
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let sink = Arc::clone(&parser);
+    let pump = std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let term = Term {
+        parser,
+        writer: pair.master.take_writer().unwrap(),
+    };
+    // Ready when the status line tells where the focus is.
+    term.wait_for(&[
+        "A: ",
+        "cabello-2019-ap-rewrite.txt",
+        "cabello-2019-speed-read.txt",
+    ]);
+    Session {
+        term,
+        child,
+        master: pair.master,
+        pump,
+        _config: config,
+    }
+}
+
+impl Session {
+    /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
+    fn finish(mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(start.elapsed() < DEADLINE, "the reader did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        drop(self.master);
+        self.pump.join().unwrap();
+        let p = self.term.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "alternate screen left");
+        assert!(!screen.hide_cursor(), "cursor shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture off"
+        );
+        status
+    }
+}
+
+#[test]
+fn demo_in_a_real_terminal() {
+    let (link, total, counterpart) = expected();
+    let mut s = start();
+    s.term.keys(b"nn");
+    s.term.wait_for(&[&format!("A: link {link}/{total}")]);
+    s.term.keys(b"\r");
+    s.term
+        .wait_for(&[&format!("B: link {link}/{total}"), &counterpart]);
+    {
+        let p = s.term.parser.lock().unwrap();
+        assert!(
+            p.screen().alternate_screen(),
+            "the reader uses the alternate screen"
+        );
+        assert!(p.screen().hide_cursor());
+    }
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let s = start();
+    let pid = s.child.process_id().expect("a child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.finish();
+}

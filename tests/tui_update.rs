@@ -1,0 +1,305 @@
+//! Key sequences applied to the model: focus, scroll, view, search, mouse, overlays. The
+//! expectations come from the comparison itself, so they hold whatever the aligner finds.
+
+#[allow(dead_code, unused_imports)]
+#[path = "../src/tui.rs"]
+mod tui;
+
+#[allow(dead_code, unused_imports)]
+#[path = "support/reader.rs"]
+mod support;
+
+use support::{demo_model, draw, first_words, press, screen, type_text};
+use tui::action::Action;
+use tui::layout;
+use tui::model::{Model, Overlay, ViewMode};
+use tui::update::update;
+
+fn reader(m: &Model) -> &tui::model::Reader {
+    m.reader.as_ref().expect("loaded")
+}
+
+fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {
+    reader(m).pair.link_of[side][seg]
+}
+
+#[test]
+fn starts_on_the_two_2019_articles_with_all_four_loaded() {
+    let m = demo_model(120, 40);
+    let r = reader(&m);
+    assert_eq!(r.cmp.sources.len(), 4);
+    assert_eq!(r.pair.src, [0, 1]);
+    assert!(r.cmp.sources[0].document.path.contains("2019"));
+    assert!(r.cmp.sources[1].document.path.contains("2019"));
+    assert_eq!(
+        (m.active, m.panes[0].focus, m.view),
+        (0, 0, ViewMode::Reading)
+    );
+}
+
+#[test]
+fn j_k_g_and_shift_g_move_the_focus() {
+    let mut m = demo_model(120, 40);
+    let n = reader(&m).cmp.sources[0].segments.len();
+    press(&mut m, "j j");
+    assert_eq!(m.panes[0].focus, 2);
+    press(&mut m, "k");
+    assert_eq!(m.panes[0].focus, 1);
+    press(&mut m, "down up up up");
+    assert_eq!(m.panes[0].focus, 0);
+    press(&mut m, "G");
+    assert_eq!(m.panes[0].focus, n - 1);
+    let h = layout::page_height(m.size);
+    let p = *reader(&m).layout[0].of(n - 1).unwrap();
+    assert!(
+        p.top >= m.panes[0].scroll && p.bottom() <= m.panes[0].scroll + h,
+        "last passage in view"
+    );
+    press(&mut m, "g");
+    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (0, 0));
+}
+
+#[test]
+fn page_down_scrolls_and_focuses_a_passage_in_view() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "pagedown");
+    assert!(m.panes[0].scroll > 0);
+    let p = *reader(&m).layout[0].of(m.panes[0].focus).unwrap();
+    assert!(p.top >= m.panes[0].scroll);
+    press(&mut m, "pageup");
+    assert_eq!(m.panes[0].scroll, 0);
+}
+
+#[test]
+fn n_walks_links_in_order_and_enter_jumps_to_the_counterpart() {
+    let mut m = demo_model(120, 40);
+    let total = reader(&m).pair.links.len();
+    assert!(total >= 2, "the demo pair has links");
+    press(&mut m, "n");
+    let first = link_of(&m, 0, m.panes[0].focus).expect("on a link");
+    press(&mut m, "n");
+    let second = link_of(&m, 0, m.panes[0].focus).expect("on a link");
+    assert!(second > first, "links are numbered in A's order");
+    let status = screen(&draw(&m));
+    assert!(
+        status.contains(&format!("link {}/{total}", second + 1)),
+        "{status}"
+    );
+    // The other pane follows to the counterpart.
+    let cp = reader(&m).pair.links[second].segs[1][0];
+    assert_eq!(m.panes[1].focus, cp);
+    press(&mut m, "N");
+    assert_eq!(link_of(&m, 0, m.panes[0].focus), Some(first));
+    press(&mut m, "n enter");
+    assert_eq!(m.active, 1);
+    assert_eq!(m.panes[1].focus, cp);
+    let text = reader(&m).cmp.sources[1].segment_text(cp);
+    assert!(screen(&draw(&m)).contains(&first_words(text, 3)));
+    press(&mut m, "tab");
+    assert_eq!(m.active, 0);
+}
+
+#[test]
+fn u_goes_to_additions_and_c_to_changed_facts() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "u");
+    let seg = m.panes[0].focus;
+    assert!(seg > 0 && link_of(&m, 0, seg).is_none());
+    press(&mut m, "U");
+    assert!(link_of(&m, 0, m.panes[0].focus).is_none());
+    let r = reader(&m);
+    let any_conflict =
+        (0..r.pair.links.len()).any(|l| !r.pair.link(&r.cmp, l).conflicts.is_empty());
+    press(&mut m, "g c");
+    match link_of(&m, 0, m.panes[0].focus) {
+        Some(l) => assert!(
+            !reader(&m)
+                .pair
+                .link(&reader(&m).cmp, l)
+                .conflicts
+                .is_empty()
+        ),
+        None => assert!(!any_conflict && m.panes[0].focus == 0),
+    }
+}
+
+#[test]
+fn synoptic_view_puts_linked_passages_level() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "v");
+    assert_eq!(m.view, ViewMode::Synoptic);
+    let r = reader(&m);
+    for l in &r.pair.links {
+        let a = r.layout[0].of(l.segs[0][0]).unwrap();
+        let b = r.layout[1].of(l.segs[1][0]).unwrap();
+        assert_eq!(a.top, b.top, "link rows level");
+    }
+    // Every passage of both sources is shown exactly once.
+    for side in 0..2 {
+        let n = r.cmp.sources[r.pair.src[side]].segments.len();
+        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>());
+    }
+    press(&mut m, "n j j");
+    assert_eq!(
+        m.panes[0].scroll, m.panes[1].scroll,
+        "panes scroll together"
+    );
+    press(&mut m, "v");
+    assert_eq!(m.view, ViewMode::Reading);
+    let r = reader(&m);
+    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg).collect();
+    assert!(
+        tops.windows(2).all(|w| w[0] < w[1]),
+        "reading view keeps B's own order"
+    );
+}
+
+#[test]
+fn search_has_its_own_next_and_leaves_n_to_links() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "/");
+    assert!(m.search.typing);
+    type_text(&mut m, "Cabello");
+    press(&mut m, "enter");
+    assert!(!m.search.typing);
+    let holds = |m: &Model| {
+        reader(m).cmp.sources[0]
+            .segment_text(m.panes[0].focus)
+            .to_lowercase()
+            .contains("cabello")
+    };
+    assert!(holds(&m));
+    let first = m.panes[0].focus;
+    press(&mut m, "]");
+    assert!(m.panes[0].focus > first && holds(&m));
+    press(&mut m, "[");
+    assert_eq!(m.panes[0].focus, first);
+    // n still walks links, not hits.
+    press(&mut m, "n");
+    assert!(link_of(&m, 0, m.panes[0].focus).is_some());
+    assert_eq!(m.search.query, "cabello");
+    press(&mut m, "esc");
+    assert!(m.search.query.is_empty());
+    // While typing, letters are text, not commands.
+    press(&mut m, "/ q n");
+    assert_eq!(m.search.input, "qn");
+    press(&mut m, "esc");
+    assert!(!m.search.typing);
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_tab_switches() {
+    let mut m = demo_model(80, 24);
+    let a = m.areas();
+    assert!(a.narrow && a.pane[0].is_some() && a.pane[1].is_none());
+    press(&mut m, "tab");
+    let a = m.areas();
+    assert!(a.pane[0].is_none() && a.pane[1].is_some());
+    let title = tui::view::letter(reader(&m).pair.src[1]);
+    assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
+}
+
+#[test]
+fn resize_keeps_the_focus_in_view() {
+    let mut m = demo_model(200, 50);
+    press(&mut m, "G");
+    for (w, h) in [(80, 24), (120, 12), (41, 10), (200, 50)] {
+        update(&mut m, Action::Resize(w, h));
+        let hgt = layout::page_height(m.size);
+        let p = *reader(&m).layout[0].of(m.panes[0].focus).unwrap();
+        assert!(
+            p.top < m.panes[0].scroll + hgt && p.bottom() > m.panes[0].scroll,
+            "{w}x{h}"
+        );
+    }
+}
+
+#[test]
+fn click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut m = demo_model(120, 40);
+    let right = m.areas().pane[1].unwrap();
+    let p = reader(&m).layout[1].placed[2];
+    update(&mut m, Action::Click(right.x + 10, right.y + p.top as u16));
+    assert_eq!((m.active, m.panes[1].focus), (1, p.seg));
+    let left = m.areas().pane[0].unwrap();
+    let before = (m.panes[0].scroll, m.panes[1].scroll);
+    update(&mut m, Action::Wheel(left.x + 3, left.y + 3, true));
+    assert!(m.panes[0].scroll > before.0);
+    assert_eq!(
+        m.panes[1].scroll, before.1,
+        "only the pane under the pointer"
+    );
+}
+
+#[test]
+fn pick_shows_another_pair_and_the_matrix_opens() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "p");
+    assert_eq!(m.overlay, Some(Overlay::Pick(0)));
+    press(&mut m, "j j j j j enter");
+    assert_eq!(m.overlay, None);
+    assert_eq!(reader(&m).pair.src, [2, 3], "the two 2026 articles");
+    press(&mut m, "m");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
+    assert!(screen(&draw(&m)).contains("Claims"));
+    press(&mut m, "q");
+    assert_eq!(m.overlay, None, "q closes the overlay first");
+}
+
+#[test]
+fn enter_in_the_matrix_shows_the_claim() {
+    let mut m = demo_model(120, 40);
+    let clusters = reader(&m).cmp.clusters.clone();
+    if clusters.is_empty() {
+        return; // nothing to show; the overlay still says so (see the pick test)
+    }
+    let last = clusters.len() - 1;
+    press(&mut m, "m G enter");
+    assert_eq!(m.overlay, None);
+    let r = reader(&m);
+    let c = &clusters[last];
+    let side = m.active;
+    let member = c
+        .members
+        .iter()
+        .find(|mb| mb.doc == r.pair.src[side])
+        .expect("the pane shown holds a source that states the claim");
+    assert_eq!(m.panes[side].focus, member.segments[0]);
+    assert!(c.members.iter().any(|mb| mb.doc == r.pair.src[1 - side]));
+}
+
+#[test]
+fn q_quits_even_while_aligning() {
+    let mut m = Model::new(tui::config::Config::default(), vec!["a".into(), "b".into()]);
+    update(&mut m, Action::Resize(80, 24));
+    update(&mut m, Action::Progress(1, 3));
+    assert!(screen(&draw(&m)).contains("1/3"));
+    let ev =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
+    let a = m.config.keymap.action(&ev, false).unwrap();
+    assert_eq!(update(&mut m, a), Some(tui::action::Effect::Quit));
+}
+
+#[test]
+fn input_text_never_reaches_the_terminal_raw() {
+    let docs = vec![
+        parallax::Document::from_text(
+            "evil\u{1b}]0;x\u{7}.txt",
+            "Hello \u{1b}[2J world. The end is near.\n",
+        ),
+        parallax::Document::from_text("b.txt", "Hello \u{1b}[2J world. Something else entirely.\n"),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    let buf = draw(&m);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(screen(&buf).contains('␛'));
+}
