@@ -201,3 +201,48 @@ fn sigterm_restores_the_terminal() {
     assert!(killed.success());
     s.finish();
 }
+
+/// Closing the terminal (the window is closed, the ssh link drops) must end the reader, not
+/// leave it spinning on a dead terminal. Every handle on the master side is closed here, so
+/// the reader's terminal really hangs up.
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    let config = tempfile::NamedTempFile::new().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PARALLAX_CONFIG", config.path());
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    let mut buf = [0u8; 8192];
+    // Read on this thread until the first frame is up; the reader keeps drawing until then,
+    // so these blocking reads always return.
+    while !parser
+        .screen()
+        .contents()
+        .contains("cabello-2019-speed-read.txt")
+    {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the reader closed its terminal before drawing");
+        parser.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(pair.master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the reader was still running 20 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -86,6 +86,23 @@ fn spawn_worker(docs: Vec<Document>, options: Options, tx: mpsc::Sender<Action>)
     });
 }
 
+/// Reads terminal events on their own thread and hands them over a channel.
+///
+/// Why a thread: when the terminal hangs up, crossterm 0.29's event source reads `Ok(0)`
+/// forever inside `event::poll`, so a UI loop that polls never gets back to check for
+/// SIGHUP/SIGTERM and spins until killed. Here only this thread can spin; the UI loop waits on
+/// the channel with a timeout, sees the signal flag and exits, which ends the thread too.
+fn spawn_input(tx: mpsc::Sender<Event>) {
+    std::thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if tx.send(ev).is_err() {
+                return;
+            }
+        }
+        // A read error means the terminal is gone: dropping `tx` tells the UI loop.
+    });
+}
+
 /// The action for a terminal event, if any.
 fn to_action(m: &Model, ev: Event) -> Option<Action> {
     match ev {
@@ -122,6 +139,8 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
     let _guard = Guard::enter()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
+    let (etx, events) = mpsc::channel();
+    spawn_input(etx);
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
     let mut dirty = true;
@@ -134,17 +153,22 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
         }
         let wait = if model.reader.is_some() { 250 } else { 30 };
         let mut quit = false;
-        if event::poll(Duration::from_millis(wait))? {
-            // Take every pending event before drawing again, so held keys never lag.
-            loop {
-                if let Some(a) = to_action(&model, event::read()?) {
-                    dirty = true;
-                    quit |= update(&mut model, a) == Some(Effect::Quit);
-                }
-                if quit || !event::poll(Duration::ZERO)? {
-                    break;
+        match events.recv_timeout(Duration::from_millis(wait)) {
+            Ok(first) => {
+                // Take every pending event before drawing again, so held keys never lag.
+                for ev in std::iter::once(first).chain(events.try_iter()) {
+                    if let Some(a) = to_action(&model, ev) {
+                        dirty = true;
+                        quit |= update(&mut model, a) == Some(Effect::Quit);
+                    }
+                    if quit {
+                        break;
+                    }
                 }
             }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            // The terminal is gone (hung up or closed): nobody is left to read the screen.
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
         while let Ok(a) = rx.try_recv() {
             dirty = true;
