@@ -7,7 +7,6 @@ mod group;
 mod order;
 mod profile;
 mod score;
-mod vectors;
 mod why;
 
 use std::collections::HashSet;
@@ -59,14 +58,6 @@ pub struct Alignment {
     pub only_b: Vec<usize>,
 }
 
-/// Development only: a tuning knob read from the environment (removed before merge).
-pub(crate) fn tune(name: &str, default: f32) -> f32 {
-    std::env::var(format!("PLX_{name}"))
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
 /// Largest bonus a pair gets for lying on the path of two texts told in the same order.
 const ORDER_BONUS: f32 = 0.15;
 /// Share of its score a pair far from that path loses: a repeated line ("So it was.")
@@ -78,7 +69,7 @@ const ORDER_REACH: f32 = 3.0;
 /// Links the passages of `a` and `b`.
 ///
 /// Every pair worth looking at is scored from shared terms (stems, near spellings, names
-/// and numbers weighted up) and static word vectors; where the two texts follow one order,
+/// and numbers weighted up); where the two texts follow one order,
 /// pairs on that path get a bonus; each passage then joins its best partner when the score
 /// is high enough, and joined passages form the links (1:1, 1:n, n:1 or n:m).
 pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
@@ -104,37 +95,10 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
                 }
             }
         }
-        let (bonus, off) = (tune("OB", ORDER_BONUS), tune("OP", OFF_PATH));
+        let (bonus, off) = (ORDER_BONUS, OFF_PATH);
         for p in &mut pairs {
             let c = path.closeness(p.i, p.j, ORDER_REACH);
             p.score = (p.score * (1.0 - off * (1.0 - c)) + bonus * c).min(1.0);
-        }
-    }
-    if std::env::var("PLX_DEBUG").is_ok() {
-        let mut ps = pairs.clone();
-        ps.sort_by(|x, y| y.score.total_cmp(&x.score));
-        for p in ps.iter().take(40) {
-            eprintln!(
-                "{:>3} {:>3} s={:.3} lex={:.3} cont={:.3} sem={:.3} | {} | {}",
-                p.i,
-                p.j,
-                p.score,
-                p.lex,
-                p.cont,
-                p.sem,
-                &a.segments[p.i]
-                    .span
-                    .slice(a.text)
-                    .chars()
-                    .take(50)
-                    .collect::<String>(),
-                &b.segments[p.j]
-                    .span
-                    .slice(b.text)
-                    .chars()
-                    .take(50)
-                    .collect::<String>()
-            );
         }
     }
     let groups = group::groups(&pairs, na, nb);

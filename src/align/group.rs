@@ -12,7 +12,7 @@ const FLOOR: f32 = 0.1;
 const MARGIN: f32 = 0.05;
 /// The background score expected between unrelated passages before any is seen, and how
 /// many observations that guess is worth.
-const PRIOR_BACKGROUND: f32 = 0.45;
+const PRIOR_BACKGROUND: f32 = 0.35;
 const PRIOR_WEIGHT: f32 = 2.0;
 /// Competitors averaged per passage for its background.
 const COMPETITORS: usize = 8;
@@ -39,7 +39,7 @@ fn tops(pairs: &[Pair], n: usize, side: impl Fn(&Pair) -> usize) -> Vec<Vec<f32>
 /// sentence names the same people, so a match must stand out from that; two one-line
 /// inputs have no other passages, so the prior alone sets the bar.
 fn background(top_i: &[f32], top_j: &[f32], s: f32) -> f32 {
-    let mut sum = PRIOR_WEIGHT * crate::align::tune("PB", PRIOR_BACKGROUND);
+    let mut sum = PRIOR_WEIGHT * PRIOR_BACKGROUND;
     let mut n = PRIOR_WEIGHT;
     for top in [top_i, top_j] {
         let mut skipped = false;
@@ -59,6 +59,9 @@ fn background(top_i: &[f32], top_j: &[f32], s: f32) -> f32 {
 /// score this high: weaker chains of "best partner of a best partner" would otherwise
 /// glue half a document together.
 const MANY_TO_MANY: f32 = 0.6;
+
+/// A pair is dropped when either of its passages has a partner this much better.
+const OUTDONE: f32 = 0.65;
 
 /// Union-find over A's passages (0..na) and B's (na..na+nb), with each set's size per side.
 struct Sets {
@@ -129,7 +132,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
         .collect();
     let comp_a = tops(pairs, na, |p| p.i);
     let comp_b = tops(pairs, nb, |p| p.j);
-    let near_tie = crate::align::tune("NT", NEAR_TIE);
+    let near_tie = NEAR_TIE;
     let mut sets = Sets::new(na, nb);
     let mut edges: Vec<Pair> = Vec::new();
     let mut order: Vec<&Pair> = pairs.iter().collect();
@@ -138,15 +141,17 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))
     });
-    let nm = crate::align::tune("NM", MANY_TO_MANY);
+    let nm = MANY_TO_MANY;
     for p in order {
-        if p.score < crate::align::tune("FL", FLOOR)
-            || p.score - background(&comp_a[p.i], &comp_b[p.j], p.score)
-                < crate::align::tune("MG", MARGIN)
-        {
+        if p.score < FLOOR || p.score - background(&comp_a[p.i], &comp_b[p.j], p.score) < MARGIN {
             continue;
         }
+        // Best (or nearly) for one of its passages, and not far below what the other
+        // passage has elsewhere: a sentence split in two keeps both halves, a stray
+        // sentence that merely points at someone else's partner does not join.
         let near_best = p.score >= near_tie * top_a[p.i] || p.score >= near_tie * top_b[p.j];
+        let not_outdone = p.score >= OUTDONE * top_a[p.i].max(top_b[p.j]);
+        let near_best = near_best && not_outdone;
         if near_best && sets.join(p.i, na + p.j, p.score >= nm) {
             edges.push(*p);
         }

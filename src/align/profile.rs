@@ -1,16 +1,12 @@
-//! What the aligner knows about each passage: its content terms with weights, and a
-//! semantic vector.
+//! What the aligner knows about each passage: its content terms with weights.
 //!
 //! A term is a stem shared by both sides (interned to a number). Its weight is how rare it
 //! is in its own document (a word every passage uses tells nothing about which passages
-//! match), times how rare it is in English at large (the vector vocabulary's frequency rank,
-//! so that two one-line inputs still tell "said" from "Cabello"), times a bonus for names
-//! and numbers, which carry most of what identifies a claim.
+//! match), times a bonus for names and numbers, which carry most of what identifies a claim.
 
 use std::collections::HashMap;
 
 use super::Side;
-use super::vectors::Table;
 use crate::span::Span;
 use crate::text::{Language, tokens};
 
@@ -36,8 +32,6 @@ pub struct Profile {
     pub terms: Vec<Term>,
     /// Sum of the weights.
     pub total: f32,
-    /// Unit semantic vector (empty when no word has one).
-    pub vec: Vec<f32>,
 }
 
 /// Facts about an interned term.
@@ -64,22 +58,6 @@ pub struct Profiles {
 struct Raw {
     id: u32,
     span: Span,
-    folded: String,
-}
-
-fn prior(lang: Language, table: Option<&Table>, folded: &str) -> f32 {
-    // The vocabulary is English; for German its ranks say little, so use none.
-    match (lang, table) {
-        (Language::English, Some(t)) => match t.find(folded) {
-            Some(e) => {
-                let r = t.rank(e) as f32;
-                // Whole-word ids start near 2000 ("the"); rare words end near 30000.
-                (0.35 + 0.65 * ((r - 1990.0).max(1.0)).ln() / (28500.0f32).ln()).clamp(0.35, 1.0)
-            }
-            None => 1.0,
-        },
-        _ => 1.0,
-    }
 }
 
 /// Builds the profiles of both sides.
@@ -106,11 +84,7 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
                     // German capitalises every noun, so a capital says nothing about names.
                     inf.name |= t.capitalised && !t.numeric && side.lang == Language::English;
                     inf.number |= t.numeric;
-                    out.push(Raw {
-                        id,
-                        span: t.span,
-                        folded: t.folded,
-                    });
+                    out.push(Raw { id, span: t.span });
                 }
                 out
             })
@@ -118,9 +92,8 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
     };
     let ra = raw_side(a);
     let rb = raw_side(b);
-    let table = Table::get();
-    let pa = profiles(&ra, &info, a.lang, table);
-    let pb = profiles(&rb, &info, b.lang, table);
+    let pa = profiles(&ra, &info);
+    let pb = profiles(&rb, &info);
     Profiles {
         a: pa,
         b: pb,
@@ -129,12 +102,7 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
     }
 }
 
-fn profiles(
-    raw: &[Vec<Raw>],
-    info: &[TermInfo],
-    lang: Language,
-    table: Option<&Table>,
-) -> Vec<Profile> {
+fn profiles(raw: &[Vec<Raw>], info: &[TermInfo]) -> Vec<Profile> {
     let n = raw.len() as f32;
     let mut df: HashMap<u32, u32> = HashMap::new();
     for seg in raw {
@@ -148,7 +116,6 @@ fn profiles(
     raw.iter()
         .map(|seg| {
             let mut terms: Vec<Term> = Vec::with_capacity(seg.len());
-            let mut vec = table.map(|t| vec![0.0f32; t.dim()]).unwrap_or_default();
             for r in seg {
                 if terms.iter().any(|t| t.id == r.id) {
                     continue;
@@ -163,10 +130,7 @@ fn profiles(
                 } else {
                     1.0
                 };
-                let w = idf * prior(lang, table, &r.folded) * bonus;
-                if let Some(t) = table {
-                    t.add_word(&r.folded, w, &mut vec);
-                }
+                let w = idf * bonus;
                 terms.push(Term {
                     id: r.id,
                     w,
@@ -175,13 +139,7 @@ fn profiles(
             }
             terms.sort_unstable_by_key(|t| t.id);
             let total = terms.iter().map(|t| t.w).sum();
-            let norm = vec.iter().map(|x| x * x).sum::<f32>().sqrt();
-            if norm > 0.0 {
-                vec.iter_mut().for_each(|x| *x /= norm);
-            } else {
-                vec.clear();
-            }
-            Profile { terms, total, vec }
+            Profile { terms, total }
         })
         .collect()
 }

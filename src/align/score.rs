@@ -1,5 +1,5 @@
-//! How alike two passages are, from shared terms (exact or near spellings) and word vectors,
-//! and which pairs are worth scoring at all.
+//! How alike two passages are, from shared terms (exact or near spellings), and which
+//! pairs are worth scoring at all.
 
 use std::collections::HashMap;
 
@@ -17,6 +17,9 @@ const POSTING_CAP: usize = 64;
 /// Candidates kept per passage of A from the index.
 const PER_PASSAGE: usize = 24;
 
+/// Share of containment (vs. the symmetric cosine) in the lexical score.
+const CONTAINMENT_SHARE: f32 = 0.4;
+
 /// The features of one pair of passages.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Pair {
@@ -28,8 +31,6 @@ pub struct Pair {
     pub lex: f32,
     /// Weighted overlap relative to the smaller passage: high when one says part of the other.
     pub cont: f32,
-    /// Cosine of the passages' word-vector means.
-    pub sem: f32,
     /// The combined score in [0, 1].
     pub score: f32,
 }
@@ -91,34 +92,21 @@ pub fn pair(p: &Profiles, aliases: &Aliases, i: usize, j: usize) -> Pair {
     } else {
         0.0
     };
-    let sem = if pa.vec.is_empty() || pb.vec.is_empty() {
-        0.0
-    } else {
-        pa.vec.iter().zip(&pb.vec).map(|(x, y)| x * y).sum::<f32>()
-    };
     let mut out = Pair {
         i,
         j,
         lex,
         cont,
-        sem,
         score: 0.0,
     };
     out.score = combine(&out);
     out
 }
 
-/// One rule for every input: lexical evidence first, word vectors lifting paraphrases.
+/// One rule for every input: the symmetric overlap, lifted where one passage says part of
+/// the other.
 fn combine(p: &Pair) -> f32 {
-    use crate::align::tune;
-    let lc = tune("LC", 0.4);
-    let lexical = (1.0 - lc) * p.lex + lc * p.cont;
-    // Word-vector cosines of unrelated passages sit well above zero; only the part above
-    // that floor is evidence.
-    let floor = tune("SF", 0.45);
-    let sem = ((p.sem - floor) / (1.0 - floor)).clamp(0.0, 1.0);
-    let sw = if p.sem > 0.0 { tune("SW", 0.3) } else { 0.0 };
-    ((1.0 - sw) * lexical + sw * sem).clamp(0.0, 1.0)
+    ((1.0 - CONTAINMENT_SHARE) * p.lex + CONTAINMENT_SHARE * p.cont).clamp(0.0, 1.0)
 }
 
 /// Candidate pairs of passages with their features: every pair for small inputs, else the

@@ -1,5 +1,5 @@
 //! The reasons of a link, in words: shared names, numbers, near spellings, key terms, and
-//! whether word vectors or the texts' order helped.
+//! whether the texts' order helped.
 
 use super::Side;
 use super::fuzzy::Aliases;
@@ -69,16 +69,6 @@ pub fn reasons(
         if !list.is_empty() {
             out.push(format!("{label}: {}", list.join(", ")));
         }
-    }
-    let best = g
-        .edges
-        .iter()
-        .fold(None::<&super::score::Pair>, |acc, e| match acc {
-            Some(x) if x.score >= e.score => Some(x),
-            _ => Some(e),
-        });
-    if let Some(e) = best.filter(|e| e.sem >= 0.7 && e.lex < 0.3) {
-        out.push(format!("similar meaning (word vectors {:.2})", e.sem));
     }
     if ordered {
         out.push("in the same place in both texts' order".to_string());
