@@ -2,7 +2,14 @@
 //! order, and the passages each source adds.
 
 mod changes;
+mod fuzzy;
+mod group;
+mod order;
+mod profile;
 mod score;
+mod why;
+
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -51,12 +58,71 @@ pub struct Alignment {
     pub only_b: Vec<usize>,
 }
 
+/// Largest bonus a pair gets for lying on the path of two texts told in the same order.
+const ORDER_BONUS: f32 = 0.15;
+/// Share of its score a pair far from that path loses: a repeated line ("So it was.")
+/// should match its counterpart in place, not one three pages on.
+const OFF_PATH: f32 = 0.3;
+/// How far (in passages) from the expected place the order bonus reaches.
+const ORDER_REACH: f32 = 3.0;
+
 /// Links the passages of `a` and `b`.
+///
+/// Every pair worth looking at is scored from shared terms (stems, near spellings, names
+/// and numbers weighted up); where the two texts follow one order,
+/// pairs on that path get a bonus; each passage then joins its best partner when the score
+/// is high enough, and joined passages form the links (1:1, 1:n, n:1 or n:m).
 pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
-    let mut links = score::match_passages(a, b);
-    for link in &mut links {
-        link.changes = word_changes(a, &link.a, b, &link.b);
+    let (na, nb) = (a.segments.len(), b.segments.len());
+    let prof = profile::build(a, b);
+    let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
+        ps.iter()
+            .flat_map(|p| p.terms.iter().map(|t| t.id))
+            .collect()
+    };
+    let aliases = fuzzy::aliases(&prof.spelling, &ids(&prof.a), &ids(&prof.b));
+    let mut pairs = score::candidates(&prof, &aliases);
+    let path = order::path(&pairs, na, nb);
+    if let Some(path) = &path {
+        let mut seen: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.i, p.j)).collect();
+        for i in 0..na {
+            let (lo, hi) = path.expected(i);
+            let from = (lo - ORDER_REACH).max(0.0) as usize;
+            let to = ((hi + ORDER_REACH) as usize).min(nb.saturating_sub(1));
+            for j in from..=to {
+                if j < nb && seen.insert((i, j)) {
+                    pairs.push(score::pair(&prof, &aliases, i, j));
+                }
+            }
+        }
+        let (bonus, off) = (ORDER_BONUS, OFF_PATH);
+        for p in &mut pairs {
+            let c = path.closeness(p.i, p.j, ORDER_REACH);
+            p.score = (p.score * (1.0 - off * (1.0 - c)) + bonus * c).min(1.0);
+        }
     }
+    let groups = group::groups(&pairs, na, nb);
+    let mut links: Vec<Link> = groups
+        .iter()
+        .map(|g| {
+            let ia: Vec<usize> = g.a.iter().map(|&i| a.segments[i].id).collect();
+            let ib: Vec<usize> = g.b.iter().map(|&j| b.segments[j].id).collect();
+            let score = g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max);
+            let on_path = path.as_ref().is_some_and(|p| {
+                g.edges
+                    .iter()
+                    .any(|e| p.closeness(e.i, e.j, ORDER_REACH) > 0.0)
+            });
+            Link {
+                why: why::reasons(&prof, &aliases, a, b, g, on_path),
+                changes: word_changes(a, &ia, b, &ib),
+                a: ia,
+                b: ib,
+                score: score.clamp(0.0, 1.0),
+                conflicts: Vec::new(),
+            }
+        })
+        .collect();
     links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
     let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<usize>| -> Vec<usize> {
         let mut used = vec![false; n];

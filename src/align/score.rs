@@ -1,100 +1,153 @@
-//! A first scorer: IDF-weighted cosine of content-word stems, candidates from an inverted
-//! index, greedy one-to-one matching above a threshold.
+//! How alike two passages are, from shared terms (exact or near spellings), and which
+//! pairs are worth scoring at all.
 
 use std::collections::HashMap;
 
-use super::{Link, Side};
-use crate::text::{Token, tokens};
+use rayon::prelude::*;
 
-const THRESHOLD: f32 = 0.25;
+use super::fuzzy::Aliases;
+use super::profile::{Profile, Profiles};
 
-struct Bag {
-    weights: HashMap<String, f32>,
-    norm: f32,
+/// Pairs of documents smaller than this (passages of A × passages of B) are scored in full;
+/// larger ones only on candidates from the inverted index.
+const FULL_PAIRS: usize = 40_000;
+/// A term found in more passages than this is skipped when looking for candidates: it
+/// would make the search quadratic and says little about which passages match.
+const POSTING_CAP: usize = 64;
+/// Candidates kept per passage of A from the index.
+const PER_PASSAGE: usize = 24;
+
+/// Share of containment (vs. the symmetric cosine) in the lexical score.
+const CONTAINMENT_SHARE: f32 = 0.4;
+
+/// The features of one pair of passages.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Pair {
+    /// Passage of A.
+    pub i: usize,
+    /// Passage of B.
+    pub j: usize,
+    /// Weighted overlap of terms, as a cosine (Ochiai) of the two sets.
+    pub lex: f32,
+    /// Weighted overlap relative to the smaller passage: high when one says part of the other.
+    pub cont: f32,
+    /// The combined score in [0, 1].
+    pub score: f32,
 }
 
-fn stems(side: Side<'_>) -> Vec<Vec<Token>> {
-    side.segments
-        .iter()
-        .map(|s| {
-            tokens(side.text, s.span, side.lang)
-                .into_iter()
-                .filter(|t| !t.stop)
-                .collect()
+/// The shared weight of two passages: exact terms, then near spellings.
+pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
+    let (mut x, mut y) = (0, 0);
+    let mut m = 0.0;
+    let mut missed: Vec<usize> = Vec::new();
+    while x < pa.terms.len() && y < pb.terms.len() {
+        let (ta, tb) = (pa.terms[x], pb.terms[y]);
+        match ta.id.cmp(&tb.id) {
+            std::cmp::Ordering::Equal => {
+                m += (ta.w * tb.w).sqrt();
+                x += 1;
+                y += 1;
+            }
+            std::cmp::Ordering::Less => {
+                missed.push(x);
+                x += 1;
+            }
+            std::cmp::Ordering::Greater => y += 1,
+        }
+    }
+    missed.extend(x..pa.terms.len());
+    if !aliases.is_empty() {
+        for k in missed {
+            let ta = pa.terms[k];
+            if let Some(al) = aliases.get(&ta.id) {
+                let best = al
+                    .iter()
+                    .filter_map(|&(id, q)| {
+                        let at = pb.terms.binary_search_by_key(&id, |t| t.id).ok()?;
+                        Some(q * (ta.w * pb.terms[at].w).sqrt())
+                    })
+                    .fold(0.0f32, f32::max);
+                m += best;
+            }
+        }
+    }
+    m
+}
+
+/// Scores passage `i` of A against passage `j` of B.
+pub fn pair(p: &Profiles, aliases: &Aliases, i: usize, j: usize) -> Pair {
+    let (pa, pb) = (&p.a[i], &p.b[j]);
+    let m = overlap(pa, pb, aliases);
+    let (ta, tb) = (pa.total, pb.total);
+    let lex = if ta > 0.0 && tb > 0.0 {
+        (m / (ta * tb).sqrt()).min(1.0)
+    } else {
+        0.0
+    };
+    // Containment is only trusted when the smaller side says enough: a two-word heading
+    // is "contained" in many sentences.
+    let small = ta.min(tb);
+    let cont = if small > 0.0 {
+        (m / small).min(1.0) * (small / (small + 4.0))
+    } else {
+        0.0
+    };
+    let mut out = Pair {
+        i,
+        j,
+        lex,
+        cont,
+        score: 0.0,
+    };
+    out.score = combine(&out);
+    out
+}
+
+/// One rule for every input: the symmetric overlap, lifted where one passage says part of
+/// the other.
+fn combine(p: &Pair) -> f32 {
+    ((1.0 - CONTAINMENT_SHARE) * p.lex + CONTAINMENT_SHARE * p.cont).clamp(0.0, 1.0)
+}
+
+/// Candidate pairs of passages with their features: every pair for small inputs, else the
+/// pairs that share a discriminating term (through an inverted index with capped postings).
+pub fn candidates(p: &Profiles, aliases: &Aliases) -> Vec<Pair> {
+    let (na, nb) = (p.a.len(), p.b.len());
+    if na * nb <= FULL_PAIRS {
+        return (0..na)
+            .into_par_iter()
+            .flat_map_iter(|i| (0..nb).map(move |j| pair(p, aliases, i, j)))
+            .collect();
+    }
+    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (j, pb) in p.b.iter().enumerate() {
+        for t in &pb.terms {
+            index.entry(t.id).or_default().push(j as u32);
+        }
+    }
+    index.retain(|_, v| v.len() <= POSTING_CAP);
+    (0..na)
+        .into_par_iter()
+        .flat_map_iter(|i| {
+            let mut acc: HashMap<u32, f32> = HashMap::new();
+            for t in &p.a[i].terms {
+                let mut visit = |id: u32, q: f32| {
+                    if let Some(post) = index.get(&id) {
+                        for &j in post {
+                            *acc.entry(j).or_default() += q * t.w;
+                        }
+                    }
+                };
+                visit(t.id, 1.0);
+                for &(id, q) in aliases.get(&t.id).map(Vec::as_slice).unwrap_or(&[]) {
+                    visit(id, q);
+                }
+            }
+            let mut top: Vec<(u32, f32)> = acc.into_iter().collect();
+            top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+            top.truncate(PER_PASSAGE);
+            top.into_iter()
+                .map(move |(j, _)| pair(p, aliases, i, j as usize))
         })
         .collect()
-}
-
-/// Scored one-to-one links between the passages of `a` and `b`.
-pub fn match_passages(a: Side<'_>, b: Side<'_>) -> Vec<Link> {
-    let ta = stems(a);
-    let tb = stems(b);
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    for seg in ta.iter().chain(tb.iter()) {
-        let mut seen: Vec<&str> = seg.iter().map(|t| t.stem.as_str()).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        for s in seen {
-            *df.entry(s).or_default() += 1;
-        }
-    }
-    let n = (ta.len() + tb.len()) as f32;
-    let idf = |s: &str| ((n + 1.0) / (df.get(s).copied().unwrap_or(0) as f32 + 1.0)).ln() + 1.0;
-    let bag = |seg: &Vec<Token>| {
-        let mut weights: HashMap<String, f32> = HashMap::new();
-        for t in seg {
-            *weights.entry(t.stem.clone()).or_default() += idf(&t.stem);
-        }
-        let norm = weights.values().map(|w| w * w).sum::<f32>().sqrt();
-        Bag { weights, norm }
-    };
-    let bags_a: Vec<Bag> = ta.iter().map(bag).collect();
-    let bags_b: Vec<Bag> = tb.iter().map(bag).collect();
-    let mut index: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (j, bg) in bags_b.iter().enumerate() {
-        for s in bg.weights.keys() {
-            index.entry(s.as_str()).or_default().push(j);
-        }
-    }
-    let mut candidates: Vec<(f32, usize, usize, Vec<String>)> = Vec::new();
-    for (i, ba) in bags_a.iter().enumerate() {
-        let mut dots: HashMap<usize, f32> = HashMap::new();
-        for (s, w) in &ba.weights {
-            for &j in index.get(s.as_str()).map(Vec::as_slice).unwrap_or(&[]) {
-                *dots.entry(j).or_default() += w * bags_b[j].weights[s];
-            }
-        }
-        for (j, dot) in dots {
-            let score = dot / (ba.norm * bags_b[j].norm).max(f32::EPSILON);
-            if score >= THRESHOLD {
-                let mut shared: Vec<String> = ta[i]
-                    .iter()
-                    .filter(|t| bags_b[j].weights.contains_key(&t.stem))
-                    .map(|t| t.span.slice(a.text).to_string())
-                    .collect();
-                shared.dedup();
-                candidates.push((score, i, j, shared));
-            }
-        }
-    }
-    candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut used_a = vec![false; ta.len()];
-    let mut used_b = vec![false; tb.len()];
-    let mut links = Vec::new();
-    for (score, i, j, shared) in candidates {
-        if used_a[i] || used_b[j] {
-            continue;
-        }
-        used_a[i] = true;
-        used_b[j] = true;
-        links.push(Link {
-            a: vec![a.segments[i].id],
-            b: vec![b.segments[j].id],
-            score: score.min(1.0),
-            why: vec![format!("shared: {}", shared.join(", "))],
-            changes: Vec::new(),
-            conflicts: Vec::new(),
-        });
-    }
-    links
 }

@@ -1,0 +1,178 @@
+//! From scored pairs to links: every passage points at its best partner when the match is
+//! good enough (and at near-ties of it), and the passages joined this way form one link.
+//! A sentence split in two is the best partner of both halves, so it becomes a 1:2 link;
+//! a passage no one matches well stays unlinked and is reported as added.
+
+use super::order::best;
+use super::score::Pair;
+
+/// Weakest score that links two passages, whatever the background.
+const FLOOR: f32 = 0.1;
+/// How far above the background a score must stand to link.
+const MARGIN: f32 = 0.05;
+/// The background score expected between unrelated passages before any is seen, and how
+/// many observations that guess is worth.
+const PRIOR_BACKGROUND: f32 = 0.35;
+const PRIOR_WEIGHT: f32 = 2.0;
+/// Competitors averaged per passage for its background.
+const COMPETITORS: usize = 8;
+/// A second partner is kept when its score reaches this share of the best one.
+const NEAR_TIE: f32 = 0.85;
+
+/// The `COMPETITORS + 1` best scores of each passage, best first.
+fn tops(pairs: &[Pair], n: usize, side: impl Fn(&Pair) -> usize) -> Vec<Vec<f32>> {
+    let mut out: Vec<Vec<f32>> = vec![Vec::new(); n];
+    for p in pairs {
+        let v = &mut out[side(p)];
+        let at = v.partition_point(|&x| x >= p.score);
+        if at <= COMPETITORS {
+            v.insert(at, p.score);
+            v.truncate(COMPETITORS + 1);
+        }
+    }
+    out
+}
+
+/// The background a pair's score is judged against: what its two passages score against
+/// other passages of the documents (an estimate of how much unrelated passages of this
+/// story share), shrunk towards a prior when there are few of them. In one document every
+/// sentence names the same people, so a match must stand out from that; two one-line
+/// inputs have no other passages, so the prior alone sets the bar.
+fn background(top_i: &[f32], top_j: &[f32], s: f32) -> f32 {
+    let mut sum = PRIOR_WEIGHT * PRIOR_BACKGROUND;
+    let mut n = PRIOR_WEIGHT;
+    for top in [top_i, top_j] {
+        let mut skipped = false;
+        for &x in top.iter().take(COMPETITORS + 1) {
+            if !skipped && x == s {
+                skipped = true;
+                continue;
+            }
+            sum += x;
+            n += 1.0;
+        }
+    }
+    sum / n
+}
+
+/// A join that would make a group with several passages on both sides (n:m) needs a
+/// score this high: weaker chains of "best partner of a best partner" would otherwise
+/// glue half a document together.
+const MANY_TO_MANY: f32 = 0.6;
+
+/// A pair is dropped when either of its passages has a partner this much better.
+const OUTDONE: f32 = 0.65;
+
+/// Union-find over A's passages (0..na) and B's (na..na+nb), with each set's size per side.
+struct Sets {
+    up: Vec<usize>,
+    size: Vec<(usize, usize)>,
+}
+
+impl Sets {
+    fn new(na: usize, nb: usize) -> Sets {
+        Sets {
+            up: (0..na + nb).collect(),
+            size: (0..na + nb)
+                .map(|x| if x < na { (1, 0) } else { (0, 1) })
+                .collect(),
+        }
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut r = x;
+        while self.up[r] != r {
+            r = self.up[r];
+        }
+        let mut x = x;
+        while self.up[x] != r {
+            let n = self.up[x];
+            self.up[x] = r;
+            x = n;
+        }
+        r
+    }
+    /// Joins the sets of `a` and `b` unless that makes an n:m group and `strong` is false.
+    fn join(&mut self, a: usize, b: usize, strong: bool) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return true;
+        }
+        let (sa, sb) = (self.size[ra], self.size[rb]);
+        let merged = (sa.0 + sb.0, sa.1 + sb.1);
+        if merged.0 > 1 && merged.1 > 1 && !strong {
+            return false;
+        }
+        self.up[ra] = rb;
+        self.size[rb] = merged;
+        true
+    }
+}
+
+/// A group of linked passages and the pairs that joined them.
+#[derive(Clone, Debug, Default)]
+pub struct Group {
+    /// Passages of A, ascending.
+    pub a: Vec<usize>,
+    /// Passages of B, ascending.
+    pub b: Vec<usize>,
+    /// The joining pairs.
+    pub edges: Vec<Pair>,
+}
+
+/// The links among `pairs` (scores already final).
+pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
+    let (ba, bb) = best(pairs, na, nb, |p| p.score);
+    let top_a: Vec<f32> = ba
+        .iter()
+        .map(|k| k.map_or(0.0, |k| pairs[k].score))
+        .collect();
+    let top_b: Vec<f32> = bb
+        .iter()
+        .map(|k| k.map_or(0.0, |k| pairs[k].score))
+        .collect();
+    let comp_a = tops(pairs, na, |p| p.i);
+    let comp_b = tops(pairs, nb, |p| p.j);
+    let near_tie = NEAR_TIE;
+    let mut sets = Sets::new(na, nb);
+    let mut edges: Vec<Pair> = Vec::new();
+    let mut order: Vec<&Pair> = pairs.iter().collect();
+    order.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then((x.i, x.j).cmp(&(y.i, y.j)))
+    });
+    let nm = MANY_TO_MANY;
+    for p in order {
+        if p.score < FLOOR || p.score - background(&comp_a[p.i], &comp_b[p.j], p.score) < MARGIN {
+            continue;
+        }
+        // Best (or nearly) for one of its passages, and not far below what the other
+        // passage has elsewhere: a sentence split in two keeps both halves, a stray
+        // sentence that merely points at someone else's partner does not join.
+        let near_best = p.score >= near_tie * top_a[p.i] || p.score >= near_tie * top_b[p.j];
+        let not_outdone = p.score >= OUTDONE * top_a[p.i].max(top_b[p.j]);
+        let near_best = near_best && not_outdone;
+        if near_best && sets.join(p.i, na + p.j, p.score >= nm) {
+            edges.push(*p);
+        }
+    }
+    let mut by_root: std::collections::HashMap<usize, Group> = std::collections::HashMap::new();
+    for e in edges {
+        let r = sets.find(e.i);
+        by_root.entry(r).or_default().edges.push(e);
+    }
+    let mut out: Vec<Group> = by_root
+        .into_values()
+        .map(|mut g| {
+            g.a = g.edges.iter().map(|e| e.i).collect();
+            g.b = g.edges.iter().map(|e| e.j).collect();
+            for v in [&mut g.a, &mut g.b] {
+                v.sort_unstable();
+                v.dedup();
+            }
+            g
+        })
+        .collect();
+    out.sort_by_key(|g| (g.a[0], g.b[0]));
+    out
+}

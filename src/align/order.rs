@@ -1,0 +1,141 @@
+//! Order as a soft prior: when two texts tell things in the same order (revisions,
+//! simplifications), a pair close to the path traced by the surest matches gets a bonus.
+//! When they do not (rewrites that reorder), nothing changes.
+
+use super::score::Pair;
+
+/// Matches surer than this trace the path.
+const ANCHOR: f32 = 0.35;
+/// Fewest anchors for a path to mean anything.
+const MIN_ANCHORS: usize = 4;
+/// Share of anchors that must lie on one increasing path for the texts to count as ordered.
+const ORDERED_SHARE: f32 = 0.7;
+
+/// The path through the anchors, as (i, j) points with increasing i and j.
+#[derive(Clone, Debug, Default)]
+pub struct Path {
+    points: Vec<(f32, f32)>,
+}
+
+/// The best partner of every passage of A and B among `pairs`: index into `pairs`.
+pub fn best(
+    pairs: &[Pair],
+    na: usize,
+    nb: usize,
+    key: impl Fn(&Pair) -> f32,
+) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let mut ba: Vec<Option<usize>> = vec![None; na];
+    let mut bb: Vec<Option<usize>> = vec![None; nb];
+    for (k, p) in pairs.iter().enumerate() {
+        if ba[p.i].is_none_or(|o| key(&pairs[o]) < key(p)) {
+            ba[p.i] = Some(k);
+        }
+        if bb[p.j].is_none_or(|o| key(&pairs[o]) < key(p)) {
+            bb[p.j] = Some(k);
+        }
+    }
+    (ba, bb)
+}
+
+/// The ordered path of the two texts, if they follow one order.
+pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
+    let (ba, bb) = best(pairs, na, nb, |p| p.score);
+    let mut anchors: Vec<(usize, usize)> = ba
+        .iter()
+        .flatten()
+        .filter(|&&k| bb[pairs[k].j] == Some(k) && pairs[k].score >= ANCHOR)
+        .map(|&k| (pairs[k].i, pairs[k].j))
+        .collect();
+    anchors.sort_unstable();
+    if anchors.len() < MIN_ANCHORS {
+        return None;
+    }
+    let lis = increasing(&anchors);
+    if (lis.len() as f32) < ORDERED_SHARE * anchors.len() as f32 {
+        return None;
+    }
+    let mut points = vec![(-1.0, -1.0)];
+    points.extend(lis.iter().map(|&(i, j)| (i as f32, j as f32)));
+    points.push((na as f32, nb as f32));
+    Some(Path { points })
+}
+
+/// Longest strictly increasing run of j (patience sorting), points sorted by i.
+fn increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; points.len()];
+    for (k, &(_, j)) in points.iter().enumerate() {
+        let at = tails.partition_point(|&t| points[t].1 < j);
+        if at > 0 {
+            prev[k] = Some(tails[at - 1]);
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else {
+            tails[at] = k;
+        }
+    }
+    let mut out = Vec::new();
+    let mut cur = tails.last().copied();
+    while let Some(k) = cur {
+        out.push(points[k]);
+        cur = prev[k];
+    }
+    out.reverse();
+    out
+}
+
+impl Path {
+    /// Where the path expects A's passage `i` in B: a range of B positions (the segment of
+    /// the path between the anchors around `i`).
+    pub fn expected(&self, i: usize) -> (f32, f32) {
+        let x = i as f32;
+        let k = self.points.partition_point(|p| p.0 < x);
+        if k < self.points.len() && self.points[k].0 == x {
+            let y = self.points[k].1;
+            return (y, y);
+        }
+        let (lo, hi) = (
+            self.points[k.saturating_sub(1)],
+            self.points[k.min(self.points.len() - 1)],
+        );
+        (lo.1 + 1.0, (hi.1 - 1.0).max(lo.1 + 1.0))
+    }
+
+    /// Closeness of (i, j) to the path in [0, 1]: 1 inside the expected range, falling to 0
+    /// at `reach` passages away.
+    pub fn closeness(&self, i: usize, j: usize, reach: f32) -> f32 {
+        let (lo, hi) = self.expected(i);
+        let y = j as f32;
+        let d = if y < lo {
+            lo - y
+        } else if y > hi {
+            y - hi
+        } else {
+            0.0
+        };
+        (1.0 - d / reach).max(0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_run_skips_the_outlier() {
+        let pts = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)];
+        assert_eq!(increasing(&pts), vec![(0, 0), (2, 1), (3, 2), (4, 3)]);
+    }
+
+    #[test]
+    fn expected_range_lies_between_anchors() {
+        let p = Path {
+            points: vec![(-1.0, -1.0), (2.0, 4.0), (5.0, 10.0), (8.0, 12.0)],
+        };
+        assert_eq!(p.expected(2), (4.0, 4.0));
+        assert_eq!(p.expected(3), (5.0, 9.0));
+        assert!(p.closeness(3, 7, 2.0) == 1.0);
+        assert!(p.closeness(3, 12, 2.0) == 0.0);
+    }
+}

@@ -1,0 +1,145 @@
+//! What the aligner knows about each passage: its content terms with weights.
+//!
+//! A term is a stem shared by both sides (interned to a number). Its weight is how rare it
+//! is in its own document (a word every passage uses tells nothing about which passages
+//! match), times a bonus for names and numbers, which carry most of what identifies a claim.
+
+use std::collections::HashMap;
+
+use super::Side;
+use crate::span::Span;
+use crate::text::{Language, tokens};
+
+/// Extra weight of names and numbers.
+const NAME_BONUS: f32 = 1.6;
+const NUMBER_BONUS: f32 = 1.6;
+
+/// One content term of a passage.
+#[derive(Clone, Copy, Debug)]
+pub struct Term {
+    /// The interned stem.
+    pub id: u32,
+    /// Its weight in this passage.
+    pub w: f32,
+    /// Where it first stands in the passage.
+    pub span: Span,
+}
+
+/// A passage as the aligner sees it.
+#[derive(Clone, Debug, Default)]
+pub struct Profile {
+    /// Content terms, sorted by id, each once.
+    pub terms: Vec<Term>,
+    /// Sum of the weights.
+    pub total: f32,
+}
+
+/// Facts about an interned term.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TermInfo {
+    /// Written capitalised inside a sentence: a name.
+    pub name: bool,
+    /// Holds a digit.
+    pub number: bool,
+}
+
+/// Both sides' profiles and the shared term dictionary.
+pub struct Profiles {
+    /// Profiles of A's passages.
+    pub a: Vec<Profile>,
+    /// Profiles of B's passages.
+    pub b: Vec<Profile>,
+    /// Per term id.
+    pub info: Vec<TermInfo>,
+    /// Folded spellings per term id (for near-spelling matches).
+    pub spelling: Vec<String>,
+}
+
+struct Raw {
+    id: u32,
+    span: Span,
+}
+
+/// Builds the profiles of both sides.
+pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
+    let mut dict: HashMap<String, u32> = HashMap::new();
+    let mut info: Vec<TermInfo> = Vec::new();
+    let mut spelling: Vec<String> = Vec::new();
+    let mut raw_side = |side: Side<'_>| -> Vec<Vec<Raw>> {
+        side.segments
+            .iter()
+            .map(|s| {
+                let mut out: Vec<Raw> = Vec::new();
+                for t in tokens(side.text, s.span, side.lang) {
+                    if t.stop || (t.folded.chars().count() < 2 && !t.numeric) {
+                        continue;
+                    }
+                    let next = dict.len() as u32;
+                    let id = *dict.entry(t.stem.clone()).or_insert(next);
+                    if id == next {
+                        info.push(TermInfo::default());
+                        spelling.push(t.folded.clone());
+                    }
+                    let inf = &mut info[id as usize];
+                    // German capitalises every noun, so a capital says nothing about names.
+                    inf.name |= t.capitalised && !t.numeric && side.lang == Language::English;
+                    inf.number |= t.numeric;
+                    out.push(Raw { id, span: t.span });
+                }
+                out
+            })
+            .collect()
+    };
+    let ra = raw_side(a);
+    let rb = raw_side(b);
+    let pa = profiles(&ra, &info);
+    let pb = profiles(&rb, &info);
+    Profiles {
+        a: pa,
+        b: pb,
+        info,
+        spelling,
+    }
+}
+
+fn profiles(raw: &[Vec<Raw>], info: &[TermInfo]) -> Vec<Profile> {
+    let n = raw.len() as f32;
+    let mut df: HashMap<u32, u32> = HashMap::new();
+    for seg in raw {
+        let mut ids: Vec<u32> = seg.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            *df.entry(id).or_default() += 1;
+        }
+    }
+    raw.iter()
+        .map(|seg| {
+            let mut terms: Vec<Term> = Vec::with_capacity(seg.len());
+            for r in seg {
+                if terms.iter().any(|t| t.id == r.id) {
+                    continue;
+                }
+                let d = df[&r.id] as f32;
+                let idf = (1.0 + n / d).ln();
+                let inf = info[r.id as usize];
+                let bonus = if inf.number {
+                    NUMBER_BONUS
+                } else if inf.name {
+                    NAME_BONUS
+                } else {
+                    1.0
+                };
+                let w = idf * bonus;
+                terms.push(Term {
+                    id: r.id,
+                    w,
+                    span: r.span,
+                });
+            }
+            terms.sort_unstable_by_key(|t| t.id);
+            let total = terms.iter().map(|t| t.w).sum();
+            Profile { terms, total }
+        })
+        .collect()
+}

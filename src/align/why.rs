@@ -1,0 +1,84 @@
+//! The reasons of a link, in words: shared names, numbers, near spellings, key terms, and
+//! whether the texts' order helped.
+
+use super::Side;
+use super::fuzzy::Aliases;
+use super::group::Group;
+use super::profile::{Profiles, Term};
+
+/// Key terms named at most.
+const KEY_TERMS: usize = 6;
+
+/// The reasons for one group.
+pub fn reasons(
+    p: &Profiles,
+    aliases: &Aliases,
+    a: Side<'_>,
+    b: Side<'_>,
+    g: &Group,
+    ordered: bool,
+) -> Vec<String> {
+    let mut terms_a: Vec<Term> =
+        g.a.iter()
+            .flat_map(|&i| p.a[i].terms.iter().copied())
+            .collect();
+    let mut terms_b: Vec<Term> =
+        g.b.iter()
+            .flat_map(|&j| p.b[j].terms.iter().copied())
+            .collect();
+    terms_a.sort_by_key(|t| (t.id, t.span.start));
+    terms_a.dedup_by_key(|t| t.id);
+    terms_b.sort_by_key(|t| (t.id, t.span.start));
+    terms_b.dedup_by_key(|t| t.id);
+    let in_b = |id: u32| {
+        terms_b
+            .binary_search_by_key(&id, |t| t.id)
+            .ok()
+            .map(|k| terms_b[k])
+    };
+    let (mut names, mut numbers, mut keys, mut near) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for ta in &terms_a {
+        let word = ta.span.slice(a.text).to_string();
+        if let Some(tb) = in_b(ta.id) {
+            let info = p.info[ta.id as usize];
+            let w = (ta.w * tb.w).sqrt();
+            if info.number {
+                numbers.push(word);
+            } else if info.name {
+                names.push(word);
+            } else {
+                keys.push((w, word));
+            }
+        } else if let Some(tb) = aliases
+            .get(&ta.id)
+            .and_then(|al| al.iter().find_map(|&(id, _)| in_b(id)))
+        {
+            near.push(format!("{word} ≈ {}", tb.span.slice(b.text)));
+        }
+    }
+    keys.sort_by(|x, y| y.0.total_cmp(&x.0));
+    let keys: Vec<String> = keys.into_iter().take(KEY_TERMS).map(|k| k.1).collect();
+    let mut out = Vec::new();
+    for (label, list) in [
+        ("shared names", names),
+        ("shared numbers", numbers),
+        ("near spellings", near),
+        ("shared terms", keys),
+    ] {
+        if !list.is_empty() {
+            out.push(format!("{label}: {}", list.join(", ")));
+        }
+    }
+    if ordered {
+        out.push("in the same place in both texts' order".to_string());
+    }
+    if g.a.len() > 1 || g.b.len() > 1 {
+        out.push(format!(
+            "{} passage(s) of A tell what {} of B tell",
+            g.a.len(),
+            g.b.len()
+        ));
+    }
+    out
+}

@@ -1,0 +1,113 @@
+//! The aligner on small made-up texts: link shapes, reordering, added passages, reasons
+//! and word changes.
+
+use parallax::align::{Alignment, ChangeOp, Side, align};
+use parallax::segment::Segment;
+use parallax::span::Span;
+use parallax::text::Language;
+
+/// One passage per line.
+fn side_of(text: &str) -> (String, Vec<Segment>) {
+    let mut segs = Vec::new();
+    let mut at = 0;
+    for (id, line) in text.split('\n').enumerate() {
+        segs.push(Segment {
+            id,
+            span: Span::new(at, at + line.len()),
+            paragraph: id,
+        });
+        at += line.len() + 1;
+    }
+    (text.to_string(), segs)
+}
+
+fn run(a: &str, b: &str) -> Alignment {
+    let (ta, sa) = side_of(a);
+    let (tb, sb) = side_of(b);
+    let side = |text: &'static str, segments: &'static [Segment]| Side {
+        text,
+        segments,
+        lang: Language::English,
+    };
+    let leak = |t: String, s: Vec<Segment>| -> (&'static str, &'static [Segment]) {
+        (
+            Box::leak(t.into_boxed_str()),
+            Box::leak(s.into_boxed_slice()),
+        )
+    };
+    let (ta, sa) = leak(ta, sa);
+    let (tb, sb) = leak(tb, sb);
+    align(side(ta, sa), side(tb, sb))
+}
+
+const A: &str = "The mayor of Lisbon, Carla Mendes, opened the new harbour bridge on Monday.
+Fishermen complained that the bridge blocks their boats at high tide.
+The city council approved a budget of 40 million euros for schools.";
+
+const B: &str = "A budget of 40 million euros for schools was approved by the city council.
+Carla Mendes, Lisbon's mayor, opened the harbour bridge.
+She did so on Monday, before a crowd of hundreds.
+Tourists are expected to double next summer.";
+
+#[test]
+fn reordered_and_split_passages_link_and_the_rest_is_added() {
+    let al = run(A, B);
+    let find = |a: usize| al.links.iter().find(|l| l.a.contains(&a));
+    let budget = find(2).expect("budget sentence linked");
+    assert_eq!(budget.b, vec![0]);
+    let bridge = find(0).expect("bridge sentence linked");
+    assert!(bridge.b.contains(&1), "{:?}", bridge.b);
+    assert!(al.only_b.contains(&3), "{:?}", al);
+    assert!(al.only_a.contains(&1) || find(1).is_none());
+    for l in &al.links {
+        assert!((0.0..=1.0).contains(&l.score));
+        assert!(!l.why.is_empty());
+    }
+    assert!(
+        budget.why.iter().any(|w| w.contains("40")),
+        "{:?}",
+        budget.why
+    );
+}
+
+#[test]
+fn near_spellings_link_and_show_as_changes() {
+    let al = run(
+        "President Nicholas Maduro met the envoy in Caracus last month.",
+        "President Nicolás Maduro met the envoy in Caracas last month.",
+    );
+    assert_eq!(al.links.len(), 1);
+    let l = &al.links[0];
+    assert!(
+        l.why.iter().any(|w| w.contains("Caracus ≈ Caracas")),
+        "{:?}",
+        l.why
+    );
+    let changed: Vec<(&str, &str)> = l
+        .changes
+        .iter()
+        .map(|c| (c.a.as_str(), c.b.as_str()))
+        .collect();
+    assert!(changed.contains(&("Caracus", "Caracas")), "{changed:?}");
+    assert!(l.changes.iter().all(|c| c.op == ChangeOp::Replace));
+}
+
+#[test]
+fn case_punctuation_and_quotes_are_not_changes() {
+    let al = run(
+        "The minister said “we will not surrender” on Tuesday.",
+        "the minister said \"We will not surrender\", on Tuesday",
+    );
+    assert_eq!(al.links.len(), 1);
+    assert!(al.links[0].changes.is_empty(), "{:?}", al.links[0].changes);
+}
+
+#[test]
+fn unrelated_texts_share_no_link() {
+    let al = run(
+        "The orchestra played Mahler's fifth symphony to a full hall.",
+        "Heavy rain flooded the motorway near the airport overnight.",
+    );
+    assert!(al.links.is_empty());
+    assert_eq!((al.only_a.len(), al.only_b.len()), (1, 1));
+}
