@@ -74,7 +74,9 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
         let (mut start, mut used) = (w.start, 0);
         for (i, c) in text[w.clone()].char_indices() {
             let cw = char_width(c);
-            if used + cw > width && used > 0 {
+            // Break when the line holds anything, even zero-width marks: a wide character
+            // must not ride on a mark onto a line it overflows.
+            if used + cw > width && w.start + i > start {
                 lines.push(start..w.start + i);
                 (start, used) = (w.start + i, 0);
             }
