@@ -86,7 +86,6 @@ fn excluded(folded: &str, lang: Language) -> bool {
     lookup(MONTHS, folded.trim_end_matches('.')).is_some()
         || lookup(WEEKDAYS, folded).is_some()
         || lang.is_stop(folded)
-        || SPEECH_VERBS.contains(&folded)
         || folded == "i"
 }
 
@@ -94,11 +93,17 @@ fn excluded(folded: &str, lang: Language) -> bool {
 pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut Vec<Fact>) {
     // Words written capitalised inside a sentence: evidence that they are names.
     let mut inner: HashSet<String> = HashSet::new();
+    // Words also written in lower case: common words, whatever case they open a sentence in.
+    let mut lower: HashSet<&str> = HashSet::new();
     for w in ws {
-        if is_name_word(text, w) && !opens_sentence(text, w.span) {
+        let t = w.text(text);
+        if t.starts_with(char::is_lowercase) {
+            lower.insert(t);
+        } else if is_name_word(text, w) && !opens_sentence(text, w.span) {
             inner.insert(fold(&text[w.span.start..possessive_end(text, w)]));
         }
     }
+    let evidence = Evidence { inner, lower };
     let mut i = 0;
     while i < ws.len() {
         if !is_name_word(text, &ws[i]) || skip.iter().any(|s| s.contains(&ws[i].span)) {
@@ -124,9 +129,17 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
                 break;
             }
         }
-        name(text, &ws[i..j], &inner, lang, out);
+        name(text, &ws[i..j], &evidence, lang, out);
         i = j;
     }
+}
+
+/// What the document tells about its capitalised words.
+struct Evidence<'a> {
+    /// Words written capitalised inside a sentence (folded).
+    inner: HashSet<String>,
+    /// Words written in lower case somewhere.
+    lower: HashSet<&'a str>,
 }
 
 fn same_line_space(text: &str, a: usize, b: usize) -> bool {
@@ -135,7 +148,7 @@ fn same_line_space(text: &str, a: usize, b: usize) -> bool {
 }
 
 /// Turns one capitalised run into an entity, or nothing.
-fn name(text: &str, run: &[Word], inner: &HashSet<String>, lang: Language, out: &mut Vec<Fact>) {
+fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<Fact>) {
     let mut run = run;
     // A sentence opener that is a function word is not part of the name ("The White House").
     while let Some(first) = run.first() {
@@ -154,10 +167,10 @@ fn name(text: &str, run: &[Word], inner: &HashSet<String>, lang: Language, out: 
             break;
         }
     }
-    // "Despite Cabello": a sentence opener never seen capitalised elsewhere is no name part.
+    // "Despite Cabello": a sentence opener the text also writes in lower case is no name part.
     if run.len() > 1
         && opens_sentence(text, run[0].span)
-        && !inner.contains(&fold(run[0].text(text)))
+        && ev.lower.contains(fold(run[0].text(text)).as_str())
     {
         run = &run[1..];
     }
@@ -172,10 +185,15 @@ fn name(text: &str, run: &[Word], inner: &HashSet<String>, lang: Language, out: 
     let written = &text[start..end];
     let folded = fold(written);
     if run.len() == 1 {
-        if excluded(&folded, lang) || lang == Language::German {
+        if excluded(&folded, lang)
+            || SPEECH_VERBS.contains(&folded.as_str())
+            || lang == Language::German
+        {
             return; // German capitalises every noun: one word alone says nothing
         }
-        if opens_sentence(text, first.span) && !inner.contains(&folded) {
+        if opens_sentence(text, first.span)
+            && (!ev.inner.contains(&folded) || ev.lower.contains(folded.as_str()))
+        {
             return;
         }
     }

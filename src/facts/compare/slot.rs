@@ -93,6 +93,12 @@ pub fn same(x: &Fact, y: &Fact) -> bool {
 pub fn missing(a: &Source, b: &Source) -> Vec<usize> {
     let exact: HashSet<(FactKind, &str)> =
         b.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
+    let names: HashSet<&str> = b
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Entity)
+        .map(|f| f.value.as_str())
+        .collect();
     let name_words: HashSet<&str> = b
         .facts
         .iter()
@@ -113,7 +119,11 @@ pub fn missing(a: &Source, b: &Source) -> Vec<usize> {
                 return false;
             }
             match f.kind {
-                FactKind::Entity => !f.value.split(' ').all(|w| name_words.contains(w)),
+                // A name spelt another way is a conflict, not a name only one side gives.
+                FactKind::Entity => {
+                    !f.value.split(' ').all(|w| name_words.contains(w))
+                        && !names.iter().any(|n| super::misspelt(&f.value, n))
+                }
                 FactKind::Quote => !quotes.iter().any(|q| same_quote(&f.value, &q.value)),
                 _ => true,
             }
