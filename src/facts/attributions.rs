@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::entities::key;
-use super::lexicon::{AGENCIES, SPEECH_VERBS};
+use super::lexicon::{AGENCIES, is_speech_verb};
 use super::words::{Word, first_at, is_capitalised, sentence_start};
 use super::{Fact, FactKind};
 use crate::span::Span;
@@ -99,13 +99,16 @@ pub fn source_key(name: &str) -> String {
     let k = key(name);
     let k = k.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     for (alias, canon) in AGENCIES {
-        if k == *alias || k.starts_with(&format!("{alias} ")) {
+        if k.strip_prefix(alias)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        {
             return canon.to_string();
         }
     }
     // A misspelt agency name ("Accosiated Press") is still that agency.
     for (alias, canon) in AGENCIES {
-        if alias.len() >= 10 && edit_distance(&k, alias) <= alias.len() / 5 {
+        let near = k.len().abs_diff(alias.len()) <= alias.len() / 5;
+        if alias.len() >= 10 && near && edit_distance(&k, alias) <= alias.len() / 5 {
             return canon.to_string();
         }
     }
@@ -191,7 +194,7 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
         if SUBJECT_STOPS.contains(&t.as_str()) && !inner_and {
             break;
         }
-        if VERBISH.contains(&t.as_str()) || SPEECH_VERBS.contains(&t.as_str()) {
+        if VERBISH.contains(&t.as_str()) || is_speech_verb(t.as_str()) {
             return None;
         }
         start -= 1;
@@ -235,7 +238,7 @@ pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
     }
     for (v, w) in ws.iter().enumerate() {
         let t = w.text(text);
-        if !SPEECH_VERBS.contains(&t) || matches!(t, "tell" | "tells" | "told") && v == 0 {
+        if !is_speech_verb(t) || matches!(t, "tell" | "tells" | "told") && v == 0 {
             continue;
         }
         // "reports of residents", "claims of abuse": the noun, not the verb.

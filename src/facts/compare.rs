@@ -292,6 +292,7 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && !p.starts_with(q)
         && !q.starts_with(p)
         && p.chars().next() == q.chars().next()
+        && p.len().abs_diff(q.len()) <= 2
         && edit_distance(p, q) <= 2
 }
 

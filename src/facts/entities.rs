@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::lexicon::{MONTHS, SPEECH_VERBS, TITLES, WEEKDAYS, lookup};
+use super::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
 use crate::span::Span;
@@ -185,10 +185,7 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     let written = &text[start..end];
     let folded = fold(written);
     if run.len() == 1 {
-        if excluded(&folded, lang)
-            || SPEECH_VERBS.contains(&folded.as_str())
-            || lang == Language::German
-        {
+        if excluded(&folded, lang) || is_speech_verb(folded.as_str()) || lang == Language::German {
             return; // German capitalises every noun: one word alone says nothing
         }
         if opens_sentence(text, first.span)

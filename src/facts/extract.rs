@@ -23,7 +23,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let lang = Language::detect(text);
     let ws = words(text);
     let mut out = Vec::new();
-    numbers::extract(text, lang, &mut out);
+    numbers::extract(text, &ws, lang, &mut out);
     dates::extract(text, &mut out);
     settle(&mut out, text.len());
     // Headlines are written in title case: every word capitalised says nothing about names.
@@ -67,17 +67,24 @@ fn settle(facts: &mut Vec<Fact>, len: usize) {
 
 /// A date inside a longer date ("Sunday" in "late Sunday") adds nothing.
 fn drop_nested_dates(facts: &mut Vec<Fact>) {
-    let dates: Vec<Span> = facts
+    let mut dates: Vec<Span> = facts
         .iter()
         .filter(|f| f.kind == FactKind::Date)
         .map(|f| f.span)
         .collect();
-    facts.retain(|f| {
-        f.kind != FactKind::Date
-            || !dates
-                .iter()
-                .any(|d| *d != f.span && d.contains(&f.span) && d.len() > f.span.len())
-    });
+    // Longer first among equal starts: a span ending no later than one already seen lies
+    // inside it.
+    dates.sort_by_key(|s| (s.start, std::cmp::Reverse(s.end)));
+    dates.dedup();
+    let mut nested = std::collections::HashSet::new();
+    let mut reach = 0;
+    for s in &dates {
+        if s.end <= reach {
+            nested.insert(*s);
+        }
+        reach = reach.max(s.end);
+    }
+    facts.retain(|f| f.kind != FactKind::Date || !nested.contains(&f.span));
 }
 
 /// The byline from the document's header, as a fact on the line that carries it.

@@ -1,6 +1,9 @@
 //! Word lists the extractors read: number words, months, units, currencies, titles, news
 //! agencies, speech verbs. General vocabulary only; the code holds no list of its own.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// Number words (English and German) and their values.
 pub const NUMBER_WORDS: &[(&str, u64)] = &[
     ("one", 1),
@@ -366,6 +369,23 @@ pub const IRREGULAR_PLURALS: &[&str] = &[
     "personen",
     "leute",
 ];
+
+static SPEECH_VERB_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+
+static NUMBER_WORD_MAP: LazyLock<HashMap<&'static str, u64>> =
+    LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
+
+/// True when `w` (as written) is a verb that reports speech. Called for every word, hence
+/// the set.
+pub fn is_speech_verb(w: &str) -> bool {
+    SPEECH_VERB_SET.contains(w)
+}
+
+/// The value of a number word (lower case).
+pub fn number_word(w: &str) -> Option<u64> {
+    NUMBER_WORD_MAP.get(w).copied()
+}
 
 /// Looks `word` (already lower case) up in a table.
 pub fn lookup<T: Copy>(table: &[(&str, T)], word: &str) -> Option<T> {

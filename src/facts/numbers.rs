@@ -6,9 +6,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{
-    CURRENCIES, IRREGULAR_PLURALS, NUMBER_WORDS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup,
+    CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
 };
-use super::words::{Word, words};
+use super::words::Word;
 use super::{Fact, FactKind};
 use crate::span::Span;
 use crate::text::{Language, fold};
@@ -64,7 +64,7 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Parses a number as written; German swaps the roles of point and comma.
 pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
-    if let Some(v) = lookup(NUMBER_WORDS, &s.to_lowercase()) {
+    if let Some(v) = number_word(&s.to_lowercase()) {
         return Some(v as f64);
     }
     let (thousands, decimal) = match lang {
@@ -106,7 +106,7 @@ fn fact(kind: FactKind, start: usize, end: usize, value: String) -> Fact {
 }
 
 /// Ages, sums, percentages, quantities and counts in `text`.
-pub fn extract(text: &str, lang: Language, out: &mut Vec<Fact>) {
+pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     ages(text, out);
     money(text, lang, out);
     for c in PERCENT.captures_iter(text) {
@@ -129,7 +129,7 @@ pub fn extract(text: &str, lang: Language, out: &mut Vec<Fact>) {
             out.push(fact(FactKind::Quantity, m.start(), m.end(), value));
         }
     }
-    counts(text, lang, out);
+    counts(text, ws, lang, out);
 }
 
 fn ages(text: &str, out: &mut Vec<Fact>) {
@@ -174,6 +174,10 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
 
 /// What a number before a word is worth: digits, a number word, or a vague amount.
 fn number_value(w: &str, lang: Language) -> Option<String> {
+    let first = w.chars().next()?;
+    if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
+        return None;
+    }
     let lower = w.to_lowercase();
     if VAGUE_NUMBERS.contains(&lower.as_str()) {
         return Some(lower);
@@ -187,7 +191,7 @@ fn number_value(w: &str, lang: Language) -> Option<String> {
         }
         return parse_number(w, lang).map(show);
     }
-    lookup(NUMBER_WORDS, &lower).map(|v| v.to_string())
+    number_word(&lower).map(|v| v.to_string())
 }
 
 /// True when `w` (lower case) is a plural noun people or things are counted in.
@@ -207,8 +211,7 @@ fn modifier(w: &str, lang: Language) -> bool {
 }
 
 /// "two sources", "four of the people", "five current and former officials", "30 people".
-fn counts(text: &str, lang: Language, out: &mut Vec<Fact>) {
-    let ws = words(text);
+fn counts(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     for (i, w) in ws.iter().enumerate() {
         let raw = w.text(text);
         if raw.eq_ignore_ascii_case("one") {
@@ -217,10 +220,10 @@ fn counts(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let Some(n) = number_value(raw, lang) else {
             continue;
         };
-        if preceded_by_no(text, &ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
+        if preceded_by_no(text, ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
             continue;
         }
-        if let Some((noun, end)) = counted_noun(text, &ws, i, lang) {
+        if let Some((noun, end)) = counted_noun(text, ws, i, lang) {
             let key = noun.trim_end_matches('s');
             let value = format!("{n} {key}");
             out.push(fact(FactKind::Count, w.span.start, end, value));
@@ -289,7 +292,12 @@ mod tests {
 
     fn run(s: &str) -> Vec<(FactKind, String, String)> {
         let mut out = Vec::new();
-        extract(s, Language::English, &mut out);
+        extract(
+            s,
+            &super::super::words::words(s),
+            Language::English,
+            &mut out,
+        );
         out.into_iter()
             .map(|f| (f.kind, f.span.slice(s).to_string(), f.value))
             .collect()

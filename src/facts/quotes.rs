@@ -3,7 +3,7 @@
 
 use super::attributions::subject_before;
 use super::entities::key;
-use super::lexicon::SPEECH_VERBS;
+use super::lexicon::is_speech_verb;
 use super::words::{Word, first_at, is_capitalised, sentence_end, sentence_start};
 use super::{Fact, FactKind};
 use crate::span::Span;
@@ -46,6 +46,12 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         // A blank line ends the paragraph, and with it every open quote.
         if c == '\n' && bytes.get(i + 1) == Some(&b'\n') {
             stack.clear();
+            continue;
+        }
+        if !matches!(
+            c,
+            '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚'
+        ) {
             continue;
         }
         let Some((mark, opens)) = role(text, i, c) else {
@@ -129,7 +135,7 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
         .collect();
     let &first = window.first()?;
     // "said Abrams", "said the official"
-    if SPEECH_VERBS.contains(&ws[first].text(text)) {
+    if is_speech_verb(ws[first].text(text)) {
         let start = ws.get(first + 1)?.span.start;
         let end = name_end(text, ws, first + 1, stop);
         return (end > start).then(|| clean(&text[start..end]));
@@ -138,7 +144,7 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
     let v = window
         .iter()
         .copied()
-        .find(|&k| SPEECH_VERBS.contains(&ws[k].text(text)))?;
+        .find(|&k| is_speech_verb(ws[k].text(text)))?;
     let subj = subject_before(text, ws, v)?;
     // Only a subject right after the quote speaks it ("a group that the US has said" does not).
     (subj.start == ws[first].span.start).then(|| clean(subj.slice(text)))
@@ -167,7 +173,7 @@ fn speaker_before(text: &str, ws: &[Word], entities: &[Fact], open: usize) -> Op
     let hi = first_at(ws, open);
     let v = (lo..hi).rev().find(|&k| {
         let t = ws[k].text(text);
-        SPEECH_VERBS.contains(&t) || t == "saying"
+        is_speech_verb(t) || t == "saying"
     })?;
     if ws[v].text(text) != "saying"
         && let Some(s) = subject_before(text, ws, v)
