@@ -330,8 +330,10 @@ mod tests {
     #[test]
     fn german_numbers() {
         let mut out = Vec::new();
+        let s = "Es kostet 2,5 Millionen Euro und 12,5 Prozent.";
         extract(
-            "Es kostet 2,5 Millionen Euro und 12,5 Prozent.",
+            s,
+            &super::super::words::words(s),
             Language::German,
             &mut out,
         );
