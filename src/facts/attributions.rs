@@ -131,7 +131,10 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-fn push(out: &mut Vec<Fact>, span: Span, who: &str) {
+/// Keys already worked out in this document: one source is cited many times.
+type KeyCache = std::collections::HashMap<String, String>;
+
+fn push(out: &mut Vec<Fact>, cache: &mut KeyCache, span: Span, who: &str) {
     let who = who.trim().trim_end_matches([',', '.']);
     if who.is_empty() {
         return;
@@ -144,7 +147,10 @@ fn push(out: &mut Vec<Fact>, span: Span, who: &str) {
     out.push(Fact {
         kind: FactKind::Attribution,
         span,
-        value: source_key(who),
+        value: cache
+            .entry(who.to_string())
+            .or_insert_with(|| source_key(who))
+            .clone(),
         speaker: Some(speaker),
     });
 }
@@ -220,10 +226,11 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
 
 /// The attributions in `text`.
 pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
+    let cache = &mut KeyCache::new();
     for m in ACCORDING.find_iter(text) {
         let end = phrase_end(text, ws, m.end(), 12);
         if end > m.end() {
-            push(out, Span::new(m.start(), end), &text[m.end()..end]);
+            push(out, cache, Span::new(m.start(), end), &text[m.end()..end]);
         }
     }
     for re in [&*DASH, &*SAYS_THE, &*TOLD] {
@@ -233,7 +240,7 @@ pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
             if super::lexicon::lookup(super::lexicon::MONTHS, &fold(who)).is_some() {
                 continue;
             }
-            push(out, Span::new(all.start(), all.end()), who);
+            push(out, cache, Span::new(all.start(), all.end()), who);
         }
     }
     for (v, w) in ws.iter().enumerate() {
@@ -249,7 +256,7 @@ pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
             continue;
         };
         let who = subj.slice(text);
-        push(out, Span::new(subj.start, w.span.end), who);
+        push(out, cache, Span::new(subj.start, w.span.end), who);
     }
 }
 

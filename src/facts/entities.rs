@@ -134,6 +134,13 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
     }
 }
 
+fn german_name(written: &str, folded: &str) -> bool {
+    let acronym = written.len() >= 2
+        && !written.contains(' ')
+        && written.chars().all(|c| c.is_uppercase() || c == '-');
+    acronym || (strip_titles(folded) > 0 && written.split(' ').count() >= 2)
+}
+
 /// What the document tells about its capitalised words.
 struct Evidence<'a> {
     /// Words written capitalised inside a sentence (folded).
@@ -184,6 +191,11 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     let end = possessive_end(text, last);
     let written = &text[start..end];
     let folded = fold(written);
+    // German capitalises every noun: only acronyms ("WHO") and names after a title
+    // ("Präsident Frank Walter") say "name".
+    if lang == Language::German && !german_name(written, &folded) {
+        return;
+    }
     if run.len() == 1 {
         if excluded(&folded, lang) || is_speech_verb(folded.as_str()) || lang == Language::German {
             return; // German capitalises every noun: one word alone says nothing

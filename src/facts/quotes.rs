@@ -40,7 +40,8 @@ fn role(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
 /// The quotes of `text`, each with its speaker when named; `entities` (sorted) help find a
 /// speaker who opens the sentence.
 pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) {
-    let mut stack: Vec<(Mark, usize)> = Vec::new();
+    // Open quotes: mark, where the quoted text starts, and the opening character.
+    let mut stack: Vec<(Mark, usize, char)> = Vec::new();
     let bytes = text.as_bytes();
     for (i, c) in text.char_indices() {
         // A blank line ends the paragraph, and with it every open quote.
@@ -54,17 +55,21 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         ) {
             continue;
         }
-        let Some((mark, opens)) = role(text, i, c) else {
+        let Some((mark, mut opens)) = role(text, i, c) else {
             continue;
         };
+        // German quotes open with „ and close with “.
+        if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
+            opens = false;
+        }
         if opens {
-            stack.push((mark, i + c.len_utf8()));
+            stack.push((mark, i + c.len_utf8(), c));
             continue;
         }
-        let Some(pos) = stack.iter().rposition(|&(m, _)| m == mark) else {
+        let Some(pos) = stack.iter().rposition(|&(m, _, _)| m == mark) else {
             continue;
         };
-        let (_, start) = stack[pos];
+        let (_, start, _) = stack[pos];
         stack.truncate(pos);
         quote(
             text,
