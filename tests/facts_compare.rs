@@ -174,3 +174,29 @@ fn additions_in_a_link_and_across_documents() {
     assert_eq!(pair.facts_only, facts::only_in(&a, &b));
     assert_eq!(pair.link_facts_only.len(), pair.alignment.links.len());
 }
+
+#[test]
+fn sources_conflict_only_when_both_are_named_and_alike() {
+    let c = one_sentence(
+        "The talks began in Caracas, according to Reuters.",
+        "The talks began in Caracas, says the AP.",
+    );
+    let who: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|c| c.kind == FactKind::Attribution)
+        .map(|c| (c.a.as_str(), c.b.as_str()))
+        .collect();
+    assert_eq!(who, [("Reuters", "AP")]);
+    // The person who spoke and the outlet that heard it are not two versions of a source.
+    let c = one_sentence(
+        "An aide to the minister said he would not meet them.",
+        "An unnamed aide disputes that, telling AP he would not meet them.",
+    );
+    assert!(c.iter().all(|c| c.kind != FactKind::Attribution), "{c:?}");
+    // Two unnamed officials are not a conflict either.
+    let c = one_sentence(
+        "\"We will not surrender to anyone,\" the official said.",
+        "\"We will not surrender to anyone,\" a senior official said.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}

@@ -25,10 +25,11 @@ static DASH: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-/// "Says the AP.", "States the Associated Press." opening a sentence.
+/// "Says the AP.", "States the Associated Press." opening a sentence, ", says the AP" after a
+/// clause.
 static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?m)(?:^|[.!?]\s+)(?P<all>(?:Says|States|Reports|Writes|Said|Stated|Reported|Wrote)\s+",
+        r"(?m)(?:^|[.!?]\s+|,\s+)(?P<all>(?i:says|states|reports|writes|said|stated|reported|wrote)\s+",
         r"(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,4}))",
     ))
     .unwrap()

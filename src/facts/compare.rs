@@ -202,6 +202,8 @@ fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
             }
             if let (Some(sx), Some(sy)) = (&x.speaker, &y.speaker)
                 && speaker_key(sx) != speaker_key(sy)
+                && source_role(sx, &speaker_key(sx)).is_some()
+                && source_role(sx, &speaker_key(sx)) == source_role(sy, &speaker_key(sy))
             {
                 out.push(conflict(
                     FactKind::Attribution,
@@ -224,22 +226,39 @@ fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
     }
 }
 
-/// One named source on each side, and they differ ("according to Reuters" vs "Says the AP").
+/// What kind of named source a speaker is: an outlet ("Reuters", "the AP") or a named
+/// person or body ("Elliot Abrams"); `None` for unnamed ones ("a senior official").
+/// Only sources of one kind are compared: an outlet that reports and the person it quotes
+/// are not two versions of one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Outlet,
+    Named,
+}
+
+fn source_role(speaker: &str, key: &str) -> Option<Role> {
+    if super::lexicon::AGENCIES
+        .iter()
+        .any(|(_, canon)| *canon == key)
+    {
+        return Some(Role::Outlet);
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    named.then_some(Role::Named)
+}
+
+/// One named source on each side, of the same role, and they differ ("according to
+/// Reuters" vs "Says the AP").
 fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
-    let named = |s: &Side, f: &&Fact| {
-        f.speaker
-            .as_deref()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-            && !s.text(f).is_empty()
-    };
-    let (ua, ub) = unmatched(FactKind::Attribution, a, b);
-    let na: Vec<&Fact> = ua.into_iter().filter(|f| named(a, f)).collect();
-    let nb: Vec<&Fact> = ub.into_iter().filter(|f| named(b, f)).collect();
-    let all_a = a.of(FactKind::Attribution).len();
-    let all_b = b.of(FactKind::Attribution).len();
-    if let ([x], [y]) = (na.as_slice(), nb.as_slice())
-        && all_a == 1
-        && all_b == 1
+    let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
+    let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
+    if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
+        && x.value != y.value
+        && role(x).is_some()
+        && role(x) == role(y)
     {
         let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
         out.push(conflict(
