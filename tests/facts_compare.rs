@@ -46,6 +46,18 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
     assert_eq!(age[0].a_span.slice(&ap.document.text), "56");
     assert_eq!(age[0].b_span.slice(&reuters.document.text), "62-year-old");
 
+    // As an n:m link with the passage gold pairs it with, still only the age differs.
+    let nm = facts::conflicts(
+        &ap,
+        &[seg(&ap, "Cabello, 56,")],
+        &reuters,
+        &[
+            seg(&reuters, "62-year-old"),
+            seg(&reuters, "A former military officer"),
+        ],
+    );
+    assert_eq!(nm, age);
+
     let when = link(
         &ap,
         "sanctioned by the Trump administration last year",
@@ -54,6 +66,7 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
     );
     let dates: Vec<&Conflict> = when.iter().filter(|c| c.kind == FactKind::Date).collect();
     assert_eq!(dates.len(), 1, "{when:?}");
+    assert_eq!(when.len(), 1, "only the time differs: {when:?}");
     assert_eq!(dates[0].a, "last year");
     assert_eq!(dates[0].b, "for several years");
 }
