@@ -10,10 +10,10 @@ use regex::Regex;
 
 use super::entities::key;
 use super::lexicon::{AGENCIES, is_speech_verb};
+use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_start};
 use super::{Fact, FactKind};
 use crate::span::Span;
-use crate::text::fold;
 
 /// "according to X", "citing X", German "laut X": the source runs to the clause's end.
 static ACCORDING: LazyLock<Regex> =

@@ -9,9 +9,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
+use super::words::fold;
 use super::{Fact, FactKind};
 use crate::span::Span;
-use crate::text::fold;
 
 const MONTH: &str = concat!(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",

@@ -10,10 +10,11 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
+use super::words::fold;
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
 use crate::span::Span;
-use crate::text::{Language, fold};
+use crate::text::Language;
 
 /// Small words that may join the parts of one name ("Council on Foreign Relations").
 const CONNECTORS: &[&str] = &[

@@ -9,9 +9,10 @@ use super::lexicon::{
     CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
 };
 use super::words::Word;
+use super::words::fold;
 use super::{Fact, FactKind};
 use crate::span::Span;
-use crate::text::{Language, fold};
+use crate::text::Language;
 
 /// A number as written: "25", "1,200", "3.5", German "2,5" and "1.200".
 const NUM: &str = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
@@ -178,9 +179,14 @@ fn number_value(w: &str, lang: Language) -> Option<String> {
     if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
         return None;
     }
-    let lower = w.to_lowercase();
-    if VAGUE_NUMBERS.contains(&lower.as_str()) {
-        return Some(lower);
+    // Most words are lower case already: fold only the others.
+    let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    };
+    if VAGUE_NUMBERS.contains(&lower.as_ref()) {
+        return Some(lower.into_owned());
     }
     if w.chars()
         .all(|c| c.is_ascii_digit() || c == ',' || c == '.')

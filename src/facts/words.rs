@@ -69,6 +69,16 @@ fn is_initials(w: &str) -> bool {
     w.contains('.') && w.split('.').all(|p| p.chars().count() == 1)
 }
 
+/// [`crate::text::fold`] with a fast path for plain ASCII words, which are most words: the
+/// extractors fold every capitalised word, and Unicode normalisation costs.
+pub fn fold(w: &str) -> String {
+    if w.is_ascii() && !w.contains('`') {
+        w.to_ascii_lowercase()
+    } else {
+        crate::text::fold(w)
+    }
+}
+
 /// True when `w` starts with an upper-case letter.
 pub fn is_capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
