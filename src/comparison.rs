@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, Alignment, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::facts::{self, Fact};
+use crate::facts::{self, Fact, FactsOnly};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
@@ -76,6 +76,13 @@ pub struct PairAlignment {
     pub b: usize,
     /// Links and what each side adds.
     pub alignment: Alignment,
+    /// Facts one source gives and the other gives nowhere (indices into each source's facts).
+    #[serde(default)]
+    pub facts_only: FactsOnly,
+    /// Per link (same order as `alignment.links`): facts one side of the link has and the
+    /// other side's passages do not.
+    #[serde(default)]
+    pub link_facts_only: Vec<FactsOnly>,
 }
 
 /// How far [`Comparison::build_with_progress`] has come.
@@ -141,14 +148,19 @@ impl Comparison {
             .map(|&(i, j)| {
                 let (a, b) = (&sources[i], &sources[j]);
                 let mut alignment = align::align(a.side(), b.side());
+                let mut link_facts_only = Vec::with_capacity(alignment.links.len());
                 for link in &mut alignment.links {
                     link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                    link_facts_only.push(facts::link_additions(a, &link.a, b, &link.b));
                 }
+                let facts_only = facts::only_in(a, b);
                 tick();
                 PairAlignment {
                     a: i,
                     b: j,
                     alignment,
+                    facts_only,
+                    link_facts_only,
                 }
             })
             .collect();

@@ -5,10 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+mod attributions;
 mod compare;
+mod dates;
+mod entities;
 mod extract;
+mod lexicon;
+mod numbers;
+mod quotes;
+mod words;
 
-pub use compare::conflicts;
+pub use compare::{conflicts, facts_in, link_additions, misspelt, only_in};
+pub use entities::key as name_key;
 pub use extract::extract;
 
 /// What kind of fact a span states.
@@ -81,4 +89,13 @@ pub struct Conflict {
     pub a_span: Span,
     /// Where B states it.
     pub b_span: Span,
+}
+
+/// Facts one side gives and the other does not, as indices into each source's `facts`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FactsOnly {
+    /// Facts only source A gives.
+    pub a: Vec<usize>,
+    /// Facts only source B gives.
+    pub b: Vec<usize>,
 }

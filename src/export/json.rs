@@ -32,6 +32,9 @@ pub struct Report {
     /// With two sources: the segments only one of them has.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub only: Option<ReportOnly>,
+    /// With two sources: facts (indices into each document's `facts`) only one of them gives.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub facts_only: Option<ReportOnly>,
     /// With more than two sources: one alignment per pair.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pairs: Option<Vec<ReportPair>>,
@@ -94,6 +97,10 @@ pub struct ReportLink {
     pub why: Vec<String>,
     pub changes: Vec<ReportChange>,
     pub conflicts: Vec<ReportConflict>,
+    /// Facts one side of the link has and the other side's passages do not (indices into
+    /// each document's `facts`).
+    #[serde(default)]
+    pub fact_additions: ReportOnly,
 }
 
 /// A word-level change inside a link.
@@ -116,8 +123,8 @@ pub struct ReportConflict {
     pub b_end: usize,
 }
 
-/// Segment ids in no link, per side.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// Segment ids in no link, per side (or, for facts, fact indices only one side gives).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct ReportOnly {
     pub a: Vec<usize>,
     pub b: Vec<usize>,
@@ -130,6 +137,9 @@ pub struct ReportPair {
     pub b: usize,
     pub links: Vec<ReportLink>,
     pub only: ReportOnly,
+    /// Facts only one source of the pair gives.
+    #[serde(default)]
+    pub facts_only: ReportOnly,
 }
 
 /// The report of a comparison.
@@ -152,6 +162,7 @@ pub fn report(cmp: &Comparison) -> Report {
                 b: p.b,
                 links: links(p),
                 only: only(p),
+                facts_only: facts_only(p),
             })
             .collect();
         (None, None, Some(pairs), Some(cmp.clusters.clone()))
@@ -162,6 +173,7 @@ pub fn report(cmp: &Comparison) -> Report {
         documents,
         links,
         only,
+        facts_only: (cmp.sources.len() == 2).then(|| facts_only(&cmp.pairs[0])),
         pairs,
         clusters,
         notes: None,
@@ -229,11 +241,27 @@ fn document(id: usize, s: &Source) -> ReportDocument {
 }
 
 fn links(p: &PairAlignment) -> Vec<ReportLink> {
-    p.alignment.links.iter().map(link).collect()
+    p.alignment
+        .links
+        .iter()
+        .enumerate()
+        .map(|(i, l)| link(l, p.link_facts_only.get(i)))
+        .collect()
 }
 
-fn link(l: &Link) -> ReportLink {
+fn facts_only(p: &PairAlignment) -> ReportOnly {
+    ReportOnly {
+        a: p.facts_only.a.clone(),
+        b: p.facts_only.b.clone(),
+    }
+}
+
+fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
     ReportLink {
+        fact_additions: added.map_or_else(ReportOnly::default, |f| ReportOnly {
+            a: f.a.clone(),
+            b: f.b.clone(),
+        }),
         a: l.a.clone(),
         b: l.b.clone(),
         score: (l.score * 1000.0).round() / 1000.0,

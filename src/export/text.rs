@@ -3,11 +3,13 @@
 use std::fmt::Write;
 
 use super::one_line;
-use crate::comparison::{Comparison, PairAlignment};
+use crate::comparison::{Comparison, PairAlignment, Source};
 use crate::facts::{Conflict, FactKind};
 use crate::text::visible;
 
 const WIDTH: usize = 100;
+/// Facts listed per source in "Facts only in …" before "and N more".
+const FACTS_SHOWN: usize = 12;
 
 /// The report as plain text, every control character of the input made visible.
 pub fn render(cmp: &Comparison) -> String {
@@ -87,22 +89,65 @@ fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment) {
             );
         }
     }
+    for (who, src, ids) in [(&la, a, &p.facts_only.a), (&lb, b, &p.facts_only.b)] {
+        if let Some(line) = facts_only_line(src, ids) {
+            let _ = writeln!(out, "\nFacts only in {who}: {line}");
+        }
+    }
     out.push('\n');
 }
 
-/// A conflict in plain words: "The age differs: A says “56”, B says “62-year-old”."
+/// A conflict in plain words: "Source A gives the age as 56; source B as 62."
 pub fn conflict_sentence(c: &Conflict, la: &str, lb: &str) -> String {
-    let what = match c.kind {
-        FactKind::Age => "The age differs",
-        FactKind::Money => "The sum differs",
-        FactKind::Count => "The number differs",
-        FactKind::Percent => "The percentage differs",
-        FactKind::Quantity => "The quantity differs",
-        FactKind::Date => "The date or time differs",
-        FactKind::Quote => "The quote differs",
-        FactKind::Attribution => "The source cited differs",
-        FactKind::Entity => "A name differs",
-        FactKind::Byline => "The author differs",
-    };
-    format!("{what}: {la} says “{}”, {lb} says “{}”.", c.a, c.b)
+    let (a, b) = (one_line(&c.a, 80), one_line(&c.b, 80));
+    match c.kind {
+        FactKind::Age => format!("Source {la} gives the age as {a}; source {lb} as {b}."),
+        FactKind::Money => format!("Source {la} gives the sum as {a}; source {lb} as {b}."),
+        FactKind::Count => format!("Source {la} counts “{a}”; source {lb} “{b}”."),
+        FactKind::Percent => format!("Source {la} gives {a}; source {lb} gives {b}."),
+        FactKind::Quantity => format!("Source {la} gives {a}; source {lb} gives {b}."),
+        FactKind::Date => {
+            format!("Source {la} says “{a}”; source {lb} says “{b}” (the time differs).")
+        }
+        FactKind::Quote => format!(
+            "The quote is worded differently: source {la} has “{a}”; source {lb} has “{b}”."
+        ),
+        FactKind::Attribution => format!("Source {la} attributes it to {a}; source {lb} to {b}."),
+        FactKind::Entity => {
+            format!("A name is spelt differently: source {la} writes “{a}”; source {lb} “{b}”.")
+        }
+        FactKind::Byline => {
+            format!("The author differs: source {la} names {a}; source {lb} names {b}.")
+        }
+    }
+}
+
+/// Facts only one source gives, one line: "age “56”; date “In 2015”; name “Haiti” …".
+fn facts_only_line(src: &Source, ids: &[usize]) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
+    let items: Vec<String> = ids
+        .iter()
+        .filter_map(|&i| src.facts.get(i))
+        .filter(|f| seen.insert((f.kind, f.value.clone())))
+        .map(|f| {
+            let what = if f.kind == FactKind::Entity {
+                "name"
+            } else {
+                f.kind.label()
+            };
+            format!(
+                "{what} “{}”",
+                one_line(f.span.slice(&src.document.text), 40)
+            )
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
+    }
+    let shown = items.len().min(FACTS_SHOWN);
+    let mut line = items[..shown].join("; ");
+    if items.len() > shown {
+        line.push_str(&format!("; and {} more", items.len() - shown));
+    }
+    Some(line)
 }

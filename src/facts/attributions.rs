@@ -1,0 +1,297 @@
+//! Who a claim is attributed to: "according to Reuters", "-Reuters", "Says the AP",
+//! "told Axios", "two sources familiar with the discussions said", "citing a senior U.S.
+//! administration official". The value is the source's key: news agencies by their
+//! gazetteer name (so "AP" = "the Associated Press", and a misspelling close to one is it too),
+//! anyone else by their folded words.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::entities::key;
+use super::lexicon::{AGENCIES, is_speech_verb};
+use super::words::fold;
+use super::words::{Word, first_at, is_capitalised, sentence_start};
+use super::{Fact, FactKind};
+use crate::span::Span;
+
+/// "according to X", "citing X", German "laut X": the source runs to the clause's end.
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:according\s+to|citing|laut)\s+").unwrap());
+
+/// "-Reuters" closing a paragraph.
+static DASH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)(?:^|\s)(?P<all>[-–—]\s?(?P<who>\p{Lu}(?:\p{L}|\.\p{Lu})*(?:\s\p{Lu}(?:\p{L}|\.\p{Lu})*){0,2}))[ \t]*$")
+        .unwrap()
+});
+
+/// "Says the AP.", "States the Associated Press." opening a sentence, ", says the AP" after a
+/// clause.
+static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?m)(?:^|[.!?]\s+|,\s+)(?P<all>(?i:says|states|reports|writes|said|stated|reported|wrote)\s+",
+        r"(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,4}))",
+    ))
+    .unwrap()
+});
+
+/// "told Axios", "tell CBS": the outlet that heard it.
+static TOLD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?P<all>(?:told|tell|tells|telling)\s+(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,3}))")
+        .unwrap()
+});
+
+/// Words that may stand between a subject and its speech verb ("has since said").
+const BETWEEN: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "since",
+    "later",
+    "earlier",
+    "previously",
+    "publicly",
+    "reportedly",
+    "repeatedly",
+    "then",
+    "still",
+    "already",
+    "once",
+    "recently",
+    "hat",
+    "haben",
+];
+
+/// Words that end a subject when walking back from the verb.
+const SUBJECT_STOPS: &[&str] = &[
+    "that", "and", "but", "while", "as", "because", "though", "although", "if", "when", "than",
+    "so", "or", "what", "dass", "und", "aber", "wie",
+];
+
+/// Adjectives paired with "and" inside a subject ("current and former officials").
+const PAIRED_ADJECTIVES: &[&str] = &[
+    "current", "former", "retired", "serving", "senior", "junior", "active", "past", "present",
+    "local", "foreign", "federal", "military", "civilian",
+];
+
+/// Words that open a subject that names a source without capitals ("two sources", "the
+/// official", "several people").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    "ten", "several", "multiple", "some", "many", "his", "her", "their", "its", "our", "other",
+    "both", "senior", "top", "der", "die", "das", "ein", "eine",
+];
+
+/// Words that show the walk back has left the subject for a clause.
+const VERBISH: &[&str] = &[
+    "is", "was", "were", "are", "be", "been", "has", "have", "had", "will", "would", "did", "does",
+    "do", "can", "could", "should", "may", "might", "don't", "didn't", "doesn't", "won't", "not",
+    "never",
+];
+
+/// Pronoun subjects name nobody.
+const PRONOUNS: &[&str] = &[
+    "he", "she", "it", "they", "we", "i", "you", "er", "sie", "es", "wir",
+];
+
+/// The key of a cited source.
+pub fn source_key(name: &str) -> String {
+    let k = key(name);
+    let k = k.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    for (alias, canon) in AGENCIES {
+        if k.strip_prefix(alias)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+        {
+            return canon.to_string();
+        }
+    }
+    // A misspelt agency name ("Accosiated Press") is still that agency.
+    for (alias, canon) in AGENCIES {
+        let near = k.len().abs_diff(alias.len()) <= alias.len() / 5;
+        if alias.len() >= 10 && near && edit_distance(&k, alias) <= alias.len() / 5 {
+            return canon.to_string();
+        }
+    }
+    k
+}
+
+/// Levenshtein distance over chars.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// Keys already worked out in this document: one source is cited many times.
+type KeyCache = std::collections::HashMap<String, String>;
+
+fn push(out: &mut Vec<Fact>, cache: &mut KeyCache, span: Span, who: &str) {
+    let who = who.trim().trim_end_matches([',', '.']);
+    if who.is_empty() {
+        return;
+    }
+    let who = who
+        .strip_prefix("the ")
+        .or_else(|| who.strip_prefix("The "))
+        .unwrap_or(who);
+    let speaker = super::quotes::clean(who);
+    out.push(Fact {
+        kind: FactKind::Attribution,
+        span,
+        value: cache
+            .entry(who.to_string())
+            .or_insert_with(|| source_key(who))
+            .clone(),
+        speaker: Some(speaker),
+    });
+}
+
+/// The end of the noun phrase that starts at `from`: the next comma, bracket, quote, clause
+/// word or sentence end, at most `max` words on.
+fn phrase_end(text: &str, ws: &[Word], from: usize, max: usize) -> usize {
+    let stop_at = super::words::sentence_end(text, from);
+    let mut end = from;
+    for w in ws[first_at(ws, from)..].iter().take(max) {
+        if w.span.start >= stop_at {
+            break;
+        }
+        let gap = &text[end..w.span.start];
+        if end > from && gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '\n']) {
+            break;
+        }
+        let t = w.text(text);
+        if end > from && matches!(t, "who" | "which" | "that" | "whose" | "der" | "die") {
+            break;
+        }
+        end = w.span.end;
+    }
+    end
+}
+
+/// The subject before a speech verb at word `v`: the noun phrase between the clause's start
+/// and the verb, if it is short and names someone.
+pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
+    let floor = sentence_start(text, ws[v].span.start);
+    let mut k = v;
+    while k > 0 && BETWEEN.contains(&fold(ws[k - 1].text(text)).as_str()) {
+        k -= 1;
+    }
+    let end = k;
+    let mut start = end;
+    while start > 0 && ws[start - 1].span.start >= floor && end - start < 9 {
+        let gap = &text[ws[start - 1].span.end..ws[start].span.start];
+        if gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '\n']) {
+            break;
+        }
+        let t = fold(ws[start - 1].text(text));
+        // "five current and former officials": "and" inside the phrase.
+        let inner_and = t == "and"
+            && start >= 2
+            && PAIRED_ADJECTIVES.contains(&fold(ws[start - 2].text(text)).as_str());
+        if SUBJECT_STOPS.contains(&t.as_str()) && !inner_and {
+            break;
+        }
+        if VERBISH.contains(&t.as_str()) || is_speech_verb(t.as_str()) {
+            return None;
+        }
+        start -= 1;
+    }
+    if start == end || end - start > 8 {
+        return None;
+    }
+    let first = fold(ws[start].text(text));
+    if PRONOUNS.contains(&first.as_str()) || (end - start == 1 && ws[start].text(text) == "It") {
+        return None;
+    }
+    // "literally just said", "media reports of": no one named or counted.
+    let last = fold(ws[end - 1].text(text));
+    let names_someone = (start..end).any(|k| is_capitalised(ws[k].text(text)))
+        || DETERMINERS.contains(&first.as_str())
+        || first.chars().all(|c| c.is_ascii_digit())
+        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
+    if !names_someone || (last == "media" || last.ends_with("ly")) {
+        return None;
+    }
+    Some(Span::new(ws[start].span.start, ws[end - 1].span.end))
+}
+
+/// The attributions in `text`.
+pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
+    let cache = &mut KeyCache::new();
+    for m in ACCORDING.find_iter(text) {
+        let end = phrase_end(text, ws, m.end(), 12);
+        if end > m.end() {
+            push(out, cache, Span::new(m.start(), end), &text[m.end()..end]);
+        }
+    }
+    for re in [&*DASH, &*SAYS_THE, &*TOLD] {
+        for c in re.captures_iter(text) {
+            let all = c.name("all").unwrap();
+            let who = c.name("who").unwrap().as_str();
+            if super::lexicon::lookup(super::lexicon::MONTHS, &fold(who)).is_some() {
+                continue;
+            }
+            push(out, cache, Span::new(all.start(), all.end()), who);
+        }
+    }
+    for (v, w) in ws.iter().enumerate() {
+        let t = w.text(text);
+        if !is_speech_verb(t) || matches!(t, "tell" | "tells" | "told") && v == 0 {
+            continue;
+        }
+        // "reports of residents", "claims of abuse": the noun, not the verb.
+        if ws.get(v + 1).is_some_and(|n| n.text(text) == "of") {
+            continue;
+        }
+        let Some(subj) = subject_before(text, ws, v) else {
+            continue;
+        };
+        let who = subj.slice(text);
+        push(out, cache, Span::new(subj.start, w.span.end), who);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        extract(s, &words(s), &mut out);
+        out.sort_by_key(|f| f.span);
+        out.into_iter()
+            .map(|f| (f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn patterns() {
+        let f = run("It grew, according to Reuters, citing officials. -Reuters");
+        assert_eq!(f[0], ("according to Reuters".into(), "reuters".into()));
+        assert_eq!(f[1], ("citing officials".into(), "officials".into()));
+        assert_eq!(f[2], ("-Reuters".into(), "reuters".into()));
+        let f = run("Says the AP. States the Accosiated Press.");
+        assert!(f.iter().all(|x| x.1 == "associated press"), "{f:?}");
+        let f = run("The plan stalled, two sources familiar with the discussions said.");
+        assert_eq!(f[0].0, "two sources familiar with the discussions said");
+        let f = run("An aide to Cabello has since said that he would stay. He told Axios.");
+        assert_eq!(f[0].0, "An aide to Cabello has since said");
+        assert_eq!(f[1], ("told Axios".into(), "axios".into()));
+    }
+
+    #[test]
+    fn pronouns_are_no_source() {
+        assert!(run("He said it was late. They said no.").is_empty());
+    }
+}

@@ -1,0 +1,133 @@
+//! When two facts are the same fact, and the words around a fact that tell what it is about.
+
+use std::collections::HashSet;
+
+use super::super::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
+use super::super::words::{sentence_end, sentence_start};
+use super::super::{Fact, FactKind};
+use crate::comparison::Source;
+use crate::span::Span;
+use crate::text::tokens;
+
+/// How far around a fact its anchors are looked for, in bytes (within its sentence).
+const REACH: usize = 80;
+/// Share of the shorter quote's words the other must hold for both to be one quote.
+const QUOTE_OVERLAP: f32 = 0.6;
+
+/// Words too general to tell two dates apart.
+const VAGUE: &[&str] = &[
+    "last", "next", "this", "past", "ago", "earlier", "later", "late", "early", "recent",
+    "several", "since", "dates", "date", "time", "said", "says", "told",
+];
+
+fn floor(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(text.len())
+}
+
+/// The stems of the content words near `f` in its sentence, names and numbers left out: what
+/// the fact is about ("sanction" for "sanctioned … last year").
+pub fn anchors(src: &Source, f: &Fact) -> HashSet<String> {
+    let text = &src.document.text;
+    let lo =
+        floor(text, f.span.start.saturating_sub(REACH)).max(sentence_start(text, f.span.start));
+    let hi = ceil(text, f.span.end + REACH).min(sentence_end(text, f.span.end));
+    if hi <= lo {
+        return HashSet::new();
+    }
+    tokens(text, Span::new(lo, hi), src.lang)
+        .into_iter()
+        .filter(|t| !t.span.overlaps(&f.span) && !t.stop && !t.numeric && t.folded.len() >= 3)
+        .filter(|t| !text[t.span.start..].starts_with(char::is_uppercase))
+        .filter(|t| {
+            let w = t.folded.as_str();
+            !VAGUE.contains(&w)
+                && lookup(TIME_UNITS, w).is_none()
+                && lookup(MONTHS, w).is_none()
+                && lookup(WEEKDAYS, w).is_none()
+        })
+        .map(|t| t.stem)
+        .collect()
+}
+
+fn words(value: &str) -> HashSet<&str> {
+    value.split(' ').filter(|w| !w.is_empty()).collect()
+}
+
+/// True when two quotes share most of the shorter one's words.
+pub fn same_quote(x: &str, y: &str) -> bool {
+    let (wx, wy) = (words(x), words(y));
+    let short = wx.len().min(wy.len());
+    short > 0 && wx.intersection(&wy).count() as f32 >= QUOTE_OVERLAP * short as f32
+}
+
+/// True when `x` and `y` state the same fact: equal values; for names, one the other's part
+/// ("Cabello" in "Diosdado Cabello"); for quotes, mostly the same words.
+pub fn same(x: &Fact, y: &Fact) -> bool {
+    if x.kind != y.kind {
+        return false;
+    }
+    if x.value == y.value {
+        return true;
+    }
+    match x.kind {
+        FactKind::Entity => {
+            let (wx, wy) = (words(&x.value), words(&y.value));
+            wx.is_subset(&wy) || wy.is_subset(&wx)
+        }
+        FactKind::Quote => same_quote(&x.value, &y.value),
+        _ => false,
+    }
+}
+
+/// Indices of the facts of `a` that `b` gives nowhere.
+pub fn missing(a: &Source, b: &Source) -> Vec<usize> {
+    let exact: HashSet<(FactKind, &str)> =
+        b.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
+    let names: HashSet<&str> = b
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Entity)
+        .map(|f| f.value.as_str())
+        .collect();
+    let name_words: HashSet<&str> = b
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Entity)
+        .flat_map(|f| f.value.split(' '))
+        .collect();
+    let quotes: Vec<&Fact> = b
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Quote)
+        .collect();
+    a.facts
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind != FactKind::Byline)
+        .filter(|(_, f)| {
+            if exact.contains(&(f.kind, f.value.as_str())) {
+                return false;
+            }
+            match f.kind {
+                // A name spelt another way is a conflict, not a name only one side gives.
+                FactKind::Entity => {
+                    !f.value.split(' ').all(|w| name_words.contains(w))
+                        && !names.iter().any(|n| super::misspelt(&f.value, n))
+                }
+                FactKind::Quote => !quotes.iter().any(|q| same_quote(&f.value, &q.value)),
+                _ => true,
+            }
+        })
+        .map(|(i, _)| i)
+        .collect()
+}

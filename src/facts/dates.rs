@@ -1,0 +1,271 @@
+//! Dates and relative times: "Jan. 3", "January 11", "in 2015", "In November", "last
+//! month", "late Sunday", "2026-01-17", "1/17/2026", "for several years", German "17. Januar".
+//!
+//! Values are ISO where the text allows ("2026-01-03", "--01-03" without a year, "2015",
+//! "--11" for a bare month); relative times keep their words, folded ("last month").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
+use super::words::fold;
+use super::{Fact, FactKind};
+use crate::span::Span;
+
+const MONTH: &str = concat!(
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",
+    r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b",
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)\.)"
+);
+
+static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+
+/// "1/17/2026" (month first) and "17.1.2026" (day first); a reading time may be glued to
+/// the year in page headers ("1/17/20262 min read").
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(\d{0,2}\s*min)?")
+        .unwrap()
+});
+
+static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"\b(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>\d{{4}})\b)?",
+            r"|\b(?P<m2>{m})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>\d{{4}})\b)?",
+        ),
+        m = MONTH
+    ))
+    .unwrap()
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte)",
+        r"(?:\s+|-)(?:the\s+year\s+|(?i:dem\s+)?jahr\s+)?(?P<y>1[89]\d\d|20\d\d)\b",
+    ))
+    .unwrap()
+});
+
+static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b(?:(?P<mod>early|late|(?i:on|last|next|this))\s+)?",
+        r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
+        r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
+    ))
+    .unwrap()
+});
+
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:",
+        r"(?:last|next|this|past|previous|coming|earlier\s+this|later\s+this|early\s+this|late\s+last|early\s+last)",
+        r"\s+(?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade|century|morning|night|evening)",
+        r"|yesterday|today|tonight|tomorrow|in\s+recent\s+(?:days|weeks|months|years)",
+        r"|(?:letzte[nrms]?|vergangene[nrms]?|nächste[nrms]?|diese[nrms]?|kommende[nrms]?)\s+(?:jahr|monat|woche|wochenende)",
+        r"|gestern|heute|vorgestern|übermorgen",
+        r")\b",
+    ))
+    .unwrap()
+});
+
+/// A span of time: "for several years", "two years ago", "over the past decade", "seit drei Jahren".
+static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?P<pre>for|over|within|in|during|seit|vor)\s+(?:the\s+(?:past|last|next)\s+)?",
+        r"(?P<n>\d+|a|an|a\s+few|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|twenty|mehreren|einigen|zwei|drei|vier|fünf)\s+",
+        r"(?P<u>years?|months?|weeks?|days?|decades?|hours?|jahren?|monaten?|wochen|tagen)\b",
+        r"|\b(?P<n2>\d+|a|an|a\s+few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+",
+        r"(?P<u2>years?|months?|weeks?|days?|decades?|hours?)\s+(?P<post>ago|earlier|later)\b",
+    ))
+    .unwrap()
+});
+
+fn month_number(s: &str) -> Option<u32> {
+    lookup(MONTHS, &fold(s.trim_end_matches('.')))
+}
+
+fn push(out: &mut Vec<Fact>, start: usize, end: usize, value: String) {
+    out.push(Fact {
+        kind: FactKind::Date,
+        span: Span::new(start, end),
+        value,
+        speaker: None,
+    });
+}
+
+fn iso(y: Option<&str>, m: u32, d: Option<u32>) -> String {
+    match (y, d) {
+        (Some(y), Some(d)) => format!("{y}-{m:02}-{d:02}"),
+        (Some(y), None) => format!("{y}-{m:02}"),
+        (None, Some(d)) => format!("--{m:02}-{d:02}"),
+        (None, None) => format!("--{m:02}"),
+    }
+}
+
+/// The dates and times in `text`.
+pub fn extract(text: &str, out: &mut Vec<Fact>) {
+    for c in ISO.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (mo, d): (u32, u32) = (c[2].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        if (1..=12).contains(&mo) && (1..=31).contains(&d) {
+            push(out, m.start(), m.end(), m.as_str().to_string());
+        }
+    }
+    numeric(text, out);
+    month_dates(text, out);
+    for c in YEAR.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        push(out, m.start(), m.end(), c["y"].to_string());
+    }
+    for c in WEEKDAY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let day = lookup(WEEKDAYS, &fold(&c["d"])).unwrap_or("");
+        let value = match c.name("mod").map(|x| x.as_str().to_lowercase()) {
+            Some(x) if x == "last" || x == "next" => format!("{x} {day}"),
+            _ => day.to_string(),
+        };
+        push(out, m.start(), m.end(), value);
+    }
+    for m in RELATIVE.find_iter(text) {
+        let words: Vec<String> = m.as_str().split_whitespace().map(fold).collect();
+        push(out, m.start(), m.end(), words.join(" "));
+    }
+    for c in DURATION.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let n = c.name("n").or_else(|| c.name("n2")).unwrap().as_str();
+        let u = c.name("u").or_else(|| c.name("u2")).unwrap().as_str();
+        let n = fold(n);
+        let n = lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string());
+        let unit = lookup(TIME_UNITS, &fold(u)).unwrap_or("year");
+        let value = match c.name("post") {
+            Some(p) => format!("{n} {unit}s {}", fold(p.as_str())),
+            None => format!("for {n} {unit}s"),
+        };
+        push(out, m.start(), m.end(), value);
+    }
+}
+
+fn numeric(text: &str, out: &mut Vec<Fact>) {
+    for c in NUMERIC.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let (mo, d, y, end) = if let Some(y) = c.get(3) {
+            (&c[1], &c[2], y.as_str(), y.end())
+        } else {
+            (&c[5], &c[4], &c[6], c.get(6).unwrap().end())
+        };
+        // Digits glued to the year are a date only when a reading time follows.
+        let glued = text[end..].starts_with(|ch: char| ch.is_ascii_digit());
+        if glued && c.get(7).is_none() {
+            continue;
+        }
+        let (Ok(mo), Ok(d)) = (mo.parse::<u32>(), d.parse::<u32>()) else {
+            continue;
+        };
+        if (1..=12).contains(&mo) && (1..=31).contains(&d) {
+            push(out, m.start(), end, iso(Some(y), mo, Some(d)));
+        }
+    }
+}
+
+/// Words before a bare "May" or "March" that make it a month rather than a verb or a noun.
+const MONTH_CUES: &[&str] = &[
+    "in", "since", "until", "by", "of", "early", "late", "mid", "last", "next", "this", "during",
+    "before", "after", "from", "im", "seit", "bis", "anfang", "ende", "mitte",
+];
+
+fn month_dates(text: &str, out: &mut Vec<Fact>) {
+    for c in MONTH_DAY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let mon = c.name("m1").or_else(|| c.name("m2")).unwrap().as_str();
+        let Some(mo) = month_number(mon) else {
+            continue;
+        };
+        let day = c
+            .name("d1")
+            .or_else(|| c.name("d2"))
+            .and_then(|d| d.as_str().parse::<u32>().ok());
+        let year = c.name("y1").or_else(|| c.name("y2")).map(|y| y.as_str());
+        if day.is_some_and(|d| !(1..=31).contains(&d)) {
+            continue;
+        }
+        let mut start = m.start();
+        if day.is_none() && year.is_none() {
+            let before = text[..m.start()].trim_end();
+            let prev = before
+                .rsplit(|ch: char| !ch.is_alphabetic())
+                .next()
+                .unwrap_or("");
+            let cued = MONTH_CUES.contains(&prev.to_lowercase().as_str());
+            let bare = mon.trim_end_matches('.');
+            // "May I ask", "the March": a bare ambiguous month needs a cue; abbreviations
+            // never stand alone.
+            if matches!(bare, "May" | "March" | "Mai") && !cued || mon.ends_with('.') {
+                continue;
+            }
+            if cued && matches!(prev.to_lowercase().as_str(), "in" | "im" | "since" | "seit") {
+                start = before.len() - prev.len();
+            }
+        }
+        push(out, start, m.end(), iso(year, mo, day));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        extract(s, &mut out);
+        out.sort_by_key(|f| f.span);
+        out.into_iter()
+            .map(|f| (f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn absolute_dates() {
+        let f =
+            run("On Jan. 3 and January 11, 2026; 2026-01-17 and 1/17/2026 and 17. Januar 2026.");
+        let v: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            v,
+            [
+                "--01-03",
+                "2026-01-11",
+                "2026-01-17",
+                "2026-01-17",
+                "2026-01-17"
+            ]
+        );
+    }
+
+    #[test]
+    fn years_months_and_relative_times() {
+        let f = run("In 2015 they met. In November, late Sunday, last month, for several years.");
+        let v: Vec<&str> = f.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(
+            v,
+            ["2015", "--11", "Sunday", "last month", "for several years"]
+        );
+    }
+
+    #[test]
+    fn glued_reading_time() {
+        let f = run("1/17/20262 min read");
+        assert_eq!(f, [("1/17/2026".to_string(), "2026-01-17".to_string())]);
+    }
+
+    #[test]
+    fn not_dates() {
+        for s in [
+            "May I ask a question?",
+            "the Trump administration said",
+            "March on, they said.",
+            "He paid 1/2 of it.",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
+    }
+}

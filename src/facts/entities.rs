@@ -1,0 +1,263 @@
+//! Named people, places and organisations: runs of capitalised words, with titles
+//! ("Former Defense Secretary") taken off and keys folded so "Chávez" = "Chavez".
+//!
+//! A capitalised word that opens a sentence is a name only when the document also writes
+//! it capitalised inside a sentence: "Sources indicate" is not a name, "Cabello has" is.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
+use super::words::fold;
+use super::words::{Word, is_capitalised, opens_sentence};
+use super::{Fact, FactKind};
+use crate::span::Span;
+use crate::text::Language;
+
+/// Small words that may join the parts of one name ("Council on Foreign Relations").
+const CONNECTORS: &[&str] = &[
+    "of", "on", "for", "de", "del", "la", "los", "las", "le", "du", "da", "von", "van", "der",
+    "al", "bin",
+];
+
+/// The longest name, in words; longer capitalised runs are headline case, not names.
+const MAX_NAME_WORDS: usize = 6;
+
+/// Leading titles, matched on folded text, longest first.
+static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(TITLES)
+        .unwrap()
+});
+
+/// Takes leading titles off a folded name: "former defense secretary james mattis" →
+/// "james mattis". Returns the byte offset in `folded` where the name proper starts.
+pub fn strip_titles(folded: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &folded[at..];
+        let Some(m) = TITLE_MATCHER.find(rest) else {
+            return at;
+        };
+        let after = &rest[m.end()..];
+        if m.start() != 0 || !(after.is_empty() || after.starts_with(' ')) {
+            return at;
+        }
+        let next = at + m.end() + (after.len() - after.trim_start().len());
+        if next >= folded.len() {
+            return at; // nothing but titles: keep them ("the U.S.")
+        }
+        at = next;
+    }
+}
+
+/// The key two spellings of one name share: folded, titles and possessive off.
+pub fn key(name: &str) -> String {
+    let folded = fold(name.trim());
+    let folded = folded
+        .strip_suffix("'s")
+        .or_else(|| folded.strip_suffix('\''))
+        .unwrap_or(&folded);
+    let folded = folded
+        .strip_prefix("the ")
+        .unwrap_or(folded)
+        .replace(['\n', '\t'], " ");
+    folded[strip_titles(&folded)..].to_string()
+}
+
+fn possessive_end(text: &str, w: &Word) -> usize {
+    let t = w.text(text);
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            return w.span.start + rest.len();
+        }
+    }
+    w.span.end
+}
+
+fn is_name_word(text: &str, w: &Word) -> bool {
+    let t = w.text(text);
+    is_capitalised(t) && t.chars().any(char::is_alphabetic)
+}
+
+fn excluded(folded: &str, lang: Language) -> bool {
+    lookup(MONTHS, folded.trim_end_matches('.')).is_some()
+        || lookup(WEEKDAYS, folded).is_some()
+        || lang.is_stop(folded)
+        || folded == "i"
+}
+
+/// The named entities of `text`, outside the `skip` spans (headlines).
+pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut Vec<Fact>) {
+    // Words written capitalised inside a sentence: evidence that they are names.
+    let mut inner: HashSet<String> = HashSet::new();
+    // Words also written in lower case: common words, whatever case they open a sentence in.
+    let mut lower: HashSet<&str> = HashSet::new();
+    for w in ws {
+        let t = w.text(text);
+        if t.starts_with(char::is_lowercase) {
+            lower.insert(t);
+        } else if is_name_word(text, w) && !opens_sentence(text, w.span) {
+            inner.insert(fold(&text[w.span.start..possessive_end(text, w)]));
+        }
+    }
+    let evidence = Evidence { inner, lower };
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_name_word(text, &ws[i]) || skip.iter().any(|s| s.contains(&ws[i].span)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1; // one past the last name word
+        let mut k = j;
+        while k < ws.len() && same_line_space(text, ws[k - 1].span.end, ws[k].span.start) {
+            if text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with(['\'', '’'])
+                || text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with("'s")
+                || text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with("’s")
+            {
+                break; // "Trump's comments": the possessive ends the name
+            }
+            let t = ws[k].text(text);
+            if is_name_word(text, &ws[k]) {
+                k += 1;
+                j = k;
+            } else if CONNECTORS.contains(&t) {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        name(text, &ws[i..j], &evidence, lang, out);
+        i = j;
+    }
+}
+
+fn german_name(written: &str, folded: &str) -> bool {
+    let acronym = written.len() >= 2
+        && !written.contains(' ')
+        && written.chars().all(|c| c.is_uppercase() || c == '-');
+    acronym || (strip_titles(folded) > 0 && written.split(' ').count() >= 2)
+}
+
+/// What the document tells about its capitalised words.
+struct Evidence<'a> {
+    /// Words written capitalised inside a sentence (folded).
+    inner: HashSet<String>,
+    /// Words written in lower case somewhere.
+    lower: HashSet<&'a str>,
+}
+
+fn same_line_space(text: &str, a: usize, b: usize) -> bool {
+    let gap = &text[a..b];
+    !gap.is_empty() && gap.chars().all(|c| c == ' ')
+}
+
+/// Turns one capitalised run into an entity, or nothing.
+fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<Fact>) {
+    let mut run = run;
+    // A sentence opener that is a function word is not part of the name ("The White House").
+    while let Some(first) = run.first() {
+        let f = fold(first.text(text));
+        if lang.is_stop(&f) || excluded(&f, lang) {
+            run = &run[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = run.last() {
+        let f = fold(last.text(text));
+        if excluded(&f, lang) && run.len() > 1 {
+            run = &run[..run.len() - 1];
+        } else {
+            break;
+        }
+    }
+    // "Despite Cabello": a sentence opener the text also writes in lower case is no name part.
+    if run.len() > 1
+        && opens_sentence(text, run[0].span)
+        && ev.lower.contains(fold(run[0].text(text)).as_str())
+    {
+        run = &run[1..];
+    }
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    if run.len() > MAX_NAME_WORDS {
+        return;
+    }
+    let start = first.span.start;
+    let end = possessive_end(text, last);
+    let written = &text[start..end];
+    let folded = fold(written);
+    // German capitalises every noun: only acronyms ("WHO") and names after a title
+    // ("Präsident Frank Walter") say "name".
+    if lang == Language::German && !german_name(written, &folded) {
+        return;
+    }
+    if run.len() == 1 {
+        if excluded(&folded, lang) || is_speech_verb(folded.as_str()) || lang == Language::German {
+            return; // German capitalises every noun: one word alone says nothing
+        }
+        if opens_sentence(text, first.span)
+            && (!ev.inner.contains(&folded) || ev.lower.contains(folded.as_str()))
+        {
+            return;
+        }
+    }
+    let at = strip_titles(&folded);
+    let key = folded[at..].to_string();
+    if TITLES.contains(&key.as_str()) && key != "u.s." && key != "us" {
+        return; // "President" alone names nobody
+    }
+    // Keep the span on the name proper: count the words the titles took.
+    let dropped = folded[..at].split_whitespace().count();
+    let first = &run[dropped.min(run.len() - 1)];
+    out.push(Fact {
+        kind: FactKind::Entity,
+        span: Span::new(first.span.start, end),
+        value: key,
+        speaker: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn run(s: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        extract(s, &words(s), &[], Language::English, &mut out);
+        out.iter().map(|f| f.span.slice(s).to_string()).collect()
+    }
+
+    #[test]
+    fn names_without_titles() {
+        let s = "Former Defense Secretary James Mattis met Secretary of State Marco Rubio \
+                 at the Council on Foreign Relations in Haiti.";
+        assert_eq!(
+            run(s),
+            [
+                "James Mattis",
+                "Marco Rubio",
+                "Council on Foreign Relations",
+                "Haiti"
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_openers_need_evidence() {
+        let s = "Sources indicate talks. Cabello has power. They met Cabello.";
+        assert_eq!(run(s), ["Cabello", "Cabello"]);
+    }
+
+    #[test]
+    fn keys_fold_accents() {
+        assert_eq!(key("Hugo Chávez"), key("the late Hugo Chavez"));
+        assert_eq!(key("Maduro's"), "maduro");
+    }
+}

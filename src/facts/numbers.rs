@@ -1,0 +1,350 @@
+//! Numbers with a meaning: ages, sums of money, percentages, quantities with units, and
+//! counts of people or things.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{
+    CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
+};
+use super::words::Word;
+use super::words::fold;
+use super::{Fact, FactKind};
+use crate::span::Span;
+use crate::text::Language;
+
+/// A number as written: "25", "1,200", "3.5", German "2,5" and "1.200".
+const NUM: &str = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
+
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<who>\p{Lu}[\p{L}'’-]+),\s(?P<n>\d{1,3}),",
+        r"|\b(?P<m>\d{1,3})[-\s]years?[-\s]old\b",
+        r"|\b(?:aged|age)\s(?P<k>\d{1,3})\b",
+        r"|\b(?P<j>\d{1,3})-[Jj]ährige[nrms]?\b",
+        r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>\d{1,3})\)",
+    ))
+    .unwrap()
+});
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bn|mn|tn|[mkb])\b";
+    Regex::new(&format!(
+        concat!(
+            r"(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>{num})(?:\s?{scale})?",
+            r"|\b(?P<num2>{num})\s?(?:(?P<scale2>[Mm]illion(?:en)?|[Bb]illion|[Mm]illiarden?|Mio\.|Mrd\.)\s)?",
+            r"(?P<cur2>(?i:dollars?|euros?|pounds|usd|eur|gbp|chf|franken)\b|€|\$)",
+        ),
+        num = NUM,
+        scale = scale
+    ))
+    .unwrap()
+});
+
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<num>{NUM})\s?(?:%|(?i:percent|per cent|prozent)\b)"
+    ))
+    .unwrap()
+});
+
+static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
+    let mut units: Vec<&str> = UNITS.iter().map(|(w, _)| *w).collect();
+    units.sort_by_key(|u| std::cmp::Reverse(u.len()));
+    let alt = units
+        .iter()
+        .map(|u| regex::escape(u))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"\b(?P<num>{NUM})(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))\b"
+    ))
+    .unwrap()
+});
+
+/// Parses a number as written; German swaps the roles of point and comma.
+pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
+    if let Some(v) = number_word(&s.to_lowercase()) {
+        return Some(v as f64);
+    }
+    let (thousands, decimal) = match lang {
+        Language::German => ('.', ','),
+        Language::English => (',', '.'),
+    };
+    let groups: Vec<&str> = s.split(thousands).collect();
+    // "2,5" in English or "3.5" in German: a lone separator before fewer than three digits is
+    // a decimal point whatever the language.
+    let cleaned = if groups.len() == 2 && groups[1].len() != 3 && !groups[1].contains(decimal) {
+        format!("{}.{}", groups[0], groups[1])
+    } else {
+        s.replace(thousands, "").replace(decimal, ".")
+    };
+    cleaned.parse().ok()
+}
+
+/// Formats a value without a trailing ".0".
+pub fn show(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+fn scale_of(s: &str) -> u64 {
+    let w = s.trim_end_matches('.').to_lowercase();
+    lookup(SCALES, &w).unwrap_or(1)
+}
+
+fn fact(kind: FactKind, start: usize, end: usize, value: String) -> Fact {
+    Fact {
+        kind,
+        span: Span::new(start, end),
+        value,
+        speaker: None,
+    }
+}
+
+/// Ages, sums, percentages, quantities and counts in `text`.
+pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
+    ages(text, out);
+    money(text, lang, out);
+    for c in PERCENT.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        if let Some(v) = parse_number(&c["num"], lang) {
+            out.push(fact(
+                FactKind::Percent,
+                m.start(),
+                m.end(),
+                format!("{}%", show(v)),
+            ));
+        }
+    }
+    for c in QUANTITY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let unit = lookup(UNITS, &c["unit"].to_lowercase()).unwrap_or("");
+        let scale = c.name("scale").map_or(1, |s| scale_of(s.as_str()));
+        if let Some(v) = parse_number(&c["num"], lang) {
+            let value = format!("{} {unit}", show(v * scale as f64));
+            out.push(fact(FactKind::Quantity, m.start(), m.end(), value));
+        }
+    }
+    counts(text, ws, lang, out);
+}
+
+fn ages(text: &str, out: &mut Vec<Fact>) {
+    for c in AGE.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        let (n, span) = if let Some(n) = c.name("n").or_else(|| c.name("p")) {
+            // "Cabello, 56,": the number is the age; the name is context only.
+            (n, Span::new(n.start(), n.end()))
+        } else {
+            let n = ["m", "k", "j"].iter().find_map(|g| c.name(g)).unwrap();
+            (n, Span::new(whole.start(), whole.end()))
+        };
+        let who = c.name("who").or_else(|| c.name("who2")).map(|w| w.as_str());
+        if who.is_some_and(|w| lookup(super::lexicon::MONTHS, &fold(w)).is_some()) {
+            continue; // "Jan, 3," is a date
+        }
+        let Ok(v) = n.as_str().parse::<u32>() else {
+            continue;
+        };
+        if (1..=120).contains(&v) {
+            out.push(fact(FactKind::Age, span.start, span.end, v.to_string()));
+        }
+    }
+}
+
+fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
+    for c in MONEY.captures_iter(text) {
+        let m = c.get(0).unwrap();
+        let num = c.name("num").or_else(|| c.name("num2")).unwrap();
+        let cur = c.name("cur").or_else(|| c.name("cur2")).unwrap();
+        let scale = c
+            .name("scale")
+            .or_else(|| c.name("scale2"))
+            .map_or(1, |s| scale_of(s.as_str()));
+        let code = lookup(CURRENCIES, &cur.as_str().to_lowercase()).unwrap_or("USD");
+        if let Some(v) = parse_number(num.as_str(), lang) {
+            let value = format!("{} {code}", show((v * scale as f64).round()));
+            out.push(fact(FactKind::Money, m.start(), m.end(), value));
+        }
+    }
+}
+
+/// What a number before a word is worth: digits, a number word, or a vague amount.
+fn number_value(w: &str, lang: Language) -> Option<String> {
+    let first = w.chars().next()?;
+    if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
+        return None;
+    }
+    // Most words are lower case already: fold only the others.
+    let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    };
+    if VAGUE_NUMBERS.contains(&lower.as_ref()) {
+        return Some(lower.into_owned());
+    }
+    if w.chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        // Years and other long bare numbers are not counts.
+        if w.len() == 4 && !w.contains([',', '.']) {
+            return None;
+        }
+        return parse_number(w, lang).map(show);
+    }
+    number_word(&lower).map(|v| v.to_string())
+}
+
+/// True when `w` (lower case) is a plural noun people or things are counted in.
+fn plural_noun(w: &str, lang: Language) -> bool {
+    if IRREGULAR_PLURALS.contains(&w) {
+        return true;
+    }
+    if lang.is_stop(w) || w.len() < 4 || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+}
+
+/// True when `w` may stand between a number and its noun ("current and former").
+fn modifier(w: &str, lang: Language) -> bool {
+    w == "and" || (!lang.is_stop(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// "two sources", "four of the people", "five current and former officials", "30 people".
+fn counts(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
+    for (i, w) in ws.iter().enumerate() {
+        let raw = w.text(text);
+        if raw.eq_ignore_ascii_case("one") {
+            continue; // "one of the most …", "the one who …": too often not a count
+        }
+        let Some(n) = number_value(raw, lang) else {
+            continue;
+        };
+        if preceded_by_no(text, ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
+            continue;
+        }
+        if let Some((noun, end)) = counted_noun(text, ws, i, lang) {
+            let key = noun.trim_end_matches('s');
+            let value = format!("{n} {key}");
+            out.push(fact(FactKind::Count, w.span.start, end, value));
+        }
+    }
+}
+
+/// "No. 2 official", "Nr. 3": a rank, not a count.
+fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
+    i > 0 && {
+        let p = ws[i - 1].text(text);
+        matches!(p, "No" | "Nr" | "no" | "nr" | "Number" | "number")
+            || p.starts_with('#')
+            || text[ws[i - 1].span.end..w_start(ws, i)].contains('#')
+    }
+}
+
+fn w_start(ws: &[Word], i: usize) -> usize {
+    ws[i].span.start
+}
+
+/// The noun a number counts, within four words, and the end of the phrase.
+fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
+    let mut j = i + 1;
+    // "four of the people"
+    if ws.get(j).is_some_and(|w| w.text(text) == "of")
+        && ws.get(j + 1).is_some_and(|w| w.text(text) == "the")
+    {
+        return ws.get(j + 2).and_then(|w| {
+            let lw = w.text(text).to_lowercase();
+            (plural_noun(&lw, lang) && gap_is_space(text, ws, i, j + 2)).then_some((lw, w.span.end))
+        });
+    }
+    while j < ws.len() && j <= i + 4 {
+        if !gap_is_space(text, ws, j - 1, j) {
+            return None;
+        }
+        let lw = ws[j].text(text).to_lowercase();
+        if lookup(TIME_UNITS, &lw).is_some()
+            || lookup(UNITS, &lw).is_some()
+            || lookup(SCALES, &lw).is_some()
+            || lookup(CURRENCIES, &lw).is_some()
+            || matches!(lw.as_str(), "percent" | "prozent" | "cent")
+        {
+            return None;
+        }
+        if plural_noun(&lw, lang) {
+            return Some((lw, ws[j].span.end));
+        }
+        if !modifier(&lw, lang) || super::words::is_capitalised(ws[j].text(text)) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// True when only spaces stand between word `a` and word `b`.
+fn gap_is_space(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
+    (a + 1..=b).all(|k| text[ws[k - 1].span.end..ws[k].span.start].trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<(FactKind, String, String)> {
+        let mut out = Vec::new();
+        extract(
+            s,
+            &super::super::words::words(s),
+            Language::English,
+            &mut out,
+        );
+        out.into_iter()
+            .map(|f| (f.kind, f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn ages_in_both_styles() {
+        let f = run("Cabello, 56, met them. The 62-year-old left.");
+        assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
+        assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
+    }
+
+    #[test]
+    fn money_is_normalised() {
+        let f = run("a $25 million bounty and €3bn in aid and 10 million dollars");
+        assert!(f.contains(&(FactKind::Money, "$25 million".into(), "25000000 USD".into())));
+        assert!(f.contains(&(FactKind::Money, "€3bn".into(), "3000000000 EUR".into())));
+        assert!(f.iter().any(|x| x.2 == "10000000 USD"));
+    }
+
+    #[test]
+    fn counts_of_people() {
+        let f = run(
+            "two sources said; four of the people said; five current and former officials tell",
+        );
+        let values: Vec<&str> = f.iter().map(|x| x.2.as_str()).collect();
+        assert_eq!(values, ["2 source", "4 people", "5 official"]);
+    }
+
+    #[test]
+    fn german_numbers() {
+        let mut out = Vec::new();
+        let s = "Es kostet 2,5 Millionen Euro und 12,5 Prozent.";
+        extract(
+            s,
+            &super::super::words::words(s),
+            Language::German,
+            &mut out,
+        );
+        let v: Vec<&str> = out.iter().map(|f| f.value.as_str()).collect();
+        assert!(v.contains(&"2500000 EUR"), "{v:?}");
+        assert!(v.contains(&"12.5%"), "{v:?}");
+    }
+}

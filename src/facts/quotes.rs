@@ -1,0 +1,262 @@
+//! Quoted speech: straight and curly quotes, single and double, nested, spanning sentences
+//! (not paragraphs), with the speaker when the sentence names one.
+
+use super::attributions::subject_before;
+use super::entities::key;
+use super::lexicon::is_speech_verb;
+use super::words::fold;
+use super::words::{Word, first_at, is_capitalised, sentence_end, sentence_start};
+use super::{Fact, FactKind};
+use crate::span::Span;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    Double,
+    Single,
+}
+
+/// What a quote character does where it stands.
+fn role(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
+    let prev = text[..i].chars().next_back();
+    let next = text[i + c.len_utf8()..].chars().next();
+    let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p));
+    let word_after = next.is_some_and(|n| !n.is_whitespace());
+    let word_before = prev.is_some_and(char::is_alphanumeric);
+    let letter_after = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '“' | '„' | '«' => Some((Mark::Double, true)),
+        '”' | '»' => Some((Mark::Double, false)),
+        '"' => Some((Mark::Double, space_before && word_after)),
+        '‘' | '‚' => Some((Mark::Single, true)),
+        // "Maduro’s", "don't": an apostrophe inside a word is no quote.
+        '’' | '\'' if word_before && letter_after => None,
+        '’' => Some((Mark::Single, false)),
+        '\'' if space_before && word_after => Some((Mark::Single, true)),
+        '\'' if !space_before => Some((Mark::Single, false)),
+        _ => None,
+    }
+}
+
+/// The quotes of `text`, each with its speaker when named; `entities` (sorted) help find a
+/// speaker who opens the sentence.
+pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) {
+    // Open quotes: mark, where the quoted text starts, and the opening character.
+    let mut stack: Vec<(Mark, usize, char)> = Vec::new();
+    let bytes = text.as_bytes();
+    for (i, c) in text.char_indices() {
+        // A blank line ends the paragraph, and with it every open quote.
+        if c == '\n' && bytes.get(i + 1) == Some(&b'\n') {
+            stack.clear();
+            continue;
+        }
+        if !matches!(
+            c,
+            '"' | '\'' | '“' | '”' | '„' | '«' | '»' | '‘' | '’' | '‚'
+        ) {
+            continue;
+        }
+        let Some((mark, mut opens)) = role(text, i, c) else {
+            continue;
+        };
+        // German quotes open with „ and close with “.
+        if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
+            opens = false;
+        }
+        if opens {
+            stack.push((mark, i + c.len_utf8(), c));
+            continue;
+        }
+        let Some(pos) = stack.iter().rposition(|&(m, _, _)| m == mark) else {
+            continue;
+        };
+        let (_, start, _) = stack[pos];
+        stack.truncate(pos);
+        quote(
+            text,
+            ws,
+            entities,
+            Span::new(start, i),
+            i + c.len_utf8(),
+            out,
+        );
+    }
+}
+
+fn quote(
+    text: &str,
+    ws: &[Word],
+    entities: &[Fact],
+    inner: Span,
+    after: usize,
+    out: &mut Vec<Fact>,
+) {
+    let body = inner.slice(text);
+    let trimmed = body.trim();
+    let lead = body.len() - body.trim_start().len();
+    let span = Span::new(inner.start + lead, inner.start + lead + trimmed.len());
+    let n_words = trimmed.split_whitespace().count();
+    if !trimmed.chars().any(char::is_alphabetic) {
+        return;
+    }
+    // CBS's "Face the Nation": a title after a possessive, not speech.
+    let before = text[..inner.start].trim_end_matches(['"', '“', '\'', '‘']);
+    if before.ends_with("'s ") || before.ends_with("’s ") {
+        return;
+    }
+    let ended = trimmed.ends_with(['.', '!', '?', '…']);
+    let speaker = speaker_after(text, ws, ended, after)
+        .or_else(|| speaker_before(text, ws, entities, span.start));
+    // A single quoted word with nobody saying it is a scare quote or a title, not speech.
+    if n_words < 2 && speaker.is_none() {
+        return;
+    }
+    let value: Vec<String> = trimmed
+        .split_whitespace()
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric())))
+        .filter(|w| !w.is_empty())
+        .collect();
+    out.push(Fact {
+        kind: FactKind::Quote,
+        span,
+        value: value.join(" "),
+        speaker,
+    });
+}
+
+/// `," said Abrams`, `," one source told Axios`, `," the official said`.
+fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<String> {
+    let rest = &text[after..];
+    let next = rest.trim_start_matches([',', ' ', '.', ';']);
+    let gap = rest.len() - next.len();
+    // The quote ended its sentence: a following sentence is somebody else's.
+    if (ended || rest.starts_with('.')) && !next.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let stop = sentence_end(text, after).min(after + 160);
+    let from = first_at(ws, after + gap);
+    let window: Vec<usize> = (from..ws.len())
+        .take_while(|&k| ws[k].span.end <= stop)
+        .take(10)
+        .collect();
+    let &first = window.first()?;
+    // "said Abrams", "said the official"
+    if is_speech_verb(ws[first].text(text)) {
+        let start = ws.get(first + 1)?.span.start;
+        let end = name_end(text, ws, first + 1, stop);
+        return (end > start).then(|| clean(&text[start..end]));
+    }
+    // "Abrams said", "one source who's heard it told Axios"
+    let v = window
+        .iter()
+        .copied()
+        .find(|&k| is_speech_verb(ws[k].text(text)))?;
+    let subj = subject_before(text, ws, v)?;
+    // Only a subject right after the quote speaks it ("a group that the US has said" does not).
+    (subj.start == ws[first].span.start).then(|| clean(subj.slice(text)))
+}
+
+/// The end of a name or short noun phrase starting at word `k`.
+fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
+    let mut end = ws[k].span.start;
+    for w in ws[k..].iter().take(6) {
+        if w.span.end > stop || text[end..w.span.start].contains([',', ';', '(']) {
+            break;
+        }
+        let t = w.text(text);
+        if matches!(t, "who" | "which" | "that" | "in" | "on" | "at") {
+            break;
+        }
+        end = w.span.end;
+    }
+    end
+}
+
+/// `Abrams said: "…"`, `Cabello denounced it, saying in a speech that "…"`.
+fn speaker_before(text: &str, ws: &[Word], entities: &[Fact], open: usize) -> Option<String> {
+    let floor = sentence_start(text, open);
+    let lo = first_at(ws, floor);
+    let hi = first_at(ws, open);
+    let v = (lo..hi).rev().find(|&k| {
+        let t = ws[k].text(text);
+        is_speech_verb(t) || t == "saying"
+    })?;
+    if ws[v].text(text) != "saying"
+        && let Some(s) = subject_before(text, ws, v)
+    {
+        return Some(clean(s.slice(text)));
+    }
+    // The sentence's first named person or body speaks.
+    let at = entities.partition_point(|e| e.span.start < floor);
+    entities[at..]
+        .iter()
+        .take_while(|e| e.span.start < ws[v].span.start)
+        .find(|e| is_capitalised(e.span.slice(text)))
+        .map(|e| clean(e.span.slice(text)))
+}
+
+/// A speaker as shown: a named person without titles ("Republican U.S. Representative Maria
+/// Elvira Salazar" → "Maria Elvira Salazar"), anyone else as written.
+pub(super) fn clean(s: &str) -> String {
+    let s = s.trim();
+    if is_capitalised(s) {
+        let folded = fold(s);
+        let at = super::entities::strip_titles(&folded);
+        let dropped = folded[..at].split_whitespace().count();
+        let words: Vec<&str> = s.split_whitespace().skip(dropped).collect();
+        if !words.is_empty() && words.iter().all(|w| is_capitalised(w)) {
+            return words.join(" ");
+        }
+    }
+    s.to_string()
+}
+
+/// The key of a speaker, for telling two speakers apart.
+pub fn speaker_key(s: &str) -> String {
+    super::attributions::source_key(&key(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, Option<String>)> {
+        let mut out = Vec::new();
+        extract(s, &words(s), &[], &mut out);
+        out.sort_by_key(|f| f.span);
+        out.into_iter()
+            .map(|f| (f.span.slice(s).to_string(), f.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn straight_curly_and_speakers() {
+        let s = "\"If and when he goes, they will know,\" said Abrams, who's at a council.";
+        assert_eq!(
+            run(s),
+            [(
+                "If and when he goes, they will know,".into(),
+                Some("Abrams".into())
+            )]
+        );
+        let s = "“We stay,” the official said. He said ‘no more talks’ today.";
+        let f = run(s);
+        assert_eq!(f[0], ("We stay,".into(), Some("the official".into())));
+        assert_eq!(f[1].0, "no more talks");
+    }
+
+    #[test]
+    fn nested_and_spanning_sentences() {
+        let s = "\"He told me 'go home now' and left. Then he came back,\" she said.";
+        let f = run(s);
+        assert_eq!(f.len(), 2);
+        assert!(f[0].0.starts_with("He told me"));
+        assert!(f[0].0.ends_with("came back,"));
+        assert_eq!(f[1].0, "go home now");
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert!(run("Maduro's men don't like the 'plan'. It's theirs.").is_empty());
+    }
+}

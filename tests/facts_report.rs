@@ -1,0 +1,62 @@
+//! Conflicts and fact additions as the reports show them: plain words in the text report,
+//! spans and indices in the JSON report.
+
+use parallax::comparison::Options;
+use parallax::export::{json, text};
+use parallax::{Comparison, Document};
+
+fn compare(a: &str, b: &str) -> Comparison {
+    Comparison::build(
+        vec![
+            Document::from_text("a.txt", a),
+            Document::from_text("b.txt", b),
+        ],
+        &Options::default(),
+    )
+    .unwrap()
+}
+
+const A: &str = "Smith, 56, met the harbour officials in Lindau last month to discuss the port deal.\n\n\
+                 The council approved the new budget for the northern schools in March 2024.";
+const B: &str = "Smith, 62, met the harbour officials in Lindau last month to discuss the port deal.\n\n\
+                 The council approved the new budget for the northern schools in March 2024, \
+                 two sources said.";
+
+#[test]
+fn text_report_says_what_differs_in_plain_words() {
+    let out = text::render(&compare(A, B));
+    assert!(
+        out.contains("Source A gives the age as 56; source B as 62."),
+        "{out}"
+    );
+    assert!(out.contains("Facts only in B: "), "{out}");
+    assert!(out.contains("count “two sources”"), "{out}");
+}
+
+#[test]
+fn json_report_carries_conflict_spans_and_additions() {
+    let cmp = compare(A, B);
+    let report = json::report(&cmp);
+    let links = report.links.as_ref().unwrap();
+    let age = links
+        .iter()
+        .flat_map(|l| &l.conflicts)
+        .find(|c| c.kind == "age")
+        .expect("an age conflict");
+    assert_eq!(
+        (&A[age.a_start..age.a_end], &B[age.b_start..age.b_end]),
+        ("56", "62")
+    );
+    let facts_b = &report.documents[1].facts;
+    let only_b = &report.facts_only.as_ref().unwrap().b;
+    assert!(only_b.iter().any(|&i| facts_b[i].kind == "count"));
+    let added: Vec<&str> = links
+        .iter()
+        .flat_map(|l| &l.fact_additions.b)
+        .map(|&i| facts_b[i].kind.as_str())
+        .collect();
+    assert!(added.contains(&"attribution"), "{added:?}");
+    let value: serde_json::Value = serde_json::from_str(&json::to_string(&cmp)).unwrap();
+    assert!(value["facts_only"]["a"].is_array());
+    assert!(value["links"][0]["fact_additions"]["b"].is_array());
+}
