@@ -122,6 +122,8 @@ fn big(n: usize) -> Comparison {
         pairs: vec![PairAlignment {
             a: 0,
             b: 1,
+            link_facts_only: vec![Default::default(); alignment.links.len()],
+            facts_only: Default::default(),
             alignment,
         }],
         clusters: vec![],

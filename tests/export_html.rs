@@ -212,9 +212,9 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
         .links
         .first_mut()
         .expect("the sentences link");
+    let sentence = parallax::export::text::conflict_sentence(&conflict, "A", "B");
     link.conflicts = vec![conflict];
     let page = html::render(&cmp, &Notes::default(), "t");
-    let sentence = "The age differs: A says “56”, B says “62”.";
     assert!(
         page.contains(&format!(
             "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}56</mark>"
