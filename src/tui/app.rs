@@ -19,12 +19,15 @@ use ratatui::crossterm::terminal::{
 };
 
 use parallax::comparison::Progress;
+use parallax::document::LoadOptions;
+use parallax::store::{SavedSource, Store};
 use parallax::{Comparison, Document, Options};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Opened};
 use super::config::Config;
+use super::effects::{self, Env};
 use super::model::Model;
-use super::update::update;
+use super::update::{key_action, update};
 use super::view::view;
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -89,9 +92,7 @@ fn spawn_worker(docs: Vec<Document>, options: Options, tx: mpsc::Sender<Action>)
 /// The action for a terminal event, if any.
 fn to_action(m: &Model, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            m.config.keymap.action(&k, m.search.typing)
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(m, &k),
         Event::Mouse(me) => match me.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(me.column, me.row, true)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(me.column, me.row, false)),
@@ -103,13 +104,50 @@ fn to_action(m: &Model, ev: Event) -> Option<Action> {
     }
 }
 
-/// Runs the reader on `docs` until the user quits or a signal asks it to stop.
-pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
+/// What the reader starts on.
+pub enum Start {
+    /// Sources to align.
+    Docs(Vec<Document>, Options),
+    /// A saved comparison, opened (see [`effects::open`]).
+    Saved(Box<Opened>, Vec<SavedSource>),
+}
+
+/// Runs `effect` and feeds its outcome to `update`; true when the reader should quit.
+fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
+    let mut next = effect;
+    while let Some(e) = next.take() {
+        if e == Effect::Quit {
+            return true;
+        }
+        model.notes.now = effects::now();
+        if let Some(a) = effects::run(env, model, e) {
+            next = update(model, a);
+        }
+    }
+    false
+}
+
+/// Runs the reader until the user quits or a signal asks it to stop. `store` is where `s`
+/// saves (or why there is none), `load` how sources are read again.
+pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<()> {
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
-    let names = docs.iter().map(|d| d.name().to_string()).collect();
-    let mut model = Model::new(config, names);
     let (tx, rx) = mpsc::channel();
-    spawn_worker(docs, options, tx);
+    let mut env = Env {
+        store,
+        load,
+        saved_sources: None,
+    };
+    let (mut model, opened) = match start {
+        Start::Docs(docs, options) => {
+            let names = docs.iter().map(|d| d.name().to_string()).collect();
+            spawn_worker(docs, options, tx);
+            (Model::new(config, names), None)
+        }
+        Start::Saved(opened, sources) => {
+            env.saved_sources = Some(sources);
+            (Model::new(config, Vec::new()), Some(opened))
+        }
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -124,6 +162,10 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
+    if let Some(o) = opened {
+        // After the resize, so the status line keeps what it says about the sources.
+        update(&mut model, Action::Opened(o));
+    }
     let mut dirty = true;
     let started = std::time::Instant::now();
     let mut shown_secs = 0;
@@ -139,7 +181,9 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
             loop {
                 if let Some(a) = to_action(&model, event::read()?) {
                     dirty = true;
-                    quit |= update(&mut model, a) == Some(Effect::Quit);
+                    model.notes.now = effects::now();
+                    let effect = update(&mut model, a);
+                    quit |= apply(&mut env, &mut model, effect);
                 }
                 if quit || !event::poll(Duration::ZERO)? {
                     break;
