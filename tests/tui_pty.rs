@@ -1,5 +1,6 @@
 //! The built binary in a real pseudo-terminal: start on the demo, press n twice and Enter,
-//! read the screen, quit, and check the terminal was given back as it was. The screen is
+//! read the screen, quit, and check the terminal was given back as it was; write a note,
+//! save it and reopen it with `parallax open`. The screen is
 //! polled with a deadline; there are no fixed sleeps.
 
 use std::io::{Read, Write};
@@ -91,6 +92,11 @@ struct Session {
 }
 
 fn start() -> Session {
+    start_with(&[], &[])
+}
+
+/// The reader started with `args` and extra environment `env`.
+fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
     let config = tempfile::NamedTempFile::new().unwrap();
     let pty = native_pty_system();
     let pair = pty
@@ -104,6 +110,10 @@ fn start() -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", config.path());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(args);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
@@ -200,4 +210,40 @@ fn sigterm_restores_the_terminal() {
         .unwrap();
     assert!(killed.success());
     s.finish();
+}
+
+/// Write a note, save it under a name, quit; the file holds the note, and `parallax open NAME`
+/// in a second session shows it.
+#[test]
+fn a_note_saved_in_the_reader_reopens() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [("PARALLAX_DATA_DIR", data.path())];
+    let mut s = start_with(&[], &env);
+    s.term.keys(b"n");
+    s.term.wait_for(&["A: link"]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.keys(b"age differs: check the wire");
+    s.term.wait_for(&["age differs: check the wire"]);
+    s.term.keys(b"\x13"); // Ctrl+S
+    s.term.wait_for(&["notes unsaved", "written"]);
+    s.term.keys(b"s");
+    s.term.wait_for(&["Name:"]);
+    s.term.keys(b"wire-check\r");
+    s.term.wait_for(&["saved as wire-check"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+
+    let file = data.path().join("comparisons/wire-check.parallax.json");
+    let saved = std::fs::read_to_string(&file).expect("the saved file");
+    assert!(saved.contains("age differs: check the wire"));
+
+    let mut s = start_with(&["open", "wire-check"], &env);
+    s.term.wait_for(&["✎"]);
+    s.term.keys(b"n");
+    s.term.wait_for(&["✎ link 1: age differs: check the wire"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
 }

@@ -108,7 +108,7 @@ pub fn open(
         let r = saved.refresh(load).map_err(|e| e.to_string())?;
         dirty = r.changed;
         let mut msg = format!(
-            "sources re-read: {} notes in place, {} moved, {} detached",
+            "re-read: notes {} in place, {} moved, {} detached",
             r.reattached.kept.len(),
             r.reattached.moved.len(),
             r.reattached.detached.len()
@@ -117,7 +117,7 @@ pub fn open(
             msg.push_str(" (L lists them)");
         }
         if dirty {
-            msg.push_str(" · s saves the refreshed comparison");
+            msg.push_str(" · s saves");
         }
         Some(msg)
     } else {
@@ -150,7 +150,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
         .collect();
     (!who.is_empty()).then(|| {
         format!(
-            "{} since saving: showing the saved texts (parallax open --refresh re-reads)",
+            "{} since saving: saved texts shown (open --refresh re-reads)",
             who.join(", ")
         )
     })
