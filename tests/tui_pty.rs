@@ -247,3 +247,33 @@ fn a_note_saved_in_the_reader_reopens() {
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
 }
+
+/// Stopped by a signal with a note unsaved: the note is kept under a new name, not lost.
+#[test]
+fn sigterm_keeps_unsaved_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start_with(&[], &[("PARALLAX_DATA_DIR", data.path())]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.keys(b"do not lose me\x13");
+    s.term.wait_for(&["notes unsaved"]);
+    let pid = s.child.process_id().expect("a child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.finish();
+    let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
+        .expect("the comparisons dir")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("parallax-unsaved-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "one rescue file");
+    let text = std::fs::read_to_string(kept[0].path()).unwrap();
+    assert!(text.contains("do not lose me"));
+}

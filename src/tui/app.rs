@@ -166,12 +166,36 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         // After the resize, so the status line keeps what it says about the sources.
         update(&mut model, Action::Opened(o));
     }
+    let ended = event_loop(&mut terminal, &mut model, &mut env, &rx, &stop);
+    drop(terminal);
+    drop(_guard);
+    // A signal or a terminal error ended the reader with notes unsaved: keep them under a
+    // new name rather than lose them (the user's own "quit without saving" is Ok(true)).
+    if !matches!(ended, Ok(true)) && model.notes.dirty {
+        match effects::rescue(&env, &model) {
+            Ok(name) => {
+                eprintln!("parallax: unsaved notes kept as \"{name}\" (parallax open {name})")
+            }
+            Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
+        }
+    }
+    ended.map(|_| ())
+}
+
+/// Runs until the user quits (`Ok(true)`) or a signal asks the reader to stop (`Ok(false)`).
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    model: &mut Model,
+    env: &mut Env,
+    rx: &mpsc::Receiver<Action>,
+    stop: &AtomicBool,
+) -> Result<bool> {
     let mut dirty = true;
     let started = std::time::Instant::now();
     let mut shown_secs = 0;
     loop {
         if dirty {
-            terminal.draw(|f| view(&model, f))?;
+            terminal.draw(|f| view(model, f))?;
             dirty = false;
         }
         let wait = if model.reader.is_some() { 250 } else { 30 };
@@ -179,11 +203,11 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         if event::poll(Duration::from_millis(wait))? {
             // Take every pending event before drawing again, so held keys never lag.
             loop {
-                if let Some(a) = to_action(&model, event::read()?) {
+                if let Some(a) = to_action(model, event::read()?) {
                     dirty = true;
                     model.notes.now = effects::now();
-                    let effect = update(&mut model, a);
-                    quit |= apply(&mut env, &mut model, effect);
+                    let effect = update(model, a);
+                    quit |= apply(env, model, effect);
                 }
                 if quit || !event::poll(Duration::ZERO)? {
                     break;
@@ -192,16 +216,19 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         }
         while let Ok(a) = rx.try_recv() {
             dirty = true;
-            update(&mut model, a);
+            update(model, a);
         }
         let secs = started.elapsed().as_secs();
         if model.reader.is_none() && secs != shown_secs {
             shown_secs = secs;
             dirty = true;
-            update(&mut model, Action::Tick(secs));
+            update(model, Action::Tick(secs));
         }
-        if quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
+        if quit {
+            return Ok(true);
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(false);
         }
     }
 }

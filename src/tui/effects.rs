@@ -156,6 +156,29 @@ fn changed(states: &[SourceState]) -> Option<String> {
     })
 }
 
+/// Saves the notes of a reader that is being stopped (signal, terminal error) under a new
+/// name, so nothing is replaced and nothing is lost; returns that name.
+pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
+    let store = env.store.as_ref().map_err(|e| e.clone())?;
+    let r = m.reader.as_ref().ok_or("no comparison")?;
+    let now = now();
+    // Short enough that the suffix keeps the name valid.
+    let base: String = m
+        .notes
+        .name
+        .as_deref()
+        .unwrap_or("parallax")
+        .chars()
+        .take(80)
+        .collect();
+    let name = format!("{base}-unsaved-{now}");
+    let path = store.path_of(&name).map_err(|e| e.to_string())?;
+    let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
+    keep_absolute(&mut saved, env.saved_sources.as_deref());
+    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+    Ok(name)
+}
+
 /// The time, for stamping notes and saves.
 pub fn now() -> annotate::Timestamp {
     annotate::now()
