@@ -292,3 +292,80 @@ fn a_note_from_the_reader_survives_save_load_and_exports() {
         assert!(out.contains("agree"), "{f:?} holds the tag");
     }
 }
+
+#[test]
+fn d_in_the_notes_panel_deletes_after_asking() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "a");
+    type_keys(&mut m, "first");
+    press(&mut m, "ctrl-s L d");
+    assert!(matches!(m.prompt, Some(Prompt::Delete(0))));
+    press(&mut m, "n");
+    assert_eq!(m.notes.notes.len(), 1, "any other key keeps it");
+    assert!(matches!(m.prompt, Some(Prompt::Panel(0))));
+    press(&mut m, "d y");
+    assert!(m.notes.notes.is_empty());
+    assert!(m.notes.dirty);
+}
+
+/// The effects the app loop runs, against a store in a temporary directory: save, refuse to
+/// replace silently, export (and refuse to replace silently), list, open.
+#[test]
+fn effects_save_export_list_and_open() {
+    use tui::effects::{Env, run};
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = Env {
+        store: Ok(Store::new(dir.path())),
+        load: parallax::document::LoadOptions::default(),
+        saved_sources: None,
+    };
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "B drops the aide's denial");
+    press(&mut m, "ctrl-s");
+    let save = |replace| Effect::Save {
+        name: "story".into(),
+        replace,
+        then: Then::Stay,
+    };
+    let a = run(&mut env, &m, save(false)).unwrap();
+    assert!(matches!(&a, Action::Done(Ok(Done::Saved(n, Then::Stay))) if n == "story"));
+    update(&mut m, a);
+    assert!(!m.notes.dirty);
+    assert_eq!(m.notes.name.as_deref(), Some("story"));
+    let a = run(&mut env, &m, save(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::NameTaken(..)))));
+    let a = run(&mut env, &m, save(true)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::Saved(..)))));
+
+    let out = dir.path().join("story.md").to_string_lossy().into_owned();
+    let export = |replace| Effect::Export {
+        format: ExportFormat::Markdown,
+        path: out.clone(),
+        replace,
+    };
+    let a = run(&mut env, &m, export(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::Exported(_)))));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("B drops the aide's denial")
+    );
+    let a = run(&mut env, &m, export(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::FileExists(..)))));
+    update(&mut m, a);
+    assert!(matches!(m.prompt, Some(Prompt::Replace(..))));
+
+    let Some(Action::Listed(items)) = run(&mut env, &m, Effect::List) else {
+        panic!("a list")
+    };
+    assert_eq!((items.len(), items[0].notes), (1, 1));
+    let mut fresh = demo_model(120, 40);
+    let a = run(&mut env, &fresh, Effect::Open(items[0].path.clone())).unwrap();
+    update(&mut fresh, a);
+    assert_eq!(fresh.notes.name.as_deref(), Some("story"));
+    assert_eq!(fresh.notes.notes.len(), 1);
+    assert!(!fresh.notes.dirty);
+    press(&mut fresh, "n");
+    assert!(screen(&draw(&fresh)).contains("B drops the aide's denial"));
+}

@@ -82,6 +82,8 @@ pub enum Prompt {
     Quit,
     /// The notes panel; the cursor is on note `usize` in reading order.
     Panel(usize),
+    /// Delete note `usize` (reading order)?
+    Delete(usize),
     /// The saved comparisons to open; the cursor is on `usize`.
     Open(Vec<Listing>, usize),
 }

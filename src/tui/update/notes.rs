@@ -226,9 +226,22 @@ pub fn key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
             }
             if enter {
                 to_note(m, at);
+            } else if matches!(k.ev.code, KeyCode::Char('d') | KeyCode::Delete) && at < n {
+                m.prompt = Some(Prompt::Delete(at));
             } else {
                 m.prompt = Some(Prompt::Panel(list(at, n)));
             }
+        }
+        Prompt::Delete(at) => {
+            if k.ev.code == KeyCode::Char('y') {
+                let id = m.notes.notes.ordered().get(at).map(|n| n.id);
+                if id.and_then(|id| m.notes.notes.delete(id)).is_some() {
+                    m.notes.dirty = true;
+                    m.message = Some(format!("note deleted ({} left)", m.notes.notes.len()));
+                }
+            }
+            let n = m.notes.notes.len();
+            m.prompt = Some(Prompt::Panel(at.min(n.saturating_sub(1))));
         }
         other => return super::files::key(m, other, &k),
     }

@@ -155,6 +155,24 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
             0,
         ),
         Prompt::Panel(at) => panel(m, *at, area),
+        Prompt::Delete(at) => {
+            let Some(r) = &m.reader else { return };
+            let notes = m.notes.notes.ordered();
+            let Some(n) = notes.get(*at) else { return };
+            let on = where_label(&r.cmp, n.anchor.as_ref()).unwrap_or_else(|| "detached".into());
+            (
+                " Delete? ".into(),
+                vec![
+                    Line::raw(format!(" Delete the note on {}?", visible(&on, false))),
+                    Line::styled(
+                        format!("   {}", visible(&one_line(&n.text, 60), false)),
+                        t.dim,
+                    ),
+                    hint(" y deletes it · any other key keeps it"),
+                ],
+                0,
+            )
+        }
         Prompt::Open(items, at) => {
             let mut lines: Vec<Line> = items
                 .iter()
@@ -253,7 +271,10 @@ fn panel(m: &Model, at: usize, area: Rect) -> (String, Vec<Line<'static>>, usize
     } else {
         format!(" Notes ({}) ", notes.len())
     };
-    lines.push(Line::styled(" Enter shows the note · Esc closes", t.dim));
+    lines.push(Line::styled(
+        " Enter shows the note · d deletes it · Esc closes",
+        t.dim,
+    ));
     let skip = (cursor_row + 2).saturating_sub(area.height.saturating_sub(4) as usize);
     (head, lines, skip)
 }
