@@ -369,3 +369,54 @@ fn effects_save_export_list_and_open() {
     press(&mut fresh, "n");
     assert!(screen(&draw(&fresh)).contains("B drops the aide's denial"));
 }
+
+/// A source changed since saving: the reader shows the saved texts and says so; with
+/// refresh it reads the sources again and says where the notes went.
+#[test]
+fn opening_says_when_a_source_changed_and_refresh_reattaches() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<std::path::PathBuf> =
+        ["cabello-2019-ap-rewrite.txt", "cabello-2019-speed-read.txt"]
+            .iter()
+            .map(|f| {
+                let to = dir.path().join(f);
+                std::fs::copy(
+                    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                        .join("assets/samples")
+                        .join(f),
+                    &to,
+                )
+                .unwrap();
+                to
+            })
+            .collect();
+    let load = parallax::document::LoadOptions::default();
+    let docs = files
+        .iter()
+        .map(|f| parallax::document::load(f.to_str().unwrap(), &load).unwrap())
+        .collect();
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "check the age");
+    press(&mut m, "ctrl-s");
+    let store = Store::new(dir.path().join("data"));
+    let r = m.reader.as_ref().unwrap();
+    let path = store.save("two", &r.cmp, &m.notes.notes, 1).unwrap();
+
+    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    assert!(!opened.stale, "nothing changed yet");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], text.replace("Cabello", "Cabelo")).unwrap();
+    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    assert!(opened.stale);
+    let mut fresh = demo_model(120, 40);
+    update(&mut fresh, Action::Opened(Box::new(opened)));
+    let s = screen(&draw(&fresh));
+    assert!(s.contains("A changed since saving"), "{s}");
+    assert!(s.contains("saved texts"));
+    let (opened, _) = tui::effects::open(&path, true, &load).unwrap();
+    assert!(!opened.stale && opened.dirty, "refreshed, not saved yet");
+    assert!(opened.message.unwrap().contains("re-read: notes"));
+    assert_eq!(opened.notes.len(), 1, "the note is kept");
+}

@@ -200,6 +200,8 @@ pub struct Opened {
     pub name: String,
     /// True when it differs from the file (refreshed): quitting asks first.
     pub dirty: bool,
+    /// True when a source changed since saving and the saved texts are shown.
+    pub stale: bool,
     /// What to say in the status line (sources changed since saving, notes detached…).
     pub message: Option<String>,
 }

@@ -104,6 +104,7 @@ pub fn open(
     let mut saved = store::load_file(path).map_err(|e| e.to_string())?;
     let sources = saved.sources.clone();
     let mut dirty = false;
+    let mut stale = false;
     let message = if refresh {
         let r = saved.refresh(load).map_err(|e| e.to_string())?;
         dirty = r.changed;
@@ -121,13 +122,16 @@ pub fn open(
         }
         Some(msg)
     } else {
-        changed(&saved.check_sources(load))
+        let msg = changed(&saved.check_sources(load));
+        stale = msg.is_some();
+        msg
     };
     let opened = Opened {
         cmp: saved.comparison,
         notes: saved.notes,
         name: saved.name,
         dirty,
+        stale,
         message,
     };
     Ok((opened, sources))

@@ -236,6 +236,7 @@ impl Model {
                 notes: parallax::annotate::Notes::new(config.tags.clone()),
                 name: None,
                 dirty: false,
+                stale: false,
                 now: 0,
             },
             prompt: None,

@@ -16,6 +16,8 @@ pub struct Annotations {
     pub name: Option<String>,
     /// True when the notes changed since the last save: quitting asks first.
     pub dirty: bool,
+    /// True when a source changed since saving: the saved texts are shown (status line).
+    pub stale: bool,
     /// The time the app loop last read the clock: notes are stamped with it, so `update`
     /// reads no clock.
     pub now: Timestamp,

@@ -142,6 +142,9 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 km.hint(Command::PrevHit)
             ));
         }
+        if m.notes.stale {
+            s.push_str(" · saved texts");
+        }
         if m.notes.dirty {
             s.push_str(" · notes unsaved");
         }

@@ -366,5 +366,6 @@ pub fn opened(m: &mut Model, o: Opened) {
     m.notes.notes = notes;
     m.notes.name = Some(o.name);
     m.notes.dirty = o.dirty;
+    m.notes.stale = o.stale;
     m.message = o.message;
 }
