@@ -2,6 +2,7 @@
 
 mod store_cmds;
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -143,7 +144,16 @@ pub fn run() -> Result<ExitCode> {
             let load = LoadOptions {
                 max_size: cli.input.max_size,
             };
-            store_cmds::open(&store_cmds::locate(cli.data_dir)?, &target, refresh, &load)
+            let store = store_cmds::locate(cli.data_dir)?;
+            if std::io::stdout().is_terminal() {
+                let path = store.resolve(&target)?;
+                let (opened, sources) = crate::tui::effects::open(&path, refresh, &load)
+                    .map_err(|e| anyhow::anyhow!(e))?;
+                let start = crate::tui::Start::Saved(Box::new(opened), sources);
+                crate::tui::run(start, Ok(store), load)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            store_cmds::open(&store, &target, refresh, &load)
         }
         Some(Command::List) => store_cmds::list(&store_cmds::locate(cli.data_dir)?),
         Some(Command::Export {
@@ -153,7 +163,7 @@ pub fn run() -> Result<ExitCode> {
         }) => store_cmds::export(&store_cmds::locate(cli.data_dir)?, &target, format, &output),
         None if cli.files.is_empty() => {
             // The bundled demo: all four sources, the two 2019 articles in the panes.
-            reader(parallax::demo::documents(), &options)
+            reader(parallax::demo::documents(), &options, &cli)
         }
         None => {
             if cli.files.len() < 2 {
@@ -163,20 +173,24 @@ pub fn run() -> Result<ExitCode> {
                 );
             }
             let docs = load_all(&cli.files, &cli.input)?;
-            reader(docs, &options)
+            reader(docs, &options, &cli)
         }
     }
 }
 
 /// Opens the reader; when standard output is not a terminal, prints the text report instead.
-fn reader(docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
-    use std::io::IsTerminal;
+fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         let cmp = Comparison::build(docs, options)?;
         emit(&render(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
-    crate::tui::run(docs, options.clone())?;
+    // No data dir is no reason not to read: `s` says why it cannot save.
+    let store = store_cmds::locate(cli.data_dir.clone()).map_err(|e| format!("{e:#}"));
+    let load = LoadOptions {
+        max_size: cli.input.max_size,
+    };
+    crate::tui::run(crate::tui::Start::Docs(docs, options.clone()), store, load)?;
     Ok(ExitCode::SUCCESS)
 }
 

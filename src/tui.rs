@@ -12,6 +12,8 @@ pub mod action;
 pub mod app;
 #[path = "tui/config.rs"]
 pub mod config;
+#[path = "tui/effects.rs"]
+pub mod effects;
 #[path = "tui/keymap.rs"]
 pub mod keymap;
 #[path = "tui/layout.rs"]
@@ -20,6 +22,8 @@ pub mod layout;
 pub mod model;
 #[path = "tui/pair.rs"]
 pub mod pair;
+#[path = "tui/prompt.rs"]
+pub mod prompt;
 #[path = "tui/theme.rs"]
 pub mod theme;
 #[path = "tui/update.rs"]
@@ -29,4 +33,4 @@ pub mod view;
 #[path = "tui/wrap.rs"]
 pub mod wrap;
 
-pub use app::run;
+pub use app::{Start, run};

@@ -1,5 +1,6 @@
 //! The built binary in a real pseudo-terminal: start on the demo, press n twice and Enter,
-//! read the screen, quit, and check the terminal was given back as it was. The screen is
+//! read the screen, quit, and check the terminal was given back as it was; write a note,
+//! save it and reopen it with `parallax open`. The screen is
 //! polled with a deadline; there are no fixed sleeps.
 
 use std::io::{Read, Write};
@@ -25,8 +26,9 @@ fn expected() -> (usize, usize, String) {
     let n_a = cmp.sources[0].segments.len();
     let (mut at, mut cur) = (0, link_of(0));
     for _ in 0..2 {
+        // n lands where the next link starts (its first passage in A).
         let next = (at + 1..n_a)
-            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur))
+            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur && links[l].a[0] == s))
             .expect("the demo pair has at least two links after the start");
         (at, cur) = (next, link_of(next));
     }
@@ -91,6 +93,11 @@ struct Session {
 }
 
 fn start() -> Session {
+    start_with(&[], &[])
+}
+
+/// The reader started with `args` and extra environment `env`.
+fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
     let config = tempfile::NamedTempFile::new().unwrap();
     let pty = native_pty_system();
     let pair = pty
@@ -104,6 +111,10 @@ fn start() -> Session {
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", config.path());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(args);
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
@@ -216,9 +227,11 @@ fn a_closed_terminal_ends_the_reader() {
             pixel_height: 0,
         })
         .unwrap();
+    let data = tempfile::tempdir().unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("PARALLAX_CONFIG", config.path());
+    cmd.env("PARALLAX_DATA_DIR", data.path());
     let mut child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let mut reader = pair.master.try_clone_reader().unwrap();
@@ -245,4 +258,71 @@ fn a_closed_terminal_ends_the_reader() {
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+}
+
+/// Write a note, save it under a name, quit; the file holds the note, and `parallax open NAME`
+/// in a second session shows it.
+#[test]
+fn a_note_saved_in_the_reader_reopens() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [("PARALLAX_DATA_DIR", data.path())];
+    let mut s = start_with(&[], &env);
+    s.term.keys(b"n");
+    s.term.wait_for(&["A: link"]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.keys(b"age differs: check the wire");
+    s.term.wait_for(&["age differs: check the wire"]);
+    s.term.keys(b"\x13"); // Ctrl+S
+    s.term.wait_for(&["notes unsaved", "written"]);
+    s.term.keys(b"s");
+    s.term.wait_for(&["Name:"]);
+    s.term.keys(b"wire-check\r");
+    s.term.wait_for(&["saved as wire-check"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+
+    let file = data.path().join("comparisons/wire-check.parallax.json");
+    let saved = std::fs::read_to_string(&file).expect("the saved file");
+    assert!(saved.contains("age differs: check the wire"));
+
+    let mut s = start_with(&["open", "wire-check"], &env);
+    s.term.wait_for(&["✎"]);
+    s.term.keys(b"n");
+    s.term
+        .wait_for(&["✎ link", ": age differs: check the wire"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// Stopped by a signal with a note unsaved: the note is kept under a new name, not lost.
+#[test]
+fn sigterm_keeps_unsaved_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start_with(&[], &[("PARALLAX_DATA_DIR", data.path())]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.keys(b"do not lose me\x13");
+    s.term.wait_for(&["notes unsaved"]);
+    let pid = s.child.process_id().expect("a child pid");
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    s.finish();
+    let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
+        .expect("the comparisons dir")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("parallax-unsaved-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "one rescue file");
+    let text = std::fs::read_to_string(kept[0].path()).unwrap();
+    assert!(text.contains("do not lose me"));
 }

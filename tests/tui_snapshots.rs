@@ -31,6 +31,15 @@ fn synoptic_and_help_at_120x40() {
 }
 
 #[test]
+fn a_note_shows_in_the_gutter_and_the_detail_panel() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    support::type_keys(&mut m, "age differs: check");
+    press(&mut m, "ctrl-s");
+    insta::assert_snapshot!("demo_note_120x40", format!("{:?}", draw(&m)));
+}
+
+#[test]
 fn tiny_terminals_render_without_panic() {
     for (w, h) in [
         (40, 10),
@@ -50,6 +59,11 @@ fn tiny_terminals_render_without_panic() {
             "esc p j enter",
             "esc m j",
             "/ c",
+            "esc a x ctrl-s",
+            "L j",
+            "esc t j enter",
+            "esc e j enter",
+            "esc esc s",
         ] {
             press(&mut m, keys);
             let buf = draw(&m);

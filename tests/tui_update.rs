@@ -220,8 +220,18 @@ fn resize_keeps_the_focus_in_view() {
 fn click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
     let mut m = demo_model(120, 40);
     let right = m.areas().pane[1].unwrap();
-    let p = reader(&m).layout[1].placed[2];
-    update(&mut m, Action::Click(right.x + 10, right.y + p.top as u16));
+    // The right pane follows the focus to its counterpart, so it may be scrolled: click the
+    // first passage that starts on screen.
+    let scroll = m.panes[1].scroll;
+    let p = *reader(&m).layout[1]
+        .placed
+        .iter()
+        .find(|p| p.top > scroll)
+        .unwrap();
+    update(
+        &mut m,
+        Action::Click(right.x + 10, right.y + (p.top - scroll) as u16),
+    );
     assert_eq!((m.active, m.panes[1].focus), (1, p.seg));
     let left = m.areas().pane[0].unwrap();
     let before = (m.panes[0].scroll, m.panes[1].scroll);

@@ -41,8 +41,8 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     Ok(ExitCode::SUCCESS)
 }
 
-/// `parallax open NAME|PATH [--refresh]`: until the reader can show it, prints the text
-/// report and the notes, and says what changed since saving.
+/// `parallax open NAME|PATH [--refresh]` when standard output is not a terminal (a terminal
+/// gets the reader): prints the text report and the notes, and says what changed since saving.
 pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> Result<ExitCode> {
     let path = store.resolve(target)?;
     let mut saved = store::load_file(&path)?;
@@ -80,9 +80,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
         );
     }
     out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
-    eprintln!(
-        "(The interactive reader will open saved comparisons; for now this is the text report.)"
-    );
+    eprintln!("(Run it in a terminal to open the comparison in the reader.)");
     Ok(ExitCode::SUCCESS)
 }
 

@@ -2,6 +2,10 @@
 //! app loop feeds to `update` (resize, mouse, search typing, alignment progress).
 
 use parallax::Comparison;
+use parallax::export::ExportFormat;
+use ratatui::crossterm::event::KeyEvent;
+
+pub use super::prompt::Then;
 
 /// A command a key can be bound to. Names and help texts live in [`Command::ALL`], which the
 /// keymap, the configuration file and the `?` overlay all read.
@@ -47,6 +51,20 @@ pub enum Command {
     Pick,
     /// Show the claim matrix (more than two sources).
     Matrix,
+    /// Write or edit the note on the focused link (on the passage when it has no link).
+    Note,
+    /// Write or edit the note on the focused passage itself.
+    NotePassage,
+    /// Set or clear tags of the focused note.
+    Tag,
+    /// List all notes (and jump to one).
+    NotesPanel,
+    /// Save the comparison with its notes.
+    Save,
+    /// Export the comparison with its notes.
+    Export,
+    /// Open a saved comparison.
+    Open,
     /// Show the keys.
     Help,
     /// Close an overlay or clear the search.
@@ -58,7 +76,7 @@ pub enum Command {
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 23] = [
+    pub const ALL: [(Command, &'static str, &'static str); 30] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -99,6 +117,21 @@ impl Command {
         ),
         (Command::Pick, "pick", "pick the two sources shown"),
         (Command::Matrix, "matrix", "claim matrix: who says what"),
+        (
+            Command::Note,
+            "note",
+            "note on the focused link (or passage)",
+        ),
+        (
+            Command::NotePassage,
+            "note_passage",
+            "note on the focused passage itself",
+        ),
+        (Command::Tag, "tag", "tag the focused note"),
+        (Command::NotesPanel, "notes", "all notes (Enter jumps)"),
+        (Command::Save, "save", "save with the notes"),
+        (Command::Export, "export", "export: Markdown, HTML, JSON"),
+        (Command::Open, "open", "open a saved comparison"),
         (Command::Help, "help", "this help"),
         (Command::Cancel, "cancel", "close / clear search"),
         (Command::Quit, "quit", "quit"),
@@ -146,6 +179,44 @@ pub enum Action {
     Loaded(Box<Comparison>),
     /// The comparison could not be built.
     Failed(String),
+    /// A key pressed while a prompt (editor, picker, question) has the keyboard.
+    Key(KeyEvent),
+    /// A saved comparison is open: its comparison, notes and name, and what to tell the user.
+    Opened(Box<Opened>),
+    /// The outcome of an effect: what to say in the status line, or the error.
+    Done(Result<Done, String>),
+    /// The saved comparisons, for the `o` list.
+    Listed(Vec<parallax::store::Listing>),
+}
+
+/// A saved comparison as the reader opens it.
+#[derive(Debug)]
+pub struct Opened {
+    /// The comparison as saved (or refreshed).
+    pub cmp: Comparison,
+    /// Its notes.
+    pub notes: parallax::annotate::Notes,
+    /// The name it is saved under.
+    pub name: String,
+    /// True when it differs from the file (refreshed): quitting asks first.
+    pub dirty: bool,
+    /// True when a source changed since saving and the saved texts are shown.
+    pub stale: bool,
+    /// What to say in the status line (sources changed since saving, notes detached…).
+    pub message: Option<String>,
+}
+
+/// What an effect did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Done {
+    /// Saved under this name.
+    Saved(String, Then),
+    /// Exported to this file.
+    Exported(String),
+    /// Not saved: a comparison of this name exists (asks before replacing).
+    NameTaken(String, Then),
+    /// Not exported: the file exists (asks before replacing).
+    FileExists(ExportFormat, String),
 }
 
 /// Work with side effects that `update` asks the app loop to do.
@@ -153,4 +224,27 @@ pub enum Action {
 pub enum Effect {
     /// Leave the reader.
     Quit,
+    /// Save the comparison and notes under `name` in the data dir; replace a comparison of
+    /// that name only when `replace` (else report [`Done::NameTaken`]).
+    Save {
+        /// The name.
+        name: String,
+        /// Replace an existing comparison of that name.
+        replace: bool,
+        /// What to do once saved.
+        then: Then,
+    },
+    /// Write the export to `path`; replace an existing file only when `replace`.
+    Export {
+        /// The format.
+        format: ExportFormat,
+        /// The file.
+        path: String,
+        /// Replace an existing file.
+        replace: bool,
+    },
+    /// List the saved comparisons (answered by [`Action::Listed`]).
+    List,
+    /// Open the saved comparison in this file (answered by [`Action::Opened`]).
+    Open(std::path::PathBuf),
 }

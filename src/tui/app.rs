@@ -19,12 +19,15 @@ use ratatui::crossterm::terminal::{
 };
 
 use parallax::comparison::Progress;
+use parallax::document::LoadOptions;
+use parallax::store::{SavedSource, Store};
 use parallax::{Comparison, Document, Options};
 
-use super::action::{Action, Effect};
+use super::action::{Action, Effect, Opened};
 use super::config::Config;
+use super::effects::{self, Env};
 use super::model::Model;
-use super::update::update;
+use super::update::{key_action, update};
 use super::view::view;
 
 /// Puts the terminal back as it was. Safe to call more than once.
@@ -106,9 +109,9 @@ fn spawn_input(tx: mpsc::Sender<Event>) {
 /// The action for a terminal event, if any.
 fn to_action(m: &Model, ev: Event) -> Option<Action> {
     match ev {
-        Event::Key(k) if k.kind != KeyEventKind::Release => {
-            m.config.keymap.action(&k, m.search.typing)
-        }
+        Event::Key(k) if k.kind != KeyEventKind::Release => key_action(m, &k),
+        // A prompt has the keyboard: clicks and the wheel would move the focus behind it.
+        Event::Mouse(_) if m.prompt.is_some() => None,
         Event::Mouse(me) => match me.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(me.column, me.row, true)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(me.column, me.row, false)),
@@ -120,13 +123,50 @@ fn to_action(m: &Model, ev: Event) -> Option<Action> {
     }
 }
 
-/// Runs the reader on `docs` until the user quits or a signal asks it to stop.
-pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
+/// What the reader starts on.
+pub enum Start {
+    /// Sources to align.
+    Docs(Vec<Document>, Options),
+    /// A saved comparison, opened (see [`effects::open`]).
+    Saved(Box<Opened>, Vec<SavedSource>),
+}
+
+/// Runs `effect` and feeds its outcome to `update`; true when the reader should quit.
+fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
+    let mut next = effect;
+    while let Some(e) = next.take() {
+        if e == Effect::Quit {
+            return true;
+        }
+        model.notes.now = effects::now();
+        if let Some(a) = effects::run(env, model, e) {
+            next = update(model, a);
+        }
+    }
+    false
+}
+
+/// Runs the reader until the user quits or a signal asks it to stop. `store` is where `s`
+/// saves (or why there is none), `load` how sources are read again.
+pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<()> {
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
-    let names = docs.iter().map(|d| d.name().to_string()).collect();
-    let mut model = Model::new(config, names);
     let (tx, rx) = mpsc::channel();
-    spawn_worker(docs, options, tx);
+    let mut env = Env {
+        store,
+        load,
+        saved_sources: None,
+    };
+    let (mut model, opened) = match start {
+        Start::Docs(docs, options) => {
+            let names = docs.iter().map(|d| d.name().to_string()).collect();
+            spawn_worker(docs, options, tx);
+            (Model::new(config, names), None)
+        }
+        Start::Saved(opened, sources) => {
+            env.saved_sources = Some(sources);
+            (Model::new(config, Vec::new()), Some(opened))
+        }
+    };
 
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
@@ -143,12 +183,40 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
     spawn_input(etx);
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
+    if let Some(o) = opened {
+        // After the resize, so the status line keeps what it says about the sources.
+        update(&mut model, Action::Opened(o));
+    }
+    let ended = event_loop(&mut terminal, &mut model, &mut env, (&rx, &events), &stop);
+    drop(terminal);
+    drop(_guard);
+    // A signal or a terminal error ended the reader with notes unsaved: keep them under a
+    // new name rather than lose them (the user's own "quit without saving" is Ok(true)).
+    if !matches!(ended, Ok(true)) && model.notes.dirty {
+        match effects::rescue(&env, &model) {
+            Ok(name) => {
+                eprintln!("parallax: unsaved notes kept as \"{name}\" (parallax open {name})")
+            }
+            Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
+        }
+    }
+    ended.map(|_| ())
+}
+
+/// Runs until the user quits (`Ok(true)`) or a signal asks the reader to stop (`Ok(false)`).
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    model: &mut Model,
+    env: &mut Env,
+    (rx, events): (&mpsc::Receiver<Action>, &mpsc::Receiver<Event>),
+    stop: &AtomicBool,
+) -> Result<bool> {
     let mut dirty = true;
     let started = std::time::Instant::now();
     let mut shown_secs = 0;
     loop {
         if dirty {
-            terminal.draw(|f| view(&model, f))?;
+            terminal.draw(|f| view(model, f))?;
             dirty = false;
         }
         let wait = if model.reader.is_some() { 250 } else { 30 };
@@ -157,9 +225,11 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
             Ok(first) => {
                 // Take every pending event before drawing again, so held keys never lag.
                 for ev in std::iter::once(first).chain(events.try_iter()) {
-                    if let Some(a) = to_action(&model, ev) {
+                    if let Some(a) = to_action(model, ev) {
                         dirty = true;
-                        quit |= update(&mut model, a) == Some(Effect::Quit);
+                        model.notes.now = effects::now();
+                        let effect = update(model, a);
+                        quit |= apply(env, model, effect);
                     }
                     if quit {
                         break;
@@ -167,21 +237,25 @@ pub fn run(docs: Vec<Document>, options: Options) -> Result<()> {
                 }
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
-            // The terminal is gone (hung up or closed): nobody is left to read the screen.
-            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
+            // The terminal is gone (hung up or closed): nobody is left to read the screen, and
+            // unsaved notes are rescued as after a signal.
+            Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(false),
         }
         while let Ok(a) = rx.try_recv() {
             dirty = true;
-            update(&mut model, a);
+            update(model, a);
         }
         let secs = started.elapsed().as_secs();
         if model.reader.is_none() && secs != shown_secs {
             shown_secs = secs;
             dirty = true;
-            update(&mut model, Action::Tick(secs));
+            update(model, Action::Tick(secs));
         }
-        if quit || stop.load(Ordering::Relaxed) {
-            return Ok(());
+        if quit {
+            return Ok(true);
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(false);
         }
     }
 }

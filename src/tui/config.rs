@@ -7,15 +7,19 @@
 //! [theme]
 //! added = "blue"
 //! focus_bg = "#303030"
+//! [notes]
+//! tags = ["agree", "disputed", "unverified", "important", "follow up"]
 //! ```
 
 use std::path::PathBuf;
 
+use parallax::annotate::DEFAULT_TAGS;
+
 use super::keymap::Keymap;
 use super::theme::Theme;
 
-/// Keys and colours.
-#[derive(Clone, Debug, Default)]
+/// Keys, colours and the tags notes may carry.
+#[derive(Clone, Debug)]
 pub struct Config {
     /// Which key does what.
     pub keymap: Keymap,
@@ -23,6 +27,46 @@ pub struct Config {
     pub theme: Theme,
     /// The file these come from (or would, once written), for the help overlay.
     pub path: Option<PathBuf>,
+    /// The tags the `t` picker offers.
+    pub tags: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            keymap: Keymap::default(),
+            theme: Theme::default(),
+            path: None,
+            tags: DEFAULT_TAGS.iter().map(|t| t.to_string()).collect(),
+        }
+    }
+}
+
+/// The `tags` list of a `[notes]` table: non-empty, distinct (ignoring case) tag names.
+fn tags(table: &toml::Table) -> Result<Vec<String>, String> {
+    let mut out: Vec<String> = Vec::new();
+    for (key, value) in table {
+        if key != "tags" {
+            return Err(format!("[notes]: unknown setting \"{key}\""));
+        }
+        let list = value
+            .as_array()
+            .ok_or("[notes] tags must be a list of strings")?;
+        for v in list {
+            let t = v.as_str().ok_or("[notes] tags must be strings")?.trim();
+            if t.is_empty() {
+                return Err("[notes] tags: a tag is empty".into());
+            }
+            if out.iter().any(|o| o.eq_ignore_ascii_case(t)) {
+                return Err(format!("[notes] tags: \"{t}\" is listed twice"));
+            }
+            out.push(t.to_string());
+        }
+    }
+    if out.is_empty() {
+        return Err("[notes] tags: the list is empty".into());
+    }
+    Ok(out)
 }
 
 impl Config {
@@ -64,6 +108,7 @@ impl Config {
             match name.as_str() {
                 "keys" => config.keymap.apply(sub)?,
                 "theme" => config.theme.apply(sub)?,
+                "notes" => config.tags = tags(sub)?,
                 _ => return Err(format!("unknown section [{name}]")),
             }
         }
@@ -92,6 +137,11 @@ mod tests {
         let plain = Config::from_toml("[theme]\nadded = \"blue\"\n", true).unwrap();
         assert_eq!(plain.theme.added.fg, None, "NO_COLOR wins over the file");
         assert!(Config::from_toml("[colours]\n", false).is_err());
+        let c = Config::from_toml("[notes]\ntags = [\"check\", \"ok\"]\n", false).unwrap();
+        assert_eq!(c.tags, ["check", "ok"]);
+        assert_eq!(Config::default().tags.len(), 4);
+        assert!(Config::from_toml("[notes]\ntags = [\"a\", \"A\"]\n", false).is_err());
+        assert!(Config::from_toml("[notes]\ntags = []\n", false).is_err());
         assert!(Config::from_toml("keys = 3\n", false).is_err());
         assert!(Config::from_toml("[keys\n", false).is_err());
     }

@@ -5,19 +5,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command};
 
-/// Keys kept free for notes, tags, saving, exports and reopening (issue 6), so no default
-/// binding takes them meanwhile.
-#[allow(dead_code)] // Read by the keymap test until those commands exist.
-pub const RESERVED: [(char, &str); 5] = [
-    ('a', "note"),
-    ('t', "tag"),
-    ('s', "save"),
-    ('e', "export"),
-    ('o', "open"),
-];
-
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 23] = [
+const DEFAULTS: [(Command, &[&str]); 30] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -38,6 +27,13 @@ const DEFAULTS: [(Command, &[&str]); 23] = [
     (Command::ToggleView, &["v"]),
     (Command::Pick, &["p"]),
     (Command::Matrix, &["m"]),
+    (Command::Note, &["a"]),
+    (Command::NotePassage, &["A"]),
+    (Command::Tag, &["t"]),
+    (Command::NotesPanel, &["L"]),
+    (Command::Save, &["s"]),
+    (Command::Export, &["e"]),
+    (Command::Open, &["o"]),
     (Command::Help, &["?", "f1"]),
     (Command::Cancel, &["esc"]),
     (Command::Quit, &["q", "ctrl-c"]),
@@ -243,12 +239,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_are_unambiguous_and_leave_reserved_keys_free() {
+    fn defaults_are_unambiguous_and_give_the_design_keys() {
         let km = Keymap::default();
         km.check().unwrap();
-        for (c, _) in RESERVED {
+        for (c, cmd) in [
+            ('a', Command::Note),
+            ('t', Command::Tag),
+            ('s', Command::Save),
+            ('e', Command::Export),
+            ('o', Command::Open),
+        ] {
             let key = Key::parse(&c.to_string()).unwrap();
-            assert_eq!(km.lookup(key), None, "{c} is reserved");
+            assert_eq!(km.lookup(key), Some(cmd), "{c} is DESIGN.md's key");
         }
     }
 

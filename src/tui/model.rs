@@ -13,6 +13,7 @@ use parallax::Comparison;
 use super::config::Config;
 use super::layout::{self, PaneLayout, Wraps};
 use super::pair::PairView;
+use super::prompt::{Annotations, Prompt};
 use super::wrap::wrap;
 
 /// How the two panes are arranged.
@@ -207,13 +208,16 @@ pub struct Model {
     pub overlay: Option<Overlay>,
     /// A one-time message for the status line.
     pub message: Option<String>,
+    /// The notes, and where they are saved.
+    pub notes: Annotations,
+    /// The window that has the keyboard (editor, picker, question), if any.
+    pub prompt: Option<Prompt>,
 }
 
 impl Model {
     /// A model waiting for the comparison of sources called `names`.
     pub fn new(config: Config, names: Vec<String>) -> Model {
         Model {
-            config,
             size: Rect::default(),
             load: Load::Aligning {
                 done: 0,
@@ -228,6 +232,15 @@ impl Model {
             search: Search::default(),
             overlay: None,
             message: None,
+            notes: Annotations {
+                notes: parallax::annotate::Notes::new(config.tags.clone()),
+                name: None,
+                dirty: false,
+                stale: false,
+                now: 0,
+            },
+            prompt: None,
+            config,
         }
     }
 

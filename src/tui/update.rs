@@ -1,14 +1,21 @@
 //! `update`: the only place the model changes. No I/O here; effects are returned to the app
 //! loop. Navigation helpers live in `nav`.
 
+#[path = "update/files.rs"]
+mod files;
 #[path = "update/nav.rs"]
 mod nav;
+#[path = "update/notes.rs"]
+mod notes;
+
+pub use notes::key_action;
 
 use ratatui::layout::Rect;
 
 use super::action::{Action, Command, Effect};
 use super::layout;
 use super::model::{Load, Model, Overlay, Reader, ViewMode};
+use super::prompt::Prompt;
 
 /// Applies `action` to the model; returns the effect the app loop must run, if any.
 pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
@@ -49,17 +56,30 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
                 *secs = now;
             }
         }
-        Action::Loaded(cmp) => {
-            let right = 1.min(cmp.sources.len().saturating_sub(1));
-            m.reader = Some(Reader::new(*cmp, 0, right));
-            m.load = Load::Ready;
-            m.panes = Default::default();
-            relayout(m);
-            nav::follow(m);
-        }
+        Action::Loaded(cmp) => loaded(m, *cmp),
         Action::Failed(e) => m.load = Load::Failed(e),
+        Action::Key(ev) => return notes::key(m, ev),
+        Action::Opened(o) => notes::opened(m, *o),
+        Action::Done(result) => return files::done(m, result),
+        Action::Listed(items) if items.is_empty() => {
+            m.message = Some("no saved comparisons yet (s saves this one)".into());
+        }
+        Action::Listed(items) => m.prompt = Some(Prompt::Open(items, 0)),
     }
     None
+}
+
+/// Shows a comparison just built or opened, from its first passage.
+fn loaded(m: &mut Model, cmp: parallax::Comparison) {
+    let right = 1.min(cmp.sources.len().saturating_sub(1));
+    m.reader = Some(Reader::new(cmp, 0, right));
+    m.load = Load::Ready;
+    m.panes = Default::default();
+    m.active = 0;
+    m.overlay = None;
+    find_hits(m);
+    relayout(m);
+    nav::follow(m);
 }
 
 fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
@@ -72,6 +92,9 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
     }
     if m.reader.is_none() {
         return (cmd == Command::Quit).then_some(Effect::Quit);
+    }
+    if let Some(effect) = notes::command(m, cmd) {
+        return effect;
     }
     match cmd {
         Command::Quit => return Some(Effect::Quit),
@@ -129,6 +152,14 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             }
         }
         Command::Help => m.overlay = Some(Overlay::Help(0)),
+        // Handled by `notes::command`.
+        Command::Note
+        | Command::NotePassage
+        | Command::Tag
+        | Command::NotesPanel
+        | Command::Save
+        | Command::Export
+        | Command::Open => {}
         Command::Cancel => {
             m.search.query.clear();
             find_hits(m);
@@ -153,7 +184,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         Overlay::Pick(_) => pairs(m).len(),
         Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
         // Bindings, a blank line and the legend of marks.
-        Overlay::Help(_) => m.config.keymap.bindings.len() + 11,
+        Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
     }
     .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);

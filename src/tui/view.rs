@@ -7,6 +7,8 @@ mod detail;
 mod overlay;
 #[path = "view/pane.rs"]
 mod pane;
+#[path = "view/prompt.rs"]
+mod prompt;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -67,6 +69,9 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
     if let Some(o) = m.overlay {
         overlay::draw(f, m, o, area);
+    }
+    if let (Some(p), Some(_)) = (&m.prompt, &m.reader) {
+        prompt::draw(f, m, p, area);
     }
 }
 
@@ -137,8 +142,14 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 km.hint(Command::PrevHit)
             ));
         }
+        if m.notes.stale {
+            s.push_str(" · saved texts");
+        }
+        if m.notes.dirty {
+            s.push_str(" · notes unsaved");
+        }
         if let Some(msg) = &m.message {
-            s.push_str(&format!(" · {msg}"));
+            s.push_str(&format!(" · {}", parallax::text::visible(msg, false)));
         }
         s
     };
@@ -149,6 +160,8 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         (Command::ToggleView, Command::ToggleView, "view"),
         (Command::Search, Command::Search, "search"),
         (Command::Help, Command::Help, "help"),
+        (Command::Note, Command::Note, "note"),
+        (Command::Save, Command::Save, "save"),
         (Command::Quit, Command::Quit, "quit"),
     ]
     .into_iter()

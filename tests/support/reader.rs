@@ -53,7 +53,27 @@ pub fn press(m: &mut Model, keys: &str) {
             mods |= KeyModifiers::CONTROL;
         }
         let ev = KeyEvent::new(key.code, mods);
-        if let Some(a) = m.config.keymap.action(&ev, m.search.typing) {
+        if let Some(a) = crate::tui::update::key_action(m, &ev) {
+            update(m, a);
+        }
+    }
+}
+
+/// Types text as key presses (into the note editor or a name or path prompt).
+pub fn type_keys(m: &mut Model, text: &str) {
+    for c in text.chars() {
+        let ev = if c == '\n' {
+            KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Enter,
+                KeyModifiers::NONE,
+            )
+        } else {
+            KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )
+        };
+        if let Some(a) = crate::tui::update::key_action(m, &ev) {
             update(m, a);
         }
     }

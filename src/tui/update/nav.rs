@@ -195,12 +195,35 @@ fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
         .flatten()
 }
 
+/// The placed index of link `l`'s first passage in pane `side`.
+fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
+    let r = m.reader.as_ref()?;
+    r.pair.links[l].segs[side]
+        .iter()
+        .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
+        .min()
+}
+
+/// The link that starts at `seg` in pane `side`, if one does. A link's passages need not be
+/// next to each other (one sentence of B can tell what four scattered sentences of A do), so
+/// n/N and c/C land only where a link starts: they then step through links in this pane's
+/// order and never come back to one already passed.
+fn link_starting_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+    let l = link_at(m, side, seg)?;
+    let here = m.reader.as_ref()?.layout[side]
+        .slot
+        .get(seg)
+        .copied()
+        .flatten();
+    (here.is_some() && here == first_slot(m, side, l)).then_some(l)
+}
+
 /// n/N: the next or previous link, landing on its first passage in this pane.
 pub fn link(m: &mut Model, forward: bool) {
     let side = m.active;
     let cur = link_at(m, side, m.panes[side].focus);
     if jump(m, forward, |m, s, seg| {
-        link_at(m, s, seg).is_some_and(|l| Some(l) != cur)
+        link_starting_at(m, s, seg).is_some_and(|l| Some(l) != cur)
     }) && !forward
     {
         to_link_start(m);
@@ -212,7 +235,7 @@ pub fn conflict(m: &mut Model, forward: bool) {
     let side = m.active;
     let cur = link_at(m, side, m.panes[side].focus);
     let has = |m: &Model, s: usize, seg: usize| {
-        let Some(l) = link_at(m, s, seg) else {
+        let Some(l) = link_starting_at(m, s, seg) else {
             return false;
         };
         let r = m.reader.as_ref().expect("linked implies a reader");
@@ -223,18 +246,12 @@ pub fn conflict(m: &mut Model, forward: bool) {
     }
 }
 
-/// After moving backwards onto a link, show it from its first passage.
 fn to_link_start(m: &mut Model) {
     let side = m.active;
     let Some(l) = link_at(m, side, m.panes[side].focus) else {
         return;
     };
-    let r = m.reader.as_ref().expect("linked implies a reader");
-    let first = r.pair.links[l].segs[side]
-        .iter()
-        .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
-        .min();
-    if let Some(i) = first {
+    if let Some(i) = first_slot(m, side, l) {
         focus_at(m, i);
     }
 }

@@ -64,6 +64,42 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
     }
 }
 
+/// The notes on the focused link and on the focused passage, as (what it is on, text).
+fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)> {
+    let notes = &m.notes.notes;
+    let src = r.pair.src[side];
+    let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
+    let link = r.pair.link_of[side].get(seg).copied().flatten();
+    if let (Some(l), Some(p)) = (link, r.cmp.pair(r.pair.src[0], r.pair.src[1])) {
+        let on = format!("link {}", l + 1);
+        let link = r.pair.link(&r.cmp, l);
+        found.extend(
+            notes
+                .on_link(p.a, p.b, link)
+                .into_iter()
+                .map(|n| (on.clone(), n)),
+        );
+    }
+    let on = format!("{} passage {}", letter(src), seg + 1);
+    found.extend(
+        notes
+            .on_passage(src, seg)
+            .into_iter()
+            .map(|n| (on.clone(), n)),
+    );
+    found
+        .into_iter()
+        .map(|(on, n)| {
+            let mut text = String::new();
+            if !n.tags.is_empty() {
+                text.push_str(&format!("[{}] ", n.tags.join(", ")));
+            }
+            text.push_str(&n.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            (on, parallax::text::visible(&text, false).into_owned())
+        })
+        .collect()
+}
+
 /// Draws the panel for the active pane's focused passage.
 pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let t = &m.config.theme;
@@ -122,6 +158,18 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             format!(" passage {} · added by {name} ", seg + 1)
         }
     };
+    // The reader's own notes first: they matter most and the panel may not hold everything.
+    let notes: Vec<Rich> = notes(m, r, side, seg)
+        .into_iter()
+        .map(|(on, text)| Rich {
+            label: "✎ ".into(),
+            label_style: t.key,
+            text: format!("{on}: {text}"),
+            marks: vec![(0..on.len() + 1, t.key)],
+            base: t.text,
+        })
+        .collect();
+    parts.splice(0..0, notes);
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(t.dim)

@@ -13,7 +13,7 @@ use super::super::wrap::str_width;
 use super::letter;
 
 /// The marks a reader sees, explained once in the help.
-const LEGEND: [(&str, &str); 7] = [
+const LEGEND: [(&str, &str); 8] = [
     ("▶ ▷", "focused passage (this pane, other pane)"),
     ("12▌", "linked passage and its link number (tint per link)"),
     ("█", "passages of the focused link"),
@@ -21,6 +21,7 @@ const LEGEND: [(&str, &str); 7] = [
     ("~", "linked passage with changed words (underlined)"),
     ("!", "a fact the other source states differently"),
     ("↕", "synoptic view: stands elsewhere in its source"),
+    ("✎", "a note on this passage or its link"),
 ];
 
 fn centred(area: Rect, w: u16, h: u16) -> Rect {

@@ -88,7 +88,8 @@ fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
 
 fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Placed) {
     let t = &m.config.theme;
-    let src = &r.cmp.sources[r.pair.src[side]];
+    let src_index = r.pair.src[side];
+    let src = &r.cmp.sources[src_index];
     let seg = &src.segments[p.seg];
     let text = src.segment_text(p.seg);
     let link = r.pair.link_of[side].get(p.seg).copied().flatten();
@@ -165,6 +166,9 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
                 (" ", t.text)
             };
             buf.set_stringn(x + 1, y, flag, 1, style);
+            if !m.notes.notes.touching(src_index, p.seg).is_empty() {
+                buf.set_stringn(x + GUTTER - 1, y, "✎", 1, super::prompt::mark_style(m));
+            }
             if let Some(l) = link {
                 let num = format!("{:>4}", l + 1);
                 let num = &num[num.len() - 4..];

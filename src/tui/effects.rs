@@ -1,0 +1,189 @@
+//! The effects `update` asks for, run by the app loop: saving to the data dir, exporting,
+//! listing and opening saved comparisons. Each answers with an action for `update`.
+
+use std::path::Path;
+
+use parallax::annotate;
+use parallax::document::LoadOptions;
+use parallax::export;
+use parallax::store::{self, Saved, SavedSource, SourceState, Store};
+
+use super::action::{Action, Done, Effect, Opened};
+use super::model::Model;
+use super::view::letter;
+
+/// What effects need besides the model: the store and how sources are read.
+pub struct Env {
+    /// The saved comparisons, or why there is no place to keep them.
+    pub store: Result<Store, String>,
+    /// How sources are read again (open, refresh).
+    pub load: LoadOptions,
+    /// The sources as saved, for a comparison that was opened: saving it again keeps the
+    /// absolute paths found when it was first saved.
+    pub saved_sources: Option<Vec<SavedSource>>,
+}
+
+/// Runs `effect` (all but quitting) and returns what `update` should hear of it.
+pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
+    let store = match &env.store {
+        Ok(s) => s,
+        Err(e) => return Some(Action::Done(Err(e.clone()))),
+    };
+    match effect {
+        Effect::Quit => None,
+        Effect::Save {
+            name,
+            replace,
+            then,
+        } => {
+            let r = m.reader.as_ref()?;
+            let result = store
+                .path_of(&name)
+                .map_err(|e| e.to_string())
+                .and_then(|path| {
+                    if path.exists() && !replace {
+                        return Ok(Done::NameTaken(name.clone(), then));
+                    }
+                    let mut saved =
+                        Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
+                    keep_absolute(&mut saved, env.saved_sources.as_deref());
+                    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+                    env.saved_sources = Some(saved.sources);
+                    Ok(Done::Saved(name, then))
+                });
+            Some(Action::Done(result))
+        }
+        Effect::Export {
+            format,
+            path,
+            replace,
+        } => {
+            let r = m.reader.as_ref()?;
+            let file = Path::new(&path);
+            if file.exists() && !replace {
+                return Some(Action::Done(Ok(Done::FileExists(format, path))));
+            }
+            let title = m.notes.name.as_deref().unwrap_or("Parallax comparison");
+            let body = export::with_notes(&r.cmp, &m.notes.notes, title, format);
+            let result = store::write_atomic(file, body.as_bytes())
+                .map(|()| Done::Exported(path.clone()))
+                .map_err(|e| e.to_string());
+            Some(Action::Done(result))
+        }
+        Effect::List => Some(match store.list() {
+            Ok(items) => Action::Listed(items),
+            Err(e) => Action::Done(Err(e.to_string())),
+        }),
+        Effect::Open(path) => Some(match open(&path, false, &env.load) {
+            Ok((opened, sources)) => {
+                env.saved_sources = Some(sources);
+                Action::Opened(Box::new(opened))
+            }
+            Err(e) => Action::Done(Err(e)),
+        }),
+    }
+}
+
+/// Keeps the absolute source paths of the comparison as it was opened, where the relative
+/// paths agree (the reader may run from another directory than the first save).
+fn keep_absolute(saved: &mut Saved, before: Option<&[SavedSource]>) {
+    for (s, old) in saved.sources.iter_mut().zip(before.unwrap_or(&[])) {
+        if s.path == old.path && old.absolute.is_some() {
+            s.absolute = old.absolute.clone();
+        }
+    }
+}
+
+/// Reads the saved comparison at `path` for the reader; with `refresh`, reads its sources
+/// again and places the notes again. Also gives the sources as saved.
+pub fn open(
+    path: &Path,
+    refresh: bool,
+    load: &LoadOptions,
+) -> Result<(Opened, Vec<SavedSource>), String> {
+    let mut saved = store::load_file(path).map_err(|e| e.to_string())?;
+    let sources = saved.sources.clone();
+    let mut dirty = false;
+    let mut stale = false;
+    let message = if refresh {
+        let r = saved.refresh(load).map_err(|e| e.to_string())?;
+        dirty = r.changed;
+        let mut msg = format!(
+            "re-read: notes {} in place, {} moved, {} detached",
+            r.reattached.kept.len(),
+            r.reattached.moved.len(),
+            r.reattached.detached.len()
+        );
+        if !r.reattached.detached.is_empty() {
+            msg.push_str(" (L lists them)");
+        }
+        if dirty {
+            msg.push_str(" · s saves");
+        }
+        Some(msg)
+    } else {
+        let msg = changed(&saved.check_sources(load));
+        stale = msg.is_some();
+        msg
+    };
+    let opened = Opened {
+        cmp: saved.comparison,
+        notes: saved.notes,
+        name: saved.name,
+        dirty,
+        stale,
+        message,
+    };
+    Ok((opened, sources))
+}
+
+/// The status line's word on sources that changed since saving, if any did.
+fn changed(states: &[SourceState]) -> Option<String> {
+    let who: Vec<String> = states
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.differs())
+        .map(|(i, s)| {
+            let what = match s {
+                SourceState::Changed => "changed",
+                SourceState::Missing => "gone",
+                _ => "unreadable",
+            };
+            format!("{} {what}", letter(i))
+        })
+        .collect();
+    (!who.is_empty()).then(|| {
+        format!(
+            "{} since saving: saved texts shown (open --refresh re-reads)",
+            who.join(", ")
+        )
+    })
+}
+
+/// Saves the notes of a reader that is being stopped (signal, terminal error) under a new
+/// name, so nothing is replaced and nothing is lost; returns that name.
+pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
+    let store = env.store.as_ref().map_err(|e| e.clone())?;
+    let r = m.reader.as_ref().ok_or("no comparison")?;
+    let now = now();
+    // Short enough that the suffix keeps the name valid.
+    let base: String = m
+        .notes
+        .name
+        .as_deref()
+        .unwrap_or("parallax")
+        .chars()
+        .take(80)
+        .collect();
+    let name = format!("{base}-unsaved-{now}");
+    let path = store.path_of(&name).map_err(|e| e.to_string())?;
+    let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
+    keep_absolute(&mut saved, env.saved_sources.as_deref());
+    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+    Ok(name)
+}
+
+/// The time, for stamping notes and saves.
+pub fn now() -> annotate::Timestamp {
+    annotate::now()
+}
