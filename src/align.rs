@@ -4,6 +4,7 @@
 mod changes;
 mod fuzzy;
 mod group;
+mod monotone;
 mod order;
 mod profile;
 mod score;
@@ -66,6 +67,41 @@ const OFF_PATH: f32 = 0.3;
 /// How far (in passages) from the expected place the order bonus reaches.
 const ORDER_REACH: f32 = 3.0;
 
+/// A score with the order prior applied: a bonus on the path, a malus far from it.
+fn with_order(path: &order::Path, i: usize, j: usize, raw: f32) -> f32 {
+    let c = path.closeness(i, j, ORDER_REACH);
+    (raw * (1.0 - OFF_PATH * (1.0 - c)) + ORDER_BONUS * c).min(1.0)
+}
+
+/// A link off the monotone chain survives only this strong: in ordered texts a moved
+/// sentence is rare, and must match much better than chance to be believed.
+const STRONG_OUTSIDE: f32 = 0.6;
+
+/// The chain's links, plus best-partner links outside it that are strong and touch no
+/// passage the chain already links.
+fn keep_strong_outside(
+    mut chain: Vec<group::Group>,
+    free: Vec<group::Group>,
+    na: usize,
+    nb: usize,
+) -> Vec<group::Group> {
+    let mut used_a = vec![false; na];
+    let mut used_b = vec![false; nb];
+    for g in &chain {
+        g.a.iter().for_each(|&i| used_a[i] = true);
+        g.b.iter().for_each(|&j| used_b[j] = true);
+    }
+    for g in free {
+        let strong = g.edges.iter().any(|e| e.score >= STRONG_OUTSIDE);
+        let fresh = g.a.iter().all(|&i| !used_a[i]) && g.b.iter().all(|&j| !used_b[j]);
+        if strong && fresh {
+            chain.push(g);
+        }
+    }
+    chain.sort_by_key(|g| (g.a[0], g.b[0]));
+    chain
+}
+
 /// Links the passages of `a` and `b`.
 ///
 /// Every pair worth looking at is scored from shared terms (stems, near spellings, names
@@ -95,13 +131,26 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
                 }
             }
         }
-        let (bonus, off) = (ORDER_BONUS, OFF_PATH);
         for p in &mut pairs {
-            let c = path.closeness(p.i, p.j, ORDER_REACH);
-            p.score = (p.score * (1.0 - off * (1.0 - c)) + bonus * c).min(1.0);
+            p.score = with_order(path, p.i, p.j, p.score);
         }
     }
-    let groups = group::groups(&pairs, na, nb);
+    let mut groups = group::groups(&pairs, na, nb);
+    if let Some(path) = &path {
+        let bar = group::Bar::new(&pairs, na, nb);
+        let chain = monotone::chain(
+            &prof,
+            &aliases,
+            &pairs,
+            path,
+            ORDER_REACH,
+            &|p| bar.of(p),
+            &|i, j, raw| with_order(path, i, j, raw),
+        );
+        if let Some(chain) = chain {
+            groups = keep_strong_outside(chain, groups, na, nb);
+        }
+    }
     let mut links: Vec<Link> = groups
         .iter()
         .map(|g| {

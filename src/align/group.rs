@@ -119,6 +119,26 @@ pub struct Group {
     pub edges: Vec<Pair>,
 }
 
+/// The score each pair must reach to link: its background plus a margin, and the floor.
+pub struct Bar {
+    comp_a: Vec<Vec<f32>>,
+    comp_b: Vec<Vec<f32>>,
+}
+
+impl Bar {
+    /// The bar for `pairs` (scores already final).
+    pub fn new(pairs: &[Pair], na: usize, nb: usize) -> Bar {
+        Bar {
+            comp_a: tops(pairs, na, |p| p.i),
+            comp_b: tops(pairs, nb, |p| p.j),
+        }
+    }
+    /// The score `p` must reach.
+    pub fn of(&self, p: &Pair) -> f32 {
+        (background(&self.comp_a[p.i], &self.comp_b[p.j], p.score) + MARGIN).max(FLOOR)
+    }
+}
+
 /// The links among `pairs` (scores already final).
 pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
     let (ba, bb) = best(pairs, na, nb, |p| p.score);

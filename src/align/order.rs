@@ -5,11 +5,11 @@
 use super::score::Pair;
 
 /// Matches surer than this trace the path.
-const ANCHOR: f32 = 0.35;
+const ANCHOR: f32 = 0.25;
 /// Fewest anchors for a path to mean anything.
 const MIN_ANCHORS: usize = 4;
 /// Share of anchors that must lie on one increasing path for the texts to count as ordered.
-const ORDERED_SHARE: f32 = 0.7;
+const ORDERED_SHARE: f32 = 0.5;
 
 /// The path through the anchors, as (i, j) points with increasing i and j.
 #[derive(Clone, Debug, Default)]

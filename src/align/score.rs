@@ -76,7 +76,18 @@ pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
 
 /// Scores passage `i` of A against passage `j` of B.
 pub fn pair(p: &Profiles, aliases: &Aliases, i: usize, j: usize) -> Pair {
-    let (pa, pb) = (&p.a[i], &p.b[j]);
+    let mut out = features(&p.a[i], &p.b[j], aliases);
+    out.i = i;
+    out.j = j;
+    out
+}
+
+/// The combined score of two passages (or merged runs of passages).
+pub fn profile_score(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
+    features(pa, pb, aliases).score
+}
+
+fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
     let m = overlap(pa, pb, aliases);
     let (ta, tb) = (pa.total, pb.total);
     let lex = if ta > 0.0 && tb > 0.0 {
@@ -93,8 +104,8 @@ pub fn pair(p: &Profiles, aliases: &Aliases, i: usize, j: usize) -> Pair {
         0.0
     };
     let mut out = Pair {
-        i,
-        j,
+        i: 0,
+        j: 0,
         lex,
         cont,
         score: 0.0,
