@@ -4,10 +4,12 @@
 mod changes;
 mod fuzzy;
 mod group;
+mod meaning;
 mod monotone;
 mod order;
 mod profile;
 mod score;
+mod vectors;
 mod why;
 
 use std::collections::HashSet;
@@ -116,7 +118,15 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
             .flat_map(|p| p.terms.iter().map(|t| t.id))
             .collect()
     };
-    let aliases = fuzzy::aliases(&prof.spelling, &ids(&prof.a), &ids(&prof.b));
+    let (in_a, in_b) = (ids(&prof.a), ids(&prof.b));
+    let mut aliases = fuzzy::aliases(&prof.spelling, &in_a, &in_b);
+    // The vectors come from an English model: on other languages they would add noise.
+    if a.lang == Language::English
+        && b.lang == Language::English
+        && let Some(table) = vectors::Table::get()
+    {
+        meaning::add_aliases(table, &prof, a.lang, &in_a, &in_b, &mut aliases);
+    }
     let mut pairs = score::candidates(&prof, &aliases);
     let path = order::path(&pairs, na, nb);
     if let Some(path) = &path {

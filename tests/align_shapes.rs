@@ -111,3 +111,25 @@ fn unrelated_texts_share_no_link() {
     assert!(al.links.is_empty());
     assert_eq!((al.only_a.len(), al.only_b.len()), (1, 1));
 }
+
+#[test]
+fn words_near_in_meaning_count_and_are_named() {
+    let al = run(
+        "The talks between the two governments collapsed on Friday.
+Fishermen complained that the bridge blocks their boats at high tide.",
+        "Tourists are expected to double next summer.
+Conversations between the two governments collapsed, officials said.",
+    );
+    let link = al
+        .links
+        .iter()
+        .find(|l| l.a == [0] && l.b == [1])
+        .expect("the reworded passages link");
+    assert!(
+        link.why
+            .iter()
+            .any(|w| w.contains("near meanings") && w.contains("talks ≈ Conversations")),
+        "{:?}",
+        link.why
+    );
+}

@@ -10,8 +10,19 @@ use std::collections::{HashMap, HashSet};
 /// one letter from another word ("US"/"UN", "war"/"was").
 const MIN_LEN: usize = 5;
 
-/// Near-spelling partners: A's term id → (B's term id, quality in (0, 1)).
-pub type Aliases = HashMap<u32, Vec<(u32, f32)>>;
+/// A term of B that may stand for a term of A.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Alias {
+    /// B's term id.
+    pub id: u32,
+    /// How much of a match it is, in (0, 1).
+    pub q: f32,
+    /// Near in meaning ("talks" ≈ "conversations") rather than in spelling.
+    pub by_meaning: bool,
+}
+
+/// Partners of A's terms among B's terms, by id: near spellings and near meanings.
+pub type Aliases = HashMap<u32, Vec<Alias>>;
 
 fn deletions(w: &[char]) -> Vec<String> {
     let mut out = vec![w.iter().collect::<String>()];
@@ -81,12 +92,16 @@ pub fn aliases(spelling: &[String], in_a: &HashSet<u32>, in_b: &HashSet<u32>) ->
                     2 if len >= 7 => 0.7,
                     _ => continue,
                 };
-                out.entry(id).or_default().push((other, q));
+                out.entry(id).or_default().push(Alias {
+                    id: other,
+                    q,
+                    by_meaning: false,
+                });
             }
         }
     }
     for v in out.values_mut() {
-        v.sort_by_key(|x| x.0);
+        v.sort_by_key(|x| x.id);
     }
     out
 }
@@ -106,9 +121,9 @@ mod tests {
         let a: HashSet<u32> = [0, 1, 2].into();
         let b: HashSet<u32> = [3, 4, 5, 6].into();
         let al = aliases(&words, &a, &b);
-        assert_eq!(al[&0][0].0, 3);
-        assert_eq!(al[&1][0].0, 4);
-        assert!(al.get(&2).is_none_or(|v| v.iter().all(|x| x.0 != 6)));
+        assert_eq!(al[&0][0].id, 3);
+        assert_eq!(al[&1][0].id, 4);
+        assert!(al.get(&2).is_none_or(|v| v.iter().all(|x| x.id != 6)));
         assert_eq!(distance(&['a', 'b'], &['b', 'a']), 1);
     }
 }

@@ -77,15 +77,6 @@ impl Band {
     }
 }
 
-/// The union of passages' terms, as one passage.
-fn merged(ps: &[Profile]) -> Profile {
-    let mut terms: Vec<_> = ps.iter().flat_map(|p| p.terms.iter().copied()).collect();
-    terms.sort_by_key(|t| t.id);
-    terms.dedup_by_key(|t| t.id);
-    let total = terms.iter().map(|t| t.w).sum();
-    Profile { terms, total }
-}
-
 /// The monotone chain of links for ordered texts, or `None` when the band is too large.
 ///
 /// `scores` are the final pair scores (order prior included); `bar(i, j)` is the score a
@@ -169,8 +160,8 @@ pub fn chain(
                     if parts.is_empty() || parts.iter().all(|&k| gain_of(k) < -0.1) {
                         continue;
                     }
-                    let pa = merged(&prof.a[r - da..r]);
-                    let pb = merged(&prof.b[c - db..c]);
+                    let pa = Profile::merged(&prof.a[r - da..r]);
+                    let pb = Profile::merged(&prof.b[c - db..c]);
                     let raw = score::profile_score(&pa, &pb, aliases);
                     let s = adjust(r - da, c - db, raw).max(adjust(r - 1, c - 1, raw));
                     let bar_mean =

@@ -34,6 +34,17 @@ pub struct Profile {
     pub total: f32,
 }
 
+impl Profile {
+    /// The union of passages' terms, as one passage.
+    pub fn merged(ps: &[Profile]) -> Profile {
+        let mut terms: Vec<Term> = ps.iter().flat_map(|p| p.terms.iter().copied()).collect();
+        terms.sort_by_key(|t| t.id);
+        terms.dedup_by_key(|t| t.id);
+        let total = terms.iter().map(|t| t.w).sum();
+        Profile { terms, total }
+    }
+}
+
 /// Facts about an interned term.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct TermInfo {
@@ -53,6 +64,8 @@ pub struct Profiles {
     pub info: Vec<TermInfo>,
     /// Folded spellings per term id (for near-spelling matches).
     pub spelling: Vec<String>,
+    /// Term id per stem.
+    pub ids: HashMap<String, u32>,
 }
 
 struct Raw {
@@ -99,6 +112,7 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
         b: pb,
         info,
         spelling,
+        ids: dict,
     }
 }
 

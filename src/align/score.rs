@@ -62,9 +62,9 @@ pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
             if let Some(al) = aliases.get(&ta.id) {
                 let best = al
                     .iter()
-                    .filter_map(|&(id, q)| {
-                        let at = pb.terms.binary_search_by_key(&id, |t| t.id).ok()?;
-                        Some(q * (ta.w * pb.terms[at].w).sqrt())
+                    .filter_map(|al| {
+                        let at = pb.terms.binary_search_by_key(&al.id, |t| t.id).ok()?;
+                        Some(al.q * (ta.w * pb.terms[at].w).sqrt())
                     })
                     .fold(0.0f32, f32::max);
                 m += best;
@@ -150,8 +150,8 @@ pub fn candidates(p: &Profiles, aliases: &Aliases) -> Vec<Pair> {
                     }
                 };
                 visit(t.id, 1.0);
-                for &(id, q) in aliases.get(&t.id).map(Vec::as_slice).unwrap_or(&[]) {
-                    visit(id, q);
+                for al in aliases.get(&t.id).map(Vec::as_slice).unwrap_or(&[]) {
+                    visit(al.id, al.q);
                 }
             }
             let mut top: Vec<(u32, f32)> = acc.into_iter().collect();

@@ -1,5 +1,5 @@
-//! The reasons of a link, in words: shared names, numbers, near spellings, key terms, and
-//! whether the texts' order helped.
+//! The reasons of a link, in words: shared names, numbers, near spellings and meanings, key
+//! terms, and whether the texts' order helped.
 
 use super::Side;
 use super::fuzzy::Aliases;
@@ -36,8 +36,8 @@ pub fn reasons(
             .ok()
             .map(|k| terms_b[k])
     };
-    let (mut names, mut numbers, mut keys, mut near) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut names, mut numbers, mut keys, mut near, mut close) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for ta in &terms_a {
         let word = ta.span.slice(a.text).to_string();
         if let Some(tb) = in_b(ta.id) {
@@ -50,11 +50,16 @@ pub fn reasons(
             } else {
                 keys.push((w, word));
             }
-        } else if let Some(tb) = aliases
+        } else if let Some((tb, al)) = aliases
             .get(&ta.id)
-            .and_then(|al| al.iter().find_map(|&(id, _)| in_b(id)))
+            .and_then(|al| al.iter().find_map(|al| Some((in_b(al.id)?, al))))
         {
-            near.push(format!("{word} ≈ {}", tb.span.slice(b.text)));
+            let pair = format!("{word} ≈ {}", tb.span.slice(b.text));
+            if al.by_meaning {
+                close.push(pair);
+            } else {
+                near.push(pair);
+            }
         }
     }
     keys.sort_by(|x, y| y.0.total_cmp(&x.0));
@@ -64,6 +69,7 @@ pub fn reasons(
         ("shared names", names),
         ("shared numbers", numbers),
         ("near spellings", near),
+        ("near meanings", close),
         ("shared terms", keys),
     ] {
         if !list.is_empty() {
