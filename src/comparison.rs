@@ -39,15 +39,21 @@ pub struct Source {
 impl Source {
     /// Segments and analyses one document.
     pub fn analyse(document: Document, options: &Options) -> Source {
+        let mut s = Source::segmented(document, options);
+        s.facts = facts::extract(&s.document);
+        s
+    }
+
+    /// Segments one document; its facts are left empty.
+    fn segmented(document: Document, options: &Options) -> Source {
         let lang = options
             .language
             .unwrap_or_else(|| Language::detect(&document.text));
         let segments = segment::segment(&document, options.unit);
-        let facts = facts::extract(&document);
         Source {
             document,
             segments,
-            facts,
+            facts: Vec::new(),
             lang,
         }
     }
@@ -135,19 +141,40 @@ impl Comparison {
             let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress(Progress { done: d, total });
         };
-        let sources: Vec<Source> = documents
+        // Segment every source, then extract facts and align pairs side by side: alignment
+        // needs only the passages, and fact extraction starts by compiling its patterns
+        // (most of the cost on short texts), so the two overlap on separate cores.
+        let mut sources: Vec<Source> = documents
             .into_par_iter()
-            .map(|d| {
-                let s = Source::analyse(d, options);
-                tick();
-                s
-            })
+            .map(|d| Source::segmented(d, options))
             .collect();
+        let (facts, alignments) = rayon::join(
+            || {
+                facts::prepare();
+                sources
+                    .par_iter()
+                    .map(|s| {
+                        let f = facts::extract(&s.document);
+                        tick();
+                        f
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                pair_ids
+                    .par_iter()
+                    .map(|&(i, j)| align::align(sources[i].side(), sources[j].side()))
+                    .collect::<Vec<_>>()
+            },
+        );
+        for (s, f) in sources.iter_mut().zip(facts) {
+            s.facts = f;
+        }
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
-            .map(|&(i, j)| {
+            .zip(alignments)
+            .map(|(&(i, j), mut alignment)| {
                 let (a, b) = (&sources[i], &sources[j]);
-                let mut alignment = align::align(a.side(), b.side());
                 let mut link_facts_only = Vec::with_capacity(alignment.links.len());
                 for link in &mut alignment.links {
                     link.conflicts = facts::conflicts(a, &link.a, b, &link.b);

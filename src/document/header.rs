@@ -20,13 +20,13 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     let pattern = [
         &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*)?"),
         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
-        r"(?P<date>\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
-        r"|\d{1,2}/\d{1,2}/\d{4}",
-        r"|\d{1,2}\.\d{1,2}\.\d{4}",
-        &format!(r"|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"),
-        &format!(r"|\d{{1,2}}\.?\s+{MONTH}\s+\d{{4}})"),
-        r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?",
-        r"(?:\s*(?:[|·•-]\s*)?\d+\s*min(?:ute)?s?\.?\s+read)?",
+        r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
+        r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
+        r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}",
+        &format!(r"|{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"),
+        &format!(r"|[0-9]{{1,2}}\.?\s+{MONTH}\s+[0-9]{{4}})"),
+        r"(?:,?\s+(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}(?-u:\b))?)?",
+        r"(?:\s*(?:[|·•-]\s*)?[0-9]+\s*min(?:ute)?s?\.?\s+read)?",
     ]
     .concat();
     Regex::new(&pattern).unwrap()
@@ -34,7 +34,7 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The labels a date line may open with.
 static DATE_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})\b")).unwrap());
+    LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})(?-u:\b)")).unwrap());
 
 /// Words that open a byline ("By Jane Doe", "Von Erika Muster").
 static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:by|von)\s+").unwrap());

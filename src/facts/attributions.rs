@@ -17,7 +17,7 @@ use crate::span::Span;
 
 /// "according to X", "citing X", German "laut X": the source runs to the clause's end.
 static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:according\s+to|citing|laut)\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:according\s+to|citing|laut)\s+").unwrap());
 
 /// "-Reuters" closing a paragraph.
 static DASH: LazyLock<Regex> = LazyLock::new(|| {
@@ -37,9 +37,12 @@ static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "told Axios", "tell CBS": the outlet that heard it.
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?P<all>(?:told|tell|tells|telling)\s+(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,3}))")
+    Regex::new(r"(?-u:\b)(?P<all>(?:told|tell|tells|telling)\s+(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,3}))")
         .unwrap()
 });
+
+/// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
+pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&ACCORDING, &DASH, &SAYS_THE, &TOLD];
 
 /// Words that may stand between a subject and its speech verb ("has since said").
 const BETWEEN: &[&str] = &[

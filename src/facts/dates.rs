@@ -15,24 +15,25 @@ use crate::span::Span;
 
 const MONTH: &str = concat!(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",
-    r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)\b",
+    r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)(?-u:\b)",
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)\.)"
 );
 
-static ISO: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").unwrap());
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap());
 
 /// "1/17/2026" (month first) and "17.1.2026" (day first); a reading time may be glued to
 /// the year in page headers ("1/17/20262 min read").
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2})\.(\d{1,2})\.(\d{4}))(\d{0,2}\s*min)?")
+    Regex::new(r"(?-u:\b)(?:([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})|([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4}))([0-9]{0,2}\s*min)?")
         .unwrap()
 });
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
-            r"\b(?P<d1>\d{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>\d{{4}})\b)?",
-            r"|\b(?P<m2>{m})(?:\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<y2>\d{{4}})\b)?",
+            r"(?-u:\b)(?P<d1>[0-9]{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>[0-9]{{4}})(?-u:\b))?",
+            r"|(?-u:\b)(?P<m2>{m})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(?P<y2>[0-9]{{4}})(?-u:\b))?",
         ),
         m = MONTH
     ))
@@ -41,30 +42,32 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte)",
-        r"(?:\s+|-)(?:the\s+year\s+|(?i:dem\s+)?jahr\s+)?(?P<y>1[89]\d\d|20\d\d)\b",
+        r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte)",
+        r"(?:\s+|-)(?:the\s+year\s+|(?i:dem\s+)?jahr\s+)?(?P<y>1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)",
     ))
     .unwrap()
 });
 
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b(?:(?P<mod>early|late|(?i:on|last|next|this))\s+)?",
+        r"(?-u:\b)(?:(?P<mod>early|late|(?i:on|last|next|this))\s+)?",
         r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
-        r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\b",
+        r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?-u:\b)",
     ))
     .unwrap()
 });
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:",
+        r"(?i)(?-u:\b)(?:",
         r"(?:last|next|this|past|previous|coming|earlier\s+this|later\s+this|early\s+this|late\s+last|early\s+last)",
         r"\s+(?:year|month|week|weekend|spring|summer|fall|autumn|winter|decade|century|morning|night|evening)",
         r"|yesterday|today|tonight|tomorrow|in\s+recent\s+(?:days|weeks|months|years)",
         r"|(?:letzte[nrms]?|vergangene[nrms]?|nächste[nrms]?|diese[nrms]?|kommende[nrms]?)\s+(?:jahr|monat|woche|wochenende)",
-        r"|gestern|heute|vorgestern|übermorgen",
-        r")\b",
+        r"|gestern|heute|vorgestern",
+        r")(?-u:\b)",
+        // No ASCII word boundary can stand before "ü": this one word goes without.
+        r"|übermorgen(?-u:\b)",
     ))
     .unwrap()
 });
@@ -72,14 +75,19 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// A span of time: "for several years", "two years ago", "over the past decade", "seit drei Jahren".
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?P<pre>for|over|within|in|during|seit|vor)\s+(?:the\s+(?:past|last|next)\s+)?",
-        r"(?P<n>\d+|a|an|a\s+few|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|twenty|mehreren|einigen|zwei|drei|vier|fünf)\s+",
-        r"(?P<u>years?|months?|weeks?|days?|decades?|hours?|jahren?|monaten?|wochen|tagen)\b",
-        r"|\b(?P<n2>\d+|a|an|a\s+few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+",
-        r"(?P<u2>years?|months?|weeks?|days?|decades?|hours?)\s+(?P<post>ago|earlier|later)\b",
+        r"(?i)(?-u:\b)(?P<pre>for|over|within|in|during|seit|vor)\s+(?:the\s+(?:past|last|next)\s+)?",
+        r"(?P<n>[0-9]+|a|an|a\s+few|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|twenty|mehreren|einigen|zwei|drei|vier|fünf)\s+",
+        r"(?P<u>years?|months?|weeks?|days?|decades?|hours?|jahren?|monaten?|wochen|tagen)(?-u:\b)",
+        r"|(?-u:\b)(?P<n2>[0-9]+|a|an|a\s+few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+",
+        r"(?P<u2>years?|months?|weeks?|days?|decades?|hours?)\s+(?P<post>ago|earlier|later)(?-u:\b)",
     ))
     .unwrap()
 });
+
+/// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
+pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
+    &ISO, &NUMERIC, &MONTH_DAY, &YEAR, &WEEKDAY, &RELATIVE, &DURATION,
+];
 
 fn month_number(s: &str) -> Option<u32> {
     lookup(MONTHS, &fold(s.trim_end_matches('.')))

@@ -15,26 +15,26 @@ use crate::span::Span;
 use crate::text::Language;
 
 /// A number as written: "25", "1,200", "3.5", German "2,5" and "1.200".
-const NUM: &str = r"\d{1,3}(?:[,.]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?";
+const NUM: &str = r"[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?";
 
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?P<who>\p{Lu}[\p{L}'’-]+),\s(?P<n>\d{1,3}),",
-        r"|\b(?P<m>\d{1,3})[-\s]years?[-\s]old\b",
-        r"|\b(?:aged|age)\s(?P<k>\d{1,3})\b",
-        r"|\b(?P<j>\d{1,3})-[Jj]ährige[nrms]?\b",
-        r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>\d{1,3})\)",
+        r"(?P<who>\p{Lu}[\p{L}'’-]+),\s(?P<n>[0-9]{1,3}),",
+        r"|(?-u:\b)(?P<m>[0-9]{1,3})[-\s]years?[-\s]old(?-u:\b)",
+        r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{1,3})(?-u:\b)",
+        r"|(?-u:\b)(?P<j>[0-9]{1,3})-[Jj]ährige[nrms]?(?-u:\b)",
+        r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>[0-9]{1,3})\)",
     ))
     .unwrap()
 });
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bn|mn|tn|[mkb])\b";
+    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bn|mn|tn|[mkb])(?-u:\b)";
     Regex::new(&format!(
         concat!(
             r"(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>{num})(?:\s?{scale})?",
-            r"|\b(?P<num2>{num})\s?(?:(?P<scale2>[Mm]illion(?:en)?|[Bb]illion|[Mm]illiarden?|Mio\.|Mrd\.)\s)?",
-            r"(?P<cur2>(?i:dollars?|euros?|pounds|usd|eur|gbp|chf|franken)\b|€|\$)",
+            r"|(?-u:\b)(?P<num2>{num})\s?(?:(?P<scale2>[Mm]illion(?:en)?|[Bb]illion|[Mm]illiarden?|Mio\.|Mrd\.)\s)?",
+            r"(?P<cur2>(?i:dollars?|euros?|pounds|usd|eur|gbp|chf|franken)(?-u:\b)|€|\$)",
         ),
         num = NUM,
         scale = scale
@@ -44,7 +44,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<num>{NUM})\s?(?:%|(?i:percent|per cent|prozent)\b)"
+        r"(?-u:\b)(?P<num>{NUM})\s?(?:%|(?i:percent|per cent|prozent)(?-u:\b))"
     ))
     .unwrap()
 });
@@ -58,10 +58,13 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         .collect::<Vec<_>>()
         .join("|");
     Regex::new(&format!(
-        r"\b(?P<num>{NUM})(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))\b"
+        r"(?-u:\b)(?P<num>{NUM})(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
     ))
     .unwrap()
 });
+
+/// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
+pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&AGE, &MONEY, &PERCENT, &QUANTITY];
 
 /// Parses a number as written; German swaps the roles of point and comma.
 pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
