@@ -1,6 +1,7 @@
 //! The aligner: links between passages of two sources that tell the same thing, in any
 //! order, and the passages each source adds.
 
+mod absorb;
 mod changes;
 mod fuzzy;
 mod group;
@@ -157,7 +158,8 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
             &|p| bar.of(p),
             &|i, j, raw| with_order(path, i, j, raw),
         );
-        if let Some(chain) = chain {
+        if let Some(mut chain) = chain {
+            absorb::fill_gaps(&mut chain, &prof, &aliases);
             groups = keep_strong_outside(chain, groups, na, nb);
         }
     }

@@ -133,3 +133,28 @@ Conversations between the two governments collapsed, officials said.",
         link.why
     );
 }
+
+#[test]
+fn in_ordered_texts_a_split_off_piece_joins_its_sentence() {
+    let a = "The storm reached the northern coast on Monday night.
+Wind turbines produced a record amount of electricity during the storm.
+Engineers at the harbour in Kiel stored the surplus power as hydrogen in large steel tanks.
+Hydrogen can later be burned to make heat and electricity again.
+The ministry wants to build ten more plants by 2030.
+Critics say the plants are too expensive for taxpayers.";
+    let b = "The storm reached the northern coast on Monday night.
+Wind turbines produced a record amount of electricity during the storm.
+Engineers at the harbour in Kiel stored the surplus power.
+It all went into big steel tanks.
+Hydrogen can later be burned to make heat and electricity again.
+The ministry wants to build ten more plants by 2030.
+Critics say the plants are too expensive for taxpayers.";
+    let al = run(a, b);
+    let link = al
+        .links
+        .iter()
+        .find(|l| l.a.contains(&2))
+        .expect("the split sentence links");
+    assert_eq!(link.b, [2, 3], "{:?}", al.links);
+    assert!(al.only_b.is_empty(), "{:?}", al.only_b);
+}

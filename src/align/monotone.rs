@@ -13,6 +13,8 @@ use super::order::Path;
 use super::profile::{Profile, Profiles};
 use super::score::{self, Pair};
 
+/// Inputs this small (cells of the DP) are searched whole rather than in a band.
+const FULL_BAND: usize = 40_000;
 /// Largest band (cells of the DP) worth searching; larger inputs keep best-partner links.
 const MAX_CELLS: usize = 6_000_000;
 /// What a merged step (1:2 and the like) costs per extra passage: a merge must match
@@ -69,6 +71,23 @@ impl Band {
         start.push(at);
         Band { lo, hi, start }
     }
+    /// Every cell: for inputs small enough to search whole, where a path traced by a few
+    /// anchors could lead the band astray (a story retold in many more, shorter sentences
+    /// repeats its names everywhere, and some anchors land on the wrong repetition).
+    fn full(na: usize, nb: usize) -> Band {
+        let mut start = Vec::with_capacity(na + 2);
+        let mut at = 0;
+        for _ in 0..=na {
+            start.push(at);
+            at += nb + 1;
+        }
+        start.push(at);
+        Band {
+            lo: vec![0; na + 1],
+            hi: vec![nb; na + 1],
+            start,
+        }
+    }
     fn cells(&self) -> usize {
         *self.start.last().unwrap_or(&0)
     }
@@ -95,7 +114,11 @@ pub fn chain(
     if na == 0 || nb == 0 {
         return Some(Vec::new());
     }
-    let band = Band::new(path, na, nb, reach);
+    let band = if (na + 1) * (nb + 1) <= FULL_BAND {
+        Band::full(na, nb)
+    } else {
+        Band::new(path, na, nb, reach)
+    };
     if band.cells() > MAX_CELLS {
         return None;
     }
