@@ -181,6 +181,16 @@ fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
 }
 
 impl Session {
+    /// Sends the reader SIGTERM, as `kill` would.
+    fn sigterm(&self) {
+        let pid = self.child.process_id().expect("a child pid");
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+    }
+
     /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
     fn finish(mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
@@ -231,12 +241,7 @@ fn demo_in_a_real_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let s = start();
-    let pid = s.child.process_id().expect("a child pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.sigterm();
     s.finish();
 }
 
@@ -324,12 +329,7 @@ fn sigterm_keeps_unsaved_notes() {
     s.term.wait_for(&["Ctrl+S saves"]);
     s.term.keys(b"do not lose me\x13");
     s.term.wait_for(&["notes unsaved"]);
-    let pid = s.child.process_id().expect("a child pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.sigterm();
     s.finish();
     let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
         .expect("the comparisons dir")
