@@ -5,6 +5,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod text;
+mod walk;
 
 /// The output formats of `parallax align`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -1,33 +1,22 @@
 //! Bad input on the command line: one clear line on standard error naming the file and the
 //! problem, exit code 2, nothing on standard output, never a panic.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
+
+#[allow(dead_code)]
+#[path = "support/common.rs"]
+mod support;
 
 const SAMPLE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/assets/samples/cabello-2019-ap-rewrite.txt"
 );
 
-/// Runs `parallax` with `args`, feeding `stdin` when given.
+/// Runs `parallax` with `args`, feeding `stdin` when given. The binary may refuse before
+/// reading it all; a broken pipe is fine then.
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(bytes) = stdin {
-        // The binary may refuse before reading it all; a broken pipe is fine then.
-        let _ = child.stdin.take().unwrap().write_all(bytes);
-    }
-    child.wait_with_output().unwrap()
+    support::run(args, stdin).0
 }
 
 /// Asserts the failure contract: exit code 2, no output, one line naming `path` and

@@ -2,10 +2,11 @@
 //! and HTML, spans that slice the input to each segment's text, and the text and Markdown
 //! formats.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
 use serde_json::Value;
+
+#[allow(dead_code)]
+#[path = "support/common.rs"]
+mod support;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -13,23 +14,11 @@ fn path(rel: &str) -> String {
     format!("{ROOT}/{rel}")
 }
 
-/// Runs `parallax` with `args`, feeding `stdin` when given; asserts it succeeded.
+/// Runs `parallax` with `args`, feeding `stdin` when given; asserts it took all of it and
+/// succeeded.
 fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(bytes) = stdin {
-        child.stdin.take().unwrap().write_all(bytes).unwrap();
-    }
-    let out: Output = child.wait_with_output().unwrap();
+    let (out, fed) = support::run(args, stdin);
+    fed.unwrap();
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{args:?} failed: {err}");
     assert!(!err.contains("panicked"), "{err}");

@@ -5,6 +5,12 @@ use parallax::annotate::{Anchor, Notes};
 use parallax::export::html;
 use parallax::{Comparison, Document, Options};
 
+#[allow(dead_code)]
+#[path = "support/common.rs"]
+mod support;
+
+use support::{BODY_TAGS, HEAD_TAGS, tag_names, two};
+
 fn hostile() -> Vec<Document> {
     vec![
         Document::from_text(
@@ -42,45 +48,14 @@ fn page_is_standalone_and_escapes_everything() {
         assert!(!page.contains(bad), "page holds {bad:?}");
     }
     // Every tag in the page is one the exporter writes: input made none.
-    const TAGS: [&str; 27] = [
-        "!DOCTYPE",
-        "html",
-        "head",
-        "meta",
-        "title",
-        "style",
-        "body",
-        "header",
-        "h1",
-        "h2",
-        "p",
-        "kbd",
-        "span",
-        "sup",
-        "mark",
-        "label",
-        "select",
-        "option",
-        "main",
-        "section",
-        "div",
-        "aside",
-        "b",
-        "time",
-        "br",
-        "blockquote",
-        "script",
-    ];
     let script_start = page.find("<script>").unwrap() + "<script>".len();
     let script_end = page.rfind("</script>").unwrap();
     let markup = format!("{}{}", &page[..script_start], &page[script_end..]);
-    for (at, _) in markup.match_indices('<') {
-        let name: String = markup[at + 1..]
-            .trim_start_matches('/')
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
-            .collect();
-        assert!(TAGS.contains(&name.as_str()), "unexpected tag <{name}");
+    for name in tag_names(&markup) {
+        assert!(
+            HEAD_TAGS.contains(&name.as_str()) || BODY_TAGS.contains(&name.as_str()),
+            "unexpected tag <{name}"
+        );
     }
     assert!(
         page.contains("default-src 'none'"),
@@ -164,14 +139,10 @@ fn detached_notes_are_listed_with_their_quotes() {
             0,
         )
         .unwrap();
-    let other = Comparison::build(
-        vec![
-            Document::from_text("a.txt", "Completely different words here."),
-            Document::from_text("b.txt", "Nothing at all alike in this text."),
-        ],
-        &Options::default(),
-    )
-    .unwrap();
+    let other = two(
+        "Completely different words here.",
+        "Nothing at all alike in this text.",
+    );
     let r = notes.reattach(&other);
     assert_eq!(r.detached.len(), 1);
     let page = html::render(&other, &notes, "t");
@@ -182,20 +153,10 @@ fn detached_notes_are_listed_with_their_quotes() {
 
 #[test]
 fn conflicts_are_marked_with_a_sign_and_a_sentence() {
-    let mut cmp = Comparison::build(
-        vec![
-            Document::from_text(
-                "a.txt",
-                "The mayor, 56, opened the new bridge on Monday morning.",
-            ),
-            Document::from_text(
-                "b.txt",
-                "On Monday morning the mayor, 62, opened the new bridge.",
-            ),
-        ],
-        &Options::default(),
-    )
-    .unwrap();
+    let mut cmp = two(
+        "The mayor, 56, opened the new bridge on Monday morning.",
+        "On Monday morning the mayor, 62, opened the new bridge.",
+    );
     let at = |cmp: &Comparison, doc: usize, word: &str| {
         let start = cmp.sources[doc].document.text.find(word).unwrap();
         parallax::Span::new(start, start + word.len())

@@ -3,52 +3,23 @@
 
 use std::sync::OnceLock;
 
+use parallax::Comparison;
 use parallax::annotate::{Anchor, DEFAULT_TAGS, Notes};
 use parallax::export::{html, json, markdown};
-use parallax::store::{Saved, Store};
-use parallax::{Comparison, Document, Options};
+use parallax::store::Saved;
 use proptest::prelude::*;
 
+#[allow(dead_code)]
+#[path = "support/common.rs"]
+mod support;
+
+use support::{BODY_TAGS, tag_names};
+
+/// Built once: every case saves and renders the same comparison.
 fn cmp() -> &'static Comparison {
     static CMP: OnceLock<Comparison> = OnceLock::new();
-    CMP.get_or_init(|| {
-        let docs = vec![
-            Document::from_text(
-                "a.txt",
-                "The mayor opened the bridge on Monday. Crowds cheered.",
-            ),
-            Document::from_text(
-                "b.txt",
-                "On Monday the mayor opened the bridge. It cost $2 million.",
-            ),
-        ];
-        Comparison::build(docs, &Options::default()).unwrap()
-    })
+    CMP.get_or_init(support::bridge)
 }
-
-const TAGS: [&str; 21] = [
-    "body",
-    "header",
-    "h1",
-    "h2",
-    "p",
-    "kbd",
-    "span",
-    "sup",
-    "mark",
-    "label",
-    "select",
-    "option",
-    "main",
-    "section",
-    "div",
-    "aside",
-    "b",
-    "time",
-    "br",
-    "blockquote",
-    "script",
-];
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
@@ -75,8 +46,7 @@ proptest! {
                 notes.set_tag(id, DEFAULT_TAGS[k], true, 9).unwrap();
             }
         }
-        let dir = tempfile::tempdir().unwrap();
-        let store = Store::new(dir.path());
+        let (_dir, store) = support::temp_store();
         store.save("p", c, &notes, 1).unwrap();
         let back = store.load("p").unwrap();
         prop_assert_eq!(&back.notes, &notes);
@@ -91,10 +61,8 @@ proptest! {
             }
         }
         // Every tag is the exporter's: a note's `<` always arrives as `&lt;`.
-        for (at, _) in body.match_indices('<') {
-            let name: String = body[at + 1..].trim_start_matches('/').chars()
-                .take_while(|ch| ch.is_ascii_alphanumeric()).collect();
-            prop_assert!(TAGS.contains(&name.as_str()), "tag <{}", name);
+        for name in tag_names(body) {
+            prop_assert!(BODY_TAGS.contains(&name.as_str()), "tag <{}", name);
         }
         prop_assert!(!body.chars().any(|ch| ch.is_control() && ch != '\n'));
         let md = markdown::render_with_notes(c, &notes);

@@ -3,30 +3,21 @@
 //! opened, exported, listed or saved over.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::{Duration, SystemTime};
 
+use parallax::Error;
 use parallax::annotate::Notes;
-use parallax::store::{self, Saved, Store};
-use parallax::{Comparison, Document, Error, Options};
+use parallax::store::{self, Saved};
 
-fn comparison() -> Comparison {
-    let docs = vec![
-        Document::from_text(
-            "a.txt",
-            "The mayor opened the bridge on Monday. Crowds cheered.",
-        ),
-        Document::from_text(
-            "b.txt",
-            "On Monday the mayor opened the bridge. It cost $2 million.",
-        ),
-    ];
-    Comparison::build(docs, &Options::default()).unwrap()
-}
+#[allow(dead_code)]
+#[path = "support/common.rs"]
+mod support;
+
+use support::bridge;
 
 /// The cases: file name, contents, and what the error must say.
 fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
-    let good = Saved::new("x", comparison(), Notes::default(), 1).to_json();
+    let good = Saved::new("x", bridge(), Notes::default(), 1).to_json();
     let newer = good.replacen("\"version\": 1", "\"version\": 7", 1);
     assert_ne!(newer, good);
     vec![
@@ -99,8 +90,7 @@ fn untouched(path: &Path, bytes: &[u8], mtime: SystemTime) {
 
 #[test]
 fn engine_refuses_and_leaves_the_file() {
-    let data = tempfile::tempdir().unwrap();
-    let store = Store::new(data.path());
+    let (_data, store) = support::temp_store();
     std::fs::create_dir_all(store.dir()).unwrap();
     for (name, bytes, says) in cases() {
         let (path, mtime) = plant(store.dir(), name, &bytes);
@@ -121,7 +111,7 @@ fn engine_refuses_and_leaves_the_file() {
         }
         // Saving over it is refused too.
         let e = store
-            .save(name, &comparison(), &Notes::default(), 5)
+            .save(name, &bridge(), &Notes::default(), 5)
             .unwrap_err();
         assert!(e.to_string().contains(says), "save over {name}: {e}");
         untouched(&path, &bytes, mtime);
@@ -166,8 +156,7 @@ fn cli_refuses_with_one_line_and_leaves_the_file() {
             vec!["export", name, "--format", "html", "-o", "out.html"],
         ];
         for args in runs {
-            let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
-                .args(&args)
+            let out = support::parallax(&args)
                 .current_dir(src.path())
                 .env("PARALLAX_DATA_DIR", data.path())
                 .output()

@@ -96,11 +96,21 @@ fn start() -> Session {
     start_with(&[], &[])
 }
 
-/// The reader started with `args` and extra environment `env`.
-fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
+/// The reader just spawned on a fresh pseudo-terminal, its output not read yet.
+struct Spawned {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The master side's output: the reader's frames.
+    reader: Box<dyn Read + Send>,
+    /// The (empty) configuration file the reader was pointed at; kept while it runs.
+    config: tempfile::NamedTempFile,
+}
+
+/// Spawns the binary with `args` and extra environment `env` in a `COLS`×`ROWS` terminal,
+/// with an empty configuration so the user's own keys and theme play no part.
+fn spawn(args: &[&str], env: &[(&str, &std::path::Path)]) -> Spawned {
     let config = tempfile::NamedTempFile::new().unwrap();
-    let pty = native_pty_system();
-    let pair = pty
+    let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
             cols: COLS,
@@ -118,12 +128,29 @@ fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
     cmd.cwd(env!("CARGO_MANIFEST_DIR"));
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
+    let reader = pair.master.try_clone_reader().unwrap();
+    Spawned {
+        child,
+        master: pair.master,
+        reader,
+        config,
+    }
+}
+
+/// The reader started with `args` and extra environment `env`, a thread feeding its output
+/// to vt100, ready once its first frame is up.
+fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
+    let Spawned {
+        child,
+        master,
+        mut reader,
+        config,
+    } = spawn(args, env);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         ROWS.try_into().unwrap(),
         COLS.try_into().unwrap(),
         0,
     )));
-    let mut reader = pair.master.try_clone_reader().unwrap();
     let sink = Arc::clone(&parser);
     let pump = std::thread::spawn(move || {
         let mut buf = [0u8; 8192];
@@ -136,7 +163,7 @@ fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
     });
     let term = Term {
         parser,
-        writer: pair.master.take_writer().unwrap(),
+        writer: master.take_writer().unwrap(),
     };
     // Ready when the status line tells where the focus is.
     term.wait_for(&[
@@ -147,13 +174,23 @@ fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
     Session {
         term,
         child,
-        master: pair.master,
+        master,
         pump,
         _config: config,
     }
 }
 
 impl Session {
+    /// Sends the reader SIGTERM, as `kill` would.
+    fn sigterm(&self) {
+        let pid = self.child.process_id().expect("a child pid");
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+    }
+
     /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
     fn finish(mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
@@ -204,12 +241,7 @@ fn demo_in_a_real_terminal() {
 #[test]
 fn sigterm_restores_the_terminal() {
     let s = start();
-    let pid = s.child.process_id().expect("a child pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.sigterm();
     s.finish();
 }
 
@@ -218,23 +250,14 @@ fn sigterm_restores_the_terminal() {
 /// the reader's terminal really hangs up.
 #[test]
 fn a_closed_terminal_ends_the_reader() {
-    let config = tempfile::NamedTempFile::new().unwrap();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
     let data = tempfile::tempdir().unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
-    cmd.env("TERM", "xterm-256color");
-    cmd.env("PARALLAX_CONFIG", config.path());
-    cmd.env("PARALLAX_DATA_DIR", data.path());
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
+    // No pump and no writer: this thread reads, and every master handle stays here.
+    let Spawned {
+        mut child,
+        master,
+        mut reader,
+        config: _config,
+    } = spawn(&[], &[("PARALLAX_DATA_DIR", data.path())]);
     let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
     let mut buf = [0u8; 8192];
     // Read on this thread until the first frame is up; the reader keeps drawing until then,
@@ -249,7 +272,7 @@ fn a_closed_terminal_ends_the_reader() {
         parser.process(&buf[..n]);
     }
     drop(reader);
-    drop(pair.master);
+    drop(master);
     let start = Instant::now();
     while child.try_wait().unwrap().is_none() {
         if start.elapsed() > Duration::from_secs(20) {
@@ -306,12 +329,7 @@ fn sigterm_keeps_unsaved_notes() {
     s.term.wait_for(&["Ctrl+S saves"]);
     s.term.keys(b"do not lose me\x13");
     s.term.wait_for(&["notes unsaved"]);
-    let pid = s.child.process_id().expect("a child pid");
-    let killed = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    s.sigterm();
     s.finish();
     let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
         .expect("the comparisons dir")

@@ -107,17 +107,18 @@ fn detached(out: &mut String, notes: &Notes) {
         return;
     }
     out.push_str("<section class=\"detached\">\n<h2>Detached notes</h2>\n<p>Their passages changed or went when the sources were read again.</p>\n");
-    for n in list {
-        for q in &n.quotes {
+    super::walk::detached(
+        out,
+        &list,
+        |out, who, text| {
             let _ = writeln!(
                 out,
-                "<blockquote><b>{}, was:</b> {}</blockquote>",
-                letter(q.source),
-                esc(&q.text)
+                "<blockquote><b>{who}, was:</b> {}</blockquote>",
+                esc(text)
             );
-        }
-        note(out, n, None);
-    }
+        },
+        |out, n| note(out, n, None),
+    );
     out.push_str("</section>\n");
 }
 

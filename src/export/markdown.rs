@@ -4,8 +4,10 @@
 use std::fmt::Write;
 
 use super::text::{conflict_sentence, letter};
+use super::walk::{self, Pair, PairSink, Side};
+use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
-use crate::comparison::{Comparison, PairAlignment};
+use crate::comparison::Comparison;
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -26,23 +28,29 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         out.push('\n');
     }
     for p in &cmp.pairs {
-        pair(&mut out, cmp, p, notes);
+        walk::pair(
+            cmp,
+            p,
+            &mut MarkdownPair {
+                out: &mut out,
+                notes,
+            },
+        );
     }
     let detached = notes.detached();
     if !detached.is_empty() {
         out.push_str("\n## Detached notes\n\nTheir passages changed or went when the sources were read again.\n\n");
-        for n in detached {
-            for q in &n.quotes {
-                let _ = writeln!(
-                    out,
-                    "> **{}, was:** {}\n>",
-                    letter(q.source),
-                    escape(&q.text)
-                );
-            }
-            out.push('\n');
-            note(&mut out, n);
-        }
+        walk::detached(
+            &mut out,
+            &detached,
+            |out, who, text| {
+                let _ = writeln!(out, "> **{who}, was:** {}\n>", escape(text));
+            },
+            |out, n| {
+                out.push('\n');
+                note(out, n);
+            },
+        );
     }
     visible(&out, true).into_owned()
 }
@@ -64,16 +72,24 @@ fn note(out: &mut String, n: &Note) {
     out.push('\n');
 }
 
-fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes) {
-    let (a, b) = (&cmp.sources[p.a], &cmp.sources[p.b]);
-    let (la, lb) = (letter(p.a), letter(p.b));
-    let _ = writeln!(out, "\n## {la} and {lb}\n");
-    for (n, l) in p.alignment.links.iter().enumerate() {
+/// The Markdown section of one pair, with the notes on its links and passages.
+struct MarkdownPair<'o> {
+    out: &'o mut String,
+    notes: &'o Notes,
+}
+
+impl PairSink for MarkdownPair<'_> {
+    fn start(&mut self, pair: &Pair) {
+        let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
+    }
+
+    fn link(&mut self, pair: &Pair, n: usize, l: &Link) {
+        let (la, lb) = (&pair.a.letter, &pair.b.letter);
+        let out = &mut *self.out;
         let _ = writeln!(out, "### Link {} (score {:.2})\n", n + 1, l.score);
-        let ta: Vec<&str> = l.a.iter().map(|&i| a.segment_text(i)).collect();
-        let tb: Vec<&str> = l.b.iter().map(|&i| b.segment_text(i)).collect();
-        let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta.join(" ")));
-        let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb.join(" ")));
+        let (ta, tb) = pair.texts(l);
+        let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
+        let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
         if !l.why.is_empty() {
             let _ = writeln!(out, "Why: {}\n", escape(&l.why.join("; ")));
         }
@@ -90,54 +106,52 @@ fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes) {
             let _ = writeln!(
                 out,
                 "- **Conflict.** {}",
-                escape(&conflict_sentence(c, &la, &lb))
+                escape(&conflict_sentence(c, la, lb))
             );
         }
         if !l.conflicts.is_empty() {
             out.push('\n');
         }
-        for n in notes.on_link(p.a, p.b, l) {
+        for n in self.notes.on_link(pair.a.idx, pair.b.idx, l) {
             note(out, n);
         }
-        let sides = [(p.a, &l.a), (p.b, &l.b)];
-        for (src, ids) in sides {
+        for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
-                for n in notes.on_passage(src, i) {
+                for n in self.notes.on_passage(src, i) {
                     let _ = writeln!(out, "On {} passage {}:", letter(src), i + 1);
                     note(out, n);
                 }
             }
         }
     }
-    let sides = [
-        (p.a, &la, a, &p.alignment.only_a),
-        (p.b, &lb, b, &p.alignment.only_b),
-    ];
-    for (idx, who, src, only) in sides {
-        if only.is_empty() {
-            continue;
+
+    fn only_start(&mut self, side: &Side) {
+        let _ = writeln!(self.out, "### Only in {}\n", side.letter);
+    }
+
+    fn only(&mut self, side: &Side, i: usize) {
+        let out = &mut *self.out;
+        let _ = writeln!(out, "- {}", escape(side.source.segment_text(i)));
+        let on = self.notes.on_passage(side.idx, i);
+        if !on.is_empty() {
+            out.push('\n');
         }
-        let _ = writeln!(out, "### Only in {who}\n");
-        for &i in only {
-            let _ = writeln!(out, "- {}", escape(src.segment_text(i)));
-            let on = notes.on_passage(idx, i);
-            if !on.is_empty() {
-                out.push('\n');
-            }
-            for n in on {
-                let mut block = String::new();
-                note(&mut block, n);
-                // Indented under its bullet so the note reads as part of that item.
-                for line in block.lines() {
-                    if line.is_empty() {
-                        out.push('\n');
-                    } else {
-                        let _ = writeln!(out, "  {line}");
-                    }
+        for n in on {
+            let mut block = String::new();
+            note(&mut block, n);
+            // Indented under its bullet so the note reads as part of that item.
+            for line in block.lines() {
+                if line.is_empty() {
+                    out.push('\n');
+                } else {
+                    let _ = writeln!(out, "  {line}");
                 }
             }
         }
-        out.push('\n');
+    }
+
+    fn only_end(&mut self, _side: &Side) {
+        self.out.push('\n');
     }
 }
 

@@ -3,7 +3,9 @@
 use std::fmt::Write;
 
 use super::one_line;
-use crate::comparison::{Comparison, PairAlignment, Source};
+use super::walk::{self, Pair, PairSink, Side};
+use crate::align::Link;
+use crate::comparison::{Comparison, Source};
 use crate::facts::{Conflict, FactKind};
 use crate::text::visible;
 
@@ -15,7 +17,7 @@ const FACTS_SHOWN: usize = 12;
 pub fn render(cmp: &Comparison) -> String {
     let mut out = String::new();
     for p in &cmp.pairs {
-        pair(&mut out, cmp, p);
+        walk::pair(cmp, p, &mut TextPair { out: &mut out });
     }
     if cmp.sources.len() > 2 && !cmp.clusters.is_empty() {
         let _ = writeln!(out, "Claims across sources");
@@ -37,21 +39,30 @@ pub fn letter(i: usize) -> String {
     char::from_u32('A' as u32 + i as u32).map_or_else(|| format!("#{i}"), String::from)
 }
 
-fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment) {
-    let (a, b) = (&cmp.sources[p.a], &cmp.sources[p.b]);
-    let (la, lb) = (letter(p.a), letter(p.b));
-    let al = &p.alignment;
-    let _ = writeln!(out, "{la}: {}", a.document.path);
-    let _ = writeln!(out, "{lb}: {}", b.document.path);
-    let _ = writeln!(
-        out,
-        "{} links, {} passages only in {la}, {} only in {lb}, {} facts differ\n",
-        al.links.len(),
-        al.only_a.len(),
-        al.only_b.len(),
-        al.links.iter().map(|l| l.conflicts.len()).sum::<usize>()
-    );
-    for (n, l) in al.links.iter().enumerate() {
+/// The plain-text report of one pair: a header, the links, the passages only one side has,
+/// the facts only one side gives.
+struct TextPair<'o> {
+    out: &'o mut String,
+}
+
+impl PairSink for TextPair<'_> {
+    fn start(&mut self, pair: &Pair) {
+        let (la, lb) = (&pair.a.letter, &pair.b.letter);
+        let al = &pair.pair.alignment;
+        let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.path);
+        let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
+        let _ = writeln!(
+            self.out,
+            "{} links, {} passages only in {la}, {} only in {lb}, {} facts differ\n",
+            al.links.len(),
+            al.only_a.len(),
+            al.only_b.len(),
+            al.links.iter().map(|l| l.conflicts.len()).sum::<usize>()
+        );
+    }
+
+    fn link(&mut self, pair: &Pair, n: usize, l: &Link) {
+        let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let ids = |v: &[usize]| {
             v.iter()
                 .map(|i| (i + 1).to_string())
@@ -59,7 +70,7 @@ fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment) {
                 .join("+")
         };
         let _ = writeln!(
-            out,
+            self.out,
             "Link {}  {la} {} ~ {lb} {}  score {:.2}  {}",
             n + 1,
             ids(&l.a),
@@ -67,34 +78,37 @@ fn pair(out: &mut String, cmp: &Comparison, p: &PairAlignment) {
             l.score,
             l.why.join("; ")
         );
-        let ta: Vec<&str> = l.a.iter().map(|&i| a.segment_text(i)).collect();
-        let tb: Vec<&str> = l.b.iter().map(|&i| b.segment_text(i)).collect();
-        let _ = writeln!(out, "  {la}: {}", one_line(&ta.join(" "), WIDTH));
-        let _ = writeln!(out, "  {lb}: {}", one_line(&tb.join(" "), WIDTH));
+        let (ta, tb) = pair.texts(l);
+        let _ = writeln!(self.out, "  {la}: {}", one_line(&ta, WIDTH));
+        let _ = writeln!(self.out, "  {lb}: {}", one_line(&tb, WIDTH));
         for c in &l.conflicts {
-            let _ = writeln!(out, "  ! {}", conflict_sentence(c, &la, &lb));
+            let _ = writeln!(self.out, "  ! {}", conflict_sentence(c, la, lb));
         }
     }
-    for (who, src, only) in [(&la, a, &al.only_a), (&lb, b, &al.only_b)] {
-        if only.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\nOnly in {who}:");
-        for &i in only.iter() {
-            let _ = writeln!(
-                out,
-                "  {who} {}: {}",
-                i + 1,
-                one_line(src.segment_text(i), WIDTH)
-            );
-        }
+
+    fn only_start(&mut self, side: &Side) {
+        let _ = writeln!(self.out, "\nOnly in {}:", side.letter);
     }
-    for (who, src, ids) in [(&la, a, &p.facts_only.a), (&lb, b, &p.facts_only.b)] {
-        if let Some(line) = facts_only_line(src, ids) {
-            let _ = writeln!(out, "\nFacts only in {who}: {line}");
-        }
+
+    fn only(&mut self, side: &Side, i: usize) {
+        let _ = writeln!(
+            self.out,
+            "  {} {}: {}",
+            side.letter,
+            i + 1,
+            one_line(side.source.segment_text(i), WIDTH)
+        );
     }
-    out.push('\n');
+
+    fn end(&mut self, pair: &Pair) {
+        let only = &pair.pair.facts_only;
+        for (side, ids) in [(&pair.a, &only.a), (&pair.b, &only.b)] {
+            if let Some(line) = facts_only_line(side.source, ids) {
+                let _ = writeln!(self.out, "\nFacts only in {}: {line}", side.letter);
+            }
+        }
+        self.out.push('\n');
+    }
 }
 
 /// A conflict in plain words: "Source A gives the age as 56; source B as 62."

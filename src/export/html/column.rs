@@ -3,10 +3,12 @@
 use std::fmt::Write;
 
 use super::{esc, note};
+use crate::align::Link;
 use crate::annotate::Notes;
 use crate::comparison::{Comparison, PairAlignment};
 use crate::export::json::where_label;
 use crate::export::text::{conflict_sentence, letter};
+use crate::export::walk::{self, Pair, PairSink};
 use crate::span::Span;
 
 /// How many link tints the style sheet has.
@@ -26,6 +28,53 @@ struct Mark {
 enum Side {
     A,
     B,
+}
+
+impl Side {
+    /// `a` in column A, `b` in column B.
+    fn pick<T>(self, a: T, b: T) -> T {
+        match self {
+            Side::A => a,
+            Side::B => b,
+        }
+    }
+}
+
+/// What the links of a pair give one column: the link each passage is in (its first,
+/// should a passage be in more than one) and the stretches to mark inside linked passages.
+struct LinkMarks {
+    side: Side,
+    link_of: Vec<Option<usize>>,
+    marks: Vec<Mark>,
+}
+
+impl PairSink for LinkMarks {
+    fn link(&mut self, pair: &Pair, k: usize, l: &Link) {
+        let ids = self.side.pick(&l.a, &l.b);
+        for &i in ids {
+            self.link_of[i].get_or_insert(k);
+        }
+        let (la, lb) = (&pair.a.letter, &pair.b.letter);
+        for c in &l.conflicts {
+            self.marks.push(Mark {
+                link: k,
+                span: self.side.pick(c.a_span, c.b_span),
+                conflict: true,
+                title: conflict_sentence(c, la, lb),
+            });
+        }
+        for c in &l.changes {
+            let span = self.side.pick(c.a_span, c.b_span);
+            if let Some(span) = span {
+                self.marks.push(Mark {
+                    link: k,
+                    span,
+                    conflict: false,
+                    title: format!("{la}: “{}” · {lb}: “{}”", c.a, c.b),
+                });
+            }
+        }
+    }
 }
 
 /// The section of pair `p`, visible when `shown`.
@@ -58,41 +107,15 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let text = &src.document.text;
     let key = format!("{}-{}", p.a, p.b);
     let tag = if side == Side::A { "a" } else { "b" };
-    let links = &p.alignment.links;
-    let ids = |l: &crate::align::Link| {
-        if side == Side::A {
-            l.a.clone()
-        } else {
-            l.b.clone()
-        }
+    let mut found = LinkMarks {
+        side,
+        link_of: vec![None; src.segments.len()],
+        marks: Vec::new(),
     };
-    let mut link_of: Vec<Option<usize>> = vec![None; src.segments.len()];
-    let mut marks: Vec<Mark> = Vec::new();
-    for (k, l) in links.iter().enumerate() {
-        for i in ids(l) {
-            link_of[i].get_or_insert(k);
-        }
-        let (la, lb) = (letter(p.a), letter(p.b));
-        for c in &l.conflicts {
-            marks.push(Mark {
-                link: k,
-                span: if side == Side::A { c.a_span } else { c.b_span },
-                conflict: true,
-                title: conflict_sentence(c, &la, &lb),
-            });
-        }
-        for c in &l.changes {
-            let span = if side == Side::A { c.a_span } else { c.b_span };
-            if let Some(span) = span {
-                marks.push(Mark {
-                    link: k,
-                    span,
-                    conflict: false,
-                    title: format!("{la}: “{}” · {lb}: “{}”", c.a, c.b),
-                });
-            }
-        }
-    }
+    walk::pair(cmp, p, &mut found);
+    let LinkMarks {
+        link_of, mut marks, ..
+    } = found;
     // Conflicts first so that they win where a change covers the same words.
     marks.sort_by_key(|m| (!m.conflict, m.span.start));
     let mut kept: Vec<Mark> = Vec::new();

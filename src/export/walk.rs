@@ -1,0 +1,105 @@
+//! The walks the report formats share, so that text, Markdown and HTML meet a pair's parts
+//! in one order: its links in order, then the passages only one side has (A's first), and
+//! the detached notes each after the quotes of what it was on. A format says what it writes
+//! for each part by implementing [`PairSink`].
+
+use super::text::letter;
+use crate::align::Link;
+use crate::annotate::Note;
+use crate::comparison::{Comparison, PairAlignment, Source};
+
+/// One side of a pair as the walk hands it to a format.
+pub(super) struct Side<'a> {
+    /// Index of the source in the comparison.
+    pub idx: usize,
+    /// How the reports name it: A, B, C…
+    pub letter: String,
+    /// The source itself.
+    pub source: &'a Source,
+    /// The passages only this side has, in order.
+    pub only: &'a [usize],
+}
+
+/// A pair of sources as the walk hands it to a format.
+pub(super) struct Pair<'a> {
+    /// The pair's alignment and facts.
+    pub pair: &'a PairAlignment,
+    /// Its first source.
+    pub a: Side<'a>,
+    /// Its second source.
+    pub b: Side<'a>,
+}
+
+impl Pair<'_> {
+    /// The text of a link's passages on each side, each joined by single spaces.
+    pub fn texts(&self, l: &Link) -> (String, String) {
+        let join = |side: &Side, ids: &[usize]| {
+            let parts: Vec<&str> = ids.iter().map(|&i| side.source.segment_text(i)).collect();
+            parts.join(" ")
+        };
+        (join(&self.a, &l.a), join(&self.b, &l.b))
+    }
+}
+
+/// What a format writes for each part of a pair; the parts it has nothing for are left to
+/// the defaults, which write nothing.
+pub(super) trait PairSink {
+    /// Before anything else of the pair.
+    fn start(&mut self, _pair: &Pair) {}
+    /// Link number `n` (from 0) of the pair.
+    fn link(&mut self, pair: &Pair, n: usize, link: &Link);
+    /// Before the passages only `side` has; called only when there are some.
+    fn only_start(&mut self, _side: &Side) {}
+    /// Passage `i` of `side`, which only that side has.
+    fn only(&mut self, _side: &Side, _i: usize) {}
+    /// After the passages only `side` has.
+    fn only_end(&mut self, _side: &Side) {}
+    /// After everything else of the pair.
+    fn end(&mut self, _pair: &Pair) {}
+}
+
+/// Walks pair `p` of `cmp` through `sink`.
+pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink) {
+    let side = |idx: usize, only| Side {
+        idx,
+        letter: letter(idx),
+        source: &cmp.sources[idx],
+        only,
+    };
+    let pair = Pair {
+        pair: p,
+        a: side(p.a, &p.alignment.only_a),
+        b: side(p.b, &p.alignment.only_b),
+    };
+    sink.start(&pair);
+    for (n, l) in p.alignment.links.iter().enumerate() {
+        sink.link(&pair, n, l);
+    }
+    for s in [&pair.a, &pair.b] {
+        if s.only.is_empty() {
+            continue;
+        }
+        sink.only_start(s);
+        for &i in s.only {
+            sink.only(s, i);
+        }
+        sink.only_end(s);
+    }
+    sink.end(&pair);
+}
+
+/// Writes each of the detached notes `list` after the quotes of the text it was on:
+/// `quote(out, letter, text)` for each quote, then `note(out, note)`.
+pub(super) fn detached(
+    out: &mut String,
+    list: &[&Note],
+    quote: impl Fn(&mut String, &str, &str),
+    note: impl Fn(&mut String, &Note),
+) {
+    for n in list {
+        for q in &n.quotes {
+            quote(out, &letter(q.source), &q.text);
+        }
+        note(out, n);
+    }
+}
