@@ -1,7 +1,7 @@
 //! Words for comparing passages: tokens with their byte spans, folded (case, accents,
 //! quotes), stemmed, and told apart as content or stop words, in English or German.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use rust_stemmers::{Algorithm, Stemmer};

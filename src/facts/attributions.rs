@@ -136,7 +136,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 /// Keys already worked out in this document: one source is cited many times.
-type KeyCache = std::collections::HashMap<String, String>;
+type KeyCache = foldhash::HashMap<String, String>;
 
 fn push(out: &mut Vec<Fact>, cache: &mut KeyCache, span: Span, who: &str) {
     let who = who.trim().trim_end_matches([',', '.']);
@@ -230,7 +230,7 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
 
 /// The attributions in `text`.
 pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
-    let cache = &mut KeyCache::new();
+    let cache = &mut KeyCache::default();
     for m in ACCORDING.find_iter(text) {
         let end = phrase_end(text, ws, m.end(), 12);
         if end > m.end() {

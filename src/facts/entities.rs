@@ -4,7 +4,7 @@
 //! A capitalised word that opens a sentence is a name only when the document also writes
 //! it capitalised inside a sentence: "Sources indicate" is not a name, "Cabello has" is.
 
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};

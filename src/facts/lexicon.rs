@@ -1,7 +1,7 @@
 //! Word lists the extractors read: number words, months, units, currencies, titles, news
 //! agencies, speech verbs. General vocabulary only; the code holds no list of its own.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Number words (English and German) and their values.
