@@ -91,7 +91,7 @@ impl PairSink for MarkdownPair<'_> {
         let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
         let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
         if !l.why.is_empty() {
-            let _ = writeln!(out, "Why: {}\n", escape(&l.why.join("; ")));
+            let _ = writeln!(out, "Why: {}\n", escape(&pair.why(l).join("; ")));
         }
         let changes: Vec<String> = l
             .changes

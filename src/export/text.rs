@@ -76,7 +76,7 @@ impl PairSink for TextPair<'_> {
             ids(&l.a),
             ids(&l.b),
             l.score,
-            l.why.join("; ")
+            pair.why(l).join("; ")
         );
         let (ta, tb) = pair.texts(l);
         let _ = writeln!(self.out, "  {la}: {}", one_line(&ta, WIDTH));
