@@ -63,6 +63,10 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
         first,
         "4 sources, 6 pairs; each pair below, then the claims across sources."
     );
+    let pairs: Vec<&str> = out.lines().filter(|l| l.starts_with("── ")).collect();
+    assert_eq!(pairs.len(), 6);
+    assert_eq!(pairs[0], "── A and B (pair 1 of 6) ──");
+    assert_eq!(pairs[5], "── C and D (pair 6 of 6) ──");
     let section = out
         .split("Claims across sources (✓ states it, – does not)\n")
         .nth(1)

@@ -28,7 +28,18 @@ pub fn render(cmp: &Comparison) -> String {
         legend(&mut out, cmp, "");
         out.push('\n');
     }
-    for p in &cmp.pairs {
+    for (k, p) in cmp.pairs.iter().enumerate() {
+        if many {
+            // Two header lines are easy to miss between long pairs: mark where each starts.
+            let _ = writeln!(
+                out,
+                "── {} and {} (pair {} of {}) ──",
+                letter(p.a),
+                letter(p.b),
+                k + 1,
+                cmp.pairs.len()
+            );
+        }
         walk::pair(cmp, p, &mut TextPair { out: &mut out });
     }
     if many {
