@@ -22,6 +22,7 @@ use crate::segment::Segment;
 use crate::text::Language;
 
 pub use changes::{Change, ChangeOp, word_changes};
+pub use why::with_letters;
 
 /// One side of an alignment: a document's text and its passages.
 #[derive(Clone, Copy, Debug)]

@@ -40,6 +40,30 @@ fn a_note_shows_in_the_gutter_and_the_detail_panel() {
 }
 
 #[test]
+fn the_note_mark_stands_apart_from_the_text_and_moves_nothing() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n");
+    let before = rows(&draw(&m));
+    press(&mut m, "a");
+    support::type_keys(&mut m, "age differs: check");
+    press(&mut m, "ctrl-s");
+    let after = rows(&draw(&m));
+    // The panes end where the detail panel's rule begins.
+    let panes = after.iter().take_while(|r| !r.contains("link 2/")).count();
+    let mut marks = 0;
+    for (b, a) in before[..panes].iter().zip(&after[..panes]) {
+        let (b, a): (Vec<char>, Vec<char>) = (b.chars().collect(), a.chars().collect());
+        for at in (0..a.len()).filter(|&i| a[i] == '✎') {
+            marks += 1;
+            assert_eq!(a.get(at + 1), Some(&' '), "a space after the mark: {a:?}");
+            let changed: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+            assert_eq!(changed, vec![at], "only the mark is new in the row");
+        }
+    }
+    assert!(marks > 0, "the noted passages show the mark");
+}
+
+#[test]
 fn tiny_terminals_render_without_panic() {
     for (w, h) in [
         (40, 10),

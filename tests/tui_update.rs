@@ -259,6 +259,22 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
 }
 
 #[test]
+fn the_detail_panel_names_the_shown_pairs_sides() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "p j j j j j enter");
+    assert_eq!(reader(&m).pair.src, [2, 3]);
+    let links = reader(&m).pair.links.len();
+    let mut grouped = 0;
+    for _ in 0..links {
+        press(&mut m, "n");
+        let s = screen(&draw(&m));
+        assert!(!s.contains("of A tell what"), "{s}");
+        grouped += usize::from(s.contains(" passage(s) of C tell what "));
+    }
+    assert!(grouped > 0, "the 2026 articles have n:m links");
+}
+
+#[test]
 fn enter_in_the_matrix_shows_the_claim() {
     let mut m = demo_model(120, 40);
     let clusters = reader(&m).cmp.clusters.clone();

@@ -80,11 +80,44 @@ pub fn reasons(
         out.push("in the same place in both texts' order".to_string());
     }
     if g.a.len() > 1 || g.b.len() > 1 {
-        out.push(format!(
-            "{} passage(s) of A tell what {} of B tell",
-            g.a.len(),
-            g.b.len()
-        ));
+        out.push(grouped(g.a.len(), g.b.len(), "A", "B"));
     }
     out
+}
+
+/// "2 passage(s) of A tell what 1 of B tell": the reason of an n:m link, with its sides
+/// named `la` and `lb`.
+fn grouped(n: usize, m: usize, la: &str, lb: &str) -> String {
+    format!("{n} passage(s) of {la} tell what {m} of {lb} tell")
+}
+
+/// One reason of a link with the pair's sides named `la` and `lb` rather than A and B.
+///
+/// A link's reasons name its sides as the alignment sees them, A and B, which are the
+/// report's letters only for the first two sources; a front end showing sources A and C
+/// renames them here. Reasons that name no side are returned as they are.
+pub fn with_letters(reason: &str, la: &str, lb: &str) -> String {
+    let parse = || {
+        let (n, rest) = reason.split_once(" passage(s) of A tell what ")?;
+        let m = rest.strip_suffix(" of B tell")?;
+        Some(grouped(n.parse().ok()?, m.parse().ok()?, la, lb))
+    };
+    parse().unwrap_or_else(|| reason.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::with_letters;
+
+    #[test]
+    fn the_grouping_reason_takes_the_pairs_letters() {
+        let r = "2 passage(s) of A tell what 3 of B tell";
+        assert_eq!(
+            with_letters(r, "B", "D"),
+            "2 passage(s) of B tell what 3 of D tell"
+        );
+        assert_eq!(with_letters(r, "A", "B"), r);
+        let other = "shared names: A, B";
+        assert_eq!(with_letters(other, "C", "D"), other);
+    }
 }

@@ -27,6 +27,9 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         }
         out.push('\n');
     }
+    if cmp.sources.len() > 2 {
+        claims(&mut out, cmp);
+    }
     for p in &cmp.pairs {
         walk::pair(
             cmp,
@@ -53,6 +56,37 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         );
     }
     visible(&out, true).into_owned()
+}
+
+/// The claim-by-source matrix: which source states which claim, one row per claim.
+fn claims(out: &mut String, cmp: &Comparison) {
+    out.push_str("\n## Claims across sources\n\n");
+    if cmp.clusters.is_empty() {
+        out.push_str("No claim is shared by two sources.\n");
+        return;
+    }
+    out.push_str(
+        "Each row is a claim two or more sources state, quoted from the first that does; \
+         ✓ marks the sources that state it, – those that do not.\n\n",
+    );
+    for (i, s) in cmp.sources.iter().enumerate() {
+        let _ = writeln!(out, "- **{}**: {}", letter(i), escape(s.document.name()));
+    }
+    out.push_str("\n| # | Claim |");
+    for i in 0..cmp.sources.len() {
+        let _ = write!(out, " {} |", letter(i));
+    }
+    out.push_str("\n|--:|-------|");
+    out.push_str(&":-:|".repeat(cmp.sources.len()));
+    out.push('\n');
+    for (k, c) in cmp.clusters.iter().enumerate() {
+        let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
+        for i in 0..cmp.sources.len() {
+            let says = c.members.iter().any(|m| m.doc == i);
+            out.push_str(if says { " ✓ |" } else { " – |" });
+        }
+        out.push('\n');
+    }
 }
 
 /// One note as a block: tags and time on the first line, its text with line breaks kept.
@@ -91,7 +125,7 @@ impl PairSink for MarkdownPair<'_> {
         let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
         let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
         if !l.why.is_empty() {
-            let _ = writeln!(out, "Why: {}\n", escape(&l.why.join("; ")));
+            let _ = writeln!(out, "Why: {}\n", escape(&pair.why(l).join("; ")));
         }
         let changes: Vec<String> = l
             .changes

@@ -16,22 +16,75 @@ const FACTS_SHOWN: usize = 12;
 /// The report as plain text, every control character of the input made visible.
 pub fn render(cmp: &Comparison) -> String {
     let mut out = String::new();
-    for p in &cmp.pairs {
-        walk::pair(cmp, p, &mut TextPair { out: &mut out });
+    let many = cmp.sources.len() > 2;
+    if many {
+        // Several pairs follow, so say first what the whole report holds.
+        let _ = writeln!(
+            out,
+            "{} sources, {} pairs; each pair below, then the claims across sources.",
+            cmp.sources.len(),
+            cmp.pairs.len()
+        );
+        legend(&mut out, cmp, "");
+        out.push('\n');
     }
-    if cmp.sources.len() > 2 && !cmp.clusters.is_empty() {
-        let _ = writeln!(out, "Claims across sources");
-        for c in &cmp.clusters {
-            let who: Vec<String> = c.members.iter().map(|m| letter(m.doc)).collect();
+    for (k, p) in cmp.pairs.iter().enumerate() {
+        if many {
+            // Two header lines are easy to miss between long pairs: mark where each starts.
             let _ = writeln!(
                 out,
-                "  [{}] {}",
-                who.join(" "),
-                one_line(&c.label, WIDTH - 12)
+                "── {} and {} (pair {} of {}) ──",
+                letter(p.a),
+                letter(p.b),
+                k + 1,
+                cmp.pairs.len()
             );
         }
+        walk::pair(cmp, p, &mut TextPair { out: &mut out });
+    }
+    if many {
+        claims(&mut out, cmp);
     }
     visible(&out, true).into_owned()
+}
+
+/// "A: path", one line per source, each after `indent`.
+fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
+    for (i, s) in cmp.sources.iter().enumerate() {
+        let _ = writeln!(out, "{indent}{}: {}", letter(i), s.document.path);
+    }
+}
+
+/// The claim-by-source matrix: one row per claim, a column per source.
+fn claims(out: &mut String, cmp: &Comparison) {
+    let _ = writeln!(out, "Claims across sources (✓ states it, – does not)");
+    if cmp.clusters.is_empty() {
+        let _ = writeln!(out, "  No claim is shared by two sources.");
+        return;
+    }
+    legend(out, cmp, "  ");
+    let n = cmp.sources.len();
+    let number = cmp.clusters.len().to_string().len();
+    let head: Vec<String> = (0..n).map(letter).collect();
+    let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
+    for (k, c) in cmp.clusters.iter().enumerate() {
+        let cells: Vec<&str> = (0..n)
+            .map(|i| {
+                if c.members.iter().any(|m| m.doc == i) {
+                    "✓"
+                } else {
+                    "–"
+                }
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {:>number$}  {}  {}",
+            k + 1,
+            cells.join(" "),
+            one_line(&c.label, WIDTH - 12)
+        );
+    }
 }
 
 /// A, B, C…: how the report names sources.
@@ -76,7 +129,7 @@ impl PairSink for TextPair<'_> {
             ids(&l.a),
             ids(&l.b),
             l.score,
-            l.why.join("; ")
+            pair.why(l).join("; ")
         );
         let (ta, tb) = pair.texts(l);
         let _ = writeln!(self.out, "  {la}: {}", one_line(&ta, WIDTH));

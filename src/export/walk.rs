@@ -39,6 +39,15 @@ impl Pair<'_> {
         };
         (join(&self.a, &l.a), join(&self.b, &l.b))
     }
+
+    /// A link's reasons with this pair's letters (the engine names every pair's sides A
+    /// and B).
+    pub fn why(&self, l: &Link) -> Vec<String> {
+        l.why
+            .iter()
+            .map(|r| crate::align::with_letters(r, &self.a.letter, &self.b.letter))
+            .collect()
+    }
 }
 
 /// What a format writes for each part of a pair; the parts it has nothing for are left to

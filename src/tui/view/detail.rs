@@ -116,7 +116,18 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             let link = r.pair.link(&r.cmp, l);
             let shown = &r.pair.links[l];
             if !link.why.is_empty() {
-                parts.push(plain("why ", t.dim, link.why.join("; "), t.dim));
+                // The stored pair runs from the lower source index to the higher.
+                let (lo, hi) = (
+                    r.pair.src[0].min(r.pair.src[1]),
+                    r.pair.src[0].max(r.pair.src[1]),
+                );
+                let (la, lb) = (letter(lo).to_string(), letter(hi).to_string());
+                let why: Vec<String> = link
+                    .why
+                    .iter()
+                    .map(|w| parallax::align::with_letters(w, &la, &lb))
+                    .collect();
+                parts.push(plain("why ", t.dim, why.join("; "), t.dim));
             }
             for s in 0..2 {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));

@@ -166,15 +166,28 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
                 (" ", t.text)
             };
             buf.set_stringn(x + 1, y, flag, 1, style);
-            if !m.notes.notes.touching(src_index, p.seg).is_empty() {
-                buf.set_stringn(x + GUTTER - 1, y, "✎", 1, super::prompt::mark_style(m));
-            }
+            let noted = !m.notes.notes.touching(src_index, p.seg).is_empty();
+            // The note mark takes the first of the number's four columns, so that like the
+            // other marks it stands apart from the text and the text never moves; only a
+            // link number of four digits keeps that column, and the mark then falls back to
+            // the column before the text.
+            let mut note_x = x + 2;
             if let Some(l) = link {
                 let num = format!("{:>4}", l + 1);
-                let num = &num[num.len() - 4..];
+                let mut num = &num[num.len() - 4..];
+                let mut num_x = x + 2;
+                if noted {
+                    match num.strip_prefix(' ') {
+                        Some(short) => (num, num_x) = (short, x + 3),
+                        None => note_x = x + GUTTER - 1,
+                    }
+                }
                 let tint = t.link(l + 1);
                 let tint = if lit { tint.patch(t.focus) } else { tint };
-                buf.set_stringn(x + 2, y, num, 4, tint);
+                buf.set_stringn(num_x, y, num, num.len(), tint);
+            }
+            if noted {
+                buf.set_stringn(note_x, y, "✎", 1, super::prompt::mark_style(m));
             }
         }
         match link {

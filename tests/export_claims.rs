@@ -1,0 +1,125 @@
+//! The claim-by-source matrix in the text and Markdown reports of more than two sources,
+//! and the reasons of each pair's links named with that pair's letters.
+
+use parallax::export::{markdown, text};
+use parallax::{Comparison, Options, demo};
+
+fn four() -> Comparison {
+    Comparison::build(demo::documents(), &Options::default()).unwrap()
+}
+
+fn says(cmp: &Comparison, claim: usize, src: usize) -> bool {
+    cmp.clusters[claim].members.iter().any(|m| m.doc == src)
+}
+
+#[test]
+fn markdown_has_a_claim_by_source_table() {
+    let cmp = four();
+    assert!(!cmp.clusters.is_empty(), "the demo articles share claims");
+    let md = markdown::render(&cmp);
+    let section = md
+        .split("\n## Claims across sources\n")
+        .nth(1)
+        .expect("a claims section")
+        .split("\n## ")
+        .next()
+        .unwrap();
+    let head = "| # | Claim | A | B | C | D |";
+    let at = section.find(head).expect("the table's header row");
+    // Each source named by its letter and file name above the table.
+    for (i, s) in cmp.sources.iter().enumerate() {
+        let name = markdown::escape(s.document.name());
+        let line = format!("- **{}**: {name}", (b'A' + i as u8) as char);
+        let pos = section.find(&line).unwrap_or_else(|| panic!("{line}"));
+        assert!(pos < at, "{line} comes before the table");
+    }
+    let rows: Vec<&str> = section[at..]
+        .lines()
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert_eq!(rows.len(), cmp.clusters.len());
+    for (k, row) in rows.iter().enumerate() {
+        let cells: Vec<&str> = row.trim_matches('|').split(" | ").map(str::trim).collect();
+        assert_eq!(cells.len(), 2 + cmp.sources.len(), "{row}");
+        assert_eq!(cells[0], (k + 1).to_string());
+        assert!(
+            cells[1].starts_with('“') && cells[1].ends_with('”'),
+            "{row}"
+        );
+        for (i, cell) in cells[2..].iter().enumerate() {
+            let want = if says(&cmp, k, i) { "✓" } else { "–" };
+            assert_eq!(*cell, want, "claim {} source {i}: {row}", k + 1);
+        }
+    }
+}
+
+#[test]
+fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
+    let cmp = four();
+    let out = text::render(&cmp);
+    let first = out.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "4 sources, 6 pairs; each pair below, then the claims across sources."
+    );
+    let pairs: Vec<&str> = out.lines().filter(|l| l.starts_with("── ")).collect();
+    assert_eq!(pairs.len(), 6);
+    assert_eq!(pairs[0], "── A and B (pair 1 of 6) ──");
+    assert_eq!(pairs[5], "── C and D (pair 6 of 6) ──");
+    let section = out
+        .split("Claims across sources (✓ states it, – does not)\n")
+        .nth(1)
+        .expect("a claims section");
+    for (i, s) in cmp.sources.iter().enumerate() {
+        let line = format!("  {}: {}", (b'A' + i as u8) as char, s.document.path);
+        assert!(section.contains(&line), "{line}");
+    }
+    let rows: Vec<&str> = section
+        .lines()
+        .skip_while(|l| !l.ends_with("A B C D  claim"))
+        .skip(1)
+        .collect();
+    assert_eq!(rows.len(), cmp.clusters.len(), "{section}");
+    for (k, row) in rows.iter().enumerate() {
+        let cells: Vec<&str> = row.split_whitespace().skip(1).take(4).collect();
+        let want: Vec<&str> = (0..4)
+            .map(|i| if says(&cmp, k, i) { "✓" } else { "–" })
+            .collect();
+        assert_eq!(cells, want, "{row}");
+    }
+}
+
+#[test]
+fn two_sources_have_no_claims_section() {
+    let mut docs = demo::documents();
+    docs.truncate(2);
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    assert!(!markdown::render(&cmp).contains("Claims across sources"));
+    let out = text::render(&cmp);
+    assert!(!out.contains("Claims across sources"));
+    assert!(out.starts_with("A: "), "{out}");
+}
+
+#[test]
+fn each_pairs_reasons_name_its_own_sources() {
+    let cmp = four();
+    let out = text::render(&cmp) + &markdown::render(&cmp);
+    let mut checked = 0;
+    // Every pair but A and B has sides other than A and B.
+    for p in cmp.pairs.iter().filter(|p| (p.a, p.b) != (0, 1)) {
+        for l in &p.alignment.links {
+            if l.a.len() > 1 || l.b.len() > 1 {
+                let (la, lb) = ((b'A' + p.a as u8) as char, (b'A' + p.b as u8) as char);
+                let want = format!(
+                    "{} passage(s) of {la} tell what {} of {lb} tell",
+                    l.a.len(),
+                    l.b.len()
+                );
+                assert!(out.contains(&want), "{want}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 0, "the demo has n:m links beyond A and B");
+}
