@@ -250,11 +250,14 @@ fn demo_in_a_real_terminal() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// Killed, the reader gives the terminal back and exits with 128 + SIGTERM, as a shell
+/// reports a process it killed, so a script sees it did not end normally.
 #[test]
 fn sigterm_restores_the_terminal() {
     let s = start();
     s.sigterm();
-    s.finish();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
 }
 
 /// Closing the terminal (the window is closed, the ssh link drops) must end the reader, not
@@ -361,7 +364,8 @@ fn sigterm_keeps_unsaved_notes() {
     s.term.keys(b"do not lose me\x13");
     s.term.wait_for(&["notes unsaved"]);
     s.sigterm();
-    s.finish();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
     let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
         .expect("the comparisons dir")
         .flatten()
