@@ -108,12 +108,12 @@ pub fn command(m: &mut Model, cmd: Command) -> Option<Option<Effect>> {
             None
         }
         Command::Open if m.notes.dirty => {
-            m.message = Some("unsaved notes: save them (s) before opening another".into());
+            m.prompt = Some(Prompt::Unsaved(Then::Open));
             None
         }
         Command::Open => Some(Effect::List),
         Command::Quit if m.notes.dirty => {
-            m.prompt = Some(Prompt::Quit);
+            m.prompt = Some(Prompt::Unsaved(Then::Quit));
             None
         }
         _ => return None,
