@@ -310,7 +310,7 @@ fn a_note_saved_in_the_reader_reopens() {
     s.term.keys(b"n");
     s.term.wait_for(&["A: link"]);
     s.term.keys(b"a");
-    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.wait_for(&["ctrl-s saves"]);
     s.term.keys(b"age differs: check the wire");
     s.term.wait_for(&["age differs: check the wire"]);
     s.term.keys(b"\x13"); // Ctrl+S
@@ -360,7 +360,7 @@ fn sigterm_keeps_unsaved_notes() {
     let data = tempfile::tempdir().unwrap();
     let mut s = start_with(&[], &[("PARALLAX_DATA_DIR", data.path())]);
     s.term.keys(b"a");
-    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.wait_for(&["ctrl-s saves"]);
     s.term.keys(b"do not lose me\x13");
     s.term.wait_for(&["notes unsaved"]);
     s.sigterm();

@@ -48,10 +48,12 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
             let h = area.height.saturating_sub(4).clamp(5, 14);
             let rect = centred(area, w, h);
             let title = format!(" Note on {} ", target.label);
+            let km = &m.config.keymap;
+            let (save, cancel) = (km.hint(Command::EditorSave), km.hint(Command::EditorCancel));
             let foot = if *warned {
-                " Esc again discards your changes · Ctrl+S saves "
+                format!(" {cancel} again discards your changes · {save} saves ")
             } else {
-                " Ctrl+S saves · Esc cancels · empty text deletes "
+                format!(" {save} saves · {cancel} cancels · empty text deletes ")
             };
             let block = Block::bordered()
                 .title(Span::styled(title, t.title))
