@@ -150,8 +150,7 @@ pub fn run() -> Result<ExitCode> {
                 let (opened, sources) = crate::tui::effects::open(&path, refresh, &load)
                     .map_err(|e| anyhow::anyhow!(e))?;
                 let start = crate::tui::Start::Saved(Box::new(opened), sources);
-                crate::tui::run(start, Ok(store), load)?;
-                return Ok(ExitCode::SUCCESS);
+                return crate::tui::run(start, Ok(store), load);
             }
             store_cmds::open(&store, &target, refresh, &load)
         }
@@ -190,8 +189,7 @@ fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode>
     let load = LoadOptions {
         max_size: cli.input.max_size,
     };
-    crate::tui::run(crate::tui::Start::Docs(docs, options.clone()), store, load)?;
-    Ok(ExitCode::SUCCESS)
+    crate::tui::run(crate::tui::Start::Docs(docs, options.clone()), store, load)
 }
 
 /// Loads every source, stopping at the first that fails; warnings go to standard error.

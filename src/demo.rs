@@ -23,10 +23,15 @@ pub const ARTICLES: [(&str, &str); 4] = [
     ),
 ];
 
-/// The four demo articles as documents, in [`ARTICLES`] order.
+/// The four demo articles as documents, in [`ARTICLES`] order, marked
+/// [`Document::bundled`]: their paths name the files they were embedded from, which need not
+/// be where Parallax runs.
 pub fn documents() -> Vec<Document> {
     ARTICLES
         .iter()
-        .map(|(path, text)| Document::from_text(*path, *text))
+        .map(|(path, text)| Document {
+            bundled: true,
+            ..Document::from_text(*path, *text)
+        })
         .collect()
 }

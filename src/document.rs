@@ -91,6 +91,11 @@ pub struct Document {
     pub meta: Metadata,
     /// Things the user should know about the input (e.g. a charset guess); never fatal.
     pub warnings: Vec<String>,
+    /// True for the bundled demo articles: their text is embedded in Parallax, so `path`
+    /// names no file to read again or compare with. (Written only when true, so saved files
+    /// of other sources are as before.)
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub bundled: bool,
 }
 
 impl Document {
@@ -112,6 +117,7 @@ impl Document {
             format,
             meta,
             warnings: Vec::new(),
+            bundled: false,
         }
     }
 

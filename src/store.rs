@@ -85,7 +85,8 @@ impl Saved {
                 let d = &s.document;
                 SavedSource {
                     path: d.path.clone(),
-                    absolute: (d.path != "-")
+                    // Standard input and the bundled demo have no file to find again.
+                    absolute: (d.path != "-" && !d.bundled)
                         .then(|| std::path::absolute(&d.path).ok())
                         .flatten()
                         .map(|p| p.to_string_lossy().into_owned()),

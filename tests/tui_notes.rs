@@ -141,7 +141,7 @@ fn q_with_unsaved_notes_asks_first() {
     type_keys(&mut m, "keep me");
     press(&mut m, "ctrl-s");
     assert_eq!(effect_of(&mut m, "q"), None);
-    assert!(matches!(m.prompt, Some(Prompt::Quit)));
+    assert!(matches!(m.prompt, Some(Prompt::Unsaved(Then::Quit))));
     assert_eq!(effect_of(&mut m, "esc"), None, "Esc keeps reading");
     assert!(m.prompt.is_none());
     press(&mut m, "q");
@@ -174,6 +174,75 @@ fn q_with_unsaved_notes_asks_first() {
     type_keys(&mut m, "more");
     press(&mut m, "ctrl-s q");
     assert_eq!(effect_of(&mut m, "d"), Some(Effect::Quit));
+}
+
+/// `o` with unsaved notes asks as `q` does: Esc keeps reading, d lists the saved
+/// comparisons without saving, s saves (asking a name the first time) and then lists them.
+#[test]
+fn o_with_unsaved_notes_asks_first() {
+    let mut m = demo_model(120, 40);
+    assert_eq!(
+        effect_of(&mut m, "o"),
+        Some(Effect::List),
+        "nothing to lose"
+    );
+    let mut m = demo_model(120, 40);
+    press(&mut m, "a");
+    type_keys(&mut m, "keep me");
+    press(&mut m, "ctrl-s");
+    assert_eq!(effect_of(&mut m, "o"), None);
+    assert!(matches!(m.prompt, Some(Prompt::Unsaved(Then::Open))));
+    let shown = screen(&draw(&m));
+    assert!(
+        shown.contains("Unsaved notes") && shown.contains("open without saving"),
+        "{shown}"
+    );
+    assert_eq!(effect_of(&mut m, "esc"), None, "Esc keeps reading");
+    assert!(m.prompt.is_none() && m.notes.dirty);
+    // d: the list, the notes left as they are (Esc in the list still has them).
+    press(&mut m, "o");
+    assert_eq!(effect_of(&mut m, "d"), Some(Effect::List));
+    assert!(m.notes.dirty);
+    // s: no name yet, so it asks one, saves, then lists.
+    press(&mut m, "o");
+    assert_eq!(effect_of(&mut m, "s"), None);
+    assert!(matches!(
+        m.prompt,
+        Some(Prompt::Name {
+            then: Then::Open,
+            ..
+        })
+    ));
+    assert!(screen(&draw(&m)).contains("Save before opening another"));
+    type_keys(&mut m, "cabello");
+    assert_eq!(
+        effect_of(&mut m, "enter"),
+        Some(Effect::Save {
+            name: "cabello".into(),
+            replace: false,
+            then: Then::Open
+        })
+    );
+    let next = update(
+        &mut m,
+        Action::Done(Ok(Done::Saved("cabello".into(), Then::Open))),
+    );
+    assert_eq!(next, Some(Effect::List));
+    assert!(!m.notes.dirty);
+    // A known name saves straight away, then lists; a failed save stays.
+    press(&mut m, "a");
+    type_keys(&mut m, " too");
+    press(&mut m, "ctrl-s o");
+    assert_eq!(
+        effect_of(&mut m, "s"),
+        Some(Effect::Save {
+            name: "cabello".into(),
+            replace: true,
+            then: Then::Open
+        })
+    );
+    assert_eq!(update(&mut m, Action::Done(Err("disk full".into()))), None);
+    assert!(m.notes.dirty && m.prompt.is_none());
 }
 
 #[test]

@@ -4,6 +4,7 @@
 //! polled with a deadline; there are no fixed sleeps.
 
 use std::io::{Read, Write};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -106,9 +107,15 @@ struct Spawned {
     config: tempfile::NamedTempFile,
 }
 
-/// Spawns the binary with `args` and extra environment `env` in a `COLS`×`ROWS` terminal,
-/// with an empty configuration so the user's own keys and theme play no part.
-fn spawn(args: &[&str], env: &[(&str, &std::path::Path)]) -> Spawned {
+/// Spawns the binary in the project directory: see [`spawn_in`].
+fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
+    spawn_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env)
+}
+
+/// Spawns the binary in directory `cwd` with `args` and extra environment `env` in a
+/// `COLS`×`ROWS` terminal, with an empty configuration so the user's own keys and theme play
+/// no part.
+fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
     let config = tempfile::NamedTempFile::new().unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -125,7 +132,7 @@ fn spawn(args: &[&str], env: &[(&str, &std::path::Path)]) -> Spawned {
         cmd.env(k, v);
     }
     cmd.args(args);
-    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd.cwd(cwd);
     let child = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     let reader = pair.master.try_clone_reader().unwrap();
@@ -137,15 +144,20 @@ fn spawn(args: &[&str], env: &[(&str, &std::path::Path)]) -> Spawned {
     }
 }
 
-/// The reader started with `args` and extra environment `env`, a thread feeding its output
-/// to vt100, ready once its first frame is up.
-fn start_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Session {
+/// The reader started in the project directory: see [`start_in`].
+fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Session {
+    start_in(Path::new(env!("CARGO_MANIFEST_DIR")), args, env)
+}
+
+/// The reader started in directory `cwd` with `args` and extra environment `env`, a thread
+/// feeding its output to vt100, ready once its first frame is up.
+fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
     let Spawned {
         child,
         master,
         mut reader,
         config,
-    } = spawn(args, env);
+    } = spawn_in(cwd, args, env);
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         ROWS.try_into().unwrap(),
         COLS.try_into().unwrap(),
@@ -238,11 +250,14 @@ fn demo_in_a_real_terminal() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// Killed, the reader gives the terminal back and exits with 128 + SIGTERM, as a shell
+/// reports a process it killed, so a script sees it did not end normally.
 #[test]
 fn sigterm_restores_the_terminal() {
     let s = start();
     s.sigterm();
-    s.finish();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
 }
 
 /// Closing the terminal (the window is closed, the ssh link drops) must end the reader, not
@@ -284,16 +299,18 @@ fn a_closed_terminal_ends_the_reader() {
 }
 
 /// Write a note, save it under a name, quit; the file holds the note, and `parallax open NAME`
-/// in a second session shows it.
+/// in a second session shows it. Run away from the project (whose assets/samples hold files
+/// named like the demo's articles), as a user would: the demo's texts are embedded, so the
+/// reopened comparison must not call its sources gone or changed.
 #[test]
 fn a_note_saved_in_the_reader_reopens() {
     let data = tempfile::tempdir().unwrap();
     let env = [("PARALLAX_DATA_DIR", data.path())];
-    let mut s = start_with(&[], &env);
+    let mut s = start_in(data.path(), &[], &env);
     s.term.keys(b"n");
     s.term.wait_for(&["A: link"]);
     s.term.keys(b"a");
-    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.wait_for(&["ctrl-s saves"]);
     s.term.keys(b"age differs: check the wire");
     s.term.wait_for(&["age differs: check the wire"]);
     s.term.keys(b"\x13"); // Ctrl+S
@@ -310,14 +327,31 @@ fn a_note_saved_in_the_reader_reopens() {
     let saved = std::fs::read_to_string(&file).expect("the saved file");
     assert!(saved.contains("age differs: check the wire"));
 
-    let mut s = start_with(&["open", "wire-check"], &env);
+    let mut s = start_in(data.path(), &["open", "wire-check"], &env);
     s.term.wait_for(&["✎"]);
+    let first = s.term.flat();
+    assert!(
+        !first.contains("since saving") && !first.contains("saved texts"),
+        "the demo's sources are embedded, not gone: {first}"
+    );
     s.term.keys(b"n");
     s.term
         .wait_for(&["✎ link", ": age differs: check the wire"]);
     s.term.keys(b"q");
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
+
+    // Not in a terminal, `open` prints the report and says on stderr what changed: nothing.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["open", "wire-check"])
+        .env("PARALLAX_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("source"), "stderr: {err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("age differs: check the wire"));
 }
 
 /// Stopped by a signal with a note unsaved: the note is kept under a new name, not lost.
@@ -326,11 +360,12 @@ fn sigterm_keeps_unsaved_notes() {
     let data = tempfile::tempdir().unwrap();
     let mut s = start_with(&[], &[("PARALLAX_DATA_DIR", data.path())]);
     s.term.keys(b"a");
-    s.term.wait_for(&["Ctrl+S saves"]);
+    s.term.wait_for(&["ctrl-s saves"]);
     s.term.keys(b"do not lose me\x13");
     s.term.wait_for(&["notes unsaved"]);
     s.sigterm();
-    s.finish();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
     let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
         .expect("the comparisons dir")
         .flatten()

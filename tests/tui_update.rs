@@ -1,5 +1,5 @@
-//! Key sequences applied to the model: focus, scroll, view, search, mouse, overlays. The
-//! expectations come from the comparison itself, so they hold whatever the aligner finds.
+//! Key sequences applied to the model: focus, scroll, view, search, mouse, overlays, the
+//! keymap (the note editor's keys too). The expectations come from the comparison itself, so they hold whatever the aligner finds.
 
 #[allow(dead_code, unused_imports)]
 #[path = "../src/tui.rs"]
@@ -9,10 +9,11 @@ mod tui;
 #[path = "support/reader.rs"]
 mod support;
 
-use support::{demo_model, draw, first_words, press, screen, type_text};
+use support::{demo_model, draw, first_words, press, screen, type_keys, type_text};
 use tui::action::Action;
 use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
+use tui::prompt::Prompt;
 use tui::update::update;
 
 fn reader(m: &Model) -> &tui::model::Reader {
@@ -328,4 +329,45 @@ fn input_text_never_reaches_the_terminal_raw() {
         );
     }
     assert!(screen(&buf).contains('␛'));
+}
+
+/// The note editor's keys are in the keymap like every other: `?` lists them, and a
+/// configuration rebinds them (the editor's footer follows); a plain letter is refused, as it
+/// could no longer be typed into a note.
+#[test]
+fn the_note_editors_keys_come_from_the_keymap() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "? G");
+    let help = screen(&draw(&m));
+    assert!(
+        help.contains("note editor: save the note") && help.contains("note editor: cancel"),
+        "{help}"
+    );
+    press(&mut m, "esc a");
+    assert!(screen(&draw(&m)).contains("ctrl-s saves · Esc cancels"));
+
+    let keys = "[keys]\nnote_save = \"ctrl-w\"\nnote_cancel = \"ctrl-g\"\n";
+    let config = tui::config::Config::from_toml(keys, false).unwrap();
+    let mut m = support::model_with(support::demo(), config, 120, 40);
+    press(&mut m, "a");
+    type_keys(&mut m, "kept");
+    assert!(screen(&draw(&m)).contains("ctrl-w saves · ctrl-g cancels"));
+    press(&mut m, "ctrl-s esc");
+    assert!(
+        matches!(m.prompt, Some(Prompt::Editor { .. })),
+        "the old keys are free"
+    );
+    press(&mut m, "ctrl-w");
+    assert!(m.prompt.is_none());
+    assert_eq!(m.notes.notes.ordered()[0].text, "kept");
+    press(&mut m, "a");
+    type_keys(&mut m, " more");
+    press(&mut m, "ctrl-g");
+    assert!(screen(&draw(&m)).contains("ctrl-g again discards"));
+    press(&mut m, "ctrl-g");
+    assert!(m.prompt.is_none());
+    assert_eq!(m.notes.notes.ordered()[0].text, "kept");
+
+    let letter = tui::config::Config::from_toml("[keys]\nnote_save = \"w\"\n", false);
+    assert!(letter.unwrap_err().contains("type"));
 }

@@ -20,12 +20,17 @@ pub enum SourceState {
     Unreadable(String),
     /// It was read from standard input: nothing to compare with.
     Stdin,
+    /// It is a bundled demo article, embedded in Parallax: no file to compare with.
+    Bundled,
 }
 
 impl SourceState {
     /// True when the saved text is all there is or differs from the file.
     pub fn differs(&self) -> bool {
-        !matches!(self, SourceState::Unchanged | SourceState::Stdin)
+        !matches!(
+            self,
+            SourceState::Unchanged | SourceState::Stdin | SourceState::Bundled
+        )
     }
 }
 
@@ -42,8 +47,17 @@ pub struct Refreshed {
     pub reattached: Reattached,
 }
 
-/// Reads source `s` again the way it was first read.
-fn reload(s: &SavedSource, options: &LoadOptions) -> (SourceState, Option<Document>) {
+/// Reads source `s` (saved as `saved`) again the way it was first read.
+fn reload(
+    s: &SavedSource,
+    saved: &Document,
+    options: &LoadOptions,
+) -> (SourceState, Option<Document>) {
+    if saved.bundled {
+        // Its path names where the text was embedded from, not a file of the user's: a file
+        // there (or none) says nothing about the saved text.
+        return (SourceState::Bundled, None);
+    }
     if s.path == "-" {
         return (SourceState::Stdin, None);
     }
@@ -66,7 +80,11 @@ fn reload(s: &SavedSource, options: &LoadOptions) -> (SourceState, Option<Docume
 impl Saved {
     /// Compares every source file with its saved text (reads the files, writes nothing).
     pub fn check_sources(&self, options: &LoadOptions) -> Vec<SourceState> {
-        self.sources.iter().map(|s| reload(s, options).0).collect()
+        self.sources
+            .iter()
+            .zip(&self.comparison.sources)
+            .map(|(s, saved)| reload(s, &saved.document, options).0)
+            .collect()
     }
 
     /// Reads the sources again, rebuilds the comparison with the saved options and places
@@ -76,7 +94,7 @@ impl Saved {
         let mut states = Vec::new();
         let mut docs = Vec::new();
         for (s, old) in self.sources.iter().zip(&self.comparison.sources) {
-            let (state, doc) = reload(s, options);
+            let (state, doc) = reload(s, &old.document, options);
             states.push(state);
             docs.push(doc.unwrap_or_else(|| old.document.clone()));
         }

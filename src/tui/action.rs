@@ -71,12 +71,16 @@ pub enum Command {
     Cancel,
     /// Quit.
     Quit,
+    /// In the note editor: write the note (an empty one deletes it).
+    EditorSave,
+    /// In the note editor: close it; on changed text, warn first and discard on the second.
+    EditorCancel,
 }
 
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 30] = [
+    pub const ALL: [(Command, &'static str, &'static str); 32] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -135,6 +139,16 @@ impl Command {
         (Command::Help, "help", "this help"),
         (Command::Cancel, "cancel", "close / clear search"),
         (Command::Quit, "quit", "quit"),
+        (
+            Command::EditorSave,
+            "note_save",
+            "note editor: save the note (empty deletes it)",
+        ),
+        (
+            Command::EditorCancel,
+            "note_cancel",
+            "note editor: cancel (again to drop changes)",
+        ),
     ];
 
     /// The command called `name` in the configuration file.
@@ -143,6 +157,12 @@ impl Command {
             .iter()
             .find(|(_, n, _)| *n == name)
             .map(|(c, _, _)| *c)
+    }
+
+    /// True for the note editor's commands. The editor has the keyboard to itself, so these
+    /// are looked up only there, and may share keys with the reader's (Esc).
+    pub fn in_editor(self) -> bool {
+        matches!(self, Command::EditorSave | Command::EditorCancel)
     }
 
     /// Its help text.

@@ -2,7 +2,8 @@
 //! the terminal whatever happens (normal exit, error, panic, SIGTERM/SIGINT/SIGHUP).
 
 use std::io::{self, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
@@ -147,8 +148,10 @@ fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
 }
 
 /// Runs the reader until the user quits or a signal asks it to stop. `store` is where `s`
-/// saves (or why there is none), `load` how sources are read again.
-pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<()> {
+/// saves (or why there is none), `load` how sources are read again. The exit code is success
+/// when the user quit, 128 + the signal's number when a signal stopped the reader (as a shell
+/// reports a process a signal killed: 143 for SIGTERM), so scripts can tell.
+pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<ExitCode> {
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let (tx, rx) = mpsc::channel();
     let mut env = Env {
@@ -168,13 +171,16 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         }
     };
 
-    let stop = Arc::new(AtomicBool::new(false));
+    // The number of the last signal received, 0 while none was: the loop stops on any, the
+    // exit code names it.
+    let stop = Arc::new(AtomicUsize::new(0));
     for sig in [
         signal_hook::consts::SIGTERM,
         signal_hook::consts::SIGINT,
         signal_hook::consts::SIGHUP,
     ] {
-        signal_hook::flag::register(sig, Arc::clone(&stop)).context("cannot watch signals")?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)
+            .context("cannot watch signals")?;
     }
     let _guard = Guard::enter()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
@@ -200,7 +206,11 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
             Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
         }
     }
-    ended.map(|_| ())
+    ended?;
+    Ok(match stop.load(Ordering::Relaxed) {
+        0 => ExitCode::SUCCESS,
+        sig => ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)),
+    })
 }
 
 /// Runs until the user quits (`Ok(true)`) or a signal asks the reader to stop (`Ok(false)`).
@@ -209,7 +219,7 @@ fn event_loop(
     model: &mut Model,
     env: &mut Env,
     (rx, events): (&mpsc::Receiver<Action>, &mpsc::Receiver<Event>),
-    stop: &AtomicBool,
+    stop: &AtomicUsize,
 ) -> Result<bool> {
     let mut dirty = true;
     let started = std::time::Instant::now();
@@ -254,7 +264,7 @@ fn event_loop(
         if quit {
             return Ok(true);
         }
-        if stop.load(Ordering::Relaxed) {
+        if stop.load(Ordering::Relaxed) != 0 {
             return Ok(false);
         }
     }

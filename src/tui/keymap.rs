@@ -1,12 +1,14 @@
 //! Keys as data: which key runs which [`Command`]. The defaults are a table; the configuration
 //! file may rebind any command by name, and the `?` overlay is generated from the same table.
+//! The note editor's commands ([`Command::in_editor`]) are a second set, looked up only while
+//! the editor is open.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::{Action, Command};
 
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 30] = [
+const DEFAULTS: [(Command, &[&str]); 32] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -37,6 +39,8 @@ const DEFAULTS: [(Command, &[&str]); 30] = [
     (Command::Help, &["?", "f1"]),
     (Command::Cancel, &["esc"]),
     (Command::Quit, &["q", "ctrl-c"]),
+    (Command::EditorSave, &["ctrl-s"]),
+    (Command::EditorCancel, &["esc", "ctrl-c"]),
 ];
 
 /// One key, as the keymap matches it: shift is part of the character for printable keys.
@@ -152,11 +156,20 @@ impl Default for Keymap {
 }
 
 impl Keymap {
-    /// The command bound to `key`.
+    /// The reader's command bound to `key` (not the note editor's).
     pub fn lookup(&self, key: Key) -> Option<Command> {
+        self.find(key, false)
+    }
+
+    /// The note editor's command bound to `key`.
+    pub fn editor(&self, key: Key) -> Option<Command> {
+        self.find(key, true)
+    }
+
+    fn find(&self, key: Key, in_editor: bool) -> Option<Command> {
         self.bindings
             .iter()
-            .find(|(_, keys)| keys.contains(&key))
+            .find(|(c, keys)| c.in_editor() == in_editor && keys.contains(&key))
             .map(|(c, _)| *c)
     }
 
@@ -197,15 +210,23 @@ impl Keymap {
         self.check()
     }
 
-    /// No key means two things.
+    /// No key means two things in the reader, nor in the note editor; and no plain character
+    /// is an editor command, since the editor would no longer type it.
     fn check(&self) -> Result<(), String> {
+        let name = |c: Command| Command::ALL.iter().find(|x| x.0 == c).map_or("", |x| x.1);
         for (i, (c, keys)) in self.bindings.iter().enumerate() {
             for k in keys {
-                if let Some((other, _)) =
-                    self.bindings[i + 1..].iter().find(|(_, ks)| ks.contains(k))
+                if c.in_editor() && !k.ctrl && !k.alt && matches!(k.code, KeyCode::Char(_)) {
+                    return Err(format!(
+                        "{}: \"{}\" would no longer type into notes; use a key with ctrl- or alt-, or a named key",
+                        name(*c),
+                        k.label()
+                    ));
+                }
+                if let Some((other, _)) = self.bindings[i + 1..]
+                    .iter()
+                    .find(|(o, ks)| o.in_editor() == c.in_editor() && ks.contains(k))
                 {
-                    let name =
-                        |c: Command| Command::ALL.iter().find(|x| x.0 == c).map_or("", |x| x.1);
                     return Err(format!(
                         "key \"{}\" is bound to both {} and {}",
                         k.label(),
@@ -265,5 +286,17 @@ mod tests {
         assert!(km.apply(&t).unwrap_err().contains("bound to both"));
         let t: toml::Table = toml::from_str("fly = \"z\"").unwrap();
         assert!(Keymap::default().apply(&t).is_err());
+        // The note editor's keys clash only among themselves: Esc cancels in both.
+        let km = Keymap::default();
+        let esc = Key::parse("esc").unwrap();
+        assert_eq!(km.lookup(esc), Some(Command::Cancel));
+        assert_eq!(km.editor(esc), Some(Command::EditorCancel));
+        let t: toml::Table = toml::from_str("note_cancel = \"ctrl-s\"").unwrap();
+        assert!(
+            Keymap::default()
+                .apply(&t)
+                .unwrap_err()
+                .contains("bound to both")
+        );
     }
 }

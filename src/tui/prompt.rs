@@ -1,6 +1,7 @@
 //! The reader's notes and the small windows that take the keyboard while open: the note
 //! editor, the tag picker, the name and path prompts, the questions before replacing a file or
-//! quitting with unsaved notes, the notes panel and the list of saved comparisons.
+//! leaving unsaved notes (quitting, opening another comparison), the notes panel and the list
+//! of saved comparisons.
 
 use parallax::annotate::{Anchor, NoteId, Notes, Timestamp};
 use parallax::export::ExportFormat;
@@ -34,13 +35,16 @@ pub struct Target {
     pub label: String,
 }
 
-/// What to do once a save has succeeded.
+/// What to do once a save has succeeded (or, asked about unsaved notes, what the user was
+/// about to do).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Then {
     /// Keep reading.
     Stay,
     /// Leave the reader.
     Quit,
+    /// List the saved comparisons, to open another.
+    Open,
 }
 
 /// A window that takes the keyboard while it is open.
@@ -80,8 +84,9 @@ pub enum Prompt {
     },
     /// The export file exists: replace it?
     Replace(ExportFormat, String),
-    /// Quitting with unsaved notes.
-    Quit,
+    /// About to quit or open another comparison (never [`Then::Stay`]) with unsaved notes:
+    /// save first, go on without saving, or keep reading?
+    Unsaved(Then),
     /// The notes panel; the cursor is on note `usize` in reading order.
     Panel(usize),
     /// Delete note `usize` (reading order)?

@@ -160,6 +160,8 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         | Command::Save
         | Command::Export
         | Command::Open => {}
+        // Looked up only while the note editor is open, which takes its keys first.
+        Command::EditorSave | Command::EditorCancel => {}
         Command::Cancel => {
             m.search.query.clear();
             find_hits(m);

@@ -110,20 +110,20 @@ pub fn key(m: &mut Model, prompt: Prompt, k: &Keys) -> Option<Effect> {
             }
             _ => m.prompt = Some(Prompt::Replace(format, path)),
         },
-        Prompt::Quit => match ev.code {
+        Prompt::Unsaved(then) => match ev.code {
             KeyCode::Char('s') => match m.notes.name.clone() {
                 Some(name) => {
                     return Some(Effect::Save {
                         name,
                         replace: true,
-                        then: Then::Quit,
+                        then,
                     });
                 }
-                None => m.prompt = Some(name_prompt(Then::Quit)),
+                None => m.prompt = Some(name_prompt(then)),
             },
-            KeyCode::Char('d') => return Some(Effect::Quit),
+            KeyCode::Char('d') => return go_on(then),
             _ if esc || ev.code == KeyCode::Char('c') => {}
-            _ => m.prompt = Some(Prompt::Quit),
+            _ => m.prompt = Some(Prompt::Unsaved(then)),
         },
         Prompt::Open(items, at) => {
             if esc || cmd == Some(Command::Quit) {
@@ -145,6 +145,16 @@ pub fn key(m: &mut Model, prompt: Prompt, k: &Keys) -> Option<Effect> {
     None
 }
 
+/// What the user was about to do when a save or the question on unsaved notes came in
+/// between.
+fn go_on(then: Then) -> Option<Effect> {
+    match then {
+        Then::Stay => None,
+        Then::Quit => Some(Effect::Quit),
+        Then::Open => Some(Effect::List),
+    }
+}
+
 /// The outcome of a save or an export.
 pub fn done(m: &mut Model, result: Result<Done, String>) -> Option<Effect> {
     match result {
@@ -152,7 +162,7 @@ pub fn done(m: &mut Model, result: Result<Done, String>) -> Option<Effect> {
             m.message = Some(format!("saved as {name}"));
             m.notes.name = Some(name);
             m.notes.dirty = false;
-            return (then == Then::Quit).then_some(Effect::Quit);
+            return go_on(then);
         }
         Ok(Done::Exported(path)) => m.message = Some(format!("exported to {path}")),
         Ok(Done::NameTaken(name, then)) => m.prompt = Some(Prompt::Overwrite(name, then)),

@@ -108,12 +108,12 @@ pub fn command(m: &mut Model, cmd: Command) -> Option<Option<Effect>> {
             None
         }
         Command::Open if m.notes.dirty => {
-            m.message = Some("unsaved notes: save them (s) before opening another".into());
+            m.prompt = Some(Prompt::Unsaved(Then::Open));
             None
         }
         Command::Open => Some(Effect::List),
         Command::Quit if m.notes.dirty => {
-            m.prompt = Some(Prompt::Quit);
+            m.prompt = Some(Prompt::Unsaved(Then::Quit));
             None
         }
         _ => return None,
@@ -174,7 +174,7 @@ impl Keys {
 pub fn key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
     let prompt = m.prompt.take()?;
     let k = Keys::new(m, ev);
-    let (ctrl, cmd, esc, enter) = (k.ctrl, k.cmd, k.esc, k.enter);
+    let (cmd, esc, enter) = (k.cmd, k.esc, k.enter);
     let list = |at, n| k.list(at, n);
     match prompt {
         Prompt::Editor {
@@ -184,13 +184,15 @@ pub fn key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
             warned,
         } => {
             let text = area.lines().join("\n");
-            if ctrl && ev.code == KeyCode::Char('s') {
+            let editor_cmd = m.config.keymap.editor(Key::from_event(&ev));
+            let cancel = editor_cmd == Some(Command::EditorCancel);
+            if editor_cmd == Some(Command::EditorSave) {
                 write_note(m, target, &text);
-            } else if esc && (text == original || warned) {
+            } else if cancel && (text == original || warned) {
                 if text != original {
                     m.message = Some("note discarded".into());
                 }
-            } else if esc {
+            } else if cancel {
                 m.prompt = Some(Prompt::Editor {
                     target,
                     area,

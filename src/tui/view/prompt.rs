@@ -48,10 +48,12 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
             let h = area.height.saturating_sub(4).clamp(5, 14);
             let rect = centred(area, w, h);
             let title = format!(" Note on {} ", target.label);
+            let km = &m.config.keymap;
+            let (save, cancel) = (km.hint(Command::EditorSave), km.hint(Command::EditorCancel));
             let foot = if *warned {
-                " Esc again discards your changes · Ctrl+S saves "
+                format!(" {cancel} again discards your changes · {save} saves ")
             } else {
-                " Ctrl+S saves · Esc cancels · empty text deletes "
+                format!(" {save} saves · {cancel} cancels · empty text deletes ")
             };
             let block = Block::bordered()
                 .title(Span::styled(title, t.title))
@@ -96,10 +98,10 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
                     Line::styled(format!(" {}", visible(e, false)), t.conflict),
                 );
             }
-            let what = if *then == Then::Quit {
-                " Save before quitting "
-            } else {
-                " Save this comparison "
+            let what = match then {
+                Then::Quit => " Save before quitting ",
+                Then::Open => " Save before opening another ",
+                Then::Stay => " Save this comparison ",
             };
             (what.to_string(), lines, 0)
         }
@@ -139,21 +141,27 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
             ],
             0,
         ),
-        Prompt::Quit => (
-            " Unsaved notes ".into(),
-            vec![
-                Line::raw(" Your notes are not saved yet."),
-                Line::from(vec![
-                    Span::styled(" s", t.key),
-                    Span::raw(" save and quit   "),
-                    Span::styled("d", t.key),
-                    Span::raw(" quit without saving   "),
-                    Span::styled("Esc", t.key),
-                    Span::raw(" keep reading"),
-                ]),
-            ],
-            0,
-        ),
+        Prompt::Unsaved(then) => {
+            let (save, discard) = match then {
+                Then::Open => (" save and open another   ", " open without saving   "),
+                _ => (" save and quit   ", " quit without saving   "),
+            };
+            (
+                " Unsaved notes ".into(),
+                vec![
+                    Line::raw(" Your notes are not saved yet."),
+                    Line::from(vec![
+                        Span::styled(" s", t.key),
+                        Span::raw(save),
+                        Span::styled("d", t.key),
+                        Span::raw(discard),
+                        Span::styled("Esc", t.key),
+                        Span::raw(" keep reading"),
+                    ]),
+                ],
+                0,
+            )
+        }
         Prompt::Panel(at) => panel(m, *at, area),
         Prompt::Delete(at) => {
             let Some(r) = &m.reader else { return };
