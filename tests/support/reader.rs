@@ -9,7 +9,7 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
-use crate::tui::action::Action;
+use crate::tui::action::{Action, Effect};
 use crate::tui::config::Config;
 use crate::tui::keymap::Key;
 use crate::tui::model::Model;
@@ -47,16 +47,27 @@ pub fn demo_model(w: u16, h: u16) -> Model {
 /// each goes through the keymap as a real key event would.
 pub fn press(m: &mut Model, keys: &str) {
     for spec in keys.split(' ').filter(|s| !s.is_empty()) {
-        let key = Key::parse(spec).expect("key spec");
-        let mut mods = KeyModifiers::NONE;
-        if key.ctrl {
-            mods |= KeyModifiers::CONTROL;
-        }
-        let ev = KeyEvent::new(key.code, mods);
-        if let Some(a) = crate::tui::update::key_action(m, &ev) {
-            update(m, a);
-        }
+        effect_of(m, spec);
     }
+}
+
+/// Presses one key (as [`press`]) and returns the effect `update` asks the app loop to run.
+pub fn effect_of(m: &mut Model, spec: &str) -> Option<Effect> {
+    let key = Key::parse(spec).expect("key spec");
+    let mut mods = KeyModifiers::NONE;
+    if key.ctrl {
+        mods |= KeyModifiers::CONTROL;
+    }
+    let ev = KeyEvent::new(key.code, mods);
+    let a = crate::tui::update::key_action(m, &ev)?;
+    update(m, a)
+}
+
+/// Focus on a passage with no link, so `a` writes on the passage itself.
+pub fn on_unlinked(m: &mut Model) {
+    press(m, "u");
+    let r = m.reader.as_ref().unwrap();
+    assert!(r.pair.is_added(m.active, m.panes[m.active].focus));
 }
 
 /// Types text as key presses (into the note editor or a name or path prompt).
