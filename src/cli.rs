@@ -166,6 +166,9 @@ pub fn run() -> Result<ExitCode> {
         }
         None => {
             if cli.files.len() < 2 {
+                // A lone name that is no file is more likely a mistyped command or path than
+                // a request to compare one source: load it to say what is wrong with it.
+                load_all(&cli.files, &cli.input)?;
                 anyhow::bail!(
                     "the reader needs at least two sources (got {})",
                     cli.files.len()

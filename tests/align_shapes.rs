@@ -158,3 +158,38 @@ Critics say the plants are too expensive for taxpayers.";
     assert_eq!(link.b, [2, 3], "{:?}", al.links);
     assert!(al.only_b.is_empty(), "{:?}", al.only_b);
 }
+
+/// True when `span` lies inside one run of neighbouring passages among `ids`.
+fn within_run(segs: &[Segment], ids: &[usize], span: Span) -> bool {
+    ids.iter().any(|&i| {
+        let mut j = i;
+        while segs[j].span.end < span.end && ids.contains(&(j + 1)) {
+            j += 1;
+        }
+        segs[i].span.start <= span.start && span.end <= segs[j].span.end
+    })
+}
+
+#[test]
+fn changes_stay_inside_the_passages_of_their_link() {
+    let cmp = parallax::Comparison::build(
+        parallax::demo::documents(),
+        &parallax::comparison::Options::default(),
+    )
+    .unwrap();
+    let mut seen = 0;
+    for p in &cmp.pairs {
+        let (sa, sb) = (&cmp.sources[p.a].segments, &cmp.sources[p.b].segments);
+        for l in &p.alignment.links {
+            for c in &l.changes {
+                for (span, segs, ids) in [(c.a_span, sa, &l.a), (c.b_span, sb, &l.b)] {
+                    if let Some(span) = span {
+                        seen += 1;
+                        assert!(within_run(segs, ids, span), "{c:?} outside {ids:?}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(seen > 100, "the demo has word changes to check ({seen})");
+}

@@ -195,3 +195,9 @@ fn a_path_with_control_characters_is_printed_harmlessly() {
     assert!(!err.contains('\x1b'), "{err:?}");
     assert!(err.contains("no such file"), "{err}");
 }
+
+#[test]
+fn a_lone_name_that_is_no_file_is_named() {
+    let out = run(&["nosuchcmd"], None);
+    refused(&out, "nosuchcmd", &["no such file"]);
+}

@@ -77,6 +77,15 @@ fn esc_cancels_but_asks_once_when_text_would_be_lost() {
     assert!(m.prompt.is_none());
     assert!(m.notes.notes.is_empty());
     assert!(!m.notes.dirty);
+    assert_eq!(m.message.as_deref(), Some("note discarded"));
+    // Editing a saved note and cancelling drops the edit, not the note, and says so.
+    press(&mut m, "a");
+    type_keys(&mut m, "kept");
+    press(&mut m, "ctrl-s a");
+    type_keys(&mut m, " more");
+    press(&mut m, "esc esc");
+    assert_eq!(m.notes.notes.ordered()[0].text, "kept");
+    assert_eq!(m.message.as_deref(), Some("changes discarded"));
 }
 
 #[test]

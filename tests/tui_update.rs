@@ -310,6 +310,27 @@ fn q_quits_even_while_aligning() {
 }
 
 #[test]
+fn with_two_sources_m_and_p_say_why_nothing_opens() {
+    let docs = vec![
+        parallax::Document::from_text("a.txt", "The bridge opened on Monday.\n"),
+        parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n"),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    press(&mut m, "m");
+    assert!(m.overlay.is_none());
+    assert_eq!(
+        m.message.as_deref(),
+        Some("the claim matrix needs three sources or more")
+    );
+    press(&mut m, "p");
+    assert_eq!(
+        m.message.as_deref(),
+        Some("only two sources: nothing to pick")
+    );
+}
+
+#[test]
 fn input_text_never_reaches_the_terminal_raw() {
     let docs = vec![
         parallax::Document::from_text(

@@ -35,57 +35,99 @@ pub struct Change {
     pub b_span: Option<Span>,
 }
 
-/// The words of the given segments, in order.
-fn words(side: Side<'_>, ids: &[usize]) -> Vec<Token> {
+/// The words of the given segments, in order, each with the position (in `ids`) of the
+/// passage it comes from.
+fn words(side: Side<'_>, ids: &[usize]) -> Vec<(Token, usize)> {
     ids.iter()
-        .flat_map(|&i| tokens(side.text, side.segments[i].span, side.lang))
+        .enumerate()
+        .flat_map(|(k, &i)| {
+            tokens(side.text, side.segments[i].span, side.lang)
+                .into_iter()
+                .map(move |t| (t, k))
+        })
         .collect()
+}
+
+/// The runs of `len` words from `from` that lie in one stretch of text: a link may join
+/// passages that are not neighbours ("A 5 ~ B 21+23"), and a change must never take in
+/// the passages between them. Each run as its text and span.
+fn pieces(
+    ts: &[(Token, usize)],
+    ids: &[usize],
+    text: &str,
+    from: usize,
+    len: usize,
+) -> Vec<(String, Span)> {
+    let mut out: Vec<(String, Span)> = Vec::new();
+    let mut start = from;
+    for k in from..from + len {
+        let last = k + 1 == from + len;
+        // The next word starts a new stretch when its passage does not follow this one.
+        let breaks = !last && {
+            let (p, q) = (ts[k].1, ts[k + 1].1);
+            p != q && ids[q] != ids[p] + 1
+        };
+        if last || breaks {
+            let span = Span::new(ts[start].0.span.start, ts[k].0.span.end);
+            out.push((span.slice(text).to_string(), span));
+            start = k + 1;
+        }
+    }
+    out
 }
 
 /// The word-level changes from A's passages `ia` to B's passages `ib`.
 pub fn word_changes(a: Side<'_>, ia: &[usize], b: Side<'_>, ib: &[usize]) -> Vec<Change> {
     let wa = words(a, ia);
     let wb = words(b, ib);
-    let ka: Vec<&str> = wa.iter().map(|t| t.folded.as_str()).collect();
-    let kb: Vec<&str> = wb.iter().map(|t| t.folded.as_str()).collect();
-    let run = |ts: &[Token], text: &str, from: usize, len: usize| -> (String, Option<Span>) {
-        if len == 0 {
-            return (String::new(), None);
-        }
-        let span = Span::new(ts[from].span.start, ts[from + len - 1].span.end);
-        (span.slice(text).to_string(), Some(span))
-    };
-    capture_diff_slices(Algorithm::Patience, &ka, &kb)
-        .into_iter()
-        .filter_map(|op| {
-            let (op, ai, al, bi, bl) = match op {
-                DiffOp::Equal { .. } => return None,
-                DiffOp::Delete {
-                    old_index,
-                    old_len,
-                    new_index,
-                } => (ChangeOp::Delete, old_index, old_len, new_index, 0),
-                DiffOp::Insert {
-                    old_index,
-                    new_index,
-                    new_len,
-                } => (ChangeOp::Insert, old_index, 0, new_index, new_len),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => (ChangeOp::Replace, old_index, old_len, new_index, new_len),
+    let ka: Vec<&str> = wa.iter().map(|t| t.0.folded.as_str()).collect();
+    let kb: Vec<&str> = wb.iter().map(|t| t.0.folded.as_str()).collect();
+    let mut out = Vec::new();
+    for op in capture_diff_slices(Algorithm::Patience, &ka, &kb) {
+        let (ai, al, bi, bl) = match op {
+            DiffOp::Equal { .. } => continue,
+            DiffOp::Delete {
+                old_index,
+                old_len,
+                new_index,
+            } => (old_index, old_len, new_index, 0),
+            DiffOp::Insert {
+                old_index,
+                new_index,
+                new_len,
+            } => (old_index, 0, new_index, new_len),
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => (old_index, old_len, new_index, new_len),
+        };
+        let pa = pieces(&wa, ia, a.text, ai, al);
+        let pb = pieces(&wb, ib, b.text, bi, bl);
+        // Pieces pair up in order; what one side has left over is deleted or inserted.
+        for k in 0..pa.len().max(pb.len()) {
+            let (ta, sa) = pa
+                .get(k)
+                .cloned()
+                .map_or((String::new(), None), |(t, s)| (t, Some(s)));
+            let (tb, sb) = pb
+                .get(k)
+                .cloned()
+                .map_or((String::new(), None), |(t, s)| (t, Some(s)));
+            let op = match (sa.is_some(), sb.is_some()) {
+                (true, true) => ChangeOp::Replace,
+                (true, false) => ChangeOp::Delete,
+                _ => ChangeOp::Insert,
             };
-            let (ta, sa) = run(&wa, a.text, ai, al);
-            let (tb, sb) = run(&wb, b.text, bi, bl);
-            Some(Change {
+            out.push(Change {
                 op,
                 a: ta,
                 b: tb,
                 a_span: sa,
                 b_span: sb,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }

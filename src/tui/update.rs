@@ -148,7 +148,11 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                     Overlay::Matrix(0)
                 });
             } else {
-                m.message = Some("only two sources: nothing to pick".into());
+                m.message = Some(if cmd == Command::Pick {
+                    "only two sources: nothing to pick".into()
+                } else {
+                    "the claim matrix needs three sources or more".into()
+                });
             }
         }
         Command::Help => m.overlay = Some(Overlay::Help(0)),

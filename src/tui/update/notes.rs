@@ -190,7 +190,12 @@ pub fn key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
                 write_note(m, target, &text);
             } else if cancel && (text == original || warned) {
                 if text != original {
-                    m.message = Some("note discarded".into());
+                    // An existing note stays as it was: only the edit is dropped.
+                    m.message = Some(if original.is_empty() {
+                        "note discarded".into()
+                    } else {
+                        "changes discarded".into()
+                    });
                 }
             } else if cancel {
                 m.prompt = Some(Prompt::Editor {
