@@ -27,6 +27,29 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// `s` cut to at most `width` columns, ending in "…" when anything was cut (list rows that
+/// must stay on one line).
+pub fn fit(s: &str, width: usize) -> String {
+    if str_width(s) <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = char_width(c);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.truncate(out.trim_end().len());
+        out.push('…');
+    }
+    out
+}
+
 /// The words of `text` (runs of non-white-space) as byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start: Option<usize> = None;
@@ -147,6 +170,15 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn fit_cuts_to_the_width_with_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("a longer line", 8), "a longe…");
+        assert_eq!(fit("a bc def", 6), "a bc…");
+        assert_eq!(fit("日本語テキスト", 7), "日本語…");
+        assert!(str_width(&fit("日本語テキスト", 7)) <= 7);
     }
 
     #[test]

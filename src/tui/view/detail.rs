@@ -21,6 +21,8 @@ struct Rich {
     text: String,
     marks: Vec<(Range<usize>, Style)>,
     base: Style,
+    /// A passage of the link: when lines are short, these get the spare ones first.
+    passage: bool,
 }
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
@@ -51,6 +53,7 @@ fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usiz
         text,
         marks,
         base: t.text,
+        passage: true,
     }
 }
 
@@ -61,6 +64,7 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
         text,
         marks: Vec::new(),
         base,
+        passage: false,
     }
 }
 
@@ -142,6 +146,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                     text,
                     marks,
                     base: t.text,
+                    passage: false,
                 });
             }
             format!(
@@ -178,6 +183,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             text: format!("{on}: {text}"),
             marks: vec![(0..on.len() + 1, t.key)],
             base: t.text,
+            passage: false,
         })
         .collect();
     parts.splice(0..0, notes);
@@ -191,27 +197,69 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let inner = block.inner(area);
     f.render_widget(block, area);
     let buf = f.buffer_mut();
+    let widths: Vec<u16> = parts
+        .iter()
+        .map(|p| {
+            let lw = wrap::str_width(&p.label) as u16;
+            inner.width.saturating_sub(lw + 1).max(1)
+        })
+        .collect();
+    let lines: Vec<Vec<Range<usize>>> = parts
+        .iter()
+        .zip(&widths)
+        .map(|(p, &w)| wrap::wrap(&p.text, w as usize))
+        .collect();
+    let needs: Vec<usize> = lines.iter().map(|l| l.len().max(1)).collect();
+    let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
+    let shares = share(&needs, &first, inner.height as usize);
     let mut y = inner.y;
-    for part in &parts {
+    for (((part, width), lines), &room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
+        if room == 0 || y >= inner.bottom() {
+            // A part that found no room at all: say that the panel holds more.
+            if inner.height > 0 && inner.width > 0 {
+                buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
+            }
+            continue;
+        }
         let lw = wrap::str_width(&part.label) as u16;
-        let width = inner.width.saturating_sub(lw + 1).max(1);
-        for (i, range) in wrap::wrap(&part.text, width as usize)
-            .into_iter()
-            .enumerate()
-        {
-            if y >= inner.bottom() {
-                // Say that the panel holds more than fits.
-                if inner.height > 0 && inner.width > 0 {
-                    buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
-                }
-                return;
-            }
-            if i == 0 {
-                buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
-            }
-            let spans = wrap::styled(&part.text, range, &part.marks, part.base);
-            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), width);
+        buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
+        for (i, range) in lines.iter().take(room).enumerate() {
+            let mut spans = if i + 1 == room && lines.len() > room {
+                // The last line this part may use: cut it to leave a column for the ellipsis.
+                let rest = &part.text[range.start..];
+                let cut = wrap::wrap(rest, (*width as usize).saturating_sub(1).max(1));
+                let end = cut.first().map_or(range.end, |c| range.start + c.end);
+                let mut s = wrap::styled(&part.text, range.start..end, &part.marks, part.base);
+                s.push(Span::styled("…", t.key));
+                s
+            } else {
+                wrap::styled(&part.text, range.clone(), &part.marks, part.base)
+            };
+            spans.retain(|s| !s.content.is_empty());
+            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), *width);
             y += 1;
+        }
+    }
+}
+
+/// How many of `room` lines each part gets when part `i` would fill `needs[i]`: every part
+/// gets an equal share, and what a short part leaves goes to the longer ones, so both sides of
+/// a link show (shortened) however long the one before them is. When there are more parts
+/// than lines share, the parts marked in `first` get the odd lines, then the earlier parts.
+fn share(needs: &[usize], first: &[bool], room: usize) -> Vec<usize> {
+    let mut got = vec![0; needs.len()];
+    let mut left = room;
+    loop {
+        let mut open: Vec<usize> = (0..needs.len()).filter(|&i| got[i] < needs[i]).collect();
+        open.sort_by_key(|&i| !first[i]);
+        if open.is_empty() || left == 0 {
+            return got;
+        }
+        let each = (left / open.len()).max(1);
+        for i in open {
+            let take = each.min(needs[i] - got[i]).min(left);
+            got[i] += take;
+            left -= take;
         }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::super::action::Command;
 use super::super::model::{Model, Overlay};
 use super::super::update::pairs;
-use super::super::wrap::str_width;
+use super::super::wrap::{fit, str_width};
 use super::letter;
 
 /// The marks a reader sees, explained once in the help.
@@ -68,17 +68,25 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             for (i, (a, b)) in pairs(m).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];
-                let text = format!(
-                    "{} {}{} ⇄ {}  {} — {}  ({links} link{})",
+                // The link count stays whole; the names give way to fit one line.
+                let head = format!(
+                    "{} {}{} ⇄ {}  ",
                     if i == cursor { "▶" } else { " " },
                     if shown { "•" } else { " " },
                     letter(a),
                     letter(b),
+                );
+                let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
+                let names = format!(
+                    "{} — {}",
                     r.cmp.sources[a].document.name(),
                     r.cmp.sources[b].document.name(),
-                    if links == 1 { "" } else { "s" }
                 );
-                let text = parallax::text::visible(&text, false).into_owned();
+                let room = (area.width as usize)
+                    .saturating_sub(4 + str_width(&head) + str_width(&tail))
+                    .max(1);
+                let names = fit(&parallax::text::visible(&names, false), room);
+                let text = format!("{head}{names}{tail}");
                 let style = if i == cursor { t.title_active } else { t.text };
                 lines.push(Line::styled(text, style));
             }

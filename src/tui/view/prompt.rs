@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use super::super::action::Command;
 use super::super::model::Model;
 use super::super::prompt::{FORMATS, Prompt, Then};
-use super::super::wrap::str_width;
+use super::super::wrap::{fit, str_width};
 
 fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (w, h) = (w.min(area.width), h.min(area.height));
@@ -182,9 +182,15 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
             )
         }
         Prompt::Open(items, at) => {
+            // One row per entry, cut to the screen; the rows shown follow the selection.
+            let room = (area.height.saturating_sub(5) as usize).max(1);
+            let skip = (at + 1).saturating_sub(room);
+            let cols = (area.width as usize).saturating_sub(6);
             let mut lines: Vec<Line> = items
                 .iter()
                 .enumerate()
+                .skip(skip)
+                .take(room)
                 .map(|(i, l)| {
                     let text = match &l.problem {
                         Some(p) => format!("{}  unreadable: {}", l.name, one_line(p, 60)),
@@ -196,11 +202,19 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
                             one_line(&l.sources.join(" | "), 60)
                         ),
                     };
-                    row(text, i == *at, m)
+                    row(fit(&visible(&text, false), cols), i == *at, m)
                 })
                 .collect();
-            lines.push(hint(" Enter opens · Esc closes"));
-            let skip = at.saturating_sub(area.height.saturating_sub(5) as usize);
+            let (above, below) = (skip, items.len().saturating_sub(skip + room));
+            let mut more = String::new();
+            if above > 0 {
+                more.push_str(&format!(" · ↑ {above} more"));
+            }
+            if below > 0 {
+                more.push_str(&format!(" · ↓ {below} more"));
+            }
+            lines.push(hint(&format!(" Enter opens · Esc closes{more}")));
+            let skip = 0;
             (" Saved comparisons ".into(), lines, skip)
         }
     };
