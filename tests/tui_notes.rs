@@ -13,16 +13,32 @@ mod support;
 use parallax::annotate::Anchor;
 use support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use tui::action::{Action, Done, Effect};
+use tui::model::Model;
 use tui::prompt::{Prompt, Then};
 use tui::update::update;
 
 /// The anchor of the focused passage.
-fn passage_anchor(m: &tui::model::Model) -> Anchor {
+fn passage_anchor(m: &Model) -> Anchor {
     let r = m.reader.as_ref().unwrap();
     Anchor::Passage {
         source: r.pair.src[m.active],
         segment: m.panes[m.active].focus,
     }
+}
+
+/// Types `name` at the name prompt and presses Enter, which must ask the app loop to save
+/// under it and then do `then`; answers that the save worked and returns what follows.
+fn name_and_save(m: &mut Model, name: &str, then: Then) -> Option<Effect> {
+    type_keys(m, name);
+    assert_eq!(
+        effect_of(m, "enter"),
+        Some(Effect::Save {
+            name: name.into(),
+            replace: false,
+            then
+        })
+    );
+    update(m, Action::Done(Ok(Done::Saved(name.into(), then))))
 }
 
 #[test]
@@ -141,20 +157,10 @@ fn q_with_unsaved_notes_asks_first() {
             ..
         })
     ));
-    type_keys(&mut m, "cabello");
     assert_eq!(
-        effect_of(&mut m, "enter"),
-        Some(Effect::Save {
-            name: "cabello".into(),
-            replace: false,
-            then: Then::Quit
-        })
+        name_and_save(&mut m, "cabello", Then::Quit),
+        Some(Effect::Quit)
     );
-    let next = update(
-        &mut m,
-        Action::Done(Ok(Done::Saved("cabello".into(), Then::Quit))),
-    );
-    assert_eq!(next, Some(Effect::Quit));
     assert!(!m.notes.dirty);
     // d quits without saving.
     press(&mut m, "a");
@@ -201,20 +207,10 @@ fn o_with_unsaved_notes_asks_first() {
         })
     ));
     assert!(screen(&draw(&m)).contains("Save before opening another"));
-    type_keys(&mut m, "cabello");
     assert_eq!(
-        effect_of(&mut m, "enter"),
-        Some(Effect::Save {
-            name: "cabello".into(),
-            replace: false,
-            then: Then::Open
-        })
+        name_and_save(&mut m, "cabello", Then::Open),
+        Some(Effect::List)
     );
-    let next = update(
-        &mut m,
-        Action::Done(Ok(Done::Saved("cabello".into(), Then::Open))),
-    );
-    assert_eq!(next, Some(Effect::List));
     assert!(!m.notes.dirty);
     // A known name saves straight away, then lists; a failed save stays.
     press(&mut m, "a");
