@@ -145,6 +145,7 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
         }
         for p in &mut pairs {
             p.score = with_order(path, p.i, p.j, p.score);
+            p.plain = with_order(path, p.i, p.j, p.plain);
         }
     }
     let mut groups = group::groups(&pairs, na, nb);

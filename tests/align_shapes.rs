@@ -193,3 +193,19 @@ fn changes_stay_inside_the_passages_of_their_link() {
     }
     assert!(seen > 100, "the demo has word changes to check ({seen})");
 }
+
+#[test]
+fn one_shared_word_does_not_make_a_link() {
+    // Two sources on different topics; one sentence each mentions fishermen, and they
+    // say different things. The background is low, so the single word would pass alone.
+    let a = "Fishermen blocked the harbour entrance at dawn.
+The orchestra played a new symphony downtown.
+Wheat prices fell sharply across the region.
+A storm damaged several greenhouses near the river.";
+    let b = "The museum reopened its east wing after repairs.
+Fishermen sang old songs during the festival.
+Teachers demanded smaller classes in public schools.
+A cycling race closed the coastal road for hours.";
+    let al = run(a, b);
+    assert!(al.links.is_empty(), "linked on one word: {:#?}", al.links);
+}

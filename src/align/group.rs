@@ -24,9 +24,9 @@ fn tops(pairs: &[Pair], n: usize, side: impl Fn(&Pair) -> usize) -> Vec<Vec<f32>
     let mut out: Vec<Vec<f32>> = vec![Vec::new(); n];
     for p in pairs {
         let v = &mut out[side(p)];
-        let at = v.partition_point(|&x| x >= p.score);
+        let at = v.partition_point(|&x| x >= p.plain);
         if at <= COMPETITORS {
-            v.insert(at, p.score);
+            v.insert(at, p.plain);
             v.truncate(COMPETITORS + 1);
         }
     }
@@ -135,7 +135,7 @@ impl Bar {
     }
     /// The score `p` must reach.
     pub fn of(&self, p: &Pair) -> f32 {
-        (background(&self.comp_a[p.i], &self.comp_b[p.j], p.score) + MARGIN).max(FLOOR)
+        (background(&self.comp_a[p.i], &self.comp_b[p.j], p.plain) + MARGIN).max(FLOOR)
     }
 }
 
@@ -163,7 +163,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
     });
     let nm = MANY_TO_MANY;
     for p in order {
-        if p.score < FLOOR || p.score - background(&comp_a[p.i], &comp_b[p.j], p.score) < MARGIN {
+        if p.score < FLOOR || p.score - background(&comp_a[p.i], &comp_b[p.j], p.plain) < MARGIN {
             continue;
         }
         // Best (or nearly) for one of its passages, and not far below what the other

@@ -51,13 +51,24 @@ pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
         return None;
     }
     let lis = increasing(&anchors);
-    if (lis.len() as f32) < ORDERED_SHARE * anchors.len() as f32 {
+    if !ordered(lis.len(), anchors.len()) {
         return None;
     }
     let mut points = vec![(-1.0, -1.0)];
     points.extend(lis.iter().map(|&(i, j)| (i as f32, j as f32)));
     points.push((na as f32, nb as f32));
     Some(Path { points })
+}
+
+/// Whether `lis` of `n` anchors lying on one increasing path means the texts follow one
+/// order. Half of them always does. Past that, the run must beat chance: in n points of a
+/// random order the longest increasing run is about 2√n − 1.77·n^(1/6), with a spread of
+/// about 0.9·n^(1/6) (Baik–Deift–Johansson), so 2√n sits two spreads above it. This
+/// matters for long simplifications, where many anchors are noise but the true path still
+/// holds twice what chance would give.
+fn ordered(lis: usize, n: usize) -> bool {
+    let (lis, n) = (lis as f32, n as f32);
+    lis >= ORDERED_SHARE * n || lis >= 2.0 * n.sqrt()
 }
 
 /// Longest strictly increasing run of j (patience sorting), points sorted by i.
@@ -126,6 +137,47 @@ mod tests {
     fn longest_increasing_run_skips_the_outlier() {
         let pts = [(0, 0), (1, 5), (2, 1), (3, 2), (4, 3)];
         assert_eq!(increasing(&pts), vec![(0, 0), (2, 1), (3, 2), (4, 3)]);
+    }
+
+    /// A shuffled 0..n from a fixed-seed generator.
+    fn shuffled(n: usize, mut seed: u64) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).collect();
+        for k in (1..n).rev() {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            v.swap(k, (seed >> 33) as usize % (k + 1));
+        }
+        v
+    }
+
+    #[test]
+    fn chance_order_is_not_a_path_but_a_noisy_true_one_is() {
+        for seed in 1..20 {
+            // Anchors in random order: no path.
+            let random: Vec<(usize, usize)> = shuffled(100, seed).into_iter().enumerate().collect();
+            let lis = increasing(&random).len();
+            assert!(
+                !ordered(lis, random.len()),
+                "seed {seed}: {lis} of 100 by chance"
+            );
+            // A simplification: 35 of 100 anchors on the true path, the rest noise.
+            let noise = shuffled(100, seed + 100);
+            let mixed: Vec<(usize, usize)> = (0..100)
+                .map(|i| {
+                    (
+                        i,
+                        if i % 3 == 0 {
+                            i * 10
+                        } else {
+                            noise[i] * 10 + 5
+                        },
+                    )
+                })
+                .collect();
+            let lis = increasing(&mixed).len();
+            assert!(ordered(lis, mixed.len()), "seed {seed}: only {lis} of 100");
+        }
     }
 
     #[test]

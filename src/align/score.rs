@@ -33,18 +33,28 @@ pub struct Pair {
     pub cont: f32,
     /// The combined score in [0, 1].
     pub score: f32,
+    /// The score before the lone-term discount: what the pair counts as when it sets
+    /// the background other pairs are judged against.
+    pub plain: f32,
 }
 
 /// The shared weight of two passages: exact terms, then near spellings.
 pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
+    overlap_counted(pa, pb, aliases).0
+}
+
+/// The shared weight of two passages and how many of A's terms it comes from.
+fn overlap_counted(pa: &Profile, pb: &Profile, aliases: &Aliases) -> (f32, usize) {
     let (mut x, mut y) = (0, 0);
     let mut m = 0.0;
+    let mut count = 0;
     let mut missed: Vec<usize> = Vec::new();
     while x < pa.terms.len() && y < pb.terms.len() {
         let (ta, tb) = (pa.terms[x], pb.terms[y]);
         match ta.id.cmp(&tb.id) {
             std::cmp::Ordering::Equal => {
                 m += (ta.w * tb.w).sqrt();
+                count += 1;
                 x += 1;
                 y += 1;
             }
@@ -68,10 +78,11 @@ pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
                     })
                     .fold(0.0f32, f32::max);
                 m += best;
+                count += usize::from(best > 0.0);
             }
         }
     }
-    m
+    (m, count)
 }
 
 /// Scores passage `i` of A against passage `j` of B.
@@ -88,7 +99,7 @@ pub fn profile_score(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
 }
 
 fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
-    let m = overlap(pa, pb, aliases);
+    let (m, count) = overlap_counted(pa, pb, aliases);
     let (ta, tb) = (pa.total, pb.total);
     let lex = if ta > 0.0 && tb > 0.0 {
         (m / (ta * tb).sqrt()).min(1.0)
@@ -109,10 +120,18 @@ fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
         lex,
         cont,
         score: 0.0,
+        plain: 0.0,
     };
-    out.score = combine(&out);
+    out.plain = combine(&out);
+    out.score = out.plain;
+    if count == 1 && pa.terms.len().min(pb.terms.len()) >= LONE_MIN_TERMS {
+        out.score *= LONE_TERM;
+    }
     out
 }
+
+const LONE_MIN_TERMS: usize = 2;
+const LONE_TERM: f32 = 0.3;
 
 /// One rule for every input: the symmetric overlap, lifted where one passage says part of
 /// the other.
