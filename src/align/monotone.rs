@@ -100,6 +100,8 @@ impl Band {
 ///
 /// `scores` are the final pair scores (order prior included); `bar(i, j)` is the score a
 /// pair must reach to link; `adjust(i, j, raw)` applies the order prior to a merged score.
+/// Without `merges` only 1:1 steps are taken: enough to trace where the story goes, at a
+/// fraction of the cost (each merge scores a union of profiles).
 #[allow(clippy::too_many_arguments)]
 pub fn chain(
     prof: &Profiles,
@@ -109,6 +111,7 @@ pub fn chain(
     reach: f32,
     bar: &dyn Fn(&Pair) -> f32,
     adjust: &dyn Fn(usize, usize, f32) -> f32,
+    merges: bool,
 ) -> Option<Vec<Group>> {
     let (na, nb) = (prof.a.len(), prof.b.len());
     if na == 0 || nb == 0 {
@@ -132,7 +135,9 @@ pub fn chain(
     // Back pointer: the step taken into a cell (0 = skip A, 1 = skip B, 2.. = STEPS).
     let mut back = vec![0u8; band.cells()];
     for r in 0..=na {
-        let steps = if band.cells() > LONG_STEPS_CELLS {
+        let steps = if !merges {
+            &STEPS[..1]
+        } else if band.cells() > LONG_STEPS_CELLS {
             &STEPS[..6]
         } else {
             &STEPS[..]
