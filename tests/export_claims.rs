@@ -123,3 +123,21 @@ fn each_pairs_reasons_name_its_own_sources() {
     }
     assert!(checked > 0, "the demo has n:m links beyond A and B");
 }
+
+#[test]
+fn the_text_report_fits_100_columns() {
+    let out = text::render(&four());
+    for line in out.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "{} columns: {line}",
+            line.chars().count()
+        );
+    }
+    // Long lists wrap rather than being cut: every fact a pair lists is still there.
+    assert!(out.contains("Facts only in A: "), "{out}");
+    assert!(
+        out.lines().any(|l| l.starts_with("      ")),
+        "why lists wrap: {out}"
+    );
+}

@@ -77,13 +77,9 @@ fn claims(out: &mut String, cmp: &Comparison) {
                 }
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "  {:>number$}  {}  {}",
-            k + 1,
-            cells.join(" "),
-            one_line(&c.label, WIDTH - 12)
-        );
+        let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));
+        let room = WIDTH.saturating_sub(row.chars().count());
+        let _ = writeln!(out, "{row}{}", one_line(&c.label, room));
     }
 }
 
@@ -122,18 +118,20 @@ impl PairSink for TextPair<'_> {
                 .collect::<Vec<_>>()
                 .join("+")
         };
-        let _ = writeln!(
-            self.out,
-            "Link {}  {la} {} ~ {lb} {}  score {:.2}  {}",
+        let head = format!(
+            "Link {}  {la} {} ~ {lb} {}  score {:.2}  ",
             n + 1,
             ids(&l.a),
             ids(&l.b),
             l.score,
-            pair.why(l).join("; ")
         );
+        let _ = writeln!(self.out, "{}", packed(&head, &pair.why(l), "      ", WIDTH));
         let (ta, tb) = pair.texts(l);
-        let _ = writeln!(self.out, "  {la}: {}", one_line(&ta, WIDTH));
-        let _ = writeln!(self.out, "  {lb}: {}", one_line(&tb, WIDTH));
+        for (letter, text) in [(la, ta), (lb, tb)] {
+            let prefix = format!("  {letter}: ");
+            let room = WIDTH.saturating_sub(prefix.chars().count());
+            let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
+        }
         for c in &l.conflicts {
             let _ = writeln!(self.out, "  ! {}", conflict_sentence(c, la, lb));
         }
@@ -144,20 +142,18 @@ impl PairSink for TextPair<'_> {
     }
 
     fn only(&mut self, side: &Side, i: usize) {
-        let _ = writeln!(
-            self.out,
-            "  {} {}: {}",
-            side.letter,
-            i + 1,
-            one_line(side.source.segment_text(i), WIDTH)
-        );
+        let prefix = format!("  {} {}: ", side.letter, i + 1);
+        let room = WIDTH.saturating_sub(prefix.chars().count());
+        let text = one_line(side.source.segment_text(i), room);
+        let _ = writeln!(self.out, "{prefix}{text}");
     }
 
     fn end(&mut self, pair: &Pair) {
         let only = &pair.pair.facts_only;
         for (side, ids) in [(&pair.a, &only.a), (&pair.b, &only.b)] {
-            if let Some(line) = facts_only_line(side.source, ids) {
-                let _ = writeln!(self.out, "\nFacts only in {}: {line}", side.letter);
+            if let Some(items) = facts_only(side.source, ids) {
+                let head = format!("Facts only in {}: ", side.letter);
+                let _ = writeln!(self.out, "\n{}", packed(&head, &items, "  ", WIDTH));
             }
         }
         self.out.push('\n');
@@ -190,7 +186,37 @@ pub fn conflict_sentence(c: &Conflict, la: &str, lb: &str) -> String {
 }
 
 /// Facts only one source gives, one line: "age “56”; date “In 2015”; name “Haiti” …".
-fn facts_only_line(src: &Source, ids: &[usize]) -> Option<String> {
+/// `items` after `head`, joined by "; " and wrapped at `width` columns, continuation lines
+/// starting with `indent`. An item is never split.
+fn packed(head: &str, items: &[String], indent: &str, width: usize) -> String {
+    let mut out = head.to_string();
+    let mut col = out.chars().count();
+    let indent_cols = indent.chars().count();
+    for (k, item) in items.iter().enumerate() {
+        let piece = if k + 1 < items.len() {
+            format!("{item};")
+        } else {
+            item.clone()
+        };
+        let len = piece.chars().count();
+        let gap = usize::from(!out.ends_with(' '));
+        if col + gap + len > width && col > indent_cols {
+            out.push('\n');
+            out.push_str(indent);
+            col = indent_cols;
+        } else if gap == 1 {
+            out.push(' ');
+            col += 1;
+        }
+        out.push_str(&piece);
+        col += len;
+    }
+    out
+}
+
+/// The facts a source states that the other does not, in words ("name “Reuters”"), at
+/// most `FACTS_SHOWN` of them and "and N more".
+fn facts_only(src: &Source, ids: &[usize]) -> Option<Vec<String>> {
     let mut seen = std::collections::HashSet::new();
     let items: Vec<String> = ids
         .iter()
@@ -212,9 +238,11 @@ fn facts_only_line(src: &Source, ids: &[usize]) -> Option<String> {
         return None;
     }
     let shown = items.len().min(FACTS_SHOWN);
-    let mut line = items[..shown].join("; ");
-    if items.len() > shown {
-        line.push_str(&format!("; and {} more", items.len() - shown));
+    let more = items.len() - shown;
+    let mut items = items;
+    items.truncate(shown);
+    if more > 0 {
+        items.push(format!("and {more} more"));
     }
-    Some(line)
+    Some(items)
 }
