@@ -12,7 +12,7 @@ use crate::facts::{self, Fact, FactsOnly};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
-pub use cluster::{Cluster, ClusterMember};
+pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
 
 /// How to build a comparison.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

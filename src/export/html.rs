@@ -90,7 +90,15 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
 fn claims(out: &mut String, cmp: &Comparison) {
     out.push_str("<section class=\"claims\">\n<h2>Claims across sources</h2>\n<ol>\n");
     for c in &cmp.clusters {
-        let who: Vec<String> = c.members.iter().map(|m| letter(m.doc)).collect();
+        // A weak match is marked, so the list says as much as the text report's matrix.
+        let who: Vec<String> = c
+            .members
+            .iter()
+            .map(|m| {
+                let l = letter(m.doc);
+                if m.weak { format!("{l}≈") } else { l }
+            })
+            .collect();
         let _ = writeln!(
             out,
             "<li><span class=\"who\">{}</span> {}</li>",

@@ -7,7 +7,7 @@ use super::text::{conflict_sentence, letter};
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, Stance};
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -67,7 +67,8 @@ fn claims(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "Each row is a claim two or more sources state, quoted from the first that does; \
-         ✓ marks the sources that state it, – those that do not.\n\n",
+         ✓ marks the sources that state it, ≈ those joined to it only by a weak match \
+         (a few shared words), – those that do not.\n\n",
     );
     for (i, s) in cmp.sources.iter().enumerate() {
         let _ = writeln!(out, "- **{}**: {}", letter(i), escape(s.document.name()));
@@ -82,8 +83,11 @@ fn claims(out: &mut String, cmp: &Comparison) {
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
         for i in 0..cmp.sources.len() {
-            let says = c.members.iter().any(|m| m.doc == i);
-            out.push_str(if says { " ✓ |" } else { " – |" });
+            out.push_str(match c.stance(i) {
+                Stance::States => " ✓ |",
+                Stance::Weakly => " ≈ |",
+                Stance::Silent => " – |",
+            });
         }
         out.push('\n');
     }

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::one_line;
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
-use crate::comparison::{Comparison, Source};
+use crate::comparison::{Comparison, Source, Stance};
 use crate::facts::{Conflict, FactKind};
 use crate::text::visible;
 
@@ -57,7 +57,10 @@ fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
 
 /// The claim-by-source matrix: one row per claim, a column per source.
 fn claims(out: &mut String, cmp: &Comparison) {
-    let _ = writeln!(out, "Claims across sources (✓ states it, – does not)");
+    let _ = writeln!(
+        out,
+        "Claims across sources (✓ states it, ≈ only a weak match, – does not)"
+    );
     if cmp.clusters.is_empty() {
         let _ = writeln!(out, "  No claim is shared by two sources.");
         return;
@@ -69,12 +72,10 @@ fn claims(out: &mut String, cmp: &Comparison) {
     let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
     for (k, c) in cmp.clusters.iter().enumerate() {
         let cells: Vec<&str> = (0..n)
-            .map(|i| {
-                if c.members.iter().any(|m| m.doc == i) {
-                    "✓"
-                } else {
-                    "–"
-                }
+            .map(|i| match c.stance(i) {
+                Stance::States => "✓",
+                Stance::Weakly => "≈",
+                Stance::Silent => "–",
             })
             .collect();
         let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));

@@ -1,6 +1,7 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
+use parallax::comparison::Stance;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -108,12 +109,10 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             let head_rows = lines.len();
             for (k, c) in r.cmp.clusters.iter().enumerate() {
                 let cells: String = (0..n)
-                    .map(|i| {
-                        if c.members.iter().any(|mb| mb.doc == i) {
-                            "● "
-                        } else {
-                            "· "
-                        }
+                    .map(|i| match c.stance(i) {
+                        Stance::States => "● ",
+                        Stance::Weakly => "○ ",
+                        Stance::Silent => "· ",
                     })
                     .collect();
                 let label = parallax::text::visible(&c.label, false).into_owned();
@@ -131,7 +130,11 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             lines.push(Line::styled(format!(" {enter} shows the claim"), t.dim));
             let room = area.height.saturating_sub(4) as usize;
             let skip = (head_rows + cursor).saturating_sub(room);
-            (" Claims × sources (● says it, · does not) ", lines, skip)
+            (
+                " Claims × sources (● says it, ○ weak match, · does not) ",
+                lines,
+                skip,
+            )
         }
     };
     let w = lines
