@@ -65,6 +65,22 @@ pub struct Saved {
     pub comparison: Comparison,
     /// The reader's notes.
     pub notes: Notes,
+    /// Where the reader was when it saved, to reopen there. Absent in files saved before
+    /// it was kept, and in files written by other tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Where the reader stands: the two sources shown, the passage focused in each, and the
+/// active pane (0 or 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The sources shown, left and right.
+    pub sources: [usize; 2],
+    /// The focused passage in each pane.
+    pub focus: [usize; 2],
+    /// The pane keys act on.
+    pub active: usize,
 }
 
 /// Hex SHA-256 of a text.
@@ -104,6 +120,7 @@ impl Saved {
             sources,
             comparison,
             notes,
+            place: None,
         }
     }
 

@@ -193,7 +193,7 @@ fn effects_save_export_list_and_open() {
     assert_eq!(fresh.notes.name.as_deref(), Some("story"));
     assert_eq!(fresh.notes.notes.len(), 1);
     assert!(!fresh.notes.dirty);
-    press(&mut fresh, "n");
+    // It reopens on the noted link, where the reader was.
     assert!(screen(&draw(&fresh)).contains("B drops the aide's denial"));
 }
 
@@ -246,4 +246,39 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
     assert!(!opened.stale && opened.dirty, "refreshed, not saved yet");
     assert!(opened.message.unwrap().contains("re-read: notes"));
     assert_eq!(opened.notes.len(), 1, "the note is kept");
+}
+
+/// A saved comparison reopens on the pair of sources and the passage the reader was at.
+#[test]
+fn a_saved_comparison_reopens_where_it_was() {
+    use tui::effects::{Env, run};
+    let dir = tempfile::tempdir().unwrap();
+    let mut env = Env {
+        store: Ok(Store::new(dir.path())),
+        load: parallax::document::LoadOptions::default(),
+        saved_sources: None,
+    };
+    let mut m = demo_model(120, 40);
+    // The third pair (A and D), then a few links on, in the right pane.
+    press(&mut m, "p down down enter n n tab");
+    let src = m.reader.as_ref().unwrap().pair.src;
+    assert_ne!(src, [0, 1], "another pair is shown");
+    let (focus, active) = (m.panes[m.active].focus, m.active);
+    assert!(focus > 0, "the reader moved on");
+    let save = Effect::Save {
+        name: "where".into(),
+        replace: false,
+        then: Then::Stay,
+    };
+    let a = run(&mut env, &m, save).unwrap();
+    update(&mut m, a);
+    let path = Store::new(dir.path()).path_of("where").unwrap();
+    let mut fresh = demo_model(120, 40);
+    let a = run(&mut env, &fresh, Effect::Open(path)).unwrap();
+    update(&mut fresh, a);
+    assert_eq!(fresh.reader.as_ref().unwrap().pair.src, src);
+    assert_eq!(
+        (fresh.active, fresh.panes[fresh.active].focus),
+        (active, focus)
+    );
 }

@@ -224,6 +224,8 @@ pub struct Opened {
     pub stale: bool,
     /// What to say in the status line (sources changed since saving, notes detached…).
     pub message: Option<String>,
+    /// Where the reader was when it saved.
+    pub place: Option<parallax::store::Place>,
 }
 
 /// What an effect did.

@@ -6,7 +6,7 @@ use std::path::Path;
 use parallax::annotate;
 use parallax::document::LoadOptions;
 use parallax::export;
-use parallax::store::{self, Saved, SavedSource, SourceState, Store};
+use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
 
 use super::action::{Action, Done, Effect, Opened};
 use super::model::Model;
@@ -46,6 +46,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
                     }
                     let mut saved =
                         Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
+                    saved.place = Some(place_of(m));
                     keep_absolute(&mut saved, env.saved_sources.as_deref());
                     store::save_file(&path, &saved).map_err(|e| e.to_string())?;
                     env.saved_sources = Some(saved.sources);
@@ -81,6 +82,16 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             }
             Err(e) => Action::Done(Err(e)),
         }),
+    }
+}
+
+/// Where the reader stands, to reopen there.
+fn place_of(m: &Model) -> Place {
+    let sources = m.reader.as_ref().map_or([0, 1], |r| r.pair.src);
+    Place {
+        sources,
+        focus: [m.panes[0].focus, m.panes[1].focus],
+        active: m.active,
     }
 }
 
@@ -127,6 +138,7 @@ pub fn open(
         msg
     };
     let opened = Opened {
+        place: saved.place,
         cmp: saved.comparison,
         notes: saved.notes,
         name: saved.name,
@@ -178,6 +190,7 @@ pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let name = format!("{base}-unsaved-{now}");
     let path = store.path_of(&name).map_err(|e| e.to_string())?;
     let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
+    saved.place = Some(place_of(m));
     keep_absolute(&mut saved, env.saved_sources.as_deref());
     store::save_file(&path, &saved).map_err(|e| e.to_string())?;
     Ok(name)

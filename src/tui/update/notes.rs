@@ -359,6 +359,31 @@ fn to_note(m: &mut Model, at: usize) {
     nav::follow(m);
 }
 
+/// Shows the sources and passages the reader was at when it saved. A place that does not
+/// fit this comparison (a file edited by hand) is ignored, and the reader starts at the top.
+fn go_to_place(m: &mut Model, place: parallax::store::Place) {
+    let Some(r) = m.reader.as_mut() else { return };
+    let n = r.cmp.sources.len();
+    let [left, right] = place.sources;
+    if left >= n || right >= n || left == right || place.active > 1 {
+        return;
+    }
+    let fits = |src: usize, seg: usize| seg < r.cmp.sources[src].segments.len().max(1);
+    if !(fits(left, place.focus[0]) && fits(right, place.focus[1])) {
+        return;
+    }
+    r.show(left, right);
+    m.panes = Default::default();
+    m.active = place.active;
+    super::find_hits(m);
+    super::relayout(m);
+    for side in 0..2 {
+        m.panes[side].focus = place.focus[side];
+        nav::ensure_visible(m, side);
+    }
+    nav::follow(m);
+}
+
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
     m.names = o
@@ -368,6 +393,9 @@ pub fn opened(m: &mut Model, o: Opened) {
         .map(|s| s.document.name().to_string())
         .collect();
     super::loaded(m, o.cmp);
+    if let Some(place) = o.place {
+        go_to_place(m, place);
+    }
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();
     m.notes.notes = notes;
