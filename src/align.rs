@@ -108,6 +108,11 @@ fn keep_strong_outside(
     chain
 }
 
+/// Widest range of B (in passages) whose pairs `score_near` adds for one passage of A. A
+/// wider range (a long stretch one text adds, or an open end) would add a pair for every
+/// passage in it, quadratic in its length; the candidate search already covers it.
+const NEAR_SPAN_CAP: f32 = 64.0;
+
 /// Scores the pairs within reach of `path` that the candidate search left out.
 fn score_near(
     pairs: &mut Vec<score::Pair>,
@@ -119,6 +124,9 @@ fn score_near(
     let (na, nb) = (prof.a.len(), prof.b.len());
     for i in 0..na {
         let (lo, hi) = path.expected(i);
+        if hi - lo > NEAR_SPAN_CAP {
+            continue;
+        }
         let from = (lo - ORDER_REACH).max(0.0) as usize;
         let to = ((hi + ORDER_REACH) as usize).min(nb.saturating_sub(1));
         for j in from..=to {
@@ -170,8 +178,8 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
         let mut seen: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.i, p.j)).collect();
         score_near(&mut pairs, &mut seen, anchors, &prof, &aliases);
         // The anchors' path can be pulled astray by a phrase the story repeats; the best
-        // monotone chain on the plain scores follows the story itself, so the order prior
-        // is taken from that chain.
+        // monotone chain on the scores before any order prior follows the story itself, so
+        // the order prior is taken from that chain.
         let bar = group::Bar::new(&pairs, na, nb);
         let plain = monotone::chain(
             &prof,
@@ -221,7 +229,7 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
             let on_path = path.as_ref().is_some_and(|p| {
                 g.edges
                     .iter()
-                    .any(|e| p.closeness(e.i, e.j, ORDER_REACH) > 0.0)
+                    .any(|e| p.closeness(e.i, e.j, ORDER_REACH) >= 0.5)
             });
             Link {
                 why: why::reasons(&prof, &aliases, a, b, g, on_path),

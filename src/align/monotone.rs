@@ -98,8 +98,9 @@ impl Band {
 
 /// The monotone chain of links for ordered texts, or `None` when the band is too large.
 ///
-/// `scores` are the final pair scores (order prior included); `bar(i, j)` is the score a
-/// pair must reach to link; `adjust(i, j, raw)` applies the order prior to a merged score.
+/// `pairs` carry the scores the chain weighs (with the order prior, or without it when the
+/// chain only traces the path); `bar(p)` is the score a pair must reach to link;
+/// `adjust(i, j, raw)` applies the same prior (or none) to a merged score.
 /// Without `merges` only 1:1 steps are taken: enough to trace where the story goes, at a
 /// fraction of the cost (each merge scores a union of profiles).
 #[allow(clippy::too_many_arguments)]

@@ -1,6 +1,8 @@
 //! Order as a soft prior: when two texts tell things in the same order (revisions,
-//! simplifications), a pair close to the path traced by the surest matches gets a bonus.
-//! When they do not (rewrites that reorder), nothing changes.
+//! simplifications), a pair close to their common path gets a bonus. Whether they do is
+//! judged from the surest matches (anchors); the path itself is then traced by the best
+//! monotone chain (see `Path::through`). When they do not (rewrites that reorder), nothing
+//! changes.
 
 use super::score::Pair;
 
@@ -17,7 +19,8 @@ const MIN_ANCHORS: usize = 4;
 /// Share of anchors that must lie on one increasing path for the texts to count as ordered.
 const ORDERED_SHARE: f32 = 0.5;
 
-/// The path through the anchors: points (i, first j, last j) with increasing i and j.
+/// The texts' common path: points (i, first j, last j), i strictly increasing, j never
+/// decreasing (a link of several passages of A repeats its range of B).
 #[derive(Clone, Debug, Default)]
 pub struct Path {
     points: Vec<(f32, f32, f32)>,

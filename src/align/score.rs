@@ -130,7 +130,15 @@ fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
     out
 }
 
+/// A pair whose shared weight comes from a single term ("Trump" in "sanctioned by the
+/// Trump administration" and "Trump keeps suggesting a blockade") keeps only `LONE_TERM` of
+/// its score when both passages have at least `LONE_MIN_TERMS` terms: one word in common is
+/// what two claims of one story share by chance. A one-word piece ("And lazy.") is exempt.
+/// Measured: sample link precision .79 → .93 and unique recall .81 → .94 at the same link
+/// recall; DEplain micro F1 .579 → .585, groups .558 → .588; MSRP unchanged. A share of 0
+/// or 0.5, or a minimum of 1 or 3 terms, measured lower.
 const LONE_MIN_TERMS: usize = 2;
+/// See [`LONE_MIN_TERMS`].
 const LONE_TERM: f32 = 0.3;
 
 /// One rule for every input: the symmetric overlap, lifted where one passage says part of

@@ -134,7 +134,8 @@ impl PairSink for TextPair<'_> {
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
         }
         for c in &l.conflicts {
-            let _ = writeln!(self.out, "  ! {}", conflict_sentence(c, la, lb));
+            let line = wrapped("  ! ", &conflict_sentence(c, la, lb), "    ", WIDTH);
+            let _ = writeln!(self.out, "{line}");
         }
     }
 
@@ -186,13 +187,17 @@ pub fn conflict_sentence(c: &Conflict, la: &str, lb: &str) -> String {
     }
 }
 
-/// Facts only one source gives, one line: "age “56”; date “In 2015”; name “Haiti” …".
 /// `items` after `head`, joined by "; " and wrapped at `width` columns, continuation lines
-/// starting with `indent`. An item is never split.
+/// starting with `indent`. An item moves whole to the next line when it fits there; one too
+/// long for any line is wrapped between its words. Only a single word longer than a line
+/// can pass the width.
 fn packed(head: &str, items: &[String], indent: &str, width: usize) -> String {
-    let mut out = head.to_string();
-    let mut col = out.chars().count();
-    let indent_cols = indent.chars().count();
+    let mut w = Wrapper {
+        out: head.to_string(),
+        col: head.chars().count(),
+        indent,
+        width,
+    };
     for (k, item) in items.iter().enumerate() {
         let piece = if k + 1 < items.len() {
             format!("{item};")
@@ -200,19 +205,63 @@ fn packed(head: &str, items: &[String], indent: &str, width: usize) -> String {
             item.clone()
         };
         let len = piece.chars().count();
-        let gap = usize::from(!out.ends_with(' '));
-        if col + gap + len > width && col > indent_cols {
-            out.push('\n');
-            out.push_str(indent);
-            col = indent_cols;
-        } else if gap == 1 {
-            out.push(' ');
-            col += 1;
+        if w.col + w.gap() + len > width && w.col > indent.chars().count() {
+            if indent.chars().count() + len <= width {
+                w.newline();
+            } else {
+                piece.split(' ').for_each(|word| w.word(word));
+                continue;
+            }
         }
-        out.push_str(&piece);
-        col += len;
+        w.word(&piece);
     }
-    out
+    w.out
+}
+
+/// `text` after `head`, wrapped between words at `width` columns, continuation lines
+/// starting with `indent`.
+fn wrapped(head: &str, text: &str, indent: &str, width: usize) -> String {
+    let mut w = Wrapper {
+        out: head.to_string(),
+        col: head.chars().count(),
+        indent,
+        width,
+    };
+    text.split(' ').for_each(|word| w.word(word));
+    w.out
+}
+
+/// Text being filled line by line.
+struct Wrapper<'a> {
+    out: String,
+    col: usize,
+    indent: &'a str,
+    width: usize,
+}
+
+impl Wrapper<'_> {
+    /// 1 when a space must come before the next word.
+    fn gap(&self) -> usize {
+        usize::from(!self.out.is_empty() && !self.out.ends_with([' ', '\n']))
+    }
+    fn newline(&mut self) {
+        self.out.push('\n');
+        self.out.push_str(self.indent);
+        self.col = self.indent.chars().count();
+    }
+    /// Adds `s` (no break inside it) on this line, or on the next when it does not fit.
+    fn word(&mut self, s: &str) {
+        let len = s.chars().count();
+        if self.col + self.gap() + len > self.width && self.col > self.indent.chars().count() {
+            self.newline();
+        }
+        if self.gap() == 1 {
+            self.out.push(' ');
+            self.col += 1;
+        }
+        self.out.push_str(s);
+        self.col += len;
+    }
 }
 
 /// The facts a source states that the other does not, in words ("name “Reuters”"), at
@@ -246,4 +295,33 @@ fn facts_only(src: &Source, ids: &[usize]) -> Option<Vec<String>> {
         items.push(format!("and {more} more"));
     }
     Some(items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_lists_keep_every_item_within_the_width() {
+        let items: Vec<String> = (0..30).map(|k| format!("name “Person {k}”")).collect();
+        let out = packed("Facts only in A: ", &items, "  ", 60);
+        for line in out.lines() {
+            assert!(line.chars().count() <= 60, "{line}");
+        }
+        for it in &items {
+            assert!(out.contains(it.as_str()), "{it} lost: {out}");
+        }
+        assert!(out.lines().skip(1).all(|l| l.starts_with("  ")), "{out}");
+        // An item longer than a line is wrapped between its words, nothing lost.
+        let long = vec![
+            (0..40)
+                .map(|k| format!("W{k}"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ];
+        let out = packed("Link 1  ", &long, "      ", 50);
+        assert!(out.lines().all(|l| l.chars().count() <= 50), "{out}");
+        let words: Vec<&str> = out.split_whitespace().skip(2).collect();
+        assert_eq!(words.join(" "), long[0]);
+    }
 }
