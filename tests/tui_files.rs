@@ -15,6 +15,7 @@ use parallax::export::{ExportFormat, with_notes};
 use parallax::store::Store;
 use support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use tui::action::{Action, Done, Effect};
+use tui::effects::{Env, run};
 use tui::prompt::{Prompt, Then};
 use tui::update::update;
 
@@ -135,17 +136,23 @@ fn a_note_from_the_reader_survives_save_load_and_exports() {
     }
 }
 
-/// The effects the app loop runs, against a store in a temporary directory: save, refuse to
-/// replace silently, export (and refuse to replace silently), list, open.
-#[test]
-fn effects_save_export_list_and_open() {
-    use tui::effects::{Env, run};
+/// An effects environment whose store lives in a new temporary directory (kept alive by
+/// the returned guard).
+fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
     let dir = tempfile::tempdir().unwrap();
-    let mut env = Env {
+    let env = Env {
         store: Ok(Store::new(dir.path())),
         load: parallax::document::LoadOptions::default(),
         saved_sources: None,
     };
+    (dir, env)
+}
+
+/// The effects the app loop runs, against a store in a temporary directory: save, refuse to
+/// replace silently, export (and refuse to replace silently), list, open.
+#[test]
+fn effects_save_export_list_and_open() {
+    let (dir, mut env) = store_in_temp_dir();
     let mut m = demo_model(120, 40);
     press(&mut m, "n a");
     type_keys(&mut m, "B drops the aide's denial");
@@ -251,13 +258,7 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
 /// A saved comparison reopens on the pair of sources and the passage the reader was at.
 #[test]
 fn a_saved_comparison_reopens_where_it_was() {
-    use tui::effects::{Env, run};
-    let dir = tempfile::tempdir().unwrap();
-    let mut env = Env {
-        store: Ok(Store::new(dir.path())),
-        load: parallax::document::LoadOptions::default(),
-        saved_sources: None,
-    };
+    let (dir, mut env) = store_in_temp_dir();
     let mut m = demo_model(120, 40);
     // The third pair (A and D), then a few links on, in the right pane.
     press(&mut m, "p down down enter n n tab");
