@@ -134,7 +134,7 @@ impl PairSink for TextPair<'_> {
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
         }
         for c in &l.conflicts {
-            let line = wrapped("  ! ", &conflict_sentence(c, la, lb), "    ", WIDTH);
+            let line = packed("  ! ", &[conflict_sentence(c, la, lb)], "    ", WIDTH);
             let _ = writeln!(self.out, "{line}");
         }
     }
@@ -204,30 +204,12 @@ fn packed(head: &str, items: &[String], indent: &str, width: usize) -> String {
         } else {
             item.clone()
         };
-        let len = piece.chars().count();
-        if w.col + w.gap() + len > width && w.col > indent.chars().count() {
-            if indent.chars().count() + len <= width {
-                w.newline();
-            } else {
-                piece.split(' ').for_each(|word| w.word(word));
-                continue;
-            }
+        if indent.chars().count() + piece.chars().count() > width {
+            piece.split(' ').for_each(|word| w.word(word));
+        } else {
+            w.word(&piece);
         }
-        w.word(&piece);
     }
-    w.out
-}
-
-/// `text` after `head`, wrapped between words at `width` columns, continuation lines
-/// starting with `indent`.
-fn wrapped(head: &str, text: &str, indent: &str, width: usize) -> String {
-    let mut w = Wrapper {
-        out: head.to_string(),
-        col: head.chars().count(),
-        indent,
-        width,
-    };
-    text.split(' ').for_each(|word| w.word(word));
     w.out
 }
 
@@ -249,7 +231,8 @@ impl Wrapper<'_> {
         self.out.push_str(self.indent);
         self.col = self.indent.chars().count();
     }
-    /// Adds `s` (no break inside it) on this line, or on the next when it does not fit.
+    /// Adds `s` (no break inside it) on this line, or on the next when it does not fit
+    /// (unless this line holds nothing but its indent or head).
     fn word(&mut self, s: &str) {
         let len = s.chars().count();
         if self.col + self.gap() + len > self.width && self.col > self.indent.chars().count() {
