@@ -72,10 +72,14 @@ pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
     if !ordered(lis.len(), anchors.len()) {
         return None;
     }
-    let mut points = vec![(-1.0, -1.0, -1.0)];
-    points.extend(lis.iter().map(|&(i, j)| (i as f32, j as f32, j as f32)));
-    points.push((na as f32, nb as f32, nb as f32));
-    Some(Path { points })
+    let anchored: Vec<Span2> = lis
+        .iter()
+        .map(|&(i, j)| Span2 {
+            a: (i, i),
+            b: (j, j),
+        })
+        .collect();
+    Path::through(&anchored, na, nb)
 }
 
 /// Whether `lis` of `n` anchors lying on one increasing path means the texts follow one
@@ -115,8 +119,9 @@ fn increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
 }
 
 impl Path {
-    /// The path through the links of a monotone chain (in order on both sides): each
-    /// passage of A in a link expects the link's passages of B. `None` for no links.
+    /// The path through links in order on both sides (a monotone chain's, or single
+    /// anchors): each passage of A in a link expects the link's passages of B. `None` for
+    /// no links.
     pub fn through(links: &[Span2], na: usize, nb: usize) -> Option<Path> {
         if links.is_empty() {
             return None;
