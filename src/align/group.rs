@@ -150,8 +150,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
         .iter()
         .map(|k| k.map_or(0.0, |k| pairs[k].score))
         .collect();
-    let comp_a = tops(pairs, na, |p| p.i);
-    let comp_b = tops(pairs, nb, |p| p.j);
+    let bar = Bar::new(pairs, na, nb);
     let near_tie = NEAR_TIE;
     let mut sets = Sets::new(na, nb);
     let mut edges: Vec<Pair> = Vec::new();
@@ -163,7 +162,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
     });
     let nm = MANY_TO_MANY;
     for p in order {
-        if p.score < FLOOR || p.score - background(&comp_a[p.i], &comp_b[p.j], p.plain) < MARGIN {
+        if p.score < bar.of(p) {
             continue;
         }
         // Best (or nearly) for one of its passages, and not far below what the other
