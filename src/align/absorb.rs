@@ -6,7 +6,7 @@
 use super::fuzzy::Aliases;
 use super::group::Group;
 use super::profile::{Profile, Profiles};
-use super::score::{self, Pair};
+use super::score;
 
 /// Share of a passage's (weighted) words the neighbouring link must hold for it to join.
 /// Measured on DEplain-web dev (micro pair F1): .513 without gap filling, .525 at 0.5,
@@ -95,11 +95,7 @@ pub fn fill_gaps(chain: &mut [Group], prof: &Profiles, aliases: &Aliases) {
         for (g, p) in joins {
             let grp = &mut chain[g];
             let (i, j) = if side_a { (p, grp.b[0]) } else { (grp.a[0], p) };
-            grp.edges.push(Pair {
-                i,
-                j,
-                ..score::pair(prof, aliases, i, j)
-            });
+            grp.edges.push(score::pair(prof, aliases, i, j));
             let list = if side_a { &mut grp.a } else { &mut grp.b };
             list.push(p);
             list.sort_unstable();

@@ -62,11 +62,15 @@ impl Band {
         for r in 1..=na {
             lo[r] = lo[r].min(hi[r - 1]);
         }
-        let mut start = Vec::with_capacity(na + 2);
+        Band::of_rows(lo, hi)
+    }
+    /// The band whose row `r` covers `lo[r]..=hi[r]`.
+    fn of_rows(lo: Vec<usize>, hi: Vec<usize>) -> Band {
+        let mut start = Vec::with_capacity(lo.len() + 1);
         let mut at = 0;
-        for r in 0..=na {
+        for (l, h) in lo.iter().zip(&hi) {
             start.push(at);
-            at += hi[r] - lo[r] + 1;
+            at += h - l + 1;
         }
         start.push(at);
         Band { lo, hi, start }
@@ -75,18 +79,7 @@ impl Band {
     /// anchors could lead the band astray (a story retold in many more, shorter sentences
     /// repeats its names everywhere, and some anchors land on the wrong repetition).
     fn full(na: usize, nb: usize) -> Band {
-        let mut start = Vec::with_capacity(na + 2);
-        let mut at = 0;
-        for _ in 0..=na {
-            start.push(at);
-            at += nb + 1;
-        }
-        start.push(at);
-        Band {
-            lo: vec![0; na + 1],
-            hi: vec![nb; na + 1],
-            start,
-        }
+        Band::of_rows(vec![0; na + 1], vec![nb; na + 1])
     }
     fn cells(&self) -> usize {
         *self.start.last().unwrap_or(&0)
