@@ -106,15 +106,14 @@ pub fn word_changes(a: Side<'_>, ia: &[usize], b: Side<'_>, ib: &[usize]) -> Vec
         let pa = pieces(&wa, ia, a.text, ai, al);
         let pb = pieces(&wb, ib, b.text, bi, bl);
         // Pieces pair up in order; what one side has left over is deleted or inserted.
+        let nth = |ps: &[(String, Span)], k: usize| {
+            ps.get(k)
+                .cloned()
+                .map_or((String::new(), None), |(t, s)| (t, Some(s)))
+        };
         for k in 0..pa.len().max(pb.len()) {
-            let (ta, sa) = pa
-                .get(k)
-                .cloned()
-                .map_or((String::new(), None), |(t, s)| (t, Some(s)));
-            let (tb, sb) = pb
-                .get(k)
-                .cloned()
-                .map_or((String::new(), None), |(t, s)| (t, Some(s)));
+            let (ta, sa) = nth(&pa, k);
+            let (tb, sb) = nth(&pb, k);
             let op = match (sa.is_some(), sb.is_some()) {
                 (true, true) => ChangeOp::Replace,
                 (true, false) => ChangeOp::Delete,

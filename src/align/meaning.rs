@@ -26,7 +26,6 @@ pub fn add_aliases(
     in_b: &HashSet<u32>,
     out: &mut Aliases,
 ) {
-    let close = CLOSE;
     let usable = |id: u32| {
         let info = prof.info[id as usize];
         !info.name && !info.number
@@ -38,7 +37,7 @@ pub fn add_aliases(
         };
         table
             .neighbours(entry)
-            .filter(|&(_, c)| c > close)
+            .filter(|&(_, c)| c > CLOSE)
             .filter_map(|(w, c)| {
                 let other = *prof.ids.get(&lang.stem(w))?;
                 (other != id && usable(other)).then_some((other, c))
@@ -68,7 +67,7 @@ pub fn add_aliases(
         }
         list.push(Alias {
             id: y,
-            q: (c - close) / (1.0 - close),
+            q: (c - CLOSE) / (1.0 - CLOSE),
             by_meaning: true,
         });
         list.sort_by_key(|al| al.id);
