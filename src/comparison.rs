@@ -163,7 +163,12 @@ impl Comparison {
             || {
                 pair_ids
                     .par_iter()
-                    .map(|&(i, j)| align::align(sources[i].side(), sources[j].side()))
+                    .map(|&(i, j)| {
+                        let al = align::align(sources[i].side(), sources[j].side());
+                        // Alignment is the slow part: count each pair as it ends.
+                        tick();
+                        al
+                    })
                     .collect::<Vec<_>>()
             },
         );
@@ -181,7 +186,6 @@ impl Comparison {
                     link_facts_only.push(facts::link_additions(a, &link.a, b, &link.b));
                 }
                 let facts_only = facts::only_in(a, b);
-                tick();
                 PairAlignment {
                     a: i,
                     b: j,
