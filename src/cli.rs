@@ -165,16 +165,13 @@ pub fn run() -> Result<ExitCode> {
             reader(parallax::demo::documents(), &options, &cli)
         }
         None => {
-            if cli.files.len() < 2 {
-                // A lone name that is no file is more likely a mistyped command or path than
-                // a request to compare one source: load it to say what is wrong with it.
-                load_all(&cli.files, &cli.input)?;
-                anyhow::bail!(
-                    "the reader needs at least two sources (got {})",
-                    cli.files.len()
-                );
-            }
+            // Loaded before the count is checked: a lone name that is no file is more likely a
+            // mistyped command or path than a request to compare one source, so say what is
+            // wrong with it.
             let docs = load_all(&cli.files, &cli.input)?;
+            if docs.len() < 2 {
+                anyhow::bail!("the reader needs at least two sources (got {})", docs.len());
+            }
             reader(docs, &options, &cli)
         }
     }

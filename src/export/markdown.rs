@@ -3,11 +3,11 @@
 
 use std::fmt::Write;
 
-use super::text::{conflict_sentence, letter};
+use super::text::{conflict_sentence, letter, stance_mark};
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
-use crate::comparison::{Comparison, Stance};
+use crate::comparison::Comparison;
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -83,11 +83,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
         for i in 0..cmp.sources.len() {
-            out.push_str(match c.stance(i) {
-                Stance::States => " ✓ |",
-                Stance::Weakly => " ≈ |",
-                Stance::Silent => " – |",
-            });
+            let _ = write!(out, " {} |", stance_mark(c.stance(i)));
         }
         out.push('\n');
     }

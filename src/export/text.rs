@@ -71,16 +71,19 @@ fn claims(out: &mut String, cmp: &Comparison) {
     let head: Vec<String> = (0..n).map(letter).collect();
     let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
     for (k, c) in cmp.clusters.iter().enumerate() {
-        let cells: Vec<&str> = (0..n)
-            .map(|i| match c.stance(i) {
-                Stance::States => "✓",
-                Stance::Weakly => "≈",
-                Stance::Silent => "–",
-            })
-            .collect();
+        let cells: Vec<&str> = (0..n).map(|i| stance_mark(c.stance(i))).collect();
         let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));
         let room = WIDTH.saturating_sub(row.chars().count());
         let _ = writeln!(out, "{row}{}", one_line(&c.label, room));
+    }
+}
+
+/// How the reports mark a source's stance to a claim: ✓, ≈ or –.
+pub fn stance_mark(s: Stance) -> &'static str {
+    match s {
+        Stance::States => "✓",
+        Stance::Weakly => "≈",
+        Stance::Silent => "–",
     }
 }
 
