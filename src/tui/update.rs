@@ -212,13 +212,9 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         }
         Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
         Overlay::Pick(at) if cmd == Command::Counterpart => {
-            if let (Some((a, b)), Some(r)) = (pairs(m).get(at).copied(), m.reader.as_mut()) {
-                r.show(a, b);
-                m.panes = Default::default();
+            if let Some((a, b)) = pairs(m).get(at).copied() {
                 m.overlay = None;
-                find_hits(m);
-                relayout(m);
-                nav::follow(m);
+                show_at(m, Some([a, b]), m.active, [None, None]);
             }
             return None;
         }
@@ -243,19 +239,40 @@ fn to_claim(m: &mut Model, c: usize) {
             .and_then(|mb| mb.segments.first().copied())
     };
     let [left, right] = r.pair.src;
-    if !(docs.contains(&left) && docs.contains(&right)) && docs.len() >= 2 {
-        r.show(docs[0], docs[1]);
+    let switch = !(docs.contains(&left) && docs.contains(&right)) && docs.len() >= 2;
+    let [left, right] = if switch {
+        [docs[0], docs[1]]
+    } else {
+        [left, right]
+    };
+    let active = if seg(left).is_some() { 0 } else { 1 };
+    let mut focus = [None, None];
+    focus[active] = seg([left, right][active]);
+    show_at(m, switch.then_some([left, right]), active, focus);
+}
+
+/// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
+/// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
+/// place share.
+pub(super) fn show_at(
+    m: &mut Model,
+    pair: Option<[usize; 2]>,
+    active: usize,
+    focus: [Option<usize>; 2],
+) {
+    if let (Some([left, right]), Some(r)) = (pair, m.reader.as_mut()) {
+        r.show(left, right);
         m.panes = Default::default();
     }
-    let [left, right] = r.pair.src;
-    let focus = [seg(left), seg(right)];
-    m.active = if focus[0].is_some() { 0 } else { 1 };
+    m.active = active;
     find_hits(m);
     relayout(m);
-    if let Some(s) = focus[m.active] {
-        m.panes[m.active].focus = s;
+    for (side, seg) in focus.into_iter().enumerate() {
+        if let Some(s) = seg {
+            m.panes[side].focus = s;
+            nav::ensure_visible(m, side);
+        }
     }
-    nav::ensure_visible(m, m.active);
     nav::follow(m);
 }
 

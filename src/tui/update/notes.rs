@@ -11,7 +11,6 @@ use super::super::keymap::Key;
 use super::super::model::Model;
 use super::super::prompt::{Prompt, Target, Then, editor};
 use super::super::view::letter;
-use super::nav;
 
 /// The action for a key press: while a prompt is open it takes every key.
 pub fn key_action(m: &Model, ev: &KeyEvent) -> Option<Action> {
@@ -345,18 +344,17 @@ fn to_note(m: &mut Model, at: usize) {
             return;
         }
     };
-    if !r.pair.src.contains(&source) || other.is_some_and(|o| !r.pair.src.contains(&o)) {
+    let switch = !r.pair.src.contains(&source) || other.is_some_and(|o| !r.pair.src.contains(&o));
+    let shown = if switch {
         let o = other.unwrap_or(r.pair.src[1]);
-        r.show(source.min(o), source.max(o));
-        m.panes = Default::default();
-    }
-    let Some(r) = m.reader.as_ref() else { return };
-    m.active = if r.pair.src[0] == source { 0 } else { 1 };
-    super::find_hits(m);
-    super::relayout(m);
-    m.panes[m.active].focus = segment;
-    nav::ensure_visible(m, m.active);
-    nav::follow(m);
+        [source.min(o), source.max(o)]
+    } else {
+        r.pair.src
+    };
+    let active = if shown[0] == source { 0 } else { 1 };
+    let mut focus = [None, None];
+    focus[active] = Some(segment);
+    super::show_at(m, switch.then_some(shown), active, focus);
 }
 
 /// Shows the sources and passages the reader was at when it saved. A place that does not
@@ -372,16 +370,8 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     if !(fits(left, place.focus[0]) && fits(right, place.focus[1])) {
         return;
     }
-    r.show(left, right);
-    m.panes = Default::default();
-    m.active = place.active;
-    super::find_hits(m);
-    super::relayout(m);
-    for side in 0..2 {
-        m.panes[side].focus = place.focus[side];
-        nav::ensure_visible(m, side);
-    }
-    nav::follow(m);
+    let focus = place.focus.map(Some);
+    super::show_at(m, Some([left, right]), place.active, focus);
 }
 
 /// A saved comparison opened: show it with its notes.
