@@ -209,3 +209,26 @@ A cycling race closed the coastal road for hours.";
     let al = run(a, b);
     assert!(al.links.is_empty(), "linked on one word: {:#?}", al.links);
 }
+
+#[test]
+fn a_title_case_headline_does_not_make_its_words_names() {
+    let al = run(
+        "Mayor Carla Mendes Opens Harbour Bridge Despite Fishermen Protest\nFishermen say the bridge blocks their boats at high tide.",
+        "Carla Mendes opened the harbour bridge on Monday despite a protest.\nThe fishermen say the new bridge blocks their boats.",
+    );
+    let reasons = al
+        .links
+        .iter()
+        .flat_map(|l| &l.why)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" | ");
+    let names = reasons
+        .split(" | ")
+        .find(|r| r.starts_with("shared names"))
+        .unwrap_or_default();
+    assert!(names.contains("Mendes"), "{reasons}");
+    for word in ["Opens", "Harbour", "Bridge", "Fishermen", "Protest"] {
+        assert!(!names.contains(word), "{word} counted as a name: {reasons}");
+    }
+}

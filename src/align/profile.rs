@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::Side;
 use crate::span::Span;
-use crate::text::{Language, tokens};
+use crate::text::{Language, Token, tokens};
 
 /// Extra weight of names and numbers.
 const NAME_BONUS: f32 = 1.6;
@@ -83,7 +83,9 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
             .iter()
             .map(|s| {
                 let mut out: Vec<Raw> = Vec::new();
-                for t in tokens(side.text, s.span, side.lang) {
+                let toks = tokens(side.text, s.span, side.lang);
+                let headline = title_case(&toks);
+                for t in toks {
                     if t.stop || (t.folded.chars().count() < 2 && !t.numeric) {
                         continue;
                     }
@@ -95,7 +97,9 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
                     }
                     let inf = &mut info[id as usize];
                     // German capitalises every noun, so a capital says nothing about names.
-                    inf.name |= t.capitalised && !t.numeric && side.lang == Language::English;
+                    // In a headline every word is capitalised, names or not.
+                    inf.name |=
+                        t.capitalised && !headline && !t.numeric && side.lang == Language::English;
                     inf.number |= t.numeric;
                     out.push(Raw { id, span: t.span });
                 }
@@ -114,6 +118,25 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
         spelling,
         ids: dict,
     }
+}
+
+/// Fewest words after the first for a passage to be judged written in title case.
+const TITLE_MIN_WORDS: usize = 4;
+/// Share of those words written capitalised in title case. Running text that lists names
+/// ("Cabello, Delcy Rodríguez and Nicolás Maduro met") stays below it: its small words are
+/// lower case.
+const TITLE_SHARE: f32 = 0.75;
+
+/// True when the passage is written in title case ("US Held Secret Talks With Minister"):
+/// its capitals say nothing about which words are names.
+fn title_case(toks: &[Token]) -> bool {
+    let words: Vec<&Token> = toks
+        .iter()
+        .skip(1)
+        .filter(|t| !t.numeric && t.folded.chars().any(char::is_alphabetic))
+        .collect();
+    let caps = words.iter().filter(|t| t.capitalised).count();
+    words.len() >= TITLE_MIN_WORDS && caps as f32 >= TITLE_SHARE * words.len() as f32
 }
 
 fn profiles(raw: &[Vec<Raw>], info: &[TermInfo]) -> Vec<Profile> {
