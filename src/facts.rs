@@ -10,7 +10,7 @@ mod compare;
 mod dates;
 mod entities;
 mod extract;
-mod lexicon;
+pub(crate) mod lexicon;
 mod numbers;
 mod quotes;
 mod words;

@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::facts::lexicon;
 use crate::span::Span;
 
 /// The languages the engine knows.
@@ -90,7 +91,7 @@ pub struct Token {
     pub span: Span,
     /// The folded word.
     pub folded: String,
-    /// Its stem.
+    /// Its stem; for a number word ("zwei", "third"), its value in digits.
     pub stem: String,
     /// True for function words ("the", "und").
     pub stop: bool,
@@ -98,6 +99,26 @@ pub struct Token {
     pub capitalised: bool,
     /// True when the word holds a digit.
     pub numeric: bool,
+}
+
+/// Number words that say an exact number, folded, with their values: "one" is left out (it
+/// is mostly "one of"), and so are the vague plurals ("dozens", "thousands").
+static NUMBER_WORDS: LazyLock<foldhash::HashMap<String, u64>> = LazyLock::new(|| {
+    lexicon::NUMBER_WORDS
+        .iter()
+        .chain(lexicon::ORDINAL_STEMS)
+        .filter(|(w, _)| *w != "one" && !matches!(*w, "dozens" | "hundreds" | "thousands"))
+        .map(|&(w, v)| (fold(w), v))
+        .collect()
+});
+
+/// The value of a number word, by its folded form or its stem, so that the aligner matches
+/// "zwei" with "2" and "zweiter" with "2.".
+fn number_word(folded: &str, stem: &str) -> Option<u64> {
+    NUMBER_WORDS
+        .get(folded)
+        .or_else(|| NUMBER_WORDS.get(stem))
+        .copied()
 }
 
 /// The words of `span` in `text`, in order.
@@ -117,7 +138,8 @@ pub fn tokens(text: &str, span: Span, lang: Language) -> Vec<Token> {
             let stem = if numeric {
                 folded.clone()
             } else {
-                lang.stem(&folded)
+                let stem = lang.stem(&folded);
+                number_word(&folded, &stem).map_or(stem, |v| v.to_string())
             };
             Token {
                 span: Span::new(span.start + at, span.start + at + w.len()),
@@ -156,4 +178,30 @@ pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
         })
         .collect::<String>()
         .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stems(text: &str, lang: Language) -> Vec<String> {
+        tokens(text, Span::new(0, text.len()), lang)
+            .into_iter()
+            .map(|t| t.stem)
+            .collect()
+    }
+
+    #[test]
+    fn number_words_stem_to_their_digits() {
+        assert_eq!(
+            stems("Ein zweiter Tag, drei Bäume", Language::German),
+            stems("Ein 2. Tag, 3 Bäume", Language::German)
+        );
+        assert_eq!(
+            stems("the third of twelve", Language::English),
+            stems("the 3 of 12", Language::English)
+        );
+        // "one" is mostly "one of", not a count.
+        assert_eq!(stems("one", Language::English), vec!["one"]);
+    }
 }

@@ -50,6 +50,27 @@ pub const NUMBER_WORDS: &[(&str, u64)] = &[
     ("zwölf", 12),
 ];
 
+/// Stems of ordinal words and their values ("zweiter Tag" ~ "2. Tag", "third" ~ "3rd").
+/// "first" and "second" are left out: they are more often "at first" and a unit of time.
+pub const ORDINAL_STEMS: &[(&str, u64)] = &[
+    ("zweit", 2),
+    ("dritt", 3),
+    ("viert", 4),
+    ("funft", 5),
+    ("sechst", 6),
+    ("siebt", 7),
+    ("neunt", 9),
+    ("zehnt", 10),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+];
+
 /// Vague quantities that still count something ("several officials", "multiple sources").
 pub const VAGUE_NUMBERS: &[&str] = &["several", "multiple", "numerous", "dozens", "mehrere"];
 
