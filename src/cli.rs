@@ -81,8 +81,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: store_cmds::ExportFormat,
-        /// The file to write (`-` for standard output).
-        #[arg(short, long, value_name = "FILE")]
+        /// The file to write (`-`, the default, for standard output).
+        #[arg(short, long, value_name = "FILE", default_value = "-")]
         output: PathBuf,
     },
 }
@@ -98,6 +98,7 @@ enum UnitArg {
 enum FormatArg {
     Json,
     Text,
+    #[value(alias = "md")]
     Markdown,
 }
 

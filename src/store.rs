@@ -206,6 +206,20 @@ pub fn validate_name(name: &str) -> Result<()> {
     Ok(())
 }
 
+/// `name` as it must be typed in a shell command ("parallax open 'cabello check'"): left
+/// alone when it holds only letters, digits and `._-`, else single-quoted.
+pub fn shell_word(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-".contains(c))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
 /// Reads the saved comparison at `path`; the file is only read, never written.
 pub fn load_file(path: &Path) -> Result<Saved> {
     let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;

@@ -101,6 +101,15 @@ pub struct Token {
     pub numeric: bool,
 }
 
+/// "1 link", "3 links": a count and its noun, plural by adding "s".
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// Number words that say an exact number, folded, with their values: "one" is left out (it
 /// is mostly "one of"), and so are the vague plurals ("dozens", "thousands").
 static NUMBER_WORDS: LazyLock<foldhash::HashMap<String, u64>> = LazyLock::new(|| {

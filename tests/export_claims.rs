@@ -128,10 +128,13 @@ fn each_pairs_reasons_name_its_own_sources() {
         for l in &p.alignment.links {
             if l.a.len() > 1 || l.b.len() > 1 {
                 let (la, lb) = ((b'A' + p.a as u8) as char, (b'A' + p.b as u8) as char);
+                let (n, m) = (l.a.len(), l.b.len());
+                let verb = |k: usize| if k == 1 { "tells" } else { "tell" };
+                let noun = if n == 1 { "passage" } else { "passages" };
                 let want = format!(
-                    "{} passage(s) of {la} tell what {} of {lb} tell",
-                    l.a.len(),
-                    l.b.len()
+                    "{n} {noun} of {la} {} what {m} of {lb} {}",
+                    verb(n),
+                    verb(m)
                 );
                 assert!(out.contains(&want), "{want}");
                 checked += 1;
@@ -157,4 +160,29 @@ fn the_text_report_fits_100_columns() {
         out.lines().any(|l| l.starts_with("      ")),
         "why lists wrap: {out}"
     );
+}
+
+#[test]
+fn weak_links_say_so_in_the_text_and_markdown_reports() {
+    let cmp = four();
+    let (txt, md) = (text::render(&cmp), markdown::render(&cmp));
+    let mut weak = 0;
+    for l in cmp.pairs.iter().flat_map(|p| &p.alignment.links) {
+        let is_weak = l.score < WEAK_LINK;
+        let (in_text, in_md) = if is_weak {
+            (
+                format!("score {:.2} (weak)  ", l.score),
+                format!("(score {:.2}, weak)", l.score),
+            )
+        } else {
+            (
+                format!("score {:.2}  ", l.score),
+                format!("(score {:.2})", l.score),
+            )
+        };
+        assert!(txt.contains(&in_text), "{in_text}");
+        assert!(md.contains(&in_md), "{in_md}");
+        weak += usize::from(is_weak);
+    }
+    assert!(weak > 0, "the demo has weak links");
 }

@@ -259,3 +259,37 @@ fn refresh_with_nothing_changed_writes_nothing() {
     assert_eq!(std::fs::read(&file).unwrap(), before);
     assert!(!store::backup_path(&file).exists());
 }
+
+#[test]
+fn the_cli_takes_either_format_name_and_quotes_names_in_its_hints() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    setup(dir.path());
+    let ok = |args: &[&str]| {
+        let out = parallax(&data, dir.path(), args);
+        let err = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(out.status.success(), "{args:?}: {err}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // `md` and `markdown` name one format in both commands.
+    assert_eq!(
+        ok(&["align", "a.txt", "b.txt", "--format", "md"]),
+        ok(&["align", "a.txt", "b.txt", "--format", "markdown"])
+    );
+    ok(&["save", "bridge check", "a.txt", "b.txt"]);
+    let md = ok(&["export", "bridge check", "--format", "markdown"]);
+    assert!(md.starts_with("# ") && md.contains("a.txt"), "{md}");
+    assert_eq!(
+        md,
+        ok(&["export", "bridge check", "--format", "md", "-o", "-"])
+    );
+    // Saving again is refused with a hint that works when pasted into a shell.
+    let out = parallax(
+        &data,
+        dir.path(),
+        &["save", "bridge check", "a.txt", "b.txt"],
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(err.contains("`parallax open 'bridge check'`"), "{err}");
+}

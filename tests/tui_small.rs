@@ -144,3 +144,21 @@ fn the_open_list_keeps_one_line_per_entry_and_follows_the_selection() {
         .unwrap_or_else(|| panic!("selection shown: {rows:#?}"));
     assert!(rows[at - 1].contains("comparison-number-28 "), "{rows:#?}");
 }
+
+#[test]
+fn the_status_line_says_how_to_get_help_and_quit_at_80_columns() {
+    let m = demo_model(80, 24);
+    let last = rows(&draw(&m)).last().cloned().unwrap();
+    assert!(
+        last.contains("? help") && last.contains("q quit"),
+        "{last:?}"
+    );
+}
+
+#[test]
+fn a_help_taller_than_the_screen_says_there_is_more() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "?");
+    let screen = rows(&draw(&m)).join("\n");
+    assert!(screen.contains("↓ more"), "{screen}");
+}

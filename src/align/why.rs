@@ -85,10 +85,18 @@ pub fn reasons(
     out
 }
 
-/// "2 passage(s) of A tell what 1 of B tell": the reason of an n:m link, with its sides
+/// "2 passages of A tell what 1 of B tells": the reason of an n:m link, with its sides
 /// named `la` and `lb`.
 fn grouped(n: usize, m: usize, la: &str, lb: &str) -> String {
-    format!("{n} passage(s) of {la} tell what {m} of {lb} tell")
+    let words = |k: usize| {
+        if k == 1 {
+            ("passage", "tells")
+        } else {
+            ("passages", "tell")
+        }
+    };
+    let ((noun, verb), (_, verb_m)) = (words(n), words(m));
+    format!("{n} {noun} of {la} {verb} what {m} of {lb} {verb_m}")
 }
 
 /// One reason of a link with the pair's sides named `la` and `lb` rather than A and B.
@@ -98,9 +106,12 @@ fn grouped(n: usize, m: usize, la: &str, lb: &str) -> String {
 /// renames them here. Reasons that name no side are returned as they are.
 pub fn with_letters(reason: &str, la: &str, lb: &str) -> String {
     let parse = || {
-        let (n, rest) = reason.split_once(" passage(s) of A tell what ")?;
-        let m = rest.strip_suffix(" of B tell")?;
-        Some(grouped(n.parse().ok()?, m.parse().ok()?, la, lb))
+        let w: Vec<&str> = reason.split(' ').collect();
+        let shape = w.len() == 10 && w[1].starts_with("passage") && w[5] == "what";
+        if !(shape && w[2..4] == ["of", "A"] && w[7..9] == ["of", "B"]) {
+            return None;
+        }
+        Some(grouped(w[0].parse().ok()?, w[6].parse().ok()?, la, lb))
     };
     parse().unwrap_or_else(|| reason.to_string())
 }
@@ -111,10 +122,14 @@ mod tests {
 
     #[test]
     fn the_grouping_reason_takes_the_pairs_letters() {
-        let r = "2 passage(s) of A tell what 3 of B tell";
+        let r = "2 passages of A tell what 1 of B tells";
         assert_eq!(
             with_letters(r, "B", "D"),
-            "2 passage(s) of B tell what 3 of D tell"
+            "2 passages of B tell what 1 of D tells"
+        );
+        assert_eq!(
+            with_letters("1 passage of A tells what 3 of B tell", "C", "D"),
+            "1 passage of C tells what 3 of D tell"
         );
         assert_eq!(with_letters(r, "A", "B"), r);
         let other = "shared names: A, B";

@@ -18,6 +18,7 @@ use parallax::{Comparison, Document, Options};
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ExportFormat {
     /// A Markdown report with the notes.
+    #[value(alias = "markdown")]
     Md,
     /// One standalone HTML page.
     Html,
@@ -31,8 +32,9 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     let path = store.path_of(name)?;
     if path.exists() {
         bail!(
-            "{}: a comparison named {name:?} exists already; reopen it with `parallax open {name}` (add --refresh to re-read its sources)",
-            path.display()
+            "{}: a comparison named {name:?} exists already; reopen it with `parallax open {}` (add --refresh to re-read its sources)",
+            path.display(),
+            store::shell_word(name)
         );
     }
     let cmp = Comparison::build(docs, options)?;
@@ -199,9 +201,9 @@ pub fn export(
     }
     store::write_atomic(output, body.as_bytes())?;
     eprintln!(
-        "parallax: wrote {} ({} notes)",
+        "parallax: wrote {} ({})",
         output.display(),
-        notes.len()
+        parallax::text::counted(notes.len(), "note")
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -20,12 +20,7 @@ pub struct ClusterMember {
     pub weak: bool,
 }
 
-/// Links scored below this make only a weak match in the claims across sources. On the
-/// bundled articles the links below it mostly rest on two or three shared words of one
-/// story ("establish contact" / "establishment of an interim leadership", .18), while the
-/// ones above it restate a claim; a few true links (the age conflict, .22) fall below too,
-/// which is why they show as weak rather than vanish.
-pub const WEAK_LINK: f32 = 0.25;
+pub use crate::align::WEAK_LINK;
 
 /// How a source stands to a claim.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -120,7 +120,8 @@ impl PairSink for MarkdownPair<'_> {
     fn link(&mut self, pair: &Pair, n: usize, l: &Link) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let out = &mut *self.out;
-        let _ = writeln!(out, "### Link {} (score {:.2})\n", n + 1, l.score);
+        let weak = if l.is_weak() { ", weak" } else { "" };
+        let _ = writeln!(out, "### Link {} (score {:.2}{weak})\n", n + 1, l.score);
         let (ta, tb) = pair.texts(l);
         let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
         let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
@@ -152,7 +153,7 @@ impl PairSink for MarkdownPair<'_> {
         for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
                 for n in self.notes.on_passage(src, i) {
-                    let _ = writeln!(out, "On {} passage {}:", letter(src), i + 1);
+                    let _ = writeln!(out, "On {} passage {}:\n", letter(src), i + 1);
                     note(out, n);
                 }
             }

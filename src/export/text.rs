@@ -7,7 +7,7 @@ use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
 use crate::comparison::{Comparison, Source, Stance};
 use crate::facts::{Conflict, FactKind};
-use crate::text::visible;
+use crate::text::{counted, visible};
 
 const WIDTH: usize = 100;
 /// Facts listed per source in "Facts only in …" before "and N more".
@@ -106,11 +106,14 @@ impl PairSink for TextPair<'_> {
         let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
         let _ = writeln!(
             self.out,
-            "{} links, {} passages only in {la}, {} only in {lb}, {} facts differ\n",
-            al.links.len(),
-            al.only_a.len(),
+            "{}, {} only in {la}, {} only in {lb}, {} differ\n",
+            counted(al.links.len(), "link"),
+            counted(al.only_a.len(), "passage"),
             al.only_b.len(),
-            al.links.iter().map(|l| l.conflicts.len()).sum::<usize>()
+            counted(
+                al.links.iter().map(|l| l.conflicts.len()).sum::<usize>(),
+                "fact"
+            )
         );
     }
 
@@ -123,11 +126,12 @@ impl PairSink for TextPair<'_> {
                 .join("+")
         };
         let head = format!(
-            "Link {}  {la} {} ~ {lb} {}  score {:.2}  ",
+            "Link {}  {la} {} ~ {lb} {}  score {:.2}{}  ",
             n + 1,
             ids(&l.a),
             ids(&l.b),
             l.score,
+            if l.is_weak() { " (weak)" } else { "" },
         );
         let _ = writeln!(self.out, "{}", packed(&head, &pair.why(l), "      ", WIDTH));
         let (ta, tb) = pair.texts(l);

@@ -218,7 +218,8 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     out.push(Fact {
         kind: FactKind::Entity,
         span: Span::new(first.span.start, end),
-        value: key,
+        // "U.S." and "US" are one name: the dots of an abbreviation are spelling.
+        value: key.replace('.', ""),
         speaker: None,
     });
 }
@@ -253,6 +254,19 @@ mod tests {
     fn sentence_openers_need_evidence() {
         let s = "Sources indicate talks. Cabello has power. They met Cabello.";
         assert_eq!(run(s), ["Cabello", "Cabello"]);
+    }
+
+    #[test]
+    fn abbreviations_with_and_without_dots_are_one_name() {
+        let values = |s: &str| {
+            let mut out = Vec::new();
+            extract(s, &words(s), &[], Language::English, &mut out);
+            out.into_iter().map(|f| f.value).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            values("They met U.S. envoys in Caracas."),
+            values("They met US envoys in Caracas.")
+        );
     }
 
     #[test]

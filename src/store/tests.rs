@@ -106,3 +106,10 @@ fn bundled_sources_are_not_looked_for_on_disk() {
         vec![SourceState::Missing, SourceState::Missing]
     );
 }
+
+#[test]
+fn names_are_quoted_for_the_shell_only_when_needed() {
+    assert_eq!(shell_word("bridge-2.v1"), "bridge-2.v1");
+    assert_eq!(shell_word("bridge check"), "'bridge check'");
+    assert_eq!(shell_word("Maduro's aide"), r"'Maduro'\''s aide'");
+}

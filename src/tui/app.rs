@@ -21,7 +21,7 @@ use ratatui::crossterm::terminal::{
 
 use parallax::comparison::Progress;
 use parallax::document::LoadOptions;
-use parallax::store::{SavedSource, Store};
+use parallax::store::{self, SavedSource, Store};
 use parallax::{Comparison, Document, Options};
 
 use super::action::{Action, Effect, Opened};
@@ -201,7 +201,10 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     if !matches!(ended, Ok(true)) && model.notes.dirty {
         match effects::rescue(&env, &model) {
             Ok(name) => {
-                eprintln!("parallax: unsaved notes kept as \"{name}\" (parallax open {name})")
+                eprintln!(
+                    "parallax: unsaved notes kept as \"{name}\" (parallax open {})",
+                    store::shell_word(&name)
+                )
             }
             Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
         }

@@ -12,6 +12,8 @@ pub use notes::key_action;
 
 use ratatui::layout::Rect;
 
+use parallax::text::counted;
+
 use super::action::{Action, Command, Effect};
 use super::layout;
 use super::model::{Load, Model, Overlay, Reader, ViewMode};
@@ -319,6 +321,7 @@ fn find_hits(m: &mut Model) {
     });
     if !q.is_empty() {
         let n: usize = m.search.hits.iter().flatten().filter(|h| **h).count();
-        m.message = Some(format!("{n} passages hold “{q}”"));
+        let hold = if n == 1 { "holds" } else { "hold" };
+        m.message = Some(format!("{} {hold} “{q}”", counted(n, "passage")));
     }
 }

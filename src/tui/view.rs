@@ -15,6 +15,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
+use parallax::text::counted;
+
 use super::action::Command;
 use super::layout;
 use super::model::{Load, Model, Reader};
@@ -122,7 +124,11 @@ pub fn position(m: &Model, r: &Reader) -> String {
         Some(l) => format!("{who}: link {}/{total}", l + 1),
         None => {
             let n = r.cmp.sources[r.pair.src[side]].segments.len();
-            format!("{who}: passage {}/{n} · added · {total} links", seg + 1)
+            format!(
+                "{who}: passage {}/{n} · added · {}",
+                seg + 1,
+                counted(total, "link")
+            )
         }
     }
 }
@@ -175,16 +181,25 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     })
     .collect();
     let lw = super::wrap::str_width(&left);
-    let mut right: Vec<Span> = Vec::new();
+    // Hints are kept by priority, help and quit first, so that a narrow terminal still
+    // says how to learn the rest; those kept are shown in the usual order.
+    const PRIORITY: [usize; 9] = [5, 8, 0, 1, 7, 6, 2, 3, 4];
+    let width = |k: &String, what: &str| k.chars().count() + what.len() + 4;
+    let mut keep = [false; 9];
     let mut used = 0;
-    for (k, what) in hints {
-        let add = k.chars().count() + what.len() + 4;
-        if lw + used + add + 1 > area.width as usize {
-            break;
+    for &h in &PRIORITY {
+        let add = width(&hints[h].0, hints[h].1);
+        if lw + used + add < area.width as usize {
+            used += add;
+            keep[h] = true;
         }
-        used += add;
-        right.push(Span::styled(k, t.status.patch(t.key)));
-        right.push(Span::styled(format!(" {what}   "), t.status));
+    }
+    let mut right: Vec<Span> = Vec::new();
+    for (h, (k, what)) in hints.into_iter().enumerate() {
+        if keep[h] {
+            right.push(Span::styled(k, t.status.patch(t.key)));
+            right.push(Span::styled(format!(" {what}   "), t.status));
+        }
     }
     let buf = f.buffer_mut();
     buf.set_style(area, t.status);

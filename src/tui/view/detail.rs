@@ -150,10 +150,11 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 });
             }
             format!(
-                " link {}/{} · score {:.2} · {} ",
+                " link {}/{} · score {:.2}{} · {} ",
                 l + 1,
                 r.pair.links.len(),
                 link.score,
+                if link.is_weak() { ", weak" } else { "" },
                 match link.changes.len() {
                     0 => "same words".to_string(),
                     1 => "1 word change".to_string(),

@@ -148,11 +148,20 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let block = Block::bordered()
         .title(Span::styled(title, t.title))
         .border_style(t.key);
-    let scroll = scroll.min(
-        lines
-            .len()
-            .saturating_sub(rect.height.saturating_sub(2) as usize),
-    );
+    let shown = rect.height.saturating_sub(2) as usize;
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    // A list taller than the screen says so, or the lines below it seem not to exist.
+    let more = match (scroll > 0, scroll + shown < lines.len()) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => "",
+    };
+    let block = if more.is_empty() {
+        block
+    } else {
+        block.title_bottom(Line::styled(more, t.title).right_aligned())
+    };
     f.render_widget(Clear, rect);
     f.render_widget(
         Paragraph::new(lines)

@@ -3,7 +3,7 @@
 
 use parallax::annotate::rfc3339;
 use parallax::export::{json::where_label, one_line};
-use parallax::text::visible;
+use parallax::text::{counted, visible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -195,10 +195,10 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
                     let text = match &l.problem {
                         Some(p) => format!("{}  unreadable: {}", l.name, one_line(p, 60)),
                         None => format!(
-                            "{}  {} · {} notes · {}",
+                            "{}  {} · {} · {}",
                             l.name,
                             rfc3339(l.saved),
-                            l.notes,
+                            counted(l.notes, "note"),
                             one_line(&l.sources.join(" | "), 60)
                         ),
                     };
