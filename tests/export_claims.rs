@@ -186,3 +186,46 @@ fn weak_links_say_so_in_the_text_and_markdown_reports() {
     }
     assert!(weak > 0, "the demo has weak links");
 }
+
+#[test]
+fn a_claim_is_labelled_by_a_passage_that_reaches_most_of_its_sources() {
+    let cmp = four();
+    // The sources each passage links to directly.
+    let reach = |doc: usize, seg: usize| {
+        let mut out: Vec<usize> = Vec::new();
+        for p in &cmp.pairs {
+            for l in &p.alignment.links {
+                let other = if p.a == doc && l.a.contains(&seg) {
+                    p.b
+                } else if p.b == doc && l.b.contains(&seg) {
+                    p.a
+                } else {
+                    continue;
+                };
+                if !out.contains(&other) {
+                    out.push(other);
+                }
+            }
+        }
+        out.len()
+    };
+    for c in &cmp.clusters {
+        let passages: Vec<(usize, usize)> = c
+            .members
+            .iter()
+            .flat_map(|m| m.segments.iter().map(move |&s| (m.doc, s)))
+            .collect();
+        let most = passages.iter().map(|&(d, s)| reach(d, s)).max().unwrap();
+        let labelled = passages.iter().find(|&&(d, s)| {
+            let text: String = cmp.sources[d]
+                .segment_text(s)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            text.starts_with(c.label.trim_end_matches('…'))
+        });
+        let &(d, s) =
+            labelled.unwrap_or_else(|| panic!("label {:?} is none of its passages", c.label));
+        assert_eq!(reach(d, s), most, "claim {:?}", c.label);
+    }
+}

@@ -49,7 +49,7 @@ impl Cluster {
 pub struct Cluster {
     /// Index of the claim.
     pub id: usize,
-    /// A short label: the start of its first passage.
+    /// A short label: the start of the passage that links directly to most sources.
     pub label: String,
     /// The sources that state it, by source index.
     pub members: Vec<ClusterMember>,
@@ -78,6 +78,11 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
     }
     let mut linked = vec![false; total];
     let mut best = vec![0.0f32; total];
+    // Per passage: the other sources it links to directly, and the sum of those links'
+    // scores; the claim is labelled by the passage that reaches most sources, as the
+    // first passage of a long chain may state only part of the claim.
+    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); total];
+    let mut weight = vec![0.0f32; total];
     for p in pairs {
         for l in &p.alignment.links {
             let nodes: Vec<usize> =
@@ -88,6 +93,16 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
             for &n in &nodes {
                 linked[n] = true;
                 best[n] = best[n].max(l.score);
+                weight[n] += l.score;
+            }
+            let sides = [(p.a, p.b, &l.a), (p.b, p.a, &l.b)];
+            for (own, other, segs) in sides {
+                for &s in segs {
+                    let n = offsets[own] + s;
+                    if !reach[n].contains(&other) {
+                        reach[n].push(other);
+                    }
+                }
             }
             for w in nodes.windows(2) {
                 let (x, y) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
@@ -100,9 +115,16 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
         let root = find(&mut parent, n);
         groups.entry(root).or_default().push(n);
     }
-    let mut out: Vec<Vec<ClusterMember>> = groups
+    let mut out: Vec<(Vec<ClusterMember>, usize)> = groups
         .into_values()
         .map(|nodes| {
+            let most = |x: &usize, y: &usize| {
+                (reach[*x].len(), weight[*x])
+                    .partial_cmp(&(reach[*y].len(), weight[*y]))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+                    .then(y.cmp(x))
+            };
+            let label_node = *nodes.iter().max_by(|x, y| most(x, y)).unwrap_or(&nodes[0]);
             let mut members: Vec<ClusterMember> = Vec::new();
             for n in nodes {
                 let doc = offsets.partition_point(|&o| o <= n) - 1;
@@ -121,15 +143,15 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
                 }
             }
             members.sort_by_key(|m| m.doc);
-            members
+            (members, label_node)
         })
         .collect();
-    out.sort_by_key(|m| (m[0].doc, m[0].segments[0]));
+    out.sort_by_key(|(m, _)| (m[0].doc, m[0].segments[0]));
     out.into_iter()
         .enumerate()
-        .map(|(id, members)| {
-            let first = &members[0];
-            let text = sources[first.doc].segment_text(first.segments[0]);
+        .map(|(id, (members, node))| {
+            let doc = offsets.partition_point(|&o| o <= node) - 1;
+            let text = sources[doc].segment_text(node - offsets[doc]);
             Cluster {
                 id,
                 label: label(text),
