@@ -254,7 +254,19 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
     assert_eq!(reader(&m).pair.src, [2, 3], "the two 2026 articles");
     press(&mut m, "m");
     assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
-    assert!(screen(&draw(&m)).contains("Claims"));
+    let s = screen(&draw(&m));
+    assert!(s.contains("Claims"));
+    // The selected claim's passages are named, source by source.
+    let first = &reader(&m).cmp.clusters[0];
+    let named: Vec<String> = first
+        .members
+        .iter()
+        .map(|mb| {
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+        })
+        .collect();
+    assert!(s.contains(&named.join(", ")), "{named:?} in {s}");
     press(&mut m, "q");
     assert_eq!(m.overlay, None, "q closes the overlay first");
 }

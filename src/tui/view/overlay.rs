@@ -127,7 +127,23 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 lines.push(Line::styled(" no claim is shared by two sources", t.dim));
             }
             let enter = m.config.keymap.hint(Command::Counterpart);
-            lines.push(Line::styled(format!(" {enter} shows the claim"), t.dim));
+            // Which passages of each source make the claim: the matrix says only who.
+            let passages = r.cmp.clusters.get(cursor).map_or(String::new(), |c| {
+                let each: Vec<String> = c
+                    .members
+                    .iter()
+                    .map(|mb| {
+                        let ids: Vec<String> =
+                            mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+                        format!("{} {}", letter(mb.doc), ids.join("+"))
+                    })
+                    .collect();
+                format!(" · {}", each.join(", "))
+            });
+            lines.push(Line::styled(
+                format!(" {enter} shows the claim{passages}"),
+                t.dim,
+            ));
             let room = area.height.saturating_sub(4) as usize;
             let skip = (head_rows + cursor).saturating_sub(room);
             (
