@@ -183,6 +183,8 @@ impl Comparison {
                 let mut link_facts_only = Vec::with_capacity(alignment.links.len());
                 for link in &mut alignment.links {
                     link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                    let more = facts::changed_numbers(&link.changes, &link.conflicts);
+                    link.conflicts.extend(more);
                     link_facts_only.push(facts::link_additions(a, &link.a, b, &link.b));
                 }
                 let facts_only = facts::only_in(a, b);

@@ -15,7 +15,7 @@ mod numbers;
 mod quotes;
 mod words;
 
-pub use compare::{conflicts, facts_in, link_additions, misspelt, only_in};
+pub use compare::{changed_numbers, conflicts, facts_in, link_additions, misspelt, only_in};
 pub use entities::key as name_key;
 pub use extract::extract;
 

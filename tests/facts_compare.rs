@@ -213,3 +213,31 @@ fn sources_conflict_only_when_both_are_named_and_alike() {
     );
     assert!(c.is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_revision_that_changes_any_number_is_flagged_once() {
+    let a = "Der Stadtrat beschloss den Plan im Jahr 2015. Erwachsene vertragen 400 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 7. Juli 2016.\n";
+    let b = "Der Stadtrat beschloss den Plan im Jahr 2018. Erwachsene vertragen 300 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 9. Juli 2016.\n";
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let mut pairs: Vec<(String, String)> = cmp.pairs[0]
+        .alignment
+        .links
+        .iter()
+        .flat_map(|l| &l.conflicts)
+        .map(|c| (c.a.clone(), c.b.clone()))
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            ("2015".to_string(), "2018".to_string()),
+            ("400".to_string(), "300".to_string()),
+            ("7. Juli 2016".to_string(), "9. Juli 2016".to_string()),
+        ],
+        "the typed date once, the untyped numbers from the word changes"
+    );
+}

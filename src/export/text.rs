@@ -102,18 +102,17 @@ impl PairSink for TextPair<'_> {
     fn start(&mut self, pair: &Pair) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let al = &pair.pair.alignment;
+        let conflicts: usize = al.links.iter().map(|l| l.conflicts.len()).sum();
         let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.path);
         let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
         let _ = writeln!(
             self.out,
-            "{}, {} only in {la}, {} only in {lb}, {} differ\n",
+            "{}, {} only in {la}, {} only in {lb}, {} {}\n",
             counted(al.links.len(), "link"),
             counted(al.only_a.len(), "passage"),
             al.only_b.len(),
-            counted(
-                al.links.iter().map(|l| l.conflicts.len()).sum::<usize>(),
-                "fact"
-            )
+            counted(conflicts, "fact"),
+            if conflicts == 1 { "differs" } else { "differ" }
         );
     }
 

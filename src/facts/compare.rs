@@ -14,7 +14,10 @@ use super::{Conflict, Fact, FactKind, FactsOnly};
 use crate::comparison::Source;
 use crate::span::Span;
 
+mod changed;
 mod slot;
+
+pub use changed::changed_numbers;
 
 use slot::{anchors, same};
 
