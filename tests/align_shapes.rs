@@ -232,3 +232,61 @@ fn a_title_case_headline_does_not_make_its_words_names() {
         assert!(!names.contains(word), "{word} counted as a name: {reasons}");
     }
 }
+
+/// An article and a reader's notes on it, one passage per line (German).
+const ARTICLE: &str = "Stadtrat beschließt neues Radwegenetz
+Der Stadtrat von Musterstadt hat am Dienstagabend mit 31 zu 12 Stimmen ein neues Radwegenetz beschlossen.
+Bis 2030 sollen 45 Kilometer neue Radwege entstehen, die Kosten liegen bei rund 18 Millionen Euro.
+Oberbürgermeisterin Petra Lang sprach von einem „historischen Tag für die Mobilität in unserer Stadt“.
+Die Opposition kritisierte vor allem die Finanzierung.
+Der Fraktionschef der Bürgerliste, Klaus Hoffmann, sagte: „Das Geld fehlt an anderer Stelle, z. B. bei den Schulen.“
+Seine Fraktion stimmte geschlossen dagegen.
+Die ersten Abschnitte in der Innenstadt sollen bereits im Herbst 2025 fertig werden.
+Anwohner der Goethestraße befürchten den Wegfall von etwa 120 Parkplätzen.
+Der Fahrradclub ADFC begrüßte die Entscheidung.
+Sprecherin Maria Krüger nannte sie „überfällig“.";
+
+const NOTES: &str = "Radwegenetz Musterstadt – meine Notizen
+Quelle: Musterstädter Anzeiger, 4. März 2025
+Der Stadtrat hat mit 31 zu 12 Stimmen ein neues Radwegenetz beschlossen.
+Bis 2030 sollen 40 Kilometer neue Radwege entstehen, Kosten rund 18 Millionen Euro.
+Die ersten Abschnitte in der Innenstadt sollen im Herbst 2026 fertig werden.
+Zitate
+Oberbürgermeisterin Petra Lang: „historischer Tag für die Mobilität“
+Klaus Hoffmann (Bürgerliste) sagte: „Das Geld fehlt an anderer Stelle, etwa bei den Kitas.“
+Offene Fragen
+Wie viele Parkplätze fallen in der Goethestraße weg?
+Laut Artikel etwa 150.";
+
+fn run_german(a: &str, b: &str) -> Alignment {
+    let (ta, sa) = side_of(a);
+    let (tb, sb) = side_of(b);
+    let side = |text, segments| Side {
+        text,
+        segments,
+        lang: Language::German,
+    };
+    align(side(&ta, &sa), side(&tb, &sb))
+}
+
+#[test]
+fn place_in_the_order_alone_does_not_make_a_link() {
+    let al = run_german(ARTICLE, NOTES);
+    // "Seine Fraktion stimmte geschlossen dagegen." shares no word with "Offene Fragen",
+    // nor "Der Fahrradclub ADFC begrüßte die Entscheidung." with "Laut Artikel etwa 150."
+    for (a, b) in [(6, 8), (9, 10)] {
+        assert!(
+            !al.links
+                .iter()
+                .any(|l| l.a.contains(&a) && l.b.contains(&b)),
+            "A {a} ~ B {b}: {al:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_moved_sentence_with_one_word_changed_still_links() {
+    let al = run_german(ARTICLE, NOTES);
+    // "… sollen bereits im Herbst 2025 fertig werden." moved up and changed to 2026.
+    assert!(al.links.iter().any(|l| l.a == [7] && l.b == [4]), "{al:#?}");
+}
