@@ -187,7 +187,17 @@ impl Comparison {
                     link.conflicts.extend(more);
                     link_facts_only.push(facts::link_additions(a, &link.a, b, &link.b));
                 }
-                let facts_only = facts::only_in(a, b);
+                let mut facts_only = facts::only_in(a, b);
+                // A fact a link already shows as differing is not also "only in" one side.
+                let differing = |side_a: bool, f: &facts::Fact| {
+                    alignment
+                        .links
+                        .iter()
+                        .flat_map(|l| &l.conflicts)
+                        .any(|c| f.span.overlaps(if side_a { &c.a_span } else { &c.b_span }))
+                };
+                facts_only.a.retain(|&i| !differing(true, &a.facts[i]));
+                facts_only.b.retain(|&i| !differing(false, &b.facts[i]));
                 PairAlignment {
                     a: i,
                     b: j,

@@ -241,3 +241,30 @@ fn a_revision_that_changes_any_number_is_flagged_once() {
         "the typed date once, the untyped numbers from the word changes"
     );
 }
+
+#[test]
+fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
+    let a = "Die Behörde prüfte den Fall.\n\nDr. Anna Weiß sagte dazu: „Wir raten Kindern grundsätzlich von Energydrinks ab.“\n";
+    let b = "Die Behörde prüfte den Fall.\n\nDr. Anna Schwarz sagte dazu: „Wir raten Kindern grundsätzlich von Energydrinks ab.“\n";
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let pair = &cmp.pairs[0];
+    let found: Vec<&Conflict> = pair
+        .alignment
+        .links
+        .iter()
+        .flat_map(|l| &l.conflicts)
+        .filter(|c| c.kind == FactKind::Attribution)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let only_a: Vec<FactKind> = pair
+        .facts_only
+        .a
+        .iter()
+        .map(|&i| cmp.sources[0].facts[i].kind)
+        .collect();
+    assert!(!only_a.contains(&FactKind::Attribution), "{only_a:?}");
+}

@@ -95,6 +95,13 @@ pub fn conflicts(a: &Source, ia: &[usize], b: &Source, ib: &[usize]) -> Vec<Conf
     quotes(&sa, &sb, &mut out);
     attributions(&sa, &sb, &mut out);
     spellings(&sa, &sb, &mut out);
+    // A quote given to two speakers and the attribution around it are one difference,
+    // found twice ("Source A attributes it to Anna Weiß; source B to Anna Schwarz."): the
+    // last finding is kept, as its spans are the attribution's own words.
+    let mut seen = HashSet::new();
+    out.reverse();
+    out.retain(|c| seen.insert((c.kind, c.a.clone(), c.b.clone())));
+    out.reverse();
     out
 }
 
