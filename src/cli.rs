@@ -50,7 +50,7 @@ enum Command {
     /// Align two or more sources and print the comparison.
     Align {
         /// The sources (`-` for standard input); at least two.
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true, num_args = 1..)]
         files: Vec<String>,
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
@@ -61,7 +61,7 @@ enum Command {
         /// The name to save it under.
         name: String,
         /// The sources; at least two.
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true, num_args = 1..)]
         files: Vec<String>,
     },
     /// Reopen a saved comparison by name or path.

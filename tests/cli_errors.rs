@@ -116,9 +116,12 @@ fn a_file_over_the_size_cap() {
         s,
         &["limit of 1024 bytes"],
     );
-    // Raising the cap lets it through.
+    // Raising the cap lets it through, wherever the option stands among the files.
     let ok = run(&["align", s, SAMPLE, "--max-size", "1MB"], None);
     assert_eq!(ok.status.code(), Some(0));
+    let between = run(&["align", s, "--max-size", "1MB", SAMPLE], None);
+    assert_eq!(between.status.code(), Some(0), "{between:?}");
+    assert_eq!(between.stdout, ok.stdout);
 }
 
 #[test]
@@ -200,4 +203,10 @@ fn a_path_with_control_characters_is_printed_harmlessly() {
 fn a_lone_name_that_is_no_file_is_named() {
     let out = run(&["nosuchcmd"], None);
     refused(&out, "nosuchcmd", &["no such file"]);
+}
+
+#[test]
+fn one_source_is_not_enough() {
+    let out = run(&["align", SAMPLE], None);
+    refused(&out, "", &["at least two sources", "got 1"]);
 }

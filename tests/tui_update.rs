@@ -404,3 +404,25 @@ fn the_note_editors_keys_come_from_the_keymap() {
     let letter = tui::config::Config::from_toml("[keys]\nnote_save = \"w\"\n", false);
     assert!(letter.unwrap_err().contains("type"));
 }
+
+#[test]
+fn search_ignores_accents_and_counts_each_pane() {
+    // The 2019 AP rewrite writes "Nicholas", the speed read "Nicolás".
+    let mut m = demo_model(120, 40);
+    press(&mut m, "/");
+    type_text(&mut m, "nicolas maduro");
+    press(&mut m, "enter");
+    let hits = |side: usize| m.search.hits[side].iter().filter(|h| **h).count();
+    assert!(hits(1) > 0, "“Nicolás Maduro” found by “nicolas maduro”");
+    let msg = m.message.clone().unwrap_or_default();
+    let count = format!(
+        "“nicolas maduro”: {} in A, {} in B",
+        if hits(0) == 1 {
+            "1 passage".to_string()
+        } else {
+            format!("{} passages", hits(0))
+        },
+        hits(1)
+    );
+    assert!(msg.starts_with(&count), "{msg:?} vs {count:?}");
+}

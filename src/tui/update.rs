@@ -12,7 +12,7 @@ pub use notes::key_action;
 
 use ratatui::layout::Rect;
 
-use parallax::text::counted;
+use parallax::text::{counted, fold};
 
 use super::action::{Action, Command, Effect};
 use super::layout;
@@ -313,15 +313,20 @@ fn relayout(m: &mut Model) {
 fn find_hits(m: &mut Model) {
     let Some(r) = m.reader.as_ref() else { return };
     let q = &m.search.query;
+    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
+    let folded = fold(q);
     m.search.hits = [0, 1].map(|side| {
         let s = &r.cmp.sources[r.pair.src[side]];
         (0..s.segments.len())
-            .map(|i| !q.is_empty() && s.segment_text(i).to_lowercase().contains(q.as_str()))
+            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
             .collect()
     });
     if !q.is_empty() {
-        let n: usize = m.search.hits.iter().flatten().filter(|h| **h).count();
-        let hold = if n == 1 { "holds" } else { "hold" };
-        m.message = Some(format!("{} {hold} “{q}”", counted(n, "passage")));
+        let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
+        let [la, lb] = r.pair.src.map(super::view::letter);
+        m.message = Some(format!(
+            "“{q}”: {} in {la}, {right} in {lb}",
+            counted(left, "passage")
+        ));
     }
 }

@@ -184,7 +184,13 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, us
                 if forward { "top" } else { "bottom" }
             ));
         }
-        None => m.message = Some("no hit in this pane".into()),
+        // The count the search gave stays: it says where the hits are.
+        None => {
+            m.message = Some(match msg {
+                Some(count) => format!("{count} · none in this pane"),
+                None => "no hit in this pane".into(),
+            })
+        }
     }
 }
 
