@@ -290,3 +290,20 @@ fn a_moved_sentence_with_one_word_changed_still_links() {
     // "… sollen bereits im Herbst 2025 fertig werden." moved up and changed to 2026.
     assert!(al.links.iter().any(|l| l.a == [7] && l.b == [4]), "{al:#?}");
 }
+
+#[test]
+fn a_hyphenated_compound_matches_the_closed_one() {
+    let al = run_german(
+        "Energydrinks enthalten Koffein und Taurin.\nDer Sommer war heiß.",
+        "In Energy-Drinks steckt Koffein.\nIm Winter schneite es.",
+    );
+    let link = al.links.iter().find(|l| l.a == [0]).expect("linked");
+    assert_eq!(link.b, [0]);
+    assert!(
+        link.why
+            .iter()
+            .any(|w| w.to_lowercase().contains("energydrinks")),
+        "{:?}",
+        link.why
+    );
+}

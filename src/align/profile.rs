@@ -85,16 +85,36 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
                 let mut out: Vec<Raw> = Vec::new();
                 let toks = tokens(side.text, s.span, side.lang);
                 let headline = title_case(&toks);
-                for t in toks {
-                    if t.stop || (t.folded.chars().count() < 2 && !t.numeric) {
-                        continue;
-                    }
+                let mut intern = |stem: String, folded: &str| -> u32 {
                     let next = dict.len() as u32;
-                    let id = *dict.entry(t.stem.clone()).or_insert(next);
+                    let id = *dict.entry(stem).or_insert(next);
                     if id == next {
                         info.push(TermInfo::default());
-                        spelling.push(t.folded.clone());
+                        spelling.push(folded.to_string());
                     }
+                    id
+                };
+                // A compound written with a hyphen or a middle dot, as plain language does
+                // ("Energy-Drinks", "Bundes·tag"), is also the closed compound the other
+                // source may write ("Energydrinks").
+                for w in toks.windows(2) {
+                    let gap = &side.text[w[0].span.end..w[1].span.start];
+                    if matches!(gap, "-" | "·" | "‐" | "‑") && !w[0].numeric && !w[1].numeric {
+                        let joined = format!("{}{}", w[0].folded, w[1].folded);
+                        let id = intern(side.lang.stem(&joined), &joined);
+                        let span = Span::new(w[0].span.start, w[1].span.end);
+                        out.push(Raw { id, span });
+                    }
+                }
+                let kept: Vec<&Token> = toks
+                    .iter()
+                    .filter(|t| !t.stop && (t.folded.chars().count() >= 2 || t.numeric))
+                    .collect();
+                let ids: Vec<u32> = kept
+                    .iter()
+                    .map(|t| intern(t.stem.clone(), &t.folded))
+                    .collect();
+                for (t, id) in kept.into_iter().zip(ids) {
                     let inf = &mut info[id as usize];
                     // German capitalises every noun, so a capital says nothing about names.
                     // In a headline every word is capitalised, names or not.
