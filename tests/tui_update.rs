@@ -426,3 +426,16 @@ fn search_ignores_accents_and_counts_each_pane() {
     );
     assert!(msg.starts_with(&count), "{msg:?} vs {count:?}");
 }
+
+#[test]
+fn a_pages_machine_time_reads_as_a_date_in_the_pane_title() {
+    let mut a = parallax::Document::from_text("page.html", "The bridge opened on Monday.\n");
+    a.meta.date = Some("2025-03-04T10:00:00+01:00".into());
+    let mut b = parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n");
+    b.meta.date = Some("4. März 2025".into());
+    let cmp = parallax::Comparison::build(vec![a, b], &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    let s = screen(&draw(&m));
+    assert!(s.contains("page.html · 2025-03-04 10:00"), "{s}");
+    assert!(s.contains("b.txt · 4. März 2025"), "{s}");
+}

@@ -22,7 +22,11 @@ pub fn title(r: &Reader, side: usize) -> String {
         doc.name()
     };
     let mut t = format!(" {} {name}", letter(src));
-    for part in [&doc.meta.date, &doc.meta.byline].into_iter().flatten() {
+    let date = doc.meta.date.as_deref().map(readable_date);
+    for part in [date.as_deref(), doc.meta.byline.as_deref()]
+        .into_iter()
+        .flatten()
+    {
         t.push_str(" · ");
         t.push_str(
             part.split_whitespace()
@@ -32,6 +36,28 @@ pub fn title(r: &Reader, side: usize) -> String {
         );
     }
     parallax::text::visible(&t, false).into_owned()
+}
+
+/// A page's machine-written time ("2025-03-04T10:00:00+01:00") as a reader writes it
+/// ("2025-03-04 10:00"); any other date as it stands.
+fn readable_date(date: &str) -> String {
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let stamp = b.len() >= 16
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && b[10] == b'T'
+        && digits(11..13)
+        && b[13] == b':'
+        && digits(14..16);
+    match (stamp, stamp && &date[11..16] == "00:00") {
+        (false, _) => date.to_string(),
+        (true, true) => date[..10].to_string(),
+        (true, false) => format!("{} {}", &date[..10], &date[11..16]),
+    }
 }
 
 /// Draws pane `side` into its title row and text area.
