@@ -107,6 +107,12 @@ fn german_sentences_still_split() {
         "Der Minister sprach lange. Die Opposition schwieg.",
         &["Der Minister sprach lange.", "Die Opposition schwieg."],
     );
+    // "usw." ends a list, and often the sentence with it.
+    parts(
+        "Es gab Äpfel, Birnen usw. Dann kam der Regen.",
+        &["Es gab Äpfel, Birnen usw.", "Dann kam der Regen."],
+    );
+    one("Es gab Äpfel, Birnen usw. für alle Gäste.");
 }
 
 #[test]

@@ -11,9 +11,9 @@ const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rep.", "Sen.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
     "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "vs.",
     "v.", "cf.", "e.g.", "i.e.", "approx.", "z.", "z. B.", "z.B.", "bzw.", "ca.", "d. h.", "u. a.",
-    "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "usw.", "vgl.", "evtl.",
-    "ggf.", "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.",
-    "bspw.", "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
+    "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "vgl.", "evtl.", "ggf.",
+    "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.", "bspw.",
+    "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
 ];
 
 /// Abbreviations that stand before a number ("No. 2", "Jan. 3", "Sept. 2025", "Nr. 5",
@@ -28,7 +28,7 @@ const BEFORE_NUMBER: &[&str] = &[
 /// join the next piece unless it starts with a capitalised function word.
 const MAYBE_FINAL: &[&str] = &[
     "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.",
-    "Bros.", "a.m.", "p.m.", "etc.", "Ave.", "Blvd.",
+    "Bros.", "a.m.", "p.m.", "etc.", "usw.", "Ave.", "Blvd.",
 ];
 
 /// Capitalised words that start sentences far more often than they continue a name.
