@@ -19,7 +19,8 @@ const NUMBER_ORDER: &[FactKind] = &[
 
 /// All facts in `doc`, sorted by position.
 pub fn extract(doc: &Document) -> Vec<Fact> {
-    let text = doc.text.as_str();
+    let masked = without_escapes(&doc.text);
+    let text = masked.as_ref();
     let lang = Language::detect(text);
     let ws = words(text);
     let mut out = Vec::new();
@@ -44,6 +45,67 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     out.dedup_by(|a, b| a.kind == b.kind && a.span.overlaps(&b.span) && a.value == b.value);
     drop_nested_dates(&mut out);
     out
+}
+
+/// The text with every terminal escape sequence blanked out, byte for byte, so spans stay
+/// valid: "\x1b[0m" in a pasted terminal log is markup, not the quantity "0m".
+/// Written here because the crates that strip escapes return shorter text, and every fact
+/// span must point into the text as read.
+fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
+    const ESC: u8 = 0x1b;
+    if !text.as_bytes().contains(&ESC) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut bytes = text.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != ESC {
+            i += 1;
+            continue;
+        }
+        let end = escape_end(&bytes, i);
+        bytes[i..end].fill(b' ');
+        i = end;
+    }
+    // Only whole sequences were blanked: they start at ESC and end on an ASCII byte (or at
+    // the end), so every character around them is intact.
+    String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+}
+
+/// Where the escape sequence starting at `bytes[start]` (an ESC) ends: CSI ("ESC [" …
+/// final byte), OSC and other strings ("ESC ]" … BEL or "ESC \\"), or ESC, intermediate
+/// bytes and one final byte.
+fn escape_end(bytes: &[u8], start: usize) -> usize {
+    let next = start + 1;
+    match bytes.get(next) {
+        Some(b'[') => {
+            // Parameter and intermediate bytes, then one final byte.
+            let k = (next + 1..bytes.len())
+                .find(|&k| !(0x20..=0x3f).contains(&bytes[k]))
+                .unwrap_or(bytes.len());
+            k + usize::from(bytes.get(k).is_some_and(|b| (0x40..=0x7e).contains(b)))
+        }
+        Some(b']' | b'P' | b'X' | b'^' | b'_') => {
+            let mut k = next + 1;
+            while k < bytes.len() {
+                if bytes[k] == 0x07 {
+                    return k + 1;
+                }
+                if bytes[k] == 0x1b && bytes.get(k + 1) == Some(&b'\\') {
+                    return k + 2;
+                }
+                k += 1;
+            }
+            bytes.len()
+        }
+        _ => {
+            // Intermediate bytes ("ESC ( B" picks a character set), then one final byte.
+            let k = (next..bytes.len())
+                .find(|&k| !(0x21..=0x2f).contains(&bytes[k]))
+                .unwrap_or(bytes.len());
+            k + usize::from(bytes.get(k).is_some_and(|b| (0x30..=0x7e).contains(b)))
+        }
+    }
 }
 
 /// Keeps one fact where number kinds overlap, by [`NUMBER_ORDER`], longer first within a kind.
@@ -109,5 +171,36 @@ fn bylines(doc: &Document, out: &mut Vec<Fact>) {
             value: fold(name),
             speaker: Some(name.to_string()),
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_are_blanked_in_place() {
+        let text = "Rot \x1b[31mund\x1b[0m 40 Leute, \x1b]0;Titel\x07 Ende \x1b(B.";
+        let out = without_escapes(text);
+        assert_eq!(out.len(), text.len());
+        assert_eq!(
+            out.split_whitespace().collect::<Vec<_>>(),
+            ["Rot", "und", "40", "Leute,", "Ende", "."]
+        );
+        // A lone ESC before a line break keeps the break.
+        assert_eq!(without_escapes("a\x1b\nb"), "a \nb");
+    }
+
+    #[test]
+    fn colour_codes_are_no_quantities() {
+        let doc = Document::from_text(
+            "log.txt",
+            "They said \x1b[31mred\x1b[0m that 40 people came.\n",
+        );
+        let facts: Vec<(FactKind, String)> = extract(&doc)
+            .into_iter()
+            .map(|f| (f.kind, f.value))
+            .collect();
+        assert_eq!(facts, [(FactKind::Count, "40 people".to_string())]);
     }
 }
