@@ -11,17 +11,56 @@ use regex::Regex;
 use crate::align::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
 
-/// A number as written: digits with inner separators ("2,5", "1.000", "3/4").
-static NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d+(?:[.,/:]\d+)*").expect("valid pattern"));
+/// A number as written: digits with inner separators ("2,5", "1.000", "3/4", "10:30"), or
+/// thousands grouped by spaces ("10 000", as French and Swiss German write them).
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,3}(?:[ \u{a0}\u{202f}]\d{3}\b)+|\d+(?:[.,/:]\d+)*").expect("valid pattern")
+});
 
-/// The numbers of `s`, digits only: "2,5" and "2.5", "1.000" and "1,000" are written
-/// differently in German and English but say the same.
+/// The numbers of `s`, each in one spelling (see [`canonical`]).
 fn numbers(s: &str) -> Vec<String> {
-    NUMBER
-        .find_iter(s)
-        .map(|m| m.as_str().chars().filter(char::is_ascii_digit).collect())
-        .collect()
+    NUMBER.find_iter(s).map(|m| canonical(m.as_str())).collect()
+}
+
+/// One spelling for the ways a number is written: "2,5" = "2.5" = "2,50", "1.000" =
+/// "1,000" = "10 000" / 10, "03.05.2024" = "3.5.2024". Thousands are marked by one mark
+/// before groups of three digits; a last, different mark (or a lone one before other than
+/// three digits) is the decimal mark; anything else (dates, times, fractions) is a sequence
+/// of whole numbers.
+fn canonical(written: &str) -> String {
+    let digits: String = written
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    let whole = |g: &str| match g.trim_start_matches('0') {
+        "" => "0".to_string(),
+        t => t.to_string(),
+    };
+    let marks: Vec<char> = digits.chars().filter(|c| !c.is_ascii_digit()).collect();
+    let groups: Vec<&str> = digits.split(|c: char| !c.is_ascii_digit()).collect();
+    let Some(&last) = marks.last() else {
+        return whole(&digits);
+    };
+    let of_three = |gs: &[&str]| gs.iter().all(|g| g.len() == 3);
+    if marks.iter().all(|&c| c == '.' || c == ',') {
+        if marks.iter().all(|&c| c == last) && groups[0].len() <= 3 && of_three(&groups[1..]) {
+            return whole(&groups.concat());
+        }
+        let head = &marks[..marks.len() - 1];
+        let n = groups.len();
+        if head.iter().all(|&c| c != last && c == head[0]) && of_three(&groups[1..n - 1]) {
+            let int = whole(&groups[..n - 1].concat());
+            return match groups[n - 1].trim_end_matches('0') {
+                "" => int,
+                frac => format!("{int}.{frac}"),
+            };
+        }
+    }
+    groups
+        .iter()
+        .map(|g| whole(g))
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// Conflicts for the replaced words of `changes` that hold numbers on both sides and
@@ -80,5 +119,39 @@ mod tests {
         assert_eq!((got[0].a.as_str(), got[0].b.as_str()), ("400", "300"));
         // A number a typed fact already compares is not reported twice.
         assert!(changed_numbers(&changes[..1], &got[..1]).is_empty());
+    }
+
+    #[test]
+    fn one_number_written_two_ways_is_no_change() {
+        for (a, b) in [
+            ("03.05.2024", "3.5.2024"),
+            ("05/03/2025", "5/3/2025"),
+            ("2,50 Euro", "2,5 Euro"),
+            ("$1.5 billion", "$1.50 billion"),
+            ("10.000 Einwohner", "10 000 Einwohner"),
+            ("10,000 people", "10.000 people"),
+            ("1,234.5", "1.234,5"),
+        ] {
+            assert!(
+                changed_numbers(&[replace(a, b, 0)], &[]).is_empty(),
+                "{a} / {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_number_ten_times_larger_is_a_change() {
+        for (a, b) in [
+            ("auf 2,5 Punkte", "auf 25 Punkte"),
+            ("1.500 Euro", "1,5 Euro"),
+            ("um 10:00", "um 10:30"),
+            ("in 2019 300 people", "in 2019 30 people"),
+        ] {
+            assert_eq!(
+                changed_numbers(&[replace(a, b, 0)], &[]).len(),
+                1,
+                "{a} / {b}"
+            );
+        }
     }
 }
