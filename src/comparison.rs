@@ -185,19 +185,17 @@ impl Comparison {
                     link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
                     let more = facts::changed_numbers(&link.changes, &link.conflicts);
                     link.conflicts.extend(more);
-                    link_facts_only.push(facts::link_additions(a, &link.a, b, &link.b));
+                    let mut added = facts::link_additions(a, &link.a, b, &link.b);
+                    drop_differing(&mut added, a, b, &link.conflicts);
+                    link_facts_only.push(added);
                 }
                 let mut facts_only = facts::only_in(a, b);
-                // A fact a link already shows as differing is not also "only in" one side.
-                let differing = |side_a: bool, f: &facts::Fact| {
-                    alignment
-                        .links
-                        .iter()
-                        .flat_map(|l| &l.conflicts)
-                        .any(|c| f.span.overlaps(if side_a { &c.a_span } else { &c.b_span }))
-                };
-                facts_only.a.retain(|&i| !differing(true, &a.facts[i]));
-                facts_only.b.retain(|&i| !differing(false, &b.facts[i]));
+                let all: Vec<facts::Conflict> = alignment
+                    .links
+                    .iter()
+                    .flat_map(|l| l.conflicts.iter().cloned())
+                    .collect();
+                drop_differing(&mut facts_only, a, b, &all);
                 PairAlignment {
                     a: i,
                     b: j,
@@ -221,4 +219,21 @@ impl Comparison {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         self.pairs.iter().find(|p| p.a == lo && p.b == hi)
     }
+}
+
+/// A fact a link already shows as differing is not also "only in" one side: the report
+/// would say both "A gives 12, B gives 15" and "only A says 12".
+fn drop_differing(
+    only: &mut facts::FactsOnly,
+    a: &Source,
+    b: &Source,
+    conflicts: &[facts::Conflict],
+) {
+    let differs = |f: &facts::Fact, side_a: bool| {
+        conflicts
+            .iter()
+            .any(|c| f.span.overlaps(if side_a { &c.a_span } else { &c.b_span }))
+    };
+    only.a.retain(|&i| !differs(&a.facts[i], true));
+    only.b.retain(|&i| !differs(&b.facts[i], false));
 }
