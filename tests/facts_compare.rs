@@ -267,4 +267,36 @@ fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
         .map(|&i| cmp.sources[0].facts[i].kind)
         .collect();
     assert!(!only_a.contains(&FactKind::Attribution), "{only_a:?}");
+    // Nor does the link itself list it as added.
+    let link_only_a: Vec<FactKind> = pair
+        .link_facts_only
+        .iter()
+        .flat_map(|f| &f.a)
+        .map(|&i| cmp.sources[0].facts[i].kind)
+        .collect();
+    assert!(
+        !link_only_a.contains(&FactKind::Attribution),
+        "{link_only_a:?}"
+    );
+}
+
+#[test]
+fn two_quotes_given_to_another_speaker_are_two_differences() {
+    let a = "Dr. Anna Weiß sagte: „Wir raten Kindern grundsätzlich von Energydrinks ab.“ \
+             Und Dr. Anna Weiß fügte hinzu: „Die Dosen gehören nicht in Schulen.“\n";
+    let b = a.replace("Weiß", "Schwarz");
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", &b),
+    ];
+    let options = Options {
+        unit: parallax::segment::Unit::Paragraph,
+        ..Options::default()
+    };
+    let cmp = Comparison::build(docs, &options).unwrap();
+    let links = &cmp.pairs[0].alignment.links;
+    assert_eq!(links.len(), 1);
+    let starts: Vec<usize> = links[0].conflicts.iter().map(|c| c.a_span.start).collect();
+    assert_eq!(starts.len(), 2, "{:#?}", links[0].conflicts);
+    assert_ne!(starts[0], starts[1]);
 }

@@ -95,13 +95,6 @@ pub fn conflicts(a: &Source, ia: &[usize], b: &Source, ib: &[usize]) -> Vec<Conf
     quotes(&sa, &sb, &mut out);
     attributions(&sa, &sb, &mut out);
     spellings(&sa, &sb, &mut out);
-    // A quote given to two speakers and the attribution around it are one difference,
-    // found twice ("Source A attributes it to Anna Weiß; source B to Anna Schwarz."): the
-    // last finding is kept, as its spans are the attribution's own words.
-    let mut seen = HashSet::new();
-    out.reverse();
-    out.retain(|c| seen.insert((c.kind, c.a.clone(), c.b.clone())));
-    out.reverse();
     out
 }
 
@@ -271,13 +264,17 @@ fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
         && role(x) == role(y)
     {
         let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
-        out.push(conflict(
-            FactKind::Attribution,
-            who(x),
-            who(y),
-            x.span,
-            y.span,
-        ));
+        let found = conflict(FactKind::Attribution, who(x), who(y), x.span, y.span);
+        // A quote given to these two speakers is the same difference, found from the quote
+        // ("Source A attributes it to Anna Weiß; source B to Anna Schwarz."): it is shown
+        // once, on the attribution's own words.
+        let from_quote = out
+            .iter_mut()
+            .find(|c| (c.kind, &c.a, &c.b) == (found.kind, &found.a, &found.b));
+        match from_quote {
+            Some(c) => *c = found,
+            None => out.push(found),
+        }
     }
 }
 
