@@ -11,6 +11,7 @@ use super::super::layout::{GUTTER, Placed};
 use super::super::model::{Model, Reader};
 use super::super::wrap;
 use super::letter;
+use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
 pub fn title(r: &Reader, side: usize) -> String {
@@ -96,19 +97,26 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: usize, title_area: Rect,
     }
 }
 
-/// Byte ranges (relative to the segment) where the search query occurs.
+/// Byte ranges (relative to the segment) where the search query occurs, both folded as the
+/// search folds them (case, accents: "chavez" lights "Chávez").
 fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
+    let query = fold(query);
     if query.is_empty() {
         return Vec::new();
     }
-    let lower = text.to_lowercase();
-    // Offsets are only trusted when lower-casing kept every byte where it was.
-    if lower.len() != text.len() {
-        return Vec::new();
+    // Folded one character at a time, keeping which character of `text` each folded byte
+    // comes from, so a hit maps back onto the text as shown.
+    let mut folded = String::with_capacity(text.len());
+    let mut origin: Vec<Range<usize>> = Vec::with_capacity(text.len());
+    let mut buf = [0u8; 4];
+    for (i, c) in text.char_indices() {
+        let f = fold(c.encode_utf8(&mut buf));
+        origin.extend(std::iter::repeat_n(i..i + c.len_utf8(), f.len()));
+        folded.push_str(&f);
     }
-    lower
-        .match_indices(query)
-        .map(|(i, q)| i..i + q.len())
+    folded
+        .match_indices(query.as_str())
+        .map(|(k, q)| origin[k].start..origin[k + q.len() - 1].end)
         .collect()
 }
 
@@ -229,5 +237,20 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
             let spans = wrap::styled(text, range.clone(), &marks, base);
             buf.set_line(x + GUTTER, y, &Line::from(spans), width as u16);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hits;
+
+    #[test]
+    fn hits_ignore_case_and_accents_and_map_back_to_the_text() {
+        let text = "Hugo Chávez und CHAVEZ";
+        let found: Vec<&str> = hits(text, "chavez").into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Chávez", "CHAVEZ"]);
+        let found: Vec<&str> = hits(text, "Chávez").into_iter().map(|r| &text[r]).collect();
+        assert_eq!(found, ["Chávez", "CHAVEZ"]);
+        assert!(hits(text, "").is_empty());
     }
 }
