@@ -73,9 +73,11 @@ impl Language {
 }
 
 /// Lower case, accents removed, curly apostrophes straightened: "Nicolás" → "nicolas".
+/// A middle dot inside a word goes too: plain German splits compounds with it
+/// ("Bundes·tag"), and the word is still "bundestag".
 pub fn fold(word: &str) -> String {
     word.nfd()
-        .filter(|c| !is_combining_mark(*c))
+        .filter(|c| !is_combining_mark(*c) && *c != '·')
         .map(|c| match c {
             '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
             _ => c,

@@ -307,3 +307,20 @@ fn a_hyphenated_compound_matches_the_closed_one() {
         link.why
     );
 }
+
+#[test]
+fn a_compound_split_by_a_middle_dot_matches_the_closed_one() {
+    let al = run_german(
+        "Der Bundestag stimmte dem Gesetz zu.\nDer Sommer war heiß.",
+        "Im Bundes·tag gab es eine Abstimmung über das Gesetz.\nIm Winter schneite es.",
+    );
+    let link = al.links.iter().find(|l| l.a == [0]).expect("linked");
+    assert_eq!(link.b, [0]);
+    assert!(
+        link.why
+            .iter()
+            .any(|w| w.to_lowercase().contains("bundestag")),
+        "{:?}",
+        link.why
+    );
+}

@@ -94,12 +94,13 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
                     }
                     id
                 };
-                // A compound written with a hyphen or a middle dot, as plain language does
-                // ("Energy-Drinks", "Bundes·tag"), is also the closed compound the other
-                // source may write ("Energydrinks").
+                // A compound written with a hyphen, as plain language does
+                // ("Energy-Drinks"), is also the closed compound the other source may
+                // write ("Energydrinks"). One written with a middle dot ("Bundes·tag") is one
+                // word, and folding already drops the dot.
                 for w in toks.windows(2) {
                     let gap = &side.text[w[0].span.end..w[1].span.start];
-                    if matches!(gap, "-" | "·" | "‐" | "‑") && !w[0].numeric && !w[1].numeric {
+                    if matches!(gap, "-" | "‐" | "‑") && !w[0].numeric && !w[1].numeric {
                         let joined = format!("{}{}", w[0].folded, w[1].folded);
                         let id = intern(side.lang.stem(&joined), &joined);
                         let span = Span::new(w[0].span.start, w[1].span.end);
