@@ -127,6 +127,13 @@ fn keep_strong_outside(
     chain
 }
 
+/// The order prior may carry a pair with no word in common through the chain (it keeps
+/// the chain in step), but a link must rest on some shared or near word: place alone is a
+/// guess, not evidence ("Seine Fraktion stimmte dagegen." ~ "Offene Fragen").
+fn rests_on_words(g: &group::Group) -> bool {
+    g.edges.iter().any(|e| e.lex > 0.0)
+}
+
 /// Widest range of B (in passages) whose pairs `score_near` adds for one passage of A. A
 /// wider range (a long stretch one text adds, or an open end) would add a pair for every
 /// passage in it, quadratic in its length; the candidate search already covers it.
@@ -236,13 +243,13 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
         );
         if let Some(mut chain) = chain {
             absorb::fill_gaps(&mut chain, &prof, &aliases);
+            // Dropped before the links outside the chain are chosen, so that a link thrown
+            // out here does not keep a moved sentence from its true partner.
+            chain.retain(rests_on_words);
             groups = keep_strong_outside(chain, groups, na, nb);
         }
     }
-    // The order prior may carry a pair with no word in common through the chain (it keeps
-    // the chain in step), but a link must rest on some shared or near word: place alone is
-    // a guess, not evidence ("Seine Fraktion stimmte dagegen." ~ "Offene Fragen").
-    groups.retain(|g| g.edges.iter().any(|e| e.lex > 0.0));
+    groups.retain(rests_on_words);
     let mut links: Vec<Link> = groups
         .iter()
         .map(|g| {
