@@ -220,6 +220,13 @@ pub fn shell_word(name: &str) -> String {
     }
 }
 
+/// The command that reopens comparison `name`, as a user types it in a shell: a name that
+/// starts with a dash follows `--`, or it would read as an option.
+pub fn open_command(name: &str) -> String {
+    let dashes = if name.starts_with('-') { "-- " } else { "" };
+    format!("parallax open {dashes}{}", shell_word(name))
+}
+
 /// Reads the saved comparison at `path`; the file is only read, never written.
 pub fn load_file(path: &Path) -> Result<Saved> {
     let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;

@@ -32,9 +32,9 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     let path = store.path_of(name)?;
     if path.exists() {
         bail!(
-            "{}: a comparison named {name:?} exists already; reopen it with `parallax open {}` (add --refresh to re-read its sources)",
+            "{}: a comparison named {name:?} exists already; reopen it with `{}` (add --refresh to re-read its sources)",
             path.display(),
-            store::shell_word(name)
+            store::open_command(name)
         );
     }
     let cmp = Comparison::build(docs, options)?;

@@ -112,4 +112,6 @@ fn names_are_quoted_for_the_shell_only_when_needed() {
     assert_eq!(shell_word("bridge-2.v1"), "bridge-2.v1");
     assert_eq!(shell_word("bridge check"), "'bridge check'");
     assert_eq!(shell_word("Maduro's aide"), r"'Maduro'\''s aide'");
+    assert_eq!(open_command("bridge check"), "parallax open 'bridge check'");
+    assert_eq!(open_command("-x"), "parallax open -- -x");
 }

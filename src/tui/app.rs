@@ -202,8 +202,8 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         match effects::rescue(&env, &model) {
             Ok(name) => {
                 eprintln!(
-                    "parallax: unsaved notes kept as \"{name}\" (parallax open {})",
-                    store::shell_word(&name)
+                    "parallax: unsaved notes kept as \"{name}\" ({})",
+                    store::open_command(&name)
                 )
             }
             Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
