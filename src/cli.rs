@@ -16,12 +16,9 @@ use parallax::{Comparison, Document, Options};
 
 /// Read several accounts of one story side by side.
 #[derive(Debug, Parser)]
-#[command(
-    name = "parallax",
-    version,
-    about,
-    args_conflicts_with_subcommands = true
-)]
+// Options may come before a command ("parallax --data-dir D list"): clap reads a first
+// word that names a command as that command, and anything else as a file for the reader.
+#[command(name = "parallax", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,

@@ -122,6 +122,10 @@ fn a_file_over_the_size_cap() {
     let between = run(&["align", s, "--max-size", "1MB", SAMPLE], None);
     assert_eq!(between.status.code(), Some(0), "{between:?}");
     assert_eq!(between.stdout, ok.stdout);
+    // Or before the command: "--max-size 1MB align …" is not a reader on a file "align".
+    let before = run(&["--max-size", "1MB", "align", s, SAMPLE], None);
+    assert_eq!(before.status.code(), Some(0), "{before:?}");
+    assert_eq!(before.stdout, ok.stdout);
 }
 
 #[test]
