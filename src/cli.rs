@@ -18,7 +18,12 @@ use parallax::{Comparison, Document, Options};
 #[derive(Debug, Parser)]
 // Options may come before a command ("parallax --data-dir D list"): clap reads a first
 // word that names a command as that command, and anything else as a file for the reader.
-#[command(name = "parallax", version, about)]
+#[command(
+    name = "parallax",
+    version,
+    about,
+    override_usage = "parallax [OPTIONS] [FILES]...\n       parallax [OPTIONS] <COMMAND>"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
