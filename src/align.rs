@@ -42,7 +42,7 @@ pub struct Link {
     pub a: Vec<usize>,
     /// Segment ids in B, ascending.
     pub b: Vec<usize>,
-    /// How sure the aligner is, in [0, 1].
+    /// How sure the aligner is, in [0, 1], to two decimals.
     pub score: f32,
     /// Why it linked them, in words ("shared: Cabello, Caracas").
     pub why: Vec<String>,
@@ -266,7 +266,9 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
                 changes: word_changes(a, &ia, b, &ib),
                 a: ia,
                 b: ib,
-                score: score.clamp(0.0, 1.0),
+                // Two decimals, as every report shows it: a link the text report shows
+                // as "0.25" is then never the one marked weak.
+                score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
                 conflicts: Vec::new(),
             }
         })

@@ -1,8 +1,9 @@
 //! The claim-by-source matrix in the text and Markdown reports of more than two sources,
 //! and the reasons of each pair's links named with that pair's letters.
 
+use parallax::annotate::Notes;
 use parallax::comparison::WEAK_LINK;
-use parallax::export::{markdown, text};
+use parallax::export::{html, json, markdown, text};
 use parallax::{Comparison, Options, demo};
 
 fn four() -> Comparison {
@@ -163,26 +164,37 @@ fn the_text_report_fits_100_columns() {
 }
 
 #[test]
-fn weak_links_say_so_in_the_text_and_markdown_reports() {
+fn weak_links_say_so_in_every_report() {
     let cmp = four();
     let (txt, md) = (text::render(&cmp), markdown::render(&cmp));
+    let report = json::report(&cmp);
+    let page = html::render(&cmp, &Notes::default(), "four");
     let mut weak = 0;
-    for l in cmp.pairs.iter().flat_map(|p| &p.alignment.links) {
-        let is_weak = l.score < WEAK_LINK;
-        let (in_text, in_md) = if is_weak {
-            (
-                format!("score {:.2} (weak)  ", l.score),
-                format!("(score {:.2}, weak)", l.score),
-            )
-        } else {
-            (
-                format!("score {:.2}  ", l.score),
-                format!("(score {:.2})", l.score),
-            )
-        };
-        assert!(txt.contains(&in_text), "{in_text}");
-        assert!(md.contains(&in_md), "{in_md}");
-        weak += usize::from(is_weak);
+    for (p, rp) in cmp.pairs.iter().zip(report.pairs.as_ref().unwrap()) {
+        for (k, (l, rl)) in p.alignment.links.iter().zip(&rp.links).enumerate() {
+            let is_weak = l.score < WEAK_LINK;
+            // The score as shown agrees with the mark: no "0.25 (weak)".
+            let shown: f32 = format!("{:.2}", l.score).parse().unwrap();
+            assert_eq!(shown < WEAK_LINK, is_weak, "{}", l.score);
+            let (in_text, in_md) = if is_weak {
+                (
+                    format!("score {:.2} (weak)  ", l.score),
+                    format!("(score {:.2}, weak)", l.score),
+                )
+            } else {
+                (
+                    format!("score {:.2}  ", l.score),
+                    format!("(score {:.2})", l.score),
+                )
+            };
+            assert!(txt.contains(&in_text), "{in_text}");
+            assert!(md.contains(&in_md), "{in_md}");
+            assert_eq!(rl.weak, is_weak, "JSON link {k}");
+            let title = format!("title=\"Link {} with {}", k + 1, text::letter(p.b));
+            let weak_title = format!("{title}, weak (score {:.2})\"", l.score);
+            assert_eq!(page.contains(&weak_title), is_weak, "{weak_title}");
+            weak += usize::from(is_weak);
+        }
     }
     assert!(weak > 0, "the demo has weak links");
 }

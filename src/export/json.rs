@@ -94,6 +94,10 @@ pub struct ReportLink {
     pub a: Vec<usize>,
     pub b: Vec<usize>,
     pub score: f32,
+    /// The score is below [`crate::align::WEAK_LINK`]: the passages may only share a few
+    /// words of one story (the text report says "(weak)").
+    #[serde(default)]
+    pub weak: bool,
     pub why: Vec<String>,
     pub changes: Vec<ReportChange>,
     pub conflicts: Vec<ReportConflict>,
@@ -265,6 +269,7 @@ fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
         a: l.a.clone(),
         b: l.b.clone(),
         score: (l.score * 1000.0).round() / 1000.0,
+        weak: l.is_weak(),
         why: l.why.clone(),
         changes: l
             .changes

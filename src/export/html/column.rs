@@ -165,10 +165,11 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
             Some(k) => {
                 let _ = write!(
                     out,
-                    "<span class=\"seg linked c{}\" id=\"{id}\" data-link=\"{k}\" tabindex=\"0\" title=\"Link {} with {}\"><sup class=\"mark\">{}</sup>",
+                    "<span class=\"seg linked c{}\" id=\"{id}\" data-link=\"{k}\" tabindex=\"0\" title=\"Link {} with {}{}\"><sup class=\"mark\">{}</sup>",
                     k % TINTS,
                     k + 1,
                     letter(other),
+                    weak_note(&p.alignment.links[k]),
                     k + 1
                 );
             }
@@ -249,4 +250,13 @@ fn marked(out: &mut String, text: &str, seg: Span, marks: &[&Mark]) {
         at = m.span.end;
     }
     out.push_str(&esc(&text[at..seg.end]));
+}
+
+/// ", weak (score 0.20)" for a weak link, as the other reports mark it; nothing otherwise.
+fn weak_note(l: &Link) -> String {
+    if l.is_weak() {
+        format!(", weak (score {:.2})", l.score)
+    } else {
+        String::new()
+    }
 }
