@@ -266,9 +266,58 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
             format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
         })
         .collect();
-    assert!(s.contains(&named.join(", ")), "{named:?} in {s}");
+    for item in &named {
+        assert!(s.contains(item.as_str()), "{item} in {s}");
+    }
     press(&mut m, "q");
     assert_eq!(m.overlay, None, "q closes the overlay first");
+}
+
+/// The passages of claim `k`, as the matrix footer names them ("A 3", "C 1+2").
+fn claim_passages(m: &Model, k: usize) -> Vec<String> {
+    reader(m).cmp.clusters[k]
+        .members
+        .iter()
+        .map(|mb| {
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+        })
+        .collect()
+}
+
+#[test]
+fn on_a_small_screen_the_matrix_footer_stays_whole_and_in_sight() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "m");
+    // Where the box's corners stand: its top row, its left and right columns, its bottom row.
+    let corners = |rows: &[String]| {
+        let top = rows
+            .iter()
+            .position(|l| l.contains("Claims"))
+            .expect("the matrix");
+        let bottom = (top..rows.len()).find(|&k| rows[k].contains('┘'));
+        (top, rows[top].find('┌'), rows[top].find('┐'), bottom)
+    };
+    let first = corners(&support::rows(&draw(&m)));
+    let claims = reader(&m).cmp.clusters.len();
+    for k in 0..claims.min(12) {
+        let rows = support::rows(&draw(&m));
+        for item in claim_passages(&m, k) {
+            // Whole: "C 1+2" must not pass for "C 1+2+3".
+            let whole = |r: &String| {
+                r.match_indices(&item).any(|(i, _)| {
+                    !r[i + item.len()..].starts_with(|c: char| c == '+' || c.is_ascii_digit())
+                })
+            };
+            assert!(
+                rows.iter().any(whole),
+                "claim {k}: {item} in\n{}",
+                rows.join("\n")
+            );
+        }
+        assert_eq!(corners(&rows), first, "the box keeps its size");
+        press(&mut m, "j");
+    }
 }
 
 #[test]

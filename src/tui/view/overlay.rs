@@ -1,7 +1,7 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
-use parallax::comparison::Stance;
+use parallax::comparison::{Cluster, Stance};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -38,7 +38,17 @@ fn centred(area: Rect, w: u16, h: u16) -> Rect {
 /// Draws overlay `o`.
 pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let t = &m.config.theme;
-    let (title, lines, scroll): (&str, Vec<Line>, usize) = match o {
+    // The overlay's lines, the line that must stay in sight (if any), the first line shown,
+    // and the words pinned under the list (wrapped to its width, never scrolled away): one
+    // per list entry, the cursor's shown.
+    let (title, lines, keep, top, footers, at): (
+        &str,
+        Vec<Line>,
+        Option<usize>,
+        usize,
+        Vec<String>,
+        usize,
+    ) = match o {
         Overlay::Help(s) => {
             let mut lines = Vec::new();
             for (cmd, keys) in &m.config.keymap.bindings {
@@ -61,7 +71,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
                 lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
             }
-            (" Keys (Esc closes) ", lines, s)
+            (" Keys (Esc closes) ", lines, None, s, Vec::new(), 0)
         }
         Overlay::Pick(cursor) => {
             let Some(r) = &m.reader else { return };
@@ -93,8 +103,14 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             }
             let enter = m.config.keymap.hint(Command::Counterpart);
             lines.push(Line::styled(format!(" {enter} shows the pair"), t.dim));
-            let skip = cursor.saturating_sub(area.height.saturating_sub(4) as usize);
-            (" Pick the two sources shown ", lines, skip)
+            (
+                " Pick the two sources shown ",
+                lines,
+                Some(cursor),
+                0,
+                Vec::new(),
+                0,
+            )
         }
         Overlay::Matrix(cursor) => {
             let Some(r) = &m.reader else { return };
@@ -128,7 +144,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             }
             let enter = m.config.keymap.hint(Command::Counterpart);
             // Which passages of each source make the claim: the matrix says only who.
-            let passages = r.cmp.clusters.get(cursor).map_or(String::new(), |c| {
+            let footer_of = |c: &Cluster| {
                 let each: Vec<String> = c
                     .members
                     .iter()
@@ -138,21 +154,20 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                         format!("{} {}", letter(mb.doc), ids.join("+"))
                     })
                     .collect();
-                format!(" · {}", each.join(", "))
-            });
-            lines.push(Line::styled(
-                format!(" {enter} shows the claim{passages}"),
-                t.dim,
-            ));
-            let room = area.height.saturating_sub(4) as usize;
-            let skip = (head_rows + cursor).saturating_sub(room);
+                format!("{enter} shows the claim · {}", each.join(", "))
+            };
             (
                 " Claims × sources (● says it, ○ weak match, · does not) ",
                 lines,
-                skip,
+                Some(head_rows + cursor),
+                0,
+                r.cmp.clusters.iter().map(footer_of).collect(),
+                cursor,
             )
         }
     };
+    // The width follows the list, not the footer, so the box keeps its size as the cursor
+    // moves and the footer wraps inside it.
     let w = lines
         .iter()
         .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
@@ -160,12 +175,33 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         .unwrap_or(0)
         .max(str_width(title))
         + 4;
-    let rect = centred(area, w as u16, lines.len() as u16 + 2);
+    let w = w.min(area.width as usize);
+    let wrapped: Vec<Vec<String>> = footers
+        .iter()
+        .map(|f| pinned(f, w.saturating_sub(4)))
+        .collect();
+    // As tall as the tallest footer, so the box keeps its height as the cursor moves too.
+    let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    let mut footer: Vec<Line> = wrapped
+        .get(at)
+        .into_iter()
+        .flatten()
+        .map(|l| Line::styled(format!(" {l}"), t.dim))
+        .collect();
+    footer.resize(tallest, Line::raw(""));
+    let rect = centred(area, w as u16, (lines.len() + footer.len()) as u16 + 2);
+    let inner = rect.height.saturating_sub(2) as usize;
+    // The footer gives way to the list only when the screen has room for nothing else.
+    let footer_rows = footer.len().min(inner.saturating_sub(1));
+    let shown = inner - footer_rows;
+    let mut scroll = top;
+    if let Some(k) = keep {
+        scroll = scroll.max((k + 1).saturating_sub(shown)).min(k);
+    }
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
     let block = Block::bordered()
         .title(Span::styled(title, t.title))
         .border_style(t.key);
-    let shown = rect.height.saturating_sub(2) as usize;
-    let scroll = scroll.min(lines.len().saturating_sub(shown));
     // A list taller than the screen says so, or the lines below it seem not to exist.
     let more = match (scroll > 0, scroll + shown < lines.len()) {
         (true, true) => " ↑↓ more ",
@@ -179,10 +215,37 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         block.title_bottom(Line::styled(more, t.title).right_aligned())
     };
     f.render_widget(Clear, rect);
-    f.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .scroll((scroll as u16, 0)),
-        rect,
-    );
+    let body = block.inner(rect);
+    f.render_widget(block, rect);
+    let list = Rect::new(body.x, body.y, body.width, shown as u16);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    if footer_rows > 0 {
+        let at = Rect::new(
+            body.x,
+            body.y + shown as u16,
+            body.width,
+            footer_rows as u16,
+        );
+        f.render_widget(Paragraph::new(footer), at);
+    }
+}
+
+/// `text` wrapped to `width` columns, breaking after ", " where it can (one source's
+/// passages stay on one line) and cutting a piece wider than a line.
+fn pinned(text: &str, width: usize) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let width = width.max(1);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in text.split_inclusive(", ") {
+        if !line.is_empty() && str_width(&line) + str_width(piece.trim_end()) > width {
+            out.push(line.trim_end().to_string());
+            line.clear();
+        }
+        line.push_str(piece);
+    }
+    out.push(line.trim_end().to_string());
+    out.into_iter().map(|l| fit(&l, width)).collect()
 }
