@@ -159,6 +159,27 @@ Critics say the plants are too expensive for taxpayers.";
     assert!(al.only_b.is_empty(), "{:?}", al.only_b);
 }
 
+#[test]
+fn a_comment_after_a_split_sentence_stays_added() {
+    let a = "The storm reached the northern coast on Monday night.
+On Tuesday the city council approved a new cycle path network of 45 kilometres that will cost 18 million euros.
+Critics say the plants are too expensive for taxpayers.
+Hydrogen can later be burned to make heat and electricity again.";
+    let b = "The storm reached the northern coast on Monday night.
+On Tuesday the city council approved a new cycle path network.
+The network will be 45 kilometres long.
+The city council is very proud of the cycle path network.
+It will cost 18 million euros.
+Critics say the plants are too expensive for taxpayers.
+Hydrogen can later be burned to make heat and electricity again.";
+    let al = run(a, b);
+    let link = al.links.iter().find(|l| l.a == [1]).expect("linked");
+    // The pieces that carry the rest of the sentence join it; the one that only repeats
+    // what is already linked ("council", "cycle path network") and adds pride is B's own.
+    assert_eq!(link.b, [1, 2, 4], "{:?}", al.links);
+    assert_eq!(al.only_b, [3]);
+}
+
 /// True when `span` lies inside one run of neighbouring passages among `ids`.
 fn within_run(segs: &[Segment], ids: &[usize], span: Span) -> bool {
     ids.iter().any(|&i| {

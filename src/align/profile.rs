@@ -43,6 +43,18 @@ impl Profile {
         let total = terms.iter().map(|t| t.w).sum();
         Profile { terms, total }
     }
+
+    /// The terms of `self` that `other` lacks.
+    pub fn without(&self, other: &Profile) -> Profile {
+        let terms: Vec<Term> = self
+            .terms
+            .iter()
+            .copied()
+            .filter(|t| other.terms.binary_search_by_key(&t.id, |o| o.id).is_err())
+            .collect();
+        let total = terms.iter().map(|t| t.w).sum();
+        Profile { terms, total }
+    }
 }
 
 /// Facts about an interned term.
