@@ -321,6 +321,34 @@ fn on_a_small_screen_the_matrix_footer_stays_whole_and_in_sight() {
 }
 
 #[test]
+fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
+    let mut m = demo_model(120, 40);
+    let clusters = reader(&m).cmp.clusters.clone();
+    let mut tried = 0;
+    for (k, c) in clusters.iter().enumerate() {
+        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == doc);
+        // The 2026 pair (C, D) is shown; the claim is stated by one of them only.
+        let kept = match (states(2), states(3)) {
+            (true, false) => 2,
+            (false, true) => 3,
+            _ => continue,
+        };
+        press(&mut m, "p j j j j j enter");
+        assert_eq!(reader(&m).pair.src, [2, 3]);
+        press(&mut m, "m");
+        for _ in 0..k {
+            press(&mut m, "j");
+        }
+        press(&mut m, "enter");
+        let shown = reader(&m).pair.src;
+        assert!(shown.contains(&kept), "claim {k}: {shown:?} keeps {kept}");
+        assert!(shown.iter().all(|&d| states(d)), "claim {k}: {shown:?}");
+        tried += 1;
+    }
+    assert!(tried > 0, "the demo has claims one 2026 article leaves out");
+}
+
+#[test]
 fn the_detail_panel_names_the_shown_pairs_sides() {
     let mut m = demo_model(120, 40);
     press(&mut m, "p j j j j j enter");

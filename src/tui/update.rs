@@ -241,12 +241,20 @@ fn to_claim(m: &mut Model, c: usize) {
             .and_then(|mb| mb.segments.first().copied())
     };
     let [left, right] = r.pair.src;
-    let switch = !(docs.contains(&left) && docs.contains(&right)) && docs.len() >= 2;
-    let [left, right] = if switch {
-        [docs[0], docs[1]]
-    } else {
-        [left, right]
+    // Keep what is on screen where the claim allows: both sources if both state it, else
+    // the one that does, with another source that states it.
+    let with = |keep: usize| {
+        let other = docs.iter().copied().find(|&d| d != keep)?;
+        Some([keep.min(other), keep.max(other)])
     };
+    let shown = match (docs.contains(&left), docs.contains(&right)) {
+        (true, true) => None,
+        (true, false) => with(left),
+        (false, true) => with(right),
+        (false, false) => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
+    };
+    let switch = shown.is_some();
+    let [left, right] = shown.unwrap_or([left, right]);
     let active = if seg(left).is_some() { 0 } else { 1 };
     let mut focus = [None, None];
     focus[active] = seg([left, right][active]);
