@@ -1,0 +1,242 @@
+//! The saved-comparison subcommands: save, open, list, export.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Result, bail};
+use clap::ValueEnum;
+
+use parallax::annotate::{self, Notes};
+use parallax::document::LoadOptions;
+use parallax::export::{self, json::where_label, text::letter};
+use parallax::store::{self, Saved, SourceState, Store};
+use parallax::text::visible;
+use parallax::{Comparison, Document, Options};
+
+/// The formats of `parallax export`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// A Markdown report with the notes.
+    #[value(alias = "markdown")]
+    Md,
+    /// One standalone HTML page.
+    Html,
+    /// The JSON report with a `notes` array.
+    Json,
+}
+
+/// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
+/// replace an existing one (its notes would be lost).
+pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
+    let path = store.path_of(name)?;
+    if path.exists() {
+        bail!(
+            "{}: a comparison named {name:?} exists already; reopen it with `{}` (add --refresh to re-read its sources)",
+            path.display(),
+            store::open_command(name)
+        );
+    }
+    let cmp = Comparison::build(docs, options)?;
+    let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
+    eprintln!("parallax: saved {}", path.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `parallax open NAME|PATH [--refresh]` when standard output is not a terminal (a terminal
+/// gets the reader): prints the text report and the notes, and says what changed since saving.
+pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> Result<ExitCode> {
+    let path = store.resolve(target)?;
+    let mut saved = store::load_file(&path)?;
+    if refresh {
+        let r = saved.refresh(load)?;
+        report_states(&saved, &r.states, true);
+        eprintln!(
+            "parallax: notes: {} in place, {} moved to matching text, {} detached",
+            r.reattached.kept.len(),
+            r.reattached.moved.len(),
+            r.reattached.detached.len()
+        );
+        if r.changed {
+            saved.saved = annotate::now();
+            store::save_file(&path, &saved)?;
+            eprintln!(
+                "parallax: saved the refreshed comparison to {} (the previous version is {})",
+                path.display(),
+                store::backup_path(&path).display()
+            );
+        } else {
+            eprintln!(
+                "parallax: nothing changed; {} left as it was",
+                path.display()
+            );
+        }
+    } else {
+        let states = saved.check_sources(load);
+        report_states(&saved, &states, false);
+    }
+    let detached = saved.notes.detached().len();
+    if detached > 0 {
+        eprintln!(
+            "parallax: {detached} detached note(s): their passages are gone; they are listed at the end"
+        );
+    }
+    out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
+    eprintln!("(Run it in a terminal to open the comparison in the reader.)");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
+    for (i, (s, st)) in saved.sources.iter().zip(states).enumerate() {
+        let who = format!("{} ({})", letter(i), visible(&s.path, false));
+        let what = match (st, refreshed) {
+            (SourceState::Changed, false) => {
+                "changed since saving; showing the saved text (--refresh re-reads it)"
+            }
+            (SourceState::Changed, true) => "changed since saving; read again",
+            (SourceState::Missing, _) => "is gone; using the saved text",
+            (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
+            _ => continue,
+        };
+        eprintln!("parallax: source {who} {what}");
+        if let SourceState::Unreadable(why) = st {
+            eprintln!("parallax:   {}", visible(why, false));
+        }
+    }
+}
+
+/// The notes as plain text, in reading order.
+fn notes_text(saved: &Saved) -> String {
+    let ordered = saved.notes.ordered();
+    if ordered.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("Notes ({})\n", ordered.len());
+    for n in ordered {
+        let on = where_label(&saved.comparison, n.anchor.as_ref())
+            .unwrap_or_else(|| "detached".to_string());
+        let tags = if n.tags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", n.tags.join(", "))
+        };
+        let _ = writeln!(out, "  {on}{tags}, {}", annotate::rfc3339(n.updated));
+        for q in n.quotes.iter().filter(|_| n.is_detached()) {
+            let _ = writeln!(
+                out,
+                "    {} was: {}",
+                letter(q.source),
+                export::one_line(&q.text, 90)
+            );
+        }
+        for line in n.text.lines() {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
+    visible(&out, true).into_owned()
+}
+
+/// `parallax list`: name, date saved, notes, sources.
+pub fn list(store: &Store) -> Result<ExitCode> {
+    let all = store.list()?;
+    if all.is_empty() {
+        eprintln!(
+            "parallax: no saved comparisons in {}",
+            store.dir().display()
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let width = all
+        .iter()
+        .map(|l| l.name.chars().count())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let mut text = format!(
+        "{:width$}  {:20}  {:>5}  SOURCES\n",
+        "NAME", "SAVED", "NOTES"
+    );
+    for l in all {
+        let name = visible(&l.name, false);
+        let _ = match &l.problem {
+            Some(p) => writeln!(text, "{name:width$}  unreadable: {}", visible(p, false)),
+            None => writeln!(
+                text,
+                "{name:width$}  {:20}  {:>5}  {}",
+                annotate::rfc3339(l.saved),
+                l.notes,
+                visible(
+                    &l.sources
+                        .iter()
+                        .map(|s| export::one_line(s, 40))
+                        .collect::<Vec<_>>()
+                        .join(" | "),
+                    false
+                )
+            ),
+        };
+    }
+    out(&text)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `parallax export NAME|PATH --format md|html|json -o FILE` (`-o -`: standard output).
+pub fn export(
+    store: &Store,
+    target: &str,
+    format: ExportFormat,
+    output: &Path,
+) -> Result<ExitCode> {
+    let saved = store.load(target)?;
+    let (cmp, notes) = (&saved.comparison, &saved.notes);
+    let format = match format {
+        ExportFormat::Md => export::ExportFormat::Markdown,
+        ExportFormat::Html => export::ExportFormat::Html,
+        ExportFormat::Json => export::ExportFormat::Json,
+    };
+    let body = export::with_notes(cmp, notes, &saved.name, format);
+    if output == Path::new("-") {
+        out(&body)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    store::write_atomic(output, body.as_bytes())?;
+    eprintln!(
+        "parallax: wrote {} ({})",
+        output.display(),
+        parallax::text::counted(notes.len(), "note")
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is no error.
+fn out(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
+}
+
+/// The environment variable that names the data directory (for tests and portable setups).
+pub const DATA_DIR_ENV: &str = "PARALLAX_DATA_DIR";
+
+/// The store in the data directory given by `--data-dir`, else by [`DATA_DIR_ENV`], else the
+/// platform's (e.g. ~/.local/share/parallax). The front end chooses it: the engine only
+/// takes a directory.
+pub fn locate(flag: Option<PathBuf>) -> Result<Store> {
+    let env = std::env::var_os(DATA_DIR_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from);
+    let dir = flag.or(env).or_else(|| {
+        directories::ProjectDirs::from("", "", "parallax").map(|p| p.data_dir().to_path_buf())
+    });
+    dir.map(Store::new).ok_or_else(|| {
+        anyhow::anyhow!(
+            "no home directory to keep saved comparisons in; set {DATA_DIR_ENV} or --data-dir"
+        )
+    })
+}

@@ -1,0 +1,20 @@
+//! The reader: an interactive terminal UI over a [`parallax::Comparison`], built as The Elm
+//! Architecture: terminal events go through the [`keymap`] to an [`action::Action`],
+//! [`update::update`] changes the [`model::Model`] (no I/O), the app loop runs the effects, and
+//! [`view::view`] draws the model (it only borrows).
+
+pub mod action;
+pub mod app;
+pub mod config;
+pub mod effects;
+pub mod keymap;
+pub mod layout;
+pub mod model;
+pub mod pair;
+pub mod prompt;
+pub mod theme;
+pub mod update;
+pub mod view;
+pub mod wrap;
+
+pub use app::{Start, run};

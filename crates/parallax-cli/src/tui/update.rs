@@ -1,0 +1,337 @@
+//! `update`: the only place the model changes. No I/O here; effects are returned to the app
+//! loop. Navigation helpers live in `nav`.
+
+mod files;
+mod nav;
+mod notes;
+
+pub use notes::key_action;
+
+use ratatui::layout::Rect;
+
+use parallax::text::{counted, fold};
+
+use super::action::{Action, Command, Effect};
+use super::layout;
+use super::model::{Load, Model, Overlay, Reader, ViewMode};
+use super::prompt::Prompt;
+
+/// Applies `action` to the model; returns the effect the app loop must run, if any.
+pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
+    m.message = None;
+    match action {
+        Action::Cmd(cmd) => return command(m, cmd),
+        Action::Resize(w, h) => {
+            m.size = Rect::new(0, 0, w, h);
+            relayout(m);
+        }
+        Action::Click(x, y) => nav::click(m, x, y),
+        Action::Wheel(x, y, down) => nav::wheel(m, x, y, down),
+        Action::SearchChar(c) => m.search.input.push(c),
+        Action::SearchBack => {
+            m.search.input.pop();
+        }
+        Action::SearchSubmit => {
+            m.search.typing = false;
+            m.search.query = m.search.input.trim().to_lowercase();
+            find_hits(m);
+            if !m.search.query.is_empty() {
+                let on_hit = m.search.hits[m.active]
+                    .get(m.panes[m.active].focus)
+                    .copied()
+                    .unwrap_or(false);
+                if !on_hit {
+                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg]);
+                }
+            }
+        }
+        Action::Progress(done, total) => {
+            if let Load::Aligning { secs, .. } = m.load {
+                m.load = Load::Aligning { done, total, secs };
+            }
+        }
+        Action::Tick(now) => {
+            if let Load::Aligning { secs, .. } = &mut m.load {
+                *secs = now;
+            }
+        }
+        Action::Loaded(cmp) => loaded(m, *cmp),
+        Action::Failed(e) => m.load = Load::Failed(e),
+        Action::Key(ev) => return notes::key(m, ev),
+        Action::Opened(o) => notes::opened(m, *o),
+        Action::Done(result) => return files::done(m, result),
+        Action::Listed(items) if items.is_empty() => {
+            m.message = Some("no saved comparisons yet (s saves this one)".into());
+        }
+        Action::Listed(items) => m.prompt = Some(Prompt::Open(items, 0)),
+    }
+    None
+}
+
+/// Shows a comparison just built or opened, from its first passage.
+fn loaded(m: &mut Model, cmp: parallax::Comparison) {
+    let right = 1.min(cmp.sources.len().saturating_sub(1));
+    m.reader = Some(Reader::new(cmp, 0, right));
+    m.load = Load::Ready;
+    m.panes = Default::default();
+    m.active = 0;
+    m.overlay = None;
+    find_hits(m);
+    relayout(m);
+    nav::follow(m);
+}
+
+fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
+    if m.search.typing && cmd == Command::Cancel {
+        m.search.typing = false;
+        return None;
+    }
+    if let Some(o) = m.overlay {
+        return overlay_command(m, o, cmd);
+    }
+    if m.reader.is_none() {
+        return (cmd == Command::Quit).then_some(Effect::Quit);
+    }
+    if let Some(effect) = notes::command(m, cmd) {
+        return effect;
+    }
+    match cmd {
+        Command::Quit => return Some(Effect::Quit),
+        Command::Down => nav::step(m, true),
+        Command::Up => nav::step(m, false),
+        Command::PageDown => nav::page(m, true),
+        Command::PageUp => nav::page(m, false),
+        Command::First => nav::to_end(m, false),
+        Command::Last => nav::to_end(m, true),
+        Command::SwitchPane => {
+            m.active = 1 - m.active;
+            nav::ensure_visible(m, m.active);
+        }
+        Command::NextLink | Command::PrevLink => nav::link(m, cmd == Command::NextLink),
+        Command::NextAdded | Command::PrevAdded => {
+            let fwd = cmd == Command::NextAdded;
+            nav::jump(m, fwd, |m, side, seg| {
+                pair_of(m).is_some_and(|p| p.is_added(side, seg))
+            });
+        }
+        Command::NextConflict | Command::PrevConflict => {
+            nav::conflict(m, cmd == Command::NextConflict)
+        }
+        Command::Counterpart => nav::to_counterpart(m),
+        Command::Search => {
+            m.search.typing = true;
+            m.search.input.clear();
+        }
+        Command::NextHit | Command::PrevHit => {
+            if m.search.query.is_empty() {
+                m.message = Some("no search: press / first".into());
+            } else {
+                nav::jump_around(m, cmd == Command::NextHit, |m, side, seg| {
+                    m.search.hits[side][seg]
+                });
+            }
+        }
+        Command::ToggleView => {
+            m.view = match m.view {
+                ViewMode::Reading => ViewMode::Synoptic,
+                ViewMode::Synoptic => ViewMode::Reading,
+            };
+            relayout(m);
+            nav::follow(m);
+        }
+        Command::Pick | Command::Matrix => {
+            if m.reader.as_ref().is_some_and(|r| r.cmp.sources.len() > 2) {
+                m.overlay = Some(if cmd == Command::Pick {
+                    Overlay::Pick(0)
+                } else {
+                    Overlay::Matrix(0)
+                });
+            } else {
+                m.message = Some(if cmd == Command::Pick {
+                    "only two sources: nothing to pick".into()
+                } else {
+                    "the claim matrix needs three sources or more".into()
+                });
+            }
+        }
+        Command::Help => m.overlay = Some(Overlay::Help(0)),
+        // Handled by `notes::command`.
+        Command::Note
+        | Command::NotePassage
+        | Command::Tag
+        | Command::NotesPanel
+        | Command::Save
+        | Command::Export
+        | Command::Open => {}
+        // Looked up only while the note editor is open, which takes its keys first.
+        Command::EditorSave | Command::EditorCancel => {}
+        Command::Cancel => {
+            m.search.query.clear();
+            find_hits(m);
+        }
+    }
+    None
+}
+
+fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
+    let close = matches!(cmd, Command::Cancel | Command::Quit)
+        || matches!(
+            (o, cmd),
+            (Overlay::Help(_), Command::Help)
+                | (Overlay::Pick(_), Command::Pick)
+                | (Overlay::Matrix(_), Command::Matrix)
+        );
+    if close {
+        m.overlay = None;
+        return None;
+    }
+    let max = match o {
+        Overlay::Pick(_) => pairs(m).len(),
+        Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
+        // Bindings, a blank line and the legend of marks.
+        Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
+    }
+    .saturating_sub(1);
+    let page = layout::page_height(m.size).saturating_sub(2).max(1);
+    let moved = |at: usize| match cmd {
+        Command::Down => (at + 1).min(max),
+        Command::Up => at.saturating_sub(1),
+        Command::PageDown => (at + page).min(max),
+        Command::PageUp => at.saturating_sub(page),
+        Command::First => 0,
+        Command::Last => max,
+        _ => at,
+    };
+    m.overlay = Some(match o {
+        Overlay::Help(at) => Overlay::Help(moved(at)),
+        Overlay::Matrix(at) if cmd == Command::Counterpart => {
+            m.overlay = None;
+            to_claim(m, at);
+            return None;
+        }
+        Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
+        Overlay::Pick(at) if cmd == Command::Counterpart => {
+            if let Some((a, b)) = pairs(m).get(at).copied() {
+                m.overlay = None;
+                show_at(m, Some([a, b]), m.active, [None, None]);
+            }
+            return None;
+        }
+        Overlay::Pick(at) => Overlay::Pick(moved(at)),
+    });
+    None
+}
+
+/// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
+/// does), focused on the left source's passage.
+fn to_claim(m: &mut Model, c: usize) {
+    let Some(r) = m.reader.as_mut() else { return };
+    let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
+        return;
+    };
+    let docs: Vec<usize> = cluster.members.iter().map(|mb| mb.doc).collect();
+    let seg = |doc: usize| {
+        cluster
+            .members
+            .iter()
+            .find(|mb| mb.doc == doc)
+            .and_then(|mb| mb.segments.first().copied())
+    };
+    let [left, right] = r.pair.src;
+    // Keep what is on screen where the claim allows: both sources if both state it, else
+    // the one that does, with another source that states it.
+    let with = |keep: usize| {
+        let other = docs.iter().copied().find(|&d| d != keep)?;
+        Some([keep.min(other), keep.max(other)])
+    };
+    let shown = match (docs.contains(&left), docs.contains(&right)) {
+        (true, true) => None,
+        (true, false) => with(left),
+        (false, true) => with(right),
+        (false, false) => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
+    };
+    let switch = shown.is_some();
+    let [left, right] = shown.unwrap_or([left, right]);
+    let active = if seg(left).is_some() { 0 } else { 1 };
+    let mut focus = [None, None];
+    focus[active] = seg([left, right][active]);
+    show_at(m, switch.then_some([left, right]), active, focus);
+}
+
+/// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
+/// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
+/// place share.
+pub(super) fn show_at(
+    m: &mut Model,
+    pair: Option<[usize; 2]>,
+    active: usize,
+    focus: [Option<usize>; 2],
+) {
+    if let (Some([left, right]), Some(r)) = (pair, m.reader.as_mut()) {
+        r.show(left, right);
+        m.panes = Default::default();
+    }
+    m.active = active;
+    find_hits(m);
+    relayout(m);
+    for (side, seg) in focus.into_iter().enumerate() {
+        if let Some(s) = seg {
+            m.panes[side].focus = s;
+            nav::ensure_visible(m, side);
+        }
+    }
+    nav::follow(m);
+}
+
+/// Every pair of sources a user can pick, in order.
+pub fn pairs(m: &Model) -> Vec<(usize, usize)> {
+    let n = m.reader.as_ref().map_or(0, |r| r.cmp.sources.len());
+    (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .collect()
+}
+
+fn pair_of(m: &Model) -> Option<&super::pair::PairView> {
+    m.reader.as_ref().map(|r| &r.pair)
+}
+
+/// Recomputes the layout for the current size and view, keeping each pane's focus in sight.
+fn relayout(m: &mut Model) {
+    let width = layout::text_width(m.size);
+    let view = m.view;
+    if let Some(r) = m.reader.as_mut() {
+        r.relayout(width, view);
+        for side in 0..2 {
+            let n = r.layout[side].slot.len();
+            m.panes[side].focus = m.panes[side].focus.min(n.saturating_sub(1));
+        }
+        nav::ensure_visible(m, m.active);
+        if m.view == ViewMode::Synoptic {
+            m.panes[1 - m.active].scroll = m.panes[m.active].scroll;
+        } else {
+            nav::ensure_visible(m, 1 - m.active);
+        }
+    }
+}
+
+/// Marks the segments of both panes that hold the search.
+fn find_hits(m: &mut Model) {
+    let Some(r) = m.reader.as_ref() else { return };
+    let q = &m.search.query;
+    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
+    let folded = fold(q);
+    m.search.hits = [0, 1].map(|side| {
+        let s = &r.cmp.sources[r.pair.src[side]];
+        (0..s.segments.len())
+            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
+            .collect()
+    });
+    if !q.is_empty() {
+        let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
+        let [la, lb] = r.pair.src.map(super::view::letter);
+        m.message = Some(format!(
+            "“{q}”: {} in {la}, {right} in {lb}",
+            counted(left, "passage")
+        ));
+    }
+}

@@ -1,0 +1,329 @@
+//! Moving the focus and scrolling: passage by passage, by page, to links, additions,
+//! conflicts and search hits, to the counterpart, and by mouse.
+
+use crate::tui::layout;
+use crate::tui::model::{Model, ViewMode};
+
+fn height(m: &Model) -> usize {
+    layout::page_height(m.size)
+}
+
+/// Focus the passage at `index` (display order) of the active pane.
+fn focus_at(m: &mut Model, index: usize) {
+    let side = m.active;
+    let Some(r) = m.reader.as_ref() else { return };
+    if let Some(p) = r.layout[side].placed.get(index) {
+        m.panes[side].focus = p.seg;
+        ensure_visible(m, side);
+        follow(m);
+    }
+}
+
+fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
+    let r = m.reader.as_ref()?;
+    r.layout[side]
+        .slot
+        .get(m.panes[side].focus)
+        .copied()
+        .flatten()
+}
+
+/// Scrolls pane `side` as little as needed to show its focused passage.
+pub fn ensure_visible(m: &mut Model, side: usize) {
+    let h = height(m);
+    let Some(r) = m.reader.as_ref() else { return };
+    let l = &r.layout[side];
+    let pane = &mut m.panes[side];
+    if let Some(p) = l.of(pane.focus) {
+        if p.top < pane.scroll || p.bottom() - p.top > h {
+            pane.scroll = p.top;
+        } else if p.bottom() > pane.scroll + h {
+            pane.scroll = p.bottom() - h;
+        }
+    }
+    pane.scroll = pane.scroll.min(l.max_scroll(h));
+}
+
+/// The segments linked to segment `seg` of `side`, on the other side.
+pub fn counterpart(m: &Model, side: usize, seg: usize) -> Option<&[usize]> {
+    let r = m.reader.as_ref()?;
+    let l = r.pair.link_of[side].get(seg).copied().flatten()?;
+    Some(&r.pair.links[l].segs[1 - side])
+}
+
+/// The other pane follows the focus: to the counterpart, level with it when it can.
+pub fn follow(m: &mut Model) {
+    let (s, o) = (m.active, 1 - m.active);
+    let h = height(m);
+    let cp = counterpart(m, s, m.panes[s].focus).and_then(|c| c.first().copied());
+    let Some(r) = m.reader.as_ref() else { return };
+    if let Some(cp) = cp {
+        m.panes[o].focus = cp;
+    }
+    if m.view == ViewMode::Synoptic {
+        m.panes[o].scroll = m.panes[s].scroll.min(r.layout[o].max_scroll(h));
+        return;
+    }
+    let Some(cp) = cp else { return };
+    let (Some(me), Some(there)) = (r.layout[s].of(m.panes[s].focus), r.layout[o].of(cp)) else {
+        return;
+    };
+    let offset = me.top as isize - m.panes[s].scroll as isize;
+    let want = (there.top as isize - offset).max(0) as usize;
+    m.panes[o].scroll = want.min(r.layout[o].max_scroll(h));
+    ensure_visible(m, o);
+}
+
+/// j/k: the next or previous passage.
+pub fn step(m: &mut Model, down: bool) {
+    let Some(i) = index_of_focus(m, m.active) else {
+        return;
+    };
+    let n = m
+        .reader
+        .as_ref()
+        .map_or(0, |r| r.layout[m.active].placed.len());
+    let to = if down {
+        (i + 1).min(n.saturating_sub(1))
+    } else {
+        i.saturating_sub(1)
+    };
+    focus_at(m, to);
+}
+
+/// PgDn/PgUp: a screen on, focusing the first passage that starts in view.
+pub fn page(m: &mut Model, down: bool) {
+    let side = m.active;
+    let h = height(m);
+    let Some(r) = m.reader.as_ref() else { return };
+    let l = &r.layout[side];
+    let max = l.max_scroll(h);
+    let at = m.panes[side].scroll;
+    let to = if down {
+        (at + h.saturating_sub(1).max(1)).min(max)
+    } else {
+        at.saturating_sub(h.saturating_sub(1).max(1))
+    };
+    let first = l.placed.partition_point(|p| p.top < to);
+    let idx = if down && to == max && at == max {
+        l.placed.len().saturating_sub(1)
+    } else if !down && to == 0 {
+        0
+    } else {
+        first.min(l.placed.len().saturating_sub(1))
+    };
+    m.panes[side].scroll = to;
+    focus_at(m, idx);
+}
+
+/// g/G: the first or last passage.
+pub fn to_end(m: &mut Model, last: bool) {
+    let n = m
+        .reader
+        .as_ref()
+        .map_or(0, |r| r.layout[m.active].placed.len());
+    focus_at(m, if last { n.saturating_sub(1) } else { 0 });
+}
+
+/// Focus the next (or previous) passage in display order for which `pred` holds.
+pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) -> bool {
+    let side = m.active;
+    let Some(i) = index_of_focus(m, side) else {
+        return false;
+    };
+    let Some(r) = m.reader.as_ref() else {
+        return false;
+    };
+    let placed = &r.layout[side].placed;
+    let found = if forward {
+        (i + 1..placed.len()).find(|&k| pred(m, side, placed[k].seg))
+    } else {
+        (0..i).rev().find(|&k| pred(m, side, placed[k].seg))
+    };
+    match found {
+        Some(k) => {
+            focus_at(m, k);
+            true
+        }
+        None => {
+            m.message = Some(
+                if forward {
+                    "nothing further down"
+                } else {
+                    "nothing further up"
+                }
+                .into(),
+            );
+            false
+        }
+    }
+}
+
+/// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
+pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) {
+    let side = m.active;
+    let msg = m.message.take();
+    if jump(m, forward, &pred) {
+        m.message = msg;
+        return;
+    }
+    let Some(r) = m.reader.as_ref() else { return };
+    let placed = &r.layout[side].placed;
+    let found = if forward {
+        (0..placed.len()).find(|&k| pred(m, side, placed[k].seg))
+    } else {
+        (0..placed.len())
+            .rev()
+            .find(|&k| pred(m, side, placed[k].seg))
+    };
+    match found {
+        Some(k) => {
+            focus_at(m, k);
+            m.message = Some(format!(
+                "search went on from the {}",
+                if forward { "top" } else { "bottom" }
+            ));
+        }
+        // The count the search gave stays: it says where the hits are.
+        None => {
+            m.message = Some(match msg {
+                Some(count) => format!("{count} · none in this pane"),
+                None => "no hit in this pane".into(),
+            })
+        }
+    }
+}
+
+fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+    m.reader.as_ref()?.pair.link_of[side]
+        .get(seg)
+        .copied()
+        .flatten()
+}
+
+/// The placed index of link `l`'s first passage in pane `side`.
+fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
+    let r = m.reader.as_ref()?;
+    r.pair.links[l].segs[side]
+        .iter()
+        .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
+        .min()
+}
+
+/// The link that starts at `seg` in pane `side`, if one does. A link's passages need not be
+/// next to each other (one sentence of B can tell what four scattered sentences of A do), so
+/// n/N and c/C land only where a link starts: they then step through links in this pane's
+/// order and never come back to one already passed.
+fn link_starting_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+    let l = link_at(m, side, seg)?;
+    let here = m.reader.as_ref()?.layout[side]
+        .slot
+        .get(seg)
+        .copied()
+        .flatten();
+    (here.is_some() && here == first_slot(m, side, l)).then_some(l)
+}
+
+/// n/N: the next or previous link, landing on its first passage in this pane.
+pub fn link(m: &mut Model, forward: bool) {
+    let side = m.active;
+    let cur = link_at(m, side, m.panes[side].focus);
+    if jump(m, forward, |m, s, seg| {
+        link_starting_at(m, s, seg).is_some_and(|l| Some(l) != cur)
+    }) && !forward
+    {
+        to_link_start(m);
+    }
+}
+
+/// c/C: the next or previous link whose facts differ.
+pub fn conflict(m: &mut Model, forward: bool) {
+    let side = m.active;
+    let cur = link_at(m, side, m.panes[side].focus);
+    let has = |m: &Model, s: usize, seg: usize| {
+        let Some(l) = link_starting_at(m, s, seg) else {
+            return false;
+        };
+        let r = m.reader.as_ref().expect("linked implies a reader");
+        Some(l) != cur && !r.pair.link(&r.cmp, l).conflicts.is_empty()
+    };
+    if jump(m, forward, has) && !forward {
+        to_link_start(m);
+    }
+}
+
+fn to_link_start(m: &mut Model) {
+    let side = m.active;
+    let Some(l) = link_at(m, side, m.panes[side].focus) else {
+        return;
+    };
+    if let Some(i) = first_slot(m, side, l) {
+        focus_at(m, i);
+    }
+}
+
+/// Enter: the keyboard moves to the other pane, on the counterpart.
+pub fn to_counterpart(m: &mut Model) {
+    let side = m.active;
+    match counterpart(m, side, m.panes[side].focus).and_then(|c| c.first().copied()) {
+        Some(cp) => {
+            m.active = 1 - side;
+            m.panes[m.active].focus = cp;
+            ensure_visible(m, m.active);
+            follow(m);
+        }
+        None => m.message = Some("this passage has no counterpart".into()),
+    }
+}
+
+/// The pane (side) whose text area holds screen position (x, y), and the row in it.
+fn pane_at(m: &Model, x: u16, y: u16) -> Option<(usize, usize)> {
+    let a = m.areas();
+    (0..2).find_map(|side| {
+        let r = a.pane[side]?;
+        (x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
+            .then(|| (side, (y - r.y) as usize))
+    })
+}
+
+/// A click focuses the passage under the pointer, in its pane.
+pub fn click(m: &mut Model, x: u16, y: u16) {
+    if m.overlay.is_some() {
+        return;
+    }
+    let Some((side, row)) = pane_at(m, x, y) else {
+        return;
+    };
+    let Some(r) = m.reader.as_ref() else { return };
+    let global = m.panes[side].scroll + row;
+    let Some(i) = r.layout[side].at_row(global) else {
+        return;
+    };
+    if global >= r.layout[side].placed[i].bottom() {
+        return; // a blank row between passages
+    }
+    m.active = side;
+    focus_at(m, i);
+}
+
+/// The wheel scrolls the pane under the pointer (both, when they are level).
+pub fn wheel(m: &mut Model, x: u16, y: u16, down: bool) {
+    let Some((side, _)) = pane_at(m, x, y) else {
+        return;
+    };
+    let h = height(m);
+    let Some(r) = m.reader.as_ref() else { return };
+    let sides: &[usize] = if m.view == ViewMode::Synoptic {
+        &[0, 1]
+    } else {
+        std::slice::from_ref(&side)
+    };
+    for &s in sides {
+        let p = &mut m.panes[s];
+        p.scroll = if down {
+            (p.scroll + 3).min(r.layout[s].max_scroll(h))
+        } else {
+            p.scroll.saturating_sub(3)
+        };
+    }
+}

@@ -1,0 +1,207 @@
+//! `view`: draws the model. It only borrows: everything it shows is read from the model and
+//! the comparison, laid out by `layout`, wrapped by `wrap`.
+
+mod detail;
+mod overlay;
+mod pane;
+mod prompt;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph, Wrap};
+
+use parallax::text::counted;
+
+use super::action::Command;
+use super::layout;
+use super::model::{Load, Model, Reader};
+
+/// The letter that names source `i` in titles and the status line.
+pub fn letter(i: usize) -> char {
+    (b'A' + (i % 26) as u8) as char
+}
+
+/// Draws the whole screen.
+pub fn view(m: &Model, f: &mut Frame) {
+    let area = f.area();
+    let a = layout::areas(area, m.active);
+    let theme = &m.config.theme;
+    if a.tiny {
+        let msg = format!(
+            "Parallax needs at least {}×{}; this terminal is {}×{}.",
+            layout::MIN.0,
+            layout::MIN.1,
+            area.width,
+            area.height
+        );
+        f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
+        return;
+    }
+    match (&m.reader, &m.load) {
+        (Some(r), _) => {
+            for side in 0..2 {
+                if let (Some(t), Some(p)) = (a.title[side], a.pane[side]) {
+                    pane::draw(f, m, r, side, t, p);
+                }
+            }
+            if !a.narrow {
+                let x = a.pane[0].map_or(0, |p| p.right());
+                for y in area.y..a.detail.y {
+                    f.buffer_mut().set_string(x, y, "│", theme.dim);
+                }
+            }
+            detail::draw(f, m, r, a.detail);
+            status(f, m, r, a.status);
+        }
+        (None, Load::Failed(e)) => {
+            let text = format!(
+                "Parallax could not compare these sources:\n\n{}\n\nPress {} to quit.",
+                parallax::text::visible(e, true),
+                m.config.keymap.hint(Command::Quit)
+            );
+            f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        }
+        (None, Load::Aligning { done, total, secs }) => loading(f, m, area, (*done, *total), *secs),
+        (None, Load::Ready) => {}
+    }
+    if let Some(o) = m.overlay {
+        overlay::draw(f, m, o, area);
+    }
+    if let (Some(p), Some(_)) = (&m.prompt, &m.reader) {
+        prompt::draw(f, m, p, area);
+    }
+}
+
+fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), secs: u64) {
+    let w = area.width.min(70);
+    let x = area.x + (area.width - w) / 2;
+    let mut lines = vec![
+        Line::styled(
+            format!("Parallax · aligning {} sources", m.names.len()),
+            m.config.theme.title,
+        ),
+        Line::raw(""),
+    ];
+    for (i, n) in m.names.iter().enumerate() {
+        lines.push(Line::raw(format!(
+            "  {}  {}",
+            letter(i),
+            parallax::text::visible(n, false)
+        )));
+    }
+    let h = (lines.len() as u16).min(area.height.saturating_sub(4));
+    let y = area.y + (area.height.saturating_sub(h + 4)) / 2;
+    f.render_widget(Paragraph::new(lines), Rect::new(x, y, w, h));
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
+    let gauge = Gauge::default()
+        .ratio(ratio.clamp(0.0, 1.0))
+        .label(format!("{done}/{total} steps · {secs} s"))
+        .gauge_style(m.config.theme.status);
+    f.render_widget(gauge, Rect::new(x, y + h + 1, w, 1));
+    let hint = format!("{} quits", m.config.keymap.hint(Command::Quit));
+    f.render_widget(
+        Paragraph::new(Span::styled(hint, m.config.theme.dim)),
+        Rect::new(x, y + h + 3, w, 1),
+    );
+}
+
+/// What the status line says about the focus: "A: link 3/14" or "B: passage 5/40 · added".
+pub fn position(m: &Model, r: &Reader) -> String {
+    let side = m.active;
+    let seg = m.panes[side].focus;
+    let who = letter(r.pair.src[side]);
+    let total = r.pair.links.len();
+    match r.pair.link_of[side].get(seg).copied().flatten() {
+        Some(l) => format!("{who}: link {}/{total}", l + 1),
+        None => {
+            let n = r.cmp.sources[r.pair.src[side]].segments.len();
+            format!(
+                "{who}: passage {}/{n} · added · {}",
+                seg + 1,
+                counted(total, "link")
+            )
+        }
+    }
+}
+
+fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
+    let t = &m.config.theme;
+    let km = &m.config.keymap;
+    let left = if m.search.typing {
+        format!(" /{}▏", parallax::text::visible(&m.search.input, false))
+    } else {
+        let mut s = format!(" {} · {}", position(m, r), m.view.label());
+        if !m.search.query.is_empty() {
+            s.push_str(&format!(
+                " · “{}” {}/{}",
+                parallax::text::visible(&m.search.query, false),
+                km.hint(Command::NextHit),
+                km.hint(Command::PrevHit)
+            ));
+        }
+        if m.notes.stale {
+            s.push_str(" · saved texts");
+        }
+        if m.notes.dirty {
+            s.push_str(" · notes unsaved");
+        }
+        if let Some(msg) = &m.message {
+            s.push_str(&format!(" · {}", parallax::text::visible(msg, false)));
+        }
+        s
+    };
+    let hints: Vec<(String, &str)> = [
+        (Command::NextLink, Command::PrevLink, "link"),
+        (Command::Counterpart, Command::Counterpart, "counterpart"),
+        (Command::SwitchPane, Command::SwitchPane, "pane"),
+        (Command::ToggleView, Command::ToggleView, "view"),
+        (Command::Search, Command::Search, "search"),
+        (Command::Help, Command::Help, "help"),
+        (Command::Note, Command::Note, "note"),
+        (Command::Save, Command::Save, "save"),
+        (Command::Quit, Command::Quit, "quit"),
+    ]
+    .into_iter()
+    .map(|(a, b, what)| {
+        let keys = if a == b {
+            km.hint(a)
+        } else {
+            format!("{}/{}", km.hint(a), km.hint(b))
+        };
+        (keys, what)
+    })
+    .collect();
+    let lw = super::wrap::str_width(&left);
+    // Hints are kept by priority, help and quit first, so that a narrow terminal still
+    // says how to learn the rest; those kept are shown in the usual order.
+    const PRIORITY: [usize; 9] = [5, 8, 0, 1, 7, 6, 2, 3, 4];
+    let width = |k: &String, what: &str| k.chars().count() + what.len() + 4;
+    let mut keep = [false; 9];
+    let mut used = 0;
+    for &h in &PRIORITY {
+        let add = width(&hints[h].0, hints[h].1);
+        if lw + used + add < area.width as usize {
+            used += add;
+            keep[h] = true;
+        }
+    }
+    let mut right: Vec<Span> = Vec::new();
+    for (h, (k, what)) in hints.into_iter().enumerate() {
+        if keep[h] {
+            right.push(Span::styled(k, t.status.patch(t.key)));
+            right.push(Span::styled(format!(" {what}   "), t.status));
+        }
+    }
+    let buf = f.buffer_mut();
+    buf.set_style(area, t.status);
+    buf.set_stringn(area.x, area.y, &left, area.width as usize, t.status);
+    let x = area.right().saturating_sub(used as u16);
+    if x as usize >= area.x as usize + lw {
+        buf.set_line(x, area.y, &Line::from(right), used as u16);
+    }
+}

@@ -1,0 +1,266 @@
+//! The detail panel: the focused link's two passages with their changed words, its score and
+//! why, and the facts the two sources state differently; or, for a passage only one source
+//! has, that passage and what that means.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders};
+
+use super::letter;
+use crate::tui::model::{Model, Reader};
+use crate::tui::wrap;
+
+/// A labelled paragraph of the panel: its text and the styled ranges in it.
+struct Rich {
+    label: String,
+    label_style: Style,
+    text: String,
+    marks: Vec<(Range<usize>, Style)>,
+    base: Style,
+    /// A passage of the link: when lines are short, these get the spare ones first.
+    passage: bool,
+}
+
+/// The passages `segs` of pane `side` joined into one text, with changed words and
+/// conflicting facts of link `link` marked.
+fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usize>) -> Rich {
+    let t = &m.config.theme;
+    let src = &r.cmp.sources[r.pair.src[side]];
+    let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for &s in segs {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        let seg = &src.segments[s];
+        let at = text.len();
+        text.push_str(src.segment_text(s));
+        for (spans, style) in [(&changes, t.changed), (&conflicts, t.conflict)] {
+            for sp in spans.iter().filter(|sp| seg.span.contains(sp)) {
+                let start = at + sp.start - seg.span.start;
+                marks.push((start..start + sp.len(), style));
+            }
+        }
+    }
+    Rich {
+        label: format!("{} ", letter(r.pair.src[side])),
+        label_style: t.link(link.map_or(0, |l| l + 1)).patch(t.key),
+        text,
+        marks,
+        base: t.text,
+        passage: true,
+    }
+}
+
+fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
+    Rich {
+        label: label.to_string(),
+        label_style,
+        text,
+        marks: Vec::new(),
+        base,
+        passage: false,
+    }
+}
+
+/// The notes on the focused link and on the focused passage, as (what it is on, text).
+fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)> {
+    let notes = &m.notes.notes;
+    let src = r.pair.src[side];
+    let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
+    let link = r.pair.link_of[side].get(seg).copied().flatten();
+    if let (Some(l), Some(p)) = (link, r.cmp.pair(r.pair.src[0], r.pair.src[1])) {
+        let on = format!("link {}", l + 1);
+        let link = r.pair.link(&r.cmp, l);
+        found.extend(
+            notes
+                .on_link(p.a, p.b, link)
+                .into_iter()
+                .map(|n| (on.clone(), n)),
+        );
+    }
+    let on = format!("{} passage {}", letter(src), seg + 1);
+    found.extend(
+        notes
+            .on_passage(src, seg)
+            .into_iter()
+            .map(|n| (on.clone(), n)),
+    );
+    found
+        .into_iter()
+        .map(|(on, n)| {
+            let mut text = String::new();
+            if !n.tags.is_empty() {
+                text.push_str(&format!("[{}] ", n.tags.join(", ")));
+            }
+            text.push_str(&n.text.split_whitespace().collect::<Vec<_>>().join(" "));
+            (on, parallax::text::visible(&text, false).into_owned())
+        })
+        .collect()
+}
+
+/// Draws the panel for the active pane's focused passage.
+pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
+    let t = &m.config.theme;
+    let side = m.active;
+    let seg = m.panes[side].focus;
+    let mut parts: Vec<Rich> = Vec::new();
+    let title = match r.pair.link_of[side].get(seg).copied().flatten() {
+        _ if seg >= r.pair.link_of[side].len() => {
+            let text = "This source has no passages.".to_string();
+            parts.push(plain("   ", t.dim, text, t.dim));
+            " nothing to show ".to_string()
+        }
+        Some(l) => {
+            let link = r.pair.link(&r.cmp, l);
+            let shown = &r.pair.links[l];
+            if !link.why.is_empty() {
+                // The stored pair runs from the lower source index to the higher.
+                let (lo, hi) = (
+                    r.pair.src[0].min(r.pair.src[1]),
+                    r.pair.src[0].max(r.pair.src[1]),
+                );
+                let (la, lb) = (letter(lo).to_string(), letter(hi).to_string());
+                let why: Vec<String> = link
+                    .why
+                    .iter()
+                    .map(|w| parallax::align::with_letters(w, &la, &lb))
+                    .collect();
+                parts.push(plain("why ", t.dim, why.join("; "), t.dim));
+            }
+            for s in 0..2 {
+                parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
+            }
+            for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
+                let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
+                let text = format!("{kind}: {la} says {a}, {lb} says {b}");
+                let marks = vec![(0..text.len(), t.conflict)];
+                parts.push(Rich {
+                    label: "!  ".into(),
+                    label_style: t.conflict,
+                    text,
+                    marks,
+                    base: t.text,
+                    passage: false,
+                });
+            }
+            format!(
+                " link {}/{} · score {:.2}{} · {} ",
+                l + 1,
+                r.pair.links.len(),
+                link.score,
+                if link.is_weak() { ", weak" } else { "" },
+                match link.changes.len() {
+                    0 => "same words".to_string(),
+                    1 => "1 word change".to_string(),
+                    n => format!("{n} word changes"),
+                }
+            )
+        }
+        None => {
+            let name = letter(r.pair.src[side]);
+            let other = letter(r.pair.src[1 - side]);
+            parts.push(plain(
+                "+  ",
+                t.added,
+                format!("Only {name} has this passage; {other} has no counterpart."),
+                t.added,
+            ));
+            parts.push(passage(m, r, side, &[seg], None));
+            format!(" passage {} · added by {name} ", seg + 1)
+        }
+    };
+    // The reader's own notes first: they matter most and the panel may not hold everything.
+    let notes: Vec<Rich> = notes(m, r, side, seg)
+        .into_iter()
+        .map(|(on, text)| Rich {
+            label: "✎ ".into(),
+            label_style: t.key,
+            text: format!("{on}: {text}"),
+            marks: vec![(0..on.len() + 1, t.key)],
+            base: t.text,
+            passage: false,
+        })
+        .collect();
+    parts.splice(0..0, notes);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(t.dim)
+        .title(Span::styled(
+            parallax::text::visible(&title, false).into_owned(),
+            t.title,
+        ));
+    let inner = block.inner(area);
+    f.render_widget(block, area);
+    let buf = f.buffer_mut();
+    let widths: Vec<u16> = parts
+        .iter()
+        .map(|p| {
+            let lw = wrap::str_width(&p.label) as u16;
+            inner.width.saturating_sub(lw + 1).max(1)
+        })
+        .collect();
+    let lines: Vec<Vec<Range<usize>>> = parts
+        .iter()
+        .zip(&widths)
+        .map(|(p, &w)| wrap::wrap(&p.text, w as usize))
+        .collect();
+    let needs: Vec<usize> = lines.iter().map(|l| l.len().max(1)).collect();
+    let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
+    let shares = share(&needs, &first, inner.height as usize);
+    let mut y = inner.y;
+    for (((part, width), lines), &room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
+        if room == 0 || y >= inner.bottom() {
+            // A part that found no room at all: say that the panel holds more.
+            if inner.height > 0 && inner.width > 0 {
+                buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
+            }
+            continue;
+        }
+        let lw = wrap::str_width(&part.label) as u16;
+        buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
+        for (i, range) in lines.iter().take(room).enumerate() {
+            let mut spans = if i + 1 == room && lines.len() > room {
+                // The last line this part may use: cut it to leave a column for the ellipsis.
+                let rest = &part.text[range.start..];
+                let cut = wrap::wrap(rest, (*width as usize).saturating_sub(1).max(1));
+                let end = cut.first().map_or(range.end, |c| range.start + c.end);
+                let mut s = wrap::styled(&part.text, range.start..end, &part.marks, part.base);
+                s.push(Span::styled("…", t.key));
+                s
+            } else {
+                wrap::styled(&part.text, range.clone(), &part.marks, part.base)
+            };
+            spans.retain(|s| !s.content.is_empty());
+            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), *width);
+            y += 1;
+        }
+    }
+}
+
+/// How many of `room` lines each part gets when part `i` would fill `needs[i]`: every part
+/// gets an equal share, and what a short part leaves goes to the longer ones, so both sides of
+/// a link show (shortened) however long the one before them is. When there are more parts
+/// than lines share, the parts marked in `first` get the odd lines, then the earlier parts.
+fn share(needs: &[usize], first: &[bool], room: usize) -> Vec<usize> {
+    let mut got = vec![0; needs.len()];
+    let mut left = room;
+    loop {
+        let mut open: Vec<usize> = (0..needs.len()).filter(|&i| got[i] < needs[i]).collect();
+        open.sort_by_key(|&i| !first[i]);
+        if open.is_empty() || left == 0 {
+            return got;
+        }
+        let each = (left / open.len()).max(1);
+        for i in open {
+            let take = each.min(needs[i] - got[i]).min(left);
+            got[i] += take;
+            left -= take;
+        }
+    }
+}

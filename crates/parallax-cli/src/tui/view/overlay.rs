@@ -1,0 +1,251 @@
+//! Windows over the panes: the keys (generated from the keymap), the source picker and the
+//! claim matrix.
+
+use parallax::comparison::{Cluster, Stance};
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::letter;
+use crate::tui::action::Command;
+use crate::tui::model::{Model, Overlay};
+use crate::tui::update::pairs;
+use crate::tui::wrap::{fit, str_width};
+
+/// The marks a reader sees, explained once in the help.
+const LEGEND: [(&str, &str); 8] = [
+    ("▶ ▷", "focused passage (this pane, other pane)"),
+    ("12▌", "linked passage and its link number (tint per link)"),
+    ("█", "passages of the focused link"),
+    ("+┃", "passage only this source has"),
+    ("~", "linked passage with changed words (underlined)"),
+    ("!", "a fact the other source states differently"),
+    ("↕", "synoptic view: stands elsewhere in its source"),
+    ("✎", "a note on this passage or its link"),
+];
+
+fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+/// Draws overlay `o`.
+pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
+    let t = &m.config.theme;
+    // The overlay's lines, the line that must stay in sight (if any), the first line shown,
+    // and the words pinned under the list (wrapped to its width, never scrolled away): one
+    // per list entry, the cursor's shown.
+    let (title, lines, keep, top, footers, at): (
+        &str,
+        Vec<Line>,
+        Option<usize>,
+        usize,
+        Vec<String>,
+        usize,
+    ) = match o {
+        Overlay::Help(s) => {
+            let mut lines = Vec::new();
+            for (cmd, keys) in &m.config.keymap.bindings {
+                let k: Vec<String> = keys.iter().map(|k| k.label()).collect();
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {:<16}", k.join(" ")), t.key),
+                    Span::raw(cmd.help()),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            for (mark, what) in LEGEND {
+                lines.push(Line::from(vec![
+                    Span::styled(format!(" {mark:<16}"), t.key),
+                    Span::raw(what),
+                ]));
+            }
+            if let Some(p) = &m.config.path {
+                lines.push(Line::raw(""));
+                let p = parallax::text::visible(&p.display().to_string(), false).into_owned();
+                lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
+                lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
+            }
+            (" Keys (Esc closes) ", lines, None, s, Vec::new(), 0)
+        }
+        Overlay::Pick(cursor) => {
+            let Some(r) = &m.reader else { return };
+            let mut lines = Vec::new();
+            for (i, (a, b)) in pairs(m).into_iter().enumerate() {
+                let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
+                let shown = r.pair.src == [a, b];
+                // The link count stays whole; the names give way to fit one line.
+                let head = format!(
+                    "{} {}{} ⇄ {}  ",
+                    if i == cursor { "▶" } else { " " },
+                    if shown { "•" } else { " " },
+                    letter(a),
+                    letter(b),
+                );
+                let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
+                let names = format!(
+                    "{} — {}",
+                    r.cmp.sources[a].document.name(),
+                    r.cmp.sources[b].document.name(),
+                );
+                let room = (area.width as usize)
+                    .saturating_sub(4 + str_width(&head) + str_width(&tail))
+                    .max(1);
+                let names = fit(&parallax::text::visible(&names, false), room);
+                let text = format!("{head}{names}{tail}");
+                let style = if i == cursor { t.title_active } else { t.text };
+                lines.push(Line::styled(text, style));
+            }
+            let enter = m.config.keymap.hint(Command::Counterpart);
+            lines.push(Line::styled(format!(" {enter} shows the pair"), t.dim));
+            (
+                " Pick the two sources shown ",
+                lines,
+                Some(cursor),
+                0,
+                Vec::new(),
+                0,
+            )
+        }
+        Overlay::Matrix(cursor) => {
+            let Some(r) = &m.reader else { return };
+            let n = r.cmp.sources.len();
+            let mut lines = Vec::new();
+            for (i, src) in r.cmp.sources.iter().enumerate() {
+                let name = parallax::text::visible(src.document.name(), false).into_owned();
+                lines.push(Line::styled(format!(" {}  {name}", letter(i)), t.dim));
+            }
+            let head: String = (0..n).map(|i| format!("{} ", letter(i))).collect();
+            lines.push(Line::styled(format!(" {head} claim"), t.key));
+            let head_rows = lines.len();
+            for (k, c) in r.cmp.clusters.iter().enumerate() {
+                let cells: String = (0..n)
+                    .map(|i| match c.stance(i) {
+                        Stance::States => "● ",
+                        Stance::Weakly => "○ ",
+                        Stance::Silent => "· ",
+                    })
+                    .collect();
+                let label = parallax::text::visible(&c.label, false).into_owned();
+                let mark = if k == cursor { "▶" } else { " " };
+                let style = if k == cursor { t.title_active } else { t.text };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{mark}{cells} "), t.key),
+                    Span::styled(label, style),
+                ]));
+            }
+            if r.cmp.clusters.is_empty() {
+                lines.push(Line::styled(" no claim is shared by two sources", t.dim));
+            }
+            let enter = m.config.keymap.hint(Command::Counterpart);
+            // Which passages of each source make the claim: the matrix says only who.
+            let footer_of = |c: &Cluster| {
+                let each: Vec<String> = c
+                    .members
+                    .iter()
+                    .map(|mb| {
+                        let ids: Vec<String> =
+                            mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+                        format!("{} {}", letter(mb.doc), ids.join("+"))
+                    })
+                    .collect();
+                format!("{enter} shows the claim · {}", each.join(", "))
+            };
+            (
+                " Claims × sources (● says it, ○ weak match, · does not) ",
+                lines,
+                Some(head_rows + cursor),
+                0,
+                r.cmp.clusters.iter().map(footer_of).collect(),
+                cursor,
+            )
+        }
+    };
+    // The width follows the list, not the footer, so the box keeps its size as the cursor
+    // moves and the footer wraps inside it.
+    let w = lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(str_width(title))
+        + 4;
+    let w = w.min(area.width as usize);
+    let wrapped: Vec<Vec<String>> = footers
+        .iter()
+        .map(|f| pinned(f, w.saturating_sub(4)))
+        .collect();
+    // As tall as the tallest footer, so the box keeps its height as the cursor moves too.
+    let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(0);
+    let mut footer: Vec<Line> = wrapped
+        .get(at)
+        .into_iter()
+        .flatten()
+        .map(|l| Line::styled(format!(" {l}"), t.dim))
+        .collect();
+    footer.resize(tallest, Line::raw(""));
+    let rect = centred(area, w as u16, (lines.len() + footer.len()) as u16 + 2);
+    let inner = rect.height.saturating_sub(2) as usize;
+    // The footer gives way to the list only when the screen has room for nothing else.
+    let footer_rows = footer.len().min(inner.saturating_sub(1));
+    let shown = inner - footer_rows;
+    let mut scroll = top;
+    if let Some(k) = keep {
+        scroll = scroll.max((k + 1).saturating_sub(shown)).min(k);
+    }
+    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let block = Block::bordered()
+        .title(Span::styled(title, t.title))
+        .border_style(t.key);
+    // A list taller than the screen says so, or the lines below it seem not to exist.
+    let more = match (scroll > 0, scroll + shown < lines.len()) {
+        (true, true) => " ↑↓ more ",
+        (false, true) => " ↓ more ",
+        (true, false) => " ↑ more ",
+        (false, false) => "",
+    };
+    let block = if more.is_empty() {
+        block
+    } else {
+        block.title_bottom(Line::styled(more, t.title).right_aligned())
+    };
+    f.render_widget(Clear, rect);
+    let body = block.inner(rect);
+    f.render_widget(block, rect);
+    let list = Rect::new(body.x, body.y, body.width, shown as u16);
+    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    if footer_rows > 0 {
+        let at = Rect::new(
+            body.x,
+            body.y + shown as u16,
+            body.width,
+            footer_rows as u16,
+        );
+        f.render_widget(Paragraph::new(footer), at);
+    }
+}
+
+/// `text` wrapped to `width` columns, breaking after ", " where it can (one source's
+/// passages stay on one line) and cutting a piece wider than a line.
+fn pinned(text: &str, width: usize) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let width = width.max(1);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for piece in text.split_inclusive(", ") {
+        if !line.is_empty() && str_width(&line) + str_width(piece.trim_end()) > width {
+            out.push(line.trim_end().to_string());
+            line.clear();
+        }
+        line.push_str(piece);
+    }
+    out.push(line.trim_end().to_string());
+    out.into_iter().map(|l| fit(&l, width)).collect()
+}

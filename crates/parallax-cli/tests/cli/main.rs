@@ -1,0 +1,9 @@
+//! The `parallax` command's tests, one binary: the report's JSON contract and formats, bad
+//! input, and saved comparisons through the command line.
+
+mod support;
+
+mod errors;
+mod report;
+mod store_notes;
+mod store_refuse;

@@ -1,0 +1,283 @@
+//! The report command: the JSON contract (DESIGN.md §2) on files, standard input, Markdown
+//! and HTML, spans that slice the input to each segment's text, and the text and Markdown
+//! formats.
+
+use crate::support;
+
+use serde_json::Value;
+
+use crate::support::{fixture, path};
+
+/// Runs `parallax` with `args`, feeding `stdin` when given; asserts it took all of it and
+/// succeeded.
+fn run(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let (out, fed) = support::run(args, stdin);
+    fed.unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?} failed: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    String::from_utf8(out.stdout).expect("the report is UTF-8")
+}
+
+/// Runs `align … --format json` and parses the report, checking its top-level shape.
+fn report(args: &[&str], stdin: Option<&[u8]>) -> Value {
+    let mut all = vec!["align"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["--format", "json"]);
+    let r: Value = serde_json::from_str(&run(&all, stdin)).expect("the report is JSON");
+    assert_eq!(r["format"], "parallax-report");
+    assert_eq!(r["version"], 1);
+    assert!(r["documents"].is_array());
+    assert!(r["links"].is_array());
+    assert!(r["only"]["a"].is_array() && r["only"]["b"].is_array());
+    r
+}
+
+/// Asserts that every segment and fact of `doc` slices `input` to exactly its text, that
+/// segments are in order and do not overlap, and that link and only ids exist.
+fn spans_slice(doc: &Value, input: &[u8]) {
+    let segs = doc["segments"].as_array().unwrap();
+    assert!(!segs.is_empty(), "no segments in {}", doc["path"]);
+    let mut at = 0;
+    for (i, s) in segs.iter().enumerate() {
+        assert_eq!(s["id"].as_u64(), Some(i as u64));
+        let (start, end) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(at <= start && start < end && end <= input.len(), "{s}");
+        assert_eq!(
+            std::str::from_utf8(&input[start..end]).unwrap(),
+            s["text"].as_str().unwrap(),
+            "segment {i} of {}",
+            doc["path"]
+        );
+        at = end;
+    }
+    for f in doc["facts"].as_array().unwrap() {
+        let (start, end) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            std::str::from_utf8(&input[start..end]).unwrap(),
+            f["text"].as_str().unwrap()
+        );
+    }
+}
+
+/// Asserts that link and only ids name existing segments of the two documents.
+fn ids_exist(r: &Value) {
+    let n = |d: usize| r["documents"][d]["segments"].as_array().unwrap().len() as u64;
+    for link in r["links"].as_array().unwrap() {
+        for (side, d) in [("a", 0), ("b", 1)] {
+            for id in link[side].as_array().unwrap() {
+                assert!(id.as_u64().unwrap() < n(d), "{link}");
+            }
+        }
+        assert!(link["score"].is_number() && link["why"].is_array());
+        assert!(link["changes"].is_array() && link["conflicts"].is_array());
+    }
+    for (side, d) in [("a", 0), ("b", 1)] {
+        for id in r["only"][side].as_array().unwrap() {
+            assert!(id.as_u64().unwrap() < n(d));
+        }
+    }
+}
+
+const SAMPLES: [&str; 4] = [
+    "assets/samples/cabello-2019-ap-rewrite.txt",
+    "assets/samples/cabello-2019-speed-read.txt",
+    "assets/samples/cabello-2026-exclusive-blog.txt",
+    "assets/samples/cabello-2026-reuters-rewrite.txt",
+];
+
+#[test]
+fn the_samples_report_spans_that_slice_the_files() {
+    for (a, b) in [(0, 1), (2, 3), (0, 3)] {
+        let (pa, pb) = (path(SAMPLES[a]), path(SAMPLES[b]));
+        let r = report(&[&pa, &pb], None);
+        for (d, p) in [(0, &pa), (1, &pb)] {
+            let doc = &r["documents"][d];
+            assert_eq!(doc["id"], d);
+            assert_eq!(doc["path"], p.as_str());
+            assert_eq!(doc["format"], "text");
+            assert!(doc.get("text").is_none(), "plain text is not repeated");
+            spans_slice(doc, &std::fs::read(p).unwrap());
+        }
+        ids_exist(&r);
+    }
+}
+
+#[test]
+fn the_header_reaches_the_report() {
+    let r = report(&[&path(SAMPLES[2]), &path(SAMPLES[3])], None);
+    let blog = &r["documents"][0];
+    assert!(
+        blog["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("Exclusive: US Held")
+    );
+    assert_eq!(blog["byline"], "Raja Awais Ali");
+    assert_eq!(blog["date"], "1/17/2026");
+    assert_eq!(r["documents"][1]["date"], "2026-01-17");
+    let texts: Vec<&str> = blog["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(
+        texts[0].starts_with("Exclusive: US Held"),
+        "the headline is a passage"
+    );
+    assert_eq!(
+        texts
+            .iter()
+            .filter(|t| t.starts_with("Exclusive: US Held"))
+            .count(),
+        1,
+        "the repeated headline is not"
+    );
+    assert!(
+        !texts
+            .iter()
+            .any(|t| t.contains("Raja Awais Ali") || t.contains("min read"))
+    );
+    let reuters = r["documents"][1]["segments"][0]["text"].as_str().unwrap();
+    assert!(
+        reuters.starts_with("The White House was conducting"),
+        "{reuters}"
+    );
+}
+
+#[test]
+fn standard_input_is_read_as_a_source() {
+    let bytes = std::fs::read(path(SAMPLES[1])).unwrap();
+    let r = report(&["-", &path(SAMPLES[0])], Some(&bytes));
+    assert_eq!(r["documents"][0]["path"], "-");
+    spans_slice(&r["documents"][0], &bytes);
+    let r = report(&[&path(SAMPLES[0]), "-"], Some(&bytes));
+    spans_slice(&r["documents"][1], &bytes);
+}
+
+#[test]
+fn markdown_spans_index_the_extracted_text() {
+    let md = fixture("article.md");
+    let r = report(&[&md, &path(SAMPLES[0])], None);
+    let doc = &r["documents"][0];
+    assert_eq!(doc["format"], "markdown");
+    assert_eq!(doc["title"], "Minister Held Secret Talks With Envoys");
+    assert_eq!(doc["byline"], "Jane Doe");
+    let text = doc["text"].as_str().unwrap();
+    assert!(!text.contains("**") && !text.contains("](") && !text.contains("```"));
+    assert!(!text.contains("code that is not prose"));
+    spans_slice(doc, text.as_bytes());
+    let segs: Vec<&str> = doc["segments"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert!(segs.contains(&"The minister met envoys in the capital last month, officials said."));
+    assert!(segs.contains(&"Talks began in Jan. 2025."));
+}
+
+#[test]
+fn html_in_a_legacy_charset_is_decoded_and_keeps_paragraphs() {
+    let html = fixture("article-windows-1252.html");
+    let r = report(&[&html, &path(SAMPLES[0])], None);
+    let doc = &r["documents"][0];
+    assert_eq!(doc["format"], "html");
+    assert_eq!(doc["title"], "Geheime Gespräche mit Cabello");
+    assert_eq!(doc["byline"], "Erika Mustermann");
+    assert!(doc["date"].as_str().unwrap().starts_with("2026-01-17"));
+    let text = doc["text"].as_str().unwrap();
+    assert!(
+        text.contains("Nicolás Maduro äußerte sich"),
+        "decoded: {text}"
+    );
+    assert!(
+        text.contains("2,5 Mio. €"),
+        "windows-1252 euro sign: {text}"
+    );
+    assert!(
+        !text.contains("Alle Rechte") && !text.contains("Wirtschaft"),
+        "no boilerplate"
+    );
+    spans_slice(doc, text.as_bytes());
+    let segs = doc["segments"].as_array().unwrap();
+    let paragraphs: std::collections::BTreeSet<u64> = segs
+        .iter()
+        .map(|s| s["paragraph"].as_u64().unwrap())
+        .collect();
+    assert!(paragraphs.len() >= 5, "paragraphs kept: {paragraphs:?}");
+    assert!(
+        segs.iter().any(|s| s["text"]
+            == "Er kontrolliert z. B. die Geheimdienste und große Teile der Polizei, heißt es in Caracas."),
+        "German abbreviations do not split"
+    );
+}
+
+#[test]
+fn html_on_standard_input_is_recognised() {
+    let bytes = std::fs::read(fixture("article-windows-1252.html")).unwrap();
+    let r = report(&["-", &path(SAMPLES[0])], Some(&bytes));
+    assert_eq!(r["documents"][0]["format"], "html");
+    assert!(
+        r["documents"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Gespräche")
+    );
+}
+
+#[test]
+fn the_units_change_the_passages() {
+    let (a, b) = (path(SAMPLES[2]), path(SAMPLES[3]));
+    let count = |unit: &str| {
+        let r = report(&[&a, &b, "--unit", unit], None);
+        spans_slice(&r["documents"][0], &std::fs::read(&a).unwrap());
+        r["documents"][0]["segments"].as_array().unwrap().len()
+    };
+    let (sentences, paragraphs, lines) = (count("sentence"), count("paragraph"), count("line"));
+    assert!(sentences > paragraphs, "{sentences} > {paragraphs}");
+    let non_empty = std::fs::read_to_string(&a)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(lines, non_empty);
+}
+
+#[test]
+fn more_than_two_sources_report_pairs() {
+    let p: Vec<String> = SAMPLES.iter().map(|s| path(s)).collect();
+    let out = run(&["align", &p[0], &p[1], &p[2], "--format", "json"], None);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["documents"].as_array().unwrap().len(), 3);
+    assert_eq!(r["pairs"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn the_text_report_names_the_sources_and_counts() {
+    let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));
+    let out = run(&["align", &a, &b], None);
+    assert!(out.starts_with(&format!("A: {a}\nB: {b}\n")), "{out}");
+    assert!(
+        out.contains(" links, ") && out.contains("only in A"),
+        "{out}"
+    );
+    assert!(out.contains("Only in B:"), "{out}");
+    assert_eq!(run(&["align", &a, &b, "--format", "text"], None), out);
+}
+
+#[test]
+fn the_markdown_report_has_headings_and_sources() {
+    let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));
+    let out = run(&["align", &a, &b, "--format", "markdown"], None);
+    assert!(out.starts_with("# "), "{out}");
+    assert!(out.contains(&format!("`{a}`")) && out.contains(&format!("`{b}`")));
+    assert!(out.contains("## "), "{out}");
+}

@@ -1,0 +1,282 @@
+//! Saving, exporting and opening from the reader, as key sequences on the model and the
+//! effects the app loop runs: a name asked the first time, never a file written by
+//! `update`; a note surviving save, load and the three exports; opening a comparison whose
+//! sources changed.
+
+use crate::support;
+use parallax_cli::tui;
+
+use crate::support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
+use parallax::export::{ExportFormat, with_notes};
+use parallax::store::Store;
+use tui::action::{Action, Done, Effect};
+use tui::effects::{Env, run};
+use tui::prompt::{Prompt, Then};
+use tui::update::update;
+
+#[test]
+fn s_asks_a_name_the_first_time_then_saves_under_it() {
+    let mut m = demo_model(120, 40);
+    assert_eq!(effect_of(&mut m, "s"), None);
+    assert!(matches!(m.prompt, Some(Prompt::Name { .. })));
+    type_keys(&mut m, "a/b");
+    assert_eq!(effect_of(&mut m, "enter"), None, "a path is refused");
+    match &m.prompt {
+        Some(Prompt::Name { error: Some(e), .. }) => assert!(e.contains("separator"), "{e}"),
+        _ => panic!("the name prompt stays open with the reason"),
+    }
+    for _ in 0..3 {
+        press(&mut m, "backspace");
+    }
+    type_keys(&mut m, "story");
+    let save = effect_of(&mut m, "enter");
+    assert_eq!(
+        save,
+        Some(Effect::Save {
+            name: "story".into(),
+            replace: false,
+            then: Then::Stay
+        })
+    );
+    // Another comparison has that name: ask before replacing it.
+    update(
+        &mut m,
+        Action::Done(Ok(Done::NameTaken("story".into(), Then::Stay))),
+    );
+    assert!(matches!(m.prompt, Some(Prompt::Overwrite(..))));
+    assert_eq!(
+        effect_of(&mut m, "y"),
+        Some(Effect::Save {
+            name: "story".into(),
+            replace: true,
+            then: Then::Stay
+        })
+    );
+    update(
+        &mut m,
+        Action::Done(Ok(Done::Saved("story".into(), Then::Stay))),
+    );
+    assert!(screen(&draw(&m)).contains("saved as story"));
+    // Known name now: s saves straight away.
+    assert!(matches!(
+        effect_of(&mut m, "s"),
+        Some(Effect::Save { replace: true, .. })
+    ));
+    // Errors are one line in the status.
+    update(&mut m, Action::Done(Err("disk full\nmore".into())));
+    assert_eq!(m.message.as_deref(), Some("disk full"));
+}
+
+#[test]
+fn e_chooses_a_format_and_a_path_and_l_lists_and_jumps() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "e j");
+    assert_eq!(
+        effect_of(&mut m, "enter"),
+        None,
+        "the path prompt comes next"
+    );
+    match &m.prompt {
+        Some(Prompt::Path { input, .. }) => assert_eq!(input, "parallax-comparison.html"),
+        _ => panic!("path prompt expected"),
+    }
+    assert!(matches!(
+        effect_of(&mut m, "enter"),
+        Some(Effect::Export {
+            format: ExportFormat::Html,
+            replace: false,
+            ..
+        })
+    ));
+
+    on_unlinked(&mut m);
+    let focus = m.panes[m.active].focus;
+    press(&mut m, "a");
+    type_keys(&mut m, "only here");
+    press(&mut m, "ctrl-s g");
+    assert_ne!(m.panes[m.active].focus, focus);
+    press(&mut m, "L");
+    assert!(screen(&draw(&m)).contains("only here"));
+    press(&mut m, "enter");
+    assert!(m.prompt.is_none());
+    assert_eq!(m.panes[m.active].focus, focus, "Enter jumps to the note");
+}
+
+/// The store half: a note written through `update` survives save → load → each export.
+#[test]
+fn a_note_from_the_reader_survives_save_load_and_exports() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "this quote is only in Reuters");
+    press(&mut m, "ctrl-s t enter esc");
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let r = m.reader.as_ref().unwrap();
+    store
+        .save("mine", &r.cmp, &m.notes.notes, m.notes.now)
+        .unwrap();
+    let saved = store.load("mine").unwrap();
+    assert_eq!(saved.notes, m.notes.notes);
+    for f in [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Json,
+    ] {
+        let out = with_notes(&saved.comparison, &saved.notes, "mine", f);
+        assert!(
+            out.contains("this quote is only in Reuters"),
+            "{f:?} holds the note"
+        );
+        assert!(out.contains("agree"), "{f:?} holds the tag");
+    }
+}
+
+/// An effects environment whose store lives in a new temporary directory (kept alive by
+/// the returned guard).
+fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
+    let dir = tempfile::tempdir().unwrap();
+    let env = Env {
+        store: Ok(Store::new(dir.path())),
+        load: parallax::document::LoadOptions::default(),
+        saved_sources: None,
+    };
+    (dir, env)
+}
+
+/// The effects the app loop runs, against a store in a temporary directory: save, refuse to
+/// replace silently, export (and refuse to replace silently), list, open.
+#[test]
+fn effects_save_export_list_and_open() {
+    let (dir, mut env) = store_in_temp_dir();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "B drops the aide's denial");
+    press(&mut m, "ctrl-s");
+    let save = |replace| Effect::Save {
+        name: "story".into(),
+        replace,
+        then: Then::Stay,
+    };
+    let a = run(&mut env, &m, save(false)).unwrap();
+    assert!(matches!(&a, Action::Done(Ok(Done::Saved(n, Then::Stay))) if n == "story"));
+    update(&mut m, a);
+    assert!(!m.notes.dirty);
+    assert_eq!(m.notes.name.as_deref(), Some("story"));
+    let a = run(&mut env, &m, save(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::NameTaken(..)))));
+    let a = run(&mut env, &m, save(true)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::Saved(..)))));
+
+    let out = dir.path().join("story.md").to_string_lossy().into_owned();
+    let export = |replace| Effect::Export {
+        format: ExportFormat::Markdown,
+        path: out.clone(),
+        replace,
+    };
+    let a = run(&mut env, &m, export(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::Exported(_)))));
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("B drops the aide's denial")
+    );
+    let a = run(&mut env, &m, export(false)).unwrap();
+    assert!(matches!(a, Action::Done(Ok(Done::FileExists(..)))));
+    update(&mut m, a);
+    assert!(matches!(m.prompt, Some(Prompt::Replace(..))));
+
+    let Some(Action::Listed(items)) = run(&mut env, &m, Effect::List) else {
+        panic!("a list")
+    };
+    assert_eq!((items.len(), items[0].notes), (1, 1));
+    let mut fresh = demo_model(120, 40);
+    let a = run(&mut env, &fresh, Effect::Open(items[0].path.clone())).unwrap();
+    update(&mut fresh, a);
+    assert_eq!(fresh.notes.name.as_deref(), Some("story"));
+    assert_eq!(fresh.notes.notes.len(), 1);
+    assert!(!fresh.notes.dirty);
+    // It reopens on the noted link, where the reader was.
+    assert!(screen(&draw(&fresh)).contains("B drops the aide's denial"));
+}
+
+/// A source changed since saving: the reader shows the saved texts and says so; with
+/// refresh it reads the sources again and says where the notes went.
+#[test]
+fn opening_says_when_a_source_changed_and_refresh_reattaches() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<std::path::PathBuf> =
+        ["cabello-2019-ap-rewrite.txt", "cabello-2019-speed-read.txt"]
+            .iter()
+            .map(|f| {
+                let to = dir.path().join(f);
+                std::fs::copy(
+                    std::path::Path::new(concat!(
+                        env!("CARGO_MANIFEST_DIR"),
+                        "/../../assets/samples"
+                    ))
+                    .join(f),
+                    &to,
+                )
+                .unwrap();
+                to
+            })
+            .collect();
+    let load = parallax::document::LoadOptions::default();
+    let docs = files
+        .iter()
+        .map(|f| parallax::document::load(f.to_str().unwrap(), &load).unwrap())
+        .collect();
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "check the age");
+    press(&mut m, "ctrl-s");
+    let store = Store::new(dir.path().join("data"));
+    let r = m.reader.as_ref().unwrap();
+    let path = store.save("two", &r.cmp, &m.notes.notes, 1).unwrap();
+
+    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    assert!(!opened.stale, "nothing changed yet");
+    let text = std::fs::read_to_string(&files[0]).unwrap();
+    std::fs::write(&files[0], text.replace("Cabello", "Cabelo")).unwrap();
+    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    assert!(opened.stale);
+    let mut fresh = demo_model(120, 40);
+    update(&mut fresh, Action::Opened(Box::new(opened)));
+    let s = screen(&draw(&fresh));
+    assert!(s.contains("A changed since saving"), "{s}");
+    assert!(s.contains("saved texts"));
+    let (opened, _) = tui::effects::open(&path, true, &load).unwrap();
+    assert!(!opened.stale && opened.dirty, "refreshed, not saved yet");
+    assert!(opened.message.unwrap().contains("re-read: notes"));
+    assert_eq!(opened.notes.len(), 1, "the note is kept");
+}
+
+/// A saved comparison reopens on the pair of sources and the passage the reader was at.
+#[test]
+fn a_saved_comparison_reopens_where_it_was() {
+    let (dir, mut env) = store_in_temp_dir();
+    let mut m = demo_model(120, 40);
+    // The third pair (A and D), then a few links on, in the right pane.
+    press(&mut m, "p down down enter n n tab");
+    let src = m.reader.as_ref().unwrap().pair.src;
+    assert_ne!(src, [0, 1], "another pair is shown");
+    let (focus, active) = (m.panes[m.active].focus, m.active);
+    assert!(focus > 0, "the reader moved on");
+    let save = Effect::Save {
+        name: "where".into(),
+        replace: false,
+        then: Then::Stay,
+    };
+    let a = run(&mut env, &m, save).unwrap();
+    update(&mut m, a);
+    let path = Store::new(dir.path()).path_of("where").unwrap();
+    let mut fresh = demo_model(120, 40);
+    let a = run(&mut env, &fresh, Effect::Open(path)).unwrap();
+    update(&mut fresh, a);
+    assert_eq!(fresh.reader.as_ref().unwrap().pair.src, src);
+    assert_eq!(
+        (fresh.active, fresh.panes[fresh.active].focus),
+        (active, focus)
+    );
+}

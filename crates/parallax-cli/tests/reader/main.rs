@@ -1,0 +1,11 @@
+//! The reader's tests, one binary: key sequences on the model, drawn screens and snapshots,
+//! saving and opening from the reader, and the built binary in a real pseudo-terminal.
+
+mod support;
+
+mod files;
+mod notes;
+mod pty;
+mod screens;
+mod small;
+mod update;

@@ -1,0 +1,384 @@
+//! The built binary in a real pseudo-terminal: start on the demo, press n twice and Enter,
+//! read the screen, quit, and check the terminal was given back as it was; write a note,
+//! save it and reopen it with `parallax open`. The screen is
+//! polled with a deadline; there are no fixed sleeps.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+const ROWS: u16 = 40;
+const COLS: u16 = 120;
+const DEADLINE: Duration = Duration::from_secs(60);
+
+/// The link the reader should be on after `n` twice from the first passage, and the
+/// counterpart's first segment, computed from the comparison the binary also builds.
+fn expected() -> (usize, usize, String) {
+    let cmp =
+        parallax::Comparison::build(parallax::demo::documents(), &parallax::Options::default())
+            .unwrap();
+    let pair = cmp.pair(0, 1).unwrap();
+    let mut links: Vec<&parallax::align::Link> = pair.alignment.links.iter().collect();
+    links.sort_by_key(|l| (l.a[0], l.b[0]));
+    let link_of = |seg: usize| links.iter().position(|l| l.a.contains(&seg));
+    let n_a = cmp.sources[0].segments.len();
+    let (mut at, mut cur) = (0, link_of(0));
+    for _ in 0..2 {
+        // n lands where the next link starts (its first passage in A).
+        let next = (at + 1..n_a)
+            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur && links[l].a[0] == s))
+            .expect("the demo pair has at least two links after the start");
+        (at, cur) = (next, link_of(next));
+    }
+    let l = cur.unwrap();
+    let words: Vec<&str> = cmp.sources[1]
+        .segment_text(links[l].b[0])
+        .split_whitespace()
+        .take(3)
+        .collect();
+    (l + 1, links.len(), words.join(" "))
+}
+
+struct Term {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+}
+
+impl Term {
+    fn screen(&self) -> String {
+        let p = self.parser.lock().unwrap();
+        p.screen().contents()
+    }
+
+    fn flat(&self) -> String {
+        self.screen()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Waits until the screen holds every one of `needles`.
+    fn wait_for(&self, needles: &[&str]) {
+        let start = Instant::now();
+        loop {
+            let s = self.flat();
+            if needles.iter().all(|n| s.contains(n)) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {needles:?}; screen:\n{}",
+                self.screen()
+            );
+            std::thread::yield_now();
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    fn keys(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).unwrap();
+        self.writer.flush().unwrap();
+    }
+}
+
+/// The reader running in a pseudo-terminal, with a thread feeding its output to vt100.
+struct Session {
+    term: Term,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    pump: std::thread::JoinHandle<()>,
+    _config: tempfile::NamedTempFile,
+}
+
+fn start() -> Session {
+    start_with(&[], &[])
+}
+
+/// The reader just spawned on a fresh pseudo-terminal, its output not read yet.
+struct Spawned {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    master: Box<dyn portable_pty::MasterPty + Send>,
+    /// The master side's output: the reader's frames.
+    reader: Box<dyn Read + Send>,
+    /// The (empty) configuration file the reader was pointed at; kept while it runs.
+    config: tempfile::NamedTempFile,
+}
+
+/// The workspace root, where `cargo run` starts the reader.
+const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+
+/// Spawns the binary in the project directory: see [`spawn_in`].
+fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
+    spawn_in(Path::new(ROOT), args, env)
+}
+
+/// Spawns the binary in directory `cwd` with `args` and extra environment `env` in a
+/// `COLS`×`ROWS` terminal, with an empty configuration so the user's own keys and theme play
+/// no part.
+fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
+    let config = tempfile::NamedTempFile::new().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PARALLAX_CONFIG", config.path());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.args(args);
+    cmd.cwd(cwd);
+    let child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let reader = pair.master.try_clone_reader().unwrap();
+    Spawned {
+        child,
+        master: pair.master,
+        reader,
+        config,
+    }
+}
+
+/// The reader started in the project directory: see [`start_in`].
+fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Session {
+    start_in(Path::new(ROOT), args, env)
+}
+
+/// The reader started in directory `cwd` with `args` and extra environment `env`, a thread
+/// feeding its output to vt100, ready once its first frame is up.
+fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
+    let Spawned {
+        child,
+        master,
+        mut reader,
+        config,
+    } = spawn_in(cwd, args, env);
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        ROWS.try_into().unwrap(),
+        COLS.try_into().unwrap(),
+        0,
+    )));
+    let sink = Arc::clone(&parser);
+    let pump = std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().process(&buf[..n]);
+        }
+    });
+    let term = Term {
+        parser,
+        writer: master.take_writer().unwrap(),
+    };
+    // Ready when the status line tells where the focus is.
+    term.wait_for(&[
+        "A: ",
+        "cabello-2019-ap-rewrite.txt",
+        "cabello-2019-speed-read.txt",
+    ]);
+    Session {
+        term,
+        child,
+        master,
+        pump,
+        _config: config,
+    }
+}
+
+impl Session {
+    /// Sends the reader SIGTERM, as `kill` would.
+    fn sigterm(&self) {
+        let pid = self.child.process_id().expect("a child pid");
+        let killed = std::process::Command::new("kill")
+            .args(["-TERM", &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+    }
+
+    /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
+    fn finish(mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(start.elapsed() < DEADLINE, "the reader did not exit");
+            std::thread::sleep(Duration::from_millis(10));
+        };
+        drop(self.master);
+        self.pump.join().unwrap();
+        let p = self.term.parser.lock().unwrap();
+        let screen = p.screen();
+        assert!(!screen.alternate_screen(), "alternate screen left");
+        assert!(!screen.hide_cursor(), "cursor shown again");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "mouse capture off"
+        );
+        status
+    }
+}
+
+#[test]
+fn demo_in_a_real_terminal() {
+    let (link, total, counterpart) = expected();
+    let mut s = start();
+    s.term.keys(b"nn");
+    s.term.wait_for(&[&format!("A: link {link}/{total}")]);
+    s.term.keys(b"\r");
+    s.term
+        .wait_for(&[&format!("B: link {link}/{total}"), &counterpart]);
+    {
+        let p = s.term.parser.lock().unwrap();
+        assert!(
+            p.screen().alternate_screen(),
+            "the reader uses the alternate screen"
+        );
+        assert!(p.screen().hide_cursor());
+    }
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// Killed, the reader gives the terminal back and exits with 128 + SIGTERM, as a shell
+/// reports a process it killed, so a script sees it did not end normally.
+#[test]
+fn sigterm_restores_the_terminal() {
+    let s = start();
+    s.sigterm();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
+}
+
+/// Closing the terminal (the window is closed, the ssh link drops) must end the reader, not
+/// leave it spinning on a dead terminal. Every handle on the master side is closed here, so
+/// the reader's terminal really hangs up.
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    let data = tempfile::tempdir().unwrap();
+    // No pump and no writer: this thread reads, and every master handle stays here.
+    let Spawned {
+        mut child,
+        master,
+        mut reader,
+        config: _config,
+    } = spawn(&[], &[("PARALLAX_DATA_DIR", data.path())]);
+    let mut parser = vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0);
+    let mut buf = [0u8; 8192];
+    // Read on this thread until the first frame is up; the reader keeps drawing until then,
+    // so these blocking reads always return.
+    while !parser
+        .screen()
+        .contents()
+        .contains("cabello-2019-speed-read.txt")
+    {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the reader closed its terminal before drawing");
+        parser.process(&buf[..n]);
+    }
+    drop(reader);
+    drop(master);
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("the reader was still running 20 s after its terminal closed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Write a note, save it under a name, quit; the file holds the note, and `parallax open NAME`
+/// in a second session shows it. Run away from the project (whose assets/samples hold files
+/// named like the demo's articles), as a user would: the demo's texts are embedded, so the
+/// reopened comparison must not call its sources gone or changed.
+#[test]
+fn a_note_saved_in_the_reader_reopens() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [("PARALLAX_DATA_DIR", data.path())];
+    let mut s = start_in(data.path(), &[], &env);
+    s.term.keys(b"n");
+    s.term.wait_for(&["A: link"]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["ctrl-s saves"]);
+    s.term.keys(b"age differs: check the wire");
+    s.term.wait_for(&["age differs: check the wire"]);
+    s.term.keys(b"\x13"); // Ctrl+S
+    s.term.wait_for(&["notes unsaved", "written"]);
+    s.term.keys(b"s");
+    s.term.wait_for(&["Name:"]);
+    s.term.keys(b"wire-check\r");
+    s.term.wait_for(&["saved as wire-check"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+
+    let file = data.path().join("comparisons/wire-check.parallax.json");
+    let saved = std::fs::read_to_string(&file).expect("the saved file");
+    assert!(saved.contains("age differs: check the wire"));
+
+    let mut s = start_in(data.path(), &["open", "wire-check"], &env);
+    s.term.wait_for(&["✎"]);
+    let first = s.term.flat();
+    assert!(
+        !first.contains("since saving") && !first.contains("saved texts"),
+        "the demo's sources are embedded, not gone: {first}"
+    );
+    s.term.keys(b"n");
+    s.term
+        .wait_for(&["✎ link", ": age differs: check the wire"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+
+    // Not in a terminal, `open` prints the report and says on stderr what changed: nothing.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["open", "wire-check"])
+        .env("PARALLAX_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("source"), "stderr: {err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("age differs: check the wire"));
+}
+
+/// Stopped by a signal with a note unsaved: the note is kept under a new name, not lost.
+#[test]
+fn sigterm_keeps_unsaved_notes() {
+    let data = tempfile::tempdir().unwrap();
+    let mut s = start_with(&[], &[("PARALLAX_DATA_DIR", data.path())]);
+    s.term.keys(b"a");
+    s.term.wait_for(&["ctrl-s saves"]);
+    s.term.keys(b"do not lose me\x13");
+    s.term.wait_for(&["notes unsaved"]);
+    s.sigterm();
+    let status = s.finish();
+    assert_eq!(status.exit_code(), 143, "exit status {status:?}");
+    let kept: Vec<_> = std::fs::read_dir(data.path().join("comparisons"))
+        .expect("the comparisons dir")
+        .flatten()
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("parallax-unsaved-")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "one rescue file");
+    let text = std::fs::read_to_string(kept[0].path()).unwrap();
+    assert!(text.contains("do not lose me"));
+}

@@ -1,0 +1,158 @@
+//! The reader at the smallest usual terminal, 80×24: the detail panel shows both sides of a
+//! link, and the pair picker and the list of saved comparisons keep one line per entry.
+
+use parallax_cli::tui;
+
+use crate::support::{demo_model, draw, first_words, press, rows};
+use parallax::store::Listing;
+use tui::action::Action;
+use tui::layout;
+use tui::update::update;
+
+/// The detail panel's rows as one string, white space collapsed.
+fn panel(m: &tui::model::Model) -> String {
+    let a = layout::areas(m.size, m.active);
+    rows(&draw(m))[a.detail.y as usize..a.detail.bottom() as usize]
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
+    for (w, h) in [(80, 24), (100, 30), (120, 40)] {
+        for keys in ["", "tab"] {
+            let mut m = demo_model(w, h);
+            press(&mut m, keys);
+            let r = m.reader.as_ref().unwrap();
+            let seg = m.panes[m.active].focus;
+            let l = r.pair.link_of[m.active][seg].expect("starts on a link");
+            let shown = &r.pair.links[l];
+            let panel = panel(&m);
+            for side in 0..2 {
+                let src = &r.cmp.sources[r.pair.src[side]];
+                let text = src.segment_text(shown.segs[side][0]);
+                let start = first_words(text, 3);
+                assert!(
+                    panel.contains(&start),
+                    "{w}x{h} after {keys:?}: side {side} ({start:?}) missing from {panel:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shortened_passage_ends_in_an_ellipsis() {
+    let mut m = demo_model(80, 24);
+    let links = m.reader.as_ref().unwrap().pair.links.len();
+    let mut shortened = 0;
+    for _ in 0..links {
+        let r = m.reader.as_ref().unwrap();
+        let seg = m.panes[m.active].focus;
+        let l = r.pair.link_of[m.active][seg].expect("on a link");
+        let src = &r.cmp.sources[r.pair.src[0]];
+        let whole: String = r.pair.links[l].segs[0]
+            .iter()
+            .map(|&s| src.segment_text(s))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let whole = whole.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !panel(&m).contains(&whole) {
+            shortened += 1;
+            let a = layout::areas(m.size, m.active);
+            let rows = rows(&draw(&m));
+            let rows = &rows[a.detail.y as usize + 1..a.detail.bottom() as usize];
+            assert!(
+                rows.iter().any(|r| r.trim_end().ends_with('…')),
+                "link {l} is cut without an ellipsis: {rows:#?}"
+            );
+        }
+        press(&mut m, "n");
+    }
+    assert!(shortened > 0, "no link of the demo is too long for 80x24");
+}
+
+#[test]
+fn the_pair_picker_keeps_one_line_per_pair_at_80_columns() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "p");
+    let r = m.reader.as_ref().unwrap();
+    let n = r.cmp.sources.len();
+    let pairs = n * (n - 1) / 2;
+    let rows = rows(&draw(&m));
+    let entries: Vec<&String> = rows.iter().filter(|r| r.contains('⇄')).collect();
+    assert_eq!(entries.len(), pairs, "{rows:#?}");
+    // Every entry keeps its whole link count; the names give way.
+    for e in &entries {
+        let inner = e.trim_end().trim_end_matches('│').trim_end();
+        assert!(
+            inner.ends_with("link)") || inner.ends_with("links)"),
+            "{e:?}"
+        );
+    }
+    assert!(rows.iter().any(|r| r.contains("C ⇄ D")), "{rows:#?}");
+}
+
+fn listing(i: usize) -> Listing {
+    Listing {
+        name: format!("comparison-number-{i}"),
+        path: format!("/tmp/c{i}.parallax").into(),
+        sources: vec![
+            "A long title of the first source in this saved comparison".into(),
+            "Another long title of a second source".into(),
+        ],
+        saved: 1_700_000_000 + i as u64,
+        notes: i,
+        problem: None,
+    }
+}
+
+#[test]
+fn the_open_list_keeps_one_line_per_entry_and_follows_the_selection() {
+    let mut m = demo_model(80, 24);
+    let items: Vec<Listing> = (0..30).map(listing).collect();
+    update(&mut m, Action::Listed(items));
+    let rows0 = rows(&draw(&m));
+    let first = rows0
+        .iter()
+        .position(|r| r.contains("comparison-number-0 "))
+        .expect("first entry shown");
+    // The next row is the next entry, not the rest of the first one.
+    assert!(
+        rows0[first + 1].contains("comparison-number-1 "),
+        "{rows0:#?}"
+    );
+    assert!(
+        rows0.iter().any(|r| r.contains('…')),
+        "a cut entry or the list's end is marked: {rows0:#?}"
+    );
+    for _ in 0..29 {
+        press(&mut m, "down");
+    }
+    let rows = rows(&draw(&m));
+    let at = rows
+        .iter()
+        .position(|r| r.contains("▶ comparison-number-29 "))
+        .unwrap_or_else(|| panic!("selection shown: {rows:#?}"));
+    assert!(rows[at - 1].contains("comparison-number-28 "), "{rows:#?}");
+}
+
+#[test]
+fn the_status_line_says_how_to_get_help_and_quit_at_80_columns() {
+    let m = demo_model(80, 24);
+    let last = rows(&draw(&m)).last().cloned().unwrap();
+    assert!(
+        last.contains("? help") && last.contains("q quit"),
+        "{last:?}"
+    );
+}
+
+#[test]
+fn a_help_taller_than_the_screen_says_there_is_more() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "?");
+    let screen = rows(&draw(&m)).join("\n");
+    assert!(screen.contains("↓ more"), "{screen}");
+}

@@ -1,0 +1,513 @@
+//! Key sequences applied to the model: focus, scroll, view, search, mouse, overlays, the
+//! keymap (the note editor's keys too). The expectations come from the comparison itself, so they hold whatever the aligner finds.
+
+use crate::support;
+use parallax_cli::tui;
+
+use crate::support::{demo_model, draw, first_words, press, screen, type_keys, type_text};
+use tui::action::Action;
+use tui::layout;
+use tui::model::{Model, Overlay, ViewMode};
+use tui::prompt::Prompt;
+use tui::update::update;
+
+fn reader(m: &Model) -> &tui::model::Reader {
+    m.reader.as_ref().expect("loaded")
+}
+
+fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {
+    reader(m).pair.link_of[side][seg]
+}
+
+#[test]
+fn starts_on_the_two_2019_articles_with_all_four_loaded() {
+    let m = demo_model(120, 40);
+    let r = reader(&m);
+    assert_eq!(r.cmp.sources.len(), 4);
+    assert_eq!(r.pair.src, [0, 1]);
+    assert!(r.cmp.sources[0].document.path.contains("2019"));
+    assert!(r.cmp.sources[1].document.path.contains("2019"));
+    assert_eq!(
+        (m.active, m.panes[0].focus, m.view),
+        (0, 0, ViewMode::Reading)
+    );
+}
+
+#[test]
+fn j_k_g_and_shift_g_move_the_focus() {
+    let mut m = demo_model(120, 40);
+    let n = reader(&m).cmp.sources[0].segments.len();
+    press(&mut m, "j j");
+    assert_eq!(m.panes[0].focus, 2);
+    press(&mut m, "k");
+    assert_eq!(m.panes[0].focus, 1);
+    press(&mut m, "down up up up");
+    assert_eq!(m.panes[0].focus, 0);
+    press(&mut m, "G");
+    assert_eq!(m.panes[0].focus, n - 1);
+    let h = layout::page_height(m.size);
+    let p = *reader(&m).layout[0].of(n - 1).unwrap();
+    assert!(
+        p.top >= m.panes[0].scroll && p.bottom() <= m.panes[0].scroll + h,
+        "last passage in view"
+    );
+    press(&mut m, "g");
+    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (0, 0));
+}
+
+#[test]
+fn page_down_scrolls_and_focuses_a_passage_in_view() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "pagedown");
+    assert!(m.panes[0].scroll > 0);
+    let p = *reader(&m).layout[0].of(m.panes[0].focus).unwrap();
+    assert!(p.top >= m.panes[0].scroll);
+    press(&mut m, "pageup");
+    assert_eq!(m.panes[0].scroll, 0);
+}
+
+#[test]
+fn n_walks_links_in_order_and_enter_jumps_to_the_counterpart() {
+    let mut m = demo_model(120, 40);
+    let total = reader(&m).pair.links.len();
+    assert!(total >= 2, "the demo pair has links");
+    press(&mut m, "n");
+    let first = link_of(&m, 0, m.panes[0].focus).expect("on a link");
+    press(&mut m, "n");
+    let second = link_of(&m, 0, m.panes[0].focus).expect("on a link");
+    assert!(second > first, "links are numbered in A's order");
+    let status = screen(&draw(&m));
+    assert!(
+        status.contains(&format!("link {}/{total}", second + 1)),
+        "{status}"
+    );
+    // The other pane follows to the counterpart.
+    let cp = reader(&m).pair.links[second].segs[1][0];
+    assert_eq!(m.panes[1].focus, cp);
+    press(&mut m, "N");
+    assert_eq!(link_of(&m, 0, m.panes[0].focus), Some(first));
+    press(&mut m, "n enter");
+    assert_eq!(m.active, 1);
+    assert_eq!(m.panes[1].focus, cp);
+    let text = reader(&m).cmp.sources[1].segment_text(cp);
+    assert!(screen(&draw(&m)).contains(&first_words(text, 3)));
+    press(&mut m, "tab");
+    assert_eq!(m.active, 0);
+}
+
+#[test]
+fn u_goes_to_additions_and_c_to_changed_facts() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "u");
+    let seg = m.panes[0].focus;
+    assert!(seg > 0 && link_of(&m, 0, seg).is_none());
+    press(&mut m, "U");
+    assert!(link_of(&m, 0, m.panes[0].focus).is_none());
+    let r = reader(&m);
+    let any_conflict =
+        (0..r.pair.links.len()).any(|l| !r.pair.link(&r.cmp, l).conflicts.is_empty());
+    press(&mut m, "g c");
+    match link_of(&m, 0, m.panes[0].focus) {
+        Some(l) => assert!(
+            !reader(&m)
+                .pair
+                .link(&reader(&m).cmp, l)
+                .conflicts
+                .is_empty()
+        ),
+        None => assert!(!any_conflict && m.panes[0].focus == 0),
+    }
+}
+
+#[test]
+fn synoptic_view_puts_linked_passages_level() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "v");
+    assert_eq!(m.view, ViewMode::Synoptic);
+    let r = reader(&m);
+    for l in &r.pair.links {
+        let a = r.layout[0].of(l.segs[0][0]).unwrap();
+        let b = r.layout[1].of(l.segs[1][0]).unwrap();
+        assert_eq!(a.top, b.top, "link rows level");
+    }
+    // Every passage of both sources is shown exactly once.
+    for side in 0..2 {
+        let n = r.cmp.sources[r.pair.src[side]].segments.len();
+        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..n).collect::<Vec<_>>());
+    }
+    press(&mut m, "n j j");
+    assert_eq!(
+        m.panes[0].scroll, m.panes[1].scroll,
+        "panes scroll together"
+    );
+    press(&mut m, "v");
+    assert_eq!(m.view, ViewMode::Reading);
+    let r = reader(&m);
+    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg).collect();
+    assert!(
+        tops.windows(2).all(|w| w[0] < w[1]),
+        "reading view keeps B's own order"
+    );
+}
+
+#[test]
+fn search_has_its_own_next_and_leaves_n_to_links() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "/");
+    assert!(m.search.typing);
+    type_text(&mut m, "Cabello");
+    press(&mut m, "enter");
+    assert!(!m.search.typing);
+    let holds = |m: &Model| {
+        reader(m).cmp.sources[0]
+            .segment_text(m.panes[0].focus)
+            .to_lowercase()
+            .contains("cabello")
+    };
+    assert!(holds(&m));
+    let first = m.panes[0].focus;
+    press(&mut m, "]");
+    assert!(m.panes[0].focus > first && holds(&m));
+    press(&mut m, "[");
+    assert_eq!(m.panes[0].focus, first);
+    // n still walks links, not hits.
+    press(&mut m, "n");
+    assert!(link_of(&m, 0, m.panes[0].focus).is_some());
+    assert_eq!(m.search.query, "cabello");
+    press(&mut m, "esc");
+    assert!(m.search.query.is_empty());
+    // While typing, letters are text, not commands.
+    press(&mut m, "/ q n");
+    assert_eq!(m.search.input, "qn");
+    press(&mut m, "esc");
+    assert!(!m.search.typing);
+}
+
+#[test]
+fn narrow_terminals_show_one_pane_and_tab_switches() {
+    let mut m = demo_model(80, 24);
+    let a = m.areas();
+    assert!(a.narrow && a.pane[0].is_some() && a.pane[1].is_none());
+    press(&mut m, "tab");
+    let a = m.areas();
+    assert!(a.pane[0].is_none() && a.pane[1].is_some());
+    let title = tui::view::letter(reader(&m).pair.src[1]);
+    assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
+}
+
+#[test]
+fn resize_keeps_the_focus_in_view() {
+    let mut m = demo_model(200, 50);
+    press(&mut m, "G");
+    for (w, h) in [(80, 24), (120, 12), (41, 10), (200, 50)] {
+        update(&mut m, Action::Resize(w, h));
+        let hgt = layout::page_height(m.size);
+        let p = *reader(&m).layout[0].of(m.panes[0].focus).unwrap();
+        assert!(
+            p.top < m.panes[0].scroll + hgt && p.bottom() > m.panes[0].scroll,
+            "{w}x{h}"
+        );
+    }
+}
+
+#[test]
+fn click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
+    let mut m = demo_model(120, 40);
+    let right = m.areas().pane[1].unwrap();
+    // The right pane follows the focus to its counterpart, so it may be scrolled: click the
+    // first passage that starts on screen.
+    let scroll = m.panes[1].scroll;
+    let p = *reader(&m).layout[1]
+        .placed
+        .iter()
+        .find(|p| p.top > scroll)
+        .unwrap();
+    update(
+        &mut m,
+        Action::Click(right.x + 10, right.y + (p.top - scroll) as u16),
+    );
+    assert_eq!((m.active, m.panes[1].focus), (1, p.seg));
+    let left = m.areas().pane[0].unwrap();
+    let before = (m.panes[0].scroll, m.panes[1].scroll);
+    update(&mut m, Action::Wheel(left.x + 3, left.y + 3, true));
+    assert!(m.panes[0].scroll > before.0);
+    assert_eq!(
+        m.panes[1].scroll, before.1,
+        "only the pane under the pointer"
+    );
+}
+
+#[test]
+fn pick_shows_another_pair_and_the_matrix_opens() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "p");
+    assert_eq!(m.overlay, Some(Overlay::Pick(0)));
+    press(&mut m, "j j j j j enter");
+    assert_eq!(m.overlay, None);
+    assert_eq!(reader(&m).pair.src, [2, 3], "the two 2026 articles");
+    press(&mut m, "m");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
+    let s = screen(&draw(&m));
+    assert!(s.contains("Claims"));
+    // The selected claim's passages are named, source by source.
+    let first = &reader(&m).cmp.clusters[0];
+    let named: Vec<String> = first
+        .members
+        .iter()
+        .map(|mb| {
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+        })
+        .collect();
+    for item in &named {
+        assert!(s.contains(item.as_str()), "{item} in {s}");
+    }
+    press(&mut m, "q");
+    assert_eq!(m.overlay, None, "q closes the overlay first");
+}
+
+/// The passages of claim `k`, as the matrix footer names them ("A 3", "C 1+2").
+fn claim_passages(m: &Model, k: usize) -> Vec<String> {
+    reader(m).cmp.clusters[k]
+        .members
+        .iter()
+        .map(|mb| {
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+        })
+        .collect()
+}
+
+#[test]
+fn on_a_small_screen_the_matrix_footer_stays_whole_and_in_sight() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "m");
+    // Where the box's corners stand: its top row, its left and right columns, its bottom row.
+    let corners = |rows: &[String]| {
+        let top = rows
+            .iter()
+            .position(|l| l.contains("Claims"))
+            .expect("the matrix");
+        let bottom = (top..rows.len()).find(|&k| rows[k].contains('┘'));
+        (top, rows[top].find('┌'), rows[top].find('┐'), bottom)
+    };
+    let first = corners(&support::rows(&draw(&m)));
+    let claims = reader(&m).cmp.clusters.len();
+    for k in 0..claims.min(12) {
+        let rows = support::rows(&draw(&m));
+        for item in claim_passages(&m, k) {
+            // Whole: "C 1+2" must not pass for "C 1+2+3".
+            let whole = |r: &String| {
+                r.match_indices(&item).any(|(i, _)| {
+                    !r[i + item.len()..].starts_with(|c: char| c == '+' || c.is_ascii_digit())
+                })
+            };
+            assert!(
+                rows.iter().any(whole),
+                "claim {k}: {item} in\n{}",
+                rows.join("\n")
+            );
+        }
+        assert_eq!(corners(&rows), first, "the box keeps its size");
+        press(&mut m, "j");
+    }
+}
+
+#[test]
+fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
+    let mut m = demo_model(120, 40);
+    let clusters = reader(&m).cmp.clusters.clone();
+    let mut tried = 0;
+    for (k, c) in clusters.iter().enumerate() {
+        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == doc);
+        // The 2026 pair (C, D) is shown; the claim is stated by one of them only.
+        let kept = match (states(2), states(3)) {
+            (true, false) => 2,
+            (false, true) => 3,
+            _ => continue,
+        };
+        press(&mut m, "p j j j j j enter");
+        assert_eq!(reader(&m).pair.src, [2, 3]);
+        press(&mut m, "m");
+        for _ in 0..k {
+            press(&mut m, "j");
+        }
+        press(&mut m, "enter");
+        let shown = reader(&m).pair.src;
+        assert!(shown.contains(&kept), "claim {k}: {shown:?} keeps {kept}");
+        assert!(shown.iter().all(|&d| states(d)), "claim {k}: {shown:?}");
+        tried += 1;
+    }
+    assert!(tried > 0, "the demo has claims one 2026 article leaves out");
+}
+
+#[test]
+fn the_detail_panel_names_the_shown_pairs_sides() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "p j j j j j enter");
+    assert_eq!(reader(&m).pair.src, [2, 3]);
+    let links = reader(&m).pair.links.len();
+    let mut grouped = 0;
+    for _ in 0..links {
+        press(&mut m, "n");
+        let s = screen(&draw(&m));
+        assert!(!s.contains("of A tell"), "{s}");
+        grouped += usize::from(s.contains(" passages of C tell what "));
+    }
+    assert!(grouped > 0, "the 2026 articles have n:m links");
+}
+
+#[test]
+fn enter_in_the_matrix_shows_the_claim() {
+    let mut m = demo_model(120, 40);
+    let clusters = reader(&m).cmp.clusters.clone();
+    if clusters.is_empty() {
+        return; // nothing to show; the overlay still says so (see the pick test)
+    }
+    let last = clusters.len() - 1;
+    press(&mut m, "m G enter");
+    assert_eq!(m.overlay, None);
+    let r = reader(&m);
+    let c = &clusters[last];
+    let side = m.active;
+    let member = c
+        .members
+        .iter()
+        .find(|mb| mb.doc == r.pair.src[side])
+        .expect("the pane shown holds a source that states the claim");
+    assert_eq!(m.panes[side].focus, member.segments[0]);
+    assert!(c.members.iter().any(|mb| mb.doc == r.pair.src[1 - side]));
+}
+
+#[test]
+fn q_quits_even_while_aligning() {
+    let mut m = Model::new(tui::config::Config::default(), vec!["a".into(), "b".into()]);
+    update(&mut m, Action::Resize(80, 24));
+    update(&mut m, Action::Progress(1, 3));
+    assert!(screen(&draw(&m)).contains("1/3"));
+    let ev =
+        ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Char('q'));
+    let a = m.config.keymap.action(&ev, false).unwrap();
+    assert_eq!(update(&mut m, a), Some(tui::action::Effect::Quit));
+}
+
+#[test]
+fn with_two_sources_m_and_p_say_why_nothing_opens() {
+    let docs = vec![
+        parallax::Document::from_text("a.txt", "The bridge opened on Monday.\n"),
+        parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n"),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    press(&mut m, "m");
+    assert!(m.overlay.is_none());
+    assert_eq!(
+        m.message.as_deref(),
+        Some("the claim matrix needs three sources or more")
+    );
+    press(&mut m, "p");
+    assert_eq!(
+        m.message.as_deref(),
+        Some("only two sources: nothing to pick")
+    );
+}
+
+#[test]
+fn input_text_never_reaches_the_terminal_raw() {
+    let docs = vec![
+        parallax::Document::from_text(
+            "evil\u{1b}]0;x\u{7}.txt",
+            "Hello \u{1b}[2J world. The end is near.\n",
+        ),
+        parallax::Document::from_text("b.txt", "Hello \u{1b}[2J world. Something else entirely.\n"),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    let buf = draw(&m);
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| c.is_control()),
+            "{:?}",
+            cell.symbol()
+        );
+    }
+    assert!(screen(&buf).contains('␛'));
+}
+
+/// The note editor's keys are in the keymap like every other: `?` lists them, and a
+/// configuration rebinds them (the editor's footer follows); a plain letter is refused, as it
+/// could no longer be typed into a note.
+#[test]
+fn the_note_editors_keys_come_from_the_keymap() {
+    let mut m = demo_model(120, 40);
+    press(&mut m, "? G");
+    let help = screen(&draw(&m));
+    assert!(
+        help.contains("note editor: save the note") && help.contains("note editor: cancel"),
+        "{help}"
+    );
+    press(&mut m, "esc a");
+    assert!(screen(&draw(&m)).contains("ctrl-s saves · Esc cancels"));
+
+    let keys = "[keys]\nnote_save = \"ctrl-w\"\nnote_cancel = \"ctrl-g\"\n";
+    let config = tui::config::Config::from_toml(keys, false).unwrap();
+    let mut m = support::model_with(support::demo(), config, 120, 40);
+    press(&mut m, "a");
+    type_keys(&mut m, "kept");
+    assert!(screen(&draw(&m)).contains("ctrl-w saves · ctrl-g cancels"));
+    press(&mut m, "ctrl-s esc");
+    assert!(
+        matches!(m.prompt, Some(Prompt::Editor { .. })),
+        "the old keys are free"
+    );
+    press(&mut m, "ctrl-w");
+    assert!(m.prompt.is_none());
+    assert_eq!(m.notes.notes.ordered()[0].text, "kept");
+    press(&mut m, "a");
+    type_keys(&mut m, " more");
+    press(&mut m, "ctrl-g");
+    assert!(screen(&draw(&m)).contains("ctrl-g again discards"));
+    press(&mut m, "ctrl-g");
+    assert!(m.prompt.is_none());
+    assert_eq!(m.notes.notes.ordered()[0].text, "kept");
+
+    let letter = tui::config::Config::from_toml("[keys]\nnote_save = \"w\"\n", false);
+    assert!(letter.unwrap_err().contains("type"));
+}
+
+#[test]
+fn search_ignores_accents_and_counts_each_pane() {
+    // The 2019 AP rewrite writes "Nicholas", the speed read "Nicolás".
+    let mut m = demo_model(120, 40);
+    press(&mut m, "/");
+    type_text(&mut m, "nicolas maduro");
+    press(&mut m, "enter");
+    let hits = |side: usize| m.search.hits[side].iter().filter(|h| **h).count();
+    assert!(hits(1) > 0, "“Nicolás Maduro” found by “nicolas maduro”");
+    let msg = m.message.clone().unwrap_or_default();
+    let count = format!(
+        "“nicolas maduro”: {} in A, {} in B",
+        if hits(0) == 1 {
+            "1 passage".to_string()
+        } else {
+            format!("{} passages", hits(0))
+        },
+        hits(1)
+    );
+    assert!(msg.starts_with(&count), "{msg:?} vs {count:?}");
+}
+
+#[test]
+fn a_pages_machine_time_reads_as_a_date_in_the_pane_title() {
+    let mut a = parallax::Document::from_text("page.html", "The bridge opened on Monday.\n");
+    a.meta.date = Some("2025-03-04T10:00:00+01:00".into());
+    let mut b = parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n");
+    b.meta.date = Some("4. März 2025".into());
+    let cmp = parallax::Comparison::build(vec![a, b], &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
+    let s = screen(&draw(&m));
+    assert!(s.contains("page.html · 2025-03-04 10:00"), "{s}");
+    assert!(s.contains("b.txt · 4. März 2025"), "{s}");
+}

@@ -1,0 +1,392 @@
+//! Saved comparisons: one versioned JSON file per comparison, written atomically, with the
+//! previous version kept as a backup.
+//!
+//! A file holds the sources' full texts with their SHA-256, their paths and titles, the
+//! comparison as built (options, passages, facts, links) and the notes, so it reopens exactly
+//! as saved even when the sources have moved or changed. Loading refuses a corrupt file, a
+//! file of another program and a file of a newer schema with a clear error, and never
+//! writes to the file it reads; saving refuses to replace such a file.
+
+mod atomic;
+mod sources;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::annotate::{Notes, Timestamp};
+use crate::comparison::Comparison;
+use crate::error::{Error, Result};
+
+pub use sources::{Refreshed, SourceState};
+
+/// The value of `format` in every saved comparison.
+pub const FORMAT: &str = "parallax-comparison";
+/// The schema version this Parallax writes and the newest it reads.
+pub const VERSION: u64 = 1;
+/// The file name ending of a saved comparison.
+pub const EXTENSION: &str = ".parallax.json";
+/// The file name ending of the previous version of a saved comparison.
+pub const BACKUP_EXTENSION: &str = ".parallax.json.bak";
+
+/// One source as saved: where it came from and a fingerprint of its text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedSource {
+    /// The path as the user gave it.
+    pub path: String,
+    /// The path made absolute when saved, to find the file again from another directory.
+    pub absolute: Option<String>,
+    /// The title, if one was recognised.
+    pub title: Option<String>,
+    /// Hex SHA-256 of the text (the text is in `comparison.sources[i].document.text`).
+    pub sha256: String,
+    /// Length of the text in bytes.
+    pub bytes: usize,
+}
+
+/// A saved comparison: what one file holds.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The schema version, [`VERSION`] when written by this Parallax.
+    pub version: u64,
+    /// The name it was saved under.
+    pub name: String,
+    /// When it was saved.
+    pub saved: Timestamp,
+    /// The sources, in the comparison's order.
+    pub sources: Vec<SavedSource>,
+    /// The comparison as built: documents with their full texts, options, links, clusters.
+    pub comparison: Comparison,
+    /// The reader's notes.
+    pub notes: Notes,
+    /// Where the reader was when it saved, to reopen there. Absent in files saved before
+    /// it was kept, and in files written by other tools.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+}
+
+/// Where the reader stands: the two sources shown, the passage focused in each, and the
+/// active pane (0 or 1).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The sources shown, left and right.
+    pub sources: [usize; 2],
+    /// The focused passage in each pane.
+    pub focus: [usize; 2],
+    /// The pane keys act on.
+    pub active: usize,
+}
+
+/// Hex SHA-256 of a text.
+pub fn sha256_hex(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+impl Saved {
+    /// A saved comparison of `comparison` and `notes` under `name`, stamped `now`.
+    pub fn new(name: &str, comparison: Comparison, notes: Notes, now: Timestamp) -> Saved {
+        let sources = comparison
+            .sources
+            .iter()
+            .map(|s| {
+                let d = &s.document;
+                SavedSource {
+                    path: d.path.clone(),
+                    // Standard input and the bundled demo have no file to find again.
+                    absolute: (d.path != "-" && !d.bundled)
+                        .then(|| std::path::absolute(&d.path).ok())
+                        .flatten()
+                        .map(|p| p.to_string_lossy().into_owned()),
+                    title: d.meta.title.clone(),
+                    sha256: sha256_hex(&d.text),
+                    bytes: d.text.len(),
+                }
+            })
+            .collect();
+        Saved {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            name: name.to_string(),
+            saved: now,
+            sources,
+            comparison,
+            notes,
+            place: None,
+        }
+    }
+
+    /// Replaces the notes and stamps the save time, keeping everything else (notably the
+    /// sources' absolute paths found at the first save): what the reader does before saving
+    /// a comparison it opened.
+    pub fn set_notes(&mut self, notes: Notes, now: Timestamp) {
+        self.notes = notes;
+        self.saved = now;
+    }
+
+    /// The file's contents.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a saved comparison always serialises") + "\n"
+    }
+
+    /// Reads a saved comparison from the bytes of the file at `path` (named in errors):
+    /// checks `format` first, then `version`, then the whole structure.
+    pub fn from_slice(path: &Path, bytes: &[u8]) -> Result<Saved> {
+        let corrupt = |detail: String| Error::Corrupt {
+            path: path.to_path_buf(),
+            detail,
+        };
+        let value: serde_json::Value =
+            serde_json::from_slice(bytes).map_err(|e| corrupt(format!("invalid JSON: {e}")))?;
+        let format = value.get("format");
+        if format.and_then(|f| f.as_str()) != Some(FORMAT) {
+            return Err(Error::Foreign {
+                path: path.to_path_buf(),
+                found: match format {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(other) => other.to_string(),
+                    None => "missing".to_string(),
+                },
+            });
+        }
+        let version = value
+            .get("version")
+            .and_then(|v| v.as_u64())
+            .ok_or_else(|| corrupt("no schema version".to_string()))?;
+        if version > VERSION {
+            return Err(Error::NewerVersion {
+                path: path.to_path_buf(),
+                found: version,
+                supported: VERSION,
+            });
+        }
+        let saved: Saved = serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+        validate::check(&saved).map_err(corrupt)?;
+        Ok(saved)
+    }
+}
+
+/// Checks that `name` can name a saved comparison: a plain file name, no path.
+pub fn validate_name(name: &str) -> Result<()> {
+    let bad = |reason| {
+        Err(Error::BadName {
+            name: name.to_string(),
+            reason,
+        })
+    };
+    if name.trim().is_empty() {
+        return bad("it is empty");
+    }
+    if name.len() > 120 {
+        return bad("longer than 120 bytes");
+    }
+    if name.trim() != name {
+        return bad("it starts or ends with white space");
+    }
+    if name.starts_with('.') {
+        return bad("it starts with a dot");
+    }
+    if name.contains(['/', '\\']) {
+        return bad("it holds a path separator");
+    }
+    if name
+        .chars()
+        .any(|c| c.is_control() || "<>:\"|?*".contains(c))
+    {
+        return bad("it holds a control character or one of < > : \" | ? *");
+    }
+    Ok(())
+}
+
+/// `name` as it must be typed in a shell command ("parallax open 'cabello check'"): left
+/// alone when it holds only letters, digits and `._-`, else single-quoted.
+pub fn shell_word(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-".contains(c))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// The command that reopens comparison `name`, as a user types it in a shell: a name that
+/// starts with a dash follows `--`, or it would read as an option.
+pub fn open_command(name: &str) -> String {
+    let dashes = if name.starts_with('-') { "-- " } else { "" };
+    format!("parallax open {dashes}{}", shell_word(name))
+}
+
+/// Reads the saved comparison at `path`; the file is only read, never written.
+pub fn load_file(path: &Path) -> Result<Saved> {
+    let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;
+    Saved::from_slice(path, &bytes)
+}
+
+/// One saved comparison as `parallax list` shows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Listing {
+    /// Its name (the file name without [`EXTENSION`]).
+    pub name: String,
+    /// Its file.
+    pub path: PathBuf,
+    /// Each source's title, or its file name when it has none.
+    pub sources: Vec<String>,
+    /// When it was saved.
+    pub saved: Timestamp,
+    /// How many notes it holds.
+    pub notes: usize,
+    /// Why it cannot be read, when it cannot (it is listed all the same).
+    pub problem: Option<String>,
+}
+
+/// The directory of saved comparisons.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    /// The store under data directory `data_dir` (comparisons live in its `comparisons/`).
+    pub fn new(data_dir: impl Into<PathBuf>) -> Store {
+        Store {
+            dir: data_dir.into().join("comparisons"),
+        }
+    }
+
+    /// The directory the comparison files are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The file of comparison `name`.
+    pub fn path_of(&self, name: &str) -> Result<PathBuf> {
+        validate_name(name)?;
+        Ok(self.dir.join(format!("{name}{EXTENSION}")))
+    }
+
+    /// True when a comparison is saved under `name` (a reader asks before replacing it).
+    pub fn exists(&self, name: &str) -> bool {
+        self.path_of(name).is_ok_and(|p| p.exists())
+    }
+
+    /// The file meant by `name_or_path`: a path when it holds a separator or ends in
+    /// `.json`, else the name of a saved comparison, which must exist.
+    pub fn resolve(&self, name_or_path: &str) -> Result<PathBuf> {
+        if name_or_path.contains(['/', '\\']) || name_or_path.ends_with(".json") {
+            return Ok(PathBuf::from(name_or_path));
+        }
+        let path = self.path_of(name_or_path)?;
+        if !path.exists() {
+            return Err(Error::NoSuchComparison {
+                name: name_or_path.to_string(),
+                dir: self.dir.clone(),
+            });
+        }
+        Ok(path)
+    }
+
+    /// Loads comparison `name_or_path` (see [`Store::resolve`]).
+    pub fn load(&self, name_or_path: &str) -> Result<Saved> {
+        load_file(&self.resolve(name_or_path)?)
+    }
+
+    /// Saves `comparison` and `notes` as `name`, stamped `now`; returns the file written.
+    pub fn save(
+        &self,
+        name: &str,
+        comparison: &Comparison,
+        notes: &Notes,
+        now: Timestamp,
+    ) -> Result<PathBuf> {
+        let path = self.path_of(name)?;
+        let saved = Saved::new(name, comparison.clone(), notes.clone(), now);
+        save_file(&path, &saved)?;
+        Ok(path)
+    }
+
+    /// Every saved comparison, by name; unreadable ones are listed with their problem.
+    pub fn list(&self) -> Result<Vec<Listing>> {
+        let entries = match std::fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::from_io(&self.dir.display().to_string(), e)),
+        };
+        let mut out = Vec::new();
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(name) = file.strip_suffix(EXTENSION) else {
+                continue;
+            };
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            out.push(match load_file(&path) {
+                Ok(s) => Listing {
+                    name: name.to_string(),
+                    sources: s
+                        .comparison
+                        .sources
+                        .iter()
+                        .map(|src| {
+                            src.document
+                                .meta
+                                .title
+                                .clone()
+                                .unwrap_or_else(|| src.document.name().to_string())
+                        })
+                        .collect(),
+                    saved: s.saved,
+                    notes: s.notes.len(),
+                    path,
+                    problem: None,
+                },
+                Err(e) => Listing {
+                    name: name.to_string(),
+                    path,
+                    sources: Vec::new(),
+                    saved: 0,
+                    notes: 0,
+                    problem: Some(e.to_string()),
+                },
+            });
+        }
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+}
+
+/// Writes `saved` to `path` atomically, keeping the previous version as `….bak`. A file
+/// already there that is not a comparison this Parallax can read is refused and left as is.
+pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
+    if path.exists() {
+        load_file(path)?;
+    }
+    let backup = backup_path(path);
+    atomic::write(path, saved.to_json().as_bytes(), Some(&backup))
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the
+/// directory), without a backup: for exports, so a crash never leaves half a report.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    atomic::write(path, bytes, None)
+}
+
+/// The backup of the comparison file at `path`: the same name with `.bak` added.
+pub fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,271 @@
+//! Header recognition: headline, byline, date and kicker lines are metadata; the first
+//! headline stays a passage; a repeated headline, bylines, dates and kickers do not.
+
+use parallax::Document;
+use parallax::document::{HeaderRole, detect_header};
+use parallax::segment::{self, Unit};
+
+const BODY: &str = "The minister met envoys in the capital last month, officials said. \
+They spoke for hours about sanctions, elections and the army, and agreed to meet again \
+within weeks, according to two people who were briefed on the talks.";
+
+/// The passages of `text` cut into sentences.
+fn passages(text: &str) -> Vec<String> {
+    let doc = Document::from_text("x.txt", text);
+    segment::segment(&doc, Unit::Sentence)
+        .iter()
+        .map(|s| s.span.slice(&doc.text).to_string())
+        .collect()
+}
+
+/// The roles of the header stretches with their text.
+fn roles(text: &str) -> Vec<(HeaderRole, String)> {
+    detect_header(text)
+        .header
+        .iter()
+        .map(|h| (h.role, h.span.slice(text).to_string()))
+        .collect()
+}
+
+#[test]
+fn headline_is_the_title_and_stays_a_passage() {
+    let text = format!("Minister Held Secret Talks With Envoys\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Minister Held Secret Talks With Envoys")
+    );
+    assert_eq!(passages(&text)[0], "Minister Held Secret Talks With Envoys");
+}
+
+#[test]
+fn a_name_after_the_headline_is_the_byline_and_not_a_passage() {
+    let text = format!("Minister Held Secret Talks With Envoys\n\nRaja Awais Ali\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.byline.as_deref(), Some("Raja Awais Ali"));
+    assert!(!passages(&text).iter().any(|p| p.contains("Raja")));
+}
+
+#[test]
+fn a_by_line_is_the_byline_without_by() {
+    let text = format!("By Jane Doe and John Roe\n\n{BODY}");
+    assert_eq!(
+        detect_header(&text).byline.as_deref(),
+        Some("Jane Doe and John Roe")
+    );
+    let de = format!("Von Erika Mustermann\n\n{BODY}");
+    assert_eq!(
+        detect_header(&de).byline.as_deref(),
+        Some("Erika Mustermann")
+    );
+}
+
+#[test]
+fn a_date_with_reading_time_is_the_date_and_not_a_passage() {
+    let text = format!("Minister Held Secret Talks\n\n1/17/20262 min read\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.date.as_deref(), Some("1/17/2026"));
+    assert!(
+        roles(&text).contains(&(HeaderRole::Date, "1/17/20262 min read".to_string())),
+        "{:?}",
+        roles(&text)
+    );
+    assert!(!passages(&text).iter().any(|p| p.contains("min read")));
+}
+
+#[test]
+fn written_out_and_german_dates_are_dates() {
+    for (line, date) in [
+        ("Saturday, January 17, 2026", "January 17, 2026"),
+        ("Published: Jan. 17, 2026, 3:04 PM EST", "Jan. 17, 2026"),
+        ("17. Januar 2026", "17. Januar 2026"),
+        ("17.01.2026", "17.01.2026"),
+        ("2026-01-17T08:30:00Z", "2026-01-17T08:30:00Z"),
+    ] {
+        let text = format!("{line}\n\n{BODY}");
+        assert_eq!(detect_header(&text).date.as_deref(), Some(date), "{line}");
+        assert!(!passages(&text).iter().any(|p| p.contains(line)), "{line}");
+    }
+}
+
+#[test]
+fn a_labelled_date_before_prose_keeps_the_rest_of_the_line_as_prose() {
+    let text = format!(" date 2026-01-17 The White House was talking to Cabello.\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.date.as_deref(), Some("2026-01-17"));
+    assert_eq!(
+        roles(&text),
+        vec![(HeaderRole::Date, "date 2026-01-17".to_string())]
+    );
+    assert_eq!(
+        passages(&text)[0],
+        "The White House was talking to Cabello."
+    );
+}
+
+#[test]
+fn a_sentence_that_starts_with_a_written_out_date_is_prose() {
+    let text = format!("January 17, 2026 was the coldest day of the year.\n\n{BODY}");
+    assert_eq!(detect_header(&text).date, None);
+    assert!(passages(&text)[0].starts_with("January 17, 2026 was"));
+}
+
+#[test]
+fn short_labels_are_kickers_and_not_passages() {
+    let text = format!("Speed Reads\n\nvenezuela crisis\n\n{BODY}");
+    let r = roles(&text);
+    assert_eq!(
+        r,
+        vec![
+            (HeaderRole::Kicker, "Speed Reads".to_string()),
+            (HeaderRole::Kicker, "venezuela crisis".to_string())
+        ]
+    );
+    assert_eq!(detect_header(&text).title, None);
+    assert!(passages(&text)[0].starts_with("The minister met"));
+}
+
+#[test]
+fn a_repeated_headline_is_not_a_second_passage() {
+    let h = "Minister Held Secret Talks With Envoys";
+    let text = format!("{h}\n\nA one-sentence standfirst sums it up.\n\nJane Doe\n\n{h}\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.title.as_deref(), Some(h));
+    assert_eq!(meta.byline.as_deref(), Some("Jane Doe"));
+    let p = passages(&text);
+    assert_eq!(p.iter().filter(|s| *s == h).count(), 1, "{p:#?}");
+    assert_eq!(p[1], "A one-sentence standfirst sums it up.");
+}
+
+#[test]
+fn a_subheading_after_the_first_prose_is_not_header() {
+    let text = format!("It rained all day.\n\nBackground\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert!(meta.header.is_empty(), "{:?}", meta.header);
+    assert_eq!(passages(&text)[1], "Background");
+}
+
+#[test]
+fn a_short_first_line_that_is_a_sentence_is_prose() {
+    let text = format!("It rained.\n\n{BODY}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.title, None);
+    assert!(meta.header.is_empty());
+    assert_eq!(passages(&text)[0], "It rained.");
+}
+
+#[test]
+fn a_hard_wrapped_first_paragraph_is_prose() {
+    let text = "The minister met envoys\nin the capital last month\nofficials said on Monday.\n\nMore text follows here.\n";
+    let meta = detect_header(text);
+    assert_eq!(meta.title, None);
+    assert!(meta.header.is_empty(), "{:?}", meta.header);
+}
+
+#[test]
+fn a_one_sentence_document_has_no_header() {
+    for text in [
+        "The minister met envoys",
+        "The minister met envoys.",
+        "Speed Reads\n",
+    ] {
+        let meta = detect_header(text);
+        assert_eq!(meta.title, None, "{text:?}");
+        assert!(meta.header.is_empty(), "{text:?}");
+        assert_eq!(passages(text).len(), 1, "{text:?}");
+    }
+}
+
+#[test]
+fn the_line_unit_never_detects_a_header() {
+    let text = format!("Speed Reads\n\nMinister Held Talks\nRaja Awais Ali\n1/17/2026\n{BODY}");
+    let doc = Document::from_text("x.txt", text.as_str());
+    let lines: Vec<&str> = segment::segment(&doc, Unit::Line)
+        .iter()
+        .map(|s| s.span.slice(&doc.text))
+        .collect();
+    assert_eq!(lines.len(), 5);
+    assert_eq!(
+        &lines[..4],
+        &[
+            "Speed Reads",
+            "Minister Held Talks",
+            "Raja Awais Ali",
+            "1/17/2026"
+        ]
+    );
+}
+
+#[test]
+fn the_headers_of_the_samples() {
+    let blog = include_str!("../../../../assets/samples/cabello-2026-exclusive-blog.txt");
+    let meta = detect_header(blog);
+    assert!(
+        meta.title
+            .as_deref()
+            .unwrap()
+            .starts_with("Exclusive: US Held")
+    );
+    assert_eq!(meta.byline.as_deref(), Some("Raja Awais Ali"));
+    assert_eq!(meta.date.as_deref(), Some("1/17/2026"));
+    let reuters = include_str!("../../../../assets/samples/cabello-2026-reuters-rewrite.txt");
+    assert_eq!(detect_header(reuters).date.as_deref(), Some("2026-01-17"));
+    assert_eq!(detect_header(reuters).title, None);
+    let speed = include_str!("../../../../assets/samples/cabello-2019-speed-read.txt");
+    let kinds: Vec<HeaderRole> = detect_header(speed).header.iter().map(|h| h.role).collect();
+    assert_eq!(kinds, vec![HeaderRole::Kicker, HeaderRole::Kicker]);
+    let ap = include_str!("../../../../assets/samples/cabello-2019-ap-rewrite.txt");
+    assert!(detect_header(ap).header.is_empty());
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text shaped like article tops: short lines, names, dates, labels, prose, blank lines.
+    fn article_top() -> impl Strategy<Value = String> {
+        let line = prop_oneof![
+            Just("Speed Reads".to_string()),
+            Just("Raja Awais Ali".to_string()),
+            Just("By Jane Doe".to_string()),
+            Just("1/17/20262 min read".to_string()),
+            Just(" date 2026-01-17 The White House spoke.".to_string()),
+            Just("Minister Held Secret Talks With Envoys".to_string()),
+            Just("It rained.".to_string()),
+            Just(BODY.to_string()),
+            Just(String::new()),
+            Just("\u{FEFF}".to_string()),
+            "\\PC{0,40}",
+            "[A-Za-z ]{0,30}[.?!]?",
+        ];
+        prop::collection::vec(line, 0..12).prop_map(|v| v.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn header_spans_are_sorted_disjoint_and_inside_the_text(text in article_top()) {
+            let meta = detect_header(&text);
+            let mut at = 0;
+            for h in &meta.header {
+                prop_assert!(h.span.start >= at && h.span.start < h.span.end);
+                prop_assert!(h.span.end <= text.len());
+                prop_assert!(text.is_char_boundary(h.span.start) && text.is_char_boundary(h.span.end));
+                at = h.span.end;
+            }
+            let doc = Document::from_text("x.txt", text.clone());
+            for r in doc.prose_ranges() {
+                prop_assert!(r.start <= r.end && r.end <= text.len());
+            }
+            for unit in [Unit::Sentence, Unit::Paragraph] {
+                for s in segment::segment(&doc, unit) {
+                    // No passage holds a byline, date or kicker stretch.
+                    for h in doc.meta.header.iter().filter(|h| {
+                        matches!(h.role, HeaderRole::Byline | HeaderRole::Date | HeaderRole::Kicker)
+                    }) {
+                        prop_assert!(!s.span.overlaps(&h.span), "{:?} overlaps {:?}", s, h);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! The HTML page: standalone (no external asset), every input string escaped, every
+//! linked passage's counterpart present, more than two sources shown pair by pair.
+
+use parallax::annotate::{Anchor, Notes};
+use parallax::export::html;
+use parallax::{Comparison, Document, Options};
+
+use crate::support::{BODY_TAGS, HEAD_TAGS, tag_names, two};
+
+fn hostile() -> Vec<Document> {
+    vec![
+        Document::from_text(
+            "a<img src=x onerror=alert(1)>.txt",
+            "The council approved the \"new\" budget <script>alert('a')</script> on Monday.\n\nA second paragraph with \u{1b}[31mescape\u{1b}[0m codes and a \u{202e}reversed part.",
+        ),
+        Document::from_text(
+            "b.txt",
+            "On Monday the council approved the new budget & </p><p onclick=x> tag.\n\nSomething only B says about the weather.",
+        ),
+    ]
+}
+
+#[test]
+fn page_is_standalone_and_escapes_everything() {
+    let cmp = Comparison::build(hostile(), &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    let id = notes
+        .add(
+            &cmp,
+            Anchor::Passage {
+                source: 1,
+                segment: 0,
+            },
+            "<b>bold?</b> \"quoted\" & 'single'",
+            0,
+        )
+        .unwrap();
+    notes.set_tag(id, "disputed", true, 0).unwrap();
+    let page = html::render(&cmp, &notes, "Title </title><script>x()</script>");
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    // Only the page's own script element; no URL to anything outside.
+    assert_eq!(page.matches("<script").count(), 1, "one inline script");
+    for bad in ["http://", "https://", "href=", "@import", "url("] {
+        assert!(!page.contains(bad), "page holds {bad:?}");
+    }
+    // Every tag in the page is one the exporter writes: input made none.
+    let script_start = page.find("<script>").unwrap() + "<script>".len();
+    let script_end = page.rfind("</script>").unwrap();
+    let markup = format!("{}{}", &page[..script_start], &page[script_end..]);
+    for name in tag_names(&markup) {
+        assert!(
+            HEAD_TAGS.contains(&name.as_str()) || BODY_TAGS.contains(&name.as_str()),
+            "unexpected tag <{name}"
+        );
+    }
+    assert!(
+        page.contains("default-src 'none'"),
+        "a CSP forbids network access"
+    );
+    // The passages' text, marks taken out, holds the input's markup as text.
+    let text = strip_tags(&page);
+    assert!(
+        text.contains("&lt;script&gt;alert(&#39;a&#39;)&lt;/script&gt;"),
+        "{text}"
+    );
+    assert!(text.contains("&amp; &lt;/p&gt;&lt;p onclick=x&gt;"));
+    assert!(page.contains("&lt;b&gt;bold?&lt;/b&gt; &quot;quoted&quot; &amp; &#39;single&#39;"));
+    assert!(page.contains("<span class=\"tag\">disputed</span>"));
+    assert!(
+        !page.contains('\u{1b}') && !page.contains('\u{202e}'),
+        "controls made visible"
+    );
+    // Every linked passage has its counterpart in the other column.
+    let links = &cmp.pairs[0].alignment.links;
+    assert!(!links.is_empty());
+    for (k, l) in links.iter().enumerate() {
+        for (side, ids) in [("a", &l.a), ("b", &l.b)] {
+            for i in ids {
+                let id = format!("id=\"s0-1-{side}-{i}\" data-link=\"{k}\"");
+                assert!(page.contains(&id), "{id}");
+            }
+        }
+    }
+    for &i in &cmp.pairs[0].alignment.only_b {
+        assert!(page.contains(&format!(
+            "id=\"s0-1-b-{i}\" tabindex=\"0\" title=\"Only in B\"><sup class=\"mark\">+</sup>"
+        )));
+    }
+}
+
+/// The page without its tags (the exporter's tags hold no `>` inside attribute values, as
+/// every value is escaped).
+fn strip_tags(page: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in page.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn more_sources_get_a_pair_chooser_and_the_claims() {
+    let cmp = Comparison::build(parallax::demo::documents(), &Options::default()).unwrap();
+    let page = html::render(&cmp, &Notes::default(), "four");
+    assert_eq!(page.matches("<section class=\"pair\"").count(), 6);
+    assert_eq!(page.matches("<option value=").count(), 6);
+    assert_eq!(
+        page.matches(" hidden>").count(),
+        5,
+        "one pair shown at a time"
+    );
+    if !cmp.clusters.is_empty() {
+        assert!(page.contains("<h2>Claims across sources</h2>"));
+    }
+}
+
+#[test]
+fn detached_notes_are_listed_with_their_quotes() {
+    let cmp = Comparison::build(hostile(), &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    notes
+        .add(
+            &cmp,
+            Anchor::Passage {
+                source: 1,
+                segment: 1,
+            },
+            "weather matters",
+            0,
+        )
+        .unwrap();
+    let other = two(
+        "Completely different words here.",
+        "Nothing at all alike in this text.",
+    );
+    let r = notes.reattach(&other);
+    assert_eq!(r.detached.len(), 1);
+    let page = html::render(&other, &notes, "t");
+    assert!(page.contains("<h2>Detached notes</h2>"));
+    assert!(page.contains("<b>B, was:</b> Something only B says about the weather."));
+    assert!(page.contains("weather matters"));
+}
+
+#[test]
+fn conflicts_are_marked_with_a_sign_and_a_sentence() {
+    let mut cmp = two(
+        "The mayor, 56, opened the new bridge on Monday morning.",
+        "On Monday morning the mayor, 62, opened the new bridge.",
+    );
+    let at = |cmp: &Comparison, doc: usize, word: &str| {
+        let start = cmp.sources[doc].document.text.find(word).unwrap();
+        parallax::Span::new(start, start + word.len())
+    };
+    let conflict = parallax::facts::Conflict {
+        kind: parallax::facts::FactKind::Age,
+        a: "56".into(),
+        b: "62".into(),
+        a_span: at(&cmp, 0, "56"),
+        b_span: at(&cmp, 1, "62"),
+    };
+    let link = cmp.pairs[0]
+        .alignment
+        .links
+        .first_mut()
+        .expect("the sentences link");
+    let sentence = parallax::export::text::conflict_sentence(&conflict, "A", "B");
+    link.conflicts = vec![conflict];
+    let page = html::render(&cmp, &Notes::default(), "t");
+    assert!(
+        page.contains(&format!(
+            "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}56</mark>"
+        )),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}62</mark>"
+    )));
+}

@@ -1,0 +1,302 @@
+//! The comparer on hand-built links: the conflicts a reader must see, and the false ones a
+//! reader must not.
+
+use parallax::comparison::{Options, Source};
+use parallax::facts::{self, Conflict, FactKind};
+use parallax::{Comparison, Document};
+
+fn source(name: &str, text: &str) -> Source {
+    Source::analyse(Document::from_text(name, text), &Options::default())
+}
+
+fn sample(name: &str) -> Source {
+    let path = crate::support::sample(name);
+    let text = std::fs::read_to_string(&path).expect("sample present");
+    source(&path, &text)
+}
+
+/// The segment that holds `needle`.
+fn seg(s: &Source, needle: &str) -> usize {
+    let at = s.document.text.find(needle).expect("needle in text");
+    s.segments
+        .iter()
+        .position(|g| g.span.start <= at && at < g.span.end)
+        .expect("a segment holds it")
+}
+
+fn link(a: &Source, na: &str, b: &Source, nb: &str) -> Vec<Conflict> {
+    facts::conflicts(a, &[seg(a, na)], b, &[seg(b, nb)])
+}
+
+fn one_sentence(a: &str, b: &str) -> Vec<Conflict> {
+    let (sa, sb) = (source("a.txt", a), source("b.txt", b));
+    let ia: Vec<usize> = (0..sa.segments.len()).collect();
+    let ib: Vec<usize> = (0..sb.segments.len()).collect();
+    facts::conflicts(&sa, &ia, &sb, &ib)
+}
+
+#[test]
+fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
+    let ap = sample("cabello-2019-ap-rewrite.txt");
+    let reuters = sample("cabello-2026-reuters-rewrite.txt");
+    let age = link(&ap, "Cabello, 56,", &reuters, "62-year-old");
+    assert_eq!(age.len(), 1, "{age:?}");
+    assert_eq!(age[0].kind, FactKind::Age);
+    assert_eq!((age[0].a.as_str(), age[0].b.as_str()), ("56", "62"));
+    assert_eq!(age[0].a_span.slice(&ap.document.text), "56");
+    assert_eq!(age[0].b_span.slice(&reuters.document.text), "62-year-old");
+
+    // As an n:m link with the passage gold pairs it with, still only the age differs.
+    let nm = facts::conflicts(
+        &ap,
+        &[seg(&ap, "Cabello, 56,")],
+        &reuters,
+        &[
+            seg(&reuters, "62-year-old"),
+            seg(&reuters, "A former military officer"),
+        ],
+    );
+    assert_eq!(nm, age);
+
+    let when = link(
+        &ap,
+        "sanctioned by the Trump administration last year",
+        &reuters,
+        "sanctioned by the US for several years",
+    );
+    let dates: Vec<&Conflict> = when.iter().filter(|c| c.kind == FactKind::Date).collect();
+    assert_eq!(dates.len(), 1, "{when:?}");
+    assert_eq!(when.len(), 1, "only the time differs: {when:?}");
+    assert_eq!(dates[0].a, "last year");
+    assert_eq!(dates[0].b, "for several years");
+}
+
+#[test]
+fn same_values_and_accents_are_no_conflict() {
+    let ap = sample("cabello-2019-ap-rewrite.txt");
+    let speed = sample("cabello-2019-speed-read.txt");
+    let c = link(&ap, "Cabello, 56,", &speed, "Cabello, 56, met");
+    assert!(c.iter().all(|c| c.kind != FactKind::Age), "{c:?}");
+    let c = one_sentence(
+        "President Nicolás Maduro met them last month.",
+        "President Nicolas Maduro met them last month.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn spelling_of_a_name_differs() {
+    let c = one_sentence(
+        "They met in Caracus with President Nicholas Maduro.",
+        "They met in Caracas with President Nicolás Maduro.",
+    );
+    let names: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|c| c.kind == FactKind::Entity)
+        .map(|c| (c.a.as_str(), c.b.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("Caracus", "Caracas"),
+            ("Nicholas Maduro", "Nicolás Maduro")
+        ]
+    );
+    // A country and its adjective are not one name spelt two ways.
+    assert!(one_sentence("Officials in Venezuela met.", "Venezuelan officials met.").is_empty());
+}
+
+#[test]
+fn counts_conflict_only_for_the_same_thing() {
+    let c = one_sentence(
+        "The talks went on, two sources said.",
+        "The talks went on, three sources said.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, FactKind::Count);
+    let c = one_sentence(
+        "The talks went on, two sources said.",
+        "The talks went on, four of the people said.",
+    );
+    assert!(c.iter().all(|c| c.kind != FactKind::Count), "{c:?}");
+}
+
+#[test]
+fn dates_about_different_events_do_not_conflict() {
+    let c = one_sentence(
+        "He was arrested in 2015. The bank collapsed last month.",
+        "The court ruled in March 2024. He fled the country on Jan. 3.",
+    );
+    assert!(c.iter().all(|c| c.kind != FactKind::Date), "{c:?}");
+    let c = one_sentence(
+        "The bounty was raised to $25 million last year.",
+        "The bounty was raised to $15 million last year.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        (c[0].a.as_str(), c[0].b.as_str()),
+        ("$25 million", "$15 million")
+    );
+}
+
+#[test]
+fn a_quote_given_to_another_speaker() {
+    let c = one_sentence(
+        "\"We will not surrender to anyone,\" said Smith.",
+        "\"We will not surrender to anyone,\" said Jones.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, FactKind::Attribution);
+    assert_eq!((c[0].a.as_str(), c[0].b.as_str()), ("Smith", "Jones"));
+    let c = one_sentence(
+        "\"We will not surrender to anyone, ever,\" said Smith.",
+        "\"We will not surrender to anyone,\" said Smith.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, FactKind::Quote);
+}
+
+#[test]
+fn additions_in_a_link_and_across_documents() {
+    let (a, b) = (
+        source(
+            "a.txt",
+            "Cabello, 56, met US officials in Caracas last month.",
+        ),
+        source(
+            "b.txt",
+            "Cabello met U.S. officials last month, two sources said.",
+        ),
+    );
+    let only = facts::link_additions(&a, &[0], &b, &[0]);
+    let kinds = |s: &Source, ids: &[usize]| -> Vec<FactKind> {
+        ids.iter().map(|&i| s.facts[i].kind).collect()
+    };
+    assert!(kinds(&a, &only.a).contains(&FactKind::Age));
+    assert!(kinds(&a, &only.a).contains(&FactKind::Entity)); // Caracas
+    assert!(!kinds(&a, &only.a).contains(&FactKind::Date)); // both say last month
+    assert!(kinds(&b, &only.b).contains(&FactKind::Count));
+    assert!(kinds(&b, &only.b).contains(&FactKind::Attribution));
+
+    let cmp = Comparison::build(
+        vec![a.document.clone(), b.document.clone()],
+        &Options::default(),
+    )
+    .unwrap();
+    let pair = &cmp.pairs[0];
+    assert_eq!(pair.facts_only, facts::only_in(&a, &b));
+    assert_eq!(pair.link_facts_only.len(), pair.alignment.links.len());
+}
+
+#[test]
+fn sources_conflict_only_when_both_are_named_and_alike() {
+    let c = one_sentence(
+        "The talks began in Caracas, according to Reuters.",
+        "The talks began in Caracas, says the AP.",
+    );
+    let who: Vec<(&str, &str)> = c
+        .iter()
+        .filter(|c| c.kind == FactKind::Attribution)
+        .map(|c| (c.a.as_str(), c.b.as_str()))
+        .collect();
+    assert_eq!(who, [("Reuters", "AP")]);
+    // The person who spoke and the outlet that heard it are not two versions of a source.
+    let c = one_sentence(
+        "An aide to the minister said he would not meet them.",
+        "An unnamed aide disputes that, telling AP he would not meet them.",
+    );
+    assert!(c.iter().all(|c| c.kind != FactKind::Attribution), "{c:?}");
+    // Two unnamed officials are not a conflict either.
+    let c = one_sentence(
+        "\"We will not surrender to anyone,\" the official said.",
+        "\"We will not surrender to anyone,\" a senior official said.",
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_revision_that_changes_any_number_is_flagged_once() {
+    let a = "Der Stadtrat beschloss den Plan im Jahr 2015. Erwachsene vertragen 400 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 7. Juli 2016.\n";
+    let b = "Der Stadtrat beschloss den Plan im Jahr 2018. Erwachsene vertragen 300 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 9. Juli 2016.\n";
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let mut pairs: Vec<(String, String)> = cmp.pairs[0]
+        .alignment
+        .links
+        .iter()
+        .flat_map(|l| &l.conflicts)
+        .map(|c| (c.a.clone(), c.b.clone()))
+        .collect();
+    pairs.sort();
+    assert_eq!(
+        pairs,
+        [
+            ("2015".to_string(), "2018".to_string()),
+            ("400".to_string(), "300".to_string()),
+            ("7. Juli 2016".to_string(), "9. Juli 2016".to_string()),
+        ],
+        "the typed date once, the untyped numbers from the word changes"
+    );
+}
+
+#[test]
+fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
+    let a = "Die Behörde prüfte den Fall.\n\nDr. Anna Weiß sagte dazu: „Wir raten Kindern grundsätzlich von Energydrinks ab.“\n";
+    let b = "Die Behörde prüfte den Fall.\n\nDr. Anna Schwarz sagte dazu: „Wir raten Kindern grundsätzlich von Energydrinks ab.“\n";
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let pair = &cmp.pairs[0];
+    let found: Vec<&Conflict> = pair
+        .alignment
+        .links
+        .iter()
+        .flat_map(|l| &l.conflicts)
+        .filter(|c| c.kind == FactKind::Attribution)
+        .collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let only_a: Vec<FactKind> = pair
+        .facts_only
+        .a
+        .iter()
+        .map(|&i| cmp.sources[0].facts[i].kind)
+        .collect();
+    assert!(!only_a.contains(&FactKind::Attribution), "{only_a:?}");
+    // Nor does the link itself list it as added.
+    let link_only_a: Vec<FactKind> = pair
+        .link_facts_only
+        .iter()
+        .flat_map(|f| &f.a)
+        .map(|&i| cmp.sources[0].facts[i].kind)
+        .collect();
+    assert!(
+        !link_only_a.contains(&FactKind::Attribution),
+        "{link_only_a:?}"
+    );
+}
+
+#[test]
+fn two_quotes_given_to_another_speaker_are_two_differences() {
+    let a = "Dr. Anna Weiß sagte: „Wir raten Kindern grundsätzlich von Energydrinks ab.“ \
+             Und Dr. Anna Weiß fügte hinzu: „Die Dosen gehören nicht in Schulen.“\n";
+    let b = a.replace("Weiß", "Schwarz");
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", &b),
+    ];
+    let options = Options {
+        unit: parallax::segment::Unit::Paragraph,
+        ..Options::default()
+    };
+    let cmp = Comparison::build(docs, &options).unwrap();
+    let links = &cmp.pairs[0].alignment.links;
+    assert_eq!(links.len(), 1);
+    let starts: Vec<usize> = links[0].conflicts.iter().map(|c| c.a_span.start).collect();
+    assert_eq!(starts.len(), 2, "{:#?}", links[0].conflicts);
+    assert_ne!(starts[0], starts[1]);
+}

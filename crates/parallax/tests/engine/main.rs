@@ -1,0 +1,22 @@
+//! The engine's tests, one binary: the aligner on references and made-up texts, loading and
+//! segmentation, facts, the store, and the exports (one of them in a real browser).
+
+mod support;
+mod webdriver;
+
+mod align_gold;
+mod align_shapes;
+mod browser_html;
+mod document_header;
+mod document_load;
+mod export_claims;
+mod export_html;
+mod export_notes;
+mod facts_compare;
+mod facts_gold;
+mod facts_report;
+mod facts_sentences;
+mod segment_rules;
+mod store_kill;
+mod store_props;
+mod store_reattach;

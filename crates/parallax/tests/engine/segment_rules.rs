@@ -1,0 +1,347 @@
+//! Sentence and paragraph segmentation: every abbreviation, quote and ellipsis rule, the
+//! sample sentences that once split wrongly, the units, and properties over arbitrary text.
+
+use parallax::Document;
+use parallax::segment::{self, Unit, paragraphs, sentences};
+use parallax::span::Span;
+use proptest::prelude::*;
+
+/// The sentences of `text` taken as one paragraph.
+fn split(text: &str) -> Vec<&str> {
+    sentences(text, Span::new(0, text.len()))
+        .into_iter()
+        .map(|s| s.slice(text))
+        .collect()
+}
+
+/// Asserts that `text` is one sentence.
+fn one(text: &str) {
+    assert_eq!(split(text), vec![text], "should be one sentence");
+}
+
+/// Asserts that `text` splits into exactly `parts`.
+fn parts(text: &str, parts: &[&str]) {
+    assert_eq!(split(text), parts);
+}
+
+#[test]
+fn us_and_un_do_not_end_a_sentence_before_a_name() {
+    one("Republican U.S. Representative Maria Elvira Salazar said so.");
+    one("The U.N. Security Council met on Monday.");
+    one("He went to the U.S. Senate to testify.");
+}
+
+#[test]
+fn us_at_the_end_of_a_clause_stays_with_it() {
+    one("That is probably more than the U.S. Navy can provide.");
+}
+
+#[test]
+fn us_then_a_sentence_starter_splits() {
+    parts(
+        "Cabello has reached out to the U.S. An unidentified aide disputes that.",
+        &[
+            "Cabello has reached out to the U.S.",
+            "An unidentified aide disputes that.",
+        ],
+    );
+    parts(
+        "The talks were held at the U.N. They lasted an hour.",
+        &["The talks were held at the U.N.", "They lasted an hour."],
+    );
+}
+
+#[test]
+fn months_do_not_end_a_sentence() {
+    one("The raid took place on Jan. 3 in the capital.");
+    one("Talks began in Feb. 2025 and ended in Sept. 2025 without a deal.");
+}
+
+#[test]
+fn titles_before_names_do_not_end_a_sentence() {
+    one("Mr. Smith and Mrs. Smith met Ms. Jones and Dr. Brown at noon.");
+    one("Rep. Salazar, Sen. Rubio and Gov. DeSantis signed the letter.");
+}
+
+#[test]
+fn number_and_saint_abbreviations_do_not_end_a_sentence() {
+    one("Venezuela's No. 2 official is in talks.");
+    one("They met at St. Peter's Square on Sunday.");
+}
+
+#[test]
+fn initials_do_not_end_a_sentence() {
+    one("George W. Bush met the press.");
+    one("J.R.R. Tolkien wrote the book.");
+    one("The letter was signed by T. S. Eliot himself.");
+}
+
+#[test]
+fn a_capital_letter_that_ends_a_sentence_before_a_sentence_starter_splits() {
+    parts(
+        "Voters backed Plan B. The measure passed.",
+        &["Voters backed Plan B.", "The measure passed."],
+    );
+}
+
+#[test]
+fn decimals_and_money_do_not_end_a_sentence() {
+    one("The deal was worth $2.5 million in cash.");
+    one("Inflation rose 3.7 percent last year.");
+}
+
+#[test]
+fn german_abbreviations_do_not_end_a_sentence() {
+    one("Es gibt viele Beispiele, z. B. Äpfel und Birnen.");
+    one("Er kommt morgen bzw. am Freitag.");
+    one("Das kostet ca. 30 Euro pro Person.");
+    one("Er wohnt in der Hauptstraße Nr. 5 in Berlin.");
+    one("Es gibt Obst, z. B. Die Sorte Elstar ist beliebt.");
+    one("Er war zufrieden, d. h. Er blieb.");
+    one("Manche Länder, z.B. Frankreich, zögern.");
+}
+
+#[test]
+fn german_sentences_still_split() {
+    parts(
+        "Der Minister sprach lange. Die Opposition schwieg.",
+        &["Der Minister sprach lange.", "Die Opposition schwieg."],
+    );
+    // "usw." ends a list, and often the sentence with it.
+    parts(
+        "Es gab Äpfel, Birnen usw. Dann kam der Regen.",
+        &["Es gab Äpfel, Birnen usw.", "Dann kam der Regen."],
+    );
+    one("Es gab Äpfel, Birnen usw. für alle Gäste.");
+}
+
+#[test]
+fn a_quote_that_ends_a_sentence_ends_it() {
+    parts(
+        "He said \"we will win.\" Then he left.",
+        &["He said \"we will win.\"", "Then he left."],
+    );
+    parts(
+        "She said “we will win.” Then she left.",
+        &["She said “we will win.”", "Then she left."],
+    );
+}
+
+#[test]
+fn a_question_in_quotes_followed_by_the_speaker_is_one_sentence() {
+    one("\"Where are the ships?\" she asked.");
+    one("“Where are the ships?” she asked.");
+}
+
+#[test]
+fn an_ellipsis_inside_a_quote_does_not_end_the_sentence() {
+    one(
+        "\"I'm assuming he's thinking of the Cuban missile crisis. ... But Cuba is an island,\" he said.",
+    );
+    one("“We waited… And then nothing came,” she said.");
+}
+
+#[test]
+fn a_closing_mark_set_off_by_a_space_stays_with_its_sentence() {
+    parts(
+        "Er rief: „Komm her! “ Dann ging er.",
+        &["Er rief: „Komm her! “", "Dann ging er."],
+    );
+    one("Quelle: BMEL (Hrsg. ): Gutes Essen.");
+}
+
+#[test]
+fn plain_sentences_split() {
+    parts(
+        "Cabello did not take part. Trump is frustrated! Is he? Yes.",
+        &[
+            "Cabello did not take part.",
+            "Trump is frustrated!",
+            "Is he?",
+            "Yes.",
+        ],
+    );
+}
+
+#[test]
+fn sentences_of_the_samples() {
+    let doc = Document::from_text(
+        "x.txt",
+        include_str!("../../../../assets/samples/cabello-2019-speed-read.txt"),
+    );
+    let segs = segment::segment(&doc, Unit::Sentence);
+    let texts: Vec<&str> = segs.iter().map(|s| s.span.slice(&doc.text)).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.starts_with("An unidentified Cabello aide"))
+    );
+    assert!(
+        texts.iter().any(|t| t.ends_with("reached out to the U.S.")),
+        "{texts:#?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.ends_with("probably more than the U.S. Navy can provide.\""))
+    );
+}
+
+#[test]
+fn the_representative_sentence_of_the_reuters_sample_is_whole() {
+    let doc = Document::from_text(
+        "x.txt",
+        include_str!("../../../../assets/samples/cabello-2026-reuters-rewrite.txt"),
+    );
+    let segs = segment::segment(&doc, Unit::Sentence);
+    let hit: Vec<&str> = segs
+        .iter()
+        .map(|s| s.span.slice(&doc.text))
+        .filter(|t| t.contains("Republican U.S. Representative Maria Elvira Salazar"))
+        .collect();
+    assert_eq!(hit.len(), 1);
+    assert!(hit[0].ends_with('.'), "{hit:?}");
+}
+
+#[test]
+fn paragraphs_are_runs_of_lines_between_blank_lines() {
+    let text = "One line\nstill one.\n\n  \nTwo.\r\n\r\nThree.";
+    let p: Vec<&str> = paragraphs(text, &[Span::new(0, text.len())])
+        .into_iter()
+        .map(|s| s.slice(text))
+        .collect();
+    assert_eq!(p, vec!["One line\nstill one.", "Two.", "Three."]);
+}
+
+#[test]
+fn the_paragraph_unit_gives_paragraphs() {
+    let doc = Document::from_text("x.txt", "First one. Still first.\n\nSecond one.\n");
+    let segs = segment::segment(&doc, Unit::Paragraph);
+    assert_eq!(segs.len(), 2);
+    assert_eq!(segs[0].span.slice(&doc.text), "First one. Still first.");
+    assert_eq!(segs[1].paragraph, 1);
+}
+
+#[test]
+fn the_line_unit_gives_every_non_empty_line_and_no_header() {
+    let text = "Speed Reads\n\nRaja Awais Ali\n1/17/2026\n  A line.  \nAnother. Two sentences.\n";
+    let doc = Document::from_text("x.txt", text);
+    let segs = segment::segment(&doc, Unit::Line);
+    let texts: Vec<&str> = segs.iter().map(|s| s.span.slice(&doc.text)).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "Speed Reads",
+            "Raja Awais Ali",
+            "1/17/2026",
+            "A line.",
+            "Another. Two sentences."
+        ]
+    );
+    assert!(segs.iter().enumerate().all(|(i, s)| s.id == i));
+}
+
+/// Text made of words, sentence punctuation, abbreviations, quotes, and line breaks.
+fn arbitrary_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("word".to_string()),
+        Just("Word".to_string()),
+        Just("U.S.".to_string()),
+        Just("Dr.".to_string()),
+        Just("J.R.R.".to_string()),
+        Just("z. B.".to_string()),
+        Just("$2.5".to_string()),
+        Just("...".to_string()),
+        Just("…".to_string()),
+        Just(".".to_string()),
+        Just("?".to_string()),
+        Just("\"".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("  ".to_string()),
+        Just("\t".to_string()),
+        "[a-zA-ZäöüßéÄ0-9]{1,8}",
+        "\\PC{1,3}",
+    ];
+    prop::collection::vec((piece, prop_oneof![Just(" "), Just("")]), 0..60)
+        .prop_map(|v| v.into_iter().map(|(p, s)| p + s).collect())
+}
+
+proptest! {
+    #[test]
+    fn segments_are_ordered_disjoint_trimmed_and_within_paragraphs(text in arbitrary_text()) {
+        let doc = Document::from_text("x.txt", text.clone());
+        for unit in [Unit::Sentence, Unit::Paragraph, Unit::Line] {
+            let segs = segment::segment(&doc, unit);
+            let mut at = 0;
+            for (i, s) in segs.iter().enumerate() {
+                prop_assert_eq!(s.id, i);
+                prop_assert!(s.span.start >= at, "out of order or overlapping: {:?}", segs);
+                prop_assert!(s.span.start < s.span.end, "empty segment");
+                prop_assert!(text.is_char_boundary(s.span.start));
+                prop_assert!(text.is_char_boundary(s.span.end));
+                let t = s.span.slice(&text);
+                prop_assert_eq!(t, t.trim(), "not trimmed");
+                prop_assert!(!t.contains("\n\n") && !t.contains("\n\r\n"), "spans a blank line: {:?}", t);
+                prop_assert!(
+                    !t.lines().any(|l| l.trim().is_empty()),
+                    "spans a blank line: {:?}", t
+                );
+                if unit == Unit::Line {
+                    prop_assert!(!t.contains('\n'));
+                }
+                at = s.span.end;
+            }
+            if i_paragraphs_nondecreasing(&segs) {
+                continue;
+            }
+            prop_assert!(false, "paragraph indices go backwards: {:?}", segs);
+        }
+    }
+}
+
+fn i_paragraphs_nondecreasing(segs: &[segment::Segment]) -> bool {
+    segs.windows(2).all(|w| w[0].paragraph <= w[1].paragraph)
+}
+
+#[test]
+fn german_ordinals_do_not_end_a_sentence() {
+    one("Die Sitzung fand am 1. Januar statt.");
+    one("Der 2. Weltkrieg endete 1945.");
+    parts(
+        "Es war der 3. Oktober. Die Feier begann.",
+        &["Es war der 3. Oktober.", "Die Feier begann."],
+    );
+    parts(
+        "Der Minister ist 56. Er schweigt.",
+        &["Der Minister ist 56.", "Er schweigt."],
+    );
+    one("Der Schaden betrug 2 Mio. Euro und mehr.");
+}
+
+#[test]
+fn an_english_number_with_a_point_ends_a_sentence() {
+    parts(
+        "Cabello is 56. Cabello said no.",
+        &["Cabello is 56.", "Cabello said no."],
+    );
+}
+
+#[test]
+fn abbreviations_before_numbers_end_a_sentence_when_no_number_follows() {
+    parts(
+        "He arrived in Jan. Trump said no.",
+        &["He arrived in Jan.", "Trump said no."],
+    );
+    parts(
+        "Das Magazin heißt Art. Unter Streetart versteht man viel.",
+        &[
+            "Das Magazin heißt Art.",
+            "Unter Streetart versteht man viel.",
+        ],
+    );
+    one("Siehe Art. 5 des Grundgesetzes.");
+}
