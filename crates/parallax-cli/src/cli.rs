@@ -57,6 +57,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Text)]
         format: FormatArg,
+        /// Aligner parameters other than the defaults, as a JSON object holding any of
+        /// them (for evaluation sweeps; see ARCHITECTURE.md).
+        #[arg(long, value_name = "FILE")]
+        params: Option<PathBuf>,
     },
     /// Align sources and save the comparison under NAME (to reopen, list and export).
     Save {
@@ -124,15 +128,30 @@ impl From<FormatArg> for Format {
     }
 }
 
+/// The aligner parameters in JSON file `path`.
+fn read_params(path: &std::path::Path) -> Result<parallax::align::Params> {
+    let shown = path.display();
+    let text = std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    parallax::align::Params::from_json(&text)
+        .map_err(|e| anyhow::anyhow!("{shown}: not aligner parameters: {e}"))
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
-    let options = Options {
+    let mut options = Options {
         unit: cli.input.unit.into(),
-        language: None,
+        ..Options::default()
     };
     match cli.command {
-        Some(Command::Align { files, format }) => {
+        Some(Command::Align {
+            files,
+            format,
+            params,
+        }) => {
+            if let Some(path) = params {
+                options.params = read_params(&path)?;
+            }
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
             emit(&render(&cmp, format.into()))?;

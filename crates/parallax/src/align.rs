@@ -8,6 +8,7 @@ mod group;
 mod meaning;
 mod monotone;
 mod order;
+mod params;
 mod profile;
 mod score;
 mod vectors;
@@ -22,6 +23,7 @@ use crate::segment::Segment;
 use crate::text::Language;
 
 pub use changes::{Change, ChangeOp, word_changes};
+pub use params::Params;
 pub use why::with_letters;
 
 /// One side of an alignment: a document's text and its passages.
@@ -79,36 +81,21 @@ pub struct Alignment {
     pub only_b: Vec<usize>,
 }
 
-/// Largest bonus a pair gets for lying on the path of two texts told in the same order.
-/// DEplain-web dev, micro pair F1 with the path traced by the plain chain: .595 at 0.12,
-/// .598 at 0.15, .604 at 0.2, .602 at 0.25, .599 at 0.3 (the samples do not move).
-const ORDER_BONUS: f32 = 0.2;
-/// Share of its score a pair far from that path loses: a repeated line ("So it was.")
-/// should match its counterpart in place, not one three pages on.
-const OFF_PATH: f32 = 0.3;
-/// How far (in passages) from the expected place the order bonus reaches.
-const ORDER_REACH: f32 = 3.0;
-
-/// A score with the order prior applied: a bonus on the path, a malus far from it.
-fn with_order(path: &order::Path, i: usize, j: usize, raw: f32) -> f32 {
-    let c = path.closeness(i, j, ORDER_REACH);
-    (raw * (1.0 - OFF_PATH * (1.0 - c)) + ORDER_BONUS * c).min(1.0)
+/// What the stages after profiling read: both sides' profiles, the near words between
+/// them, and the knobs.
+pub(crate) struct Ctx<'a> {
+    prof: &'a profile::Profiles,
+    aliases: &'a fuzzy::Aliases,
+    params: &'a Params,
 }
 
-/// A link off the monotone chain survives only this strong: in ordered texts a moved
-/// sentence is rarer than a chance match, and it has already lost `OFF_PATH` of its score
-/// for being off the path. At 0.4 a moved sentence with one word changed ("Herbst 2025" →
-/// "Herbst 2026") still links. DEplain-web dev, micro pair F1 / groups: .608 / .587 at 0.6,
-/// .609 / .588 at 0.5 and at 0.4, .608 / .585 at 0.3; the samples do not move.
-const STRONG_OUTSIDE: f32 = 0.4;
-
-/// The chain's links, plus best-partner links outside it that are strong and touch no
-/// passage the chain already links.
+/// The chain's links, plus best-partner links outside it that are strong
+/// (`Params::strong_outside`) and touch no passage the chain already links.
 fn keep_strong_outside(
     mut chain: Vec<group::Group>,
     free: Vec<group::Group>,
-    na: usize,
-    nb: usize,
+    (na, nb): (usize, usize),
+    strong_outside: f32,
 ) -> Vec<group::Group> {
     let mut used_a = vec![false; na];
     let mut used_b = vec![false; nb];
@@ -117,7 +104,7 @@ fn keep_strong_outside(
         g.b.iter().for_each(|&j| used_b[j] = true);
     }
     for g in free {
-        let strong = g.edges.iter().any(|e| e.score >= STRONG_OUTSIDE);
+        let strong = g.edges.iter().any(|e| e.score >= strong_outside);
         let fresh = g.a.iter().all(|&i| !used_a[i]) && g.b.iter().all(|&j| !used_b[j]);
         if strong && fresh {
             chain.push(g);
@@ -134,40 +121,36 @@ fn rests_on_words(g: &group::Group) -> bool {
     g.edges.iter().any(|e| e.lex > 0.0)
 }
 
-/// Widest range of B (in passages) whose pairs `score_near` adds for one passage of A. A
-/// wider range (a long stretch one text adds, or an open end) would add a pair for every
-/// passage in it, quadratic in its length; the candidate search already covers it.
-const NEAR_SPAN_CAP: f32 = 64.0;
-
-/// Scores the pairs within reach of `path` that the candidate search left out.
+/// Scores the pairs within reach of `path` that the candidate search left out (up to
+/// `Params::near_span_cap` passages of B for one of A).
 fn score_near(
+    ctx: &Ctx<'_>,
     pairs: &mut Vec<score::Pair>,
     seen: &mut HashSet<(usize, usize)>,
     path: &order::Path,
-    prof: &profile::Profiles,
-    aliases: &fuzzy::Aliases,
 ) {
-    let (na, nb) = (prof.a.len(), prof.b.len());
+    let (na, nb) = (ctx.prof.a.len(), ctx.prof.b.len());
+    let reach = ctx.params.order_reach;
     for i in 0..na {
         let (lo, hi) = path.expected(i);
-        if hi - lo > NEAR_SPAN_CAP {
+        if hi - lo > ctx.params.near_span_cap {
             continue;
         }
-        let from = (lo - ORDER_REACH).max(0.0) as usize;
-        let to = ((hi + ORDER_REACH) as usize).min(nb.saturating_sub(1));
+        let from = (lo - reach).max(0.0) as usize;
+        let to = ((hi + reach) as usize).min(nb.saturating_sub(1));
         for j in from..=to {
             if j < nb && seen.insert((i, j)) {
-                pairs.push(score::pair(prof, aliases, i, j));
+                pairs.push(score::pair(ctx, i, j));
             }
         }
     }
 }
 
-/// Each group's first and last passage of A and of B.
-fn spans(groups: &[group::Group]) -> Vec<order::Span2> {
+/// Each group's first and last passage of A and of B, for the groups that hold an anchor.
+fn spans(groups: &[group::Group], anchor: f32) -> Vec<order::Span2> {
     groups
         .iter()
-        .filter(|g| g.edges.iter().any(|e| e.score >= order::ANCHOR))
+        .filter(|g| g.edges.iter().any(|e| e.score >= anchor))
         .map(|g| order::Span2 {
             a: (g.a[0], g.a[g.a.len() - 1]),
             b: (g.b[0], g.b[g.b.len() - 1]),
@@ -182,72 +165,65 @@ fn spans(groups: &[group::Group]) -> Vec<order::Span2> {
 /// pairs on that path get a bonus; each passage then joins its best partner when the score
 /// is high enough, and joined passages form the links (1:1, 1:n, n:1 or n:m).
 pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
+    align_with(a, b, &Params::default())
+}
+
+/// [`align`] with other knobs than the defaults (for evaluation sweeps).
+pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
     let (na, nb) = (a.segments.len(), b.segments.len());
-    let prof = profile::build(a, b);
+    let prof = profile::build(a, b, params);
     let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
         ps.iter()
             .flat_map(|p| p.terms.iter().map(|t| t.id))
             .collect()
     };
     let (in_a, in_b) = (ids(&prof.a), ids(&prof.b));
-    let mut aliases = fuzzy::aliases(&prof.spelling, &in_a, &in_b);
+    let mut aliases = fuzzy::aliases(&prof.spelling, &in_a, &in_b, params.spelling_min_len);
     // The vectors come from an English model: on other languages they would add noise.
     if a.lang == Language::English
         && b.lang == Language::English
         && let Some(table) = vectors::Table::get()
     {
-        meaning::add_aliases(table, &prof, a.lang, &in_a, &in_b, &mut aliases);
+        let close = params.meaning_close;
+        meaning::add_aliases(table, &prof, a.lang, (&in_a, &in_b), close, &mut aliases);
     }
-    let mut pairs = score::candidates(&prof, &aliases);
-    let mut path = order::path(&pairs, na, nb);
+    let ctx = Ctx {
+        prof: &prof,
+        aliases: &aliases,
+        params,
+    };
+    let mut pairs = score::candidates(&ctx);
+    let mut path = order::path(&pairs, na, nb, params);
     if let Some(anchors) = &path {
         let mut seen: HashSet<(usize, usize)> = pairs.iter().map(|p| (p.i, p.j)).collect();
-        score_near(&mut pairs, &mut seen, anchors, &prof, &aliases);
+        score_near(&ctx, &mut pairs, &mut seen, anchors);
         // The anchors' path can be pulled astray by a phrase the story repeats; the best
         // monotone chain on the scores before any order prior follows the story itself, so
         // the order prior is taken from that chain.
-        let bar = group::Bar::new(&pairs, na, nb);
-        let plain = monotone::chain(
-            &prof,
-            &aliases,
-            &pairs,
-            anchors,
-            ORDER_REACH,
-            &|p| bar.of(p),
-            &|_, _, raw| raw,
-            false,
-        );
-        if let Some(traced) = plain.and_then(|c| order::Path::through(&spans(&c), na, nb)) {
-            score_near(&mut pairs, &mut seen, &traced, &prof, &aliases);
+        let plain = monotone::chain(&ctx, &pairs, anchors, monotone::Mode::Trace);
+        let spans = plain.map(|c| spans(&c, params.anchor));
+        if let Some(traced) =
+            spans.and_then(|s| order::Path::through(&s, na, nb, params.open_end_width))
+        {
+            score_near(&ctx, &mut pairs, &mut seen, &traced);
             path = Some(traced);
         }
     }
     if let Some(path) = &path {
         for p in &mut pairs {
-            p.score = with_order(path, p.i, p.j, p.score);
-            p.plain = with_order(path, p.i, p.j, p.plain);
+            p.score = path.prior(p.i, p.j, p.score, params);
+            p.plain = path.prior(p.i, p.j, p.plain, params);
         }
     }
-    let mut groups = group::groups(&pairs, na, nb);
-    if let Some(path) = &path {
-        let bar = group::Bar::new(&pairs, na, nb);
-        let chain = monotone::chain(
-            &prof,
-            &aliases,
-            &pairs,
-            path,
-            ORDER_REACH,
-            &|p| bar.of(p),
-            &|i, j, raw| with_order(path, i, j, raw),
-            true,
-        );
-        if let Some(mut chain) = chain {
-            absorb::fill_gaps(&mut chain, &prof, &aliases);
-            // Dropped before the links outside the chain are chosen, so that a link thrown
-            // out here does not keep a moved sentence from its true partner.
-            chain.retain(rests_on_words);
-            groups = keep_strong_outside(chain, groups, na, nb);
-        }
+    let mut groups = group::groups(&pairs, na, nb, params);
+    if let Some(path) = &path
+        && let Some(mut chain) = monotone::chain(&ctx, &pairs, path, monotone::Mode::Link)
+    {
+        absorb::fill_gaps(&mut chain, &ctx);
+        // Dropped before the links outside the chain are chosen, so that a link thrown out
+        // here does not keep a moved sentence from its true partner.
+        chain.retain(rests_on_words);
+        groups = keep_strong_outside(chain, groups, (na, nb), params.strong_outside);
     }
     groups.retain(rests_on_words);
     let mut links: Vec<Link> = groups
@@ -259,7 +235,7 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
             let on_path = path.as_ref().is_some_and(|p| {
                 g.edges
                     .iter()
-                    .any(|e| p.closeness(e.i, e.j, ORDER_REACH) >= 0.5)
+                    .any(|e| p.closeness(e.i, e.j, params.order_reach) >= 0.5)
             });
             Link {
                 why: why::reasons(&prof, &aliases, a, b, g, on_path),

@@ -15,12 +15,15 @@ use crate::text::Language;
 pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
 
 /// How to build a comparison.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Options {
     /// What one passage is.
     pub unit: Unit,
     /// The language of all sources; detected per source when `None`.
     pub language: Option<Language>,
+    /// The aligner's knobs (saved only when they are not the defaults).
+    #[serde(default, skip_serializing_if = "align::Params::is_default")]
+    pub params: align::Params,
 }
 
 /// One source of a comparison: the document, its passages and its facts.
@@ -164,7 +167,11 @@ impl Comparison {
                 pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
-                        let al = align::align(sources[i].side(), sources[j].side());
+                        let al = align::align_with(
+                            sources[i].side(),
+                            sources[j].side(),
+                            &options.params,
+                        );
                         // Alignment is the slow part: count each pair as it ends.
                         tick();
                         al

@@ -212,3 +212,19 @@ fn one_source_is_not_enough() {
     let out = run(&["align", SAMPLE], None);
     refused(&out, "", &["at least two sources", "got 1"]);
 }
+
+#[test]
+fn aligner_parameters_with_an_unknown_field_or_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = file(dir.path(), "params.json", br#"{"order_bonsu": 0.3}"#);
+    let p = bad.to_str().unwrap();
+    let out = run(&["align", SAMPLE, SAMPLE, "--params", p], None);
+    refused(&out, p, &["not aligner parameters", "order_bonsu"]);
+    let gone = dir.path().join("gone.json");
+    let g = gone.to_str().unwrap();
+    refused(
+        &run(&["align", SAMPLE, SAMPLE, "--params", g], None),
+        g,
+        &[],
+    );
+}

@@ -281,3 +281,25 @@ fn the_markdown_report_has_headings_and_sources() {
     assert!(out.contains(&format!("`{a}`")) && out.contains(&format!("`{b}`")));
     assert!(out.contains("## "), "{out}");
 }
+
+/// `--params` changes the aligner's knobs without a rebuild: a floor no score reaches
+/// leaves no link, and an empty object is the defaults.
+#[test]
+fn aligner_parameters_from_a_file_change_the_links() {
+    let dir = tempfile::tempdir().unwrap();
+    let strict = dir.path().join("strict.json");
+    std::fs::write(&strict, r#"{"floor": 1.5}"#).unwrap();
+    let none = dir.path().join("none.json");
+    std::fs::write(&none, "{}").unwrap();
+    let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));
+    let default = report(&[&a, &b], None);
+    assert!(!default["links"].as_array().unwrap().is_empty());
+    let same = report(&[&a, &b, "--params", none.to_str().unwrap()], None);
+    assert_eq!(same, default);
+    let bare = report(&[&a, &b, "--params", strict.to_str().unwrap()], None);
+    assert!(
+        bare["links"].as_array().unwrap().is_empty(),
+        "{}",
+        bare["links"]
+    );
+}

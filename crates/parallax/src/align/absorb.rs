@@ -4,18 +4,11 @@
 //! joins the neighbouring link when it says part of what that link's other side says and
 //! the link's own passages do not yet: the rest of a split sentence, not a comment on it.
 
+use super::Ctx;
 use super::fuzzy::Aliases;
 use super::group::Group;
-use super::profile::{Profile, Profiles};
+use super::profile::Profile;
 use super::score;
-
-/// Share of a passage's (weighted) words that must stand in what the neighbouring link's
-/// other side says beyond the link's own passages, for it to join. Measured on DEplain-web
-/// dev (micro pair F1 / exact groups), 2026-11-22: against the link's whole other side (as
-/// before) .608 / .588 at 0.3; against what its own passages leave uncovered .600 / .591 at
-/// 0.3, .608 / .592 at 0.25, .615 / .595 at 0.2, .619 / .595 at 0.15, .617 / .597 at 0.1,
-/// .609 / .593 at 0.05. The samples do not move.
-const HELD: f32 = 0.15;
 
 /// How much of `piece` the passages `whole` hold, in [0, 1].
 fn held(piece: &Profile, whole: &Profile, aliases: &Aliases, piece_is_a: bool) -> f32 {
@@ -36,8 +29,10 @@ fn sides(g: &Group, side_a: bool) -> &[usize] {
 }
 
 /// Adds the passages left between the chain's links to their neighbouring links.
-/// `chain` is in order on both sides.
-pub fn fill_gaps(chain: &mut [Group], prof: &Profiles, aliases: &Aliases) {
+/// `chain` is in order on both sides. A passage joins for what it shares beyond
+/// `Params::held`.
+pub fn fill_gaps(chain: &mut [Group], ctx: &Ctx<'_>) {
+    let (prof, aliases) = (ctx.prof, ctx.aliases);
     for side_a in [false, true] {
         let (own, other): (&[Profile], &[Profile]) = if side_a {
             (&prof.a, &prof.b)
@@ -65,7 +60,7 @@ pub fn fill_gaps(chain: &mut [Group], prof: &Profiles, aliases: &Aliases) {
             }
             let gain = |g: Option<usize>, p: usize| {
                 g.map_or(0.0, |g| {
-                    (held(&own[p], &wholes[g], aliases, side_a) - HELD).max(0.0)
+                    (held(&own[p], &wholes[g], aliases, side_a) - ctx.params.held).max(0.0)
                 })
             };
             let to_before: Vec<f32> = (from..to).map(|p| gain(before, p)).collect();
@@ -99,7 +94,7 @@ pub fn fill_gaps(chain: &mut [Group], prof: &Profiles, aliases: &Aliases) {
         for (g, p) in joins {
             let grp = &mut chain[g];
             let (i, j) = if side_a { (p, grp.b[0]) } else { (grp.a[0], p) };
-            grp.edges.push(score::pair(prof, aliases, i, j));
+            grp.edges.push(score::pair(ctx, i, j));
             let list = if side_a { &mut grp.a } else { &mut grp.b };
             list.push(p);
             list.sort_unstable();

@@ -6,10 +6,6 @@
 
 use std::collections::{HashMap, HashSet};
 
-/// Shortest word (in characters) that may match by spelling: short words are too often
-/// one letter from another word ("US"/"UN", "war"/"was").
-const MIN_LEN: usize = 5;
-
 /// A term of B that may stand for a term of A.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Alias {
@@ -57,11 +53,17 @@ pub fn distance(a: &[char], b: &[char]) -> usize {
     d[n][m]
 }
 
-/// Aliases between the terms only A uses and the terms only B uses.
-pub fn aliases(spelling: &[String], in_a: &HashSet<u32>, in_b: &HashSet<u32>) -> Aliases {
+/// Aliases between the terms only A uses and the terms only B uses, of at least `min_len`
+/// characters.
+pub fn aliases(
+    spelling: &[String],
+    in_a: &HashSet<u32>,
+    in_b: &HashSet<u32>,
+    min_len: usize,
+) -> Aliases {
     let usable = |id: &u32| {
         let s = &spelling[*id as usize];
-        s.chars().count() >= MIN_LEN && s.chars().all(char::is_alphabetic)
+        s.chars().count() >= min_len && s.chars().all(char::is_alphabetic)
     };
     let mut index: HashMap<String, Vec<u32>> = HashMap::new();
     for &id in in_b.iter().filter(|id| !in_a.contains(id) && usable(id)) {
@@ -120,7 +122,7 @@ mod tests {
         .collect();
         let a: HashSet<u32> = [0, 1, 2].into();
         let b: HashSet<u32> = [3, 4, 5, 6].into();
-        let al = aliases(&words, &a, &b);
+        let al = aliases(&words, &a, &b, 5);
         assert_eq!(al[&0][0].id, 3);
         assert_eq!(al[&1][0].id, 4);
         assert!(al.get(&2).is_none_or(|v| v.iter().all(|x| x.id != 6)));

@@ -3,31 +3,24 @@
 //! A sentence split in two is the best partner of both halves, so it becomes a 1:2 link;
 //! a passage no one matches well stays unlinked and is reported as added.
 
+use super::Params;
 use super::order::best;
 use super::score::Pair;
 
-/// Weakest score that links two passages, whatever the background.
-const FLOOR: f32 = 0.1;
-/// How far above the background a score must stand to link.
-const MARGIN: f32 = 0.05;
-/// The background score expected between unrelated passages before any is seen, and how
-/// many observations that guess is worth.
-const PRIOR_BACKGROUND: f32 = 0.35;
-const PRIOR_WEIGHT: f32 = 2.0;
-/// Competitors averaged per passage for its background.
-const COMPETITORS: usize = 8;
-/// A second partner is kept when its score reaches this share of the best one.
-const NEAR_TIE: f32 = 0.85;
-
-/// The `COMPETITORS + 1` best scores of each passage, best first.
-fn tops(pairs: &[Pair], n: usize, side: impl Fn(&Pair) -> usize) -> Vec<Vec<f32>> {
+/// The `competitors + 1` best scores of each passage, best first.
+fn tops(
+    pairs: &[Pair],
+    n: usize,
+    competitors: usize,
+    side: impl Fn(&Pair) -> usize,
+) -> Vec<Vec<f32>> {
     let mut out: Vec<Vec<f32>> = vec![Vec::new(); n];
     for p in pairs {
         let v = &mut out[side(p)];
         let at = v.partition_point(|&x| x >= p.plain);
-        if at <= COMPETITORS {
+        if at <= competitors {
             v.insert(at, p.plain);
-            v.truncate(COMPETITORS + 1);
+            v.truncate(competitors + 1);
         }
     }
     out
@@ -38,12 +31,12 @@ fn tops(pairs: &[Pair], n: usize, side: impl Fn(&Pair) -> usize) -> Vec<Vec<f32>
 /// story share), shrunk towards a prior when there are few of them. In one document every
 /// sentence names the same people, so a match must stand out from that; two one-line
 /// inputs have no other passages, so the prior alone sets the bar.
-fn background(top_i: &[f32], top_j: &[f32], s: f32) -> f32 {
-    let mut sum = PRIOR_WEIGHT * PRIOR_BACKGROUND;
-    let mut n = PRIOR_WEIGHT;
+fn background(top_i: &[f32], top_j: &[f32], s: f32, params: &Params) -> f32 {
+    let mut sum = params.prior_weight * params.prior_background;
+    let mut n = params.prior_weight;
     for top in [top_i, top_j] {
         let mut skipped = false;
-        for &x in top.iter().take(COMPETITORS + 1) {
+        for &x in top.iter().take(params.competitors + 1) {
             if !skipped && x == s {
                 skipped = true;
                 continue;
@@ -54,14 +47,6 @@ fn background(top_i: &[f32], top_j: &[f32], s: f32) -> f32 {
     }
     sum / n
 }
-
-/// A join that would make a group with several passages on both sides (n:m) needs a
-/// score this high: weaker chains of "best partner of a best partner" would otherwise
-/// glue half a document together.
-const MANY_TO_MANY: f32 = 0.6;
-
-/// A pair is dropped when either of its passages has a partner this much better.
-const OUTDONE: f32 = 0.65;
 
 /// Union-find over A's passages (0..na) and B's (na..na+nb), with each set's size per side.
 struct Sets {
@@ -120,27 +105,30 @@ pub struct Group {
 }
 
 /// The score each pair must reach to link: its background plus a margin, and the floor.
-pub struct Bar {
+pub struct Bar<'a> {
     comp_a: Vec<Vec<f32>>,
     comp_b: Vec<Vec<f32>>,
+    params: &'a Params,
 }
 
-impl Bar {
+impl Bar<'_> {
     /// The bar for `pairs` (scores already final).
-    pub fn new(pairs: &[Pair], na: usize, nb: usize) -> Bar {
+    pub fn new<'a>(pairs: &[Pair], na: usize, nb: usize, params: &'a Params) -> Bar<'a> {
         Bar {
-            comp_a: tops(pairs, na, |p| p.i),
-            comp_b: tops(pairs, nb, |p| p.j),
+            comp_a: tops(pairs, na, params.competitors, |p| p.i),
+            comp_b: tops(pairs, nb, params.competitors, |p| p.j),
+            params,
         }
     }
     /// The score `p` must reach.
     pub fn of(&self, p: &Pair) -> f32 {
-        (background(&self.comp_a[p.i], &self.comp_b[p.j], p.plain) + MARGIN).max(FLOOR)
+        let bg = background(&self.comp_a[p.i], &self.comp_b[p.j], p.plain, self.params);
+        (bg + self.params.margin).max(self.params.floor)
     }
 }
 
 /// The links among `pairs` (scores already final).
-pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
+pub fn groups(pairs: &[Pair], na: usize, nb: usize, params: &Params) -> Vec<Group> {
     let (ba, bb) = best(pairs, na, nb, |p| p.score);
     let top_a: Vec<f32> = ba
         .iter()
@@ -150,8 +138,8 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
         .iter()
         .map(|k| k.map_or(0.0, |k| pairs[k].score))
         .collect();
-    let bar = Bar::new(pairs, na, nb);
-    let near_tie = NEAR_TIE;
+    let bar = Bar::new(pairs, na, nb, params);
+    let near_tie = params.near_tie;
     let mut sets = Sets::new(na, nb);
     let mut edges: Vec<Pair> = Vec::new();
     let mut order: Vec<&Pair> = pairs.iter().collect();
@@ -160,7 +148,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
             .total_cmp(&x.score)
             .then((x.i, x.j).cmp(&(y.i, y.j)))
     });
-    let nm = MANY_TO_MANY;
+    let nm = params.many_to_many;
     for p in order {
         if p.score < bar.of(p) {
             continue;
@@ -169,7 +157,7 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize) -> Vec<Group> {
         // passage has elsewhere: a sentence split in two keeps both halves, a stray
         // sentence that merely points at someone else's partner does not join.
         let near_best = p.score >= near_tie * top_a[p.i] || p.score >= near_tie * top_b[p.j];
-        let not_outdone = p.score >= OUTDONE * top_a[p.i].max(top_b[p.j]);
+        let not_outdone = p.score >= params.outdone * top_a[p.i].max(top_b[p.j]);
         let near_best = near_best && not_outdone;
         if near_best && sets.join(p.i, na + p.j, p.score >= nm) {
             edges.push(*p);

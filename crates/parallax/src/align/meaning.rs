@@ -11,19 +11,15 @@ use super::profile::Profiles;
 use super::vectors::Table;
 use crate::text::Language;
 
-/// Neighbours closer than this cosine count as near in meaning. Measured on the samples:
-/// at 0.6 loose pairs ("somewhat" ≈ "part") lift the background so much that true links with
-/// little in common fall below it; at 0.7 and above only close words remain.
-const CLOSE: f32 = 0.7;
-
 /// Adds near-meaning partners between A's terms (`in_a`) and B's terms (`in_b`) to `out`,
-/// both ways: a term of A near a term of B, or a term of B near a term of A.
+/// both ways: a term of A near a term of B, or a term of B near a term of A, when their
+/// cosine is above `close`.
 pub fn add_aliases(
     table: &Table,
     prof: &Profiles,
     lang: Language,
-    in_a: &HashSet<u32>,
-    in_b: &HashSet<u32>,
+    (in_a, in_b): (&HashSet<u32>, &HashSet<u32>),
+    close: f32,
     out: &mut Aliases,
 ) {
     let usable = |id: u32| {
@@ -37,7 +33,7 @@ pub fn add_aliases(
         };
         table
             .neighbours(entry)
-            .filter(|&(_, c)| c > CLOSE)
+            .filter(|&(_, c)| c > close)
             .filter_map(|(w, c)| {
                 let other = *prof.ids.get(&lang.stem(w))?;
                 (other != id && usable(other)).then_some((other, c))
@@ -67,7 +63,7 @@ pub fn add_aliases(
         }
         list.push(Alias {
             id: y,
-            q: (c - CLOSE) / (1.0 - CLOSE),
+            q: (c - close) / (1.0 - close),
             by_meaning: true,
         });
         list.sort_by_key(|al| al.id);

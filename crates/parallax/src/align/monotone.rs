@@ -7,19 +7,12 @@
 
 use std::collections::HashMap;
 
-use super::fuzzy::Aliases;
-use super::group::Group;
+use super::Ctx;
+use super::group::{Bar, Group};
 use super::order::Path;
-use super::profile::{Profile, Profiles};
+use super::profile::Profile;
 use super::score::{self, Pair};
 
-/// Inputs this small (cells of the DP) are searched whole rather than in a band.
-const FULL_BAND: usize = 40_000;
-/// Largest band (cells of the DP) worth searching; larger inputs keep best-partner links.
-const MAX_CELLS: usize = 6_000_000;
-/// What a merged step (1:2 and the like) costs per extra passage: a merge must match
-/// clearly better than the single passage it extends.
-const MERGE_COST: f32 = 0.02;
 /// Steps: passages of A and of B one step links.
 const STEPS: [(usize, usize); 10] = [
     (1, 1),
@@ -33,10 +26,6 @@ const STEPS: [(usize, usize); 10] = [
     (1, 5),
     (1, 6),
 ];
-/// Above this many cells only the steps of up to three passages are tried: the long
-/// merges cost a profile union each.
-const LONG_STEPS_CELLS: usize = 400_000;
-
 /// The band row `r` (passages of A consumed) covers: B counts `lo..=hi`.
 struct Band {
     lo: Vec<usize>,
@@ -89,36 +78,39 @@ impl Band {
     }
 }
 
+/// What the chain is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Trace where the story goes, on scores without the order prior: 1:1 steps only, at a
+    /// fraction of the cost (each merge scores a union of profiles).
+    Trace,
+    /// The links themselves, on scores with the order prior along `path`: merged steps
+    /// (1:2, 2:1, …) too, their scores with the same prior.
+    Link,
+}
+
 /// The monotone chain of links for ordered texts, or `None` when the band is too large.
-///
-/// `pairs` carry the scores the chain weighs (with the order prior, or without it when the
-/// chain only traces the path); `bar(p)` is the score a pair must reach to link;
-/// `adjust(i, j, raw)` applies the same prior (or none) to a merged score.
-/// Without `merges` only 1:1 steps are taken: enough to trace where the story goes, at a
-/// fraction of the cost (each merge scores a union of profiles).
-#[allow(clippy::too_many_arguments)]
-pub fn chain(
-    prof: &Profiles,
-    aliases: &Aliases,
-    pairs: &[Pair],
-    path: &Path,
-    reach: f32,
-    bar: &dyn Fn(&Pair) -> f32,
-    adjust: &dyn Fn(usize, usize, f32) -> f32,
-    merges: bool,
-) -> Option<Vec<Group>> {
+/// A pair must reach its [`Bar`] among `pairs` to be a step.
+pub fn chain(ctx: &Ctx<'_>, pairs: &[Pair], path: &Path, mode: Mode) -> Option<Vec<Group>> {
+    let (prof, params) = (ctx.prof, ctx.params);
     let (na, nb) = (prof.a.len(), prof.b.len());
     if na == 0 || nb == 0 {
         return Some(Vec::new());
     }
-    let band = if (na + 1) * (nb + 1) <= FULL_BAND {
+    let band = if (na + 1) * (nb + 1) <= params.full_band {
         Band::full(na, nb)
     } else {
-        Band::new(path, na, nb, reach)
+        Band::new(path, na, nb, params.order_reach)
     };
-    if band.cells() > MAX_CELLS {
+    if band.cells() > params.max_cells {
         return None;
     }
+    let bar = Bar::new(pairs, na, nb, params);
+    let bar = |p: &Pair| bar.of(p);
+    let adjust = |i: usize, j: usize, raw: f32| match mode {
+        Mode::Trace => raw,
+        Mode::Link => path.prior(i, j, raw, params),
+    };
     let at: HashMap<(usize, usize), usize> = pairs
         .iter()
         .enumerate()
@@ -129,9 +121,9 @@ pub fn chain(
     // Back pointer: the step taken into a cell (0 = skip A, 1 = skip B, 2.. = STEPS).
     let mut back = vec![0u8; band.cells()];
     for r in 0..=na {
-        let steps = if !merges {
+        let steps = if mode == Mode::Trace {
             &STEPS[..1]
-        } else if band.cells() > LONG_STEPS_CELLS {
+        } else if band.cells() > params.long_steps_cells {
             &STEPS[..6]
         } else {
             &STEPS[..]
@@ -184,11 +176,11 @@ pub fn chain(
                     }
                     let pa = Profile::merged(&prof.a[r - da..r]);
                     let pb = Profile::merged(&prof.b[c - db..c]);
-                    let raw = score::profile_score(&pa, &pb, aliases);
+                    let raw = score::profile_score(ctx, &pa, &pb);
                     let s = adjust(r - da, c - db, raw).max(adjust(r - 1, c - 1, raw));
                     let bar_mean =
                         parts.iter().map(|&k| bar(&pairs[k])).sum::<f32>() / parts.len() as f32;
-                    s - bar_mean - MERGE_COST * (da + db - 2) as f32
+                    s - bar_mean - params.merge_cost * (da + db - 2) as f32
                 };
                 if g > 0.0 && best[prev] + g > top {
                     top = best[prev] + g;

@@ -4,26 +4,17 @@
 //! monotone chain (see `Path::through`). When they do not (rewrites that reorder), nothing
 //! changes.
 
+use super::Params;
 use super::score::Pair;
-
-/// Before the path's first point and after its last, a source may add a whole opening or
-/// ending, so the path says little about where those passages go: inside such an open end
-/// the closeness is scaled down to this many passages of B over the width of the range.
-/// (Without it, a rewrite's unrelated last paragraphs all counted as "on the path" and
-/// linked on a name or two: sample precision .81 instead of .93.)
-const OPEN_END_WIDTH: f32 = 3.0;
-/// Matches surer than this trace the path.
-pub const ANCHOR: f32 = 0.25;
-/// Fewest anchors for a path to mean anything.
-const MIN_ANCHORS: usize = 4;
-/// Share of anchors that must lie on one increasing path for the texts to count as ordered.
-const ORDERED_SHARE: f32 = 0.5;
 
 /// The texts' common path: points (i, first j, last j), i strictly increasing, j never
 /// decreasing (a link of several passages of A repeats its range of B).
 #[derive(Clone, Debug, Default)]
 pub struct Path {
     points: Vec<(f32, f32, f32)>,
+    /// Before the path's first point and after its last, a source may add a whole opening
+    /// or ending: see `Params::open_end_width`.
+    open_end_width: f32,
 }
 
 /// The passages a link covers on each side, first and last.
@@ -56,20 +47,20 @@ pub fn best(
 }
 
 /// The ordered path of the two texts, if they follow one order.
-pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
+pub fn path(pairs: &[Pair], na: usize, nb: usize, params: &Params) -> Option<Path> {
     let (ba, bb) = best(pairs, na, nb, |p| p.score);
     let mut anchors: Vec<(usize, usize)> = ba
         .iter()
         .flatten()
-        .filter(|&&k| bb[pairs[k].j] == Some(k) && pairs[k].score >= ANCHOR)
+        .filter(|&&k| bb[pairs[k].j] == Some(k) && pairs[k].score >= params.anchor)
         .map(|&k| (pairs[k].i, pairs[k].j))
         .collect();
     anchors.sort_unstable();
-    if anchors.len() < MIN_ANCHORS {
+    if anchors.len() < params.min_anchors {
         return None;
     }
     let lis = increasing(&anchors);
-    if !ordered(lis.len(), anchors.len()) {
+    if !ordered(lis.len(), anchors.len(), params.ordered_share) {
         return None;
     }
     let anchored: Vec<Span2> = lis
@@ -79,7 +70,7 @@ pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
             b: (j, j),
         })
         .collect();
-    Path::through(&anchored, na, nb)
+    Path::through(&anchored, na, nb, params.open_end_width)
 }
 
 /// Whether `lis` of `n` anchors lying on one increasing path means the texts follow one
@@ -88,9 +79,9 @@ pub fn path(pairs: &[Pair], na: usize, nb: usize) -> Option<Path> {
 /// about 0.9·n^(1/6) (Baik–Deift–Johansson), so 2√n sits two spreads above it. This
 /// matters for long simplifications, where many anchors are noise but the true path still
 /// holds twice what chance would give.
-fn ordered(lis: usize, n: usize) -> bool {
+fn ordered(lis: usize, n: usize, share: f32) -> bool {
     let (lis, n) = (lis as f32, n as f32);
-    lis >= ORDERED_SHARE * n || lis >= 2.0 * n.sqrt()
+    lis >= share * n || lis >= 2.0 * n.sqrt()
 }
 
 /// Longest strictly increasing run of j (patience sorting), points sorted by i.
@@ -121,8 +112,8 @@ fn increasing(points: &[(usize, usize)]) -> Vec<(usize, usize)> {
 impl Path {
     /// The path through links in order on both sides (a monotone chain's, or single
     /// anchors): each passage of A in a link expects the link's passages of B. `None` for
-    /// no links.
-    pub fn through(links: &[Span2], na: usize, nb: usize) -> Option<Path> {
+    /// no links. `open_end_width`: see [`Params::open_end_width`].
+    pub fn through(links: &[Span2], na: usize, nb: usize, open_end_width: f32) -> Option<Path> {
         if links.is_empty() {
             return None;
         }
@@ -133,7 +124,10 @@ impl Path {
             }
         }
         points.push((na as f32, nb as f32, nb as f32));
-        Some(Path { points })
+        Some(Path {
+            points,
+            open_end_width,
+        })
     }
 
     /// Where the path expects A's passage `i` in B: a range of B positions (the segment of
@@ -149,6 +143,13 @@ impl Path {
             self.points[k.min(self.points.len() - 1)],
         );
         (lo.2 + 1.0, (hi.1 - 1.0).max(lo.2 + 1.0))
+    }
+
+    /// Score `raw` of pair (i, j) with the order prior applied: a bonus on the path, a malus
+    /// far from it (`Params::order_bonus`, `off_path`, `order_reach`).
+    pub fn prior(&self, i: usize, j: usize, raw: f32, params: &Params) -> f32 {
+        let c = self.closeness(i, j, params.order_reach);
+        (raw * (1.0 - params.off_path * (1.0 - c)) + params.order_bonus * c).min(1.0)
     }
 
     /// Whether A's passage `i` lies before the path's first point or after its last.
@@ -174,7 +175,7 @@ impl Path {
         };
         let near = (1.0 - d / reach).max(0.0);
         if self.in_open_end(i) {
-            near * (OPEN_END_WIDTH / (hi - lo + 1.0)).min(1.0)
+            near * (self.open_end_width / (hi - lo + 1.0)).min(1.0)
         } else {
             near
         }
@@ -210,7 +211,7 @@ mod tests {
             let random: Vec<(usize, usize)> = shuffled(100, seed).into_iter().enumerate().collect();
             let lis = increasing(&random).len();
             assert!(
-                !ordered(lis, random.len()),
+                !ordered(lis, random.len(), 0.5),
                 "seed {seed}: {lis} of 100 by chance"
             );
             // A simplification: 35 of 100 anchors on the true path, the rest noise.
@@ -228,7 +229,10 @@ mod tests {
                 })
                 .collect();
             let lis = increasing(&mixed).len();
-            assert!(ordered(lis, mixed.len()), "seed {seed}: only {lis} of 100");
+            assert!(
+                ordered(lis, mixed.len(), 0.5),
+                "seed {seed}: only {lis} of 100"
+            );
         }
     }
 
@@ -248,13 +252,13 @@ mod tests {
                 b: (5, 5),
             },
         ];
-        let p = Path::through(&links, 8, 9).unwrap();
+        let p = Path::through(&links, 8, 9, 3.0).unwrap();
         assert_eq!(p.expected(1), (1.0, 3.0));
         assert_eq!(p.closeness(1, 3, 3.0), 1.0);
         // A's passage 2 lies between two links: B's passage 4 between them.
         assert_eq!(p.expected(2), (4.0, 4.0));
         assert_eq!(p.expected(4), (5.0, 5.0));
-        assert!(Path::through(&[], 8, 9).is_none());
+        assert!(Path::through(&[], 8, 9, 3.0).is_none());
     }
 
     #[test]
@@ -266,6 +270,7 @@ mod tests {
             }],
             10,
             10,
+            3.0,
         )
         .unwrap();
         // After the last link, A's passages 1..9 expect anything in B's 1..9.
@@ -284,6 +289,7 @@ mod tests {
                 (5.0, 10.0, 10.0),
                 (8.0, 12.0, 12.0),
             ],
+            open_end_width: 3.0,
         };
         assert_eq!(p.expected(2), (4.0, 4.0));
         assert_eq!(p.expected(3), (5.0, 9.0));

@@ -6,13 +6,9 @@
 
 use std::collections::HashMap;
 
-use super::Side;
+use super::{Params, Side};
 use crate::span::Span;
 use crate::text::{Language, Token, tokens};
-
-/// Extra weight of names and numbers.
-const NAME_BONUS: f32 = 1.6;
-const NUMBER_BONUS: f32 = 1.6;
 
 /// One content term of a passage.
 #[derive(Clone, Copy, Debug)]
@@ -86,7 +82,7 @@ struct Raw {
 }
 
 /// Builds the profiles of both sides.
-pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
+pub fn build(a: Side<'_>, b: Side<'_>, params: &Params) -> Profiles {
     let mut dict: HashMap<String, u32> = HashMap::new();
     let mut info: Vec<TermInfo> = Vec::new();
     let mut spelling: Vec<String> = Vec::new();
@@ -96,7 +92,7 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
             .map(|s| {
                 let mut out: Vec<Raw> = Vec::new();
                 let toks = tokens(side.text, s.span, side.lang);
-                let headline = title_case(&toks);
+                let headline = title_case(&toks, params);
                 let mut intern = |stem: String, folded: &str| -> u32 {
                     let next = dict.len() as u32;
                     let id = *dict.entry(stem).or_insert(next);
@@ -142,8 +138,8 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
     };
     let ra = raw_side(a);
     let rb = raw_side(b);
-    let pa = profiles(&ra, &info);
-    let pb = profiles(&rb, &info);
+    let pa = profiles(&ra, &info, params);
+    let pb = profiles(&rb, &info, params);
     Profiles {
         a: pa,
         b: pb,
@@ -153,26 +149,19 @@ pub fn build(a: Side<'_>, b: Side<'_>) -> Profiles {
     }
 }
 
-/// Fewest words after the first for a passage to be judged written in title case.
-const TITLE_MIN_WORDS: usize = 4;
-/// Share of those words written capitalised in title case. Running text that lists names
-/// ("Cabello, Delcy Rodríguez and Nicolás Maduro met") stays below it: its small words are
-/// lower case.
-const TITLE_SHARE: f32 = 0.75;
-
 /// True when the passage is written in title case ("US Held Secret Talks With Minister"):
 /// its capitals say nothing about which words are names.
-fn title_case(toks: &[Token]) -> bool {
+fn title_case(toks: &[Token], params: &Params) -> bool {
     let words: Vec<&Token> = toks
         .iter()
         .skip(1)
         .filter(|t| !t.numeric && t.folded.chars().any(char::is_alphabetic))
         .collect();
     let caps = words.iter().filter(|t| t.capitalised).count();
-    words.len() >= TITLE_MIN_WORDS && caps as f32 >= TITLE_SHARE * words.len() as f32
+    words.len() >= params.title_min_words && caps as f32 >= params.title_share * words.len() as f32
 }
 
-fn profiles(raw: &[Vec<Raw>], info: &[TermInfo]) -> Vec<Profile> {
+fn profiles(raw: &[Vec<Raw>], info: &[TermInfo], params: &Params) -> Vec<Profile> {
     let n = raw.len() as f32;
     let mut df: HashMap<u32, u32> = HashMap::new();
     for seg in raw {
@@ -194,9 +183,9 @@ fn profiles(raw: &[Vec<Raw>], info: &[TermInfo]) -> Vec<Profile> {
                 let idf = (1.0 + n / d).ln();
                 let inf = info[r.id as usize];
                 let bonus = if inf.number {
-                    NUMBER_BONUS
+                    params.number_bonus
                 } else if inf.name {
-                    NAME_BONUS
+                    params.name_bonus
                 } else {
                     1.0
                 };

@@ -5,20 +5,9 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use super::Ctx;
 use super::fuzzy::Aliases;
-use super::profile::{Profile, Profiles};
-
-/// Pairs of documents smaller than this (passages of A × passages of B) are scored in full;
-/// larger ones only on candidates from the inverted index.
-const FULL_PAIRS: usize = 40_000;
-/// A term found in more passages than this is skipped when looking for candidates: it
-/// would make the search quadratic and says little about which passages match.
-const POSTING_CAP: usize = 64;
-/// Candidates kept per passage of A from the index.
-const PER_PASSAGE: usize = 24;
-
-/// Share of containment (vs. the symmetric cosine) in the lexical score.
-const CONTAINMENT_SHARE: f32 = 0.4;
+use super::profile::Profile;
 
 /// The features of one pair of passages.
 #[derive(Clone, Copy, Debug, Default)]
@@ -86,20 +75,20 @@ fn overlap_counted(pa: &Profile, pb: &Profile, aliases: &Aliases) -> (f32, usize
 }
 
 /// Scores passage `i` of A against passage `j` of B.
-pub fn pair(p: &Profiles, aliases: &Aliases, i: usize, j: usize) -> Pair {
-    let mut out = features(&p.a[i], &p.b[j], aliases);
+pub fn pair(ctx: &Ctx<'_>, i: usize, j: usize) -> Pair {
+    let mut out = features(ctx, &ctx.prof.a[i], &ctx.prof.b[j]);
     out.i = i;
     out.j = j;
     out
 }
 
 /// The combined score of two passages (or merged runs of passages).
-pub fn profile_score(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
-    features(pa, pb, aliases).score
+pub fn profile_score(ctx: &Ctx<'_>, pa: &Profile, pb: &Profile) -> f32 {
+    features(ctx, pa, pb).score
 }
 
-fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
-    let (m, count) = overlap_counted(pa, pb, aliases);
+fn features(ctx: &Ctx<'_>, pa: &Profile, pb: &Profile) -> Pair {
+    let (m, count) = overlap_counted(pa, pb, ctx.aliases);
     let (ta, tb) = (pa.total, pb.total);
     let lex = if ta > 0.0 && tb > 0.0 {
         (m / (ta * tb).sqrt()).min(1.0)
@@ -122,39 +111,27 @@ fn features(pa: &Profile, pb: &Profile, aliases: &Aliases) -> Pair {
         score: 0.0,
         plain: 0.0,
     };
-    out.plain = combine(&out);
+    let share = ctx.params.containment_share;
+    out.plain = ((1.0 - share) * out.lex + share * out.cont).clamp(0.0, 1.0);
     out.score = out.plain;
-    if count == 1 && pa.terms.len().min(pb.terms.len()) >= LONE_MIN_TERMS {
-        out.score *= LONE_TERM;
+    // One word in common ("Trump" in "sanctioned by the Trump administration" and "Trump
+    // keeps suggesting a blockade") is what two claims of one story share by chance; see
+    // `Params::lone_min_terms`.
+    if count == 1 && pa.terms.len().min(pb.terms.len()) >= ctx.params.lone_min_terms {
+        out.score *= ctx.params.lone_term;
     }
     out
 }
 
-/// A pair whose shared weight comes from a single term ("Trump" in "sanctioned by the
-/// Trump administration" and "Trump keeps suggesting a blockade") keeps only `LONE_TERM` of
-/// its score when both passages have at least `LONE_MIN_TERMS` terms: one word in common is
-/// what two claims of one story share by chance. A one-word piece ("And lazy.") is exempt.
-/// Measured: sample link precision .79 → .93 and unique recall .81 → .94 at the same link
-/// recall; DEplain micro F1 .579 → .585, groups .558 → .588; MSRP unchanged. A share of 0
-/// or 0.5, or a minimum of 1 or 3 terms, measured lower.
-const LONE_MIN_TERMS: usize = 2;
-/// See [`LONE_MIN_TERMS`].
-const LONE_TERM: f32 = 0.3;
-
-/// One rule for every input: the symmetric overlap, lifted where one passage says part of
-/// the other.
-fn combine(p: &Pair) -> f32 {
-    ((1.0 - CONTAINMENT_SHARE) * p.lex + CONTAINMENT_SHARE * p.cont).clamp(0.0, 1.0)
-}
-
 /// Candidate pairs of passages with their features: every pair for small inputs, else the
 /// pairs that share a discriminating term (through an inverted index with capped postings).
-pub fn candidates(p: &Profiles, aliases: &Aliases) -> Vec<Pair> {
+pub fn candidates(ctx: &Ctx<'_>) -> Vec<Pair> {
+    let (p, aliases, params) = (ctx.prof, ctx.aliases, ctx.params);
     let (na, nb) = (p.a.len(), p.b.len());
-    if na * nb <= FULL_PAIRS {
+    if na * nb <= params.full_pairs {
         return (0..na)
             .into_par_iter()
-            .flat_map_iter(|i| (0..nb).map(move |j| pair(p, aliases, i, j)))
+            .flat_map_iter(|i| (0..nb).map(move |j| pair(ctx, i, j)))
             .collect();
     }
     let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
@@ -163,7 +140,7 @@ pub fn candidates(p: &Profiles, aliases: &Aliases) -> Vec<Pair> {
             index.entry(t.id).or_default().push(j as u32);
         }
     }
-    index.retain(|_, v| v.len() <= POSTING_CAP);
+    index.retain(|_, v| v.len() <= params.posting_cap);
     (0..na)
         .into_par_iter()
         .flat_map_iter(|i| {
@@ -183,9 +160,8 @@ pub fn candidates(p: &Profiles, aliases: &Aliases) -> Vec<Pair> {
             }
             let mut top: Vec<(u32, f32)> = acc.into_iter().collect();
             top.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-            top.truncate(PER_PASSAGE);
-            top.into_iter()
-                .map(move |(j, _)| pair(p, aliases, i, j as usize))
+            top.truncate(params.per_passage);
+            top.into_iter().map(move |(j, _)| pair(ctx, i, j as usize))
         })
         .collect()
 }
