@@ -278,20 +278,28 @@ impl Store {
         self.path_of(name).is_ok_and(|p| p.exists())
     }
 
-    /// The file meant by `name_or_path`: a path when it holds a separator or ends in
-    /// `.json`, else the name of a saved comparison, which must exist.
+    /// The file meant by `name_or_path`: a path when it holds a separator; else the saved
+    /// comparison of that name; else, when it ends in `.json`, that file in the current
+    /// directory.
     pub fn resolve(&self, name_or_path: &str) -> Result<PathBuf> {
-        if name_or_path.contains(['/', '\\']) || name_or_path.ends_with(".json") {
+        if name_or_path.contains(['/', '\\']) {
             return Ok(PathBuf::from(name_or_path));
         }
-        let path = self.path_of(name_or_path)?;
-        if !path.exists() {
-            return Err(Error::NoSuchComparison {
-                name: name_or_path.to_string(),
-                dir: self.dir.clone(),
-            });
+        // A saved name comes first: "story.json" may be a comparison's name (F18), and only
+        // when no comparison has it is it a file in the current directory.
+        if let Ok(path) = self.path_of(name_or_path)
+            && path.exists()
+        {
+            return Ok(path);
         }
-        Ok(path)
+        if name_or_path.ends_with(".json") {
+            return Ok(PathBuf::from(name_or_path));
+        }
+        self.path_of(name_or_path)?;
+        Err(Error::NoSuchComparison {
+            name: name_or_path.to_string(),
+            dir: self.dir.clone(),
+        })
     }
 
     /// Loads comparison `name_or_path` (see [`Store::resolve`]).

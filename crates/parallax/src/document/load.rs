@@ -52,7 +52,7 @@ pub fn load_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Resu
     let mut bytes = Vec::new();
     // Read one byte past the cap so an over-long stream is caught without reading it all.
     reader
-        .take(options.max_size + 1)
+        .take(options.max_size.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| Error::from_io(path, e))?;
     if bytes.len() as u64 > options.max_size {

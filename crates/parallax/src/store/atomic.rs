@@ -23,6 +23,14 @@ pub(super) fn write(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<
         let p = p.to_path_buf();
         move |source| Error::Write { path: p, source }
     };
+    // A link, pipe or device under that name is not ours to replace or write through
+    // (F15): `-o ~/.bashrc-link` must not follow the link, `-o /dev/sda` must not write.
+    if let Ok(meta) = fs::symlink_metadata(path)
+        && !meta.file_type().is_file()
+    {
+        let why = "not a regular file (a link, pipe, device or directory); left as it is";
+        return Err(err(path)(std::io::Error::other(why)));
+    }
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

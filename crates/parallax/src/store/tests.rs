@@ -115,3 +115,64 @@ fn names_are_quoted_for_the_shell_only_when_needed() {
     assert_eq!(open_command("bridge check"), "parallax open 'bridge check'");
     assert_eq!(open_command("-x"), "parallax open -- -x");
 }
+
+/// F18: a comparison named like a file ("story.json") opens by its name; a name no
+/// comparison has is still read as a file in the current directory.
+#[test]
+fn a_name_ending_in_json_opens_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let saved = store
+        .save("story.json", &cmp(), &Notes::default(), 1)
+        .unwrap();
+    assert_eq!(store.resolve("story.json").unwrap(), saved);
+    assert_eq!(store.load("story.json").unwrap().name, "story.json");
+    assert_eq!(
+        store.resolve("other.json").unwrap(),
+        PathBuf::from("other.json")
+    );
+    assert!(matches!(
+        store.resolve("other"),
+        Err(Error::NoSuchComparison { .. })
+    ));
+}
+
+/// F15: writing over a symbolic link, a pipe or a directory is refused and leaves it, and
+/// what the link points to, as they were.
+#[cfg(unix)]
+#[test]
+fn only_regular_files_are_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("target.txt");
+    std::fs::write(&target, "keep me").unwrap();
+    let link = dir.path().join("link.md");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let e = write_atomic(&link, b"export").unwrap_err();
+    assert!(e.to_string().contains("not a regular file"), "{e}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me");
+    let fifo = dir.path().join("pipe.md");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    if made.is_ok_and(|s| s.success()) {
+        assert!(write_atomic(&fifo, b"export").is_err());
+        use std::os::unix::fs::FileTypeExt;
+        assert!(
+            std::fs::symlink_metadata(&fifo)
+                .unwrap()
+                .file_type()
+                .is_fifo()
+        );
+    }
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    assert!(write_atomic(&sub, b"export").is_err());
+    let plain = dir.path().join("plain.md");
+    write_atomic(&plain, b"one").unwrap();
+    write_atomic(&plain, b"two").unwrap();
+    assert_eq!(std::fs::read_to_string(&plain).unwrap(), "two");
+}

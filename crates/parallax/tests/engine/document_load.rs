@@ -186,6 +186,15 @@ fn errors_are_values_naming_the_file() {
     assert!(!e.to_string().contains('\n'));
 }
 
+/// F5: the largest cap a user can type takes every input (it wrapped to a cap of 0).
+#[test]
+fn the_largest_size_cap_refuses_nothing() {
+    let max = parse_size(&u64::MAX.to_string()).unwrap();
+    let opts = LoadOptions { max_size: max };
+    let doc = load_reader("a.txt", &b"The mayor opened the bridge."[..], &opts).unwrap();
+    assert_eq!(doc.text, "The mayor opened the bridge.");
+}
+
 #[test]
 fn sizes_parse_with_units() {
     assert_eq!(parse_size("1000"), Ok(1000));
