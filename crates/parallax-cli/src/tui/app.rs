@@ -232,7 +232,7 @@ fn event_loop(
             terminal.draw(|f| view(model, f))?;
             dirty = false;
         }
-        let wait = if model.reader.is_some() { 250 } else { 30 };
+        let wait = if model.ready().is_some() { 250 } else { 30 };
         let mut quit = false;
         match events.recv_timeout(Duration::from_millis(wait)) {
             Ok(first) => {
@@ -259,7 +259,7 @@ fn event_loop(
             update(model, a);
         }
         let secs = started.elapsed().as_secs();
-        if model.reader.is_none() && secs != shown_secs {
+        if model.ready().is_none() && secs != shown_secs {
             shown_secs = secs;
             dirty = true;
             update(model, Action::Tick(secs));

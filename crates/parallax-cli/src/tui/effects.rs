@@ -36,7 +36,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             replace,
             then,
         } => {
-            let r = m.reader.as_ref()?;
+            let r = m.phase.ready()?;
             let result = store
                 .path_of(&name)
                 .map_err(|e| e.to_string())
@@ -59,7 +59,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             path,
             replace,
         } => {
-            let r = m.reader.as_ref()?;
+            let r = m.phase.ready()?;
             let file = Path::new(&path);
             if file.exists() && !replace {
                 return Some(Action::Done(Ok(Done::FileExists(format, path))));
@@ -87,7 +87,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
 
 /// Where the reader stands, to reopen there.
 fn place_of(m: &Model) -> Place {
-    let sources = m.reader.as_ref().map_or([0, 1], |r| r.pair.src);
+    let sources = m.phase.ready().map_or([0, 1], |r| r.pair.src);
     Place {
         sources,
         focus: [m.panes[0].focus, m.panes[1].focus],
@@ -176,7 +176,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
 /// name, so nothing is replaced and nothing is lost; returns that name.
 pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let store = env.store.as_ref().map_err(|e| e.clone())?;
-    let r = m.reader.as_ref().ok_or("no comparison")?;
+    let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
     // Short enough that the suffix keeps the name valid.
     let base: String = m

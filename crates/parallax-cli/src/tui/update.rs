@@ -13,7 +13,7 @@ use parallax::text::{counted, fold};
 
 use super::action::{Action, Command, Effect};
 use super::layout;
-use super::model::{Load, Model, Overlay, Reader, ViewMode};
+use super::model::{Model, Overlay, Phase, Reader, ViewMode};
 use super::prompt::Prompt;
 
 /// Applies `action` to the model; returns the effect the app loop must run, if any.
@@ -45,18 +45,20 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
                 }
             }
         }
-        Action::Progress(done, total) => {
-            if let Load::Aligning { secs, .. } = m.load {
-                m.load = Load::Aligning { done, total, secs };
+        Action::Progress(d, t) => {
+            if let Phase::Aligning { done, total, .. } = &mut m.phase {
+                (*done, *total) = (d, t);
             }
         }
         Action::Tick(now) => {
-            if let Load::Aligning { secs, .. } = &mut m.load {
+            if let Phase::Aligning { secs, .. } = &mut m.phase {
                 *secs = now;
             }
         }
         Action::Loaded(cmp) => loaded(m, *cmp),
-        Action::Failed(e) => m.load = Load::Failed(e),
+        // A comparison on screen stays there: only the aligner fails, and only before it.
+        Action::Failed(e) if m.ready().is_none() => m.phase = Phase::Failed(e),
+        Action::Failed(_) => {}
         Action::Key(ev) => return notes::key(m, ev),
         Action::Opened(o) => notes::opened(m, *o),
         Action::Done(result) => return files::done(m, result),
@@ -71,8 +73,7 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
 /// Shows a comparison just built or opened, from its first passage.
 fn loaded(m: &mut Model, cmp: parallax::Comparison) {
     let right = 1.min(cmp.sources.len().saturating_sub(1));
-    m.reader = Some(Reader::new(cmp, 0, right));
-    m.load = Load::Ready;
+    m.phase = Phase::Ready(Box::new(Reader::new(cmp, 0, right)));
     m.panes = Default::default();
     m.active = 0;
     m.overlay = None;
@@ -89,10 +90,10 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
     if let Some(o) = m.overlay {
         return overlay_command(m, o, cmd);
     }
-    if m.reader.is_none() {
+    if m.ready().is_none() {
         return (cmd == Command::Quit).then_some(Effect::Quit);
     }
-    if let Some(effect) = notes::command(m, cmd) {
+    if let notes::Handled::Yes(effect) = notes::command(m, cmd) {
         return effect;
     }
     match cmd {
@@ -140,7 +141,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             nav::follow(m);
         }
         Command::Pick | Command::Matrix => {
-            if m.reader.as_ref().is_some_and(|r| r.cmp.sources.len() > 2) {
+            if m.phase.ready().is_some_and(|r| r.cmp.sources.len() > 2) {
                 m.overlay = Some(if cmd == Command::Pick {
                     Overlay::Pick(0)
                 } else {
@@ -187,7 +188,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     }
     let max = match o {
         Overlay::Pick(_) => pairs(m).len(),
-        Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
+        Overlay::Matrix(_) => m.phase.ready().map_or(0, |r| r.cmp.clusters.len()),
         // Bindings, a blank line and the legend of marks.
         Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
     }
@@ -225,7 +226,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
 /// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
 /// does), focused on the left source's passage.
 fn to_claim(m: &mut Model, c: usize) {
-    let Some(r) = m.reader.as_mut() else { return };
+    let Some(r) = m.phase.ready_mut() else { return };
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
@@ -267,7 +268,7 @@ pub(super) fn show_at(
     active: usize,
     focus: [Option<usize>; 2],
 ) {
-    if let (Some([left, right]), Some(r)) = (pair, m.reader.as_mut()) {
+    if let (Some([left, right]), Some(r)) = (pair, m.phase.ready_mut()) {
         r.show(left, right);
         m.panes = Default::default();
     }
@@ -285,21 +286,21 @@ pub(super) fn show_at(
 
 /// Every pair of sources a user can pick, in order.
 pub fn pairs(m: &Model) -> Vec<(usize, usize)> {
-    let n = m.reader.as_ref().map_or(0, |r| r.cmp.sources.len());
+    let n = m.phase.ready().map_or(0, |r| r.cmp.sources.len());
     (0..n)
         .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
         .collect()
 }
 
 fn pair_of(m: &Model) -> Option<&super::pair::PairView> {
-    m.reader.as_ref().map(|r| &r.pair)
+    m.phase.ready().map(|r| &r.pair)
 }
 
 /// Recomputes the layout for the current size and view, keeping each pane's focus in sight.
 fn relayout(m: &mut Model) {
     let width = layout::text_width(m.size);
     let view = m.view;
-    if let Some(r) = m.reader.as_mut() {
+    if let Some(r) = m.phase.ready_mut() {
         r.relayout(width, view);
         for side in 0..2 {
             let n = r.layout[side].slot.len();
@@ -316,7 +317,7 @@ fn relayout(m: &mut Model) {
 
 /// Marks the segments of both panes that hold the search.
 fn find_hits(m: &mut Model) {
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let q = &m.search.query;
     // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
     let folded = fold(q);

@@ -15,7 +15,7 @@ use parallax::text::counted;
 
 use super::action::Command;
 use super::layout;
-use super::model::{Load, Model, Reader};
+use super::model::{Model, Phase, Reader};
 
 /// The letter that names source `i` in titles and the status line.
 pub fn letter(i: usize) -> char {
@@ -38,8 +38,8 @@ pub fn view(m: &Model, f: &mut Frame) {
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    match (&m.reader, &m.load) {
-        (Some(r), _) => {
+    match &m.phase {
+        Phase::Ready(r) => {
             for side in 0..2 {
                 if let (Some(t), Some(p)) = (a.title[side], a.pane[side]) {
                     pane::draw(f, m, r, side, t, p);
@@ -54,7 +54,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             detail::draw(f, m, r, a.detail);
             status(f, m, r, a.status);
         }
-        (None, Load::Failed(e)) => {
+        Phase::Failed(e) => {
             let text = format!(
                 "Parallax could not compare these sources:\n\n{}\n\nPress {} to quit.",
                 parallax::text::visible(e, true),
@@ -62,13 +62,12 @@ pub fn view(m: &Model, f: &mut Frame) {
             );
             f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         }
-        (None, Load::Aligning { done, total, secs }) => loading(f, m, area, (*done, *total), *secs),
-        (None, Load::Ready) => {}
+        Phase::Aligning { done, total, secs } => loading(f, m, area, (*done, *total), *secs),
     }
     if let Some(o) = m.overlay {
         overlay::draw(f, m, o, area);
     }
-    if let (Some(p), Some(_)) = (&m.prompt, &m.reader) {
+    if let (Some(p), Some(_)) = (&m.prompt, m.ready()) {
         prompt::draw(f, m, p, area);
     }
 }

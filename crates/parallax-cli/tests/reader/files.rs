@@ -111,7 +111,7 @@ fn a_note_from_the_reader_survives_save_load_and_exports() {
     press(&mut m, "ctrl-s t enter esc");
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     store
         .save("mine", &r.cmp, &m.notes.notes, m.notes.now)
         .unwrap();
@@ -232,7 +232,7 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
     type_keys(&mut m, "check the age");
     press(&mut m, "ctrl-s");
     let store = Store::new(dir.path().join("data"));
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     let path = store.save("two", &r.cmp, &m.notes.notes, 1).unwrap();
 
     let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
@@ -259,7 +259,7 @@ fn a_saved_comparison_reopens_where_it_was() {
     let mut m = demo_model(120, 40);
     // The third pair (A and D), then a few links on, in the right pane.
     press(&mut m, "p down down enter n n tab");
-    let src = m.reader.as_ref().unwrap().pair.src;
+    let src = m.ready().unwrap().pair.src;
     assert_ne!(src, [0, 1], "another pair is shown");
     let (focus, active) = (m.panes[m.active].focus, m.active);
     assert!(focus > 0, "the reader moved on");
@@ -274,7 +274,7 @@ fn a_saved_comparison_reopens_where_it_was() {
     let mut fresh = demo_model(120, 40);
     let a = run(&mut env, &fresh, Effect::Open(path)).unwrap();
     update(&mut fresh, a);
-    assert_eq!(fresh.reader.as_ref().unwrap().pair.src, src);
+    assert_eq!(fresh.ready().unwrap().pair.src, src);
     assert_eq!(
         (fresh.active, fresh.panes[fresh.active].focus),
         (active, focus)

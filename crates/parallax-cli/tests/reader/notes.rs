@@ -13,7 +13,7 @@ use tui::update::update;
 
 /// The anchor of the focused passage.
 fn passage_anchor(m: &Model) -> Anchor {
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     Anchor::Passage {
         source: r.pair.src[m.active],
         segment: m.panes[m.active].focus,

@@ -66,7 +66,7 @@ pub fn effect_of(m: &mut Model, spec: &str) -> Option<Effect> {
 /// Focus on a passage with no link, so `a` writes on the passage itself.
 pub fn on_unlinked(m: &mut Model) {
     press(m, "u");
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     assert!(r.pair.is_added(m.active, m.panes[m.active].focus));
 }
 

@@ -12,7 +12,7 @@ use tui::prompt::Prompt;
 use tui::update::update;
 
 fn reader(m: &Model) -> &tui::model::Reader {
-    m.reader.as_ref().expect("loaded")
+    m.ready().expect("loaded")
 }
 
 fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {

@@ -32,7 +32,7 @@ fn note_on(notes: &Notes, anchor: &Anchor) -> Option<NoteId> {
 /// What a note written now would be on: the focused passage's link when `on_link` and it
 /// has one, else the passage itself.
 fn target(m: &Model, on_link: bool) -> Option<Target> {
-    let r = m.reader.as_ref()?;
+    let r = m.phase.ready()?;
     let side = m.active;
     let seg = m.panes[side].focus;
     let src = r.pair.src[side];
@@ -64,13 +64,22 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
     })
 }
 
-/// The note commands; `None` when `cmd` is not one of them.
-pub fn command(m: &mut Model, cmd: Command) -> Option<Option<Effect>> {
+/// Whether a command was one of the note commands.
+pub enum Handled {
+    /// Not a note command: the reader's own handling applies.
+    No,
+    /// Done, with the effect the app loop must run, if any.
+    Yes(Option<Effect>),
+}
+
+/// The note commands: notes, tags, saving, exporting, opening, and quitting with unsaved
+/// notes.
+pub fn command(m: &mut Model, cmd: Command) -> Handled {
     let effect = match cmd {
         Command::Note | Command::NotePassage | Command::Tag => {
             let Some(t) = target(m, cmd != Command::NotePassage) else {
                 m.message = Some("no passage here to write on".into());
-                return Some(None);
+                return Handled::Yes(None);
             };
             m.prompt = Some(if cmd == Command::Tag {
                 Prompt::Tags(t, 0)
@@ -115,9 +124,9 @@ pub fn command(m: &mut Model, cmd: Command) -> Option<Option<Effect>> {
             m.prompt = Some(Prompt::Unsaved(Then::Quit));
             None
         }
-        _ => return None,
+        _ => return Handled::No,
     };
-    Some(effect)
+    Handled::Yes(effect)
 }
 
 /// A key as prompts read it.
@@ -256,7 +265,7 @@ pub fn key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
 
 /// Saves the editor's text to its target: a new note, an edit, or a deletion when empty.
 fn write_note(m: &mut Model, target: Target, text: &str) {
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let notes = &mut m.notes.notes;
     let now = m.notes.now;
     let blank = text.trim().is_empty();
@@ -286,7 +295,7 @@ fn write_note(m: &mut Model, target: Target, text: &str) {
 /// Flips tag `at` of the target's note, writing an empty note to carry it if there is none;
 /// a note left with neither text nor tags is removed.
 fn toggle(m: &mut Model, mut target: Target, at: usize) -> Target {
-    let Some(r) = m.reader.as_ref() else {
+    let Some(r) = m.phase.ready() else {
         return target;
     };
     let notes = &mut m.notes.notes;
@@ -329,7 +338,7 @@ fn to_note(m: &mut Model, at: usize) {
         Some(n) => n.anchor.clone(),
         None => return,
     };
-    let Some(r) = m.reader.as_mut() else { return };
+    let Some(r) = m.phase.ready_mut() else { return };
     let (source, segment, other) = match anchor {
         Some(Anchor::Passage { source, segment }) => {
             let other = r.pair.src.into_iter().find(|s| *s != source);
@@ -360,7 +369,7 @@ fn to_note(m: &mut Model, at: usize) {
 /// Shows the sources and passages the reader was at when it saved. A place that does not
 /// fit this comparison (a file edited by hand) is ignored, and the reader starts at the top.
 fn go_to_place(m: &mut Model, place: parallax::store::Place) {
-    let Some(r) = m.reader.as_mut() else { return };
+    let Some(r) = m.phase.ready_mut() else { return };
     let n = r.cmp.sources.len();
     let [left, right] = place.sources;
     if left >= n || right >= n || left == right || place.active > 1 {

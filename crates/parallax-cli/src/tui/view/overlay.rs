@@ -74,7 +74,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             (" Keys (Esc closes) ", lines, None, s, Vec::new(), 0)
         }
         Overlay::Pick(cursor) => {
-            let Some(r) = &m.reader else { return };
+            let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
             for (i, (a, b)) in pairs(m).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
@@ -113,7 +113,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             )
         }
         Overlay::Matrix(cursor) => {
-            let Some(r) = &m.reader else { return };
+            let Some(r) = m.ready() else { return };
             let n = r.cmp.sources.len();
             let mut lines = Vec::new();
             for (i, src) in r.cmp.sources.iter().enumerate() {

@@ -164,7 +164,7 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
         }
         Prompt::Panel(at) => panel(m, *at, area),
         Prompt::Delete(at) => {
-            let Some(r) = &m.reader else { return };
+            let Some(r) = m.ready() else { return };
             let notes = m.notes.notes.ordered();
             let Some(n) = notes.get(*at) else { return };
             let on = where_label(&r.cmp, n.anchor.as_ref()).unwrap_or_else(|| "detached".into());
@@ -243,7 +243,7 @@ pub fn draw(f: &mut Frame, m: &Model, p: &Prompt, area: Rect) {
 /// detached notes last, with the text they were written on.
 fn panel(m: &Model, at: usize, area: Rect) -> (String, Vec<Line<'static>>, usize) {
     let t = &m.config.theme;
-    let Some(r) = &m.reader else {
+    let Some(r) = m.ready() else {
         return (String::new(), Vec::new(), 0);
     };
     let notes = m.notes.notes.ordered();
