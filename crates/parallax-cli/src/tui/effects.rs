@@ -5,12 +5,11 @@ use std::path::Path;
 
 use parallax::annotate;
 use parallax::document::LoadOptions;
-use parallax::export;
+use parallax::export::{self, text::letter};
 use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
 
 use super::action::{Action, Done, Effect, Opened};
 use super::model::Model;
-use super::view::letter;
 
 /// What effects need besides the model: the store and how sources are read.
 pub struct Env {

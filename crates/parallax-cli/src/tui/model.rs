@@ -1,6 +1,7 @@
-//! The reader's state, split by concern: the comparison and what is derived from it for the
-//! two sources shown (`Reader`), focus and scroll per pane (`Pane`), the view mode, the
-//! search, the overlays, and the phase (aligning, failed, ready). `update` changes it; the view only reads it.
+//! The reader's state, split by concern: the phase (aligning, failed, or ready with the
+//! comparison and what is derived from it for the two sources shown, `Reader`), focus and
+//! scroll per pane (`Pane`), the view mode, the search, the overlays. `update` changes it;
+//! the view only reads it.
 
 use std::collections::HashMap;
 use std::sync::Arc;

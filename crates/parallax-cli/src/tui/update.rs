@@ -9,11 +9,13 @@ pub use notes::key_action;
 
 use ratatui::layout::Rect;
 
+use parallax::export::text::letter;
 use parallax::text::{counted, fold};
 
 use super::action::{Action, Command, Effect};
 use super::layout;
 use super::model::{Model, Overlay, Phase, Reader, ViewMode};
+use super::pair::pairs;
 use super::prompt::Prompt;
 
 /// Applies `action` to the model; returns the effect the app loop must run, if any.
@@ -187,7 +189,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         return None;
     }
     let max = match o {
-        Overlay::Pick(_) => pairs(m).len(),
+        Overlay::Pick(_) => pairs_of(m).len(),
         Overlay::Matrix(_) => m.phase.ready().map_or(0, |r| r.cmp.clusters.len()),
         // Bindings, a blank line and the legend of marks.
         Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
@@ -212,7 +214,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         }
         Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
         Overlay::Pick(at) if cmd == Command::Counterpart => {
-            if let Some((a, b)) = pairs(m).get(at).copied() {
+            if let Some((a, b)) = pairs_of(m).get(at).copied() {
                 m.overlay = None;
                 show_at(m, Some([a, b]), m.active, [None, None]);
             }
@@ -285,11 +287,8 @@ pub(super) fn show_at(
 }
 
 /// Every pair of sources a user can pick, in order.
-pub fn pairs(m: &Model) -> Vec<(usize, usize)> {
-    let n = m.phase.ready().map_or(0, |r| r.cmp.sources.len());
-    (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .collect()
+fn pairs_of(m: &Model) -> Vec<(usize, usize)> {
+    pairs(m.ready().map_or(0, |r| r.cmp.sources.len()))
 }
 
 fn pair_of(m: &Model) -> Option<&super::pair::PairView> {
@@ -329,7 +328,7 @@ fn find_hits(m: &mut Model) {
     });
     if !q.is_empty() {
         let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
-        let [la, lb] = r.pair.src.map(super::view::letter);
+        let [la, lb] = r.pair.src.map(letter);
         m.message = Some(format!(
             "“{q}”: {} in {la}, {right} in {lb}",
             counted(left, "passage")

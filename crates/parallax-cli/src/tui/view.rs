@@ -11,16 +11,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
+use parallax::export::text::letter;
 use parallax::text::counted;
 
 use super::action::Command;
 use super::layout;
 use super::model::{Model, Phase, Reader};
-
-/// The letter that names source `i` in titles and the status line.
-pub fn letter(i: usize) -> char {
-    (b'A' + (i % 26) as u8) as char
-}
 
 /// Draws the whole screen.
 pub fn view(m: &Model, f: &mut Frame) {

@@ -193,7 +193,7 @@ fn narrow_terminals_show_one_pane_and_tab_switches() {
     press(&mut m, "tab");
     let a = m.areas();
     assert!(a.pane[0].is_none() && a.pane[1].is_some());
-    let title = tui::view::letter(reader(&m).pair.src[1]);
+    let title = parallax::export::text::letter(reader(&m).pair.src[1]);
     assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
 }
 

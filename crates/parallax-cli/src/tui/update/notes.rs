@@ -3,6 +3,7 @@
 //! file: saving, exporting, listing and opening are effects.
 
 use parallax::annotate::{Anchor, NoteId, Notes};
+use parallax::export::text::letter;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::Input;
 
@@ -10,7 +11,6 @@ use crate::tui::action::{Action, Command, Effect, Opened};
 use crate::tui::keymap::Key;
 use crate::tui::model::Model;
 use crate::tui::prompt::{Prompt, Target, Then, editor};
-use crate::tui::view::letter;
 
 /// The action for a key press: while a prompt is open it takes every key.
 pub fn key_action(m: &Model, ev: &KeyEvent) -> Option<Action> {

@@ -6,24 +6,14 @@ use parallax::export::{json::where_label, one_line};
 use parallax::text::{counted, visible};
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use crate::tui::action::Command;
+use crate::tui::layout::centred;
 use crate::tui::model::Model;
 use crate::tui::prompt::{FORMATS, Prompt, Then};
 use crate::tui::wrap::{fit, str_width};
-
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let (w, h) = (w.min(area.width), h.min(area.height));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
 
 /// A row of a list with a cursor.
 fn row(text: String, on: bool, m: &Model) -> Line<'static> {
@@ -299,9 +289,4 @@ fn panel(m: &Model, at: usize, area: Rect) -> (String, Vec<Line<'static>>, usize
     ));
     let skip = (cursor_row + 2).saturating_sub(area.height.saturating_sub(4) as usize);
     (head, lines, skip)
-}
-
-/// The style of the gutter's note mark.
-pub fn mark_style(m: &Model) -> Style {
-    m.config.theme.key
 }
