@@ -111,8 +111,8 @@ fn spawn_input(tx: mpsc::Sender<Event>) {
 fn to_action(m: &Model, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => key_action(m, &k),
-        // A prompt has the keyboard: clicks and the wheel would move the focus behind it.
-        Event::Mouse(_) if m.prompt.is_some() => None,
+        // A dialog has the keyboard: clicks and the wheel would move the focus behind it.
+        Event::Mouse(_) if m.dialog.is_some() => None,
         Event::Mouse(me) => match me.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(me.column, me.row, true)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(me.column, me.row, false)),

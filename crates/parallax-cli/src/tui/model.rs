@@ -12,9 +12,10 @@ use rayon::prelude::*;
 use parallax::Comparison;
 
 use super::config::Config;
+use super::dialog::Dialog;
 use super::layout::{self, PaneLayout, Wraps};
+use super::notes::Annotations;
 use super::pair::PairView;
-use super::prompt::{Annotations, Prompt};
 use super::wrap::wrap;
 
 /// How the two panes are arranged.
@@ -228,8 +229,8 @@ pub struct Model {
     pub message: Option<String>,
     /// The notes, and where they are saved.
     pub notes: Annotations,
-    /// The window that has the keyboard (editor, picker, question), if any.
-    pub prompt: Option<Prompt>,
+    /// The dialog that has the keyboard (editor, picker, question), if any.
+    pub dialog: Option<Dialog>,
 }
 
 impl Model {
@@ -256,7 +257,7 @@ impl Model {
                 stale: false,
                 now: 0,
             },
-            prompt: None,
+            dialog: None,
             config,
         }
     }

@@ -4,7 +4,6 @@
 mod detail;
 mod overlay;
 mod pane;
-mod prompt;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -15,6 +14,7 @@ use parallax::export::text::letter;
 use parallax::text::counted;
 
 use super::action::Command;
+use super::dialog::Context;
 use super::layout;
 use super::model::{Model, Phase, Reader};
 
@@ -63,8 +63,13 @@ pub fn view(m: &Model, f: &mut Frame) {
     if let Some(o) = m.overlay {
         overlay::draw(f, m, o, area);
     }
-    if let (Some(p), Some(_)) = (&m.prompt, m.ready()) {
-        prompt::draw(f, m, p, area);
+    if let (Some(d), Some(r)) = (&m.dialog, m.ready()) {
+        let cx = Context {
+            config: &m.config,
+            cmp: &r.cmp,
+            notes: &m.notes,
+        };
+        d.draw(f, &cx, area);
     }
 }
 
