@@ -169,7 +169,7 @@ fn key_to_frame(c: &mut Criterion) {
         })
     });
     g.finish();
-    let r = m.reader.as_mut().unwrap();
+    let r = m.ready_mut().unwrap();
     let w = [r.wraps(0, 92), r.wraps(1, 92)];
     let pair = r.pair.clone();
     let paras: Vec<usize> = r.cmp.sources[0]

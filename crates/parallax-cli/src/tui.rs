@@ -6,12 +6,13 @@
 pub mod action;
 pub mod app;
 pub mod config;
+pub mod dialog;
 pub mod effects;
 pub mod keymap;
 pub mod layout;
 pub mod model;
+pub mod notes;
 pub mod pair;
-pub mod prompt;
 pub mod theme;
 pub mod update;
 pub mod view;

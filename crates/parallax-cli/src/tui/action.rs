@@ -5,8 +5,6 @@ use parallax::Comparison;
 use parallax::export::ExportFormat;
 use ratatui::crossterm::event::KeyEvent;
 
-pub use super::prompt::Then;
-
 /// A command a key can be bound to. Names and help texts live in [`Command::ALL`], which the
 /// keymap, the configuration file and the `?` overlay all read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -199,7 +197,7 @@ pub enum Action {
     Loaded(Box<Comparison>),
     /// The comparison could not be built.
     Failed(String),
-    /// A key pressed while a prompt (editor, picker, question) has the keyboard.
+    /// A key pressed while a dialog (editor, picker, question) has the keyboard.
     Key(KeyEvent),
     /// A saved comparison is open: its comparison, notes and name, and what to tell the user.
     Opened(Box<Opened>),
@@ -239,6 +237,29 @@ pub enum Done {
     NameTaken(String, Then),
     /// Not exported: the file exists (asks before replacing).
     FileExists(ExportFormat, String),
+}
+
+/// What to do once a save has succeeded (or, asked about unsaved notes, what the user was
+/// about to do).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Then {
+    /// Keep reading.
+    Stay,
+    /// Leave the reader.
+    Quit,
+    /// List the saved comparisons, to open another.
+    Open,
+}
+
+impl Then {
+    /// The effect that does it: none to keep reading.
+    pub fn effect(self) -> Option<Effect> {
+        match self {
+            Then::Stay => None,
+            Then::Quit => Some(Effect::Quit),
+            Then::Open => Some(Effect::List),
+        }
+    }
 }
 
 /// Work with side effects that `update` asks the app loop to do.

@@ -111,8 +111,8 @@ fn spawn_input(tx: mpsc::Sender<Event>) {
 fn to_action(m: &Model, ev: Event) -> Option<Action> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => key_action(m, &k),
-        // A prompt has the keyboard: clicks and the wheel would move the focus behind it.
-        Event::Mouse(_) if m.prompt.is_some() => None,
+        // A dialog has the keyboard: clicks and the wheel would move the focus behind it.
+        Event::Mouse(_) if m.dialog.is_some() => None,
         Event::Mouse(me) => match me.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel(me.column, me.row, true)),
             MouseEventKind::ScrollUp => Some(Action::Wheel(me.column, me.row, false)),
@@ -232,7 +232,7 @@ fn event_loop(
             terminal.draw(|f| view(model, f))?;
             dirty = false;
         }
-        let wait = if model.reader.is_some() { 250 } else { 30 };
+        let wait = if model.ready().is_some() { 250 } else { 30 };
         let mut quit = false;
         match events.recv_timeout(Duration::from_millis(wait)) {
             Ok(first) => {
@@ -259,7 +259,7 @@ fn event_loop(
             update(model, a);
         }
         let secs = started.elapsed().as_secs();
-        if model.reader.is_none() && secs != shown_secs {
+        if model.ready().is_none() && secs != shown_secs {
             shown_secs = secs;
             dirty = true;
             update(model, Action::Tick(secs));

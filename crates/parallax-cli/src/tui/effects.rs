@@ -5,12 +5,11 @@ use std::path::Path;
 
 use parallax::annotate;
 use parallax::document::LoadOptions;
-use parallax::export;
+use parallax::export::{self, text::letter};
 use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
 
 use super::action::{Action, Done, Effect, Opened};
 use super::model::Model;
-use super::view::letter;
 
 /// What effects need besides the model: the store and how sources are read.
 pub struct Env {
@@ -36,7 +35,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             replace,
             then,
         } => {
-            let r = m.reader.as_ref()?;
+            let r = m.phase.ready()?;
             let result = store
                 .path_of(&name)
                 .map_err(|e| e.to_string())
@@ -59,7 +58,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             path,
             replace,
         } => {
-            let r = m.reader.as_ref()?;
+            let r = m.phase.ready()?;
             let file = Path::new(&path);
             if file.exists() && !replace {
                 return Some(Action::Done(Ok(Done::FileExists(format, path))));
@@ -87,7 +86,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
 
 /// Where the reader stands, to reopen there.
 fn place_of(m: &Model) -> Place {
-    let sources = m.reader.as_ref().map_or([0, 1], |r| r.pair.src);
+    let sources = m.phase.ready().map_or([0, 1], |r| r.pair.src);
     Place {
         sources,
         focus: [m.panes[0].focus, m.panes[1].focus],
@@ -176,7 +175,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
 /// name, so nothing is replaced and nothing is lost; returns that name.
 pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let store = env.store.as_ref().map_err(|e| e.clone())?;
-    let r = m.reader.as_ref().ok_or("no comparison")?;
+    let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
     // Short enough that the suffix keeps the name valid.
     let base: String = m

@@ -1,7 +1,7 @@
 //! Keys as data: which key runs which [`Command`]. The defaults are a table; the configuration
 //! file may rebind any command by name, and the `?` overlay is generated from the same table.
 //! The note editor's commands ([`Command::in_editor`]) are a second set, looked up only while
-//! the editor is open.
+//! the editor is open; the dialogs' fixed answers ([`answer`]) are here too.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -42,6 +42,27 @@ const DEFAULTS: [(Command, &[&str]); 32] = [
     (Command::EditorSave, &["ctrl-s"]),
     (Command::EditorCancel, &["esc", "ctrl-c"]),
 ];
+
+/// The keys that answer the dialogs' questions and act on a dialog's list. They are fixed,
+/// not in the configuration file: each is the initial of the answer the dialog shows next to
+/// it ("y replaces it · n chooses another name"), and a dialog has the keyboard to itself, so
+/// they cannot clash with the reader's keys.
+pub mod answer {
+    /// Yes: replace the saved comparison or the file, delete the note.
+    pub const YES: char = 'y';
+    /// No: choose another name or file.
+    pub const NO: char = 'n';
+    /// Unsaved notes: save them, then go on.
+    pub const SAVE: char = 's';
+    /// Unsaved notes: go on without saving them.
+    pub const DISCARD: char = 'd';
+    /// Unsaved notes: keep reading.
+    pub const CANCEL: char = 'c';
+    /// Notes panel: delete the note under the cursor (the Delete key does too).
+    pub const DELETE: char = 'd';
+    /// Tag picker: set or clear the tag under the cursor (Enter does too).
+    pub const TOGGLE: char = ' ';
+}
 
 /// One key, as the keymap matches it: shift is part of the character for printable keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

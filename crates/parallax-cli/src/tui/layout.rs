@@ -69,6 +69,17 @@ pub fn areas(size: Rect, active: usize) -> Areas {
     a
 }
 
+/// A `w`×`h` rectangle centred in `area`, cut to fit it: where overlays and dialogs stand.
+pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
+    let (w, h) = (w.min(area.width), h.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
 /// Width of one pane, the same for both so they wrap alike.
 fn pane_width(w: u16) -> u16 {
     if w < NARROW { w } else { (w - 1) / 2 }

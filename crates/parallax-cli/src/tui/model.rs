@@ -1,6 +1,7 @@
-//! The reader's state, split by concern: the comparison and what is derived from it for the
-//! two sources shown (`Reader`), focus and scroll per pane (`Pane`), the view mode, the
-//! search, the overlays, and loading progress. `update` changes it; the view only reads it.
+//! The reader's state, split by concern: the phase (aligning, failed, or ready with the
+//! comparison and what is derived from it for the two sources shown, `Reader`), focus and
+//! scroll per pane (`Pane`), the view mode, the search, the overlays. `update` changes it;
+//! the view only reads it.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -11,9 +12,10 @@ use rayon::prelude::*;
 use parallax::Comparison;
 
 use super::config::Config;
+use super::dialog::Dialog;
 use super::layout::{self, PaneLayout, Wraps};
+use super::notes::Annotations;
 use super::pair::PairView;
-use super::prompt::{Annotations, Prompt};
 use super::wrap::wrap;
 
 /// How the two panes are arranged.
@@ -68,9 +70,9 @@ pub struct Search {
     pub hits: [Vec<bool>; 2],
 }
 
-/// Where loading stands.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Load {
+/// Where the reader is in its life: aligning, failed, or reading a comparison. One field, so
+/// that "ready" and "has a comparison to show" cannot disagree.
+pub enum Phase {
     /// The aligner has done `done` of `total` steps.
     Aligning {
         /// Steps done.
@@ -80,10 +82,29 @@ pub enum Load {
         /// Seconds since it started.
         secs: u64,
     },
-    /// The comparison is in `Model::reader`.
-    Ready,
-    /// It failed, with this message.
+    /// The comparison could not be built, with this message.
     Failed(String),
+    /// The comparison is shown. Boxed: it is much larger than the other phases.
+    Ready(Box<Reader>),
+}
+
+impl Phase {
+    /// The reader, once the comparison is ready. A method of the phase rather than of the
+    /// model so that `update` can hold it while changing the panes or the search.
+    pub fn ready(&self) -> Option<&Reader> {
+        match self {
+            Phase::Ready(r) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The reader, mutably, once the comparison is ready.
+    pub fn ready_mut(&mut self) -> Option<&mut Reader> {
+        match self {
+            Phase::Ready(r) => Some(r),
+            _ => None,
+        }
+    }
 }
 
 /// What a layout depends on: text width, view, and the sources shown.
@@ -190,12 +211,10 @@ pub struct Model {
     pub config: Config,
     /// The terminal size.
     pub size: Rect,
-    /// Loading progress.
-    pub load: Load,
+    /// Aligning, failed, or showing the comparison.
+    pub phase: Phase,
     /// Names of the sources, known before the comparison is ready.
     pub names: Vec<String>,
-    /// The comparison and its layout, once ready.
-    pub reader: Option<Reader>,
     /// Focus and scroll of the left and right panes.
     pub panes: [Pane; 2],
     /// The pane that has the keyboard (0 left, 1 right).
@@ -210,8 +229,8 @@ pub struct Model {
     pub message: Option<String>,
     /// The notes, and where they are saved.
     pub notes: Annotations,
-    /// The window that has the keyboard (editor, picker, question), if any.
-    pub prompt: Option<Prompt>,
+    /// The dialog that has the keyboard (editor, picker, question), if any.
+    pub dialog: Option<Dialog>,
 }
 
 impl Model {
@@ -219,13 +238,12 @@ impl Model {
     pub fn new(config: Config, names: Vec<String>) -> Model {
         Model {
             size: Rect::default(),
-            load: Load::Aligning {
+            phase: Phase::Aligning {
                 done: 0,
                 total: 0,
                 secs: 0,
             },
             names,
-            reader: None,
             panes: [Pane::default(); 2],
             active: 0,
             view: ViewMode::Reading,
@@ -239,9 +257,19 @@ impl Model {
                 stale: false,
                 now: 0,
             },
-            prompt: None,
+            dialog: None,
             config,
         }
+    }
+
+    /// The reader, once the comparison is ready.
+    pub fn ready(&self) -> Option<&Reader> {
+        self.phase.ready()
+    }
+
+    /// The reader, mutably, once the comparison is ready.
+    pub fn ready_mut(&mut self) -> Option<&mut Reader> {
+        self.phase.ready_mut()
     }
 
     /// The screen areas for the current size.

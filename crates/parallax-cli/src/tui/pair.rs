@@ -6,6 +6,13 @@ use parallax::Comparison;
 use parallax::align::Link;
 use parallax::span::Span;
 
+/// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
+pub fn pairs(n: usize) -> Vec<(usize, usize)> {
+    (0..n)
+        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .collect()
+}
+
 /// One link, oriented so that side 0 is the left pane.
 #[derive(Clone, Debug)]
 pub struct ShownLink {

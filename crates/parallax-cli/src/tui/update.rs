@@ -1,20 +1,30 @@
 //! `update`: the only place the model changes. No I/O here; effects are returned to the app
-//! loop. Navigation helpers live in `nav`.
+//! loop. Moving the focus lives in `nav`, what the panes show in `show`, the note commands in
+//! `notes`, the outcomes of saving and opening in `files`; the dialogs' own keys in
+//! `tui::dialog`.
 
 mod files;
 mod nav;
 mod notes;
+mod show;
 
-pub use notes::key_action;
-
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use parallax::text::{counted, fold};
-
 use super::action::{Action, Command, Effect};
+use super::dialog::{ContextMut, Dialog, DialogKey, Step, open_list::OpenList};
 use super::layout;
-use super::model::{Load, Model, Overlay, Reader, ViewMode};
-use super::prompt::Prompt;
+use super::model::{Model, Overlay, Phase, ViewMode};
+use super::pair::{PairView, pairs};
+use show::{find_hits, loaded, relayout, show_at};
+
+/// The action for a key press: while a dialog is open it takes every key.
+pub fn key_action(m: &Model, ev: &KeyEvent) -> Option<Action> {
+    if m.dialog.is_some() {
+        return Some(Action::Key(*ev));
+    }
+    m.config.keymap.action(ev, m.search.typing)
+}
 
 /// Applies `action` to the model; returns the effect the app loop must run, if any.
 pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
@@ -45,40 +55,49 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
                 }
             }
         }
-        Action::Progress(done, total) => {
-            if let Load::Aligning { secs, .. } = m.load {
-                m.load = Load::Aligning { done, total, secs };
+        Action::Progress(d, t) => {
+            if let Phase::Aligning { done, total, .. } = &mut m.phase {
+                (*done, *total) = (d, t);
             }
         }
         Action::Tick(now) => {
-            if let Load::Aligning { secs, .. } = &mut m.load {
+            if let Phase::Aligning { secs, .. } = &mut m.phase {
                 *secs = now;
             }
         }
         Action::Loaded(cmp) => loaded(m, *cmp),
-        Action::Failed(e) => m.load = Load::Failed(e),
-        Action::Key(ev) => return notes::key(m, ev),
-        Action::Opened(o) => notes::opened(m, *o),
+        // A comparison on screen stays there: only the aligner fails, and only before it.
+        Action::Failed(e) if m.ready().is_none() => m.phase = Phase::Failed(e),
+        Action::Failed(_) => {}
+        Action::Key(ev) => return dialog_key(m, ev),
+        Action::Opened(o) => files::opened(m, *o),
         Action::Done(result) => return files::done(m, result),
         Action::Listed(items) if items.is_empty() => {
             m.message = Some("no saved comparisons yet (s saves this one)".into());
         }
-        Action::Listed(items) => m.prompt = Some(Prompt::Open(items, 0)),
+        Action::Listed(items) => m.dialog = Some(Dialog::Open(OpenList::new(items))),
     }
     None
 }
 
-/// Shows a comparison just built or opened, from its first passage.
-fn loaded(m: &mut Model, cmp: parallax::Comparison) {
-    let right = 1.min(cmp.sources.len().saturating_sub(1));
-    m.reader = Some(Reader::new(cmp, 0, right));
-    m.load = Load::Ready;
-    m.panes = Default::default();
-    m.active = 0;
-    m.overlay = None;
-    find_hits(m);
-    relayout(m);
-    nav::follow(m);
+/// A key pressed while a dialog is open: the dialog takes it, and `update` does what it asks.
+fn dialog_key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
+    let mut dialog = m.dialog.take()?;
+    // Dialogs open only over a comparison; without one, the key just closes it.
+    let r = m.phase.ready()?;
+    let mut cx = ContextMut {
+        config: &m.config,
+        cmp: &r.cmp,
+        notes: &mut m.notes,
+        message: &mut m.message,
+    };
+    match dialog.key(&mut cx, &DialogKey::new(&m.config.keymap, ev)) {
+        Step::Stay => m.dialog = Some(dialog),
+        Step::Close => {}
+        Step::Run(effect) => return Some(effect),
+        Step::ShowNote(at) => notes::to_note(m, at),
+    }
+    None
 }
 
 fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
@@ -89,10 +108,10 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
     if let Some(o) = m.overlay {
         return overlay_command(m, o, cmd);
     }
-    if m.reader.is_none() {
+    if m.ready().is_none() {
         return (cmd == Command::Quit).then_some(Effect::Quit);
     }
-    if let Some(effect) = notes::command(m, cmd) {
+    if let notes::Handled::Yes(effect) = notes::command(m, cmd) {
         return effect;
     }
     match cmd {
@@ -140,7 +159,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             nav::follow(m);
         }
         Command::Pick | Command::Matrix => {
-            if m.reader.as_ref().is_some_and(|r| r.cmp.sources.len() > 2) {
+            if m.phase.ready().is_some_and(|r| r.cmp.sources.len() > 2) {
                 m.overlay = Some(if cmd == Command::Pick {
                     Overlay::Pick(0)
                 } else {
@@ -186,8 +205,8 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         return None;
     }
     let max = match o {
-        Overlay::Pick(_) => pairs(m).len(),
-        Overlay::Matrix(_) => m.reader.as_ref().map_or(0, |r| r.cmp.clusters.len()),
+        Overlay::Pick(_) => pairs_of(m).len(),
+        Overlay::Matrix(_) => m.phase.ready().map_or(0, |r| r.cmp.clusters.len()),
         // Bindings, a blank line and the legend of marks.
         Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
     }
@@ -211,7 +230,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         }
         Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
         Overlay::Pick(at) if cmd == Command::Counterpart => {
-            if let Some((a, b)) = pairs(m).get(at).copied() {
+            if let Some((a, b)) = pairs_of(m).get(at).copied() {
                 m.overlay = None;
                 show_at(m, Some([a, b]), m.active, [None, None]);
             }
@@ -225,7 +244,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
 /// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
 /// does), focused on the left source's passage.
 fn to_claim(m: &mut Model, c: usize) {
-    let Some(r) = m.reader.as_mut() else { return };
+    let Some(r) = m.phase.ready_mut() else { return };
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
@@ -258,80 +277,11 @@ fn to_claim(m: &mut Model, c: usize) {
     show_at(m, switch.then_some([left, right]), active, focus);
 }
 
-/// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
-/// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
-/// place share.
-pub(super) fn show_at(
-    m: &mut Model,
-    pair: Option<[usize; 2]>,
-    active: usize,
-    focus: [Option<usize>; 2],
-) {
-    if let (Some([left, right]), Some(r)) = (pair, m.reader.as_mut()) {
-        r.show(left, right);
-        m.panes = Default::default();
-    }
-    m.active = active;
-    find_hits(m);
-    relayout(m);
-    for (side, seg) in focus.into_iter().enumerate() {
-        if let Some(s) = seg {
-            m.panes[side].focus = s;
-            nav::ensure_visible(m, side);
-        }
-    }
-    nav::follow(m);
-}
-
 /// Every pair of sources a user can pick, in order.
-pub fn pairs(m: &Model) -> Vec<(usize, usize)> {
-    let n = m.reader.as_ref().map_or(0, |r| r.cmp.sources.len());
-    (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-        .collect()
+fn pairs_of(m: &Model) -> Vec<(usize, usize)> {
+    pairs(m.ready().map_or(0, |r| r.cmp.sources.len()))
 }
 
-fn pair_of(m: &Model) -> Option<&super::pair::PairView> {
-    m.reader.as_ref().map(|r| &r.pair)
-}
-
-/// Recomputes the layout for the current size and view, keeping each pane's focus in sight.
-fn relayout(m: &mut Model) {
-    let width = layout::text_width(m.size);
-    let view = m.view;
-    if let Some(r) = m.reader.as_mut() {
-        r.relayout(width, view);
-        for side in 0..2 {
-            let n = r.layout[side].slot.len();
-            m.panes[side].focus = m.panes[side].focus.min(n.saturating_sub(1));
-        }
-        nav::ensure_visible(m, m.active);
-        if m.view == ViewMode::Synoptic {
-            m.panes[1 - m.active].scroll = m.panes[m.active].scroll;
-        } else {
-            nav::ensure_visible(m, 1 - m.active);
-        }
-    }
-}
-
-/// Marks the segments of both panes that hold the search.
-fn find_hits(m: &mut Model) {
-    let Some(r) = m.reader.as_ref() else { return };
-    let q = &m.search.query;
-    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
-    let folded = fold(q);
-    m.search.hits = [0, 1].map(|side| {
-        let s = &r.cmp.sources[r.pair.src[side]];
-        (0..s.segments.len())
-            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
-            .collect()
-    });
-    if !q.is_empty() {
-        let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
-        let [la, lb] = r.pair.src.map(super::view::letter);
-        m.message = Some(format!(
-            "“{q}”: {} in {la}, {right} in {lb}",
-            counted(left, "passage")
-        ));
-    }
+fn pair_of(m: &Model) -> Option<&PairView> {
+    m.phase.ready().map(|r| &r.pair)
 }

@@ -4,23 +4,19 @@
 mod detail;
 mod overlay;
 mod pane;
-mod prompt;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
+use parallax::export::text::letter;
 use parallax::text::counted;
 
 use super::action::Command;
+use super::dialog::Context;
 use super::layout;
-use super::model::{Load, Model, Reader};
-
-/// The letter that names source `i` in titles and the status line.
-pub fn letter(i: usize) -> char {
-    (b'A' + (i % 26) as u8) as char
-}
+use super::model::{Model, Phase, Reader};
 
 /// Draws the whole screen.
 pub fn view(m: &Model, f: &mut Frame) {
@@ -38,8 +34,8 @@ pub fn view(m: &Model, f: &mut Frame) {
         f.render_widget(Paragraph::new(msg).wrap(Wrap { trim: true }), area);
         return;
     }
-    match (&m.reader, &m.load) {
-        (Some(r), _) => {
+    match &m.phase {
+        Phase::Ready(r) => {
             for side in 0..2 {
                 if let (Some(t), Some(p)) = (a.title[side], a.pane[side]) {
                     pane::draw(f, m, r, side, t, p);
@@ -54,7 +50,7 @@ pub fn view(m: &Model, f: &mut Frame) {
             detail::draw(f, m, r, a.detail);
             status(f, m, r, a.status);
         }
-        (None, Load::Failed(e)) => {
+        Phase::Failed(e) => {
             let text = format!(
                 "Parallax could not compare these sources:\n\n{}\n\nPress {} to quit.",
                 parallax::text::visible(e, true),
@@ -62,14 +58,18 @@ pub fn view(m: &Model, f: &mut Frame) {
             );
             f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
         }
-        (None, Load::Aligning { done, total, secs }) => loading(f, m, area, (*done, *total), *secs),
-        (None, Load::Ready) => {}
+        Phase::Aligning { done, total, secs } => loading(f, m, area, (*done, *total), *secs),
     }
     if let Some(o) = m.overlay {
         overlay::draw(f, m, o, area);
     }
-    if let (Some(p), Some(_)) = (&m.prompt, &m.reader) {
-        prompt::draw(f, m, p, area);
+    if let (Some(d), Some(r)) = (&m.dialog, m.ready()) {
+        let cx = Context {
+            config: &m.config,
+            cmp: &r.cmp,
+            notes: &m.notes,
+        };
+        d.draw(f, &cx, area);
     }
 }
 

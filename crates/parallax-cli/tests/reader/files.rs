@@ -9,20 +9,23 @@ use parallax_cli::tui;
 use crate::support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use parallax::export::{ExportFormat, with_notes};
 use parallax::store::Store;
+use tui::action::Then;
 use tui::action::{Action, Done, Effect};
+use tui::dialog::{Dialog, export::Export, save::Save};
 use tui::effects::{Env, run};
-use tui::prompt::{Prompt, Then};
 use tui::update::update;
 
 #[test]
 fn s_asks_a_name_the_first_time_then_saves_under_it() {
     let mut m = demo_model(120, 40);
     assert_eq!(effect_of(&mut m, "s"), None);
-    assert!(matches!(m.prompt, Some(Prompt::Name { .. })));
+    assert!(matches!(m.dialog, Some(Dialog::Save(Save::Name { .. }))));
     type_keys(&mut m, "a/b");
     assert_eq!(effect_of(&mut m, "enter"), None, "a path is refused");
-    match &m.prompt {
-        Some(Prompt::Name { error: Some(e), .. }) => assert!(e.contains("separator"), "{e}"),
+    match &m.dialog {
+        Some(Dialog::Save(Save::Name { error: Some(e), .. })) => {
+            assert!(e.contains("separator"), "{e}")
+        }
         _ => panic!("the name prompt stays open with the reason"),
     }
     for _ in 0..3 {
@@ -43,7 +46,7 @@ fn s_asks_a_name_the_first_time_then_saves_under_it() {
         &mut m,
         Action::Done(Ok(Done::NameTaken("story".into(), Then::Stay))),
     );
-    assert!(matches!(m.prompt, Some(Prompt::Overwrite(..))));
+    assert!(matches!(m.dialog, Some(Dialog::Save(Save::Overwrite(..)))));
     assert_eq!(
         effect_of(&mut m, "y"),
         Some(Effect::Save {
@@ -76,8 +79,10 @@ fn e_chooses_a_format_and_a_path_and_l_lists_and_jumps() {
         None,
         "the path prompt comes next"
     );
-    match &m.prompt {
-        Some(Prompt::Path { input, .. }) => assert_eq!(input, "parallax-comparison.html"),
+    match &m.dialog {
+        Some(Dialog::Export(Export::Path { input, .. })) => {
+            assert_eq!(input, "parallax-comparison.html")
+        }
         _ => panic!("path prompt expected"),
     }
     assert!(matches!(
@@ -98,7 +103,7 @@ fn e_chooses_a_format_and_a_path_and_l_lists_and_jumps() {
     press(&mut m, "L");
     assert!(screen(&draw(&m)).contains("only here"));
     press(&mut m, "enter");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     assert_eq!(m.panes[m.active].focus, focus, "Enter jumps to the note");
 }
 
@@ -111,7 +116,7 @@ fn a_note_from_the_reader_survives_save_load_and_exports() {
     press(&mut m, "ctrl-s t enter esc");
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     store
         .save("mine", &r.cmp, &m.notes.notes, m.notes.now)
         .unwrap();
@@ -183,7 +188,10 @@ fn effects_save_export_list_and_open() {
     let a = run(&mut env, &m, export(false)).unwrap();
     assert!(matches!(a, Action::Done(Ok(Done::FileExists(..)))));
     update(&mut m, a);
-    assert!(matches!(m.prompt, Some(Prompt::Replace(..))));
+    assert!(matches!(
+        m.dialog,
+        Some(Dialog::Export(Export::Replace(..)))
+    ));
 
     let Some(Action::Listed(items)) = run(&mut env, &m, Effect::List) else {
         panic!("a list")
@@ -232,7 +240,7 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
     type_keys(&mut m, "check the age");
     press(&mut m, "ctrl-s");
     let store = Store::new(dir.path().join("data"));
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     let path = store.save("two", &r.cmp, &m.notes.notes, 1).unwrap();
 
     let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
@@ -259,7 +267,7 @@ fn a_saved_comparison_reopens_where_it_was() {
     let mut m = demo_model(120, 40);
     // The third pair (A and D), then a few links on, in the right pane.
     press(&mut m, "p down down enter n n tab");
-    let src = m.reader.as_ref().unwrap().pair.src;
+    let src = m.ready().unwrap().pair.src;
     assert_ne!(src, [0, 1], "another pair is shown");
     let (focus, active) = (m.panes[m.active].focus, m.active);
     assert!(focus > 0, "the reader moved on");
@@ -274,7 +282,7 @@ fn a_saved_comparison_reopens_where_it_was() {
     let mut fresh = demo_model(120, 40);
     let a = run(&mut env, &fresh, Effect::Open(path)).unwrap();
     update(&mut fresh, a);
-    assert_eq!(fresh.reader.as_ref().unwrap().pair.src, src);
+    assert_eq!(fresh.ready().unwrap().pair.src, src);
     assert_eq!(
         (fresh.active, fresh.panes[fresh.active].focus),
         (active, focus)

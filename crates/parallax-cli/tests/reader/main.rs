@@ -1,6 +1,7 @@
 //! The reader's tests, one binary: key sequences on the model, drawn screens and snapshots,
 //! saving and opening from the reader, and the built binary in a real pseudo-terminal.
 
+mod fixture;
 mod support;
 
 mod files;

@@ -6,14 +6,15 @@ use parallax_cli::tui;
 
 use crate::support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use parallax::annotate::Anchor;
+use tui::action::Then;
 use tui::action::{Action, Done, Effect};
+use tui::dialog::{Dialog, notes_panel::NotesPanel, save::Save};
 use tui::model::Model;
-use tui::prompt::{Prompt, Then};
 use tui::update::update;
 
 /// The anchor of the focused passage.
 fn passage_anchor(m: &Model) -> Anchor {
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     Anchor::Passage {
         source: r.pair.src[m.active],
         segment: m.panes[m.active].focus,
@@ -41,10 +42,10 @@ fn a_type_save_writes_a_note_on_the_focused_passage() {
     on_unlinked(&mut m);
     let anchor = passage_anchor(&m);
     press(&mut m, "a");
-    assert!(matches!(m.prompt, Some(Prompt::Editor { .. })));
+    assert!(matches!(m.dialog, Some(Dialog::Editor(_))));
     type_keys(&mut m, "B drops this\nsecond line");
     assert_eq!(effect_of(&mut m, "ctrl-s"), None, "no I/O: nothing to run");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     let notes = m.notes.notes.ordered();
     assert_eq!(notes.len(), 1);
     assert_eq!(notes[0].text, "B drops this\nsecond line");
@@ -59,9 +60,9 @@ fn a_type_save_writes_a_note_on_the_focused_passage() {
 
     // Editing pre-fills; an empty text deletes.
     press(&mut m, "a");
-    match &m.prompt {
-        Some(Prompt::Editor { area, .. }) => {
-            assert_eq!(area.lines().join("\n"), "B drops this\nsecond line")
+    match &m.dialog {
+        Some(Dialog::Editor(e)) => {
+            assert_eq!(e.area.lines().join("\n"), "B drops this\nsecond line")
         }
         _ => panic!("editor expected"),
     }
@@ -80,11 +81,11 @@ fn esc_cancels_but_asks_once_when_text_would_be_lost() {
     type_keys(&mut m, "draft");
     press(&mut m, "esc");
     assert!(
-        matches!(m.prompt, Some(Prompt::Editor { warned: true, .. })),
+        matches!(&m.dialog, Some(Dialog::Editor(e)) if e.warned),
         "first Esc warns"
     );
     press(&mut m, "esc");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     assert!(m.notes.notes.is_empty());
     assert!(!m.notes.dirty);
     assert_eq!(m.message.as_deref(), Some("note discarded"));
@@ -103,10 +104,10 @@ fn a_on_a_link_notes_the_link_and_t_tags_it() {
     let mut m = demo_model(120, 40);
     press(&mut m, "n");
     press(&mut m, "a");
-    match &m.prompt {
-        Some(Prompt::Editor { target, .. }) => {
-            assert!(matches!(target.anchor, Anchor::Link { .. }));
-            assert!(target.label.starts_with("link "), "{}", target.label);
+    match &m.dialog {
+        Some(Dialog::Editor(e)) => {
+            assert!(matches!(e.target.anchor, Anchor::Link { .. }));
+            assert!(e.target.label.starts_with("link "), "{}", e.target.label);
         }
         _ => panic!("editor expected"),
     }
@@ -138,18 +139,21 @@ fn q_with_unsaved_notes_asks_first() {
     type_keys(&mut m, "keep me");
     press(&mut m, "ctrl-s");
     assert_eq!(effect_of(&mut m, "q"), None);
-    assert!(matches!(m.prompt, Some(Prompt::Unsaved(Then::Quit))));
+    assert!(matches!(
+        m.dialog,
+        Some(Dialog::Save(Save::Unsaved(Then::Quit)))
+    ));
     assert_eq!(effect_of(&mut m, "esc"), None, "Esc keeps reading");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     press(&mut m, "q");
     // s: no name yet, so it asks one, then saves and quits.
     assert_eq!(effect_of(&mut m, "s"), None);
     assert!(matches!(
-        m.prompt,
-        Some(Prompt::Name {
+        m.dialog,
+        Some(Dialog::Save(Save::Name {
             then: Then::Quit,
             ..
-        })
+        }))
     ));
     assert_eq!(
         name_and_save(&mut m, "cabello", Then::Quit),
@@ -178,14 +182,17 @@ fn o_with_unsaved_notes_asks_first() {
     type_keys(&mut m, "keep me");
     press(&mut m, "ctrl-s");
     assert_eq!(effect_of(&mut m, "o"), None);
-    assert!(matches!(m.prompt, Some(Prompt::Unsaved(Then::Open))));
+    assert!(matches!(
+        m.dialog,
+        Some(Dialog::Save(Save::Unsaved(Then::Open)))
+    ));
     let shown = screen(&draw(&m));
     assert!(
         shown.contains("Unsaved notes") && shown.contains("open without saving"),
         "{shown}"
     );
     assert_eq!(effect_of(&mut m, "esc"), None, "Esc keeps reading");
-    assert!(m.prompt.is_none() && m.notes.dirty);
+    assert!(m.dialog.is_none() && m.notes.dirty);
     // d: the list, the notes left as they are (Esc in the list still has them).
     press(&mut m, "o");
     assert_eq!(effect_of(&mut m, "d"), Some(Effect::List));
@@ -194,11 +201,11 @@ fn o_with_unsaved_notes_asks_first() {
     press(&mut m, "o");
     assert_eq!(effect_of(&mut m, "s"), None);
     assert!(matches!(
-        m.prompt,
-        Some(Prompt::Name {
+        m.dialog,
+        Some(Dialog::Save(Save::Name {
             then: Then::Open,
             ..
-        })
+        }))
     ));
     assert!(screen(&draw(&m)).contains("Save before opening another"));
     assert_eq!(
@@ -219,7 +226,7 @@ fn o_with_unsaved_notes_asks_first() {
         })
     );
     assert_eq!(update(&mut m, Action::Done(Err("disk full".into()))), None);
-    assert!(m.notes.dirty && m.prompt.is_none());
+    assert!(m.notes.dirty && m.dialog.is_none());
 }
 
 #[test]
@@ -228,10 +235,13 @@ fn d_in_the_notes_panel_deletes_after_asking() {
     press(&mut m, "a");
     type_keys(&mut m, "first");
     press(&mut m, "ctrl-s L d");
-    assert!(matches!(m.prompt, Some(Prompt::Delete(0))));
+    assert!(matches!(
+        m.dialog,
+        Some(Dialog::Notes(NotesPanel::Delete(0)))
+    ));
     press(&mut m, "n");
     assert_eq!(m.notes.notes.len(), 1, "any other key keeps it");
-    assert!(matches!(m.prompt, Some(Prompt::Panel(0))));
+    assert!(matches!(m.dialog, Some(Dialog::Notes(NotesPanel::List(0)))));
     press(&mut m, "d y");
     assert!(m.notes.notes.is_empty());
     assert!(m.notes.dirty);

@@ -25,7 +25,7 @@ fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
         for keys in ["", "tab"] {
             let mut m = demo_model(w, h);
             press(&mut m, keys);
-            let r = m.reader.as_ref().unwrap();
+            let r = m.ready().unwrap();
             let seg = m.panes[m.active].focus;
             let l = r.pair.link_of[m.active][seg].expect("starts on a link");
             let shown = &r.pair.links[l];
@@ -46,10 +46,10 @@ fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
 #[test]
 fn a_shortened_passage_ends_in_an_ellipsis() {
     let mut m = demo_model(80, 24);
-    let links = m.reader.as_ref().unwrap().pair.links.len();
+    let links = m.ready().unwrap().pair.links.len();
     let mut shortened = 0;
     for _ in 0..links {
-        let r = m.reader.as_ref().unwrap();
+        let r = m.ready().unwrap();
         let seg = m.panes[m.active].focus;
         let l = r.pair.link_of[m.active][seg].expect("on a link");
         let src = &r.cmp.sources[r.pair.src[0]];
@@ -78,7 +78,7 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
 fn the_pair_picker_keeps_one_line_per_pair_at_80_columns() {
     let mut m = demo_model(80, 24);
     press(&mut m, "p");
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     let n = r.cmp.sources.len();
     let pairs = n * (n - 1) / 2;
     let rows = rows(&draw(&m));

@@ -1,5 +1,5 @@
-//! Helpers shared by the reader's tests: the demo comparison, a model on it, key presses
-//! through the real keymap, and drawing into a TestBackend.
+//! Helpers shared by the reader's tests: the demo comparison (live, or fixed as a fixture),
+//! a model on it, key presses through the real keymap, and drawing into a TestBackend.
 
 use std::sync::OnceLock;
 
@@ -25,6 +25,12 @@ pub fn demo() -> Comparison {
     .clone()
 }
 
+/// The fixed comparison of `fixtures/demo.json`: the demo as aligned once, for snapshots
+/// that must not move when the aligner changes.
+pub fn fixture() -> Comparison {
+    crate::fixture::comparison()
+}
+
 /// A model showing `cmp` on a `w`×`h` terminal, with the default keys and theme.
 pub fn model_with(cmp: Comparison, config: Config, w: u16, h: u16) -> Model {
     let names = cmp
@@ -41,6 +47,11 @@ pub fn model_with(cmp: Comparison, config: Config, w: u16, h: u16) -> Model {
 /// The demo in a `w`×`h` terminal.
 pub fn demo_model(w: u16, h: u16) -> Model {
     model_with(demo(), Config::default(), w, h)
+}
+
+/// The fixed comparison in a `w`×`h` terminal.
+pub fn fixture_model(w: u16, h: u16) -> Model {
+    model_with(fixture(), Config::default(), w, h)
 }
 
 /// Presses keys given as the configuration file writes them, space-separated ("n n enter");
@@ -66,7 +77,7 @@ pub fn effect_of(m: &mut Model, spec: &str) -> Option<Effect> {
 /// Focus on a passage with no link, so `a` writes on the passage itself.
 pub fn on_unlinked(m: &mut Model) {
     press(m, "u");
-    let r = m.reader.as_ref().unwrap();
+    let r = m.ready().unwrap();
     assert!(r.pair.is_added(m.active, m.panes[m.active].focus));
 }
 

@@ -6,13 +6,13 @@ use parallax_cli::tui;
 
 use crate::support::{demo_model, draw, first_words, press, screen, type_keys, type_text};
 use tui::action::Action;
+use tui::dialog::Dialog;
 use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
-use tui::prompt::Prompt;
 use tui::update::update;
 
 fn reader(m: &Model) -> &tui::model::Reader {
-    m.reader.as_ref().expect("loaded")
+    m.ready().expect("loaded")
 }
 
 fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {
@@ -193,7 +193,7 @@ fn narrow_terminals_show_one_pane_and_tab_switches() {
     press(&mut m, "tab");
     let a = m.areas();
     assert!(a.pane[0].is_none() && a.pane[1].is_some());
-    let title = tui::view::letter(reader(&m).pair.src[1]);
+    let title = parallax::export::text::letter(reader(&m).pair.src[1]);
     assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
 }
 
@@ -459,18 +459,18 @@ fn the_note_editors_keys_come_from_the_keymap() {
     assert!(screen(&draw(&m)).contains("ctrl-w saves · ctrl-g cancels"));
     press(&mut m, "ctrl-s esc");
     assert!(
-        matches!(m.prompt, Some(Prompt::Editor { .. })),
+        matches!(m.dialog, Some(Dialog::Editor(_))),
         "the old keys are free"
     );
     press(&mut m, "ctrl-w");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     assert_eq!(m.notes.notes.ordered()[0].text, "kept");
     press(&mut m, "a");
     type_keys(&mut m, " more");
     press(&mut m, "ctrl-g");
     assert!(screen(&draw(&m)).contains("ctrl-g again discards"));
     press(&mut m, "ctrl-g");
-    assert!(m.prompt.is_none());
+    assert!(m.dialog.is_none());
     assert_eq!(m.notes.notes.ordered()[0].text, "kept");
 
     let letter = tui::config::Config::from_toml("[keys]\nnote_save = \"w\"\n", false);

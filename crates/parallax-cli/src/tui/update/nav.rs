@@ -11,7 +11,7 @@ fn height(m: &Model) -> usize {
 /// Focus the passage at `index` (display order) of the active pane.
 fn focus_at(m: &mut Model, index: usize) {
     let side = m.active;
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     if let Some(p) = r.layout[side].placed.get(index) {
         m.panes[side].focus = p.seg;
         ensure_visible(m, side);
@@ -20,7 +20,7 @@ fn focus_at(m: &mut Model, index: usize) {
 }
 
 fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
-    let r = m.reader.as_ref()?;
+    let r = m.phase.ready()?;
     r.layout[side]
         .slot
         .get(m.panes[side].focus)
@@ -31,7 +31,7 @@ fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
 /// Scrolls pane `side` as little as needed to show its focused passage.
 pub fn ensure_visible(m: &mut Model, side: usize) {
     let h = height(m);
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let l = &r.layout[side];
     let pane = &mut m.panes[side];
     if let Some(p) = l.of(pane.focus) {
@@ -46,7 +46,7 @@ pub fn ensure_visible(m: &mut Model, side: usize) {
 
 /// The segments linked to segment `seg` of `side`, on the other side.
 pub fn counterpart(m: &Model, side: usize, seg: usize) -> Option<&[usize]> {
-    let r = m.reader.as_ref()?;
+    let r = m.phase.ready()?;
     let l = r.pair.link_of[side].get(seg).copied().flatten()?;
     Some(&r.pair.links[l].segs[1 - side])
 }
@@ -56,7 +56,7 @@ pub fn follow(m: &mut Model) {
     let (s, o) = (m.active, 1 - m.active);
     let h = height(m);
     let cp = counterpart(m, s, m.panes[s].focus).and_then(|c| c.first().copied());
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     if let Some(cp) = cp {
         m.panes[o].focus = cp;
     }
@@ -80,8 +80,8 @@ pub fn step(m: &mut Model, down: bool) {
         return;
     };
     let n = m
-        .reader
-        .as_ref()
+        .phase
+        .ready()
         .map_or(0, |r| r.layout[m.active].placed.len());
     let to = if down {
         (i + 1).min(n.saturating_sub(1))
@@ -95,7 +95,7 @@ pub fn step(m: &mut Model, down: bool) {
 pub fn page(m: &mut Model, down: bool) {
     let side = m.active;
     let h = height(m);
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let l = &r.layout[side];
     let max = l.max_scroll(h);
     let at = m.panes[side].scroll;
@@ -119,8 +119,8 @@ pub fn page(m: &mut Model, down: bool) {
 /// g/G: the first or last passage.
 pub fn to_end(m: &mut Model, last: bool) {
     let n = m
-        .reader
-        .as_ref()
+        .phase
+        .ready()
         .map_or(0, |r| r.layout[m.active].placed.len());
     focus_at(m, if last { n.saturating_sub(1) } else { 0 });
 }
@@ -131,7 +131,7 @@ pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) ->
     let Some(i) = index_of_focus(m, side) else {
         return false;
     };
-    let Some(r) = m.reader.as_ref() else {
+    let Some(r) = m.phase.ready() else {
         return false;
     };
     let placed = &r.layout[side].placed;
@@ -167,7 +167,7 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, us
         m.message = msg;
         return;
     }
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let placed = &r.layout[side].placed;
     let found = if forward {
         (0..placed.len()).find(|&k| pred(m, side, placed[k].seg))
@@ -195,7 +195,7 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, us
 }
 
 fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
-    m.reader.as_ref()?.pair.link_of[side]
+    m.phase.ready()?.pair.link_of[side]
         .get(seg)
         .copied()
         .flatten()
@@ -203,7 +203,7 @@ fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
 
 /// The placed index of link `l`'s first passage in pane `side`.
 fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
-    let r = m.reader.as_ref()?;
+    let r = m.phase.ready()?;
     r.pair.links[l].segs[side]
         .iter()
         .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
@@ -216,7 +216,7 @@ fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
 /// order and never come back to one already passed.
 fn link_starting_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
     let l = link_at(m, side, seg)?;
-    let here = m.reader.as_ref()?.layout[side]
+    let here = m.phase.ready()?.layout[side]
         .slot
         .get(seg)
         .copied()
@@ -244,7 +244,7 @@ pub fn conflict(m: &mut Model, forward: bool) {
         let Some(l) = link_starting_at(m, s, seg) else {
             return false;
         };
-        let r = m.reader.as_ref().expect("linked implies a reader");
+        let r = m.phase.ready().expect("linked implies a reader");
         Some(l) != cur && !r.pair.link(&r.cmp, l).conflicts.is_empty()
     };
     if jump(m, forward, has) && !forward {
@@ -294,7 +294,7 @@ pub fn click(m: &mut Model, x: u16, y: u16) {
     let Some((side, row)) = pane_at(m, x, y) else {
         return;
     };
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let global = m.panes[side].scroll + row;
     let Some(i) = r.layout[side].at_row(global) else {
         return;
@@ -312,7 +312,7 @@ pub fn wheel(m: &mut Model, x: u16, y: u16, down: bool) {
         return;
     };
     let h = height(m);
-    let Some(r) = m.reader.as_ref() else { return };
+    let Some(r) = m.phase.ready() else { return };
     let sides: &[usize] = if m.view == ViewMode::Synoptic {
         &[0, 1]
     } else {

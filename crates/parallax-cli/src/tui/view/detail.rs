@@ -4,13 +4,13 @@
 
 use std::ops::Range;
 
+use parallax::export::text::letter;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
-use super::letter;
 use crate::tui::model::{Model, Reader};
 use crate::tui::wrap;
 
@@ -125,7 +125,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                     r.pair.src[0].min(r.pair.src[1]),
                     r.pair.src[0].max(r.pair.src[1]),
                 );
-                let (la, lb) = (letter(lo).to_string(), letter(hi).to_string());
+                let (la, lb) = (letter(lo), letter(hi));
                 let why: Vec<String> = link
                     .why
                     .iter()

@@ -2,15 +2,16 @@
 //! claim matrix.
 
 use parallax::comparison::{Cluster, Stance};
+use parallax::export::text::letter;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-use super::letter;
 use crate::tui::action::Command;
+use crate::tui::layout::centred;
 use crate::tui::model::{Model, Overlay};
-use crate::tui::update::pairs;
+use crate::tui::pair::pairs;
 use crate::tui::wrap::{fit, str_width};
 
 /// The marks a reader sees, explained once in the help.
@@ -24,16 +25,6 @@ const LEGEND: [(&str, &str); 8] = [
     ("↕", "synoptic view: stands elsewhere in its source"),
     ("✎", "a note on this passage or its link"),
 ];
-
-fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let (w, h) = (w.min(area.width), h.min(area.height));
-    Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    )
-}
 
 /// Draws overlay `o`.
 pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
@@ -74,9 +65,9 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             (" Keys (Esc closes) ", lines, None, s, Vec::new(), 0)
         }
         Overlay::Pick(cursor) => {
-            let Some(r) = &m.reader else { return };
+            let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
-            for (i, (a, b)) in pairs(m).into_iter().enumerate() {
+            for (i, (a, b)) in pairs(r.cmp.sources.len()).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];
                 // The link count stays whole; the names give way to fit one line.
@@ -113,7 +104,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             )
         }
         Overlay::Matrix(cursor) => {
-            let Some(r) = &m.reader else { return };
+            let Some(r) = m.ready() else { return };
             let n = r.cmp.sources.len();
             let mut lines = Vec::new();
             for (i, src) in r.cmp.sources.iter().enumerate() {

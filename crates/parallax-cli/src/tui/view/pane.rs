@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
 
-use super::letter;
 use crate::tui::layout::{GUTTER, Placed};
 use crate::tui::model::{Model, Reader};
 use crate::tui::wrap;
+use parallax::export::text::letter;
 use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
@@ -221,7 +221,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
                 buf.set_stringn(num_x, y, num, num.len(), tint);
             }
             if noted {
-                buf.set_stringn(note_x, y, "✎", 1, super::prompt::mark_style(m));
+                buf.set_stringn(note_x, y, "✎", 1, t.key);
             }
         }
         match link {

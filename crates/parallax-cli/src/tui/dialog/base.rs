@@ -1,0 +1,148 @@
+//! What every dialog shares: what it may read ([`Context`]) and change ([`ContextMut`]), a
+//! key as it reads one ([`DialogKey`]), what it asks for after a key ([`Step`]), and the box
+//! it is drawn in. Dialogs see these pieces rather than the whole model, so they sit below
+//! it: the model holds the open dialog, and no dialog reaches back into the model.
+
+use parallax::Comparison;
+use parallax::text::visible;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use crate::tui::action::{Command, Effect};
+use crate::tui::config::Config;
+use crate::tui::keymap::{Key, Keymap};
+use crate::tui::layout::centred;
+use crate::tui::notes::Annotations;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::str_width;
+
+/// What a dialog reads to draw itself.
+pub struct Context<'a> {
+    /// Keys (for hints) and theme.
+    pub config: &'a Config,
+    /// The comparison shown.
+    pub cmp: &'a Comparison,
+    /// The notes.
+    pub notes: &'a Annotations,
+}
+
+/// What a dialog may change when a key comes in: the notes and the status line's message.
+/// Anything else (an effect, moving the reader) it asks for with a [`Step`].
+pub struct ContextMut<'a> {
+    /// Keys and theme.
+    pub config: &'a Config,
+    /// The comparison shown (a note is written against it).
+    pub cmp: &'a Comparison,
+    /// The notes.
+    pub notes: &'a mut Annotations,
+    /// The one-time message for the status line.
+    pub message: &'a mut Option<String>,
+}
+
+/// What a dialog asks for after a key.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Step {
+    /// It stays open, changed or not.
+    Stay,
+    /// It closes.
+    Close,
+    /// It closes, and the app loop runs this effect.
+    Run(Effect),
+    /// It closes, and the reader shows note `usize` (in reading order): moving the reader
+    /// is `update`'s.
+    ShowNote(usize),
+}
+
+/// A key as dialogs read it.
+pub struct DialogKey {
+    /// The key.
+    pub ev: KeyEvent,
+    /// Control held.
+    pub ctrl: bool,
+    /// The command the keymap binds it to, for moving in lists.
+    pub cmd: Option<Command>,
+    /// Esc (or Ctrl+C): cancel.
+    pub esc: bool,
+    /// Enter: choose.
+    pub enter: bool,
+}
+
+impl DialogKey {
+    /// Reads `ev` with the reader's keymap.
+    pub fn new(keymap: &Keymap, ev: KeyEvent) -> DialogKey {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        DialogKey {
+            ev,
+            ctrl,
+            cmd: keymap.lookup(Key::from_event(&ev)),
+            esc: ev.code == KeyCode::Esc || (ctrl && ev.code == KeyCode::Char('c')),
+            enter: ev.code == KeyCode::Enter,
+        }
+    }
+
+    /// True for the character `c` (the dialogs' answers: see `keymap::answer`).
+    pub fn is(&self, c: char) -> bool {
+        self.ev.code == KeyCode::Char(c)
+    }
+
+    /// The cursor of a list of `n` after this key (j/k, arrows, g/G as bound).
+    pub fn list(&self, at: usize, n: usize) -> usize {
+        match self.cmd {
+            Some(Command::Down) => (at + 1).min(n.saturating_sub(1)),
+            Some(Command::Up) => at.saturating_sub(1),
+            Some(Command::First) => 0,
+            Some(Command::Last) => n.saturating_sub(1),
+            _ => at,
+        }
+    }
+
+    /// Applies the key to a one-line input: a character, or Backspace.
+    pub fn typed(&self, input: &mut String) {
+        match self.ev.code {
+            KeyCode::Backspace => {
+                input.pop();
+            }
+            KeyCode::Char(c) if !self.ctrl => input.push(c),
+            _ => {}
+        }
+    }
+}
+
+/// A row of a list with a cursor.
+pub fn row(text: String, on: bool, t: &Theme) -> Line<'static> {
+    let mark = if on { "▶ " } else { "  " };
+    let style = if on { t.title_active } else { t.text };
+    Line::styled(format!("{mark}{}", visible(&text, false)), style)
+}
+
+/// A line of help under a dialog: what the keys do.
+pub fn hint(s: &str, t: &Theme) -> Line<'static> {
+    Line::styled(s.to_string(), t.dim)
+}
+
+/// Draws a dialog box over `area`: `title` on its frame, `lines` inside (wrapped, the first
+/// `scroll` rows skipped), as wide as its widest line and centred.
+pub fn boxed(f: &mut Frame, t: &Theme, area: Rect, title: &str, lines: Vec<Line>, scroll: usize) {
+    let w = lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(str_width(title))
+        + 4;
+    let rect = centred(area, w as u16, lines.len() as u16 + 2);
+    let block = Block::bordered()
+        .title(Span::styled(title.to_string(), t.title))
+        .border_style(t.key);
+    f.render_widget(Clear, rect);
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll as u16, 0)),
+        rect,
+    );
+}

@@ -1,0 +1,84 @@
+//! What the panes show: a comparison just built or opened, another pair of sources, a place
+//! in them; the layout for the current size and view; the search hits. Shared by the
+//! commands, the overlays, the notes and opening a saved comparison.
+
+use parallax::Comparison;
+use parallax::export::text::letter;
+use parallax::text::{counted, fold};
+
+use super::nav;
+use crate::tui::layout;
+use crate::tui::model::{Model, Phase, Reader, ViewMode};
+
+/// Shows a comparison just built or opened, from its first passage.
+pub fn loaded(m: &mut Model, cmp: Comparison) {
+    let right = 1.min(cmp.sources.len().saturating_sub(1));
+    m.phase = Phase::Ready(Box::new(Reader::new(cmp, 0, right)));
+    m.panes = Default::default();
+    m.active = 0;
+    m.overlay = None;
+    find_hits(m);
+    relayout(m);
+    nav::follow(m);
+}
+
+/// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
+/// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
+/// place share.
+pub fn show_at(m: &mut Model, pair: Option<[usize; 2]>, active: usize, focus: [Option<usize>; 2]) {
+    if let (Some([left, right]), Some(r)) = (pair, m.phase.ready_mut()) {
+        r.show(left, right);
+        m.panes = Default::default();
+    }
+    m.active = active;
+    find_hits(m);
+    relayout(m);
+    for (side, seg) in focus.into_iter().enumerate() {
+        if let Some(s) = seg {
+            m.panes[side].focus = s;
+            nav::ensure_visible(m, side);
+        }
+    }
+    nav::follow(m);
+}
+
+/// Recomputes the layout for the current size and view, keeping each pane's focus in sight.
+pub fn relayout(m: &mut Model) {
+    let width = layout::text_width(m.size);
+    let view = m.view;
+    if let Some(r) = m.phase.ready_mut() {
+        r.relayout(width, view);
+        for side in 0..2 {
+            let n = r.layout[side].slot.len();
+            m.panes[side].focus = m.panes[side].focus.min(n.saturating_sub(1));
+        }
+        nav::ensure_visible(m, m.active);
+        if m.view == ViewMode::Synoptic {
+            m.panes[1 - m.active].scroll = m.panes[m.active].scroll;
+        } else {
+            nav::ensure_visible(m, 1 - m.active);
+        }
+    }
+}
+
+/// Marks the segments of both panes that hold the search.
+pub fn find_hits(m: &mut Model) {
+    let Some(r) = m.phase.ready() else { return };
+    let q = &m.search.query;
+    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
+    let folded = fold(q);
+    m.search.hits = [0, 1].map(|side| {
+        let s = &r.cmp.sources[r.pair.src[side]];
+        (0..s.segments.len())
+            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
+            .collect()
+    });
+    if !q.is_empty() {
+        let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
+        let [la, lb] = r.pair.src.map(letter);
+        m.message = Some(format!(
+            "“{q}”: {} in {la}, {right} in {lb}",
+            counted(left, "passage")
+        ));
+    }
+}
