@@ -89,7 +89,17 @@ pub fn stance_mark(s: Stance) -> &'static str {
 
 /// A, B, C…: how the report names sources.
 pub fn letter(i: usize) -> String {
-    char::from_u32('A' as u32 + i as u32).map_or_else(|| format!("#{i}"), String::from)
+    // As spreadsheet columns: A…Z, then AA, AB, …, so that every source has a letter of
+    // its own (past Z the code points were '[', '\\', … and then lower case).
+    let mut n = i + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// The plain-text report of one pair: a header, the links, the passages only one side has,
@@ -289,6 +299,23 @@ fn facts_only(src: &Source, ids: &[usize]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_source_gets_letters_of_its_own() {
+        let names: Vec<String> = (0..800).map(letter).collect();
+        assert_eq!(names[..3], ["A", "B", "C"]);
+        assert_eq!(names[25..28], ["Z", "AA", "AB"]);
+        assert_eq!(names[701..703], ["ZZ", "AAA"]);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_uppercase()))
+        );
+    }
 
     #[test]
     fn packed_lists_keep_every_item_within_the_width() {
