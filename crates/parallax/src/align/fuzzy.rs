@@ -6,6 +6,12 @@
 
 use std::collections::{HashMap, HashSet};
 
+/// Longest word (in characters) matched by spelling. The deletion index costs the square of
+/// a word's length (each deletion is a copy of the word) and the edit distance the product
+/// of two lengths, so an 80 KB "word" took 6 GB (F1). The longest words of real text, German
+/// compounds ("Donaudampfschifffahrtsgesellschaftskapitän", 42), stay below it.
+const MAX_LEN: usize = 64;
+
 /// A term of B that may stand for a term of A.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Alias {
@@ -63,7 +69,7 @@ pub fn aliases(
 ) -> Aliases {
     let usable = |id: &u32| {
         let s = &spelling[*id as usize];
-        s.chars().count() >= min_len && s.chars().all(char::is_alphabetic)
+        (min_len..=MAX_LEN).contains(&s.chars().count()) && s.chars().all(char::is_alphabetic)
     };
     let mut index: HashMap<String, Vec<u32>> = HashMap::new();
     for &id in in_b.iter().filter(|id| !in_a.contains(id) && usable(id)) {

@@ -102,7 +102,9 @@ const SENTENCE_STARTERS: &[&str] = &[
 /// True when `next` continues the sentence that `prev` began; `quotes` has counted the
 /// paragraph up to the end of `prev`, for knowing whether a quotation is open.
 pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language) -> bool {
-    let p = prev.slice(text).trim_end();
+    // Only the end of `prev` decides, and `prev` grows as pieces join: reading all of it
+    // at every join was quadratic on runs without spaces ("a?\"a?\"…", F2).
+    let p = tail(prev.slice(text).trim_end(), LOOK_BACK);
     let n = next.slice(text).trim_start();
     if n.is_empty() || p.is_empty() {
         return true;
@@ -142,6 +144,19 @@ pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language
     }
     // An ellipsis inside an open quotation does not end the quoted sentence.
     quotes.is_open() && (ends_with_ellipsis(p) || starts_with_ellipsis(n))
+}
+
+/// Bytes of the sentence so far that `joins` reads: more than the longest abbreviation
+/// with the white space and quotes around it.
+const LOOK_BACK: usize = 256;
+
+/// The last `max` bytes of `s` or a little more, cut at a character boundary.
+fn tail(s: &str, max: usize) -> &str {
+    let mut at = s.len().saturating_sub(max);
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    &s[at..]
 }
 
 /// Marks that close a quotation or bracket ("“" closes German quotations).

@@ -16,6 +16,7 @@ mod facts_compare;
 mod facts_gold;
 mod facts_report;
 mod facts_sentences;
+mod hostile;
 mod segment_rules;
 mod store_kill;
 mod store_props;

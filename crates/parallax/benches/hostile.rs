@@ -1,0 +1,45 @@
+//! Inputs crafted against a stage's cost, as the hardening issue found them: an 80 KB word
+//! (F1: the near-spelling index), 128 KB of `a?"` runs (F2: sentence splitting). Each is a
+//! whole `Comparison::build` against a short ordinary text.
+//!
+//! `cargo bench --bench hostile`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use parallax::{Comparison, Document, Options};
+
+/// `n` letters from a seeded linear congruential generator, with no space.
+fn letters(n: usize, seed: u64) -> String {
+    let mut x = seed;
+    let mut out = String::with_capacity(n);
+    for _ in 0..n {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        out.push((b'a' + ((x >> 33) % 10) as u8) as char);
+    }
+    out
+}
+
+fn build(a: &str, b: &str) -> Comparison {
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    Comparison::build(docs, &Options::default()).unwrap()
+}
+
+fn hostile(c: &mut Criterion) {
+    let mut g = c.benchmark_group("hostile");
+    g.sample_size(10);
+    let word_a = format!("The mayor said {} today.", letters(80_000, 1));
+    let word_b = format!("The mayor said {} yesterday.", letters(80_000, 2));
+    g.bench_function("word_80kb", |b| b.iter(|| build(&word_a, &word_b)));
+    let quotes = "a?\"".repeat(128 * 1024 / 3);
+    g.bench_function("quote_runs_128kb", |b| {
+        b.iter(|| build(&quotes, "The mayor opened the bridge."))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, hostile);
+criterion_main!(benches);
