@@ -1,6 +1,7 @@
 //! Inputs crafted against a stage's cost, as the hardening issue found them: an 80 KB word
-//! (F1: the near-spelling index), 128 KB of `a?"` runs (F2: sentence splitting). Each is a
-//! whole `Comparison::build` against a short ordinary text.
+//! (F1: the near-spelling index), 128 KB of `a?"` runs (F2: sentence splitting), each a whole
+//! `Comparison::build` against a short ordinary text; 520 KB of nested `<div>` (F3) and an
+//! element with 500,000 attributes (F4), each loaded as an HTML file.
 //!
 //! `cargo bench --bench hostile`
 
@@ -37,6 +38,25 @@ fn hostile(c: &mut Criterion) {
     let quotes = "a?\"".repeat(128 * 1024 / 3);
     g.bench_function("quote_runs_128kb", |b| {
         b.iter(|| build(&quotes, "The mayor opened the bridge."))
+    });
+    let article = "<p>The mayor opened the new bridge over the river on Monday morning.</p>";
+    let n = 520 * 1024 / 5;
+    let deep = format!(
+        "<html><body>{}{article}{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let opts = parallax::document::LoadOptions::default();
+    g.bench_function("nested_html_520kb", |b| {
+        b.iter(|| parallax::document::load_reader("deep.html", deep.as_bytes(), &opts).unwrap())
+    });
+    let attrs: Vec<String> = (0..500_000).map(|i| format!("a{i}=x")).collect();
+    let wide = format!(
+        "<html><body><div {}>{article}</div></body></html>",
+        attrs.join(" ")
+    );
+    g.bench_function("attributes_500k", |b| {
+        b.iter(|| parallax::document::load_reader("wide.html", wide.as_bytes(), &opts).unwrap())
     });
     g.finish();
 }

@@ -4,6 +4,8 @@
 //! UTF-8) with encoding_rs, and dom_smoothie (a port of readability.js) picks the article and
 //! renders it as formatted text with paragraphs kept. Spans then point into that text.
 
+mod guard;
+
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
 
@@ -28,6 +30,7 @@ pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
     let no_article = || Error::NoArticle {
         path: path.to_string(),
     };
+    let (html, capped) = guard::tame(&html);
     let mut readability =
         Readability::new(html.as_ref(), None, Some(cfg)).map_err(|_| no_article())?;
     let article = readability.parse().map_err(|_| no_article())?;
@@ -66,6 +69,20 @@ pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
     }
     if let Some(date) = article.published_time.filter(|d| !d.trim().is_empty()) {
         doc.meta.date.get_or_insert(date.trim().to_string());
+    }
+    if capped.deep_tags > 0 {
+        doc.warnings.push(format!(
+            "{path}: elements nested deeper than {} levels were read as text ({} tags left out)",
+            guard::MAX_DEPTH,
+            capped.deep_tags
+        ));
+    }
+    if capped.attributes > 0 {
+        doc.warnings.push(format!(
+            "{path}: {} attributes past the first {} of an element were left out",
+            capped.attributes,
+            guard::MAX_ATTRIBUTES
+        ));
     }
     if had_errors {
         doc.warnings.push(format!(

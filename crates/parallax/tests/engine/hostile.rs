@@ -50,3 +50,44 @@ fn quote_runs_split_in_linear_time() {
     let covered: usize = segs.iter().map(|s| s.span.end - s.span.start).sum();
     assert!(covered >= 128 * 1024 - 8, "{covered}");
 }
+
+/// An HTML page with `body` inside, loaded as a file would be.
+fn page(body: &str) -> parallax::Document {
+    let html = format!("<html><body>{body}</body></html>");
+    let opts = parallax::document::LoadOptions::default();
+    parallax::document::load_reader("page.html", html.as_bytes(), &opts).unwrap()
+}
+
+const ARTICLE: &str = "<p>The mayor opened the new bridge over the river on Monday morning.</p>";
+
+/// F3: 520 KB of nested `<div>` ran past 30 s or overflowed the stack; the deep tags are
+/// now read as text, with a note.
+#[test]
+fn deeply_nested_html_is_read_with_a_note() {
+    let n = 520 * 1024 / 5;
+    let doc = page(&format!(
+        "{}{ARTICLE}{}",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    ));
+    assert!(doc.text.contains("The mayor opened the new bridge"));
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].contains("nested deeper than"),
+        "{:?}",
+        doc.warnings
+    );
+}
+
+/// F4: an element with 500,000 attributes took 75 s.
+#[test]
+fn an_element_with_half_a_million_attributes_is_read_with_a_note() {
+    let attrs: Vec<String> = (0..500_000).map(|i| format!("a{i}=x")).collect();
+    let doc = page(&format!("<div {}>{ARTICLE}</div>", attrs.join(" ")));
+    assert!(doc.text.contains("The mayor opened the new bridge"));
+    assert!(
+        doc.warnings[0].contains("499000 attributes"),
+        "{:?}",
+        doc.warnings
+    );
+}
