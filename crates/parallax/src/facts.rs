@@ -10,7 +10,6 @@ mod compare;
 mod dates;
 mod entities;
 mod extract;
-pub(crate) mod lexicon;
 mod numbers;
 mod quotes;
 mod words;

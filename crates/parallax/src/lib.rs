@@ -13,6 +13,7 @@ pub mod document;
 pub mod error;
 pub mod export;
 pub mod facts;
+mod lexicon;
 mod lines;
 pub mod segment;
 pub mod sentences;

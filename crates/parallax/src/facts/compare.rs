@@ -240,7 +240,7 @@ enum Role {
 }
 
 fn source_role(speaker: &str, key: &str) -> Option<Role> {
-    if super::lexicon::AGENCIES
+    if crate::lexicon::AGENCIES
         .iter()
         .any(|(_, canon)| *canon == key)
     {

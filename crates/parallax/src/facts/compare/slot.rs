@@ -2,10 +2,10 @@
 
 use std::collections::HashSet;
 
-use super::super::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Fact, FactKind};
 use crate::comparison::Source;
+use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
 use crate::span::Span;
 use crate::text::tokens;
 
