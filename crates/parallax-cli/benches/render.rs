@@ -8,8 +8,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::align::{Alignment, Link, word_changes};
+use parallax::align::{Alignment, Link};
 use parallax::comparison::{PairAlignment, Source};
+use parallax::diff::word_changes;
 use parallax::{Comparison, Document, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -104,7 +105,7 @@ fn big(n: usize) -> Comparison {
             b: vec![i],
             score: 0.9,
             why: vec!["generated".into()],
-            changes: word_changes(sa.side(), &[i], sb.side(), &[i]),
+            changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
             conflicts: vec![],
         })
         .collect();

@@ -2,7 +2,6 @@
 //! order, and the passages each source adds.
 
 mod absorb;
-mod changes;
 mod fuzzy;
 mod group;
 mod meaning;
@@ -17,11 +16,11 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::diff::{Change, Passages, word_changes};
 use crate::facts::Conflict;
 use crate::segment::Segment;
 use crate::text::Language;
 
-pub use changes::{Change, ChangeOp, word_changes};
 pub use why::with_letters;
 
 /// One side of an alignment: a document's text and its passages.
@@ -33,6 +32,17 @@ pub struct Side<'a> {
     pub segments: &'a [Segment],
     /// Its language.
     pub lang: Language,
+}
+
+impl<'a> Side<'a> {
+    /// Its passages `ids`, for [`word_changes`].
+    pub fn passages(&self, ids: &[usize]) -> Passages<'a> {
+        Passages {
+            text: self.text,
+            lang: self.lang,
+            spans: ids.iter().map(|&i| (i, self.segments[i].span)).collect(),
+        }
+    }
 }
 
 /// A link: passages of A and passages of B that tell the same thing.
@@ -263,7 +273,7 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
             });
             Link {
                 why: why::reasons(&prof, &aliases, a, b, g, on_path),
-                changes: word_changes(a, &ia, b, &ib),
+                changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
                 a: ia,
                 b: ib,
                 // Two decimals, as every report shows it: a link the text report shows

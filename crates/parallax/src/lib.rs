@@ -9,6 +9,7 @@ pub mod align;
 pub mod annotate;
 pub mod comparison;
 pub mod demo;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod export;

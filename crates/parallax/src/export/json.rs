@@ -5,9 +5,10 @@ mod notes;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::{ChangeOp, Link};
+use crate::align::Link;
 use crate::annotate::Notes;
 use crate::comparison::{Comparison, PairAlignment, Source};
+use crate::diff::ChangeOp;
 use crate::document::SourceFormat;
 
 pub use notes::{ReportAnchor, ReportNote, ReportQuote, where_label};

@@ -1,7 +1,8 @@
 //! The aligner on small made-up texts: link shapes, reordering, added passages, reasons
 //! and word changes.
 
-use parallax::align::{Alignment, ChangeOp, Side, align};
+use parallax::align::{Alignment, Side, align};
+use parallax::diff::ChangeOp;
 use parallax::segment::Segment;
 use parallax::span::Span;
 use parallax::text::Language;
