@@ -63,6 +63,16 @@ impl Source {
         self.segments[id].span.slice(&self.document.text)
     }
 
+    /// This source as the facts stage compares it.
+    pub fn analysed(&self) -> facts::Analysed<'_> {
+        facts::Analysed {
+            text: &self.document.text,
+            segments: &self.segments,
+            facts: &self.facts,
+            lang: self.lang,
+        }
+    }
+
     /// This source as one side of an alignment.
     pub fn side(&self) -> Side<'_> {
         Side {
@@ -179,7 +189,7 @@ impl Comparison {
             .par_iter()
             .zip(alignments)
             .map(|(&(i, j), mut alignment)| {
-                let (a, b) = (&sources[i], &sources[j]);
+                let (a, b) = (sources[i].analysed(), sources[j].analysed());
                 let mut link_facts_only = Vec::with_capacity(alignment.links.len());
                 for link in &mut alignment.links {
                     link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
@@ -225,8 +235,8 @@ impl Comparison {
 /// would say both "A gives 12, B gives 15" and "only A says 12".
 fn drop_differing(
     only: &mut facts::FactsOnly,
-    a: &Source,
-    b: &Source,
+    a: facts::Analysed<'_>,
+    b: facts::Analysed<'_>,
     conflicts: &[facts::Conflict],
 ) {
     let differs = |f: &facts::Fact, side_a: bool| {

@@ -25,14 +25,14 @@ fn seg(s: &Source, needle: &str) -> usize {
 }
 
 fn link(a: &Source, na: &str, b: &Source, nb: &str) -> Vec<Conflict> {
-    facts::conflicts(a, &[seg(a, na)], b, &[seg(b, nb)])
+    facts::conflicts(a.analysed(), &[seg(a, na)], b.analysed(), &[seg(b, nb)])
 }
 
 fn one_sentence(a: &str, b: &str) -> Vec<Conflict> {
     let (sa, sb) = (source("a.txt", a), source("b.txt", b));
     let ia: Vec<usize> = (0..sa.segments.len()).collect();
     let ib: Vec<usize> = (0..sb.segments.len()).collect();
-    facts::conflicts(&sa, &ia, &sb, &ib)
+    facts::conflicts(sa.analysed(), &ia, sb.analysed(), &ib)
 }
 
 #[test]
@@ -48,9 +48,9 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
 
     // As an n:m link with the passage gold pairs it with, still only the age differs.
     let nm = facts::conflicts(
-        &ap,
+        ap.analysed(),
         &[seg(&ap, "Cabello, 56,")],
-        &reuters,
+        reuters.analysed(),
         &[
             seg(&reuters, "62-year-old"),
             seg(&reuters, "A former military officer"),
@@ -168,7 +168,7 @@ fn additions_in_a_link_and_across_documents() {
             "Cabello met U.S. officials last month, two sources said.",
         ),
     );
-    let only = facts::link_additions(&a, &[0], &b, &[0]);
+    let only = facts::link_additions(a.analysed(), &[0], b.analysed(), &[0]);
     let kinds = |s: &Source, ids: &[usize]| -> Vec<FactKind> {
         ids.iter().map(|&i| s.facts[i].kind).collect()
     };
@@ -184,7 +184,7 @@ fn additions_in_a_link_and_across_documents() {
     )
     .unwrap();
     let pair = &cmp.pairs[0];
-    assert_eq!(pair.facts_only, facts::only_in(&a, &b));
+    assert_eq!(pair.facts_only, facts::only_in(a.analysed(), b.analysed()));
     assert_eq!(pair.link_facts_only.len(), pair.alignment.links.len());
 }
 
