@@ -20,3 +20,4 @@ mod segment_rules;
 mod store_kill;
 mod store_props;
 mod store_reattach;
+mod store_v1;
