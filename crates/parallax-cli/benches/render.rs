@@ -106,7 +106,6 @@ fn big(n: usize) -> Comparison {
             score: 0.9,
             why: vec!["generated".into()],
             changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
-            conflicts: vec![],
         })
         .collect();
     let only = |len: usize| (0..len).filter(|i| i % 2 == 1 || *i >= m).collect();
@@ -120,7 +119,7 @@ fn big(n: usize) -> Comparison {
         pairs: vec![PairAlignment {
             a: 0,
             b: 1,
-            link_facts_only: vec![Default::default(); alignment.links.len()],
+            link_facts: vec![Default::default(); alignment.links.len()],
             facts_only: Default::default(),
             alignment,
         }],

@@ -17,7 +17,6 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Change, Passages, word_changes};
-use crate::facts::Conflict;
 use crate::segment::Segment;
 use crate::text::Language;
 
@@ -58,8 +57,6 @@ pub struct Link {
     pub why: Vec<String>,
     /// Word-level changes from A to B.
     pub changes: Vec<Change>,
-    /// Facts the two sides state differently (filled by the facts stage).
-    pub conflicts: Vec<Conflict>,
 }
 
 /// Links scored below this are weak: shown as such in the reports and the reader, and a
@@ -279,7 +276,6 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
                 // Two decimals, as every report shows it: a link the text report shows
                 // as "0.25" is then never the one marked weak.
                 score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                conflicts: Vec::new(),
             }
         })
         .collect();

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, Alignment, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::facts::{self, Fact, FactsOnly};
+use crate::facts::{self, Conflict, Fact, FactsOnly};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
@@ -95,10 +95,19 @@ pub struct PairAlignment {
     /// Facts one source gives and the other gives nowhere (indices into each source's facts).
     #[serde(default)]
     pub facts_only: FactsOnly,
-    /// Per link (same order as `alignment.links`): facts one side of the link has and the
-    /// other side's passages do not.
-    #[serde(default)]
-    pub link_facts_only: Vec<FactsOnly>,
+    /// What the facts stage found in each link, in the order of `alignment.links`.
+    pub link_facts: Vec<LinkFacts>,
+}
+
+/// The facts of one link: kept beside the link rather than in it, because the aligner that
+/// makes links runs before the facts are compared.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinkFacts {
+    /// Facts the two sides state differently.
+    pub conflicts: Vec<Conflict>,
+    /// Facts one side has and the other side's passages do not (indices into each source's
+    /// facts); a fact in a conflict is not also here.
+    pub additions: FactsOnly,
 }
 
 /// How far [`Comparison::build_with_progress`] has come.
@@ -188,22 +197,27 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), mut alignment)| {
+            .map(|(&(i, j), alignment)| {
                 let (a, b) = (sources[i].analysed(), sources[j].analysed());
-                let mut link_facts_only = Vec::with_capacity(alignment.links.len());
-                for link in &mut alignment.links {
-                    link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
-                    let more = facts::changed_numbers(&link.changes, &link.conflicts);
-                    link.conflicts.extend(more);
-                    let mut added = facts::link_additions(a, &link.a, b, &link.b);
-                    drop_differing(&mut added, a, b, &link.conflicts);
-                    link_facts_only.push(added);
-                }
-                let mut facts_only = facts::only_in(a, b);
-                let all: Vec<facts::Conflict> = alignment
+                let link_facts: Vec<LinkFacts> = alignment
                     .links
                     .iter()
-                    .flat_map(|l| l.conflicts.iter().cloned())
+                    .map(|link| {
+                        let mut conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                        let more = facts::changed_numbers(&link.changes, &conflicts);
+                        conflicts.extend(more);
+                        let mut additions = facts::link_additions(a, &link.a, b, &link.b);
+                        drop_differing(&mut additions, a, b, &conflicts);
+                        LinkFacts {
+                            conflicts,
+                            additions,
+                        }
+                    })
+                    .collect();
+                let mut facts_only = facts::only_in(a, b);
+                let all: Vec<Conflict> = link_facts
+                    .iter()
+                    .flat_map(|f| f.conflicts.iter().cloned())
                     .collect();
                 drop_differing(&mut facts_only, a, b, &all);
                 PairAlignment {
@@ -211,7 +225,7 @@ impl Comparison {
                     b: j,
                     alignment,
                     facts_only,
-                    link_facts_only,
+                    link_facts,
                 }
             })
             .collect();
@@ -237,7 +251,7 @@ fn drop_differing(
     only: &mut facts::FactsOnly,
     a: facts::Analysed<'_>,
     b: facts::Analysed<'_>,
-    conflicts: &[facts::Conflict],
+    conflicts: &[Conflict],
 ) {
     let differs = |f: &facts::Fact, side_a: bool| {
         conflicts

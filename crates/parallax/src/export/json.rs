@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::Link;
 use crate::annotate::Notes;
-use crate::comparison::{Comparison, PairAlignment, Source};
+use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
 use crate::diff::ChangeOp;
 use crate::document::SourceFormat;
 
@@ -249,8 +249,8 @@ fn links(p: &PairAlignment) -> Vec<ReportLink> {
     p.alignment
         .links
         .iter()
-        .enumerate()
-        .map(|(i, l)| link(l, p.link_facts_only.get(i)))
+        .zip(&p.link_facts)
+        .map(|(l, f)| link(l, f))
         .collect()
 }
 
@@ -261,12 +261,12 @@ fn facts_only(p: &PairAlignment) -> ReportOnly {
     }
 }
 
-fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
+fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
     ReportLink {
-        fact_additions: added.map_or_else(ReportOnly::default, |f| ReportOnly {
-            a: f.a.clone(),
-            b: f.b.clone(),
-        }),
+        fact_additions: ReportOnly {
+            a: facts.additions.a.clone(),
+            b: facts.additions.b.clone(),
+        },
         a: l.a.clone(),
         b: l.b.clone(),
         score: (l.score * 1000.0).round() / 1000.0,
@@ -286,7 +286,7 @@ fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
                 b: c.b.clone(),
             })
             .collect(),
-        conflicts: l
+        conflicts: facts
             .conflicts
             .iter()
             .map(|c| ReportConflict {

@@ -185,7 +185,7 @@ fn additions_in_a_link_and_across_documents() {
     .unwrap();
     let pair = &cmp.pairs[0];
     assert_eq!(pair.facts_only, facts::only_in(a.analysed(), b.analysed()));
-    assert_eq!(pair.link_facts_only.len(), pair.alignment.links.len());
+    assert_eq!(pair.link_facts.len(), pair.alignment.links.len());
 }
 
 #[test]
@@ -224,8 +224,7 @@ fn a_revision_that_changes_any_number_is_flagged_once() {
     ];
     let cmp = Comparison::build(docs, &Options::default()).unwrap();
     let mut pairs: Vec<(String, String)> = cmp.pairs[0]
-        .alignment
-        .links
+        .link_facts
         .iter()
         .flat_map(|l| &l.conflicts)
         .map(|c| (c.a.clone(), c.b.clone()))
@@ -253,8 +252,7 @@ fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
     let cmp = Comparison::build(docs, &Options::default()).unwrap();
     let pair = &cmp.pairs[0];
     let found: Vec<&Conflict> = pair
-        .alignment
-        .links
+        .link_facts
         .iter()
         .flat_map(|l| &l.conflicts)
         .filter(|c| c.kind == FactKind::Attribution)
@@ -269,9 +267,9 @@ fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
     assert!(!only_a.contains(&FactKind::Attribution), "{only_a:?}");
     // Nor does the link itself list it as added.
     let link_only_a: Vec<FactKind> = pair
-        .link_facts_only
+        .link_facts
         .iter()
-        .flat_map(|f| &f.a)
+        .flat_map(|f| &f.additions.a)
         .map(|&i| cmp.sources[0].facts[i].kind)
         .collect();
     assert!(
@@ -294,8 +292,8 @@ fn two_quotes_given_to_another_speaker_are_two_differences() {
         ..Options::default()
     };
     let cmp = Comparison::build(docs, &options).unwrap();
-    let links = &cmp.pairs[0].alignment.links;
-    assert_eq!(links.len(), 1);
+    let links = &cmp.pairs[0].link_facts;
+    assert_eq!(cmp.pairs[0].alignment.links.len(), 1);
     let starts: Vec<usize> = links[0].conflicts.iter().map(|c| c.a_span.start).collect();
     assert_eq!(starts.len(), 2, "{:#?}", links[0].conflicts);
     assert_ne!(starts[0], starts[1]);

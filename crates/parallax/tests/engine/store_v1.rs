@@ -62,21 +62,20 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
     for (p, was) in cmp.pairs.iter().zip(pairs) {
         assert_eq!((p.a, p.b), (get(was, "a"), get(was, "b")));
         assert_eq!(p.facts_only, get::<FactsOnly>(was, "facts_only"));
-        assert_eq!(
-            p.link_facts_only,
-            get::<Vec<FactsOnly>>(was, "link_facts_only")
-        );
+        let additions: Vec<FactsOnly> = get(was, "link_facts_only");
+        assert_eq!(p.link_facts.len(), additions.len());
         let al = &was["alignment"];
         assert_eq!(p.alignment.only_a, get::<Vec<usize>>(al, "only_a"));
         assert_eq!(p.alignment.only_b, get::<Vec<usize>>(al, "only_b"));
         let links: Vec<V1Link> = get(al, "links");
         assert_eq!(p.alignment.links.len(), links.len());
         assert!(!links.is_empty());
-        for (l, w) in p.alignment.links.iter().zip(&links) {
+        for (k, (l, w)) in p.alignment.links.iter().zip(&links).enumerate() {
             assert_eq!((&l.a, &l.b, l.score), (&w.a, &w.b, w.score));
             assert_eq!(l.why, w.why);
             assert_eq!(l.changes, w.changes);
-            assert_eq!(l.conflicts, w.conflicts);
+            assert_eq!(p.link_facts[k].conflicts, w.conflicts);
+            assert_eq!(p.link_facts[k].additions, additions[k]);
         }
     }
 }
