@@ -8,7 +8,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::align::{Alignment, Link};
+use parallax::align::{Alignment, Link, Reason};
 use parallax::comparison::{PairAlignment, Source};
 use parallax::diff::word_changes;
 use parallax::{Comparison, Document, Options};
@@ -104,7 +104,7 @@ fn big(n: usize) -> Comparison {
             a: vec![i],
             b: vec![i],
             score: 0.9,
-            why: vec!["generated".into()],
+            why: vec![Reason::InOrder],
             changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
         })
         .collect();

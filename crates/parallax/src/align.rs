@@ -20,7 +20,7 @@ use crate::diff::{Change, Passages, word_changes};
 use crate::segment::Segment;
 use crate::text::Language;
 
-pub use why::with_letters;
+pub use why::Reason;
 
 /// One side of an alignment: a document's text and its passages.
 #[derive(Clone, Copy, Debug)]
@@ -53,8 +53,8 @@ pub struct Link {
     pub b: Vec<usize>,
     /// How sure the aligner is, in [0, 1], to two decimals.
     pub score: f32,
-    /// Why it linked them, in words ("shared: Cabello, Caracas").
-    pub why: Vec<String>,
+    /// Why it linked them; [`Reason::words`] says it.
+    pub why: Vec<Reason>,
     /// Word-level changes from A to B.
     pub changes: Vec<Change>,
 }

@@ -271,7 +271,9 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
         b: l.b.clone(),
         score: (l.score * 1000.0).round() / 1000.0,
         weak: l.is_weak(),
-        why: l.why.clone(),
+        // Words, as the report has always given them: the sides are A and B whichever
+        // sources the pair joins (the contract fixes these strings).
+        why: l.why.iter().map(|r| r.words("A", "B")).collect(),
         changes: l
             .changes
             .iter()

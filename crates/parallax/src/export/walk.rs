@@ -40,13 +40,10 @@ impl Pair<'_> {
         (join(&self.a, &l.a), join(&self.b, &l.b))
     }
 
-    /// A link's reasons with this pair's letters (the engine names every pair's sides A
-    /// and B).
+    /// A link's reasons in words, with this pair's letters.
     pub fn why(&self, l: &Link) -> Vec<String> {
-        l.why
-            .iter()
-            .map(|r| crate::align::with_letters(r, &self.a.letter, &self.b.letter))
-            .collect()
+        let (la, lb) = (&self.a.letter, &self.b.letter);
+        l.why.iter().map(|r| r.words(la, lb)).collect()
     }
 }
 

@@ -72,7 +72,9 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
         assert!(!links.is_empty());
         for (k, (l, w)) in p.alignment.links.iter().zip(&links).enumerate() {
             assert_eq!((&l.a, &l.b, l.score), (&w.a, &w.b, w.score));
-            assert_eq!(l.why, w.why);
+            // Version 1 kept the reasons in words, the sides named A and B.
+            let words: Vec<String> = l.why.iter().map(|r| r.words("A", "B")).collect();
+            assert_eq!(words, w.why);
             assert_eq!(l.changes, w.changes);
             assert_eq!(p.link_facts[k].conflicts, w.conflicts);
             assert_eq!(p.link_facts[k].additions, additions[k]);
