@@ -17,6 +17,7 @@ mod facts_gold;
 mod facts_report;
 mod facts_sentences;
 mod segment_rules;
+mod store_bundled;
 mod store_kill;
 mod store_props;
 mod store_reattach;
