@@ -8,8 +8,9 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::align::{Alignment, Link, word_changes};
+use parallax::align::{Alignment, Link, Reason};
 use parallax::comparison::{PairAlignment, Source};
+use parallax::diff::word_changes;
 use parallax::{Comparison, Document, Options};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -103,9 +104,8 @@ fn big(n: usize) -> Comparison {
             a: vec![i],
             b: vec![i],
             score: 0.9,
-            why: vec!["generated".into()],
-            changes: word_changes(sa.side(), &[i], sb.side(), &[i]),
-            conflicts: vec![],
+            why: vec![Reason::InOrder],
+            changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
         })
         .collect();
     let only = |len: usize| (0..len).filter(|i| i % 2 == 1 || *i >= m).collect();
@@ -119,7 +119,7 @@ fn big(n: usize) -> Comparison {
         pairs: vec![PairAlignment {
             a: 0,
             b: 1,
-            link_facts_only: vec![Default::default(); alignment.links.len()],
+            link_facts: vec![Default::default(); alignment.links.len()],
             facts_only: Default::default(),
             alignment,
         }],

@@ -2,7 +2,6 @@
 //! order, and the passages each source adds.
 
 mod absorb;
-mod changes;
 mod fuzzy;
 mod group;
 mod meaning;
@@ -18,13 +17,12 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::facts::Conflict;
+use crate::diff::{Change, Passages, word_changes};
 use crate::segment::Segment;
 use crate::text::Language;
 
-pub use changes::{Change, ChangeOp, word_changes};
 pub use params::Params;
-pub use why::with_letters;
+pub use why::Reason;
 
 /// One side of an alignment: a document's text and its passages.
 #[derive(Clone, Copy, Debug)]
@@ -37,6 +35,17 @@ pub struct Side<'a> {
     pub lang: Language,
 }
 
+impl<'a> Side<'a> {
+    /// Its passages `ids`, for [`word_changes`].
+    pub fn passages(&self, ids: &[usize]) -> Passages<'a> {
+        Passages {
+            text: self.text,
+            lang: self.lang,
+            spans: ids.iter().map(|&i| (i, self.segments[i].span)).collect(),
+        }
+    }
+}
+
 /// A link: passages of A and passages of B that tell the same thing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
@@ -46,12 +55,10 @@ pub struct Link {
     pub b: Vec<usize>,
     /// How sure the aligner is, in [0, 1], to two decimals.
     pub score: f32,
-    /// Why it linked them, in words ("shared: Cabello, Caracas").
-    pub why: Vec<String>,
+    /// Why it linked them; [`Reason::words`] says it.
+    pub why: Vec<Reason>,
     /// Word-level changes from A to B.
     pub changes: Vec<Change>,
-    /// Facts the two sides state differently (filled by the facts stage).
-    pub conflicts: Vec<Conflict>,
 }
 
 /// Links scored below this are weak: shown as such in the reports and the reader, and a
@@ -239,13 +246,12 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
             });
             Link {
                 why: why::reasons(&prof, &aliases, a, b, g, on_path),
-                changes: word_changes(a, &ia, b, &ib),
+                changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
                 a: ia,
                 b: ib,
                 // Two decimals, as every report shows it: a link the text report shows
                 // as "0.25" is then never the one marked weak.
                 score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                conflicts: Vec::new(),
             }
         })
         .collect();

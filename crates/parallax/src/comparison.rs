@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::{self, Alignment, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
-use crate::facts::{self, Fact, FactsOnly};
+use crate::facts::{self, Conflict, Fact, FactsOnly};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
@@ -66,6 +66,16 @@ impl Source {
         self.segments[id].span.slice(&self.document.text)
     }
 
+    /// This source as the facts stage compares it.
+    pub fn analysed(&self) -> facts::Analysed<'_> {
+        facts::Analysed {
+            text: &self.document.text,
+            segments: &self.segments,
+            facts: &self.facts,
+            lang: self.lang,
+        }
+    }
+
     /// This source as one side of an alignment.
     pub fn side(&self) -> Side<'_> {
         Side {
@@ -88,10 +98,19 @@ pub struct PairAlignment {
     /// Facts one source gives and the other gives nowhere (indices into each source's facts).
     #[serde(default)]
     pub facts_only: FactsOnly,
-    /// Per link (same order as `alignment.links`): facts one side of the link has and the
-    /// other side's passages do not.
-    #[serde(default)]
-    pub link_facts_only: Vec<FactsOnly>,
+    /// What the facts stage found in each link, in the order of `alignment.links`.
+    pub link_facts: Vec<LinkFacts>,
+}
+
+/// The facts of one link: kept beside the link rather than in it, because the aligner that
+/// makes links runs before the facts are compared.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinkFacts {
+    /// Facts the two sides state differently.
+    pub conflicts: Vec<Conflict>,
+    /// Facts one side has and the other side's passages do not (indices into each source's
+    /// facts); a fact in a conflict is not also here.
+    pub additions: FactsOnly,
 }
 
 /// How far [`Comparison::build_with_progress`] has come.
@@ -185,32 +204,7 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), mut alignment)| {
-                let (a, b) = (&sources[i], &sources[j]);
-                let mut link_facts_only = Vec::with_capacity(alignment.links.len());
-                for link in &mut alignment.links {
-                    link.conflicts = facts::conflicts(a, &link.a, b, &link.b);
-                    let more = facts::changed_numbers(&link.changes, &link.conflicts);
-                    link.conflicts.extend(more);
-                    let mut added = facts::link_additions(a, &link.a, b, &link.b);
-                    drop_differing(&mut added, a, b, &link.conflicts);
-                    link_facts_only.push(added);
-                }
-                let mut facts_only = facts::only_in(a, b);
-                let all: Vec<facts::Conflict> = alignment
-                    .links
-                    .iter()
-                    .flat_map(|l| l.conflicts.iter().cloned())
-                    .collect();
-                drop_differing(&mut facts_only, a, b, &all);
-                PairAlignment {
-                    a: i,
-                    b: j,
-                    alignment,
-                    facts_only,
-                    link_facts_only,
-                }
-            })
+            .map(|(&(i, j), alignment)| PairAlignment::with_facts(&sources, (i, j), alignment))
             .collect();
         let clusters = cluster::clusters(&sources, &pairs);
         Ok(Comparison {
@@ -228,13 +222,55 @@ impl Comparison {
     }
 }
 
+impl PairAlignment {
+    /// The alignment of `sources[i]` and `sources[j]` with what follows from its links by
+    /// rule: each link's conflicts and fact additions, and the facts only one side gives.
+    /// (`Comparison::build` does this after aligning; a front end that assembles a
+    /// comparison from recorded links calls it too.)
+    pub fn with_facts(
+        sources: &[Source],
+        (i, j): (usize, usize),
+        alignment: Alignment,
+    ) -> PairAlignment {
+        let (a, b) = (sources[i].analysed(), sources[j].analysed());
+        let link_facts: Vec<LinkFacts> = alignment
+            .links
+            .iter()
+            .map(|link| {
+                let mut conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                let more = facts::changed_numbers(&link.changes, &conflicts);
+                conflicts.extend(more);
+                let mut additions = facts::link_additions(a, &link.a, b, &link.b);
+                drop_differing(&mut additions, a, b, &conflicts);
+                LinkFacts {
+                    conflicts,
+                    additions,
+                }
+            })
+            .collect();
+        let mut facts_only = facts::only_in(a, b);
+        let all: Vec<Conflict> = link_facts
+            .iter()
+            .flat_map(|f| f.conflicts.iter().cloned())
+            .collect();
+        drop_differing(&mut facts_only, a, b, &all);
+        PairAlignment {
+            a: i,
+            b: j,
+            alignment,
+            facts_only,
+            link_facts,
+        }
+    }
+}
+
 /// A fact a link already shows as differing is not also "only in" one side: the report
 /// would say both "A gives 12, B gives 15" and "only A says 12".
 fn drop_differing(
     only: &mut facts::FactsOnly,
-    a: &Source,
-    b: &Source,
-    conflicts: &[facts::Conflict],
+    a: facts::Analysed<'_>,
+    b: facts::Analysed<'_>,
+    conflicts: &[Conflict],
 ) {
     let differs = |f: &facts::Fact, side_a: bool| {
         conflicts

@@ -4,7 +4,7 @@
 //! disk. Markdown and HTML are turned into plain text first; their spans slice that text,
 //! which the report carries.
 
-pub(crate) mod header;
+mod header;
 mod html;
 mod load;
 mod markdown;
@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 pub use header::detect_header;
-pub(crate) use load::is_blank;
 pub use load::{DEFAULT_MAX_SIZE, LoadOptions, load, load_reader, parse_size};
 
 /// How a source was written, which decides how it is turned into text.

@@ -3,14 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::segment::Segment;
 use crate::span::Span;
+use crate::text::Language;
 
 mod attributions;
 mod compare;
 mod dates;
 mod entities;
 mod extract;
-pub(crate) mod lexicon;
 mod numbers;
 mod quotes;
 mod words;
@@ -89,6 +90,21 @@ pub struct Fact {
     pub value: String,
     /// Who said it, for quotes; who is cited, for attributions.
     pub speaker: Option<String>,
+}
+
+/// A source as the comparer reads it: its text, passages and language, and the facts found
+/// in it. Borrowed rather than the comparison's own source, which is built from what this
+/// stage returns.
+#[derive(Clone, Copy, Debug)]
+pub struct Analysed<'a> {
+    /// The document's text.
+    pub text: &'a str,
+    /// Its passages, in text order; `segments[i].id == i`.
+    pub segments: &'a [Segment],
+    /// Its facts, in text order.
+    pub facts: &'a [Fact],
+    /// The language it was read in.
+    pub lang: Language,
 }
 
 /// Two linked passages that state different values for the same kind of fact.

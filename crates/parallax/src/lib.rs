@@ -4,16 +4,28 @@
 //! [`align`] links the passages that tell the same thing, [`facts`] extracts and compares
 //! facts, and [`Comparison`] holds the result that every front end (reader, report,
 //! exports) reads. The engine never prints and never touches the terminal.
+//!
+//! The modules are layered, lowest first, and each uses only modules before it in this
+//! list (`tools/check-layers` checks it, unit tests included):
+//!
+//! 1. base, text without documents: [`span`], [`error`], `lines`, `lexicon`, [`text`],
+//!    [`sentences`], [`diff`];
+//! 2. the pipeline: [`document`], [`segment`], [`align`], [`facts`], [`comparison`];
+//! 3. what is done with a comparison: [`annotate`], [`store`], [`export`], [`demo`].
 
 pub mod align;
 pub mod annotate;
 pub mod comparison;
 pub mod demo;
+pub mod diff;
 pub mod document;
 pub mod error;
 pub mod export;
 pub mod facts;
+mod lexicon;
+mod lines;
 pub mod segment;
+pub mod sentences;
 pub mod span;
 pub mod store;
 pub mod text;

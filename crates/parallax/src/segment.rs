@@ -1,18 +1,11 @@
-//! Cutting a document into passages: paragraphs, sentences or lines, as byte spans into the
-//! document's text.
-//!
-//! Sentences start from Unicode's sentence boundaries (UAX #29, via unicode-segmentation),
-//! then a merge pass undoes the splits that abbreviations, initials and ellipses inside quotes
-//! cause. The abbreviations are data in [`rules`], for English and German.
-
-mod rules;
+//! Cutting a document into passages: paragraphs, sentences (see [`crate::sentences`]) or
+//! lines, as byte spans into the document's text.
 
 use serde::{Deserialize, Serialize};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::document::Document;
-use crate::document::header::lines_with_offsets;
-use crate::document::is_blank;
+use crate::lines::{is_blank, lines_with_offsets, trim};
+use crate::sentences::sentences_in;
 use crate::span::Span;
 use crate::text::Language;
 
@@ -101,53 +94,4 @@ pub fn paragraphs(text: &str, prose: &[Span]) -> Vec<Span> {
         .map(|s| trim(text, s))
         .filter(|s| !s.is_empty())
         .collect()
-}
-
-/// Sentences of one paragraph, in the language its words suggest.
-pub fn sentences(text: &str, para: Span) -> Vec<Span> {
-    sentences_in(text, para, Language::detect(para.slice(text)))
-}
-
-/// Sentences of one paragraph written in `lang` (German ordinals such as "am 1. Januar" do
-/// not end a sentence; in English a number with a point does).
-pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
-    let body = &text[para.start..para.end];
-    let mut pieces: Vec<Span> = body
-        .split_sentence_bound_indices()
-        .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
-        .collect();
-    let mut merged: Vec<Span> = Vec::with_capacity(pieces.len());
-    let mut quotes = rules::Quotes::default();
-    let mut counted = para.start;
-    for mut piece in pieces.drain(..) {
-        // A closing quote or bracket set off by a space ("! “ Und", "(Hrsg. )") belongs to
-        // the sentence before it, whatever comes next.
-        if let Some(prev) = merged.last_mut()
-            && let Some(end) = rules::detached_closer(text, piece)
-        {
-            prev.end = end;
-            piece.start = end;
-        }
-        if let Some(prev) = merged.last() {
-            quotes.feed(&text[counted..prev.end]);
-            counted = prev.end;
-        }
-        match merged.last_mut() {
-            Some(prev) if rules::joins(text, &quotes, *prev, piece, lang) => prev.end = piece.end,
-            _ => merged.push(piece),
-        }
-    }
-    merged
-        .into_iter()
-        .map(|s| trim(text, s))
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The span without white space (or a byte-order mark) at either end.
-fn trim(text: &str, span: Span) -> Span {
-    let s = span.slice(text);
-    let start = span.start + (s.len() - s.trim_start_matches(is_blank).len());
-    let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
-    Span::new(start, end.max(start))
 }

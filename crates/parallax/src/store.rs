@@ -3,12 +3,14 @@
 //!
 //! A file holds the sources' full texts with their SHA-256, their paths and titles, the
 //! comparison as built (options, passages, facts, links) and the notes, so it reopens exactly
-//! as saved even when the sources have moved or changed. Loading refuses a corrupt file, a
-//! file of another program and a file of a newer schema with a clear error, and never
-//! writes to the file it reads; saving refuses to replace such a file.
+//! as saved even when the sources have moved or changed. Loading reads a file of an older
+//! schema by building its comparison again; it refuses a corrupt file, a file of another
+//! program and a file of a newer schema with a clear error, and never writes to the file it
+//! reads; saving refuses to replace such a file.
 
 mod atomic;
 mod sources;
+mod upgrade;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -24,8 +26,9 @@ pub use sources::{Refreshed, SourceState};
 
 /// The value of `format` in every saved comparison.
 pub const FORMAT: &str = "parallax-comparison";
-/// The schema version this Parallax writes and the newest it reads.
-pub const VERSION: u64 = 1;
+/// The schema version this Parallax writes and the newest it reads. Version 1 files are read
+/// by building their comparison again.
+pub const VERSION: u64 = 2;
 /// The file name ending of a saved comparison.
 pub const EXTENSION: &str = ".parallax.json";
 /// The file name ending of the previous version of a saved comparison.
@@ -136,7 +139,8 @@ impl Saved {
     }
 
     /// Reads a saved comparison from the bytes of the file at `path` (named in errors):
-    /// checks `format` first, then `version`, then the whole structure.
+    /// checks `format` first, then `version`, then the whole structure. A version-1 file
+    /// comes back as this version, its comparison built again.
     pub fn from_slice(path: &Path, bytes: &[u8]) -> Result<Saved> {
         let corrupt = |detail: String| Error::Corrupt {
             path: path.to_path_buf(),
@@ -166,7 +170,11 @@ impl Saved {
                 supported: VERSION,
             });
         }
-        let saved: Saved = serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?;
+        let saved = if version < VERSION {
+            upgrade::from_v1(value).map_err(corrupt)?
+        } else {
+            serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?
+        };
         validate::check(&saved).map_err(corrupt)?;
         Ok(saved)
     }

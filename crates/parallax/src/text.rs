@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::facts::lexicon;
+use crate::lexicon;
 use crate::span::Span;
 
 /// The languages the engine knows.

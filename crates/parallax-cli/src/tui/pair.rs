@@ -4,6 +4,7 @@
 
 use parallax::Comparison;
 use parallax::align::Link;
+use parallax::comparison::LinkFacts;
 use parallax::span::Span;
 
 /// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
@@ -85,6 +86,14 @@ impl PairView {
         &p.alignment.links[self.links[i].raw]
     }
 
+    /// The facts of the stored link behind link index `i`.
+    pub fn link_facts<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c LinkFacts {
+        let p = cmp
+            .pair(self.src[0], self.src[1])
+            .expect("links imply a pair");
+        &p.link_facts[self.links[i].raw]
+    }
+
     /// True when segment `seg` of `side` is in no link: only that source has it.
     pub fn is_added(&self, side: usize, seg: usize) -> bool {
         self.link_of[side].get(seg).is_some_and(Option::is_none)
@@ -99,7 +108,8 @@ impl PairView {
             .iter()
             .filter_map(|c| if stored_a { c.a_span } else { c.b_span })
             .collect();
-        let conflicts = link
+        let conflicts = self
+            .link_facts(cmp, i)
             .conflicts
             .iter()
             .map(|c| if stored_a { c.a_span } else { c.b_span })
@@ -109,7 +119,7 @@ impl PairView {
 
     /// The conflicts of link `i` as (kind, left value, right value).
     pub fn conflicts(&self, cmp: &Comparison, i: usize) -> Vec<(&'static str, String, String)> {
-        self.link(cmp, i)
+        self.link_facts(cmp, i)
             .conflicts
             .iter()
             .map(|c| {

@@ -1,5 +1,6 @@
 //! A note survives save → reopen → export to Markdown, HTML and JSON; a refresh after the
-//! sources changed moves notes to their text and keeps the ones it cannot place.
+//! sources changed moves notes to their text and keeps the ones it cannot place; notes saved
+//! by an older Parallax (schema version 1) survive opening it with this one.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -292,4 +293,43 @@ fn the_cli_takes_either_format_name_and_quotes_names_in_its_hints() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(err.contains("`parallax open 'bridge check'`"), "{err}");
+}
+
+/// A comparison saved by Parallax before version 2 of the saved format is listed with its
+/// notes and exports as that Parallax exported it; its file is left as it was.
+#[test]
+fn a_comparison_saved_by_an_older_parallax_exports_as_it_did() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = data.join("comparisons/cabello-v1.parallax.json");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::copy(crate::support::fixture("cabello-v1.parallax.json"), &file).unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let mtime = std::fs::metadata(&file).unwrap().modified().unwrap();
+
+    let list = parallax(&data, dir.path(), &["list"]);
+    assert!(list.status.success());
+    let list = String::from_utf8(list.stdout).unwrap();
+    let line = list.lines().find(|l| l.starts_with("cabello-v1")).unwrap();
+    assert_eq!(line.split_whitespace().nth(2), Some("3"), "3 notes: {list}");
+
+    let md = parallax(
+        &data,
+        dir.path(),
+        &["export", "cabello-v1", "--format", "md"],
+    );
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let before = std::fs::read_to_string(crate::support::fixture("cabello-v1.export.md")).unwrap();
+    assert_eq!(String::from_utf8(md.stdout).unwrap(), before);
+
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        bytes,
+        "the file is only read"
+    );
+    assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), mtime);
 }

@@ -3,20 +3,20 @@
 //! rebuilds the `Comparison` from it through the engine's public constructors. So the
 //! aligner can change without moving the snapshots that use it.
 //!
-//! The file records what the aligner decided and nothing of the engine's saved format (whose
-//! `Link` is about to change shape): per source its path, text and passages (byte spans and
-//! paragraph), per pair its links as segment ids, score and reasons, and the claims across
-//! sources. What follows from those by rule (word changes, facts and conflicts) is computed
-//! again, as `Comparison::build` does after aligning.
+//! The file records what the aligner decided, apart from the engine's saved format: per
+//! source its path, text and passages (byte spans and paragraph), per pair its links as
+//! segment ids, score and reasons, and the claims across sources. What follows from those by
+//! rule (word changes, facts and conflicts) is computed again, as `Comparison::build` does
+//! after aligning.
 //!
 //! To write it again from the live demo (when the screens are meant to change):
 //! `PARALLAX_WRITE_FIXTURE=1 cargo test -p parallax-cli --test reader -- --ignored fixture`.
 
 use std::sync::OnceLock;
 
-use parallax::align::{Alignment, Link, word_changes};
+use parallax::align::{Alignment, Link, Reason};
 use parallax::comparison::{Cluster, ClusterMember, PairAlignment, Source};
-use parallax::facts::{self, Conflict, FactsOnly};
+use parallax::diff::word_changes;
 use parallax::segment::Segment;
 use parallax::{Comparison, Document, Options, Span};
 use serde::{Deserialize, Serialize};
@@ -64,8 +64,8 @@ struct FixtureLink {
     /// Passages of source `b`.
     b: Vec<usize>,
     score: f32,
-    /// Why the aligner linked them, as the reader shows it.
-    why: Vec<String>,
+    /// Why the aligner linked them (the reasons as data, as a saved comparison keeps them).
+    why: Vec<Reason>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -148,32 +148,21 @@ fn build(f: Fixture) -> Comparison {
     }
 }
 
-/// One pair's alignment from its recorded links, with what follows from them filled in as
-/// `Comparison::build` fills it: word changes, conflicts and the facts each side adds.
+/// One pair's alignment from its recorded links, with their word changes computed again
+/// and the facts that follow from them filled in as `Comparison::build` fills them.
 fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
-    let (a, b) = (&sources[p.a], &sources[p.b]);
-    let mut links = Vec::new();
-    let mut link_facts_only = Vec::new();
-    for l in p.links {
-        let changes = word_changes(a.side(), &l.a, b.side(), &l.b);
-        let mut conflicts = facts::conflicts(a, &l.a, b, &l.b);
-        let more = facts::changed_numbers(&changes, &conflicts);
-        conflicts.extend(more);
-        let mut added = facts::link_additions(a, &l.a, b, &l.b);
-        drop_differing(&mut added, a, b, &conflicts);
-        link_facts_only.push(added);
-        links.push(Link {
+    let (a, b) = (sources[p.a].side(), sources[p.b].side());
+    let links: Vec<Link> = p
+        .links
+        .into_iter()
+        .map(|l| Link {
+            changes: word_changes(&a.passages(&l.a), &b.passages(&l.b)),
             a: l.a,
             b: l.b,
             score: l.score,
             why: l.why,
-            changes,
-            conflicts,
-        });
-    }
-    let all: Vec<Conflict> = links.iter().flat_map(|l| l.conflicts.clone()).collect();
-    let mut facts_only = facts::only_in(a, b);
-    drop_differing(&mut facts_only, a, b, &all);
+        })
+        .collect();
     let unlinked = |n: usize, side: &dyn Fn(&Link) -> &[usize]| -> Vec<usize> {
         (0..n)
             .filter(|i| !links.iter().any(|l| side(l).contains(i)))
@@ -181,29 +170,12 @@ fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
     };
     let only_a = unlinked(a.segments.len(), &|l| &l.a);
     let only_b = unlinked(b.segments.len(), &|l| &l.b);
-    PairAlignment {
-        a: p.a,
-        b: p.b,
-        alignment: Alignment {
-            links,
-            only_a,
-            only_b,
-        },
-        facts_only,
-        link_facts_only,
-    }
-}
-
-/// A fact a link shows as differing is not also "only in" one side (as the engine does it
-/// after aligning; that step is not public).
-fn drop_differing(only: &mut FactsOnly, a: &Source, b: &Source, conflicts: &[Conflict]) {
-    let differs = |f: &facts::Fact, side_a: bool| {
-        conflicts
-            .iter()
-            .any(|c| f.span.overlaps(if side_a { &c.a_span } else { &c.b_span }))
+    let alignment = Alignment {
+        links,
+        only_a,
+        only_b,
     };
-    only.a.retain(|&i| !differs(&a.facts[i], true));
-    only.b.retain(|&i| !differs(&b.facts[i], false));
+    PairAlignment::with_facts(sources, (p.a, p.b), alignment)
 }
 
 /// What the fixture records of `cmp`.

@@ -105,13 +105,13 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
     assert!(link_of(&m, 0, m.panes[0].focus).is_none());
     let r = reader(&m);
     let any_conflict =
-        (0..r.pair.links.len()).any(|l| !r.pair.link(&r.cmp, l).conflicts.is_empty());
+        (0..r.pair.links.len()).any(|l| !r.pair.link_facts(&r.cmp, l).conflicts.is_empty());
     press(&mut m, "g c");
     match link_of(&m, 0, m.panes[0].focus) {
         Some(l) => assert!(
             !reader(&m)
                 .pair
-                .link(&reader(&m).cmp, l)
+                .link_facts(&reader(&m).cmp, l)
                 .conflicts
                 .is_empty()
         ),

@@ -1,5 +1,8 @@
-//! The reasons of a link, in words: shared names, numbers, near spellings and meanings, key
-//! terms, and whether the texts' order helped.
+//! The reasons of a link: shared names, numbers, near spellings and meanings, key terms,
+//! and whether the texts' order helped. They are kept as data and put into words in one
+//! place, [`Reason::words`], for every report and the reader.
+
+use serde::{Deserialize, Serialize};
 
 use super::Side;
 use super::fuzzy::Aliases;
@@ -9,6 +12,54 @@ use super::profile::{Profiles, Term};
 /// Key terms named at most.
 const KEY_TERMS: usize = 6;
 
+/// One reason the aligner gives for a link. Words are as the texts write them; a pair holds
+/// A's word, then B's.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Names both sides hold.
+    SharedNames(Vec<String>),
+    /// Numbers both sides hold.
+    SharedNumbers(Vec<String>),
+    /// Words spelt nearly alike ("Caracus", "Caracas").
+    NearSpellings(Vec<(String, String)>),
+    /// Words near in meaning ("meeting", "met").
+    NearMeanings(Vec<(String, String)>),
+    /// The weightiest other words both sides hold, weightiest first.
+    SharedTerms(Vec<String>),
+    /// The passages stand where the order the two texts share expects them.
+    InOrder,
+    /// The link joins `a` passages of A with `b` of B, more than one on some side.
+    Grouped {
+        /// Passages of A.
+        a: usize,
+        /// Passages of B.
+        b: usize,
+    },
+}
+
+impl Reason {
+    /// The reason in words, with the link's sides named `la` and `lb` (A and B for the
+    /// first two sources; a front end showing sources B and D names them so): "shared
+    /// names: Cabello, Caracas", "near spellings: Caracus ≈ Caracas", "2 passages of B tell
+    /// what 1 of D tells".
+    pub fn words(&self, la: &str, lb: &str) -> String {
+        let pairs = |ps: &[(String, String)]| {
+            let each: Vec<String> = ps.iter().map(|(x, y)| format!("{x} ≈ {y}")).collect();
+            each.join(", ")
+        };
+        match self {
+            Reason::SharedNames(w) => format!("shared names: {}", w.join(", ")),
+            Reason::SharedNumbers(w) => format!("shared numbers: {}", w.join(", ")),
+            Reason::NearSpellings(p) => format!("near spellings: {}", pairs(p)),
+            Reason::NearMeanings(p) => format!("near meanings: {}", pairs(p)),
+            Reason::SharedTerms(w) => format!("shared terms: {}", w.join(", ")),
+            Reason::InOrder => "in the same place in both texts' order".to_string(),
+            Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
+        }
+    }
+}
+
 /// The reasons for one group.
 pub fn reasons(
     p: &Profiles,
@@ -17,7 +68,7 @@ pub fn reasons(
     b: Side<'_>,
     g: &Group,
     ordered: bool,
-) -> Vec<String> {
+) -> Vec<Reason> {
     let mut terms_a: Vec<Term> =
         g.a.iter()
             .flat_map(|&i| p.a[i].terms.iter().copied())
@@ -54,7 +105,7 @@ pub fn reasons(
             .get(&ta.id)
             .and_then(|al| al.iter().find_map(|al| Some((in_b(al.id)?, al))))
         {
-            let pair = format!("{word} ≈ {}", tb.span.slice(b.text));
+            let pair = (word, tb.span.slice(b.text).to_string());
             if al.by_meaning {
                 close.push(pair);
             } else {
@@ -64,25 +115,22 @@ pub fn reasons(
     }
     keys.sort_by(|x, y| y.0.total_cmp(&x.0));
     let keys: Vec<String> = keys.into_iter().take(KEY_TERMS).map(|k| k.1).collect();
-    let mut out = Vec::new();
-    for (label, list) in [
-        ("shared names", names),
-        ("shared numbers", numbers),
-        ("near spellings", near),
-        ("near meanings", close),
-        ("shared terms", keys),
-    ] {
-        if !list.is_empty() {
-            out.push(format!("{label}: {}", list.join(", ")));
-        }
-    }
-    if ordered {
-        out.push("in the same place in both texts' order".to_string());
-    }
-    if g.a.len() > 1 || g.b.len() > 1 {
-        out.push(grouped(g.a.len(), g.b.len(), "A", "B"));
-    }
-    out
+    let several = g.a.len() > 1 || g.b.len() > 1;
+    [
+        (!names.is_empty()).then_some(Reason::SharedNames(names)),
+        (!numbers.is_empty()).then_some(Reason::SharedNumbers(numbers)),
+        (!near.is_empty()).then_some(Reason::NearSpellings(near)),
+        (!close.is_empty()).then_some(Reason::NearMeanings(close)),
+        (!keys.is_empty()).then_some(Reason::SharedTerms(keys)),
+        ordered.then_some(Reason::InOrder),
+        several.then_some(Reason::Grouped {
+            a: g.a.len(),
+            b: g.b.len(),
+        }),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 /// "2 passages of A tell what 1 of B tells": the reason of an n:m link, with its sides
@@ -99,40 +147,31 @@ fn grouped(n: usize, m: usize, la: &str, lb: &str) -> String {
     format!("{n} {noun} of {la} {verb} what {m} of {lb} {verb_m}")
 }
 
-/// One reason of a link with the pair's sides named `la` and `lb` rather than A and B.
-///
-/// A link's reasons name its sides as the alignment sees them, A and B, which are the
-/// report's letters only for the first two sources; a front end showing sources A and C
-/// renames them here. Reasons that name no side are returned as they are.
-pub fn with_letters(reason: &str, la: &str, lb: &str) -> String {
-    let parse = || {
-        let w: Vec<&str> = reason.split(' ').collect();
-        let shape = w.len() == 10 && w[1].starts_with("passage") && w[5] == "what";
-        if !(shape && w[2..4] == ["of", "A"] && w[7..9] == ["of", "B"]) {
-            return None;
-        }
-        Some(grouped(w[0].parse().ok()?, w[6].parse().ok()?, la, lb))
-    };
-    parse().unwrap_or_else(|| reason.to_string())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::with_letters;
+    use super::Reason;
 
     #[test]
     fn the_grouping_reason_takes_the_pairs_letters() {
-        let r = "2 passages of A tell what 1 of B tells";
+        let r = Reason::Grouped { a: 2, b: 1 };
+        assert_eq!(r.words("B", "D"), "2 passages of B tell what 1 of D tells");
         assert_eq!(
-            with_letters(r, "B", "D"),
-            "2 passages of B tell what 1 of D tells"
-        );
-        assert_eq!(
-            with_letters("1 passage of A tells what 3 of B tell", "C", "D"),
+            Reason::Grouped { a: 1, b: 3 }.words("C", "D"),
             "1 passage of C tells what 3 of D tell"
         );
-        assert_eq!(with_letters(r, "A", "B"), r);
-        let other = "shared names: A, B";
-        assert_eq!(with_letters(other, "C", "D"), other);
+        assert_eq!(r.words("A", "B"), "2 passages of A tell what 1 of B tells");
+        let other = Reason::SharedNames(vec!["A".into(), "B".into()]);
+        assert_eq!(other.words("C", "D"), "shared names: A, B");
+    }
+
+    #[test]
+    fn reasons_are_saved_as_data_not_words() {
+        let near = Reason::NearSpellings(vec![("Caracus".into(), "Caracas".into())]);
+        assert_eq!(near.words("A", "B"), "near spellings: Caracus ≈ Caracas");
+        let saved = serde_json::to_string(&[near, Reason::InOrder, Reason::Grouped { a: 2, b: 1 }]);
+        assert_eq!(
+            saved.unwrap(),
+            r#"[{"near_spellings":[["Caracus","Caracas"]]},"in_order",{"grouped":{"a":2,"b":1}}]"#
+        );
     }
 }

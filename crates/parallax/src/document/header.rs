@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{HeaderLine, HeaderRole, Metadata, is_blank};
+use super::{HeaderLine, HeaderRole, Metadata};
+use crate::lines::{is_blank, lines_with_offsets};
+use crate::sentences::sentences;
 use crate::span::Span;
 
 /// Words that label a date line.
@@ -98,7 +100,7 @@ pub fn detect_header(text: &str) -> Metadata {
             body_found = true;
             // A one-sentence standfirst may sit between headline and byline; more is body.
             let span = Span::new(first, last_at + last.len());
-            if words > BODY_WORDS || crate::segment::sentences(text, span).len() > 1 {
+            if words > BODY_WORDS || sentences(text, span).len() > 1 {
                 break;
             }
         } else {
@@ -248,16 +250,6 @@ fn blocks(text: &str) -> impl Iterator<Item = Vec<(usize, &str)>> {
             block.push((start + lead, line.trim_matches(is_blank)));
         }
         (!block.is_empty()).then_some(block)
-    })
-}
-
-/// Lines with the byte offset each starts at (without the line break).
-pub(crate) fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut at = 0;
-    text.split_inclusive('\n').map(move |raw| {
-        let start = at;
-        at += raw.len();
-        (start, raw.trim_end_matches(['\n', '\r']))
     })
 }
 

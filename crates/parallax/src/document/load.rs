@@ -6,6 +6,7 @@ use std::path::Path;
 
 use super::{Document, SourceFormat, html, markdown};
 use crate::error::{Error, Result};
+use crate::lines::is_blank;
 
 /// The default cap on an input's size: 50 MB (MiB, as 50 × 1024 × 1024 bytes).
 pub const DEFAULT_MAX_SIZE: u64 = 50 * 1024 * 1024;
@@ -107,11 +108,6 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Document> {
         });
     }
     Ok(doc)
-}
-
-/// White space, or the byte-order mark a UTF-8 file may start with: neither is text.
-pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{FEFF}'
 }
 
 /// Parses a size for `--max-size`: bytes, or a number with a unit (`K`, `M`, `G`, optionally

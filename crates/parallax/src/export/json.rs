@@ -5,9 +5,10 @@ mod notes;
 
 use serde::{Deserialize, Serialize};
 
-use crate::align::{ChangeOp, Link};
+use crate::align::Link;
 use crate::annotate::Notes;
-use crate::comparison::{Comparison, PairAlignment, Source};
+use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
+use crate::diff::ChangeOp;
 use crate::document::SourceFormat;
 
 pub use notes::{ReportAnchor, ReportNote, ReportQuote, where_label};
@@ -248,8 +249,8 @@ fn links(p: &PairAlignment) -> Vec<ReportLink> {
     p.alignment
         .links
         .iter()
-        .enumerate()
-        .map(|(i, l)| link(l, p.link_facts_only.get(i)))
+        .zip(&p.link_facts)
+        .map(|(l, f)| link(l, f))
         .collect()
 }
 
@@ -260,17 +261,19 @@ fn facts_only(p: &PairAlignment) -> ReportOnly {
     }
 }
 
-fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
+fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
     ReportLink {
-        fact_additions: added.map_or_else(ReportOnly::default, |f| ReportOnly {
-            a: f.a.clone(),
-            b: f.b.clone(),
-        }),
+        fact_additions: ReportOnly {
+            a: facts.additions.a.clone(),
+            b: facts.additions.b.clone(),
+        },
         a: l.a.clone(),
         b: l.b.clone(),
         score: (l.score * 1000.0).round() / 1000.0,
         weak: l.is_weak(),
-        why: l.why.clone(),
+        // Words, as the report has always given them: the sides are A and B whichever
+        // sources the pair joins (the contract fixes these strings).
+        why: l.why.iter().map(|r| r.words("A", "B")).collect(),
         changes: l
             .changes
             .iter()
@@ -285,7 +288,7 @@ fn link(l: &Link, added: Option<&crate::facts::FactsOnly>) -> ReportLink {
                 b: c.b.clone(),
             })
             .collect(),
-        conflicts: l
+        conflicts: facts
             .conflicts
             .iter()
             .map(|c| ReportConflict {

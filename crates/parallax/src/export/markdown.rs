@@ -7,7 +7,7 @@ use super::text::{conflict_sentence, letter, stance_mark};
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
-use crate::comparison::Comparison;
+use crate::comparison::{Comparison, LinkFacts};
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -117,7 +117,7 @@ impl PairSink for MarkdownPair<'_> {
         let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
     }
 
-    fn link(&mut self, pair: &Pair, n: usize, l: &Link) {
+    fn link(&mut self, pair: &Pair, n: usize, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let out = &mut *self.out;
         let weak = if l.is_weak() { ", weak" } else { "" };
@@ -137,14 +137,14 @@ impl PairSink for MarkdownPair<'_> {
         if !changes.is_empty() {
             let _ = writeln!(out, "Changed: {}\n", changes.join(", "));
         }
-        for c in &l.conflicts {
+        for c in &facts.conflicts {
             let _ = writeln!(
                 out,
                 "- **Conflict.** {}",
                 escape(&conflict_sentence(c, la, lb))
             );
         }
-        if !l.conflicts.is_empty() {
+        if !facts.conflicts.is_empty() {
             out.push('\n');
         }
         for n in self.notes.on_link(pair.a.idx, pair.b.idx, l) {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::one_line;
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
-use crate::comparison::{Comparison, Source, Stance};
+use crate::comparison::{Comparison, LinkFacts, Source, Stance};
 use crate::facts::{Conflict, FactKind};
 use crate::text::{counted, visible};
 
@@ -112,7 +112,7 @@ impl PairSink for TextPair<'_> {
     fn start(&mut self, pair: &Pair) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let al = &pair.pair.alignment;
-        let conflicts: usize = al.links.iter().map(|l| l.conflicts.len()).sum();
+        let conflicts: usize = pair.pair.link_facts.iter().map(|f| f.conflicts.len()).sum();
         let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.path);
         let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
         let _ = writeln!(
@@ -126,7 +126,7 @@ impl PairSink for TextPair<'_> {
         );
     }
 
-    fn link(&mut self, pair: &Pair, n: usize, l: &Link) {
+    fn link(&mut self, pair: &Pair, n: usize, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let ids = |v: &[usize]| {
             v.iter()
@@ -149,7 +149,7 @@ impl PairSink for TextPair<'_> {
             let room = WIDTH.saturating_sub(prefix.chars().count());
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
         }
-        for c in &l.conflicts {
+        for c in &facts.conflicts {
             let line = packed("  ! ", &[conflict_sentence(c, la, lb)], "    ", WIDTH);
             let _ = writeln!(self.out, "{line}");
         }

@@ -6,7 +6,7 @@
 use super::text::letter;
 use crate::align::Link;
 use crate::annotate::Note;
-use crate::comparison::{Comparison, PairAlignment, Source};
+use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
 
 /// One side of a pair as the walk hands it to a format.
 pub(super) struct Side<'a> {
@@ -40,13 +40,10 @@ impl Pair<'_> {
         (join(&self.a, &l.a), join(&self.b, &l.b))
     }
 
-    /// A link's reasons with this pair's letters (the engine names every pair's sides A
-    /// and B).
+    /// A link's reasons in words, with this pair's letters.
     pub fn why(&self, l: &Link) -> Vec<String> {
-        l.why
-            .iter()
-            .map(|r| crate::align::with_letters(r, &self.a.letter, &self.b.letter))
-            .collect()
+        let (la, lb) = (&self.a.letter, &self.b.letter);
+        l.why.iter().map(|r| r.words(la, lb)).collect()
     }
 }
 
@@ -55,8 +52,8 @@ impl Pair<'_> {
 pub(super) trait PairSink {
     /// Before anything else of the pair.
     fn start(&mut self, _pair: &Pair) {}
-    /// Link number `n` (from 0) of the pair.
-    fn link(&mut self, pair: &Pair, n: usize, link: &Link);
+    /// Link number `n` (from 0) of the pair, with its facts.
+    fn link(&mut self, pair: &Pair, n: usize, link: &Link, facts: &LinkFacts);
     /// Before the passages only `side` has; called only when there are some.
     fn only_start(&mut self, _side: &Side) {}
     /// Passage `i` of `side`, which only that side has.
@@ -81,8 +78,8 @@ pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink
         b: side(p.b, &p.alignment.only_b),
     };
     sink.start(&pair);
-    for (n, l) in p.alignment.links.iter().enumerate() {
-        sink.link(&pair, n, l);
+    for (n, (l, f)) in p.alignment.links.iter().zip(&p.link_facts).enumerate() {
+        sink.link(&pair, n, l, f);
     }
     for s in [&pair.a, &pair.b] {
         if s.only.is_empty() {

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::entities::key;
-use super::lexicon::{AGENCIES, is_speech_verb};
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_start};
 use super::{Fact, FactKind};
+use crate::lexicon::{AGENCIES, is_speech_verb};
 use crate::span::Span;
 
 /// "according to X", "citing X", German "laut X": the source runs to the clause's end.
@@ -241,7 +241,7 @@ pub fn extract(text: &str, ws: &[Word], out: &mut Vec<Fact>) {
         for c in re.captures_iter(text) {
             let all = c.name("all").unwrap();
             let who = c.name("who").unwrap().as_str();
-            if super::lexicon::lookup(super::lexicon::MONTHS, &fold(who)).is_some() {
+            if crate::lexicon::lookup(crate::lexicon::MONTHS, &fold(who)).is_some() {
                 continue;
             }
             push(out, cache, Span::new(all.start(), all.end()), who);

@@ -10,8 +10,7 @@ use std::collections::HashSet;
 
 use super::attributions::edit_distance;
 use super::quotes::speaker_key;
-use super::{Conflict, Fact, FactKind, FactsOnly};
-use crate::comparison::Source;
+use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
 use crate::span::Span;
 
 mod changed;
@@ -22,7 +21,7 @@ pub use changed::changed_numbers;
 use slot::{anchors, same};
 
 /// Indices of the facts that start inside the given segments.
-pub fn facts_in(source: &Source, ids: &[usize]) -> Vec<usize> {
+pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     for &id in ids {
         let Some(seg) = source.segments.get(id) else {
@@ -42,12 +41,12 @@ pub fn facts_in(source: &Source, ids: &[usize]) -> Vec<usize> {
 
 /// One side of a link: its source and the facts in its passages.
 struct Side<'a> {
-    src: &'a Source,
+    src: Analysed<'a>,
     facts: Vec<&'a Fact>,
 }
 
 impl<'a> Side<'a> {
-    fn new(src: &'a Source, ids: &[usize]) -> Self {
+    fn new(src: Analysed<'a>, ids: &[usize]) -> Self {
         let facts = facts_in(src, ids)
             .into_iter()
             .map(|i| &src.facts[i])
@@ -64,7 +63,7 @@ impl<'a> Side<'a> {
     }
 
     fn text(&self, f: &Fact) -> String {
-        f.span.slice(&self.src.document.text).to_string()
+        f.span.slice(self.src.text).to_string()
     }
 }
 
@@ -79,7 +78,7 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
 }
 
 /// The conflicts between A's segments `ia` and B's segments `ib`.
-pub fn conflicts(a: &Source, ia: &[usize], b: &Source, ib: &[usize]) -> Vec<Conflict> {
+pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> Vec<Conflict> {
     let (sa, sb) = (Side::new(a, ia), Side::new(b, ib));
     let mut out = Vec::new();
     ages(&sa, &sb, &mut out);
@@ -240,7 +239,7 @@ enum Role {
 }
 
 fn source_role(speaker: &str, key: &str) -> Option<Role> {
-    if super::lexicon::AGENCIES
+    if crate::lexicon::AGENCIES
         .iter()
         .any(|(_, canon)| *canon == key)
     {
@@ -324,10 +323,10 @@ pub fn misspelt(x: &str, y: &str) -> bool {
 
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
 /// only one side of a link has. Bylines are left out (they belong to no passage).
-pub fn link_additions(a: &Source, ia: &[usize], b: &Source, ib: &[usize]) -> FactsOnly {
+pub fn link_additions(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> FactsOnly {
     let fa = facts_in(a, ia);
     let fb = facts_in(b, ib);
-    let one_way = |x: &Source, fx: &[usize], y: &Source, fy: &[usize]| -> Vec<usize> {
+    let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {
         fx.iter()
             .copied()
             .filter(|&i| x.facts[i].kind != FactKind::Byline)
@@ -342,7 +341,7 @@ pub fn link_additions(a: &Source, ia: &[usize], b: &Source, ib: &[usize]) -> Fac
 
 /// The facts one document gives and the other gives nowhere, as indices into each
 /// source's facts.
-pub fn only_in(a: &Source, b: &Source) -> FactsOnly {
+pub fn only_in(a: Analysed<'_>, b: Analysed<'_>) -> FactsOnly {
     FactsOnly {
         a: slot::missing(a, b),
         b: slot::missing(b, a),

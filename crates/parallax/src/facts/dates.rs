@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
 use super::words::fold;
 use super::{Fact, FactKind};
+use crate::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
 use crate::span::Span;
 
 const MONTH: &str = concat!(

@@ -9,10 +9,10 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use super::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
 use super::words::fold;
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
+use crate::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
 use crate::span::Span;
 use crate::text::Language;
 

@@ -5,12 +5,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{
-    CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
-};
 use super::words::Word;
 use super::words::fold;
 use super::{Fact, FactKind};
+use crate::lexicon::{
+    CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
+};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -147,7 +147,7 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             (n, Span::new(whole.start(), whole.end()))
         };
         let who = c.name("who").or_else(|| c.name("who2")).map(|w| w.as_str());
-        if who.is_some_and(|w| lookup(super::lexicon::MONTHS, &fold(w)).is_some()) {
+        if who.is_some_and(|w| lookup(crate::lexicon::MONTHS, &fold(w)).is_some()) {
             continue; // "Jan, 3," is a date
         }
         let Ok(v) = n.as_str().parse::<u32>() else {

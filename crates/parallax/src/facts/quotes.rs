@@ -3,10 +3,10 @@
 
 use super::attributions::subject_before;
 use super::entities::key;
-use super::lexicon::is_speech_verb;
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_end, sentence_start};
 use super::{Fact, FactKind};
+use crate::lexicon::is_speech_verb;
 use crate::span::Span;
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -83,30 +83,6 @@ fn out_of_range_segment_is_corrupt_not_a_panic() {
     assert!(e.to_string().contains("does not fit"), "{e}");
 }
 
-/// The demo's articles are embedded: whatever is (or is not) at their paths, a saved demo
-/// comparison has no source to call gone or changed. Files named the same are still checked.
-#[test]
-fn bundled_sources_are_not_looked_for_on_disk() {
-    let load = crate::document::LoadOptions::default();
-    let demo = Comparison::build(crate::demo::documents(), &Default::default()).unwrap();
-    let saved = Saved::new("demo", demo, Notes::default(), 0);
-    assert!(saved.sources.iter().all(|s| s.absolute.is_none()));
-    let states = saved.check_sources(&load);
-    assert!(
-        states.iter().all(|s| *s == SourceState::Bundled),
-        "{states:?}"
-    );
-    let back = Saved::from_slice(Path::new("demo.parallax.json"), saved.to_json().as_bytes());
-    assert_eq!(back.unwrap().check_sources(&load), states);
-
-    let files = Saved::new("files", cmp(), Notes::default(), 0);
-    assert!(!files.to_json().contains("bundled"));
-    assert_eq!(
-        files.check_sources(&load),
-        vec![SourceState::Missing, SourceState::Missing]
-    );
-}
-
 #[test]
 fn names_are_quoted_for_the_shell_only_when_needed() {
     assert_eq!(shell_word("bridge-2.v1"), "bridge-2.v1");

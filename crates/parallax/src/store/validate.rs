@@ -35,10 +35,18 @@ pub(super) fn check(saved: &Saved) -> Check {
         }
         let (a, b) = (&cmp.sources[p.a], &cmp.sources[p.b]);
         let al = &p.alignment;
-        for l in &al.links {
+        if p.link_facts.len() != al.links.len() {
+            return Err(format!(
+                "pair {} has {} links but facts for {}",
+                k + 1,
+                al.links.len(),
+                p.link_facts.len()
+            ));
+        }
+        for (l, f) in al.links.iter().zip(&p.link_facts) {
             ids(&l.a, a.segments.len())?;
             ids(&l.b, b.segments.len())?;
-            for c in &l.conflicts {
+            for c in &f.conflicts {
                 span(c.a_span, &a.document.text)?;
                 span(c.b_span, &b.document.text)?;
             }

@@ -165,8 +165,7 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
         b_span: at(&cmp, 1, "62"),
     };
     let link = cmp.pairs[0]
-        .alignment
-        .links
+        .link_facts
         .first_mut()
         .expect("the sentences link");
     let sentence = parallax::export::text::conflict_sentence(&conflict, "A", "B");

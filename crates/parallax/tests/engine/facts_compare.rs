@@ -25,14 +25,14 @@ fn seg(s: &Source, needle: &str) -> usize {
 }
 
 fn link(a: &Source, na: &str, b: &Source, nb: &str) -> Vec<Conflict> {
-    facts::conflicts(a, &[seg(a, na)], b, &[seg(b, nb)])
+    facts::conflicts(a.analysed(), &[seg(a, na)], b.analysed(), &[seg(b, nb)])
 }
 
 fn one_sentence(a: &str, b: &str) -> Vec<Conflict> {
     let (sa, sb) = (source("a.txt", a), source("b.txt", b));
     let ia: Vec<usize> = (0..sa.segments.len()).collect();
     let ib: Vec<usize> = (0..sb.segments.len()).collect();
-    facts::conflicts(&sa, &ia, &sb, &ib)
+    facts::conflicts(sa.analysed(), &ia, sb.analysed(), &ib)
 }
 
 #[test]
@@ -48,9 +48,9 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
 
     // As an n:m link with the passage gold pairs it with, still only the age differs.
     let nm = facts::conflicts(
-        &ap,
+        ap.analysed(),
         &[seg(&ap, "Cabello, 56,")],
-        &reuters,
+        reuters.analysed(),
         &[
             seg(&reuters, "62-year-old"),
             seg(&reuters, "A former military officer"),
@@ -168,7 +168,7 @@ fn additions_in_a_link_and_across_documents() {
             "Cabello met U.S. officials last month, two sources said.",
         ),
     );
-    let only = facts::link_additions(&a, &[0], &b, &[0]);
+    let only = facts::link_additions(a.analysed(), &[0], b.analysed(), &[0]);
     let kinds = |s: &Source, ids: &[usize]| -> Vec<FactKind> {
         ids.iter().map(|&i| s.facts[i].kind).collect()
     };
@@ -184,8 +184,8 @@ fn additions_in_a_link_and_across_documents() {
     )
     .unwrap();
     let pair = &cmp.pairs[0];
-    assert_eq!(pair.facts_only, facts::only_in(&a, &b));
-    assert_eq!(pair.link_facts_only.len(), pair.alignment.links.len());
+    assert_eq!(pair.facts_only, facts::only_in(a.analysed(), b.analysed()));
+    assert_eq!(pair.link_facts.len(), pair.alignment.links.len());
 }
 
 #[test]
@@ -224,8 +224,7 @@ fn a_revision_that_changes_any_number_is_flagged_once() {
     ];
     let cmp = Comparison::build(docs, &Options::default()).unwrap();
     let mut pairs: Vec<(String, String)> = cmp.pairs[0]
-        .alignment
-        .links
+        .link_facts
         .iter()
         .flat_map(|l| &l.conflicts)
         .map(|c| (c.a.clone(), c.b.clone()))
@@ -253,8 +252,7 @@ fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
     let cmp = Comparison::build(docs, &Options::default()).unwrap();
     let pair = &cmp.pairs[0];
     let found: Vec<&Conflict> = pair
-        .alignment
-        .links
+        .link_facts
         .iter()
         .flat_map(|l| &l.conflicts)
         .filter(|c| c.kind == FactKind::Attribution)
@@ -269,9 +267,9 @@ fn a_changed_speaker_is_one_difference_and_not_also_only_in_one_side() {
     assert!(!only_a.contains(&FactKind::Attribution), "{only_a:?}");
     // Nor does the link itself list it as added.
     let link_only_a: Vec<FactKind> = pair
-        .link_facts_only
+        .link_facts
         .iter()
-        .flat_map(|f| &f.a)
+        .flat_map(|f| &f.additions.a)
         .map(|&i| cmp.sources[0].facts[i].kind)
         .collect();
     assert!(
@@ -294,8 +292,8 @@ fn two_quotes_given_to_another_speaker_are_two_differences() {
         ..Options::default()
     };
     let cmp = Comparison::build(docs, &options).unwrap();
-    let links = &cmp.pairs[0].alignment.links;
-    assert_eq!(links.len(), 1);
+    let links = &cmp.pairs[0].link_facts;
+    assert_eq!(cmp.pairs[0].alignment.links.len(), 1);
     let starts: Vec<usize> = links[0].conflicts.iter().map(|c| c.a_span.start).collect();
     assert_eq!(starts.len(), 2, "{:#?}", links[0].conflicts);
     assert_ne!(starts[0], starts[1]);

@@ -18,6 +18,8 @@ mod facts_report;
 mod facts_sentences;
 mod hostile;
 mod segment_rules;
+mod store_bundled;
 mod store_kill;
 mod store_props;
 mod store_reattach;
+mod store_v1;

@@ -2,7 +2,8 @@
 //! sample sentences that once split wrongly, the units, and properties over arbitrary text.
 
 use parallax::Document;
-use parallax::segment::{self, Unit, paragraphs, sentences};
+use parallax::segment::{self, Unit, paragraphs};
+use parallax::sentences::sentences;
 use parallax::span::Span;
 use proptest::prelude::*;
 

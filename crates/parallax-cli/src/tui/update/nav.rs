@@ -245,7 +245,7 @@ pub fn conflict(m: &mut Model, forward: bool) {
             return false;
         };
         let r = m.phase.ready().expect("linked implies a reader");
-        Some(l) != cur && !r.pair.link(&r.cmp, l).conflicts.is_empty()
+        Some(l) != cur && !r.pair.link_facts(&r.cmp, l).conflicts.is_empty()
     };
     if jump(m, forward, has) && !forward {
         to_link_start(m);

@@ -126,11 +126,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                     r.pair.src[0].max(r.pair.src[1]),
                 );
                 let (la, lb) = (letter(lo), letter(hi));
-                let why: Vec<String> = link
-                    .why
-                    .iter()
-                    .map(|w| parallax::align::with_letters(w, &la, &lb))
-                    .collect();
+                let why: Vec<String> = link.why.iter().map(|w| w.words(&la, &lb)).collect();
                 parts.push(plain("why ", t.dim, why.join("; "), t.dim));
             }
             for s in 0..2 {

@@ -5,7 +5,7 @@ use std::fmt::Write;
 use super::{esc, note};
 use crate::align::Link;
 use crate::annotate::Notes;
-use crate::comparison::{Comparison, PairAlignment};
+use crate::comparison::{Comparison, LinkFacts, PairAlignment};
 use crate::export::json::where_label;
 use crate::export::text::{conflict_sentence, letter};
 use crate::export::walk::{self, Pair, PairSink};
@@ -49,13 +49,13 @@ struct LinkMarks {
 }
 
 impl PairSink for LinkMarks {
-    fn link(&mut self, pair: &Pair, k: usize, l: &Link) {
+    fn link(&mut self, pair: &Pair, k: usize, l: &Link, facts: &LinkFacts) {
         let ids = self.side.pick(&l.a, &l.b);
         for &i in ids {
             self.link_of[i].get_or_insert(k);
         }
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
-        for c in &l.conflicts {
+        for c in &facts.conflicts {
             self.marks.push(Mark {
                 link: k,
                 span: self.side.pick(c.a_span, c.b_span),

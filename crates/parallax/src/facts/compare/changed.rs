@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::align::{Change, ChangeOp};
+use crate::diff::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
 
 /// A number as written: digits with inner separators ("2,5", "1.000", "3/4", "10:30"), or

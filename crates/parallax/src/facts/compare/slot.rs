@@ -2,10 +2,9 @@
 
 use std::collections::HashSet;
 
-use super::super::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
 use super::super::words::{sentence_end, sentence_start};
-use super::super::{Fact, FactKind};
-use crate::comparison::Source;
+use super::super::{Analysed, Fact, FactKind};
+use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
 use crate::span::Span;
 use crate::text::tokens;
 
@@ -36,8 +35,8 @@ fn ceil(text: &str, mut i: usize) -> usize {
 
 /// The stems of the content words near `f` in its sentence, names and numbers left out: what
 /// the fact is about ("sanction" for "sanctioned … last year").
-pub fn anchors(src: &Source, f: &Fact) -> HashSet<String> {
-    let text = &src.document.text;
+pub fn anchors(src: Analysed<'_>, f: &Fact) -> HashSet<String> {
+    let text = src.text;
     let lo =
         floor(text, f.span.start.saturating_sub(REACH)).max(sentence_start(text, f.span.start));
     let hi = ceil(text, f.span.end + REACH).min(sentence_end(text, f.span.end));
@@ -90,7 +89,7 @@ pub fn same(x: &Fact, y: &Fact) -> bool {
 }
 
 /// Indices of the facts of `a` that `b` gives nowhere.
-pub fn missing(a: &Source, b: &Source) -> Vec<usize> {
+pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     let exact: HashSet<(FactKind, &str)> =
         b.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
     let names: HashSet<&str> = b

@@ -1,5 +1,6 @@
-//! Word lists the extractors read: number words, months, units, currencies, titles, news
-//! agencies, speech verbs. General vocabulary only; the code holds no list of its own.
+//! Word lists the engine reads: number words (the tokens that passages are compared by know
+//! them as well as the fact extractors), months, units, currencies, titles, news agencies,
+//! speech verbs. General vocabulary only; the code holds no list of its own.
 
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;

@@ -1,12 +1,13 @@
-//! Word-level changes inside a link, computed with `similar` over folded words so that case,
-//! punctuation and curly versus straight quotes do not count as changes.
+//! Word-level changes between two runs of passages (the two sides of a link), computed with
+//! `similar` over folded words so that case, punctuation and curly versus straight quotes do
+//! not count as changes. The aligner records them and the facts stage reads the numbers they
+//! replace, so they sit below both.
 
 use serde::{Deserialize, Serialize};
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
-use super::Side;
 use crate::span::Span;
-use crate::text::{Token, tokens};
+use crate::text::{Language, Token, tokens};
 
 /// What happened to a run of words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,13 +36,26 @@ pub struct Change {
     pub b_span: Option<Span>,
 }
 
-/// The words of the given segments, in order, each with the position (in `ids`) of the
+/// One side of a word diff: passages of one text, in order.
+#[derive(Clone, Debug)]
+pub struct Passages<'a> {
+    /// The text they are in.
+    pub text: &'a str,
+    /// Its language.
+    pub lang: Language,
+    /// Each passage's id in its text and its span; ids that follow each other are
+    /// neighbours in the text.
+    pub spans: Vec<(usize, Span)>,
+}
+
+/// The words of the passages, in order, each with the position (in `p.spans`) of the
 /// passage it comes from.
-fn words(side: Side<'_>, ids: &[usize]) -> Vec<(Token, usize)> {
-    ids.iter()
+fn words(p: &Passages<'_>) -> Vec<(Token, usize)> {
+    p.spans
+        .iter()
         .enumerate()
-        .flat_map(|(k, &i)| {
-            tokens(side.text, side.segments[i].span, side.lang)
+        .flat_map(|(k, &(_, span))| {
+            tokens(p.text, span, p.lang)
                 .into_iter()
                 .map(move |t| (t, k))
         })
@@ -51,35 +65,29 @@ fn words(side: Side<'_>, ids: &[usize]) -> Vec<(Token, usize)> {
 /// The runs of `len` words from `from` that lie in one stretch of text: a link may join
 /// passages that are not neighbours ("A 5 ~ B 21+23"), and a change must never take in
 /// the passages between them. Each run as its text and span.
-fn pieces(
-    ts: &[(Token, usize)],
-    ids: &[usize],
-    text: &str,
-    from: usize,
-    len: usize,
-) -> Vec<(String, Span)> {
+fn pieces(ts: &[(Token, usize)], p: &Passages<'_>, from: usize, len: usize) -> Vec<(String, Span)> {
     let mut out: Vec<(String, Span)> = Vec::new();
     let mut start = from;
     for k in from..from + len {
         let last = k + 1 == from + len;
         // The next word starts a new stretch when its passage does not follow this one.
         let breaks = !last && {
-            let (p, q) = (ts[k].1, ts[k + 1].1);
-            p != q && ids[q] != ids[p] + 1
+            let (i, j) = (ts[k].1, ts[k + 1].1);
+            i != j && p.spans[j].0 != p.spans[i].0 + 1
         };
         if last || breaks {
             let span = Span::new(ts[start].0.span.start, ts[k].0.span.end);
-            out.push((span.slice(text).to_string(), span));
+            out.push((span.slice(p.text).to_string(), span));
             start = k + 1;
         }
     }
     out
 }
 
-/// The word-level changes from A's passages `ia` to B's passages `ib`.
-pub fn word_changes(a: Side<'_>, ia: &[usize], b: Side<'_>, ib: &[usize]) -> Vec<Change> {
-    let wa = words(a, ia);
-    let wb = words(b, ib);
+/// The word-level changes from passages `a` to passages `b`.
+pub fn word_changes(a: &Passages<'_>, b: &Passages<'_>) -> Vec<Change> {
+    let wa = words(a);
+    let wb = words(b);
     let ka: Vec<&str> = wa.iter().map(|t| t.0.folded.as_str()).collect();
     let kb: Vec<&str> = wb.iter().map(|t| t.0.folded.as_str()).collect();
     let mut out = Vec::new();
@@ -103,8 +111,8 @@ pub fn word_changes(a: Side<'_>, ia: &[usize], b: Side<'_>, ib: &[usize]) -> Vec
                 new_len,
             } => (old_index, old_len, new_index, new_len),
         };
-        let pa = pieces(&wa, ia, a.text, ai, al);
-        let pb = pieces(&wb, ib, b.text, bi, bl);
+        let pa = pieces(&wa, a, ai, al);
+        let pb = pieces(&wb, b, bi, bl);
         // Pieces pair up in order; what one side has left over is deleted or inserted.
         let nth = |ps: &[(String, Span)], k: usize| {
             ps.get(k)

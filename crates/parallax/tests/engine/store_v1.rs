@@ -1,0 +1,99 @@
+//! A comparison saved before version 2 of the saved format (its links held their conflicts,
+//! and their reasons in words) still opens: built again from the texts and options it holds,
+//! with its name, notes, place and sources, and the same links; the file is only read.
+//! The fixture was written by Parallax as it was before version 2.
+
+use parallax::annotate::Notes;
+use parallax::comparison::Cluster;
+use parallax::diff::Change;
+use parallax::facts::{Conflict, FactsOnly};
+use parallax::store::{self, Place, SavedSource};
+use parallax::{Options, Source};
+use serde::Deserialize;
+use serde_json::Value;
+
+/// A link as version 1 saved it.
+#[derive(Debug, Deserialize)]
+struct V1Link {
+    a: Vec<usize>,
+    b: Vec<usize>,
+    score: f32,
+    why: Vec<String>,
+    changes: Vec<Change>,
+    conflicts: Vec<Conflict>,
+}
+
+/// Field `key` of `v`, read as a `T`.
+fn get<T: serde::de::DeserializeOwned>(v: &Value, key: &str) -> T {
+    serde_json::from_value(v[key].clone()).unwrap_or_else(|e| panic!("{key}: {e}"))
+}
+
+#[test]
+fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
+    let path = crate::support::fixture("cabello-v1.parallax.json");
+    let bytes = std::fs::read(&path).unwrap();
+    let raw: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(raw["version"], 1);
+
+    let saved = store::load_file(path.as_ref()).unwrap();
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file is only read"
+    );
+    assert_eq!(saved.version, store::VERSION);
+    assert_eq!(saved.name, "cabello-v1");
+    assert_eq!(saved.saved, get::<u64>(&raw, "saved"));
+    assert_eq!(saved.sources, get::<Vec<SavedSource>>(&raw, "sources"));
+    assert_eq!(saved.place, get::<Option<Place>>(&raw, "place"));
+    // The notes are all there, on what they were on.
+    let notes: Notes = get(&raw, "notes");
+    assert_eq!(saved.notes.len(), 3);
+    assert!(saved.notes.detached().is_empty());
+    assert_eq!(saved.notes, notes);
+
+    let cmp = &saved.comparison;
+    let old = &raw["comparison"];
+    assert_eq!(cmp.options, get::<Options>(old, "options"));
+    assert_eq!(cmp.sources, get::<Vec<Source>>(old, "sources"));
+    assert_eq!(cmp.clusters, get::<Vec<Cluster>>(old, "clusters"));
+    let pairs = old["pairs"].as_array().unwrap();
+    assert_eq!(cmp.pairs.len(), pairs.len());
+    for (p, was) in cmp.pairs.iter().zip(pairs) {
+        assert_eq!((p.a, p.b), (get(was, "a"), get(was, "b")));
+        assert_eq!(p.facts_only, get::<FactsOnly>(was, "facts_only"));
+        let additions: Vec<FactsOnly> = get(was, "link_facts_only");
+        assert_eq!(p.link_facts.len(), additions.len());
+        let al = &was["alignment"];
+        assert_eq!(p.alignment.only_a, get::<Vec<usize>>(al, "only_a"));
+        assert_eq!(p.alignment.only_b, get::<Vec<usize>>(al, "only_b"));
+        let links: Vec<V1Link> = get(al, "links");
+        assert_eq!(p.alignment.links.len(), links.len());
+        assert!(!links.is_empty());
+        for (k, (l, w)) in p.alignment.links.iter().zip(&links).enumerate() {
+            assert_eq!((&l.a, &l.b, l.score), (&w.a, &w.b, w.score));
+            // Version 1 kept the reasons in words, the sides named A and B.
+            let words: Vec<String> = l.why.iter().map(|r| r.words("A", "B")).collect();
+            assert_eq!(words, w.why);
+            assert_eq!(l.changes, w.changes);
+            assert_eq!(p.link_facts[k].conflicts, w.conflicts);
+            assert_eq!(p.link_facts[k].additions, additions[k]);
+        }
+    }
+}
+
+#[test]
+fn a_version_1_file_is_saved_as_the_current_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.parallax.json");
+    std::fs::copy(crate::support::fixture("cabello-v1.parallax.json"), &path).unwrap();
+    let opened = store::load_file(&path).unwrap();
+    store::save_file(&path, &opened).unwrap();
+    let raw: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["version"], store::VERSION);
+    assert_eq!(store::load_file(&path).unwrap(), opened);
+    // The version-1 file is the backup, as any file saved over.
+    let backup = store::backup_path(&path);
+    let old: Value = serde_json::from_slice(&std::fs::read(backup).unwrap()).unwrap();
+    assert_eq!(old["version"], 1);
+}
