@@ -158,6 +158,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         store,
         load,
         saved_sources: None,
+        file: None,
     };
     let (mut model, opened) = match start {
         Start::Docs(docs, options) => {
@@ -167,6 +168,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         }
         Start::Saved(opened, sources) => {
             env.saved_sources = Some(sources);
+            env.file = Some((opened.name.clone(), opened.file.clone()));
             (Model::new(config, Vec::new()), Some(opened))
         }
     };

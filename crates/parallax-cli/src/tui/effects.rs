@@ -1,7 +1,7 @@
 //! The effects `update` asks for, run by the app loop: saving to the data dir, exporting,
 //! listing and opening saved comparisons. Each answers with an action for `update`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use parallax::annotate;
 use parallax::document::LoadOptions;
@@ -20,6 +20,10 @@ pub struct Env {
     /// The sources as saved, for a comparison that was opened: saving it again keeps the
     /// absolute paths found when it was first saved.
     pub saved_sources: Option<Vec<SavedSource>>,
+    /// The file the comparison shown was opened from or last saved to, with the name it
+    /// goes by: saving under that name writes that file (F9: the name inside a file once
+    /// picked the file, so saving could replace another comparison).
+    pub file: Option<(String, PathBuf)>,
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -36,21 +40,24 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             then,
         } => {
             let r = m.phase.ready()?;
-            let result = store
-                .path_of(&name)
-                .map_err(|e| e.to_string())
-                .and_then(|path| {
-                    if path.exists() && !replace {
-                        return Ok(Done::NameTaken(name.clone(), then));
-                    }
-                    let mut saved =
-                        Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
-                    saved.place = Some(place_of(m));
-                    keep_absolute(&mut saved, env.saved_sources.as_deref());
-                    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
-                    env.saved_sources = Some(saved.sources);
-                    Ok(Done::Saved(name, then))
-                });
+            let own = env.file.as_ref().filter(|(n, _)| *n == name);
+            let path = match own {
+                Some((_, file)) => Ok(file.clone()),
+                None => store.path_of(&name),
+            };
+            let result = path.map_err(|e| e.to_string()).and_then(|path| {
+                if path.exists() && !replace {
+                    return Ok(Done::NameTaken(name.clone(), then));
+                }
+                let mut saved =
+                    Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
+                saved.place = Some(place_of(m));
+                keep_absolute(&mut saved, env.saved_sources.as_deref());
+                store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+                env.saved_sources = Some(saved.sources);
+                env.file = Some((name.clone(), path));
+                Ok(Done::Saved(name, then))
+            });
             Some(Action::Done(result))
         }
         Effect::Export {
@@ -77,6 +84,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
         Effect::Open(path) => Some(match open(&path, false, &env.load) {
             Ok((opened, sources)) => {
                 env.saved_sources = Some(sources);
+                env.file = Some((opened.name.clone(), opened.file.clone()));
                 Action::Opened(Box::new(opened))
             }
             Err(e) => Action::Done(Err(e)),
@@ -136,11 +144,13 @@ pub fn open(
         stale = msg.is_some();
         msg
     };
+    let name = store::name_of_file(path).unwrap_or(saved.name);
     let opened = Opened {
         place: saved.place,
         cmp: saved.comparison,
         notes: saved.notes,
-        name: saved.name,
+        name,
+        file: path.to_path_buf(),
         dirty,
         stale,
         message,

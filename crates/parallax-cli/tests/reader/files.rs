@@ -144,6 +144,7 @@ fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
         store: Ok(Store::new(dir.path())),
         load: parallax::document::LoadOptions::default(),
         saved_sources: None,
+        file: None,
     };
     (dir, env)
 }
@@ -286,5 +287,50 @@ fn a_saved_comparison_reopens_where_it_was() {
     assert_eq!(
         (fresh.active, fresh.panes[fresh.active].focus),
         (active, focus)
+    );
+}
+
+/// F9: the file opened is the file saved. A comparison whose JSON holds another
+/// comparison's name ("b", copied or crafted) opens as "a", its file's name, and `s` writes
+/// a.parallax.json, leaving b's file as it was.
+#[test]
+fn saving_an_opened_comparison_writes_its_own_file() {
+    let (dir, mut env) = store_in_temp_dir();
+    let store = Store::new(dir.path());
+    let m = demo_model(120, 40);
+    let r = m.ready().unwrap();
+    let b = store.save("b", &r.cmp, &m.notes.notes, 1).unwrap();
+    let a = store.path_of("a").unwrap();
+    std::fs::copy(&b, &a).unwrap();
+    let b_before = std::fs::read(&b).unwrap();
+    let a_before = std::fs::read(&a).unwrap();
+
+    let action = run(&mut env, &m, Effect::Open(a.clone())).unwrap();
+    let mut m = demo_model(120, 40);
+    update(&mut m, action);
+    assert_eq!(m.notes.name.as_deref(), Some("a"));
+    press(&mut m, "n a");
+    type_keys(&mut m, "a note for a");
+    press(&mut m, "ctrl-s");
+    let save = update(&mut m, tui::action::Action::Cmd(tui::action::Command::Save)).unwrap();
+    let done = run(&mut env, &m, save).unwrap();
+    assert!(
+        matches!(&done, Action::Done(Ok(Done::Saved(n, _))) if n == "a"),
+        "{done:?}"
+    );
+    assert_eq!(
+        std::fs::read(&b).unwrap(),
+        b_before,
+        "b's file is untouched"
+    );
+    assert_ne!(
+        std::fs::read(&a).unwrap(),
+        a_before,
+        "a's file holds the note"
+    );
+    assert!(
+        String::from_utf8(std::fs::read(&a).unwrap())
+            .unwrap()
+            .contains("a note for a")
     );
 }
