@@ -67,6 +67,12 @@ pub enum Error {
     /// No saved comparison by that name.
     #[error("no saved comparison named {name:?} in {dir}")]
     NoSuchComparison { name: String, dir: PathBuf },
+    /// The saved comparison changed on disk since it was read (another Parallax saved it):
+    /// saving now would lose what that one wrote.
+    #[error(
+        "{path}: changed on disk since it was opened (saved by another Parallax?); not saved: save under another name, or reopen it"
+    )]
+    ChangedOnDisk { path: PathBuf },
     /// Writing a saved comparison or an export failed.
     #[error("{path}: could not write: {source}")]
     Write {

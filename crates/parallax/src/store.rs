@@ -88,7 +88,12 @@ pub struct Place {
 
 /// Hex SHA-256 of a text.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
+    sha256_hex_bytes(text.as_bytes())
+}
+
+/// Hex SHA-256 of bytes.
+fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -338,6 +343,55 @@ pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
     }
     let backup = backup_path(path);
     atomic::write(path, saved.to_json().as_bytes(), Some(&backup))
+}
+
+/// A fingerprint of a saved comparison's file as read or written (hex SHA-256 of its
+/// bytes), to tell whether another writer replaced it since.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp(String);
+
+/// What a save expects to find on disk.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expect {
+    /// No file: a new comparison.
+    Nothing,
+    /// The file as it was read or last written: the reader saving what it opened.
+    Unchanged(Stamp),
+    /// Whatever is there, which the user agreed to replace.
+    Anything,
+}
+
+/// Reads the comparison at `path` and the stamp of the bytes read.
+pub fn load_stamped(path: &Path) -> Result<(Saved, Stamp)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;
+    Ok((
+        Saved::from_slice(path, &bytes)?,
+        Stamp(sha256_hex_bytes(&bytes)),
+    ))
+}
+
+/// Saves like [`save_file`] when the file on disk is what `expect` says, else refuses with
+/// [`Error::ChangedOnDisk`] and writes nothing (F11: two readers saving one comparison
+/// both said "saved", and one save was lost). The check and the write hold a lock on a
+/// file beside it, so two savers cannot both pass the check. Returns the new stamp.
+pub fn save_expecting(path: &Path, saved: &Saved, expect: &Expect) -> Result<Stamp> {
+    let _lock = atomic::Lock::take(path)?;
+    let changed = || Error::ChangedOnDisk {
+        path: path.to_path_buf(),
+    };
+    match expect {
+        Expect::Nothing if path.exists() => return Err(changed()),
+        Expect::Unchanged(Stamp(was)) => {
+            let now = std::fs::read(path).map_err(|_| changed())?;
+            if sha256_hex_bytes(&now) != *was {
+                return Err(changed());
+            }
+        }
+        _ => {}
+    }
+    let json = saved.to_json();
+    save_file(path, saved)?;
+    Ok(Stamp(sha256_hex_bytes(json.as_bytes())))
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the

@@ -47,7 +47,7 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
 /// gets the reader): prints the text report and the notes, and says what changed since saving.
 pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> Result<ExitCode> {
     let path = store.resolve(target)?;
-    let mut saved = store::load_file(&path)?;
+    let (mut saved, stamp) = store::load_stamped(&path)?;
     if refresh {
         let r = saved.refresh(load)?;
         report_states(&saved, &r.states, true);
@@ -59,7 +59,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
         );
         if r.changed {
             saved.saved = annotate::now();
-            store::save_file(&path, &saved)?;
+            store::save_expecting(&path, &saved, &store::Expect::Unchanged(stamp))?;
             eprintln!(
                 "parallax: saved the refreshed comparison to {} (the previous version is {})",
                 path.display(),

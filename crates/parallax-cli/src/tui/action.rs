@@ -217,8 +217,9 @@ pub struct Opened {
     /// The name it is shown and saved under: the file's own name for a file of the store
     /// (a `name` inside the JSON is display only and never picks the file).
     pub name: String,
-    /// The file it was read from: saving it under its name writes back there.
-    pub file: std::path::PathBuf,
+    /// The file it was read from: saving it under its name writes back there, if no one
+    /// changed it since.
+    pub own: super::effects::OwnFile,
     /// True when it differs from the file (refreshed): quitting asks first.
     pub dirty: bool,
     /// True when a source changed since saving and the saved texts are shown.

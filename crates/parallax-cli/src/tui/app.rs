@@ -168,7 +168,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         }
         Start::Saved(opened, sources) => {
             env.saved_sources = Some(sources);
-            env.file = Some((opened.name.clone(), opened.file.clone()));
+            env.file = Some(opened.own.clone());
             (Model::new(config, Vec::new()), Some(opened))
         }
     };

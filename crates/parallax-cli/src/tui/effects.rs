@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use parallax::annotate;
 use parallax::document::LoadOptions;
 use parallax::export::{self, text::letter};
-use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
+use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Stamp, Store};
 
 use super::action::{Action, Done, Effect, Opened};
 use super::model::Model;
@@ -20,10 +20,22 @@ pub struct Env {
     /// The sources as saved, for a comparison that was opened: saving it again keeps the
     /// absolute paths found when it was first saved.
     pub saved_sources: Option<Vec<SavedSource>>,
-    /// The file the comparison shown was opened from or last saved to, with the name it
-    /// goes by: saving under that name writes that file (F9: the name inside a file once
-    /// picked the file, so saving could replace another comparison).
-    pub file: Option<(String, PathBuf)>,
+    /// The file the comparison shown was opened from or last saved to: saving under its
+    /// name writes that file, and only if no one else changed it since.
+    pub file: Option<OwnFile>,
+}
+
+/// The file a comparison shown in the reader belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnFile {
+    /// The name it goes by (F9: the name inside a file once picked the file, so saving
+    /// could replace another comparison).
+    pub name: String,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its bytes as read or last written: a save refuses when another writer changed them
+    /// (F11).
+    pub stamp: Stamp,
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -40,10 +52,11 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             then,
         } => {
             let r = m.phase.ready()?;
-            let own = env.file.as_ref().filter(|(n, _)| *n == name);
-            let path = match own {
-                Some((_, file)) => Ok(file.clone()),
-                None => store.path_of(&name),
+            let own = env.file.as_ref().filter(|f| f.name == name).cloned();
+            let (path, expect) = match &own {
+                Some(f) => (Ok(f.path.clone()), Expect::Unchanged(f.stamp.clone())),
+                None if replace => (store.path_of(&name), Expect::Anything),
+                None => (store.path_of(&name), Expect::Nothing),
             };
             let result = path.map_err(|e| e.to_string()).and_then(|path| {
                 if path.exists() && !replace {
@@ -53,9 +66,14 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
                     Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
                 saved.place = Some(place_of(m));
                 keep_absolute(&mut saved, env.saved_sources.as_deref());
-                store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+                let stamp =
+                    store::save_expecting(&path, &saved, &expect).map_err(|e| e.to_string())?;
                 env.saved_sources = Some(saved.sources);
-                env.file = Some((name.clone(), path));
+                env.file = Some(OwnFile {
+                    name: name.clone(),
+                    path,
+                    stamp,
+                });
                 Ok(Done::Saved(name, then))
             });
             Some(Action::Done(result))
@@ -84,7 +102,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
         Effect::Open(path) => Some(match open(&path, false, &env.load) {
             Ok((opened, sources)) => {
                 env.saved_sources = Some(sources);
-                env.file = Some((opened.name.clone(), opened.file.clone()));
+                env.file = Some(opened.own.clone());
                 Action::Opened(Box::new(opened))
             }
             Err(e) => Action::Done(Err(e)),
@@ -119,7 +137,7 @@ pub fn open(
     refresh: bool,
     load: &LoadOptions,
 ) -> Result<(Opened, Vec<SavedSource>), String> {
-    let mut saved = store::load_file(path).map_err(|e| e.to_string())?;
+    let (mut saved, stamp) = store::load_stamped(path).map_err(|e| e.to_string())?;
     let sources = saved.sources.clone();
     let mut dirty = false;
     let mut stale = false;
@@ -149,8 +167,12 @@ pub fn open(
         place: saved.place,
         cmp: saved.comparison,
         notes: saved.notes,
+        own: OwnFile {
+            name: name.clone(),
+            path: path.to_path_buf(),
+            stamp,
+        },
         name,
-        file: path.to_path_buf(),
         dirty,
         stale,
         message,

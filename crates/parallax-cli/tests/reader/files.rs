@@ -334,3 +334,36 @@ fn saving_an_opened_comparison_writes_its_own_file() {
             .contains("a note for a")
     );
 }
+
+/// F11: two readers on one comparison. The second to save hears that the file changed on
+/// disk, nothing is written, and its notes stay unsaved (quitting still asks).
+#[test]
+fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
+    let (dir, mut env) = store_in_temp_dir();
+    let store = Store::new(dir.path());
+    let m = demo_model(120, 40);
+    let path = store
+        .save("story", &m.ready().unwrap().cmp, &m.notes.notes, 1)
+        .unwrap();
+    let action = run(&mut env, &m, Effect::Open(path.clone())).unwrap();
+    let mut m = demo_model(120, 40);
+    update(&mut m, action);
+    press(&mut m, "n a");
+    type_keys(&mut m, "mine");
+    press(&mut m, "ctrl-s");
+    // Meanwhile another reader saves the same comparison.
+    store
+        .save("story", &m.ready().unwrap().cmp, &Default::default(), 5)
+        .unwrap();
+    let theirs = std::fs::read(&path).unwrap();
+    let save = update(&mut m, tui::action::Action::Cmd(tui::action::Command::Save)).unwrap();
+    let done = run(&mut env, &m, save).unwrap();
+    assert!(
+        matches!(&done, Action::Done(Err(e)) if e.contains("changed on disk")),
+        "{done:?}"
+    );
+    update(&mut m, done);
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their save stands");
+    assert!(m.notes.dirty, "the note is still unsaved, not lost");
+    assert!(screen(&draw(&m)).contains("changed on disk"));
+}

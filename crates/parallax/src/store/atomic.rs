@@ -56,6 +56,36 @@ pub(super) fn write(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<
     sync_dir(dir).map_err(err(dir))
 }
 
+/// An exclusive lock on a file beside `path` (`.NAME.lock`), held while it lives: writers
+/// that take it one after the other cannot interleave a check and a write. The lock file
+/// stays (removing it would race with the next writer's open); it is empty.
+pub(super) struct Lock {
+    _held: File,
+}
+
+impl Lock {
+    /// Waits for and takes the lock of `path`.
+    pub(super) fn take(path: &Path) -> Result<Lock> {
+        let err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let lock = path.with_file_name(format!(".{name}.lock"));
+        if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(err)?;
+        }
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(err)?;
+        file.lock().map_err(err)?;
+        Ok(Lock { _held: file })
+    }
+}
+
 /// A fresh temporary name next to `path`, hidden, unique per process and call.
 fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();

@@ -152,3 +152,32 @@ fn only_regular_files_are_replaced() {
     write_atomic(&plain, b"two").unwrap();
     assert_eq!(std::fs::read_to_string(&plain).unwrap(), "two");
 }
+
+/// F11: a save expecting the file as it was read is refused, and writes nothing, once
+/// another writer has replaced it; of two savers that read the same version, one wins and
+/// the other hears "changed on disk".
+#[test]
+fn a_save_over_a_file_changed_since_reading_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let path = store.save("x", &cmp(), &Notes::default(), 1).unwrap();
+    let (_, stamp) = load_stamped(&path).unwrap();
+    let expect = Expect::Unchanged(stamp);
+    let mine = Saved::new("x", cmp(), Notes::default(), 2);
+    let theirs = Saved::new("x", cmp(), Notes::default(), 3);
+    let results: Vec<Result<Stamp>> = std::thread::scope(|s| {
+        let a = s.spawn(|| save_expecting(&path, &mine, &expect));
+        let b = s.spawn(|| save_expecting(&path, &theirs, &expect));
+        vec![a.join().unwrap(), b.join().unwrap()]
+    });
+    let won: Vec<&Stamp> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(won.len(), 1, "{results:?}");
+    let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+    assert!(matches!(lost, Error::ChangedOnDisk { .. }), "{lost}");
+    assert!(lost.to_string().contains("changed on disk"));
+    let (_, now) = load_stamped(&path).unwrap();
+    assert_eq!(&now, won[0], "the file is the winner's, whole");
+    // A new comparison expects no file; replacing with consent takes any.
+    assert!(save_expecting(&path, &mine, &Expect::Nothing).is_err());
+    save_expecting(&path, &mine, &Expect::Anything).unwrap();
+}
