@@ -15,6 +15,10 @@ pub enum Error {
     /// A directory was given where a file was expected.
     #[error("{path}: is a directory, not a file")]
     IsDirectory { path: String },
+    /// A pipe, device or socket where a file read without asking was expected (a source a
+    /// saved comparison names, a file of the data directory): reading one could hang.
+    #[error("{path}: not a regular file (a pipe, device or socket); not read")]
+    NotRegular { path: String },
     /// The file cannot be read for lack of permission.
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },

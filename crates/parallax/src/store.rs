@@ -9,6 +9,7 @@
 //! reads; saving refuses to replace such a file.
 
 mod atomic;
+mod disk;
 mod names;
 mod sources;
 mod upgrade;
@@ -23,6 +24,10 @@ use crate::annotate::{Notes, Timestamp};
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
 
+pub use disk::{
+    Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, save_expecting, save_file,
+    write_atomic,
+};
 pub use names::{name_of_file, open_command, shell_word, validate_name};
 pub use sources::{Refreshed, SourceState};
 
@@ -92,7 +97,7 @@ pub fn sha256_hex(text: &str) -> String {
 }
 
 /// Hex SHA-256 of bytes.
-fn sha256_hex_bytes(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex_bytes(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -153,21 +158,23 @@ impl Saved {
             path: path.to_path_buf(),
             detail,
         };
-        let value: serde_json::Value =
+        // The header first, the rest skipped unread: a tree of the whole file (serde_json's
+        // Value) took 17 times the file's size in memory (F13), and the current version is
+        // read straight into its types below.
+        let head: disk::Header =
             serde_json::from_slice(bytes).map_err(|e| corrupt(format!("invalid JSON: {e}")))?;
-        let format = value.get("format");
-        if format.and_then(|f| f.as_str()) != Some(FORMAT) {
+        if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
-                found: match format {
-                    Some(serde_json::Value::String(s)) => s.clone(),
+                found: match head.format {
+                    Some(serde_json::Value::String(s)) => s,
                     Some(other) => other.to_string(),
                     None => "missing".to_string(),
                 },
             });
         }
-        let version = value
-            .get("version")
+        let version = head
+            .version
             .and_then(|v| v.as_u64())
             .ok_or_else(|| corrupt("no schema version".to_string()))?;
         if version > VERSION {
@@ -178,19 +185,14 @@ impl Saved {
             });
         }
         let saved = if version < VERSION {
+            let value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
             upgrade::from_v1(value).map_err(corrupt)?
         } else {
-            serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?
+            serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?
         };
         validate::check(&saved).map_err(corrupt)?;
         Ok(saved)
     }
-}
-
-/// Reads the saved comparison at `path`; the file is only read, never written.
-pub fn load_file(path: &Path) -> Result<Saved> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;
-    Saved::from_slice(path, &bytes)
 }
 
 /// One saved comparison as `parallax list` shows it.
@@ -333,78 +335,6 @@ impl Store {
         out.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(out)
     }
-}
-
-/// Writes `saved` to `path` atomically, keeping the previous version as `….bak`. A file
-/// already there that is not a comparison this Parallax can read is refused and left as is.
-pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
-    if path.exists() {
-        load_file(path)?;
-    }
-    let backup = backup_path(path);
-    atomic::write(path, saved.to_json().as_bytes(), Some(&backup))
-}
-
-/// A fingerprint of a saved comparison's file as read or written (hex SHA-256 of its
-/// bytes), to tell whether another writer replaced it since.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Stamp(String);
-
-/// What a save expects to find on disk.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Expect {
-    /// No file: a new comparison.
-    Nothing,
-    /// The file as it was read or last written: the reader saving what it opened.
-    Unchanged(Stamp),
-    /// Whatever is there, which the user agreed to replace.
-    Anything,
-}
-
-/// Reads the comparison at `path` and the stamp of the bytes read.
-pub fn load_stamped(path: &Path) -> Result<(Saved, Stamp)> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;
-    Ok((
-        Saved::from_slice(path, &bytes)?,
-        Stamp(sha256_hex_bytes(&bytes)),
-    ))
-}
-
-/// Saves like [`save_file`] when the file on disk is what `expect` says, else refuses with
-/// [`Error::ChangedOnDisk`] and writes nothing (F11: two readers saving one comparison
-/// both said "saved", and one save was lost). The check and the write hold a lock on a
-/// file beside it, so two savers cannot both pass the check. Returns the new stamp.
-pub fn save_expecting(path: &Path, saved: &Saved, expect: &Expect) -> Result<Stamp> {
-    let _lock = atomic::Lock::take(path)?;
-    let changed = || Error::ChangedOnDisk {
-        path: path.to_path_buf(),
-    };
-    match expect {
-        Expect::Nothing if path.exists() => return Err(changed()),
-        Expect::Unchanged(Stamp(was)) => {
-            let now = std::fs::read(path).map_err(|_| changed())?;
-            if sha256_hex_bytes(&now) != *was {
-                return Err(changed());
-            }
-        }
-        _ => {}
-    }
-    let json = saved.to_json();
-    save_file(path, saved)?;
-    Ok(Stamp(sha256_hex_bytes(json.as_bytes())))
-}
-
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the
-/// directory), without a backup: for exports, so a crash never leaves half a report.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    atomic::write(path, bytes, None)
-}
-
-/// The backup of the comparison file at `path`: the same name with `.bak` added.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
 }
 
 #[cfg(test)]

@@ -181,3 +181,58 @@ fn a_save_over_a_file_changed_since_reading_is_refused() {
     assert!(save_expecting(&path, &mine, &Expect::Nothing).is_err());
     save_expecting(&path, &mine, &Expect::Anything).unwrap();
 }
+
+/// A named pipe at `path` (None where mkfifo is missing).
+#[cfg(unix)]
+fn fifo(path: &Path) -> Option<()> {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    made.is_ok_and(|s| s.success()).then_some(())
+}
+
+/// F13: a pipe named like a comparison in the data directory is listed with its problem
+/// (reading it hung `list`), and a file over the size cap is refused before it is read.
+#[cfg(unix)]
+#[test]
+fn pipes_and_huge_files_in_the_data_directory_are_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save("good", &cmp(), &Notes::default(), 1).unwrap();
+    if fifo(&store.dir().join(format!("pipe{EXTENSION}"))).is_some() {
+        let list = store.list().unwrap();
+        let pipe = list.iter().find(|l| l.name == "pipe").unwrap();
+        assert!(
+            pipe.problem
+                .as_deref()
+                .unwrap()
+                .contains("not a regular file")
+        );
+        assert!(store.load("pipe").is_err());
+    }
+    let huge = store.dir().join(format!("huge{EXTENSION}"));
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(MAX_SAVED_SIZE + 1).unwrap(); // sparse: no disk used
+    let e = store.load("huge").unwrap_err();
+    assert!(
+        e.to_string().contains("more than a saved comparison holds"),
+        "{e}"
+    );
+}
+
+/// F12: a saved comparison whose source path is a pipe (crafted, or a pipe since) says the
+/// source cannot be read, rather than hanging on it.
+#[cfg(unix)]
+#[test]
+fn a_source_that_is_now_a_pipe_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("source.txt");
+    if fifo(&pipe).is_none() {
+        return;
+    }
+    let mut saved = Saved::new("x", cmp(), Notes::default(), 1);
+    saved.sources[0].absolute = Some(pipe.display().to_string());
+    let states = saved.check_sources(&crate::document::LoadOptions::default());
+    match &states[0] {
+        SourceState::Unreadable(why) => assert!(why.contains("not a regular file"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
