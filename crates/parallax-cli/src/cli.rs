@@ -226,7 +226,7 @@ fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
     for f in files {
         let doc = document::load(f, &opts)?;
         for w in &doc.warnings {
-            eprintln!("parallax: warning: {}", parallax::text::visible(w, false));
+            crate::say!("warning: {w}");
         }
         docs.push(doc);
     }

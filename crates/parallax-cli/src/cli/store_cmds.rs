@@ -39,7 +39,7 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     }
     let cmp = Comparison::build(docs, options)?;
     let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
-    eprintln!("parallax: saved {}", path.display());
+    crate::say!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -51,8 +51,8 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
     if refresh {
         let r = saved.refresh(load)?;
         report_states(&saved, &r.states, true);
-        eprintln!(
-            "parallax: notes: {} in place, {} moved to matching text, {} detached",
+        crate::say!(
+            "notes: {} in place, {} moved to matching text, {} detached",
             r.reattached.kept.len(),
             r.reattached.moved.len(),
             r.reattached.detached.len()
@@ -60,16 +60,13 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
         if r.changed {
             saved.saved = annotate::now();
             store::save_expecting(&path, &saved, &store::Expect::Unchanged(stamp))?;
-            eprintln!(
-                "parallax: saved the refreshed comparison to {} (the previous version is {})",
+            crate::say!(
+                "saved the refreshed comparison to {} (the previous version is {})",
                 path.display(),
                 store::backup_path(&path).display()
             );
         } else {
-            eprintln!(
-                "parallax: nothing changed; {} left as it was",
-                path.display()
-            );
+            crate::say!("nothing changed; {} left as it was", path.display());
         }
     } else {
         let states = saved.check_sources(load);
@@ -77,8 +74,8 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
     }
     let detached = saved.notes.detached().len();
     if detached > 0 {
-        eprintln!(
-            "parallax: {detached} detached note(s): their passages are gone; they are listed at the end"
+        crate::say!(
+            "{detached} detached note(s): their passages are gone; they are listed at the end"
         );
     }
     out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
@@ -88,7 +85,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
 
 fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
     for (i, (s, st)) in saved.sources.iter().zip(states).enumerate() {
-        let who = format!("{} ({})", letter(i), visible(&s.path, false));
+        let who = format!("{} ({})", letter(i), s.path);
         let what = match (st, refreshed) {
             (SourceState::Changed, false) => {
                 "changed since saving; showing the saved text (--refresh re-reads it)"
@@ -98,9 +95,9 @@ fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
             (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
             _ => continue,
         };
-        eprintln!("parallax: source {who} {what}");
+        crate::say!("source {who} {what}");
         if let SourceState::Unreadable(why) = st {
-            eprintln!("parallax:   {}", visible(why, false));
+            crate::say!("  {why}");
         }
     }
 }
@@ -140,10 +137,7 @@ fn notes_text(saved: &Saved) -> String {
 pub fn list(store: &Store) -> Result<ExitCode> {
     let all = store.list()?;
     if all.is_empty() {
-        eprintln!(
-            "parallax: no saved comparisons in {}",
-            store.dir().display()
-        );
+        crate::say!("no saved comparisons in {}", store.dir().display());
         return Ok(ExitCode::SUCCESS);
     }
     let width = all
@@ -200,8 +194,8 @@ pub fn export(
         return Ok(ExitCode::SUCCESS);
     }
     store::write_atomic(output, body.as_bytes())?;
-    eprintln!(
-        "parallax: wrote {} ({})",
+    crate::say!(
+        "wrote {} ({})",
         output.display(),
         parallax::text::counted(notes.len(), "note")
     );

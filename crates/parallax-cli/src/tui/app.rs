@@ -203,12 +203,12 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     if !matches!(ended, Ok(true)) && model.notes.dirty {
         match effects::rescue(&env, &model) {
             Ok(name) => {
-                eprintln!(
-                    "parallax: unsaved notes kept as \"{name}\" ({})",
+                crate::say!(
+                    "unsaved notes kept as \"{name}\" ({})",
                     store::open_command(&name)
                 )
             }
-            Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
+            Err(e) => crate::say!("unsaved notes could not be kept: {e}"),
         }
     }
     ended?;
