@@ -28,7 +28,9 @@ pub use disk::{
     Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, save_expecting, save_file,
     write_atomic,
 };
-pub use names::{name_of_file, open_command, shell_word, validate_name};
+pub use names::{
+    MAX_NAME_BYTES, name_of_file, name_with_suffix, open_command, shell_word, validate_name,
+};
 pub use sources::{Refreshed, SourceState};
 
 /// The value of `format` in every saved comparison.

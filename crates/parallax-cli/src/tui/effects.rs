@@ -209,16 +209,8 @@ pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let store = env.store.as_ref().map_err(|e| e.clone())?;
     let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
-    // Short enough that the suffix keeps the name valid.
-    let base: String = m
-        .notes
-        .name
-        .as_deref()
-        .unwrap_or("parallax")
-        .chars()
-        .take(80)
-        .collect();
-    let name = format!("{base}-unsaved-{now}");
+    let base = m.notes.name.as_deref().unwrap_or("parallax");
+    let name = store::name_with_suffix(base, &format!("-unsaved-{now}"), "parallax");
     let path = store.path_of(&name).map_err(|e| e.to_string())?;
     let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
     saved.place = Some(place_of(m));

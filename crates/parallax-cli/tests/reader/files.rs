@@ -367,3 +367,20 @@ fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
     assert!(m.notes.dirty, "the note is still unsaved, not lost");
     assert!(screen(&draw(&m)).contains("changed on disk"));
 }
+
+/// F8: unsaved notes of a comparison with a long name in a multibyte script are rescued
+/// (the name was cut by characters and ran past the limit, and the notes were lost).
+#[test]
+fn notes_of_a_long_multibyte_name_are_rescued() {
+    let (_dir, env) = store_in_temp_dir();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "keep me");
+    press(&mut m, "ctrl-s");
+    m.notes.name = Some("Überprüfung der Äußerungen".repeat(6));
+    let name = tui::effects::rescue(&env, &m).unwrap();
+    let store = env.store.as_ref().unwrap();
+    let saved = store.load(&name).unwrap();
+    assert_eq!(saved.notes.len(), 1);
+    assert!(name.starts_with("Überprüfung") && name.contains("-unsaved-"), "{name}");
+}

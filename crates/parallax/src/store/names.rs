@@ -6,6 +6,27 @@ use std::path::Path;
 use super::EXTENSION;
 use crate::error::{Error, Result};
 
+/// Longest name of a saved comparison, in bytes (with the extension it stays well under
+/// the 255 bytes file systems allow).
+pub const MAX_NAME_BYTES: usize = 120;
+
+/// A usable name made of `base` and `suffix`: `base` cut at a character boundary so the
+/// whole fits [`MAX_NAME_BYTES`] (F8: a cut by characters let 80 multibyte characters run
+/// past the limit, and the rescue of unsaved notes failed), or `fallback` when what is left
+/// of `base` cannot start a name.
+pub fn name_with_suffix(base: &str, suffix: &str, fallback: &str) -> String {
+    let mut cut = MAX_NAME_BYTES.saturating_sub(suffix.len()).min(base.len());
+    while !base.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let name = format!("{}{suffix}", base[..cut].trim_end());
+    if validate_name(&name).is_ok() {
+        name
+    } else {
+        format!("{fallback}{suffix}")
+    }
+}
+
 /// Checks that `name` can name a saved comparison: a plain file name, no path.
 pub fn validate_name(name: &str) -> Result<()> {
     let bad = |reason| {
@@ -17,7 +38,7 @@ pub fn validate_name(name: &str) -> Result<()> {
     if name.trim().is_empty() {
         return bad("it is empty");
     }
-    if name.len() > 120 {
+    if name.len() > MAX_NAME_BYTES {
         return bad("longer than 120 bytes");
     }
     if name.trim() != name {

@@ -236,3 +236,21 @@ fn a_source_that_is_now_a_pipe_is_not_read() {
         other => panic!("{other:?}"),
     }
 }
+
+/// F8: a name with a suffix is cut at a character boundary within the limit, whatever the
+/// script; what cannot start a name falls back.
+#[test]
+fn names_with_a_suffix_fit_and_stay_valid() {
+    for base in [
+        "Ärger".repeat(40),
+        "日本語のニュース".repeat(20),
+        "x".repeat(300),
+    ] {
+        let name = name_with_suffix(&base, "-unsaved-1764755555", "parallax");
+        validate_name(&name).unwrap();
+        assert!(name.len() <= MAX_NAME_BYTES && name.ends_with("-unsaved-1764755555"));
+        assert!(base.starts_with(name.trim_end_matches("-unsaved-1764755555")));
+    }
+    assert_eq!(name_with_suffix(".x", "-s", "parallax"), "parallax-s");
+    assert_eq!(name_with_suffix("story", "-s", "parallax"), "story-s");
+}
