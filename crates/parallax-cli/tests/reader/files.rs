@@ -382,5 +382,8 @@ fn notes_of_a_long_multibyte_name_are_rescued() {
     let store = env.store.as_ref().unwrap();
     let saved = store.load(&name).unwrap();
     assert_eq!(saved.notes.len(), 1);
-    assert!(name.starts_with("Überprüfung") && name.contains("-unsaved-"), "{name}");
+    assert!(
+        name.starts_with("Überprüfung") && name.contains("-unsaved-"),
+        "{name}"
+    );
 }

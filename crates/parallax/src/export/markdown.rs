@@ -21,7 +21,9 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     let mut out = String::from("# Parallax comparison\n\n## Sources\n\n");
     for (i, s) in cmp.sources.iter().enumerate() {
         let m = &s.document.meta;
-        let _ = write!(out, "- **{}**: `{}`", letter(i), s.document.path);
+        // Escaped, not in a code span: a path holding a backquote closed the span and let
+        // the rest run as HTML once the Markdown was rendered (F10).
+        let _ = write!(out, "- **{}**: {}", letter(i), escape(&s.document.path));
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
         }
@@ -190,7 +192,8 @@ impl PairSink for MarkdownPair<'_> {
     }
 }
 
-/// Escapes the characters Markdown would read as markup, and folds line breaks.
+/// Escapes the characters Markdown would read as markup (`&` too: an entity such as
+/// `&lt;` would become a character), and folds line breaks.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text
@@ -201,7 +204,7 @@ pub fn escape(text: &str) -> String {
     {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
         ) {
             out.push('\\');
         }

@@ -96,3 +96,36 @@ fn markdown_puts_each_note_beside_its_passage_or_link() {
     let cost = md.find("> cost only in B").unwrap();
     assert!(link < age && age < only_b && only_b < cost, "{md}");
 }
+
+/// F10: every user-controlled string in the Markdown export (a source path, a title, a
+/// note) is escaped: once rendered (CommonMark to HTML) none can open a tag or close a code
+/// span.
+#[test]
+fn markdown_escapes_paths_titles_and_notes() {
+    let evil = "x`<img src=x onerror=alert(1)>`&lt;script&gt;";
+    let docs = vec![
+        Document::from_text(
+            &format!("{evil}.txt"),
+            "The mayor opened the bridge on Monday.",
+        ),
+        Document::from_text("b.txt", "On Monday the mayor opened the bridge."),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    let on = Anchor::Passage {
+        source: 0,
+        segment: 0,
+    };
+    notes.add(&cmp, on, evil, 1).unwrap();
+    let md = markdown::render_with_notes(&cmp, &notes);
+    for line in md.lines() {
+        let bare = line
+            .replace("\\<", "")
+            .replace("\\`", "")
+            .replace("\\&", "");
+        assert!(!bare.contains('<'), "raw '<' in: {line}");
+        assert!(!bare.contains('`'), "raw '`' in: {line}");
+        assert!(!bare.contains('&'), "raw '&' in: {line}");
+    }
+    assert!(md.contains("onerror"), "the text itself is kept");
+}
