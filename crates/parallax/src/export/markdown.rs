@@ -21,9 +21,7 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     let mut out = String::from("# Parallax comparison\n\n## Sources\n\n");
     for (i, s) in cmp.sources.iter().enumerate() {
         let m = &s.document.meta;
-        // Escaped, not in a code span: a path holding a backquote closed the span and let
-        // the rest run as HTML once the Markdown was rendered (F10).
-        let _ = write!(out, "- **{}**: {}", letter(i), escape(&s.document.path));
+        let _ = write!(out, "- **{}**: {}", letter(i), code_span(&s.document.path));
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
         }
@@ -190,6 +188,23 @@ impl PairSink for MarkdownPair<'_> {
     fn only_end(&mut self, _side: &Side) {
         self.out.push('\n');
     }
+}
+
+/// `text` as a code span that no backquote inside can close: fenced by one more backquote
+/// than its longest run (F10: a path holding a backquote closed the span and let the rest
+/// run as HTML once the Markdown was rendered). Inside a code span nothing is markup.
+pub fn code_span(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A space on each side keeps a backquote at either end from joining the fence; the
+    // renderer strips one space from each side.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
 }
 
 /// Escapes the characters Markdown would read as markup (`&` too: an entity such as

@@ -105,7 +105,7 @@ fn markdown_escapes_paths_titles_and_notes() {
     let evil = "x`<img src=x onerror=alert(1)>`&lt;script&gt;";
     let docs = vec![
         Document::from_text(
-            &format!("{evil}.txt"),
+            format!("{evil}.txt"),
             "The mayor opened the bridge on Monday.",
         ),
         Document::from_text("b.txt", "On Monday the mayor opened the bridge."),
@@ -118,7 +118,9 @@ fn markdown_escapes_paths_titles_and_notes() {
     };
     notes.add(&cmp, on, evil, 1).unwrap();
     let md = markdown::render_with_notes(&cmp, &notes);
-    for line in md.lines() {
+    // The path stands in a code span fenced longer than any backquote run inside it.
+    assert!(md.contains(&format!("``{evil}.txt``")), "{md}");
+    for line in md.lines().filter(|l| !l.contains("**: `")) {
         let bare = line
             .replace("\\<", "")
             .replace("\\`", "")
