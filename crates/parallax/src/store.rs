@@ -289,6 +289,7 @@ impl Store {
 
     /// Every saved comparison, by name; unreadable ones are listed with their problem.
     pub fn list(&self) -> Result<Vec<Listing>> {
+        atomic::remove_stale_in(&self.dir);
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

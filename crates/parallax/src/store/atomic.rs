@@ -123,11 +123,21 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes the temporary files of every comparison in `dir` that crashed writers left (F14:
+/// those of a comparison never saved again stayed forever); `Store::list` calls it.
+pub(super) fn remove_stale_in(dir: &Path) {
+    remove_stale_matching(dir, ".");
+}
+
 /// Removes temporary files of `path` (and its backup) that a crashed writer left, once they
 /// are old enough that no live writer can still be using them.
 fn remove_stale(dir: &Path, path: &Path) {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
+    remove_stale_matching(dir, &format!(".{name}."));
+}
+
+/// Removes the temporary files in `dir` whose name starts with `prefix`, once stale.
+fn remove_stale_matching(dir: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -139,7 +149,7 @@ fn remove_stale(dir: &Path, path: &Path) {
             .ok()
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .is_some_and(|age| age > STALE);
-        if file.starts_with(&prefix) && file.ends_with(".tmp") && old {
+        if file.starts_with(prefix) && file.ends_with(".tmp") && old {
             let _ = fs::remove_file(e.path());
         }
     }

@@ -254,3 +254,27 @@ fn names_with_a_suffix_fit_and_stay_valid() {
     assert_eq!(name_with_suffix(".x", "-s", "parallax"), "parallax-s");
     assert_eq!(name_with_suffix("story", "-s", "parallax"), "story-s");
 }
+
+/// F14: temporary files a crashed save left are cleaned when the comparisons are listed,
+/// once older than any live save could be; a fresh one (a save under way) stays.
+#[test]
+fn stale_temporary_files_are_cleaned_when_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save("x", &cmp(), &Notes::default(), 1).unwrap();
+    let old = store.dir().join(".gone.parallax.json.4242-0.tmp");
+    let fresh = store.dir().join(".x.parallax.json.4243-0.tmp");
+    for p in [&old, &fresh] {
+        std::fs::write(p, "half a save").unwrap();
+    }
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert!(!old.exists(), "the stale one is gone");
+    assert!(fresh.exists(), "a save under way keeps its file");
+}
