@@ -10,6 +10,7 @@ pub mod annotate;
 pub mod comparison;
 pub mod demo;
 pub mod document;
+pub mod encoder;
 pub mod error;
 pub mod export;
 pub mod facts;
