@@ -90,6 +90,9 @@ pub enum Error {
     /// A name for a saved comparison that cannot be a file name.
     #[error("{name:?}: not a usable name for a saved comparison ({reason})")]
     BadName { name: String, reason: &'static str },
+    /// The embedded sentence encoder could not be built or run (a broken model asset).
+    #[error("sentence encoder: {detail}")]
+    Encoder { detail: String },
 }
 
 impl Error {

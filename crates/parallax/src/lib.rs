@@ -9,7 +9,7 @@
 //! list (`tools/check-layers` checks it, unit tests included):
 //!
 //! 1. base, text without documents: [`span`], [`error`], `lines`, `lexicon`, [`text`],
-//!    [`sentences`], [`diff`];
+//!    [`sentences`], [`diff`], [`encoder`];
 //! 2. the pipeline: [`document`], [`segment`], [`align`], [`facts`], [`comparison`];
 //! 3. what is done with a comparison: [`annotate`], [`store`], [`export`], [`demo`].
 
@@ -19,6 +19,7 @@ pub mod comparison;
 pub mod demo;
 pub mod diff;
 pub mod document;
+pub mod encoder;
 pub mod error;
 pub mod export;
 pub mod facts;
