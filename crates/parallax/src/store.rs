@@ -125,14 +125,6 @@ impl Saved {
         }
     }
 
-    /// Replaces the notes and stamps the save time, keeping everything else (notably the
-    /// sources' absolute paths found at the first save): what the reader does before saving
-    /// a comparison it opened.
-    pub fn set_notes(&mut self, notes: Notes, now: Timestamp) {
-        self.notes = notes;
-        self.saved = now;
-    }
-
     /// The file's contents.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a saved comparison always serialises") + "\n"

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::text::{conflict_sentence, letter, stance_mark};
-use super::walk::{self, Pair, PairSink, Side};
+use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
@@ -160,11 +160,11 @@ impl PairSink for MarkdownPair<'_> {
         }
     }
 
-    fn only_start(&mut self, side: &Side) {
+    fn only_start(&mut self, side: &PairSide) {
         let _ = writeln!(self.out, "### Only in {}\n", side.letter);
     }
 
-    fn only(&mut self, side: &Side, i: usize) {
+    fn only(&mut self, side: &PairSide, i: usize) {
         let out = &mut *self.out;
         let _ = writeln!(out, "- {}", escape(side.source.segment_text(i)));
         let on = self.notes.on_passage(side.idx, i);
@@ -185,7 +185,7 @@ impl PairSink for MarkdownPair<'_> {
         }
     }
 
-    fn only_end(&mut self, _side: &Side) {
+    fn only_end(&mut self, _side: &PairSide) {
         self.out.push('\n');
     }
 }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::one_line;
-use super::walk::{self, Pair, PairSink, Side};
+use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
 use crate::facts::{Conflict, FactKind};
@@ -155,11 +155,11 @@ impl PairSink for TextPair<'_> {
         }
     }
 
-    fn only_start(&mut self, side: &Side) {
+    fn only_start(&mut self, side: &PairSide) {
         let _ = writeln!(self.out, "\nOnly in {}:", side.letter);
     }
 
-    fn only(&mut self, side: &Side, i: usize) {
+    fn only(&mut self, side: &PairSide, i: usize) {
         let prefix = format!("  {} {}: ", side.letter, i + 1);
         let room = WIDTH.saturating_sub(prefix.chars().count());
         let text = one_line(side.source.segment_text(i), room);

@@ -9,7 +9,7 @@ use crate::annotate::Note;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
 
 /// One side of a pair as the walk hands it to a format.
-pub(super) struct Side<'a> {
+pub(super) struct PairSide<'a> {
     /// Index of the source in the comparison.
     pub idx: usize,
     /// How the reports name it: A, B, C…
@@ -25,15 +25,15 @@ pub(super) struct Pair<'a> {
     /// The pair's alignment and facts.
     pub pair: &'a PairAlignment,
     /// Its first source.
-    pub a: Side<'a>,
+    pub a: PairSide<'a>,
     /// Its second source.
-    pub b: Side<'a>,
+    pub b: PairSide<'a>,
 }
 
 impl Pair<'_> {
     /// The text of a link's passages on each side, each joined by single spaces.
     pub fn texts(&self, l: &Link) -> (String, String) {
-        let join = |side: &Side, ids: &[usize]| {
+        let join = |side: &PairSide, ids: &[usize]| {
             let parts: Vec<&str> = ids.iter().map(|&i| side.source.segment_text(i)).collect();
             parts.join(" ")
         };
@@ -55,18 +55,18 @@ pub(super) trait PairSink {
     /// Link number `n` (from 0) of the pair, with its facts.
     fn link(&mut self, pair: &Pair, n: usize, link: &Link, facts: &LinkFacts);
     /// Before the passages only `side` has; called only when there are some.
-    fn only_start(&mut self, _side: &Side) {}
+    fn only_start(&mut self, _side: &PairSide) {}
     /// Passage `i` of `side`, which only that side has.
-    fn only(&mut self, _side: &Side, _i: usize) {}
+    fn only(&mut self, _side: &PairSide, _i: usize) {}
     /// After the passages only `side` has.
-    fn only_end(&mut self, _side: &Side) {}
+    fn only_end(&mut self, _side: &PairSide) {}
     /// After everything else of the pair.
     fn end(&mut self, _pair: &Pair) {}
 }
 
 /// Walks pair `p` of `cmp` through `sink`.
 pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink) {
-    let side = |idx: usize, only| Side {
+    let side = |idx: usize, only| PairSide {
         idx,
         letter: letter(idx),
         source: &cmp.sources[idx],

@@ -25,17 +25,17 @@ struct Mark {
 
 /// Which side of the pair a column shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+enum Column {
     A,
     B,
 }
 
-impl Side {
+impl Column {
     /// `a` in column A, `b` in column B.
     fn pick<T>(self, a: T, b: T) -> T {
         match self {
-            Side::A => a,
-            Side::B => b,
+            Column::A => a,
+            Column::B => b,
         }
     }
 }
@@ -43,14 +43,14 @@ impl Side {
 /// What the links of a pair give one column: the link each passage is in (its first,
 /// should a passage be in more than one) and the stretches to mark inside linked passages.
 struct LinkMarks {
-    side: Side,
+    column: Column,
     link_of: Vec<Option<usize>>,
     marks: Vec<Mark>,
 }
 
 impl PairSink for LinkMarks {
     fn link(&mut self, pair: &Pair, k: usize, l: &Link, facts: &LinkFacts) {
-        let ids = self.side.pick(&l.a, &l.b);
+        let ids = self.column.pick(&l.a, &l.b);
         for &i in ids {
             self.link_of[i].get_or_insert(k);
         }
@@ -58,13 +58,13 @@ impl PairSink for LinkMarks {
         for c in &facts.conflicts {
             self.marks.push(Mark {
                 link: k,
-                span: self.side.pick(c.a_span, c.b_span),
+                span: self.column.pick(c.a_span, c.b_span),
                 conflict: true,
                 title: conflict_sentence(c, la, lb),
             });
         }
         for c in &l.changes {
-            let span = self.side.pick(c.a_span, c.b_span);
+            let span = self.column.pick(c.a_span, c.b_span);
             if let Some(span) = span {
                 self.marks.push(Mark {
                     link: k,
@@ -93,22 +93,22 @@ pub(super) fn pair(
         p.alignment.links.len(),
         if shown { "" } else { " hidden" }
     );
-    column(out, cmp, p, notes, Side::A);
-    column(out, cmp, p, notes, Side::B);
+    column(out, cmp, p, notes, Column::A);
+    column(out, cmp, p, notes, Column::B);
     out.push_str("</section>\n");
 }
 
-fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, side: Side) {
-    let (idx, other) = match side {
-        Side::A => (p.a, p.b),
-        Side::B => (p.b, p.a),
+fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, col: Column) {
+    let (idx, other) = match col {
+        Column::A => (p.a, p.b),
+        Column::B => (p.b, p.a),
     };
     let src = &cmp.sources[idx];
     let text = &src.document.text;
     let key = format!("{}-{}", p.a, p.b);
-    let tag = if side == Side::A { "a" } else { "b" };
+    let tag = if col == Column::A { "a" } else { "b" };
     let mut found = LinkMarks {
-        side,
+        column: col,
         link_of: vec![None; src.segments.len()],
         marks: Vec::new(),
     };
@@ -151,7 +151,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         if para != Some(g.paragraph) {
             if para.is_some() {
                 out.push_str("</p>\n");
-                para_notes(out, cmp, notes, idx, side, p, &pending);
+                para_notes(out, cmp, notes, idx, col, p, &pending);
                 pending.clear();
             }
             out.push_str("<p class=\"para\">");
@@ -193,7 +193,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     }
     if para.is_some() {
         out.push_str("</p>\n");
-        para_notes(out, cmp, notes, idx, side, p, &pending);
+        para_notes(out, cmp, notes, idx, col, p, &pending);
     }
     out.push_str("</div>\n");
 }
@@ -204,7 +204,7 @@ fn para_notes(
     cmp: &Comparison,
     notes: &Notes,
     idx: usize,
-    side: Side,
+    col: Column,
     p: &PairAlignment,
     segs: &[usize],
 ) {
@@ -213,7 +213,7 @@ fn para_notes(
             let on = where_label(cmp, n.anchor.as_ref());
             note(out, n, on.as_deref());
         }
-        if side != Side::A {
+        if col != Column::A {
             continue;
         }
         for l in p.alignment.links.iter().filter(|l| l.a.first() == Some(&i)) {
