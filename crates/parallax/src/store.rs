@@ -21,6 +21,7 @@ use sha2::{Digest, Sha256};
 use crate::annotate::{Notes, Timestamp};
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::ids::{SegmentId, SourceId};
 
 pub use sources::{Refreshed, SourceState};
 
@@ -77,10 +78,11 @@ pub struct Saved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// The sources shown, left and right.
-    pub sources: [usize; 2],
+    pub sources: [SourceId; 2],
     /// The focused passage in each pane.
-    pub focus: [usize; 2],
-    /// The pane keys act on.
+    pub focus: [SegmentId; 2],
+    /// The pane keys act on, 0 (left) or 1: the engine knows no panes, the reader says
+    /// which is which.
     pub active: usize,
 }
 

@@ -8,10 +8,10 @@ use anyhow::{Result, bail};
 
 use parallax::annotate::{self, Notes};
 use parallax::document::LoadOptions;
-use parallax::export::{self, ExportFormat, json::where_label, text::letter};
+use parallax::export::{self, ExportFormat, json::where_label};
 use parallax::store::{self, Saved, SourceState, Store};
 use parallax::text::visible;
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SourceId};
 
 /// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
 /// replace an existing one (its notes would be lost).
@@ -75,7 +75,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
 
 fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
     for (i, (s, st)) in saved.sources.iter().zip(states).enumerate() {
-        let who = format!("{} ({})", letter(i), visible(&s.path, false));
+        let who = format!("{} ({})", SourceId(i).letter(), visible(&s.path, false));
         let what = match (st, refreshed) {
             (SourceState::Changed, false) => {
                 "changed since saving; showing the saved text (--refresh re-reads it)"
@@ -112,7 +112,7 @@ fn notes_text(saved: &Saved) -> String {
             let _ = writeln!(
                 out,
                 "    {} was: {}",
-                letter(q.source),
+                q.source.letter(),
                 export::one_line(&q.text, 90)
             );
         }

@@ -3,9 +3,10 @@
 
 use std::path::Path;
 
+use parallax::SourceId;
 use parallax::annotate;
 use parallax::document::LoadOptions;
-use parallax::export::{self, text::letter};
+use parallax::export;
 use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
 
 use super::action::{Action, Done, Effect, Opened};
@@ -86,7 +87,10 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
 
 /// Where the reader stands, to reopen there.
 fn place_of(m: &Model) -> Place {
-    let sources = m.phase.ready().map_or([0, 1], |r| r.pair.src);
+    let sources = m
+        .phase
+        .ready()
+        .map_or([SourceId(0), SourceId(1)], |r| r.pair.src);
     Place {
         sources,
         focus: [m.panes[0].focus, m.panes[1].focus],
@@ -160,7 +164,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
                 SourceState::Missing => "gone",
                 _ => "unreadable",
             };
-            format!("{} {what}", letter(i))
+            format!("{} {what}", SourceId(i).letter())
         })
         .collect();
     (!who.is_empty()).then(|| {

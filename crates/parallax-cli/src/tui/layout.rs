@@ -6,6 +6,8 @@ use std::ops::Range;
 
 use ratatui::layout::Rect;
 
+use parallax::SegmentId;
+
 use super::pair::PairView;
 
 /// Columns before the text: focus cursor, flag, link number (4), tint bar, space.
@@ -102,7 +104,7 @@ pub type Wraps = Vec<Vec<Range<usize>>>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
     /// Its segment id.
-    pub seg: usize,
+    pub seg: SegmentId,
     /// Its first row.
     pub top: usize,
     /// Rows of text.
@@ -128,7 +130,7 @@ impl Placed {
 pub struct PaneLayout {
     /// Passages, top to bottom.
     pub placed: Vec<Placed>,
-    /// Index in `placed` of each segment.
+    /// Index in `placed` of each segment (by segment id).
     pub slot: Vec<Option<usize>>,
     /// Rows in all.
     pub rows: usize,
@@ -136,7 +138,7 @@ pub struct PaneLayout {
 
 impl PaneLayout {
     fn push(&mut self, p: Placed) {
-        if let Some(s) = self.slot.get_mut(p.seg) {
+        if let Some(s) = self.slot.get_mut(p.seg.0) {
             s.get_or_insert(self.placed.len());
         }
         self.placed.push(p);
@@ -148,9 +150,9 @@ impl PaneLayout {
     }
 
     /// The placed passage of segment `seg`.
-    pub fn of(&self, seg: usize) -> Option<&Placed> {
+    pub fn of(&self, seg: SegmentId) -> Option<&Placed> {
         self.slot
-            .get(seg)
+            .get(seg.0)
             .copied()
             .flatten()
             .map(|i| &self.placed[i])
@@ -162,8 +164,8 @@ impl PaneLayout {
     }
 }
 
-fn lines(w: &Wraps, seg: usize) -> usize {
-    w.get(seg).map_or(1, |l| l.len().max(1))
+fn lines(w: &Wraps, seg: SegmentId) -> usize {
+    w.get(seg.0).map_or(1, |l| l.len().max(1))
 }
 
 /// Reading view: every passage of one source in its own order, a blank row between
@@ -178,6 +180,7 @@ pub fn reading(paragraphs: &[usize], wraps: &Wraps) -> PaneLayout {
         if seg > 0 && para != paragraphs[seg - 1] {
             row += 1;
         }
+        let seg = SegmentId(seg);
         let n = lines(wraps, seg);
         out.push(Placed {
             seg,
@@ -194,7 +197,7 @@ pub fn reading(paragraphs: &[usize], wraps: &Wraps) -> PaneLayout {
 /// Links (by index) that keep both sources' order: the longest run of links whose right-hand
 /// passages ascend. The others are shown as moved.
 fn in_order(pair: &PairView) -> Vec<bool> {
-    let keys: Vec<usize> = pair.links.iter().map(|l| l.segs[1][0]).collect();
+    let keys: Vec<SegmentId> = pair.links.iter().map(|l| l.segs[1][0]).collect();
     // Patience sorting with back-pointers: O(n log n).
     let mut tails: Vec<usize> = Vec::new();
     let mut prev = vec![usize::MAX; keys.len()];
@@ -228,7 +231,7 @@ struct Rows<'a> {
 impl Rows<'_> {
     /// One row: the given passages of each side stacked, the row as tall as the taller side,
     /// a blank row after it. `moved` puts a note line above the right side.
-    fn emit(&mut self, segs: [&[usize]; 2], moved: bool) {
+    fn emit(&mut self, segs: [&[SegmentId]; 2], moved: bool) {
         let mut height = 0;
         for (side, segs) in segs.iter().enumerate() {
             let mut r = self.row;
@@ -268,25 +271,25 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
     let flush_b = |rows: &mut Rows, next_b: &mut usize, upto: usize| {
         while *next_b < upto.min(n[1]) {
             if pair.link_of[1][*next_b].is_none() {
-                rows.emit([&[], &[*next_b]], false);
+                rows.emit([&[], &[SegmentId(*next_b)]], false);
             }
             *next_b += 1;
         }
     };
     for a in 0..n[0] {
         match pair.link_of[0][a] {
-            None => rows.emit([&[a], &[]], false),
+            None => rows.emit([&[SegmentId(a)], &[]], false),
             Some(l) if !done_link[l] => {
                 done_link[l] = true;
                 let link = &pair.links[l];
                 if keep[l] {
                     // Unlinked passages between two of this link's are flushed after it.
-                    flush_b(&mut rows, &mut next_b, link.segs[1][0]);
+                    flush_b(&mut rows, &mut next_b, link.segs[1][0].0);
                 }
-                let a_segs: Vec<usize> = link.segs[0]
+                let a_segs: Vec<SegmentId> = link.segs[0]
                     .iter()
                     .copied()
-                    .filter(|&s| pair.link_of[0][s] == Some(l))
+                    .filter(|&s| pair.link_of[0][s.0] == Some(l))
                     .collect();
                 rows.emit([&a_segs, &link.segs[1]], !keep[l]);
             }

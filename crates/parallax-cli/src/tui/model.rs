@@ -9,7 +9,7 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 
-use parallax::Comparison;
+use parallax::{Comparison, SegmentId, SourceId};
 
 use super::config::Config;
 use super::dialog::Dialog;
@@ -41,7 +41,7 @@ impl ViewMode {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pane {
     /// The focused segment.
-    pub focus: usize,
+    pub focus: SegmentId,
     /// The first row shown.
     pub scroll: usize,
 }
@@ -108,7 +108,7 @@ impl Phase {
 }
 
 /// What a layout depends on: text width, view, and the sources shown.
-type LayoutKey = (usize, ViewMode, [usize; 2]);
+type LayoutKey = (usize, ViewMode, [SourceId; 2]);
 
 /// The comparison, the pair shown, and the layout cached for one width and view.
 pub struct Reader {
@@ -122,12 +122,12 @@ pub struct Reader {
     /// Layouts recently left, so toggling the view or resizing back costs nothing.
     saved: Vec<(LayoutKey, [PaneLayout; 2])>,
     /// Wrapped lines per (source, width): wrapping is done once per width.
-    wraps: HashMap<(usize, usize), Arc<Wraps>>,
+    wraps: HashMap<(SourceId, usize), Arc<Wraps>>,
 }
 
 impl Reader {
     /// A reader showing sources `left` and `right` of `cmp`.
-    pub fn new(cmp: Comparison, left: usize, right: usize) -> Reader {
+    pub fn new(cmp: Comparison, left: SourceId, right: SourceId) -> Reader {
         let pair = PairView::new(&cmp, left, right);
         Reader {
             cmp,
@@ -140,12 +140,12 @@ impl Reader {
     }
 
     /// Shows sources `left` and `right`.
-    pub fn show(&mut self, left: usize, right: usize) {
+    pub fn show(&mut self, left: SourceId, right: SourceId) {
         self.pair = PairView::new(&self.cmp, left, right);
     }
 
     /// The wrapped lines of source `src` at `width`.
-    pub fn wraps(&mut self, src: usize, width: usize) -> Arc<Wraps> {
+    pub fn wraps(&mut self, src: SourceId, width: usize) -> Arc<Wraps> {
         // Dragging a window edge passes through many widths: keep only a few.
         if self.wraps.len() >= 8 && !self.wraps.contains_key(&(src, width)) {
             self.wraps.retain(|(_, w), _| *w == width);
@@ -154,12 +154,12 @@ impl Reader {
         self.wraps
             .entry((src, width))
             .or_insert_with(|| {
-                let s = &cmp.sources[src];
+                let s = cmp.source(src);
                 // Passages wrap independently: spread a large source over the cores.
                 Arc::new(
-                    (0..s.segments.len())
-                        .into_par_iter()
-                        .map(|i| wrap(s.segment_text(i), width))
+                    s.segments
+                        .par_iter()
+                        .map(|g| wrap(s.segment_text(g.id), width))
                         .collect(),
                 )
             })
@@ -195,7 +195,7 @@ impl Reader {
         ];
         self.layout = match view {
             ViewMode::Reading => [0, 1].map(|side| {
-                let s = &self.cmp.sources[self.pair.src[side]];
+                let s = self.cmp.source(self.pair.src[side]);
                 let paras: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
                 layout::reading(&paras, &w[side])
             }),

@@ -2,15 +2,15 @@
 //! numbered in the left source's order, and which link (if any) each passage belongs to.
 //! It reads the comparison and computes no alignment.
 
-use parallax::Comparison;
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
 use parallax::span::Span;
+use parallax::{Comparison, LinkId, SegmentId, SourceId};
 
 /// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
-pub fn pairs(n: usize) -> Vec<(usize, usize)> {
+pub fn pairs(n: usize) -> Vec<(SourceId, SourceId)> {
     (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .flat_map(|i| (i + 1..n).map(move |j| (SourceId(i), SourceId(j))))
         .collect()
 }
 
@@ -18,27 +18,27 @@ pub fn pairs(n: usize) -> Vec<(usize, usize)> {
 #[derive(Clone, Debug)]
 pub struct ShownLink {
     /// Segment ids on each side.
-    pub segs: [Vec<usize>; 2],
-    /// Index of the link in the stored alignment.
-    pub raw: usize,
+    pub segs: [Vec<SegmentId>; 2],
+    /// The link in the stored alignment.
+    pub raw: LinkId,
 }
 
 /// The pair of sources in the panes.
 #[derive(Clone, Debug)]
 pub struct PairView {
-    /// Source index in each pane.
-    pub src: [usize; 2],
+    /// The source in each pane.
+    pub src: [SourceId; 2],
     /// True when the left pane holds the stored alignment's `b`.
     flipped: bool,
     /// Links in the left source's order; link number = index + 1.
     pub links: Vec<ShownLink>,
-    /// For each side, the link index of every segment.
+    /// For each side, the link index of every segment (by segment id).
     pub link_of: [Vec<Option<usize>>; 2],
 }
 
 impl PairView {
     /// The view of sources `left` and `right` of `cmp`.
-    pub fn new(cmp: &Comparison, left: usize, right: usize) -> PairView {
+    pub fn new(cmp: &Comparison, left: SourceId, right: SourceId) -> PairView {
         let pa = cmp.pair(left, right);
         let flipped = pa.is_some_and(|p| p.a != left);
         let mut links: Vec<ShownLink> = pa
@@ -52,19 +52,22 @@ impl PairView {
                 } else {
                     [l.a.clone(), l.b.clone()]
                 };
-                ShownLink { segs, raw }
+                ShownLink {
+                    segs,
+                    raw: LinkId(raw),
+                }
             })
             .filter(|l| !l.segs[0].is_empty() && !l.segs[1].is_empty())
             .collect();
         links.sort_by_key(|l| (l.segs[0][0], l.segs[1][0]));
         let mut link_of = [
-            vec![None; cmp.sources[left].segments.len()],
-            vec![None; cmp.sources[right].segments.len()],
+            vec![None; cmp.source(left).segments.len()],
+            vec![None; cmp.source(right).segments.len()],
         ];
         for (i, l) in links.iter().enumerate() {
             for (side, of) in link_of.iter_mut().enumerate() {
                 for &s in &l.segs[side] {
-                    if let Some(slot) = of.get_mut(s) {
+                    if let Some(slot) = of.get_mut(s.0) {
                         slot.get_or_insert(i);
                     }
                 }
@@ -83,7 +86,7 @@ impl PairView {
         let p = cmp
             .pair(self.src[0], self.src[1])
             .expect("links imply a pair");
-        &p.alignment.links[self.links[i].raw]
+        &p.alignment.links[self.links[i].raw.0]
     }
 
     /// The facts of the stored link behind link index `i`.
@@ -91,12 +94,12 @@ impl PairView {
         let p = cmp
             .pair(self.src[0], self.src[1])
             .expect("links imply a pair");
-        &p.link_facts[self.links[i].raw]
+        &p.link_facts[self.links[i].raw.0]
     }
 
     /// True when segment `seg` of `side` is in no link: only that source has it.
-    pub fn is_added(&self, side: usize, seg: usize) -> bool {
-        self.link_of[side].get(seg).is_some_and(Option::is_none)
+    pub fn is_added(&self, side: usize, seg: SegmentId) -> bool {
+        self.link_of[side].get(seg.0).is_some_and(Option::is_none)
     }
 
     /// Spans on `side` of the link's changed words and of its conflicting facts.

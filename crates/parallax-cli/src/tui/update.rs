@@ -8,6 +8,7 @@ mod nav;
 mod notes;
 mod show;
 
+use parallax::SourceId;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
@@ -47,11 +48,11 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
             find_hits(m);
             if !m.search.query.is_empty() {
                 let on_hit = m.search.hits[m.active]
-                    .get(m.panes[m.active].focus)
+                    .get(m.panes[m.active].focus.0)
                     .copied()
                     .unwrap_or(false);
                 if !on_hit {
-                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg]);
+                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg.0]);
                 }
             }
         }
@@ -146,7 +147,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                 m.message = Some("no search: press / first".into());
             } else {
                 nav::jump_around(m, cmd == Command::NextHit, |m, side, seg| {
-                    m.search.hits[side][seg]
+                    m.search.hits[side][seg.0]
                 });
             }
         }
@@ -248,8 +249,8 @@ fn to_claim(m: &mut Model, c: usize) {
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
-    let docs: Vec<usize> = cluster.members.iter().map(|mb| mb.doc).collect();
-    let seg = |doc: usize| {
+    let docs: Vec<SourceId> = cluster.members.iter().map(|mb| mb.doc).collect();
+    let seg = |doc: SourceId| {
         cluster
             .members
             .iter()
@@ -259,7 +260,7 @@ fn to_claim(m: &mut Model, c: usize) {
     let [left, right] = r.pair.src;
     // Keep what is on screen where the claim allows: both sources if both state it, else
     // the one that does, with another source that states it.
-    let with = |keep: usize| {
+    let with = |keep: SourceId| {
         let other = docs.iter().copied().find(|&d| d != keep)?;
         Some([keep.min(other), keep.max(other)])
     };
@@ -278,7 +279,7 @@ fn to_claim(m: &mut Model, c: usize) {
 }
 
 /// Every pair of sources a user can pick, in order.
-fn pairs_of(m: &Model) -> Vec<(usize, usize)> {
+fn pairs_of(m: &Model) -> Vec<(SourceId, SourceId)> {
     pairs(m.ready().map_or(0, |r| r.cmp.sources.len()))
 }
 

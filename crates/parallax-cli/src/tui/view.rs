@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use parallax::export::text::letter;
+use parallax::SourceId;
 use parallax::text::counted;
 
 use super::action::Command;
@@ -86,7 +86,7 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
     for (i, n) in m.names.iter().enumerate() {
         lines.push(Line::raw(format!(
             "  {}  {}",
-            letter(i),
+            SourceId(i).letter(),
             parallax::text::visible(n, false)
         )));
     }
@@ -114,15 +114,15 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
 pub fn position(m: &Model, r: &Reader) -> String {
     let side = m.active;
     let seg = m.panes[side].focus;
-    let who = letter(r.pair.src[side]);
+    let who = r.pair.src[side].letter();
     let total = r.pair.links.len();
-    match r.pair.link_of[side].get(seg).copied().flatten() {
+    match r.pair.link_of[side].get(seg.0).copied().flatten() {
         Some(l) => format!("{who}: link {}/{total}", l + 1),
         None => {
-            let n = r.cmp.sources[r.pair.src[side]].segments.len();
+            let n = r.cmp.source(r.pair.src[side]).segments.len();
             format!(
                 "{who}: passage {}/{n} · added · {}",
-                seg + 1,
+                seg.number(),
                 counted(total, "link")
             )
         }

@@ -27,11 +27,11 @@ fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
             press(&mut m, keys);
             let r = m.ready().unwrap();
             let seg = m.panes[m.active].focus;
-            let l = r.pair.link_of[m.active][seg].expect("starts on a link");
+            let l = r.pair.link_of[m.active][seg.0].expect("starts on a link");
             let shown = &r.pair.links[l];
             let panel = panel(&m);
             for side in 0..2 {
-                let src = &r.cmp.sources[r.pair.src[side]];
+                let src = r.cmp.source(r.pair.src[side]);
                 let text = src.segment_text(shown.segs[side][0]);
                 let start = first_words(text, 3);
                 assert!(
@@ -51,8 +51,8 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
     for _ in 0..links {
         let r = m.ready().unwrap();
         let seg = m.panes[m.active].focus;
-        let l = r.pair.link_of[m.active][seg].expect("on a link");
-        let src = &r.cmp.sources[r.pair.src[0]];
+        let l = r.pair.link_of[m.active][seg.0].expect("on a link");
+        let src = r.cmp.source(r.pair.src[0]);
         let whole: String = r.pair.links[l].segs[0]
             .iter()
             .map(|&s| src.segment_text(s))

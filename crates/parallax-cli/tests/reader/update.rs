@@ -11,12 +11,14 @@ use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
 use tui::update::update;
 
+use parallax::{SegmentId, SourceId};
+
 fn reader(m: &Model) -> &tui::model::Reader {
     m.ready().expect("loaded")
 }
 
-fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {
-    reader(m).pair.link_of[side][seg]
+fn link_of(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
+    reader(m).pair.link_of[side][seg.0]
 }
 
 #[test]
@@ -24,12 +26,12 @@ fn starts_on_the_two_2019_articles_with_all_four_loaded() {
     let m = demo_model(120, 40);
     let r = reader(&m);
     assert_eq!(r.cmp.sources.len(), 4);
-    assert_eq!(r.pair.src, [0, 1]);
+    assert_eq!(r.pair.src, [SourceId(0), SourceId(1)]);
     assert!(r.cmp.sources[0].document.path.contains("2019"));
     assert!(r.cmp.sources[1].document.path.contains("2019"));
     assert_eq!(
         (m.active, m.panes[0].focus, m.view),
-        (0, 0, ViewMode::Reading)
+        (0, SegmentId(0), ViewMode::Reading)
     );
 }
 
@@ -38,21 +40,21 @@ fn j_k_g_and_shift_g_move_the_focus() {
     let mut m = demo_model(120, 40);
     let n = reader(&m).cmp.sources[0].segments.len();
     press(&mut m, "j j");
-    assert_eq!(m.panes[0].focus, 2);
+    assert_eq!(m.panes[0].focus, SegmentId(2));
     press(&mut m, "k");
-    assert_eq!(m.panes[0].focus, 1);
+    assert_eq!(m.panes[0].focus, SegmentId(1));
     press(&mut m, "down up up up");
-    assert_eq!(m.panes[0].focus, 0);
+    assert_eq!(m.panes[0].focus, SegmentId(0));
     press(&mut m, "G");
-    assert_eq!(m.panes[0].focus, n - 1);
+    assert_eq!(m.panes[0].focus, SegmentId(n - 1));
     let h = layout::page_height(m.size);
-    let p = *reader(&m).layout[0].of(n - 1).unwrap();
+    let p = *reader(&m).layout[0].of(SegmentId(n - 1)).unwrap();
     assert!(
         p.top >= m.panes[0].scroll && p.bottom() <= m.panes[0].scroll + h,
         "last passage in view"
     );
     press(&mut m, "g");
-    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (0, 0));
+    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (SegmentId(0), 0));
 }
 
 #[test]
@@ -100,7 +102,7 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
     let mut m = demo_model(120, 40);
     press(&mut m, "u");
     let seg = m.panes[0].focus;
-    assert!(seg > 0 && link_of(&m, 0, seg).is_none());
+    assert!(seg > SegmentId(0) && link_of(&m, 0, seg).is_none());
     press(&mut m, "U");
     assert!(link_of(&m, 0, m.panes[0].focus).is_none());
     let r = reader(&m);
@@ -115,7 +117,7 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
                 .conflicts
                 .is_empty()
         ),
-        None => assert!(!any_conflict && m.panes[0].focus == 0),
+        None => assert!(!any_conflict && m.panes[0].focus == SegmentId(0)),
     }
 }
 
@@ -132,8 +134,8 @@ fn synoptic_view_puts_linked_passages_level() {
     }
     // Every passage of both sources is shown exactly once.
     for side in 0..2 {
-        let n = r.cmp.sources[r.pair.src[side]].segments.len();
-        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg).collect();
+        let n = r.cmp.source(r.pair.src[side]).segments.len();
+        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg.0).collect();
         seen.sort_unstable();
         assert_eq!(seen, (0..n).collect::<Vec<_>>());
     }
@@ -145,7 +147,7 @@ fn synoptic_view_puts_linked_passages_level() {
     press(&mut m, "v");
     assert_eq!(m.view, ViewMode::Reading);
     let r = reader(&m);
-    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg).collect();
+    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg.0).collect();
     assert!(
         tops.windows(2).all(|w| w[0] < w[1]),
         "reading view keeps B's own order"
@@ -193,7 +195,7 @@ fn narrow_terminals_show_one_pane_and_tab_switches() {
     press(&mut m, "tab");
     let a = m.areas();
     assert!(a.pane[0].is_none() && a.pane[1].is_some());
-    let title = parallax::export::text::letter(reader(&m).pair.src[1]);
+    let title = reader(&m).pair.src[1].letter();
     assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
 }
 
@@ -246,7 +248,11 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
     assert_eq!(m.overlay, Some(Overlay::Pick(0)));
     press(&mut m, "j j j j j enter");
     assert_eq!(m.overlay, None);
-    assert_eq!(reader(&m).pair.src, [2, 3], "the two 2026 articles");
+    assert_eq!(
+        reader(&m).pair.src,
+        [SourceId(2), SourceId(3)],
+        "the two 2026 articles"
+    );
     press(&mut m, "m");
     assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
     let s = screen(&draw(&m));
@@ -257,8 +263,8 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
         .members
         .iter()
         .map(|mb| {
-            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
         })
         .collect();
     for item in &named {
@@ -274,8 +280,8 @@ fn claim_passages(m: &Model, k: usize) -> Vec<String> {
         .members
         .iter()
         .map(|mb| {
-            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
         })
         .collect()
 }
@@ -321,7 +327,7 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
     let clusters = reader(&m).cmp.clusters.clone();
     let mut tried = 0;
     for (k, c) in clusters.iter().enumerate() {
-        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == doc);
+        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == SourceId(doc));
         // The 2026 pair (C, D) is shown; the claim is stated by one of them only.
         let kept = match (states(2), states(3)) {
             (true, false) => 2,
@@ -329,15 +335,18 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
             _ => continue,
         };
         press(&mut m, "p j j j j j enter");
-        assert_eq!(reader(&m).pair.src, [2, 3]);
+        assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
         press(&mut m, "m");
         for _ in 0..k {
             press(&mut m, "j");
         }
         press(&mut m, "enter");
         let shown = reader(&m).pair.src;
-        assert!(shown.contains(&kept), "claim {k}: {shown:?} keeps {kept}");
-        assert!(shown.iter().all(|&d| states(d)), "claim {k}: {shown:?}");
+        assert!(
+            shown.contains(&SourceId(kept)),
+            "claim {k}: {shown:?} keeps {kept}"
+        );
+        assert!(shown.iter().all(|&d| states(d.0)), "claim {k}: {shown:?}");
         tried += 1;
     }
     assert!(tried > 0, "the demo has claims one 2026 article leaves out");
@@ -347,7 +356,7 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
 fn the_detail_panel_names_the_shown_pairs_sides() {
     let mut m = demo_model(120, 40);
     press(&mut m, "p j j j j j enter");
-    assert_eq!(reader(&m).pair.src, [2, 3]);
+    assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
     let links = reader(&m).pair.links.len();
     let mut grouped = 0;
     for _ in 0..links {

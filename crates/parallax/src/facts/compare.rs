@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::attributions::edit_distance;
 use super::quotes::speaker_key;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
+use crate::ids::SegmentId;
 use crate::span::Span;
 
 mod changed;
@@ -21,10 +22,10 @@ pub use changed::changed_numbers;
 use slot::{anchors, same};
 
 /// Indices of the facts that start inside the given segments.
-pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
+pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
     let mut out = Vec::new();
     for &id in ids {
-        let Some(seg) = source.segments.get(id) else {
+        let Some(seg) = source.segments.get(id.0) else {
             continue;
         };
         let from = source
@@ -46,7 +47,7 @@ struct LinkSide<'a> {
 }
 
 impl<'a> LinkSide<'a> {
-    fn new(src: Analysed<'a>, ids: &[usize]) -> Self {
+    fn new(src: Analysed<'a>, ids: &[SegmentId]) -> Self {
         let facts = facts_in(src, ids)
             .into_iter()
             .map(|i| &src.facts[i])
@@ -78,7 +79,12 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
 }
 
 /// The conflicts between A's segments `ia` and B's segments `ib`.
-pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> Vec<Conflict> {
+pub fn conflicts(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> Vec<Conflict> {
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
     ages(&sa, &sb, &mut out);
@@ -327,7 +333,12 @@ pub fn misspelt(x: &str, y: &str) -> bool {
 
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
 /// only one side of a link has. Bylines are left out (they belong to no passage).
-pub fn link_additions(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> FactsOnly {
+pub fn link_additions(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> FactsOnly {
     let fa = facts_in(a, ia);
     let fb = facts_in(b, ib);
     let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {

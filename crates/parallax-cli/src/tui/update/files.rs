@@ -2,6 +2,8 @@
 //! (which asks before replacing), and a saved comparison opened. Nothing here touches a
 //! file.
 
+use parallax::{SegmentId, SourceId};
+
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
@@ -34,10 +36,10 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     let Some(r) = m.phase.ready() else { return };
     let n = r.cmp.sources.len();
     let [left, right] = place.sources;
-    if left >= n || right >= n || left == right || place.active > 1 {
+    if left.0 >= n || right.0 >= n || left == right || place.active > 1 {
         return;
     }
-    let fits = |src: usize, seg: usize| seg < r.cmp.sources[src].segments.len().max(1);
+    let fits = |src: SourceId, seg: SegmentId| seg.0 < r.cmp.source(src).segments.len().max(1);
     if !(fits(left, place.focus[0]) && fits(right, place.focus[1])) {
         return;
     }

@@ -1,6 +1,8 @@
 //! Moving the focus and scrolling: passage by passage, by page, to links, additions,
 //! conflicts and search hits, to the counterpart, and by mouse.
 
+use parallax::SegmentId;
+
 use crate::tui::layout;
 use crate::tui::model::{Model, ViewMode};
 
@@ -23,7 +25,7 @@ fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
     let r = m.phase.ready()?;
     r.layout[side]
         .slot
-        .get(m.panes[side].focus)
+        .get(m.panes[side].focus.0)
         .copied()
         .flatten()
 }
@@ -45,9 +47,9 @@ pub fn ensure_visible(m: &mut Model, side: usize) {
 }
 
 /// The segments linked to segment `seg` of `side`, on the other side.
-pub fn counterpart(m: &Model, side: usize, seg: usize) -> Option<&[usize]> {
+pub fn counterpart(m: &Model, side: usize, seg: SegmentId) -> Option<&[SegmentId]> {
     let r = m.phase.ready()?;
-    let l = r.pair.link_of[side].get(seg).copied().flatten()?;
+    let l = r.pair.link_of[side].get(seg.0).copied().flatten()?;
     Some(&r.pair.links[l].segs[1 - side])
 }
 
@@ -126,7 +128,7 @@ pub fn to_end(m: &mut Model, last: bool) {
 }
 
 /// Focus the next (or previous) passage in display order for which `pred` holds.
-pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) -> bool {
+pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, SegmentId) -> bool) -> bool {
     let side = m.active;
     let Some(i) = index_of_focus(m, side) else {
         return false;
@@ -160,7 +162,7 @@ pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) ->
 }
 
 /// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
-pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) {
+pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, SegmentId) -> bool) {
     let side = m.active;
     let msg = m.message.take();
     if jump(m, forward, &pred) {
@@ -194,9 +196,9 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, us
     }
 }
 
-fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+fn link_at(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
     m.phase.ready()?.pair.link_of[side]
-        .get(seg)
+        .get(seg.0)
         .copied()
         .flatten()
 }
@@ -206,7 +208,7 @@ fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
     let r = m.phase.ready()?;
     r.pair.links[l].segs[side]
         .iter()
-        .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
+        .filter_map(|&s| r.layout[side].slot.get(s.0).copied().flatten())
         .min()
 }
 
@@ -214,11 +216,11 @@ fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
 /// next to each other (one sentence of B can tell what four scattered sentences of A do), so
 /// n/N and c/C land only where a link starts: they then step through links in this pane's
 /// order and never come back to one already passed.
-fn link_starting_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+fn link_starting_at(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
     let l = link_at(m, side, seg)?;
     let here = m.phase.ready()?.layout[side]
         .slot
-        .get(seg)
+        .get(seg.0)
         .copied()
         .flatten();
     (here.is_some() && here == first_slot(m, side, l)).then_some(l)
@@ -240,7 +242,7 @@ pub fn link(m: &mut Model, forward: bool) {
 pub fn conflict(m: &mut Model, forward: bool) {
     let side = m.active;
     let cur = link_at(m, side, m.panes[side].focus);
-    let has = |m: &Model, s: usize, seg: usize| {
+    let has = |m: &Model, s: usize, seg: SegmentId| {
         let Some(l) = link_starting_at(m, s, seg) else {
             return false;
         };

@@ -4,7 +4,6 @@
 //! touches a file: saving, exporting, listing and opening are effects.
 
 use parallax::annotate::{Anchor, NoteId, Notes};
-use parallax::export::text::letter;
 
 use super::show::show_at;
 use crate::tui::action::{Command, Effect, Then};
@@ -29,17 +28,17 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
     let side = m.active;
     let seg = m.panes[side].focus;
     let src = r.pair.src[side];
-    if seg >= r.cmp.sources[src].segments.len() {
+    if seg.0 >= r.cmp.source(src).segments.len() {
         return None;
     }
-    let link = r.pair.link_of[side].get(seg).copied().flatten();
+    let link = r.pair.link_of[side].get(seg.0).copied().flatten();
     let (anchor, label) = match link.filter(|_| on_link) {
         Some(l) => {
             let [a, b] = r.pair.src;
             let anchor = Anchor::link(&r.cmp, a, b, r.pair.links[l].raw)?;
             (
                 anchor,
-                format!("link {} ({} ⇄ {})", l + 1, letter(a), letter(b)),
+                format!("link {} ({} ⇄ {})", l + 1, a.letter(), b.letter()),
             )
         }
         None => (
@@ -47,7 +46,7 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
                 source: src,
                 segment: seg,
             },
-            format!("{} passage {}", letter(src), seg + 1),
+            format!("{} passage {}", src.letter(), seg.number()),
         ),
     };
     Some(Target {
@@ -131,7 +130,7 @@ pub fn to_note(m: &mut Model, at: usize) {
         }
         Some(Anchor::Link {
             a, b, a_segments, ..
-        }) => (a, a_segments.first().copied().unwrap_or(0), Some(b)),
+        }) => (a, a_segments.first().copied().unwrap_or_default(), Some(b)),
         None => {
             m.message = Some("a detached note: its passage is gone from the sources".into());
             m.dialog = Some(Dialog::Notes(NotesPanel::List(at)));

@@ -2,9 +2,8 @@
 //! in them; the layout for the current size and view; the search hits. Shared by the
 //! commands, the overlays, the notes and opening a saved comparison.
 
-use parallax::Comparison;
-use parallax::export::text::letter;
 use parallax::text::{counted, fold};
+use parallax::{Comparison, SegmentId, SourceId};
 
 use super::nav;
 use crate::tui::layout;
@@ -13,7 +12,7 @@ use crate::tui::model::{Model, Phase, Reader, ViewMode};
 /// Shows a comparison just built or opened, from its first passage.
 pub fn loaded(m: &mut Model, cmp: Comparison) {
     let right = 1.min(cmp.sources.len().saturating_sub(1));
-    m.phase = Phase::Ready(Box::new(Reader::new(cmp, 0, right)));
+    m.phase = Phase::Ready(Box::new(Reader::new(cmp, SourceId(0), SourceId(right))));
     m.panes = Default::default();
     m.active = 0;
     m.overlay = None;
@@ -25,7 +24,12 @@ pub fn loaded(m: &mut Model, cmp: Comparison) {
 /// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
 /// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
 /// place share.
-pub fn show_at(m: &mut Model, pair: Option<[usize; 2]>, active: usize, focus: [Option<usize>; 2]) {
+pub fn show_at(
+    m: &mut Model,
+    pair: Option<[SourceId; 2]>,
+    active: usize,
+    focus: [Option<SegmentId>; 2],
+) {
     if let (Some([left, right]), Some(r)) = (pair, m.phase.ready_mut()) {
         r.show(left, right);
         m.panes = Default::default();
@@ -50,7 +54,7 @@ pub fn relayout(m: &mut Model) {
         r.relayout(width, view);
         for side in 0..2 {
             let n = r.layout[side].slot.len();
-            m.panes[side].focus = m.panes[side].focus.min(n.saturating_sub(1));
+            m.panes[side].focus = m.panes[side].focus.min(SegmentId(n.saturating_sub(1)));
         }
         nav::ensure_visible(m, m.active);
         if m.view == ViewMode::Synoptic {
@@ -68,14 +72,15 @@ pub fn find_hits(m: &mut Model) {
     // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
     let folded = fold(q);
     m.search.hits = [0, 1].map(|side| {
-        let s = &r.cmp.sources[r.pair.src[side]];
-        (0..s.segments.len())
-            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
+        let s = r.cmp.source(r.pair.src[side]);
+        s.segments
+            .iter()
+            .map(|g| !q.is_empty() && fold(s.segment_text(g.id)).contains(folded.as_str()))
             .collect()
     });
     if !q.is_empty() {
         let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
-        let [la, lb] = r.pair.src.map(letter);
+        let [la, lb] = r.pair.src.map(SourceId::letter);
         m.message = Some(format!(
             "“{q}”: {} in {la}, {right} in {lb}",
             counted(left, "passage")

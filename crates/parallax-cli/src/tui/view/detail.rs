@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use parallax::export::text::letter;
+use parallax::SegmentId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -27,9 +27,9 @@ struct Rich {
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
 /// conflicting facts of link `link` marked.
-fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usize>) -> Rich {
+fn passage(m: &Model, r: &Reader, side: usize, segs: &[SegmentId], link: Option<usize>) -> Rich {
     let t = &m.config.theme;
-    let src = &r.cmp.sources[r.pair.src[side]];
+    let src = r.cmp.source(r.pair.src[side]);
     let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
     let mut text = String::new();
     let mut marks = Vec::new();
@@ -37,7 +37,7 @@ fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usiz
         if !text.is_empty() {
             text.push(' ');
         }
-        let seg = &src.segments[s];
+        let seg = &src.segments[s.0];
         let at = text.len();
         text.push_str(src.segment_text(s));
         for (spans, style) in [(&changes, t.changed), (&conflicts, t.conflict)] {
@@ -48,7 +48,7 @@ fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usiz
         }
     }
     Rich {
-        label: format!("{} ", letter(r.pair.src[side])),
+        label: format!("{} ", r.pair.src[side].letter()),
         label_style: t.link(link.map_or(0, |l| l + 1)).patch(t.key),
         text,
         marks,
@@ -69,11 +69,11 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
 }
 
 /// The notes on the focused link and on the focused passage, as (what it is on, text).
-fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)> {
+fn notes(m: &Model, r: &Reader, side: usize, seg: SegmentId) -> Vec<(String, String)> {
     let notes = &m.notes.notes;
     let src = r.pair.src[side];
     let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
-    let link = r.pair.link_of[side].get(seg).copied().flatten();
+    let link = r.pair.link_of[side].get(seg.0).copied().flatten();
     if let (Some(l), Some(p)) = (link, r.cmp.pair(r.pair.src[0], r.pair.src[1])) {
         let on = format!("link {}", l + 1);
         let link = r.pair.link(&r.cmp, l);
@@ -84,7 +84,7 @@ fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)
                 .map(|n| (on.clone(), n)),
         );
     }
-    let on = format!("{} passage {}", letter(src), seg + 1);
+    let on = format!("{} passage {}", src.letter(), seg.number());
     found.extend(
         notes
             .on_passage(src, seg)
@@ -110,8 +110,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let side = m.active;
     let seg = m.panes[side].focus;
     let mut parts: Vec<Rich> = Vec::new();
-    let title = match r.pair.link_of[side].get(seg).copied().flatten() {
-        _ if seg >= r.pair.link_of[side].len() => {
+    let title = match r.pair.link_of[side].get(seg.0).copied().flatten() {
+        _ if seg.0 >= r.pair.link_of[side].len() => {
             let text = "This source has no passages.".to_string();
             parts.push(plain("   ", t.dim, text, t.dim));
             " nothing to show ".to_string()
@@ -125,7 +125,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                     r.pair.src[0].min(r.pair.src[1]),
                     r.pair.src[0].max(r.pair.src[1]),
                 );
-                let (la, lb) = (letter(lo), letter(hi));
+                let (la, lb) = (lo.letter(), hi.letter());
                 let why: Vec<String> = link.why.iter().map(|w| w.words(&la, &lb)).collect();
                 parts.push(plain("why ", t.dim, why.join("; "), t.dim));
             }
@@ -133,7 +133,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
             }
             for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
-                let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
+                let (la, lb) = (r.pair.src[0].letter(), r.pair.src[1].letter());
                 let text = format!("{kind}: {la} says {a}, {lb} says {b}");
                 let marks = vec![(0..text.len(), t.conflict)];
                 parts.push(Rich {
@@ -159,8 +159,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             )
         }
         None => {
-            let name = letter(r.pair.src[side]);
-            let other = letter(r.pair.src[1 - side]);
+            let name = r.pair.src[side].letter();
+            let other = r.pair.src[1 - side].letter();
             parts.push(plain(
                 "+  ",
                 t.added,
@@ -168,7 +168,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 t.added,
             ));
             parts.push(passage(m, r, side, &[seg], None));
-            format!(" passage {} · added by {name} ", seg + 1)
+            format!(" passage {} · added by {name} ", seg.number())
         }
     };
     // The reader's own notes first: they matter most and the panel may not hold everything.

@@ -10,19 +10,18 @@ use ratatui::text::Line;
 use crate::tui::layout::{GUTTER, Placed};
 use crate::tui::model::{Model, Reader};
 use crate::tui::wrap;
-use parallax::export::text::letter;
 use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
 pub fn title(r: &Reader, side: usize) -> String {
     let src = r.pair.src[side];
-    let doc = &r.cmp.sources[src].document;
+    let doc = &r.cmp.source(src).document;
     let name = if doc.path == "-" {
         "standard input"
     } else {
         doc.name()
     };
-    let mut t = format!(" {} {name}", letter(src));
+    let mut t = format!(" {} {name}", src.letter());
     let date = doc.meta.date.as_deref().map(readable_date);
     for part in [date.as_deref(), doc.meta.byline.as_deref()]
         .into_iter()
@@ -67,7 +66,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: usize, title_area: Rect,
     let active = side == m.active;
     let mut head = title(r, side);
     if m.areas().narrow {
-        let other = letter(r.pair.src[1 - side]);
+        let other = r.pair.src[1 - side].letter();
         head = format!(
             "{head}   ({} → {other})",
             m.config
@@ -123,12 +122,12 @@ fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
 fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Placed) {
     let t = &m.config.theme;
     let src_index = r.pair.src[side];
-    let src = &r.cmp.sources[src_index];
-    let seg = &src.segments[p.seg];
+    let src = r.cmp.source(src_index);
+    let seg = &src.segments[p.seg.0];
     let text = src.segment_text(p.seg);
-    let link = r.pair.link_of[side].get(p.seg).copied().flatten();
+    let link = r.pair.link_of[side].get(p.seg.0).copied().flatten();
     let focus_link = r.pair.link_of[m.active]
-        .get(m.panes[m.active].focus)
+        .get(m.panes[m.active].focus.0)
         .copied()
         .flatten();
     let is_focus = m.panes[side].focus == p.seg;
@@ -168,13 +167,13 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
     if p.moved && rows.contains(&p.top) {
         let note = format!(
             "↕ {} has this at passage {} of {}",
-            letter(r.pair.src[side]),
-            p.seg + 1,
+            r.pair.src[side].letter(),
+            p.seg.number(),
             src.segments.len()
         );
         buf.set_stringn(area.x + GUTTER, y_of(p.top), &note, width, t.moved);
     }
-    let lines = r.lines(side).and_then(|w| w.get(p.seg));
+    let lines = r.lines(side).and_then(|w| w.get(p.seg.0));
     let n = lines.map_or(0, Vec::len).max(1);
     for j in 0..n {
         let row = p.text_top() + j;

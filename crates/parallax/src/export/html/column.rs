@@ -7,8 +7,9 @@ use crate::align::Link;
 use crate::annotate::Notes;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment};
 use crate::export::json::where_label;
-use crate::export::text::{conflict_sentence, letter};
+use crate::export::text::conflict_sentence;
 use crate::export::walk::{self, Pair, PairSink};
+use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::span::Span;
 
 /// How many link tints the style sheet has.
@@ -17,7 +18,7 @@ const TINTS: usize = 8;
 /// A stretch inside a passage to mark: a conflicting fact or changed words.
 struct Mark {
     /// The link it belongs to: it is shown only inside that link's passages.
-    link: usize,
+    link: LinkId,
     span: Span,
     conflict: bool,
     title: String,
@@ -44,15 +45,15 @@ impl Column {
 /// should a passage be in more than one) and the stretches to mark inside linked passages.
 struct LinkMarks {
     column: Column,
-    link_of: Vec<Option<usize>>,
+    link_of: Vec<Option<LinkId>>,
     marks: Vec<Mark>,
 }
 
 impl PairSink for LinkMarks {
-    fn link(&mut self, pair: &Pair, k: usize, l: &Link, facts: &LinkFacts) {
+    fn link(&mut self, pair: &Pair, k: LinkId, l: &Link, facts: &LinkFacts) {
         let ids = self.column.pick(&l.a, &l.b);
         for &i in ids {
-            self.link_of[i].get_or_insert(k);
+            self.link_of[i.0].get_or_insert(k);
         }
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         for c in &facts.conflicts {
@@ -103,7 +104,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         Column::A => (p.a, p.b),
         Column::B => (p.b, p.a),
     };
-    let src = &cmp.sources[idx];
+    let src = cmp.source(idx);
     let text = &src.document.text;
     let key = format!("{}-{}", p.a, p.b);
     let tag = if col == Column::A { "a" } else { "b" };
@@ -131,7 +132,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let _ = writeln!(
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
-        letter(idx),
+        idx.letter(),
         esc(m.title.as_deref().unwrap_or(src.document.name())),
         esc(&[
             // The path, unless the heading already shows it as the file name.
@@ -146,7 +147,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         .join(" · "))
     );
     let mut para: Option<usize> = None;
-    let mut pending: Vec<usize> = Vec::new();
+    let mut pending: Vec<SegmentId> = Vec::new();
     for g in &src.segments {
         if para != Some(g.paragraph) {
             if para.is_some() {
@@ -161,29 +162,29 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         }
         pending.push(g.id);
         let id = format!("s{key}-{tag}-{}", g.id);
-        match link_of[g.id] {
+        match link_of[g.id.0] {
             Some(k) => {
                 let _ = write!(
                     out,
                     "<span class=\"seg linked c{}\" id=\"{id}\" data-link=\"{k}\" tabindex=\"0\" title=\"Link {} with {}{}\"><sup class=\"mark\">{}</sup>",
-                    k % TINTS,
-                    k + 1,
-                    letter(other),
-                    weak_note(&p.alignment.links[k]),
-                    k + 1
+                    k.0 % TINTS,
+                    k.number(),
+                    other.letter(),
+                    weak_note(&p.alignment.links[k.0]),
+                    k.number()
                 );
             }
             None => {
                 let _ = write!(
                     out,
                     "<span class=\"seg only\" id=\"{id}\" tabindex=\"0\" title=\"Only in {}\"><sup class=\"mark\">+</sup>",
-                    letter(idx)
+                    idx.letter()
                 );
             }
         }
         let own: Vec<&Mark> = kept
             .iter()
-            .filter(|m| Some(m.link) == link_of[g.id])
+            .filter(|m| Some(m.link) == link_of[g.id.0])
             .collect();
         marked(out, text, g.span, &own);
         if !notes.touching(idx, g.id).is_empty() {
@@ -203,10 +204,10 @@ fn para_notes(
     out: &mut String,
     cmp: &Comparison,
     notes: &Notes,
-    idx: usize,
+    idx: SourceId,
     col: Column,
     p: &PairAlignment,
-    segs: &[usize],
+    segs: &[SegmentId],
 ) {
     for &i in segs {
         for n in notes.on_passage(idx, i) {
