@@ -93,8 +93,8 @@ fn place_of(m: &Model) -> Place {
         .map_or([SourceId(0), SourceId(1)], |r| r.pair.src);
     Place {
         sources,
-        focus: [m.panes[0].focus, m.panes[1].focus],
-        active: m.active,
+        focus: m.panes.map(|p| p.focus),
+        active: m.active.index(),
     }
 }
 

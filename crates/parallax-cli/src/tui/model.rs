@@ -16,6 +16,7 @@ use super::dialog::Dialog;
 use super::layout::{self, PaneLayout, Wraps};
 use super::notes::Annotations;
 use super::pair::PairView;
+use super::side::PaneSide;
 use super::wrap::wrap;
 
 /// How the two panes are arranged.
@@ -66,7 +67,7 @@ pub struct Search {
     pub input: String,
     /// The search in force (lower case), empty for none.
     pub query: String,
-    /// Segments that hold the query, per side.
+    /// Segments that hold the query, per pane (by segment id).
     pub hits: [Vec<bool>; 2],
 }
 
@@ -166,8 +167,8 @@ impl Reader {
             .clone()
     }
 
-    /// The cached wrapped lines of segment `seg` of pane `side`, if laid out.
-    pub fn lines(&self, side: usize) -> Option<&Wraps> {
+    /// The cached wrapped lines of the segments of pane `side`, if laid out.
+    pub fn lines(&self, side: PaneSide) -> Option<&Wraps> {
         let (width, _, _) = self.key?;
         self.wraps.get(&(self.pair.src[side], width)).map(|w| &**w)
     }
@@ -190,16 +191,18 @@ impl Reader {
             return;
         }
         let w = [
-            self.wraps(self.pair.src[0], width),
-            self.wraps(self.pair.src[1], width),
+            self.wraps(self.pair.src[PaneSide::Left], width),
+            self.wraps(self.pair.src[PaneSide::Right], width),
         ];
         self.layout = match view {
-            ViewMode::Reading => [0, 1].map(|side| {
+            ViewMode::Reading => PaneSide::BOTH.map(|side| {
                 let s = self.cmp.source(self.pair.src[side]);
                 let paras: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
                 layout::reading(&paras, &w[side])
             }),
-            ViewMode::Synoptic => layout::synoptic(&self.pair, [&w[0], &w[1]]),
+            ViewMode::Synoptic => {
+                layout::synoptic(&self.pair, [&w[PaneSide::Left], &w[PaneSide::Right]])
+            }
         };
         self.key = Some(key);
     }
@@ -217,8 +220,8 @@ pub struct Model {
     pub names: Vec<String>,
     /// Focus and scroll of the left and right panes.
     pub panes: [Pane; 2],
-    /// The pane that has the keyboard (0 left, 1 right).
-    pub active: usize,
+    /// The pane that has the keyboard.
+    pub active: PaneSide,
     /// Reading or synoptic.
     pub view: ViewMode,
     /// The search.
@@ -245,7 +248,7 @@ impl Model {
             },
             names,
             panes: [Pane::default(); 2],
-            active: 0,
+            active: PaneSide::Left,
             view: ViewMode::Reading,
             search: Search::default(),
             overlay: None,

@@ -5,6 +5,8 @@
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
 use parallax::span::Span;
+
+use super::side::PaneSide;
 use parallax::{Comparison, LinkId, SegmentId, SourceId};
 
 /// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
@@ -14,10 +16,10 @@ pub fn pairs(n: usize) -> Vec<(SourceId, SourceId)> {
         .collect()
 }
 
-/// One link, oriented so that side 0 is the left pane.
+/// One link, oriented to the panes.
 #[derive(Clone, Debug)]
 pub struct ShownLink {
-    /// Segment ids on each side.
+    /// Segment ids in each pane.
     pub segs: [Vec<SegmentId>; 2],
     /// The link in the stored alignment.
     pub raw: LinkId,
@@ -57,15 +59,15 @@ impl PairView {
                     raw: LinkId(raw),
                 }
             })
-            .filter(|l| !l.segs[0].is_empty() && !l.segs[1].is_empty())
+            .filter(|l| l.segs.iter().all(|s| !s.is_empty()))
             .collect();
-        links.sort_by_key(|l| (l.segs[0][0], l.segs[1][0]));
+        links.sort_by_key(|l| (l.segs[PaneSide::Left][0], l.segs[PaneSide::Right][0]));
         let mut link_of = [
             vec![None; cmp.source(left).segments.len()],
             vec![None; cmp.source(right).segments.len()],
         ];
         for (i, l) in links.iter().enumerate() {
-            for (side, of) in link_of.iter_mut().enumerate() {
+            for (side, of) in PaneSide::BOTH.into_iter().zip(&mut link_of) {
                 for &s in &l.segs[side] {
                     if let Some(slot) = of.get_mut(s.0) {
                         slot.get_or_insert(i);
@@ -84,7 +86,7 @@ impl PairView {
     /// The stored link behind link index `i`.
     pub fn link<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c Link {
         let p = cmp
-            .pair(self.src[0], self.src[1])
+            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
             .expect("links imply a pair");
         &p.alignment.links[self.links[i].raw.0]
     }
@@ -92,20 +94,20 @@ impl PairView {
     /// The facts of the stored link behind link index `i`.
     pub fn link_facts<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c LinkFacts {
         let p = cmp
-            .pair(self.src[0], self.src[1])
+            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
             .expect("links imply a pair");
         &p.link_facts[self.links[i].raw.0]
     }
 
     /// True when segment `seg` of `side` is in no link: only that source has it.
-    pub fn is_added(&self, side: usize, seg: SegmentId) -> bool {
+    pub fn is_added(&self, side: PaneSide, seg: SegmentId) -> bool {
         self.link_of[side].get(seg.0).is_some_and(Option::is_none)
     }
 
     /// Spans on `side` of the link's changed words and of its conflicting facts.
-    pub fn marks(&self, cmp: &Comparison, i: usize, side: usize) -> (Vec<Span>, Vec<Span>) {
+    pub fn marks(&self, cmp: &Comparison, i: usize, side: PaneSide) -> (Vec<Span>, Vec<Span>) {
         let link = self.link(cmp, i);
-        let stored_a = (side == 0) != self.flipped;
+        let stored_a = (side == PaneSide::Left) != self.flipped;
         let changes = link
             .changes
             .iter()

@@ -17,6 +17,7 @@ use super::dialog::{ContextMut, Dialog, DialogKey, Step, open_list::OpenList};
 use super::layout;
 use super::model::{Model, Overlay, Phase, ViewMode};
 use super::pair::{PairView, pairs};
+use super::side::PaneSide;
 use show::{find_hits, loaded, relayout, show_at};
 
 /// The action for a key press: while a dialog is open it takes every key.
@@ -124,7 +125,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         Command::First => nav::to_end(m, false),
         Command::Last => nav::to_end(m, true),
         Command::SwitchPane => {
-            m.active = 1 - m.active;
+            m.active = m.active.other();
             nav::ensure_visible(m, m.active);
         }
         Command::NextLink | Command::PrevLink => nav::link(m, cmd == Command::NextLink),
@@ -272,7 +273,11 @@ fn to_claim(m: &mut Model, c: usize) {
     };
     let switch = shown.is_some();
     let [left, right] = shown.unwrap_or([left, right]);
-    let active = if seg(left).is_some() { 0 } else { 1 };
+    let active = if seg(left).is_some() {
+        PaneSide::Left
+    } else {
+        PaneSide::Right
+    };
     let mut focus = [None, None];
     focus[active] = seg([left, right][active]);
     show_at(m, switch.then_some([left, right]), active, focus);

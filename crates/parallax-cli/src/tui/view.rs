@@ -17,6 +17,7 @@ use super::action::Command;
 use super::dialog::Context;
 use super::layout;
 use super::model::{Model, Phase, Reader};
+use super::side::PaneSide;
 
 /// Draws the whole screen.
 pub fn view(m: &Model, f: &mut Frame) {
@@ -36,13 +37,13 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
     match &m.phase {
         Phase::Ready(r) => {
-            for side in 0..2 {
+            for side in PaneSide::BOTH {
                 if let (Some(t), Some(p)) = (a.title[side], a.pane[side]) {
                     pane::draw(f, m, r, side, t, p);
                 }
             }
             if !a.narrow {
-                let x = a.pane[0].map_or(0, |p| p.right());
+                let x = a.pane[PaneSide::Left].map_or(0, |p| p.right());
                 for y in area.y..a.detail.y {
                     f.buffer_mut().set_string(x, y, "│", theme.dim);
                 }

@@ -9,6 +9,7 @@ use tui::action::Action;
 use tui::dialog::Dialog;
 use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
+use tui::side::PaneSide;
 use tui::update::update;
 
 use parallax::{SegmentId, SourceId};
@@ -31,7 +32,7 @@ fn starts_on_the_two_2019_articles_with_all_four_loaded() {
     assert!(r.cmp.sources[1].document.path.contains("2019"));
     assert_eq!(
         (m.active, m.panes[0].focus, m.view),
-        (0, SegmentId(0), ViewMode::Reading)
+        (PaneSide::Left, SegmentId(0), ViewMode::Reading)
     );
 }
 
@@ -89,12 +90,12 @@ fn n_walks_links_in_order_and_enter_jumps_to_the_counterpart() {
     press(&mut m, "N");
     assert_eq!(link_of(&m, 0, m.panes[0].focus), Some(first));
     press(&mut m, "n enter");
-    assert_eq!(m.active, 1);
+    assert_eq!(m.active, PaneSide::Right);
     assert_eq!(m.panes[1].focus, cp);
     let text = reader(&m).cmp.sources[1].segment_text(cp);
     assert!(screen(&draw(&m)).contains(&first_words(text, 3)));
     press(&mut m, "tab");
-    assert_eq!(m.active, 0);
+    assert_eq!(m.active, PaneSide::Left);
 }
 
 #[test]
@@ -230,7 +231,7 @@ fn click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
         &mut m,
         Action::Click(right.x + 10, right.y + (p.top - scroll) as u16),
     );
-    assert_eq!((m.active, m.panes[1].focus), (1, p.seg));
+    assert_eq!((m.active, m.panes[1].focus), (PaneSide::Right, p.seg));
     let left = m.areas().pane[0].unwrap();
     let before = (m.panes[0].scroll, m.panes[1].scroll);
     update(&mut m, Action::Wheel(left.x + 3, left.y + 3, true));
@@ -387,7 +388,11 @@ fn enter_in_the_matrix_shows_the_claim() {
         .find(|mb| mb.doc == r.pair.src[side])
         .expect("the pane shown holds a source that states the claim");
     assert_eq!(m.panes[side].focus, member.segments[0]);
-    assert!(c.members.iter().any(|mb| mb.doc == r.pair.src[1 - side]));
+    assert!(
+        c.members
+            .iter()
+            .any(|mb| mb.doc == r.pair.src[side.other()])
+    );
 }
 
 #[test]

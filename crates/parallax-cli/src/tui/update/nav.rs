@@ -5,6 +5,7 @@ use parallax::SegmentId;
 
 use crate::tui::layout;
 use crate::tui::model::{Model, ViewMode};
+use crate::tui::side::PaneSide;
 
 fn height(m: &Model) -> usize {
     layout::page_height(m.size)
@@ -21,7 +22,7 @@ fn focus_at(m: &mut Model, index: usize) {
     }
 }
 
-fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
+fn index_of_focus(m: &Model, side: PaneSide) -> Option<usize> {
     let r = m.phase.ready()?;
     r.layout[side]
         .slot
@@ -31,7 +32,7 @@ fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
 }
 
 /// Scrolls pane `side` as little as needed to show its focused passage.
-pub fn ensure_visible(m: &mut Model, side: usize) {
+pub fn ensure_visible(m: &mut Model, side: PaneSide) {
     let h = height(m);
     let Some(r) = m.phase.ready() else { return };
     let l = &r.layout[side];
@@ -47,15 +48,15 @@ pub fn ensure_visible(m: &mut Model, side: usize) {
 }
 
 /// The segments linked to segment `seg` of `side`, on the other side.
-pub fn counterpart(m: &Model, side: usize, seg: SegmentId) -> Option<&[SegmentId]> {
+pub fn counterpart(m: &Model, side: PaneSide, seg: SegmentId) -> Option<&[SegmentId]> {
     let r = m.phase.ready()?;
     let l = r.pair.link_of[side].get(seg.0).copied().flatten()?;
-    Some(&r.pair.links[l].segs[1 - side])
+    Some(&r.pair.links[l].segs[side.other()])
 }
 
 /// The other pane follows the focus: to the counterpart, level with it when it can.
 pub fn follow(m: &mut Model) {
-    let (s, o) = (m.active, 1 - m.active);
+    let (s, o) = (m.active, m.active.other());
     let h = height(m);
     let cp = counterpart(m, s, m.panes[s].focus).and_then(|c| c.first().copied());
     let Some(r) = m.phase.ready() else { return };
@@ -128,7 +129,11 @@ pub fn to_end(m: &mut Model, last: bool) {
 }
 
 /// Focus the next (or previous) passage in display order for which `pred` holds.
-pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, SegmentId) -> bool) -> bool {
+pub fn jump(
+    m: &mut Model,
+    forward: bool,
+    pred: impl Fn(&Model, PaneSide, SegmentId) -> bool,
+) -> bool {
     let side = m.active;
     let Some(i) = index_of_focus(m, side) else {
         return false;
@@ -162,7 +167,11 @@ pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, SegmentId
 }
 
 /// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
-pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, SegmentId) -> bool) {
+pub fn jump_around(
+    m: &mut Model,
+    forward: bool,
+    pred: impl Fn(&Model, PaneSide, SegmentId) -> bool,
+) {
     let side = m.active;
     let msg = m.message.take();
     if jump(m, forward, &pred) {
@@ -196,7 +205,7 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, Se
     }
 }
 
-fn link_at(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
+fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<usize> {
     m.phase.ready()?.pair.link_of[side]
         .get(seg.0)
         .copied()
@@ -204,7 +213,7 @@ fn link_at(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
 }
 
 /// The placed index of link `l`'s first passage in pane `side`.
-fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
+fn first_slot(m: &Model, side: PaneSide, l: usize) -> Option<usize> {
     let r = m.phase.ready()?;
     r.pair.links[l].segs[side]
         .iter()
@@ -216,7 +225,7 @@ fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
 /// next to each other (one sentence of B can tell what four scattered sentences of A do), so
 /// n/N and c/C land only where a link starts: they then step through links in this pane's
 /// order and never come back to one already passed.
-fn link_starting_at(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
+fn link_starting_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<usize> {
     let l = link_at(m, side, seg)?;
     let here = m.phase.ready()?.layout[side]
         .slot
@@ -242,7 +251,7 @@ pub fn link(m: &mut Model, forward: bool) {
 pub fn conflict(m: &mut Model, forward: bool) {
     let side = m.active;
     let cur = link_at(m, side, m.panes[side].focus);
-    let has = |m: &Model, s: usize, seg: SegmentId| {
+    let has = |m: &Model, s: PaneSide, seg: SegmentId| {
         let Some(l) = link_starting_at(m, s, seg) else {
             return false;
         };
@@ -269,7 +278,7 @@ pub fn to_counterpart(m: &mut Model) {
     let side = m.active;
     match counterpart(m, side, m.panes[side].focus).and_then(|c| c.first().copied()) {
         Some(cp) => {
-            m.active = 1 - side;
+            m.active = side.other();
             m.panes[m.active].focus = cp;
             ensure_visible(m, m.active);
             follow(m);
@@ -279,9 +288,9 @@ pub fn to_counterpart(m: &mut Model) {
 }
 
 /// The pane (side) whose text area holds screen position (x, y), and the row in it.
-fn pane_at(m: &Model, x: u16, y: u16) -> Option<(usize, usize)> {
+fn pane_at(m: &Model, x: u16, y: u16) -> Option<(PaneSide, usize)> {
     let a = m.areas();
-    (0..2).find_map(|side| {
+    PaneSide::BOTH.into_iter().find_map(|side| {
         let r = a.pane[side]?;
         (x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
             .then(|| (side, (y - r.y) as usize))
@@ -315,8 +324,8 @@ pub fn wheel(m: &mut Model, x: u16, y: u16, down: bool) {
     };
     let h = height(m);
     let Some(r) = m.phase.ready() else { return };
-    let sides: &[usize] = if m.view == ViewMode::Synoptic {
-        &[0, 1]
+    let sides: &[PaneSide] = if m.view == ViewMode::Synoptic {
+        &PaneSide::BOTH
     } else {
         std::slice::from_ref(&side)
     };

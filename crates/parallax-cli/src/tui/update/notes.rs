@@ -11,6 +11,7 @@ use crate::tui::dialog::notes_panel::NotesPanel;
 use crate::tui::dialog::{Dialog, editor::Editor, export::Export, save::Save, tags::Tags};
 use crate::tui::model::Model;
 use crate::tui::notes::Target;
+use crate::tui::side::PaneSide;
 
 /// The first note anchored exactly on `anchor`.
 fn note_on(notes: &Notes, anchor: &Anchor) -> Option<NoteId> {
@@ -139,12 +140,16 @@ pub fn to_note(m: &mut Model, at: usize) {
     };
     let switch = !r.pair.src.contains(&source) || other.is_some_and(|o| !r.pair.src.contains(&o));
     let shown = if switch {
-        let o = other.unwrap_or(r.pair.src[1]);
+        let o = other.unwrap_or(r.pair.src[PaneSide::Right]);
         [source.min(o), source.max(o)]
     } else {
         r.pair.src
     };
-    let active = if shown[0] == source { 0 } else { 1 };
+    let active = if shown[PaneSide::Left] == source {
+        PaneSide::Left
+    } else {
+        PaneSide::Right
+    };
     let mut focus = [None, None];
     focus[active] = Some(segment);
     show_at(m, switch.then_some(shown), active, focus);

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use crate::tui::model::{Model, Reader};
+use crate::tui::side::PaneSide;
 use crate::tui::wrap;
 
 /// A labelled paragraph of the panel: its text and the styled ranges in it.
@@ -27,7 +28,7 @@ struct Rich {
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
 /// conflicting facts of link `link` marked.
-fn passage(m: &Model, r: &Reader, side: usize, segs: &[SegmentId], link: Option<usize>) -> Rich {
+fn passage(m: &Model, r: &Reader, side: PaneSide, segs: &[SegmentId], link: Option<usize>) -> Rich {
     let t = &m.config.theme;
     let src = r.cmp.source(r.pair.src[side]);
     let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
@@ -69,12 +70,13 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
 }
 
 /// The notes on the focused link and on the focused passage, as (what it is on, text).
-fn notes(m: &Model, r: &Reader, side: usize, seg: SegmentId) -> Vec<(String, String)> {
+fn notes(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId) -> Vec<(String, String)> {
     let notes = &m.notes.notes;
     let src = r.pair.src[side];
     let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
     let link = r.pair.link_of[side].get(seg.0).copied().flatten();
-    if let (Some(l), Some(p)) = (link, r.cmp.pair(r.pair.src[0], r.pair.src[1])) {
+    let [left, right] = r.pair.src;
+    if let (Some(l), Some(p)) = (link, r.cmp.pair(left, right)) {
         let on = format!("link {}", l + 1);
         let link = r.pair.link(&r.cmp, l);
         found.extend(
@@ -121,19 +123,17 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             let shown = &r.pair.links[l];
             if !link.why.is_empty() {
                 // The stored pair runs from the lower source index to the higher.
-                let (lo, hi) = (
-                    r.pair.src[0].min(r.pair.src[1]),
-                    r.pair.src[0].max(r.pair.src[1]),
-                );
+                let [left, right] = r.pair.src;
+                let (lo, hi) = (left.min(right), left.max(right));
                 let (la, lb) = (lo.letter(), hi.letter());
                 let why: Vec<String> = link.why.iter().map(|w| w.words(&la, &lb)).collect();
                 parts.push(plain("why ", t.dim, why.join("; "), t.dim));
             }
-            for s in 0..2 {
+            for s in PaneSide::BOTH {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
             }
             for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
-                let (la, lb) = (r.pair.src[0].letter(), r.pair.src[1].letter());
+                let [la, lb] = r.pair.src.map(|s| s.letter());
                 let text = format!("{kind}: {la} says {a}, {lb} says {b}");
                 let marks = vec![(0..text.len(), t.conflict)];
                 parts.push(Rich {
@@ -160,7 +160,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         }
         None => {
             let name = r.pair.src[side].letter();
-            let other = r.pair.src[1 - side].letter();
+            let other = r.pair.src[side.other()].letter();
             parts.push(plain(
                 "+  ",
                 t.added,

@@ -9,11 +9,12 @@ use ratatui::text::Line;
 
 use crate::tui::layout::{GUTTER, Placed};
 use crate::tui::model::{Model, Reader};
+use crate::tui::side::PaneSide;
 use crate::tui::wrap;
 use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
-pub fn title(r: &Reader, side: usize) -> String {
+pub fn title(r: &Reader, side: PaneSide) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
     let name = if doc.path == "-" {
@@ -61,12 +62,12 @@ fn readable_date(date: &str) -> String {
 }
 
 /// Draws pane `side` into its title row and text area.
-pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: usize, title_area: Rect, area: Rect) {
+pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Rect, area: Rect) {
     let t = &m.config.theme;
     let active = side == m.active;
     let mut head = title(r, side);
     if m.areas().narrow {
-        let other = r.pair.src[1 - side].letter();
+        let other = r.pair.src[side.other()].letter();
         head = format!(
             "{head}   ({} → {other})",
             m.config
@@ -119,7 +120,7 @@ fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Placed) {
+fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &Placed) {
     let t = &m.config.theme;
     let src_index = r.pair.src[side];
     let src = r.cmp.source(src_index);
