@@ -196,7 +196,7 @@ pub fn reading(paragraphs: &[usize], wraps: &Wraps) -> PaneLayout {
     out
 }
 
-/// Links (by index) that keep both sources' order: the longest run of links whose right-hand
+/// Links (by shown index) that keep both sources' order: the longest run of links whose right-hand
 /// passages ascend. The others are shown as moved.
 fn in_order(pair: &PairView) -> Vec<bool> {
     let keys: Vec<SegmentId> = pair
@@ -286,10 +286,10 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
     for a in 0..n[left] {
         match pair.link_of[left][a] {
             None => rows.emit([&[SegmentId(a)], &[]], false),
-            Some(l) if !done_link[l] => {
-                done_link[l] = true;
-                let link = &pair.links[l];
-                if keep[l] {
+            Some(l) if !done_link[l.0] => {
+                done_link[l.0] = true;
+                let link = pair.shown(l);
+                if keep[l.0] {
                     // Unlinked passages between two of this link's are flushed after it.
                     flush_b(&mut rows, &mut next_b, link.segs[right][0].0);
                 }
@@ -298,7 +298,7 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
                     .copied()
                     .filter(|&s| pair.link_of[left][s.0] == Some(l))
                     .collect();
-                rows.emit([&a_segs, &link.segs[right]], !keep[l]);
+                rows.emit([&a_segs, &link.segs[right]], !keep[l.0]);
             }
             Some(_) => {}
         }

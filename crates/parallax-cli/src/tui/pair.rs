@@ -1,6 +1,11 @@
 //! The two sources shown, seen from the reader's side: links oriented left to right and
 //! numbered in the left source's order, and which link (if any) each passage belongs to.
 //! It reads the comparison and computes no alignment.
+//!
+//! A link has two indices here: its [`LinkId`] in the stored pair (what notes and the
+//! engine name) and its [`ShownLink`], its place in the reader's own order (what the link
+//! numbers on screen and n/N follow). They differ whenever the left pane holds the stored
+//! pair's second source.
 
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
@@ -16,13 +21,25 @@ pub fn pairs(n: usize) -> Vec<(SourceId, SourceId)> {
         .collect()
 }
 
+/// A link by its place in [`PairView::links`], the left source's order: link number
+/// `ShownLink(i)` on screen is `i + 1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShownLink(pub usize);
+
+impl ShownLink {
+    /// The number the reader shows for it.
+    pub fn number(self) -> usize {
+        self.0 + 1
+    }
+}
+
 /// One link, oriented to the panes.
 #[derive(Clone, Debug)]
-pub struct ShownLink {
+pub struct OrientedLink {
     /// Segment ids in each pane.
     pub segs: [Vec<SegmentId>; 2],
     /// The link in the stored alignment.
-    pub raw: LinkId,
+    pub stored: LinkId,
 }
 
 /// The pair of sources in the panes.
@@ -32,10 +49,10 @@ pub struct PairView {
     pub src: [SourceId; 2],
     /// True when the left pane holds the stored alignment's `b`.
     flipped: bool,
-    /// Links in the left source's order; link number = index + 1.
-    pub links: Vec<ShownLink>,
-    /// For each side, the link index of every segment (by segment id).
-    pub link_of: [Vec<Option<usize>>; 2],
+    /// Links in the left source's order, indexed by [`ShownLink`].
+    pub links: Vec<OrientedLink>,
+    /// For each side, the link of every segment (by segment id).
+    pub link_of: [Vec<Option<ShownLink>>; 2],
 }
 
 impl PairView {
@@ -43,7 +60,7 @@ impl PairView {
     pub fn new(cmp: &Comparison, left: SourceId, right: SourceId) -> PairView {
         let pa = cmp.pair(left, right);
         let flipped = pa.is_some_and(|p| p.a != left);
-        let mut links: Vec<ShownLink> = pa
+        let mut links: Vec<OrientedLink> = pa
             .map(|p| &p.alignment.links[..])
             .unwrap_or(&[])
             .iter()
@@ -54,9 +71,9 @@ impl PairView {
                 } else {
                     [l.a.clone(), l.b.clone()]
                 };
-                ShownLink {
+                OrientedLink {
                     segs,
-                    raw: LinkId(raw),
+                    stored: LinkId(raw),
                 }
             })
             .filter(|l| l.segs.iter().all(|s| !s.is_empty()))
@@ -70,7 +87,7 @@ impl PairView {
             for (side, of) in PaneSide::BOTH.into_iter().zip(&mut link_of) {
                 for &s in &l.segs[side] {
                     if let Some(slot) = of.get_mut(s.0) {
-                        slot.get_or_insert(i);
+                        slot.get_or_insert(ShownLink(i));
                     }
                 }
             }
@@ -83,20 +100,30 @@ impl PairView {
         }
     }
 
-    /// The stored link behind link index `i`.
-    pub fn link<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c Link {
-        let p = cmp
-            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
-            .expect("links imply a pair");
-        &p.alignment.links[self.links[i].raw.0]
+    /// Link `l`, oriented.
+    pub fn shown(&self, l: ShownLink) -> &OrientedLink {
+        &self.links[l.0]
     }
 
-    /// The facts of the stored link behind link index `i`.
-    pub fn link_facts<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c LinkFacts {
+    /// The link segment `seg` of pane `side` is in, if any.
+    pub fn link_at(&self, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
+        self.link_of[side].get(seg.0).copied().flatten()
+    }
+
+    /// The stored link behind link `l`.
+    pub fn link<'c>(&self, cmp: &'c Comparison, l: ShownLink) -> &'c Link {
         let p = cmp
             .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
             .expect("links imply a pair");
-        &p.link_facts[self.links[i].raw.0]
+        &p.alignment.links[self.shown(l).stored.0]
+    }
+
+    /// The facts of the stored link behind link `l`.
+    pub fn link_facts<'c>(&self, cmp: &'c Comparison, l: ShownLink) -> &'c LinkFacts {
+        let p = cmp
+            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
+            .expect("links imply a pair");
+        &p.link_facts[self.shown(l).stored.0]
     }
 
     /// True when segment `seg` of `side` is in no link: only that source has it.
@@ -105,8 +132,8 @@ impl PairView {
     }
 
     /// Spans on `side` of the link's changed words and of its conflicting facts.
-    pub fn marks(&self, cmp: &Comparison, i: usize, side: PaneSide) -> (Vec<Span>, Vec<Span>) {
-        let link = self.link(cmp, i);
+    pub fn marks(&self, cmp: &Comparison, l: ShownLink, side: PaneSide) -> (Vec<Span>, Vec<Span>) {
+        let link = self.link(cmp, l);
         let stored_a = (side == PaneSide::Left) != self.flipped;
         let changes = link
             .changes
@@ -114,7 +141,7 @@ impl PairView {
             .filter_map(|c| if stored_a { c.a_span } else { c.b_span })
             .collect();
         let conflicts = self
-            .link_facts(cmp, i)
+            .link_facts(cmp, l)
             .conflicts
             .iter()
             .map(|c| if stored_a { c.a_span } else { c.b_span })
@@ -122,9 +149,9 @@ impl PairView {
         (changes, conflicts)
     }
 
-    /// The conflicts of link `i` as (kind, left value, right value).
-    pub fn conflicts(&self, cmp: &Comparison, i: usize) -> Vec<(&'static str, String, String)> {
-        self.link_facts(cmp, i)
+    /// The conflicts of link `l` as (kind, left value, right value).
+    pub fn conflicts(&self, cmp: &Comparison, l: ShownLink) -> Vec<(&'static str, String, String)> {
+        self.link_facts(cmp, l)
             .conflicts
             .iter()
             .map(|c| {

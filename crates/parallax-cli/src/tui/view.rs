@@ -117,8 +117,8 @@ pub fn position(m: &Model, r: &Reader) -> String {
     let seg = m.panes[side].focus;
     let who = r.pair.src[side].letter();
     let total = r.pair.links.len();
-    match r.pair.link_of[side].get(seg.0).copied().flatten() {
-        Some(l) => format!("{who}: link {}/{total}", l + 1),
+    match r.pair.link_at(side, seg) {
+        Some(l) => format!("{who}: link {}/{total}", l.number()),
         None => {
             let n = r.cmp.source(r.pair.src[side]).segments.len();
             format!(

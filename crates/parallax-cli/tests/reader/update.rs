@@ -9,6 +9,7 @@ use tui::action::Action;
 use tui::dialog::Dialog;
 use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
+use tui::pair::ShownLink;
 use tui::side::PaneSide;
 use tui::update::update;
 
@@ -18,7 +19,7 @@ fn reader(m: &Model) -> &tui::model::Reader {
     m.ready().expect("loaded")
 }
 
-fn link_of(m: &Model, side: usize, seg: SegmentId) -> Option<usize> {
+fn link_of(m: &Model, side: usize, seg: SegmentId) -> Option<ShownLink> {
     reader(m).pair.link_of[side][seg.0]
 }
 
@@ -81,11 +82,11 @@ fn n_walks_links_in_order_and_enter_jumps_to_the_counterpart() {
     assert!(second > first, "links are numbered in A's order");
     let status = screen(&draw(&m));
     assert!(
-        status.contains(&format!("link {}/{total}", second + 1)),
+        status.contains(&format!("link {}/{total}", second.0 + 1)),
         "{status}"
     );
     // The other pane follows to the counterpart.
-    let cp = reader(&m).pair.links[second].segs[1][0];
+    let cp = reader(&m).pair.shown(second).segs[1][0];
     assert_eq!(m.panes[1].focus, cp);
     press(&mut m, "N");
     assert_eq!(link_of(&m, 0, m.panes[0].focus), Some(first));
@@ -107,8 +108,8 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
     press(&mut m, "U");
     assert!(link_of(&m, 0, m.panes[0].focus).is_none());
     let r = reader(&m);
-    let any_conflict =
-        (0..r.pair.links.len()).any(|l| !r.pair.link_facts(&r.cmp, l).conflicts.is_empty());
+    let any_conflict = (0..r.pair.links.len())
+        .any(|l| !r.pair.link_facts(&r.cmp, ShownLink(l)).conflicts.is_empty());
     press(&mut m, "g c");
     match link_of(&m, 0, m.panes[0].focus) {
         Some(l) => assert!(

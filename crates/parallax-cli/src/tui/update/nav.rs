@@ -5,6 +5,7 @@ use parallax::SegmentId;
 
 use crate::tui::layout;
 use crate::tui::model::{Model, ViewMode};
+use crate::tui::pair::ShownLink;
 use crate::tui::side::PaneSide;
 
 fn height(m: &Model) -> usize {
@@ -50,8 +51,8 @@ pub fn ensure_visible(m: &mut Model, side: PaneSide) {
 /// The segments linked to segment `seg` of `side`, on the other side.
 pub fn counterpart(m: &Model, side: PaneSide, seg: SegmentId) -> Option<&[SegmentId]> {
     let r = m.phase.ready()?;
-    let l = r.pair.link_of[side].get(seg.0).copied().flatten()?;
-    Some(&r.pair.links[l].segs[side.other()])
+    let l = r.pair.link_at(side, seg)?;
+    Some(&r.pair.shown(l).segs[side.other()])
 }
 
 /// The other pane follows the focus: to the counterpart, level with it when it can.
@@ -205,17 +206,14 @@ pub fn jump_around(
     }
 }
 
-fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<usize> {
-    m.phase.ready()?.pair.link_of[side]
-        .get(seg.0)
-        .copied()
-        .flatten()
+fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
+    m.phase.ready()?.pair.link_at(side, seg)
 }
 
 /// The placed index of link `l`'s first passage in pane `side`.
-fn first_slot(m: &Model, side: PaneSide, l: usize) -> Option<usize> {
+fn first_slot(m: &Model, side: PaneSide, l: ShownLink) -> Option<usize> {
     let r = m.phase.ready()?;
-    r.pair.links[l].segs[side]
+    r.pair.shown(l).segs[side]
         .iter()
         .filter_map(|&s| r.layout[side].slot.get(s.0).copied().flatten())
         .min()
@@ -225,7 +223,7 @@ fn first_slot(m: &Model, side: PaneSide, l: usize) -> Option<usize> {
 /// next to each other (one sentence of B can tell what four scattered sentences of A do), so
 /// n/N and c/C land only where a link starts: they then step through links in this pane's
 /// order and never come back to one already passed.
-fn link_starting_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<usize> {
+fn link_starting_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
     let l = link_at(m, side, seg)?;
     let here = m.phase.ready()?.layout[side]
         .slot

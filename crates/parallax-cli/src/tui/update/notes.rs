@@ -32,14 +32,14 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
     if seg.0 >= r.cmp.source(src).segments.len() {
         return None;
     }
-    let link = r.pair.link_of[side].get(seg.0).copied().flatten();
+    let link = r.pair.link_at(side, seg);
     let (anchor, label) = match link.filter(|_| on_link) {
         Some(l) => {
             let [a, b] = r.pair.src;
-            let anchor = Anchor::link(&r.cmp, a, b, r.pair.links[l].raw)?;
+            let anchor = Anchor::link(&r.cmp, a, b, r.pair.shown(l).stored)?;
             (
                 anchor,
-                format!("link {} ({} ⇄ {})", l + 1, a.letter(), b.letter()),
+                format!("link {} ({} ⇄ {})", l.number(), a.letter(), b.letter()),
             )
         }
         None => (

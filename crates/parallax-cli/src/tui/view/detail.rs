@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use crate::tui::model::{Model, Reader};
+use crate::tui::pair::ShownLink;
 use crate::tui::side::PaneSide;
 use crate::tui::wrap;
 
@@ -28,7 +29,13 @@ struct Rich {
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
 /// conflicting facts of link `link` marked.
-fn passage(m: &Model, r: &Reader, side: PaneSide, segs: &[SegmentId], link: Option<usize>) -> Rich {
+fn passage(
+    m: &Model,
+    r: &Reader,
+    side: PaneSide,
+    segs: &[SegmentId],
+    link: Option<ShownLink>,
+) -> Rich {
     let t = &m.config.theme;
     let src = r.cmp.source(r.pair.src[side]);
     let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
@@ -50,7 +57,7 @@ fn passage(m: &Model, r: &Reader, side: PaneSide, segs: &[SegmentId], link: Opti
     }
     Rich {
         label: format!("{} ", r.pair.src[side].letter()),
-        label_style: t.link(link.map_or(0, |l| l + 1)).patch(t.key),
+        label_style: t.link(link.map_or(0, ShownLink::number)).patch(t.key),
         text,
         marks,
         base: t.text,
@@ -74,10 +81,10 @@ fn notes(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId) -> Vec<(String, 
     let notes = &m.notes.notes;
     let src = r.pair.src[side];
     let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
-    let link = r.pair.link_of[side].get(seg.0).copied().flatten();
+    let link = r.pair.link_at(side, seg);
     let [left, right] = r.pair.src;
     if let (Some(l), Some(p)) = (link, r.cmp.pair(left, right)) {
-        let on = format!("link {}", l + 1);
+        let on = format!("link {}", l.number());
         let link = r.pair.link(&r.cmp, l);
         found.extend(
             notes
@@ -112,7 +119,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let side = m.active;
     let seg = m.panes[side].focus;
     let mut parts: Vec<Rich> = Vec::new();
-    let title = match r.pair.link_of[side].get(seg.0).copied().flatten() {
+    let title = match r.pair.link_at(side, seg) {
         _ if seg.0 >= r.pair.link_of[side].len() => {
             let text = "This source has no passages.".to_string();
             parts.push(plain("   ", t.dim, text, t.dim));
@@ -120,7 +127,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         }
         Some(l) => {
             let link = r.pair.link(&r.cmp, l);
-            let shown = &r.pair.links[l];
+            let shown = r.pair.shown(l);
             if !link.why.is_empty() {
                 // The stored pair runs from the lower source index to the higher.
                 let [left, right] = r.pair.src;
@@ -147,7 +154,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             }
             format!(
                 " link {}/{} · score {:.2}{} · {} ",
-                l + 1,
+                l.number(),
                 r.pair.links.len(),
                 link.score,
                 if link.is_weak() { ", weak" } else { "" },

@@ -126,11 +126,8 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
     let src = r.cmp.source(src_index);
     let seg = &src.segments[p.seg.0];
     let text = src.segment_text(p.seg);
-    let link = r.pair.link_of[side].get(p.seg.0).copied().flatten();
-    let focus_link = r.pair.link_of[m.active]
-        .get(m.panes[m.active].focus.0)
-        .copied()
-        .flatten();
+    let link = r.pair.link_at(side, p.seg);
+    let focus_link = r.pair.link_at(m.active, m.panes[m.active].focus);
     let is_focus = m.panes[side].focus == p.seg;
     let lit = is_focus || (link.is_some() && link == focus_link);
     let base = if lit { t.text.patch(t.focus) } else { t.text };
@@ -207,7 +204,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
             // the column before the text.
             let mut note_x = x + 2;
             if let Some(l) = link {
-                let num = format!("{:>4}", l + 1);
+                let num = format!("{:>4}", l.number());
                 let mut num = &num[num.len() - 4..];
                 let mut num_x = x + 2;
                 if noted {
@@ -216,7 +213,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
                         None => note_x = x + GUTTER - 1,
                     }
                 }
-                let tint = t.link(l + 1);
+                let tint = t.link(l.number());
                 let tint = if lit { tint.patch(t.focus) } else { tint };
                 buf.set_stringn(num_x, y, num, num.len(), tint);
             }
@@ -227,7 +224,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
         match link {
             Some(l) => {
                 let bar = if lit { "█" } else { "▌" };
-                buf.set_stringn(x + 6, y, bar, 1, t.link(l + 1));
+                buf.set_stringn(x + 6, y, bar, 1, t.link(l.number()));
             }
             None => {
                 buf.set_stringn(x + 6, y, "┃", 1, t.added);
