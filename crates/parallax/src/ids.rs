@@ -8,11 +8,15 @@
 //! is stored (a link's passages, what only one side has, clusters, note anchors, the saved
 //! place, the report walkers, the reader's state). Inside the aligner, passages are
 //! positions in per-pair tables (profiles, candidate pairs, groups, the order path) that hot
-//! loops index millions of times; those stay `usize`, and become [`SegmentId`]s once, where
-//! a group becomes a [`crate::align::Link`]. The same holds for loops that only count
-//! (union-find over all passages in clusters, layout rows in a front end): they unwrap an id
-//! where they start and wrap it where they hand it on. Indices of other things (facts,
-//! paragraphs, clusters, notes in reading order) are not ids here: they do not travel far.
+//! loops index many times over; those stay `usize` and become [`SegmentId`]s once, where a
+//! group becomes a [`crate::align::Link`]: an id there would only add `.0` to every line.
+//! Loops that only count (the union-find over all passages in clusters, the reader's layout
+//! rows) likewise unwrap an id where they start and wrap it where they hand it on. Two
+//! boundaries keep plain numbers on purpose: [`crate::diff`] sits below segments and knows a
+//! passage only as a number whose neighbour is the next number, and the JSON report's
+//! structs are the published contract, numbers as DESIGN.md describes them. Indices of other
+//! things (facts, paragraphs, clusters, notes in reading order) are not ids: none travels
+//! far enough to be mistaken for another.
 
 use std::fmt;
 
