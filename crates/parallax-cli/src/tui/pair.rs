@@ -10,9 +10,9 @@
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
 use parallax::span::Span;
+use parallax::{Comparison, LinkId, SegmentId, SourceId};
 
 use super::side::PaneSide;
-use parallax::{Comparison, LinkId, SegmentId, SourceId};
 
 /// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
 pub fn pairs(n: usize) -> Vec<(SourceId, SourceId)> {

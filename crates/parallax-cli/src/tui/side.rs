@@ -5,10 +5,9 @@
 use std::ops::{Index, IndexMut};
 
 /// A pane.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PaneSide {
-    /// The left pane (the only one shown on a narrow terminal until Tab).
-    #[default]
+    /// The left pane (the one a narrow terminal shows first).
     Left,
     /// The right pane.
     Right,
