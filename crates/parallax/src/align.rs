@@ -18,6 +18,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Change, Passages, word_changes};
+use crate::ids::SegmentId;
 use crate::segment::Segment;
 use crate::text::Language;
 
@@ -36,12 +37,16 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// Its passages `ids`, for [`word_changes`].
-    pub fn passages(&self, ids: &[usize]) -> Passages<'a> {
+    /// Its passages `ids`, for [`word_changes`] (which, below segments, knows them by
+    /// number).
+    pub fn passages(&self, ids: &[SegmentId]) -> Passages<'a> {
         Passages {
             text: self.text,
             lang: self.lang,
-            spans: ids.iter().map(|&i| (i, self.segments[i].span)).collect(),
+            spans: ids
+                .iter()
+                .map(|&i| (i.0, self.segments[i.0].span))
+                .collect(),
         }
     }
 }
@@ -50,9 +55,9 @@ impl<'a> Side<'a> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// Segment ids in A, ascending.
-    pub a: Vec<usize>,
+    pub a: Vec<SegmentId>,
     /// Segment ids in B, ascending.
-    pub b: Vec<usize>,
+    pub b: Vec<SegmentId>,
     /// How sure the aligner is, in [0, 1], to two decimals.
     pub score: f32,
     /// Why it linked them; [`Reason::words`] says it.
@@ -83,9 +88,9 @@ pub struct Alignment {
     /// The links, in A's order.
     pub links: Vec<Link>,
     /// Segments of A in no link.
-    pub only_a: Vec<usize>,
+    pub only_a: Vec<SegmentId>,
     /// Segments of B in no link.
-    pub only_b: Vec<usize>,
+    pub only_b: Vec<SegmentId>,
 }
 
 /// What the stages after profiling read: both sides' profiles, the near words between
@@ -236,8 +241,9 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
     let mut links: Vec<Link> = groups
         .iter()
         .map(|g| {
-            let ia: Vec<usize> = g.a.iter().map(|&i| a.segments[i].id).collect();
-            let ib: Vec<usize> = g.b.iter().map(|&j| b.segments[j].id).collect();
+            // Positions become ids here, where the aligner hands its groups on.
+            let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
+            let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
             let score = g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max);
             let on_path = path.as_ref().is_some_and(|p| {
                 g.edges
@@ -256,14 +262,14 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
         })
         .collect();
     links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
-    let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<usize>| -> Vec<usize> {
+    let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
         let mut used = vec![false; n];
         for l in &links {
             for &i in linked(l) {
-                used[i] = true;
+                used[i.0] = true;
             }
         }
-        (0..n).filter(|&i| !used[i]).collect()
+        (0..n).filter(|&i| !used[i]).map(SegmentId).collect()
     };
     let only_a = only(a.segments.len(), &|l| &l.a);
     let only_b = only(b.segments.len(), &|l| &l.b);

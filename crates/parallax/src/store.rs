@@ -23,6 +23,7 @@ use sha2::{Digest, Sha256};
 use crate::annotate::{Notes, Timestamp};
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::ids::{SegmentId, SourceId};
 
 pub use disk::{
     Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, save_expecting, save_file,
@@ -86,10 +87,11 @@ pub struct Saved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// The sources shown, left and right.
-    pub sources: [usize; 2],
+    pub sources: [SourceId; 2],
     /// The focused passage in each pane.
-    pub focus: [usize; 2],
-    /// The pane keys act on.
+    pub focus: [SegmentId; 2],
+    /// The pane keys act on, 0 (left) or 1: the engine knows no panes, the reader says
+    /// which is which.
     pub active: usize,
 }
 
@@ -137,14 +139,6 @@ impl Saved {
             notes,
             place: None,
         }
-    }
-
-    /// Replaces the notes and stamps the save time, keeping everything else (notably the
-    /// sources' absolute paths found at the first save): what the reader does before saving
-    /// a comparison it opened.
-    pub fn set_notes(&mut self, notes: Notes, now: Timestamp) {
-        self.notes = notes;
-        self.saved = now;
     }
 
     /// The file's contents.

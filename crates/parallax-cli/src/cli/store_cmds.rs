@@ -5,26 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 
 use parallax::annotate::{self, Notes};
 use parallax::document::LoadOptions;
-use parallax::export::{self, json::where_label, text::letter};
+use parallax::export::{self, ExportFormat, json::where_label};
 use parallax::store::{self, Saved, SourceState, Store};
 use parallax::text::visible;
-use parallax::{Comparison, Document, Options};
-
-/// The formats of `parallax export`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// A Markdown report with the notes.
-    #[value(alias = "markdown")]
-    Md,
-    /// One standalone HTML page.
-    Html,
-    /// The JSON report with a `notes` array.
-    Json,
-}
+use parallax::{Comparison, Document, Options, SourceId};
 
 /// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
 /// replace an existing one (its notes would be lost).
@@ -85,7 +72,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
 
 fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
     for (i, (s, st)) in saved.sources.iter().zip(states).enumerate() {
-        let who = format!("{} ({})", letter(i), s.path);
+        let who = format!("{} ({})", SourceId(i).letter(), s.path);
         let what = match (st, refreshed) {
             (SourceState::Changed, false) => {
                 "changed since saving; showing the saved text (--refresh re-reads it)"
@@ -122,7 +109,7 @@ fn notes_text(saved: &Saved) -> String {
             let _ = writeln!(
                 out,
                 "    {} was: {}",
-                letter(q.source),
+                q.source.letter(),
                 export::one_line(&q.text, 90)
             );
         }
@@ -183,11 +170,6 @@ pub fn export(
 ) -> Result<ExitCode> {
     let saved = store.load(target)?;
     let (cmp, notes) = (&saved.comparison, &saved.notes);
-    let format = match format {
-        ExportFormat::Md => export::ExportFormat::Markdown,
-        ExportFormat::Html => export::ExportFormat::Html,
-        ExportFormat::Json => export::ExportFormat::Json,
-    };
     let body = export::with_notes(cmp, notes, &saved.name, format);
     if output == Path::new("-") {
         out(&body)?;

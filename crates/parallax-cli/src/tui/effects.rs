@@ -1,14 +1,15 @@
 //! The effects `update` asks for, run by the app loop: saving to the data dir, exporting,
 //! listing and opening saved comparisons. Each answers with an action for `update`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
+use parallax::SourceId;
 use parallax::annotate;
 use parallax::document::LoadOptions;
-use parallax::export::{self, text::letter};
-use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Stamp, Store};
+use parallax::export;
+use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Store};
 
-use super::action::{Action, Done, Effect, Opened};
+use super::action::{Action, Done, Effect, Opened, OwnFile};
 use super::model::Model;
 
 /// What effects need besides the model: the store and how sources are read.
@@ -23,19 +24,6 @@ pub struct Env {
     /// The file the comparison shown was opened from or last saved to: saving under its
     /// name writes that file, and only if no one else changed it since.
     pub file: Option<OwnFile>,
-}
-
-/// The file a comparison shown in the reader belongs to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct OwnFile {
-    /// The name it goes by (F9: the name inside a file once picked the file, so saving
-    /// could replace another comparison).
-    pub name: String,
-    /// Where it is.
-    pub path: PathBuf,
-    /// Its bytes as read or last written: a save refuses when another writer changed them
-    /// (F11).
-    pub stamp: Stamp,
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -112,11 +100,14 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
 
 /// Where the reader stands, to reopen there.
 fn place_of(m: &Model) -> Place {
-    let sources = m.phase.ready().map_or([0, 1], |r| r.pair.src);
+    let sources = m
+        .phase
+        .ready()
+        .map_or([SourceId(0), SourceId(1)], |r| r.pair.src);
     Place {
         sources,
-        focus: [m.panes[0].focus, m.panes[1].focus],
-        active: m.active,
+        focus: m.panes.map(|p| p.focus),
+        active: m.active.index(),
     }
 }
 
@@ -192,7 +183,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
                 SourceState::Missing => "gone",
                 _ => "unreadable",
             };
-            format!("{} {what}", letter(i))
+            format!("{} {what}", SourceId(i).letter())
         })
         .collect();
     (!who.is_empty()).then(|| {

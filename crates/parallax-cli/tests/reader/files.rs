@@ -9,6 +9,7 @@ use parallax_cli::tui;
 use crate::support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use parallax::export::{ExportFormat, with_notes};
 use parallax::store::Store;
+use parallax::{SegmentId, SourceId};
 use tui::action::Then;
 use tui::action::{Action, Done, Effect};
 use tui::dialog::{Dialog, export::Export, save::Save};
@@ -269,9 +270,9 @@ fn a_saved_comparison_reopens_where_it_was() {
     // The third pair (A and D), then a few links on, in the right pane.
     press(&mut m, "p down down enter n n tab");
     let src = m.ready().unwrap().pair.src;
-    assert_ne!(src, [0, 1], "another pair is shown");
+    assert_ne!(src, [SourceId(0), SourceId(1)], "another pair is shown");
     let (focus, active) = (m.panes[m.active].focus, m.active);
-    assert!(focus > 0, "the reader moved on");
+    assert!(focus > SegmentId(0), "the reader moved on");
     let save = Effect::Save {
         name: "where".into(),
         replace: false,

@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use super::text::{conflict_sentence, letter, stance_mark};
-use super::walk::{self, Pair, PairSink, Side};
+use super::text::{conflict_sentence, stance_mark};
+use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
+use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -21,7 +22,12 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     let mut out = String::from("# Parallax comparison\n\n## Sources\n\n");
     for (i, s) in cmp.sources.iter().enumerate() {
         let m = &s.document.meta;
-        let _ = write!(out, "- **{}**: {}", letter(i), code_span(&s.document.path));
+        let _ = write!(
+            out,
+            "- **{}**: {}",
+            SourceId(i).letter(),
+            code_span(&s.document.path)
+        );
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
         }
@@ -71,18 +77,19 @@ fn claims(out: &mut String, cmp: &Comparison) {
          (a few shared words), – those that do not.\n\n",
     );
     for (i, s) in cmp.sources.iter().enumerate() {
-        let _ = writeln!(out, "- **{}**: {}", letter(i), escape(s.document.name()));
+        let name = escape(s.document.name());
+        let _ = writeln!(out, "- **{}**: {name}", SourceId(i).letter());
     }
     out.push_str("\n| # | Claim |");
-    for i in 0..cmp.sources.len() {
-        let _ = write!(out, " {} |", letter(i));
+    for i in SourceId::all(cmp.sources.len()) {
+        let _ = write!(out, " {} |", i.letter());
     }
     out.push_str("\n|--:|-------|");
     out.push_str(&":-:|".repeat(cmp.sources.len()));
     out.push('\n');
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
-        for i in 0..cmp.sources.len() {
+        for i in SourceId::all(cmp.sources.len()) {
             let _ = write!(out, " {} |", stance_mark(c.stance(i)));
         }
         out.push('\n');
@@ -117,11 +124,16 @@ impl PairSink for MarkdownPair<'_> {
         let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
     }
 
-    fn link(&mut self, pair: &Pair, n: usize, l: &Link, facts: &LinkFacts) {
+    fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let out = &mut *self.out;
         let weak = if l.is_weak() { ", weak" } else { "" };
-        let _ = writeln!(out, "### Link {} (score {:.2}{weak})\n", n + 1, l.score);
+        let _ = writeln!(
+            out,
+            "### Link {} (score {:.2}{weak})\n",
+            n.number(),
+            l.score
+        );
         let (ta, tb) = pair.texts(l);
         let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
         let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
@@ -153,18 +165,18 @@ impl PairSink for MarkdownPair<'_> {
         for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
                 for n in self.notes.on_passage(src, i) {
-                    let _ = writeln!(out, "On {} passage {}:\n", letter(src), i + 1);
+                    let _ = writeln!(out, "On {} passage {}:\n", src.letter(), i.number());
                     note(out, n);
                 }
             }
         }
     }
 
-    fn only_start(&mut self, side: &Side) {
+    fn only_start(&mut self, side: &PairSide) {
         let _ = writeln!(self.out, "### Only in {}\n", side.letter);
     }
 
-    fn only(&mut self, side: &Side, i: usize) {
+    fn only(&mut self, side: &PairSide, i: SegmentId) {
         let out = &mut *self.out;
         let _ = writeln!(out, "- {}", escape(side.source.segment_text(i)));
         let on = self.notes.on_passage(side.idx, i);
@@ -185,7 +197,7 @@ impl PairSink for MarkdownPair<'_> {
         }
     }
 
-    fn only_end(&mut self, _side: &Side) {
+    fn only_end(&mut self, _side: &PairSide) {
         self.out.push('\n');
     }
 }

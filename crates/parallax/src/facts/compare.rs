@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use super::attributions::edit_distance;
 use super::quotes::speaker_key;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
+use crate::ids::SegmentId;
 use crate::span::Span;
 
 mod changed;
@@ -21,10 +22,10 @@ pub use changed::changed_numbers;
 use slot::{anchors, same};
 
 /// Indices of the facts that start inside the given segments.
-pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
+pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
     let mut out = Vec::new();
     for &id in ids {
-        let Some(seg) = source.segments.get(id) else {
+        let Some(seg) = source.segments.get(id.0) else {
             continue;
         };
         let from = source
@@ -40,18 +41,18 @@ pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
 }
 
 /// One side of a link: its source and the facts in its passages.
-struct Side<'a> {
+struct LinkSide<'a> {
     src: Analysed<'a>,
     facts: Vec<&'a Fact>,
 }
 
-impl<'a> Side<'a> {
-    fn new(src: Analysed<'a>, ids: &[usize]) -> Self {
+impl<'a> LinkSide<'a> {
+    fn new(src: Analysed<'a>, ids: &[SegmentId]) -> Self {
         let facts = facts_in(src, ids)
             .into_iter()
             .map(|i| &src.facts[i])
             .collect();
-        Side { src, facts }
+        LinkSide { src, facts }
     }
 
     fn of(&self, kind: FactKind) -> Vec<&'a Fact> {
@@ -78,8 +79,13 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
 }
 
 /// The conflicts between A's segments `ia` and B's segments `ib`.
-pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> Vec<Conflict> {
-    let (sa, sb) = (Side::new(a, ia), Side::new(b, ib));
+pub fn conflicts(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> Vec<Conflict> {
+    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
     ages(&sa, &sb, &mut out);
     counts(&sa, &sb, &mut out);
@@ -98,7 +104,11 @@ pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -
 }
 
 /// Facts of `kind` on each side whose value the other side does not state.
-fn unmatched<'a>(kind: FactKind, x: &Side<'a>, y: &Side<'a>) -> (Vec<&'a Fact>, Vec<&'a Fact>) {
+fn unmatched<'a>(
+    kind: FactKind,
+    x: &LinkSide<'a>,
+    y: &LinkSide<'a>,
+) -> (Vec<&'a Fact>, Vec<&'a Fact>) {
     let (fx, fy) = (x.of(kind), y.of(kind));
     let vx: HashSet<&str> = fx.iter().map(|f| f.value.as_str()).collect();
     let vy: HashSet<&str> = fy.iter().map(|f| f.value.as_str()).collect();
@@ -113,7 +123,7 @@ fn unmatched<'a>(kind: FactKind, x: &Side<'a>, y: &Side<'a>) -> (Vec<&'a Fact>, 
 }
 
 /// One age on each side, different: the same person's age told two ways.
-fn ages(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn ages(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     if let ([x], [y]) = (
         a.of(FactKind::Age).as_slice(),
         b.of(FactKind::Age).as_slice(),
@@ -130,7 +140,7 @@ fn ages(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
 }
 
 /// Counts of the same noun with different numbers ("two sources" vs "three sources").
-fn counts(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn counts(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let noun = |f: &Fact| f.value.split_once(' ').map(|(_, n)| n.to_string());
     let (ua, ub) = unmatched(FactKind::Count, a, b);
     let mut used = vec![false; ub.len()];
@@ -154,7 +164,7 @@ fn counts(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
 }
 
 /// Dates, sums, percentages and quantities whose neighbourhoods share a content word.
-fn by_context(kind: FactKind, a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn by_context(kind: FactKind, a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (ua, ub) = unmatched(kind, a, b);
     if ua.is_empty() || ub.is_empty() {
         return;
@@ -196,7 +206,7 @@ fn comparable(kind: FactKind, x: &Fact, y: &Fact) -> bool {
 }
 
 /// The same quote worded differently, or given to a different speaker.
-fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     for x in a.of(FactKind::Quote) {
         for y in b.of(FactKind::Quote) {
             if !same(x, y) {
@@ -254,7 +264,7 @@ fn source_role(speaker: &str, key: &str) -> Option<Role> {
 
 /// One named source on each side, of the same role, and they differ ("according to
 /// Reuters" vs "Says the AP").
-fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
@@ -279,7 +289,7 @@ fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
 
 /// One name spelt two ways ("Nicholas Maduro" vs "Nicolás Maduro", "Caracus" vs "Caracas");
 /// accents alone are no difference.
-fn spellings(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+fn spellings(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (ua, ub) = unmatched(FactKind::Entity, a, b);
     let mut seen: HashSet<(String, String)> = HashSet::new();
     for x in &ua {
@@ -323,7 +333,12 @@ pub fn misspelt(x: &str, y: &str) -> bool {
 
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
 /// only one side of a link has. Bylines are left out (they belong to no passage).
-pub fn link_additions(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> FactsOnly {
+pub fn link_additions(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> FactsOnly {
     let fa = facts_in(a, ia);
     let fb = facts_in(b, ib);
     let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {

@@ -1,5 +1,6 @@
 use super::*;
 use crate::Document;
+use crate::ids::{SegmentId, SourceId};
 
 fn cmp() -> Comparison {
     let docs = vec![
@@ -47,8 +48,8 @@ fn round_trip_and_backup() {
         .add(
             &c,
             crate::annotate::Anchor::Passage {
-                source: 0,
-                segment: 0,
+                source: SourceId(0),
+                segment: SegmentId(0),
             },
             "check age",
             11,

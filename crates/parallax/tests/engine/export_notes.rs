@@ -3,7 +3,7 @@
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::export::{json, markdown};
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, LinkId, Options, SegmentId, SourceId};
 
 fn cmp() -> Comparison {
     Comparison::build(
@@ -29,8 +29,8 @@ fn json_notes_are_additive() {
         .add(
             &c,
             Anchor::Passage {
-                source: 1,
-                segment: 1,
+                source: SourceId(1),
+                segment: SegmentId(1),
             },
             "cost only in B",
             60,
@@ -75,14 +75,19 @@ fn markdown_puts_each_note_beside_its_passage_or_link() {
     );
     let mut notes = Notes::default();
     notes
-        .add(&c, Anchor::link(&c, 0, 1, 0).unwrap(), "age: 56 or 62?", 0)
+        .add(
+            &c,
+            Anchor::link(&c, SourceId(0), SourceId(1), LinkId(0)).unwrap(),
+            "age: 56 or 62?",
+            0,
+        )
         .unwrap();
     notes
         .add(
             &c,
             Anchor::Passage {
-                source: 1,
-                segment: 1,
+                source: SourceId(1),
+                segment: SegmentId(1),
             },
             "cost only in B",
             0,
@@ -113,8 +118,8 @@ fn markdown_escapes_paths_titles_and_notes() {
     let cmp = Comparison::build(docs, &Options::default()).unwrap();
     let mut notes = Notes::default();
     let on = Anchor::Passage {
-        source: 0,
-        segment: 0,
+        source: SourceId(0),
+        segment: SegmentId(0),
     };
     notes.add(&cmp, on, evil, 1).unwrap();
     let md = markdown::render_with_notes(&cmp, &notes);

@@ -8,15 +8,15 @@ use parallax::comparison::Cluster;
 use parallax::diff::Change;
 use parallax::facts::{Conflict, FactsOnly};
 use parallax::store::{self, Place, SavedSource};
-use parallax::{Options, Source};
+use parallax::{Options, SegmentId, Source};
 use serde::Deserialize;
 use serde_json::Value;
 
 /// A link as version 1 saved it.
 #[derive(Debug, Deserialize)]
 struct V1Link {
-    a: Vec<usize>,
-    b: Vec<usize>,
+    a: Vec<SegmentId>,
+    b: Vec<SegmentId>,
     score: f32,
     why: Vec<String>,
     changes: Vec<Change>,
@@ -65,8 +65,8 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
         let additions: Vec<FactsOnly> = get(was, "link_facts_only");
         assert_eq!(p.link_facts.len(), additions.len());
         let al = &was["alignment"];
-        assert_eq!(p.alignment.only_a, get::<Vec<usize>>(al, "only_a"));
-        assert_eq!(p.alignment.only_b, get::<Vec<usize>>(al, "only_b"));
+        assert_eq!(p.alignment.only_a, get::<Vec<SegmentId>>(al, "only_a"));
+        assert_eq!(p.alignment.only_b, get::<Vec<SegmentId>>(al, "only_b"));
         let links: Vec<V1Link> = get(al, "links");
         assert_eq!(p.alignment.links.len(), links.len());
         assert!(!links.is_empty());
