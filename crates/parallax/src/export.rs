@@ -10,7 +10,7 @@ mod walk;
 /// The reports of a comparison without notes (`parallax align`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// The JSON report (DESIGN.md §2).
+    /// The JSON report (README "The JSON report").
     Json,
     /// Plain text for reading in a terminal.
     Text,

@@ -14,7 +14,7 @@
 //! rows) likewise unwrap an id where they start and wrap it where they hand it on. Two
 //! boundaries keep plain numbers on purpose: [`crate::diff`] sits below segments and knows a
 //! passage only as a number whose neighbour is the next number, and the JSON report's
-//! structs are the published contract, numbers as DESIGN.md describes them. Indices of other
+//! structs are the published contract, numbers as the README describes them. Indices of other
 //! things (facts, paragraphs, clusters, notes in reading order) are not ids: none travels
 //! far enough to be mistaken for another.
 

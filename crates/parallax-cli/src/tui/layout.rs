@@ -5,11 +5,13 @@
 use std::ops::Range;
 
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use parallax::SegmentId;
 
 use super::pair::PairView;
 use super::side::PaneSide;
+use super::wrap::str_width;
 
 /// Columns before the text: focus cursor, flag, link number (4), tint bar, space.
 pub const GUTTER: u16 = 8;
@@ -70,6 +72,18 @@ pub fn areas(size: Rect, active: PaneSide) -> Areas {
         a.pane[side] = Some(Rect::new(x, size.y + 1, pw, panes_h - 1));
     }
     a
+}
+
+/// How wide a framed box must be to show `title` and each of `lines` on one row: the widest
+/// of them plus the frame and a space either side.
+pub fn box_width(title: &str, lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(str_width(title))
+        + 4
 }
 
 /// A `w`×`h` rectangle centred in `area`, cut to fit it: where overlays and dialogs stand.

@@ -1,4 +1,4 @@
-//! The JSON report, version 1 (DESIGN.md §2). These structs are the contract: fields may be
+//! The JSON report, version 1 (README "The JSON report"). These structs are the contract: fields may be
 //! added, never removed or renamed without a version bump. Their indices are plain numbers,
 //! as the contract describes them: the engine's ids end here.
 

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::action::Command;
-use crate::tui::layout::centred;
+use crate::tui::layout::{box_width, centred};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::pair::pairs;
 use crate::tui::wrap::{fit, str_width};
@@ -164,13 +164,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     };
     // The width follows the list, not the footer, so the box keeps its size as the cursor
     // moves and the footer wraps inside it.
-    let w = lines
-        .iter()
-        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .max(str_width(title))
-        + 4;
+    let w = box_width(title, &lines);
     let w = w.min(area.width as usize);
     let wrapped: Vec<Vec<String>> = footers
         .iter()
