@@ -46,6 +46,20 @@ struct InputArgs {
     /// Refuse inputs larger than this: bytes, or with a unit (50MB, 2GiB).
     #[arg(long, default_value = "50MiB", value_parser = document::parse_size, global = true)]
     max_size: u64,
+    /// Align without the sentence encoder (the reader always does, for now): much faster,
+    /// finds fewer reworded claims.
+    #[arg(long, global = true)]
+    fast: bool,
+    /// Show only links at least this likely to be right (0 to 1; default 0.6).
+    #[arg(long, value_name = "P", value_parser = parse_probability, global = true)]
+    min_score: Option<f32>,
+}
+
+fn parse_probability(s: &str) -> std::result::Result<f32, String> {
+    match s.parse::<f32>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!("'{s}' is not a probability between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -140,8 +154,16 @@ pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     let mut options = Options {
         unit: cli.input.unit.into(),
+        fast: cli.input.fast,
         ..Options::default()
     };
+    let min_score = cli.input.min_score;
+    let set_min_score = |options: &mut Options| {
+        if let Some(p) = min_score {
+            options.params.link_model.min_score = p;
+        }
+    };
+    set_min_score(&mut options);
     match cli.command {
         Some(Command::Align {
             files,
@@ -150,6 +172,7 @@ pub fn run() -> Result<ExitCode> {
         }) => {
             if let Some(path) = params {
                 options.params = read_params(&path)?;
+                set_min_score(&mut options);
             }
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;

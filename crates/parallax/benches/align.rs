@@ -113,6 +113,7 @@ fn scale(c: &mut Criterion) {
             text,
             segments: segs,
             lang: Language::English,
+            vectors: None,
         };
         let (ta, sa, tb, sb): (
             &'static str,

@@ -193,6 +193,7 @@ fn side<'a>(doc: &'a Document, segments: &'a [Segment]) -> Side<'a> {
         text: &doc.text,
         segments,
         lang: Language::detect(&doc.text),
+        vectors: None,
     }
 }
 

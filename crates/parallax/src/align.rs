@@ -4,6 +4,7 @@
 mod absorb;
 mod fuzzy;
 mod group;
+mod judge;
 mod meaning;
 mod monotone;
 mod order;
@@ -18,10 +19,12 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Change, Passages, word_changes};
+use crate::encoder::Vector;
 use crate::ids::SegmentId;
 use crate::segment::Segment;
 use crate::text::Language;
 
+pub use judge::{FEATURES, LinkModel};
 pub use params::Params;
 pub use why::Reason;
 
@@ -34,6 +37,8 @@ pub struct Side<'a> {
     pub segments: &'a [Segment],
     /// Its language.
     pub lang: Language,
+    /// Its passages' sentence vectors, when they were encoded (see [`crate::encoder`]).
+    pub vectors: Option<&'a [Vector]>,
 }
 
 impl<'a> Side<'a> {
@@ -182,6 +187,46 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
 
 /// [`align`] with other knobs than the defaults (for evaluation sweeps).
 pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
+    match run(a, b, params, Want::Links) {
+        Out::Links(al) => al,
+        Out::Candidates(_) => unreachable!("links were asked for"),
+    }
+}
+
+/// A pair of passage runs the learned link score weighed, with its features
+/// ([`FEATURES`]) and probability: what `tools/train-link-model` learns from.
+#[derive(Clone, Debug, Serialize)]
+pub struct Weighed {
+    /// Segment ids in A, ascending.
+    pub a: Vec<SegmentId>,
+    /// Segment ids in B, ascending.
+    pub b: Vec<SegmentId>,
+    /// The features, in [`FEATURES`] order (the last five only with sentence vectors).
+    pub features: Vec<f32>,
+    /// The probability the current model gives it.
+    pub probability: f32,
+}
+
+/// Every candidate link of `a` and `b` the learned score weighs, best first, before any is
+/// chosen: the aligner's own groups and the encoder's close pairs.
+pub fn weigh(a: Side<'_>, b: Side<'_>, params: &Params) -> Vec<Weighed> {
+    match run(a, b, params, Want::Candidates) {
+        Out::Candidates(c) => c,
+        Out::Links(_) => unreachable!("candidates were asked for"),
+    }
+}
+
+enum Want {
+    Links,
+    Candidates,
+}
+
+enum Out {
+    Links(Alignment),
+    Candidates(Vec<Weighed>),
+}
+
+fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
     let (na, nb) = (a.segments.len(), b.segments.len());
     let prof = profile::build(a, b, params);
     let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
@@ -238,20 +283,67 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
         groups = keep_strong_outside(chain, groups, (na, nb), params.strong_outside);
     }
     groups.retain(rests_on_words);
+    let vectors = a.vectors.zip(b.vectors);
+    // The model learned from English news; other languages keep the aligner's own choice
+    // (on German versions of one text, where order holds, that choice is the better one).
+    let english = a.lang == Language::English && b.lang == Language::English;
+    let judging = english && params.link_model.judges(vectors.is_some());
+    // Per group, when the judge chose it: its probability and the encoder's cosine.
+    let mut judged: Vec<Option<(f32, Option<f32>)>> = vec![None; groups.len()];
+    if judging || matches!(want, Want::Candidates) {
+        let lens =
+            |s: &Side<'_>| -> Vec<usize> { s.segments.iter().map(|x| x.span.len()).collect() };
+        let evidence = judge::Evidence {
+            path: path.as_ref(),
+            vectors,
+        };
+        let candidates =
+            judge::candidates(&ctx, &groups, &pairs, &evidence, (&lens(&a), &lens(&b)));
+        if matches!(want, Want::Candidates) {
+            let ids = |ps: &[usize], s: &Side<'_>| ps.iter().map(|&k| s.segments[k].id).collect();
+            return Out::Candidates(
+                candidates
+                    .into_iter()
+                    .map(|c| Weighed {
+                        a: ids(&c.group.a, &a),
+                        b: ids(&c.group.b, &b),
+                        features: c.features,
+                        probability: c.probability,
+                    })
+                    .collect(),
+            );
+        }
+        let chosen = judge::choose(candidates, (na, nb), params.link_model.min_score);
+        judged = chosen
+            .iter()
+            .map(|c| Some((c.probability, c.cosine())))
+            .collect();
+        groups = chosen.into_iter().map(|c| c.group).collect();
+    }
     let mut links: Vec<Link> = groups
         .iter()
-        .map(|g| {
+        .enumerate()
+        .map(|(k, g)| {
             // Positions become ids here, where the aligner hands its groups on.
             let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
             let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
-            let score = g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max);
+            let score = judged[k].map_or_else(
+                || g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max),
+                |(p, _)| p,
+            );
             let on_path = path.as_ref().is_some_and(|p| {
                 g.edges
                     .iter()
                     .any(|e| p.closeness(e.i, e.j, params.order_reach) >= 0.5)
             });
+            let mut why = why::reasons(&prof, &aliases, a, b, g, on_path);
+            if let Some((_, Some(cos))) = judged[k] {
+                why.push(Reason::CloseInMeaning {
+                    hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
+                });
+            }
             Link {
-                why: why::reasons(&prof, &aliases, a, b, g, on_path),
+                why,
                 changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
                 a: ia,
                 b: ib,
@@ -273,9 +365,9 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
     };
     let only_a = only(a.segments.len(), &|l| &l.a);
     let only_b = only(b.segments.len(), &|l| &l.b);
-    Alignment {
+    Out::Links(Alignment {
         links,
         only_a,
         only_b,
-    }
+    })
 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::align::{self, Alignment, Side};
 use crate::document::Document;
+use crate::encoder::{Encoder, Vector};
 use crate::error::{Error, Result};
 use crate::facts::{self, Conflict, Fact, FactsOnly};
 use crate::ids::{SegmentId, SourceId};
@@ -22,6 +23,10 @@ pub struct Options {
     pub unit: Unit,
     /// The language of all sources; detected per source when `None`.
     pub language: Option<Language>,
+    /// Align without the sentence encoder: faster, and without the evidence of meaning that
+    /// finds reworded claims (`--fast`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fast: bool,
     /// The aligner's knobs (saved only when they are not the defaults).
     #[serde(default, skip_serializing_if = "align::Params::is_default")]
     pub params: align::Params,
@@ -77,13 +82,31 @@ impl Source {
         }
     }
 
-    /// This source as one side of an alignment.
+    /// This source as one side of an alignment, without sentence vectors (only
+    /// [`Comparison::build`] computes them, for the pairs it aligns).
     pub fn side(&self) -> Side<'_> {
         Side {
             text: &self.document.text,
             segments: &self.segments,
             lang: self.lang,
+            vectors: None,
         }
+    }
+
+    /// The sentence vectors of this source's passages, if the encoder applies: English
+    /// text (the model is English), not `fast`. `None` also when the encoder fails, which
+    /// leaves the aligner without the evidence of meaning, as with `--fast`.
+    fn encode(&self, options: &Options) -> Option<Vec<Vector>> {
+        if options.fast || self.lang != Language::English {
+            return None;
+        }
+        let encoder = Encoder::shared().ok()?;
+        let texts: Vec<&str> = self
+            .segments
+            .iter()
+            .map(|s| s.span.slice(&self.document.text))
+            .collect();
+        encoder.encode(&texts).ok()
     }
 }
 
@@ -184,19 +207,23 @@ impl Comparison {
                     .collect::<Vec<_>>()
             },
             || {
-                pair_ids
+                // Each source is encoded once, for all the pairs it is in.
+                let vectors: Vec<Option<Vec<Vector>>> =
+                    sources.iter().map(|s| s.encode(options)).collect();
+                let side = |k: SourceId| Side {
+                    vectors: vectors[k.0].as_deref(),
+                    ..sources[k.0].side()
+                };
+                let alignments = pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
-                        let al = align::align_with(
-                            sources[i.0].side(),
-                            sources[j.0].side(),
-                            &options.params,
-                        );
+                        let al = align::align_with(side(i), side(j), &options.params);
                         // Alignment is the slow part: count each pair as it ends.
                         tick();
                         al
                     })
-                    .collect::<Vec<_>>()
+                    .collect::<Vec<_>>();
+                alignments
             },
         );
         for (s, f) in sources.iter_mut().zip(facts) {

@@ -161,8 +161,12 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         file: None,
     };
     let (mut model, opened) = match start {
-        Start::Docs(docs, options) => {
+        Start::Docs(docs, mut options) => {
             let names = docs.iter().map(|d| d.name().to_string()).collect();
+            // The reader aligns without the sentence encoder (the learned score's fast
+            // model): the encoder costs seconds on the demo, and the reader must not make
+            // anyone wait for links. Refining in the background is issue 19's next step.
+            options.fast = true;
             spawn_worker(docs, options, tx);
             (Model::new(config, names), None)
         }

@@ -123,6 +123,11 @@ pub struct Params {
     /// link's passages leave uncovered .600 / .591 at 0.3, .608 / .592 at 0.25, .615 / .595
     /// at 0.2, .619 / .595 at 0.15, .617 / .597 at 0.1, .609 / .593 at 0.05.
     pub held: f32,
+
+    // The learned link score (judge.rs).
+    /// Its weights and the probability a link must reach; the defaults are the shipped
+    /// model (`assets/link-model.json`).
+    pub link_model: super::LinkModel,
 }
 
 impl Default for Params {
@@ -162,6 +167,7 @@ impl Default for Params {
             long_steps_cells: 400_000,
             strong_outside: 0.4,
             held: 0.15,
+            link_model: super::LinkModel::default(),
         }
     }
 }

@@ -82,6 +82,11 @@ pub fn pair(ctx: &Ctx<'_>, i: usize, j: usize) -> Pair {
     out
 }
 
+/// How many of A's terms passage `i` of A shares with passage `j` of B (by stem or near word).
+pub fn shared_terms(ctx: &Ctx<'_>, i: usize, j: usize) -> usize {
+    overlap_counted(&ctx.prof.a[i], &ctx.prof.b[j], ctx.aliases).1
+}
+
 /// The combined score of two passages (or merged runs of passages).
 pub fn profile_score(ctx: &Ctx<'_>, pa: &Profile, pb: &Profile) -> f32 {
     features(ctx, pa, pb).score

@@ -29,6 +29,11 @@ pub enum Reason {
     SharedTerms(Vec<String>),
     /// The passages stand where the order the two texts share expects them.
     InOrder,
+    /// The sentence encoder reads the two as close in meaning: its cosine, in hundredths.
+    CloseInMeaning {
+        /// The cosine × 100.
+        hundredths: u8,
+    },
     /// The link joins `a` passages of A with `b` of B, more than one on some side.
     Grouped {
         /// Passages of A.
@@ -55,6 +60,13 @@ impl Reason {
             Reason::NearMeanings(p) => format!("near meanings: {}", pairs(p)),
             Reason::SharedTerms(w) => format!("shared terms: {}", w.join(", ")),
             Reason::InOrder => "in the same place in both texts' order".to_string(),
+            Reason::CloseInMeaning { hundredths } => {
+                format!(
+                    "close in meaning: {}.{:02}",
+                    hundredths / 100,
+                    hundredths % 100
+                )
+            }
             Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
         }
     }

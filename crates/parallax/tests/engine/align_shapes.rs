@@ -37,6 +37,7 @@ fn run(a: &str, b: &str) -> Alignment {
         text,
         segments,
         lang: Language::English,
+        vectors: None,
     };
     let leak = |t: String, s: Vec<Segment>| -> (&'static str, &'static [Segment]) {
         (
@@ -294,6 +295,7 @@ fn run_german(a: &str, b: &str) -> Alignment {
         text,
         segments,
         lang: Language::German,
+        vectors: None,
     };
     align(side(&ta, &sa), side(&tb, &sb))
 }
