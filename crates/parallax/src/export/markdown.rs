@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use super::text::{conflict_sentence, letter, stance_mark};
+use super::text::{letter, stance_mark};
 use super::walk::{self, Pair, PairSink, Side};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
+use crate::facts::{is_possible, sentence};
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -137,11 +138,17 @@ impl PairSink for MarkdownPair<'_> {
         if !changes.is_empty() {
             let _ = writeln!(out, "Changed: {}\n", changes.join(", "));
         }
+        let possible = is_possible(l);
+        let head = if possible {
+            "Possible conflict"
+        } else {
+            "Conflict"
+        };
         for c in &facts.conflicts {
             let _ = writeln!(
                 out,
-                "- **Conflict.** {}",
-                escape(&conflict_sentence(c, la, lb))
+                "- **{head}.** {}",
+                escape(&sentence(c, la, lb, possible))
             );
         }
         if !facts.conflicts.is_empty() {

@@ -132,13 +132,23 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             for s in 0..2 {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
             }
-            for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
-                let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
-                let text = format!("{kind}: {la} says {a}, {lb} says {b}");
-                let marks = vec![(0..text.len(), t.conflict)];
+            // The flag as every report says it; on a weak link only possible, and quieter.
+            let possible = parallax::facts::is_possible(link);
+            // The stored pair runs from the lower source index: the left pane's first.
+            let flipped = r.pair.src[0] > r.pair.src[1];
+            let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
+            for c in &r.pair.link_facts(&r.cmp, l).conflicts {
+                let shown = if flipped { c.swapped() } else { c.clone() };
+                let text = parallax::facts::sentence(&shown, &la, &lb, possible);
+                let (label, style) = if possible {
+                    ("?  ", t.dim)
+                } else {
+                    ("!  ", t.conflict)
+                };
+                let marks = vec![(0..text.len(), style)];
                 parts.push(Rich {
-                    label: "!  ".into(),
-                    label_style: t.conflict,
+                    label: label.into(),
+                    label_style: style,
                     text,
                     marks,
                     base: t.text,

@@ -1,62 +1,12 @@
-//! When two facts are the same fact, and the words around a fact that tell what it is about.
+//! When two facts are the same fact, and which facts one document gives and the other
+//! gives nowhere.
 
 use std::collections::HashSet;
 
-use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
-use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
-use crate::span::Span;
-use crate::text::tokens;
 
-/// How far around a fact its anchors are looked for, in bytes (within its sentence).
-const REACH: usize = 80;
 /// Share of the shorter quote's words the other must hold for both to be one quote.
 const QUOTE_OVERLAP: f32 = 0.6;
-
-/// Words too general to tell two dates apart.
-const VAGUE: &[&str] = &[
-    "last", "next", "this", "past", "ago", "earlier", "later", "late", "early", "recent",
-    "several", "since", "dates", "date", "time", "said", "says", "told",
-];
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
-}
-
-/// The stems of the content words near `f` in its sentence, names and numbers left out: what
-/// the fact is about ("sanction" for "sanctioned … last year").
-pub fn anchors(src: Analysed<'_>, f: &Fact) -> HashSet<String> {
-    let text = src.text;
-    let lo =
-        floor(text, f.span.start.saturating_sub(REACH)).max(sentence_start(text, f.span.start));
-    let hi = ceil(text, f.span.end + REACH).min(sentence_end(text, f.span.end));
-    if hi <= lo {
-        return HashSet::new();
-    }
-    tokens(text, Span::new(lo, hi), src.lang)
-        .into_iter()
-        .filter(|t| !t.span.overlaps(&f.span) && !t.stop && !t.numeric && t.folded.len() >= 3)
-        .filter(|t| !text[t.span.start..].starts_with(char::is_uppercase))
-        .filter(|t| {
-            let w = t.folded.as_str();
-            !VAGUE.contains(&w)
-                && lookup(TIME_UNITS, w).is_none()
-                && lookup(MONTHS, w).is_none()
-                && lookup(WEEKDAYS, w).is_none()
-        })
-        .map(|t| t.stem)
-        .collect()
-}
 
 fn words(value: &str) -> HashSet<&str> {
     value.split(' ').filter(|w| !w.is_empty()).collect()
@@ -112,7 +62,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     a.facts
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind != FactKind::Byline)
+        .filter(|(_, f)| !matches!(f.kind, FactKind::Byline | FactKind::Published))
         .filter(|(_, f)| {
             if exact.contains(&(f.kind, f.value.as_str())) {
                 return false;

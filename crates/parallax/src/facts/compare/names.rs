@@ -1,0 +1,323 @@
+//! Words compared: quotes worded differently or given to another speaker, sources named
+//! differently, and names spelt differently.
+//!
+//! A quote differs only in its words: case, punctuation and the space a wire service puts
+//! inside "It’ s" are no difference, and a quote one side gives in part ("ring of fire" in
+//! "the Pacific Ring of Fire", a sentence the other side goes on with) is the same quote.
+//! A speaker's titles are no part of who spoke ("Insp Gaskin" is "Mr Gaskin").
+
+use std::collections::HashSet;
+
+use super::super::quotes::speaker_key;
+use super::numeric::same_name;
+use super::slot::same;
+use super::{Side, conflict, misspelt, unmatched};
+use crate::facts::words::fold;
+use crate::facts::{Conflict, Fact, FactKind};
+use crate::lexicon::{AGENCIES, PLACE_ABBREVIATIONS};
+use crate::span::Span;
+
+/// The longest quote compared word by word, in words.
+const QUOTE_WORDS: usize = 200;
+/// Words of a shared run that make two quotes of one speaker one passage of speech.
+const SHARED_RUN: usize = 4;
+/// Words shown around the words that differ.
+const AROUND: usize = 3;
+
+/// The words of a quote with their spans, letters and digits only, folded.
+fn quote_words(text: &str, span: Span) -> Vec<(String, Span)> {
+    let body = span.slice(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        if c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’')) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w: String = body[s..i].chars().filter(|c| c.is_alphanumeric()).collect();
+            out.push((fold(&w), Span::new(span.start + s, span.start + i)));
+        }
+        if out.len() >= QUOTE_WORDS {
+            break;
+        }
+    }
+    out
+}
+
+fn letters(words: &[(String, Span)]) -> String {
+    words.iter().map(|(w, _)| w.as_str()).collect()
+}
+
+/// The same quote worded differently, or given to a different speaker.
+pub fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+    for x in a.of(FactKind::Quote) {
+        let wx = quote_words(a.src.text, x.span);
+        for y in b.of(FactKind::Quote) {
+            let wy = quote_words(b.src.text, y.span);
+            let (lx, ly) = (letters(&wx), letters(&wy));
+            // One quote inside the other, letter for letter: the same words, quoted in part.
+            let part = lx.contains(&ly) || ly.contains(&lx);
+            let one_speaker = match (&x.speaker, &y.speaker) {
+                (Some(sx), Some(sy)) => same_name(&speaker_key(sx), &speaker_key(sy)),
+                _ => false,
+            };
+            if !same(x, y) && !part {
+                // One speaker's words, shared for a stretch, then going two ways.
+                if one_speaker && let Some((sa, sb)) = divergence(&wx, &wy) {
+                    let mut c = conflict(
+                        FactKind::Quote,
+                        sa.slice(a.src.text).into(),
+                        sb.slice(b.src.text).into(),
+                        sa,
+                        sb,
+                    );
+                    c.slot = "Wording of the quote".into();
+                    out.push(c);
+                }
+                continue;
+            }
+            if let (Some(sx), Some(sy)) = (&x.speaker, &y.speaker)
+                && !one_speaker
+                && source_role(sx, &speaker_key(sx)).is_some()
+                && source_role(sx, &speaker_key(sx)) == source_role(sy, &speaker_key(sy))
+            {
+                let mut c = conflict(
+                    FactKind::Attribution,
+                    sx.clone(),
+                    sy.clone(),
+                    x.span,
+                    y.span,
+                );
+                c.slot = "Who said it".into();
+                out.push(c);
+            }
+            if !part && lx != ly {
+                let (sa, sb) = differing(&wx, &wy).unwrap_or((x.span, y.span));
+                let mut c = conflict(
+                    FactKind::Quote,
+                    sa.slice(a.src.text).into(),
+                    sb.slice(b.src.text).into(),
+                    sa,
+                    sb,
+                );
+                c.slot = "Wording of the quote".into();
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The stretch of each quote where they differ, with a few words around it: what the two
+/// sides have between their common start and their common end.
+fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
+    let head = x.iter().zip(y).take_while(|(p, q)| p.0 == q.0).count();
+    let tail = x[head..]
+        .iter()
+        .rev()
+        .zip(y[head..].iter().rev())
+        .take_while(|(p, q)| p.0 == q.0)
+        .count();
+    let stretch = |w: &[(String, Span)]| {
+        let lo = head.saturating_sub(AROUND);
+        let hi = (w.len() - tail + AROUND).min(w.len());
+        (hi > lo).then(|| Span::new(w[lo].1.start, w[hi - 1].1.end))
+    };
+    Some((stretch(x)?, stretch(y)?))
+}
+
+/// Where two quotes share a run of [`SHARED_RUN`] or more words and then go on with
+/// different words on both sides: the stretch of each from the run on.
+fn divergence(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
+    // The longest common run of words (dynamic programming over the two word lists).
+    let (mut best, mut end_x, mut end_y) = (0, 0, 0);
+    let mut prev = vec![0usize; y.len() + 1];
+    for i in 1..=x.len() {
+        let mut row = vec![0usize; y.len() + 1];
+        for j in 1..=y.len() {
+            if x[i - 1].0 == y[j - 1].0 {
+                row[j] = prev[j - 1] + 1;
+                if row[j] > best {
+                    (best, end_x, end_y) = (row[j], i, j);
+                }
+            }
+        }
+        prev = row;
+    }
+    if best < SHARED_RUN || end_x >= x.len() || end_y >= y.len() {
+        return None; // no long run, or one quote ends with it: a part, not a change
+    }
+    let cut = |w: &[(String, Span)], end: usize| {
+        let lo = end - best;
+        let hi = (end + 8).min(w.len());
+        Span::new(w[lo].1.start, w[hi - 1].1.end)
+    };
+    Some((cut(x, end_x), cut(y, end_y)))
+}
+
+/// What kind of named source a speaker is: an outlet ("Reuters", "the AP") or a named
+/// person or body ("Elliot Abrams"); `None` for unnamed ones ("a senior official").
+/// Only sources of one kind are compared: an outlet that reports and the person it quotes
+/// are not two versions of one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Outlet,
+    Named,
+}
+
+fn source_role(speaker: &str, key: &str) -> Option<Role> {
+    if AGENCIES.iter().any(|(_, canon)| *canon == key) {
+        return Some(Role::Outlet);
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    named.then_some(Role::Named)
+}
+
+/// One named source on each side, of the same role, and they differ ("according to
+/// Reuters" vs "Says the AP"); a title or a part of the name is no difference.
+pub fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+    let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
+    let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
+    if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
+        && x.value != y.value
+        && !same_name(&x.value, &y.value)
+        && role(x).is_some()
+        && role(x) == role(y)
+    {
+        let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
+        let mut found = conflict(FactKind::Attribution, who(x), who(y), x.span, y.span);
+        found.slot = "Who said it".into();
+        // A quote given to these two speakers is the same difference, found from the quote
+        // ("Who said it: A says Anna Weiß, B says Anna Schwarz"): it is shown once, on the
+        // attribution's own words.
+        let from_quote = out
+            .iter_mut()
+            .find(|c| (c.kind, &c.a, &c.b) == (found.kind, &found.a, &found.b));
+        match from_quote {
+            Some(c) => *c = found,
+            None => out.push(found),
+        }
+    }
+}
+
+/// One name spelt two ways ("Nicholas Maduro" vs "Nicolás Maduro", "Caracus" vs "Caracas",
+/// "P.J. Carlesimo" vs "PJ Carlesimo"); accents alone are no difference, nor are the points
+/// of a country's abbreviation ("U.S." and "US").
+pub fn spellings(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+    let (ua, ub) = unmatched(FactKind::Entity, a, b);
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for x in &ua {
+        for y in &ub {
+            let (tx, ty) = (a.text(x), b.text(y));
+            if misspelt(&x.value, &y.value) && seen.insert((tx.clone(), ty.clone())) {
+                let mut c = conflict(FactKind::Entity, tx, ty, x.span, y.span);
+                c.slot = "Spelling".into();
+                out.push(c);
+            }
+        }
+    }
+    for x in a.of(FactKind::Entity) {
+        for y in b.of(FactKind::Entity) {
+            let Some((rx, ry)) = initials_differ(&a.text(x), &b.text(y)) else {
+                continue;
+            };
+            let sx = Span::new(x.span.start + rx.0, x.span.start + rx.1);
+            let sy = Span::new(y.span.start + ry.0, y.span.start + ry.1);
+            let (tx, ty) = (a.words(sx), b.words(sy));
+            if seen.insert((tx.clone(), ty.clone())) {
+                let mut c = conflict(FactKind::Entity, tx, ty, sx, sy);
+                c.slot = "Spelling".into();
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The words of `s` with their byte offsets.
+fn words_at(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    out
+}
+
+/// Where two names write one person's initials with and without points, before one
+/// surname ("P.J. Carlesimo", "PJ Carlesimo of Oklahoma City"): the byte ranges of the
+/// initials and surname in each. The points of a country's or a body's abbreviation ("U.S.",
+/// "US") are no difference.
+fn initials_differ(x: &str, y: &str) -> Option<((usize, usize), (usize, usize))> {
+    let (wx, wy) = (words_at(x), words_at(y));
+    for i in 0..wx.len().saturating_sub(1) {
+        for j in 0..wy.len().saturating_sub(1) {
+            let (p, q) = (wx[i].1, wy[j].1);
+            let (bp, bq) = (p.replace('.', ""), q.replace('.', ""));
+            let initials = p != q
+                && bp == bq
+                && bp.chars().count() >= 2
+                && bp.chars().all(char::is_uppercase)
+                && !PLACE_ABBREVIATIONS.contains(&bp.to_lowercase().as_str());
+            if initials && wx[i + 1].1 == wy[j + 1].1 {
+                let end = |w: &[(usize, &str)], k: usize| w[k + 1].0 + w[k + 1].1.len();
+                return Some(((wx[i].0, end(&wx, i)), (wy[j].0, end(&wy, j))));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_people_not_of_countries() {
+        let x = "P.J. Carlesimo";
+        let y = "PJ Carlesimo of Oklahoma City";
+        let (rx, ry) = initials_differ(x, y).expect("initials differ");
+        assert_eq!((&x[rx.0..rx.1], &y[ry.0..ry.1]), (x, "PJ Carlesimo"));
+        assert!(initials_differ("U.S. Navy", "US Navy").is_none());
+        assert!(initials_differ("Carlesimo", "Carlesimo").is_none());
+    }
+
+    #[test]
+    fn a_quote_in_part_is_the_same_quote() {
+        let t = "There's nowhere safe in Gaza, everyone here is afraid";
+        let all = quote_words(t, Span::new(0, t.len()));
+        let part = quote_words(t, Span::new(0, 29));
+        assert!(letters(&all).contains(&letters(&part)));
+        let x = "It’ s disappointing to hear";
+        let y = "It's disappointing to hear";
+        assert_eq!(
+            letters(&quote_words(x, Span::new(0, x.len()))),
+            letters(&quote_words(y, Span::new(0, y.len())))
+        );
+    }
+
+    #[test]
+    fn one_speaker_going_two_ways() {
+        let x = "we cannot speak to them but it appears as if their gear was limited";
+        let y = "it appears as if the party were poorly equipped for the climb";
+        let (wx, wy) = (
+            quote_words(x, Span::new(0, x.len())),
+            quote_words(y, Span::new(0, y.len())),
+        );
+        let (sa, sb) = divergence(&wx, &wy).expect("a shared run, then two ways");
+        assert!(sa.slice(x).starts_with("it appears as if their"));
+        assert!(sb.slice(y).starts_with("it appears as if the party"));
+        // A quote that ends where the other goes on is a part of it.
+        let z = "it appears as if";
+        assert!(divergence(&wx, &quote_words(z, Span::new(0, z.len()))).is_none());
+    }
+}
