@@ -4,6 +4,7 @@
 mod absorb;
 mod fuzzy;
 mod group;
+mod join;
 mod meaning;
 mod monotone;
 mod order;
@@ -21,6 +22,7 @@ use crate::diff::{Change, Passages, word_changes};
 use crate::segment::Segment;
 use crate::text::Language;
 
+pub use join::join;
 pub use params::Params;
 pub use why::Reason;
 
@@ -86,6 +88,30 @@ pub struct Alignment {
     pub only_a: Vec<usize>,
     /// Segments of B in no link.
     pub only_b: Vec<usize>,
+}
+
+impl Alignment {
+    /// The alignment made of `links` between sides of `na` and `nb` passages: the links in
+    /// A's order, and the passages in none.
+    fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
+        links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
+        let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<usize>| -> Vec<usize> {
+            let mut used = vec![false; n];
+            for l in &links {
+                for &i in linked(l) {
+                    used[i] = true;
+                }
+            }
+            (0..n).filter(|&i| !used[i]).collect()
+        };
+        let only_a = only(na, &|l| &l.a);
+        let only_b = only(nb, &|l| &l.b);
+        Alignment {
+            links,
+            only_a,
+            only_b,
+        }
+    }
 }
 
 /// What the stages after profiling read: both sides' profiles, the near words between
@@ -165,19 +191,9 @@ fn spans(groups: &[group::Group], anchor: f32) -> Vec<order::Span2> {
         .collect()
 }
 
-/// Links the passages of `a` and `b`.
-///
-/// Every pair worth looking at is scored from shared terms (stems, near spellings, names
-/// and numbers weighted up); where the two texts follow one order,
-/// pairs on that path get a bonus; each passage then joins its best partner when the score
-/// is high enough, and joined passages form the links (1:1, 1:n, n:1 or n:m).
-pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
-    align_with(a, b, &Params::default())
-}
-
-/// [`align`] with other knobs than the defaults (for evaluation sweeps).
-pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
-    let (na, nb) = (a.segments.len(), b.segments.len());
+/// What the aligner reads of two sides: their passages' profiles and the near words
+/// (spellings, meanings) between them.
+fn profiles(a: Side<'_>, b: Side<'_>, params: &Params) -> (profile::Profiles, fuzzy::Aliases) {
     let prof = profile::build(a, b, params);
     let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
         ps.iter()
@@ -194,6 +210,23 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
         let close = params.meaning_close;
         meaning::add_aliases(table, &prof, a.lang, (&in_a, &in_b), close, &mut aliases);
     }
+    (prof, aliases)
+}
+
+/// Links the passages of `a` and `b`.
+///
+/// Every pair worth looking at is scored from shared terms (stems, near spellings, names
+/// and numbers weighted up); where the two texts follow one order,
+/// pairs on that path get a bonus; each passage then joins its best partner when the score
+/// is high enough, and joined passages form the links (1:1, 1:n, n:1 or n:m).
+pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
+    align_with(a, b, &Params::default())
+}
+
+/// [`align`] with other knobs than the defaults (for evaluation sweeps).
+pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
+    let (na, nb) = (a.segments.len(), b.segments.len());
+    let (prof, aliases) = profiles(a, b, params);
     let ctx = Ctx {
         prof: &prof,
         aliases: &aliases,
@@ -233,7 +266,7 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
         groups = keep_strong_outside(chain, groups, (na, nb), params.strong_outside);
     }
     groups.retain(rests_on_words);
-    let mut links: Vec<Link> = groups
+    let links: Vec<Link> = groups
         .iter()
         .map(|g| {
             let ia: Vec<usize> = g.a.iter().map(|&i| a.segments[i].id).collect();
@@ -255,21 +288,5 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
             }
         })
         .collect();
-    links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
-    let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<usize>| -> Vec<usize> {
-        let mut used = vec![false; n];
-        for l in &links {
-            for &i in linked(l) {
-                used[i] = true;
-            }
-        }
-        (0..n).filter(|&i| !used[i]).collect()
-    };
-    let only_a = only(a.segments.len(), &|l| &l.a);
-    let only_b = only(b.segments.len(), &|l| &l.b);
-    Alignment {
-        links,
-        only_a,
-        only_b,
-    }
+    Alignment::from_links(links, a.segments.len(), b.segments.len())
 }

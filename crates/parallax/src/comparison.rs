@@ -204,7 +204,10 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), alignment)| PairAlignment::with_facts(&sources, (i, j), alignment))
+            .map(|(&(i, j), mut alignment)| {
+                join_fact_pairs(&sources[i], &sources[j], options, &mut alignment);
+                PairAlignment::with_facts(&sources, (i, j), alignment)
+            })
             .collect();
         let clusters = cluster::clusters(&sources, &pairs);
         Ok(Comparison {
@@ -262,6 +265,21 @@ impl PairAlignment {
             link_facts,
         }
     }
+}
+
+/// Joins to the links the passages of `a` and `b` that state one fact two ways and that
+/// the aligner left apart ([`facts::fact_pairs`], [`align::join`]).
+fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Alignment) {
+    let linked: Vec<(Vec<usize>, Vec<usize>)> = alignment
+        .links
+        .iter()
+        .map(|l| (l.a.clone(), l.b.clone()))
+        .collect();
+    let pairs: Vec<(usize, usize, String)> = facts::fact_pairs(a.analysed(), b.analysed(), &linked)
+        .into_iter()
+        .map(|p| (p.a, p.b, p.slot))
+        .collect();
+    align::join(a.side(), b.side(), &options.params, alignment, &pairs);
 }
 
 /// A fact a link already shows as differing is not also "only in" one side: the report

@@ -24,6 +24,7 @@ mod quotes;
 mod times;
 mod words;
 
+pub use compare::links::{FactPair, fact_pairs};
 pub use compare::{changed_numbers, conflicts, facts_in, link_additions, misspelt, only_in};
 pub use entities::key as name_key;
 pub use extract::extract;

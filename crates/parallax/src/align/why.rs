@@ -29,6 +29,10 @@ pub enum Reason {
     SharedTerms(Vec<String>),
     /// The passages stand where the order the two texts share expects them.
     InOrder,
+    /// The passages state one fact two ways (what differs, in words: "Killed", "Wording of
+    /// the quote"): joined after the aligner's own links, so that a reader checking facts
+    /// sees them side by side.
+    SameFact(Vec<String>),
     /// The link joins `a` passages of A with `b` of B, more than one on some side.
     Grouped {
         /// Passages of A.
@@ -55,6 +59,7 @@ impl Reason {
             Reason::NearMeanings(p) => format!("near meanings: {}", pairs(p)),
             Reason::SharedTerms(w) => format!("shared terms: {}", w.join(", ")),
             Reason::InOrder => "in the same place in both texts' order".to_string(),
+            Reason::SameFact(w) => format!("one fact told two ways: {}", w.join(", ")),
             Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
         }
     }

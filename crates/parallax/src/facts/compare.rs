@@ -19,6 +19,7 @@ mod amount;
 mod calendar;
 mod changed;
 mod context;
+pub mod links;
 mod names;
 mod numeric;
 mod slot;
@@ -156,6 +157,9 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && !p.starts_with(q)
         && !q.starts_with(p)
         && p.chars().next() == q.chars().next()
+        // An ending that differs is another word of one family ("Greece", "Greek"), not a
+        // misspelling, which changes a letter or two inside ("Caracus", "Caracas").
+        && p.chars().last() == q.chars().last()
         && p.len().abs_diff(q.len()) <= 2
         && edit_distance(p, q) <= 2
 }

@@ -10,8 +10,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, IRREGULAR_PLURALS, PEOPLE_NOUNS, SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS,
-    VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, PEOPLE_NOUNS, SCALES, TIME_UNITS, UNITS,
+    VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -64,9 +64,24 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         });
         if let Some((noun, end)) = found {
             push(out, w.span.start, end, &n, &noun);
+        } else if counts_people(text, ws, i) {
+            push(out, w.span.start, w.span.end, &n, "people");
         }
         i += 1;
     }
+}
+
+/// True when the number at word `i` counts people without naming them, by what happened to
+/// them: "killing four", "injured dozens", "Dozens injured", "12 dead".
+fn counts_people(text: &str, ws: &[Word], i: usize) -> bool {
+    let human = |k: usize| {
+        ws.get(k)
+            .and_then(|w| lookup(EVENTS, &w.text(text).to_lowercase()))
+            .is_some_and(|e| HUMAN_EVENTS.contains(&e))
+    };
+    // Only where no noun follows: "killed 3 soldiers" counts soldiers.
+    (human(i + 1) && gap_is_space(text, ws, i, i + 1))
+        || (i > 0 && human(i - 1) && gap_is_space(text, ws, i - 1, i))
 }
 
 fn push(out: &mut Vec<Fact>, start: usize, end: usize, n: &str, noun: &str) {
@@ -253,6 +268,13 @@ mod tests {
             ),
             ("The quake killed one person.", "one person", "1 person"),
             ("Eight people were hurt.", "Eight people", "8 people"),
+            (
+                "The blast injured dozens, police said.",
+                "dozens",
+                "dozens people",
+            ),
+            ("Dozens injured as storm hits", "Dozens", "dozens people"),
+            ("It struck on Sunday, killing four.", "four", "4 people"),
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
         }

@@ -21,6 +21,8 @@ static MAGNITUDE: LazyLock<Regex> = LazyLock::new(|| {
         concat!(
             r"(?i:magnitude|mag\.)[\s-]+(?:of\s+)?(?P<a>{m})(?-u:\b)",
             r"|(?-u:\b)(?P<b>{m})[\s-]+(?i:magnitude)(?-u:\b)",
+            // Two at once: "the 7.6 and 7.5 magnitude quakes".
+            r"|(?-u:\b)(?P<g>{m})\s+(?:and|or)\s+(?P<h>{m})[\s-]+(?i:magnitude)(?-u:\b)",
             r"|(?-u:\b)(?P<c>{m})\s+(?:on\s+the\s+)?(?i:richter)(?-u:\b)",
             r"|(?-u:\b)(?P<d>[0-9][.,][0-9])[\s-]+(?:(?i:strong|powerful|moderate|major|minor|light|shallow|deep|massive)\s+)?",
             r"(?i:earthquake|quake|tremor|temblor|aftershock|foreshock)(?-u:\b)",
@@ -42,30 +44,30 @@ const QUAKE_REACH: usize = 120;
 /// The magnitudes in `text`.
 pub fn extract(text: &str, lang: Language, out: &mut Vec<Fact>) {
     for c in MAGNITUDE.captures_iter(text) {
-        let Some(n) = ["a", "b", "c", "d", "e", "f"]
+        let found: Vec<regex::Match> = ["a", "b", "c", "d", "e", "f", "g", "h"]
             .iter()
-            .find_map(|g| c.name(g))
-        else {
-            continue;
-        };
-        // "measuring 1.5 metres": a length; "measuring 7.5" only near a quake.
-        if c.name("e").is_some()
-            && (unit_follows(&text[n.end()..]) || !near_quake(text, n.start(), n.end()))
-        {
-            continue;
+            .filter_map(|g| c.name(g))
+            .collect();
+        for n in found {
+            // "measuring 1.5 metres": a length; "measuring 7.5" only near a quake.
+            if c.name("e").is_some()
+                && (unit_follows(&text[n.end()..]) || !near_quake(text, n.start(), n.end()))
+            {
+                continue;
+            }
+            let Some(v) = parse_number(n.as_str(), lang) else {
+                continue;
+            };
+            if !(0.0..=10.0).contains(&v) {
+                continue;
+            }
+            out.push(Fact {
+                kind: FactKind::Magnitude,
+                span: Span::new(n.start(), n.end()),
+                value: show(v),
+                speaker: None,
+            });
         }
-        let Some(v) = parse_number(n.as_str(), lang) else {
-            continue;
-        };
-        if !(0.0..=10.0).contains(&v) {
-            continue;
-        }
-        out.push(Fact {
-            kind: FactKind::Magnitude,
-            span: Span::new(n.start(), n.end()),
-            value: show(v),
-            speaker: None,
-        });
     }
 }
 
@@ -124,6 +126,18 @@ mod tests {
             assert_eq!(out.len(), 1, "{s}: {out:?}");
             assert_eq!(out[0].value, v, "{s}");
         }
+    }
+
+    #[test]
+    fn two_magnitudes_named_at_once() {
+        let got = run("It followed the 6.2 and 5.9 magnitude shocks of May.");
+        assert_eq!(
+            got,
+            [
+                ("6.2".to_string(), "6.2".to_string()),
+                ("5.9".to_string(), "5.9".to_string())
+            ]
+        );
     }
 
     #[test]

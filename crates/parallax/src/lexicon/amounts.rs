@@ -158,6 +158,18 @@ pub const EVENTS: &[(&str, &str)] = &[
     ("festgenommen", "arrested"),
 ];
 
+/// The events of [`EVENTS`] that happen to people: a number right by one of these words
+/// counts people even when it names none ("killing four", "dozens injured").
+pub const HUMAN_EVENTS: &[&str] = &[
+    "killed",
+    "injured",
+    "arrested",
+    "missing",
+    "evacuated",
+    "displaced",
+    "rescued",
+];
+
 /// How a flag names each event's slot.
 pub const EVENT_NAMES: &[(&str, &str)] = &[
     ("killed", "Killed"),

@@ -8,6 +8,8 @@
 
 use std::collections::HashSet;
 
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
 use super::super::quotes::speaker_key;
 use super::numeric::same_name;
 use super::slot::same;
@@ -93,8 +95,10 @@ pub fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
                 c.slot = "Who said it".into();
                 out.push(c);
             }
-            if !part && lx != ly {
-                let (sa, sb) = differing(&wx, &wy).unwrap_or((x.span, y.span));
+            if !part
+                && lx != ly
+                && let Some((sa, sb)) = differing(&wx, &wy)
+            {
                 let mut c = conflict(
                     FactKind::Quote,
                     sa.slice(a.src.text).into(),
@@ -109,22 +113,44 @@ pub fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
     }
 }
 
-/// The stretch of each quote where they differ, with a few words around it: what the two
-/// sides have between their common start and their common end.
+/// The stretch of each quote where they differ, with a few words around it. Words one
+/// quote has before or after all that the other quotes are left out (a quote given in part
+/// is no change of wording); `None` when nothing else differs.
 fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
-    let head = x.iter().zip(y).take_while(|(p, q)| p.0 == q.0).count();
-    let tail = x[head..]
+    let kx: Vec<&str> = x.iter().map(|w| w.0.as_str()).collect();
+    let ky: Vec<&str> = y.iter().map(|w| w.0.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &kx, &ky);
+    // Only one side's words at either end: the other quoted less.
+    let one_sided = |op: &DiffOp| matches!(op, DiffOp::Insert { .. } | DiffOp::Delete { .. });
+    let body = {
+        let lo = ops
+            .iter()
+            .position(|op| !one_sided(op))
+            .unwrap_or(ops.len());
+        let hi = ops
+            .iter()
+            .rposition(|op| !one_sided(op))
+            .map_or(lo, |k| k + 1);
+        &ops[lo..hi.max(lo)]
+    };
+    let changed: Vec<&DiffOp> = body
         .iter()
-        .rev()
-        .zip(y[head..].iter().rev())
-        .take_while(|(p, q)| p.0 == q.0)
-        .count();
-    let stretch = |w: &[(String, Span)]| {
-        let lo = head.saturating_sub(AROUND);
-        let hi = (w.len() - tail + AROUND).min(w.len());
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .collect();
+    let (first, last) = (changed.first()?, changed.last()?);
+    let (fx, fy) = (first.old_range().start, first.new_range().start);
+    let (lx, ly) = (last.old_range().end, last.new_range().end);
+    // The words around, within what both quote.
+    let (bx, by) = (
+        body[0].old_range().start..body[body.len() - 1].old_range().end,
+        body[0].new_range().start..body[body.len() - 1].new_range().end,
+    );
+    let stretch = |w: &[(String, Span)], lo: usize, hi: usize, within: &std::ops::Range<usize>| {
+        let lo = lo.saturating_sub(AROUND).max(within.start);
+        let hi = (hi + AROUND).min(within.end);
         (hi > lo).then(|| Span::new(w[lo].1.start, w[hi - 1].1.end))
     };
-    Some((stretch(x)?, stretch(y)?))
+    Some((stretch(x, fx, lx, &bx)?, stretch(y, fy, ly, &by)?))
 }
 
 /// Where two quotes share a run of [`SHARED_RUN`] or more words and then go on with

@@ -17,6 +17,9 @@ use crate::lexicon::{
 };
 use crate::span::Span;
 
+/// How far apart two magnitudes (their nearest values) may be and still be of one quake.
+const MAGNITUDES_APART: f64 = 1.0;
+
 /// The kinds compared here.
 const KINDS: [FactKind; 6] = [
     FactKind::Age,
@@ -367,6 +370,11 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         return None;
     }
     if kind == FactKind::Magnitude {
+        // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
+        // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes.
+        if (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi) > MAGNITUDES_APART {
+            return None;
+        }
         // Every magnitude stands by a quake, and a quake kills: only other words tell two
         // quakes' magnitudes from one's ("struck", "measured").
         let shared = x
