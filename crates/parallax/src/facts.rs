@@ -110,7 +110,8 @@ pub struct Fact {
     pub span: Span,
     /// The normalised value ("56", "25000000 USD", "2026-01-03", a folded name).
     pub value: String,
-    /// Who said it, for quotes; who is cited, for attributions.
+    /// Who said it, for quotes; who is cited, for attributions; whose age it is, for ages
+    /// written after a name ("Jones, 45,").
     pub speaker: Option<String>,
 }
 

@@ -122,6 +122,30 @@ pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -
     out
 }
 
+/// The conflicts of one kind between A's segments `ia` and B's segments `ib` (what
+/// [`conflicts`] finds of that kind, or of its quotes' speakers for quotes), for callers
+/// that know which kind they look for.
+fn conflicts_of(
+    a: Analysed<'_>,
+    ia: &[usize],
+    b: Analysed<'_>,
+    ib: &[usize],
+    kind: FactKind,
+) -> Vec<Conflict> {
+    let (sa, sb) = (Side::new(a, ia), Side::new(b, ib));
+    let mut out = Vec::new();
+    match kind {
+        FactKind::Time => when::compare_times(&sa, &sb, &mut out),
+        FactKind::Date => when::compare(&sa, &sb, &mut out),
+        FactKind::Quote => names::quotes(&sa, &sb, &mut out),
+        FactKind::Entity => names::spellings(&sa, &sb, &mut out),
+        FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
+        _ if context::numberish(kind) => numeric::compare_kind(&sa, &sb, kind, &mut out),
+        _ => {}
+    }
+    out
+}
+
 /// Facts of `kind` on each side whose value the other side does not state.
 fn unmatched<'a>(kind: FactKind, x: &Side<'a>, y: &Side<'a>) -> (Vec<&'a Fact>, Vec<&'a Fact>) {
     let (fx, fy) = (x.of(kind), y.of(kind));

@@ -79,8 +79,20 @@ fn counts_people(text: &str, ws: &[Word], i: usize) -> bool {
             .and_then(|w| lookup(EVENTS, &w.text(text).to_lowercase()))
             .is_some_and(|e| HUMAN_EVENTS.contains(&e))
     };
-    // Only where no noun follows: "killed 3 soldiers" counts soldiers.
-    (human(i + 1) && gap_is_space(text, ws, i, i + 1))
+    // "Dozens were injured", "three have been arrested": the event after a verb of being.
+    let mut k = i + 1;
+    while ws.get(k).is_some_and(|w| {
+        matches!(
+            w.text(text).to_lowercase().as_str(),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "reported"
+        )
+    }) && k < i + 4
+    {
+        k += 1;
+    }
+    // Only where no noun follows (counted_noun found none): "killed 3 soldiers" counts
+    // soldiers.
+    (human(k) && gap_is_space(text, ws, i, k))
         || (i > 0 && human(i - 1) && gap_is_space(text, ws, i - 1, i))
 }
 
@@ -274,6 +286,7 @@ mod tests {
                 "dozens people",
             ),
             ("Dozens injured as storm hits", "Dozens", "dozens people"),
+            ("Dozens were injured.", "Dozens", "dozens people"),
             ("It struck on Sunday, killing four.", "four", "4 people"),
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");

@@ -178,7 +178,10 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             continue;
         };
         if (1..=120).contains(&v) {
-            out.push(fact(FactKind::Age, span.start, span.end, v.to_string()));
+            let mut f = fact(FactKind::Age, span.start, span.end, v.to_string());
+            // Whose age it is, when the text says it: "Jones, 45,".
+            f.speaker = who.map(str::to_string);
+            out.push(f);
         }
     }
 }

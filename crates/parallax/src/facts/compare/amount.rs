@@ -40,8 +40,9 @@ impl Amount {
 #[derive(Clone, Copy, Debug)]
 pub enum Tolerance {
     /// As precise as the number is written: "about 168,000" allows a thousand either side
-    /// (it names its thousands), "about 40" ten, and a number of one or two significant
-    /// digits at least 15% of itself ("about 12" allows 10.2 to 13.8).
+    /// (it names its thousands); a round number of one or two significant digits 15% of
+    /// itself, and at least one ("about 40" allows 34 to 46, "about 200" 170 to 230, "about
+    /// 5" 4 to 6).
     Stated,
     /// A share of the value either side.
     Relative(f64),
@@ -57,7 +58,7 @@ impl Tolerance {
                 if digits >= 3 {
                     place
                 } else {
-                    place.max(0.15 * v.abs())
+                    (0.15 * v.abs()).max(place.min(1.0))
                 }
             }
             Tolerance::Relative(share) => v.abs() * share,

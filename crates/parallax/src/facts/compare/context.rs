@@ -11,7 +11,7 @@ use crate::lexicon::{
     EVENTS, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS, is_speech_verb, lookup,
 };
 use crate::span::Span;
-use crate::text::{Token, tokens};
+use crate::text::{Token, tokens_unstemmed};
 
 /// How many content words on each side of a fact say what it is about.
 const NEAR: usize = 4;
@@ -127,7 +127,7 @@ fn breaks(gap: &str) -> bool {
 }
 
 fn is_number(t: &Token) -> bool {
-    t.numeric || t.stem.chars().all(|c| c.is_ascii_digit())
+    t.numeric || crate::lexicon::number_word(&t.folded).is_some()
 }
 
 /// What `f` in `src` is about. `others` are the spans of the other facts near it, whose
@@ -135,7 +135,7 @@ fn is_number(t: &Token) -> bool {
 pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     let text = src.text;
     let around = clause(text, f.span);
-    let toks = tokens(text, around, src.lang);
+    let toks = tokens_unstemmed(text, around, src.lang);
     let others = other_facts(src, f, around);
     let mut ctx = Context {
         stamp: is_stamp(text, &toks),
@@ -172,20 +172,26 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             if t.stop || is_number(t) || w.len() < 3 || others.iter().any(|o| o.contains(&t.span)) {
                 continue;
             }
-            let name = text[t.span.start..].starts_with(char::is_uppercase);
-            if name || VAGUE.contains(&w) || timeish(w) {
+            // Capitalised inside its sentence: a name, which says who, not what.
+            if t.capitalised || VAGUE.contains(&w) || timeish(w) {
                 continue;
             }
             taken += 1;
             let word = lookup(EVENTS, w)
                 .or_else(|| lookup(QUAKE_WORDS, w))
-                .map_or_else(|| t.stem.clone(), str::to_string);
+                .map_or_else(|| src.lang.stem(w), str::to_string);
             ctx.words.insert(word);
         }
     }
     events.sort_by_key(|&(d, _)| d);
     ctx.event = events.first().map(|&(_, e)| e);
-    if let Some((key, written)) = owner(src, f, around) {
+    let named = owner(src, f, around).or_else(|| {
+        // An age written after a name names its owner ("Jones, 45,") even where the name
+        // was not found as one (it opens the sentence).
+        let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
+        Some((crate::text::fold(who), who.clone()))
+    });
+    if let Some((key, written)) = named {
         ctx.owner = Some(key);
         ctx.owner_text = Some(written);
     }

@@ -54,63 +54,84 @@ fn letters(words: &[(String, Span)]) -> String {
 
 /// The same quote worded differently, or given to a different speaker.
 pub fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
-    for x in a.of(FactKind::Quote) {
-        let wx = quote_words(a.src.text, x.span);
-        for y in b.of(FactKind::Quote) {
-            let wy = quote_words(b.src.text, y.span);
-            let (lx, ly) = (letters(&wx), letters(&wy));
+    let (qa, qb) = (said(a), said(b));
+    for x in &qa {
+        for y in &qb {
             // One quote inside the other, letter for letter: the same words, quoted in part.
-            let part = lx.contains(&ly) || ly.contains(&lx);
-            let one_speaker = match (&x.speaker, &y.speaker) {
-                (Some(sx), Some(sy)) => same_name(&speaker_key(sx), &speaker_key(sy)),
+            let part = x.letters.contains(&y.letters) || y.letters.contains(&x.letters);
+            let one_speaker = match (&x.key, &y.key) {
+                (Some(kx), Some(ky)) => same_name(kx, ky),
                 _ => false,
             };
-            if !same(x, y) && !part {
+            if !same(x.fact, y.fact) && !part {
                 // One speaker's words, shared for a stretch, then going two ways.
-                if one_speaker && let Some((sa, sb)) = divergence(&wx, &wy) {
-                    let mut c = conflict(
-                        FactKind::Quote,
-                        sa.slice(a.src.text).into(),
-                        sb.slice(b.src.text).into(),
-                        sa,
-                        sb,
-                    );
-                    c.slot = "Wording of the quote".into();
-                    out.push(c);
+                if one_speaker && let Some((sa, sb)) = divergence(&x.words, &y.words) {
+                    out.push(wording(a, b, sa, sb));
                 }
                 continue;
             }
-            if let (Some(sx), Some(sy)) = (&x.speaker, &y.speaker)
+            if let (Some(sx), Some(sy), Some(kx), Some(ky)) =
+                (&x.fact.speaker, &y.fact.speaker, &x.key, &y.key)
                 && !one_speaker
-                && source_role(sx, &speaker_key(sx)).is_some()
-                && source_role(sx, &speaker_key(sx)) == source_role(sy, &speaker_key(sy))
+                && source_role(sx, kx).is_some()
+                && source_role(sx, kx) == source_role(sy, ky)
             {
                 let mut c = conflict(
                     FactKind::Attribution,
                     sx.clone(),
                     sy.clone(),
-                    x.span,
-                    y.span,
+                    x.fact.span,
+                    y.fact.span,
                 );
                 c.slot = "Who said it".into();
                 out.push(c);
             }
             if !part
-                && lx != ly
-                && let Some((sa, sb)) = differing(&wx, &wy)
+                && x.letters != y.letters
+                && let Some((sa, sb)) = differing(&x.words, &y.words)
             {
-                let mut c = conflict(
-                    FactKind::Quote,
-                    sa.slice(a.src.text).into(),
-                    sb.slice(b.src.text).into(),
-                    sa,
-                    sb,
-                );
-                c.slot = "Wording of the quote".into();
-                out.push(c);
+                out.push(wording(a, b, sa, sb));
             }
         }
     }
+}
+
+/// A quote as the comparer reads it: its words, their letters run together, and the key of
+/// its speaker.
+struct Said<'a> {
+    fact: &'a Fact,
+    words: Vec<(String, Span)>,
+    letters: String,
+    key: Option<String>,
+}
+
+/// The quotes of one side, read once for every pairing.
+fn said<'a>(side: &Side<'a>) -> Vec<Said<'a>> {
+    side.of(FactKind::Quote)
+        .into_iter()
+        .map(|fact| {
+            let words = quote_words(side.src.text, fact.span);
+            Said {
+                fact,
+                letters: letters(&words),
+                words,
+                key: fact.speaker.as_deref().map(speaker_key),
+            }
+        })
+        .collect()
+}
+
+/// The flag for a quote worded two ways, on the stretches that differ.
+fn wording(a: &Side, b: &Side, sa: Span, sb: Span) -> Conflict {
+    let mut c = conflict(
+        FactKind::Quote,
+        sa.slice(a.src.text).into(),
+        sb.slice(b.src.text).into(),
+        sa,
+        sb,
+    );
+    c.slot = "Wording of the quote".into();
+    c
 }
 
 /// The stretch of each quote where they differ, with a few words around it. Words one

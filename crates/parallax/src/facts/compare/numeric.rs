@@ -68,61 +68,70 @@ impl Reading<'_> {
 /// Conflicts between the numbers of two sides of a link.
 pub fn compare(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
     for kind in KINDS {
-        let (ra, rb) = (readings(a, kind), readings(b, kind));
-        // A value the other side also states is no conflict, whatever its slot there.
-        let (va, vb) = (values(&ra), values(&rb));
-        let ra: Vec<Reading> = ra
-            .into_iter()
-            .filter(|r| !vb.contains(&r.fact.value))
-            .collect();
-        let rb: Vec<Reading> = rb
-            .into_iter()
-            .filter(|r| !va.contains(&r.fact.value))
-            .collect();
-        if ra.is_empty() || rb.is_empty() {
+        compare_kind(a, b, kind, out);
+    }
+}
+
+/// Conflicts between the numbers of one kind of two sides of a link.
+pub fn compare_kind(a: &Side, b: &Side, kind: FactKind, out: &mut Vec<Conflict>) {
+    let (ra, rb) = (readings(a, kind), readings(b, kind));
+    // A value the other side also states is no conflict, whatever its slot there.
+    let (va, vb) = (values(&ra), values(&rb));
+    let ra: Vec<Reading> = ra
+        .into_iter()
+        .filter(|r| !vb.contains(&r.fact.value))
+        .collect();
+    let rb: Vec<Reading> = rb
+        .into_iter()
+        .filter(|r| !va.contains(&r.fact.value))
+        .collect();
+    if ra.is_empty() || rb.is_empty() {
+        return;
+    }
+    let (ra, rb) = (with_context(a, ra), with_context(b, rb));
+    if ra.is_empty() || rb.is_empty() {
+        return;
+    }
+    let alone = ra.len() == 1 && rb.len() == 1;
+    let slots: Vec<Vec<Option<usize>>> = ra
+        .iter()
+        .map(|x| rb.iter().map(|y| same_slot(kind, x, y, alone)).collect())
+        .collect();
+    // A number that agrees with some number of its slot on the other side is no conflict.
+    let agrees_a: Vec<bool> = (0..ra.len())
+        .map(|i| (0..rb.len()).any(|j| slots[i][j].is_some() && ra[i].fits(&rb[j])))
+        .collect();
+    let agrees_b: Vec<bool> = (0..rb.len())
+        .map(|j| (0..ra.len()).any(|i| slots[i][j].is_some() && ra[i].fits(&rb[j])))
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..ra.len() {
+        for j in 0..rb.len() {
+            if let Some(affinity) = slots[i][j]
+                && !agrees_a[i]
+                && !agrees_b[j]
+            {
+                pairs.push((affinity, i, j));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
+    let (mut used_a, mut used_b) = (vec![false; ra.len()], vec![false; rb.len()]);
+    for (_, i, j) in pairs {
+        if used_a[i] || used_b[j] {
             continue;
         }
-        let alone = ra.len() == 1 && rb.len() == 1;
-        let slots: Vec<Vec<Option<usize>>> = ra
-            .iter()
-            .map(|x| rb.iter().map(|y| same_slot(kind, x, y, alone)).collect())
-            .collect();
-        // A number that agrees with some number of its slot on the other side is no conflict.
-        let agrees_a: Vec<bool> = (0..ra.len())
-            .map(|i| (0..rb.len()).any(|j| slots[i][j].is_some() && ra[i].fits(&rb[j])))
-            .collect();
-        let agrees_b: Vec<bool> = (0..rb.len())
-            .map(|j| (0..ra.len()).any(|i| slots[i][j].is_some() && ra[i].fits(&rb[j])))
-            .collect();
-        let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-        for i in 0..ra.len() {
-            for j in 0..rb.len() {
-                if let Some(affinity) = slots[i][j]
-                    && !agrees_a[i]
-                    && !agrees_b[j]
-                {
-                    pairs.push((affinity, i, j));
-                }
-            }
+        used_a[i] = true;
+        used_b[j] = true;
+        let (x, y) = (&ra[i], &rb[j]);
+        let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
+        if kind == FactKind::Age {
+            // An age is a value, not a phrase: "56" and "62", not "the 62-year-old".
+            c.a = x.fact.value.clone();
+            c.b = y.fact.value.clone();
         }
-        pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
-        let (mut used_a, mut used_b) = (vec![false; ra.len()], vec![false; rb.len()]);
-        for (_, i, j) in pairs {
-            if used_a[i] || used_b[j] {
-                continue;
-            }
-            used_a[i] = true;
-            used_b[j] = true;
-            let (x, y) = (&ra[i], &rb[j]);
-            let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
-            if kind == FactKind::Age {
-                // An age is a value, not a phrase: "56" and "62", not "the 62-year-old".
-                c.a = x.fact.value.clone();
-                c.b = y.fact.value.clone();
-            }
-            c.slot = label(kind, x, y);
-            out.push(c);
-        }
+        c.slot = label(kind, x, y);
+        out.push(c);
     }
 }
 
@@ -214,11 +223,23 @@ fn readings<'a>(side: &Side<'a>, kind: FactKind) -> Vec<Reading<'a>> {
             mods,
             unit,
             slack,
-            ctx: context(side.src, f),
+            // Read later, for the numbers still in question (see `with_context`).
+            ctx: Context::default(),
         });
     }
-    out.retain(|r| !r.ctx.stamp);
     out
+}
+
+/// The readings with what they are about, time stamps left out. Apart from [`readings`]
+/// because most numbers of a link are stated alike on both sides and need no context.
+fn with_context<'a>(side: &Side<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a>> {
+    rs.into_iter()
+        .map(|mut r| {
+            r.ctx = context(side.src, r.fact);
+            r
+        })
+        .filter(|r| !r.ctx.stamp)
+        .collect()
 }
 
 /// A number as stated: one value, or the range an amount in words allows.
@@ -290,7 +311,7 @@ fn joins(text: &str, end: usize, start: usize) -> bool {
 
 /// The key of a counted noun: its singular, people counted as people ("one person", "300
 /// others", "42 people").
-fn noun_key(noun: &str) -> String {
+pub(super) fn noun_key(noun: &str) -> String {
     let noun = noun.to_lowercase();
     if let Some(k) =
         lookup(PEOPLE_NOUNS, &noun).or_else(|| lookup(PEOPLE_NOUNS, &format!("{noun}s")))

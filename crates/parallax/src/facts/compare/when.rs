@@ -8,6 +8,8 @@
 //! years") compare only with durations. Times of day compare in one zone, or, when their
 //! zones cannot be matched, by their minutes alone (zones differ by whole hours).
 
+use std::collections::HashSet;
+
 use super::amount::{self, Amount};
 use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
 use super::context::{Context, context};
@@ -34,9 +36,23 @@ enum When {
 
 /// Conflicts between the dates and the times of day of two sides of a link.
 pub fn compare(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
-    let (da, db) = (dates(a), dates(b));
+    // A date the other side also states is no conflict, and most dates of a link are
+    // stated alike: only the others are read in their context.
+    let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
+    let (da, db) = (dates(a, &sb), dates(b, &sa));
     pair(&da, &db, a, b, FactKind::Date, false, out);
-    let (ta, tb) = (times(a), times(b));
+    compare_times(a, b, out);
+}
+
+/// The values of the facts of `kind` a side states.
+fn stated<'a>(side: &Side<'a>, kind: FactKind) -> HashSet<&'a str> {
+    side.of(kind).iter().map(|f| f.value.as_str()).collect()
+}
+
+/// Conflicts between the times of day of two sides of a link.
+pub fn compare_times(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+    let (sa, sb) = (stated(a, FactKind::Time), stated(b, FactKind::Time));
+    let (ta, tb) = (times(a, &sb), times(b, &sa));
     let alone = ta.len() == 1 && tb.len() == 1;
     pair(&ta, &tb, a, b, FactKind::Time, alone, out);
 }
@@ -60,10 +76,11 @@ enum What {
     },
 }
 
-fn dates<'a>(side: &Side<'a>) -> Vec<Reading<'a>> {
+fn dates<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
     let today = side.published;
     side.of(FactKind::Date)
         .into_iter()
+        .filter(|f| !other.contains(f.value.as_str()))
         .map(|f| Reading {
             fact: f,
             what: What::Date(when(f, today)),
@@ -73,10 +90,11 @@ fn dates<'a>(side: &Side<'a>) -> Vec<Reading<'a>> {
         .collect()
 }
 
-fn times<'a>(side: &Side<'a>) -> Vec<Reading<'a>> {
+fn times<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
     let text = side.src.text;
     side.of(FactKind::Time)
         .into_iter()
+        .filter(|f| !other.contains(f.value.as_str()))
         .filter_map(|f| {
             let c = clock(text, f.span)?;
             let mut at = vec![c.minutes];
