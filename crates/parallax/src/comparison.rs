@@ -236,9 +236,10 @@ impl PairAlignment {
         alignment: Alignment,
     ) -> PairAlignment {
         let (a, b) = (sources[i].analysed(), sources[j].analysed());
+        // Links are compared one by one, each on its own: side by side.
         let link_facts: Vec<LinkFacts> = alignment
             .links
-            .iter()
+            .par_iter()
             .map(|link| {
                 let mut conflicts = facts::conflicts(a, &link.a, b, &link.b);
                 let more = facts::changed_numbers(&link.changes, &conflicts);
