@@ -133,3 +133,41 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
         "Killed: A says one person, B says At least four people"
     );
 }
+
+/// Passages no link joins, one per source, that state one fact two ways: each pair is found
+/// with its slot (the aligner may miss them: they share few words where they differ).
+#[test]
+fn one_fact_told_two_ways_is_found_in_passages_no_link_joins() {
+    for (a, b, slot) in [
+        (
+            "A 7.6-magnitude quake struck off the coast of Sumatra on Sunday.",
+            "The 7.7 quake struck off the Sumatran coast, the agency said.",
+            "Magnitude",
+        ),
+        (
+            "The first quake struck the coastal town at 9:30 in the morning.",
+            "Residents said the coastal town was struck at 9:27.",
+            "Time of day",
+        ),
+        (
+            "Dozens were injured when the blast tore through the market.",
+            "Eight people were injured as the blast hit the crowded market.",
+            "Injured",
+        ),
+        (
+            "Shelling hit the Jabelora camp in the north overnight.",
+            "Residents of the northern Jabeloa camp said shelling went on overnight.",
+            "Spelling",
+        ),
+        (
+            "Coach J.R. Hartley praised the defence after the win.",
+            "After the win, JR Hartley praised his defence again.",
+            "Spelling",
+        ),
+    ] {
+        let (sa, sb) = (source("a.txt", a), source("b.txt", b));
+        let pairs = facts::fact_pairs(sa.analysed(), sb.analysed(), &[]);
+        let slots: Vec<&str> = pairs.iter().map(|p| p.slot.as_str()).collect();
+        assert_eq!(slots, [slot], "{a} / {b}");
+    }
+}
