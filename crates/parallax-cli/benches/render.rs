@@ -11,7 +11,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use parallax::align::{Alignment, Link, Reason};
 use parallax::comparison::{PairAlignment, Source};
 use parallax::diff::word_changes;
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SegmentId, SourceId};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -100,6 +100,7 @@ fn big(n: usize) -> Comparison {
     let m = sa.segments.len().min(sb.segments.len());
     let links: Vec<Link> = (0..m)
         .step_by(2)
+        .map(SegmentId)
         .map(|i| Link {
             a: vec![i],
             b: vec![i],
@@ -108,7 +109,12 @@ fn big(n: usize) -> Comparison {
             changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
         })
         .collect();
-    let only = |len: usize| (0..len).filter(|i| i % 2 == 1 || *i >= m).collect();
+    let only = |len: usize| {
+        (0..len)
+            .filter(|i| i % 2 == 1 || *i >= m)
+            .map(SegmentId)
+            .collect()
+    };
     let alignment = Alignment {
         links,
         only_a: only(sa.segments.len()),
@@ -117,8 +123,8 @@ fn big(n: usize) -> Comparison {
     Comparison {
         sources: vec![sa, sb],
         pairs: vec![PairAlignment {
-            a: 0,
-            b: 1,
+            a: SourceId(0),
+            b: SourceId(1),
             link_facts: vec![Default::default(); alignment.links.len()],
             facts_only: Default::default(),
             alignment,
@@ -170,7 +176,7 @@ fn key_to_frame(c: &mut Criterion) {
     });
     g.finish();
     let r = m.ready_mut().unwrap();
-    let w = [r.wraps(0, 92), r.wraps(1, 92)];
+    let w = [r.wraps(SourceId(0), 92), r.wraps(SourceId(1), 92)];
     let pair = r.pair.clone();
     let paras: Vec<usize> = r.cmp.sources[0]
         .segments
@@ -187,8 +193,9 @@ fn key_to_frame(c: &mut Criterion) {
     g.bench_function("wrap_one_source", |b| {
         let src = &r.cmp.sources[0];
         b.iter(|| {
-            (0..src.segments.len())
-                .map(|i| tui::wrap::wrap(src.segment_text(i), black_box(92)).len())
+            src.segments
+                .iter()
+                .map(|g| tui::wrap::wrap(src.segment_text(g.id), black_box(92)).len())
                 .sum::<usize>()
         })
     });

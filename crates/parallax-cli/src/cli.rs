@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Result;
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use parallax::document::{self, LoadOptions};
-use parallax::export::{self, Format};
+use parallax::export::{self, ExportFormat, Format};
 use parallax::segment::Unit;
 use parallax::{Comparison, Document, Options};
 
@@ -55,8 +56,8 @@ enum Command {
         #[arg(required = true, num_args = 1..)]
         files: Vec<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Text)]
-        format: FormatArg,
+        #[arg(long, value_parser = report_formats(), default_value = "text")]
+        format: Format,
         /// Aligner parameters other than the defaults, as a JSON object holding any of
         /// them (for evaluation sweeps; see ARCHITECTURE.md).
         #[arg(long, value_name = "FILE")]
@@ -85,8 +86,8 @@ enum Command {
         /// A saved comparison's name, or the path of a .parallax.json file.
         target: String,
         /// Output format.
-        #[arg(long, value_enum)]
-        format: store_cmds::ExportFormat,
+        #[arg(long, value_parser = export_formats())]
+        format: ExportFormat,
         /// The file to write (`-`, the default, for standard output).
         #[arg(short, long, value_name = "FILE", default_value = "-")]
         output: PathBuf,
@@ -100,14 +101,6 @@ enum UnitArg {
     Line,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FormatArg {
-    Json,
-    Text,
-    #[value(alias = "md")]
-    Markdown,
-}
-
 impl From<UnitArg> for Unit {
     fn from(u: UnitArg) -> Unit {
         match u {
@@ -118,14 +111,20 @@ impl From<UnitArg> for Unit {
     }
 }
 
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Json => Format::Json,
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-        }
-    }
+/// `--format` of `parallax align`: the engine's report formats, by their names.
+fn report_formats() -> impl TypedValueParser<Value = Format> {
+    let names = Format::ALL.map(|f| PossibleValue::new(f.name()).aliases(f.aliases()));
+    PossibleValuesParser::new(names).map(|s| s.parse::<Format>().expect("a possible value"))
+}
+
+/// `--format` of `parallax export`: the engine's export formats, by their extensions.
+fn export_formats() -> impl TypedValueParser<Value = ExportFormat> {
+    let names = ExportFormat::ALL.map(|f| {
+        PossibleValue::new(f.extension())
+            .aliases(f.aliases())
+            .help(f.help())
+    });
+    PossibleValuesParser::new(names).map(|s| s.parse::<ExportFormat>().expect("a possible value"))
 }
 
 /// The aligner parameters in JSON file `path`.
@@ -154,7 +153,7 @@ pub fn run() -> Result<ExitCode> {
             }
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
-            emit(&render(&cmp, format.into()))?;
+            emit(&export::report(&cmp, format))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Save { name, files }) => {
@@ -203,7 +202,7 @@ pub fn run() -> Result<ExitCode> {
 fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         let cmp = Comparison::build(docs, options)?;
-        emit(&render(&cmp, Format::Text))?;
+        emit(&export::report(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
     // No data dir is no reason not to read: `s` says why it cannot save.
@@ -226,7 +225,7 @@ fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
     for f in files {
         let doc = document::load(f, &opts)?;
         for w in &doc.warnings {
-            eprintln!("parallax: warning: {}", parallax::text::visible(w, false));
+            crate::say!("warning: {w}");
         }
         docs.push(doc);
     }
@@ -240,13 +239,5 @@ fn emit(text: &str) -> Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
-    }
-}
-
-fn render(cmp: &Comparison, format: Format) -> String {
-    match format {
-        Format::Json => export::json::to_string(cmp) + "\n",
-        Format::Text => export::text::render(cmp),
-        Format::Markdown => export::markdown::render(cmp),
     }
 }

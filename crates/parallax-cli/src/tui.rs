@@ -13,6 +13,7 @@ pub mod layout;
 pub mod model;
 pub mod notes;
 pub mod pair;
+pub mod side;
 pub mod theme;
 pub mod update;
 pub mod view;

@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use parallax::SegmentId;
 use parallax::align::{Side, align};
 use parallax::segment::Segment;
 use parallax::span::Span;
@@ -92,7 +93,7 @@ fn join(sentences: &[Vec<String>]) -> (String, Vec<Segment>) {
         text.push_str(&s.join(" "));
         text.push('.');
         segs.push(Segment {
-            id,
+            id: SegmentId(id),
             span: Span::new(start, text.len()),
             paragraph: id / 5,
         });

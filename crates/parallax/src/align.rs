@@ -19,6 +19,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::diff::{Change, Passages, word_changes};
+use crate::ids::SegmentId;
 use crate::segment::Segment;
 use crate::text::Language;
 
@@ -38,12 +39,16 @@ pub struct Side<'a> {
 }
 
 impl<'a> Side<'a> {
-    /// Its passages `ids`, for [`word_changes`].
-    pub fn passages(&self, ids: &[usize]) -> Passages<'a> {
+    /// Its passages `ids`, for [`word_changes`] (which, below segments, knows them by
+    /// number).
+    pub fn passages(&self, ids: &[SegmentId]) -> Passages<'a> {
         Passages {
             text: self.text,
             lang: self.lang,
-            spans: ids.iter().map(|&i| (i, self.segments[i].span)).collect(),
+            spans: ids
+                .iter()
+                .map(|&i| (i.0, self.segments[i.0].span))
+                .collect(),
         }
     }
 }
@@ -52,9 +57,9 @@ impl<'a> Side<'a> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Link {
     /// Segment ids in A, ascending.
-    pub a: Vec<usize>,
+    pub a: Vec<SegmentId>,
     /// Segment ids in B, ascending.
-    pub b: Vec<usize>,
+    pub b: Vec<SegmentId>,
     /// How sure the aligner is, in [0, 1], to two decimals.
     pub score: f32,
     /// Why it linked them; [`Reason::words`] says it.
@@ -85,9 +90,9 @@ pub struct Alignment {
     /// The links, in A's order.
     pub links: Vec<Link>,
     /// Segments of A in no link.
-    pub only_a: Vec<usize>,
+    pub only_a: Vec<SegmentId>,
     /// Segments of B in no link.
-    pub only_b: Vec<usize>,
+    pub only_b: Vec<SegmentId>,
 }
 
 impl Alignment {
@@ -95,14 +100,14 @@ impl Alignment {
     /// A's order, and the passages in none.
     fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
         links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
-        let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<usize>| -> Vec<usize> {
+        let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
             let mut used = vec![false; n];
             for l in &links {
                 for &i in linked(l) {
-                    used[i] = true;
+                    used[i.0] = true;
                 }
             }
-            (0..n).filter(|&i| !used[i]).collect()
+            (0..n).filter(|&i| !used[i]).map(SegmentId).collect()
         };
         let only_a = only(na, &|l| &l.a);
         let only_b = only(nb, &|l| &l.b);
@@ -269,8 +274,9 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
     let links: Vec<Link> = groups
         .iter()
         .map(|g| {
-            let ia: Vec<usize> = g.a.iter().map(|&i| a.segments[i].id).collect();
-            let ib: Vec<usize> = g.b.iter().map(|&j| b.segments[j].id).collect();
+            // Positions become ids here, where the aligner hands its groups on.
+            let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
+            let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
             let score = g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max);
             let on_path = path.as_ref().is_some_and(|p| {
                 g.edges

@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::Link;
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::ids::{SegmentId, SourceId};
 
 pub use anchor::{Anchor, Quote};
 pub use reattach::{MATCH_THRESHOLD, Reattached};
@@ -175,13 +176,13 @@ impl Notes {
     }
 
     /// Notes written on passage `segment` of source `source` itself.
-    pub fn on_passage(&self, source: usize, segment: usize) -> Vec<&Note> {
+    pub fn on_passage(&self, source: SourceId, segment: SegmentId) -> Vec<&Note> {
         let want = Anchor::Passage { source, segment };
         self.filtered(|a| *a == want)
     }
 
     /// Notes on the passage or on a link that covers it: what a gutter mark stands for.
-    pub fn touching(&self, source: usize, segment: usize) -> Vec<&Note> {
+    pub fn touching(&self, source: SourceId, segment: SegmentId) -> Vec<&Note> {
         self.ordered()
             .into_iter()
             .filter(|n| {
@@ -193,7 +194,7 @@ impl Notes {
     }
 
     /// Notes on `link` of the pair (`a`, `b`).
-    pub fn on_link(&self, a: usize, b: usize, link: &Link) -> Vec<&Note> {
+    pub fn on_link(&self, a: SourceId, b: SourceId, link: &Link) -> Vec<&Note> {
         let want = Anchor::Link {
             a,
             b,
@@ -218,12 +219,12 @@ impl Notes {
             });
         }
         for n in &self.notes {
-            if let Some(q) = n.quotes.iter().find(|q| q.source >= cmp.sources.len()) {
+            if let Some(q) = n.quotes.iter().find(|q| q.source.0 >= cmp.sources.len()) {
                 return Err(Error::Note {
                     detail: format!(
                         "note {} quotes source {}, which is not there",
                         n.id.0,
-                        q.source + 1
+                        q.source.0 + 1
                     ),
                 });
             }

@@ -9,6 +9,7 @@ use crate::align::{self, Alignment, Side};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::facts::{self, Conflict, Fact, FactsOnly};
+use crate::ids::{SegmentId, SourceId};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
@@ -62,8 +63,8 @@ impl Source {
     }
 
     /// The text of segment `id`.
-    pub fn segment_text(&self, id: usize) -> &str {
-        self.segments[id].span.slice(&self.document.text)
+    pub fn segment_text(&self, id: SegmentId) -> &str {
+        self.segments[id.0].span.slice(&self.document.text)
     }
 
     /// This source as the facts stage compares it.
@@ -89,10 +90,10 @@ impl Source {
 /// The alignment of two sources, `a` < `b` by index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PairAlignment {
-    /// Index of the first source.
-    pub a: usize,
-    /// Index of the second source.
-    pub b: usize,
+    /// The first source.
+    pub a: SourceId,
+    /// The second source.
+    pub b: SourceId,
     /// Links and what each side adds.
     pub alignment: Alignment,
     /// Facts one source gives and the other gives nowhere (indices into each source's facts).
@@ -154,8 +155,8 @@ impl Comparison {
             });
         }
         let n = documents.len();
-        let pair_ids: Vec<(usize, usize)> = (0..n)
-            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        let pair_ids: Vec<(SourceId, SourceId)> = (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (SourceId(i), SourceId(j))))
             .collect();
         let total = n + pair_ids.len();
         let done = std::sync::atomic::AtomicUsize::new(0);
@@ -187,8 +188,8 @@ impl Comparison {
                     .par_iter()
                     .map(|&(i, j)| {
                         let al = align::align_with(
-                            sources[i].side(),
-                            sources[j].side(),
+                            sources[i.0].side(),
+                            sources[j.0].side(),
                             &options.params,
                         );
                         // Alignment is the slow part: count each pair as it ends.
@@ -205,7 +206,7 @@ impl Comparison {
             .par_iter()
             .zip(alignments)
             .map(|(&(i, j), mut alignment)| {
-                join_fact_pairs(&sources[i], &sources[j], options, &mut alignment);
+                join_fact_pairs(&sources[i.0], &sources[j.0], options, &mut alignment);
                 PairAlignment::with_facts(&sources, (i, j), alignment)
             })
             .collect();
@@ -218,8 +219,13 @@ impl Comparison {
         })
     }
 
+    /// Source `id`.
+    pub fn source(&self, id: SourceId) -> &Source {
+        &self.sources[id.0]
+    }
+
     /// The alignment of sources `a` and `b` as stored (with `a < b`), if both exist.
-    pub fn pair(&self, a: usize, b: usize) -> Option<&PairAlignment> {
+    pub fn pair(&self, a: SourceId, b: SourceId) -> Option<&PairAlignment> {
         let (lo, hi) = if a < b { (a, b) } else { (b, a) };
         self.pairs.iter().find(|p| p.a == lo && p.b == hi)
     }
@@ -232,10 +238,10 @@ impl PairAlignment {
     /// comparison from recorded links calls it too.)
     pub fn with_facts(
         sources: &[Source],
-        (i, j): (usize, usize),
+        (i, j): (SourceId, SourceId),
         alignment: Alignment,
     ) -> PairAlignment {
-        let (a, b) = (sources[i].analysed(), sources[j].analysed());
+        let (a, b) = (sources[i.0].analysed(), sources[j.0].analysed());
         // Links are compared one by one, each on its own: side by side.
         let link_facts: Vec<LinkFacts> = alignment
             .links
@@ -271,15 +277,11 @@ impl PairAlignment {
 /// Joins to the links the passages of `a` and `b` that state one fact two ways and that
 /// the aligner left apart ([`facts::fact_pairs`], [`align::join`]).
 fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Alignment) {
-    let linked: Vec<(Vec<usize>, Vec<usize>)> = alignment
-        .links
-        .iter()
-        .map(|l| (l.a.clone(), l.b.clone()))
-        .collect();
-    let pairs: Vec<(usize, usize, String)> = facts::fact_pairs(a.analysed(), b.analysed(), &linked)
-        .into_iter()
-        .map(|p| (p.a, p.b, p.slot))
-        .collect();
+    let pairs: Vec<(SegmentId, SegmentId, String)> =
+        facts::fact_pairs(a.analysed(), b.analysed(), &alignment.links)
+            .into_iter()
+            .map(|p| (p.a, p.b, p.slot))
+            .collect();
     align::join(a.side(), b.side(), &options.params, alignment, &pairs);
 }
 

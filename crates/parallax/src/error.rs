@@ -15,6 +15,10 @@ pub enum Error {
     /// A directory was given where a file was expected.
     #[error("{path}: is a directory, not a file")]
     IsDirectory { path: String },
+    /// A pipe, device or socket where a file read without asking was expected (a source a
+    /// saved comparison names, a file of the data directory): reading one could hang.
+    #[error("{path}: not a regular file (a pipe, device or socket); not read")]
+    NotRegular { path: String },
     /// The file cannot be read for lack of permission.
     #[error("{path}: permission denied")]
     PermissionDenied { path: String },
@@ -67,6 +71,12 @@ pub enum Error {
     /// No saved comparison by that name.
     #[error("no saved comparison named {name:?} in {dir}")]
     NoSuchComparison { name: String, dir: PathBuf },
+    /// The saved comparison changed on disk since it was read (another Parallax saved it):
+    /// saving now would lose what that one wrote.
+    #[error(
+        "{path}: changed on disk since it was opened (saved by another Parallax?); not saved: save under another name, or reopen it"
+    )]
+    ChangedOnDisk { path: PathBuf },
     /// Writing a saved comparison or an export failed.
     #[error("{path}: could not write: {source}")]
     Write {
@@ -80,6 +90,9 @@ pub enum Error {
     /// A name for a saved comparison that cannot be a file name.
     #[error("{name:?}: not a usable name for a saved comparison ({reason})")]
     BadName { name: String, reason: &'static str },
+    /// The embedded sentence encoder could not be built or run (a broken model asset).
+    #[error("sentence encoder: {detail}")]
+    Encoder { detail: String },
 }
 
 impl Error {

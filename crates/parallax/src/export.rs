@@ -7,15 +7,55 @@ pub mod markdown;
 pub mod text;
 mod walk;
 
-/// The output formats of `parallax align`.
+/// The reports of a comparison without notes (`parallax align`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// The JSON report (DESIGN.md §2).
+    /// The JSON report (README "The JSON report").
     Json,
     /// Plain text for reading in a terminal.
     Text,
     /// A Markdown report.
     Markdown,
+}
+
+impl Format {
+    /// Every format, in the order a command line lists them.
+    pub const ALL: [Format; 3] = [Format::Json, Format::Text, Format::Markdown];
+
+    /// Its name on a command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Json => "json",
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+        }
+    }
+
+    /// Other names a command line accepts for it, not listed in the help.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md"],
+            Format::Json | Format::Text => &[],
+        }
+    }
+}
+
+impl std::str::FromStr for Format {
+    type Err = String;
+
+    /// A format by its name or an alias.
+    fn from_str(s: &str) -> Result<Format, String> {
+        by_name(&Format::ALL, s, Format::name, Format::aliases)
+    }
+}
+
+/// The comparison as a report in `format`.
+pub fn report(cmp: &crate::Comparison, format: Format) -> String {
+    match format {
+        Format::Json => json::to_string(cmp) + "\n",
+        Format::Text => text::render(cmp),
+        Format::Markdown => markdown::render(cmp),
+    }
 }
 
 /// The formats a comparison with notes exports to (`parallax export`, the reader's `e`).
@@ -30,7 +70,14 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    /// The usual file name extension, without the dot.
+    /// Every format, in the order a command line lists them.
+    pub const ALL: [ExportFormat; 3] = [
+        ExportFormat::Markdown,
+        ExportFormat::Html,
+        ExportFormat::Json,
+    ];
+
+    /// The usual file name extension, without the dot; also its name on a command line.
     pub fn extension(self) -> &'static str {
         match self {
             ExportFormat::Markdown => "md",
@@ -38,6 +85,53 @@ impl ExportFormat {
             ExportFormat::Json => "json",
         }
     }
+
+    /// Other names a command line accepts for it, not listed in the help.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            ExportFormat::Markdown => &["markdown"],
+            ExportFormat::Html | ExportFormat::Json => &[],
+        }
+    }
+
+    /// What it is, in a few words (a command line's help).
+    pub fn help(self) -> &'static str {
+        match self {
+            ExportFormat::Markdown => "A Markdown report with the notes",
+            ExportFormat::Html => "One standalone HTML page",
+            ExportFormat::Json => "The JSON report with a `notes` array",
+        }
+    }
+}
+
+impl std::str::FromStr for ExportFormat {
+    type Err = String;
+
+    /// A format by its name (its extension) or an alias.
+    fn from_str(s: &str) -> Result<ExportFormat, String> {
+        by_name(
+            &ExportFormat::ALL,
+            s,
+            ExportFormat::extension,
+            ExportFormat::aliases,
+        )
+    }
+}
+
+/// The one of `all` that `s` names, by `name` or one of its `aliases`.
+fn by_name<F: Copy>(
+    all: &[F],
+    s: &str,
+    name: fn(F) -> &'static str,
+    aliases: fn(F) -> &'static [&'static str],
+) -> Result<F, String> {
+    all.iter()
+        .copied()
+        .find(|&f| name(f) == s || aliases(f).contains(&s))
+        .ok_or_else(|| {
+            let names: Vec<&str> = all.iter().map(|&f| name(f)).collect();
+            format!("unknown format {s:?} (known: {})", names.join(", "))
+        })
 }
 
 /// The comparison and its notes in `format`; `title` heads the HTML page.

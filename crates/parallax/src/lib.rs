@@ -8,8 +8,8 @@
 //! The modules are layered, lowest first, and each uses only modules before it in this
 //! list (`tools/check-layers` checks it, unit tests included):
 //!
-//! 1. base, text without documents: [`span`], [`error`], `lines`, `lexicon`, [`text`],
-//!    [`sentences`], [`diff`];
+//! 1. base, text without documents: [`span`], [`ids`], [`error`], `lines`, `lexicon`, [`text`],
+//!    [`sentences`], [`diff`], [`encoder`];
 //! 2. the pipeline: [`document`], [`segment`], [`align`], [`facts`], [`comparison`];
 //! 3. what is done with a comparison: [`annotate`], [`store`], [`export`], [`demo`].
 
@@ -19,9 +19,11 @@ pub mod comparison;
 pub mod demo;
 pub mod diff;
 pub mod document;
+pub mod encoder;
 pub mod error;
 pub mod export;
 pub mod facts;
+pub mod ids;
 mod lexicon;
 mod lines;
 pub mod segment;
@@ -33,4 +35,5 @@ pub mod text;
 pub use comparison::{Comparison, Options, PairAlignment, Source};
 pub use document::Document;
 pub use error::{Error, Result};
+pub use ids::{LinkId, SegmentId, SourceId};
 pub use span::Span;

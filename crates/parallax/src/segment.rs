@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::ids::SegmentId;
 use crate::lines::{is_blank, lines_with_offsets, trim};
 use crate::sentences::sentences_in;
 use crate::span::Span;
@@ -26,7 +27,7 @@ pub enum Unit {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Segment {
     /// Index of the segment in its document.
-    pub id: usize,
+    pub id: SegmentId,
     /// Where it stands in the document's text (trimmed of surrounding white space).
     pub span: Span,
     /// Index of the paragraph it belongs to.
@@ -65,7 +66,7 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
         .filter(|(s, _)| !s.is_empty())
         .enumerate()
         .map(|(id, (span, paragraph))| Segment {
-            id,
+            id: SegmentId(id),
             span,
             paragraph,
         })

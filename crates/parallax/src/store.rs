@@ -9,6 +9,8 @@
 //! reads; saving refuses to replace such a file.
 
 mod atomic;
+mod disk;
+mod names;
 mod sources;
 mod upgrade;
 mod validate;
@@ -21,7 +23,15 @@ use sha2::{Digest, Sha256};
 use crate::annotate::{Notes, Timestamp};
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::ids::{SegmentId, SourceId};
 
+pub use disk::{
+    Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, save_expecting, save_file,
+    write_atomic,
+};
+pub use names::{
+    MAX_NAME_BYTES, name_of_file, name_with_suffix, open_command, shell_word, validate_name,
+};
 pub use sources::{Refreshed, SourceState};
 
 /// The value of `format` in every saved comparison.
@@ -77,16 +87,22 @@ pub struct Saved {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// The sources shown, left and right.
-    pub sources: [usize; 2],
+    pub sources: [SourceId; 2],
     /// The focused passage in each pane.
-    pub focus: [usize; 2],
-    /// The pane keys act on.
+    pub focus: [SegmentId; 2],
+    /// The pane keys act on, 0 (left) or 1: the engine knows no panes, the reader says
+    /// which is which.
     pub active: usize,
 }
 
 /// Hex SHA-256 of a text.
 pub fn sha256_hex(text: &str) -> String {
-    Sha256::digest(text.as_bytes())
+    sha256_hex_bytes(text.as_bytes())
+}
+
+/// Hex SHA-256 of bytes.
+pub(crate) fn sha256_hex_bytes(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
@@ -125,14 +141,6 @@ impl Saved {
         }
     }
 
-    /// Replaces the notes and stamps the save time, keeping everything else (notably the
-    /// sources' absolute paths found at the first save): what the reader does before saving
-    /// a comparison it opened.
-    pub fn set_notes(&mut self, notes: Notes, now: Timestamp) {
-        self.notes = notes;
-        self.saved = now;
-    }
-
     /// The file's contents.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a saved comparison always serialises") + "\n"
@@ -146,21 +154,23 @@ impl Saved {
             path: path.to_path_buf(),
             detail,
         };
-        let value: serde_json::Value =
+        // The header first, the rest skipped unread: a tree of the whole file (serde_json's
+        // Value) took 17 times the file's size in memory (F13), and the current version is
+        // read straight into its types below.
+        let head: disk::Header =
             serde_json::from_slice(bytes).map_err(|e| corrupt(format!("invalid JSON: {e}")))?;
-        let format = value.get("format");
-        if format.and_then(|f| f.as_str()) != Some(FORMAT) {
+        if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
-                found: match format {
-                    Some(serde_json::Value::String(s)) => s.clone(),
+                found: match head.format {
+                    Some(serde_json::Value::String(s)) => s,
                     Some(other) => other.to_string(),
                     None => "missing".to_string(),
                 },
             });
         }
-        let version = value
-            .get("version")
+        let version = head
+            .version
             .and_then(|v| v.as_u64())
             .ok_or_else(|| corrupt("no schema version".to_string()))?;
         if version > VERSION {
@@ -171,72 +181,14 @@ impl Saved {
             });
         }
         let saved = if version < VERSION {
+            let value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
             upgrade::from_v1(value).map_err(corrupt)?
         } else {
-            serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))?
+            serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?
         };
         validate::check(&saved).map_err(corrupt)?;
         Ok(saved)
     }
-}
-
-/// Checks that `name` can name a saved comparison: a plain file name, no path.
-pub fn validate_name(name: &str) -> Result<()> {
-    let bad = |reason| {
-        Err(Error::BadName {
-            name: name.to_string(),
-            reason,
-        })
-    };
-    if name.trim().is_empty() {
-        return bad("it is empty");
-    }
-    if name.len() > 120 {
-        return bad("longer than 120 bytes");
-    }
-    if name.trim() != name {
-        return bad("it starts or ends with white space");
-    }
-    if name.starts_with('.') {
-        return bad("it starts with a dot");
-    }
-    if name.contains(['/', '\\']) {
-        return bad("it holds a path separator");
-    }
-    if name
-        .chars()
-        .any(|c| c.is_control() || "<>:\"|?*".contains(c))
-    {
-        return bad("it holds a control character or one of < > : \" | ? *");
-    }
-    Ok(())
-}
-
-/// `name` as it must be typed in a shell command ("parallax open 'cabello check'"): left
-/// alone when it holds only letters, digits and `._-`, else single-quoted.
-pub fn shell_word(name: &str) -> String {
-    if !name.is_empty()
-        && name
-            .chars()
-            .all(|c| c.is_alphanumeric() || "._-".contains(c))
-    {
-        name.to_string()
-    } else {
-        format!("'{}'", name.replace('\'', "'\\''"))
-    }
-}
-
-/// The command that reopens comparison `name`, as a user types it in a shell: a name that
-/// starts with a dash follows `--`, or it would read as an option.
-pub fn open_command(name: &str) -> String {
-    let dashes = if name.starts_with('-') { "-- " } else { "" };
-    format!("parallax open {dashes}{}", shell_word(name))
-}
-
-/// Reads the saved comparison at `path`; the file is only read, never written.
-pub fn load_file(path: &Path) -> Result<Saved> {
-    let bytes = std::fs::read(path).map_err(|e| Error::from_io(&path.display().to_string(), e))?;
-    Saved::from_slice(path, &bytes)
 }
 
 /// One saved comparison as `parallax list` shows it.
@@ -331,6 +283,7 @@ impl Store {
 
     /// Every saved comparison, by name; unreadable ones are listed with their problem.
     pub fn list(&self) -> Result<Vec<Listing>> {
+        atomic::remove_stale_in(&self.dir);
         let entries = match std::fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -379,29 +332,6 @@ impl Store {
         out.sort_by(|a, b| a.name.cmp(&b.name));
         Ok(out)
     }
-}
-
-/// Writes `saved` to `path` atomically, keeping the previous version as `….bak`. A file
-/// already there that is not a comparison this Parallax can read is refused and left as is.
-pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
-    if path.exists() {
-        load_file(path)?;
-    }
-    let backup = backup_path(path);
-    atomic::write(path, saved.to_json().as_bytes(), Some(&backup))
-}
-
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the
-/// directory), without a backup: for exports, so a crash never leaves half a report.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    atomic::write(path, bytes, None)
-}
-
-/// The backup of the comparison file at `path`: the same name with `.bak` added.
-pub fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
 }
 
 #[cfg(test)]

@@ -174,28 +174,55 @@ fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Tok
         .collect()
 }
 
+/// True for the invisible format characters (Unicode category Cf) that can make text show
+/// other than it reads: bidirectional marks, embeddings, overrides and isolates, zero-width
+/// spaces and joiners, word joiners and invisible operators, the byte-order mark, interlinear
+/// annotation marks, tags. The zero-width joiner is left out: emoji sequences and several
+/// scripts need it, and it reorders nothing. (No crate in the tree gives general categories;
+/// Cf is a short, stable list, taken from Unicode 15.1.)
+pub fn is_format_control(c: char) -> bool {
+    matches!(c,
+        '\u{0600}'..='\u{0605}' | '\u{061C}' | '\u{06DD}' | '\u{070F}' | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}' | '\u{180E}' | '\u{200B}' | '\u{200C}' | '\u{200E}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}' | '\u{110BD}' | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}' | '\u{1BCA0}'..='\u{1BCA3}' | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}' | '\u{E0020}'..='\u{E007F}')
+}
+
+/// True for the format characters that change the order text is shown in: bidirectional
+/// marks, embeddings, overrides and isolates (the "Trojan Source" characters).
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// The text with every control character and escape sequence made visible, so untrusted input
 /// can never drive a terminal: C0/C1 controls become their Unicode control pictures (ESC →
-/// ␛), bidirectional overrides become "�". Line feeds and tabs are kept when `keep_breaks`.
+/// ␛), format characters that reorder text become "�", and the other invisible format
+/// characters ([`is_format_control`]: zero-width spaces, word joiners, tags…) are dropped. Line feeds and tabs are kept when `keep_breaks`. The one
+/// sanitiser for every string bound for a terminal or standard error.
 pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
     let bad = |c: char| {
-        (c.is_control() && !(keep_breaks && (c == '\n' || c == '\t')))
-            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+        (c.is_control() && !(keep_breaks && (c == '\n' || c == '\t'))) || is_format_control(c)
     };
     if !text.chars().any(bad) {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
-        .map(|c| {
-            if !bad(c) {
+        .filter_map(|c| {
+            Some(if !bad(c) {
                 c
             } else if (c as u32) < 0x20 {
                 char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
             } else if c == '\u{7f}' {
                 '\u{2421}'
+            } else if is_format_control(c) && !reorders(c) {
+                // Zero-width spaces, word joiners, a byte-order mark: invisible and harmless
+                // once they cannot reorder anything; scraped pages are full of them.
+                return None;
             } else {
                 '\u{FFFD}'
-            }
+            })
         })
         .collect::<String>()
         .into()
@@ -204,6 +231,26 @@ pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// F17: marks that reorder text (Arabic letter mark, isolates, overrides) are shown as
+    /// "�"; invisible ones (zero-width space, word joiner, byte-order mark, tags) are
+    /// dropped; an emoji's zero-width joiner and plain text pass.
+    #[test]
+    fn invisible_format_characters_are_shown_or_dropped() {
+        for c in ['\u{061C}', '\u{200F}', '\u{2067}', '\u{202E}'] {
+            let s = format!("name{c}txt");
+            assert_eq!(visible(&s, false), "name\u{FFFD}txt", "{:?}", c as u32);
+        }
+        for c in ['\u{200B}', '\u{2060}', '\u{FEFF}', '\u{E0041}'] {
+            let s = format!("name{c}txt");
+            assert_eq!(visible(&s, false), "nametxt", "{:?}", c as u32);
+        }
+        let family = "👩\u{200D}👧 Köln «ok»";
+        assert!(matches!(
+            visible(family, false),
+            std::borrow::Cow::Borrowed(_)
+        ));
+    }
 
     fn stems(text: &str, lang: Language) -> Vec<String> {
         tokens(text, Span::new(0, text.len()), lang)

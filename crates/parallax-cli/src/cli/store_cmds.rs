@@ -5,26 +5,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Result, bail};
-use clap::ValueEnum;
 
 use parallax::annotate::{self, Notes};
 use parallax::document::LoadOptions;
-use parallax::export::{self, json::where_label, text::letter};
+use parallax::export::{self, ExportFormat, json::where_label};
 use parallax::store::{self, Saved, SourceState, Store};
 use parallax::text::visible;
-use parallax::{Comparison, Document, Options};
-
-/// The formats of `parallax export`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ExportFormat {
-    /// A Markdown report with the notes.
-    #[value(alias = "markdown")]
-    Md,
-    /// One standalone HTML page.
-    Html,
-    /// The JSON report with a `notes` array.
-    Json,
-}
+use parallax::{Comparison, Document, Options, SourceId};
 
 /// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
 /// replace an existing one (its notes would be lost).
@@ -39,7 +26,7 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     }
     let cmp = Comparison::build(docs, options)?;
     let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
-    eprintln!("parallax: saved {}", path.display());
+    crate::say!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)
 }
 
@@ -47,29 +34,26 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
 /// gets the reader): prints the text report and the notes, and says what changed since saving.
 pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> Result<ExitCode> {
     let path = store.resolve(target)?;
-    let mut saved = store::load_file(&path)?;
+    let (mut saved, stamp) = store::load_stamped(&path)?;
     if refresh {
         let r = saved.refresh(load)?;
         report_states(&saved, &r.states, true);
-        eprintln!(
-            "parallax: notes: {} in place, {} moved to matching text, {} detached",
+        crate::say!(
+            "notes: {} in place, {} moved to matching text, {} detached",
             r.reattached.kept.len(),
             r.reattached.moved.len(),
             r.reattached.detached.len()
         );
         if r.changed {
             saved.saved = annotate::now();
-            store::save_file(&path, &saved)?;
-            eprintln!(
-                "parallax: saved the refreshed comparison to {} (the previous version is {})",
+            store::save_expecting(&path, &saved, &store::Expect::Unchanged(stamp))?;
+            crate::say!(
+                "saved the refreshed comparison to {} (the previous version is {})",
                 path.display(),
                 store::backup_path(&path).display()
             );
         } else {
-            eprintln!(
-                "parallax: nothing changed; {} left as it was",
-                path.display()
-            );
+            crate::say!("nothing changed; {} left as it was", path.display());
         }
     } else {
         let states = saved.check_sources(load);
@@ -77,8 +61,8 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
     }
     let detached = saved.notes.detached().len();
     if detached > 0 {
-        eprintln!(
-            "parallax: {detached} detached note(s): their passages are gone; they are listed at the end"
+        crate::say!(
+            "{detached} detached note(s): their passages are gone; they are listed at the end"
         );
     }
     out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
@@ -88,7 +72,7 @@ pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> R
 
 fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
     for (i, (s, st)) in saved.sources.iter().zip(states).enumerate() {
-        let who = format!("{} ({})", letter(i), visible(&s.path, false));
+        let who = format!("{} ({})", SourceId(i).letter(), s.path);
         let what = match (st, refreshed) {
             (SourceState::Changed, false) => {
                 "changed since saving; showing the saved text (--refresh re-reads it)"
@@ -98,9 +82,9 @@ fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
             (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
             _ => continue,
         };
-        eprintln!("parallax: source {who} {what}");
+        crate::say!("source {who} {what}");
         if let SourceState::Unreadable(why) = st {
-            eprintln!("parallax:   {}", visible(why, false));
+            crate::say!("  {why}");
         }
     }
 }
@@ -125,7 +109,7 @@ fn notes_text(saved: &Saved) -> String {
             let _ = writeln!(
                 out,
                 "    {} was: {}",
-                letter(q.source),
+                q.source.letter(),
                 export::one_line(&q.text, 90)
             );
         }
@@ -140,10 +124,7 @@ fn notes_text(saved: &Saved) -> String {
 pub fn list(store: &Store) -> Result<ExitCode> {
     let all = store.list()?;
     if all.is_empty() {
-        eprintln!(
-            "parallax: no saved comparisons in {}",
-            store.dir().display()
-        );
+        crate::say!("no saved comparisons in {}", store.dir().display());
         return Ok(ExitCode::SUCCESS);
     }
     let width = all
@@ -189,19 +170,14 @@ pub fn export(
 ) -> Result<ExitCode> {
     let saved = store.load(target)?;
     let (cmp, notes) = (&saved.comparison, &saved.notes);
-    let format = match format {
-        ExportFormat::Md => export::ExportFormat::Markdown,
-        ExportFormat::Html => export::ExportFormat::Html,
-        ExportFormat::Json => export::ExportFormat::Json,
-    };
     let body = export::with_notes(cmp, notes, &saved.name, format);
     if output == Path::new("-") {
         out(&body)?;
         return Ok(ExitCode::SUCCESS);
     }
     store::write_atomic(output, body.as_bytes())?;
-    eprintln!(
-        "parallax: wrote {} ({})",
+    crate::say!(
+        "wrote {} ({})",
         output.display(),
         parallax::text::counted(notes.len(), "note")
     );

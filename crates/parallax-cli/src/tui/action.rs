@@ -1,8 +1,11 @@
 //! What can happen in the reader: commands a key can be bound to, and the other actions the
 //! app loop feeds to `update` (resize, mouse, search typing, alignment progress).
 
+use std::path::PathBuf;
+
 use parallax::Comparison;
 use parallax::export::ExportFormat;
+use parallax::store::Stamp;
 use ratatui::crossterm::event::KeyEvent;
 
 /// A command a key can be bound to. Names and help texts live in [`Command::ALL`], which the
@@ -214,8 +217,12 @@ pub struct Opened {
     pub cmp: Comparison,
     /// Its notes.
     pub notes: parallax::annotate::Notes,
-    /// The name it is saved under.
+    /// The name it is shown and saved under: the file's own name for a file of the store
+    /// (a `name` inside the JSON is display only and never picks the file).
     pub name: String,
+    /// The file it was read from: saving it under its name writes back there, if no one
+    /// changed it since.
+    pub own: OwnFile,
     /// True when it differs from the file (refreshed): quitting asks first.
     pub dirty: bool,
     /// True when a source changed since saving and the saved texts are shown.
@@ -290,4 +297,17 @@ pub enum Effect {
     List,
     /// Open the saved comparison in this file (answered by [`Action::Opened`]).
     Open(std::path::PathBuf),
+}
+
+/// The file a comparison shown in the reader belongs to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnFile {
+    /// The name it goes by (F9: the name inside a file once picked the file, so saving
+    /// could replace another comparison).
+    pub name: String,
+    /// Where it is.
+    pub path: PathBuf,
+    /// Its bytes as read or last written: a save refuses when another writer changed them
+    /// (F11).
+    pub stamp: Stamp,
 }

@@ -158,6 +158,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         store,
         load,
         saved_sources: None,
+        file: None,
     };
     let (mut model, opened) = match start {
         Start::Docs(docs, options) => {
@@ -167,6 +168,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         }
         Start::Saved(opened, sources) => {
             env.saved_sources = Some(sources);
+            env.file = Some(opened.own.clone());
             (Model::new(config, Vec::new()), Some(opened))
         }
     };
@@ -201,12 +203,12 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     if !matches!(ended, Ok(true)) && model.notes.dirty {
         match effects::rescue(&env, &model) {
             Ok(name) => {
-                eprintln!(
-                    "parallax: unsaved notes kept as \"{name}\" ({})",
+                crate::say!(
+                    "unsaved notes kept as \"{name}\" ({})",
                     store::open_command(&name)
                 )
             }
-            Err(e) => eprintln!("parallax: unsaved notes could not be kept: {e}"),
+            Err(e) => crate::say!("unsaved notes could not be kept: {e}"),
         }
     }
     ended?;

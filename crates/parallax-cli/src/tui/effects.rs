@@ -3,12 +3,13 @@
 
 use std::path::Path;
 
+use parallax::SourceId;
 use parallax::annotate;
 use parallax::document::LoadOptions;
-use parallax::export::{self, text::letter};
-use parallax::store::{self, Place, Saved, SavedSource, SourceState, Store};
+use parallax::export;
+use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Store};
 
-use super::action::{Action, Done, Effect, Opened};
+use super::action::{Action, Done, Effect, Opened, OwnFile};
 use super::model::Model;
 
 /// What effects need besides the model: the store and how sources are read.
@@ -20,6 +21,9 @@ pub struct Env {
     /// The sources as saved, for a comparison that was opened: saving it again keeps the
     /// absolute paths found when it was first saved.
     pub saved_sources: Option<Vec<SavedSource>>,
+    /// The file the comparison shown was opened from or last saved to: saving under its
+    /// name writes that file, and only if no one else changed it since.
+    pub file: Option<OwnFile>,
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -36,21 +40,30 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             then,
         } => {
             let r = m.phase.ready()?;
-            let result = store
-                .path_of(&name)
-                .map_err(|e| e.to_string())
-                .and_then(|path| {
-                    if path.exists() && !replace {
-                        return Ok(Done::NameTaken(name.clone(), then));
-                    }
-                    let mut saved =
-                        Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
-                    saved.place = Some(place_of(m));
-                    keep_absolute(&mut saved, env.saved_sources.as_deref());
-                    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
-                    env.saved_sources = Some(saved.sources);
-                    Ok(Done::Saved(name, then))
+            let own = env.file.as_ref().filter(|f| f.name == name).cloned();
+            let (path, expect) = match &own {
+                Some(f) => (Ok(f.path.clone()), Expect::Unchanged(f.stamp.clone())),
+                None if replace => (store.path_of(&name), Expect::Anything),
+                None => (store.path_of(&name), Expect::Nothing),
+            };
+            let result = path.map_err(|e| e.to_string()).and_then(|path| {
+                if path.exists() && !replace {
+                    return Ok(Done::NameTaken(name.clone(), then));
+                }
+                let mut saved =
+                    Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
+                saved.place = Some(place_of(m));
+                keep_absolute(&mut saved, env.saved_sources.as_deref());
+                let stamp =
+                    store::save_expecting(&path, &saved, &expect).map_err(|e| e.to_string())?;
+                env.saved_sources = Some(saved.sources);
+                env.file = Some(OwnFile {
+                    name: name.clone(),
+                    path,
+                    stamp,
                 });
+                Ok(Done::Saved(name, then))
+            });
             Some(Action::Done(result))
         }
         Effect::Export {
@@ -77,6 +90,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
         Effect::Open(path) => Some(match open(&path, false, &env.load) {
             Ok((opened, sources)) => {
                 env.saved_sources = Some(sources);
+                env.file = Some(opened.own.clone());
                 Action::Opened(Box::new(opened))
             }
             Err(e) => Action::Done(Err(e)),
@@ -86,11 +100,14 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
 
 /// Where the reader stands, to reopen there.
 fn place_of(m: &Model) -> Place {
-    let sources = m.phase.ready().map_or([0, 1], |r| r.pair.src);
+    let sources = m
+        .phase
+        .ready()
+        .map_or([SourceId(0), SourceId(1)], |r| r.pair.src);
     Place {
         sources,
-        focus: [m.panes[0].focus, m.panes[1].focus],
-        active: m.active,
+        focus: m.panes.map(|p| p.focus),
+        active: m.active.index(),
     }
 }
 
@@ -111,7 +128,7 @@ pub fn open(
     refresh: bool,
     load: &LoadOptions,
 ) -> Result<(Opened, Vec<SavedSource>), String> {
-    let mut saved = store::load_file(path).map_err(|e| e.to_string())?;
+    let (mut saved, stamp) = store::load_stamped(path).map_err(|e| e.to_string())?;
     let sources = saved.sources.clone();
     let mut dirty = false;
     let mut stale = false;
@@ -136,11 +153,17 @@ pub fn open(
         stale = msg.is_some();
         msg
     };
+    let name = store::name_of_file(path).unwrap_or(saved.name);
     let opened = Opened {
         place: saved.place,
         cmp: saved.comparison,
         notes: saved.notes,
-        name: saved.name,
+        own: OwnFile {
+            name: name.clone(),
+            path: path.to_path_buf(),
+            stamp,
+        },
+        name,
         dirty,
         stale,
         message,
@@ -160,7 +183,7 @@ fn changed(states: &[SourceState]) -> Option<String> {
                 SourceState::Missing => "gone",
                 _ => "unreadable",
             };
-            format!("{} {what}", letter(i))
+            format!("{} {what}", SourceId(i).letter())
         })
         .collect();
     (!who.is_empty()).then(|| {
@@ -177,16 +200,8 @@ pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let store = env.store.as_ref().map_err(|e| e.clone())?;
     let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
-    // Short enough that the suffix keeps the name valid.
-    let base: String = m
-        .notes
-        .name
-        .as_deref()
-        .unwrap_or("parallax")
-        .chars()
-        .take(80)
-        .collect();
-    let name = format!("{base}-unsaved-{now}");
+    let base = m.notes.name.as_deref().unwrap_or("parallax");
+    let name = store::name_with_suffix(base, &format!("-unsaved-{now}"), "parallax");
     let path = store.path_of(&name).map_err(|e| e.to_string())?;
     let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
     saved.place = Some(place_of(m));

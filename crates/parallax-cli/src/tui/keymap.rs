@@ -281,7 +281,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn defaults_are_unambiguous_and_give_the_design_keys() {
+    fn defaults_are_unambiguous_and_give_the_readme_keys() {
         let km = Keymap::default();
         km.check().unwrap();
         for (c, cmd) in [
@@ -292,7 +292,11 @@ mod tests {
             ('o', Command::Open),
         ] {
             let key = Key::parse(&c.to_string()).unwrap();
-            assert_eq!(km.lookup(key), Some(cmd), "{c} is DESIGN.md's key");
+            assert_eq!(
+                km.lookup(key),
+                Some(cmd),
+                "{c} is the key the README documents"
+            );
         }
     }
 

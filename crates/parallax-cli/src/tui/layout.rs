@@ -5,8 +5,13 @@
 use std::ops::Range;
 
 use ratatui::layout::Rect;
+use ratatui::text::Line;
+
+use parallax::SegmentId;
 
 use super::pair::PairView;
+use super::side::PaneSide;
+use super::wrap::str_width;
 
 /// Columns before the text: focus cursor, flag, link number (4), tint bar, space.
 pub const GUTTER: u16 = 8;
@@ -33,7 +38,7 @@ pub struct Areas {
 }
 
 /// The areas for a terminal of `size`, with pane `active` shown when narrow.
-pub fn areas(size: Rect, active: usize) -> Areas {
+pub fn areas(size: Rect, active: PaneSide) -> Areas {
     let (w, h) = (size.width, size.height);
     if w < MIN.0 || h < MIN.1 {
         return Areas {
@@ -54,11 +59,11 @@ pub fn areas(size: Rect, active: usize) -> Areas {
         ..Areas::default()
     };
     let pw = pane_width(w);
-    for side in 0..2 {
+    for side in PaneSide::BOTH {
         if narrow && side != active {
             continue;
         }
-        let x = if narrow || side == 0 {
+        let x = if narrow || side == PaneSide::Left {
             size.x
         } else {
             size.x + w - pw
@@ -67,6 +72,18 @@ pub fn areas(size: Rect, active: usize) -> Areas {
         a.pane[side] = Some(Rect::new(x, size.y + 1, pw, panes_h - 1));
     }
     a
+}
+
+/// How wide a framed box must be to show `title` and each of `lines` on one row: the widest
+/// of them plus the frame and a space either side.
+pub fn box_width(title: &str, lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
+        .max()
+        .unwrap_or(0)
+        .max(str_width(title))
+        + 4
 }
 
 /// A `w`×`h` rectangle centred in `area`, cut to fit it: where overlays and dialogs stand.
@@ -92,7 +109,8 @@ pub fn text_width(size: Rect) -> usize {
 
 /// Rows of text in a pane.
 pub fn page_height(size: Rect) -> usize {
-    areas(size, 0).pane[0].map_or(1, |r| r.height.max(1) as usize)
+    let left = PaneSide::Left;
+    areas(size, left).pane[left].map_or(1, |r| r.height.max(1) as usize)
 }
 
 /// The wrapped lines of every segment of one source, as byte ranges into the segment's text.
@@ -102,7 +120,7 @@ pub type Wraps = Vec<Vec<Range<usize>>>;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Placed {
     /// Its segment id.
-    pub seg: usize,
+    pub seg: SegmentId,
     /// Its first row.
     pub top: usize,
     /// Rows of text.
@@ -128,7 +146,7 @@ impl Placed {
 pub struct PaneLayout {
     /// Passages, top to bottom.
     pub placed: Vec<Placed>,
-    /// Index in `placed` of each segment.
+    /// Index in `placed` of each segment (by segment id).
     pub slot: Vec<Option<usize>>,
     /// Rows in all.
     pub rows: usize,
@@ -136,7 +154,7 @@ pub struct PaneLayout {
 
 impl PaneLayout {
     fn push(&mut self, p: Placed) {
-        if let Some(s) = self.slot.get_mut(p.seg) {
+        if let Some(s) = self.slot.get_mut(p.seg.0) {
             s.get_or_insert(self.placed.len());
         }
         self.placed.push(p);
@@ -148,9 +166,9 @@ impl PaneLayout {
     }
 
     /// The placed passage of segment `seg`.
-    pub fn of(&self, seg: usize) -> Option<&Placed> {
+    pub fn of(&self, seg: SegmentId) -> Option<&Placed> {
         self.slot
-            .get(seg)
+            .get(seg.0)
             .copied()
             .flatten()
             .map(|i| &self.placed[i])
@@ -162,8 +180,8 @@ impl PaneLayout {
     }
 }
 
-fn lines(w: &Wraps, seg: usize) -> usize {
-    w.get(seg).map_or(1, |l| l.len().max(1))
+fn lines(w: &Wraps, seg: SegmentId) -> usize {
+    w.get(seg.0).map_or(1, |l| l.len().max(1))
 }
 
 /// Reading view: every passage of one source in its own order, a blank row between
@@ -178,6 +196,7 @@ pub fn reading(paragraphs: &[usize], wraps: &Wraps) -> PaneLayout {
         if seg > 0 && para != paragraphs[seg - 1] {
             row += 1;
         }
+        let seg = SegmentId(seg);
         let n = lines(wraps, seg);
         out.push(Placed {
             seg,
@@ -191,10 +210,14 @@ pub fn reading(paragraphs: &[usize], wraps: &Wraps) -> PaneLayout {
     out
 }
 
-/// Links (by index) that keep both sources' order: the longest run of links whose right-hand
+/// Links (by shown index) that keep both sources' order: the longest run of links whose right-hand
 /// passages ascend. The others are shown as moved.
 fn in_order(pair: &PairView) -> Vec<bool> {
-    let keys: Vec<usize> = pair.links.iter().map(|l| l.segs[1][0]).collect();
+    let keys: Vec<SegmentId> = pair
+        .links
+        .iter()
+        .map(|l| l.segs[PaneSide::Right][0])
+        .collect();
     // Patience sorting with back-pointers: O(n log n).
     let mut tails: Vec<usize> = Vec::new();
     let mut prev = vec![usize::MAX; keys.len()];
@@ -228,16 +251,16 @@ struct Rows<'a> {
 impl Rows<'_> {
     /// One row: the given passages of each side stacked, the row as tall as the taller side,
     /// a blank row after it. `moved` puts a note line above the right side.
-    fn emit(&mut self, segs: [&[usize]; 2], moved: bool) {
+    fn emit(&mut self, segs: [&[SegmentId]; 2], moved: bool) {
         let mut height = 0;
-        for (side, segs) in segs.iter().enumerate() {
+        for (side, segs) in PaneSide::BOTH.into_iter().zip(segs) {
             let mut r = self.row;
             for (k, &seg) in segs.iter().enumerate() {
                 let p = Placed {
                     seg,
                     top: r,
                     lines: lines(self.wraps[side], seg),
-                    moved: moved && side == 1 && k == 0,
+                    moved: moved && side == PaneSide::Right && k == 0,
                 };
                 r = p.bottom();
                 self.out[side].push(p);
@@ -252,9 +275,10 @@ impl Rows<'_> {
 /// a blank where one source has nothing, the right source's additions where they stand in it,
 /// and links out of the right source's order marked as moved.
 pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
-    let n = [pair.link_of[0].len(), pair.link_of[1].len()];
+    let (left, right) = (PaneSide::Left, PaneSide::Right);
+    let n = PaneSide::BOTH.map(|s| pair.link_of[s].len());
     let mut rows = Rows {
-        out: [0, 1].map(|s| PaneLayout {
+        out: PaneSide::BOTH.map(|s| PaneLayout {
             slot: vec![None; n[s]],
             ..PaneLayout::default()
         }),
@@ -266,29 +290,29 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
     let mut done_link = vec![false; pair.links.len()];
     // The right source's additions up to `upto`, each on its own row.
     let flush_b = |rows: &mut Rows, next_b: &mut usize, upto: usize| {
-        while *next_b < upto.min(n[1]) {
-            if pair.link_of[1][*next_b].is_none() {
-                rows.emit([&[], &[*next_b]], false);
+        while *next_b < upto.min(n[right]) {
+            if pair.link_of[right][*next_b].is_none() {
+                rows.emit([&[], &[SegmentId(*next_b)]], false);
             }
             *next_b += 1;
         }
     };
-    for a in 0..n[0] {
-        match pair.link_of[0][a] {
-            None => rows.emit([&[a], &[]], false),
-            Some(l) if !done_link[l] => {
-                done_link[l] = true;
-                let link = &pair.links[l];
-                if keep[l] {
+    for a in 0..n[left] {
+        match pair.link_of[left][a] {
+            None => rows.emit([&[SegmentId(a)], &[]], false),
+            Some(l) if !done_link[l.0] => {
+                done_link[l.0] = true;
+                let link = pair.shown(l);
+                if keep[l.0] {
                     // Unlinked passages between two of this link's are flushed after it.
-                    flush_b(&mut rows, &mut next_b, link.segs[1][0]);
+                    flush_b(&mut rows, &mut next_b, link.segs[right][0].0);
                 }
-                let a_segs: Vec<usize> = link.segs[0]
+                let a_segs: Vec<SegmentId> = link.segs[left]
                     .iter()
                     .copied()
-                    .filter(|&s| pair.link_of[0][s] == Some(l))
+                    .filter(|&s| pair.link_of[left][s.0] == Some(l))
                     .collect();
-                rows.emit([&a_segs, &link.segs[1]], !keep[l]);
+                rows.emit([&a_segs, &link.segs[right]], !keep[l.0]);
             }
             Some(_) => {}
         }

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use ratatui::layout::Rect;
 use rayon::prelude::*;
 
-use parallax::Comparison;
+use parallax::{Comparison, SegmentId, SourceId};
 
 use super::config::Config;
 use super::dialog::Dialog;
 use super::layout::{self, PaneLayout, Wraps};
 use super::notes::Annotations;
 use super::pair::PairView;
+use super::side::PaneSide;
 use super::wrap::wrap;
 
 /// How the two panes are arranged.
@@ -41,7 +42,7 @@ impl ViewMode {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Pane {
     /// The focused segment.
-    pub focus: usize,
+    pub focus: SegmentId,
     /// The first row shown.
     pub scroll: usize,
 }
@@ -66,7 +67,7 @@ pub struct Search {
     pub input: String,
     /// The search in force (lower case), empty for none.
     pub query: String,
-    /// Segments that hold the query, per side.
+    /// Segments that hold the query, per pane (by segment id).
     pub hits: [Vec<bool>; 2],
 }
 
@@ -108,7 +109,7 @@ impl Phase {
 }
 
 /// What a layout depends on: text width, view, and the sources shown.
-type LayoutKey = (usize, ViewMode, [usize; 2]);
+type LayoutKey = (usize, ViewMode, [SourceId; 2]);
 
 /// The comparison, the pair shown, and the layout cached for one width and view.
 pub struct Reader {
@@ -122,12 +123,12 @@ pub struct Reader {
     /// Layouts recently left, so toggling the view or resizing back costs nothing.
     saved: Vec<(LayoutKey, [PaneLayout; 2])>,
     /// Wrapped lines per (source, width): wrapping is done once per width.
-    wraps: HashMap<(usize, usize), Arc<Wraps>>,
+    wraps: HashMap<(SourceId, usize), Arc<Wraps>>,
 }
 
 impl Reader {
     /// A reader showing sources `left` and `right` of `cmp`.
-    pub fn new(cmp: Comparison, left: usize, right: usize) -> Reader {
+    pub fn new(cmp: Comparison, left: SourceId, right: SourceId) -> Reader {
         let pair = PairView::new(&cmp, left, right);
         Reader {
             cmp,
@@ -140,12 +141,12 @@ impl Reader {
     }
 
     /// Shows sources `left` and `right`.
-    pub fn show(&mut self, left: usize, right: usize) {
+    pub fn show(&mut self, left: SourceId, right: SourceId) {
         self.pair = PairView::new(&self.cmp, left, right);
     }
 
     /// The wrapped lines of source `src` at `width`.
-    pub fn wraps(&mut self, src: usize, width: usize) -> Arc<Wraps> {
+    pub fn wraps(&mut self, src: SourceId, width: usize) -> Arc<Wraps> {
         // Dragging a window edge passes through many widths: keep only a few.
         if self.wraps.len() >= 8 && !self.wraps.contains_key(&(src, width)) {
             self.wraps.retain(|(_, w), _| *w == width);
@@ -154,20 +155,20 @@ impl Reader {
         self.wraps
             .entry((src, width))
             .or_insert_with(|| {
-                let s = &cmp.sources[src];
+                let s = cmp.source(src);
                 // Passages wrap independently: spread a large source over the cores.
                 Arc::new(
-                    (0..s.segments.len())
-                        .into_par_iter()
-                        .map(|i| wrap(s.segment_text(i), width))
+                    s.segments
+                        .par_iter()
+                        .map(|g| wrap(s.segment_text(g.id), width))
                         .collect(),
                 )
             })
             .clone()
     }
 
-    /// The cached wrapped lines of segment `seg` of pane `side`, if laid out.
-    pub fn lines(&self, side: usize) -> Option<&Wraps> {
+    /// The cached wrapped lines of the segments of pane `side`, if laid out.
+    pub fn lines(&self, side: PaneSide) -> Option<&Wraps> {
         let (width, _, _) = self.key?;
         self.wraps.get(&(self.pair.src[side], width)).map(|w| &**w)
     }
@@ -190,16 +191,18 @@ impl Reader {
             return;
         }
         let w = [
-            self.wraps(self.pair.src[0], width),
-            self.wraps(self.pair.src[1], width),
+            self.wraps(self.pair.src[PaneSide::Left], width),
+            self.wraps(self.pair.src[PaneSide::Right], width),
         ];
         self.layout = match view {
-            ViewMode::Reading => [0, 1].map(|side| {
-                let s = &self.cmp.sources[self.pair.src[side]];
+            ViewMode::Reading => PaneSide::BOTH.map(|side| {
+                let s = self.cmp.source(self.pair.src[side]);
                 let paras: Vec<usize> = s.segments.iter().map(|g| g.paragraph).collect();
                 layout::reading(&paras, &w[side])
             }),
-            ViewMode::Synoptic => layout::synoptic(&self.pair, [&w[0], &w[1]]),
+            ViewMode::Synoptic => {
+                layout::synoptic(&self.pair, [&w[PaneSide::Left], &w[PaneSide::Right]])
+            }
         };
         self.key = Some(key);
     }
@@ -217,8 +220,8 @@ pub struct Model {
     pub names: Vec<String>,
     /// Focus and scroll of the left and right panes.
     pub panes: [Pane; 2],
-    /// The pane that has the keyboard (0 left, 1 right).
-    pub active: usize,
+    /// The pane that has the keyboard.
+    pub active: PaneSide,
     /// Reading or synoptic.
     pub view: ViewMode,
     /// The search.
@@ -245,7 +248,7 @@ impl Model {
             },
             names,
             panes: [Pane::default(); 2],
-            active: 0,
+            active: PaneSide::Left,
             view: ViewMode::Reading,
             search: Search::default(),
             overlay: None,

@@ -1,47 +1,67 @@
 //! The two sources shown, seen from the reader's side: links oriented left to right and
 //! numbered in the left source's order, and which link (if any) each passage belongs to.
 //! It reads the comparison and computes no alignment.
+//!
+//! A link has two indices here: its [`LinkId`] in the stored pair (what notes and the
+//! engine name) and its [`ShownLink`], its place in the reader's own order (what the link
+//! numbers on screen and n/N follow). They differ whenever the left pane holds the stored
+//! pair's second source.
 
-use parallax::Comparison;
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
+use parallax::facts::Conflict;
 use parallax::span::Span;
+use parallax::{Comparison, LinkId, SegmentId, SourceId};
+
+use super::side::PaneSide;
 
 /// Every pair of `n` sources a user can pick, in order: (0, 1), (0, 2), …, (1, 2), …
-pub fn pairs(n: usize) -> Vec<(usize, usize)> {
+pub fn pairs(n: usize) -> Vec<(SourceId, SourceId)> {
     (0..n)
-        .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
+        .flat_map(|i| (i + 1..n).map(move |j| (SourceId(i), SourceId(j))))
         .collect()
 }
 
-/// One link, oriented so that side 0 is the left pane.
+/// A link by its place in [`PairView::links`], the left source's order: link number
+/// `ShownLink(i)` on screen is `i + 1`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ShownLink(pub usize);
+
+impl ShownLink {
+    /// The number the reader shows for it.
+    pub fn number(self) -> usize {
+        self.0 + 1
+    }
+}
+
+/// One link, oriented to the panes.
 #[derive(Clone, Debug)]
-pub struct ShownLink {
-    /// Segment ids on each side.
-    pub segs: [Vec<usize>; 2],
-    /// Index of the link in the stored alignment.
-    pub raw: usize,
+pub struct OrientedLink {
+    /// Segment ids in each pane.
+    pub segs: [Vec<SegmentId>; 2],
+    /// The link in the stored alignment.
+    pub stored: LinkId,
 }
 
 /// The pair of sources in the panes.
 #[derive(Clone, Debug)]
 pub struct PairView {
-    /// Source index in each pane.
-    pub src: [usize; 2],
+    /// The source in each pane.
+    pub src: [SourceId; 2],
     /// True when the left pane holds the stored alignment's `b`.
     flipped: bool,
-    /// Links in the left source's order; link number = index + 1.
-    pub links: Vec<ShownLink>,
-    /// For each side, the link index of every segment.
-    pub link_of: [Vec<Option<usize>>; 2],
+    /// Links in the left source's order, indexed by [`ShownLink`].
+    pub links: Vec<OrientedLink>,
+    /// For each side, the link of every segment (by segment id).
+    pub link_of: [Vec<Option<ShownLink>>; 2],
 }
 
 impl PairView {
     /// The view of sources `left` and `right` of `cmp`.
-    pub fn new(cmp: &Comparison, left: usize, right: usize) -> PairView {
+    pub fn new(cmp: &Comparison, left: SourceId, right: SourceId) -> PairView {
         let pa = cmp.pair(left, right);
         let flipped = pa.is_some_and(|p| p.a != left);
-        let mut links: Vec<ShownLink> = pa
+        let mut links: Vec<OrientedLink> = pa
             .map(|p| &p.alignment.links[..])
             .unwrap_or(&[])
             .iter()
@@ -52,20 +72,23 @@ impl PairView {
                 } else {
                     [l.a.clone(), l.b.clone()]
                 };
-                ShownLink { segs, raw }
+                OrientedLink {
+                    segs,
+                    stored: LinkId(raw),
+                }
             })
-            .filter(|l| !l.segs[0].is_empty() && !l.segs[1].is_empty())
+            .filter(|l| l.segs.iter().all(|s| !s.is_empty()))
             .collect();
-        links.sort_by_key(|l| (l.segs[0][0], l.segs[1][0]));
+        links.sort_by_key(|l| (l.segs[PaneSide::Left][0], l.segs[PaneSide::Right][0]));
         let mut link_of = [
-            vec![None; cmp.sources[left].segments.len()],
-            vec![None; cmp.sources[right].segments.len()],
+            vec![None; cmp.source(left).segments.len()],
+            vec![None; cmp.source(right).segments.len()],
         ];
         for (i, l) in links.iter().enumerate() {
-            for (side, of) in link_of.iter_mut().enumerate() {
+            for (side, of) in PaneSide::BOTH.into_iter().zip(&mut link_of) {
                 for &s in &l.segs[side] {
-                    if let Some(slot) = of.get_mut(s) {
-                        slot.get_or_insert(i);
+                    if let Some(slot) = of.get_mut(s.0) {
+                        slot.get_or_insert(ShownLink(i));
                     }
                 }
             }
@@ -78,38 +101,48 @@ impl PairView {
         }
     }
 
-    /// The stored link behind link index `i`.
-    pub fn link<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c Link {
-        let p = cmp
-            .pair(self.src[0], self.src[1])
-            .expect("links imply a pair");
-        &p.alignment.links[self.links[i].raw]
+    /// Link `l`, oriented.
+    pub fn shown(&self, l: ShownLink) -> &OrientedLink {
+        &self.links[l.0]
     }
 
-    /// The facts of the stored link behind link index `i`.
-    pub fn link_facts<'c>(&self, cmp: &'c Comparison, i: usize) -> &'c LinkFacts {
+    /// The link segment `seg` of pane `side` is in, if any.
+    pub fn link_at(&self, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
+        self.link_of[side].get(seg.0).copied().flatten()
+    }
+
+    /// The stored link behind link `l`.
+    pub fn link<'c>(&self, cmp: &'c Comparison, l: ShownLink) -> &'c Link {
         let p = cmp
-            .pair(self.src[0], self.src[1])
+            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
             .expect("links imply a pair");
-        &p.link_facts[self.links[i].raw]
+        &p.alignment.links[self.shown(l).stored.0]
+    }
+
+    /// The facts of the stored link behind link `l`.
+    pub fn link_facts<'c>(&self, cmp: &'c Comparison, l: ShownLink) -> &'c LinkFacts {
+        let p = cmp
+            .pair(self.src[PaneSide::Left], self.src[PaneSide::Right])
+            .expect("links imply a pair");
+        &p.link_facts[self.shown(l).stored.0]
     }
 
     /// True when segment `seg` of `side` is in no link: only that source has it.
-    pub fn is_added(&self, side: usize, seg: usize) -> bool {
-        self.link_of[side].get(seg).is_some_and(Option::is_none)
+    pub fn is_added(&self, side: PaneSide, seg: SegmentId) -> bool {
+        self.link_of[side].get(seg.0).is_some_and(Option::is_none)
     }
 
     /// Spans on `side` of the link's changed words and of its conflicting facts.
-    pub fn marks(&self, cmp: &Comparison, i: usize, side: usize) -> (Vec<Span>, Vec<Span>) {
-        let link = self.link(cmp, i);
-        let stored_a = (side == 0) != self.flipped;
+    pub fn marks(&self, cmp: &Comparison, l: ShownLink, side: PaneSide) -> (Vec<Span>, Vec<Span>) {
+        let link = self.link(cmp, l);
+        let stored_a = (side == PaneSide::Left) != self.flipped;
         let changes = link
             .changes
             .iter()
             .filter_map(|c| if stored_a { c.a_span } else { c.b_span })
             .collect();
         let conflicts = self
-            .link_facts(cmp, i)
+            .link_facts(cmp, l)
             .conflicts
             .iter()
             .map(|c| if stored_a { c.a_span } else { c.b_span })
@@ -117,19 +150,12 @@ impl PairView {
         (changes, conflicts)
     }
 
-    /// The conflicts of link `i` as (kind, left value, right value).
-    pub fn conflicts(&self, cmp: &Comparison, i: usize) -> Vec<(&'static str, String, String)> {
-        self.link_facts(cmp, i)
+    /// The conflicts of link `l`, each told from the left pane's source (its `a`).
+    pub fn conflicts(&self, cmp: &Comparison, l: ShownLink) -> Vec<Conflict> {
+        self.link_facts(cmp, l)
             .conflicts
             .iter()
-            .map(|c| {
-                let (l, r) = if self.flipped {
-                    (c.b.clone(), c.a.clone())
-                } else {
-                    (c.a.clone(), c.b.clone())
-                };
-                (c.kind.label(), l, r)
-            })
+            .map(|c| if self.flipped { c.swapped() } else { c.clone() })
             .collect()
     }
 }

@@ -8,6 +8,7 @@ mod nav;
 mod notes;
 mod show;
 
+use parallax::SourceId;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
@@ -16,6 +17,7 @@ use super::dialog::{ContextMut, Dialog, DialogKey, Step, open_list::OpenList};
 use super::layout;
 use super::model::{Model, Overlay, Phase, ViewMode};
 use super::pair::{PairView, pairs};
+use super::side::PaneSide;
 use show::{find_hits, loaded, relayout, show_at};
 
 /// The action for a key press: while a dialog is open it takes every key.
@@ -47,11 +49,11 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
             find_hits(m);
             if !m.search.query.is_empty() {
                 let on_hit = m.search.hits[m.active]
-                    .get(m.panes[m.active].focus)
+                    .get(m.panes[m.active].focus.0)
                     .copied()
                     .unwrap_or(false);
                 if !on_hit {
-                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg]);
+                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg.0]);
                 }
             }
         }
@@ -123,7 +125,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         Command::First => nav::to_end(m, false),
         Command::Last => nav::to_end(m, true),
         Command::SwitchPane => {
-            m.active = 1 - m.active;
+            m.active = m.active.other();
             nav::ensure_visible(m, m.active);
         }
         Command::NextLink | Command::PrevLink => nav::link(m, cmd == Command::NextLink),
@@ -146,7 +148,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                 m.message = Some("no search: press / first".into());
             } else {
                 nav::jump_around(m, cmd == Command::NextHit, |m, side, seg| {
-                    m.search.hits[side][seg]
+                    m.search.hits[side][seg.0]
                 });
             }
         }
@@ -248,8 +250,8 @@ fn to_claim(m: &mut Model, c: usize) {
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
-    let docs: Vec<usize> = cluster.members.iter().map(|mb| mb.doc).collect();
-    let seg = |doc: usize| {
+    let docs: Vec<SourceId> = cluster.members.iter().map(|mb| mb.doc).collect();
+    let seg = |doc: SourceId| {
         cluster
             .members
             .iter()
@@ -259,7 +261,7 @@ fn to_claim(m: &mut Model, c: usize) {
     let [left, right] = r.pair.src;
     // Keep what is on screen where the claim allows: both sources if both state it, else
     // the one that does, with another source that states it.
-    let with = |keep: usize| {
+    let with = |keep: SourceId| {
         let other = docs.iter().copied().find(|&d| d != keep)?;
         Some([keep.min(other), keep.max(other)])
     };
@@ -271,14 +273,18 @@ fn to_claim(m: &mut Model, c: usize) {
     };
     let switch = shown.is_some();
     let [left, right] = shown.unwrap_or([left, right]);
-    let active = if seg(left).is_some() { 0 } else { 1 };
+    let active = if seg(left).is_some() {
+        PaneSide::Left
+    } else {
+        PaneSide::Right
+    };
     let mut focus = [None, None];
     focus[active] = seg([left, right][active]);
     show_at(m, switch.then_some([left, right]), active, focus);
 }
 
 /// Every pair of sources a user can pick, in order.
-fn pairs_of(m: &Model) -> Vec<(usize, usize)> {
+fn pairs_of(m: &Model) -> Vec<(SourceId, SourceId)> {
     pairs(m.ready().map_or(0, |r| r.cmp.sources.len()))
 }
 

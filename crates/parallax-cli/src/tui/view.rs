@@ -10,13 +10,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Gauge, Paragraph, Wrap};
 
-use parallax::export::text::letter;
+use parallax::SourceId;
 use parallax::text::counted;
 
 use super::action::Command;
 use super::dialog::Context;
 use super::layout;
 use super::model::{Model, Phase, Reader};
+use super::side::PaneSide;
 
 /// Draws the whole screen.
 pub fn view(m: &Model, f: &mut Frame) {
@@ -36,13 +37,13 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
     match &m.phase {
         Phase::Ready(r) => {
-            for side in 0..2 {
+            for side in PaneSide::BOTH {
                 if let (Some(t), Some(p)) = (a.title[side], a.pane[side]) {
                     pane::draw(f, m, r, side, t, p);
                 }
             }
             if !a.narrow {
-                let x = a.pane[0].map_or(0, |p| p.right());
+                let x = a.pane[PaneSide::Left].map_or(0, |p| p.right());
                 for y in area.y..a.detail.y {
                     f.buffer_mut().set_string(x, y, "│", theme.dim);
                 }
@@ -86,7 +87,7 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
     for (i, n) in m.names.iter().enumerate() {
         lines.push(Line::raw(format!(
             "  {}  {}",
-            letter(i),
+            SourceId(i).letter(),
             parallax::text::visible(n, false)
         )));
     }
@@ -114,15 +115,15 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
 pub fn position(m: &Model, r: &Reader) -> String {
     let side = m.active;
     let seg = m.panes[side].focus;
-    let who = letter(r.pair.src[side]);
+    let who = r.pair.src[side].letter();
     let total = r.pair.links.len();
-    match r.pair.link_of[side].get(seg).copied().flatten() {
-        Some(l) => format!("{who}: link {}/{total}", l + 1),
+    match r.pair.link_at(side, seg) {
+        Some(l) => format!("{who}: link {}/{total}", l.number()),
         None => {
-            let n = r.cmp.sources[r.pair.src[side]].segments.len();
+            let n = r.cmp.source(r.pair.src[side]).segments.len();
             format!(
                 "{who}: passage {}/{n} · added · {}",
-                seg + 1,
+                seg.number(),
                 counted(total, "link")
             )
         }

@@ -228,3 +228,17 @@ fn aligner_parameters_with_an_unknown_field_or_missing() {
         &[],
     );
 }
+
+/// F17: what Parallax says on standard error goes through the terminal sanitiser: a name
+/// holding a right-to-left override is echoed with "�" in its place, never the raw mark.
+#[test]
+fn a_name_with_a_bidi_override_is_echoed_harmlessly() {
+    let data = tempfile::tempdir().unwrap();
+    let name = "ab\u{202E}cd";
+    let dir = data.path().to_str().unwrap();
+    let out = run(&["--data-dir", dir, "save", name, SAMPLE, SAMPLE], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(!err.contains('\u{202E}'), "{err:?}");
+    assert!(err.contains("ab\u{FFFD}cd"), "{err:?}");
+}

@@ -1,4 +1,4 @@
-//! The report command: the JSON contract (DESIGN.md §2) on files, standard input, Markdown
+//! The report command: the JSON contract (README "The JSON report") on files, standard input, Markdown
 //! and HTML, spans that slice the input to each segment's text, and the text and Markdown
 //! formats.
 

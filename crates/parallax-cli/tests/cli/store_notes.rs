@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 use parallax::annotate::{Anchor, Notes};
 use parallax::document::{self, LoadOptions};
 use parallax::store::{self, SourceState, Store};
-use parallax::{Comparison, Options};
+use parallax::{Comparison, LinkId, Options, SegmentId, SourceId};
 
 const A: &str = "Bridge opens\n\nThe mayor, 56, opened the new bridge on Monday morning. Crowds cheered along the river bank.\n\nRain fell later in the evening, and the fair closed early.\n";
 const B: &str = "Town gets its bridge\n\nOn Monday morning the mayor, 62, opened the new bridge. The project cost $2 million in all.\n";
@@ -32,13 +32,14 @@ fn setup(dir: &Path) -> (Comparison, Notes) {
     let cmp = Comparison::build(vec![load("a.txt"), load("b.txt")], &Options::default()).unwrap();
     let mut notes = Notes::default();
     let rain = (0..cmp.sources[0].segments.len())
+        .map(SegmentId)
         .find(|&i| cmp.sources[0].segment_text(i).starts_with("Rain"))
         .unwrap();
     let id = notes
         .add(
             &cmp,
             Anchor::Passage {
-                source: 0,
+                source: SourceId(0),
                 segment: rain,
             },
             "Only A mentions the rain <b>\nsecond line",
@@ -46,7 +47,7 @@ fn setup(dir: &Path) -> (Comparison, Notes) {
         )
         .unwrap();
     notes.set_tag(id, "unverified", true, 101).unwrap();
-    let link = Anchor::link(&cmp, 0, 1, 0).expect("a link");
+    let link = Anchor::link(&cmp, SourceId(0), SourceId(1), LinkId(0)).expect("a link");
     notes
         .add(&cmp, link, "Age differs: 56 vs 62 — check", 102)
         .unwrap();

@@ -9,6 +9,7 @@ use parallax_cli::tui;
 use crate::support::{demo_model, draw, effect_of, on_unlinked, press, screen, type_keys};
 use parallax::export::{ExportFormat, with_notes};
 use parallax::store::Store;
+use parallax::{SegmentId, SourceId};
 use tui::action::Then;
 use tui::action::{Action, Done, Effect};
 use tui::dialog::{Dialog, export::Export, save::Save};
@@ -144,6 +145,7 @@ fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
         store: Ok(Store::new(dir.path())),
         load: parallax::document::LoadOptions::default(),
         saved_sources: None,
+        file: None,
     };
     (dir, env)
 }
@@ -268,9 +270,9 @@ fn a_saved_comparison_reopens_where_it_was() {
     // The third pair (A and D), then a few links on, in the right pane.
     press(&mut m, "p down down enter n n tab");
     let src = m.ready().unwrap().pair.src;
-    assert_ne!(src, [0, 1], "another pair is shown");
+    assert_ne!(src, [SourceId(0), SourceId(1)], "another pair is shown");
     let (focus, active) = (m.panes[m.active].focus, m.active);
-    assert!(focus > 0, "the reader moved on");
+    assert!(focus > SegmentId(0), "the reader moved on");
     let save = Effect::Save {
         name: "where".into(),
         replace: false,
@@ -286,5 +288,103 @@ fn a_saved_comparison_reopens_where_it_was() {
     assert_eq!(
         (fresh.active, fresh.panes[fresh.active].focus),
         (active, focus)
+    );
+}
+
+/// F9: the file opened is the file saved. A comparison whose JSON holds another
+/// comparison's name ("b", copied or crafted) opens as "a", its file's name, and `s` writes
+/// a.parallax.json, leaving b's file as it was.
+#[test]
+fn saving_an_opened_comparison_writes_its_own_file() {
+    let (dir, mut env) = store_in_temp_dir();
+    let store = Store::new(dir.path());
+    let m = demo_model(120, 40);
+    let r = m.ready().unwrap();
+    let b = store.save("b", &r.cmp, &m.notes.notes, 1).unwrap();
+    let a = store.path_of("a").unwrap();
+    std::fs::copy(&b, &a).unwrap();
+    let b_before = std::fs::read(&b).unwrap();
+    let a_before = std::fs::read(&a).unwrap();
+
+    let action = run(&mut env, &m, Effect::Open(a.clone())).unwrap();
+    let mut m = demo_model(120, 40);
+    update(&mut m, action);
+    assert_eq!(m.notes.name.as_deref(), Some("a"));
+    press(&mut m, "n a");
+    type_keys(&mut m, "a note for a");
+    press(&mut m, "ctrl-s");
+    let save = update(&mut m, tui::action::Action::Cmd(tui::action::Command::Save)).unwrap();
+    let done = run(&mut env, &m, save).unwrap();
+    assert!(
+        matches!(&done, Action::Done(Ok(Done::Saved(n, _))) if n == "a"),
+        "{done:?}"
+    );
+    assert_eq!(
+        std::fs::read(&b).unwrap(),
+        b_before,
+        "b's file is untouched"
+    );
+    assert_ne!(
+        std::fs::read(&a).unwrap(),
+        a_before,
+        "a's file holds the note"
+    );
+    assert!(
+        String::from_utf8(std::fs::read(&a).unwrap())
+            .unwrap()
+            .contains("a note for a")
+    );
+}
+
+/// F11: two readers on one comparison. The second to save hears that the file changed on
+/// disk, nothing is written, and its notes stay unsaved (quitting still asks).
+#[test]
+fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
+    let (dir, mut env) = store_in_temp_dir();
+    let store = Store::new(dir.path());
+    let m = demo_model(120, 40);
+    let path = store
+        .save("story", &m.ready().unwrap().cmp, &m.notes.notes, 1)
+        .unwrap();
+    let action = run(&mut env, &m, Effect::Open(path.clone())).unwrap();
+    let mut m = demo_model(120, 40);
+    update(&mut m, action);
+    press(&mut m, "n a");
+    type_keys(&mut m, "mine");
+    press(&mut m, "ctrl-s");
+    // Meanwhile another reader saves the same comparison.
+    store
+        .save("story", &m.ready().unwrap().cmp, &Default::default(), 5)
+        .unwrap();
+    let theirs = std::fs::read(&path).unwrap();
+    let save = update(&mut m, tui::action::Action::Cmd(tui::action::Command::Save)).unwrap();
+    let done = run(&mut env, &m, save).unwrap();
+    assert!(
+        matches!(&done, Action::Done(Err(e)) if e.contains("changed on disk")),
+        "{done:?}"
+    );
+    update(&mut m, done);
+    assert_eq!(std::fs::read(&path).unwrap(), theirs, "their save stands");
+    assert!(m.notes.dirty, "the note is still unsaved, not lost");
+    assert!(screen(&draw(&m)).contains("changed on disk"));
+}
+
+/// F8: unsaved notes of a comparison with a long name in a multibyte script are rescued
+/// (the name was cut by characters and ran past the limit, and the notes were lost).
+#[test]
+fn notes_of_a_long_multibyte_name_are_rescued() {
+    let (_dir, env) = store_in_temp_dir();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "keep me");
+    press(&mut m, "ctrl-s");
+    m.notes.name = Some("Überprüfung der Äußerungen".repeat(6));
+    let name = tui::effects::rescue(&env, &m).unwrap();
+    let store = env.store.as_ref().unwrap();
+    let saved = store.load(&name).unwrap();
+    assert_eq!(saved.notes.len(), 1);
+    assert!(
+        name.starts_with("Überprüfung") && name.contains("-unsaved-"),
+        "{name}"
     );
 }

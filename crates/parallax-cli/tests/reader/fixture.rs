@@ -18,7 +18,7 @@ use parallax::align::{Alignment, Link, Reason};
 use parallax::comparison::{Cluster, ClusterMember, PairAlignment, Source};
 use parallax::diff::word_changes;
 use parallax::segment::Segment;
-use parallax::{Comparison, Document, Options, Span};
+use parallax::{Comparison, Document, Options, SegmentId, SourceId, Span};
 use serde::{Deserialize, Serialize};
 
 /// Where the fixture lives.
@@ -52,17 +52,17 @@ struct FixtureSource {
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct FixturePair {
-    a: usize,
-    b: usize,
+    a: SourceId,
+    b: SourceId,
     links: Vec<FixtureLink>,
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct FixtureLink {
     /// Passages of source `a`.
-    a: Vec<usize>,
+    a: Vec<SegmentId>,
     /// Passages of source `b`.
-    b: Vec<usize>,
+    b: Vec<SegmentId>,
     score: f32,
     /// Why the aligner linked them (the reasons as data, as a saved comparison keeps them).
     why: Vec<Reason>,
@@ -77,9 +77,9 @@ struct FixtureClaim {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 struct FixtureMember {
     /// The source.
-    doc: usize,
+    doc: SourceId,
     /// Its passages that state the claim.
-    passages: Vec<usize>,
+    passages: Vec<SegmentId>,
     /// Joined to the claim only by weak links.
     weak: bool,
 }
@@ -113,7 +113,7 @@ fn build(f: Fixture) -> Comparison {
                 .iter()
                 .enumerate()
                 .map(|(id, &[start, end, paragraph])| Segment {
-                    id,
+                    id: SegmentId(id),
                     span: Span::new(start, end),
                     paragraph,
                 })
@@ -151,7 +151,7 @@ fn build(f: Fixture) -> Comparison {
 /// One pair's alignment from its recorded links, with their word changes computed again
 /// and the facts that follow from them filled in as `Comparison::build` fills them.
 fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
-    let (a, b) = (sources[p.a].side(), sources[p.b].side());
+    let (a, b) = (sources[p.a.0].side(), sources[p.b.0].side());
     let links: Vec<Link> = p
         .links
         .into_iter()
@@ -163,8 +163,9 @@ fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
             why: l.why,
         })
         .collect();
-    let unlinked = |n: usize, side: &dyn Fn(&Link) -> &[usize]| -> Vec<usize> {
+    let unlinked = |n: usize, side: &dyn Fn(&Link) -> &[SegmentId]| -> Vec<SegmentId> {
         (0..n)
+            .map(SegmentId)
             .filter(|i| !links.iter().any(|l| side(l).contains(i)))
             .collect()
     };

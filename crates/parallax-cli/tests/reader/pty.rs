@@ -8,6 +8,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use parallax::{SegmentId, SourceId};
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
@@ -20,16 +21,16 @@ fn expected() -> (usize, usize, String) {
     let cmp =
         parallax::Comparison::build(parallax::demo::documents(), &parallax::Options::default())
             .unwrap();
-    let pair = cmp.pair(0, 1).unwrap();
+    let pair = cmp.pair(SourceId(0), SourceId(1)).unwrap();
     let mut links: Vec<&parallax::align::Link> = pair.alignment.links.iter().collect();
     links.sort_by_key(|l| (l.a[0], l.b[0]));
-    let link_of = |seg: usize| links.iter().position(|l| l.a.contains(&seg));
+    let link_of = |seg: usize| links.iter().position(|l| l.a.contains(&SegmentId(seg)));
     let n_a = cmp.sources[0].segments.len();
     let (mut at, mut cur) = (0, link_of(0));
     for _ in 0..2 {
         // n lands where the next link starts (its first passage in A).
         let next = (at + 1..n_a)
-            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur && links[l].a[0] == s))
+            .find(|&s| link_of(s).is_some_and(|l| Some(l) != cur && links[l].a[0] == SegmentId(s)))
             .expect("the demo pair has at least two links after the start");
         (at, cur) = (next, link_of(next));
     }

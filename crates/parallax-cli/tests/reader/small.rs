@@ -27,11 +27,11 @@ fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
             press(&mut m, keys);
             let r = m.ready().unwrap();
             let seg = m.panes[m.active].focus;
-            let l = r.pair.link_of[m.active][seg].expect("starts on a link");
-            let shown = &r.pair.links[l];
+            let l = r.pair.link_of[m.active][seg.0].expect("starts on a link");
+            let shown = r.pair.shown(l);
             let panel = panel(&m);
             for side in 0..2 {
-                let src = &r.cmp.sources[r.pair.src[side]];
+                let src = r.cmp.source(r.pair.src[side]);
                 let text = src.segment_text(shown.segs[side][0]);
                 let start = first_words(text, 3);
                 assert!(
@@ -51,9 +51,9 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
     for _ in 0..links {
         let r = m.ready().unwrap();
         let seg = m.panes[m.active].focus;
-        let l = r.pair.link_of[m.active][seg].expect("on a link");
-        let src = &r.cmp.sources[r.pair.src[0]];
-        let whole: String = r.pair.links[l].segs[0]
+        let l = r.pair.link_of[m.active][seg.0].expect("on a link");
+        let src = r.cmp.source(r.pair.src[0]);
+        let whole: String = r.pair.shown(l).segs[0]
             .iter()
             .map(|&s| src.segment_text(s))
             .collect::<Vec<_>>()
@@ -66,7 +66,8 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
             let rows = &rows[a.detail.y as usize + 1..a.detail.bottom() as usize];
             assert!(
                 rows.iter().any(|r| r.trim_end().ends_with('…')),
-                "link {l} is cut without an ellipsis: {rows:#?}"
+                "link {} is cut without an ellipsis: {rows:#?}",
+                l.number()
             );
         }
         press(&mut m, "n");

@@ -9,14 +9,18 @@ use tui::action::Action;
 use tui::dialog::Dialog;
 use tui::layout;
 use tui::model::{Model, Overlay, ViewMode};
+use tui::pair::ShownLink;
+use tui::side::PaneSide;
 use tui::update::update;
+
+use parallax::{SegmentId, SourceId};
 
 fn reader(m: &Model) -> &tui::model::Reader {
     m.ready().expect("loaded")
 }
 
-fn link_of(m: &Model, side: usize, seg: usize) -> Option<usize> {
-    reader(m).pair.link_of[side][seg]
+fn link_of(m: &Model, side: usize, seg: SegmentId) -> Option<ShownLink> {
+    reader(m).pair.link_of[side][seg.0]
 }
 
 #[test]
@@ -24,12 +28,12 @@ fn starts_on_the_two_2019_articles_with_all_four_loaded() {
     let m = demo_model(120, 40);
     let r = reader(&m);
     assert_eq!(r.cmp.sources.len(), 4);
-    assert_eq!(r.pair.src, [0, 1]);
+    assert_eq!(r.pair.src, [SourceId(0), SourceId(1)]);
     assert!(r.cmp.sources[0].document.path.contains("2019"));
     assert!(r.cmp.sources[1].document.path.contains("2019"));
     assert_eq!(
         (m.active, m.panes[0].focus, m.view),
-        (0, 0, ViewMode::Reading)
+        (PaneSide::Left, SegmentId(0), ViewMode::Reading)
     );
 }
 
@@ -38,21 +42,21 @@ fn j_k_g_and_shift_g_move_the_focus() {
     let mut m = demo_model(120, 40);
     let n = reader(&m).cmp.sources[0].segments.len();
     press(&mut m, "j j");
-    assert_eq!(m.panes[0].focus, 2);
+    assert_eq!(m.panes[0].focus, SegmentId(2));
     press(&mut m, "k");
-    assert_eq!(m.panes[0].focus, 1);
+    assert_eq!(m.panes[0].focus, SegmentId(1));
     press(&mut m, "down up up up");
-    assert_eq!(m.panes[0].focus, 0);
+    assert_eq!(m.panes[0].focus, SegmentId(0));
     press(&mut m, "G");
-    assert_eq!(m.panes[0].focus, n - 1);
+    assert_eq!(m.panes[0].focus, SegmentId(n - 1));
     let h = layout::page_height(m.size);
-    let p = *reader(&m).layout[0].of(n - 1).unwrap();
+    let p = *reader(&m).layout[0].of(SegmentId(n - 1)).unwrap();
     assert!(
         p.top >= m.panes[0].scroll && p.bottom() <= m.panes[0].scroll + h,
         "last passage in view"
     );
     press(&mut m, "g");
-    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (0, 0));
+    assert_eq!((m.panes[0].focus, m.panes[0].scroll), (SegmentId(0), 0));
 }
 
 #[test]
@@ -78,21 +82,21 @@ fn n_walks_links_in_order_and_enter_jumps_to_the_counterpart() {
     assert!(second > first, "links are numbered in A's order");
     let status = screen(&draw(&m));
     assert!(
-        status.contains(&format!("link {}/{total}", second + 1)),
+        status.contains(&format!("link {}/{total}", second.0 + 1)),
         "{status}"
     );
     // The other pane follows to the counterpart.
-    let cp = reader(&m).pair.links[second].segs[1][0];
+    let cp = reader(&m).pair.shown(second).segs[1][0];
     assert_eq!(m.panes[1].focus, cp);
     press(&mut m, "N");
     assert_eq!(link_of(&m, 0, m.panes[0].focus), Some(first));
     press(&mut m, "n enter");
-    assert_eq!(m.active, 1);
+    assert_eq!(m.active, PaneSide::Right);
     assert_eq!(m.panes[1].focus, cp);
     let text = reader(&m).cmp.sources[1].segment_text(cp);
     assert!(screen(&draw(&m)).contains(&first_words(text, 3)));
     press(&mut m, "tab");
-    assert_eq!(m.active, 0);
+    assert_eq!(m.active, PaneSide::Left);
 }
 
 #[test]
@@ -100,12 +104,12 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
     let mut m = demo_model(120, 40);
     press(&mut m, "u");
     let seg = m.panes[0].focus;
-    assert!(seg > 0 && link_of(&m, 0, seg).is_none());
+    assert!(seg > SegmentId(0) && link_of(&m, 0, seg).is_none());
     press(&mut m, "U");
     assert!(link_of(&m, 0, m.panes[0].focus).is_none());
     let r = reader(&m);
-    let any_conflict =
-        (0..r.pair.links.len()).any(|l| !r.pair.link_facts(&r.cmp, l).conflicts.is_empty());
+    let any_conflict = (0..r.pair.links.len())
+        .any(|l| !r.pair.link_facts(&r.cmp, ShownLink(l)).conflicts.is_empty());
     press(&mut m, "g c");
     match link_of(&m, 0, m.panes[0].focus) {
         Some(l) => assert!(
@@ -115,7 +119,7 @@ fn u_goes_to_additions_and_c_to_changed_facts() {
                 .conflicts
                 .is_empty()
         ),
-        None => assert!(!any_conflict && m.panes[0].focus == 0),
+        None => assert!(!any_conflict && m.panes[0].focus == SegmentId(0)),
     }
 }
 
@@ -132,8 +136,8 @@ fn synoptic_view_puts_linked_passages_level() {
     }
     // Every passage of both sources is shown exactly once.
     for side in 0..2 {
-        let n = r.cmp.sources[r.pair.src[side]].segments.len();
-        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg).collect();
+        let n = r.cmp.source(r.pair.src[side]).segments.len();
+        let mut seen: Vec<usize> = r.layout[side].placed.iter().map(|p| p.seg.0).collect();
         seen.sort_unstable();
         assert_eq!(seen, (0..n).collect::<Vec<_>>());
     }
@@ -145,7 +149,7 @@ fn synoptic_view_puts_linked_passages_level() {
     press(&mut m, "v");
     assert_eq!(m.view, ViewMode::Reading);
     let r = reader(&m);
-    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg).collect();
+    let tops: Vec<usize> = r.layout[1].placed.iter().map(|p| p.seg.0).collect();
     assert!(
         tops.windows(2).all(|w| w[0] < w[1]),
         "reading view keeps B's own order"
@@ -193,7 +197,7 @@ fn narrow_terminals_show_one_pane_and_tab_switches() {
     press(&mut m, "tab");
     let a = m.areas();
     assert!(a.pane[0].is_none() && a.pane[1].is_some());
-    let title = parallax::export::text::letter(reader(&m).pair.src[1]);
+    let title = reader(&m).pair.src[1].letter();
     assert!(support::rows(&draw(&m))[0].starts_with(&format!(" {title} ")));
 }
 
@@ -228,7 +232,7 @@ fn click_focuses_and_wheel_scrolls_the_pane_under_the_pointer() {
         &mut m,
         Action::Click(right.x + 10, right.y + (p.top - scroll) as u16),
     );
-    assert_eq!((m.active, m.panes[1].focus), (1, p.seg));
+    assert_eq!((m.active, m.panes[1].focus), (PaneSide::Right, p.seg));
     let left = m.areas().pane[0].unwrap();
     let before = (m.panes[0].scroll, m.panes[1].scroll);
     update(&mut m, Action::Wheel(left.x + 3, left.y + 3, true));
@@ -246,7 +250,11 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
     assert_eq!(m.overlay, Some(Overlay::Pick(0)));
     press(&mut m, "j j j j j enter");
     assert_eq!(m.overlay, None);
-    assert_eq!(reader(&m).pair.src, [2, 3], "the two 2026 articles");
+    assert_eq!(
+        reader(&m).pair.src,
+        [SourceId(2), SourceId(3)],
+        "the two 2026 articles"
+    );
     press(&mut m, "m");
     assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
     let s = screen(&draw(&m));
@@ -257,8 +265,8 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
         .members
         .iter()
         .map(|mb| {
-            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
         })
         .collect();
     for item in &named {
@@ -274,8 +282,8 @@ fn claim_passages(m: &Model, k: usize) -> Vec<String> {
         .members
         .iter()
         .map(|mb| {
-            let ids: Vec<String> = mb.segments.iter().map(|s| (s + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc as u8) as char, ids.join("+"))
+            let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
         })
         .collect()
 }
@@ -321,7 +329,7 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
     let clusters = reader(&m).cmp.clusters.clone();
     let mut tried = 0;
     for (k, c) in clusters.iter().enumerate() {
-        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == doc);
+        let states = |doc: usize| c.members.iter().any(|mb| mb.doc == SourceId(doc));
         // The 2026 pair (C, D) is shown; the claim is stated by one of them only.
         let kept = match (states(2), states(3)) {
             (true, false) => 2,
@@ -329,15 +337,18 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
             _ => continue,
         };
         press(&mut m, "p j j j j j enter");
-        assert_eq!(reader(&m).pair.src, [2, 3]);
+        assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
         press(&mut m, "m");
         for _ in 0..k {
             press(&mut m, "j");
         }
         press(&mut m, "enter");
         let shown = reader(&m).pair.src;
-        assert!(shown.contains(&kept), "claim {k}: {shown:?} keeps {kept}");
-        assert!(shown.iter().all(|&d| states(d)), "claim {k}: {shown:?}");
+        assert!(
+            shown.contains(&SourceId(kept)),
+            "claim {k}: {shown:?} keeps {kept}"
+        );
+        assert!(shown.iter().all(|&d| states(d.0)), "claim {k}: {shown:?}");
         tried += 1;
     }
     assert!(tried > 0, "the demo has claims one 2026 article leaves out");
@@ -347,7 +358,7 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
 fn the_detail_panel_names_the_shown_pairs_sides() {
     let mut m = demo_model(120, 40);
     press(&mut m, "p j j j j j enter");
-    assert_eq!(reader(&m).pair.src, [2, 3]);
+    assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
     let links = reader(&m).pair.links.len();
     let mut grouped = 0;
     for _ in 0..links {
@@ -378,7 +389,11 @@ fn enter_in_the_matrix_shows_the_claim() {
         .find(|mb| mb.doc == r.pair.src[side])
         .expect("the pane shown holds a source that states the claim");
     assert_eq!(m.panes[side].focus, member.segments[0]);
-    assert!(c.members.iter().any(|mb| mb.doc == r.pair.src[1 - side]));
+    assert!(
+        c.members
+            .iter()
+            .any(|mb| mb.doc == r.pair.src[side.other()])
+    );
 }
 
 #[test]

@@ -11,6 +11,7 @@
 use super::group::Group;
 use super::{Alignment, Ctx, Link, Reason, Side, profiles, score, why};
 use crate::diff::word_changes;
+use crate::ids::SegmentId;
 
 /// Most passages a side of a link may hold after a merge: beyond it the link says less
 /// about which passages tell what.
@@ -23,7 +24,7 @@ pub fn join(
     b: Side<'_>,
     params: &super::Params,
     al: &mut Alignment,
-    pairs: &[(usize, usize, String)],
+    pairs: &[(SegmentId, SegmentId, String)],
 ) {
     if pairs.is_empty() {
         return;
@@ -69,7 +70,7 @@ pub fn join(
             }
             (None, None) => {
                 // A new link still needs the aligner's floor: its words, not the fact alone.
-                let s = score::pair(&ctx, i, j).score;
+                let s = score::pair(&ctx, i.0, j.0).score;
                 if s < params.floor {
                     continue;
                 }
@@ -97,8 +98,8 @@ pub fn join(
         l.b.sort_unstable();
         let ordered = l.why.contains(&Reason::InOrder);
         let g = Group {
-            a: l.a.clone(),
-            b: l.b.clone(),
+            a: l.a.iter().map(|s| s.0).collect(),
+            b: l.b.iter().map(|s| s.0).collect(),
             edges: Vec::new(),
         };
         let mut why = why::reasons(&prof, &aliases, a, b, &g, ordered);

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use crate::align::Link;
 use crate::comparison::Comparison;
 use crate::error::{Error, Result};
+use crate::ids::{LinkId, SegmentId, SourceId};
 
 /// What a note is about.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -12,29 +13,29 @@ use crate::error::{Error, Result};
 pub enum Anchor {
     /// One passage of one source.
     Passage {
-        /// Index of the source.
-        source: usize,
+        /// The source.
+        source: SourceId,
         /// Segment id in that source.
-        segment: usize,
+        segment: SegmentId,
     },
     /// A link between two sources, named by its passages (links have no stable index).
     Link {
-        /// Index of the pair's first source (the smaller).
-        a: usize,
-        /// Index of the pair's second source.
-        b: usize,
+        /// The pair's first source (the smaller).
+        a: SourceId,
+        /// The pair's second source.
+        b: SourceId,
         /// The link's segment ids in `a`.
-        a_segments: Vec<usize>,
+        a_segments: Vec<SegmentId>,
         /// The link's segment ids in `b`.
-        b_segments: Vec<usize>,
+        b_segments: Vec<SegmentId>,
     },
 }
 
 impl Anchor {
-    /// The anchor of link number `index` of the pair (`a`, `b`), if there is such a link.
-    pub fn link(cmp: &Comparison, a: usize, b: usize, index: usize) -> Option<Anchor> {
+    /// The anchor of link `id` of the pair (`a`, `b`), if there is such a link.
+    pub fn link(cmp: &Comparison, a: SourceId, b: SourceId, id: LinkId) -> Option<Anchor> {
         let pair = cmp.pair(a, b)?;
-        let l = pair.alignment.links.get(index)?;
+        let l = pair.alignment.links.get(id.0)?;
         Some(Anchor::Link {
             a: pair.a,
             b: pair.b,
@@ -43,9 +44,9 @@ impl Anchor {
         })
     }
 
-    /// The link this anchor names, with its index in its pair, if it is a link anchor and the
+    /// The link this anchor names, with its id in its pair, if it is a link anchor and the
     /// comparison has that link.
-    pub fn find_link<'c>(&self, cmp: &'c Comparison) -> Option<(usize, &'c Link)> {
+    pub fn find_link<'c>(&self, cmp: &'c Comparison) -> Option<(LinkId, &'c Link)> {
         let Anchor::Link {
             a,
             b,
@@ -61,18 +62,23 @@ impl Anchor {
             .iter()
             .enumerate()
             .find(|(_, l)| &l.a == a_segments && &l.b == b_segments)
+            .map(|(i, l)| (LinkId(i), l))
     }
 
     /// Checks that the anchor names something the comparison has.
     pub fn check(&self, cmp: &Comparison) -> Result<()> {
         match self {
             Anchor::Passage { source, segment } => {
-                let s = cmp.sources.get(*source).ok_or_else(|| Error::Note {
-                    detail: format!("there is no source {}", source + 1),
+                let s = cmp.sources.get(source.0).ok_or_else(|| Error::Note {
+                    detail: format!("there is no source {}", source.0 + 1),
                 })?;
-                if *segment >= s.segments.len() {
+                if segment.0 >= s.segments.len() {
                     return Err(Error::Note {
-                        detail: format!("source {} has no passage {}", source + 1, segment + 1),
+                        detail: format!(
+                            "source {} has no passage {}",
+                            source.0 + 1,
+                            segment.number()
+                        ),
                     });
                 }
                 Ok(())
@@ -88,11 +94,11 @@ impl Anchor {
 
     /// The quoted text of what the anchor names, one quote per side.
     pub fn quotes(&self, cmp: &Comparison) -> Vec<Quote> {
-        let quote = |source: usize, ids: &[usize]| Quote {
+        let quote = |source: SourceId, ids: &[SegmentId]| Quote {
             source,
             text: ids
                 .iter()
-                .map(|&i| cmp.sources[source].segment_text(i))
+                .map(|&i| cmp.source(source).segment_text(i))
                 .collect::<Vec<_>>()
                 .join(" "),
         };
@@ -108,7 +114,7 @@ impl Anchor {
     }
 
     /// True when the anchor covers segment `segment` of source `source`.
-    pub fn touches(&self, source: usize, segment: usize) -> bool {
+    pub fn touches(&self, source: SourceId, segment: SegmentId) -> bool {
         match self {
             Anchor::Passage {
                 source: s,
@@ -127,10 +133,12 @@ impl Anchor {
     }
 
     /// Where the anchor stands in reading order: (source, first segment, passage before link).
-    pub(super) fn order_key(&self) -> (usize, usize, u8) {
+    pub(super) fn order_key(&self) -> (SourceId, SegmentId, u8) {
         match self {
             Anchor::Passage { source, segment } => (*source, *segment, 0),
-            Anchor::Link { a, a_segments, .. } => (*a, a_segments.first().copied().unwrap_or(0), 1),
+            Anchor::Link { a, a_segments, .. } => {
+                (*a, a_segments.first().copied().unwrap_or_default(), 1)
+            }
         }
     }
 }
@@ -138,8 +146,8 @@ impl Anchor {
 /// The text a note was written on, kept to place the note again after the sources change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
-    /// Index of the source it was quoted from.
-    pub source: usize,
+    /// The source it was quoted from.
+    pub source: SourceId,
     /// The passage text as it was.
     pub text: String,
 }

@@ -5,6 +5,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::similarity::{ratio, ratio_bound};
 use super::{Anchor, Note, NoteId, Notes, Quote};
 use crate::comparison::Comparison;
+use crate::ids::{SegmentId, SourceId};
 use crate::text::fold;
 
 /// How alike (see [`super::similarity`]) a passage must read to its quote for a note to be
@@ -41,17 +42,18 @@ impl<'c> Index<'c> {
             .sources
             .iter()
             .map(|s| {
-                (0..s.segments.len())
-                    .map(|i| words(s.segment_text(i)))
+                s.segments
+                    .iter()
+                    .map(|g| words(s.segment_text(g.id)))
                     .collect()
             })
             .collect();
         Index { cmp, segments }
     }
 
-    fn joined(&self, source: usize, ids: &[usize]) -> Words {
+    fn joined(&self, source: SourceId, ids: &[SegmentId]) -> Words {
         ids.iter()
-            .flat_map(|&i| self.segments[source][i].iter().cloned())
+            .flat_map(|&i| self.segments[source.0][i.0].iter().cloned())
             .collect()
     }
 
@@ -65,7 +67,7 @@ impl<'c> Index<'c> {
     /// The best passage of `quote.source` for the quote.
     fn passage(&self, quote: &Quote) -> Option<(Anchor, f32)> {
         let want = words(&quote.text);
-        let segs = self.segments.get(quote.source)?;
+        let segs = self.segments.get(quote.source.0)?;
         let (segment, score) = segs
             .iter()
             .enumerate()
@@ -74,7 +76,7 @@ impl<'c> Index<'c> {
         Some((
             Anchor::Passage {
                 source: quote.source,
-                segment,
+                segment: SegmentId(segment),
             },
             score,
         ))

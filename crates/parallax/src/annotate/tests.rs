@@ -1,5 +1,6 @@
 use super::*;
 use crate::Document;
+use crate::ids::{LinkId, SegmentId, SourceId};
 
 fn build(a: &str, b: &str) -> Comparison {
     let docs = vec![
@@ -21,8 +22,8 @@ fn add_edit_tag_delete() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 1,
+                source: SourceId(0),
+                segment: SegmentId(1),
             },
             "only A",
             5,
@@ -30,7 +31,7 @@ fn add_edit_tag_delete() {
         .unwrap();
     assert_eq!(
         n.get(id).unwrap().quotes[0].text,
-        c.sources[0].segment_text(1)
+        c.sources[0].segment_text(SegmentId(1))
     );
     n.edit(id, "only in A", 6).unwrap();
     n.set_tag(id, "Disputed", true, 7).unwrap();
@@ -51,8 +52,8 @@ fn add_edit_tag_delete() {
         n.add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 99
+                source: SourceId(0),
+                segment: SegmentId(99)
             },
             "x",
             1
@@ -63,8 +64,8 @@ fn add_edit_tag_delete() {
         n.add(
             &c,
             Anchor::Passage {
-                source: 7,
-                segment: 0
+                source: SourceId(7),
+                segment: SegmentId(0)
             },
             "x",
             1
@@ -79,14 +80,15 @@ fn add_edit_tag_delete() {
 fn link_notes_and_order() {
     let c = build(A, B);
     let mut n = Notes::new(vec!["x".into()]);
-    let link = Anchor::link(&c, 0, 1, 0).expect("the bridge sentences link");
+    let link =
+        Anchor::link(&c, SourceId(0), SourceId(1), LinkId(0)).expect("the bridge sentences link");
     let l = n.add(&c, link.clone(), "age differs", 3).unwrap();
     let p2 = n
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 2,
+                source: SourceId(0),
+                segment: SegmentId(2),
             },
             "later",
             1,
@@ -96,8 +98,8 @@ fn link_notes_and_order() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 0,
+                source: SourceId(0),
+                segment: SegmentId(0),
             },
             "first",
             2,
@@ -107,8 +109,8 @@ fn link_notes_and_order() {
     assert_eq!(order, vec![p0, l, p2]);
     assert_eq!(n.get(l).unwrap().quotes.len(), 2);
     let (_, found) = link.find_link(&c).unwrap();
-    assert_eq!(n.on_link(0, 1, found).len(), 1);
-    assert_eq!(n.touching(0, 0).len(), 2);
+    assert_eq!(n.on_link(SourceId(0), SourceId(1), found).len(), 1);
+    assert_eq!(n.touching(SourceId(0), SegmentId(0)).len(), 2);
 }
 
 #[test]
@@ -119,8 +121,8 @@ fn reattach_moves_keeps_and_detaches() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 1,
+                source: SourceId(0),
+                segment: SegmentId(1),
             },
             "cheer",
             1,
@@ -130,15 +132,20 @@ fn reattach_moves_keeps_and_detaches() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 2,
+                source: SourceId(0),
+                segment: SegmentId(2),
             },
             "rain",
             1,
         )
         .unwrap();
     let link = n
-        .add(&c, Anchor::link(&c, 0, 1, 0).unwrap(), "age", 1)
+        .add(
+            &c,
+            Anchor::link(&c, SourceId(0), SourceId(1), LinkId(0)).unwrap(),
+            "age",
+            1,
+        )
         .unwrap();
     // A new first sentence shifts every passage; the crowd sentence is reworded a little;
     // the rain sentence is gone.
@@ -150,8 +157,8 @@ fn reattach_moves_keeps_and_detaches() {
     assert_eq!(
         n.get(cheer).unwrap().anchor,
         Some(Anchor::Passage {
-            source: 0,
-            segment: 2
+            source: SourceId(0),
+            segment: SegmentId(2)
         })
     );
     assert!(
@@ -180,8 +187,8 @@ fn tags_leave_the_set_and_ids_stay_unique() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 0,
+                source: SourceId(0),
+                segment: SegmentId(0),
             },
             "x",
             1,
@@ -200,8 +207,8 @@ fn tags_leave_the_set_and_ids_stay_unique() {
         .add(
             &c,
             Anchor::Passage {
-                source: 0,
-                segment: 1,
+                source: SourceId(0),
+                segment: SegmentId(1),
             },
             "y",
             5,

@@ -5,14 +5,15 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::{PairAlignment, Source};
+use crate::ids::{SegmentId, SourceId};
 
 /// One source's part in a claim.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClusterMember {
-    /// Index of the source.
-    pub doc: usize,
+    /// The source.
+    pub doc: SourceId,
     /// Its segments that state the claim.
-    pub segments: Vec<usize>,
+    pub segments: Vec<SegmentId>,
     /// True when these segments join the claim only through weak links (every link
     /// touching them scores below [`WEAK_LINK`]): the source may say it, or may only share
     /// a few words with it. Left out of the JSON when false.
@@ -35,7 +36,7 @@ pub enum Stance {
 
 impl Cluster {
     /// How source `doc` stands to this claim.
-    pub fn stance(&self, doc: usize) -> Stance {
+    pub fn stance(&self, doc: SourceId) -> Stance {
         match self.members.iter().find(|m| m.doc == doc) {
             Some(m) if m.weak => Stance::Weakly,
             Some(_) => Stance::States,
@@ -81,14 +82,14 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
     // Per passage: the other sources it links to directly, and the sum of those links'
     // scores; the claim is labelled by the passage that reaches most sources, as the
     // first passage of a long chain may state only part of the claim.
-    let mut reach: Vec<Vec<usize>> = vec![Vec::new(); total];
+    let mut reach: Vec<Vec<SourceId>> = vec![Vec::new(); total];
     let mut weight = vec![0.0f32; total];
     for p in pairs {
         for l in &p.alignment.links {
             let nodes: Vec<usize> =
                 l.a.iter()
-                    .map(|&s| offsets[p.a] + s)
-                    .chain(l.b.iter().map(|&s| offsets[p.b] + s))
+                    .map(|&s| offsets[p.a.0] + s.0)
+                    .chain(l.b.iter().map(|&s| offsets[p.b.0] + s.0))
                     .collect();
             for &n in &nodes {
                 linked[n] = true;
@@ -98,7 +99,7 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
             let sides = [(p.a, p.b, &l.a), (p.b, p.a, &l.b)];
             for (own, other, segs) in sides {
                 for &s in segs {
-                    let n = offsets[own] + s;
+                    let n = offsets[own.0] + s.0;
                     if !reach[n].contains(&other) {
                         reach[n].push(other);
                     }
@@ -127,8 +128,7 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
             let label_node = *nodes.iter().max_by(|x, y| most(x, y)).unwrap_or(&nodes[0]);
             let mut members: Vec<ClusterMember> = Vec::new();
             for n in nodes {
-                let doc = offsets.partition_point(|&o| o <= n) - 1;
-                let seg = n - offsets[doc];
+                let (doc, seg) = place(&offsets, n);
                 let weak = best[n] < WEAK_LINK;
                 match members.iter_mut().find(|m| m.doc == doc) {
                     Some(m) => {
@@ -150,8 +150,8 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
     out.into_iter()
         .enumerate()
         .map(|(id, (members, node))| {
-            let doc = offsets.partition_point(|&o| o <= node) - 1;
-            let text = sources[doc].segment_text(node - offsets[doc]);
+            let (doc, seg) = place(&offsets, node);
+            let text = sources[doc.0].segment_text(seg);
             Cluster {
                 id,
                 label: label(text),
@@ -159,6 +159,13 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
             }
         })
         .collect()
+}
+
+/// The source and segment of passage `n` in the numbering of all passages of all sources
+/// (the union-find above numbers them so, one source after the other from `offsets`).
+fn place(offsets: &[usize], n: usize) -> (SourceId, SegmentId) {
+    let doc = offsets.partition_point(|&o| o <= n) - 1;
+    (SourceId(doc), SegmentId(n - offsets[doc]))
 }
 
 fn label(text: &str) -> String {

@@ -99,14 +99,22 @@ pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
 }
 
 /// The page's encoding: a byte-order mark wins, then a `<meta charset>` or
-/// `content="…charset=…"` in the first 4 KB, then UTF-8. The flag says whether it was declared.
+/// `content="…charset=…"` in a `<meta>` tag of the first 4 KB before `<body`, then UTF-8. The flag says whether it was declared.
 fn sniff_charset(bytes: &[u8]) -> (&'static Encoding, bool) {
     if let Some((enc, _)) = Encoding::for_bom(bytes) {
         return (enc, true);
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_ascii_lowercase();
-    if let Some(at) = head.find("charset=") {
-        let rest = &head[at + "charset=".len()..];
+    // Only inside a <meta> tag before the body: a "charset=" in the text of an article
+    // (a page about encodings) once decided the page's encoding (F6).
+    let head = &head[..head.find("<body").unwrap_or(head.len())];
+    let declared = head.match_indices("<meta").find_map(|(at, _)| {
+        let tag = &head[at..];
+        let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+        tag.find("charset=").map(|k| &tag[k..])
+    });
+    if let Some(rest) = declared {
+        let rest = &rest["charset=".len()..];
         let label: String = rest
             .trim_start_matches(['"', '\''])
             .chars()

@@ -48,6 +48,20 @@ pub fn load(path: &str, options: &LoadOptions) -> Result<Document> {
     load_reader(path, file, options)
 }
 
+/// Loads one source that must be a regular file: for paths nobody typed just now (the
+/// sources a saved comparison names), where a pipe or a device would hang the reader or
+/// read something the user never chose (F12). A path typed on the command line may be a
+/// pipe (`<(curl …)`) and goes through [`load`].
+pub fn load_regular(path: &str, options: &LoadOptions) -> Result<Document> {
+    let meta = std::fs::metadata(path).map_err(|e| Error::from_io(path, e))?;
+    if !meta.is_file() && !meta.is_dir() {
+        return Err(Error::NotRegular {
+            path: path.to_string(),
+        });
+    }
+    load(path, options)
+}
+
 /// Loads one source from any reader; `path` names it in errors and reports.
 pub fn load_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Result<Document> {
     let mut bytes = Vec::new();

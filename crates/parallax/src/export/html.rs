@@ -15,9 +15,9 @@ mod column;
 
 use std::fmt::Write;
 
-use super::text::letter;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::Comparison;
+use crate::ids::SourceId;
 use crate::text::visible;
 
 const STYLE: &str = include_str!("html/style.css");
@@ -65,11 +65,11 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
     if cmp.pairs.len() > 1 {
         out.push_str("<label class=\"chooser\">Sources: <select id=\"pair\">");
         for p in &cmp.pairs {
-            let name = |i: usize| {
-                let d = &cmp.sources[i].document;
+            let name = |i: SourceId| {
+                let d = &cmp.source(i).document;
                 format!(
                     "{} {}",
-                    letter(i),
+                    i.letter(),
                     d.meta.title.as_deref().unwrap_or(d.name())
                 )
             };
@@ -95,7 +95,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
             .members
             .iter()
             .map(|m| {
-                let l = letter(m.doc);
+                let l = m.doc.letter();
                 if m.weak { format!("{l}≈") } else { l }
             })
             .collect();

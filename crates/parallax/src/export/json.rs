@@ -1,5 +1,6 @@
-//! The JSON report, version 1 (DESIGN.md §2). These structs are the contract: fields may be
-//! added, never removed or renamed without a version bump.
+//! The JSON report, version 1 (README "The JSON report"). These structs are the contract: fields may be
+//! added, never removed or renamed without a version bump. Their indices are plain numbers,
+//! as the contract describes them: the engine's ids end here.
 
 mod notes;
 
@@ -10,6 +11,7 @@ use crate::annotate::Notes;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
 use crate::diff::ChangeOp;
 use crate::document::SourceFormat;
+use crate::ids::SegmentId;
 
 pub use notes::{ReportAnchor, ReportNote, ReportQuote, where_label};
 
@@ -178,8 +180,8 @@ pub fn report(cmp: &Comparison) -> Report {
             .pairs
             .iter()
             .map(|p| ReportPair {
-                a: p.a,
-                b: p.b,
+                a: p.a.0,
+                b: p.b.0,
                 links: links(p),
                 only: only(p),
                 facts_only: facts_only(p),
@@ -238,7 +240,7 @@ fn document(id: usize, s: &Source) -> ReportDocument {
             .segments
             .iter()
             .map(|g| ReportSegment {
-                id: g.id,
+                id: g.id.0,
                 start: g.span.start,
                 end: g.span.end,
                 paragraph: g.paragraph,
@@ -285,8 +287,8 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
             a: facts.additions.a.clone(),
             b: facts.additions.b.clone(),
         },
-        a: l.a.clone(),
-        b: l.b.clone(),
+        a: numbers(&l.a),
+        b: numbers(&l.b),
         score: (l.score * 1000.0).round() / 1000.0,
         weak: l.is_weak(),
         // Words, as the report has always given them: the sides are A and B whichever
@@ -341,7 +343,12 @@ fn conflicts(facts: &LinkFacts, possible: bool) -> Vec<ReportConflict> {
 
 fn only(p: &PairAlignment) -> ReportOnly {
     ReportOnly {
-        a: p.alignment.only_a.clone(),
-        b: p.alignment.only_b.clone(),
+        a: numbers(&p.alignment.only_a),
+        b: numbers(&p.alignment.only_b),
     }
+}
+
+/// Segment ids as the report gives them.
+fn numbers(ids: &[SegmentId]) -> Vec<usize> {
+    ids.iter().map(|i| i.0).collect()
 }

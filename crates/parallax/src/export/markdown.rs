@@ -3,12 +3,13 @@
 
 use std::fmt::Write;
 
-use super::text::{letter, stance_mark};
-use super::walk::{self, Pair, PairSink, Side};
+use super::text::stance_mark;
+use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
 use crate::facts::{is_possible, sentence};
+use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
 /// The comparison as a Markdown document.
@@ -22,7 +23,12 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     let mut out = String::from("# Parallax comparison\n\n## Sources\n\n");
     for (i, s) in cmp.sources.iter().enumerate() {
         let m = &s.document.meta;
-        let _ = write!(out, "- **{}**: `{}`", letter(i), s.document.path);
+        let _ = write!(
+            out,
+            "- **{}**: {}",
+            SourceId(i).letter(),
+            code_span(&s.document.path)
+        );
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
         }
@@ -72,18 +78,19 @@ fn claims(out: &mut String, cmp: &Comparison) {
          (a few shared words), – those that do not.\n\n",
     );
     for (i, s) in cmp.sources.iter().enumerate() {
-        let _ = writeln!(out, "- **{}**: {}", letter(i), escape(s.document.name()));
+        let name = escape(s.document.name());
+        let _ = writeln!(out, "- **{}**: {name}", SourceId(i).letter());
     }
     out.push_str("\n| # | Claim |");
-    for i in 0..cmp.sources.len() {
-        let _ = write!(out, " {} |", letter(i));
+    for i in SourceId::all(cmp.sources.len()) {
+        let _ = write!(out, " {} |", i.letter());
     }
     out.push_str("\n|--:|-------|");
     out.push_str(&":-:|".repeat(cmp.sources.len()));
     out.push('\n');
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
-        for i in 0..cmp.sources.len() {
+        for i in SourceId::all(cmp.sources.len()) {
             let _ = write!(out, " {} |", stance_mark(c.stance(i)));
         }
         out.push('\n');
@@ -118,11 +125,16 @@ impl PairSink for MarkdownPair<'_> {
         let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
     }
 
-    fn link(&mut self, pair: &Pair, n: usize, l: &Link, facts: &LinkFacts) {
+    fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let out = &mut *self.out;
         let weak = if l.is_weak() { ", weak" } else { "" };
-        let _ = writeln!(out, "### Link {} (score {:.2}{weak})\n", n + 1, l.score);
+        let _ = writeln!(
+            out,
+            "### Link {} (score {:.2}{weak})\n",
+            n.number(),
+            l.score
+        );
         let (ta, tb) = pair.texts(l);
         let _ = writeln!(out, "> **{la}:** {}\n>", escape(&ta));
         let _ = writeln!(out, "> **{lb}:** {}\n", escape(&tb));
@@ -160,18 +172,18 @@ impl PairSink for MarkdownPair<'_> {
         for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
                 for n in self.notes.on_passage(src, i) {
-                    let _ = writeln!(out, "On {} passage {}:\n", letter(src), i + 1);
+                    let _ = writeln!(out, "On {} passage {}:\n", src.letter(), i.number());
                     note(out, n);
                 }
             }
         }
     }
 
-    fn only_start(&mut self, side: &Side) {
+    fn only_start(&mut self, side: &PairSide) {
         let _ = writeln!(self.out, "### Only in {}\n", side.letter);
     }
 
-    fn only(&mut self, side: &Side, i: usize) {
+    fn only(&mut self, side: &PairSide, i: SegmentId) {
         let out = &mut *self.out;
         let _ = writeln!(out, "- {}", escape(side.source.segment_text(i)));
         let on = self.notes.on_passage(side.idx, i);
@@ -192,12 +204,30 @@ impl PairSink for MarkdownPair<'_> {
         }
     }
 
-    fn only_end(&mut self, _side: &Side) {
+    fn only_end(&mut self, _side: &PairSide) {
         self.out.push('\n');
     }
 }
 
-/// Escapes the characters Markdown would read as markup, and folds line breaks.
+/// `text` as a code span that no backquote inside can close: fenced by one more backquote
+/// than its longest run (F10: a path holding a backquote closed the span and let the rest
+/// run as HTML once the Markdown was rendered). Inside a code span nothing is markup.
+pub fn code_span(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    // A space on each side keeps a backquote at either end from joining the fence; the
+    // renderer strips one space from each side.
+    let pad = if text.starts_with('`') || text.ends_with('`') {
+        " "
+    } else {
+        ""
+    };
+    format!("{fence}{pad}{text}{pad}{fence}")
+}
+
+/// Escapes the characters Markdown would read as markup (`&` too: an entity such as
+/// `&lt;` would become a character), and folds line breaks.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text
@@ -208,7 +238,7 @@ pub fn escape(text: &str) -> String {
     {
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '&'
         ) {
             out.push('\\');
         }

@@ -3,10 +3,11 @@
 use std::fmt::Write;
 
 use super::one_line;
-use super::walk::{self, Pair, PairSink, Side};
+use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
 use crate::facts::{Conflict, FactKind, is_possible, sentence};
+use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::{counted, visible};
 
 const WIDTH: usize = 100;
@@ -34,8 +35,8 @@ pub fn render(cmp: &Comparison) -> String {
             let _ = writeln!(
                 out,
                 "── {} and {} (pair {} of {}) ──",
-                letter(p.a),
-                letter(p.b),
+                p.a.letter(),
+                p.b.letter(),
                 k + 1,
                 cmp.pairs.len()
             );
@@ -51,7 +52,7 @@ pub fn render(cmp: &Comparison) -> String {
 /// "A: path", one line per source, each after `indent`.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
     for (i, s) in cmp.sources.iter().enumerate() {
-        let _ = writeln!(out, "{indent}{}: {}", letter(i), s.document.path);
+        let _ = writeln!(out, "{indent}{}: {}", SourceId(i).letter(), s.document.path);
     }
 }
 
@@ -68,10 +69,10 @@ fn claims(out: &mut String, cmp: &Comparison) {
     legend(out, cmp, "  ");
     let n = cmp.sources.len();
     let number = cmp.clusters.len().to_string().len();
-    let head: Vec<String> = (0..n).map(letter).collect();
+    let head: Vec<String> = SourceId::all(n).map(SourceId::letter).collect();
     let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
     for (k, c) in cmp.clusters.iter().enumerate() {
-        let cells: Vec<&str> = (0..n).map(|i| stance_mark(c.stance(i))).collect();
+        let cells: Vec<&str> = SourceId::all(n).map(|i| stance_mark(c.stance(i))).collect();
         let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));
         let room = WIDTH.saturating_sub(row.chars().count());
         let _ = writeln!(out, "{row}{}", one_line(&c.label, room));
@@ -85,21 +86,6 @@ pub fn stance_mark(s: Stance) -> &'static str {
         Stance::Weakly => "≈",
         Stance::Silent => "–",
     }
-}
-
-/// A, B, C…: how the report names sources.
-pub fn letter(i: usize) -> String {
-    // As spreadsheet columns: A…Z, then AA, AB, …, so that every source has a letter of
-    // its own (past Z the code points were '[', '\\', … and then lower case).
-    let mut n = i + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let d = (n - 1) % 26;
-        out.push(b'A' + d as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// The plain-text report of one pair: a header, the links, the passages only one side has,
@@ -139,17 +125,17 @@ impl PairSink for TextPair<'_> {
         );
     }
 
-    fn link(&mut self, pair: &Pair, n: usize, l: &Link, facts: &LinkFacts) {
+    fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
-        let ids = |v: &[usize]| {
+        let ids = |v: &[SegmentId]| {
             v.iter()
-                .map(|i| (i + 1).to_string())
+                .map(|i| i.number().to_string())
                 .collect::<Vec<_>>()
                 .join("+")
         };
         let head = format!(
             "Link {}  {la} {} ~ {lb} {}  score {:.2}{}  ",
-            n + 1,
+            n.number(),
             ids(&l.a),
             ids(&l.b),
             l.score,
@@ -170,12 +156,12 @@ impl PairSink for TextPair<'_> {
         }
     }
 
-    fn only_start(&mut self, side: &Side) {
+    fn only_start(&mut self, side: &PairSide) {
         let _ = writeln!(self.out, "\nOnly in {}:", side.letter);
     }
 
-    fn only(&mut self, side: &Side, i: usize) {
-        let prefix = format!("  {} {}: ", side.letter, i + 1);
+    fn only(&mut self, side: &PairSide, i: SegmentId) {
+        let prefix = format!("  {} {}: ", side.letter, i.number());
         let room = WIDTH.saturating_sub(prefix.chars().count());
         let text = one_line(side.source.segment_text(i), room);
         let _ = writeln!(self.out, "{prefix}{text}");
@@ -295,23 +281,6 @@ fn facts_only(src: &Source, ids: &[usize]) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_source_gets_letters_of_its_own() {
-        let names: Vec<String> = (0..800).map(letter).collect();
-        assert_eq!(names[..3], ["A", "B", "C"]);
-        assert_eq!(names[25..28], ["Z", "AA", "AB"]);
-        assert_eq!(names[701..703], ["ZZ", "AAA"]);
-        let mut unique = names.clone();
-        unique.sort();
-        unique.dedup();
-        assert_eq!(unique.len(), names.len());
-        assert!(
-            names
-                .iter()
-                .all(|n| n.chars().all(|c| c.is_ascii_uppercase()))
-        );
-    }
 
     #[test]
     fn packed_lists_keep_every_item_within_the_width() {

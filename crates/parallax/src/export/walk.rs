@@ -3,21 +3,21 @@
 //! the detached notes each after the quotes of what it was on. A format says what it writes
 //! for each part by implementing [`PairSink`].
 
-use super::text::letter;
 use crate::align::Link;
 use crate::annotate::Note;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
+use crate::ids::{LinkId, SegmentId, SourceId};
 
 /// One side of a pair as the walk hands it to a format.
-pub(super) struct Side<'a> {
-    /// Index of the source in the comparison.
-    pub idx: usize,
+pub(super) struct PairSide<'a> {
+    /// The source's id in the comparison.
+    pub idx: SourceId,
     /// How the reports name it: A, B, C…
     pub letter: String,
     /// The source itself.
     pub source: &'a Source,
     /// The passages only this side has, in order.
-    pub only: &'a [usize],
+    pub only: &'a [SegmentId],
 }
 
 /// A pair of sources as the walk hands it to a format.
@@ -25,15 +25,15 @@ pub(super) struct Pair<'a> {
     /// The pair's alignment and facts.
     pub pair: &'a PairAlignment,
     /// Its first source.
-    pub a: Side<'a>,
+    pub a: PairSide<'a>,
     /// Its second source.
-    pub b: Side<'a>,
+    pub b: PairSide<'a>,
 }
 
 impl Pair<'_> {
     /// The text of a link's passages on each side, each joined by single spaces.
     pub fn texts(&self, l: &Link) -> (String, String) {
-        let join = |side: &Side, ids: &[usize]| {
+        let join = |side: &PairSide, ids: &[SegmentId]| {
             let parts: Vec<&str> = ids.iter().map(|&i| side.source.segment_text(i)).collect();
             parts.join(" ")
         };
@@ -52,24 +52,24 @@ impl Pair<'_> {
 pub(super) trait PairSink {
     /// Before anything else of the pair.
     fn start(&mut self, _pair: &Pair) {}
-    /// Link number `n` (from 0) of the pair, with its facts.
-    fn link(&mut self, pair: &Pair, n: usize, link: &Link, facts: &LinkFacts);
+    /// Link `n` of the pair, with its facts.
+    fn link(&mut self, pair: &Pair, n: LinkId, link: &Link, facts: &LinkFacts);
     /// Before the passages only `side` has; called only when there are some.
-    fn only_start(&mut self, _side: &Side) {}
+    fn only_start(&mut self, _side: &PairSide) {}
     /// Passage `i` of `side`, which only that side has.
-    fn only(&mut self, _side: &Side, _i: usize) {}
+    fn only(&mut self, _side: &PairSide, _i: SegmentId) {}
     /// After the passages only `side` has.
-    fn only_end(&mut self, _side: &Side) {}
+    fn only_end(&mut self, _side: &PairSide) {}
     /// After everything else of the pair.
     fn end(&mut self, _pair: &Pair) {}
 }
 
 /// Walks pair `p` of `cmp` through `sink`.
 pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink) {
-    let side = |idx: usize, only| Side {
+    let side = |idx: SourceId, only| PairSide {
         idx,
-        letter: letter(idx),
-        source: &cmp.sources[idx],
+        letter: idx.letter(),
+        source: cmp.source(idx),
         only,
     };
     let pair = Pair {
@@ -79,7 +79,7 @@ pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink
     };
     sink.start(&pair);
     for (n, (l, f)) in p.alignment.links.iter().zip(&p.link_facts).enumerate() {
-        sink.link(&pair, n, l, f);
+        sink.link(&pair, LinkId(n), l, f);
     }
     for s in [&pair.a, &pair.b] {
         if s.only.is_empty() {
@@ -104,7 +104,7 @@ pub(super) fn detached(
 ) {
     for n in list {
         for q in &n.quotes {
-            quote(out, &letter(q.source), &q.text);
+            quote(out, &q.source.letter(), &q.text);
         }
         note(out, n);
     }

@@ -13,6 +13,7 @@ use std::collections::HashSet;
 
 use super::attributions::edit_distance;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
+use crate::ids::SegmentId;
 use crate::span::Span;
 
 mod amount;
@@ -30,10 +31,10 @@ pub use changed::changed_numbers;
 use slot::same;
 
 /// Indices of the facts that start inside the given segments.
-pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
+pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
     let mut out = Vec::new();
     for &id in ids {
-        let Some(seg) = source.segments.get(id) else {
+        let Some(seg) = source.segments.get(id.0) else {
             continue;
         };
         let from = source
@@ -49,20 +50,20 @@ pub fn facts_in(source: Analysed<'_>, ids: &[usize]) -> Vec<usize> {
 }
 
 /// One side of a link: its source, the facts in its passages, and the article's own date.
-struct Side<'a> {
+struct LinkSide<'a> {
     src: Analysed<'a>,
     facts: Vec<&'a Fact>,
     /// The article's date (days from 1970-01-01), from its header, if it has one.
     published: Option<i64>,
 }
 
-impl<'a> Side<'a> {
-    fn new(src: Analysed<'a>, ids: &[usize]) -> Self {
+impl<'a> LinkSide<'a> {
+    fn new(src: Analysed<'a>, ids: &[SegmentId]) -> Self {
         let facts = facts_in(src, ids)
             .into_iter()
             .map(|i| &src.facts[i])
             .collect();
-        Side {
+        LinkSide {
             src,
             facts,
             published: published(src),
@@ -111,8 +112,13 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
 
 /// The conflicts between A's segments `ia` and B's segments `ib`: facts of one slot that
 /// no single true value fits.
-pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> Vec<Conflict> {
-    let (sa, sb) = (Side::new(a, ia), Side::new(b, ib));
+pub fn conflicts(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> Vec<Conflict> {
+    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
     numeric::compare(&sa, &sb, &mut out);
     when::compare(&sa, &sb, &mut out);
@@ -127,12 +133,12 @@ pub fn conflicts(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -
 /// that know which kind they look for.
 fn conflicts_of(
     a: Analysed<'_>,
-    ia: &[usize],
+    ia: &[SegmentId],
     b: Analysed<'_>,
-    ib: &[usize],
+    ib: &[SegmentId],
     kind: FactKind,
 ) -> Vec<Conflict> {
-    let (sa, sb) = (Side::new(a, ia), Side::new(b, ib));
+    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
     match kind {
         FactKind::Time => when::compare_times(&sa, &sb, &mut out),
@@ -147,7 +153,11 @@ fn conflicts_of(
 }
 
 /// Facts of `kind` on each side whose value the other side does not state.
-fn unmatched<'a>(kind: FactKind, x: &Side<'a>, y: &Side<'a>) -> (Vec<&'a Fact>, Vec<&'a Fact>) {
+fn unmatched<'a>(
+    kind: FactKind,
+    x: &LinkSide<'a>,
+    y: &LinkSide<'a>,
+) -> (Vec<&'a Fact>, Vec<&'a Fact>) {
     let (fx, fy) = (x.of(kind), y.of(kind));
     let vx: HashSet<&str> = fx.iter().map(|f| f.value.as_str()).collect();
     let vy: HashSet<&str> = fy.iter().map(|f| f.value.as_str()).collect();
@@ -191,7 +201,12 @@ pub fn misspelt(x: &str, y: &str) -> bool {
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
 /// only one side of a link has. Bylines and the article's date are left out (they belong to
 /// no passage).
-pub fn link_additions(a: Analysed<'_>, ia: &[usize], b: Analysed<'_>, ib: &[usize]) -> FactsOnly {
+pub fn link_additions(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+) -> FactsOnly {
     let fa = facts_in(a, ia);
     let fb = facts_in(b, ib);
     let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {

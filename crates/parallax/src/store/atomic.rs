@@ -56,6 +56,36 @@ pub(super) fn write(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<
     sync_dir(dir).map_err(err(dir))
 }
 
+/// An exclusive lock on a file beside `path` (`.NAME.lock`), held while it lives: writers
+/// that take it one after the other cannot interleave a check and a write. The lock file
+/// stays (removing it would race with the next writer's open); it is empty.
+pub(super) struct Lock {
+    _held: File,
+}
+
+impl Lock {
+    /// Waits for and takes the lock of `path`.
+    pub(super) fn take(path: &Path) -> Result<Lock> {
+        let err = |source| Error::Write {
+            path: path.to_path_buf(),
+            source,
+        };
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let lock = path.with_file_name(format!(".{name}.lock"));
+        if let Some(dir) = lock.parent().filter(|d| !d.as_os_str().is_empty()) {
+            fs::create_dir_all(dir).map_err(err)?;
+        }
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(err)?;
+        file.lock().map_err(err)?;
+        Ok(Lock { _held: file })
+    }
+}
+
 /// A fresh temporary name next to `path`, hidden, unique per process and call.
 fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
@@ -93,11 +123,21 @@ fn sync_dir(_dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes the temporary files of every comparison in `dir` that crashed writers left (F14:
+/// those of a comparison never saved again stayed forever); `Store::list` calls it.
+pub(super) fn remove_stale_in(dir: &Path) {
+    remove_stale_matching(dir, ".");
+}
+
 /// Removes temporary files of `path` (and its backup) that a crashed writer left, once they
 /// are old enough that no live writer can still be using them.
 fn remove_stale(dir: &Path, path: &Path) {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let prefix = format!(".{name}.");
+    remove_stale_matching(dir, &format!(".{name}."));
+}
+
+/// Removes the temporary files in `dir` whose name starts with `prefix`, once stale.
+fn remove_stale_matching(dir: &Path, prefix: &str) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
@@ -109,7 +149,7 @@ fn remove_stale(dir: &Path, path: &Path) {
             .ok()
             .and_then(|t| SystemTime::now().duration_since(t).ok())
             .is_some_and(|age| age > STALE);
-        if file.starts_with(&prefix) && file.ends_with(".tmp") && old {
+        if file.starts_with(prefix) && file.ends_with(".tmp") && old {
             let _ = fs::remove_file(e.path());
         }
     }

@@ -62,7 +62,7 @@ fn reload(
         return (SourceState::Stdin, None);
     }
     let at = s.absolute.as_deref().unwrap_or(&s.path);
-    match document::load(at, options) {
+    match document::load_regular(at, options) {
         Ok(mut doc) => {
             doc.path = s.path.clone();
             let state = if sha256_hex(&doc.text) == s.sha256 {

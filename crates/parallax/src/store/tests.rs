@@ -1,5 +1,6 @@
 use super::*;
 use crate::Document;
+use crate::ids::{SegmentId, SourceId};
 
 fn cmp() -> Comparison {
     let docs = vec![
@@ -47,8 +48,8 @@ fn round_trip_and_backup() {
         .add(
             &c,
             crate::annotate::Anchor::Passage {
-                source: 0,
-                segment: 0,
+                source: SourceId(0),
+                segment: SegmentId(0),
             },
             "check age",
             11,
@@ -151,4 +152,130 @@ fn only_regular_files_are_replaced() {
     write_atomic(&plain, b"one").unwrap();
     write_atomic(&plain, b"two").unwrap();
     assert_eq!(std::fs::read_to_string(&plain).unwrap(), "two");
+}
+
+/// F11: a save expecting the file as it was read is refused, and writes nothing, once
+/// another writer has replaced it; of two savers that read the same version, one wins and
+/// the other hears "changed on disk".
+#[test]
+fn a_save_over_a_file_changed_since_reading_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let path = store.save("x", &cmp(), &Notes::default(), 1).unwrap();
+    let (_, stamp) = load_stamped(&path).unwrap();
+    let expect = Expect::Unchanged(stamp);
+    let mine = Saved::new("x", cmp(), Notes::default(), 2);
+    let theirs = Saved::new("x", cmp(), Notes::default(), 3);
+    let results: Vec<Result<Stamp>> = std::thread::scope(|s| {
+        let a = s.spawn(|| save_expecting(&path, &mine, &expect));
+        let b = s.spawn(|| save_expecting(&path, &theirs, &expect));
+        vec![a.join().unwrap(), b.join().unwrap()]
+    });
+    let won: Vec<&Stamp> = results.iter().filter_map(|r| r.as_ref().ok()).collect();
+    assert_eq!(won.len(), 1, "{results:?}");
+    let lost = results.iter().find_map(|r| r.as_ref().err()).unwrap();
+    assert!(matches!(lost, Error::ChangedOnDisk { .. }), "{lost}");
+    assert!(lost.to_string().contains("changed on disk"));
+    let (_, now) = load_stamped(&path).unwrap();
+    assert_eq!(&now, won[0], "the file is the winner's, whole");
+    // A new comparison expects no file; replacing with consent takes any.
+    assert!(save_expecting(&path, &mine, &Expect::Nothing).is_err());
+    save_expecting(&path, &mine, &Expect::Anything).unwrap();
+}
+
+/// A named pipe at `path` (None where mkfifo is missing).
+#[cfg(unix)]
+fn fifo(path: &Path) -> Option<()> {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    made.is_ok_and(|s| s.success()).then_some(())
+}
+
+/// F13: a pipe named like a comparison in the data directory is listed with its problem
+/// (reading it hung `list`), and a file over the size cap is refused before it is read.
+#[cfg(unix)]
+#[test]
+fn pipes_and_huge_files_in_the_data_directory_are_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save("good", &cmp(), &Notes::default(), 1).unwrap();
+    if fifo(&store.dir().join(format!("pipe{EXTENSION}"))).is_some() {
+        let list = store.list().unwrap();
+        let pipe = list.iter().find(|l| l.name == "pipe").unwrap();
+        assert!(
+            pipe.problem
+                .as_deref()
+                .unwrap()
+                .contains("not a regular file")
+        );
+        assert!(store.load("pipe").is_err());
+    }
+    let huge = store.dir().join(format!("huge{EXTENSION}"));
+    let f = std::fs::File::create(&huge).unwrap();
+    f.set_len(MAX_SAVED_SIZE + 1).unwrap(); // sparse: no disk used
+    let e = store.load("huge").unwrap_err();
+    assert!(
+        e.to_string().contains("more than a saved comparison holds"),
+        "{e}"
+    );
+}
+
+/// F12: a saved comparison whose source path is a pipe (crafted, or a pipe since) says the
+/// source cannot be read, rather than hanging on it.
+#[cfg(unix)]
+#[test]
+fn a_source_that_is_now_a_pipe_is_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("source.txt");
+    if fifo(&pipe).is_none() {
+        return;
+    }
+    let mut saved = Saved::new("x", cmp(), Notes::default(), 1);
+    saved.sources[0].absolute = Some(pipe.display().to_string());
+    let states = saved.check_sources(&crate::document::LoadOptions::default());
+    match &states[0] {
+        SourceState::Unreadable(why) => assert!(why.contains("not a regular file"), "{why}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// F8: a name with a suffix is cut at a character boundary within the limit, whatever the
+/// script; what cannot start a name falls back.
+#[test]
+fn names_with_a_suffix_fit_and_stay_valid() {
+    for base in [
+        "Ärger".repeat(40),
+        "日本語のニュース".repeat(20),
+        "x".repeat(300),
+    ] {
+        let name = name_with_suffix(&base, "-unsaved-1764755555", "parallax");
+        validate_name(&name).unwrap();
+        assert!(name.len() <= MAX_NAME_BYTES && name.ends_with("-unsaved-1764755555"));
+        assert!(base.starts_with(name.trim_end_matches("-unsaved-1764755555")));
+    }
+    assert_eq!(name_with_suffix(".x", "-s", "parallax"), "parallax-s");
+    assert_eq!(name_with_suffix("story", "-s", "parallax"), "story-s");
+}
+
+/// F14: temporary files a crashed save left are cleaned when the comparisons are listed,
+/// once older than any live save could be; a fresh one (a save under way) stays.
+#[test]
+fn stale_temporary_files_are_cleaned_when_listing() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store.save("x", &cmp(), &Notes::default(), 1).unwrap();
+    let old = store.dir().join(".gone.parallax.json.4242-0.tmp");
+    let fresh = store.dir().join(".x.parallax.json.4243-0.tmp");
+    for p in [&old, &fresh] {
+        std::fs::write(p, "half a save").unwrap();
+    }
+    let day_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(86_400);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(day_ago)
+        .unwrap();
+    assert_eq!(store.list().unwrap().len(), 1);
+    assert!(!old.exists(), "the stale one is gone");
+    assert!(fresh.exists(), "a save under way keeps its file");
 }

@@ -3,6 +3,7 @@
 
 use super::{Saved, sha256_hex};
 use crate::comparison::Source;
+use crate::ids::SegmentId;
 use crate::span::Span;
 
 type Check = std::result::Result<(), String>;
@@ -30,10 +31,10 @@ pub(super) fn check(saved: &Saved) -> Check {
         source(src).map_err(|e| format!("source {}: {e}", i + 1))?;
     }
     for (k, p) in cmp.pairs.iter().enumerate() {
-        if !(p.a < p.b && p.b < n) {
+        if !(p.a < p.b && p.b.0 < n) {
             return Err(format!("pair {} names sources that are not there", k + 1));
         }
-        let (a, b) = (&cmp.sources[p.a], &cmp.sources[p.b]);
+        let (a, b) = (cmp.source(p.a), cmp.source(p.b));
         let al = &p.alignment;
         if p.link_facts.len() != al.links.len() {
             return Err(format!(
@@ -62,7 +63,7 @@ pub(super) fn check(saved: &Saved) -> Check {
         for m in &c.members {
             let s = cmp
                 .sources
-                .get(m.doc)
+                .get(m.doc.0)
                 .ok_or_else(|| format!("claim {} names a source that is not there", c.id))?;
             ids(&m.segments, s.segments.len())?;
         }
@@ -74,7 +75,7 @@ pub(super) fn check(saved: &Saved) -> Check {
 fn source(s: &Source) -> Check {
     let text = &s.document.text;
     for (i, g) in s.segments.iter().enumerate() {
-        if g.id != i {
+        if g.id != SegmentId(i) {
             return Err(format!("passage {} has id {}", i + 1, g.id));
         }
         span(g.span, text)?;
@@ -101,9 +102,9 @@ fn span(s: Span, text: &str) -> Check {
     }
 }
 
-fn ids(ids: &[usize], len: usize) -> Check {
-    match ids.iter().find(|&&i| i >= len) {
-        Some(i) => Err(format!("passage {} named but only {len} exist", i + 1)),
+fn ids(ids: &[SegmentId], len: usize) -> Check {
+    match ids.iter().find(|&&i| i.0 >= len) {
+        Some(i) => Err(format!("passage {} named but only {len} exist", i.number())),
         None => Ok(()),
     }
 }

@@ -65,7 +65,12 @@ fn score_pair(pair: &Value, t: &mut Tally) {
     let links = &cmp.pairs[0].alignment.links;
     let sets: Vec<(HashSet<usize>, HashSet<usize>)> = links
         .iter()
-        .map(|l| (l.a.iter().copied().collect(), l.b.iter().copied().collect()))
+        .map(|l| {
+            (
+                l.a.iter().map(|s| s.0).collect(),
+                l.b.iter().map(|s| s.0).collect(),
+            )
+        })
         .collect();
     let meets = |x: &HashSet<usize>, y: &HashSet<usize>| !x.is_disjoint(y);
     let anchor = |v: &Value, side: &str| v[side].as_str().unwrap().to_string();

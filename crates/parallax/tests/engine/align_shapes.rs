@@ -1,11 +1,14 @@
 //! The aligner on small made-up texts: link shapes, reordering, added passages, reasons
 //! and word changes.
 
+use parallax::SegmentId;
 use parallax::align::{Alignment, Link, Side, align};
 use parallax::diff::ChangeOp;
 use parallax::segment::Segment;
 use parallax::span::Span;
 use parallax::text::Language;
+
+use crate::support::segs;
 
 /// One passage per line.
 fn side_of(text: &str) -> (String, Vec<Segment>) {
@@ -13,7 +16,7 @@ fn side_of(text: &str) -> (String, Vec<Segment>) {
     let mut at = 0;
     for (id, line) in text.split('\n').enumerate() {
         segs.push(Segment {
-            id,
+            id: SegmentId(id),
             span: Span::new(at, at + line.len()),
             paragraph: id,
         });
@@ -58,13 +61,13 @@ Tourists are expected to double next summer.";
 #[test]
 fn reordered_and_split_passages_link_and_the_rest_is_added() {
     let al = run(A, B);
-    let find = |a: usize| al.links.iter().find(|l| l.a.contains(&a));
+    let find = |a: usize| al.links.iter().find(|l| l.a.contains(&SegmentId(a)));
     let budget = find(2).expect("budget sentence linked");
-    assert_eq!(budget.b, vec![0]);
+    assert_eq!(budget.b, segs(&[0]));
     let bridge = find(0).expect("bridge sentence linked");
-    assert!(bridge.b.contains(&1), "{:?}", bridge.b);
-    assert!(al.only_b.contains(&3), "{:?}", al);
-    assert!(al.only_a.contains(&1) || find(1).is_none());
+    assert!(bridge.b.contains(&SegmentId(1)), "{:?}", bridge.b);
+    assert!(al.only_b.contains(&SegmentId(3)), "{:?}", al);
+    assert!(al.only_a.contains(&SegmentId(1)) || find(1).is_none());
     for l in &al.links {
         assert!((0.0..=1.0).contains(&l.score));
         assert!(!l.why.is_empty());
@@ -129,7 +132,7 @@ Conversations between the two governments collapsed, officials said.",
     let link = al
         .links
         .iter()
-        .find(|l| l.a == [0] && l.b == [1])
+        .find(|l| l.a == segs(&[0]) && l.b == segs(&[1]))
         .expect("the reworded passages link");
     assert!(
         why(link)
@@ -159,9 +162,9 @@ Critics say the plants are too expensive for taxpayers.";
     let link = al
         .links
         .iter()
-        .find(|l| l.a.contains(&2))
+        .find(|l| l.a.contains(&SegmentId(2)))
         .expect("the split sentence links");
-    assert_eq!(link.b, [2, 3], "{:?}", al.links);
+    assert_eq!(link.b, segs(&[2, 3]), "{:?}", al.links);
     assert!(al.only_b.is_empty(), "{:?}", al.only_b);
 }
 
@@ -179,18 +182,18 @@ It will cost 18 million euros.
 Critics say the plants are too expensive for taxpayers.
 Hydrogen can later be burned to make heat and electricity again.";
     let al = run(a, b);
-    let link = al.links.iter().find(|l| l.a == [1]).expect("linked");
+    let link = al.links.iter().find(|l| l.a == segs(&[1])).expect("linked");
     // The pieces that carry the rest of the sentence join it; the one that only repeats
     // what is already linked ("council", "cycle path network") and adds pride is B's own.
-    assert_eq!(link.b, [1, 2, 4], "{:?}", al.links);
-    assert_eq!(al.only_b, [3]);
+    assert_eq!(link.b, segs(&[1, 2, 4]), "{:?}", al.links);
+    assert_eq!(al.only_b, segs(&[3]));
 }
 
 /// True when `span` lies inside one run of neighbouring passages among `ids`.
-fn within_run(segs: &[Segment], ids: &[usize], span: Span) -> bool {
-    ids.iter().any(|&i| {
+fn within_run(segs: &[Segment], ids: &[SegmentId], span: Span) -> bool {
+    ids.iter().any(|&SegmentId(i)| {
         let mut j = i;
-        while segs[j].span.end < span.end && ids.contains(&(j + 1)) {
+        while segs[j].span.end < span.end && ids.contains(&SegmentId(j + 1)) {
             j += 1;
         }
         segs[i].span.start <= span.start && span.end <= segs[j].span.end
@@ -206,7 +209,7 @@ fn changes_stay_inside_the_passages_of_their_link() {
     .unwrap();
     let mut seen = 0;
     for p in &cmp.pairs {
-        let (sa, sb) = (&cmp.sources[p.a].segments, &cmp.sources[p.b].segments);
+        let (sa, sb) = (&cmp.source(p.a).segments, &cmp.source(p.b).segments);
         for l in &p.alignment.links {
             for c in &l.changes {
                 for (span, segs, ids) in [(c.a_span, sa, &l.a), (c.b_span, sb, &l.b)] {
@@ -304,7 +307,7 @@ fn place_in_the_order_alone_does_not_make_a_link() {
         assert!(
             !al.links
                 .iter()
-                .any(|l| l.a.contains(&a) && l.b.contains(&b)),
+                .any(|l| l.a.contains(&SegmentId(a)) && l.b.contains(&SegmentId(b))),
             "A {a} ~ B {b}: {al:#?}"
         );
     }
@@ -314,7 +317,12 @@ fn place_in_the_order_alone_does_not_make_a_link() {
 fn a_moved_sentence_with_one_word_changed_still_links() {
     let al = run_german(ARTICLE, NOTES);
     // "… sollen bereits im Herbst 2025 fertig werden." moved up and changed to 2026.
-    assert!(al.links.iter().any(|l| l.a == [7] && l.b == [4]), "{al:#?}");
+    assert!(
+        al.links
+            .iter()
+            .any(|l| l.a == segs(&[7]) && l.b == segs(&[4])),
+        "{al:#?}"
+    );
 }
 
 #[test]
@@ -332,8 +340,8 @@ fn a_compound_split_by_a_hyphen_or_a_middle_dot_matches_the_closed_one() {
         ),
     ] {
         let al = run_german(a, b);
-        let link = al.links.iter().find(|l| l.a == [0]).expect("linked");
-        assert_eq!(link.b, [0]);
+        let link = al.links.iter().find(|l| l.a == segs(&[0])).expect("linked");
+        assert_eq!(link.b, segs(&[0]));
         assert!(
             why(link).iter().any(|w| w.to_lowercase().contains(word)),
             "{:?}",

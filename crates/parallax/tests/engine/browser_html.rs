@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::export::html;
-use parallax::{Comparison, Options};
+use parallax::{Comparison, LinkId, Options, SourceId};
 use serde_json::{Value, json};
 
 use crate::webdriver::Browser;
@@ -133,7 +133,7 @@ fn click_brings_counterpart_into_view_and_keys_move_between_links() {
     let k = (0..links.len()).max_by_key(|&i| links[i].b[0]).unwrap();
     let (a0, b0) = (links[k].a[0], links[k].b[0]);
     let mut notes = Notes::default();
-    let anchor = Anchor::link(&cmp, 0, 1, k).unwrap();
+    let anchor = Anchor::link(&cmp, SourceId(0), SourceId(1), LinkId(k)).unwrap();
     notes
         .add(
             &cmp,
@@ -231,7 +231,7 @@ fn click_brings_counterpart_into_view_and_keys_move_between_links() {
     let c: Vec<&str> = CLAIMS.iter().map(|c| c.0).rev().collect();
     three.push(parallax::Document::from_text("pier-c.txt", c.join("\n\n")));
     let cmp3 = Comparison::build(three, &Options::default()).unwrap();
-    let l02 = &cmp3.pair(0, 2).unwrap().alignment.links;
+    let l02 = &cmp3.pair(SourceId(0), SourceId(2)).unwrap().alignment.links;
     assert!(!l02.is_empty());
     let page3 = out.join("three.html");
     std::fs::write(&page3, html::render(&cmp3, &Notes::default(), "three")).unwrap();

@@ -81,6 +81,20 @@ fn html_charsets_are_honoured() {
     );
 }
 
+/// F6: "charset=" in the article's text (a page about encodings) is no declaration: the
+/// UTF-8 page stays UTF-8.
+#[test]
+fn a_charset_named_in_the_body_text_is_not_a_declaration() {
+    let body = "<p>Set charset=iso-8859-1 in the header, said Nicolás, and the page broke.</p>";
+    let doc = from_bytes(
+        "page.html",
+        page("<title>Encodings</title>", body).as_bytes(),
+    )
+    .unwrap();
+    assert!(doc.text.contains("said Nicolás"), "{}", doc.text);
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
 #[test]
 fn html_bytes_invalid_in_their_charset_are_replaced_with_a_warning() {
     let mut bytes = page(r#"<meta charset="utf-8">"#, PARAS).into_bytes();

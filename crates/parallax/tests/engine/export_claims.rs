@@ -4,7 +4,7 @@
 use parallax::annotate::Notes;
 use parallax::comparison::WEAK_LINK;
 use parallax::export::{html, json, markdown, text};
-use parallax::{Comparison, Options, demo};
+use parallax::{Comparison, Options, SegmentId, SourceId, demo};
 
 fn four() -> Comparison {
     Comparison::build(demo::documents(), &Options::default()).unwrap()
@@ -13,7 +13,7 @@ fn four() -> Comparison {
 /// The mark a source should get for a claim, from the pairs' links themselves: ✓ when a
 /// link of `WEAK_LINK` or more touches its passages in the claim, ≈ when only weaker ones
 /// do, – when it has none.
-fn mark(cmp: &Comparison, claim: usize, src: usize) -> &'static str {
+fn mark(cmp: &Comparison, claim: usize, src: SourceId) -> &'static str {
     let Some(m) = cmp.clusters[claim].members.iter().find(|m| m.doc == src) else {
         return "–";
     };
@@ -66,7 +66,7 @@ fn markdown_has_a_claim_by_source_table() {
             "{row}"
         );
         for (i, cell) in cells[2..].iter().enumerate() {
-            let want = mark(&cmp, k, i);
+            let want = mark(&cmp, k, SourceId(i));
             assert_eq!(*cell, want, "claim {} source {i}: {row}", k + 1);
         }
     }
@@ -101,7 +101,7 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
     assert_eq!(rows.len(), cmp.clusters.len(), "{section}");
     for (k, row) in rows.iter().enumerate() {
         let cells: Vec<&str> = row.split_whitespace().skip(1).take(4).collect();
-        let want: Vec<&str> = (0..4).map(|i| mark(&cmp, k, i)).collect();
+        let want: Vec<&str> = (0..4).map(|i| mark(&cmp, k, SourceId(i))).collect();
         assert_eq!(cells, want, "{row}");
     }
     // The demo's claims hold both strong and weak matches: the two marks mean something.
@@ -125,10 +125,14 @@ fn each_pairs_reasons_name_its_own_sources() {
     let out = text::render(&cmp) + &markdown::render(&cmp);
     let mut checked = 0;
     // Every pair but A and B has sides other than A and B.
-    for p in cmp.pairs.iter().filter(|p| (p.a, p.b) != (0, 1)) {
+    for p in cmp
+        .pairs
+        .iter()
+        .filter(|p| (p.a, p.b) != (SourceId(0), SourceId(1)))
+    {
         for l in &p.alignment.links {
             if l.a.len() > 1 || l.b.len() > 1 {
-                let (la, lb) = ((b'A' + p.a as u8) as char, (b'A' + p.b as u8) as char);
+                let (la, lb) = ((b'A' + p.a.0 as u8) as char, (b'A' + p.b.0 as u8) as char);
                 let (n, m) = (l.a.len(), l.b.len());
                 let verb = |k: usize| if k == 1 { "tells" } else { "tell" };
                 let noun = if n == 1 { "passage" } else { "passages" };
@@ -190,7 +194,7 @@ fn weak_links_say_so_in_every_report() {
             assert!(txt.contains(&in_text), "{in_text}");
             assert!(md.contains(&in_md), "{in_md}");
             assert_eq!(rl.weak, is_weak, "JSON link {k}");
-            let title = format!("title=\"Link {} with {}", k + 1, text::letter(p.b));
+            let title = format!("title=\"Link {} with {}", k + 1, p.b.letter());
             let weak_title = format!("{title}, weak (score {:.2})\"", l.score);
             assert_eq!(page.contains(&weak_title), is_weak, "{weak_title}");
             weak += usize::from(is_weak);
@@ -203,8 +207,8 @@ fn weak_links_say_so_in_every_report() {
 fn a_claim_is_labelled_by_a_passage_that_reaches_most_of_its_sources() {
     let cmp = four();
     // The sources each passage links to directly.
-    let reach = |doc: usize, seg: usize| {
-        let mut out: Vec<usize> = Vec::new();
+    let reach = |doc: SourceId, seg: SegmentId| {
+        let mut out: Vec<SourceId> = Vec::new();
         for p in &cmp.pairs {
             for l in &p.alignment.links {
                 let other = if p.a == doc && l.a.contains(&seg) {
@@ -222,14 +226,15 @@ fn a_claim_is_labelled_by_a_passage_that_reaches_most_of_its_sources() {
         out.len()
     };
     for c in &cmp.clusters {
-        let passages: Vec<(usize, usize)> = c
+        let passages: Vec<(SourceId, SegmentId)> = c
             .members
             .iter()
             .flat_map(|m| m.segments.iter().map(move |&s| (m.doc, s)))
             .collect();
         let most = passages.iter().map(|&(d, s)| reach(d, s)).max().unwrap();
         let labelled = passages.iter().find(|&&(d, s)| {
-            let text: String = cmp.sources[d]
+            let text: String = cmp
+                .source(d)
                 .segment_text(s)
                 .split_whitespace()
                 .collect::<Vec<_>>()

@@ -3,7 +3,7 @@
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::export::html;
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SegmentId, SourceId};
 
 use crate::support::{BODY_TAGS, HEAD_TAGS, tag_names, two};
 
@@ -28,8 +28,8 @@ fn page_is_standalone_and_escapes_everything() {
         .add(
             &cmp,
             Anchor::Passage {
-                source: 1,
-                segment: 0,
+                source: SourceId(1),
+                segment: SegmentId(0),
             },
             "<b>bold?</b> \"quoted\" & 'single'",
             0,
@@ -128,8 +128,8 @@ fn detached_notes_are_listed_with_their_quotes() {
         .add(
             &cmp,
             Anchor::Passage {
-                source: 1,
-                segment: 1,
+                source: SourceId(1),
+                segment: SegmentId(1),
             },
             "weather matters",
             0,

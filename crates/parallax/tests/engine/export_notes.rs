@@ -3,7 +3,7 @@
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::export::{json, markdown};
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, LinkId, Options, SegmentId, SourceId};
 
 fn cmp() -> Comparison {
     Comparison::build(
@@ -29,8 +29,8 @@ fn json_notes_are_additive() {
         .add(
             &c,
             Anchor::Passage {
-                source: 1,
-                segment: 1,
+                source: SourceId(1),
+                segment: SegmentId(1),
             },
             "cost only in B",
             60,
@@ -75,14 +75,19 @@ fn markdown_puts_each_note_beside_its_passage_or_link() {
     );
     let mut notes = Notes::default();
     notes
-        .add(&c, Anchor::link(&c, 0, 1, 0).unwrap(), "age: 56 or 62?", 0)
+        .add(
+            &c,
+            Anchor::link(&c, SourceId(0), SourceId(1), LinkId(0)).unwrap(),
+            "age: 56 or 62?",
+            0,
+        )
         .unwrap();
     notes
         .add(
             &c,
             Anchor::Passage {
-                source: 1,
-                segment: 1,
+                source: SourceId(1),
+                segment: SegmentId(1),
             },
             "cost only in B",
             0,
@@ -95,4 +100,39 @@ fn markdown_puts_each_note_beside_its_passage_or_link() {
     let only_b = md.find("### Only in B").unwrap();
     let cost = md.find("> cost only in B").unwrap();
     assert!(link < age && age < only_b && only_b < cost, "{md}");
+}
+
+/// F10: every user-controlled string in the Markdown export (a source path, a title, a
+/// note) is escaped: once rendered (CommonMark to HTML) none can open a tag or close a code
+/// span.
+#[test]
+fn markdown_escapes_paths_titles_and_notes() {
+    let evil = "x`<img src=x onerror=alert(1)>`&lt;script&gt;";
+    let docs = vec![
+        Document::from_text(
+            format!("{evil}.txt"),
+            "The mayor opened the bridge on Monday.",
+        ),
+        Document::from_text("b.txt", "On Monday the mayor opened the bridge."),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    let on = Anchor::Passage {
+        source: SourceId(0),
+        segment: SegmentId(0),
+    };
+    notes.add(&cmp, on, evil, 1).unwrap();
+    let md = markdown::render_with_notes(&cmp, &notes);
+    // The path stands in a code span fenced longer than any backquote run inside it.
+    assert!(md.contains(&format!("``{evil}.txt``")), "{md}");
+    for line in md.lines().filter(|l| !l.contains("**: `")) {
+        let bare = line
+            .replace("\\<", "")
+            .replace("\\`", "")
+            .replace("\\&", "");
+        assert!(!bare.contains('<'), "raw '<' in: {line}");
+        assert!(!bare.contains('`'), "raw '`' in: {line}");
+        assert!(!bare.contains('&'), "raw '&' in: {line}");
+    }
+    assert!(md.contains("onerror"), "the text itself is kept");
 }

@@ -3,7 +3,7 @@
 
 use parallax::comparison::{Options, Source};
 use parallax::facts::{self, Conflict, FactKind};
-use parallax::{Comparison, Document};
+use parallax::{Comparison, Document, SegmentId};
 
 fn source(name: &str, text: &str) -> Source {
     Source::analyse(Document::from_text(name, text), &Options::default())
@@ -16,12 +16,13 @@ fn sample(name: &str) -> Source {
 }
 
 /// The segment that holds `needle`.
-fn seg(s: &Source, needle: &str) -> usize {
+fn seg(s: &Source, needle: &str) -> SegmentId {
     let at = s.document.text.find(needle).expect("needle in text");
     s.segments
         .iter()
-        .position(|g| g.span.start <= at && at < g.span.end)
+        .find(|g| g.span.start <= at && at < g.span.end)
         .expect("a segment holds it")
+        .id
 }
 
 fn link(a: &Source, na: &str, b: &Source, nb: &str) -> Vec<Conflict> {
@@ -30,8 +31,8 @@ fn link(a: &Source, na: &str, b: &Source, nb: &str) -> Vec<Conflict> {
 
 fn one_sentence(a: &str, b: &str) -> Vec<Conflict> {
     let (sa, sb) = (source("a.txt", a), source("b.txt", b));
-    let ia: Vec<usize> = (0..sa.segments.len()).collect();
-    let ib: Vec<usize> = (0..sb.segments.len()).collect();
+    let ia: Vec<SegmentId> = sa.segments.iter().map(|g| g.id).collect();
+    let ib: Vec<SegmentId> = sb.segments.iter().map(|g| g.id).collect();
     facts::conflicts(sa.analysed(), &ia, sb.analysed(), &ib)
 }
 
@@ -175,7 +176,7 @@ fn additions_in_a_link_and_across_documents() {
             "Cabello met U.S. officials last month, two sources said.",
         ),
     );
-    let only = facts::link_additions(a.analysed(), &[0], b.analysed(), &[0]);
+    let only = facts::link_additions(a.analysed(), &[SegmentId(0)], b.analysed(), &[SegmentId(0)]);
     let kinds = |s: &Source, ids: &[usize]| -> Vec<FactKind> {
         ids.iter().map(|&i| s.facts[i].kind).collect()
     };

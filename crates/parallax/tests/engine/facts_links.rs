@@ -6,7 +6,7 @@ use parallax::align::{self, Alignment, Reason};
 use parallax::comparison::{Options, Source};
 use parallax::export::{json, text};
 use parallax::facts::{self, FactKind};
-use parallax::{Comparison, Document};
+use parallax::{Comparison, Document, SegmentId};
 
 const DATED: &str = "Quake Shakes Island Town\nBy Ana Lopez\nMarch 3, 2026\n\n\
 A strong earthquake rattled the island of Vessa on Tuesday, damaging the harbour wall.\n\n\
@@ -20,12 +20,14 @@ fn source(name: &str, text: &str) -> Source {
 }
 
 /// The segment that holds `needle`.
-fn seg(s: &Source, needle: &str) -> usize {
+fn seg(s: &Source, needle: &str) -> SegmentId {
     let at = s.document.text.find(needle).expect("needle in text");
-    s.segments
+    let i = s
+        .segments
         .iter()
         .position(|g| g.span.start <= at && at < g.span.end)
-        .expect("a segment holds it")
+        .expect("a segment holds it");
+    SegmentId(i)
 }
 
 #[test]
@@ -103,20 +105,23 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
     assert_eq!(pairs.len(), 1, "{pairs:?}");
     assert_eq!(
         (pairs[0].a, pairs[0].b, pairs[0].slot.as_str()),
-        (1, 0, "Killed")
+        (SegmentId(1), SegmentId(0), "Killed")
     );
     // Joined to an alignment that left them apart, they make a link that says why.
     let mut al = Alignment {
         links: Vec::new(),
-        only_a: vec![0, 1],
-        only_b: vec![0],
+        only_a: vec![SegmentId(0), SegmentId(1)],
+        only_b: vec![SegmentId(0)],
     };
-    let found: Vec<(usize, usize, String)> =
+    let found: Vec<(SegmentId, SegmentId, String)> =
         pairs.into_iter().map(|p| (p.a, p.b, p.slot)).collect();
     align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
     assert_eq!(al.links.len(), 1);
     let l = &al.links[0];
-    assert_eq!((l.a.as_slice(), l.b.as_slice()), (&[1][..], &[0][..]));
+    assert_eq!(
+        (l.a.as_slice(), l.b.as_slice()),
+        (&[SegmentId(1)][..], &[SegmentId(0)][..])
+    );
     assert!(
         l.why.contains(&Reason::SameFact(vec!["Killed".into()])),
         "{:?}",
@@ -124,7 +129,7 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
     );
     assert_eq!(
         (al.only_a.as_slice(), al.only_b.as_slice()),
-        (&[0][..], &[][..])
+        (&[SegmentId(0)][..], &[][..])
     );
     let c = facts::conflicts(a.analysed(), &l.a, b.analysed(), &l.b);
     assert_eq!(c.len(), 1, "{c:?}");

@@ -4,7 +4,7 @@
 
 use parallax::comparison::{Options, Source};
 use parallax::facts::{self, Conflict};
-use parallax::{Document, facts::sentence};
+use parallax::{Document, SegmentId, facts::sentence};
 
 /// One case of the fixture.
 enum Case {
@@ -42,8 +42,8 @@ fn flags(a: &str, b: &str) -> Vec<Conflict> {
         Source::analyse(Document::from_text(name, text), &Options::default())
     };
     let (sa, sb) = (source("a.txt", a), source("b.txt", b));
-    let ia: Vec<usize> = (0..sa.segments.len()).collect();
-    let ib: Vec<usize> = (0..sb.segments.len()).collect();
+    let ia: Vec<SegmentId> = (0..sa.segments.len()).map(SegmentId).collect();
+    let ib: Vec<SegmentId> = (0..sb.segments.len()).map(SegmentId).collect();
     facts::conflicts(sa.analysed(), &ia, sb.analysed(), &ib)
 }
 

@@ -1,5 +1,6 @@
 //! The engine's tests, one binary: the aligner on references and made-up texts, loading and
-//! segmentation, facts, the store, and the exports (one of them in a real browser).
+//! segmentation, facts, the store, the exports (one of them in a real browser), and the
+//! sentence encoder.
 
 mod support;
 mod webdriver;
@@ -9,6 +10,7 @@ mod align_shapes;
 mod browser_html;
 mod document_header;
 mod document_load;
+mod encoder;
 mod export_claims;
 mod export_html;
 mod export_notes;

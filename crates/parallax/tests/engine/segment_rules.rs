@@ -1,10 +1,10 @@
 //! Sentence and paragraph segmentation: every abbreviation, quote and ellipsis rule, the
 //! sample sentences that once split wrongly, the units, and properties over arbitrary text.
 
-use parallax::Document;
 use parallax::segment::{self, Unit, paragraphs};
 use parallax::sentences::sentences;
 use parallax::span::Span;
+use parallax::{Document, SegmentId};
 use proptest::prelude::*;
 
 /// The sentences of `text` taken as one paragraph.
@@ -239,7 +239,7 @@ fn the_line_unit_gives_every_non_empty_line_and_no_header() {
             "Another. Two sentences."
         ]
     );
-    assert!(segs.iter().enumerate().all(|(i, s)| s.id == i));
+    assert!(segs.iter().enumerate().all(|(i, s)| s.id == SegmentId(i)));
 }
 
 /// Text made of words, sentence punctuation, abbreviations, quotes, and line breaks.
@@ -279,7 +279,7 @@ proptest! {
             let segs = segment::segment(&doc, unit);
             let mut at = 0;
             for (i, s) in segs.iter().enumerate() {
-                prop_assert_eq!(s.id, i);
+                prop_assert_eq!(s.id, SegmentId(i));
                 prop_assert!(s.span.start >= at, "out of order or overlapping: {:?}", segs);
                 prop_assert!(s.span.start < s.span.end, "empty segment");
                 prop_assert!(text.is_char_boundary(s.span.start));

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::store::{self, Saved, Store};
-use parallax::{Comparison, Options};
+use parallax::{Comparison, Options, SegmentId, SourceId};
 
 const CHILD_ENV: &str = "PARALLAX_KILL_TEST_DATA";
 const NAME: &str = "story";
@@ -30,8 +30,8 @@ fn notes_upto(cmp: &Comparison, k: usize) -> Notes {
 }
 
 fn add_note(cmp: &Comparison, notes: &mut Notes, j: usize) {
-    let source = j % cmp.sources.len();
-    let segment = (j * 7) % cmp.sources[source].segments.len();
+    let source = SourceId(j % cmp.sources.len());
+    let segment = SegmentId((j * 7) % cmp.source(source).segments.len());
     let text = format!(
         "note {j}: {}",
         "a longer remark so that each save writes more. ".repeat(j % 5 + 1)

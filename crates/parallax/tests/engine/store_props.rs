@@ -5,10 +5,10 @@ use crate::support;
 
 use std::sync::OnceLock;
 
-use parallax::Comparison;
 use parallax::annotate::{Anchor, DEFAULT_TAGS, Notes};
 use parallax::export::{html, json, markdown};
 use parallax::store::Saved;
+use parallax::{Comparison, LinkId, SegmentId, SourceId};
 use proptest::prelude::*;
 
 use crate::support::{BODY_TAGS, tag_names};
@@ -32,11 +32,11 @@ proptest! {
         let mut notes = Notes::default();
         for (i, t) in texts.iter().enumerate() {
             let anchor = if i % 2 == 0 {
-                Anchor::Passage { source: i % 2, segment: segment.min(c.sources[i % 2].segments.len() - 1) }
+                Anchor::Passage { source: SourceId(i % 2), segment: SegmentId(segment.min(c.sources[i % 2].segments.len() - 1)) }
             } else {
-                match Anchor::link(c, 0, 1, 0) {
+                match Anchor::link(c, SourceId(0), SourceId(1), LinkId(0)) {
                     Some(a) => a,
-                    None => Anchor::Passage { source: 1, segment: 0 },
+                    None => Anchor::Passage { source: SourceId(1), segment: SegmentId(0) },
                 }
             };
             let id = notes.add(c, anchor, t, i as u64).unwrap();

@@ -4,7 +4,7 @@
 //! when that passage is gone.
 
 use parallax::annotate::{Anchor, Notes};
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SegmentId, SourceId};
 
 const ARTICLE: &str = include_str!("../../../../assets/samples/cabello-2019-ap-rewrite.txt");
 const OTHER: &str = include_str!("../../../../assets/samples/cabello-2019-speed-read.txt");
@@ -20,9 +20,10 @@ fn build(a: &str) -> Comparison {
     .unwrap()
 }
 
-fn segment_starting(cmp: &Comparison, start: &str) -> usize {
+fn segment_starting(cmp: &Comparison, start: &str) -> SegmentId {
     let s = &cmp.sources[0];
     (0..s.segments.len())
+        .map(SegmentId)
         .find(|&i| s.segment_text(i).starts_with(start))
         .unwrap_or_else(|| panic!("no passage starts with {start:?}"))
 }
@@ -57,7 +58,15 @@ fn notes_follow_their_passages_through_edits() {
         .map(|(from, _)| {
             let segment = segment_starting(&before, from);
             notes
-                .add(&before, Anchor::Passage { source: 0, segment }, from, 0)
+                .add(
+                    &before,
+                    Anchor::Passage {
+                        source: SourceId(0),
+                        segment,
+                    },
+                    from,
+                    0,
+                )
                 .unwrap()
         })
         .collect();
@@ -82,7 +91,7 @@ fn notes_follow_their_passages_through_edits() {
                 assert_eq!(
                     note.anchor,
                     Some(Anchor::Passage {
-                        source: 0,
+                        source: SourceId(0),
                         segment: want
                     }),
                     "note {:?}: {r:?}",

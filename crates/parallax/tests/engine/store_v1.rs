@@ -8,15 +8,15 @@ use parallax::comparison::Cluster;
 use parallax::diff::Change;
 use parallax::facts::{Conflict, Fact, FactKind, FactsOnly};
 use parallax::store::{self, Place, SavedSource};
-use parallax::{Options, Source};
+use parallax::{Options, SegmentId, Source};
 use serde::Deserialize;
 use serde_json::Value;
 
 /// A link as version 1 saved it.
 #[derive(Debug, Deserialize)]
 struct V1Link {
-    a: Vec<usize>,
-    b: Vec<usize>,
+    a: Vec<SegmentId>,
+    b: Vec<SegmentId>,
     score: f32,
     why: Vec<String>,
     changes: Vec<Change>,
@@ -75,8 +75,8 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
     assert_eq!(cmp.pairs.len(), pairs.len());
     for (p, was) in cmp.pairs.iter().zip(pairs) {
         assert_eq!((p.a, p.b), (get(was, "a"), get(was, "b")));
-        let (fa, fb) = (&cmp.sources[p.a].facts, &cmp.sources[p.b].facts);
-        let (wa, wb) = (&was_sources[p.a].facts, &was_sources[p.b].facts);
+        let (fa, fb) = (&cmp.sources[p.a.0].facts, &cmp.sources[p.b.0].facts);
+        let (wa, wb) = (&was_sources[p.a.0].facts, &was_sources[p.b.0].facts);
         assert_eq!(
             both(fa, fb, &p.facts_only),
             both(wa, wb, &get::<FactsOnly>(was, "facts_only"))
@@ -84,8 +84,8 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
         let additions: Vec<FactsOnly> = get(was, "link_facts_only");
         assert_eq!(p.link_facts.len(), additions.len());
         let al = &was["alignment"];
-        assert_eq!(p.alignment.only_a, get::<Vec<usize>>(al, "only_a"));
-        assert_eq!(p.alignment.only_b, get::<Vec<usize>>(al, "only_b"));
+        assert_eq!(p.alignment.only_a, get::<Vec<SegmentId>>(al, "only_a"));
+        assert_eq!(p.alignment.only_b, get::<Vec<SegmentId>>(al, "only_b"));
         let links: Vec<V1Link> = get(al, "links");
         assert_eq!(p.alignment.links.len(), links.len());
         assert!(!links.is_empty());

@@ -5,7 +5,12 @@
 use std::path::PathBuf;
 
 use parallax::store::Store;
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SegmentId};
+
+/// Segment ids by number, to hold against what the engine gives.
+pub fn segs(ids: &[usize]) -> Vec<SegmentId> {
+    ids.iter().copied().map(SegmentId).collect()
+}
 
 /// The workspace root, where `assets/` lives.
 pub fn root() -> PathBuf {

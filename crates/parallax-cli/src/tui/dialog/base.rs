@@ -14,10 +14,9 @@ use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use crate::tui::action::{Command, Effect};
 use crate::tui::config::Config;
 use crate::tui::keymap::{Key, Keymap};
-use crate::tui::layout::centred;
+use crate::tui::layout::{box_width, centred};
 use crate::tui::notes::Annotations;
 use crate::tui::theme::Theme;
-use crate::tui::wrap::str_width;
 
 /// What a dialog reads to draw itself.
 pub struct Context<'a> {
@@ -126,13 +125,7 @@ pub fn hint(s: &str, t: &Theme) -> Line<'static> {
 /// Draws a dialog box over `area`: `title` on its frame, `lines` inside (wrapped, the first
 /// `scroll` rows skipped), as wide as its widest line and centred.
 pub fn boxed(f: &mut Frame, t: &Theme, area: Rect, title: &str, lines: Vec<Line>, scroll: usize) {
-    let w = lines
-        .iter()
-        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .max(str_width(title))
-        + 4;
+    let w = box_width(title, &lines);
     let rect = centred(area, w as u16, lines.len() as u16 + 2);
     let block = Block::bordered()
         .title(Span::styled(title.to_string(), t.title))

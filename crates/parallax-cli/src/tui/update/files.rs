@@ -2,10 +2,13 @@
 //! (which asks before replacing), and a saved comparison opened. Nothing here touches a
 //! file.
 
+use parallax::{SegmentId, SourceId};
+
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
 use crate::tui::model::Model;
+use crate::tui::side::PaneSide;
 
 /// The outcome of a save or an export.
 pub fn done(m: &mut Model, result: Result<Done, String>) -> Option<Effect> {
@@ -34,15 +37,18 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     let Some(r) = m.phase.ready() else { return };
     let n = r.cmp.sources.len();
     let [left, right] = place.sources;
-    if left >= n || right >= n || left == right || place.active > 1 {
+    let Some(active) = PaneSide::from_index(place.active) else {
+        return;
+    };
+    if left.0 >= n || right.0 >= n || left == right {
         return;
     }
-    let fits = |src: usize, seg: usize| seg < r.cmp.sources[src].segments.len().max(1);
-    if !(fits(left, place.focus[0]) && fits(right, place.focus[1])) {
+    let fits = |src: SourceId, seg: SegmentId| seg.0 < r.cmp.source(src).segments.len().max(1);
+    if !(fits(left, place.focus[PaneSide::Left]) && fits(right, place.focus[PaneSide::Right])) {
         return;
     }
     let focus = place.focus.map(Some);
-    show_at(m, Some([left, right]), place.active, focus);
+    show_at(m, Some([left, right]), active, focus);
 }
 
 /// A saved comparison opened: show it with its notes.

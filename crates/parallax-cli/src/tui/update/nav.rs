@@ -1,8 +1,12 @@
 //! Moving the focus and scrolling: passage by passage, by page, to links, additions,
 //! conflicts and search hits, to the counterpart, and by mouse.
 
+use parallax::SegmentId;
+
 use crate::tui::layout;
 use crate::tui::model::{Model, ViewMode};
+use crate::tui::pair::ShownLink;
+use crate::tui::side::PaneSide;
 
 fn height(m: &Model) -> usize {
     layout::page_height(m.size)
@@ -19,17 +23,17 @@ fn focus_at(m: &mut Model, index: usize) {
     }
 }
 
-fn index_of_focus(m: &Model, side: usize) -> Option<usize> {
+fn index_of_focus(m: &Model, side: PaneSide) -> Option<usize> {
     let r = m.phase.ready()?;
     r.layout[side]
         .slot
-        .get(m.panes[side].focus)
+        .get(m.panes[side].focus.0)
         .copied()
         .flatten()
 }
 
 /// Scrolls pane `side` as little as needed to show its focused passage.
-pub fn ensure_visible(m: &mut Model, side: usize) {
+pub fn ensure_visible(m: &mut Model, side: PaneSide) {
     let h = height(m);
     let Some(r) = m.phase.ready() else { return };
     let l = &r.layout[side];
@@ -45,15 +49,15 @@ pub fn ensure_visible(m: &mut Model, side: usize) {
 }
 
 /// The segments linked to segment `seg` of `side`, on the other side.
-pub fn counterpart(m: &Model, side: usize, seg: usize) -> Option<&[usize]> {
+pub fn counterpart(m: &Model, side: PaneSide, seg: SegmentId) -> Option<&[SegmentId]> {
     let r = m.phase.ready()?;
-    let l = r.pair.link_of[side].get(seg).copied().flatten()?;
-    Some(&r.pair.links[l].segs[1 - side])
+    let l = r.pair.link_at(side, seg)?;
+    Some(&r.pair.shown(l).segs[side.other()])
 }
 
 /// The other pane follows the focus: to the counterpart, level with it when it can.
 pub fn follow(m: &mut Model) {
-    let (s, o) = (m.active, 1 - m.active);
+    let (s, o) = (m.active, m.active.other());
     let h = height(m);
     let cp = counterpart(m, s, m.panes[s].focus).and_then(|c| c.first().copied());
     let Some(r) = m.phase.ready() else { return };
@@ -126,7 +130,11 @@ pub fn to_end(m: &mut Model, last: bool) {
 }
 
 /// Focus the next (or previous) passage in display order for which `pred` holds.
-pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) -> bool {
+pub fn jump(
+    m: &mut Model,
+    forward: bool,
+    pred: impl Fn(&Model, PaneSide, SegmentId) -> bool,
+) -> bool {
     let side = m.active;
     let Some(i) = index_of_focus(m, side) else {
         return false;
@@ -160,7 +168,11 @@ pub fn jump(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) ->
 }
 
 /// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
-pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, usize) -> bool) {
+pub fn jump_around(
+    m: &mut Model,
+    forward: bool,
+    pred: impl Fn(&Model, PaneSide, SegmentId) -> bool,
+) {
     let side = m.active;
     let msg = m.message.take();
     if jump(m, forward, &pred) {
@@ -194,19 +206,16 @@ pub fn jump_around(m: &mut Model, forward: bool, pred: impl Fn(&Model, usize, us
     }
 }
 
-fn link_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
-    m.phase.ready()?.pair.link_of[side]
-        .get(seg)
-        .copied()
-        .flatten()
+fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
+    m.phase.ready()?.pair.link_at(side, seg)
 }
 
 /// The placed index of link `l`'s first passage in pane `side`.
-fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
+fn first_slot(m: &Model, side: PaneSide, l: ShownLink) -> Option<usize> {
     let r = m.phase.ready()?;
-    r.pair.links[l].segs[side]
+    r.pair.shown(l).segs[side]
         .iter()
-        .filter_map(|&s| r.layout[side].slot.get(s).copied().flatten())
+        .filter_map(|&s| r.layout[side].slot.get(s.0).copied().flatten())
         .min()
 }
 
@@ -214,11 +223,11 @@ fn first_slot(m: &Model, side: usize, l: usize) -> Option<usize> {
 /// next to each other (one sentence of B can tell what four scattered sentences of A do), so
 /// n/N and c/C land only where a link starts: they then step through links in this pane's
 /// order and never come back to one already passed.
-fn link_starting_at(m: &Model, side: usize, seg: usize) -> Option<usize> {
+fn link_starting_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
     let l = link_at(m, side, seg)?;
     let here = m.phase.ready()?.layout[side]
         .slot
-        .get(seg)
+        .get(seg.0)
         .copied()
         .flatten();
     (here.is_some() && here == first_slot(m, side, l)).then_some(l)
@@ -240,7 +249,7 @@ pub fn link(m: &mut Model, forward: bool) {
 pub fn conflict(m: &mut Model, forward: bool) {
     let side = m.active;
     let cur = link_at(m, side, m.panes[side].focus);
-    let has = |m: &Model, s: usize, seg: usize| {
+    let has = |m: &Model, s: PaneSide, seg: SegmentId| {
         let Some(l) = link_starting_at(m, s, seg) else {
             return false;
         };
@@ -267,7 +276,7 @@ pub fn to_counterpart(m: &mut Model) {
     let side = m.active;
     match counterpart(m, side, m.panes[side].focus).and_then(|c| c.first().copied()) {
         Some(cp) => {
-            m.active = 1 - side;
+            m.active = side.other();
             m.panes[m.active].focus = cp;
             ensure_visible(m, m.active);
             follow(m);
@@ -277,9 +286,9 @@ pub fn to_counterpart(m: &mut Model) {
 }
 
 /// The pane (side) whose text area holds screen position (x, y), and the row in it.
-fn pane_at(m: &Model, x: u16, y: u16) -> Option<(usize, usize)> {
+fn pane_at(m: &Model, x: u16, y: u16) -> Option<(PaneSide, usize)> {
     let a = m.areas();
-    (0..2).find_map(|side| {
+    PaneSide::BOTH.into_iter().find_map(|side| {
         let r = a.pane[side]?;
         (x >= r.x && x < r.right() && y >= r.y && y < r.bottom())
             .then(|| (side, (y - r.y) as usize))
@@ -313,8 +322,8 @@ pub fn wheel(m: &mut Model, x: u16, y: u16, down: bool) {
     };
     let h = height(m);
     let Some(r) = m.phase.ready() else { return };
-    let sides: &[usize] = if m.view == ViewMode::Synoptic {
-        &[0, 1]
+    let sides: &[PaneSide] = if m.view == ViewMode::Synoptic {
+        &PaneSide::BOTH
     } else {
         std::slice::from_ref(&side)
     };

@@ -4,7 +4,6 @@
 //! touches a file: saving, exporting, listing and opening are effects.
 
 use parallax::annotate::{Anchor, NoteId, Notes};
-use parallax::export::text::letter;
 
 use super::show::show_at;
 use crate::tui::action::{Command, Effect, Then};
@@ -12,6 +11,7 @@ use crate::tui::dialog::notes_panel::NotesPanel;
 use crate::tui::dialog::{Dialog, editor::Editor, export::Export, save::Save, tags::Tags};
 use crate::tui::model::Model;
 use crate::tui::notes::Target;
+use crate::tui::side::PaneSide;
 
 /// The first note anchored exactly on `anchor`.
 fn note_on(notes: &Notes, anchor: &Anchor) -> Option<NoteId> {
@@ -29,17 +29,17 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
     let side = m.active;
     let seg = m.panes[side].focus;
     let src = r.pair.src[side];
-    if seg >= r.cmp.sources[src].segments.len() {
+    if seg.0 >= r.cmp.source(src).segments.len() {
         return None;
     }
-    let link = r.pair.link_of[side].get(seg).copied().flatten();
+    let link = r.pair.link_at(side, seg);
     let (anchor, label) = match link.filter(|_| on_link) {
         Some(l) => {
             let [a, b] = r.pair.src;
-            let anchor = Anchor::link(&r.cmp, a, b, r.pair.links[l].raw)?;
+            let anchor = Anchor::link(&r.cmp, a, b, r.pair.shown(l).stored)?;
             (
                 anchor,
-                format!("link {} ({} ⇄ {})", l + 1, letter(a), letter(b)),
+                format!("link {} ({} ⇄ {})", l.number(), a.letter(), b.letter()),
             )
         }
         None => (
@@ -47,7 +47,7 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
                 source: src,
                 segment: seg,
             },
-            format!("{} passage {}", letter(src), seg + 1),
+            format!("{} passage {}", src.letter(), seg.number()),
         ),
     };
     Some(Target {
@@ -131,7 +131,7 @@ pub fn to_note(m: &mut Model, at: usize) {
         }
         Some(Anchor::Link {
             a, b, a_segments, ..
-        }) => (a, a_segments.first().copied().unwrap_or(0), Some(b)),
+        }) => (a, a_segments.first().copied().unwrap_or_default(), Some(b)),
         None => {
             m.message = Some("a detached note: its passage is gone from the sources".into());
             m.dialog = Some(Dialog::Notes(NotesPanel::List(at)));
@@ -140,12 +140,16 @@ pub fn to_note(m: &mut Model, at: usize) {
     };
     let switch = !r.pair.src.contains(&source) || other.is_some_and(|o| !r.pair.src.contains(&o));
     let shown = if switch {
-        let o = other.unwrap_or(r.pair.src[1]);
+        let o = other.unwrap_or(r.pair.src[PaneSide::Right]);
         [source.min(o), source.max(o)]
     } else {
         r.pair.src
     };
-    let active = if shown[0] == source { 0 } else { 1 };
+    let active = if shown[PaneSide::Left] == source {
+        PaneSide::Left
+    } else {
+        PaneSide::Right
+    };
     let mut focus = [None, None];
     focus[active] = Some(segment);
     show_at(m, switch.then_some(shown), active, focus);

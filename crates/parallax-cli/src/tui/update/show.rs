@@ -2,20 +2,20 @@
 //! in them; the layout for the current size and view; the search hits. Shared by the
 //! commands, the overlays, the notes and opening a saved comparison.
 
-use parallax::Comparison;
-use parallax::export::text::letter;
 use parallax::text::{counted, fold};
+use parallax::{Comparison, SegmentId, SourceId};
 
 use super::nav;
 use crate::tui::layout;
 use crate::tui::model::{Model, Phase, Reader, ViewMode};
+use crate::tui::side::PaneSide;
 
 /// Shows a comparison just built or opened, from its first passage.
 pub fn loaded(m: &mut Model, cmp: Comparison) {
     let right = 1.min(cmp.sources.len().saturating_sub(1));
-    m.phase = Phase::Ready(Box::new(Reader::new(cmp, 0, right)));
+    m.phase = Phase::Ready(Box::new(Reader::new(cmp, SourceId(0), SourceId(right))));
     m.panes = Default::default();
-    m.active = 0;
+    m.active = PaneSide::Left;
     m.overlay = None;
     find_hits(m);
     relayout(m);
@@ -25,7 +25,12 @@ pub fn loaded(m: &mut Model, cmp: Comparison) {
 /// Shows sources `pair` from the top (when given), makes pane `active` the one keys act on,
 /// and focuses the given passages: what going to a picked pair, a claim, a note or a saved
 /// place share.
-pub fn show_at(m: &mut Model, pair: Option<[usize; 2]>, active: usize, focus: [Option<usize>; 2]) {
+pub fn show_at(
+    m: &mut Model,
+    pair: Option<[SourceId; 2]>,
+    active: PaneSide,
+    focus: [Option<SegmentId>; 2],
+) {
     if let (Some([left, right]), Some(r)) = (pair, m.phase.ready_mut()) {
         r.show(left, right);
         m.panes = Default::default();
@@ -33,7 +38,7 @@ pub fn show_at(m: &mut Model, pair: Option<[usize; 2]>, active: usize, focus: [O
     m.active = active;
     find_hits(m);
     relayout(m);
-    for (side, seg) in focus.into_iter().enumerate() {
+    for (side, seg) in PaneSide::BOTH.into_iter().zip(focus) {
         if let Some(s) = seg {
             m.panes[side].focus = s;
             nav::ensure_visible(m, side);
@@ -48,15 +53,15 @@ pub fn relayout(m: &mut Model) {
     let view = m.view;
     if let Some(r) = m.phase.ready_mut() {
         r.relayout(width, view);
-        for side in 0..2 {
+        for side in PaneSide::BOTH {
             let n = r.layout[side].slot.len();
-            m.panes[side].focus = m.panes[side].focus.min(n.saturating_sub(1));
+            m.panes[side].focus = m.panes[side].focus.min(SegmentId(n.saturating_sub(1)));
         }
         nav::ensure_visible(m, m.active);
         if m.view == ViewMode::Synoptic {
-            m.panes[1 - m.active].scroll = m.panes[m.active].scroll;
+            m.panes[m.active.other()].scroll = m.panes[m.active].scroll;
         } else {
-            nav::ensure_visible(m, 1 - m.active);
+            nav::ensure_visible(m, m.active.other());
         }
     }
 }
@@ -67,15 +72,20 @@ pub fn find_hits(m: &mut Model) {
     let q = &m.search.query;
     // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
     let folded = fold(q);
-    m.search.hits = [0, 1].map(|side| {
-        let s = &r.cmp.sources[r.pair.src[side]];
-        (0..s.segments.len())
-            .map(|i| !q.is_empty() && fold(s.segment_text(i)).contains(folded.as_str()))
+    m.search.hits = PaneSide::BOTH.map(|side| {
+        let s = r.cmp.source(r.pair.src[side]);
+        s.segments
+            .iter()
+            .map(|g| !q.is_empty() && fold(s.segment_text(g.id)).contains(folded.as_str()))
             .collect()
     });
     if !q.is_empty() {
-        let [left, right] = [0, 1].map(|side| m.search.hits[side].iter().filter(|h| **h).count());
-        let [la, lb] = r.pair.src.map(letter);
+        let [left, right] = m
+            .search
+            .hits
+            .each_ref()
+            .map(|h| h.iter().filter(|h| **h).count());
+        let [la, lb] = r.pair.src.map(SourceId::letter);
         m.message = Some(format!(
             "“{q}”: {} in {la}, {right} in {lb}",
             counted(left, "passage")

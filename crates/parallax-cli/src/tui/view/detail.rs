@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use parallax::export::text::letter;
+use parallax::SegmentId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,6 +12,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
 use crate::tui::model::{Model, Reader};
+use crate::tui::pair::ShownLink;
+use crate::tui::side::PaneSide;
 use crate::tui::wrap;
 
 /// A labelled paragraph of the panel: its text and the styled ranges in it.
@@ -27,9 +29,15 @@ struct Rich {
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
 /// conflicting facts of link `link` marked.
-fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usize>) -> Rich {
+fn passage(
+    m: &Model,
+    r: &Reader,
+    side: PaneSide,
+    segs: &[SegmentId],
+    link: Option<ShownLink>,
+) -> Rich {
     let t = &m.config.theme;
-    let src = &r.cmp.sources[r.pair.src[side]];
+    let src = r.cmp.source(r.pair.src[side]);
     let (changes, conflicts) = link.map_or((vec![], vec![]), |l| r.pair.marks(&r.cmp, l, side));
     let mut text = String::new();
     let mut marks = Vec::new();
@@ -37,7 +45,7 @@ fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usiz
         if !text.is_empty() {
             text.push(' ');
         }
-        let seg = &src.segments[s];
+        let seg = &src.segments[s.0];
         let at = text.len();
         text.push_str(src.segment_text(s));
         for (spans, style) in [(&changes, t.changed), (&conflicts, t.conflict)] {
@@ -48,8 +56,8 @@ fn passage(m: &Model, r: &Reader, side: usize, segs: &[usize], link: Option<usiz
         }
     }
     Rich {
-        label: format!("{} ", letter(r.pair.src[side])),
-        label_style: t.link(link.map_or(0, |l| l + 1)).patch(t.key),
+        label: format!("{} ", r.pair.src[side].letter()),
+        label_style: t.link(link.map_or(0, ShownLink::number)).patch(t.key),
         text,
         marks,
         base: t.text,
@@ -69,13 +77,14 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
 }
 
 /// The notes on the focused link and on the focused passage, as (what it is on, text).
-fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)> {
+fn notes(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId) -> Vec<(String, String)> {
     let notes = &m.notes.notes;
     let src = r.pair.src[side];
     let mut found: Vec<(String, &parallax::annotate::Note)> = Vec::new();
-    let link = r.pair.link_of[side].get(seg).copied().flatten();
-    if let (Some(l), Some(p)) = (link, r.cmp.pair(r.pair.src[0], r.pair.src[1])) {
-        let on = format!("link {}", l + 1);
+    let link = r.pair.link_at(side, seg);
+    let [left, right] = r.pair.src;
+    if let (Some(l), Some(p)) = (link, r.cmp.pair(left, right)) {
+        let on = format!("link {}", l.number());
         let link = r.pair.link(&r.cmp, l);
         found.extend(
             notes
@@ -84,7 +93,7 @@ fn notes(m: &Model, r: &Reader, side: usize, seg: usize) -> Vec<(String, String)
                 .map(|n| (on.clone(), n)),
         );
     }
-    let on = format!("{} passage {}", letter(src), seg + 1);
+    let on = format!("{} passage {}", src.letter(), seg.number());
     found.extend(
         notes
             .on_passage(src, seg)
@@ -110,36 +119,31 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let side = m.active;
     let seg = m.panes[side].focus;
     let mut parts: Vec<Rich> = Vec::new();
-    let title = match r.pair.link_of[side].get(seg).copied().flatten() {
-        _ if seg >= r.pair.link_of[side].len() => {
+    let title = match r.pair.link_at(side, seg) {
+        _ if seg.0 >= r.pair.link_of[side].len() => {
             let text = "This source has no passages.".to_string();
             parts.push(plain("   ", t.dim, text, t.dim));
             " nothing to show ".to_string()
         }
         Some(l) => {
             let link = r.pair.link(&r.cmp, l);
-            let shown = &r.pair.links[l];
+            let shown = r.pair.shown(l);
             if !link.why.is_empty() {
                 // The stored pair runs from the lower source index to the higher.
-                let (lo, hi) = (
-                    r.pair.src[0].min(r.pair.src[1]),
-                    r.pair.src[0].max(r.pair.src[1]),
-                );
-                let (la, lb) = (letter(lo), letter(hi));
+                let [left, right] = r.pair.src;
+                let (lo, hi) = (left.min(right), left.max(right));
+                let (la, lb) = (lo.letter(), hi.letter());
                 let why: Vec<String> = link.why.iter().map(|w| w.words(&la, &lb)).collect();
                 parts.push(plain("why ", t.dim, why.join("; "), t.dim));
             }
-            for s in 0..2 {
+            for s in PaneSide::BOTH {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
             }
             // The flag as every report says it; on a weak link only possible, and quieter.
             let possible = parallax::facts::is_possible(link);
-            // The stored pair runs from the lower source index: the left pane's first.
-            let flipped = r.pair.src[0] > r.pair.src[1];
-            let (la, lb) = (letter(r.pair.src[0]), letter(r.pair.src[1]));
-            for c in &r.pair.link_facts(&r.cmp, l).conflicts {
-                let shown = if flipped { c.swapped() } else { c.clone() };
-                let text = parallax::facts::sentence(&shown, &la, &lb, possible);
+            let [la, lb] = r.pair.src.map(|s| s.letter());
+            for c in r.pair.conflicts(&r.cmp, l) {
+                let text = parallax::facts::sentence(&c, &la, &lb, possible);
                 let (label, style) = if possible {
                     ("?  ", t.dim)
                 } else {
@@ -157,7 +161,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             }
             format!(
                 " link {}/{} · score {:.2}{} · {} ",
-                l + 1,
+                l.number(),
                 r.pair.links.len(),
                 link.score,
                 if link.is_weak() { ", weak" } else { "" },
@@ -169,8 +173,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             )
         }
         None => {
-            let name = letter(r.pair.src[side]);
-            let other = letter(r.pair.src[1 - side]);
+            let name = r.pair.src[side].letter();
+            let other = r.pair.src[side.other()].letter();
             parts.push(plain(
                 "+  ",
                 t.added,
@@ -178,7 +182,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 t.added,
             ));
             parts.push(passage(m, r, side, &[seg], None));
-            format!(" passage {} · added by {name} ", seg + 1)
+            format!(" passage {} · added by {name} ", seg.number())
         }
     };
     // The reader's own notes first: they matter most and the panel may not hold everything.

@@ -1,15 +1,15 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
+use parallax::SourceId;
 use parallax::comparison::{Cluster, Stance};
-use parallax::export::text::letter;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::action::Command;
-use crate::tui::layout::centred;
+use crate::tui::layout::{box_width, centred};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::pair::pairs;
 use crate::tui::wrap::{fit, str_width};
@@ -75,14 +75,14 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     "{} {}{} ⇄ {}  ",
                     if i == cursor { "▶" } else { " " },
                     if shown { "•" } else { " " },
-                    letter(a),
-                    letter(b),
+                    a.letter(),
+                    b.letter(),
                 );
                 let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
                 let names = format!(
                     "{} — {}",
-                    r.cmp.sources[a].document.name(),
-                    r.cmp.sources[b].document.name(),
+                    r.cmp.source(a).document.name(),
+                    r.cmp.source(b).document.name(),
                 );
                 let room = (area.width as usize)
                     .saturating_sub(4 + str_width(&head) + str_width(&tail))
@@ -109,13 +109,18 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             let mut lines = Vec::new();
             for (i, src) in r.cmp.sources.iter().enumerate() {
                 let name = parallax::text::visible(src.document.name(), false).into_owned();
-                lines.push(Line::styled(format!(" {}  {name}", letter(i)), t.dim));
+                lines.push(Line::styled(
+                    format!(" {}  {name}", SourceId(i).letter()),
+                    t.dim,
+                ));
             }
-            let head: String = (0..n).map(|i| format!("{} ", letter(i))).collect();
+            let head: String = SourceId::all(n)
+                .map(|i| format!("{} ", i.letter()))
+                .collect();
             lines.push(Line::styled(format!(" {head} claim"), t.key));
             let head_rows = lines.len();
             for (k, c) in r.cmp.clusters.iter().enumerate() {
-                let cells: String = (0..n)
+                let cells: String = SourceId::all(n)
                     .map(|i| match c.stance(i) {
                         Stance::States => "● ",
                         Stance::Weakly => "○ ",
@@ -141,8 +146,8 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     .iter()
                     .map(|mb| {
                         let ids: Vec<String> =
-                            mb.segments.iter().map(|s| (s + 1).to_string()).collect();
-                        format!("{} {}", letter(mb.doc), ids.join("+"))
+                            mb.segments.iter().map(|s| s.number().to_string()).collect();
+                        format!("{} {}", mb.doc.letter(), ids.join("+"))
                     })
                     .collect();
                 format!("{enter} shows the claim · {}", each.join(", "))
@@ -159,13 +164,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     };
     // The width follows the list, not the footer, so the box keeps its size as the cursor
     // moves and the footer wraps inside it.
-    let w = lines
-        .iter()
-        .map(|l| l.spans.iter().map(|s| str_width(&s.content)).sum::<usize>())
-        .max()
-        .unwrap_or(0)
-        .max(str_width(title))
-        + 4;
+    let w = box_width(title, &lines);
     let w = w.min(area.width as usize);
     let wrapped: Vec<Vec<String>> = footers
         .iter()

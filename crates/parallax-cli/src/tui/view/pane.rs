@@ -9,20 +9,20 @@ use ratatui::text::Line;
 
 use crate::tui::layout::{GUTTER, Placed};
 use crate::tui::model::{Model, Reader};
+use crate::tui::side::PaneSide;
 use crate::tui::wrap;
-use parallax::export::text::letter;
 use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
-pub fn title(r: &Reader, side: usize) -> String {
+pub fn title(r: &Reader, side: PaneSide) -> String {
     let src = r.pair.src[side];
-    let doc = &r.cmp.sources[src].document;
+    let doc = &r.cmp.source(src).document;
     let name = if doc.path == "-" {
         "standard input"
     } else {
         doc.name()
     };
-    let mut t = format!(" {} {name}", letter(src));
+    let mut t = format!(" {} {name}", src.letter());
     let date = doc.meta.date.as_deref().map(readable_date);
     for part in [date.as_deref(), doc.meta.byline.as_deref()]
         .into_iter()
@@ -62,12 +62,12 @@ fn readable_date(date: &str) -> String {
 }
 
 /// Draws pane `side` into its title row and text area.
-pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: usize, title_area: Rect, area: Rect) {
+pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Rect, area: Rect) {
     let t = &m.config.theme;
     let active = side == m.active;
     let mut head = title(r, side);
     if m.areas().narrow {
-        let other = letter(r.pair.src[1 - side]);
+        let other = r.pair.src[side.other()].letter();
         head = format!(
             "{head}   ({} → {other})",
             m.config
@@ -120,17 +120,14 @@ fn hits(text: &str, query: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
-fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Placed) {
+fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &Placed) {
     let t = &m.config.theme;
     let src_index = r.pair.src[side];
-    let src = &r.cmp.sources[src_index];
-    let seg = &src.segments[p.seg];
+    let src = r.cmp.source(src_index);
+    let seg = &src.segments[p.seg.0];
     let text = src.segment_text(p.seg);
-    let link = r.pair.link_of[side].get(p.seg).copied().flatten();
-    let focus_link = r.pair.link_of[m.active]
-        .get(m.panes[m.active].focus)
-        .copied()
-        .flatten();
+    let link = r.pair.link_at(side, p.seg);
+    let focus_link = r.pair.link_at(m.active, m.panes[m.active].focus);
     let is_focus = m.panes[side].focus == p.seg;
     let lit = is_focus || (link.is_some() && link == focus_link);
     let base = if lit { t.text.patch(t.focus) } else { t.text };
@@ -168,13 +165,13 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
     if p.moved && rows.contains(&p.top) {
         let note = format!(
             "↕ {} has this at passage {} of {}",
-            letter(r.pair.src[side]),
-            p.seg + 1,
+            r.pair.src[side].letter(),
+            p.seg.number(),
             src.segments.len()
         );
         buf.set_stringn(area.x + GUTTER, y_of(p.top), &note, width, t.moved);
     }
-    let lines = r.lines(side).and_then(|w| w.get(p.seg));
+    let lines = r.lines(side).and_then(|w| w.get(p.seg.0));
     let n = lines.map_or(0, Vec::len).max(1);
     for j in 0..n {
         let row = p.text_top() + j;
@@ -207,7 +204,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
             // the column before the text.
             let mut note_x = x + 2;
             if let Some(l) = link {
-                let num = format!("{:>4}", l + 1);
+                let num = format!("{:>4}", l.number());
                 let mut num = &num[num.len() - 4..];
                 let mut num_x = x + 2;
                 if noted {
@@ -216,7 +213,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
                         None => note_x = x + GUTTER - 1,
                     }
                 }
-                let tint = t.link(l + 1);
+                let tint = t.link(l.number());
                 let tint = if lit { tint.patch(t.focus) } else { tint };
                 buf.set_stringn(num_x, y, num, num.len(), tint);
             }
@@ -227,7 +224,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: usize, area: Rect, p: &Pla
         match link {
             Some(l) => {
                 let bar = if lit { "█" } else { "▌" };
-                buf.set_stringn(x + 6, y, bar, 1, t.link(l + 1));
+                buf.set_stringn(x + 6, y, bar, 1, t.link(l.number()));
             }
             None => {
                 buf.set_stringn(x + 6, y, "┃", 1, t.added);

@@ -7,9 +7,9 @@ use crate::align::Link;
 use crate::annotate::Notes;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment};
 use crate::export::json::where_label;
-use crate::export::text::letter;
 use crate::export::walk::{self, Pair, PairSink};
 use crate::facts::{is_possible, sentence};
+use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::span::Span;
 
 /// How many link tints the style sheet has.
@@ -18,7 +18,7 @@ const TINTS: usize = 8;
 /// A stretch inside a passage to mark: a conflicting fact or changed words.
 struct Mark {
     /// The link it belongs to: it is shown only inside that link's passages.
-    link: usize,
+    link: LinkId,
     span: Span,
     conflict: bool,
     /// A conflict on a weak link: possible, shown apart.
@@ -28,17 +28,17 @@ struct Mark {
 
 /// Which side of the pair a column shows.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
+enum Column {
     A,
     B,
 }
 
-impl Side {
+impl Column {
     /// `a` in column A, `b` in column B.
     fn pick<T>(self, a: T, b: T) -> T {
         match self {
-            Side::A => a,
-            Side::B => b,
+            Column::A => a,
+            Column::B => b,
         }
     }
 }
@@ -46,30 +46,30 @@ impl Side {
 /// What the links of a pair give one column: the link each passage is in (its first,
 /// should a passage be in more than one) and the stretches to mark inside linked passages.
 struct LinkMarks {
-    side: Side,
-    link_of: Vec<Option<usize>>,
+    column: Column,
+    link_of: Vec<Option<LinkId>>,
     marks: Vec<Mark>,
 }
 
 impl PairSink for LinkMarks {
-    fn link(&mut self, pair: &Pair, k: usize, l: &Link, facts: &LinkFacts) {
-        let ids = self.side.pick(&l.a, &l.b);
+    fn link(&mut self, pair: &Pair, k: LinkId, l: &Link, facts: &LinkFacts) {
+        let ids = self.column.pick(&l.a, &l.b);
         for &i in ids {
-            self.link_of[i].get_or_insert(k);
+            self.link_of[i.0].get_or_insert(k);
         }
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let possible = is_possible(l);
         for c in &facts.conflicts {
             self.marks.push(Mark {
                 link: k,
-                span: self.side.pick(c.a_span, c.b_span),
+                span: self.column.pick(c.a_span, c.b_span),
                 conflict: true,
                 possible,
                 title: sentence(c, la, lb, possible),
             });
         }
         for c in &l.changes {
-            let span = self.side.pick(c.a_span, c.b_span);
+            let span = self.column.pick(c.a_span, c.b_span);
             if let Some(span) = span {
                 self.marks.push(Mark {
                     link: k,
@@ -99,22 +99,22 @@ pub(super) fn pair(
         p.alignment.links.len(),
         if shown { "" } else { " hidden" }
     );
-    column(out, cmp, p, notes, Side::A);
-    column(out, cmp, p, notes, Side::B);
+    column(out, cmp, p, notes, Column::A);
+    column(out, cmp, p, notes, Column::B);
     out.push_str("</section>\n");
 }
 
-fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, side: Side) {
-    let (idx, other) = match side {
-        Side::A => (p.a, p.b),
-        Side::B => (p.b, p.a),
+fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, col: Column) {
+    let (idx, other) = match col {
+        Column::A => (p.a, p.b),
+        Column::B => (p.b, p.a),
     };
-    let src = &cmp.sources[idx];
+    let src = cmp.source(idx);
     let text = &src.document.text;
     let key = format!("{}-{}", p.a, p.b);
-    let tag = if side == Side::A { "a" } else { "b" };
+    let tag = if col == Column::A { "a" } else { "b" };
     let mut found = LinkMarks {
-        side,
+        column: col,
         link_of: vec![None; src.segments.len()],
         marks: Vec::new(),
     };
@@ -137,7 +137,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let _ = writeln!(
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
-        letter(idx),
+        idx.letter(),
         esc(m.title.as_deref().unwrap_or(src.document.name())),
         esc(&[
             // The path, unless the heading already shows it as the file name.
@@ -152,12 +152,12 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         .join(" · "))
     );
     let mut para: Option<usize> = None;
-    let mut pending: Vec<usize> = Vec::new();
+    let mut pending: Vec<SegmentId> = Vec::new();
     for g in &src.segments {
         if para != Some(g.paragraph) {
             if para.is_some() {
                 out.push_str("</p>\n");
-                para_notes(out, cmp, notes, idx, side, p, &pending);
+                para_notes(out, cmp, notes, idx, col, p, &pending);
                 pending.clear();
             }
             out.push_str("<p class=\"para\">");
@@ -167,29 +167,29 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         }
         pending.push(g.id);
         let id = format!("s{key}-{tag}-{}", g.id);
-        match link_of[g.id] {
+        match link_of[g.id.0] {
             Some(k) => {
                 let _ = write!(
                     out,
                     "<span class=\"seg linked c{}\" id=\"{id}\" data-link=\"{k}\" tabindex=\"0\" title=\"Link {} with {}{}\"><sup class=\"mark\">{}</sup>",
-                    k % TINTS,
-                    k + 1,
-                    letter(other),
-                    weak_note(&p.alignment.links[k]),
-                    k + 1
+                    k.0 % TINTS,
+                    k.number(),
+                    other.letter(),
+                    weak_note(&p.alignment.links[k.0]),
+                    k.number()
                 );
             }
             None => {
                 let _ = write!(
                     out,
                     "<span class=\"seg only\" id=\"{id}\" tabindex=\"0\" title=\"Only in {}\"><sup class=\"mark\">+</sup>",
-                    letter(idx)
+                    idx.letter()
                 );
             }
         }
         let own: Vec<&Mark> = kept
             .iter()
-            .filter(|m| Some(m.link) == link_of[g.id])
+            .filter(|m| Some(m.link) == link_of[g.id.0])
             .collect();
         marked(out, text, g.span, &own);
         if !notes.touching(idx, g.id).is_empty() {
@@ -199,7 +199,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     }
     if para.is_some() {
         out.push_str("</p>\n");
-        para_notes(out, cmp, notes, idx, side, p, &pending);
+        para_notes(out, cmp, notes, idx, col, p, &pending);
     }
     out.push_str("</div>\n");
 }
@@ -209,17 +209,17 @@ fn para_notes(
     out: &mut String,
     cmp: &Comparison,
     notes: &Notes,
-    idx: usize,
-    side: Side,
+    idx: SourceId,
+    col: Column,
     p: &PairAlignment,
-    segs: &[usize],
+    segs: &[SegmentId],
 ) {
     for &i in segs {
         for n in notes.on_passage(idx, i) {
             let on = where_label(cmp, n.anchor.as_ref());
             note(out, n, on.as_deref());
         }
-        if side != Side::A {
+        if col != Column::A {
             continue;
         }
         for l in p.alignment.links.iter().filter(|l| l.a.first() == Some(&i)) {

@@ -5,7 +5,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::annotate::{Anchor, Note, Notes, rfc3339};
 use crate::comparison::Comparison;
-use crate::export::text::letter;
 
 /// What a note is on, with indices a report reader can follow.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,8 +54,8 @@ pub fn notes(cmp: &Comparison, notes: &Notes) -> Vec<ReportNote> {
 fn note(cmp: &Comparison, n: &Note) -> ReportNote {
     let anchor = n.anchor.as_ref().and_then(|anchor| match anchor {
         Anchor::Passage { source, segment } => Some(ReportAnchor::Passage {
-            doc: *source,
-            segment: *segment,
+            doc: source.0,
+            segment: segment.0,
         }),
         Anchor::Link {
             a,
@@ -64,11 +63,11 @@ fn note(cmp: &Comparison, n: &Note) -> ReportNote {
             a_segments,
             b_segments,
         } => anchor.find_link(cmp).map(|(link, _)| ReportAnchor::Link {
-            a: *a,
-            b: *b,
-            link,
-            a_segments: a_segments.clone(),
-            b_segments: b_segments.clone(),
+            a: a.0,
+            b: b.0,
+            link: link.0,
+            a_segments: super::numbers(a_segments),
+            b_segments: super::numbers(b_segments),
         }),
     });
     ReportNote {
@@ -83,7 +82,7 @@ fn note(cmp: &Comparison, n: &Note) -> ReportNote {
             .quotes
             .iter()
             .map(|q| ReportQuote {
-                doc: q.source,
+                doc: q.source.0,
                 text: q.text.clone(),
             })
             .collect(),
@@ -95,15 +94,15 @@ fn note(cmp: &Comparison, n: &Note) -> ReportNote {
 pub fn where_label(cmp: &Comparison, anchor: Option<&Anchor>) -> Option<String> {
     match anchor? {
         Anchor::Passage { source, segment } => {
-            Some(format!("{}, passage {}", letter(*source), segment + 1))
+            Some(format!("{}, passage {}", source.letter(), segment.number()))
         }
         a @ Anchor::Link { a: sa, b: sb, .. } => {
             let (i, _) = a.find_link(cmp)?;
             Some(format!(
                 "link {} of {} and {}",
-                i + 1,
-                letter(*sa),
-                letter(*sb)
+                i.number(),
+                sa.letter(),
+                sb.letter()
             ))
         }
     }

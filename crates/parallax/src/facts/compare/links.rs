@@ -19,8 +19,10 @@ use rayon::prelude::*;
 use super::conflicts_of;
 use super::context::{context, numberish};
 use super::numeric::noun_key;
+use crate::align::Link;
 use crate::facts::words::{fold, words};
 use crate::facts::{Analysed, Conflict, Fact, FactKind};
+use crate::ids::SegmentId;
 use crate::lexicon::{EVENTS, QUAKE_WORDS, lookup};
 
 /// Passages one key may index on each side; a key found in more says little about which
@@ -37,24 +39,20 @@ const SUPPORT: usize = 2;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FactPair {
     /// Passage of A.
-    pub a: usize,
+    pub a: SegmentId,
     /// Passage of B.
-    pub b: usize,
+    pub b: SegmentId,
     /// What differs, in words ("Killed", "Wording of the quote").
     pub slot: String,
     /// How many other words they share.
     pub shared: usize,
 }
 
-/// The pairs of passages (A's, B's) that state one fact differently and that no link in
-/// `linked` (segment ids of A, of B) joins yet. At most one pair per passage, the best
+/// The pairs of passages (A's, B's) that state one fact differently and that none of
+/// `links` joins yet. At most one pair per passage, the best
 /// supported first.
-pub fn fact_pairs(
-    a: Analysed<'_>,
-    b: Analysed<'_>,
-    linked: &[(Vec<usize>, Vec<usize>)],
-) -> Vec<FactPair> {
-    let candidates = candidates(keys(a), keys(b), linked);
+pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactPair> {
+    let candidates = candidates(keys(a), keys(b), links);
     // Each passage's words once, then the pairs side by side.
     let content_of = |src: Analysed<'_>, ids: Vec<usize>| -> HashMap<usize, HashSet<String>> {
         ids.into_par_iter().map(|k| (k, content(src, k))).collect()
@@ -76,8 +74,8 @@ pub fn fact_pairs(
             }
             let slot = differing(a, i, b, j, &c.kinds)?;
             Some(FactPair {
-                a: i,
-                b: j,
+                a: SegmentId(i),
+                b: SegmentId(j),
                 slot,
                 shared,
             })
@@ -104,11 +102,11 @@ struct Candidate {
 
 /// The pairs of passages that share a key of their facts and that no link joins, those
 /// sharing most keys first; each passage of A keeps only its [`PER_PASSAGE`] best.
-fn candidates(ka: Keys, kb: Keys, linked: &[(Vec<usize>, Vec<usize>)]) -> Vec<Candidate> {
+fn candidates(ka: Keys, kb: Keys, links: &[Link]) -> Vec<Candidate> {
     let mut together: HashSet<(usize, usize)> = HashSet::new();
-    for (x, y) in linked {
-        for &i in x {
-            together.extend(y.iter().map(|&j| (i, j)));
+    for l in links {
+        for i in &l.a {
+            together.extend(l.b.iter().map(|j| (i.0, j.0)));
         }
     }
     let mut shared: HashMap<(usize, usize), Candidate> = HashMap::new();
@@ -149,7 +147,7 @@ fn differing(
     kinds: &[FactKind],
 ) -> Option<String> {
     kinds.iter().find_map(|&kind| {
-        conflicts_of(a, &[i], b, &[j], kind)
+        conflicts_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
             .into_iter()
             .find(|c| named_on_both(a, b, c))
             .map(|c| c.slot)

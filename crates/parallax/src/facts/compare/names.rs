@@ -13,7 +13,7 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use super::super::quotes::speaker_key;
 use super::numeric::same_name;
 use super::slot::same;
-use super::{Side, conflict, misspelt, unmatched};
+use super::{LinkSide, conflict, misspelt, unmatched};
 use crate::facts::words::fold;
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{AGENCIES, PLACE_ABBREVIATIONS};
@@ -53,7 +53,7 @@ fn letters(words: &[(String, Span)]) -> String {
 }
 
 /// The same quote worded differently, or given to a different speaker.
-pub fn quotes(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (qa, qb) = (said(a), said(b));
     for x in &qa {
         for y in &qb {
@@ -106,7 +106,7 @@ struct Said<'a> {
 }
 
 /// The quotes of one side, read once for every pairing.
-fn said<'a>(side: &Side<'a>) -> Vec<Said<'a>> {
+fn said<'a>(side: &LinkSide<'a>) -> Vec<Said<'a>> {
     side.of(FactKind::Quote)
         .into_iter()
         .map(|fact| {
@@ -122,7 +122,7 @@ fn said<'a>(side: &Side<'a>) -> Vec<Said<'a>> {
 }
 
 /// The flag for a quote worded two ways, on the stretches that differ.
-fn wording(a: &Side, b: &Side, sa: Span, sb: Span) -> Conflict {
+fn wording(a: &LinkSide, b: &LinkSide, sa: Span, sb: Span) -> Conflict {
     let mut c = conflict(
         FactKind::Quote,
         sa.slice(a.src.text).into(),
@@ -226,7 +226,7 @@ fn source_role(speaker: &str, key: &str) -> Option<Role> {
 
 /// One named source on each side, of the same role, and they differ ("according to
 /// Reuters" vs "Says the AP"); a title or a part of the name is no difference.
-pub fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
@@ -254,7 +254,7 @@ pub fn attributions(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
 /// One name spelt two ways ("Nicholas Maduro" vs "Nicolás Maduro", "Caracus" vs "Caracas",
 /// "P.J. Carlesimo" vs "PJ Carlesimo"); accents alone are no difference, nor are the points
 /// of a country's abbreviation ("U.S." and "US").
-pub fn spellings(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn spellings(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (ua, ub) = unmatched(FactKind::Entity, a, b);
     let mut seen: HashSet<(String, String)> = HashSet::new();
     for x in &ua {

@@ -8,7 +8,7 @@
 
 use super::amount::{self, Amount, Tolerance};
 use super::context::{Context, context};
-use super::{Side, conflict};
+use super::{LinkSide, conflict};
 use crate::facts::numbers::parse_number;
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{
@@ -66,14 +66,14 @@ impl Reading<'_> {
 }
 
 /// Conflicts between the numbers of two sides of a link.
-pub fn compare(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     for kind in KINDS {
         compare_kind(a, b, kind, out);
     }
 }
 
 /// Conflicts between the numbers of one kind of two sides of a link.
-pub fn compare_kind(a: &Side, b: &Side, kind: FactKind, out: &mut Vec<Conflict>) {
+pub fn compare_kind(a: &LinkSide, b: &LinkSide, kind: FactKind, out: &mut Vec<Conflict>) {
     let (ra, rb) = (readings(a, kind), readings(b, kind));
     // A value the other side also states is no conflict, whatever its slot there.
     let (va, vb) = (values(&ra), values(&rb));
@@ -140,7 +140,7 @@ fn values(rs: &[Reading]) -> std::collections::HashSet<String> {
 }
 
 /// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
-fn readings<'a>(side: &Side<'a>, kind: FactKind) -> Vec<Reading<'a>> {
+fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
     let text = side.src.text;
     let mut out: Vec<Reading<'a>> = Vec::new();
     for f in side.of(kind) {
@@ -232,7 +232,7 @@ fn readings<'a>(side: &Side<'a>, kind: FactKind) -> Vec<Reading<'a>> {
 
 /// The readings with what they are about, time stamps left out. Apart from [`readings`]
 /// because most numbers of a link are stated alike on both sides and need no context.
-fn with_context<'a>(side: &Side<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a>> {
+fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a>> {
     rs.into_iter()
         .map(|mut r| {
             r.ctx = context(side.src, r.fact);

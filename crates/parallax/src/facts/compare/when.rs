@@ -14,7 +14,7 @@ use super::amount::{self, Amount};
 use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
 use super::context::{Context, context};
 use super::numeric::same_name;
-use super::{Side, conflict};
+use super::{LinkSide, conflict};
 use crate::facts::times::{clock, zone};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{Hedge, TIME_ZONES, lookup};
@@ -35,7 +35,7 @@ enum When {
 }
 
 /// Conflicts between the dates and the times of day of two sides of a link.
-pub fn compare(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     // A date the other side also states is no conflict, and most dates of a link are
     // stated alike: only the others are read in their context.
     let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
@@ -45,12 +45,12 @@ pub fn compare(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
 }
 
 /// The values of the facts of `kind` a side states.
-fn stated<'a>(side: &Side<'a>, kind: FactKind) -> HashSet<&'a str> {
+fn stated<'a>(side: &LinkSide<'a>, kind: FactKind) -> HashSet<&'a str> {
     side.of(kind).iter().map(|f| f.value.as_str()).collect()
 }
 
 /// Conflicts between the times of day of two sides of a link.
-pub fn compare_times(a: &Side, b: &Side, out: &mut Vec<Conflict>) {
+pub fn compare_times(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (sa, sb) = (stated(a, FactKind::Time), stated(b, FactKind::Time));
     let (ta, tb) = (times(a, &sb), times(b, &sa));
     let alone = ta.len() == 1 && tb.len() == 1;
@@ -76,7 +76,7 @@ enum What {
     },
 }
 
-fn dates<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
     let today = side.published;
     side.of(FactKind::Date)
         .into_iter()
@@ -90,7 +90,7 @@ fn dates<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
         .collect()
 }
 
-fn times<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+fn times<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
     let text = side.src.text;
     side.of(FactKind::Time)
         .into_iter()
@@ -126,8 +126,8 @@ fn times<'a>(side: &Side<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
 fn pair(
     ra: &[Reading],
     rb: &[Reading],
-    a: &Side,
-    b: &Side,
+    a: &LinkSide,
+    b: &LinkSide,
     kind: FactKind,
     alone: bool,
     out: &mut Vec<Conflict>,

@@ -1,0 +1,89 @@
+//! Names of saved comparisons: which are usable, the name a file goes by, and how a shell
+//! command quotes one.
+
+use std::path::Path;
+
+use super::EXTENSION;
+use crate::error::{Error, Result};
+
+/// Longest name of a saved comparison, in bytes (with the extension it stays well under
+/// the 255 bytes file systems allow).
+pub const MAX_NAME_BYTES: usize = 120;
+
+/// A usable name made of `base` and `suffix`: `base` cut at a character boundary so the
+/// whole fits [`MAX_NAME_BYTES`] (F8: a cut by characters let 80 multibyte characters run
+/// past the limit, and the rescue of unsaved notes failed), or `fallback` when what is left
+/// of `base` cannot start a name.
+pub fn name_with_suffix(base: &str, suffix: &str, fallback: &str) -> String {
+    let mut cut = MAX_NAME_BYTES.saturating_sub(suffix.len()).min(base.len());
+    while !base.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let name = format!("{}{suffix}", base[..cut].trim_end());
+    if validate_name(&name).is_ok() {
+        name
+    } else {
+        format!("{fallback}{suffix}")
+    }
+}
+
+/// Checks that `name` can name a saved comparison: a plain file name, no path.
+pub fn validate_name(name: &str) -> Result<()> {
+    let bad = |reason| {
+        Err(Error::BadName {
+            name: name.to_string(),
+            reason,
+        })
+    };
+    if name.trim().is_empty() {
+        return bad("it is empty");
+    }
+    if name.len() > MAX_NAME_BYTES {
+        return bad("longer than 120 bytes");
+    }
+    if name.trim() != name {
+        return bad("it starts or ends with white space");
+    }
+    if name.starts_with('.') {
+        return bad("it starts with a dot");
+    }
+    if name.contains(['/', '\\']) {
+        return bad("it holds a path separator");
+    }
+    if name
+        .chars()
+        .any(|c| c.is_control() || "<>:\"|?*".contains(c))
+    {
+        return bad("it holds a control character or one of < > : \" | ? *");
+    }
+    Ok(())
+}
+
+/// `name` as it must be typed in a shell command ("parallax open 'cabello check'"): left
+/// alone when it holds only letters, digits and `._-`, else single-quoted.
+pub fn shell_word(name: &str) -> String {
+    if !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._-".contains(c))
+    {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
+/// The command that reopens comparison `name`, as a user types it in a shell: a name that
+/// starts with a dash follows `--`, or it would read as an option.
+pub fn open_command(name: &str) -> String {
+    let dashes = if name.starts_with('-') { "-- " } else { "" };
+    format!("parallax open {dashes}{}", shell_word(name))
+}
+
+/// The name a comparison file goes by: its file name without [`EXTENSION`], when that is a
+/// usable name; `None` for other files (opened by path), which show the name they hold.
+pub fn name_of_file(path: &Path) -> Option<String> {
+    let file = path.file_name()?.to_str()?;
+    let name = file.strip_suffix(EXTENSION)?;
+    validate_name(name).ok().map(|()| name.to_string())
+}
