@@ -233,7 +233,11 @@ fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode>
     let load = LoadOptions {
         max_size: cli.input.max_size,
     };
-    crate::tui::run(crate::tui::Start::Docs(docs, options.clone()), store, load)
+    crate::tui::run(
+        crate::tui::Start::Docs(docs, Box::new(options.clone())),
+        store,
+        load,
+    )
 }
 
 /// Loads every source, stopping at the first that fails; warnings go to standard error.

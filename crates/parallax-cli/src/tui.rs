@@ -19,4 +19,4 @@ pub mod update;
 pub mod view;
 pub mod wrap;
 
-pub use app::{Start, run};
+pub use app::{Start, reader_options, run};

@@ -1,12 +1,15 @@
 //! Inputs crafted against a stage's cost, as the hardening issue found them: an 80 KB word
 //! (F1: the near-spelling index), 128 KB of `a?"` runs (F2: sentence splitting), each a whole
 //! `Comparison::build` against a short ordinary text; 520 KB of nested `<div>` (F3) and an
-//! element with 500,000 attributes (F4), each loaded as an HTML file.
+//! element with 500,000 attributes (F4), each loaded as an HTML file; 20,000 sentences of
+//! repetitive text full of quotes, names and counts (F16: the facts one source gives and
+//! the other does not, and the passages that state one fact two ways, were found by
+//! comparing every quote with every other).
 //!
 //! `cargo bench --bench hostile`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, Source, facts};
 
 /// `n` letters from a seeded linear congruential generator, with no space.
 fn letters(n: usize, seed: u64) -> String {
@@ -27,6 +30,25 @@ fn build(a: &str, b: &str) -> Comparison {
         Document::from_text("b.txt", b),
     ];
     Comparison::build(docs, &Options::default()).unwrap()
+}
+
+/// `n` sentences of one pattern: a quote that differs by a number, a speaker from a short
+/// list, a count and a name spelt a few ways.
+fn repetitive_quotes(n: usize, shift: usize) -> String {
+    let names = ["Officer Dana Kirby", "Dr. Lena Marsh", "Captain Ivo Brandt"];
+    let towns = ["Marbella", "Marbela", "Marbello"];
+    (0..n)
+        .map(|i| {
+            format!(
+                "\"The council will review plan number {} before the vote in {},\" said {}, adding that {} people had signed.{}",
+                i + shift,
+                towns[i % 3],
+                names[i % 3],
+                10 + i % 90,
+                if i % 5 == 4 { "\n\n" } else { " " }
+            )
+        })
+        .collect()
 }
 
 fn hostile(c: &mut Criterion) {
@@ -57,6 +79,21 @@ fn hostile(c: &mut Criterion) {
     );
     g.bench_function("attributes_500k", |b| {
         b.iter(|| parallax::document::load_reader("wide.html", wide.as_bytes(), &opts).unwrap())
+    });
+    let opts = Options::default();
+    let qa = Source::analyse(
+        Document::from_text("a.txt", repetitive_quotes(20_000, 0)),
+        &opts,
+    );
+    let qb = Source::analyse(
+        Document::from_text("b.txt", repetitive_quotes(20_000, 7)),
+        &opts,
+    );
+    g.bench_function("facts_only_20k_quotes", |b| {
+        b.iter(|| facts::only_in(qa.analysed(), qb.analysed()))
+    });
+    g.bench_function("fact_pairs_20k_quotes", |b| {
+        b.iter(|| facts::fact_pairs(qa.analysed(), qb.analysed(), &[]))
     });
     g.finish();
 }

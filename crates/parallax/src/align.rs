@@ -4,6 +4,7 @@
 mod absorb;
 mod fuzzy;
 mod group;
+mod join;
 mod judge;
 mod meaning;
 mod monotone;
@@ -24,6 +25,7 @@ use crate::ids::SegmentId;
 use crate::segment::Segment;
 use crate::text::Language;
 
+pub use join::join;
 pub use judge::{FEATURES, LinkModel};
 pub use params::Params;
 pub use why::Reason;
@@ -96,6 +98,30 @@ pub struct Alignment {
     pub only_a: Vec<SegmentId>,
     /// Segments of B in no link.
     pub only_b: Vec<SegmentId>,
+}
+
+impl Alignment {
+    /// The alignment made of `links` between sides of `na` and `nb` passages: the links in
+    /// A's order, and the passages in none.
+    fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
+        links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
+        let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
+            let mut used = vec![false; n];
+            for l in &links {
+                for &i in linked(l) {
+                    used[i.0] = true;
+                }
+            }
+            (0..n).filter(|&i| !used[i]).map(SegmentId).collect()
+        };
+        let only_a = only(na, &|l| &l.a);
+        let only_b = only(nb, &|l| &l.b);
+        Alignment {
+            links,
+            only_a,
+            only_b,
+        }
+    }
 }
 
 /// What the stages after profiling read: both sides' profiles, the near words between
@@ -175,6 +201,28 @@ fn spans(groups: &[group::Group], anchor: f32) -> Vec<order::Span2> {
         .collect()
 }
 
+/// What the aligner reads of two sides: their passages' profiles and the near words
+/// (spellings, meanings) between them.
+fn profiles(a: Side<'_>, b: Side<'_>, params: &Params) -> (profile::Profiles, fuzzy::Aliases) {
+    let prof = profile::build(a, b, params);
+    let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
+        ps.iter()
+            .flat_map(|p| p.terms.iter().map(|t| t.id))
+            .collect()
+    };
+    let (in_a, in_b) = (ids(&prof.a), ids(&prof.b));
+    let mut aliases = fuzzy::aliases(&prof.spelling, &in_a, &in_b, params.spelling_min_len);
+    // The vectors come from an English model: on other languages they would add noise.
+    if a.lang == Language::English
+        && b.lang == Language::English
+        && let Some(table) = vectors::Table::get()
+    {
+        let close = params.meaning_close;
+        meaning::add_aliases(table, &prof, a.lang, (&in_a, &in_b), close, &mut aliases);
+    }
+    (prof, aliases)
+}
+
 /// Links the passages of `a` and `b`.
 ///
 /// Every pair worth looking at is scored from shared terms (stems, near spellings, names
@@ -228,22 +276,7 @@ enum Out {
 
 fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
     let (na, nb) = (a.segments.len(), b.segments.len());
-    let prof = profile::build(a, b, params);
-    let ids = |ps: &[profile::Profile]| -> HashSet<u32> {
-        ps.iter()
-            .flat_map(|p| p.terms.iter().map(|t| t.id))
-            .collect()
-    };
-    let (in_a, in_b) = (ids(&prof.a), ids(&prof.b));
-    let mut aliases = fuzzy::aliases(&prof.spelling, &in_a, &in_b, params.spelling_min_len);
-    // The vectors come from an English model: on other languages they would add noise.
-    if a.lang == Language::English
-        && b.lang == Language::English
-        && let Some(table) = vectors::Table::get()
-    {
-        let close = params.meaning_close;
-        meaning::add_aliases(table, &prof, a.lang, (&in_a, &in_b), close, &mut aliases);
-    }
+    let (prof, aliases) = profiles(a, b, params);
     let ctx = Ctx {
         prof: &prof,
         aliases: &aliases,
@@ -320,7 +353,7 @@ fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
             .collect();
         groups = chosen.into_iter().map(|c| c.group).collect();
     }
-    let mut links: Vec<Link> = groups
+    let links: Vec<Link> = groups
         .iter()
         .enumerate()
         .map(|(k, g)| {
@@ -353,21 +386,9 @@ fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
             }
         })
         .collect();
-    links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
-    let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
-        let mut used = vec![false; n];
-        for l in &links {
-            for &i in linked(l) {
-                used[i.0] = true;
-            }
-        }
-        (0..n).filter(|&i| !used[i]).map(SegmentId).collect()
-    };
-    let only_a = only(a.segments.len(), &|l| &l.a);
-    let only_b = only(b.segments.len(), &|l| &l.b);
-    Out::Links(Alignment {
+    Out::Links(Alignment::from_links(
         links,
-        only_a,
-        only_b,
-    })
+        a.segments.len(),
+        b.segments.len(),
+    ))
 }

@@ -214,7 +214,7 @@ impl Comparison {
                     vectors: vectors[k.0].as_deref(),
                     ..sources[k.0].side()
                 };
-                let alignments = pair_ids
+                pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
                         let al = align::align_with(side(i), side(j), &options.params);
@@ -222,8 +222,7 @@ impl Comparison {
                         tick();
                         al
                     })
-                    .collect::<Vec<_>>();
-                alignments
+                    .collect::<Vec<_>>()
             },
         );
         for (s, f) in sources.iter_mut().zip(facts) {
@@ -232,7 +231,10 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), alignment)| PairAlignment::with_facts(&sources, (i, j), alignment))
+            .map(|(&(i, j), mut alignment)| {
+                join_fact_pairs(&sources[i.0], &sources[j.0], options, &mut alignment);
+                PairAlignment::with_facts(&sources, (i, j), alignment)
+            })
             .collect();
         let clusters = cluster::clusters(&sources, &pairs);
         Ok(Comparison {
@@ -266,9 +268,10 @@ impl PairAlignment {
         alignment: Alignment,
     ) -> PairAlignment {
         let (a, b) = (sources[i.0].analysed(), sources[j.0].analysed());
+        // Links are compared one by one, each on its own: side by side.
         let link_facts: Vec<LinkFacts> = alignment
             .links
-            .iter()
+            .par_iter()
             .map(|link| {
                 let mut conflicts = facts::conflicts(a, &link.a, b, &link.b);
                 let more = facts::changed_numbers(&link.changes, &conflicts);
@@ -295,6 +298,17 @@ impl PairAlignment {
             link_facts,
         }
     }
+}
+
+/// Joins to the links the passages of `a` and `b` that state one fact two ways and that
+/// the aligner left apart ([`facts::fact_pairs`], [`align::join`]).
+fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Alignment) {
+    let pairs: Vec<(SegmentId, SegmentId, String)> =
+        facts::fact_pairs(a.analysed(), b.analysed(), &alignment.links)
+            .into_iter()
+            .map(|p| (p.a, p.b, p.slot))
+            .collect();
+    align::join(a.side(), b.side(), &options.params, alignment, &pairs);
 }
 
 /// A fact a link already shows as differing is not also "only in" one side: the report

@@ -19,7 +19,8 @@
 
 mod model;
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use candle_core::{D, DType, Device, Tensor};
 use candle_transformers::models::bert::BertModel;
@@ -44,6 +45,11 @@ pub const MAX_TOKENS: usize = 128;
 /// rows per matrix product, enough to keep the products efficient.
 const BATCH: usize = 8;
 
+/// Sentences whose vectors are remembered (about 1.5 KB each, so some 12 MB at most): a
+/// comparison opened again, a source in several pairs or a refreshed text that is mostly
+/// unchanged is not encoded twice, and the encoder is the slowest stage by far.
+const MEMO_MAX: usize = 8_192;
+
 /// A unit sentence vector.
 pub type Vector = [f32; DIM];
 
@@ -51,6 +57,8 @@ pub type Vector = [f32; DIM];
 pub struct Encoder {
     model: BertModel,
     tokenizer: Tokenizer,
+    /// The vectors of sentences encoded before, by their text.
+    memo: Mutex<HashMap<String, Vector>>,
 }
 
 static SHARED: OnceLock<std::result::Result<Encoder, String>> = OnceLock::new();
@@ -74,6 +82,7 @@ impl Encoder {
         Ok(Encoder {
             model: model::load_model()?,
             tokenizer: model::load_tokenizer()?,
+            memo: Mutex::new(HashMap::new()),
         })
     }
 
@@ -85,20 +94,39 @@ impl Encoder {
 
     /// The unit vector of every sentence, in the order given. An empty sentence gets a vector
     /// too (that of the model's two markers), so results line up with the input.
+    /// Sentences encoded before (by this encoder) are not run through the model again.
     pub fn encode(&self, sentences: &[&str]) -> Result<Vec<Vector>> {
-        let encodings = sentences
+        let mut vectors = vec![[0.0; DIM]; sentences.len()];
+        let mut missing: Vec<usize> = Vec::new();
+        {
+            // A poisoned memo only means a panic elsewhere mid-insert: its entries are whole.
+            let memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+            for (i, s) in sentences.iter().enumerate() {
+                match memo.get(*s) {
+                    Some(v) => vectors[i] = *v,
+                    None => missing.push(i),
+                }
+            }
+        }
+        let encodings = missing
             .iter()
-            .map(|s| self.tokenize(s))
+            .map(|&i| self.tokenize(sentences[i]))
             .collect::<Result<Vec<_>>>()?;
         let mut order: Vec<usize> = (0..encodings.len()).collect();
-        order.sort_by_key(|&i| encodings[i].len());
-        let mut vectors = vec![[0.0; DIM]; encodings.len()];
+        order.sort_by_key(|&k| encodings[k].len());
         for chunk in order.chunks(BATCH) {
-            let batch: Vec<&Encoding> = chunk.iter().map(|&i| &encodings[i]).collect();
+            let batch: Vec<&Encoding> = chunk.iter().map(|&k| &encodings[k]).collect();
             let out = self.encode_batch(&batch).map_err(model::error)?;
-            for (&i, vector) in chunk.iter().zip(out) {
-                vectors[i] = vector;
+            for (&k, vector) in chunk.iter().zip(out) {
+                vectors[missing[k]] = vector;
             }
+        }
+        let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+        if memo.len() + missing.len() > MEMO_MAX {
+            memo.clear();
+        }
+        for &i in missing.iter().take(MEMO_MAX) {
+            memo.insert(sentences[i].to_string(), vectors[i]);
         }
         Ok(vectors)
     }
@@ -189,5 +217,20 @@ mod tests {
         let long = "word ".repeat(1000);
         assert_eq!(encoder.token_count(&long).unwrap(), MAX_TOKENS);
         assert_eq!(encoder.token_count("").unwrap(), 2, "[CLS] and [SEP]");
+    }
+
+    #[test]
+    fn a_sentence_encoded_before_comes_from_the_memo_unchanged() {
+        let encoder = Encoder::shared().unwrap();
+        let first = encoder
+            .encode(&["The ferry left at dawn.", "Rain fell all week."])
+            .unwrap();
+        let again = encoder
+            .encode(&["Rain fell all week.", "A new sentence here."])
+            .unwrap();
+        assert_eq!(first[1], again[0]);
+        assert!(cosine(&again[0], &again[1]) < 0.99);
+        let memo = encoder.memo.lock().unwrap();
+        assert!(memo.contains_key("A new sentence here."));
     }
 }

@@ -1,5 +1,9 @@
-//! Facts in a text (ages, sums, counts, dates, quotes, attributions, names) and the facts that
-//! two linked passages disagree on.
+//! Facts in a text (ages, sums, counts, measurements, magnitudes, dates, times, quotes,
+//! attributions, names) and the facts that two linked passages disagree on.
+//!
+//! Two facts disagree only when they fill one slot (what is measured: the deaths at the
+//! school, the magnitude of the main quake, the age of one man) and no single true value
+//! fits both: "about 40" and "at least 43" agree, "dozens" and "eight" do not.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,16 +13,22 @@ use crate::text::Language;
 
 mod attributions;
 mod compare;
+mod counts;
 mod dates;
 mod entities;
 mod extract;
+mod flag;
+mod measures;
 mod numbers;
 mod quotes;
+mod times;
 mod words;
 
+pub use compare::links::{FactPair, fact_pairs};
 pub use compare::{changed_numbers, conflicts, facts_in, link_additions, misspelt, only_in};
 pub use entities::key as name_key;
 pub use extract::extract;
+pub use flag::{is_possible, sentence};
 
 /// Compiles the extractors' patterns, in parallel. Optional: each compiles on first use
 /// anyway, but one by one; compiling them side by side halves the fixed cost of a short run.
@@ -28,6 +38,8 @@ pub fn prepare() {
         .iter()
         .chain(&dates::PATTERNS)
         .chain(&attributions::PATTERNS)
+        .chain(&measures::PATTERNS)
+        .chain(&times::PATTERNS)
         .copied()
         .collect();
     all.into_par_iter().for_each(|p| {
@@ -47,10 +59,17 @@ pub enum FactKind {
     Count,
     /// A percentage: "12%".
     Percent,
-    /// A number with a unit: "30 gigawatts".
+    /// A number with a unit: "30 gigawatts", "200ft", "-5 °C".
     Quantity,
     /// A date or a relative time: "Jan. 3", "last month".
     Date,
+    /// The strength of an earthquake: "a 7.6-magnitude quake", "6.1 on the Richter scale".
+    Magnitude,
+    /// A time of day, with its zone when given: "9:30 a.m.", "7 p.m. GMT", "at noon".
+    Time,
+    /// The date the article carries in its header (the document's own date), against which
+    /// its relative times ("today", "Tuesday") are read.
+    Published,
     /// Quoted speech.
     Quote,
     /// Who a claim is attributed to: "according to Reuters".
@@ -71,6 +90,9 @@ impl FactKind {
             FactKind::Percent => "percent",
             FactKind::Quantity => "quantity",
             FactKind::Date => "date",
+            FactKind::Magnitude => "magnitude",
+            FactKind::Time => "time",
+            FactKind::Published => "published",
             FactKind::Quote => "quote",
             FactKind::Attribution => "attribution",
             FactKind::Entity => "entity",
@@ -88,7 +110,8 @@ pub struct Fact {
     pub span: Span,
     /// The normalised value ("56", "25000000 USD", "2026-01-03", a folded name).
     pub value: String,
-    /// Who said it, for quotes; who is cited, for attributions.
+    /// Who said it, for quotes; who is cited, for attributions; whose age it is, for ages
+    /// written after a name ("Jones, 45,").
     pub speaker: Option<String>,
 }
 
@@ -107,12 +130,12 @@ pub struct Analysed<'a> {
     pub lang: Language,
 }
 
-/// Two linked passages that state different values for the same kind of fact.
+/// Two linked passages that state values for one slot that cannot both be true.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Conflict {
     /// The kind both facts are of.
     pub kind: FactKind,
-    /// The fact as source A states it.
+    /// The fact as source A states it (its words, hedge included: "at least 43 people").
     pub a: String,
     /// The fact as source B states it.
     pub b: String,
@@ -120,6 +143,24 @@ pub struct Conflict {
     pub a_span: Span,
     /// Where B states it.
     pub b_span: Span,
+    /// What is measured, in words: "Magnitude", "Killed", "Age of Cabello". (Empty in
+    /// comparisons saved before slots were named; [`sentence`] then names the kind.)
+    #[serde(default)]
+    pub slot: String,
+}
+
+impl Conflict {
+    /// The same conflict seen from the other side: B's statement first.
+    pub fn swapped(&self) -> Conflict {
+        Conflict {
+            kind: self.kind,
+            a: self.b.clone(),
+            b: self.a.clone(),
+            a_span: self.b_span,
+            b_span: self.a_span,
+            slot: self.slot.clone(),
+        }
+    }
 }
 
 /// Facts one side gives and the other does not, as indices into each source's `facts`.

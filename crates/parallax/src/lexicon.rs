@@ -5,6 +5,17 @@
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+mod amounts;
+mod measures;
+mod names;
+
+pub use amounts::{
+    EVENT_NAMES, EVENTS, HEDGES_AFTER, HEDGES_BEFORE, HUMAN_EVENTS, Hedge, NEUTRAL_MODIFIERS,
+    PEOPLE_NOUNS, VAGUE_AMOUNTS,
+};
+pub use measures::{DIMENSION_NAMES, QUAKE_WORDS, TIME_ZONES, UNIT_SCALES};
+pub use names::{PLACE_ABBREVIATIONS, RANKS};
+
 /// Number words (English and German) and their values.
 pub const NUMBER_WORDS: &[(&str, u64)] = &[
     ("one", 1),
@@ -132,6 +143,20 @@ pub const UNITS: &[(&str, &str)] = &[
     ("meter", "m"),
     ("feet", "ft"),
     ("foot", "ft"),
+    ("ft", "ft"),
+    ("nautical miles", "nmi"),
+    ("cm", "cm"),
+    ("centimeters", "cm"),
+    ("centimetres", "cm"),
+    ("mm", "mm"),
+    ("millimeters", "mm"),
+    ("millimetres", "mm"),
+    ("inches", "inch"),
+    ("inch", "inch"),
+    ("mg", "mg"),
+    ("milligrams", "mg"),
+    ("grams", "g"),
+    ("gram", "g"),
     ("kg", "kg"),
     ("kilograms", "kg"),
     ("kilogram", "kg"),
@@ -160,6 +185,22 @@ pub const UNITS: &[(&str, &str)] = &[
     ("kw", "kW"),
     ("acres", "acre"),
     ("hectares", "ha"),
+    ("square kilometers", "km2"),
+    ("square kilometres", "km2"),
+    ("sq km", "km2"),
+    ("km2", "km2"),
+    ("square miles", "sq mile"),
+    ("mph", "mph"),
+    ("miles per hour", "mph"),
+    ("km/h", "km/h"),
+    ("kph", "km/h"),
+    ("kilometers per hour", "km/h"),
+    ("kilometres per hour", "km/h"),
+    ("knots", "knot"),
+    ("°c", "°C"),
+    ("°f", "°F"),
+    ("degrees celsius", "°C"),
+    ("degrees fahrenheit", "°F"),
     ("degrees", "degree"),
     ("grad", "degree"),
 ];

@@ -134,6 +134,16 @@ fn number_word(folded: &str, stem: &str) -> Option<u64> {
 
 /// The words of `span` in `text`, in order.
 pub fn tokens(text: &str, span: Span, lang: Language) -> Vec<Token> {
+    tokens_with(text, span, lang, true)
+}
+
+/// [`tokens`] without their stems (`stem` holds the folded word): for callers that stem only
+/// the few words they keep, as stemming is most of the cost.
+pub fn tokens_unstemmed(text: &str, span: Span, lang: Language) -> Vec<Token> {
+    tokens_with(text, span, lang, false)
+}
+
+fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Token> {
     let body = span.slice(text);
     body.unicode_word_indices()
         .enumerate()
@@ -146,7 +156,7 @@ pub fn tokens(text: &str, span: Span, lang: Language) -> Vec<Token> {
                 .unwrap_or(folded);
             let stop = lang.is_stop(&folded);
             let numeric = folded.chars().any(|c| c.is_ascii_digit());
-            let stem = if numeric {
+            let stem = if numeric || !stemmed {
                 folded.clone()
             } else {
                 let stem = lang.stem(&folded);

@@ -73,6 +73,17 @@ impl Drop for Guard {
 }
 
 /// Builds the comparison on a worker thread, reporting progress; the UI never waits for it.
+/// The options the reader aligns with: `options` without the sentence encoder, which costs
+/// seconds on the demo (the reader must not make anyone wait for links). Without the
+/// encoder's evidence the learned score keeps fewer links than the aligner's own choice
+/// (samples: recall .39 against .52), so the reader keeps that choice until it can refine
+/// with the encoder in the background.
+pub fn reader_options(mut options: Options) -> Options {
+    options.fast = true;
+    options.params.link_model = parallax::align::LinkModel::none();
+    options
+}
+
 fn spawn_worker(docs: Vec<Document>, options: Options, tx: mpsc::Sender<Action>) {
     std::thread::spawn(move || {
         let progress = |p: Progress| {
@@ -127,7 +138,7 @@ fn to_action(m: &Model, ev: Event) -> Option<Action> {
 /// What the reader starts on.
 pub enum Start {
     /// Sources to align.
-    Docs(Vec<Document>, Options),
+    Docs(Vec<Document>, Box<Options>),
     /// A saved comparison, opened (see [`effects::open`]).
     Saved(Box<Opened>, Vec<SavedSource>),
 }
@@ -161,13 +172,9 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         file: None,
     };
     let (mut model, opened) = match start {
-        Start::Docs(docs, mut options) => {
+        Start::Docs(docs, options) => {
             let names = docs.iter().map(|d| d.name().to_string()).collect();
-            // The reader aligns without the sentence encoder (the learned score's fast
-            // model): the encoder costs seconds on the demo, and the reader must not make
-            // anyone wait for links. Refining in the background is issue 19's next step.
-            options.fast = true;
-            spawn_worker(docs, options, tx);
+            spawn_worker(docs, reader_options(*options), tx);
             (Model::new(config, names), None)
         }
         Start::Saved(opened, sources) => {

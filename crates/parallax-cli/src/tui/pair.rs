@@ -9,6 +9,7 @@
 
 use parallax::align::Link;
 use parallax::comparison::LinkFacts;
+use parallax::facts::Conflict;
 use parallax::span::Span;
 use parallax::{Comparison, LinkId, SegmentId, SourceId};
 
@@ -149,19 +150,12 @@ impl PairView {
         (changes, conflicts)
     }
 
-    /// The conflicts of link `l` as (kind, left value, right value).
-    pub fn conflicts(&self, cmp: &Comparison, l: ShownLink) -> Vec<(&'static str, String, String)> {
+    /// The conflicts of link `l`, each told from the left pane's source (its `a`).
+    pub fn conflicts(&self, cmp: &Comparison, l: ShownLink) -> Vec<Conflict> {
         self.link_facts(cmp, l)
             .conflicts
             .iter()
-            .map(|c| {
-                let (l, r) = if self.flipped {
-                    (c.b.clone(), c.a.clone())
-                } else {
-                    (c.a.clone(), c.b.clone())
-                };
-                (c.kind.label(), l, r)
-            })
+            .map(|c| if self.flipped { c.swapped() } else { c.clone() })
             .collect()
     }
 }

@@ -282,13 +282,18 @@ fn the_markdown_report_has_headings_and_sources() {
     assert!(out.contains("## "), "{out}");
 }
 
-/// `--params` changes the aligner's knobs without a rebuild: a floor no score reaches
-/// leaves no link, and an empty object is the defaults.
+/// `--params` changes the aligner's knobs without a rebuild: without the learned link score
+/// (a model with no weights) a floor no score reaches leaves no link, and an empty object is
+/// the defaults.
 #[test]
 fn aligner_parameters_from_a_file_change_the_links() {
     let dir = tempfile::tempdir().unwrap();
     let strict = dir.path().join("strict.json");
-    std::fs::write(&strict, r#"{"floor": 1.5}"#).unwrap();
+    std::fs::write(
+        &strict,
+        r#"{"floor": 1.5, "link_model": {"meaning": [], "fast": [], "min_score": 0}}"#,
+    )
+    .unwrap();
     let none = dir.path().join("none.json");
     std::fs::write(&none, "{}").unwrap();
     let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));

@@ -236,7 +236,11 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
         .iter()
         .map(|f| parallax::document::load(f.to_str().unwrap(), &load).unwrap())
         .collect();
-    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let cmp = parallax::Comparison::build(
+        docs,
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
     let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
     press(&mut m, "n a");
     type_keys(&mut m, "check the age");

@@ -18,9 +18,11 @@ const DEADLINE: Duration = Duration::from_secs(60);
 /// The link the reader should be on after `n` twice from the first passage, and the
 /// counterpart's first segment, computed from the comparison the binary also builds.
 fn expected() -> (usize, usize, String) {
-    let cmp =
-        parallax::Comparison::build(parallax::demo::documents(), &parallax::Options::default())
-            .unwrap();
+    let cmp = parallax::Comparison::build(
+        parallax::demo::documents(),
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
     let pair = cmp.pair(SourceId(0), SourceId(1)).unwrap();
     let mut links: Vec<&parallax::align::Link> = pair.alignment.links.iter().collect();
     links.sort_by_key(|l| (l.a[0], l.b[0]));

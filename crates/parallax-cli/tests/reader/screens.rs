@@ -155,7 +155,10 @@ fn empty_and_odd_sources_never_panic() {
             parallax::Document::from_text("a.txt", a),
             parallax::Document::from_text("b.txt", b),
         ];
-        let Ok(cmp) = parallax::Comparison::build(docs, &parallax::Options::default()) else {
+        let Ok(cmp) = parallax::Comparison::build(
+            docs,
+            &parallax_cli::tui::reader_options(parallax::Options::default()),
+        ) else {
             continue;
         };
         for (w, h) in [(120, 40), (80, 24), (40, 10), (20, 5)] {

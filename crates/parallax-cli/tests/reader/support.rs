@@ -20,7 +20,11 @@ use parallax_cli::tui::view::view;
 pub fn demo() -> Comparison {
     static CMP: OnceLock<Comparison> = OnceLock::new();
     CMP.get_or_init(|| {
-        Comparison::build(parallax::demo::documents(), &Options::default()).expect("demo builds")
+        Comparison::build(
+            parallax::demo::documents(),
+            &parallax_cli::tui::reader_options(Options::default()),
+        )
+        .expect("demo builds")
     })
     .clone()
 }

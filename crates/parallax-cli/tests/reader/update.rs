@@ -414,7 +414,11 @@ fn with_two_sources_m_and_p_say_why_nothing_opens() {
         parallax::Document::from_text("a.txt", "The bridge opened on Monday.\n"),
         parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n"),
     ];
-    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let cmp = parallax::Comparison::build(
+        docs,
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
     let mut m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
     press(&mut m, "m");
     assert!(m.overlay.is_none());
@@ -438,7 +442,11 @@ fn input_text_never_reaches_the_terminal_raw() {
         ),
         parallax::Document::from_text("b.txt", "Hello \u{1b}[2J world. Something else entirely.\n"),
     ];
-    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let cmp = parallax::Comparison::build(
+        docs,
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
     let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
     let buf = draw(&m);
     for cell in buf.content() {
@@ -520,7 +528,11 @@ fn a_pages_machine_time_reads_as_a_date_in_the_pane_title() {
     a.meta.date = Some("2025-03-04T10:00:00+01:00".into());
     let mut b = parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n");
     b.meta.date = Some("4. März 2025".into());
-    let cmp = parallax::Comparison::build(vec![a, b], &parallax::Options::default()).unwrap();
+    let cmp = parallax::Comparison::build(
+        vec![a, b],
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
     let m = support::model_with(cmp, tui::config::Config::default(), 120, 30);
     let s = screen(&draw(&m));
     assert!(s.contains("page.html · 2025-03-04 10:00"), "{s}");

@@ -66,6 +66,16 @@ impl Default for LinkModel {
 }
 
 impl LinkModel {
+    /// A model without weights: the aligner's own choice of links stands, as it did before
+    /// the learned score (what a comparison saved then was built with).
+    pub fn none() -> LinkModel {
+        LinkModel {
+            meaning: Vec::new(),
+            fast: Vec::new(),
+            min_score: 0.0,
+        }
+    }
+
     /// True when the model has weights for a pair with (or without) sentence vectors: the
     /// judge then chooses the links.
     pub fn judges(&self, meaning: bool) -> bool {

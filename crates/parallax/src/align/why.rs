@@ -34,6 +34,10 @@ pub enum Reason {
         /// The cosine × 100.
         hundredths: u8,
     },
+    /// The passages state one fact two ways (what differs, in words: "Killed", "Wording of
+    /// the quote"): joined after the aligner's own links, so that a reader checking facts
+    /// sees them side by side.
+    SameFact(Vec<String>),
     /// The link joins `a` passages of A with `b` of B, more than one on some side.
     Grouped {
         /// Passages of A.
@@ -67,6 +71,7 @@ impl Reason {
                     hundredths % 100
                 )
             }
+            Reason::SameFact(w) => format!("one fact told two ways: {}", w.join(", ")),
             Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
         }
     }

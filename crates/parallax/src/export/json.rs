@@ -103,7 +103,12 @@ pub struct ReportLink {
     pub weak: bool,
     pub why: Vec<String>,
     pub changes: Vec<ReportChange>,
+    /// Facts the two sides state differently, on a link that is not weak.
     pub conflicts: Vec<ReportConflict>,
+    /// Facts the two sides state differently on a weak link (its passages may not tell the
+    /// same thing): shown as possible, not counted, each with `"possible": true`.
+    #[serde(default)]
+    pub possible_conflicts: Vec<ReportConflict>,
     /// Facts one side of the link has and the other side's passages do not (indices into
     /// each document's `facts`).
     #[serde(default)]
@@ -118,7 +123,7 @@ pub struct ReportChange {
     pub b: String,
 }
 
-/// Two facts of one kind that the sides of a link state differently.
+/// Two facts of one slot that the sides of a link state differently.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ReportConflict {
     pub kind: String,
@@ -128,6 +133,16 @@ pub struct ReportConflict {
     pub a_end: usize,
     pub b_start: usize,
     pub b_end: usize,
+    /// What is measured, in words ("Magnitude", "Killed", "Age of Cabello").
+    #[serde(default)]
+    pub slot: String,
+    /// The flag as the reports say it, the sides named A and B: "Magnitude: A says 7.6, B
+    /// says 7.7".
+    #[serde(default)]
+    pub sentence: String,
+    /// True on a weak link: the difference is possible, not counted.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub possible: bool,
 }
 
 /// Segment ids in no link, per side (or, for facts, fact indices only one side gives).
@@ -264,6 +279,9 @@ fn facts_only(p: &PairAlignment) -> ReportOnly {
 }
 
 fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
+    // A flag on a weak link is possible: listed apart, so a count of `conflicts` counts
+    // only the flags of links the aligner believes.
+    let possible = crate::facts::is_possible(l);
     ReportLink {
         fact_additions: ReportOnly {
             a: facts.additions.a.clone(),
@@ -290,20 +308,37 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
                 b: c.b.clone(),
             })
             .collect(),
-        conflicts: facts
-            .conflicts
-            .iter()
-            .map(|c| ReportConflict {
-                kind: c.kind.label().to_string(),
-                a: c.a.clone(),
-                b: c.b.clone(),
-                a_start: c.a_span.start,
-                a_end: c.a_span.end,
-                b_start: c.b_span.start,
-                b_end: c.b_span.end,
-            })
-            .collect(),
+        conflicts: if possible {
+            Vec::new()
+        } else {
+            conflicts(facts, false)
+        },
+        possible_conflicts: if possible {
+            conflicts(facts, true)
+        } else {
+            Vec::new()
+        },
     }
+}
+
+/// The conflicts of a link as the report gives them.
+fn conflicts(facts: &LinkFacts, possible: bool) -> Vec<ReportConflict> {
+    facts
+        .conflicts
+        .iter()
+        .map(|c| ReportConflict {
+            kind: c.kind.label().to_string(),
+            a: c.a.clone(),
+            b: c.b.clone(),
+            a_start: c.a_span.start,
+            a_end: c.a_span.end,
+            b_start: c.b_span.start,
+            b_end: c.b_span.end,
+            slot: c.slot.clone(),
+            sentence: crate::facts::sentence(c, "A", "B", possible),
+            possible,
+        })
+        .collect()
 }
 
 fn only(p: &PairAlignment) -> ReportOnly {

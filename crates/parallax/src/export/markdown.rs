@@ -3,11 +3,12 @@
 
 use std::fmt::Write;
 
-use super::text::{conflict_sentence, stance_mark};
+use super::text::stance_mark;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
+use crate::facts::{is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
@@ -149,11 +150,17 @@ impl PairSink for MarkdownPair<'_> {
         if !changes.is_empty() {
             let _ = writeln!(out, "Changed: {}\n", changes.join(", "));
         }
+        let possible = is_possible(l);
+        let head = if possible {
+            "Possible conflict"
+        } else {
+            "Conflict"
+        };
         for c in &facts.conflicts {
             let _ = writeln!(
                 out,
-                "- **Conflict.** {}",
-                escape(&conflict_sentence(c, la, lb))
+                "- **{head}.** {}",
+                escape(&sentence(c, la, lb, possible))
             );
         }
         if !facts.conflicts.is_empty() {

@@ -6,7 +6,7 @@ use super::one_line;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
-use crate::facts::{Conflict, FactKind};
+use crate::facts::{Conflict, FactKind, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::{counted, visible};
 
@@ -98,12 +98,25 @@ impl PairSink for TextPair<'_> {
     fn start(&mut self, pair: &Pair) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
         let al = &pair.pair.alignment;
-        let conflicts: usize = pair.pair.link_facts.iter().map(|f| f.conflicts.len()).sum();
+        // Flags on weak links are possible, not counted.
+        let (mut conflicts, mut possible) = (0, 0);
+        for (l, f) in al.links.iter().zip(&pair.pair.link_facts) {
+            if is_possible(l) {
+                possible += f.conflicts.len();
+            } else {
+                conflicts += f.conflicts.len();
+            }
+        }
         let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.path);
         let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
+        let maybe = if possible > 0 {
+            format!(" ({possible} more possible)")
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             self.out,
-            "{}, {} only in {la}, {} only in {lb}, {} {}\n",
+            "{}, {} only in {la}, {} only in {lb}, {} {}{maybe}\n",
             counted(al.links.len(), "link"),
             counted(al.only_a.len(), "passage"),
             al.only_b.len(),
@@ -135,8 +148,10 @@ impl PairSink for TextPair<'_> {
             let room = WIDTH.saturating_sub(prefix.chars().count());
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
         }
+        let possible = is_possible(l);
+        let mark = if possible { "  ? " } else { "  ! " };
         for c in &facts.conflicts {
-            let line = packed("  ! ", &[conflict_sentence(c, la, lb)], "    ", WIDTH);
+            let line = packed(mark, &[sentence(c, la, lb, possible)], "    ", WIDTH);
             let _ = writeln!(self.out, "{line}");
         }
     }
@@ -164,29 +179,10 @@ impl PairSink for TextPair<'_> {
     }
 }
 
-/// A conflict in plain words: "Source A gives the age as 56; source B as 62."
+/// A conflict in plain words, as every report says it ([`crate::facts::sentence`]):
+/// "Age of Cabello: A says 56, B says 62".
 pub fn conflict_sentence(c: &Conflict, la: &str, lb: &str) -> String {
-    let (a, b) = (one_line(&c.a, 80), one_line(&c.b, 80));
-    match c.kind {
-        FactKind::Age => format!("Source {la} gives the age as {a}; source {lb} as {b}."),
-        FactKind::Money => format!("Source {la} gives the sum as {a}; source {lb} as {b}."),
-        FactKind::Count => format!("Source {la} counts “{a}”; source {lb} “{b}”."),
-        FactKind::Percent => format!("Source {la} gives {a}; source {lb} gives {b}."),
-        FactKind::Quantity => format!("Source {la} gives {a}; source {lb} gives {b}."),
-        FactKind::Date => {
-            format!("Source {la} says “{a}”; source {lb} says “{b}” (the time differs).")
-        }
-        FactKind::Quote => format!(
-            "The quote is worded differently: source {la} has “{a}”; source {lb} has “{b}”."
-        ),
-        FactKind::Attribution => format!("Source {la} attributes it to {a}; source {lb} to {b}."),
-        FactKind::Entity => {
-            format!("A name is spelt differently: source {la} writes “{a}”; source {lb} “{b}”.")
-        }
-        FactKind::Byline => {
-            format!("The author differs: source {la} names {a}; source {lb} names {b}.")
-        }
-    }
+    crate::facts::sentence(c, la, lb, false)
 }
 
 /// `items` after `head`, joined by "; " and wrapped at `width` columns, continuation lines

@@ -1,25 +1,34 @@
 //! Facts that two linked passages state differently, and facts only one side gives.
 //!
 //! A false conflict misleads a reader more than a missed one, so two facts conflict only
-//! when they fill the same slot: one age on each side; counts of the same noun; dates, sums,
-//! percentages and quantities whose surrounding words share a content word ("sanctioned …
-//! last year" vs "sanctioned … for several years"); one quote given to two speakers; one
-//! name spelt two ways. Facts whose value the other side also states never conflict.
+//! when they fill one slot and no single true value fits both. The slot of a number is what
+//! it measures (the counted noun and the words that narrow it, the currency, the dimension of
+//! its unit), the event it counts ("killed", "injured"), whose it is, and the words around
+//! it; a date's or a time's likewise. Hedges and ranges widen a number ("about 40" fits "at
+//! least 43"); relative times are read against the article's own date, and without one
+//! never conflict with a date. Quotes differ in words only, speakers in names only, names in
+//! spelling only. Facts whose value the other side also states never conflict.
 
 use std::collections::HashSet;
 
 use super::attributions::edit_distance;
-use super::quotes::speaker_key;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
 use crate::ids::SegmentId;
 use crate::span::Span;
 
+mod amount;
+mod calendar;
 mod changed;
+mod context;
+pub mod links;
+mod names;
+mod numeric;
 mod slot;
+mod when;
 
 pub use changed::changed_numbers;
 
-use slot::{anchors, same};
+use slot::same;
 
 /// Indices of the facts that start inside the given segments.
 pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
@@ -40,10 +49,12 @@ pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
     out
 }
 
-/// One side of a link: its source and the facts in its passages.
+/// One side of a link: its source, the facts in its passages, and the article's own date.
 struct LinkSide<'a> {
     src: Analysed<'a>,
     facts: Vec<&'a Fact>,
+    /// The article's date (days from 1970-01-01), from its header, if it has one.
+    published: Option<i64>,
 }
 
 impl<'a> LinkSide<'a> {
@@ -52,7 +63,11 @@ impl<'a> LinkSide<'a> {
             .into_iter()
             .map(|i| &src.facts[i])
             .collect();
-        LinkSide { src, facts }
+        LinkSide {
+            src,
+            facts,
+            published: published(src),
+        }
     }
 
     fn of(&self, kind: FactKind) -> Vec<&'a Fact> {
@@ -66,6 +81,22 @@ impl<'a> LinkSide<'a> {
     fn text(&self, f: &Fact) -> String {
         f.span.slice(self.src.text).to_string()
     }
+
+    fn words(&self, span: Span) -> String {
+        span.slice(self.src.text).to_string()
+    }
+}
+
+/// The article's own date: the published fact of its header. The header stands before the
+/// body, at most a headline and a standfirst into the passages, so only the facts before the
+/// third passage are looked at (a link is compared in time independent of the text's length).
+fn published(src: Analysed<'_>) -> Option<i64> {
+    let bound = src.segments.get(2).map_or(src.text.len(), |s| s.span.start);
+    src.facts
+        .iter()
+        .take_while(|f| f.span.start < bound)
+        .find(|f| f.kind == FactKind::Published)
+        .and_then(|f| calendar::parse_iso(&f.value))
 }
 
 fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict {
@@ -75,10 +106,12 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
         b,
         a_span: x,
         b_span: y,
+        slot: String::new(),
     }
 }
 
-/// The conflicts between A's segments `ia` and B's segments `ib`.
+/// The conflicts between A's segments `ia` and B's segments `ib`: facts of one slot that
+/// no single true value fits.
 pub fn conflicts(
     a: Analysed<'_>,
     ia: &[SegmentId],
@@ -87,19 +120,35 @@ pub fn conflicts(
 ) -> Vec<Conflict> {
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
-    ages(&sa, &sb, &mut out);
-    counts(&sa, &sb, &mut out);
-    for kind in [
-        FactKind::Date,
-        FactKind::Money,
-        FactKind::Percent,
-        FactKind::Quantity,
-    ] {
-        by_context(kind, &sa, &sb, &mut out);
+    numeric::compare(&sa, &sb, &mut out);
+    when::compare(&sa, &sb, &mut out);
+    names::quotes(&sa, &sb, &mut out);
+    names::attributions(&sa, &sb, &mut out);
+    names::spellings(&sa, &sb, &mut out);
+    out
+}
+
+/// The conflicts of one kind between A's segments `ia` and B's segments `ib` (what
+/// [`conflicts`] finds of that kind, or of its quotes' speakers for quotes), for callers
+/// that know which kind they look for.
+fn conflicts_of(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+    kind: FactKind,
+) -> Vec<Conflict> {
+    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
+    let mut out = Vec::new();
+    match kind {
+        FactKind::Time => when::compare_times(&sa, &sb, &mut out),
+        FactKind::Date => when::compare(&sa, &sb, &mut out),
+        FactKind::Quote => names::quotes(&sa, &sb, &mut out),
+        FactKind::Entity => names::spellings(&sa, &sb, &mut out),
+        FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
+        _ if context::numberish(kind) => numeric::compare_kind(&sa, &sb, kind, &mut out),
+        _ => {}
     }
-    quotes(&sa, &sb, &mut out);
-    attributions(&sa, &sb, &mut out);
-    spellings(&sa, &sb, &mut out);
     out
 }
 
@@ -122,191 +171,6 @@ fn unmatched<'a>(
     )
 }
 
-/// One age on each side, different: the same person's age told two ways.
-fn ages(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    if let ([x], [y]) = (
-        a.of(FactKind::Age).as_slice(),
-        b.of(FactKind::Age).as_slice(),
-    ) && x.value != y.value
-    {
-        out.push(conflict(
-            FactKind::Age,
-            x.value.clone(),
-            y.value.clone(),
-            x.span,
-            y.span,
-        ));
-    }
-}
-
-/// Counts of the same noun with different numbers ("two sources" vs "three sources").
-fn counts(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    let noun = |f: &Fact| f.value.split_once(' ').map(|(_, n)| n.to_string());
-    let (ua, ub) = unmatched(FactKind::Count, a, b);
-    let mut used = vec![false; ub.len()];
-    for x in ua {
-        let Some(nx) = noun(x) else { continue };
-        let hit = ub
-            .iter()
-            .enumerate()
-            .find(|(j, y)| !used[*j] && noun(y).as_deref() == Some(nx.as_str()));
-        if let Some((j, y)) = hit {
-            used[j] = true;
-            out.push(conflict(
-                FactKind::Count,
-                a.text(x),
-                b.text(y),
-                x.span,
-                y.span,
-            ));
-        }
-    }
-}
-
-/// Dates, sums, percentages and quantities whose neighbourhoods share a content word.
-fn by_context(kind: FactKind, a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    let (ua, ub) = unmatched(kind, a, b);
-    if ua.is_empty() || ub.is_empty() {
-        return;
-    }
-    let ka: Vec<HashSet<String>> = ua.iter().map(|f| anchors(a.src, f)).collect();
-    let kb: Vec<HashSet<String>> = ub.iter().map(|f| anchors(b.src, f)).collect();
-    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for (i, x) in ua.iter().enumerate() {
-        for (j, y) in ub.iter().enumerate() {
-            if !comparable(kind, x, y) {
-                continue;
-            }
-            let shared = ka[i].intersection(&kb[j]).count();
-            if shared > 0 {
-                pairs.push((shared, i, j));
-            }
-        }
-    }
-    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
-    let (mut used_a, mut used_b) = (vec![false; ua.len()], vec![false; ub.len()]);
-    for (_, i, j) in pairs {
-        if used_a[i] || used_b[j] {
-            continue;
-        }
-        used_a[i] = true;
-        used_b[j] = true;
-        let (x, y) = (ua[i], ub[j]);
-        out.push(conflict(kind, a.text(x), b.text(y), x.span, y.span));
-    }
-}
-
-/// Sums in one currency, quantities in one unit; dates and percentages always compare.
-fn comparable(kind: FactKind, x: &Fact, y: &Fact) -> bool {
-    let tail = |f: &Fact| f.value.rsplit_once(' ').map(|(_, t)| t.to_string());
-    match kind {
-        FactKind::Money | FactKind::Quantity => tail(x) == tail(y),
-        _ => true,
-    }
-}
-
-/// The same quote worded differently, or given to a different speaker.
-fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    for x in a.of(FactKind::Quote) {
-        for y in b.of(FactKind::Quote) {
-            if !same(x, y) {
-                continue;
-            }
-            if let (Some(sx), Some(sy)) = (&x.speaker, &y.speaker)
-                && speaker_key(sx) != speaker_key(sy)
-                && source_role(sx, &speaker_key(sx)).is_some()
-                && source_role(sx, &speaker_key(sx)) == source_role(sy, &speaker_key(sy))
-            {
-                out.push(conflict(
-                    FactKind::Attribution,
-                    sx.clone(),
-                    sy.clone(),
-                    x.span,
-                    y.span,
-                ));
-            }
-            if x.value != y.value {
-                out.push(conflict(
-                    FactKind::Quote,
-                    a.text(x),
-                    b.text(y),
-                    x.span,
-                    y.span,
-                ));
-            }
-        }
-    }
-}
-
-/// What kind of named source a speaker is: an outlet ("Reuters", "the AP") or a named
-/// person or body ("Elliot Abrams"); `None` for unnamed ones ("a senior official").
-/// Only sources of one kind are compared: an outlet that reports and the person it quotes
-/// are not two versions of one source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Role {
-    Outlet,
-    Named,
-}
-
-fn source_role(speaker: &str, key: &str) -> Option<Role> {
-    if crate::lexicon::AGENCIES
-        .iter()
-        .any(|(_, canon)| *canon == key)
-    {
-        return Some(Role::Outlet);
-    }
-    let words: Vec<&str> = speaker.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 4
-        && words.iter().all(|w| w.starts_with(char::is_uppercase));
-    named.then_some(Role::Named)
-}
-
-/// One named source on each side, of the same role, and they differ ("according to
-/// Reuters" vs "Says the AP").
-fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
-    let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
-    if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
-        && x.value != y.value
-        && role(x).is_some()
-        && role(x) == role(y)
-    {
-        let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
-        let found = conflict(FactKind::Attribution, who(x), who(y), x.span, y.span);
-        // A quote given to these two speakers is the same difference, found from the quote
-        // ("Source A attributes it to Anna Weiß; source B to Anna Schwarz."): it is shown
-        // once, on the attribution's own words.
-        let from_quote = out
-            .iter_mut()
-            .find(|c| (c.kind, &c.a, &c.b) == (found.kind, &found.a, &found.b));
-        match from_quote {
-            Some(c) => *c = found,
-            None => out.push(found),
-        }
-    }
-}
-
-/// One name spelt two ways ("Nicholas Maduro" vs "Nicolás Maduro", "Caracus" vs "Caracas");
-/// accents alone are no difference.
-fn spellings(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    let (ua, ub) = unmatched(FactKind::Entity, a, b);
-    let mut seen: HashSet<(String, String)> = HashSet::new();
-    for x in &ua {
-        for y in &ub {
-            if misspelt(&x.value, &y.value) && seen.insert((x.value.clone(), y.value.clone())) {
-                out.push(conflict(
-                    FactKind::Entity,
-                    a.text(x),
-                    b.text(y),
-                    x.span,
-                    y.span,
-                ));
-            }
-        }
-    }
-}
-
 /// True when two folded names differ in one word by a small spelling change.
 pub fn misspelt(x: &str, y: &str) -> bool {
     let (wx, wy): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
@@ -327,12 +191,16 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && !p.starts_with(q)
         && !q.starts_with(p)
         && p.chars().next() == q.chars().next()
+        // An ending that differs is another word of one family ("Greece", "Greek"), not a
+        // misspelling, which changes a letter or two inside ("Caracus", "Caracas").
+        && p.chars().last() == q.chars().last()
         && p.len().abs_diff(q.len()) <= 2
         && edit_distance(p, q) <= 2
 }
 
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
-/// only one side of a link has. Bylines are left out (they belong to no passage).
+/// only one side of a link has. Bylines and the article's date are left out (they belong to
+/// no passage).
 pub fn link_additions(
     a: Analysed<'_>,
     ia: &[SegmentId],
@@ -344,7 +212,7 @@ pub fn link_additions(
     let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {
         fx.iter()
             .copied()
-            .filter(|&i| x.facts[i].kind != FactKind::Byline)
+            .filter(|&i| !matches!(x.facts[i].kind, FactKind::Byline | FactKind::Published))
             .filter(|&i| !fy.iter().any(|&j| same(&x.facts[i], &y.facts[j])))
             .collect()
     };

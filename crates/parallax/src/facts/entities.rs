@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::words::fold;
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
-use crate::lexicon::{MONTHS, TITLES, WEEKDAYS, is_speech_verb, lookup};
+use crate::lexicon::{MONTHS, RANKS, TITLES, WEEKDAYS, is_speech_verb, lookup};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -29,7 +29,7 @@ const MAX_NAME_WORDS: usize = 6;
 static TITLE_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .build(TITLES)
+        .build(TITLES.iter().chain(RANKS))
         .unwrap()
 });
 
@@ -209,7 +209,10 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     }
     let at = strip_titles(&folded);
     let key = folded[at..].to_string();
-    if TITLES.contains(&key.as_str()) && key != "u.s." && key != "us" {
+    if (TITLES.contains(&key.as_str()) || RANKS.contains(&key.as_str()))
+        && key != "u.s."
+        && key != "us"
+    {
         return; // "President" alone names nobody
     }
     // Keep the span on the name proper: count the words the titles took.

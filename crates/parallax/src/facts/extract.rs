@@ -2,7 +2,7 @@
 //! between number kinds are settled (a sum is not also a quantity).
 
 use super::words::words;
-use super::{Fact, FactKind, attributions, dates, entities, numbers, quotes};
+use super::{Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, times};
 use crate::document::{Document, HeaderRole};
 use crate::span::Span;
 use crate::text::{Language, fold};
@@ -13,6 +13,8 @@ const NUMBER_ORDER: &[FactKind] = &[
     FactKind::Percent,
     FactKind::Age,
     FactKind::Date,
+    FactKind::Time,
+    FactKind::Magnitude,
     FactKind::Quantity,
     FactKind::Count,
 ];
@@ -25,6 +27,8 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let ws = words(text);
     let mut out = Vec::new();
     numbers::extract(text, &ws, lang, &mut out);
+    measures::extract(text, lang, &mut out);
+    times::extract(text, &mut out);
     dates::extract(text, &mut out);
     settle(&mut out, text.len());
     // Headlines are written in title case: every word capitalised says nothing about names.
@@ -41,6 +45,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     attributions::extract(text, &ws, &mut out);
     out.extend(names);
     bylines(doc, &mut out);
+    published(doc, &mut out);
     out.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)));
     out.dedup_by(|a, b| a.kind == b.kind && a.span.overlaps(&b.span) && a.value == b.value);
     drop_nested_dates(&mut out);
@@ -147,6 +152,30 @@ fn drop_nested_dates(facts: &mut Vec<Fact>) {
         reach = reach.max(s.end);
     }
     facts.retain(|f| f.kind != FactKind::Date || !nested.contains(&f.span));
+}
+
+/// The document's own date, from a date line of its header, as a fact on that date: the
+/// day its relative times ("today", "on Tuesday") are read against. Only a full date (day,
+/// month and year) dates an article.
+fn published(doc: &Document, out: &mut Vec<Fact>) {
+    let Some(line) = doc.meta.header.iter().find(|h| h.role == HeaderRole::Date) else {
+        return;
+    };
+    let full = |v: &str| {
+        v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    };
+    let found = out
+        .iter()
+        .find(|f| f.kind == FactKind::Date && line.span.contains(&f.span) && full(&f.value));
+    if let Some(f) = found {
+        let fact = Fact {
+            kind: FactKind::Published,
+            span: f.span,
+            value: f.value.clone(),
+            speaker: None,
+        };
+        out.push(fact);
+    }
 }
 
 /// The byline from the document's header, as a fact on the line that carries it.

@@ -8,9 +8,7 @@ use regex::Regex;
 use super::words::Word;
 use super::words::fold;
 use super::{Fact, FactKind};
-use crate::lexicon::{
-    CURRENCIES, IRREGULAR_PLURALS, SCALES, TIME_UNITS, UNITS, VAGUE_NUMBERS, lookup, number_word,
-};
+use crate::lexicon::{CURRENCIES, SCALES, UNITS, lookup, number_word};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -57,11 +55,22 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         .map(|u| regex::escape(u))
         .collect::<Vec<_>>()
         .join("|");
+    // A sign only where it stands alone ("-5 °C", not the "-15" of "10-15 km": checked
+    // after the match); a number word only apart from its unit ("six miles").
     Regex::new(&format!(
-        r"(?-u:\b)(?P<num>{NUM})(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
+        concat!(
+            r"(?:(?P<sign>[-−])|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:{words}))[\s-])",
+            r"(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
+        ),
+        NUM = NUM,
+        words = QUANTITY_WORDS,
+        alt = alt
     ))
     .unwrap()
 });
+
+/// Number words that may count a unit ("six miles", "two tonnes").
+const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred";
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
 pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&AGE, &MONEY, &PERCENT, &QUANTITY];
@@ -124,16 +133,31 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             ));
         }
     }
+    quantities(text, lang, out);
+    super::counts::extract(text, ws, lang, out);
+}
+
+fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
     for c in QUANTITY.captures_iter(text) {
         let m = c.get(0).unwrap();
+        let n = c.name("num").or_else(|| c.name("word")).unwrap();
         let unit = lookup(UNITS, &c["unit"].to_lowercase()).unwrap_or("");
         let scale = c.name("scale").map_or(1, |s| scale_of(s.as_str()));
-        if let Some(v) = parse_number(&c["num"], lang) {
-            let value = format!("{} {unit}", show(v * scale as f64));
-            out.push(fact(FactKind::Quantity, m.start(), m.end(), value));
-        }
+        // A sign glued to a word before it joins a range ("10-15 km"), not a negative.
+        let sign = c.name("sign").filter(|s| {
+            text[..s.start()]
+                .chars()
+                .next_back()
+                .is_none_or(|p| !p.is_alphanumeric())
+        });
+        let start = sign.map_or(n.start(), |s| s.start());
+        let Some(v) = parse_number(n.as_str(), lang) else {
+            continue;
+        };
+        let v = if sign.is_some() { -v } else { v };
+        let value = format!("{} {unit}", show(v * scale as f64));
+        out.push(fact(FactKind::Quantity, start, m.end(), value));
     }
-    counts(text, ws, lang, out);
 }
 
 fn ages(text: &str, out: &mut Vec<Fact>) {
@@ -154,7 +178,10 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             continue;
         };
         if (1..=120).contains(&v) {
-            out.push(fact(FactKind::Age, span.start, span.end, v.to_string()));
+            let mut f = fact(FactKind::Age, span.start, span.end, v.to_string());
+            // Whose age it is, when the text says it: "Jones, 45,".
+            f.speaker = who.map(str::to_string);
+            out.push(f);
         }
     }
 }
@@ -174,125 +201,6 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
             out.push(fact(FactKind::Money, m.start(), m.end(), value));
         }
     }
-}
-
-/// What a number before a word is worth: digits, a number word, or a vague amount.
-fn number_value(w: &str, lang: Language) -> Option<String> {
-    let first = w.chars().next()?;
-    if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
-        return None;
-    }
-    // Most words are lower case already: fold only the others.
-    let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
-        w.to_lowercase().into()
-    } else {
-        w.into()
-    };
-    if VAGUE_NUMBERS.contains(&lower.as_ref()) {
-        return Some(lower.into_owned());
-    }
-    if w.chars()
-        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
-        // Years and other long bare numbers are not counts.
-        if w.len() == 4 && !w.contains([',', '.']) {
-            return None;
-        }
-        return parse_number(w, lang).map(show);
-    }
-    number_word(&lower).map(|v| v.to_string())
-}
-
-/// True when `w` (lower case) is a plural noun people or things are counted in.
-fn plural_noun(w: &str, lang: Language) -> bool {
-    if IRREGULAR_PLURALS.contains(&w) {
-        return true;
-    }
-    if lang.is_stop(w) || w.len() < 4 || !w.chars().all(char::is_alphabetic) {
-        return false;
-    }
-    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
-}
-
-/// True when `w` may stand between a number and its noun ("current and former").
-fn modifier(w: &str, lang: Language) -> bool {
-    w == "and" || (!lang.is_stop(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
-}
-
-/// "two sources", "four of the people", "five current and former officials", "30 people".
-fn counts(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
-    for (i, w) in ws.iter().enumerate() {
-        let raw = w.text(text);
-        if raw.eq_ignore_ascii_case("one") {
-            continue; // "one of the most …", "the one who …": too often not a count
-        }
-        let Some(n) = number_value(raw, lang) else {
-            continue;
-        };
-        if preceded_by_no(text, ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
-            continue;
-        }
-        if let Some((noun, end)) = counted_noun(text, ws, i, lang) {
-            let key = noun.trim_end_matches('s');
-            let value = format!("{n} {key}");
-            out.push(fact(FactKind::Count, w.span.start, end, value));
-        }
-    }
-}
-
-/// "No. 2 official", "Nr. 3": a rank, not a count.
-fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
-    i > 0 && {
-        let p = ws[i - 1].text(text);
-        matches!(p, "No" | "Nr" | "no" | "nr" | "Number" | "number")
-            || p.starts_with('#')
-            || text[ws[i - 1].span.end..w_start(ws, i)].contains('#')
-    }
-}
-
-fn w_start(ws: &[Word], i: usize) -> usize {
-    ws[i].span.start
-}
-
-/// The noun a number counts, within four words, and the end of the phrase.
-fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
-    let mut j = i + 1;
-    // "four of the people"
-    if ws.get(j).is_some_and(|w| w.text(text) == "of")
-        && ws.get(j + 1).is_some_and(|w| w.text(text) == "the")
-    {
-        return ws.get(j + 2).and_then(|w| {
-            let lw = w.text(text).to_lowercase();
-            (plural_noun(&lw, lang) && gap_is_space(text, ws, i, j + 2)).then_some((lw, w.span.end))
-        });
-    }
-    while j < ws.len() && j <= i + 4 {
-        if !gap_is_space(text, ws, j - 1, j) {
-            return None;
-        }
-        let lw = ws[j].text(text).to_lowercase();
-        if lookup(TIME_UNITS, &lw).is_some()
-            || lookup(UNITS, &lw).is_some()
-            || lookup(SCALES, &lw).is_some()
-            || lookup(CURRENCIES, &lw).is_some()
-            || matches!(lw.as_str(), "percent" | "prozent" | "cent")
-        {
-            return None;
-        }
-        if plural_noun(&lw, lang) {
-            return Some((lw, ws[j].span.end));
-        }
-        if !modifier(&lw, lang) || super::words::is_capitalised(ws[j].text(text)) {
-            return None;
-        }
-        j += 1;
-    }
-    None
-}
-
-/// True when only spaces stand between word `a` and word `b`.
-fn gap_is_space(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
-    (a + 1..=b).all(|k| text[ws[k - 1].span.end..ws[k].span.start].trim().is_empty())
 }
 
 #[cfg(test)]

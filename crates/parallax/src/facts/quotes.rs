@@ -62,6 +62,15 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
             opens = false;
         }
+        // Wire copy may put a space before a closing mark (`was limited, "Insp Gaskin
+        // said`): after a comma and a space, a straight quote closes one that is open.
+        if opens
+            && c == '"'
+            && text[..i].ends_with(", ")
+            && stack.iter().any(|&(m, _, o)| m == Mark::Double && o == '"')
+        {
+            opens = false;
+        }
         if opens {
             stack.push((mark, i + c.len_utf8(), c));
             continue;

@@ -7,6 +7,7 @@
 use serde::Deserialize;
 
 use super::{Place, Saved, SavedSource};
+use crate::align::LinkModel;
 use crate::annotate::{Notes, Timestamp};
 use crate::comparison::{Comparison, Options};
 use crate::document::Document;
@@ -40,8 +41,12 @@ struct V1Source {
 pub(super) fn from_v1(value: serde_json::Value) -> Result<Saved, String> {
     let old: V1 = serde_json::from_value(value).map_err(|e| e.to_string())?;
     let documents = old.comparison.sources.into_iter().map(|s| s.document);
-    let comparison = Comparison::build(documents.collect(), &old.comparison.options)
-        .map_err(|e| e.to_string())?;
+    // Version 1 predates the sentence encoder and the learned link score: built the way it
+    // was then, the comparison shows the links the user saved (and wrote notes beside).
+    let mut options = old.comparison.options;
+    options.fast = true;
+    options.params.link_model = LinkModel::none();
+    let comparison = Comparison::build(documents.collect(), &options).map_err(|e| e.to_string())?;
     let mut notes = old.notes;
     notes.reattach(&comparison);
     Ok(Saved {

@@ -176,5 +176,7 @@ fn sample_alignment_holds_its_scores() {
     );
 }
 
-/// Link recall, link precision, unique recall, changed recall reached (rounded down).
-const FLOORS: (f64, f64, f64, f64) = (0.52, 0.92, 0.93, 1.0);
+/// Link recall, link precision, unique recall, changed recall reached (rounded down). The
+/// learned link score took precision on the 15 unseen news pairs from .64 to .82 and cost one
+/// sample link (.929 to .900): the floor follows the measured figure.
+const FLOORS: (f64, f64, f64, f64) = (0.52, 0.90, 0.93, 1.0);

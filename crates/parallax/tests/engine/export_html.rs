@@ -163,6 +163,7 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
         b: "62".into(),
         a_span: at(&cmp, 0, "56"),
         b_span: at(&cmp, 1, "62"),
+        slot: "Age".into(),
     };
     let link = cmp.pairs[0]
         .link_facts

@@ -43,6 +43,7 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
     let age = link(&ap, "Cabello, 56,", &reuters, "62-year-old");
     assert_eq!(age.len(), 1, "{age:?}");
     assert_eq!(age[0].kind, FactKind::Age);
+    assert_eq!(age[0].slot, "Age of Cabello");
     assert_eq!((age[0].a.as_str(), age[0].b.as_str()), ("56", "62"));
     assert_eq!(age[0].a_span.slice(&ap.document.text), "56");
     assert_eq!(age[0].b_span.slice(&reuters.document.text), "62-year-old");
@@ -65,11 +66,10 @@ fn the_2019_and_2026_rewrites_disagree_on_age_and_sanctions() {
         &reuters,
         "sanctioned by the US for several years",
     );
-    let dates: Vec<&Conflict> = when.iter().filter(|c| c.kind == FactKind::Date).collect();
-    assert_eq!(dates.len(), 1, "{when:?}");
-    assert_eq!(when.len(), 1, "only the time differs: {when:?}");
-    assert_eq!(dates[0].a, "last year");
-    assert_eq!(dates[0].b, "for several years");
+    // "last year" is a time, "for several years" a length of time, and the 2019 article
+    // has no date to place "last year" by: the two can both be true (sanctioned in 2018,
+    // and so for several years by 2026), so nothing is flagged.
+    assert!(when.is_empty(), "{when:?}");
 }
 
 #[test]
@@ -150,11 +150,18 @@ fn a_quote_given_to_another_speaker() {
     assert_eq!(c[0].kind, FactKind::Attribution);
     assert_eq!((c[0].a.as_str(), c[0].b.as_str()), ("Smith", "Jones"));
     let c = one_sentence(
-        "\"We will not surrender to anyone, ever,\" said Smith.",
+        "\"We will never surrender to anyone,\" said Smith.",
         "\"We will not surrender to anyone,\" said Smith.",
     );
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(c[0].kind, FactKind::Quote);
+    assert_eq!(c[0].slot, "Wording of the quote");
+    // One side quoting less of the same words is no change of wording.
+    let c = one_sentence(
+        "\"We will not surrender to anyone, ever,\" said Smith.",
+        "\"We will not surrender to anyone,\" said Smith.",
+    );
+    assert!(c.is_empty(), "{c:?}");
 }
 
 #[test]
@@ -217,8 +224,8 @@ fn sources_conflict_only_when_both_are_named_and_alike() {
 
 #[test]
 fn a_revision_that_changes_any_number_is_flagged_once() {
-    let a = "Der Stadtrat beschloss den Plan im Jahr 2015. Erwachsene vertragen 400 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 7. Juli 2016.\n";
-    let b = "Der Stadtrat beschloss den Plan im Jahr 2018. Erwachsene vertragen 300 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 9. Juli 2016.\n";
+    let a = "Der Stadtrat beschloss den Plan im Jahr 2015. Erwachsene vertragen 400 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 7. Juli 2016.\n\nDie Brücke gehört seitdem zur Zone 4 des Netzes.\n";
+    let b = "Der Stadtrat beschloss den Plan im Jahr 2018. Erwachsene vertragen 300 mg Koffein am Tag.\n\nDer Bürgermeister eröffnete die Brücke am 9. Juli 2016.\n\nDie Brücke gehört seitdem zur Zone 3 des Netzes.\n";
     let docs = vec![
         Document::from_text("a.txt", a),
         Document::from_text("b.txt", b),
@@ -235,10 +242,11 @@ fn a_revision_that_changes_any_number_is_flagged_once() {
         pairs,
         [
             ("2015".to_string(), "2018".to_string()),
-            ("400".to_string(), "300".to_string()),
+            ("4".to_string(), "3".to_string()),
+            ("400 mg".to_string(), "300 mg".to_string()),
             ("7. Juli 2016".to_string(), "9. Juli 2016".to_string()),
         ],
-        "the typed date once, the untyped numbers from the word changes"
+        "typed dates and quantities once, the untyped number from the word changes"
     );
 }
 

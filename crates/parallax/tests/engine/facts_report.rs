@@ -26,7 +26,7 @@ const B: &str = "Smith, 62, met the harbour officials in Lindau last month to di
 fn text_report_says_what_differs_in_plain_words() {
     let out = text::render(&compare(A, B));
     assert!(
-        out.contains("Source A gives the age as 56; source B as 62."),
+        out.contains("! Age of Smith: A says 56, B says 62\n"),
         "{out}"
     );
     assert!(out.contains("Facts only in B: "), "{out}");

@@ -16,6 +16,8 @@ mod export_html;
 mod export_notes;
 mod facts_compare;
 mod facts_gold;
+mod facts_links;
+mod facts_pairs;
 mod facts_report;
 mod facts_sentences;
 mod hostile;

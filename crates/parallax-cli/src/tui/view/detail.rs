@@ -139,13 +139,20 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             for s in PaneSide::BOTH {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
             }
-            for (kind, a, b) in r.pair.conflicts(&r.cmp, l) {
-                let [la, lb] = r.pair.src.map(|s| s.letter());
-                let text = format!("{kind}: {la} says {a}, {lb} says {b}");
-                let marks = vec![(0..text.len(), t.conflict)];
+            // The flag as every report says it; on a weak link only possible, and quieter.
+            let possible = parallax::facts::is_possible(link);
+            let [la, lb] = r.pair.src.map(|s| s.letter());
+            for c in r.pair.conflicts(&r.cmp, l) {
+                let text = parallax::facts::sentence(&c, &la, &lb, possible);
+                let (label, style) = if possible {
+                    ("?  ", t.dim)
+                } else {
+                    ("!  ", t.conflict)
+                };
+                let marks = vec![(0..text.len(), style)];
                 parts.push(Rich {
-                    label: "!  ".into(),
-                    label_style: t.conflict,
+                    label: label.into(),
+                    label_style: style,
                     text,
                     marks,
                     base: t.text,

@@ -7,8 +7,8 @@ use crate::align::Link;
 use crate::annotate::Notes;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment};
 use crate::export::json::where_label;
-use crate::export::text::conflict_sentence;
 use crate::export::walk::{self, Pair, PairSink};
+use crate::facts::{is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::span::Span;
 
@@ -21,6 +21,8 @@ struct Mark {
     link: LinkId,
     span: Span,
     conflict: bool,
+    /// A conflict on a weak link: possible, shown apart.
+    possible: bool,
     title: String,
 }
 
@@ -56,12 +58,14 @@ impl PairSink for LinkMarks {
             self.link_of[i.0].get_or_insert(k);
         }
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
+        let possible = is_possible(l);
         for c in &facts.conflicts {
             self.marks.push(Mark {
                 link: k,
                 span: self.column.pick(c.a_span, c.b_span),
                 conflict: true,
-                title: conflict_sentence(c, la, lb),
+                possible,
+                title: sentence(c, la, lb, possible),
             });
         }
         for c in &l.changes {
@@ -71,6 +75,7 @@ impl PairSink for LinkMarks {
                     link: k,
                     span,
                     conflict: false,
+                    possible: false,
                     title: format!("{la}: “{}” · {lb}: “{}”", c.a, c.b),
                 });
             }
@@ -235,7 +240,13 @@ fn marked(out: &mut String, text: &str, seg: Span, marks: &[&Mark]) {
         }
         out.push_str(&esc(&text[at..m.span.start]));
         let inner = esc(&text[m.span.start..m.span.end]);
-        if m.conflict {
+        if m.conflict && m.possible {
+            let _ = write!(
+                out,
+                "<mark class=\"conflict possible\" title=\"{}\">?\u{2009}{inner}</mark>",
+                esc(&m.title)
+            );
+        } else if m.conflict {
             let _ = write!(
                 out,
                 "<mark class=\"conflict\" title=\"{}\">⚠\u{2009}{inner}</mark>",

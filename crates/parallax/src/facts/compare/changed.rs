@@ -1,8 +1,12 @@
-//! Numbers a link's word changes replace, where no typed fact covers them: "400 mg" →
-//! "300 mg", "im Jahr 2015" → "im Jahr 2018". The extractors type only the numbers they
-//! understand (ages, sums, counts of a known noun, quantities in a known unit, dates); an
-//! editor comparing two revisions wants every changed number, so the word diff supplies
-//! the rest.
+//! Numbers a link's word changes replace, where no typed fact covers them: "Level 4" →
+//! "Level 3", "the 2015 plan" → "the 2018 plan". The extractors type only the numbers they
+//! understand (ages, sums, counts of a known noun, quantities in a known unit, dates, times);
+//! an editor comparing two revisions wants every changed number, so the word diff supplies
+//! the rest, but only where the diff itself names the slot: the words around the number are
+//! the same on both sides and only the number changed. A change that swaps words as well
+//! ("14:25 Sun Sep 15" → "8: 05am UK, Monday 16 September") or a link whose two sides hold
+//! different counts of changed numbers ("$140 million to $160 million" → "$150 million")
+//! says no more than that the passages differ, which the word changes already show.
 
 use std::sync::LazyLock;
 
@@ -63,17 +67,38 @@ fn canonical(written: &str) -> String {
         .join("-")
 }
 
-/// Conflicts for the replaced words of `changes` that hold numbers on both sides and
-/// different ones, unless a conflict in `found` already covers them. They are reported as
-/// quantities: a number, with whatever words the diff took along.
+/// The words of `s` that are not numbers, folded, punctuation left out.
+fn other_words(s: &str) -> Vec<String> {
+    NUMBER
+        .replace_all(s, " ")
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::text::fold)
+        .collect()
+}
+
+/// Conflicts for the replaced words of `changes` that hold different numbers amid the same
+/// words, unless a conflict in `found` already covers them. They are reported as quantities:
+/// the numbers, with whatever words the diff took along.
 pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> {
     let mut out = Vec::new();
+    // Numbers must pair one to one across the link's changes, or a change pairs numbers
+    // that say different things (a range on one side, one value on the other).
+    let count = |side: fn(&Change) -> &str| -> usize {
+        changes.iter().map(|c| numbers(side(c)).len()).sum()
+    };
+    if count(|c| &c.a) != count(|c| &c.b) {
+        return out;
+    }
     for c in changes {
         let (ChangeOp::Replace, Some(sa), Some(sb)) = (c.op, c.a_span, c.b_span) else {
             continue;
         };
         let (na, nb) = (numbers(&c.a), numbers(&c.b));
-        if na.is_empty() || nb.is_empty() || na == nb {
+        if na.is_empty() || na.len() != nb.len() || na == nb {
+            continue;
+        }
+        if other_words(&c.a) != other_words(&c.b) {
             continue;
         }
         let covered = found
@@ -86,6 +111,7 @@ pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> 
                 b: c.b.clone(),
                 a_span: sa,
                 b_span: sb,
+                slot: "Number".to_string(),
             });
         }
     }

@@ -1,62 +1,14 @@
-//! When two facts are the same fact, and the words around a fact that tell what it is about.
+//! When two facts are the same fact, and which facts one document gives and the other
+//! gives nowhere.
 
-use std::collections::HashSet;
+use std::hash::BuildHasher;
 
-use super::super::words::{sentence_end, sentence_start};
+use foldhash::{HashMap, HashMapExt, HashSet};
+
 use super::super::{Analysed, Fact, FactKind};
-use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup};
-use crate::span::Span;
-use crate::text::tokens;
 
-/// How far around a fact its anchors are looked for, in bytes (within its sentence).
-const REACH: usize = 80;
 /// Share of the shorter quote's words the other must hold for both to be one quote.
 const QUOTE_OVERLAP: f32 = 0.6;
-
-/// Words too general to tell two dates apart.
-const VAGUE: &[&str] = &[
-    "last", "next", "this", "past", "ago", "earlier", "later", "late", "early", "recent",
-    "several", "since", "dates", "date", "time", "said", "says", "told",
-];
-
-fn floor(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil(text: &str, mut i: usize) -> usize {
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(text.len())
-}
-
-/// The stems of the content words near `f` in its sentence, names and numbers left out: what
-/// the fact is about ("sanction" for "sanctioned … last year").
-pub fn anchors(src: Analysed<'_>, f: &Fact) -> HashSet<String> {
-    let text = src.text;
-    let lo =
-        floor(text, f.span.start.saturating_sub(REACH)).max(sentence_start(text, f.span.start));
-    let hi = ceil(text, f.span.end + REACH).min(sentence_end(text, f.span.end));
-    if hi <= lo {
-        return HashSet::new();
-    }
-    tokens(text, Span::new(lo, hi), src.lang)
-        .into_iter()
-        .filter(|t| !t.span.overlaps(&f.span) && !t.stop && !t.numeric && t.folded.len() >= 3)
-        .filter(|t| !text[t.span.start..].starts_with(char::is_uppercase))
-        .filter(|t| {
-            let w = t.folded.as_str();
-            !VAGUE.contains(&w)
-                && lookup(TIME_UNITS, w).is_none()
-                && lookup(MONTHS, w).is_none()
-                && lookup(WEEKDAYS, w).is_none()
-        })
-        .map(|t| t.stem)
-        .collect()
-}
 
 fn words(value: &str) -> HashSet<&str> {
     value.split(' ').filter(|w| !w.is_empty()).collect()
@@ -88,7 +40,107 @@ pub fn same(x: &Fact, y: &Fact) -> bool {
     }
 }
 
-/// Indices of the facts of `a` that `b` gives nowhere.
+/// B quotes a run of words may index: a run found in more of them is given by B anyway,
+/// and following every one would make the search quadratic on repetitive text.
+const RUN_CAP: usize = 32;
+/// Words in a run that indexes a quote.
+const RUN: usize = 3;
+
+/// The runs of [`RUN`] words of a quote's value (the whole value when shorter), hashed.
+fn runs(value: &str) -> Vec<u64> {
+    let w: Vec<&str> = value.split(' ').filter(|w| !w.is_empty()).collect();
+    let hash = |r: &[&str]| foldhash::fast::FixedState::default().hash_one(r);
+    if w.len() <= RUN {
+        return vec![hash(&w)];
+    }
+    w.windows(RUN).map(hash).collect()
+}
+
+/// B's quotes, indexed by normalised value and by runs of words, so that finding whether B
+/// gives a quote costs the quotes that share a run with it, not all of B's quotes.
+struct QuoteIndex<'a> {
+    values: HashSet<&'a str>,
+    by_run: HashMap<u64, Vec<&'a str>>,
+}
+
+impl<'a> QuoteIndex<'a> {
+    fn new(facts: &'a [Fact]) -> Self {
+        let values: HashSet<&str> = facts
+            .iter()
+            .filter(|f| f.kind == FactKind::Quote)
+            .map(|f| f.value.as_str())
+            .collect();
+        let mut by_run: HashMap<u64, Vec<&str>> = HashMap::new();
+        for &v in &values {
+            for r in runs(v) {
+                let posting = by_run.entry(r).or_default();
+                // One past the cap marks a run too common to follow.
+                if posting.len() <= RUN_CAP {
+                    posting.push(v);
+                }
+            }
+        }
+        QuoteIndex { values, by_run }
+    }
+
+    /// True when B gives the quote `value`: the same words, or mostly the same.
+    fn gives(&self, value: &str) -> bool {
+        if self.values.contains(value) {
+            return true;
+        }
+        runs(value).iter().any(|r| match self.by_run.get(r) {
+            Some(p) if p.len() > RUN_CAP => true,
+            Some(p) => p.iter().any(|q| same_quote(value, q)),
+            None => false,
+        })
+    }
+}
+
+/// B's names, indexed so that a name spelt another way is found among the names that
+/// agree with it in all words but one, and in that word's first and last letters (what
+/// [`super::misspelt`] allows to differ is inside one word).
+struct NameIndex<'a> {
+    by_mask: HashMap<String, Vec<&'a str>>,
+}
+
+/// The keys of a name: for each word, the name with that word cut to its first and last
+/// letters.
+fn masks(name: &str) -> Vec<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    (0..words.len())
+        .map(|k| {
+            let mut w: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+            let first = words[k].chars().next().unwrap_or(' ');
+            let last = words[k].chars().last().unwrap_or(' ');
+            w[k] = format!("{first}…{last}");
+            w.join(" ")
+        })
+        .collect()
+}
+
+impl<'a> NameIndex<'a> {
+    fn new(names: &HashSet<&'a str>) -> Self {
+        let mut by_mask: HashMap<String, Vec<&str>> = HashMap::new();
+        for &n in names {
+            for m in masks(n) {
+                by_mask.entry(m).or_default().push(n);
+            }
+        }
+        NameIndex { by_mask }
+    }
+
+    /// True when B writes the name `value` another way.
+    fn misspells(&self, value: &str) -> bool {
+        masks(value).iter().any(|m| {
+            self.by_mask
+                .get(m)
+                .is_some_and(|ns| ns.iter().any(|n| super::misspelt(value, n)))
+        })
+    }
+}
+
+/// Indices of the facts of `a` that `b` gives nowhere. Linear in the facts of both: quotes
+/// and names are looked up through indexes, never compared pairwise.
 pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     let exact: HashSet<(FactKind, &str)> =
         b.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
@@ -98,35 +150,63 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Entity)
         .map(|f| f.value.as_str())
         .collect();
-    let name_words: HashSet<&str> = b
-        .facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Entity)
-        .flat_map(|f| f.value.split(' '))
-        .collect();
-    let quotes: Vec<&Fact> = b
-        .facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Quote)
-        .collect();
+    let name_words: HashSet<&str> = names.iter().flat_map(|n| n.split(' ')).collect();
+    let spelt = NameIndex::new(&names);
+    let quotes = QuoteIndex::new(b.facts);
+    // Repetitive text states one value many times: each is looked up once.
+    let mut seen: HashMap<(FactKind, &str), bool> = HashMap::new();
     a.facts
         .iter()
         .enumerate()
-        .filter(|(_, f)| f.kind != FactKind::Byline)
+        .filter(|(_, f)| !matches!(f.kind, FactKind::Byline | FactKind::Published))
         .filter(|(_, f)| {
             if exact.contains(&(f.kind, f.value.as_str())) {
                 return false;
             }
-            match f.kind {
-                // A name spelt another way is a conflict, not a name only one side gives.
-                FactKind::Entity => {
-                    !f.value.split(' ').all(|w| name_words.contains(w))
-                        && !names.iter().any(|n| super::misspelt(&f.value, n))
-                }
-                FactKind::Quote => !quotes.iter().any(|q| same_quote(&f.value, &q.value)),
-                _ => true,
-            }
+            *seen
+                .entry((f.kind, f.value.as_str()))
+                .or_insert_with(|| match f.kind {
+                    // A name spelt another way is a conflict, not a name only one side gives.
+                    FactKind::Entity => {
+                        !f.value.split(' ').all(|w| name_words.contains(w))
+                            && !spelt.misspells(&f.value)
+                    }
+                    FactKind::Quote => !quotes.gives(&f.value),
+                    _ => true,
+                })
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_found_through_their_runs() {
+        let f = |v: &str| Fact {
+            kind: FactKind::Quote,
+            span: crate::span::Span::new(0, 0),
+            value: v.to_string(),
+            speaker: None,
+        };
+        let b = [
+            f("we will not surrender to anyone ever"),
+            f("the port stays open"),
+        ];
+        let idx = QuoteIndex::new(&b);
+        assert!(idx.gives("the port stays open"));
+        assert!(idx.gives("we will not surrender to anyone"));
+        assert!(!idx.gives("the bridge stays shut tonight"));
+    }
+
+    #[test]
+    fn names_spelt_another_way_are_found_by_their_masks() {
+        let names: HashSet<&str> = ["nicolas maduro", "caracas"].into_iter().collect();
+        let idx = NameIndex::new(&names);
+        assert!(idx.misspells("nicholas maduro"));
+        assert!(idx.misspells("caracus"));
+        assert!(!idx.misspells("bogota"));
+    }
 }

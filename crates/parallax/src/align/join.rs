@@ -1,0 +1,116 @@
+//! Passages joined to the links after alignment because they state one fact two ways
+//! (found by the facts stage, which comes after the aligner): "killed one person" and "at
+//! least four people died". The aligner scores on shared words, and two statements of one
+//! fact share few of them exactly where they differ.
+//!
+//! A passage no link holds joins its partner's link, two passages in no link become a new
+//! one, and two links that hold one passage each are merged while the result stays small.
+//! A joined link keeps the score the aligner gave it; a new link gets the score the
+//! aligner gives its pair, usually weak, so that what it flags counts only as possible.
+
+use super::group::Group;
+use super::{Alignment, Ctx, Link, Reason, Side, profiles, score, why};
+use crate::diff::word_changes;
+use crate::ids::SegmentId;
+
+/// Most passages a side of a link may hold after a merge: beyond it the link says less
+/// about which passages tell what.
+const MOST: usize = 4;
+
+/// Joins each pair `(passage of A, passage of B, what differs)` of `pairs` to the links of
+/// `al` (see the module's notes), and says why on each link it touched.
+pub fn join(
+    a: Side<'_>,
+    b: Side<'_>,
+    params: &super::Params,
+    al: &mut Alignment,
+    pairs: &[(SegmentId, SegmentId, String)],
+) {
+    if pairs.is_empty() {
+        return;
+    }
+    let (prof, aliases) = profiles(a, b, params);
+    let ctx = Ctx {
+        prof: &prof,
+        aliases: &aliases,
+        params,
+    };
+    let mut links = std::mem::take(&mut al.links);
+    // Per link, the facts that joined it.
+    let mut joined: Vec<Vec<String>> = vec![Vec::new(); links.len()];
+    for (i, j, slot) in pairs {
+        let (i, j) = (*i, *j);
+        let at_a = links.iter().position(|l| l.a.contains(&i));
+        let at_b = links.iter().position(|l| l.b.contains(&j));
+        let k = match (at_a, at_b) {
+            (Some(x), Some(y)) if x == y => continue,
+            (Some(x), Some(y)) => {
+                let (keep, gone) = (x.min(y), x.max(y));
+                if links[keep].a.len() + links[gone].a.len() > MOST
+                    || links[keep].b.len() + links[gone].b.len() > MOST
+                {
+                    continue;
+                }
+                let other = links.remove(gone);
+                let why = joined.remove(gone);
+                let l = &mut links[keep];
+                l.a.extend(other.a);
+                l.b.extend(other.b);
+                l.score = l.score.max(other.score);
+                joined[keep].extend(why);
+                keep
+            }
+            (Some(x), None) if links[x].b.len() < MOST => {
+                links[x].b.push(j);
+                x
+            }
+            (None, Some(y)) if links[y].a.len() < MOST => {
+                links[y].a.push(i);
+                y
+            }
+            (None, None) => {
+                // A new link still needs the aligner's floor: its words, not the fact alone.
+                let s = score::pair(&ctx, i.0, j.0).score;
+                if s < params.floor {
+                    continue;
+                }
+                links.push(Link {
+                    a: vec![i],
+                    b: vec![j],
+                    score: (s.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                    why: Vec::new(),
+                    changes: Vec::new(),
+                });
+                joined.push(Vec::new());
+                links.len() - 1
+            }
+            _ => continue,
+        };
+        if !joined[k].contains(slot) {
+            joined[k].push(slot.clone());
+        }
+    }
+    for (k, l) in links.iter_mut().enumerate() {
+        if joined[k].is_empty() {
+            continue;
+        }
+        l.a.sort_unstable();
+        l.b.sort_unstable();
+        let ordered = l.why.contains(&Reason::InOrder);
+        let g = Group {
+            a: l.a.iter().map(|s| s.0).collect(),
+            b: l.b.iter().map(|s| s.0).collect(),
+            edges: Vec::new(),
+        };
+        let mut why = why::reasons(&prof, &aliases, a, b, &g, ordered);
+        // Said before the grouping, which closes the list.
+        let at = why
+            .iter()
+            .position(|r| matches!(r, Reason::Grouped { .. }))
+            .unwrap_or(why.len());
+        why.insert(at, Reason::SameFact(std::mem::take(&mut joined[k])));
+        l.why = why;
+        l.changes = word_changes(&a.passages(&l.a), &b.passages(&l.b));
+    }
+    *al = Alignment::from_links(links, a.segments.len(), b.segments.len());
+}

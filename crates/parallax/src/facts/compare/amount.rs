@@ -1,0 +1,267 @@
+//! How exact a stated number is. A number is read with its hedges ("about 40", "at least
+//! 43", "magnitude 3.0 or above", "$140 million to $160 million", "dozens") as the range of
+//! true values it allows; two statements conflict only when their ranges share no value.
+
+use crate::lexicon::{HEDGES_AFTER, HEDGES_BEFORE, Hedge, VAGUE_AMOUNTS};
+use crate::span::Span;
+
+/// The values a statement allows, inclusive.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Amount {
+    /// The least value it allows.
+    pub lo: f64,
+    /// The greatest value it allows.
+    pub hi: f64,
+}
+
+impl Amount {
+    /// Exactly `v`.
+    pub fn exact(v: f64) -> Amount {
+        Amount { lo: v, hi: v }
+    }
+
+    /// True when one true value fits both statements.
+    pub fn fits(&self, other: &Amount) -> bool {
+        // A hair of slack for values parsed from decimals.
+        let slack = |v: f64| v.abs() * 1e-9 + 1e-9;
+        self.lo <= other.hi + slack(other.hi) && other.lo <= self.hi + slack(self.hi)
+    }
+
+    /// The smallest range holding both.
+    pub fn span(&self, other: &Amount) -> Amount {
+        Amount {
+            lo: self.lo.min(other.lo),
+            hi: self.hi.max(other.hi),
+        }
+    }
+}
+
+/// How wide "about" is for a kind of number.
+#[derive(Clone, Copy, Debug)]
+pub enum Tolerance {
+    /// As precise as the number is written: "about 168,000" allows a thousand either side
+    /// (it names its thousands); a round number of one or two significant digits 15% of
+    /// itself, and at least one ("about 40" allows 34 to 46, "about 200" 170 to 230, "about
+    /// 5" 4 to 6).
+    Stated,
+    /// A share of the value either side.
+    Relative(f64),
+    /// A fixed amount either side ("about magnitude 7" allows 6.7 to 7.3).
+    Absolute(f64),
+}
+
+impl Tolerance {
+    fn width(self, v: f64) -> f64 {
+        match self {
+            Tolerance::Stated => {
+                let (place, digits) = precision(v);
+                if digits >= 3 {
+                    place
+                } else {
+                    (0.15 * v.abs()).max(place.min(1.0))
+                }
+            }
+            Tolerance::Relative(share) => v.abs() * share,
+            Tolerance::Absolute(w) => w,
+        }
+    }
+}
+
+/// The place of a number's last significant digit and how many significant digits it has:
+/// 168000 → (1000, 3), 40 → (10, 1), 7.6 → (0.1, 2).
+pub fn precision(v: f64) -> (f64, usize) {
+    let s = super::super::numbers::show(v.abs());
+    match s.split_once('.') {
+        Some((int, frac)) => {
+            let digits = int.trim_start_matches('0').len() + frac.len();
+            (10f64.powi(-(frac.len() as i32)), digits.max(1))
+        }
+        None => {
+            let zeros = s.len() - s.trim_end_matches('0').len();
+            let digits = s.trim_end_matches('0').trim_start_matches('0').len();
+            (10f64.powi(zeros as i32), digits.max(1))
+        }
+    }
+}
+
+/// Half of the last place a number is written to (0.5 for "10", 0.05 for "7.5"): how far a
+/// value converted from another unit may stray by rounding.
+pub fn rounding(v: f64) -> f64 {
+    let s = super::super::numbers::show(v.abs());
+    let decimals = s.split_once('.').map_or(0, |(_, f)| f.len());
+    0.5 * 10f64.powi(-(decimals as i32))
+}
+
+/// The range a number `v` allows under `hedge`.
+pub fn bend(v: f64, hedge: Option<Hedge>, tol: Tolerance) -> Amount {
+    let w = tol.width(v);
+    match hedge {
+        None | Some(Hedge::After | Hedge::Before) => Amount::exact(v),
+        Some(Hedge::About) => Amount {
+            lo: v - w,
+            hi: v + w,
+        },
+        Some(Hedge::Nearly) => Amount { lo: v - w, hi: v },
+        Some(Hedge::AtLeast) => Amount {
+            lo: v,
+            hi: f64::INFINITY,
+        },
+        Some(Hedge::AtMost) => Amount {
+            lo: f64::NEG_INFINITY,
+            hi: v,
+        },
+    }
+}
+
+/// The range an amount in words allows ("dozens": 24 to 199), if `words` is one.
+pub fn vague(words: &str) -> Option<Amount> {
+    let w = words.to_lowercase();
+    VAGUE_AMOUNTS
+        .iter()
+        .find(|(p, _, _)| *p == w)
+        .map(|&(_, lo, hi)| Amount { lo, hi })
+}
+
+/// True when `c` may stand inside a word.
+fn wordish(c: char) -> bool {
+    c.is_alphanumeric() || c == '.'
+}
+
+/// The hedge written just before byte `start` ("at least", "about"), and where it starts.
+pub fn hedge_before(text: &str, start: usize) -> Option<(Hedge, usize)> {
+    let before = text[..start].trim_end();
+    let mut lo = before.len().saturating_sub(24);
+    while !before.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let tail = before[lo..].to_lowercase();
+    for (phrase, hedge) in HEDGES_BEFORE {
+        if let Some(rest) = tail.strip_suffix(phrase)
+            && !rest.ends_with(wordish)
+        {
+            // Lower-casing keeps the length of these ASCII and German phrases.
+            return Some((*hedge, before.len() - phrase.len()));
+        }
+    }
+    None
+}
+
+/// The hedge written just after byte `end` ("or above", "or more"), and where it ends.
+pub fn hedge_after(text: &str, end: usize) -> Option<(Hedge, usize)> {
+    let after = &text[end..];
+    let lead = after.len() - after.trim_start().len();
+    let mut hi = (lead + 16).min(after.len());
+    while !after.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let head = after[lead..hi].to_lowercase();
+    for (phrase, hedge) in HEDGES_AFTER {
+        if let Some(rest) = head.strip_prefix(phrase)
+            && !rest.starts_with(wordish)
+        {
+            return Some((*hedge, end + lead + phrase.len()));
+        }
+    }
+    // "50+": a plus glued to the number.
+    after.starts_with('+').then_some((Hedge::AtLeast, end + 1))
+}
+
+/// A number written just before `start` that opens a range ending at the fact there ("140
+/// to", "two or", "10-"), and where the range starts: its value as written.
+pub fn range_start(text: &str, start: usize) -> Option<(String, usize)> {
+    let before = text[..start].trim_end();
+    let (rest, joiner) = ["to", "or", "and", "-", "–", "bis"]
+        .iter()
+        .find_map(|j| before.strip_suffix(j).map(|r| (r, *j)))?;
+    if joiner.chars().all(char::is_alphabetic) && rest.ends_with(char::is_alphanumeric) {
+        return None; // "into", "for"
+    }
+    let rest = rest.trim_end();
+    let word_start = rest
+        .rfind(|c: char| !(c.is_alphanumeric() || c == ',' || c == '.' || c == '$' || c == '€'))
+        .map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let word = &rest[word_start..];
+    let digits = word.trim_start_matches(['$', '€', '£']);
+    let number = !digits.is_empty()
+        && (digits.starts_with(|c: char| c.is_ascii_digit())
+            || crate::lexicon::number_word(&digits.to_lowercase()).is_some());
+    if !number
+        || (joiner == "and"
+            && !rest[..word_start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with("between"))
+    {
+        return None;
+    }
+    let from = if joiner == "and" {
+        rest[..word_start].trim_end().len() - "between".len()
+    } else {
+        word_start
+    };
+    Some((digits.to_string(), from))
+}
+
+/// The words a fact is shown with: its own span widened to take in its hedges.
+pub fn widen(span: Span, before: Option<usize>, after: Option<usize>) -> Span {
+    Span::new(
+        before.map_or(span.start, |b| b.min(span.start)),
+        after.map_or(span.end, |a| a.max(span.end)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNT: Tolerance = Tolerance::Stated;
+
+    #[test]
+    fn hedged_numbers_fit_when_one_value_fits_both() {
+        let about_40 = bend(40.0, Some(Hedge::About), COUNT);
+        let at_least_43 = bend(43.0, Some(Hedge::AtLeast), COUNT);
+        assert!(about_40.fits(&at_least_43));
+        let exact_42 = bend(42.0, None, COUNT);
+        assert!(!exact_42.fits(&at_least_43));
+        // A precise number hedged is still precise: "some 168,000" is not 170,000.
+        assert!(!bend(168_000.0, Some(Hedge::About), COUNT).fits(&Amount::exact(170_000.0)));
+        assert!(bend(168_000.0, Some(Hedge::About), COUNT).fits(&Amount::exact(168_500.0)));
+        assert_eq!(precision(168_000.0), (1000.0, 3));
+        assert_eq!(precision(7.6), (0.1, 2));
+        assert!(vague("dozens").unwrap().fits(&Amount::exact(50.0)));
+        assert!(!vague("Dozens").unwrap().fits(&Amount::exact(8.0)));
+        let range = Amount {
+            lo: 140e6,
+            hi: 160e6,
+        };
+        assert!(range.fits(&Amount::exact(150e6)));
+        assert!(!range.fits(&Amount::exact(170e6)));
+    }
+
+    #[test]
+    fn hedges_are_read_around_the_number() {
+        let t = "At least 43 people died; magnitude 3.0 or above; about 200m";
+        let at = t.find("43").unwrap();
+        assert_eq!(hedge_before(t, at), Some((Hedge::AtLeast, 0)));
+        let three = t.find("3.0").unwrap() + 3;
+        assert_eq!(hedge_after(t, three).map(|h| h.0), Some(Hedge::AtLeast));
+        let m = t.find("200m").unwrap();
+        assert_eq!(hedge_before(t, m).map(|h| h.0), Some(Hedge::About));
+        // "over" inside "moreover" is no hedge.
+        let t = "moreover 40 came";
+        assert_eq!(hedge_before(t, t.find("40").unwrap()), None);
+    }
+
+    #[test]
+    fn ranges_open_before_the_upper_number() {
+        let t = "between 140 and 160 people; two or three sources; into 5 parts";
+        let at = t.find("160").unwrap();
+        assert_eq!(range_start(t, at), Some(("140".to_string(), 0)));
+        let at = t.find("three").unwrap();
+        assert_eq!(range_start(t, at).map(|r| r.0), Some("two".to_string()));
+        let at = t.find("5 parts").unwrap();
+        assert_eq!(range_start(t, at), None);
+    }
+}

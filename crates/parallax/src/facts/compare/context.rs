@@ -1,0 +1,278 @@
+//! What a fact is about, read from the words around it in its clause: the content words
+//! next to it, the event it counts ("killed", "injured"), whose it is (the name that owns it:
+//! "Thomas has … 498 rushing yards"), and whether it stands in a date stamp rather than in
+//! prose. Two facts fill one slot only when these agree.
+
+use std::collections::HashSet;
+
+use super::super::words::{sentence_end, sentence_start};
+use super::super::{Analysed, Fact, FactKind};
+use crate::lexicon::{
+    EVENTS, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS, is_speech_verb, lookup,
+};
+use crate::span::Span;
+use crate::text::{Token, tokens_unstemmed};
+
+/// How many content words on each side of a fact say what it is about.
+const NEAR: usize = 4;
+/// How far around a fact its clause is read, in bytes.
+const REACH: usize = 160;
+/// The most words a date stamp line has ("Wed, Sep 19 2012 at 11:47 AM ET").
+const STAMP_WORDS: usize = 12;
+
+/// Words too general to tell two facts apart.
+const VAGUE: &[&str] = &[
+    "last",
+    "next",
+    "this",
+    "past",
+    "ago",
+    "earlier",
+    "later",
+    "late",
+    "early",
+    "recent",
+    "several",
+    "since",
+    "dates",
+    "date",
+    "time",
+    "said",
+    "says",
+    "told",
+    "according",
+    "least",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "more",
+    "less",
+    "than",
+    "over",
+    "under",
+    "some",
+    "also",
+    "just",
+    "only",
+    "total",
+    "magnitude",
+    "richter",
+    "scale",
+];
+
+/// Words a date stamp may hold besides numbers, months, weekdays and zones.
+const STAMP_WORDS_OK: &[&str] = &[
+    "at",
+    "on",
+    "updated",
+    "published",
+    "posted",
+    "last",
+    "modified",
+    "am",
+    "pm",
+    "a",
+    "p",
+    "m",
+    "mon",
+    "tue",
+    "tues",
+    "wed",
+    "thu",
+    "thur",
+    "thurs",
+    "fri",
+    "sat",
+    "sun",
+    "et",
+    "gmt",
+];
+
+/// What a fact is about.
+#[derive(Clone, Debug, Default)]
+pub struct Context {
+    /// The content words near it, stemmed, events and quake words by their class.
+    pub words: HashSet<String>,
+    /// The event it counts or dates, nearest first.
+    pub event: Option<&'static str>,
+    /// The name that owns it (folded), when one stands before it in its clause.
+    pub owner: Option<String>,
+    /// The name as written.
+    pub owner_text: Option<String>,
+    /// A word for an earthquake near it, by class ("quake", "aftershock").
+    pub quake: Option<&'static str>,
+    /// True when it stands in a line that is only a date and time (a time stamp).
+    pub stamp: bool,
+}
+
+/// The clause bounds around `span`: its sentence, at most [`REACH`] bytes either side.
+fn clause(text: &str, span: Span) -> Span {
+    let mut lo = span.start.saturating_sub(REACH);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (span.end + REACH).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let lo = lo.max(sentence_start(text, span.start));
+    let hi = hi.min(sentence_end(text, span.end)).max(span.end);
+    Span::new(lo.min(span.start), hi)
+}
+
+/// True when the text between two words breaks the clause.
+fn breaks(gap: &str) -> bool {
+    gap.contains([';', ':', '(', ')', '—', '–', '"', '“', '”', '\n'])
+}
+
+fn is_number(t: &Token) -> bool {
+    t.numeric || crate::lexicon::number_word(&t.folded).is_some()
+}
+
+/// What `f` in `src` is about. `others` are the spans of the other facts near it, whose
+/// words belong to them ("189 rushing yards" does not say what "two games" counts).
+pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
+    let text = src.text;
+    let around = clause(text, f.span);
+    let toks = tokens_unstemmed(text, around, src.lang);
+    let others = other_facts(src, f, around);
+    let mut ctx = Context {
+        stamp: is_stamp(text, &toks),
+        ..Context::default()
+    };
+    let at = toks.partition_point(|t| t.span.end <= f.span.start);
+    let after = toks.partition_point(|t| t.span.start < f.span.end);
+    let mut events: Vec<(usize, &'static str)> = Vec::new();
+    // Left, then right, each up to NEAR content words, stopping where the clause breaks.
+    for (dir, range) in [
+        (-1i32, (0..at).rev().collect::<Vec<_>>()),
+        (1, (after..toks.len()).collect()),
+    ] {
+        let mut taken = 0;
+        let mut prev = if dir < 0 { f.span.start } else { f.span.end };
+        for k in range {
+            let t = &toks[k];
+            let gap = if dir < 0 {
+                &text[t.span.end.min(prev)..prev]
+            } else {
+                &text[prev..t.span.start.max(prev)]
+            };
+            if breaks(gap) || taken >= NEAR {
+                break;
+            }
+            prev = if dir < 0 { t.span.start } else { t.span.end };
+            let w = t.folded.as_str();
+            if let Some(class) = lookup(EVENTS, w) {
+                events.push((k.abs_diff(at), class));
+            }
+            if let Some(q) = lookup(QUAKE_WORDS, w) {
+                ctx.quake.get_or_insert(q);
+            }
+            if t.stop || is_number(t) || w.len() < 3 || others.iter().any(|o| o.contains(&t.span)) {
+                continue;
+            }
+            // Capitalised inside its sentence: a name, which says who, not what.
+            if t.capitalised || VAGUE.contains(&w) || timeish(w) {
+                continue;
+            }
+            taken += 1;
+            let word = lookup(EVENTS, w)
+                .or_else(|| lookup(QUAKE_WORDS, w))
+                .map_or_else(|| src.lang.stem(w), str::to_string);
+            ctx.words.insert(word);
+        }
+    }
+    events.sort_by_key(|&(d, _)| d);
+    ctx.event = events.first().map(|&(_, e)| e);
+    let named = owner(src, f, around).or_else(|| {
+        // An age written after a name names its owner ("Jones, 45,") even where the name
+        // was not found as one (it opens the sentence).
+        let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
+        Some((crate::text::fold(who), who.clone()))
+    });
+    if let Some((key, written)) = named {
+        ctx.owner = Some(key);
+        ctx.owner_text = Some(written);
+    }
+    ctx
+}
+
+/// Words of time that say nothing about what a fact is about.
+fn timeish(w: &str) -> bool {
+    lookup(TIME_UNITS, w).is_some()
+        || lookup(MONTHS, w.trim_end_matches('.')).is_some()
+        || lookup(WEEKDAYS, w).is_some()
+        || matches!(
+            w,
+            "today" | "tonight" | "yesterday" | "tomorrow" | "week" | "weekend"
+        )
+}
+
+/// The spans of the number, date and time facts other than `f` inside `around`.
+fn other_facts(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
+    let from = src.facts.partition_point(|g| g.span.start < around.start);
+    src.facts[from..]
+        .iter()
+        .take_while(|g| g.span.start < around.end)
+        .filter(|g| g.span != f.span && numberish(g.kind))
+        .map(|g| g.span)
+        .collect()
+}
+
+/// Kinds of fact that state a number, a date or a time.
+pub fn numberish(kind: FactKind) -> bool {
+    matches!(
+        kind,
+        FactKind::Age
+            | FactKind::Money
+            | FactKind::Count
+            | FactKind::Percent
+            | FactKind::Quantity
+            | FactKind::Magnitude
+            | FactKind::Date
+            | FactKind::Time
+    )
+}
+
+/// The name nearest before `f` in its clause, with no speech verb or clause break between
+/// (a source that says it is not whose it is): its key and its words.
+fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> {
+    let text = src.text;
+    let upto = src.facts.partition_point(|g| g.span.start < f.span.start);
+    let from = src.facts.partition_point(|g| g.span.start < around.start);
+    let name = src.facts[from..upto]
+        .iter()
+        .rev()
+        .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)?;
+    let between = &text[name.span.end..f.span.start];
+    let spoken = between
+        .split(|c: char| !c.is_alphanumeric())
+        .any(is_speech_verb);
+    if breaks(between) || spoken || between.contains(" who ") || between.len() > 80 {
+        return None;
+    }
+    Some((name.value.clone(), name.span.slice(text).to_string()))
+}
+
+/// True when the words of a clause are only a date and a time ("14:25 Sun Sep 15 2013",
+/// "8: 05am UK, Monday 16 September 2013"): a time stamp, not a claim.
+fn is_stamp(text: &str, toks: &[Token]) -> bool {
+    if toks.is_empty() || toks.len() > STAMP_WORDS || !toks.iter().any(is_number) {
+        return false;
+    }
+    toks.iter().all(|t| {
+        let w = t.folded.as_str();
+        is_number(t)
+            || lookup(MONTHS, w).is_some()
+            || lookup(WEEKDAYS, w).is_some()
+            || lookup(TIME_ZONES, w).is_some()
+            || STAMP_WORDS_OK.contains(&w)
+            || w.trim_start_matches(|c: char| c.is_ascii_digit()) == "am"
+            || w.trim_start_matches(|c: char| c.is_ascii_digit()) == "pm"
+            || (w.len() <= 3
+                && text[t.span.start..t.span.end]
+                    .chars()
+                    .all(|c| c.is_uppercase()))
+    })
+}

@@ -1,0 +1,313 @@
+//! Passages that state one fact differently although the aligner did not link them: "the
+//! quake killed one person" and "at least four people died in Papua", one speaker's "felt
+//! this was the best move" and "felt that this was the best move". A reader checking facts
+//! wants these side by side, so the comparison joins them to a link (see
+//! `align::Aligner::join`).
+//!
+//! Found without comparing every passage with every other: each passage is indexed by the
+//! keys of its facts (what a number measures, runs of a quote's words, the letters a name
+//! starts and ends with), and only passages sharing a key are compared. A pair is kept
+//! when the two passages fill one slot with values that cannot both be true, the slot is
+//! named on both sides (the same event counted, one speaker quoted), and the passages share
+//! other words too: one fact in common is what two claims of one story share by chance.
+
+use std::hash::BuildHasher;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
+
+use super::conflicts_of;
+use super::context::{context, numberish};
+use super::numeric::noun_key;
+use crate::align::Link;
+use crate::facts::words::{fold, words};
+use crate::facts::{Analysed, Conflict, Fact, FactKind};
+use crate::ids::SegmentId;
+use crate::lexicon::{EVENTS, QUAKE_WORDS, lookup};
+
+/// Passages one key may index on each side; a key found in more says little about which
+/// passages belong together and would make the search quadratic.
+const POSTING_CAP: usize = 24;
+/// Words of a quote that make one key.
+const SHINGLE: usize = 3;
+/// Candidate partners one passage of A is compared with, those sharing most keys first.
+const PER_PASSAGE: usize = 8;
+/// Content words (besides the differing facts) two passages must share.
+const SUPPORT: usize = 2;
+
+/// Two passages that state one fact differently.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactPair {
+    /// Passage of A.
+    pub a: SegmentId,
+    /// Passage of B.
+    pub b: SegmentId,
+    /// What differs, in words ("Killed", "Wording of the quote").
+    pub slot: String,
+    /// How many other words they share.
+    pub shared: usize,
+}
+
+/// The pairs of passages (A's, B's) that state one fact differently and that none of
+/// `links` joins yet. At most one pair per passage, the best
+/// supported first.
+pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactPair> {
+    let candidates = candidates(keys(a), keys(b), links);
+    // Each passage's words once, then the pairs side by side.
+    let content_of = |src: Analysed<'_>, ids: Vec<usize>| -> HashMap<usize, HashSet<String>> {
+        ids.into_par_iter().map(|k| (k, content(src, k))).collect()
+    };
+    let mut ids_a: Vec<usize> = candidates.iter().map(|c| c.a).collect();
+    let mut ids_b: Vec<usize> = candidates.iter().map(|c| c.b).collect();
+    ids_a.sort_unstable();
+    ids_a.dedup();
+    ids_b.sort_unstable();
+    ids_b.dedup();
+    let (words_a, words_b) = (content_of(a, ids_a), content_of(b, ids_b));
+    let mut found: Vec<FactPair> = candidates
+        .into_par_iter()
+        .filter_map(|c| {
+            let (i, j) = (c.a, c.b);
+            let shared = words_a[&i].intersection(&words_b[&j]).count();
+            if shared < SUPPORT || dated_apart(a, i, b, j) {
+                return None;
+            }
+            let slot = differing(a, i, b, j, &c.kinds)?;
+            Some(FactPair {
+                a: SegmentId(i),
+                b: SegmentId(j),
+                slot,
+                shared,
+            })
+        })
+        .collect();
+    // The best supported pair of each passage.
+    found.sort_by_key(|p| (std::cmp::Reverse(p.shared), p.a, p.b));
+    let (mut used_a, mut used_b) = (HashSet::new(), HashSet::new());
+    found.retain(|p| used_a.insert(p.a) && used_b.insert(p.b));
+    found.sort_by_key(|p| (p.a, p.b));
+    found
+}
+
+/// Two passages (A's, B's) that share keys of their facts.
+#[derive(Default)]
+struct Candidate {
+    a: usize,
+    b: usize,
+    /// How many keys they share.
+    keys: usize,
+    /// The kinds of facts those keys are of.
+    kinds: Vec<FactKind>,
+}
+
+/// The pairs of passages that share a key of their facts and that no link joins, those
+/// sharing most keys first; each passage of A keeps only its [`PER_PASSAGE`] best.
+fn candidates(ka: Keys, kb: Keys, links: &[Link]) -> Vec<Candidate> {
+    let mut together: HashSet<(usize, usize)> = HashSet::new();
+    for l in links {
+        for i in &l.a {
+            together.extend(l.b.iter().map(|j| (i.0, j.0)));
+        }
+    }
+    let mut shared: HashMap<(usize, usize), Candidate> = HashMap::new();
+    for (key, pa) in &ka {
+        let Some(pb) = kb.get(key) else { continue };
+        if pa.len() > POSTING_CAP || pb.len() > POSTING_CAP {
+            continue;
+        }
+        for &i in pa {
+            for &j in pb.iter().filter(|&&j| !together.contains(&(i, j))) {
+                let c = shared.entry((i, j)).or_default();
+                (c.a, c.b) = (i, j);
+                c.keys += 1;
+                if !c.kinds.contains(&key.0) {
+                    c.kinds.push(key.0);
+                }
+            }
+        }
+    }
+    let mut out: Vec<Candidate> = shared.into_values().collect();
+    out.sort_unstable_by_key(|c| (c.a, std::cmp::Reverse(c.keys), c.b));
+    let mut tried: HashMap<usize, usize> = HashMap::new();
+    out.retain(|c| {
+        let t = tried.entry(c.a).or_default();
+        *t += 1;
+        *t <= PER_PASSAGE
+    });
+    out
+}
+
+/// The slot of the first fact of `kinds` that passage `i` of A and passage `j` of B state
+/// differently, when the slot is named on both sides.
+fn differing(
+    a: Analysed<'_>,
+    i: usize,
+    b: Analysed<'_>,
+    j: usize,
+    kinds: &[FactKind],
+) -> Option<String> {
+    kinds.iter().find_map(|&kind| {
+        conflicts_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
+            .into_iter()
+            .find(|c| named_on_both(a, b, c))
+            .map(|c| c.slot)
+    })
+}
+
+/// True when a conflict's slot is clear on both sides: a count of the same event, one
+/// magnitude, an age of one named person, a sum, share or measure; a quote's wording or a
+/// name's spelling. Dates and times of day are left out (two events of one story have
+/// different days and hours), and so are sources (every passage cites someone).
+fn named_on_both(a: Analysed<'_>, b: Analysed<'_>, c: &Conflict) -> bool {
+    match c.kind {
+        FactKind::Count => {
+            let event =
+                |src: Analysed<'_>, span| fact_at(src, span).and_then(|f| context(src, f).event);
+            let (x, y) = (event(a, c.a_span), event(b, c.b_span));
+            x.is_some() && x == y
+        }
+        FactKind::Age => {
+            let owner =
+                |src: Analysed<'_>, span| fact_at(src, span).and_then(|f| context(src, f).owner);
+            owner(a, c.a_span).is_some() && owner(b, c.b_span).is_some()
+        }
+        FactKind::Time => {
+            // The only times on each side compare whatever their words; a pair of passages
+            // needs the words around the two times to say they time one thing.
+            let words = |src: Analysed<'_>, span: crate::span::Span| {
+                within(src, span)
+                    .find(|f| f.kind == FactKind::Time)
+                    .map(|f| context(src, f).words)
+            };
+            // A word for the quake or for what it did is what every time of one story
+            // stands by: it tells no shock from another.
+            let telling = |w: &&String| {
+                lookup(EVENTS, w).is_none()
+                    && lookup(QUAKE_WORDS, w).is_none()
+                    && !EVENTS.iter().any(|(_, e)| e == w)
+                    && !QUAKE_WORDS.iter().any(|(_, q)| q == w)
+            };
+            match (words(a, c.a_span), words(b, c.b_span)) {
+                (Some(x), Some(y)) => x.intersection(&y).any(|w| telling(&w)),
+                _ => false,
+            }
+        }
+        FactKind::Magnitude
+        | FactKind::Money
+        | FactKind::Percent
+        | FactKind::Quantity
+        | FactKind::Quote
+        | FactKind::Entity => true,
+        _ => false,
+    }
+}
+
+/// The number fact inside the words a conflict shows.
+fn fact_at(src: Analysed<'_>, span: crate::span::Span) -> Option<&Fact> {
+    within(src, span).find(|f| numberish(f.kind))
+}
+
+/// The facts that lie inside `span` (found by bisection: the facts are in text order).
+fn within(src: Analysed<'_>, span: crate::span::Span) -> impl Iterator<Item = &Fact> {
+    let from = src.facts.partition_point(|f| f.span.start < span.start);
+    src.facts[from..]
+        .iter()
+        .take_while(move |f| f.span.start < span.end)
+        .filter(move |f| span.contains(&f.span))
+}
+
+/// True when the passages date what they say to different years, or only one of them names
+/// a year: "killed one person" this week and "killing three people" in 2002 are two events.
+fn dated_apart(a: Analysed<'_>, i: usize, b: Analysed<'_>, j: usize) -> bool {
+    let years = |src: Analysed<'_>, k: usize| -> HashSet<String> {
+        within(src, src.segments[k].span)
+            .filter(|f| f.kind == FactKind::Date)
+            .filter_map(|f| {
+                let y = f.value.get(..4)?;
+                y.bytes().all(|c| c.is_ascii_digit()).then(|| y.to_string())
+            })
+            .collect()
+    };
+    years(a, i) != years(b, j)
+}
+
+/// The content words of passage `k`, folded and cut to a rough stem (a plural or a verb's
+/// ending off: the support of a pair needs no more, and a full stemmer costs most of the
+/// search); words for an event or a quake by their class.
+fn content(src: Analysed<'_>, k: usize) -> HashSet<String> {
+    let span = src.segments[k].span;
+    words(span.slice(src.text))
+        .into_iter()
+        .map(|w| fold(w.text(span.slice(src.text))))
+        .filter(|w| {
+            w.chars().count() > 2 && !src.lang.is_stop(w) && !w.chars().any(|c| c.is_ascii_digit())
+        })
+        .map(|w| {
+            if let Some(class) = lookup(EVENTS, &w).or_else(|| lookup(QUAKE_WORDS, &w)) {
+                return class.to_string();
+            }
+            let cut = ["ing", "ed", "es", "s"]
+                .iter()
+                .find_map(|end| w.strip_suffix(end).filter(|r| r.chars().count() >= 3));
+            cut.map_or_else(|| w.clone(), str::to_string)
+        })
+        .collect()
+}
+
+/// The keys of a side's facts, each with the passages that hold it.
+type Keys = HashMap<(FactKind, u64), Vec<usize>>;
+
+/// Each key of a passage's facts, with the passages that hold it.
+fn keys(src: Analysed<'_>) -> Keys {
+    let mut out: HashMap<(FactKind, u64), Vec<usize>> = HashMap::new();
+    let mut seg = 0;
+    for f in src.facts {
+        while seg < src.segments.len() && src.segments[seg].span.end <= f.span.start {
+            seg += 1;
+        }
+        let Some(s) = src.segments.get(seg) else {
+            break;
+        };
+        if !s.span.contains(&f.span) {
+            continue;
+        }
+        for key in fact_keys(f) {
+            let posting = out.entry((f.kind, key)).or_default();
+            if posting.last() != Some(&seg) {
+                posting.push(seg);
+            }
+        }
+    }
+    out
+}
+
+/// The keys one fact is found by (beside its kind): what a number measures, each run of
+/// [`SHINGLE`] words of a quote, and for each longer word of a name its first two letters
+/// and its last (a misspelt name keeps both).
+fn fact_keys(f: &Fact) -> Vec<u64> {
+    // Keys are hashed, not kept as strings: a long quote has a key per word.
+    let hash = |parts: &[&str]| foldhash::fast::FixedState::default().hash_one(parts);
+    let unit = || f.value.rsplit_once(' ').map_or("", |(_, u)| u);
+    match f.kind {
+        FactKind::Count => vec![hash(&[noun_key(unit()).as_str()])],
+        FactKind::Money | FactKind::Quantity => vec![hash(&[unit()])],
+        FactKind::Age | FactKind::Magnitude | FactKind::Percent | FactKind::Time => {
+            vec![hash(&[])]
+        }
+        FactKind::Quote => {
+            let words: Vec<&str> = f.value.split(' ').filter(|w| !w.is_empty()).collect();
+            words.windows(SHINGLE).map(hash).collect()
+        }
+        FactKind::Entity => f
+            .value
+            .split(' ')
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| {
+                let head = &w[..w.char_indices().nth(2).map_or(w.len(), |(k, _)| k)];
+                let last = &w[w.char_indices().last().map_or(0, |(k, _)| k)..];
+                hash(&[head, last])
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}

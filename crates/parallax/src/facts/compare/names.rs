@@ -1,0 +1,370 @@
+//! Words compared: quotes worded differently or given to another speaker, sources named
+//! differently, and names spelt differently.
+//!
+//! A quote differs only in its words: case, punctuation and the space a wire service puts
+//! inside "It’ s" are no difference, and a quote one side gives in part ("ring of fire" in
+//! "the Pacific Ring of Fire", a sentence the other side goes on with) is the same quote.
+//! A speaker's titles are no part of who spoke ("Insp Gaskin" is "Mr Gaskin").
+
+use std::collections::HashSet;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use super::super::quotes::speaker_key;
+use super::numeric::same_name;
+use super::slot::same;
+use super::{LinkSide, conflict, misspelt, unmatched};
+use crate::facts::words::fold;
+use crate::facts::{Conflict, Fact, FactKind};
+use crate::lexicon::{AGENCIES, PLACE_ABBREVIATIONS};
+use crate::span::Span;
+
+/// The longest quote compared word by word, in words.
+const QUOTE_WORDS: usize = 200;
+/// Words of a shared run that make two quotes of one speaker one passage of speech.
+const SHARED_RUN: usize = 4;
+/// Words shown around the words that differ.
+const AROUND: usize = 3;
+
+/// The words of a quote with their spans, letters and digits only, folded.
+fn quote_words(text: &str, span: Span) -> Vec<(String, Span)> {
+    let body = span.slice(text);
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in body
+        .char_indices()
+        .chain(std::iter::once((body.len(), ' ')))
+    {
+        if c.is_alphanumeric() || (start.is_some() && matches!(c, '\'' | '’')) {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            let w: String = body[s..i].chars().filter(|c| c.is_alphanumeric()).collect();
+            out.push((fold(&w), Span::new(span.start + s, span.start + i)));
+        }
+        if out.len() >= QUOTE_WORDS {
+            break;
+        }
+    }
+    out
+}
+
+fn letters(words: &[(String, Span)]) -> String {
+    words.iter().map(|(w, _)| w.as_str()).collect()
+}
+
+/// The same quote worded differently, or given to a different speaker.
+pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    let (qa, qb) = (said(a), said(b));
+    for x in &qa {
+        for y in &qb {
+            // One quote inside the other, letter for letter: the same words, quoted in part.
+            let part = x.letters.contains(&y.letters) || y.letters.contains(&x.letters);
+            let one_speaker = match (&x.key, &y.key) {
+                (Some(kx), Some(ky)) => same_name(kx, ky),
+                _ => false,
+            };
+            if !same(x.fact, y.fact) && !part {
+                // One speaker's words, shared for a stretch, then going two ways.
+                if one_speaker && let Some((sa, sb)) = divergence(&x.words, &y.words) {
+                    out.push(wording(a, b, sa, sb));
+                }
+                continue;
+            }
+            if let (Some(sx), Some(sy), Some(kx), Some(ky)) =
+                (&x.fact.speaker, &y.fact.speaker, &x.key, &y.key)
+                && !one_speaker
+                && source_role(sx, kx).is_some()
+                && source_role(sx, kx) == source_role(sy, ky)
+            {
+                let mut c = conflict(
+                    FactKind::Attribution,
+                    sx.clone(),
+                    sy.clone(),
+                    x.fact.span,
+                    y.fact.span,
+                );
+                c.slot = "Who said it".into();
+                out.push(c);
+            }
+            if !part
+                && x.letters != y.letters
+                && let Some((sa, sb)) = differing(&x.words, &y.words)
+            {
+                out.push(wording(a, b, sa, sb));
+            }
+        }
+    }
+}
+
+/// A quote as the comparer reads it: its words, their letters run together, and the key of
+/// its speaker.
+struct Said<'a> {
+    fact: &'a Fact,
+    words: Vec<(String, Span)>,
+    letters: String,
+    key: Option<String>,
+}
+
+/// The quotes of one side, read once for every pairing.
+fn said<'a>(side: &LinkSide<'a>) -> Vec<Said<'a>> {
+    side.of(FactKind::Quote)
+        .into_iter()
+        .map(|fact| {
+            let words = quote_words(side.src.text, fact.span);
+            Said {
+                fact,
+                letters: letters(&words),
+                words,
+                key: fact.speaker.as_deref().map(speaker_key),
+            }
+        })
+        .collect()
+}
+
+/// The flag for a quote worded two ways, on the stretches that differ.
+fn wording(a: &LinkSide, b: &LinkSide, sa: Span, sb: Span) -> Conflict {
+    let mut c = conflict(
+        FactKind::Quote,
+        sa.slice(a.src.text).into(),
+        sb.slice(b.src.text).into(),
+        sa,
+        sb,
+    );
+    c.slot = "Wording of the quote".into();
+    c
+}
+
+/// The stretch of each quote where they differ, with a few words around it. Words one
+/// quote has before or after all that the other quotes are left out (a quote given in part
+/// is no change of wording); `None` when nothing else differs.
+fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
+    let kx: Vec<&str> = x.iter().map(|w| w.0.as_str()).collect();
+    let ky: Vec<&str> = y.iter().map(|w| w.0.as_str()).collect();
+    let ops = capture_diff_slices(Algorithm::Patience, &kx, &ky);
+    // Only one side's words at either end: the other quoted less.
+    let one_sided = |op: &DiffOp| matches!(op, DiffOp::Insert { .. } | DiffOp::Delete { .. });
+    let body = {
+        let lo = ops
+            .iter()
+            .position(|op| !one_sided(op))
+            .unwrap_or(ops.len());
+        let hi = ops
+            .iter()
+            .rposition(|op| !one_sided(op))
+            .map_or(lo, |k| k + 1);
+        &ops[lo..hi.max(lo)]
+    };
+    let changed: Vec<&DiffOp> = body
+        .iter()
+        .filter(|op| !matches!(op, DiffOp::Equal { .. }))
+        .collect();
+    let (first, last) = (changed.first()?, changed.last()?);
+    let (fx, fy) = (first.old_range().start, first.new_range().start);
+    let (lx, ly) = (last.old_range().end, last.new_range().end);
+    // The words around, within what both quote.
+    let (bx, by) = (
+        body[0].old_range().start..body[body.len() - 1].old_range().end,
+        body[0].new_range().start..body[body.len() - 1].new_range().end,
+    );
+    let stretch = |w: &[(String, Span)], lo: usize, hi: usize, within: &std::ops::Range<usize>| {
+        let lo = lo.saturating_sub(AROUND).max(within.start);
+        let hi = (hi + AROUND).min(within.end);
+        (hi > lo).then(|| Span::new(w[lo].1.start, w[hi - 1].1.end))
+    };
+    Some((stretch(x, fx, lx, &bx)?, stretch(y, fy, ly, &by)?))
+}
+
+/// Where two quotes share a run of [`SHARED_RUN`] or more words and then go on with
+/// different words on both sides: the stretch of each from the run on.
+fn divergence(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
+    // The longest common run of words (dynamic programming over the two word lists).
+    let (mut best, mut end_x, mut end_y) = (0, 0, 0);
+    let mut prev = vec![0usize; y.len() + 1];
+    for i in 1..=x.len() {
+        let mut row = vec![0usize; y.len() + 1];
+        for j in 1..=y.len() {
+            if x[i - 1].0 == y[j - 1].0 {
+                row[j] = prev[j - 1] + 1;
+                if row[j] > best {
+                    (best, end_x, end_y) = (row[j], i, j);
+                }
+            }
+        }
+        prev = row;
+    }
+    if best < SHARED_RUN || end_x >= x.len() || end_y >= y.len() {
+        return None; // no long run, or one quote ends with it: a part, not a change
+    }
+    let cut = |w: &[(String, Span)], end: usize| {
+        let lo = end - best;
+        let hi = (end + 8).min(w.len());
+        Span::new(w[lo].1.start, w[hi - 1].1.end)
+    };
+    Some((cut(x, end_x), cut(y, end_y)))
+}
+
+/// What kind of named source a speaker is: an outlet ("Reuters", "the AP") or a named
+/// person or body ("Elliot Abrams"); `None` for unnamed ones ("a senior official").
+/// Only sources of one kind are compared: an outlet that reports and the person it quotes
+/// are not two versions of one source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Outlet,
+    Named,
+}
+
+fn source_role(speaker: &str, key: &str) -> Option<Role> {
+    if AGENCIES.iter().any(|(_, canon)| *canon == key) {
+        return Some(Role::Outlet);
+    }
+    let words: Vec<&str> = speaker.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 4
+        && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    named.then_some(Role::Named)
+}
+
+/// One named source on each side, of the same role, and they differ ("according to
+/// Reuters" vs "Says the AP"); a title or a part of the name is no difference.
+pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
+    let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
+    if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
+        && x.value != y.value
+        && !same_name(&x.value, &y.value)
+        && role(x).is_some()
+        && role(x) == role(y)
+    {
+        let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
+        let mut found = conflict(FactKind::Attribution, who(x), who(y), x.span, y.span);
+        found.slot = "Who said it".into();
+        // A quote given to these two speakers is the same difference, found from the quote
+        // ("Who said it: A says Anna Weiß, B says Anna Schwarz"): it is shown once, on the
+        // attribution's own words.
+        let from_quote = out
+            .iter_mut()
+            .find(|c| (c.kind, &c.a, &c.b) == (found.kind, &found.a, &found.b));
+        match from_quote {
+            Some(c) => *c = found,
+            None => out.push(found),
+        }
+    }
+}
+
+/// One name spelt two ways ("Nicholas Maduro" vs "Nicolás Maduro", "Caracus" vs "Caracas",
+/// "P.J. Carlesimo" vs "PJ Carlesimo"); accents alone are no difference, nor are the points
+/// of a country's abbreviation ("U.S." and "US").
+pub fn spellings(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    let (ua, ub) = unmatched(FactKind::Entity, a, b);
+    let mut seen: HashSet<(String, String)> = HashSet::new();
+    for x in &ua {
+        for y in &ub {
+            let (tx, ty) = (a.text(x), b.text(y));
+            if misspelt(&x.value, &y.value) && seen.insert((tx.clone(), ty.clone())) {
+                let mut c = conflict(FactKind::Entity, tx, ty, x.span, y.span);
+                c.slot = "Spelling".into();
+                out.push(c);
+            }
+        }
+    }
+    for x in a.of(FactKind::Entity) {
+        for y in b.of(FactKind::Entity) {
+            let Some((rx, ry)) = initials_differ(&a.text(x), &b.text(y)) else {
+                continue;
+            };
+            let sx = Span::new(x.span.start + rx.0, x.span.start + rx.1);
+            let sy = Span::new(y.span.start + ry.0, y.span.start + ry.1);
+            let (tx, ty) = (a.words(sx), b.words(sy));
+            if seen.insert((tx.clone(), ty.clone())) {
+                let mut c = conflict(FactKind::Entity, tx, ty, sx, sy);
+                c.slot = "Spelling".into();
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// The words of `s` with their byte offsets.
+fn words_at(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        if c.is_whitespace() {
+            if let Some(st) = start.take() {
+                out.push((st, &s[st..i]));
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    out
+}
+
+/// Where two names write one person's initials with and without points, before one
+/// surname ("P.J. Carlesimo", "PJ Carlesimo of Oklahoma City"): the byte ranges of the
+/// initials and surname in each. The points of a country's or a body's abbreviation ("U.S.",
+/// "US") are no difference.
+fn initials_differ(x: &str, y: &str) -> Option<((usize, usize), (usize, usize))> {
+    let (wx, wy) = (words_at(x), words_at(y));
+    for i in 0..wx.len().saturating_sub(1) {
+        for j in 0..wy.len().saturating_sub(1) {
+            let (p, q) = (wx[i].1, wy[j].1);
+            let (bp, bq) = (p.replace('.', ""), q.replace('.', ""));
+            let initials = p != q
+                && bp == bq
+                && bp.chars().count() >= 2
+                && bp.chars().all(char::is_uppercase)
+                && !PLACE_ABBREVIATIONS.contains(&bp.to_lowercase().as_str());
+            if initials && wx[i + 1].1 == wy[j + 1].1 {
+                let end = |w: &[(usize, &str)], k: usize| w[k + 1].0 + w[k + 1].1.len();
+                return Some(((wx[i].0, end(&wx, i)), (wy[j].0, end(&wy, j))));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_people_not_of_countries() {
+        let x = "P.J. Carlesimo";
+        let y = "PJ Carlesimo of Oklahoma City";
+        let (rx, ry) = initials_differ(x, y).expect("initials differ");
+        assert_eq!((&x[rx.0..rx.1], &y[ry.0..ry.1]), (x, "PJ Carlesimo"));
+        assert!(initials_differ("U.S. Navy", "US Navy").is_none());
+        assert!(initials_differ("Carlesimo", "Carlesimo").is_none());
+    }
+
+    #[test]
+    fn a_quote_in_part_is_the_same_quote() {
+        let t = "There's nowhere safe in Gaza, everyone here is afraid";
+        let all = quote_words(t, Span::new(0, t.len()));
+        let part = quote_words(t, Span::new(0, 29));
+        assert!(letters(&all).contains(&letters(&part)));
+        let x = "It’ s disappointing to hear";
+        let y = "It's disappointing to hear";
+        assert_eq!(
+            letters(&quote_words(x, Span::new(0, x.len()))),
+            letters(&quote_words(y, Span::new(0, y.len())))
+        );
+    }
+
+    #[test]
+    fn one_speaker_going_two_ways() {
+        let x = "we cannot speak to them but it appears as if their gear was limited";
+        let y = "it appears as if the party were poorly equipped for the climb";
+        let (wx, wy) = (
+            quote_words(x, Span::new(0, x.len())),
+            quote_words(y, Span::new(0, y.len())),
+        );
+        let (sa, sb) = divergence(&wx, &wy).expect("a shared run, then two ways");
+        assert!(sa.slice(x).starts_with("it appears as if their"));
+        assert!(sb.slice(y).starts_with("it appears as if the party"));
+        // A quote that ends where the other goes on is a part of it.
+        let z = "it appears as if";
+        assert!(divergence(&wx, &quote_words(z, Span::new(0, z.len()))).is_none());
+    }
+}

@@ -1,0 +1,465 @@
+//! Numbers compared by slot: ages, counts, sums, percentages, measurements and magnitudes.
+//!
+//! Each number is read as a range of values (its hedges and ranges taken in) in a slot:
+//! what it measures (the counted noun and the words that qualify it, the currency, the
+//! dimension of its unit, the shock a magnitude is of), the event it counts, whose it is, and
+//! the words around it. Two numbers conflict when they fill one slot, no single value fits
+//! both, and neither agrees with another number of that slot on the other side.
+
+use super::amount::{self, Amount, Tolerance};
+use super::context::{Context, context};
+use super::{LinkSide, conflict};
+use crate::facts::numbers::parse_number;
+use crate::facts::{Conflict, Fact, FactKind};
+use crate::lexicon::{
+    DIMENSION_NAMES, EVENT_NAMES, EVENTS, Hedge, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, QUAKE_WORDS,
+    UNIT_SCALES, lookup, number_word,
+};
+use crate::span::Span;
+
+/// How far apart two magnitudes (their nearest values) may be and still be of one quake.
+const MAGNITUDES_APART: f64 = 1.0;
+
+/// The kinds compared here.
+const KINDS: [FactKind; 6] = [
+    FactKind::Age,
+    FactKind::Count,
+    FactKind::Money,
+    FactKind::Percent,
+    FactKind::Quantity,
+    FactKind::Magnitude,
+];
+
+/// One number as the comparer reads it.
+struct Reading<'a> {
+    fact: &'a Fact,
+    /// The values it allows, in the base unit of its dimension.
+    amount: Amount,
+    /// Its words, hedges and range included ("at least 43 people").
+    shown: Span,
+    /// What it is a number of: the counted noun, the currency, the dimension.
+    key: String,
+    /// Another noun a count takes in ("135 homes and other buildings").
+    also: Option<String>,
+    /// Words that narrow what a count counts ("rushing" yards), sorted.
+    mods: Vec<String>,
+    /// The unit it is written in, for measurements.
+    unit: String,
+    /// How far it may stray, in base units, when set beside a value in another unit (its
+    /// last written place: "six miles" is a rounded "10 km").
+    slack: f64,
+    ctx: Context,
+}
+
+impl Reading<'_> {
+    /// True when one true value fits both, allowing for rounding across units.
+    fn fits(&self, other: &Reading) -> bool {
+        if self.unit == other.unit {
+            return self.amount.fits(&other.amount);
+        }
+        let wide = |r: &Reading| Amount {
+            lo: r.amount.lo - r.slack,
+            hi: r.amount.hi + r.slack,
+        };
+        wide(self).fits(&wide(other))
+    }
+}
+
+/// Conflicts between the numbers of two sides of a link.
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    for kind in KINDS {
+        compare_kind(a, b, kind, out);
+    }
+}
+
+/// Conflicts between the numbers of one kind of two sides of a link.
+pub fn compare_kind(a: &LinkSide, b: &LinkSide, kind: FactKind, out: &mut Vec<Conflict>) {
+    let (ra, rb) = (readings(a, kind), readings(b, kind));
+    // A value the other side also states is no conflict, whatever its slot there.
+    let (va, vb) = (values(&ra), values(&rb));
+    let ra: Vec<Reading> = ra
+        .into_iter()
+        .filter(|r| !vb.contains(&r.fact.value))
+        .collect();
+    let rb: Vec<Reading> = rb
+        .into_iter()
+        .filter(|r| !va.contains(&r.fact.value))
+        .collect();
+    if ra.is_empty() || rb.is_empty() {
+        return;
+    }
+    let (ra, rb) = (with_context(a, ra), with_context(b, rb));
+    if ra.is_empty() || rb.is_empty() {
+        return;
+    }
+    let alone = ra.len() == 1 && rb.len() == 1;
+    let slots: Vec<Vec<Option<usize>>> = ra
+        .iter()
+        .map(|x| rb.iter().map(|y| same_slot(kind, x, y, alone)).collect())
+        .collect();
+    // A number that agrees with some number of its slot on the other side is no conflict.
+    let agrees_a: Vec<bool> = (0..ra.len())
+        .map(|i| (0..rb.len()).any(|j| slots[i][j].is_some() && ra[i].fits(&rb[j])))
+        .collect();
+    let agrees_b: Vec<bool> = (0..rb.len())
+        .map(|j| (0..ra.len()).any(|i| slots[i][j].is_some() && ra[i].fits(&rb[j])))
+        .collect();
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for i in 0..ra.len() {
+        for j in 0..rb.len() {
+            if let Some(affinity) = slots[i][j]
+                && !agrees_a[i]
+                && !agrees_b[j]
+            {
+                pairs.push((affinity, i, j));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
+    let (mut used_a, mut used_b) = (vec![false; ra.len()], vec![false; rb.len()]);
+    for (_, i, j) in pairs {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        let (x, y) = (&ra[i], &rb[j]);
+        let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
+        if kind == FactKind::Age {
+            // An age is a value, not a phrase: "56" and "62", not "the 62-year-old".
+            c.a = x.fact.value.clone();
+            c.b = y.fact.value.clone();
+        }
+        c.slot = label(kind, x, y);
+        out.push(c);
+    }
+}
+
+fn values(rs: &[Reading]) -> std::collections::HashSet<String> {
+    rs.iter().map(|r| r.fact.value.clone()).collect()
+}
+
+/// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
+fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
+    let text = side.src.text;
+    let mut out: Vec<Reading<'a>> = Vec::new();
+    for f in side.of(kind) {
+        let Some((v, key)) = value(kind, f) else {
+            continue;
+        };
+        let tol = match kind {
+            FactKind::Magnitude => Tolerance::Absolute(0.3),
+            _ => Tolerance::Stated,
+        };
+        let before = amount::hedge_before(text, f.span.start);
+        let after = amount::hedge_after(text, f.span.end);
+        let hedge = before.map(|h| h.0).or(after.map(|h| h.0));
+        let mut amt = match v {
+            Value::Exact(v) => amount::bend(v, hedge, tol),
+            Value::Vague(r) => match hedge {
+                Some(Hedge::AtLeast) => Amount {
+                    lo: r.lo,
+                    hi: f64::INFINITY,
+                },
+                _ => r,
+            },
+        };
+        // "a magnitude 7 quake" may round 7.4 down: a whole magnitude allows its tenths.
+        if kind == FactKind::Magnitude
+            && hedge.is_none()
+            && !f.span.slice(text).contains(['.', ','])
+        {
+            amt = Amount {
+                lo: amt.lo - 0.5,
+                hi: amt.hi + 0.95,
+            };
+        }
+        let mut shown = amount::widen(f.span, before.map(|h| h.1), after.map(|h| h.1));
+        // The lower end of a range written just before: "140 to 160 people".
+        if before.is_none()
+            && let Some((lo, from)) = amount::range_start(text, f.span.start)
+            && let Some(lo) = parse_number(&lo, side.src.lang)
+                .or_else(|| number_word(&lo.to_lowercase()).map(|v| v as f64))
+        {
+            let lo = scaled(lo * unit_factor(kind, f), amt.lo);
+            amt = Amount { lo, hi: amt.hi };
+            shown = Span::new(from, shown.end);
+        }
+        // The same kind again right after "to": "$140 million to $160 million".
+        if let Some(prev) = out.last_mut()
+            && joins(text, prev.shown.end, shown.start)
+            && prev.key == key
+        {
+            prev.amount = prev.amount.span(&amt);
+            prev.shown = Span::new(prev.shown.start, shown.end);
+            continue;
+        }
+        let mods = if kind == FactKind::Count {
+            modifiers(text, f)
+        } else {
+            Vec::new()
+        };
+        let (unit, slack) = if kind == FactKind::Quantity {
+            let (n, u) = f.value.split_once(' ').unwrap_or(("", ""));
+            let n: f64 = n.parse().unwrap_or(0.0);
+            let per = if u == "°F" {
+                5.0 / 9.0
+            } else {
+                unit_factor(kind, f)
+            };
+            (u.to_string(), amount::rounding(n) * per)
+        } else {
+            (String::new(), 0.0)
+        };
+        let also = (kind == FactKind::Count)
+            .then(|| also_counted(text, f.span.end))
+            .flatten();
+        out.push(Reading {
+            fact: f,
+            amount: amt,
+            shown,
+            key,
+            also,
+            mods,
+            unit,
+            slack,
+            // Read later, for the numbers still in question (see `with_context`).
+            ctx: Context::default(),
+        });
+    }
+    out
+}
+
+/// The readings with what they are about, time stamps left out. Apart from [`readings`]
+/// because most numbers of a link are stated alike on both sides and need no context.
+fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a>> {
+    rs.into_iter()
+        .map(|mut r| {
+            r.ctx = context(side.src, r.fact);
+            r
+        })
+        .filter(|r| !r.ctx.stamp)
+        .collect()
+}
+
+/// A number as stated: one value, or the range an amount in words allows.
+enum Value {
+    Exact(f64),
+    Vague(Amount),
+}
+
+/// The value of a fact in its dimension's base unit, and what it is a number of.
+fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
+    let v = &f.value;
+    let num = |s: &str| s.parse::<f64>().ok();
+    match kind {
+        FactKind::Age | FactKind::Magnitude => Some((Value::Exact(num(v)?), String::new())),
+        FactKind::Percent => Some((Value::Exact(num(v.trim_end_matches('%'))?), String::new())),
+        FactKind::Money => {
+            let (n, cur) = v.rsplit_once(' ')?;
+            Some((Value::Exact(num(n)?), cur.to_string()))
+        }
+        FactKind::Quantity => {
+            let (n, unit) = v.split_once(' ')?;
+            let n = num(n)?;
+            let &(_, dim, factor) = UNIT_SCALES.iter().find(|(u, _, _)| *u == unit)?;
+            let base = if unit == "°F" {
+                (n - 32.0) * 5.0 / 9.0
+            } else {
+                n * factor
+            };
+            Some((Value::Exact(base), dim.to_string()))
+        }
+        FactKind::Count => {
+            let (n, noun) = v.rsplit_once(' ')?;
+            let val = match num(n) {
+                Some(x) => Value::Exact(x),
+                None => Value::Vague(amount::vague(n)?),
+            };
+            Some((val, noun_key(noun)))
+        }
+        _ => None,
+    }
+}
+
+/// What one of a fact's units is worth in its dimension's base unit (1 but for quantities).
+fn unit_factor(kind: FactKind, f: &Fact) -> f64 {
+    if kind != FactKind::Quantity {
+        return 1.0;
+    }
+    let unit = f.value.split_once(' ').map_or("", |(_, u)| u);
+    UNIT_SCALES
+        .iter()
+        .find(|(u, _, _)| *u == unit)
+        .map_or(1.0, |&(_, _, k)| k)
+}
+
+/// The lower end of a range written without its scale ("$140 to $160 million"): scaled up
+/// by thousands while it stays at most the upper end.
+fn scaled(lo: f64, hi: f64) -> f64 {
+    let mut lo = lo;
+    while lo > 0.0 && lo * 1000.0 <= hi {
+        lo *= 1000.0;
+    }
+    lo
+}
+
+/// True when only a range's joiner stands between two numbers ("to", "-", "or").
+fn joins(text: &str, end: usize, start: usize) -> bool {
+    start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
+}
+
+/// The key of a counted noun: its singular, people counted as people ("one person", "300
+/// others", "42 people").
+pub(super) fn noun_key(noun: &str) -> String {
+    let noun = noun.to_lowercase();
+    if let Some(k) =
+        lookup(PEOPLE_NOUNS, &noun).or_else(|| lookup(PEOPLE_NOUNS, &format!("{noun}s")))
+    {
+        return k.trim_end_matches('s').to_string();
+    }
+    match noun.as_str() {
+        "other" | "persons" => "people".to_string(),
+        _ => noun,
+    }
+}
+
+/// The noun after "and" or "and other" right behind a count: "135 homes and other
+/// buildings" counts buildings too.
+fn also_counted(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].trim_start().strip_prefix("and ")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("other ").unwrap_or(rest).trim_start();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    (word.len() > 3 && word.ends_with('s') && word.starts_with(char::is_lowercase))
+        .then(|| noun_key(word.trim_end_matches('s')))
+}
+
+/// The words inside a count between its number and its noun that narrow what it counts,
+/// and a participle right after the noun ("404 yards rushing"), sorted.
+fn modifiers(text: &str, f: &Fact) -> Vec<String> {
+    let amount_words = f.value.rsplit_once(' ').map_or(1, |(n, _)| {
+        if n.parse::<f64>().is_ok() {
+            1
+        } else {
+            n.split(' ').count()
+        }
+    });
+    let words: Vec<String> = f
+        .span
+        .slice(text)
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut out: Vec<String> = words
+        .iter()
+        .skip(amount_words)
+        .take(words.len().saturating_sub(amount_words + 1))
+        .filter(|w| !matches!(w.as_str(), "of" | "the") && !NEUTRAL_MODIFIERS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    let next: String = text[f.span.end..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase) {
+        out.push(next);
+    }
+    out.sort();
+    out
+}
+
+/// How strongly two readings fill one slot, or `None` when they fill two. `alone` when
+/// each side has only this one number of the kind.
+fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
+    let counts = |r: &Reading, k: &str| r.key == k || r.also.as_deref() == Some(k);
+    if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k))) || x.mods != y.mods {
+        return None;
+    }
+    if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
+        && !same_name(p, q)
+    {
+        return None;
+    }
+    if let (Some(p), Some(q)) = (x.ctx.quake, y.ctx.quake)
+        && p != q
+    {
+        return None;
+    }
+    if kind == FactKind::Magnitude {
+        // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
+        // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes.
+        if (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi) > MAGNITUDES_APART {
+            return None;
+        }
+        // Every magnitude stands by a quake, and a quake kills: only other words tell two
+        // quakes' magnitudes from one's ("struck", "measured").
+        let shared = x
+            .ctx
+            .words
+            .intersection(&y.ctx.words)
+            .filter(|w| {
+                !EVENTS.iter().any(|(_, e)| e == w) && !QUAKE_WORDS.iter().any(|(_, q)| q == w)
+            })
+            .count();
+        return (shared > 0).then_some(shared);
+    }
+    let shared = x.ctx.words.intersection(&y.ctx.words).count();
+    match (x.ctx.event, y.ctx.event) {
+        (Some(p), Some(q)) if p != q => None,
+        (Some(_), Some(_)) => Some(10 + shared),
+        _ if shared > 0 => Some(shared),
+        _ if alone && kind == FactKind::Age => Some(0),
+        _ => None,
+    }
+}
+
+/// True when two folded names are one: equal, or one's words all in the other ("cabello",
+/// "diosdado cabello").
+pub fn same_name(p: &str, q: &str) -> bool {
+    let (wp, wq): (Vec<&str>, Vec<&str>) = (p.split(' ').collect(), q.split(' ').collect());
+    wp.iter().all(|w| wq.contains(w)) || wq.iter().all(|w| wp.contains(w))
+}
+
+/// The slot in words: "Killed", "Age of Cabello", "Distance", "Magnitude".
+fn label(kind: FactKind, x: &Reading, y: &Reading) -> String {
+    let owner = x.ctx.owner_text.as_ref().or(y.ctx.owner_text.as_ref());
+    match kind {
+        FactKind::Age => owner.map_or_else(|| "Age".to_string(), |o| format!("Age of {o}")),
+        FactKind::Count => {
+            if let Some(e) = x.ctx.event.or(y.ctx.event) {
+                return lookup(EVENT_NAMES, e).unwrap_or("Number").to_string();
+            }
+            let noun = x.fact.value.rsplit_once(' ').map_or("", |(_, n)| n);
+            let mut what = x.mods.join(" ");
+            if !what.is_empty() {
+                what.push(' ');
+            }
+            format!("Number of {what}{}", plural(noun))
+        }
+        FactKind::Money => "Sum".to_string(),
+        FactKind::Percent => "Percentage".to_string(),
+        FactKind::Quantity => lookup(DIMENSION_NAMES, &x.key)
+            .unwrap_or("Amount")
+            .to_string(),
+        FactKind::Magnitude => match x.ctx.quake.or(y.ctx.quake) {
+            Some("aftershock") => "Magnitude of the aftershock".to_string(),
+            Some("foreshock") => "Magnitude of the foreshock".to_string(),
+            _ => "Magnitude".to_string(),
+        },
+        _ => kind.label().to_string(),
+    }
+}
+
+/// A counted noun's key in the plural, as a label reads it.
+fn plural(noun: &str) -> String {
+    if noun.is_empty() || noun.ends_with('s') || noun == "people" || noun.ends_with("en") {
+        noun.to_string()
+    } else {
+        format!("{noun}s")
+    }
+}

@@ -1,0 +1,386 @@
+//! Dates and times of day compared by slot.
+//!
+//! A date is read as the days it allows: an absolute date as its day, month or year; a
+//! relative time ("today", "last week", "Tuesday") as the days it names counted from the
+//! article's own date, when the article has one. Without that date a relative time names
+//! no day, so it never conflicts with an absolute one ("Tuesday" vs "Sept. 18"), nor with
+//! another relative time (two articles may be written days apart). Durations ("for several
+//! years") compare only with durations. Times of day compare in one zone, or, when their
+//! zones cannot be matched, by their minutes alone (zones differ by whole hours).
+
+use std::collections::HashSet;
+
+use super::amount::{self, Amount};
+use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
+use super::context::{Context, context};
+use super::numeric::same_name;
+use super::{LinkSide, conflict};
+use crate::facts::times::{clock, zone};
+use crate::facts::{Conflict, Fact, FactKind};
+use crate::lexicon::{Hedge, TIME_ZONES, lookup};
+
+/// What a date allows.
+#[derive(Clone, Debug, PartialEq)]
+enum When {
+    /// Days (from 1970-01-01), inclusive; any of several stretches. True when read from a
+    /// relative time ("Tuesday" in an article dated 2013-09-17), which may be a day off
+    /// another source's date for one moment (time zones, a post dated after midnight).
+    Days(Vec<(i64, i64)>, bool),
+    /// A stretch of one year's days with no year given: (month · 32 + day), inclusive.
+    Yearless(u32, u32),
+    /// A length of time, in days.
+    Span(Amount),
+    /// A time that names no day we can place: it never conflicts.
+    Floating,
+}
+
+/// Conflicts between the dates and the times of day of two sides of a link.
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    // A date the other side also states is no conflict, and most dates of a link are
+    // stated alike: only the others are read in their context.
+    let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
+    let (da, db) = (dates(a, &sb), dates(b, &sa));
+    pair(&da, &db, a, b, FactKind::Date, false, out);
+    compare_times(a, b, out);
+}
+
+/// The values of the facts of `kind` a side states.
+fn stated<'a>(side: &LinkSide<'a>, kind: FactKind) -> HashSet<&'a str> {
+    side.of(kind).iter().map(|f| f.value.as_str()).collect()
+}
+
+/// Conflicts between the times of day of two sides of a link.
+pub fn compare_times(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    let (sa, sb) = (stated(a, FactKind::Time), stated(b, FactKind::Time));
+    let (ta, tb) = (times(a, &sb), times(b, &sa));
+    let alone = ta.len() == 1 && tb.len() == 1;
+    pair(&ta, &tb, a, b, FactKind::Time, alone, out);
+}
+
+/// One date or time as the comparer reads it.
+struct Reading<'a> {
+    fact: &'a Fact,
+    what: What,
+    ctx: Context,
+}
+
+enum What {
+    Date(When),
+    /// Candidate minutes after midnight (both halves of the day when a.m./p.m. is not said),
+    /// each with how far before and after it the time may lie, and the zone.
+    Time {
+        at: Vec<i32>,
+        early: i32,
+        late: i32,
+        zone: Option<String>,
+    },
+}
+
+fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+    let today = side.published;
+    side.of(FactKind::Date)
+        .into_iter()
+        .filter(|f| !other.contains(f.value.as_str()))
+        .map(|f| Reading {
+            fact: f,
+            what: What::Date(when(f, today)),
+            ctx: context(side.src, f),
+        })
+        .filter(|r| !r.ctx.stamp)
+        .collect()
+}
+
+fn times<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+    let text = side.src.text;
+    side.of(FactKind::Time)
+        .into_iter()
+        .filter(|f| !other.contains(f.value.as_str()))
+        .filter_map(|f| {
+            let c = clock(text, f.span)?;
+            let mut at = vec![c.minutes];
+            if c.either_half {
+                at.push((c.minutes + 720) % 1440);
+            }
+            let (early, late) = match amount::hedge_before(text, f.span.start).map(|h| h.0) {
+                Some(Hedge::About | Hedge::Nearly) => (15, 15),
+                Some(Hedge::After) => (0, 45),
+                Some(Hedge::Before) => (45, 0),
+                _ => (0, 0),
+            };
+            Some(Reading {
+                fact: f,
+                what: What::Time {
+                    at,
+                    early,
+                    late,
+                    zone: zone(&f.value),
+                },
+                ctx: context(side.src, f),
+            })
+        })
+        .filter(|r| !r.ctx.stamp)
+        .collect()
+}
+
+/// Pairs readings of one slot that no value fits, as [`super::numeric`] does for numbers.
+fn pair(
+    ra: &[Reading],
+    rb: &[Reading],
+    a: &LinkSide,
+    b: &LinkSide,
+    kind: FactKind,
+    alone: bool,
+    out: &mut Vec<Conflict>,
+) {
+    if ra.is_empty() || rb.is_empty() {
+        return;
+    }
+    let slot = |x: &Reading, y: &Reading| same_slot(x, y, alone);
+    let fits = |x: &Reading, y: &Reading| fits(&x.what, &y.what);
+    let agrees_a: Vec<bool> = ra
+        .iter()
+        .map(|x| rb.iter().any(|y| slot(x, y).is_some() && fits(x, y)))
+        .collect();
+    let agrees_b: Vec<bool> = rb
+        .iter()
+        .map(|y| ra.iter().any(|x| slot(x, y).is_some() && fits(x, y)))
+        .collect();
+    let mut pairs = Vec::new();
+    for (i, x) in ra.iter().enumerate() {
+        for (j, y) in rb.iter().enumerate() {
+            if agrees_a[i] || agrees_b[j] || !comparable(&x.what, &y.what) {
+                continue;
+            }
+            if let Some(s) = slot(x, y) {
+                pairs.push((s, i, j));
+            }
+        }
+    }
+    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
+    let (mut used_a, mut used_b) = (vec![false; ra.len()], vec![false; rb.len()]);
+    for (_, i, j) in pairs {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        let (x, y) = (&ra[i], &rb[j]);
+        let mut c = conflict(
+            kind,
+            a.text(x.fact),
+            b.text(y.fact),
+            x.fact.span,
+            y.fact.span,
+        );
+        c.slot = match (&x.what, kind) {
+            (What::Date(When::Span(_)), _) => "Length of time".to_string(),
+            (_, FactKind::Time) => "Time of day".to_string(),
+            _ => "Date".to_string(),
+        };
+        out.push(c);
+    }
+}
+
+/// How strongly two dates or times fill one slot: they share a word or an event, have no
+/// two owners, or (`alone`) are the only times of day on each side.
+fn same_slot(x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
+    if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
+        && !same_name(p, q)
+    {
+        return None;
+    }
+    let shared = x.ctx.words.intersection(&y.ctx.words).count();
+    match (x.ctx.event, y.ctx.event) {
+        (Some(p), Some(q)) if p != q => None,
+        (Some(_), Some(_)) => Some(10 + shared),
+        _ if shared > 0 => Some(shared),
+        _ if alone => Some(0),
+        _ => None,
+    }
+}
+
+/// True when two readings say the same sort of thing: two points in time, two lengths of
+/// time, or two times of day.
+fn comparable(x: &What, y: &What) -> bool {
+    match (x, y) {
+        (What::Date(p), What::Date(q)) => {
+            matches!(p, When::Span(_)) == matches!(q, When::Span(_))
+                && !matches!(p, When::Floating)
+                && !matches!(q, When::Floating)
+        }
+        (What::Time { .. }, What::Time { .. }) => true,
+        _ => false,
+    }
+}
+
+/// True when one true date or time fits both readings (or they cannot be set side by side).
+fn fits(x: &What, y: &What) -> bool {
+    match (x, y) {
+        (What::Date(p), What::Date(q)) => dates_fit(p, q),
+        (
+            What::Time {
+                at: ta,
+                early: ea,
+                late: la,
+                zone: za,
+            },
+            What::Time {
+                at: tb,
+                early: eb,
+                late: lb,
+                zone: zb,
+            },
+        ) => {
+            let offset =
+                |z: &Option<String>| z.as_deref().and_then(|z| lookup(TIME_ZONES, z)).flatten();
+            let (shift, period) = match (za, zb) {
+                (None, None) => (0, 1440),
+                (Some(p), Some(q)) if p == q => (0, 1440),
+                _ => match (offset(za), offset(zb)) {
+                    (Some(p), Some(q)) => (q - p, 1440),
+                    // Zones that cannot be matched shift a time by whole hours only.
+                    _ => (0, 60),
+                },
+            };
+            ta.iter().any(|&p| {
+                tb.iter().any(|&q| {
+                    let (lo_a, hi_a) = (p - ea, p + la);
+                    let (lo_b, hi_b) = (q - eb - shift, q + lb - shift);
+                    circular_overlap(lo_a, hi_a, lo_b, hi_b, period)
+                })
+            })
+        }
+        _ => true,
+    }
+}
+
+/// True when [lo_a, hi_a] and [lo_b, hi_b] meet on a circle of `period` minutes.
+fn circular_overlap(lo_a: i32, hi_a: i32, lo_b: i32, hi_b: i32, period: i32) -> bool {
+    if hi_a - lo_a >= period || hi_b - lo_b >= period {
+        return true;
+    }
+    // Turn b by whole periods to just before a, then try it there and one period on.
+    let base = (lo_a - lo_b).div_euclid(period) * period;
+    (-1..=1).any(|k| {
+        let s = base + k * period;
+        lo_a <= hi_b + s && lo_b + s <= hi_a
+    })
+}
+
+fn dates_fit(p: &When, q: &When) -> bool {
+    use When::*;
+    match (p, q) {
+        (Days(x, rx), Days(y, ry)) => {
+            let k = i64::from(*rx || *ry);
+            x.iter()
+                .any(|&(a, b)| y.iter().any(|&(c, d)| a - k <= d && c - k <= b))
+        }
+        (Yearless(a, b), Yearless(c, d)) => a <= d && c <= b,
+        (Yearless(a, b), Days(ds, r)) | (Days(ds, r), Yearless(a, b)) => {
+            ds.iter().any(|&(lo, hi)| {
+                let k = i64::from(*r);
+                let (y1, m1, d1) = civil(lo - k);
+                let (y2, m2, d2) = civil(hi + k);
+                if y1 != y2 {
+                    return true; // across a new year: the day of the year says little
+                }
+                let (c, d) = (m1 * 32 + d1, m2 * 32 + d2);
+                *a <= d && c <= *b
+            })
+        }
+        (Span(x), Span(y)) => x.fits(y),
+        _ => true,
+    }
+}
+
+/// What a date fact allows, read against the article's own day `today` when known.
+fn when(f: &Fact, today: Option<i64>) -> When {
+    let v = f.value.as_str();
+    if let Some(d) = parse_iso(v) {
+        return When::Days(vec![(d, d)], false);
+    }
+    if let Some(rest) = v.strip_prefix("--") {
+        let mut parts = rest.split('-').map(|p| p.parse::<u32>().ok());
+        return match (parts.next().flatten(), parts.next().flatten()) {
+            (Some(m), Some(d)) => When::Yearless(m * 32 + d, m * 32 + d),
+            (Some(m), None) => When::Yearless(m * 32 + 1, m * 32 + 31),
+            _ => When::Floating,
+        };
+    }
+    if let Some((y, m)) = v.split_once('-')
+        && let (Ok(y), Ok(m)) = (y.parse::<i64>(), m.parse::<u32>())
+        && (1..=12).contains(&m)
+    {
+        return When::Days(vec![month(y, m)], false);
+    }
+    if v.len() == 4
+        && let Ok(y) = v.parse::<i64>()
+    {
+        return When::Days(vec![(day(y, 1, 1), day(y, 12, 31))], false);
+    }
+    let words: Vec<&str> = v.split(' ').collect();
+    if let Some(w) = words.last().and_then(|w| weekday_of(w)) {
+        let which = if words.len() > 1 { words[0] } else { "" };
+        // Without the article's date a weekday is in no known week: two articles written
+        // days apart name different weekdays for one day ("Wednesday", "on Sunday").
+        return match (today, which) {
+            (None, _) => When::Floating,
+            (Some(t), _) => {
+                let (lo, hi) = match which {
+                    "last" => (t - 13, t - 1),
+                    "next" => (t + 1, t + 13),
+                    _ => (t - 6, t + 6),
+                };
+                let days: Vec<(i64, i64)> = (lo..=hi)
+                    .filter(|&d| calendar::weekday(d) == w)
+                    .map(|d| (d, d))
+                    .collect();
+                When::Days(days, true)
+            }
+        };
+    }
+    if let Some(span) = duration(&words) {
+        return span;
+    }
+    if let (Some(t), Some((n, unit))) = (today, ago(&words)) {
+        let back = (n * unit).round() as i64;
+        let slack = (unit / 2.0).ceil() as i64;
+        return When::Days(vec![(t - back - slack, t - back + slack)], true);
+    }
+    match today.and_then(|t| relative(v, t)) {
+        Some(days) => When::Days(vec![days], true),
+        None => When::Floating,
+    }
+}
+
+/// "for 3 years", "for several years": a length of time in days, as [`When::Span`].
+fn duration(words: &[&str]) -> Option<When> {
+    let ["for", n @ .., unit] = words else {
+        return None;
+    };
+    let per = unit_days(unit.trim_end_matches('s'))?;
+    let n = n.join(" ");
+    let amt = match calendar::count(&n) {
+        Some(v) => amount::bend(
+            v * per,
+            Some(Hedge::About),
+            amount::Tolerance::Relative(0.25),
+        ),
+        None => {
+            let r = amount::vague(&n)?;
+            Amount {
+                lo: r.lo * per,
+                hi: r.hi * per,
+            }
+        }
+    };
+    Some(When::Span(amt))
+}
+
+/// "2 years ago", "a week ago": how many units back, and the unit in days.
+fn ago(words: &[&str]) -> Option<(f64, f64)> {
+    let [n, unit, "ago"] = words else {
+        return None;
+    };
+    Some((calendar::count(n)?, unit_days(unit.trim_end_matches('s'))?))
+}

@@ -1,0 +1,301 @@
+//! Counts of people or things: "two sources", "four of the people", "five current and former
+//! officials", "1,200 protesters", and counts in words: "dozens of others", "hundreds of
+//! buildings", "tens of thousands of people", "a handful of protesters", "killed one person".
+//!
+//! The value is the number (or the amount in words) and the counted noun without its plural
+//! "s": "4 people", "dozens other". How exact the number is ("at least", "about") is read
+//! when two counts are compared.
+
+use super::numbers::{parse_number, show};
+use super::words::{Word, is_capitalised};
+use super::{Fact, FactKind};
+use crate::lexicon::{
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, PEOPLE_NOUNS, SCALES, TIME_UNITS, UNITS,
+    VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+};
+use crate::span::Span;
+use crate::text::Language;
+
+/// "two sources", "four of the people", "five current and former officials", "30 people",
+/// "dozens of others", "killed one person".
+pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let w = ws[i];
+        // An amount in words of more than one word opens here: "tens of thousands".
+        if let Some((amount, k)) = amount_in_words(text, ws, i)
+            && let Some((noun, end)) = noun_after_of(text, ws, i + k - 1, lang)
+        {
+            push(out, w.span.start, end, &amount, &noun);
+            i += k;
+            continue;
+        }
+        let raw = w.text(text);
+        if raw.eq_ignore_ascii_case("one") {
+            // "one of the most …", "the one who …": a count only of people ("one person").
+            if let Some(next) = ws.get(i + 1)
+                && gap_is_space(text, ws, i, i + 1)
+                && lookup(PEOPLE_NOUNS, &next.text(text).to_lowercase()).is_some()
+            {
+                push(out, w.span.start, next.span.end, "1", next.text(text));
+            }
+            i += 1;
+            continue;
+        }
+        // "hundreds", "dozens": an amount in words, kept as written.
+        let lower = raw.to_lowercase();
+        // ("many" is too common to count anything: "many people think".)
+        let in_words = lower != "many" && VAGUE_AMOUNTS.iter().any(|(p, _, _)| *p == lower);
+        let Some(n) = (if in_words {
+            Some(lower)
+        } else {
+            number_value(raw, lang)
+        }) else {
+            i += 1;
+            continue;
+        };
+        if preceded_by_no(text, ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
+            i += 1;
+            continue;
+        }
+        let found = counted_noun(text, ws, i, lang).or_else(|| {
+            // "dozens of others", "hundreds of buildings"
+            in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
+        });
+        if let Some((noun, end)) = found {
+            push(out, w.span.start, end, &n, &noun);
+        } else if counts_people(text, ws, i) {
+            push(out, w.span.start, w.span.end, &n, "people");
+        }
+        i += 1;
+    }
+}
+
+/// True when the number at word `i` counts people without naming them, by what happened to
+/// them: "killing four", "injured dozens", "Dozens injured", "12 dead".
+fn counts_people(text: &str, ws: &[Word], i: usize) -> bool {
+    let human = |k: usize| {
+        ws.get(k)
+            .and_then(|w| lookup(EVENTS, &w.text(text).to_lowercase()))
+            .is_some_and(|e| HUMAN_EVENTS.contains(&e))
+    };
+    // "Dozens were injured", "three have been arrested": the event after a verb of being.
+    let mut k = i + 1;
+    while ws.get(k).is_some_and(|w| {
+        matches!(
+            w.text(text).to_lowercase().as_str(),
+            "were" | "was" | "are" | "is" | "have" | "has" | "had" | "been" | "be" | "reported"
+        )
+    }) && k < i + 4
+    {
+        k += 1;
+    }
+    // Only where no noun follows (counted_noun found none): "killed 3 soldiers" counts
+    // soldiers.
+    (human(k) && gap_is_space(text, ws, i, k))
+        || (i > 0 && human(i - 1) && gap_is_space(text, ws, i - 1, i))
+}
+
+fn push(out: &mut Vec<Fact>, start: usize, end: usize, n: &str, noun: &str) {
+    let noun = noun.to_lowercase();
+    let key = noun.trim_end_matches('s');
+    out.push(Fact {
+        kind: FactKind::Count,
+        span: Span::new(start, end),
+        value: format!("{n} {key}"),
+        speaker: None,
+    });
+}
+
+/// An amount in words of two or more words starting at word `i` ("tens of thousands", "a
+/// handful", "a few"), folded, and how many words it takes.
+fn amount_in_words(text: &str, ws: &[Word], i: usize) -> Option<(String, usize)> {
+    let first = ws[i].text(text);
+    if !matches!(first, "a" | "A" | "tens" | "Tens" | "hundreds" | "Hundreds") {
+        return None;
+    }
+    let mut best = None;
+    for (phrase, _, _) in VAGUE_AMOUNTS {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        if parts.len() < 2 || i + parts.len() > ws.len() {
+            continue;
+        }
+        let same = parts.iter().enumerate().all(|(k, p)| {
+            ws[i + k].text(text).eq_ignore_ascii_case(p)
+                && (k == 0 || gap_is_space(text, ws, i + k - 1, i + k))
+        });
+        if same && best.as_ref().is_none_or(|(_, n)| parts.len() > *n) {
+            best = Some((phrase.to_string(), parts.len()));
+        }
+    }
+    best
+}
+
+/// The noun after "of" (and an optional "the") following word `i`: "dozens of others".
+fn noun_after_of(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
+    let mut j = i + 1;
+    if ws.get(j).is_none_or(|w| w.text(text) != "of") || !gap_is_space(text, ws, i, j) {
+        // "a handful protesters" is not English, but "a few officials" is.
+        return counted_noun(text, ws, i, lang);
+    }
+    j += 1;
+    if ws.get(j).is_some_and(|w| w.text(text) == "the") {
+        j += 1;
+    }
+    let w = ws.get(j)?;
+    let lw = w.text(text).to_lowercase();
+    (gap_is_space(text, ws, i, j) && (plural_noun(&lw, lang) || lw == "others"))
+        .then_some((lw, w.span.end))
+}
+
+/// What a number before a word is worth: digits, a number word, or a vague amount.
+fn number_value(w: &str, lang: Language) -> Option<String> {
+    let first = w.chars().next()?;
+    if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
+        return None;
+    }
+    // Most words are lower case already: fold only the others.
+    let lower: std::borrow::Cow<str> = if w.chars().any(char::is_uppercase) {
+        w.to_lowercase().into()
+    } else {
+        w.into()
+    };
+    if VAGUE_NUMBERS.contains(&lower.as_ref()) {
+        return Some(lower.into_owned());
+    }
+    if w.chars()
+        .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        // Years and other long bare numbers are not counts.
+        if w.len() == 4 && !w.contains([',', '.']) {
+            return None;
+        }
+        return parse_number(w, lang).map(show);
+    }
+    number_word(&lower).map(|v| v.to_string())
+}
+
+/// True when `w` (lower case) is a plural noun people or things are counted in.
+fn plural_noun(w: &str, lang: Language) -> bool {
+    if IRREGULAR_PLURALS.contains(&w) {
+        return true;
+    }
+    if lang.is_stop(w) || w.len() < 4 || !w.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+}
+
+/// True when `w` may stand between a number and its noun ("current and former").
+fn modifier(w: &str, lang: Language) -> bool {
+    w == "and" || (!lang.is_stop(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+}
+
+/// "No. 2 official", "Nr. 3": a rank, not a count.
+fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
+    i > 0 && {
+        let p = ws[i - 1].text(text);
+        matches!(p, "No" | "Nr" | "no" | "nr" | "Number" | "number")
+            || p.starts_with('#')
+            || text[ws[i - 1].span.end..ws[i].span.start].contains('#')
+    }
+}
+
+/// The noun a number counts, within four words, and the end of the phrase.
+fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
+    let mut j = i + 1;
+    // "four of the people"
+    if ws.get(j).is_some_and(|w| w.text(text) == "of")
+        && ws.get(j + 1).is_some_and(|w| w.text(text) == "the")
+    {
+        return ws.get(j + 2).and_then(|w| {
+            let lw = w.text(text).to_lowercase();
+            (plural_noun(&lw, lang) && gap_is_space(text, ws, i, j + 2)).then_some((lw, w.span.end))
+        });
+    }
+    while j < ws.len() && j <= i + 4 {
+        if !gap_is_space(text, ws, j - 1, j) {
+            return None;
+        }
+        let lw = ws[j].text(text).to_lowercase();
+        if lookup(TIME_UNITS, &lw).is_some()
+            || lookup(UNITS, &lw).is_some()
+            || lookup(SCALES, &lw).is_some()
+            || lookup(CURRENCIES, &lw).is_some()
+            || matches!(lw.as_str(), "percent" | "prozent" | "cent")
+        {
+            return None;
+        }
+        if plural_noun(&lw, lang) {
+            return Some((lw, ws[j].span.end));
+        }
+        if !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// True when only spaces stand between word `a` and word `b`.
+fn gap_is_space(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
+    (a + 1..=b).all(|k| text[ws[k - 1].span.end..ws[k].span.start].trim().is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::words::words;
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        extract(s, &words(s), Language::English, &mut out);
+        out.into_iter()
+            .map(|f| (f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn counts_in_words() {
+        for (s, text, value) in [
+            (
+                "Dozens of others were hurt.",
+                "Dozens of others",
+                "dozens other",
+            ),
+            (
+                "It hit hundreds of buildings.",
+                "hundreds of buildings",
+                "hundreds building",
+            ),
+            (
+                "Tens of thousands of people marched.",
+                "Tens of thousands of people",
+                "tens of thousands people",
+            ),
+            (
+                "A handful of protesters stayed.",
+                "A handful of protesters",
+                "a handful protester",
+            ),
+            ("The quake killed one person.", "one person", "1 person"),
+            ("Eight people were hurt.", "Eight people", "8 people"),
+            (
+                "The blast injured dozens, police said.",
+                "dozens",
+                "dozens people",
+            ),
+            ("Dozens injured as storm hits", "Dozens", "dozens people"),
+            ("Dozens were injured.", "Dozens", "dozens people"),
+            ("It struck on Sunday, killing four.", "four", "4 people"),
+        ] {
+            assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn one_alone_counts_nothing() {
+        assert!(run("He is one of the most powerful men.").is_empty());
+        assert!(run("The one who left was a friend.").is_empty());
+    }
+}

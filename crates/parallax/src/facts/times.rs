@@ -1,0 +1,196 @@
+//! Times of day: "9:30", "9:27 a.m.", "7 p.m.", "3pm local time", "14:25 GMT", "at noon",
+//! "around midnight", and the news-wire artefacts "7 p. m." and "8: 05am". The value is the
+//! time on a 24-hour clock with its zone when one is given ("19:00", "14:25 GMT"); a time
+//! without a.m. or p.m. keeps the hour as written, and the comparer allows both readings.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Fact, FactKind};
+use crate::span::Span;
+
+/// Zones written after a time, upper case only ("ET", not the word "et").
+const ZONES: &str = concat!(
+    r"(?P<z>GMT|UTC|BST|CEST|CET|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WITA|WIB|WIT|JST|KST|HKT|",
+    r"SGT|IST|AEST|AEDT|MSK|MESZ|MEZ|ET|CT|MT|PT|UK|(?i:local\s+time|local|ortszeit))(?-u:\b)"
+);
+
+/// "a.m.", "am", "a. m.", "PM": the half of the day.
+const HALF: &str = r"(?P<ap>(?i:[ap]\.\s?m\.?|[ap]m(?-u:\b)))";
+
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"(?-u:\b)(?:",
+            // "9:30", "14:25", "8: 05am", "9:30:15"
+            r"(?P<h>[01]?[0-9]|2[0-3]):\s?(?P<m>[0-5][0-9])(?::[0-5][0-9])?(?:\s?{half})?",
+            // "9.30am": a point only with a.m./p.m., or it is a decimal
+            r"|(?P<h2>1[0-2]|0?[1-9])\.(?P<m2>[0-5][0-9])\s?{half2}",
+            // "7 p.m.", "3pm"
+            r"|(?P<h3>1[0-2]|0?[1-9])\s?{half3}",
+            // "at noon", "around midnight": the word alone is often a figure of speech
+            r"|(?i:at|around|about|after|before|by|until|till|past|near)\s+(?P<w>(?i:noon|midday|midnight))(?-u:\b)",
+            r")(?:\s+{zones})?",
+        ),
+        half = HALF,
+        half2 = HALF.replace("?P<ap>", "?P<ap2>"),
+        half3 = HALF.replace("?P<ap>", "?P<ap3>"),
+        zones = ZONES
+    ))
+    .unwrap()
+});
+
+/// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
+pub(super) static PATTERNS: [&LazyLock<Regex>; 1] = [&TIME];
+
+/// A time of day as read from its words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Clock {
+    /// Minutes since midnight, on a 24-hour clock when the half of the day is known.
+    pub minutes: i32,
+    /// True when the text says neither a.m. nor p.m. and the hour may be either half.
+    pub either_half: bool,
+}
+
+/// The times of day in `text`.
+pub fn extract(text: &str, out: &mut Vec<Fact>) {
+    for c in TIME.captures_iter(text) {
+        let Some((clock, start, end)) = read(&c) else {
+            continue;
+        };
+        let zone = c.name("z");
+        let end = zone.map_or(end, |z| z.end());
+        let mut value = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
+        if let Some(z) = zone {
+            let z = z.as_str().split_whitespace().next().unwrap_or("");
+            value.push(' ');
+            value.push_str(&z.to_uppercase());
+        }
+        out.push(Fact {
+            kind: FactKind::Time,
+            span: Span::new(start, end),
+            value,
+            speaker: None,
+        });
+    }
+}
+
+/// The time a match of [`TIME`] states, and where its words start and end (the zone left
+/// out).
+fn read(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
+    if let Some(w) = c.name("w") {
+        let minutes = if w.as_str().eq_ignore_ascii_case("midnight") {
+            0
+        } else {
+            12 * 60
+        };
+        let clock = Clock {
+            minutes,
+            either_half: false,
+        };
+        return Some((clock, w.start(), w.end()));
+    }
+    let (h, m, ap) = if let Some(h) = c.name("h") {
+        (h, c.name("m"), c.name("ap"))
+    } else if let Some(h) = c.name("h2") {
+        (h, c.name("m2"), c.name("ap2"))
+    } else {
+        (c.name("h3")?, None, c.name("ap3"))
+    };
+    let hour: i32 = h.as_str().parse().ok()?;
+    let minute: i32 = m.map_or(Some(0), |m| m.as_str().parse().ok())?;
+    let end = ap.or(m).map_or(h.end(), |x| x.end());
+    let half = ap.map(|a| a.as_str().to_ascii_lowercase().starts_with('p'));
+    let hour = match half {
+        Some(pm) if hour <= 12 => hour % 12 + if pm { 12 } else { 0 },
+        _ => hour,
+    };
+    // "8:05" alone may be morning or evening; "14:25" and "0:30" are not.
+    let either_half = half.is_none() && (1..=12).contains(&hour);
+    Some((
+        Clock {
+            minutes: hour * 60 + minute,
+            either_half,
+        },
+        h.start(),
+        end,
+    ))
+}
+
+/// The time the fact at `span` states, read again from its words.
+pub fn clock(text: &str, span: Span) -> Option<Clock> {
+    let c = TIME.captures(span.slice(text))?;
+    read(&c).map(|(clock, _, _)| clock)
+}
+
+/// The zone a time fact's value names, folded ("gmt", "local"), if any.
+pub fn zone(value: &str) -> Option<String> {
+    value
+        .split_once(' ')
+        .map(|(_, z)| z.to_lowercase())
+        .filter(|z| !z.is_empty())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        extract(s, &mut out);
+        out.into_iter()
+            .map(|f| (f.span.slice(s).to_string(), f.value))
+            .collect()
+    }
+
+    #[test]
+    fn times_in_every_style() {
+        for (s, text, value) in [
+            ("It struck at 9:30 on Monday.", "9:30", "09:30"),
+            (
+                "It struck at 9:27 a.m. local time.",
+                "9:27 a.m. local time",
+                "09:27 LOCAL",
+            ),
+            ("She was hit around 7 p.m. Wednesday.", "7 p.m.", "19:00"),
+            (
+                "At approximately 7 p. m., the woman walked.",
+                "7 p. m.",
+                "19:00",
+            ),
+            ("Posted 8: 05am UK, Monday.", "8: 05am UK", "08:05 UK"),
+            ("The vote closes at 14:25 GMT.", "14:25 GMT", "14:25 GMT"),
+            ("The shells hit at about 3pm on Tuesday.", "3pm", "15:00"),
+            ("They met at noon.", "noon", "12:00"),
+            ("He left at 9.30pm.", "9.30pm", "21:30"),
+        ] {
+            assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
+        }
+    }
+
+    #[test]
+    fn other_numbers_are_no_times() {
+        for s in [
+            "The magnitude was 7.6.",
+            "They won 31-24 on Sunday.",
+            "Prices rose 2.5 percent.",
+            "It is the midnight rules they fear.",
+            "I am 5 years old.",
+            "The ratio was 2:1.",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
+    }
+
+    #[test]
+    fn the_half_of_the_day_is_known_or_open() {
+        let t = "at 8:05 and at 20:05 and 8:05 pm";
+        let mut out = Vec::new();
+        extract(t, &mut out);
+        let clocks: Vec<Clock> = out.iter().map(|f| clock(t, f.span).unwrap()).collect();
+        assert!(clocks[0].either_half);
+        assert!(!clocks[1].either_half);
+        assert_eq!(clocks[2].minutes, 20 * 60 + 5);
+    }
+}

@@ -1,0 +1,193 @@
+//! Facts across a whole comparison: relative times read against the article's own date,
+//! flags on weak links shown as possible and not counted, and passages that state one fact
+//! two ways joined to the links.
+
+use parallax::align::{self, Alignment, LinkModel, Reason};
+use parallax::comparison::{Options, Source};
+use parallax::export::{json, text};
+use parallax::facts::{self, FactKind};
+use parallax::{Comparison, Document, SegmentId};
+
+const DATED: &str = "Quake Shakes Island Town\nBy Ana Lopez\nMarch 3, 2026\n\n\
+A strong earthquake rattled the island of Vessa on Tuesday, damaging the harbour wall.\n\n\
+The quake levelled several houses in the old town and killed one person, the mayor said.\n";
+
+const OTHER: &str = "An earthquake struck Vessa on March 5, damaging the harbour wall.\n\n\
+At least four people died in the old town, where rescuers searched the rubble.\n";
+
+fn source(name: &str, text: &str) -> Source {
+    Source::analyse(Document::from_text(name, text), &Options::default())
+}
+
+/// The segment that holds `needle`.
+fn seg(s: &Source, needle: &str) -> SegmentId {
+    let at = s.document.text.find(needle).expect("needle in text");
+    let i = s
+        .segments
+        .iter()
+        .position(|g| g.span.start <= at && at < g.span.end)
+        .expect("a segment holds it");
+    SegmentId(i)
+}
+
+#[test]
+fn a_weekday_is_read_against_the_articles_own_date() {
+    let (a, b) = (source("a.txt", DATED), source("b.txt", OTHER));
+    let dated = |a: &Source| {
+        facts::conflicts(
+            a.analysed(),
+            &[seg(a, "on Tuesday")],
+            b.analysed(),
+            &[seg(&b, "March 5")],
+        )
+    };
+    // The article is dated Tuesday, March 3: its "Tuesday" is not March 5.
+    let c = dated(&a);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!((c[0].kind, c[0].slot.as_str()), (FactKind::Date, "Date"));
+    assert_eq!(
+        (c[0].a.as_str(), c[0].b.as_str()),
+        ("on Tuesday", "March 5")
+    );
+    // Without its date line the same words name no day, and nothing differs.
+    let undated = source("a.txt", &DATED.replace("March 3, 2026\n", ""));
+    assert!(dated(&undated).is_empty());
+    // Dated, and naming the day the other source gives, it agrees.
+    let same_day = source("b.txt", &OTHER.replace("March 5", "March 3"));
+    let c = facts::conflicts(
+        a.analysed(),
+        &[seg(&a, "on Tuesday")],
+        same_day.analysed(),
+        &[seg(&same_day, "March 3")],
+    );
+    assert!(c.is_empty(), "{c:?}");
+}
+
+#[test]
+fn a_flag_on_a_weak_link_is_possible_and_not_counted() {
+    let ap = crate::support::sample("cabello-2019-ap-rewrite.txt");
+    let reuters = crate::support::sample("cabello-2026-reuters-rewrite.txt");
+    let read = |p: &str| Document::from_text(p, std::fs::read_to_string(p).unwrap());
+    let docs = || vec![read(&ap), read(&reuters)];
+    // The learned link score believes the link that gives the two ages: the flag counts.
+    let cmp = Comparison::build(docs(), &Options::default()).unwrap();
+    let links = json::report(&cmp).links.expect("two sources");
+    let age = links
+        .iter()
+        .find(|l| l.conflicts.iter().any(|c| c.kind == "age"))
+        .expect("the ages differ on a believed link");
+    assert!(!age.weak && age.possible_conflicts.is_empty());
+    // The aligner's own score finds that link weak: the flag is only possible.
+    let mut options = Options {
+        fast: true,
+        ..Options::default()
+    };
+    options.params.link_model = LinkModel::none();
+    let cmp = Comparison::build(docs(), &options).unwrap();
+    let report = json::report(&cmp);
+    let links = report.links.expect("two sources");
+    let age = links
+        .iter()
+        .find(|l| l.possible_conflicts.iter().any(|c| c.kind == "age"))
+        .expect("the age differs on a weak link");
+    assert!(age.weak, "the age link scores {}", age.score);
+    assert!(age.conflicts.is_empty());
+    let c = &age.possible_conflicts[0];
+    assert!(c.possible);
+    assert_eq!(c.slot, "Age of Cabello");
+    assert_eq!(
+        c.sentence,
+        "Age of Cabello: A says 56, B says 62 (possible: the link is weak)"
+    );
+    // The text report marks it with "?" and counts it apart.
+    let out = text::render(&cmp);
+    assert!(out.contains(&format!("? {}", c.sentence)), "{out}");
+    assert!(out.contains("more possible)"), "{out}");
+}
+
+#[test]
+fn passages_that_state_one_fact_two_ways_are_joined() {
+    let a = source(
+        "a.txt",
+        "Rescuers reached the old town of Vessa at dawn.\n\n\
+         The quake levelled several houses in Vessa and killed one person, the mayor said.\n",
+    );
+    let b = source(
+        "b.txt",
+        "At least four people died in Vessa when houses collapsed, the mayor said.\n",
+    );
+    let pairs = facts::fact_pairs(a.analysed(), b.analysed(), &[]);
+    assert_eq!(pairs.len(), 1, "{pairs:?}");
+    assert_eq!(
+        (pairs[0].a, pairs[0].b, pairs[0].slot.as_str()),
+        (SegmentId(1), SegmentId(0), "Killed")
+    );
+    // Joined to an alignment that left them apart, they make a link that says why.
+    let mut al = Alignment {
+        links: Vec::new(),
+        only_a: vec![SegmentId(0), SegmentId(1)],
+        only_b: vec![SegmentId(0)],
+    };
+    let found: Vec<(SegmentId, SegmentId, String)> =
+        pairs.into_iter().map(|p| (p.a, p.b, p.slot)).collect();
+    align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
+    assert_eq!(al.links.len(), 1);
+    let l = &al.links[0];
+    assert_eq!(
+        (l.a.as_slice(), l.b.as_slice()),
+        (&[SegmentId(1)][..], &[SegmentId(0)][..])
+    );
+    assert!(
+        l.why.contains(&Reason::SameFact(vec!["Killed".into()])),
+        "{:?}",
+        l.why
+    );
+    assert_eq!(
+        (al.only_a.as_slice(), al.only_b.as_slice()),
+        (&[SegmentId(0)][..], &[][..])
+    );
+    let c = facts::conflicts(a.analysed(), &l.a, b.analysed(), &l.b);
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(
+        facts::sentence(&c[0], "A", "B", false),
+        "Killed: A says one person, B says At least four people"
+    );
+}
+
+/// Passages no link joins, one per source, that state one fact two ways: each pair is found
+/// with its slot (the aligner may miss them: they share few words where they differ).
+#[test]
+fn one_fact_told_two_ways_is_found_in_passages_no_link_joins() {
+    for (a, b, slot) in [
+        (
+            "A 7.6-magnitude quake struck off the coast of Sumatra on Sunday.",
+            "The 7.7 quake struck off the Sumatran coast, the agency said.",
+            "Magnitude",
+        ),
+        (
+            "The first quake struck the coastal town at 9:30 in the morning.",
+            "Residents said the coastal town was struck at 9:27.",
+            "Time of day",
+        ),
+        (
+            "Dozens were injured when the blast tore through the market.",
+            "Eight people were injured as the blast hit the crowded market.",
+            "Injured",
+        ),
+        (
+            "Shelling hit the Jabelora camp in the north overnight.",
+            "Residents of the northern Jabeloa camp said shelling went on overnight.",
+            "Spelling",
+        ),
+        (
+            "Coach J.R. Hartley praised the defence after the win.",
+            "After the win, JR Hartley praised his defence again.",
+            "Spelling",
+        ),
+    ] {
+        let (sa, sb) = (source("a.txt", a), source("b.txt", b));
+        let pairs = facts::fact_pairs(sa.analysed(), sb.analysed(), &[]);
+        let slots: Vec<&str> = pairs.iter().map(|p| p.slot.as_str()).collect();
+        assert_eq!(slots, [slot], "{a} / {b}");
+    }
+}
