@@ -51,7 +51,7 @@ pub fn prepare() {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum FactKind {
-    /// A person's age: "Cabello, 56,", "the 62-year-old".
+    /// A person's age: "Halden, 56,", "the 62-year-old".
     Age,
     /// A sum of money: "$25 million".
     Money,
@@ -143,7 +143,7 @@ pub struct Conflict {
     pub a_span: Span,
     /// Where B states it.
     pub b_span: Span,
-    /// What is measured, in words: "Magnitude", "Killed", "Age of Cabello". (Empty in
+    /// What is measured, in words: "Magnitude", "Killed", "Age of Halden". (Empty in
     /// comparisons saved before slots were named; [`sentence`] then names the kind.)
     #[serde(default)]
     pub slot: String,

@@ -5,8 +5,10 @@
 //!
 //! A passage no link holds joins its partner's link, two passages in no link become a new
 //! one, and two links that hold one passage each are merged while the result stays small.
-//! A joined link keeps the score the aligner gave it; a new link gets the score the
-//! aligner gives its pair, usually weak, so that what it flags counts only as possible.
+//! A link a pair joins (or merges into) takes the lower of its score and the score the
+//! aligner gives the pair, and a new link the pair's score, which must reach the aligner's
+//! floor: usually weak, so that what a joined pair flags counts only as possible unless its
+//! words too say the passages tell one thing.
 
 use super::group::Group;
 use super::{Alignment, Ctx, Link, Reason, Side, profiles, score, why};
@@ -38,8 +40,10 @@ pub fn join(
     let mut links = std::mem::take(&mut al.links);
     // Per link, the facts that joined it.
     let mut joined: Vec<Vec<String>> = vec![Vec::new(); links.len()];
+    let rounded = |s: f32| (s.clamp(0.0, 1.0) * 100.0).round() / 100.0;
     for (i, j, slot) in pairs {
         let (i, j) = (*i, *j);
+        let s = rounded(score::pair(&ctx, i.0, j.0).score);
         let at_a = links.iter().position(|l| l.a.contains(&i));
         let at_b = links.iter().position(|l| l.b.contains(&j));
         let k = match (at_a, at_b) {
@@ -56,28 +60,29 @@ pub fn join(
                 let l = &mut links[keep];
                 l.a.extend(other.a);
                 l.b.extend(other.b);
-                l.score = l.score.max(other.score);
+                l.score = l.score.max(other.score).min(s);
                 joined[keep].extend(why);
                 keep
             }
             (Some(x), None) if links[x].b.len() < MOST => {
                 links[x].b.push(j);
+                links[x].score = links[x].score.min(s);
                 x
             }
             (None, Some(y)) if links[y].a.len() < MOST => {
                 links[y].a.push(i);
+                links[y].score = links[y].score.min(s);
                 y
             }
             (None, None) => {
                 // A new link still needs the aligner's floor: its words, not the fact alone.
-                let s = score::pair(&ctx, i.0, j.0).score;
                 if s < params.floor {
                     continue;
                 }
                 links.push(Link {
                     a: vec![i],
                     b: vec![j],
-                    score: (s.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                    score: s,
                     why: Vec::new(),
                     changes: Vec::new(),
                 });

@@ -133,7 +133,7 @@ pub struct ReportConflict {
     pub a_end: usize,
     pub b_start: usize,
     pub b_end: usize,
-    /// What is measured, in words ("Magnitude", "Killed", "Age of Cabello").
+    /// What is measured, in words ("Magnitude", "Killed", "Age of Halden").
     #[serde(default)]
     pub slot: String,
     /// The flag as the reports say it, the sides named A and B: "Magnitude: A says 7.6, B

@@ -180,7 +180,7 @@ impl PairSink for TextPair<'_> {
 }
 
 /// A conflict in plain words, as every report says it ([`crate::facts::sentence`]):
-/// "Age of Cabello: A says 56, B says 62".
+/// "Age of Halden: A says 56, B says 62".
 pub fn conflict_sentence(c: &Conflict, la: &str, lb: &str) -> String {
     crate::facts::sentence(c, la, lb, false)
 }

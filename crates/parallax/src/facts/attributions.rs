@@ -1,5 +1,5 @@
 //! Who a claim is attributed to: "according to Reuters", "-Reuters", "Says the AP",
-//! "told Axios", "two sources familiar with the discussions said", "citing a senior U.S.
+//! "told Ledgerwood", "two sources familiar with the discussions said", "citing a senior U.S.
 //! administration official". The value is the source's key: news agencies by their
 //! gazetteer name (so "AP" = "the Associated Press", and a misspelling close to one is it too),
 //! anyone else by their folded words.
@@ -35,7 +35,7 @@ static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// "told Axios", "tell CBS": the outlet that heard it.
+/// "told Ledgerwood", "tell CBS": the outlet that heard it.
 static TOLD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?P<all>(?:told|tell|tells|telling)\s+(?:the\s+)?(?P<who>\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*(?:\s+\p{Lu}(?:[\p{L}'’-]|\.\p{Lu})*){0,3}))")
         .unwrap()
@@ -288,9 +288,9 @@ mod tests {
         assert!(f.iter().all(|x| x.1 == "associated press"), "{f:?}");
         let f = run("The plan stalled, two sources familiar with the discussions said.");
         assert_eq!(f[0].0, "two sources familiar with the discussions said");
-        let f = run("An aide to Cabello has since said that he would stay. He told Axios.");
-        assert_eq!(f[0].0, "An aide to Cabello has since said");
-        assert_eq!(f[1], ("told Axios".into(), "axios".into()));
+        let f = run("An aide to Halden has since said that he would stay. He told Ledgerwood.");
+        assert_eq!(f[0].0, "An aide to Halden has since said");
+        assert_eq!(f[1], ("told Ledgerwood".into(), "ledgerwood".into()));
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && !q.starts_with(p)
         && p.chars().next() == q.chars().next()
         // An ending that differs is another word of one family ("Greece", "Greek"), not a
-        // misspelling, which changes a letter or two inside ("Caracus", "Caracas").
+        // misspelling, which changes a letter or two inside ("Tarvena", "Tarvenna").
         && p.chars().last() == q.chars().last()
         && p.len().abs_diff(q.len()) <= 2
         && edit_distance(p, q) <= 2

@@ -2,7 +2,7 @@
 //! ("Former Defense Secretary") taken off and keys folded so "Chávez" = "Chavez".
 //!
 //! A capitalised word that opens a sentence is a name only when the document also writes
-//! it capitalised inside a sentence: "Sources indicate" is not a name, "Cabello has" is.
+//! it capitalised inside a sentence: "Sources indicate" is not a name, "Halden has" is.
 
 use foldhash::{HashSet, HashSetExt};
 use std::sync::LazyLock;
@@ -175,7 +175,7 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
             break;
         }
     }
-    // "Despite Cabello": a sentence opener the text also writes in lower case is no name part.
+    // "Despite Halden": a sentence opener the text also writes in lower case is no name part.
     if run.len() > 1
         && opens_sentence(text, run[0].span)
         && ev.lower.contains(fold(run[0].text(text)).as_str())
@@ -255,8 +255,8 @@ mod tests {
 
     #[test]
     fn sentence_openers_need_evidence() {
-        let s = "Sources indicate talks. Cabello has power. They met Cabello.";
-        assert_eq!(run(s), ["Cabello", "Cabello"]);
+        let s = "Sources indicate talks. Halden has power. They met Halden.";
+        assert_eq!(run(s), ["Halden", "Halden"]);
     }
 
     #[test]
@@ -267,14 +267,14 @@ mod tests {
             out.into_iter().map(|f| f.value).collect::<Vec<_>>()
         };
         assert_eq!(
-            values("They met U.S. envoys in Caracas."),
-            values("They met US envoys in Caracas.")
+            values("They met U.S. envoys in Tarvenna."),
+            values("They met US envoys in Tarvenna.")
         );
     }
 
     #[test]
     fn keys_fold_accents() {
         assert_eq!(key("Hugo Chávez"), key("the late Hugo Chavez"));
-        assert_eq!(key("Maduro's"), "maduro");
+        assert_eq!(key("Lund's"), "lund");
     }
 }

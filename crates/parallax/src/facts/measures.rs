@@ -48,11 +48,22 @@ pub fn extract(text: &str, lang: Language, out: &mut Vec<Fact>) {
             .iter()
             .filter_map(|g| c.name(g))
             .collect();
+        let whole = c.get(0).unwrap();
         for n in found {
             // "measuring 1.5 metres": a length; "measuring 7.5" only near a quake.
             if c.name("e").is_some()
-                && (unit_follows(&text[n.end()..]) || !near_quake(text, n.start(), n.end()))
+                && (unit_follows(&text[n.end()..]) || !near_quake(text, n.start(), n.end(), true))
             {
+                continue;
+            }
+            // "the magnitude of 3 disasters": a whole number by the word "magnitude" is a
+            // magnitude when written as one ("magnitude-5", "5-magnitude") or near a quake.
+            let bare = ["a", "b", "g", "h", "f"]
+                .iter()
+                .any(|g| c.name(g).is_some())
+                && !n.as_str().contains(['.', ','])
+                && !hyphenated(text, whole.start(), whole.end(), n.start(), n.end());
+            if bare && !near_quake(text, n.start(), n.end(), false) {
                 continue;
             }
             let Some(v) = parse_number(n.as_str(), lang) else {
@@ -81,8 +92,23 @@ fn unit_follows(rest: &str) -> bool {
     !word.is_empty() && lookup(UNITS, &word.to_lowercase()).is_some()
 }
 
-/// True when a word for an earthquake (or its scale) stands within [`QUAKE_REACH`] bytes of the span.
-fn near_quake(text: &str, start: usize, end: usize) -> bool {
+/// True when a hyphen joins the number at `start..end` to the word "magnitude" within the
+/// match at `lo..hi` ("magnitude-5", "a 5-magnitude quake").
+fn hyphenated(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> bool {
+    let gap = |s: &str| {
+        let s = s.trim_matches(char::is_whitespace);
+        s.starts_with('-') || s.ends_with('-')
+    };
+    let (before, after) = (&text[lo..start], &text[end..hi]);
+    (before.to_ascii_lowercase().contains("magnitude")
+        && gap(before.rsplit(char::is_alphabetic).next().unwrap_or("")))
+        || (after.to_ascii_lowercase().contains("magnitude")
+            && gap(after.split(char::is_alphabetic).next().unwrap_or("")))
+}
+
+/// True when a word for an earthquake (or its scale) stands within [`QUAKE_REACH`] bytes of
+/// the span; "magnitude" counts only when `magnitude`.
+fn near_quake(text: &str, start: usize, end: usize, magnitude: bool) -> bool {
     let mut lo = start.saturating_sub(QUAKE_REACH);
     while !text.is_char_boundary(lo) {
         lo -= 1;
@@ -94,7 +120,9 @@ fn near_quake(text: &str, start: usize, end: usize) -> bool {
     text[lo..hi]
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase)
-        .any(|w| lookup(QUAKE_WORDS, &w).is_some() || w == "richter" || w == "magnitude")
+        .any(|w| {
+            lookup(QUAKE_WORDS, &w).is_some() || w == "richter" || (magnitude && w == "magnitude")
+        })
 }
 
 #[cfg(test)]
@@ -119,6 +147,7 @@ mod tests {
             ("Tremors measuring 3.0 or above occurred.", "3"),
             ("Ein Beben der Stärke 7,6 erschütterte die Insel.", "7.6"),
             ("a magnitude-5 tremor", "5"),
+            ("A magnitude 6 quake shook the valley.", "6"),
         ] {
             let lang = Language::detect(s);
             let mut out = Vec::new();
@@ -147,6 +176,8 @@ mod tests {
             "Prices measured 2.5 percent higher.",
             "He scored 7.5 points in the game.",
             "Sales measuring 3.2 were reported.",
+            "Nobody grasped the magnitude of 3 disasters in one week.",
+            "The 2 magnitude charts were printed.",
         ] {
             assert!(run(s).is_empty(), "{s}: {:?}", run(s));
         }

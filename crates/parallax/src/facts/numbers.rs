@@ -164,7 +164,7 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
     for c in AGE.captures_iter(text) {
         let whole = c.get(0).unwrap();
         let (n, span) = if let Some(n) = c.name("n").or_else(|| c.name("p")) {
-            // "Cabello, 56,": the number is the age; the name is context only.
+            // "Halden, 56,": the number is the age; the name is context only.
             (n, Span::new(n.start(), n.end()))
         } else {
             let n = ["m", "k", "j"].iter().find_map(|g| c.name(g)).unwrap();
@@ -222,7 +222,7 @@ mod tests {
 
     #[test]
     fn ages_in_both_styles() {
-        let f = run("Cabello, 56, met them. The 62-year-old left.");
+        let f = run("Halden, 56, met them. The 62-year-old left.");
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
     }

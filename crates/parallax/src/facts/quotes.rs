@@ -28,7 +28,7 @@ fn role(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
         '”' | '»' => Some((Mark::Double, false)),
         '"' => Some((Mark::Double, space_before && word_after)),
         '‘' | '‚' => Some((Mark::Single, true)),
-        // "Maduro’s", "don't": an apostrophe inside a word is no quote.
+        // "Lund’s", "don't": an apostrophe inside a word is no quote.
         '’' | '\'' if word_before && letter_after => None,
         '’' => Some((Mark::Single, false)),
         '\'' if space_before && word_after => Some((Mark::Single, true)),
@@ -62,7 +62,7 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
             opens = false;
         }
-        // Wire copy may put a space before a closing mark (`was limited, "Insp Gaskin
+        // Wire copy may put a space before a closing mark (`was overloaded, "Insp Pell
         // said`): after a comma and a space, a straight quote closes one that is open.
         if opens
             && c == '"'
@@ -132,7 +132,7 @@ fn quote(
     });
 }
 
-/// `," said Abrams`, `," one source told Axios`, `," the official said`.
+/// `," said Ellery`, `," one source told the Ledger`, `," the official said`.
 fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<String> {
     let rest = &text[after..];
     let next = rest.trim_start_matches([',', ' ', '.', ';']);
@@ -148,13 +148,13 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
         .take(10)
         .collect();
     let &first = window.first()?;
-    // "said Abrams", "said the official"
+    // "said Ellery", "said the official"
     if is_speech_verb(ws[first].text(text)) {
         let start = ws.get(first + 1)?.span.start;
         let end = name_end(text, ws, first + 1, stop);
         return (end > start).then(|| clean(&text[start..end]));
     }
-    // "Abrams said", "one source who's heard it told Axios"
+    // "Ellery said", "one source who's heard it told the Ledger"
     let v = window
         .iter()
         .copied()
@@ -180,7 +180,7 @@ fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
     end
 }
 
-/// `Abrams said: "…"`, `Cabello denounced it, saying in a speech that "…"`.
+/// `Ellery said: "…"`, `Halden denounced it, saying in a speech that "…"`.
 fn speaker_before(text: &str, ws: &[Word], entities: &[Fact], open: usize) -> Option<String> {
     let floor = sentence_start(text, open);
     let lo = first_at(ws, floor);
@@ -240,12 +240,12 @@ mod tests {
 
     #[test]
     fn straight_curly_and_speakers() {
-        let s = "\"If and when he goes, they will know,\" said Abrams, who's at a council.";
+        let s = "\"If and when he goes, they will know,\" said Ellery, who's at a council.";
         assert_eq!(
             run(s),
             [(
                 "If and when he goes, they will know,".into(),
-                Some("Abrams".into())
+                Some("Ellery".into())
             )]
         );
         let s = "“We stay,” the official said. He said ‘no more talks’ today.";
@@ -266,6 +266,6 @@ mod tests {
 
     #[test]
     fn apostrophes_are_not_quotes() {
-        assert!(run("Maduro's men don't like the 'plan'. It's theirs.").is_empty());
+        assert!(run("Lund's men don't like the 'plan'. It's theirs.").is_empty());
     }
 }

@@ -118,9 +118,23 @@ fn read(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
     ))
 }
 
-/// The time the fact at `span` states, read again from its words.
+/// The time the fact at `span` states, read again from its words. A fact's words for noon
+/// or midnight are the word alone ("noon"), without the "at" that let [`TIME`] take it.
 pub fn clock(text: &str, span: Span) -> Option<Clock> {
-    let c = TIME.captures(span.slice(text))?;
+    let words = span.slice(text);
+    let word: String = words.chars().take_while(|c| c.is_alphabetic()).collect();
+    let minutes = match word.to_ascii_lowercase().as_str() {
+        "noon" | "midday" => Some(12 * 60),
+        "midnight" => Some(0),
+        _ => None,
+    };
+    if let Some(minutes) = minutes {
+        return Some(Clock {
+            minutes,
+            either_half: false,
+        });
+    }
+    let c = TIME.captures(words)?;
     read(&c).map(|(clock, _, _)| clock)
 }
 
@@ -192,5 +206,17 @@ mod tests {
         assert!(clocks[0].either_half);
         assert!(!clocks[1].either_half);
         assert_eq!(clocks[2].minutes, 20 * 60 + 5);
+    }
+
+    #[test]
+    fn noon_and_midnight_are_read_again_from_their_facts() {
+        let t = "The gates shut at midnight and reopened around noon, or at 12:30.";
+        let mut out = Vec::new();
+        extract(t, &mut out);
+        let minutes: Vec<Option<i32>> = out
+            .iter()
+            .map(|f| clock(t, f.span).map(|c| c.minutes))
+            .collect();
+        assert_eq!(minutes, [Some(0), Some(12 * 60), Some(12 * 60 + 30)]);
     }
 }

@@ -5,7 +5,7 @@
 use crate::span::Span;
 
 /// A word: a run of letters and digits with inner joiners ("U.S.", "Claver-Carone",
-/// "1,200.5", "Maduro's"), with its byte span.
+/// "1,200.5", "Lund's"), with its byte span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word {
     /// Where it stands in the text.

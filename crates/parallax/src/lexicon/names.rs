@@ -1,4 +1,4 @@
-//! Titles of rank and address that stand before a name ("Insp Gaskin", "Mr Gaskin" are one
+//! Titles of rank and address that stand before a name ("Insp Pell", "Mr Pell" are one
 //! man), and the abbreviations of countries and bodies whose dots are spelling only.
 
 /// Ranks and forms of address, with and without the abbreviation's point, beside the

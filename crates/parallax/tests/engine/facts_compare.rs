@@ -307,3 +307,64 @@ fn two_quotes_given_to_another_speaker_are_two_differences() {
     assert_eq!(starts.len(), 2, "{:#?}", links[0].conflicts);
     assert_ne!(starts[0], starts[1]);
 }
+
+/// Characters whose lower case is shorter than they are (the Kelvin sign is three bytes,
+/// its lower case 'k' one) around hedges and ranges: every flag's words are cut at
+/// character boundaries.
+#[test]
+fn letters_that_shrink_when_lower_cased_cut_no_character() {
+    for (a, b) in [
+        (
+            "\u{212A}napp 7 % stimmten dafür.",
+            "Knapp 9 % stimmten dafür.",
+        ),
+        (
+            "At \u{212A}east 40 people came.",
+            "At least 52 people came.",
+        ),
+        (
+            "Some 40 people came or mor\u{212A}.",
+            "Some 52 people came.",
+        ),
+        (
+            "Betwee\u{212A} 5 and 9 people came.",
+            "Between 12 and 14 people came.",
+        ),
+        ("İİİ about 40 people came.", "İİİ at least 52 people came."),
+        (
+            "\u{212A}\u{212A} 10 to 20% or more voted.",
+            "\u{212A}\u{212A} 5% voted.",
+        ),
+    ] {
+        for c in one_sentence(a, b) {
+            let (sa, sb) = (source("a.txt", a), source("b.txt", b));
+            assert!(sa.document.text.get(c.a_span.start..c.a_span.end).is_some());
+            assert!(sb.document.text.get(c.b_span.start..c.b_span.end).is_some());
+            let _ = facts::sentence(&c, "A", "B", false);
+        }
+    }
+}
+
+/// The flag sentences the README gives as examples are the ones the comparer writes.
+#[test]
+fn the_readmes_flag_sentences_are_the_ones_written() {
+    for (a, b, want) in [
+        (
+            "The blast killed 42 people, police said.",
+            "The blast killed at least 43 people, police said.",
+            "Killed: A says 42 people, B says at least 43 people",
+        ),
+        (
+            "A 7.6-magnitude quake struck the coast.",
+            "A 7.7-magnitude quake struck the coast.",
+            "Magnitude: A says 7.6, B says 7.7",
+        ),
+    ] {
+        let c = one_sentence(a, b);
+        let said: Vec<String> = c
+            .iter()
+            .map(|c| facts::sentence(c, "A", "B", false))
+            .collect();
+        assert_eq!(said, [want], "{a} / {b}");
+    }
+}

@@ -191,3 +191,45 @@ fn one_fact_told_two_ways_is_found_in_passages_no_link_joins() {
         assert_eq!(slots, [slot], "{a} / {b}");
     }
 }
+
+/// A passage that joins a link the aligner scored high gets no share of that score: the
+/// link takes the lower of its score and the joined pair's own, so a flag the join brings
+/// counts only as far as the pair's words support it.
+#[test]
+fn a_passage_joining_a_strong_link_brings_its_own_score() {
+    let a = source(
+        "a.txt",
+        "At least four people died in Vessa when houses collapsed, the mayor said.\n\n\
+         The quake levelled several houses in Vessa and killed one person, the mayor said.\n",
+    );
+    let b = source(
+        "b.txt",
+        "At least four people died in Vessa when houses collapsed, the mayor said.\n",
+    );
+    let found = vec![(SegmentId(1), SegmentId(0), "Killed".to_string())];
+    // The pair alone, as a new link: the aligner's score for its words.
+    let mut alone = Alignment {
+        links: Vec::new(),
+        only_a: vec![SegmentId(1)],
+        only_b: vec![SegmentId(0)],
+    };
+    align::join(a.side(), b.side(), &Default::default(), &mut alone, &found);
+    let own = alone.links[0].score;
+    assert!(own < 0.9, "the pair scores {own}");
+    // Joined to a link scored 0.9, the link falls to the pair's score.
+    let mut al = Alignment {
+        links: vec![align::Link {
+            a: vec![SegmentId(0)],
+            b: vec![SegmentId(0)],
+            score: 0.9,
+            why: Vec::new(),
+            changes: Vec::new(),
+        }],
+        only_a: vec![SegmentId(1)],
+        only_b: Vec::new(),
+    };
+    align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
+    assert_eq!(al.links.len(), 1);
+    assert_eq!(al.links[0].a, [SegmentId(0), SegmentId(1)]);
+    assert_eq!(al.links[0].score, own);
+}

@@ -84,12 +84,20 @@ pub fn precision(v: f64) -> (f64, usize) {
     }
 }
 
-/// Half of the last place a number is written to (0.5 for "10", 0.05 for "7.5"): how far a
-/// value converted from another unit may stray by rounding.
+/// Half of the last place a number is written to (0.5 for "17", 5 for "650", 0.05 for
+/// "7.5"): how far a value converted from another unit may stray by rounding. The zeros
+/// that end a round integer may be rounding too, down to its two leading digits: "650 ft"
+/// is 645 to 655 ft and "200 m" 195 to 205 m (one distance, 198 m), while "30 °C" stays
+/// 29.5 to 30.5 and is not "95 °F".
 pub fn rounding(v: f64) -> f64 {
     let s = super::super::numbers::show(v.abs());
-    let decimals = s.split_once('.').map_or(0, |(_, f)| f.len());
-    0.5 * 10f64.powi(-(decimals as i32))
+    match s.split_once('.') {
+        Some((_, f)) => 0.5 * 10f64.powi(-(f.len() as i32)),
+        None => {
+            let zeros = s.len() - s.trim_end_matches('0').len();
+            0.5 * 10f64.powi(zeros.min(s.len().saturating_sub(2)) as i32)
+        }
+    }
 }
 
 /// The range a number `v` allows under `hedge`.
@@ -127,20 +135,26 @@ fn wordish(c: char) -> bool {
     c.is_alphanumeric() || c == '.'
 }
 
+/// True when the `n` bytes of `s` from `at` are `phrase` in any case. The bytes are those
+/// of the text itself, never of a lower-cased copy (whose length may differ: the Kelvin
+/// sign is three bytes, its lower case 'k' one).
+fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
+    let end = at + phrase.len();
+    end <= s.len()
+        && s.is_char_boundary(at)
+        && s.is_char_boundary(end)
+        && (s[at..end].eq_ignore_ascii_case(phrase) || s[at..end].to_lowercase() == phrase)
+}
+
 /// The hedge written just before byte `start` ("at least", "about"), and where it starts.
 pub fn hedge_before(text: &str, start: usize) -> Option<(Hedge, usize)> {
     let before = text[..start].trim_end();
-    let mut lo = before.len().saturating_sub(24);
-    while !before.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let tail = before[lo..].to_lowercase();
     for (phrase, hedge) in HEDGES_BEFORE {
-        if let Some(rest) = tail.strip_suffix(phrase)
-            && !rest.ends_with(wordish)
-        {
-            // Lower-casing keeps the length of these ASCII and German phrases.
-            return Some((*hedge, before.len() - phrase.len()));
+        let Some(at) = before.len().checked_sub(phrase.len()) else {
+            continue;
+        };
+        if phrase_at(before, at, phrase) && !before[..at].ends_with(wordish) {
+            return Some((*hedge, at));
         }
     }
     None
@@ -150,20 +164,24 @@ pub fn hedge_before(text: &str, start: usize) -> Option<(Hedge, usize)> {
 pub fn hedge_after(text: &str, end: usize) -> Option<(Hedge, usize)> {
     let after = &text[end..];
     let lead = after.len() - after.trim_start().len();
-    let mut hi = (lead + 16).min(after.len());
-    while !after.is_char_boundary(hi) {
-        hi += 1;
-    }
-    let head = after[lead..hi].to_lowercase();
     for (phrase, hedge) in HEDGES_AFTER {
-        if let Some(rest) = head.strip_prefix(phrase)
-            && !rest.starts_with(wordish)
-        {
-            return Some((*hedge, end + lead + phrase.len()));
+        let stop = lead + phrase.len();
+        if phrase_at(after, lead, phrase) && !after[stop..].starts_with(wordish) {
+            return Some((*hedge, end + stop));
         }
     }
     // "50+": a plus glued to the number.
     after.starts_with('+').then_some((Hedge::AtLeast, end + 1))
+}
+
+/// True when the word just before byte `start` is `word` (in any case) and no longer word
+/// ends with it.
+pub fn word_before(text: &str, start: usize, word: &str) -> bool {
+    let before = text[..start].trim_end();
+    before
+        .len()
+        .checked_sub(word.len())
+        .is_some_and(|at| phrase_at(before, at, word) && !before[..at].ends_with(wordish))
 }
 
 /// A number written just before `start` that opens a range ending at the fact there ("140
@@ -187,17 +205,16 @@ pub fn range_start(text: &str, start: usize) -> Option<(String, usize)> {
     let number = !digits.is_empty()
         && (digits.starts_with(|c: char| c.is_ascii_digit())
             || crate::lexicon::number_word(&digits.to_lowercase()).is_some());
+    let opener = rest[..word_start].trim_end();
+    // "rose from 5% to 10%": a change, not a range.
     if !number
-        || (joiner == "and"
-            && !rest[..word_start]
-                .trim_end()
-                .to_lowercase()
-                .ends_with("between"))
+        || word_before(rest, word_start, "from")
+        || (joiner == "and" && !word_before(rest, word_start, "between"))
     {
         return None;
     }
     let from = if joiner == "and" {
-        rest[..word_start].trim_end().len() - "between".len()
+        opener.len() - "between".len()
     } else {
         word_start
     };
@@ -255,6 +272,37 @@ mod tests {
     }
 
     #[test]
+    fn offsets_fall_between_characters_whatever_lower_casing_does() {
+        // The Kelvin sign lower-cases to a one-byte 'k'; 'İ' to two characters.
+        let t = "\u{212A}napp 7 %";
+        assert_eq!(hedge_before(t, t.find('7').unwrap()), None);
+        let t = "Knapp 7 %";
+        assert_eq!(hedge_before(t, t.find('7').unwrap()).map(|h| h.1), Some(0));
+        for t in [
+            "\u{212A}napp 7 %, \u{212A}\u{212A}at least 40 or mor\u{212A} İİ between 5 and 9",
+            "İ about 3 or moreİ \u{212A}\u{212A} 10 to 20 from 5 to 6 Über 4 über 5",
+        ] {
+            for at in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+                let ok = |i: usize| t.is_char_boundary(i);
+                assert!(hedge_before(t, at).is_none_or(|h| ok(h.1)), "{t:?} {at}");
+                assert!(hedge_after(t, at).is_none_or(|h| ok(h.1)), "{t:?} {at}");
+                assert!(range_start(t, at).is_none_or(|r| ok(r.1)), "{t:?} {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn round_integers_round_to_their_last_digit_that_is_no_zero() {
+        assert_eq!(rounding(650.0), 5.0);
+        assert_eq!(rounding(200.0), 5.0);
+        assert_eq!(rounding(6000.0), 50.0);
+        assert_eq!(rounding(30.0), 0.5);
+        assert_eq!(rounding(0.0), 0.5);
+        assert_eq!(rounding(17.0), 0.5);
+        assert_eq!(rounding(7.5), 0.05);
+    }
+
+    #[test]
     fn ranges_open_before_the_upper_number() {
         let t = "between 140 and 160 people; two or three sources; into 5 parts";
         let at = t.find("160").unwrap();
@@ -263,5 +311,8 @@ mod tests {
         assert_eq!(range_start(t, at).map(|r| r.0), Some("two".to_string()));
         let at = t.find("5 parts").unwrap();
         assert_eq!(range_start(t, at), None);
+        // "from 5 to 10": a change from one value to another.
+        let t = "the rate rose from 5 to 10 in a year";
+        assert_eq!(range_start(t, t.find("10").unwrap()), None);
     }
 }

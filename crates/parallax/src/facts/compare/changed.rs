@@ -82,10 +82,15 @@ fn other_words(s: &str) -> Vec<String> {
 /// the numbers, with whatever words the diff took along.
 pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> {
     let mut out = Vec::new();
-    // Numbers must pair one to one across the link's changes, or a change pairs numbers
-    // that say different things (a range on one side, one value on the other).
+    // Numbers must pair one to one across the link's replacements, or a replacement pairs
+    // numbers that say different things (a range on one side, one value on the other).
+    // Words only one side has (inserted or deleted) pair with nothing and are not counted.
     let count = |side: fn(&Change) -> &str| -> usize {
-        changes.iter().map(|c| numbers(side(c)).len()).sum()
+        changes
+            .iter()
+            .filter(|c| c.op == ChangeOp::Replace)
+            .map(|c| numbers(side(c)).len())
+            .sum()
     };
     if count(|c| &c.a) != count(|c| &c.b) {
         return out;
@@ -145,6 +150,25 @@ mod tests {
         assert_eq!((got[0].a.as_str(), got[0].b.as_str()), ("400", "300"));
         // A number a typed fact already compares is not reported twice.
         assert!(changed_numbers(&changes[..1], &got[..1]).is_empty());
+    }
+
+    #[test]
+    fn inserted_numbers_do_not_unbalance_the_replaced_ones() {
+        // B adds a clause with a number of its own: the replaced pair is still one to one.
+        let added = Change {
+            op: ChangeOp::Insert,
+            a: String::new(),
+            b: "after 3 days".into(),
+            a_span: None,
+            b_span: Some(Span::new(80, 92)),
+        };
+        let changes = [replace("12 boats", "14 boats", 10), added];
+        let got = changed_numbers(&changes, &[]);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(
+            (got[0].a.as_str(), got[0].b.as_str()),
+            ("12 boats", "14 boats")
+        );
     }
 
     #[test]

@@ -130,8 +130,8 @@ fn is_number(t: &Token) -> bool {
     t.numeric || crate::lexicon::number_word(&t.folded).is_some()
 }
 
-/// What `f` in `src` is about. `others` are the spans of the other facts near it, whose
-/// words belong to them ("189 rushing yards" does not say what "two games" counts).
+/// What `f` in `src` is about. The words of the other number, date and time facts of its
+/// clause are left to them ("189 rushing yards" does not say what "two games" counts).
 pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     let text = src.text;
     let around = clause(text, f.span);

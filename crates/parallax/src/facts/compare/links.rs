@@ -1,6 +1,6 @@
 //! Passages that state one fact differently although the aligner did not link them: "the
-//! quake killed one person" and "at least four people died in Papua", one speaker's "felt
-//! this was the best move" and "felt that this was the best move". A reader checking facts
+//! storm killed one person" and "at least four people died in the valley", one speaker's
+//! "we knew this was the right call" and "we knew that this was the right call". A reader checking facts
 //! wants these side by side, so the comparison joins them to a link (see
 //! `align::Aligner::join`).
 //!
@@ -49,8 +49,9 @@ pub struct FactPair {
 }
 
 /// The pairs of passages (A's, B's) that state one fact differently and that none of
-/// `links` joins yet. At most one pair per passage, the best
-/// supported first.
+/// `links` joins yet. At most one pair per passage: where a passage could pair with several,
+/// the pair sharing most other words wins. Returned in the order of the passages (A's, then
+/// B's).
 pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactPair> {
     let candidates = candidates(keys(a), keys(b), links);
     // Each passage's words once, then the pairs side by side.

@@ -6,16 +6,16 @@
 //! the words around it. Two numbers conflict when they fill one slot, no single value fits
 //! both, and neither agrees with another number of that slot on the other side.
 
-use super::amount::{self, Amount, Tolerance};
+mod read;
+
+use super::amount::Amount;
 use super::context::{Context, context};
 use super::{LinkSide, conflict};
-use crate::facts::numbers::parse_number;
 use crate::facts::{Conflict, Fact, FactKind};
-use crate::lexicon::{
-    DIMENSION_NAMES, EVENT_NAMES, EVENTS, Hedge, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, QUAKE_WORDS,
-    UNIT_SCALES, lookup, number_word,
-};
+use crate::lexicon::{DIMENSION_NAMES, EVENT_NAMES, EVENTS, QUAKE_WORDS, lookup};
 use crate::span::Span;
+pub use read::noun_key;
+use read::readings;
 
 /// How far apart two magnitudes (their nearest values) may be and still be of one quake.
 const MAGNITUDES_APART: f64 = 1.0;
@@ -139,97 +139,6 @@ fn values(rs: &[Reading]) -> std::collections::HashSet<String> {
     rs.iter().map(|r| r.fact.value.clone()).collect()
 }
 
-/// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
-fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
-    let text = side.src.text;
-    let mut out: Vec<Reading<'a>> = Vec::new();
-    for f in side.of(kind) {
-        let Some((v, key)) = value(kind, f) else {
-            continue;
-        };
-        let tol = match kind {
-            FactKind::Magnitude => Tolerance::Absolute(0.3),
-            _ => Tolerance::Stated,
-        };
-        let before = amount::hedge_before(text, f.span.start);
-        let after = amount::hedge_after(text, f.span.end);
-        let hedge = before.map(|h| h.0).or(after.map(|h| h.0));
-        let mut amt = match v {
-            Value::Exact(v) => amount::bend(v, hedge, tol),
-            Value::Vague(r) => match hedge {
-                Some(Hedge::AtLeast) => Amount {
-                    lo: r.lo,
-                    hi: f64::INFINITY,
-                },
-                _ => r,
-            },
-        };
-        // "a magnitude 7 quake" may round 7.4 down: a whole magnitude allows its tenths.
-        if kind == FactKind::Magnitude
-            && hedge.is_none()
-            && !f.span.slice(text).contains(['.', ','])
-        {
-            amt = Amount {
-                lo: amt.lo - 0.5,
-                hi: amt.hi + 0.95,
-            };
-        }
-        let mut shown = amount::widen(f.span, before.map(|h| h.1), after.map(|h| h.1));
-        // The lower end of a range written just before: "140 to 160 people".
-        if before.is_none()
-            && let Some((lo, from)) = amount::range_start(text, f.span.start)
-            && let Some(lo) = parse_number(&lo, side.src.lang)
-                .or_else(|| number_word(&lo.to_lowercase()).map(|v| v as f64))
-        {
-            let lo = scaled(lo * unit_factor(kind, f), amt.lo);
-            amt = Amount { lo, hi: amt.hi };
-            shown = Span::new(from, shown.end);
-        }
-        // The same kind again right after "to": "$140 million to $160 million".
-        if let Some(prev) = out.last_mut()
-            && joins(text, prev.shown.end, shown.start)
-            && prev.key == key
-        {
-            prev.amount = prev.amount.span(&amt);
-            prev.shown = Span::new(prev.shown.start, shown.end);
-            continue;
-        }
-        let mods = if kind == FactKind::Count {
-            modifiers(text, f)
-        } else {
-            Vec::new()
-        };
-        let (unit, slack) = if kind == FactKind::Quantity {
-            let (n, u) = f.value.split_once(' ').unwrap_or(("", ""));
-            let n: f64 = n.parse().unwrap_or(0.0);
-            let per = if u == "°F" {
-                5.0 / 9.0
-            } else {
-                unit_factor(kind, f)
-            };
-            (u.to_string(), amount::rounding(n) * per)
-        } else {
-            (String::new(), 0.0)
-        };
-        let also = (kind == FactKind::Count)
-            .then(|| also_counted(text, f.span.end))
-            .flatten();
-        out.push(Reading {
-            fact: f,
-            amount: amt,
-            shown,
-            key,
-            also,
-            mods,
-            unit,
-            slack,
-            // Read later, for the numbers still in question (see `with_context`).
-            ctx: Context::default(),
-        });
-    }
-    out
-}
-
 /// The readings with what they are about, time stamps left out. Apart from [`readings`]
 /// because most numbers of a link are stated alike on both sides and need no context.
 fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a>> {
@@ -240,137 +149,6 @@ fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a
         })
         .filter(|r| !r.ctx.stamp)
         .collect()
-}
-
-/// A number as stated: one value, or the range an amount in words allows.
-enum Value {
-    Exact(f64),
-    Vague(Amount),
-}
-
-/// The value of a fact in its dimension's base unit, and what it is a number of.
-fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
-    let v = &f.value;
-    let num = |s: &str| s.parse::<f64>().ok();
-    match kind {
-        FactKind::Age | FactKind::Magnitude => Some((Value::Exact(num(v)?), String::new())),
-        FactKind::Percent => Some((Value::Exact(num(v.trim_end_matches('%'))?), String::new())),
-        FactKind::Money => {
-            let (n, cur) = v.rsplit_once(' ')?;
-            Some((Value::Exact(num(n)?), cur.to_string()))
-        }
-        FactKind::Quantity => {
-            let (n, unit) = v.split_once(' ')?;
-            let n = num(n)?;
-            let &(_, dim, factor) = UNIT_SCALES.iter().find(|(u, _, _)| *u == unit)?;
-            let base = if unit == "°F" {
-                (n - 32.0) * 5.0 / 9.0
-            } else {
-                n * factor
-            };
-            Some((Value::Exact(base), dim.to_string()))
-        }
-        FactKind::Count => {
-            let (n, noun) = v.rsplit_once(' ')?;
-            let val = match num(n) {
-                Some(x) => Value::Exact(x),
-                None => Value::Vague(amount::vague(n)?),
-            };
-            Some((val, noun_key(noun)))
-        }
-        _ => None,
-    }
-}
-
-/// What one of a fact's units is worth in its dimension's base unit (1 but for quantities).
-fn unit_factor(kind: FactKind, f: &Fact) -> f64 {
-    if kind != FactKind::Quantity {
-        return 1.0;
-    }
-    let unit = f.value.split_once(' ').map_or("", |(_, u)| u);
-    UNIT_SCALES
-        .iter()
-        .find(|(u, _, _)| *u == unit)
-        .map_or(1.0, |&(_, _, k)| k)
-}
-
-/// The lower end of a range written without its scale ("$140 to $160 million"): scaled up
-/// by thousands while it stays at most the upper end.
-fn scaled(lo: f64, hi: f64) -> f64 {
-    let mut lo = lo;
-    while lo > 0.0 && lo * 1000.0 <= hi {
-        lo *= 1000.0;
-    }
-    lo
-}
-
-/// True when only a range's joiner stands between two numbers ("to", "-", "or").
-fn joins(text: &str, end: usize, start: usize) -> bool {
-    start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
-}
-
-/// The key of a counted noun: its singular, people counted as people ("one person", "300
-/// others", "42 people").
-pub(super) fn noun_key(noun: &str) -> String {
-    let noun = noun.to_lowercase();
-    if let Some(k) =
-        lookup(PEOPLE_NOUNS, &noun).or_else(|| lookup(PEOPLE_NOUNS, &format!("{noun}s")))
-    {
-        return k.trim_end_matches('s').to_string();
-    }
-    match noun.as_str() {
-        "other" | "persons" => "people".to_string(),
-        _ => noun,
-    }
-}
-
-/// The noun after "and" or "and other" right behind a count: "135 homes and other
-/// buildings" counts buildings too.
-fn also_counted(text: &str, end: usize) -> Option<String> {
-    let rest = text[end..].trim_start().strip_prefix("and ")?;
-    let rest = rest.trim_start();
-    let rest = rest.strip_prefix("other ").unwrap_or(rest).trim_start();
-    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
-    (word.len() > 3 && word.ends_with('s') && word.starts_with(char::is_lowercase))
-        .then(|| noun_key(word.trim_end_matches('s')))
-}
-
-/// The words inside a count between its number and its noun that narrow what it counts,
-/// and a participle right after the noun ("404 yards rushing"), sorted.
-fn modifiers(text: &str, f: &Fact) -> Vec<String> {
-    let amount_words = f.value.rsplit_once(' ').map_or(1, |(n, _)| {
-        if n.parse::<f64>().is_ok() {
-            1
-        } else {
-            n.split(' ').count()
-        }
-    });
-    let words: Vec<String> = f
-        .span
-        .slice(text)
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let mut out: Vec<String> = words
-        .iter()
-        .skip(amount_words)
-        .take(words.len().saturating_sub(amount_words + 1))
-        .filter(|w| !matches!(w.as_str(), "of" | "the") && !NEUTRAL_MODIFIERS.contains(&w.as_str()))
-        .cloned()
-        .collect();
-    let next: String = text[f.span.end..]
-        .trim_start_matches(' ')
-        .chars()
-        .take_while(|c| c.is_alphabetic())
-        .collect();
-    if next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase) {
-        out.push(next);
-    }
-    out.sort();
-    out
 }
 
 /// How strongly two readings fill one slot, or `None` when they fill two. `alone` when
@@ -418,14 +196,14 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     }
 }
 
-/// True when two folded names are one: equal, or one's words all in the other ("cabello",
-/// "diosdado cabello").
+/// True when two folded names are one: equal, or one's words all in the other ("halden",
+/// "marta halden").
 pub fn same_name(p: &str, q: &str) -> bool {
     let (wp, wq): (Vec<&str>, Vec<&str>) = (p.split(' ').collect(), q.split(' ').collect());
     wp.iter().all(|w| wq.contains(w)) || wq.iter().all(|w| wp.contains(w))
 }
 
-/// The slot in words: "Killed", "Age of Cabello", "Distance", "Magnitude".
+/// The slot in words: "Killed", "Age of Halden", "Distance", "Magnitude".
 fn label(kind: FactKind, x: &Reading, y: &Reading) -> String {
     let owner = x.ctx.owner_text.as_ref().or(y.ctx.owner_text.as_ref());
     match kind {

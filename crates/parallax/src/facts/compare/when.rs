@@ -40,7 +40,7 @@ pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     // stated alike: only the others are read in their context.
     let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
     let (da, db) = (dates(a, &sb), dates(b, &sa));
-    pair(&da, &db, a, b, FactKind::Date, false, out);
+    pair(&da, &db, a, b, FactKind::Date, out);
     compare_times(a, b, out);
 }
 
@@ -49,12 +49,13 @@ fn stated<'a>(side: &LinkSide<'a>, kind: FactKind) -> HashSet<&'a str> {
     side.of(kind).iter().map(|f| f.value.as_str()).collect()
 }
 
-/// Conflicts between the times of day of two sides of a link.
+/// Conflicts between the times of day of two sides of a link. Like numbers, two times
+/// are set side by side only when they time one thing (a shared event or word): "struck at
+/// 9:30" and "rescuers arrived at 11:00" are the only times of their sides and no clash.
 pub fn compare_times(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let (sa, sb) = (stated(a, FactKind::Time), stated(b, FactKind::Time));
     let (ta, tb) = (times(a, &sb), times(b, &sa));
-    let alone = ta.len() == 1 && tb.len() == 1;
-    pair(&ta, &tb, a, b, FactKind::Time, alone, out);
+    pair(&ta, &tb, a, b, FactKind::Time, out);
 }
 
 /// One date or time as the comparer reads it.
@@ -129,13 +130,12 @@ fn pair(
     a: &LinkSide,
     b: &LinkSide,
     kind: FactKind,
-    alone: bool,
     out: &mut Vec<Conflict>,
 ) {
     if ra.is_empty() || rb.is_empty() {
         return;
     }
-    let slot = |x: &Reading, y: &Reading| same_slot(x, y, alone);
+    let slot = |x: &Reading, y: &Reading| same_slot(x, y);
     let fits = |x: &Reading, y: &Reading| fits(&x.what, &y.what);
     let agrees_a: Vec<bool> = ra
         .iter()
@@ -181,9 +181,9 @@ fn pair(
     }
 }
 
-/// How strongly two dates or times fill one slot: they share a word or an event, have no
-/// two owners, or (`alone`) are the only times of day on each side.
-fn same_slot(x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
+/// How strongly two dates or times fill one slot: they share a word or an event and have
+/// no two owners.
+fn same_slot(x: &Reading, y: &Reading) -> Option<usize> {
     if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
         && !same_name(p, q)
     {
@@ -194,7 +194,6 @@ fn same_slot(x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
         (Some(p), Some(q)) if p != q => None,
         (Some(_), Some(_)) => Some(10 + shared),
         _ if shared > 0 => Some(shared),
-        _ if alone => Some(0),
         _ => None,
     }
 }

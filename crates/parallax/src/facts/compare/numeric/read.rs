@@ -1,0 +1,285 @@
+//! Numbers as the comparer reads them: a fact's value in its dimension's base unit, with
+//! its hedges, the range it opens or closes, and what it is a number of.
+
+use super::Reading;
+use crate::facts::compare::LinkSide;
+use crate::facts::compare::amount::{self, Amount, Tolerance};
+use crate::facts::compare::context::Context;
+use crate::facts::numbers::parse_number;
+use crate::facts::{Fact, FactKind};
+use crate::lexicon::{Hedge, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, UNIT_SCALES, lookup, number_word};
+use crate::span::Span;
+use crate::text::Language;
+
+/// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
+pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
+    let text = side.src.text;
+    let mut out: Vec<Reading<'a>> = Vec::new();
+    for f in side.of(kind) {
+        let Some((v, key)) = value(kind, f) else {
+            continue;
+        };
+        let tol = match kind {
+            FactKind::Magnitude => Tolerance::Absolute(0.3),
+            _ => Tolerance::Stated,
+        };
+        let before = amount::hedge_before(text, f.span.start);
+        let after = amount::hedge_after(text, f.span.end);
+        let hedge = before.map(|h| h.0).or(after.map(|h| h.0));
+        let mut amt = match v {
+            Value::Exact(v) => amount::bend(v, hedge, tol),
+            Value::Vague(r) => match hedge {
+                Some(Hedge::AtLeast) => Amount {
+                    lo: r.lo,
+                    hi: f64::INFINITY,
+                },
+                _ => r,
+            },
+        };
+        // "a magnitude 7 quake" may round 7.4 down: a whole magnitude allows its tenths.
+        if kind == FactKind::Magnitude
+            && hedge.is_none()
+            && !f.span.slice(text).contains(['.', ','])
+        {
+            amt = Amount {
+                lo: amt.lo - 0.5,
+                hi: amt.hi + 0.95,
+            };
+        }
+        let mut shown = amount::widen(f.span, before.map(|h| h.1), after.map(|h| h.1));
+        // The lower end of a range written just before: "140 to 160 people".
+        if before.is_none()
+            && let Some((lo, from)) = amount::range_start(text, f.span.start)
+            && let Some(lo) = lower_bound(kind, f, &lo, amt, text, side.src.lang)
+        {
+            amt = Amount {
+                lo: lo.min(amt.lo),
+                hi: amt.hi.max(lo),
+            };
+            shown = Span::new(from, shown.end);
+        }
+        // The same kind again right after "to": "$140 million to $160 million"; not a change
+        // from one value to another ("rose from 5% to 10%").
+        if let Some(prev) = out.last_mut()
+            && joins(text, prev.shown.end, shown.start)
+            && prev.key == key
+            && !amount::word_before(text, prev.shown.start, "from")
+        {
+            prev.amount = prev.amount.span(&amt);
+            prev.shown = Span::new(prev.shown.start, shown.end);
+            continue;
+        }
+        let mods = if kind == FactKind::Count {
+            modifiers(text, f)
+        } else {
+            Vec::new()
+        };
+        let (unit, slack) = if kind == FactKind::Quantity {
+            let (n, u) = f.value.split_once(' ').unwrap_or(("", ""));
+            let n: f64 = n.parse().unwrap_or(0.0);
+            let per = if u == "°F" {
+                5.0 / 9.0
+            } else {
+                unit_factor(kind, f)
+            };
+            (u.to_string(), amount::rounding(n) * per)
+        } else {
+            (String::new(), 0.0)
+        };
+        let also = (kind == FactKind::Count)
+            .then(|| also_counted(text, f.span.end))
+            .flatten();
+        out.push(Reading {
+            fact: f,
+            amount: amt,
+            shown,
+            key,
+            also,
+            mods,
+            unit,
+            slack,
+            // Read later, for the numbers still in question (see `with_context`).
+            ctx: Context::default(),
+        });
+    }
+    out
+}
+
+/// A number as stated: one value, or the range an amount in words allows.
+enum Value {
+    Exact(f64),
+    Vague(Amount),
+}
+
+/// The value of a fact in its dimension's base unit, and what it is a number of.
+fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
+    let v = &f.value;
+    let num = |s: &str| s.parse::<f64>().ok();
+    match kind {
+        FactKind::Age | FactKind::Magnitude => Some((Value::Exact(num(v)?), String::new())),
+        FactKind::Percent => Some((Value::Exact(num(v.trim_end_matches('%'))?), String::new())),
+        FactKind::Money => {
+            let (n, cur) = v.rsplit_once(' ')?;
+            Some((Value::Exact(num(n)?), cur.to_string()))
+        }
+        FactKind::Quantity => {
+            let (n, unit) = v.split_once(' ')?;
+            let &(_, dim, _) = UNIT_SCALES.iter().find(|(u, _, _)| *u == unit)?;
+            Some((Value::Exact(to_base(kind, f, num(n)?)), dim.to_string()))
+        }
+        FactKind::Count => {
+            let (n, noun) = v.rsplit_once(' ')?;
+            let val = match num(n) {
+                Some(x) => Value::Exact(x),
+                None => Value::Vague(amount::vague(n)?),
+            };
+            Some((val, noun_key(noun)))
+        }
+        _ => None,
+    }
+}
+
+/// What one of a fact's units is worth in its dimension's base unit (1 but for quantities).
+fn unit_factor(kind: FactKind, f: &Fact) -> f64 {
+    if kind != FactKind::Quantity {
+        return 1.0;
+    }
+    let unit = f.value.split_once(' ').map_or("", |(_, u)| u);
+    UNIT_SCALES
+        .iter()
+        .find(|(u, _, _)| *u == unit)
+        .map_or(1.0, |&(_, _, k)| k)
+}
+
+/// A number of `f`'s unit in its dimension's base unit: degrees Fahrenheit shifted and
+/// scaled to Celsius, other units by their factor (numbers of other kinds as they are).
+fn to_base(kind: FactKind, f: &Fact, n: f64) -> f64 {
+    if kind == FactKind::Quantity && f.value.ends_with(" °F") {
+        (n - 32.0) * 5.0 / 9.0
+    } else {
+        n * unit_factor(kind, f)
+    }
+}
+
+/// The number a fact's words start with, as written ("160" in "$160 million", "three" in
+/// "three million people").
+fn written(words: &str, lang: Language) -> Option<f64> {
+    let t = words.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let n: String = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+            .collect()
+    } else {
+        t.chars().take_while(|c| c.is_alphabetic()).collect()
+    };
+    parse_number(n.trim_end_matches(['.', ',']), lang)
+}
+
+/// The scale (a thousand, a million…) a fact's value carries beyond its number as written:
+/// 1e6 for "$160 million", 1 for "160 people".
+fn scale(f: &Fact, text: &str, lang: Language) -> f64 {
+    let Some(stated) = f
+        .value
+        .split(' ')
+        .next()
+        .and_then(|n| n.trim_end_matches('%').parse::<f64>().ok())
+    else {
+        return 1.0;
+    };
+    match written(f.span.slice(text), lang) {
+        Some(w) if w > 0.0 && stated / w >= 999.0 => {
+            10f64.powi((stated / w).log10().round() as i32)
+        }
+        _ => 1.0,
+    }
+}
+
+/// The lower end of a range whose upper end is `f` (read as `upper`), from its number as
+/// written `lo`, in the base unit `upper` is in. It takes the upper end's scale only when
+/// that end names one and is bounded: "$140 to $160 million" is 140 to 160 million, while
+/// "between 5 and 5000 people" starts at 5 and "10 to 20% or more" at 10.
+fn lower_bound(
+    kind: FactKind,
+    f: &Fact,
+    lo: &str,
+    upper: Amount,
+    text: &str,
+    lang: Language,
+) -> Option<f64> {
+    let n = parse_number(lo, lang).or_else(|| number_word(&lo.to_lowercase()).map(|v| v as f64))?;
+    let k = if upper.hi.is_finite() {
+        scale(f, text, lang)
+    } else {
+        1.0
+    };
+    Some(to_base(kind, f, n * k))
+}
+
+/// True when only a range's joiner stands between two numbers ("to", "-", "or").
+fn joins(text: &str, end: usize, start: usize) -> bool {
+    start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
+}
+
+/// The key of a counted noun: its singular, people counted as people ("one person", "300
+/// others", "42 people").
+pub fn noun_key(noun: &str) -> String {
+    let noun = noun.to_lowercase();
+    if let Some(k) =
+        lookup(PEOPLE_NOUNS, &noun).or_else(|| lookup(PEOPLE_NOUNS, &format!("{noun}s")))
+    {
+        return k.trim_end_matches('s').to_string();
+    }
+    match noun.as_str() {
+        "other" | "persons" => "people".to_string(),
+        _ => noun,
+    }
+}
+
+/// The noun after "and" or "and other" right behind a count: "135 homes and other
+/// buildings" counts buildings too.
+fn also_counted(text: &str, end: usize) -> Option<String> {
+    let rest = text[end..].trim_start().strip_prefix("and ")?;
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("other ").unwrap_or(rest).trim_start();
+    let word: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    (word.len() > 3 && word.ends_with('s') && word.starts_with(char::is_lowercase))
+        .then(|| noun_key(word.trim_end_matches('s')))
+}
+
+/// The words inside a count between its number and its noun that narrow what it counts,
+/// and a participle right after the noun ("404 yards rushing"), sorted.
+fn modifiers(text: &str, f: &Fact) -> Vec<String> {
+    let amount_words = f.value.rsplit_once(' ').map_or(1, |(n, _)| {
+        if n.parse::<f64>().is_ok() {
+            1
+        } else {
+            n.split(' ').count()
+        }
+    });
+    let words: Vec<String> = f
+        .span
+        .slice(text)
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let mut out: Vec<String> = words
+        .iter()
+        .skip(amount_words)
+        .take(words.len().saturating_sub(amount_words + 1))
+        .filter(|w| !matches!(w.as_str(), "of" | "the") && !NEUTRAL_MODIFIERS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    let next: String = text[f.span.end..]
+        .trim_start_matches(' ')
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .collect();
+    if next.len() > 4 && next.ends_with("ing") && next.starts_with(char::is_lowercase) {
+        out.push(next);
+    }
+    out.sort();
+    out
+}
