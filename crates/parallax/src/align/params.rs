@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The largest count a parameter may hold: far above any useful value, and small enough
+/// that a sum or a product of two counts fits in 64 bits.
+pub const MAX_COUNT: usize = u32::MAX as usize;
+
 /// Every tunable of the aligner, by the stage that reads it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -173,9 +177,31 @@ impl Params {
     }
 
     /// Parameters from a JSON object holding any subset of the fields; the message says
-    /// what is wrong (an unknown field, a value of the wrong type).
+    /// what is wrong (an unknown field, a value of the wrong type, a number out of range:
+    /// see [`Params::check`]).
     pub fn from_json(json: &str) -> Result<Params, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        let params: Params = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        params.check()?;
+        Ok(params)
+    }
+
+    /// Checks that every number is finite (1e40 reads as an infinite `f32`) and every count
+    /// at most [`MAX_COUNT`]: the stages add to and multiply counts, and `competitors` at
+    /// `u64::MAX` overflowed (found by the property test of the parsers). For `--params`
+    /// and for the parameters a saved comparison holds.
+    pub fn check(&self) -> Result<(), String> {
+        // As JSON every field is a number, and a non-finite float comes back as null: one
+        // walk checks every field, whatever fields are added later.
+        let back = serde_json::to_value(self).map_err(|e| e.to_string())?;
+        for (name, value) in back.as_object().into_iter().flatten() {
+            if value.is_null() {
+                return Err(format!("{name}: not a finite number"));
+            }
+            if value.as_u64().is_some_and(|n| n > MAX_COUNT as u64) {
+                return Err(format!("{name}: at most {MAX_COUNT}"));
+            }
+        }
+        Ok(())
     }
 }
 
@@ -190,5 +216,16 @@ mod tests {
         assert_eq!(p.held, Params::default().held);
         let e = Params::from_json(r#"{"order_bonsu": 0.3}"#).unwrap_err();
         assert!(e.contains("order_bonsu"), "{e}");
+    }
+
+    /// An infinite weight or a count past the cap is refused by name (`competitors` at
+    /// u64::MAX overflowed in the aligner).
+    #[test]
+    fn out_of_range_numbers_are_refused_by_name() {
+        let e = Params::from_json(r#"{"competitors": 18446744073709551615}"#).unwrap_err();
+        assert!(e.starts_with("competitors: at most"), "{e}");
+        let e = Params::from_json(r#"{"order_bonus": 1e40}"#).unwrap_err();
+        assert_eq!(e, "order_bonus: not a finite number");
+        assert!(Params::from_json(r#"{"competitors": 4294967295}"#).is_ok());
     }
 }

@@ -19,6 +19,7 @@ mod facts_gold;
 mod facts_report;
 mod facts_sentences;
 mod hostile;
+mod parsers_props;
 mod segment_rules;
 mod store_bundled;
 mod store_kill;
