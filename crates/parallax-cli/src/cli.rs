@@ -1,5 +1,6 @@
 //! Command-line parsing and the subcommands.
 
+mod refresh;
 mod store_cmds;
 
 use std::io::IsTerminal;
@@ -89,9 +90,18 @@ enum Command {
     Open {
         /// A saved comparison's name, or the path of a .parallax.json file.
         target: String,
-        /// Read the sources again, rebuild the comparison and place the notes again.
+        /// Read the sources again, rebuild the comparison and place the notes again. The
+        /// files the saved comparison names are shown and read only once confirmed (or with
+        /// --yes); files named with --source are read without asking.
         #[arg(long)]
         refresh: bool,
+        /// With --refresh: read a source from FILE, the path it was saved from, or from
+        /// another file with LETTER=FILE (B=new/story.txt). Repeat for several sources.
+        #[arg(long = "source", value_name = "[LETTER=]FILE", requires = "refresh")]
+        sources: Vec<String>,
+        /// With --refresh: read the files the saved comparison names without asking.
+        #[arg(long, short = 'y', requires = "refresh")]
+        yes: bool,
     },
     /// List the saved comparisons.
     List,
@@ -184,19 +194,33 @@ pub fn run() -> Result<ExitCode> {
             let docs = load_all(&files, &cli.input)?;
             store_cmds::save(&store_cmds::locate(cli.data_dir)?, &name, docs, &options)
         }
-        Some(Command::Open { target, refresh }) => {
+        Some(Command::Open {
+            target,
+            refresh,
+            sources,
+            yes,
+        }) => {
             let load = LoadOptions {
                 max_size: cli.input.max_size,
             };
             let store = store_cmds::locate(cli.data_dir)?;
+            let path = store.resolve(&target)?;
+            let (saved, stamp) = parallax::store::load_stamped(&path)?;
+            let files = match refresh {
+                true => Some(refresh::files(&saved, &path, &sources, yes)?),
+                false => None,
+            };
+            let opening = crate::tui::effects::Opening {
+                path,
+                saved,
+                stamp,
+                refresh: files,
+            };
             if std::io::stdout().is_terminal() {
-                let path = store.resolve(&target)?;
-                let (opened, sources) = crate::tui::effects::open(&path, refresh, &load)
-                    .map_err(|e| anyhow::anyhow!(e))?;
-                let start = crate::tui::Start::Saved(Box::new(opened), sources);
+                let start = crate::tui::Start::Saved(Box::new(opening));
                 return crate::tui::run(start, Ok(store), load);
             }
-            store_cmds::open(&store, &target, refresh, &load)
+            store_cmds::open(opening, &load)
         }
         Some(Command::List) => store_cmds::list(&store_cmds::locate(cli.data_dir)?),
         Some(Command::Export {
@@ -206,24 +230,40 @@ pub fn run() -> Result<ExitCode> {
         }) => store_cmds::export(&store_cmds::locate(cli.data_dir)?, &target, format, &output),
         None if cli.files.is_empty() => {
             // The bundled demo: all four sources, the two 2019 articles in the panes.
-            reader(parallax::demo::documents(), &options, &cli)
+            reader(Sources::Demo(parallax::demo::documents()), &options, &cli)
         }
         None => {
-            // Loaded before the count is checked: a lone name that is no file is more likely a
+            // Read before the count is checked: a lone name that is no file is more likely a
             // mistyped command or path than a request to compare one source, so say what is
             // wrong with it.
-            let docs = load_all(&cli.files, &cli.input)?;
-            if docs.len() < 2 {
-                anyhow::bail!("the reader needs at least two sources (got {})", docs.len());
+            let files = read_all(&cli.files, &cli.input)?;
+            if files.len() < 2 {
+                anyhow::bail!(
+                    "the reader needs at least two sources (got {})",
+                    files.len()
+                );
             }
-            reader(docs, &options, &cli)
+            reader(Sources::Files(files), &options, &cli)
         }
     }
 }
 
+/// What the reader opens on.
+enum Sources {
+    /// The bundled demo's documents.
+    Demo(Vec<Document>),
+    /// Files the user named, read and checked; the reader turns them into documents on its
+    /// worker thread, so its keys work meanwhile (F19).
+    Files(Vec<document::Checked>),
+}
+
 /// Opens the reader; when standard output is not a terminal, prints the text report instead.
-fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode> {
+fn reader(sources: Sources, options: &Options, cli: &Cli) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
+        let docs = match sources {
+            Sources::Demo(docs) => docs,
+            Sources::Files(files) => convert_all(files)?,
+        };
         let cmp = Comparison::build(docs, options)?;
         emit(&export::report(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
@@ -233,30 +273,44 @@ fn reader(docs: Vec<Document>, options: &Options, cli: &Cli) -> Result<ExitCode>
     let load = LoadOptions {
         max_size: cli.input.max_size,
     };
-    crate::tui::run(
-        crate::tui::Start::Docs(docs, Box::new(options.clone())),
-        store,
-        load,
-    )
+    let start = match sources {
+        Sources::Demo(docs) => crate::tui::Start::Docs(docs, Box::new(options.clone())),
+        Sources::Files(files) => crate::tui::Start::Files(files, Box::new(options.clone())),
+    };
+    crate::tui::run(start, store, load)
 }
 
-/// Loads every source, stopping at the first that fails; warnings go to standard error.
-fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
+/// Reads and checks every source, stopping at the first that fails.
+fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked>> {
     let opts = LoadOptions {
         max_size: input.max_size,
     };
     if files.iter().filter(|f| *f == "-").count() > 1 {
         anyhow::bail!("-: standard input can be read only once");
     }
+    files
+        .iter()
+        .map(|f| document::read(f, &opts).map_err(Into::into))
+        .collect()
+}
+
+/// Turns checked sources into documents, stopping at the first that fails; warnings go to
+/// standard error.
+fn convert_all(files: Vec<document::Checked>) -> Result<Vec<Document>> {
     let mut docs = Vec::with_capacity(files.len());
     for f in files {
-        let doc = document::load(f, &opts)?;
+        let doc = f.convert()?;
         for w in &doc.warnings {
             crate::say!("warning: {w}");
         }
         docs.push(doc);
     }
     Ok(docs)
+}
+
+/// Loads every source, stopping at the first that fails; warnings go to standard error.
+fn load_all(files: &[String], input: &InputArgs) -> Result<Vec<Document>> {
+    convert_all(read_all(files, input)?)
 }
 
 /// Writes a report to standard output; a reader that stops early (`| head`) is no error.

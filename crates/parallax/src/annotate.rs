@@ -91,10 +91,19 @@ impl Notes {
         now: Timestamp,
     ) -> Result<NoteId> {
         anchor.check(cmp)?;
-        // Never reuse an id, even if a hand-edited file lowered the counter.
-        let next = self.notes.iter().map(|n| n.id.0 + 1).max().unwrap_or(1);
+        // Never reuse an id, even if a hand-edited file lowered the counter; a file that
+        // used up the ids (one of u64::MAX) gets no more notes rather than a repeated id.
+        let used_up = || Error::Note {
+            detail: "no note id is left".to_string(),
+        };
+        let next = self
+            .notes
+            .iter()
+            .map(|n| n.id.0.checked_add(1))
+            .try_fold(1, |m, n| n.map(|n| m.max(n)))
+            .ok_or_else(used_up)?;
         let id = NoteId(self.next_id.max(next));
-        self.next_id = id.0 + 1;
+        self.next_id = id.0.checked_add(1).ok_or_else(used_up)?;
         self.notes.push(Note {
             id,
             quotes: anchor.quotes(cmp),
@@ -224,7 +233,7 @@ impl Notes {
                     detail: format!(
                         "note {} quotes source {}, which is not there",
                         n.id.0,
-                        q.source.0 + 1
+                        q.source.0.saturating_add(1)
                     ),
                 });
             }

@@ -14,7 +14,10 @@ use serde::{Deserialize, Serialize};
 use crate::span::Span;
 
 pub use header::detect_header;
-pub use load::{DEFAULT_MAX_SIZE, LoadOptions, load, load_reader, load_regular, parse_size};
+pub use load::{
+    Checked, DEFAULT_MAX_SIZE, LoadOptions, load, load_reader, load_regular, parse_size, read,
+    read_reader,
+};
 
 /// How a source was written, which decides how it is turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

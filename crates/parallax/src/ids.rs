@@ -33,7 +33,8 @@ impl SourceId {
     /// How reports and the reader name the source: A, B, … Z, then AA, AB, … as spreadsheet
     /// columns, so that every source has a letter of its own.
     pub fn letter(self) -> String {
-        let mut n = self.0 + 1;
+        // Wide enough for the largest id, which a crafted file may hold.
+        let mut n = self.0 as u128 + 1;
         let mut out = Vec::new();
         while n > 0 {
             let d = (n - 1) % 26;
@@ -58,9 +59,10 @@ impl SourceId {
 pub struct SegmentId(pub usize);
 
 impl SegmentId {
-    /// The number a reader sees: "passage 3" is `SegmentId(2)`.
+    /// The number a reader sees: "passage 3" is `SegmentId(2)`. Saturates: an id read from
+    /// a crafted file may be the largest there is, and only names it in an error.
     pub fn number(self) -> usize {
-        self.0 + 1
+        self.0.saturating_add(1)
     }
 }
 
@@ -73,9 +75,10 @@ impl SegmentId {
 pub struct LinkId(pub usize);
 
 impl LinkId {
-    /// The number a report shows: "link 1" is `LinkId(0)`.
+    /// The number a report shows: "link 1" is `LinkId(0)`. Saturates, as
+    /// [`SegmentId::number`].
     pub fn number(self) -> usize {
-        self.0 + 1
+        self.0.saturating_add(1)
     }
 }
 

@@ -13,6 +13,8 @@ use parallax::store::{self, Saved, SourceState, Store};
 use parallax::text::visible;
 use parallax::{Comparison, Document, Options, SourceId};
 
+use crate::tui::effects::Opening;
+
 /// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
 /// replace an existing one (its notes would be lost).
 pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
@@ -32,11 +34,15 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
 
 /// `parallax open NAME|PATH [--refresh]` when standard output is not a terminal (a terminal
 /// gets the reader): prints the text report and the notes, and says what changed since saving.
-pub fn open(store: &Store, target: &str, refresh: bool, load: &LoadOptions) -> Result<ExitCode> {
-    let path = store.resolve(target)?;
-    let (mut saved, stamp) = store::load_stamped(&path)?;
-    if refresh {
-        let r = saved.refresh(load)?;
+pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
+    let Opening {
+        path,
+        mut saved,
+        stamp,
+        refresh,
+    } = opening;
+    if let Some(files) = refresh {
+        let r = saved.refresh(load, &files)?;
         report_states(&saved, &r.states, true);
         crate::say!(
             "notes: {} in place, {} moved to matching text, {} detached",

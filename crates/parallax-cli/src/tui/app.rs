@@ -1,5 +1,6 @@
-//! The app loop: the terminal, events, the aligner's worker thread, signals, and restoring
-//! the terminal whatever happens (normal exit, error, panic, SIGTERM/SIGINT/SIGHUP).
+//! The app loop: the terminal, events, the worker thread (loading, aligning, opening),
+//! signals, and the unsaved notes kept for a fatal ending. Setting up and restoring the
+//! terminal (also on panic and abort) is in [`super::terminal`].
 
 use std::io::{self, Stdout};
 use std::process::ExitCode;
@@ -10,69 +11,46 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::cursor::{Hide, Show};
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseButton, MouseEventKind,
-};
-use ratatui::crossterm::execute;
-use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
-};
+use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
 
+use parallax::annotate::Notes;
 use parallax::comparison::Progress;
-use parallax::document::LoadOptions;
+use parallax::document::{Checked, LoadOptions};
 use parallax::store::{self, SavedSource, Store};
 use parallax::{Comparison, Document, Options};
 
 use super::action::{Action, Effect, Opened};
 use super::config::Config;
-use super::effects::{self, Env};
+use super::effects::{self, Env, Opening};
+use super::kept;
 use super::model::Model;
+use super::terminal::Guard;
 use super::update::{key_action, update};
 use super::view::view;
 
-/// Puts the terminal back as it was. Safe to call more than once.
-pub fn restore() {
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        Show
-    );
-    let _ = disable_raw_mode();
+/// What the worker thread tells the app loop.
+enum FromWorker {
+    /// An action for `update` (progress, the comparison built, the aligner failed).
+    Act(Action),
+    /// A saved comparison, opened: the loop also notes which file it came from.
+    Opened(Box<Opened>, Vec<SavedSource>),
+    /// A warning about a source, said on standard error once the terminal is back.
+    Warning(String),
+    /// A source turned out unreadable: the reader ends with this one-line error.
+    Refused(String),
 }
 
-/// Holds the terminal in reader mode; dropping it restores the terminal, so an error path
-/// restores it too.
-struct Guard;
-
-impl Guard {
-    fn enter() -> Result<Guard> {
-        let main = std::thread::current().id();
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            // A panic in the worker is reported through the channel; only the UI thread's
-            // panic ends the reader.
-            if std::thread::current().id() == main {
-                restore();
-            }
-            previous(info);
-        }));
-        enable_raw_mode().context("cannot put the terminal in raw mode")?;
-        let guard = Guard;
-        execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, Hide)
-            .context("cannot set up the terminal")?;
-        Ok(guard)
-    }
+/// What the worker does: everything slow, so that the app loop reads keys throughout.
+enum Job {
+    /// Align these documents.
+    Build(Vec<Document>, Options),
+    /// Turn these checked files into documents (HTML extraction can take seconds), then
+    /// align them.
+    Convert(Vec<Checked>, Options),
+    /// Open a saved comparison (reading its sources again, with refresh).
+    Open(Box<Opening>, LoadOptions),
 }
 
-impl Drop for Guard {
-    fn drop(&mut self) {
-        restore();
-    }
-}
-
-/// Builds the comparison on a worker thread, reporting progress; the UI never waits for it.
 /// The options the reader aligns with: `options` without the sentence encoder, which costs
 /// seconds on the demo (the reader must not make anyone wait for links). Without the
 /// encoder's evidence the learned score keeps fewer links than the aligner's own choice
@@ -84,21 +62,59 @@ pub fn reader_options(mut options: Options) -> Options {
     options
 }
 
-fn spawn_worker(docs: Vec<Document>, options: Options, tx: mpsc::Sender<Action>) {
+/// Runs `job` on a worker thread, reporting progress; the UI never waits for it.
+///
+/// Nor does anything else: quitting returns from [`run`] and `main` ends the process, which
+/// ends this thread wherever it is (F19: `q` is read within one poll of the loop, 30 ms,
+/// however long segmentation or extraction takes). So the engine needs no cancellation
+/// points: a half-built comparison has nothing to clean up.
+fn spawn_worker(job: Job, tx: mpsc::Sender<FromWorker>) {
     std::thread::spawn(move || {
-        let progress = |p: Progress| {
-            let _ = tx.send(Action::Progress(p.done, p.total));
-        };
-        let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            Comparison::build_with_progress(docs, &options, &progress)
-        }));
-        let msg = match built {
-            Ok(Ok(cmp)) => Action::Loaded(Box::new(cmp)),
-            Ok(Err(e)) => Action::Failed(e.to_string()),
-            Err(_) => Action::Failed("the aligner stopped on an internal error".into()),
-        };
+        let done = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(job, &tx)));
+        let msg = done.unwrap_or_else(|_| {
+            FromWorker::Act(Action::Failed(
+                "the aligner stopped on an internal error".into(),
+            ))
+        });
         let _ = tx.send(msg);
     });
+}
+
+/// Does `job`; returns the last word for the app loop.
+fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
+    let (docs, options) = match job {
+        Job::Build(docs, options) => (docs, options),
+        Job::Convert(files, options) => {
+            let mut docs = Vec::with_capacity(files.len());
+            for f in files {
+                match f.convert() {
+                    Ok(d) => {
+                        for w in &d.warnings {
+                            let _ = tx.send(FromWorker::Warning(w.clone()));
+                        }
+                        docs.push(d);
+                    }
+                    Err(e) => return FromWorker::Refused(e.to_string()),
+                }
+            }
+            (docs, options)
+        }
+        Job::Open(opening, load) => {
+            return match effects::open_saved(*opening, &load) {
+                Ok((opened, sources)) => FromWorker::Opened(Box::new(opened), sources),
+                Err(e) => FromWorker::Refused(e),
+            };
+        }
+    };
+    let progress = |p: Progress| {
+        let _ = tx.send(FromWorker::Act(Action::Progress(p.done, p.total)));
+    };
+    FromWorker::Act(
+        match Comparison::build_with_progress(docs, &options, &progress) {
+            Ok(cmp) => Action::Loaded(Box::new(cmp)),
+            Err(e) => Action::Failed(e.to_string()),
+        },
+    )
 }
 
 /// Reads terminal events on their own thread and hands them over a channel.
@@ -135,12 +151,41 @@ fn to_action(m: &Model, ev: Event) -> Option<Action> {
     }
 }
 
+/// The test hook for the fatal endings (tests/reader/pty_fatal.rs): with
+/// `PARALLAX_TEST_FAULT` set to `panic` or `alloc`, F12 makes the UI thread panic or an
+/// allocation fail, as a bug or memory running out would, so that the tests reach the real
+/// panic hook and the real abort. F12 is bound to nothing; without the variable it stays so.
+/// Only in debug builds (what `cargo test` runs): a release build has no way to crash on cue.
+#[cfg(debug_assertions)]
+fn injected_fault(ev: &Event) {
+    use ratatui::crossterm::event::KeyCode;
+    if !matches!(ev, Event::Key(k) if k.code == KeyCode::F(12) && k.kind == KeyEventKind::Press) {
+        return;
+    }
+    match std::env::var("PARALLAX_TEST_FAULT").as_deref() {
+        Ok("panic") => panic!("fault injected for a test (PARALLAX_TEST_FAULT)"),
+        Ok("alloc") => {
+            // More than any address space holds: the allocator fails, and Rust's handler for
+            // that reports it and aborts. black_box keeps the allocation from being elided.
+            let v = Vec::<u8>::with_capacity(isize::MAX as usize);
+            std::hint::black_box(&v);
+        }
+        _ => {}
+    }
+}
+
+#[cfg(not(debug_assertions))]
+fn injected_fault(_: &Event) {}
+
 /// What the reader starts on.
 pub enum Start {
-    /// Sources to align.
+    /// Sources already loaded (the bundled demo).
     Docs(Vec<Document>, Box<Options>),
-    /// A saved comparison, opened (see [`effects::open`]).
-    Saved(Box<Opened>, Vec<SavedSource>),
+    /// Sources read and checked, turned into documents on the worker (see [`Checked`]).
+    Files(Vec<Checked>, Box<Options>),
+    /// A saved comparison, read from its file and opened on the worker (see
+    /// [`effects::open_saved`]).
+    Saved(Box<Opening>),
 }
 
 /// Runs `effect` and feeds its outcome to `update`; true when the reader should quit.
@@ -161,28 +206,37 @@ fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
 /// Runs the reader until the user quits or a signal asks it to stop. `store` is where `s`
 /// saves (or why there is none), `load` how sources are read again. The exit code is success
 /// when the user quit, 128 + the signal's number when a signal stopped the reader (as a shell
-/// reports a process a signal killed: 143 for SIGTERM), so scripts can tell.
+/// reports a process a signal killed: 143 for SIGTERM), so scripts can tell. A source found
+/// unreadable on the worker ends the reader with that error.
 pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<ExitCode> {
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let (tx, rx) = mpsc::channel();
+    let (names, job) = match start {
+        Start::Docs(docs, options) => (
+            docs.iter().map(|d| d.name().to_string()).collect(),
+            Job::Build(docs, reader_options(*options)),
+        ),
+        Start::Files(files, options) => (
+            files.iter().map(|f| file_name(f.path())).collect(),
+            Job::Convert(files, reader_options(*options)),
+        ),
+        Start::Saved(opening) => (
+            opening
+                .saved
+                .sources
+                .iter()
+                .map(|s| file_name(&s.path))
+                .collect(),
+            Job::Open(opening, load.clone()),
+        ),
+    };
     let mut env = Env {
         store,
         load,
         saved_sources: None,
         file: None,
     };
-    let (mut model, opened) = match start {
-        Start::Docs(docs, options) => {
-            let names = docs.iter().map(|d| d.name().to_string()).collect();
-            spawn_worker(docs, reader_options(*options), tx);
-            (Model::new(config, names), None)
-        }
-        Start::Saved(opened, sources) => {
-            env.saved_sources = Some(sources);
-            env.file = Some(opened.own.clone());
-            (Model::new(config, Vec::new()), Some(opened))
-        }
-    };
+    let mut model = Model::new(config, names);
 
     // The number of the last signal received, 0 while none was: the loop stops on any, the
     // exit code names it.
@@ -195,20 +249,28 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
         signal_hook::flag::register_usize(sig, Arc::clone(&stop), sig as usize)
             .context("cannot watch signals")?;
     }
-    let _guard = Guard::enter()?;
+    let guard = Guard::enter()?;
     let mut terminal: Terminal<CrosstermBackend<Stdout>> =
         Terminal::new(CrosstermBackend::new(io::stdout())).context("cannot open the terminal")?;
     let (etx, events) = mpsc::channel();
     spawn_input(etx);
+    // The worker starts once the terminal is set up: what it reports has a screen to go to.
+    spawn_worker(job, tx);
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
-    if let Some(o) = opened {
-        // After the resize, so the status line keeps what it says about the sources.
-        update(&mut model, Action::Opened(o));
-    }
-    let ended = event_loop(&mut terminal, &mut model, &mut env, (&rx, &events), &stop);
+    let mut warnings = Vec::new();
+    let ended = event_loop(
+        &mut terminal,
+        &mut model,
+        &mut env,
+        (&rx, &events, &mut warnings),
+        &stop,
+    );
     drop(terminal);
-    drop(_guard);
+    drop(guard);
+    for w in &warnings {
+        crate::say!("warning: {w}");
+    }
     // A signal or a terminal error ended the reader with notes unsaved: keep them under a
     // new name rather than lose them (the user's own "quit without saving" is Ok(true)).
     if !matches!(ended, Ok(true)) && model.notes.dirty {
@@ -222,6 +284,8 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
             Err(e) => crate::say!("unsaved notes could not be kept: {e}"),
         }
     }
+    // Kept or quit: nothing is left for a fatal ending to rescue.
+    kept::keep(None);
     ended?;
     Ok(match stop.load(Ordering::Relaxed) {
         0 => ExitCode::SUCCESS,
@@ -229,17 +293,56 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     })
 }
 
-/// Runs until the user quits (`Ok(true)`) or a signal asks the reader to stop (`Ok(false)`).
+/// A short name for a path, shown while the sources load.
+fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
+}
+
+/// What the kept snapshot (see [`kept`]) was made from: the notes, their name, and which
+/// comparison (its address; a new one is opened with notes of its own anyway).
+type Seen = (Notes, Option<String>, usize);
+
+/// Keeps the snapshot for a fatal ending in step with the notes: made again when the notes,
+/// their name or the comparison changed while unsaved, dropped once nothing is unsaved.
+fn track_unsaved(seen: &mut Option<Seen>, env: &Env, m: &Model) {
+    let Some(r) = m.phase.ready().filter(|_| m.notes.dirty) else {
+        if seen.take().is_some() {
+            kept::keep(None);
+        }
+        return;
+    };
+    let cmp = std::ptr::from_ref(&r.cmp) as usize;
+    if let Some((notes, name, at)) = seen
+        && *notes == m.notes.notes
+        && *name == m.notes.name
+        && *at == cmp
+    {
+        return;
+    }
+    *seen = Some((m.notes.notes.clone(), m.notes.name.clone(), cmp));
+    kept::keep(effects::snapshot(env, m).ok());
+}
+
+/// The loop's channels: the worker's messages, terminal events, and where warnings go.
+type Inputs<'a> = (
+    &'a mpsc::Receiver<FromWorker>,
+    &'a mpsc::Receiver<Event>,
+    &'a mut Vec<String>,
+);
+
+/// Runs until the user quits (`Ok(true)`) or a signal asks the reader to stop (`Ok(false)`);
+/// an error when the terminal fails or the worker found a source unreadable.
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     model: &mut Model,
     env: &mut Env,
-    (rx, events): (&mpsc::Receiver<Action>, &mpsc::Receiver<Event>),
+    (rx, events, warnings): Inputs<'_>,
     stop: &AtomicUsize,
 ) -> Result<bool> {
     let mut dirty = true;
     let started = std::time::Instant::now();
     let mut shown_secs = 0;
+    let mut seen = None;
     loop {
         if dirty {
             terminal.draw(|f| view(model, f))?;
@@ -251,6 +354,7 @@ fn event_loop(
             Ok(first) => {
                 // Take every pending event before drawing again, so held keys never lag.
                 for ev in std::iter::once(first).chain(events.try_iter()) {
+                    injected_fault(&ev);
                     if let Some(a) = to_action(model, ev) {
                         dirty = true;
                         model.notes.now = effects::now();
@@ -267,9 +371,23 @@ fn event_loop(
             // unsaved notes are rescued as after a signal.
             Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(false),
         }
-        while let Ok(a) = rx.try_recv() {
+        if quit {
+            return Ok(true);
+        }
+        while let Ok(msg) = rx.try_recv() {
             dirty = true;
-            update(model, a);
+            match msg {
+                FromWorker::Act(a) => {
+                    update(model, a);
+                }
+                FromWorker::Opened(opened, sources) => {
+                    env.saved_sources = Some(sources);
+                    env.file = Some(opened.own.clone());
+                    update(model, Action::Opened(opened));
+                }
+                FromWorker::Warning(w) => warnings.push(w),
+                FromWorker::Refused(e) => return Err(anyhow::anyhow!(e)),
+            }
         }
         let secs = started.elapsed().as_secs();
         if model.ready().is_none() && secs != shown_secs {
@@ -277,9 +395,7 @@ fn event_loop(
             dirty = true;
             update(model, Action::Tick(secs));
         }
-        if quit {
-            return Ok(true);
-        }
+        track_unsaved(&mut seen, env, model);
         if stop.load(Ordering::Relaxed) != 0 {
             return Ok(false);
         }

@@ -1,15 +1,16 @@
 //! The effects `update` asks for, run by the app loop: saving to the data dir, exporting,
 //! listing and opening saved comparisons. Each answers with an action for `update`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use parallax::SourceId;
 use parallax::annotate;
 use parallax::document::LoadOptions;
 use parallax::export;
-use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Store};
+use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Stamp, Store};
 
 use super::action::{Action, Done, Effect, Opened, OwnFile};
+use super::kept::Snapshot;
 use super::model::Model;
 
 /// What effects need besides the model: the store and how sources are read.
@@ -87,7 +88,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             Ok(items) => Action::Listed(items),
             Err(e) => Action::Done(Err(e.to_string())),
         }),
-        Effect::Open(path) => Some(match open(&path, false, &env.load) {
+        Effect::Open(path) => Some(match open(&path, &env.load) {
             Ok((opened, sources)) => {
                 env.saved_sources = Some(sources);
                 env.file = Some(opened.own.clone());
@@ -121,19 +122,49 @@ fn keep_absolute(saved: &mut Saved, before: Option<&[SavedSource]>) {
     }
 }
 
-/// Reads the saved comparison at `path` for the reader; with `refresh`, reads its sources
-/// again and places the notes again. Also gives the sources as saved.
-pub fn open(
-    path: &Path,
-    refresh: bool,
+/// Reads the saved comparison at `path` for the reader, as saved (the sources are compared
+/// with the saved texts, not read into it). Also gives the sources as saved.
+pub fn open(path: &Path, load: &LoadOptions) -> Result<(Opened, Vec<SavedSource>), String> {
+    let (saved, stamp) = store::load_stamped(path).map_err(|e| e.to_string())?;
+    let opening = Opening {
+        path: path.to_path_buf(),
+        saved,
+        stamp,
+        refresh: None,
+    };
+    open_saved(opening, load)
+}
+
+/// A saved comparison read from its file, about to be opened.
+pub struct Opening {
+    /// The file it was read from (the one saving writes).
+    pub path: PathBuf,
+    /// What the file holds.
+    pub saved: Saved,
+    /// The file as read, to tell a later writer's change.
+    pub stamp: Stamp,
+    /// To read the sources again: the file to read each from, or `None` to keep its saved
+    /// text (see `cli::refresh` for which files may be read); `None` opens it as saved.
+    pub refresh: Option<Vec<Option<String>>>,
+}
+
+/// Opens `opening` for the reader: with `refresh`, reads its sources again and places the
+/// notes again. Also gives the sources as saved.
+pub fn open_saved(
+    opening: Opening,
     load: &LoadOptions,
 ) -> Result<(Opened, Vec<SavedSource>), String> {
-    let (mut saved, stamp) = store::load_stamped(path).map_err(|e| e.to_string())?;
+    let Opening {
+        path,
+        mut saved,
+        stamp,
+        refresh,
+    } = opening;
     let sources = saved.sources.clone();
     let mut dirty = false;
     let mut stale = false;
-    let message = if refresh {
-        let r = saved.refresh(load).map_err(|e| e.to_string())?;
+    let message = if let Some(files) = refresh {
+        let r = saved.refresh(load, &files).map_err(|e| e.to_string())?;
         dirty = r.changed;
         let mut msg = format!(
             "re-read: notes {} in place, {} moved, {} detached",
@@ -153,14 +184,14 @@ pub fn open(
         stale = msg.is_some();
         msg
     };
-    let name = store::name_of_file(path).unwrap_or(saved.name);
+    let name = store::name_of_file(&path).unwrap_or(saved.name);
     let opened = Opened {
         place: saved.place,
         cmp: saved.comparison,
         notes: saved.notes,
         own: OwnFile {
             name: name.clone(),
-            path: path.to_path_buf(),
+            path,
             stamp,
         },
         name,
@@ -197,6 +228,34 @@ fn changed(states: &[SourceState]) -> Option<String> {
 /// Saves the notes of a reader that is being stopped (signal, terminal error) under a new
 /// name, so nothing is replaced and nothing is lost; returns that name.
 pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
+    let (name, path, saved) = rescue_plan(env, m)?;
+    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
+    Ok(name)
+}
+
+/// The rescue of [`rescue`] made ready for a fatal ending (see [`super::kept`]): written later
+/// without serialising or allocating anything. Its directory is made now for the same
+/// reason.
+pub fn snapshot(env: &Env, m: &Model) -> Result<Snapshot, String> {
+    let (name, path, saved) = rescue_plan(env, m)?;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    let message = format!(
+        "unsaved notes kept as \"{name}\" ({})",
+        store::open_command(&name)
+    );
+    Snapshot::new(
+        saved.to_json().into_bytes(),
+        &path,
+        &parallax::text::visible(&message, false),
+    )
+    .ok_or_else(|| format!("{}: not a path the rescue can write", path.display()))
+}
+
+/// The name, file and contents of a rescue of the notes shown: a new name made of the
+/// comparison's and the time.
+fn rescue_plan(env: &Env, m: &Model) -> Result<(String, PathBuf, Saved), String> {
     let store = env.store.as_ref().map_err(|e| e.clone())?;
     let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
@@ -206,8 +265,7 @@ pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
     let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
     saved.place = Some(place_of(m));
     keep_absolute(&mut saved, env.saved_sources.as_deref());
-    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
-    Ok(name)
+    Ok((name, path, saved))
 }
 
 /// The time, for stamping notes and saves.

@@ -4,6 +4,7 @@
 mod support;
 
 mod errors;
+mod refresh;
 mod report;
 mod store_notes;
 mod store_refuse;

@@ -185,7 +185,7 @@ fn changed_source_is_reported_and_refresh_places_notes_again() {
         "open alone writes nothing"
     );
 
-    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh", "--yes"]);
     assert!(
         out.status.success(),
         "{}",
@@ -250,7 +250,7 @@ fn refresh_with_nothing_changed_writes_nothing() {
     let (cmp, notes) = setup(dir.path());
     let file = Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
     let before = std::fs::read(&file).unwrap();
-    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh"]);
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh", "--yes"]);
     assert!(out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(

@@ -249,18 +249,26 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
     let r = m.ready().unwrap();
     let path = store.save("two", &r.cmp, &m.notes.notes, 1).unwrap();
 
-    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    let (opened, _) = tui::effects::open(&path, &load).unwrap();
     assert!(!opened.stale, "nothing changed yet");
     let text = std::fs::read_to_string(&files[0]).unwrap();
     std::fs::write(&files[0], text.replace("Cabello", "Cabelo")).unwrap();
-    let (opened, _) = tui::effects::open(&path, false, &load).unwrap();
+    let (opened, _) = tui::effects::open(&path, &load).unwrap();
     assert!(opened.stale);
     let mut fresh = demo_model(120, 40);
     update(&mut fresh, Action::Opened(Box::new(opened)));
     let s = screen(&draw(&fresh));
     assert!(s.contains("A changed since saving"), "{s}");
     assert!(s.contains("saved texts"));
-    let (opened, _) = tui::effects::open(&path, true, &load).unwrap();
+    let (saved, stamp) = parallax::store::load_stamped(&path).unwrap();
+    let files = saved.stored_files();
+    let opening = tui::effects::Opening {
+        path: path.clone(),
+        saved,
+        stamp,
+        refresh: Some(files),
+    };
+    let (opened, _) = tui::effects::open_saved(opening, &load).unwrap();
     assert!(!opened.stale && opened.dirty, "refreshed, not saved yet");
     assert!(opened.message.unwrap().contains("re-read: notes"));
     assert_eq!(opened.notes.len(), 1, "the note is kept");

@@ -7,6 +7,7 @@ mod support;
 mod files;
 mod notes;
 mod pty;
+mod pty_fatal;
 mod screens;
 mod small;
 mod update;

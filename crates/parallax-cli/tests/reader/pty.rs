@@ -13,7 +13,7 @@ use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
-const DEADLINE: Duration = Duration::from_secs(60);
+pub(super) const DEADLINE: Duration = Duration::from_secs(60);
 
 /// The link the reader should be on after `n` twice from the first passage, and the
 /// counterpart's first segment, computed from the comparison the binary also builds.
@@ -45,18 +45,18 @@ fn expected() -> (usize, usize, String) {
     (l + 1, links.len(), words.join(" "))
 }
 
-struct Term {
+pub(super) struct Term {
     parser: Arc<Mutex<vt100::Parser>>,
     writer: Box<dyn Write + Send>,
 }
 
 impl Term {
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         let p = self.parser.lock().unwrap();
         p.screen().contents()
     }
 
-    fn flat(&self) -> String {
+    pub(super) fn flat(&self) -> String {
         self.screen()
             .split_whitespace()
             .collect::<Vec<_>>()
@@ -64,7 +64,7 @@ impl Term {
     }
 
     /// Waits until the screen holds every one of `needles`.
-    fn wait_for(&self, needles: &[&str]) {
+    pub(super) fn wait_for(&self, needles: &[&str]) {
         let start = Instant::now();
         loop {
             let s = self.flat();
@@ -81,17 +81,17 @@ impl Term {
         }
     }
 
-    fn keys(&mut self, bytes: &[u8]) {
+    pub(super) fn keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
     }
 }
 
 /// The reader running in a pseudo-terminal, with a thread feeding its output to vt100.
-struct Session {
-    term: Term,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    master: Box<dyn portable_pty::MasterPty + Send>,
+pub(super) struct Session {
+    pub(super) term: Term,
+    pub(super) child: Box<dyn portable_pty::Child + Send + Sync>,
+    pub(super) master: Box<dyn portable_pty::MasterPty + Send>,
     pump: std::thread::JoinHandle<()>,
     _config: tempfile::NamedTempFile,
 }
@@ -101,7 +101,7 @@ fn start() -> Session {
 }
 
 /// The reader just spawned on a fresh pseudo-terminal, its output not read yet.
-struct Spawned {
+pub(super) struct Spawned {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     master: Box<dyn portable_pty::MasterPty + Send>,
     /// The master side's output: the reader's frames.
@@ -111,7 +111,7 @@ struct Spawned {
 }
 
 /// The workspace root, where `cargo run` starts the reader.
-const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+pub(super) const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
 
 /// Spawns the binary in the project directory: see [`spawn_in`].
 fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
@@ -121,7 +121,7 @@ fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
 /// Spawns the binary in directory `cwd` with `args` and extra environment `env` in a
 /// `COLS`×`ROWS` terminal, with an empty configuration so the user's own keys and theme play
 /// no part.
-fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
+pub(super) fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
     let config = tempfile::NamedTempFile::new().unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
@@ -157,13 +157,25 @@ fn start_with(args: &[&str], env: &[(&str, &Path)]) -> Session {
 
 /// The reader started in directory `cwd` with `args` and extra environment `env`, a thread
 /// feeding its output to vt100, ready once its first frame is up.
-fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
+pub(super) fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
+    let s = attach(spawn_in(cwd, args, env));
+    // Ready when the status line tells where the focus is.
+    s.term.wait_for(&[
+        "A: ",
+        "cabello-2019-ap-rewrite.txt",
+        "cabello-2019-speed-read.txt",
+    ]);
+    s
+}
+
+/// A session on a spawned reader: a thread feeds its output to vt100 from now on.
+pub(super) fn attach(spawned: Spawned) -> Session {
     let Spawned {
         child,
         master,
         mut reader,
         config,
-    } = spawn_in(cwd, args, env);
+    } = spawned;
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         ROWS.try_into().unwrap(),
         COLS.try_into().unwrap(),
@@ -183,12 +195,6 @@ fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
         parser,
         writer: master.take_writer().unwrap(),
     };
-    // Ready when the status line tells where the focus is.
-    term.wait_for(&[
-        "A: ",
-        "cabello-2019-ap-rewrite.txt",
-        "cabello-2019-speed-read.txt",
-    ]);
     Session {
         term,
         child,
@@ -201,16 +207,21 @@ fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Session {
 impl Session {
     /// Sends the reader SIGTERM, as `kill` would.
     fn sigterm(&self) {
+        self.kill("-TERM");
+    }
+
+    /// Sends the reader a signal with `kill SIGNAL`.
+    pub(super) fn kill(&self, signal: &str) {
         let pid = self.child.process_id().expect("a child pid");
         let killed = std::process::Command::new("kill")
-            .args(["-TERM", &pid.to_string()])
+            .args([signal, &pid.to_string()])
             .status()
             .unwrap();
         assert!(killed.success());
     }
 
     /// Waits for the reader to exit, then checks it gave the terminal back as it found it.
-    fn finish(mut self) -> portable_pty::ExitStatus {
+    pub(super) fn finish(mut self) -> portable_pty::ExitStatus {
         let start = Instant::now();
         let status = loop {
             if let Some(s) = self.child.try_wait().unwrap() {
@@ -219,6 +230,10 @@ impl Session {
             assert!(start.elapsed() < DEADLINE, "the reader did not exit");
             std::thread::sleep(Duration::from_millis(10));
         };
+        assert!(
+            cooked(&*self.master),
+            "raw mode off: echo and line editing back"
+        );
         drop(self.master);
         self.pump.join().unwrap();
         let p = self.term.parser.lock().unwrap();
@@ -232,6 +247,20 @@ impl Session {
         );
         status
     }
+}
+
+/// Whether the pseudo-terminal is back in cooked mode (echo, line editing), as the shell
+/// that started the reader expects it.
+fn cooked(master: &dyn portable_pty::MasterPty) -> bool {
+    use rustix::fs::{Mode, OFlags};
+    use rustix::termios::LocalModes;
+    let name = master.tty_name().expect("the terminal's name");
+    // Not as a controlling terminal: only its modes are read.
+    let tty = rustix::fs::open(&name, OFlags::RDONLY | OFlags::NOCTTY, Mode::empty()).unwrap();
+    let modes = rustix::termios::tcgetattr(&tty).unwrap();
+    modes
+        .local_modes
+        .contains(LocalModes::ECHO | LocalModes::ICANON)
 }
 
 #[test]

@@ -5,6 +5,10 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The largest count a parameter may hold: far above any useful value, and small enough
+/// that a sum or a product of two counts fits in 64 bits.
+pub const MAX_COUNT: usize = u32::MAX as usize;
+
 /// Every tunable of the aligner, by the stage that reads it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -179,9 +183,45 @@ impl Params {
     }
 
     /// Parameters from a JSON object holding any subset of the fields; the message says
-    /// what is wrong (an unknown field, a value of the wrong type).
+    /// what is wrong (an unknown field, a value of the wrong type, a number out of range:
+    /// see [`Params::check`]).
     pub fn from_json(json: &str) -> Result<Params, String> {
-        serde_json::from_str(json).map_err(|e| e.to_string())
+        let params: Params = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        params.check()?;
+        Ok(params)
+    }
+
+    /// Checks that every number is finite (1e40 reads as an infinite `f32`) and every count
+    /// at most [`MAX_COUNT`]: the stages add to and multiply counts, and `competitors` at
+    /// `u64::MAX` overflowed (found by the property test of the parsers). For `--params`
+    /// and for the parameters a saved comparison holds.
+    pub fn check(&self) -> Result<(), String> {
+        // As JSON every field is a number (or, in the link model, a list of numbers), and a
+        // non-finite float comes back as null: one walk checks every field, whatever fields
+        // are added later.
+        let back = serde_json::to_value(self).map_err(|e| e.to_string())?;
+        check_numbers("", &back)
+    }
+}
+
+/// Checks every number in `value` (at `name`) as [`Params::check`] says.
+fn check_numbers(name: &str, value: &serde_json::Value) -> Result<(), String> {
+    use serde_json::Value;
+    match value {
+        Value::Null => Err(format!("{name}: not a finite number")),
+        Value::Number(n) if n.as_u64().is_some_and(|n| n > MAX_COUNT as u64) => {
+            Err(format!("{name}: at most {MAX_COUNT}"))
+        }
+        Value::Array(items) => items.iter().try_for_each(|v| check_numbers(name, v)),
+        Value::Object(fields) => fields.iter().try_for_each(|(k, v)| {
+            let inner = if name.is_empty() {
+                k.clone()
+            } else {
+                format!("{name}.{k}")
+            };
+            check_numbers(&inner, v)
+        }),
+        _ => Ok(()),
     }
 }
 
@@ -196,5 +236,21 @@ mod tests {
         assert_eq!(p.held, Params::default().held);
         let e = Params::from_json(r#"{"order_bonsu": 0.3}"#).unwrap_err();
         assert!(e.contains("order_bonsu"), "{e}");
+    }
+
+    /// An infinite weight or a count past the cap is refused by name (`competitors` at
+    /// u64::MAX overflowed in the aligner).
+    #[test]
+    fn out_of_range_numbers_are_refused_by_name() {
+        let e = Params::from_json(r#"{"competitors": 18446744073709551615}"#).unwrap_err();
+        assert!(e.starts_with("competitors: at most"), "{e}");
+        let e = Params::from_json(r#"{"order_bonus": 1e40}"#).unwrap_err();
+        assert_eq!(e, "order_bonus: not a finite number");
+        assert!(Params::from_json(r#"{"competitors": 4294967295}"#).is_ok());
+        let e = Params::from_json(
+            r#"{"link_model": {"meaning": [], "fast": [1e40], "min_score": 0.5}}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e, "link_model.fast: not a finite number");
     }
 }

@@ -70,13 +70,13 @@ impl Anchor {
         match self {
             Anchor::Passage { source, segment } => {
                 let s = cmp.sources.get(source.0).ok_or_else(|| Error::Note {
-                    detail: format!("there is no source {}", source.0 + 1),
+                    detail: format!("there is no source {}", source.0.saturating_add(1)),
                 })?;
                 if segment.0 >= s.segments.len() {
                     return Err(Error::Note {
                         detail: format!(
                             "source {} has no passage {}",
-                            source.0 + 1,
+                            source.0.saturating_add(1),
                             segment.number()
                         ),
                     });

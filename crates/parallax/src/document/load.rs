@@ -28,8 +28,14 @@ impl Default for LoadOptions {
 
 /// Loads one source: a path, or `-` for standard input.
 pub fn load(path: &str, options: &LoadOptions) -> Result<Document> {
+    read(path, options)?.convert()
+}
+
+/// Reads and checks one source (a path, or `-` for standard input) without turning it into
+/// text yet: see [`Checked`].
+pub fn read(path: &str, options: &LoadOptions) -> Result<Checked> {
     if path == "-" {
-        return load_reader("-", std::io::stdin().lock(), options);
+        return read_reader("-", std::io::stdin().lock(), options);
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::from_io(path, e))?;
     if meta.is_dir() {
@@ -45,7 +51,7 @@ pub fn load(path: &str, options: &LoadOptions) -> Result<Document> {
         });
     }
     let file = std::fs::File::open(path).map_err(|e| Error::from_io(path, e))?;
-    load_reader(path, file, options)
+    read_reader(path, file, options)
 }
 
 /// Loads one source that must be a regular file: for paths nobody typed just now (the
@@ -64,6 +70,11 @@ pub fn load_regular(path: &str, options: &LoadOptions) -> Result<Document> {
 
 /// Loads one source from any reader; `path` names it in errors and reports.
 pub fn load_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Result<Document> {
+    read_reader(path, reader, options)?.convert()
+}
+
+/// Reads and checks one source from any reader: see [`Checked`].
+pub fn read_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Result<Checked> {
     let mut bytes = Vec::new();
     // Read one byte past the cap so an over-long stream is caught without reading it all.
     reader
@@ -77,11 +88,58 @@ pub fn load_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Resu
             max: options.max_size,
         });
     }
-    decode(path, bytes)
+    check(path, bytes)
 }
 
-/// Checks the bytes and turns them into a document of the format they are in.
-fn decode(path: &str, bytes: Vec<u8>) -> Result<Document> {
+/// A source read and checked, not yet turned into text. Reading and the checks (size,
+/// binary, UTF-16, empty, UTF-8) are I/O and one pass over the bytes; the conversion (HTML
+/// extraction above all, seconds on a large page) may run elsewhere: the reader runs it on
+/// its worker thread, so that its keys work meanwhile (F19), while a bad file is still
+/// refused before the reader starts.
+#[derive(Debug)]
+pub struct Checked {
+    path: String,
+    body: Body,
+}
+
+/// What a checked source holds, by format.
+#[derive(Debug)]
+enum Body {
+    /// Plain text or Markdown, valid UTF-8.
+    Text(String, SourceFormat),
+    /// A web page's bytes, decoded by its charset when converted.
+    Html(Vec<u8>),
+}
+
+impl Checked {
+    /// The path it was read from, as given.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// Turns it into a document: the page's article or the Markdown's words, the header
+    /// recognised. Fails when no text is left (a page with no article, white space only).
+    pub fn convert(self) -> Result<Document> {
+        let path = self.path.as_str();
+        let doc = match self.body {
+            Body::Html(bytes) => html::extract(path, &bytes)?,
+            Body::Text(text, SourceFormat::Markdown) => {
+                Document::with_format(path, markdown::to_text(&text), SourceFormat::Markdown)
+            }
+            Body::Text(text, _) => Document::from_text(path, text),
+        };
+        if doc.text.trim_matches(is_blank).is_empty() {
+            return Err(Error::Empty {
+                path: path.to_string(),
+                what: "only white space",
+            });
+        }
+        Ok(doc)
+    }
+}
+
+/// Checks the bytes and keeps them in the format they are in.
+fn check(path: &str, bytes: Vec<u8>) -> Result<Checked> {
     // UTF-16 is full of NUL bytes; say what it is rather than calling it binary.
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(Error::Utf16 {
@@ -100,28 +158,28 @@ fn decode(path: &str, bytes: Vec<u8>) -> Result<Document> {
             what: "empty file",
         });
     }
-    let format = detect_format(path, &bytes);
-    let doc = match format {
-        SourceFormat::Html => html::extract(path, &bytes)?,
-        SourceFormat::Text | SourceFormat::Markdown => {
+    let body = match detect_format(path, &bytes) {
+        SourceFormat::Html => Body::Html(bytes),
+        format => {
             let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
                 path: path.to_string(),
                 offset: e.utf8_error().valid_up_to(),
             })?;
-            if format == SourceFormat::Markdown {
-                Document::with_format(path, markdown::to_text(&text), SourceFormat::Markdown)
-            } else {
-                Document::from_text(path, text)
+            // White space only is refused now for text; a page's text is known only after
+            // extraction.
+            if text.trim_matches(is_blank).is_empty() {
+                return Err(Error::Empty {
+                    path: path.to_string(),
+                    what: "only white space",
+                });
             }
+            Body::Text(text, format)
         }
     };
-    if doc.text.trim_matches(is_blank).is_empty() {
-        return Err(Error::Empty {
-            path: path.to_string(),
-            what: "only white space",
-        });
-    }
-    Ok(doc)
+    Ok(Checked {
+        path: path.to_string(),
+        body,
+    })
 }
 
 /// Parses a size for `--max-size`: bytes, or a number with a unit (`K`, `M`, `G`, optionally

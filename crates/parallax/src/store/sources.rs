@@ -22,6 +22,8 @@ pub enum SourceState {
     Stdin,
     /// It is a bundled demo article, embedded in Parallax: no file to compare with.
     Bundled,
+    /// [`Saved::refresh`] was told not to read it: the saved text stays.
+    NotRead,
 }
 
 impl SourceState {
@@ -29,7 +31,10 @@ impl SourceState {
     pub fn differs(&self) -> bool {
         !matches!(
             self,
-            SourceState::Unchanged | SourceState::Stdin | SourceState::Bundled
+            SourceState::Unchanged
+                | SourceState::Stdin
+                | SourceState::Bundled
+                | SourceState::NotRead
         )
     }
 }
@@ -47,21 +52,29 @@ pub struct Refreshed {
     pub reattached: Reattached,
 }
 
-/// Reads source `s` (saved as `saved`) again the way it was first read.
-fn reload(
-    s: &SavedSource,
+/// The file source `s` (saved as `saved`) was read from, or why there is none.
+fn stored_file<'a>(
+    s: &'a SavedSource,
     saved: &Document,
-    options: &LoadOptions,
-) -> (SourceState, Option<Document>) {
+) -> std::result::Result<&'a str, SourceState> {
     if saved.bundled {
         // Its path names where the text was embedded from, not a file of the user's: a file
         // there (or none) says nothing about the saved text.
-        return (SourceState::Bundled, None);
+        return Err(SourceState::Bundled);
     }
     if s.path == "-" {
-        return (SourceState::Stdin, None);
+        return Err(SourceState::Stdin);
     }
-    let at = s.absolute.as_deref().unwrap_or(&s.path);
+    Ok(s.absolute.as_deref().unwrap_or(&s.path))
+}
+
+/// Reads file `at` for source `s` and compares it with the saved text; the document keeps
+/// the path the user gave.
+fn reload_from(
+    s: &SavedSource,
+    at: &str,
+    options: &LoadOptions,
+) -> (SourceState, Option<Document>) {
     match document::load_regular(at, options) {
         Ok(mut doc) => {
             doc.path = s.path.clone();
@@ -78,23 +91,69 @@ fn reload(
 }
 
 impl Saved {
-    /// Compares every source file with its saved text (reads the files, writes nothing).
+    /// Compares every source file with its saved text (reads the files, writes nothing, and
+    /// keeps nothing of them but whether they still read to the saved text).
     pub fn check_sources(&self, options: &LoadOptions) -> Vec<SourceState> {
         self.sources
             .iter()
             .zip(&self.comparison.sources)
-            .map(|(s, saved)| reload(s, &saved.document, options).0)
+            .map(|(s, saved)| match stored_file(s, &saved.document) {
+                Ok(at) => reload_from(s, at, options).0,
+                Err(state) => state,
+            })
             .collect()
     }
 
-    /// Reads the sources again, rebuilds the comparison with the saved options and places
-    /// every note again by its quoted text. A source that cannot be read keeps its saved
-    /// text. The result is not saved: the caller decides.
-    pub fn refresh(&mut self, options: &LoadOptions) -> Result<Refreshed> {
+    /// The file each source would be read again from, as this file names it (its absolute
+    /// path, else the path as given), or `None` for standard input and the bundled demo.
+    ///
+    /// These paths come from the file, which anyone may have written: a front end shows them
+    /// and asks before passing them to [`Saved::refresh`] (issue F12: a crafted file could
+    /// otherwise pull any readable file into the comparison).
+    pub fn stored_files(&self) -> Vec<Option<String>> {
+        self.sources
+            .iter()
+            .zip(&self.comparison.sources)
+            .map(|(s, saved)| stored_file(s, &saved.document).ok().map(str::to_string))
+            .collect()
+    }
+
+    /// Reads the sources again from `files` (one per source: the file to read, or `None` to
+    /// keep the saved text), rebuilds the comparison with the saved options and places every
+    /// note again by its quoted text. A source that cannot be read keeps its saved text. A
+    /// file other than the one this comparison names (see [`Saved::stored_files`]) becomes
+    /// the source's path from now on. The result is not saved: the caller decides.
+    pub fn refresh(
+        &mut self,
+        options: &LoadOptions,
+        files: &[Option<String>],
+    ) -> Result<Refreshed> {
+        let stored = self.stored_files();
         let mut states = Vec::new();
         let mut docs = Vec::new();
-        for (s, old) in self.sources.iter().zip(&self.comparison.sources) {
-            let (state, doc) = reload(s, &old.document, options);
+        // Sources read from a new place: their path and absolute path change.
+        let mut moved = Vec::new();
+        for (i, (s, old)) in self
+            .sources
+            .iter()
+            .zip(&self.comparison.sources)
+            .enumerate()
+        {
+            let (state, doc) = match (
+                files.get(i).cloned().flatten(),
+                stored_file(s, &old.document),
+            ) {
+                (Some(at), _) => {
+                    let (state, mut doc) = reload_from(s, &at, options);
+                    if let Some(d) = doc.as_mut().filter(|_| stored[i].as_ref() != Some(&at)) {
+                        d.path = at;
+                        moved.push(i);
+                    }
+                    (state, doc)
+                }
+                (None, Err(state)) => (state, None),
+                (None, Ok(_)) => (SourceState::NotRead, None),
+            };
             states.push(state);
             docs.push(doc.unwrap_or_else(|| old.document.clone()));
         }
@@ -104,11 +163,14 @@ impl Saved {
         // Sources unchanged can still align differently (a newer Parallax): that is a change.
         let changed = comparison != self.comparison || self.notes != notes_before;
         let fresh = Saved::new(&self.name, comparison, self.notes.clone(), self.saved);
-        // Keep the absolute paths found at the first save: they still name the files read.
+        // Keep the absolute paths found at the first save: they still name the files read
+        // (unless a source was read from a new place: `Saved::new` found its absolute path).
         let absolute: Vec<_> = self.sources.iter().map(|s| s.absolute.clone()).collect();
         *self = fresh;
-        for (s, abs) in self.sources.iter_mut().zip(absolute) {
-            s.absolute = abs.or(s.absolute.take());
+        for (i, (s, abs)) in self.sources.iter_mut().zip(absolute).enumerate() {
+            if !moved.contains(&i) {
+                s.absolute = abs.or(s.absolute.take());
+            }
         }
         Ok(Refreshed {
             changed,

@@ -40,6 +40,15 @@ struct V1Source {
 /// wrong with it.
 pub(super) fn from_v1(value: serde_json::Value) -> Result<Saved, String> {
     let old: V1 = serde_json::from_value(value).map_err(|e| e.to_string())?;
+    // What building reads must point where it can: a crafted file is built from, not only
+    // read (its header spans slice the text, its parameters size the search).
+    let params = &old.comparison.options.params;
+    params
+        .check()
+        .map_err(|e| format!("aligner parameter {e}"))?;
+    for (i, s) in old.comparison.sources.iter().enumerate() {
+        super::validate::document(&s.document).map_err(|e| format!("source {}: {e}", i + 1))?;
+    }
     let documents = old.comparison.sources.into_iter().map(|s| s.document);
     // Version 1 predates the sentence encoder and the learned link score: built the way it
     // was then, the comparison shows the links the user saved (and wrote notes beside).

@@ -3,6 +3,7 @@
 
 use super::{Saved, sha256_hex};
 use crate::comparison::Source;
+use crate::document::Document;
 use crate::ids::SegmentId;
 use crate::span::Span;
 
@@ -11,6 +12,10 @@ type Check = std::result::Result<(), String>;
 /// Checks `saved`; the error says what is wrong, for [`crate::Error::Corrupt`].
 pub(super) fn check(saved: &Saved) -> Check {
     let cmp = &saved.comparison;
+    cmp.options
+        .params
+        .check()
+        .map_err(|e| format!("aligner parameter {e}"))?;
     let n = cmp.sources.len();
     if n < 2 {
         return Err(format!("{n} sources, at least two needed"));
@@ -83,8 +88,14 @@ fn source(s: &Source) -> Check {
     for f in &s.facts {
         span(f.span, text)?;
     }
-    for h in &s.document.meta.header {
-        span(h.span, text)?;
+    document(&s.document)
+}
+
+/// Checks what of a document points into its text: the header lines. (A version-1 file's
+/// documents are checked before their comparison is built again from them.)
+pub(super) fn document(d: &Document) -> Check {
+    for h in &d.meta.header {
+        span(h.span, &d.text)?;
     }
     Ok(())
 }

@@ -21,6 +21,7 @@ mod facts_pairs;
 mod facts_report;
 mod facts_sentences;
 mod hostile;
+mod parsers_props;
 mod segment_rules;
 mod store_bundled;
 mod store_kill;
