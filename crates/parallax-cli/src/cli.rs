@@ -186,6 +186,7 @@ pub fn run() -> Result<ExitCode> {
             }
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
+            say_unencoded(&cmp);
             emit(&export::report(&cmp, format))?;
             Ok(ExitCode::SUCCESS)
         }
@@ -265,6 +266,7 @@ fn reader(sources: Sources, options: &Options, cli: &Cli) -> Result<ExitCode> {
             Sources::Files(files) => convert_all(files)?,
         };
         let cmp = Comparison::build(docs, options)?;
+        say_unencoded(&cmp);
         emit(&export::report(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -292,6 +294,22 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
         .iter()
         .map(|f| document::read(f, &opts).map_err(Into::into))
         .collect()
+}
+
+/// Says which sources were too long for the sentence encoder (one line each): they were
+/// aligned without it, and the user should know why the links may differ from a short text's.
+pub(crate) fn say_unencoded(cmp: &Comparison) {
+    for s in &cmp.sources {
+        if s.too_long_to_encode(&cmp.options) {
+            crate::say!(
+                "note: {}: {} passages, more than the sentence encoder reads ({}); aligned \
+                 without it, as with --fast",
+                s.document.name(),
+                s.segments.len(),
+                parallax::comparison::ENCODER_MAX_PASSAGES
+            );
+        }
+    }
 }
 
 /// Turns checked sources into documents, stopping at the first that fails; warnings go to

@@ -93,11 +93,20 @@ impl Source {
         }
     }
 
+    /// True when the sentence encoder would read this source if it had fewer passages: it
+    /// is English, not `fast`, but longer than [`ENCODER_MAX_PASSAGES`].
+    pub fn too_long_to_encode(&self, options: &Options) -> bool {
+        !options.fast
+            && self.lang == Language::English
+            && self.segments.len() > ENCODER_MAX_PASSAGES
+    }
+
     /// The sentence vectors of this source's passages, if the encoder applies: English
-    /// text (the model is English), not `fast`. `None` also when the encoder fails, which
-    /// leaves the aligner without the evidence of meaning, as with `--fast`.
+    /// text (the model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
+    /// `None` also when the encoder fails, which leaves the aligner without the evidence of
+    /// meaning, as with `--fast`.
     fn encode(&self, options: &Options) -> Option<Vec<Vector>> {
-        if options.fast || self.lang != Language::English {
+        if options.fast || self.lang != Language::English || self.too_long_to_encode(options) {
             return None;
         }
         let encoder = Encoder::shared().ok()?;
@@ -109,6 +118,13 @@ impl Source {
         encoder.encode(&texts).ok()
     }
 }
+
+/// Passages of one source the sentence encoder reads at most; a longer source is aligned
+/// without it, as with `--fast`. The encoder reads some 2,200 tokens a second on two cores
+/// and a news sentence has about 30: 400 passages cost some five seconds, where a news
+/// article has 20 to 60 and a long report a few hundred; beyond that the wait would grow
+/// with the input while the words alone still align long texts well.
+pub const ENCODER_MAX_PASSAGES: usize = 400;
 
 /// The alignment of two sources, `a` < `b` by index.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

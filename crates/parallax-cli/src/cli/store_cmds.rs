@@ -27,6 +27,7 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
         );
     }
     let cmp = Comparison::build(docs, options)?;
+    super::say_unencoded(&cmp);
     let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
     crate::say!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)

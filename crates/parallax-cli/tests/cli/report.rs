@@ -308,3 +308,31 @@ fn aligner_parameters_from_a_file_change_the_links() {
         bare["links"]
     );
 }
+
+/// A source longer than the sentence encoder reads is aligned without it, and one line on
+/// standard error says so and names it; a short source beside it gets no such line.
+#[test]
+fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = dir.path().join("long.txt");
+    let text: String = (0..450)
+        .map(|i| format!("Report number {i} says the river rose by {i} centimetres overnight.\n\n"))
+        .collect();
+    std::fs::write(&long, text).unwrap();
+    let short = path(SAMPLES[0]);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", long.to_str().unwrap(), &short, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = err.lines().filter(|l| l.contains("encoder")).collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(notes[0].contains("long.txt"), "{err}");
+    assert!(
+        notes[0].contains("450 passages") && notes[0].contains("--fast"),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(report["links"].is_array());
+}
