@@ -319,6 +319,12 @@ impl PairAlignment {
 /// Joins to the links the passages of `a` and `b` that state one fact two ways and that
 /// the aligner left apart ([`facts::fact_pairs`], [`align::join`]).
 fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Alignment) {
+    // Checked on English news, where two outlets word one fact apart. On German versions of
+    // one text (DEplain) the aligner's own links already hold what joins would add, and the
+    // joins cost pairs (micro F1 .619 -> .616, exact groups .595 -> .587).
+    if a.lang != Language::English || b.lang != Language::English {
+        return;
+    }
     let pairs: Vec<(SegmentId, SegmentId, String)> =
         facts::fact_pairs(a.analysed(), b.analysed(), &alignment.links)
             .into_iter()
