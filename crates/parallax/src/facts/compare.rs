@@ -230,3 +230,20 @@ pub fn only_in(a: Analysed<'_>, b: Analysed<'_>) -> FactsOnly {
         b: slot::missing(b, a),
     }
 }
+
+/// Pairs `(affinity, i, j)` chosen one to one, strongest affinity first (ties by position):
+/// each value of A and of B is compared with at most one of the other side's.
+fn one_to_one(mut pairs: Vec<(usize, usize, usize)>, na: usize, nb: usize) -> Vec<(usize, usize)> {
+    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
+    let (mut used_a, mut used_b) = (vec![false; na], vec![false; nb]);
+    let mut chosen = Vec::new();
+    for (_, i, j) in pairs {
+        if used_a[i] || used_b[j] {
+            continue;
+        }
+        used_a[i] = true;
+        used_b[j] = true;
+        chosen.push((i, j));
+    }
+    chosen
+}

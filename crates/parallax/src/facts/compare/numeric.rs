@@ -115,14 +115,7 @@ pub fn compare_kind(a: &LinkSide, b: &LinkSide, kind: FactKind, out: &mut Vec<Co
             }
         }
     }
-    pairs.sort_by_key(|&(s, i, j)| (std::cmp::Reverse(s), i, j));
-    let (mut used_a, mut used_b) = (vec![false; ra.len()], vec![false; rb.len()]);
-    for (_, i, j) in pairs {
-        if used_a[i] || used_b[j] {
-            continue;
-        }
-        used_a[i] = true;
-        used_b[j] = true;
+    for (i, j) in super::one_to_one(pairs, ra.len(), rb.len()) {
         let (x, y) = (&ra[i], &rb[j]);
         let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
         if kind == FactKind::Age {
