@@ -77,6 +77,11 @@ enum Command {
         /// them (for evaluation sweeps; see ARCHITECTURE.md).
         #[arg(long, value_name = "FILE")]
         params: Option<PathBuf>,
+        /// Apply the corrections by hand (links marked wrong, links made by hand) of a
+        /// comparison the reader saved (a .parallax.json file), placed on these sources by
+        /// the text they quote.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Align sources and save the comparison under NAME (to reopen, list and export).
     Save {
@@ -159,6 +164,20 @@ fn read_params(path: &std::path::Path) -> Result<parallax::align::Params> {
         .map_err(|e| anyhow::anyhow!("{shown}: not aligner parameters: {e}"))
 }
 
+/// The report of `cmp` with the corrections of `saved` placed on it and applied.
+fn corrected_report(cmp: &Comparison, saved: parallax::store::Saved, format: Format) -> String {
+    let mut notes = saved.notes;
+    let placed = notes.reattach(cmp);
+    if placed.corrections_detached > 0 {
+        say!(
+            "{} of {} quote text these sources do not have; left out",
+            parallax::text::counted(placed.corrections_detached, "correction"),
+            saved.name
+        );
+    }
+    export::report_corrected(&notes.corrected(cmp), &notes, format)
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
@@ -179,15 +198,24 @@ pub fn run() -> Result<ExitCode> {
             files,
             format,
             params,
+            corrections,
         }) => {
             if let Some(path) = params {
                 options.params = read_params(&path)?;
                 set_min_score(&mut options);
             }
+            // Read first: a broken file is refused before the sources are aligned.
+            let saved = corrections
+                .as_deref()
+                .map(parallax::store::load_file)
+                .transpose()?;
             let docs = load_all(&files, &cli.input)?;
             let cmp = Comparison::build(docs, &options)?;
             say_unencoded(&cmp);
-            emit(&export::report(&cmp, format))?;
+            match saved {
+                Some(saved) => emit(&corrected_report(&cmp, saved, format))?,
+                None => emit(&export::report(&cmp, format))?,
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Save { name, files }) => {

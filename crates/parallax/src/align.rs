@@ -103,7 +103,7 @@ pub struct Alignment {
 impl Alignment {
     /// The alignment made of `links` between sides of `na` and `nb` passages: the links in
     /// A's order, and the passages in none.
-    fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
+    pub(crate) fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
         links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
         let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
             let mut used = vec![false; n];

@@ -7,6 +7,7 @@
 //! reader's `update` stays free of effects.
 
 mod anchor;
+mod corrections;
 mod reattach;
 mod similarity;
 mod time;
@@ -19,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::ids::{SegmentId, SourceId};
 
 pub use anchor::{Anchor, Quote};
+pub use corrections::{BY_HAND, Correction, Fix};
 pub use reattach::{MATCH_THRESHOLD, Reattached};
 pub use similarity::{normalise, similarity};
 pub use time::{Timestamp, now, rfc3339};
@@ -57,13 +59,17 @@ impl Note {
     }
 }
 
-/// All notes of a comparison and the tags a reader may set.
+/// All notes of a comparison, the tags a reader may set, and the reader's corrections of
+/// the links (kept with the notes: they too are what the user wrote, saved and placed again
+/// the same way).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notes {
     /// The tags that may be set, in the order a picker shows them.
     pub tag_set: Vec<String>,
     notes: Vec<Note>,
     next_id: u64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<Correction>,
 }
 
 impl Default for Notes {
@@ -79,6 +85,7 @@ impl Notes {
             tag_set,
             notes: Vec::new(),
             next_id: 1,
+            corrections: Vec::new(),
         }
     }
 
@@ -218,8 +225,18 @@ impl Notes {
         self.notes.iter().filter(|n| n.is_detached()).collect()
     }
 
-    /// Checks every anchored note against `cmp` (used when loading a saved comparison).
-    pub fn check(&self, cmp: &Comparison) -> Result<()> {
+    /// Checks every correction against `machine` (the comparison as the aligner built it)
+    /// and every anchored note against it as corrected (used when loading a saved
+    /// comparison).
+    pub fn check(&self, machine: &Comparison) -> Result<()> {
+        self.check_corrections(machine)?;
+        let corrected;
+        let cmp = if self.corrections.is_empty() {
+            machine
+        } else {
+            corrected = self.corrected(machine);
+            &corrected
+        };
         let mut ids: Vec<NoteId> = self.notes.iter().map(|n| n.id).collect();
         ids.sort();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {

@@ -261,6 +261,23 @@ impl Comparison {
         })
     }
 
+    /// Replaces the links of the pairs in `changed` (corrections by hand): each pair's
+    /// passages in no link, its facts and the claims across sources follow.
+    pub fn relink(&mut self, changed: Vec<((SourceId, SourceId), Vec<align::Link>)>) {
+        if changed.is_empty() {
+            return;
+        }
+        for ((a, b), links) in changed {
+            let Some(k) = self.pairs.iter().position(|p| p.a == a && p.b == b) else {
+                continue;
+            };
+            let (na, nb) = (self.source(a).segments.len(), self.source(b).segments.len());
+            let alignment = Alignment::from_links(links, na, nb);
+            self.pairs[k] = PairAlignment::with_facts(&self.sources, (a, b), alignment);
+        }
+        self.clusters = cluster::clusters(&self.sources, &self.pairs);
+    }
+
     /// Source `id`.
     pub fn source(&self, id: SourceId) -> &Source {
         &self.sources[id.0]

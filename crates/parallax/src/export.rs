@@ -1,6 +1,7 @@
 //! Exports of a comparison: the JSON report contract, a plain-text report for the terminal,
 //! Markdown, and a standalone HTML page.
 
+pub mod corrections;
 pub mod html;
 pub mod json;
 pub mod markdown;
@@ -56,6 +57,41 @@ pub fn report(cmp: &crate::Comparison, format: Format) -> String {
         Format::Text => text::render(cmp),
         Format::Markdown => markdown::render(cmp),
     }
+}
+
+/// The comparison as a report in `format`, with the corrections by hand in `notes` listed
+/// (`parallax align --corrections`): the links are those of `cmp`, already corrected.
+pub fn report_corrected(
+    cmp: &crate::Comparison,
+    notes: &crate::annotate::Notes,
+    format: Format,
+) -> String {
+    match format {
+        Format::Json => {
+            let mut r = json::report(cmp);
+            r.corrections = Some(corrections::report(notes));
+            serde_json::to_string_pretty(&r).expect("a report always serialises") + "\n"
+        }
+        Format::Text => text::render(cmp) + &corrections_text(notes),
+        Format::Markdown => markdown::render(cmp) + &markdown::corrections(notes),
+    }
+}
+
+/// The corrections by hand as plain text, after a text report; empty when there are none.
+pub fn corrections_text(notes: &crate::annotate::Notes) -> String {
+    let all = corrections::report(notes);
+    if all.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("\nCorrections by hand ({})\n", all.len());
+    for c in &all {
+        out.push_str(&format!("  {}\n", corrections::label(c)));
+        for q in &c.quotes {
+            out.push_str(&format!("    {}\n", one_line(q, 90)));
+        }
+    }
+    // Quotes are source text: untrusted.
+    crate::text::visible(&out, true).into_owned()
 }
 
 /// The formats a comparison with notes exports to (`parallax export`, the reader's `e`).

@@ -37,8 +37,10 @@ pub use sources::{Refreshed, SourceState};
 /// The value of `format` in every saved comparison.
 pub const FORMAT: &str = "parallax-comparison";
 /// The schema version this Parallax writes and the newest it reads. Version 1 files are read
-/// by building their comparison again.
-pub const VERSION: u64 = 2;
+/// by building their comparison again; version 2 files are read as they are (version 3 adds
+/// the corrections of links kept with the notes, which version 2 files do not have; a
+/// Parallax that reads version 2 would drop them on saving, so it must refuse version 3).
+pub const VERSION: u64 = 3;
 /// The file name ending of a saved comparison.
 pub const EXTENSION: &str = ".parallax.json";
 /// The file name ending of the previous version of a saved comparison.
@@ -72,7 +74,8 @@ pub struct Saved {
     pub saved: Timestamp,
     /// The sources, in the comparison's order.
     pub sources: Vec<SavedSource>,
-    /// The comparison as built: documents with their full texts, options, links, clusters.
+    /// The comparison as the aligner built it: documents with their full texts, options,
+    /// links, clusters. The corrections in `notes` apply on top ([`Saved::corrected`]).
     pub comparison: Comparison,
     /// The reader's notes.
     pub notes: Notes,
@@ -141,6 +144,11 @@ impl Saved {
         }
     }
 
+    /// The comparison as the reader shows it: as built, with the corrections applied.
+    pub fn corrected(&self) -> Comparison {
+        self.notes.corrected(&self.comparison)
+    }
+
     /// The file's contents.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).expect("a saved comparison always serialises") + "\n"
@@ -180,7 +188,7 @@ impl Saved {
                 supported: VERSION,
             });
         }
-        let saved = if version < VERSION {
+        let saved = if version == 1 {
             let value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
             upgrade::from_v1(value).map_err(corrupt)?
         } else {

@@ -72,7 +72,10 @@ pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
             "{detached} detached note(s): their passages are gone; they are listed at the end"
         );
     }
-    out(&(export::text::render(&saved.comparison) + &notes_text(&saved)))?;
+    let shown = saved.corrected();
+    out(&(export::text::render(&shown)
+        + &export::corrections_text(&saved.notes)
+        + &notes_text(&saved, &shown)))?;
     eprintln!("(Run it in a terminal to open the comparison in the reader.)");
     Ok(ExitCode::SUCCESS)
 }
@@ -97,15 +100,14 @@ fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
 }
 
 /// The notes as plain text, in reading order.
-fn notes_text(saved: &Saved) -> String {
+fn notes_text(saved: &Saved, shown: &Comparison) -> String {
     let ordered = saved.notes.ordered();
     if ordered.is_empty() {
         return String::new();
     }
     let mut out = format!("Notes ({})\n", ordered.len());
     for n in ordered {
-        let on = where_label(&saved.comparison, n.anchor.as_ref())
-            .unwrap_or_else(|| "detached".to_string());
+        let on = where_label(shown, n.anchor.as_ref()).unwrap_or_else(|| "detached".to_string());
         let tags = if n.tags.is_empty() {
             String::new()
         } else {
@@ -176,7 +178,7 @@ pub fn export(
     output: &Path,
 ) -> Result<ExitCode> {
     let saved = store.load(target)?;
-    let (cmp, notes) = (&saved.comparison, &saved.notes);
+    let (cmp, notes) = (&saved.corrected(), &saved.notes);
     let body = export::with_notes(cmp, notes, &saved.name, format);
     if output == Path::new("-") {
         out(&body)?;

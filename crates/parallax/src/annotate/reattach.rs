@@ -2,6 +2,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::corrections::{Correction, Fix};
 use super::similarity::{ratio, ratio_bound};
 use super::{Anchor, Note, NoteId, Notes, Quote};
 use crate::comparison::Comparison;
@@ -22,6 +23,8 @@ pub struct Reattached {
     pub moved: Vec<NoteId>,
     /// Notes that match nothing well enough: kept, without an anchor.
     pub detached: Vec<NoteId>,
+    /// Corrections of links that match nothing well enough: kept, and not applied.
+    pub corrections_detached: usize,
 }
 
 type Words = Vec<String>;
@@ -113,6 +116,51 @@ impl<'c> Index<'c> {
             })
     }
 
+    /// The run of `len` passages of `quote.source` that best matches the quote: a hand link
+    /// may hold a sentence one source splits in two.
+    fn run(&self, quote: &Quote, len: usize) -> Option<(Vec<SegmentId>, f32)> {
+        let want = words(&quote.text);
+        let n = self.segments.get(quote.source.0)?.len();
+        (0..n.saturating_sub(len.max(1) - 1))
+            .map(|start| {
+                let ids: Vec<SegmentId> = (start..start + len.max(1)).map(SegmentId).collect();
+                let s = Self::score(&want, &self.joined(quote.source, &ids));
+                (ids, s)
+            })
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
+    }
+
+    /// Where correction `c` belongs in this (the aligner's) comparison, if anywhere.
+    fn place_correction(&self, c: &Correction) -> Option<Anchor> {
+        let [qa, qb] = c.quotes.as_slice() else {
+            return None;
+        };
+        let best = match c.fix {
+            Fix::Wrong => self.link(qa, qb),
+            Fix::Linked => {
+                let was = c.link().map(|(_, _, xa, xb)| (xa.len(), xb.len()));
+                let lens: Vec<(usize, usize)> = match was {
+                    Some(l) => vec![l],
+                    None => (1..=3).flat_map(|x| (1..=3).map(move |y| (x, y))).collect(),
+                };
+                lens.into_iter()
+                    .filter_map(|(la, lb)| {
+                        let (ra, sa) = self.run(qa, la)?;
+                        let (rb, sb) = self.run(qb, lb)?;
+                        let anchor = Anchor::Link {
+                            a: qa.source,
+                            b: qb.source,
+                            a_segments: ra,
+                            b_segments: rb,
+                        };
+                        Some((anchor, sa.min(sb)))
+                    })
+                    .max_by(|x, y| x.1.total_cmp(&y.1))
+            }
+        };
+        best.filter(|(_, s)| *s >= MATCH_THRESHOLD).map(|(a, _)| a)
+    }
+
     /// Where `note` belongs in this comparison, if anywhere.
     fn place(&self, note: &Note) -> Option<Anchor> {
         let best = match note.quotes.as_slice() {
@@ -129,9 +177,42 @@ impl Notes {
     /// (normalised word similarity at least [`MATCH_THRESHOLD`]); a note still on the same
     /// text stays. Notes that match nothing become detached; none is ever dropped. Detached
     /// notes are tried again too, so a later refresh can place them.
-    pub fn reattach(&mut self, cmp: &Comparison) -> Reattached {
-        let index = Index::new(cmp);
+    ///
+    /// `machine` is the comparison as the aligner built it: the corrections are placed on
+    /// it first (a link marked wrong on the aligner's link its quotes match, a hand link on
+    /// the passages they match), and the notes on it as corrected.
+    pub fn reattach(&mut self, machine: &Comparison) -> Reattached {
         let mut report = Reattached::default();
+        if !self.corrections.is_empty() {
+            let index = Index::new(machine);
+            for c in &mut self.corrections {
+                if c.quotes.len() != 2 {
+                    continue;
+                }
+                let unchanged = c.fits(machine)
+                    && c.anchor.as_ref().is_some_and(|a| {
+                        a.quotes(machine).iter().zip(&c.quotes).all(|(now, was)| {
+                            now.source == was.source && words(&now.text) == words(&was.text)
+                        })
+                    });
+                if unchanged {
+                    continue;
+                }
+                c.anchor = index.place_correction(c);
+                if let Some(a) = &c.anchor {
+                    c.quotes = a.quotes(machine);
+                }
+                report.corrections_detached += usize::from(c.anchor.is_none());
+            }
+        }
+        let corrected;
+        let cmp = if self.corrections.is_empty() {
+            machine
+        } else {
+            corrected = self.corrected(machine);
+            &corrected
+        };
+        let index = Index::new(cmp);
         for note in &mut self.notes {
             let unchanged = note.anchor.as_ref().is_some_and(|a| {
                 a.check(cmp).is_ok()

@@ -45,12 +45,34 @@ pub fn render(cmp: &Comparison, notes: &Notes, title: &str) -> String {
     if cmp.sources.len() > 2 && !cmp.clusters.is_empty() {
         claims(&mut out, cmp);
     }
+    corrections(&mut out, notes);
     detached(&mut out, notes);
     let _ = write!(
         out,
         "</main>\n<script>\n{SCRIPT}</script>\n</body>\n</html>\n"
     );
     out
+}
+
+/// The corrections by hand, under the pairs: links marked wrong are not shown above.
+fn corrections(out: &mut String, notes: &Notes) {
+    let all = super::corrections::report(notes);
+    if all.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"corrections\">\n<h2>Corrections by hand</h2>\n<ul>\n");
+    for c in &all {
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>",
+            esc(&super::corrections::label(c))
+        );
+        for q in &c.quotes {
+            let _ = write!(out, "<br><q>{}</q>", esc(&super::one_line(q, 200)));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n</section>\n");
 }
 
 fn header(out: &mut String, cmp: &Comparison, title: &str) {

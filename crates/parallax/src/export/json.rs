@@ -48,6 +48,11 @@ pub struct Report {
     /// `parallax align`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub notes: Option<Vec<ReportNote>>,
+    /// The reader's corrections of links (exports of saved comparisons, and `parallax align
+    /// --corrections`): links marked wrong, which the report leaves out, and links made by
+    /// hand, which it holds with score 1 and the reason "linked by hand".
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub corrections: Option<Vec<super::corrections::ReportCorrection>>,
 }
 
 /// One source in the report.
@@ -199,6 +204,7 @@ pub fn report(cmp: &Comparison) -> Report {
         pairs,
         clusters,
         notes: None,
+        corrections: None,
     }
 }
 
@@ -206,6 +212,7 @@ pub fn report(cmp: &Comparison) -> Report {
 pub fn report_with_notes(cmp: &Comparison, notes: &Notes) -> Report {
     Report {
         notes: Some(notes::notes(cmp, notes)),
+        corrections: Some(super::corrections::report(notes)),
         ..report(cmp)
     }
 }

@@ -47,6 +47,7 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
             },
         );
     }
+    out.push_str(&corrections(notes));
     let detached = notes.detached();
     if !detached.is_empty() {
         out.push_str("\n## Detached notes\n\nTheir passages changed or went when the sources were read again.\n\n");
@@ -243,6 +244,24 @@ pub fn escape(text: &str) -> String {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// The section listing the corrections by hand; empty when there are none.
+pub fn corrections(notes: &Notes) -> String {
+    let all = super::corrections::report(notes);
+    if all.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\n## Corrections by hand\n\nLinks marked wrong are left out above; links made by hand are in it, with score 1.00.\n\n",
+    );
+    for c in &all {
+        let _ = writeln!(out, "- **{}**", escape(&super::corrections::label(c)));
+        for q in &c.quotes {
+            let _ = writeln!(out, "  > {}", escape(&super::one_line(q, 200)));
+        }
     }
     out
 }
