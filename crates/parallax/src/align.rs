@@ -235,10 +235,8 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
 
 /// [`align`] with other knobs than the defaults (for evaluation sweeps).
 pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
-    match run(a, b, params, Want::Links) {
-        Out::Links(al) => al,
-        Out::Candidates(_) => unreachable!("links were asked for"),
-    }
+    let staged = stage(a, b, params);
+    staged.links()
 }
 
 /// A pair of passage runs the learned link score weighed, with its features
@@ -258,23 +256,116 @@ pub struct Weighed {
 /// Every candidate link of `a` and `b` the learned score weighs, best first, before any is
 /// chosen: the aligner's own groups and the encoder's close pairs.
 pub fn weigh(a: Side<'_>, b: Side<'_>, params: &Params) -> Vec<Weighed> {
-    match run(a, b, params, Want::Candidates) {
-        Out::Candidates(c) => c,
-        Out::Links(_) => unreachable!("candidates were asked for"),
-    }
+    let staged = stage(a, b, params);
+    let ids = |ps: &[usize], s: &Side<'_>| ps.iter().map(|&k| s.segments[k].id).collect();
+    staged
+        .candidates()
+        .into_iter()
+        .map(|c| Weighed {
+            a: ids(&c.group.a, &a),
+            b: ids(&c.group.b, &b),
+            features: c.features,
+            probability: c.probability,
+        })
+        .collect()
 }
 
-enum Want {
-    Links,
-    Candidates,
+/// A passage of the other source as a partner for one passage: what a reader asks for when
+/// two passages were not linked ("why not?").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Partner {
+    /// The passage of the other source.
+    pub segment: SegmentId,
+    /// How the link score would rate a link of the two alone, in [0, 1]: the learned
+    /// probability when the comparison was built with it, else the aligner's own score.
+    pub score: f32,
+    /// What the two share, as for a link.
+    pub why: Vec<Reason>,
 }
 
-enum Out {
-    Links(Alignment),
-    Candidates(Vec<Weighed>),
+/// Which side of a pair a passage is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Of {
+    /// Source A's passage, partners in B.
+    A(SegmentId),
+    /// Source B's passage, partners in A.
+    B(SegmentId),
 }
 
-fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
+/// The `top` passages of the other side that would best link with the passage `of`, best
+/// first, each rated as a link of the two alone would be.
+pub fn partners(a: Side<'_>, b: Side<'_>, params: &Params, of: Of, top: usize) -> Vec<Partner> {
+    let staged = stage(a, b, params);
+    let (na, nb) = (a.segments.len(), b.segments.len());
+    let pairs: Vec<(usize, usize)> = match of {
+        Of::A(i) if i.0 < na => (0..nb).map(|j| (i.0, j)).collect(),
+        Of::B(j) if j.0 < nb => (0..na).map(|i| (i, j.0)).collect(),
+        _ => return Vec::new(),
+    };
+    let ctx = staged.ctx();
+    let groups: Vec<group::Group> = pairs
+        .iter()
+        .map(|&(i, j)| {
+            let mut p = score::pair(&ctx, i, j);
+            if let Some(path) = &staged.path {
+                p.score = path.prior(i, j, p.score, params);
+            }
+            group::Group {
+                a: vec![i],
+                b: vec![j],
+                edges: vec![p],
+            }
+        })
+        .collect();
+    let judged = staged.judging().then(|| {
+        let (ev, lens) = (staged.evidence(), staged.lengths());
+        judge::weigh_groups(&ctx, &staged.groups, &groups, &ev, lens)
+    });
+    let mut out: Vec<Partner> = groups
+        .iter()
+        .enumerate()
+        .map(|(k, g)| {
+            let (score, cos) = match &judged {
+                Some(j) => (j[k].probability, j[k].cosine()),
+                None => (g.edges[0].score, None),
+            };
+            let mut why = why::reasons(&staged.prof, &staged.aliases, a, b, g, staged.on_path(g));
+            if let Some(cos) = cos {
+                why.push(Reason::CloseInMeaning {
+                    hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
+                });
+            }
+            let segment = match of {
+                Of::A(_) => b.segments[g.b[0]].id,
+                Of::B(_) => a.segments[g.a[0]].id,
+            };
+            Partner {
+                segment,
+                score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                why,
+            }
+        })
+        .collect();
+    out.sort_by(|x, y| y.score.total_cmp(&x.score));
+    out.truncate(top);
+    out
+}
+
+/// What the aligner knows of two sides once it has weighed their pairs, before it chooses
+/// links: the profiles, the scored pairs, the order the texts share, and the groups the
+/// pairs form.
+struct Staged<'s> {
+    a: Side<'s>,
+    b: Side<'s>,
+    params: &'s Params,
+    prof: profile::Profiles,
+    aliases: fuzzy::Aliases,
+    pairs: Vec<score::Pair>,
+    path: Option<order::Path>,
+    groups: Vec<group::Group>,
+}
+
+fn stage<'s>(a: Side<'s>, b: Side<'s>, params: &'s Params) -> Staged<'s> {
     let (na, nb) = (a.segments.len(), b.segments.len());
     let (prof, aliases) = profiles(a, b, params);
     let ctx = Ctx {
@@ -316,79 +407,121 @@ fn run(a: Side<'_>, b: Side<'_>, params: &Params, want: Want) -> Out {
         groups = keep_strong_outside(chain, groups, (na, nb), params.strong_outside);
     }
     groups.retain(rests_on_words);
-    let vectors = a.vectors.zip(b.vectors);
-    // The model learned from English news; other languages keep the aligner's own choice
-    // (on German versions of one text, where order holds, that choice is the better one).
-    let english = a.lang == Language::English && b.lang == Language::English;
-    let judging = english && params.link_model.judges(vectors.is_some());
-    // Per group, when the judge chose it: its probability and the encoder's cosine.
-    let mut judged: Vec<Option<(f32, Option<f32>)>> = vec![None; groups.len()];
-    if judging || matches!(want, Want::Candidates) {
-        let lens =
-            |s: &Side<'_>| -> Vec<usize> { s.segments.iter().map(|x| x.span.len()).collect() };
-        let evidence = judge::Evidence {
-            path: path.as_ref(),
-            vectors,
-        };
-        let candidates =
-            judge::candidates(&ctx, &groups, &pairs, &evidence, (&lens(&a), &lens(&b)));
-        if matches!(want, Want::Candidates) {
-            let ids = |ps: &[usize], s: &Side<'_>| ps.iter().map(|&k| s.segments[k].id).collect();
-            return Out::Candidates(
-                candidates
-                    .into_iter()
-                    .map(|c| Weighed {
-                        a: ids(&c.group.a, &a),
-                        b: ids(&c.group.b, &b),
-                        features: c.features,
-                        probability: c.probability,
-                    })
-                    .collect(),
-            );
-        }
-        let chosen = judge::choose(candidates, (na, nb), params.link_model.min_score);
-        judged = chosen
-            .iter()
-            .map(|c| Some((c.probability, c.cosine())))
-            .collect();
-        groups = chosen.into_iter().map(|c| c.group).collect();
+    Staged {
+        a,
+        b,
+        params,
+        prof,
+        aliases,
+        pairs,
+        path,
+        groups,
     }
-    let links: Vec<Link> = groups
-        .iter()
-        .enumerate()
-        .map(|(k, g)| {
-            // Positions become ids here, where the aligner hands its groups on.
-            let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
-            let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
-            let score = judged[k].map_or_else(
-                || g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max),
-                |(p, _)| p,
-            );
-            let on_path = path.as_ref().is_some_and(|p| {
-                g.edges
-                    .iter()
-                    .any(|e| p.closeness(e.i, e.j, params.order_reach) >= 0.5)
-            });
-            let mut why = why::reasons(&prof, &aliases, a, b, g, on_path);
-            if let Some((_, Some(cos))) = judged[k] {
-                why.push(Reason::CloseInMeaning {
-                    hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
-                });
-            }
-            Link {
-                why,
-                changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
-                a: ia,
-                b: ib,
-                // Two decimals, as every report shows it: a link the text report shows
-                // as "0.25" is then never the one marked weak.
-                score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-            }
+}
+
+impl Staged<'_> {
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx {
+            prof: &self.prof,
+            aliases: &self.aliases,
+            params: self.params,
+        }
+    }
+
+    /// Both sides' sentence vectors, when both were encoded.
+    fn vectors(&self) -> Option<(&[Vector], &[Vector])> {
+        self.a.vectors.zip(self.b.vectors)
+    }
+
+    /// True when the learned score chooses the links: the model learned from English
+    /// news, so other languages keep the aligner's own choice (on German versions of one
+    /// text, where order holds, that choice is the better one).
+    fn judging(&self) -> bool {
+        self.a.lang == Language::English
+            && self.b.lang == Language::English
+            && self.params.link_model.judges(self.vectors().is_some())
+    }
+
+    fn evidence(&self) -> judge::Evidence<'_> {
+        judge::Evidence {
+            path: self.path.as_ref(),
+            vectors: self.vectors(),
+        }
+    }
+
+    /// The passages' lengths in bytes, A's and B's.
+    fn lengths(&self) -> (Vec<usize>, Vec<usize>) {
+        let lens = |s: &Side<'_>| s.segments.iter().map(|x| x.span.len()).collect();
+        (lens(&self.a), lens(&self.b))
+    }
+
+    /// True when some pair of `g` lies on the order the texts share.
+    fn on_path(&self, g: &group::Group) -> bool {
+        self.path.as_ref().is_some_and(|p| {
+            g.edges
+                .iter()
+                .any(|e| p.closeness(e.i, e.j, self.params.order_reach) >= 0.5)
         })
-        .collect();
-    Out::Links(Alignment::from_links(
-        links,
-        a.segments.len(),
-        b.segments.len(),
-    ))
+    }
+
+    /// Every candidate link the learned score weighs, best first.
+    fn candidates(&self) -> Vec<judge::Candidate> {
+        let (la, lb) = self.lengths();
+        judge::candidates(
+            &self.ctx(),
+            &self.groups,
+            &self.pairs,
+            &self.evidence(),
+            (&la, &lb),
+        )
+    }
+
+    /// The links: the learned score's choice when it judges, else the aligner's groups.
+    fn links(mut self) -> Alignment {
+        let (a, b) = (self.a, self.b);
+        // Per group, when the judge chose it: its probability and the encoder's cosine.
+        let mut judged: Vec<Option<(f32, Option<f32>)>> = vec![None; self.groups.len()];
+        if self.judging() {
+            let chosen = judge::choose(
+                self.candidates(),
+                (a.segments.len(), b.segments.len()),
+                self.params.link_model.min_score,
+            );
+            judged = chosen
+                .iter()
+                .map(|c| Some((c.probability, c.cosine())))
+                .collect();
+            self.groups = chosen.into_iter().map(|c| c.group).collect();
+        }
+        let links: Vec<Link> = self
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(k, g)| {
+                // Positions become ids here, where the aligner hands its groups on.
+                let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
+                let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
+                let score = judged[k].map_or_else(
+                    || g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max),
+                    |(p, _)| p,
+                );
+                let mut why = why::reasons(&self.prof, &self.aliases, a, b, g, self.on_path(g));
+                if let Some((_, Some(cos))) = judged[k] {
+                    why.push(Reason::CloseInMeaning {
+                        hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
+                    });
+                }
+                Link {
+                    why,
+                    changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
+                    a: ia,
+                    b: ib,
+                    // Two decimals, as every report shows it: a link the text report shows
+                    // as "0.25" is then never the one marked weak.
+                    score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+                }
+            })
+            .collect();
+        Alignment::from_links(links, a.segments.len(), b.segments.len())
+    }
 }

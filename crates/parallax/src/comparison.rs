@@ -261,6 +261,35 @@ impl Comparison {
         })
     }
 
+    /// The `top` passages of source `other` that would best link with passage `passage` of
+    /// source `of`, best first, rated as the link score rates a link of the two alone, with
+    /// what they share: why two passages were (not) linked.
+    pub fn partners(
+        &self,
+        (of, passage): (SourceId, SegmentId),
+        other: SourceId,
+        top: usize,
+    ) -> Vec<align::Partner> {
+        if of == other || of.0 >= self.sources.len() || other.0 >= self.sources.len() {
+            return Vec::new();
+        }
+        let (lo, hi) = if of < other { (of, other) } else { (other, of) };
+        let vectors: Vec<Option<Vec<Vector>>> = [lo, hi]
+            .iter()
+            .map(|&k| self.source(k).encode(&self.options))
+            .collect();
+        let side = |k: usize| Side {
+            vectors: vectors[k].as_deref(),
+            ..self.source([lo, hi][k]).side()
+        };
+        let which = if of == lo {
+            align::Of::A(passage)
+        } else {
+            align::Of::B(passage)
+        };
+        align::partners(side(0), side(1), &self.options.params, which, top)
+    }
+
     /// Replaces the links of the pairs in `changed` (corrections by hand): each pair's
     /// passages in no link, its facts and the claims across sources follow.
     pub fn relink(&mut self, changed: Vec<((SourceId, SourceId), Vec<align::Link>)>) {

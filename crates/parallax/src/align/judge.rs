@@ -266,6 +266,39 @@ pub fn candidates(
     judged
 }
 
+/// `these` groups (not the aligner's own), each with its features and probability (0 when
+/// the model has no weights), in their order; `groups` are the aligner's, which set how far
+/// the order can be trusted and which pairs it chose.
+pub fn weigh_groups(
+    ctx: &Ctx<'_>,
+    groups: &[Group],
+    these: &[Group],
+    evidence: &Evidence<'_>,
+    (len_a, len_b): (Vec<usize>, Vec<usize>),
+) -> Vec<Candidate> {
+    let cosines = evidence.vectors.map(|(va, vb)| Cosines::new(va, vb));
+    let trust = order_trust(groups, evidence.path, ctx);
+    let chosen = |g: &Group| {
+        groups
+            .iter()
+            .any(|c| g.a.iter().all(|i| c.a.contains(i)) && g.b.iter().all(|j| c.b.contains(j)))
+    };
+    let weights = ctx.params.link_model.weights(cosines.is_some());
+    these
+        .iter()
+        .map(|g| {
+            let lengths = (len_a.as_slice(), len_b.as_slice());
+            let features = features(ctx, g, chosen(g), trust, evidence, &cosines, lengths);
+            let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
+            Candidate {
+                group: g.clone(),
+                features,
+                probability,
+            }
+        })
+        .collect()
+}
+
 /// Links chosen from `candidates` (best first): each at least `min_score` and touching no
 /// passage a better one holds.
 pub fn choose(

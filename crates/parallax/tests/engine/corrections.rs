@@ -229,3 +229,24 @@ fn corrections_follow_their_passages_when_the_sources_change() {
     assert_eq!(notes.corrections().len(), 1);
     assert_eq!(notes.corrected(&gone), gone);
 }
+
+#[test]
+fn why_not_lists_the_best_partners_with_their_reasons() {
+    let cmp = build(A, B);
+    let killed = starting(&cmp, 0, "Officials");
+    let died = starting(&cmp, 1, "Authorities");
+    let partners = cmp.partners((SourceId(0), killed), SourceId(1), 3);
+    assert_eq!(partners.len(), 3);
+    assert_eq!(partners[0].segment, died, "{partners:?}");
+    assert!(partners.windows(2).all(|w| w[0].score >= w[1].score));
+    let why: Vec<String> = partners[0].why.iter().map(|r| r.words("A", "B")).collect();
+    assert!(why.iter().any(|w| w.contains("12")), "{why:?}");
+    // From B's side too, and a linked passage's first partner is its link's.
+    let schools = starting(&cmp, 1, "Schools");
+    let back = cmp.partners((SourceId(1), schools), SourceId(0), 2);
+    assert_eq!(back[0].segment, starting(&cmp, 0, "Schools"));
+    assert!(
+        cmp.partners((SourceId(0), SegmentId(99)), SourceId(1), 3)
+            .is_empty()
+    );
+}
