@@ -52,6 +52,19 @@ pub enum Command {
     Pick,
     /// Show the claim matrix (more than two sources).
     Matrix,
+    /// Mark the focused link wrong (hide it); on a hand link, remove it; on a passage whose
+    /// link was marked wrong, restore that link.
+    MarkWrong,
+    /// Link the focused passage by hand to one chosen in the other pane.
+    LinkTo,
+    /// The best partners of the focused passage in the other source, and why.
+    WhyNot,
+    /// A larger link panel, or the usual one.
+    PanelSize,
+    /// Scroll the link panel down.
+    PanelDown,
+    /// Scroll the link panel up.
+    PanelUp,
     /// Write or edit the note on the focused link (on the passage when it has no link).
     Note,
     /// Write or edit the note on the focused passage itself.
@@ -81,7 +94,7 @@ pub enum Command {
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 32] = [
+    pub const ALL: [(Command, &'static str, &'static str); 38] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -122,6 +135,28 @@ impl Command {
         ),
         (Command::Pick, "pick", "pick the two sources shown"),
         (Command::Matrix, "matrix", "claim matrix: who says what"),
+        (
+            Command::MarkWrong,
+            "mark_wrong",
+            "mark the link wrong (again: restore)",
+        ),
+        (
+            Command::LinkTo,
+            "link_to",
+            "link this passage by hand (then Enter)",
+        ),
+        (
+            Command::WhyNot,
+            "why_not",
+            "best partners in the other source, and why",
+        ),
+        (Command::PanelSize, "panel_size", "larger link panel"),
+        (
+            Command::PanelDown,
+            "panel_down",
+            "scroll the link panel down",
+        ),
+        (Command::PanelUp, "panel_up", "scroll the link panel up"),
         (
             Command::Note,
             "note",

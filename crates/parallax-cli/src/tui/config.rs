@@ -128,9 +128,9 @@ mod tests {
     #[test]
     fn file_rebinds_keys_and_recolours() {
         let c =
-            Config::from_toml("[keys]\nquit = \"x\"\n[theme]\nadded = \"blue\"\n", false).unwrap();
+            Config::from_toml("[keys]\nquit = \"b\"\n[theme]\nadded = \"blue\"\n", false).unwrap();
         assert_eq!(
-            c.keymap.lookup(Key::parse("x").unwrap()),
+            c.keymap.lookup(Key::parse("b").unwrap()),
             Some(Command::Quit)
         );
         assert_eq!(c.theme.added.fg, Some(ratatui::style::Color::Blue));

@@ -13,6 +13,7 @@ pub mod editor;
 pub mod export;
 pub mod notes_panel;
 pub mod open_list;
+pub mod partners;
 pub mod save;
 pub mod tags;
 
@@ -35,6 +36,8 @@ pub enum Dialog {
     Notes(notes_panel::NotesPanel),
     /// The saved comparisons, to open one.
     Open(open_list::OpenList),
+    /// Why not linked: the best partners of a passage.
+    Partners(partners::Partners),
 }
 
 impl Dialog {
@@ -47,6 +50,7 @@ impl Dialog {
             Dialog::Export(d) => d.key(cx, k),
             Dialog::Notes(d) => d.key(cx, k),
             Dialog::Open(d) => d.key(cx, k),
+            Dialog::Partners(d) => d.key(cx, k),
         }
     }
 
@@ -59,6 +63,7 @@ impl Dialog {
             Dialog::Export(d) => d.draw(f, cx, area),
             Dialog::Notes(d) => d.draw(f, cx, area),
             Dialog::Open(d) => d.draw(f, cx, area),
+            Dialog::Partners(d) => d.draw(f, cx, area),
         }
     }
 }

@@ -52,7 +52,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
                     return Ok(Done::NameTaken(name.clone(), then));
                 }
                 let mut saved =
-                    Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), m.notes.now);
+                    Saved::new(&name, r.machine.clone(), m.notes.notes.clone(), m.notes.now);
                 saved.place = Some(place_of(m));
                 keep_absolute(&mut saved, env.saved_sources.as_deref());
                 let stamp =
@@ -262,7 +262,7 @@ fn rescue_plan(env: &Env, m: &Model) -> Result<(String, PathBuf, Saved), String>
     let base = m.notes.name.as_deref().unwrap_or("parallax");
     let name = store::name_with_suffix(base, &format!("-unsaved-{now}"), "parallax");
     let path = store.path_of(&name).map_err(|e| e.to_string())?;
-    let mut saved = Saved::new(&name, r.cmp.clone(), m.notes.notes.clone(), now);
+    let mut saved = Saved::new(&name, r.machine.clone(), m.notes.notes.clone(), now);
     saved.place = Some(place_of(m));
     keep_absolute(&mut saved, env.saved_sources.as_deref());
     Ok((name, path, saved))

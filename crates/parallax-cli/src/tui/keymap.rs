@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Command};
 
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 32] = [
+const DEFAULTS: [(Command, &[&str]); 38] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -29,6 +29,12 @@ const DEFAULTS: [(Command, &[&str]); 32] = [
     (Command::ToggleView, &["v"]),
     (Command::Pick, &["p"]),
     (Command::Matrix, &["m"]),
+    (Command::MarkWrong, &["x"]),
+    (Command::LinkTo, &["l"]),
+    (Command::WhyNot, &["w"]),
+    (Command::PanelSize, &["z"]),
+    (Command::PanelDown, &["J"]),
+    (Command::PanelUp, &["K"]),
     (Command::Note, &["a"]),
     (Command::NotePassage, &["A"]),
     (Command::Tag, &["t"]),
@@ -303,9 +309,9 @@ mod tests {
     #[test]
     fn overrides_rebind_and_refuse_clashes() {
         let mut km = Keymap::default();
-        let t: toml::Table = toml::from_str("next_link = [\"ctrl-n\", \"x\"]").unwrap();
+        let t: toml::Table = toml::from_str("next_link = [\"ctrl-n\", \"b\"]").unwrap();
         km.apply(&t).unwrap();
-        assert_eq!(km.lookup(Key::parse("x").unwrap()), Some(Command::NextLink));
+        assert_eq!(km.lookup(Key::parse("b").unwrap()), Some(Command::NextLink));
         assert_eq!(km.lookup(Key::parse("n").unwrap()), None);
         let t: toml::Table = toml::from_str("quit = \"j\"").unwrap();
         assert!(km.apply(&t).unwrap_err().contains("bound to both"));

@@ -39,6 +39,12 @@ pub struct Areas {
 
 /// The areas for a terminal of `size`, with pane `active` shown when narrow.
 pub fn areas(size: Rect, active: PaneSide) -> Areas {
+    areas_with(size, active, false)
+}
+
+/// [`areas`] with the link panel larger (`big`, the reader's `z`): two thirds of the
+/// height, so that a long link's reasons, passages and flags can be read whole.
+pub fn areas_with(size: Rect, active: PaneSide, big: bool) -> Areas {
     let (w, h) = (size.width, size.height);
     if w < MIN.0 || h < MIN.1 {
         return Areas {
@@ -46,7 +52,12 @@ pub fn areas(size: Rect, active: PaneSide) -> Areas {
             ..Areas::default()
         };
     }
-    let detail_h = if h >= 30 { 10 } else { (h / 4).max(4) };
+    let detail_h = match (big, h >= 30) {
+        // The panes keep a title and two rows of text.
+        (true, _) => (h * 2 / 3).min(h.saturating_sub(4)).max(4),
+        (false, true) => 10,
+        (false, false) => (h / 4).max(4),
+    };
     let panes_h = h - detail_h - 1;
     let status = Rect::new(size.x, size.y + h - 1, w, 1);
     let detail = Rect::new(size.x, size.y + panes_h, w, detail_h);

@@ -113,8 +113,11 @@ type LayoutKey = (usize, ViewMode, [SourceId; 2]);
 
 /// The comparison, the pair shown, and the layout cached for one width and view.
 pub struct Reader {
-    /// The comparison, as the engine built it.
+    /// The comparison as shown: as the engine built it, with the reader's corrections.
     pub cmp: Comparison,
+    /// The comparison as the aligner built it: what is saved, and what corrections are
+    /// made against and applied to.
+    pub machine: Comparison,
     /// The two sources in the panes.
     pub pair: PairView,
     /// Rows of each pane for `key`.
@@ -131,6 +134,7 @@ impl Reader {
     pub fn new(cmp: Comparison, left: SourceId, right: SourceId) -> Reader {
         let pair = PairView::new(&cmp, left, right);
         Reader {
+            machine: cmp.clone(),
             cmp,
             pair,
             layout: Default::default(),
@@ -143,6 +147,15 @@ impl Reader {
     /// Shows sources `left` and `right`.
     pub fn show(&mut self, left: SourceId, right: SourceId) {
         self.pair = PairView::new(&self.cmp, left, right);
+    }
+
+    /// Shows the comparison with `notes`' corrections applied (after one was made or
+    /// undone): the links, facts and claims follow; the texts, so their wrapping, stay.
+    pub fn correct(&mut self, notes: &parallax::annotate::Notes) {
+        self.cmp = notes.corrected(&self.machine);
+        self.pair = PairView::new(&self.cmp, self.pair.src[0], self.pair.src[1]);
+        self.key = None;
+        self.saved.clear();
     }
 
     /// The wrapped lines of source `src` at `width`.
@@ -208,6 +221,47 @@ impl Reader {
     }
 }
 
+/// The link panel's size and scroll.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Panel {
+    /// Larger than usual (`z`).
+    pub big: bool,
+    /// Rows scrolled (`J`/`K`), for the passage `at`; another passage shows from the top.
+    pub scroll: usize,
+    /// The pane and passage the scroll is for.
+    pub at: (PaneSide, SegmentId),
+}
+
+impl Default for Panel {
+    fn default() -> Panel {
+        Panel {
+            big: false,
+            scroll: 0,
+            at: (PaneSide::Left, SegmentId(0)),
+        }
+    }
+}
+
+impl Panel {
+    /// Rows scrolled for the passage `seg` of pane `side`: none for another passage.
+    pub fn scroll_for(&self, side: PaneSide, seg: SegmentId) -> usize {
+        if self.at == (side, seg) {
+            self.scroll
+        } else {
+            0
+        }
+    }
+}
+
+/// A link by hand being made: the passage it starts from, waiting for one in the other pane.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Linking {
+    /// The pane it starts in.
+    pub side: PaneSide,
+    /// The source and passage.
+    pub from: (SourceId, SegmentId),
+}
+
 /// Everything the reader knows.
 pub struct Model {
     /// Keys and theme.
@@ -234,6 +288,10 @@ pub struct Model {
     pub notes: Annotations,
     /// The dialog that has the keyboard (editor, picker, question), if any.
     pub dialog: Option<Dialog>,
+    /// The link panel's size and scroll.
+    pub panel: Panel,
+    /// A link by hand waiting for its second passage (`l`, then Enter).
+    pub linking: Option<Linking>,
 }
 
 impl Model {
@@ -261,6 +319,8 @@ impl Model {
                 now: 0,
             },
             dialog: None,
+            panel: Panel::default(),
+            linking: None,
             config,
         }
     }
@@ -277,6 +337,6 @@ impl Model {
 
     /// The screen areas for the current size.
     pub fn areas(&self) -> layout::Areas {
-        layout::areas(self.size, self.active)
+        layout::areas_with(self.size, self.active, self.panel.big)
     }
 }

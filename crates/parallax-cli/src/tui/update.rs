@@ -3,6 +3,7 @@
 //! `notes`, the outcomes of saving and opening in `files`; the dialogs' own keys in
 //! `tui::dialog`.
 
+mod correct;
 mod files;
 mod nav;
 mod notes;
@@ -98,6 +99,7 @@ fn dialog_key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
         Step::Close => {}
         Step::Run(effect) => return Some(effect),
         Step::ShowNote(at) => notes::to_note(m, at),
+        Step::Link(from, to) => correct::link(m, from, to),
     }
     None
 }
@@ -112,6 +114,20 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
     }
     if m.ready().is_none() {
         return (cmd == Command::Quit).then_some(Effect::Quit);
+    }
+    if m.linking.is_some() {
+        match cmd {
+            Command::Counterpart => {
+                correct::finish_link(m);
+                return None;
+            }
+            Command::Cancel => {
+                m.linking = None;
+                m.message = Some("no link made".into());
+                return None;
+            }
+            _ => {}
+        }
     }
     if let notes::Handled::Yes(effect) = notes::command(m, cmd) {
         return effect;
@@ -176,6 +192,10 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             }
         }
         Command::Help => m.overlay = Some(Overlay::Help(0)),
+        Command::MarkWrong => correct::mark_wrong(m),
+        Command::LinkTo => correct::start_link(m),
+        Command::WhyNot => correct::why_not(m),
+        Command::PanelSize | Command::PanelDown | Command::PanelUp => correct::panel(m, cmd),
         // Handled by `notes::command`.
         Command::Note
         | Command::NotePassage

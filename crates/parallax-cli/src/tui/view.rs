@@ -22,7 +22,7 @@ use super::side::PaneSide;
 /// Draws the whole screen.
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
-    let a = layout::areas(area, m.active);
+    let a = layout::areas_with(area, m.active, m.panel.big);
     let theme = &m.config.theme;
     if a.tiny {
         let msg = format!(
@@ -133,7 +133,15 @@ pub fn position(m: &Model, r: &Reader) -> String {
 fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let t = &m.config.theme;
     let km = &m.config.keymap;
-    let left = if m.search.typing {
+    let left = if let Some(l) = m.linking.filter(|_| !m.search.typing) {
+        format!(
+            " link {} {} by hand to: move to its partner in this pane, {} links · {} cancels",
+            l.from.0.letter(),
+            l.from.1.number(),
+            km.hint(Command::Counterpart),
+            km.hint(Command::Cancel)
+        )
+    } else if m.search.typing {
         format!(" /{}▏", parallax::text::visible(&m.search.input, false))
     } else {
         let mut s = format!(" {} · {}", position(m, r), m.view.label());

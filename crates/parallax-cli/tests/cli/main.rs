@@ -3,6 +3,7 @@
 
 mod support;
 
+mod corrections;
 mod errors;
 mod refresh;
 mod report;

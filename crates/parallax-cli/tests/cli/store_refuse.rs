@@ -48,7 +48,7 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "newer",
             newer.into_bytes(),
-            "saved by a newer Parallax (schema version 7, this one reads up to 2)",
+            "saved by a newer Parallax (schema version 7, this one reads up to 3)",
         ),
         (
             "fields",

@@ -4,6 +4,7 @@
 mod fixture;
 mod support;
 
+mod corrections;
 mod files;
 mod notes;
 mod pty;

@@ -414,3 +414,54 @@ fn sigterm_keeps_unsaved_notes() {
     let text = std::fs::read_to_string(kept[0].path()).unwrap();
     assert!(text.contains("do not lose me"));
 }
+
+/// Mark a link wrong, link two passages by hand, save, quit; the reopened comparison still
+/// has both corrections (x on the hand link removes it), and `parallax open` lists them.
+#[test]
+fn corrections_made_in_the_reader_are_saved_and_reopen() {
+    let data = tempfile::tempdir().unwrap();
+    let env = [("PARALLAX_DATA_DIR", data.path())];
+    let mut s = start_in(data.path(), &[], &env);
+    s.term.keys(b"n");
+    s.term.wait_for(&["A: link"]);
+    s.term.keys(b"x");
+    s.term.wait_for(&["marked wrong"]);
+    s.term.keys(b"l");
+    s.term.wait_for(&["by hand to:"]);
+    s.term.keys(b"\r");
+    s.term.wait_for(&["linked by hand", "notes unsaved"]);
+    s.term.keys(b"s");
+    s.term.wait_for(&["Name:"]);
+    s.term.keys(b"fixes\r");
+    s.term.wait_for(&["saved as fixes"]);
+    s.term.keys(b"q");
+    assert!(s.finish().success());
+
+    let saved = std::fs::read_to_string(data.path().join("comparisons/fixes.parallax.json"))
+        .expect("the saved file");
+    assert!(saved.contains("\"fix\": \"wrong\"") && saved.contains("\"fix\": \"linked\""));
+
+    // It reopens where it was saved: in the right pane, on the hand link.
+    let mut s = attach(spawn_in(data.path(), &["open", "fixes"], &env));
+    s.term.wait_for(&["B: link", "why linked by hand"]);
+    s.term.keys(b"x");
+    s.term.wait_for(&["by hand removed"]);
+    s.term.keys(b"q");
+    s.term.wait_for(&["unsaved"]);
+    s.term.keys(b"d");
+    assert!(s.finish().success());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["open", "fixes"])
+        .env("PARALLAX_DATA_DIR", data.path())
+        .current_dir(data.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Corrections by hand (2)"), "{text}");
+    assert!(
+        text.contains("marked wrong") && text.contains("linked by hand"),
+        "{text}"
+    );
+}

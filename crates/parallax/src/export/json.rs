@@ -212,7 +212,8 @@ pub fn report(cmp: &Comparison) -> Report {
 pub fn report_with_notes(cmp: &Comparison, notes: &Notes) -> Report {
     Report {
         notes: Some(notes::notes(cmp, notes)),
-        corrections: Some(super::corrections::report(notes)),
+        // Only when there are any: a comparison without corrections reports as before.
+        corrections: (!notes.corrections().is_empty()).then(|| super::corrections::report(notes)),
         ..report(cmp)
     }
 }

@@ -3,8 +3,8 @@
 //! it is drawn in. Dialogs see these pieces rather than the whole model, so they sit below
 //! it: the model holds the open dialog, and no dialog reaches back into the model.
 
-use parallax::Comparison;
 use parallax::text::visible;
+use parallax::{Comparison, SegmentId, SourceId};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -53,6 +53,9 @@ pub enum Step {
     /// It closes, and the reader shows note `usize` (in reading order): moving the reader
     /// is `update`'s.
     ShowNote(usize),
+    /// It closes, and `update` links the two passages by hand (a correction: only `update`
+    /// holds the aligner's comparison it is made against).
+    Link((SourceId, SegmentId), (SourceId, SegmentId)),
 }
 
 /// A key as dialogs read it.

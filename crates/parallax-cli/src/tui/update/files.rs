@@ -60,12 +60,18 @@ pub fn opened(m: &mut Model, o: Opened) {
         .map(|s| s.document.name().to_string())
         .collect();
     loaded(m, o.cmp);
-    if let Some(place) = o.place {
-        go_to_place(m, place);
-    }
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();
     m.notes.notes = notes;
+    if let Some(r) = m.phase.ready_mut()
+        && !m.notes.notes.corrections().is_empty()
+    {
+        r.correct(&m.notes.notes);
+        super::show::relayout(m);
+    }
+    if let Some(place) = o.place {
+        go_to_place(m, place);
+    }
     m.notes.name = Some(o.name);
     m.notes.dirty = o.dirty;
     m.notes.stale = o.stale;

@@ -3,13 +3,16 @@
 
 use parallax::SegmentId;
 
-use crate::tui::layout;
 use crate::tui::model::{Model, ViewMode};
 use crate::tui::pair::ShownLink;
 use crate::tui::side::PaneSide;
 
 fn height(m: &Model) -> usize {
-    layout::page_height(m.size)
+    let a = m.areas();
+    PaneSide::BOTH
+        .into_iter()
+        .find_map(|side| a.pane[side])
+        .map_or(1, |r| r.height.max(1) as usize)
 }
 
 /// Focus the passage at `index` (display order) of the active pane.

@@ -17,6 +17,8 @@ pub fn loaded(m: &mut Model, cmp: Comparison) {
     m.panes = Default::default();
     m.active = PaneSide::Left;
     m.overlay = None;
+    m.linking = None;
+    m.panel.scroll = 0;
     find_hits(m);
     relayout(m);
     nav::follow(m);

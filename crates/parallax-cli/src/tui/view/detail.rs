@@ -11,6 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
 
+use crate::tui::action::Command;
 use crate::tui::model::{Model, Reader};
 use crate::tui::pair::ShownLink;
 use crate::tui::side::PaneSide;
@@ -182,6 +183,18 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 t.added,
             ));
             parts.push(passage(m, r, side, &[seg], None));
+            let src = r.pair.src[side];
+            if m.notes
+                .notes
+                .correction_at((r.pair.src[0], r.pair.src[1]), src, seg)
+                .is_some()
+            {
+                let text = format!(
+                    "You marked its link wrong; {} restores it.",
+                    m.config.keymap.hint(Command::MarkWrong)
+                );
+                parts.push(plain("✗  ", t.dim, text, t.dim));
+            }
             format!(" passage {} · added by {name} ", seg.number())
         }
     };
@@ -198,16 +211,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         })
         .collect();
     parts.splice(0..0, notes);
-    let block = Block::new()
-        .borders(Borders::TOP)
-        .border_style(t.dim)
-        .title(Span::styled(
-            parallax::text::visible(&title, false).into_owned(),
-            t.title,
-        ));
-    let inner = block.inner(area);
-    f.render_widget(block, area);
-    let buf = f.buffer_mut();
+    let frame = Block::new().borders(Borders::TOP).border_style(t.dim);
+    let inner = frame.inner(area);
     let widths: Vec<u16> = parts
         .iter()
         .map(|p| {
@@ -221,21 +226,63 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         .map(|(p, &w)| wrap::wrap(&p.text, w as usize))
         .collect();
     let needs: Vec<usize> = lines.iter().map(|l| l.len().max(1)).collect();
-    let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
-    let shares = share(&needs, &first, inner.height as usize);
+    let total: usize = needs.iter().sum();
+    let room = inner.height as usize;
+    let km = &m.config.keymap;
+    let scroll = m.panel.scroll_for(side, seg).min(total.saturating_sub(1));
+    // Whole parts, scrolled, once the reader asked for more (z, J); else every part gets a
+    // share of the rows, so both sides of a link show however long the one before them is.
+    let whole = m.panel.big || scroll > 0;
+    let shares = if whole {
+        needs.clone()
+    } else {
+        let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
+        share(&needs, &first, room)
+    };
+    let cut = !whole && total > room;
+    let below = whole && total > scroll + room;
+    let mut title = title;
+    if cut || below {
+        title.push_str(&format!(
+            "· more: {} larger, {} scrolls ",
+            km.hint(Command::PanelSize),
+            km.hint(Command::PanelDown)
+        ));
+    }
+    if scroll > 0 {
+        title.push_str(&format!("· {} scrolls back ", km.hint(Command::PanelUp)));
+    }
+    let block = frame.title(Span::styled(
+        parallax::text::visible(&title, false).into_owned(),
+        t.title,
+    ));
+    f.render_widget(block, area);
+    let buf = f.buffer_mut();
+    // Rows are counted from the top of the whole text; those above `scroll` are not drawn.
+    let mut row = 0usize;
     let mut y = inner.y;
-    for (((part, width), lines), &room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
-        if room == 0 || y >= inner.bottom() {
+    let bottom = inner.bottom();
+    for (((part, width), lines), &part_room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
+        if part_room == 0 || y >= bottom {
             // A part that found no room at all: say that the panel holds more.
             if inner.height > 0 && inner.width > 0 {
-                buf.set_stringn(inner.right() - 1, inner.bottom() - 1, "…", 1, t.key);
+                buf.set_stringn(inner.right() - 1, bottom - 1, "…", 1, t.key);
             }
             continue;
         }
         let lw = wrap::str_width(&part.label) as u16;
-        buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
-        for (i, range) in lines.iter().take(room).enumerate() {
-            let mut spans = if i + 1 == room && lines.len() > room {
+        for (i, range) in lines.iter().take(part_room).enumerate() {
+            if row < scroll {
+                row += 1;
+                continue;
+            }
+            if y >= bottom {
+                break;
+            }
+            if i == 0 || row == scroll {
+                buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
+            }
+            let mut spans = if i + 1 == part_room && lines.len() > part_room {
                 // The last line this part may use: cut it to leave a column for the ellipsis.
                 let rest = &part.text[range.start..];
                 let cut = wrap::wrap(rest, (*width as usize).saturating_sub(1).max(1));
@@ -249,7 +296,11 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             spans.retain(|s| !s.content.is_empty());
             buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), *width);
             y += 1;
+            row += 1;
         }
+    }
+    if below && inner.height > 0 && inner.width > 2 {
+        buf.set_stringn(inner.right() - 2, bottom - 1, " ↓", 2, t.key);
     }
 }
 

@@ -1,0 +1,124 @@
+//! Corrections by hand in the reader: `x` hides a wrong link and restores it, `l` then Enter
+//! links two passages, `w` lists the best partners and links one, and the link panel grows
+//! (`z`) and scrolls (`J`/`K`) so that everything in it can be read at 80×24.
+
+use parallax::SegmentId;
+use parallax::align::Reason;
+use parallax_cli::tui;
+use tui::dialog::Dialog;
+use tui::model::Model;
+use tui::side::PaneSide;
+
+use crate::support::{draw, fixture_model, on_unlinked, press, screen};
+
+fn links(m: &Model) -> usize {
+    m.ready().unwrap().pair.links.len()
+}
+
+fn linked(m: &Model, side: PaneSide, seg: SegmentId) -> Option<(Vec<SegmentId>, f32, bool)> {
+    let r = m.ready().unwrap();
+    let l = r.pair.link_at(side, seg)?;
+    let link = r.pair.link(&r.cmp, l);
+    let by_hand = link.why.contains(&Reason::ByHand);
+    Some((
+        r.pair.shown(l).segs[side.other()].clone(),
+        link.score,
+        by_hand,
+    ))
+}
+
+#[test]
+fn x_hides_the_focused_link_and_x_again_restores_it() {
+    let mut m = fixture_model(120, 40);
+    press(&mut m, "n");
+    let seg = m.panes[0].focus;
+    let was = linked(&m, PaneSide::Left, seg).expect("n goes to a link");
+    let n = links(&m);
+    press(&mut m, "x");
+    assert_eq!(linked(&m, PaneSide::Left, seg), None);
+    assert_eq!(links(&m), n - 1);
+    assert!(m.notes.dirty, "a correction is unsaved work");
+    assert!(screen(&draw(&m)).contains("marked wrong"));
+    press(&mut m, "x");
+    assert_eq!(linked(&m, PaneSide::Left, seg), Some(was));
+    assert_eq!(links(&m), n);
+    assert!(screen(&draw(&m)).contains("link restored"));
+    assert!(m.notes.notes.corrections().is_empty());
+}
+
+#[test]
+fn l_then_enter_links_two_passages_by_hand_and_x_removes_it() {
+    let mut m = fixture_model(120, 40);
+    on_unlinked(&mut m);
+    let side = m.active;
+    let from = m.panes[side].focus;
+    press(&mut m, "l");
+    assert_eq!(
+        m.active,
+        side.other(),
+        "the partner is chosen in the other pane"
+    );
+    assert!(screen(&draw(&m)).contains("by hand to:"));
+    press(&mut m, "g");
+    let to = m.panes[m.active].focus;
+    press(&mut m, "enter");
+    assert_eq!(linked(&m, side, from), Some((vec![to], 1.0, true)));
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("linked by hand"), "{shown}");
+    // x on a hand link removes it.
+    press(&mut m, "x");
+    assert!(m.notes.notes.corrections().is_empty());
+    assert_ne!(linked(&m, side, from).map(|l| l.2), Some(true));
+    // Esc while linking makes none.
+    press(&mut m, "l esc");
+    assert!(m.linking.is_none() && m.notes.notes.corrections().is_empty());
+}
+
+#[test]
+fn w_lists_the_best_partners_and_enter_links_one() {
+    let mut m = fixture_model(120, 40);
+    on_unlinked(&mut m);
+    let side = m.active;
+    let from = m.panes[side].focus;
+    press(&mut m, "w");
+    let Some(Dialog::Partners(p)) = &m.dialog else {
+        panic!("w opens the partners")
+    };
+    assert!(!p.items.is_empty());
+    assert!(p.items.windows(2).all(|w| w[0].score >= w[1].score));
+    let (second, score) = (p.items[1].segment, p.items[1].score);
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("Best partners of"), "{shown}");
+    assert!(shown.contains(&format!("{score:.2}")), "{shown}");
+    press(&mut m, "j enter");
+    assert!(m.dialog.is_none());
+    assert_eq!(linked(&m, side, from), Some((vec![second], 1.0, true)));
+}
+
+#[test]
+fn the_link_panel_grows_and_scrolls_so_nothing_is_cut_at_80x24() {
+    let mut m = fixture_model(80, 24);
+    // The link whose panel is the longest: its text cannot fit the usual panel.
+    let n = links(&m);
+    let mut cut = false;
+    for _ in 0..n {
+        press(&mut m, "n");
+        if screen(&draw(&m)).contains("more: z larger, J scrolls") {
+            cut = true;
+            break;
+        }
+    }
+    assert!(cut, "some link's panel is cut at 80×24 and says so");
+    let small = m.areas().detail.height;
+    press(&mut m, "z");
+    assert!(m.areas().detail.height > small);
+    let before = screen(&draw(&m));
+    press(&mut m, "J");
+    let after = screen(&draw(&m));
+    assert_ne!(before, after, "J scrolls the panel");
+    assert!(after.contains("K scrolls back"), "{after}");
+    press(&mut m, "K");
+    assert_eq!(screen(&draw(&m)), before);
+    press(&mut m, "z");
+    assert_eq!(m.areas().detail.height, small);
+}
