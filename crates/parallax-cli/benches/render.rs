@@ -119,6 +119,7 @@ fn big(n: usize) -> Comparison {
         links,
         only_a: only(sa.segments.len()),
         only_b: only(sb.segments.len()),
+        possible: Vec::new(),
     };
     Comparison {
         sources: vec![sa, sb],

@@ -98,9 +98,31 @@ pub struct Alignment {
     pub only_a: Vec<SegmentId>,
     /// Segments of B in no link.
     pub only_b: Vec<SegmentId>,
+    /// Possible links: pairs the learned score gives at least [`POSSIBLE`] but less than
+    /// the probability a link needs to be shown, touching no shown link's passages. Not
+    /// links (the passages count as only one source's); the claims across sources take
+    /// them as weak evidence. Empty without the learned score.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub possible: Vec<Link>,
 }
 
+/// The probability from which a pair the learned score weighs is kept as a possible link:
+/// on the bundled 2026 articles the pairs between .3 and .6 are reworded claims
+/// ("denounced American intervention" / "accusing Washington of interference") the
+/// encoder reads close but the words do not carry.
+pub const POSSIBLE: f32 = 0.3;
+
 impl Alignment {
+    /// Keeps the possible links that touch no passage of a link (after links changed).
+    pub(crate) fn keep_possible(&mut self, possible: Vec<Link>) {
+        let linked = |l: &Link| {
+            self.links
+                .iter()
+                .any(|k| k.a.iter().any(|s| l.a.contains(s)) || k.b.iter().any(|s| l.b.contains(s)))
+        };
+        self.possible = possible.into_iter().filter(|l| !linked(l)).collect();
+    }
+
     /// The alignment made of `links` between sides of `na` and `nb` passages: the links in
     /// A's order, and the passages in none.
     pub(crate) fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
@@ -120,6 +142,7 @@ impl Alignment {
             links,
             only_a,
             only_b,
+            possible: Vec::new(),
         }
     }
 }
@@ -476,52 +499,63 @@ impl Staged<'_> {
         )
     }
 
-    /// The links: the learned score's choice when it judges, else the aligner's groups.
+    /// The links: the learned score's choice when it judges, else the aligner's groups;
+    /// with the judge, the possible links too (see [`Alignment::possible`]).
     fn links(mut self) -> Alignment {
-        let (a, b) = (self.a, self.b);
-        // Per group, when the judge chose it: its probability and the encoder's cosine.
-        let mut judged: Vec<Option<(f32, Option<f32>)>> = vec![None; self.groups.len()];
-        if self.judging() {
-            let chosen = judge::choose(
-                self.candidates(),
-                (a.segments.len(), b.segments.len()),
-                self.params.link_model.min_score,
-            );
-            judged = chosen
-                .iter()
-                .map(|c| Some((c.probability, c.cosine())))
-                .collect();
-            self.groups = chosen.into_iter().map(|c| c.group).collect();
+        let (na, nb) = (self.a.segments.len(), self.b.segments.len());
+        if !self.judging() {
+            let groups = std::mem::take(&mut self.groups);
+            let links = groups.iter().map(|g| self.link(g, None)).collect();
+            return Alignment::from_links(links, na, nb);
         }
-        let links: Vec<Link> = self
-            .groups
-            .iter()
-            .enumerate()
-            .map(|(k, g)| {
-                // Positions become ids here, where the aligner hands its groups on.
-                let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
-                let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
-                let score = judged[k].map_or_else(
-                    || g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max),
-                    |(p, _)| p,
-                );
-                let mut why = why::reasons(&self.prof, &self.aliases, a, b, g, self.on_path(g));
-                if let Some((_, Some(cos))) = judged[k] {
-                    why.push(Reason::CloseInMeaning {
-                        hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
-                    });
-                }
-                Link {
-                    why,
-                    changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
-                    a: ia,
-                    b: ib,
-                    // Two decimals, as every report shows it: a link the text report shows
-                    // as "0.25" is then never the one marked weak.
-                    score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-                }
-            })
+        let min = self.params.link_model.min_score;
+        let (shown, rest): (Vec<judge::Candidate>, Vec<judge::Candidate>) = self
+            .candidates()
+            .into_iter()
+            .partition(|c| c.probability >= min);
+        let chosen = judge::choose(shown, (na, nb), min);
+        // Possible links touch no passage a shown one holds.
+        let mut blocked = chosen.clone();
+        blocked.extend(rest);
+        let possible: Vec<judge::Candidate> = judge::choose(blocked, (na, nb), POSSIBLE)
+            .into_iter()
+            .filter(|c| c.probability < min)
             .collect();
-        Alignment::from_links(links, a.segments.len(), b.segments.len())
+        let made = |cs: &[judge::Candidate]| -> Vec<Link> {
+            cs.iter()
+                .map(|c| self.link(&c.group, Some((c.probability, c.cosine()))))
+                .collect()
+        };
+        let mut al = Alignment::from_links(made(&chosen), na, nb);
+        al.possible = made(&possible);
+        al
+    }
+
+    /// The link of group `g`, scored by the judge's `(probability, cosine)` when it chose
+    /// it, else by its best pair.
+    fn link(&self, g: &group::Group, judged: Option<(f32, Option<f32>)>) -> Link {
+        let (a, b) = (self.a, self.b);
+        // Positions become ids here, where the aligner hands its groups on.
+        let ia: Vec<SegmentId> = g.a.iter().map(|&i| a.segments[i].id).collect();
+        let ib: Vec<SegmentId> = g.b.iter().map(|&j| b.segments[j].id).collect();
+        let score = judged.map_or_else(
+            || g.edges.iter().map(|e| e.score).fold(0.0f32, f32::max),
+            |(p, _)| p,
+        );
+        let mut why = why::reasons(&self.prof, &self.aliases, a, b, g, self.on_path(g));
+        if let Some((_, Some(cos))) = judged {
+            why.push(Reason::CloseInMeaning {
+                hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,
+            });
+        }
+        Link {
+            why,
+            changes: word_changes(&a.passages(&ia), &b.passages(&ib)),
+            a: ia,
+            b: ib,
+            // Two decimals, as every report shows it: a link the text report shows as
+            // "0.25" is then never the one marked weak.
+            score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+        }
     }
 }

@@ -301,7 +301,8 @@ impl Comparison {
                 continue;
             };
             let (na, nb) = (self.source(a).segments.len(), self.source(b).segments.len());
-            let alignment = Alignment::from_links(links, na, nb);
+            let mut alignment = Alignment::from_links(links, na, nb);
+            alignment.keep_possible(self.pairs[k].alignment.possible.clone());
             self.pairs[k] = PairAlignment::with_facts(&self.sources, (a, b), alignment);
         }
         self.clusters = cluster::clusters(&self.sources, &self.pairs);

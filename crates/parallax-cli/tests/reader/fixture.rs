@@ -175,6 +175,7 @@ fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
         links,
         only_a,
         only_b,
+        possible: Vec::new(),
     };
     PairAlignment::with_facts(sources, (p.a, p.b), alignment)
 }

@@ -38,6 +38,7 @@ pub fn join(
         params,
     };
     let mut links = std::mem::take(&mut al.links);
+    let possible = std::mem::take(&mut al.possible);
     // Per link, the facts that joined it.
     let mut joined: Vec<Vec<String>> = vec![Vec::new(); links.len()];
     let rounded = |s: f32| (s.clamp(0.0, 1.0) * 100.0).round() / 100.0;
@@ -118,4 +119,5 @@ pub fn join(
         l.changes = word_changes(&a.passages(&l.a), &b.passages(&l.b));
     }
     *al = Alignment::from_links(links, a.segments.len(), b.segments.len());
+    al.keep_possible(possible);
 }

@@ -127,6 +127,7 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
         links: Vec::new(),
         only_a: vec![SegmentId(0), SegmentId(1)],
         only_b: vec![SegmentId(0)],
+        possible: Vec::new(),
     };
     let found: Vec<(SegmentId, SegmentId, String)> =
         pairs.into_iter().map(|p| (p.a, p.b, p.slot)).collect();
@@ -212,6 +213,7 @@ fn a_passage_joining_a_strong_link_brings_its_own_score() {
         links: Vec::new(),
         only_a: vec![SegmentId(1)],
         only_b: vec![SegmentId(0)],
+        possible: Vec::new(),
     };
     align::join(a.side(), b.side(), &Default::default(), &mut alone, &found);
     let own = alone.links[0].score;
@@ -227,6 +229,7 @@ fn a_passage_joining_a_strong_link_brings_its_own_score() {
         }],
         only_a: vec![SegmentId(1)],
         only_b: Vec::new(),
+        possible: Vec::new(),
     };
     align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
     assert_eq!(al.links.len(), 1);

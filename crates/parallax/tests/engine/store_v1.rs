@@ -76,7 +76,9 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
         let on_a = o.a.iter().map(|&i| as_v1(&x[i]));
         on_a.chain(o.b.iter().map(|&i| as_v1(&y[i]))).collect()
     };
-    assert_eq!(cmp.clusters, get::<Vec<Cluster>>(old, "clusters"));
+    // The claims across sources are rebuilt by today's rules (they no longer chain); no
+    // note is anchored on a claim, so only the links must be the ones saved.
+    assert!(!get::<Vec<Cluster>>(old, "clusters").is_empty() && !cmp.clusters.is_empty());
     let pairs = old["pairs"].as_array().unwrap();
     assert_eq!(cmp.pairs.len(), pairs.len());
     for (p, was) in cmp.pairs.iter().zip(pairs) {
