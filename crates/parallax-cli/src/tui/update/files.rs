@@ -51,6 +51,25 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     show_at(m, Some([left, right]), active, focus);
 }
 
+/// A source added from the open dialog: the comparison again with it as the last source,
+/// shown beside the left pane's source. The notes are placed again by their quoted text;
+/// notes there are unsaved now, since the comparison they belong to changed.
+pub fn added(m: &mut Model, cmp: parallax::Comparison) {
+    let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
+    let new = SourceId(cmp.sources.len() - 1);
+    m.names = cmp
+        .sources
+        .iter()
+        .map(|s| s.document.name().to_string())
+        .collect();
+    let name = m.names[new.0].clone();
+    m.notes.notes.reattach(&cmp);
+    loaded(m, cmp);
+    show_at(m, Some([left, new]), PaneSide::Right, [None, None]);
+    m.notes.dirty |= !m.notes.notes.is_empty();
+    m.message = Some(format!("added {}: {name}", new.letter()));
+}
+
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
     m.names = o
