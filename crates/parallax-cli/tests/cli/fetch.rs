@@ -230,3 +230,25 @@ fn a_fetched_page_is_saved_with_its_url_and_time_and_listed_by_name() {
     assert!(list.contains(&format!("{host}/news/bridge")), "{list}");
     assert!(!list.contains("http://"), "{list}");
 }
+
+#[test]
+fn refresh_says_it_keeps_the_fetched_copy_of_a_page() {
+    let server = Server::start(vec![("/news/bridge", Reply::ok("text/html", ARTICLE))]);
+    let url = server.url("/news/bridge");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    let out = run(&["save", "bridge", &url, SAMPLE, "--data-dir", data]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["open", "bridge", "--refresh", "--yes", "--data-dir", data]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("is a web page: --refresh keeps the copy fetched"),
+        "{err}"
+    );
+    assert!(!err.contains("is gone"), "{err}");
+}
