@@ -11,6 +11,7 @@ use anyhow::Result;
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::fetch::{self, FetchOptions};
 use parallax::document::{self, LoadOptions};
 use parallax::export::{self, ExportFormat, Format};
 use parallax::segment::Unit;
@@ -33,9 +34,17 @@ struct Cli {
     files: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    store: StoreArgs,
+}
+
+/// Where saved comparisons live: an option of the reader and of the commands that save,
+/// open, list or export, not of `align` (so `align --help` does not offer it).
+#[derive(Debug, Clone, Default, clap::Args)]
+struct StoreArgs {
     /// Where saved comparisons live (default: $PARALLAX_DATA_DIR, else the platform's data
     /// directory, e.g. ~/.local/share/parallax).
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
 }
 
@@ -47,6 +56,9 @@ struct InputArgs {
     /// Refuse inputs larger than this: bytes, or with a unit (50MB, 2GiB).
     #[arg(long, default_value = "50MiB", value_parser = document::parse_size, global = true)]
     max_size: u64,
+    /// Give up fetching a URL source after this many seconds (connecting included).
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds, global = true)]
+    timeout: f64,
     /// Align without the sentence encoder (the reader always does, for now): much faster,
     /// finds fewer reworded claims.
     #[arg(long, global = true)]
@@ -54,6 +66,13 @@ struct InputArgs {
     /// Show only links at least this likely to be right (0 to 1; default 0.6).
     #[arg(long, value_name = "P", value_parser = parse_probability, global = true)]
     min_score: Option<f32>,
+}
+
+fn parse_seconds(s: &str) -> std::result::Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 86_400.0 => Ok(t),
+        _ => Err(format!("'{s}' is not a number of seconds (0 to 86400)")),
+    }
 }
 
 fn parse_probability(s: &str) -> std::result::Result<f32, String> {
@@ -90,6 +109,8 @@ enum Command {
         /// The sources; at least two.
         #[arg(required = true, num_args = 1..)]
         files: Vec<String>,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// Reopen a saved comparison by name or path.
     Open {
@@ -107,9 +128,14 @@ enum Command {
         /// With --refresh: read the files the saved comparison names without asking.
         #[arg(long, short = 'y', requires = "refresh")]
         yes: bool,
+        #[command(flatten)]
+        store: StoreArgs,
     },
     /// List the saved comparisons.
-    List,
+    List {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Export a saved comparison with its notes.
     Export {
         /// A saved comparison's name, or the path of a .parallax.json file.
@@ -120,6 +146,8 @@ enum Command {
         /// The file to write (`-`, the default, for standard output).
         #[arg(short, long, value_name = "FILE", default_value = "-")]
         output: PathBuf,
+        #[command(flatten)]
+        store: StoreArgs,
     },
 }
 
@@ -178,9 +206,23 @@ fn corrected_report(cmp: &Comparison, saved: parallax::store::Saved, format: For
     export::report_corrected(&notes.corrected(cmp), &notes, format)
 }
 
+/// The command line as clap reads it, `--help` ending with the reader's main keys (from the
+/// keymap, so a renamed key is never described wrongly).
+pub fn command() -> clap::Command {
+    let keys = crate::tui::keymap::Keymap::default().summary();
+    <Cli as clap::CommandFactory>::command().after_help(format!(
+        "Keys in the reader (? there lists every key and mark):\n{keys}\n\
+         Sources may be files, - (standard input) or http(s) URLs."
+    ))
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let matches = command().get_matches();
+    let cli =
+        <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    // `--data-dir` may stand before the command ("parallax --data-dir D list") or after it.
+    let data_dir = |sub: StoreArgs| sub.data_dir.or(cli.store.data_dir.clone());
     let mut options = Options {
         unit: cli.input.unit.into(),
         fast: cli.input.fast,
@@ -218,21 +260,21 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Save { name, files }) => {
+        Some(Command::Save { name, files, store }) => {
             parallax::store::validate_name(&name)?;
             let docs = load_all(&files, &cli.input)?;
-            store_cmds::save(&store_cmds::locate(cli.data_dir)?, &name, docs, &options)
+            store_cmds::save(&store_cmds::locate(data_dir(store))?, &name, docs, &options)
         }
         Some(Command::Open {
             target,
             refresh,
             sources,
             yes,
+            store,
         }) => {
-            let load = LoadOptions {
-                max_size: cli.input.max_size,
-            };
-            let store = store_cmds::locate(cli.data_dir)?;
+            let fetch = cli.input.fetch_options();
+            let load = fetch.load.clone();
+            let store = store_cmds::locate(data_dir(store))?;
             let path = store.resolve(&target)?;
             let (saved, stamp) = parallax::store::load_stamped(&path)?;
             let files = match refresh {
@@ -247,16 +289,22 @@ pub fn run() -> Result<ExitCode> {
             };
             if std::io::stdout().is_terminal() {
                 let start = crate::tui::Start::Saved(Box::new(opening));
-                return crate::tui::run(start, Ok(store), load);
+                return crate::tui::run(start, Ok(store), fetch);
             }
             store_cmds::open(opening, &load)
         }
-        Some(Command::List) => store_cmds::list(&store_cmds::locate(cli.data_dir)?),
+        Some(Command::List { store }) => store_cmds::list(&store_cmds::locate(data_dir(store))?),
         Some(Command::Export {
             target,
             format,
             output,
-        }) => store_cmds::export(&store_cmds::locate(cli.data_dir)?, &target, format, &output),
+            store,
+        }) => store_cmds::export(
+            &store_cmds::locate(data_dir(store))?,
+            &target,
+            format,
+            &output,
+        ),
         None if cli.files.is_empty() => {
             // The bundled demo: all four sources, the two 2019 articles in the panes.
             reader(Sources::Demo(parallax::demo::documents()), &options, &cli)
@@ -299,28 +347,40 @@ fn reader(sources: Sources, options: &Options, cli: &Cli) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     // No data dir is no reason not to read: `s` says why it cannot save.
-    let store = store_cmds::locate(cli.data_dir.clone()).map_err(|e| format!("{e:#}"));
-    let load = LoadOptions {
-        max_size: cli.input.max_size,
-    };
+    let store = store_cmds::locate(cli.store.data_dir.clone()).map_err(|e| format!("{e:#}"));
+    let fetch = cli.input.fetch_options();
     let start = match sources {
         Sources::Demo(docs) => crate::tui::Start::Docs(docs, Box::new(options.clone())),
         Sources::Files(files) => crate::tui::Start::Files(files, Box::new(options.clone())),
     };
-    crate::tui::run(start, store, load)
+    crate::tui::run(start, store, fetch)
 }
 
-/// Reads and checks every source, stopping at the first that fails.
+impl InputArgs {
+    /// How sources are read and fetched.
+    fn fetch_options(&self) -> FetchOptions {
+        let load = LoadOptions {
+            max_size: self.max_size,
+        };
+        FetchOptions::new(load, std::time::Duration::from_secs_f64(self.timeout))
+    }
+}
+
+/// Reads and checks every source (a file, `-` or a URL), stopping at the first that fails.
 fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked>> {
-    let opts = LoadOptions {
-        max_size: input.max_size,
-    };
+    let opts = input.fetch_options();
     if files.iter().filter(|f| *f == "-").count() > 1 {
         anyhow::bail!("-: standard input can be read only once");
     }
     files
         .iter()
-        .map(|f| document::read(f, &opts).map_err(Into::into))
+        .map(|f| {
+            if f == "-" && std::io::stdin().is_terminal() {
+                // Without this the command seems to hang, waiting for text nobody knows to type.
+                eprintln!("parallax: reading standard input: type or paste the text, then Ctrl-D");
+            }
+            fetch::read_source(f, &opts).map_err(anyhow::Error::msg)
+        })
         .collect()
 }
 

@@ -13,4 +13,5 @@ macro_rules! say {
 pub(crate) use say;
 
 pub mod cli;
+pub mod fetch;
 pub mod tui;

@@ -11,6 +11,7 @@ pub mod effects;
 pub mod kept;
 pub mod keymap;
 pub mod layout;
+pub mod line;
 pub mod model;
 pub mod notes;
 pub mod pair;

@@ -153,13 +153,34 @@ pub struct LinkFacts {
     pub additions: FactsOnly,
 }
 
-/// How far [`Comparison::build_with_progress`] has come.
+/// How far [`Comparison::build_with_progress`] has come. Every stage counts, the last
+/// ones too, so `done` reaches `total` only when the comparison is complete: on long
+/// inputs comparing the facts of every link takes a while after the aligner ends, and a
+/// full bar then would say the work was done when it was not.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Progress {
     /// Steps done.
     pub done: usize,
     /// Steps in all.
     pub total: usize,
+    /// The stage the step just done belongs to.
+    pub stage: Stage,
+}
+
+/// The stages of building a comparison, in the order they end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Cutting a source into passages (one step per source).
+    Segmenting,
+    /// Finding a source's facts (one step per source).
+    Facts,
+    /// Aligning a pair of sources (one step per pair).
+    Aligning,
+    /// Comparing the facts of a pair's links and joining passages that state one fact
+    /// (one step per pair).
+    Comparing,
+    /// Gathering the claims shared across sources (one step, the last).
+    Claims,
 }
 
 /// Several sources, their passages and facts, the links between every pair, and the claims
@@ -197,18 +218,26 @@ impl Comparison {
         let pair_ids: Vec<(SourceId, SourceId)> = (0..n)
             .flat_map(|i| (i + 1..n).map(move |j| (SourceId(i), SourceId(j))))
             .collect();
-        let total = n + pair_ids.len();
+        let total = 2 * n + 2 * pair_ids.len() + 1;
         let done = std::sync::atomic::AtomicUsize::new(0);
-        let tick = || {
+        let tick = |stage: Stage| {
             let d = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
-            progress(Progress { done: d, total });
+            progress(Progress {
+                done: d,
+                total,
+                stage,
+            });
         };
         // Segment every source, then extract facts and align pairs side by side: alignment
         // needs only the passages, and fact extraction starts by compiling its patterns
         // (most of the cost on short texts), so the two overlap on separate cores.
         let mut sources: Vec<Source> = documents
             .into_par_iter()
-            .map(|d| Source::segmented(d, options))
+            .map(|d| {
+                let s = Source::segmented(d, options);
+                tick(Stage::Segmenting);
+                s
+            })
             .collect();
         let (facts, alignments) = rayon::join(
             || {
@@ -217,7 +246,7 @@ impl Comparison {
                     .par_iter()
                     .map(|s| {
                         let f = facts::extract(&s.document);
-                        tick();
+                        tick(Stage::Facts);
                         f
                     })
                     .collect::<Vec<_>>()
@@ -235,7 +264,7 @@ impl Comparison {
                     .map(|&(i, j)| {
                         let al = align::align_with(side(i), side(j), &options.params);
                         // Alignment is the slow part: count each pair as it ends.
-                        tick();
+                        tick(Stage::Aligning);
                         al
                     })
                     .collect::<Vec<_>>()
@@ -249,10 +278,13 @@ impl Comparison {
             .zip(alignments)
             .map(|(&(i, j), mut alignment)| {
                 join_fact_pairs(&sources[i.0], &sources[j.0], options, &mut alignment);
-                PairAlignment::with_facts(&sources, (i, j), alignment)
+                let pair = PairAlignment::with_facts(&sources, (i, j), alignment);
+                tick(Stage::Comparing);
+                pair
             })
             .collect();
         let clusters = cluster::clusters(&sources, &pairs);
+        tick(Stage::Claims);
         Ok(Comparison {
             sources,
             pairs,

@@ -8,6 +8,9 @@ mod header;
 mod html;
 mod load;
 mod markdown;
+mod url;
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,8 +19,9 @@ use crate::span::Span;
 pub use header::detect_header;
 pub use load::{
     Checked, DEFAULT_MAX_SIZE, LoadOptions, load, load_reader, load_regular, parse_size, read,
-    read_reader,
+    read_page, read_reader,
 };
+pub use url::{is_url, url_name};
 
 /// How a source was written, which decides how it is turned into text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,6 +102,11 @@ pub struct Document {
     /// of other sources are as before.)
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub bundled: bool,
+    /// When the page was fetched (RFC 3339, UTC), for a source read from a URL (`path` is
+    /// the URL). Absent for files, so saved files of other sources are as before and an
+    /// older Parallax reads this one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
 }
 
 impl Document {
@@ -120,12 +129,34 @@ impl Document {
             meta,
             warnings: Vec::new(),
             bundled: false,
+            fetched: None,
         }
     }
 
-    /// A short name for titles: the file name without its directory.
-    pub fn name(&self) -> &str {
-        self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path)
+    /// A short name for titles: the file name without its directory, or for a web page its
+    /// host and path (see [`url_name`]).
+    pub fn name(&self) -> Cow<'_, str> {
+        if is_url(&self.path) {
+            return Cow::Owned(url_name(&self.path));
+        }
+        Cow::Borrowed(self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path))
+    }
+
+    /// The source as reports name it: the path, or for a web page its short name, then the
+    /// URL and when it was fetched ("example.com/news/talks (https://…, fetched …)").
+    pub fn source_line(&self) -> Cow<'_, str> {
+        if !self.is_web() {
+            return Cow::Borrowed(&self.path);
+        }
+        match &self.fetched {
+            Some(at) => Cow::Owned(format!("{} ({}, fetched {at})", self.name(), self.path)),
+            None => Cow::Owned(format!("{} ({})", self.name(), self.path)),
+        }
+    }
+
+    /// True when the source was read from a URL.
+    pub fn is_web(&self) -> bool {
+        is_url(&self.path)
     }
 
     /// The byte ranges of the text that are passages: everything but the header stretches,

@@ -122,7 +122,7 @@ impl Saved {
                 SavedSource {
                     path: d.path.clone(),
                     // Standard input and the bundled demo have no file to find again.
-                    absolute: (d.path != "-" && !d.bundled)
+                    absolute: (d.path != "-" && !d.bundled && !d.is_web())
                         .then(|| std::path::absolute(&d.path).ok())
                         .flatten()
                         .map(|p| p.to_string_lossy().into_owned()),
@@ -315,11 +315,12 @@ impl Store {
                         .sources
                         .iter()
                         .map(|src| {
-                            src.document
-                                .meta
-                                .title
-                                .clone()
-                                .unwrap_or_else(|| src.document.name().to_string())
+                            let d = &src.document;
+                            // A page goes by its address: titles of one story look alike.
+                            match &d.meta.title {
+                                Some(t) if !d.is_web() => t.clone(),
+                                _ => d.name().to_string(),
+                            }
                         })
                         .collect(),
                     saved: s.saved,

@@ -90,6 +90,10 @@ fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
             (SourceState::Changed, true) => "changed since saving; read again",
             (SourceState::Missing, _) => "is gone; using the saved text",
             (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
+            // Said only when asked to read the sources again, where the user expects it.
+            (SourceState::Web, true) => {
+                "is a web page: --refresh keeps the copy fetched when it was saved (run parallax save again to fetch it anew)"
+            }
             _ => continue,
         };
         crate::say!("source {who} {what}");

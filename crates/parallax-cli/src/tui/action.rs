@@ -225,6 +225,8 @@ pub enum Action {
     SearchChar(char),
     /// Backspace in the search prompt.
     SearchBack,
+    /// A readline key in the search prompt (Ctrl-U, Ctrl-W, Home, arrows, Delete, …).
+    SearchEdit(KeyEvent),
     /// Enter in the search prompt.
     SearchSubmit,
     /// The aligner has done `done` of `total` steps.
@@ -243,6 +245,8 @@ pub enum Action {
     Done(Result<Done, String>),
     /// The saved comparisons, for the `o` list.
     Listed(Vec<parallax::store::Listing>),
+    /// The comparison shown, built again with one more source (the last).
+    Added(Box<Comparison>),
 }
 
 /// A saved comparison as the reader opens it.
@@ -332,6 +336,9 @@ pub enum Effect {
     List,
     /// Open the saved comparison in this file (answered by [`Action::Opened`]).
     Open(std::path::PathBuf),
+    /// Fetch this URL (or read this file) and add it as a source of the comparison shown
+    /// (answered by [`Action::Added`]).
+    AddSource(String),
 }
 
 /// The file a comparison shown in the reader belongs to.

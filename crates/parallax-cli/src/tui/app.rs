@@ -208,7 +208,12 @@ fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
 /// when the user quit, 128 + the signal's number when a signal stopped the reader (as a shell
 /// reports a process a signal killed: 143 for SIGTERM), so scripts can tell. A source found
 /// unreadable on the worker ends the reader with that error.
-pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Result<ExitCode> {
+pub fn run(
+    start: Start,
+    store: Result<Store, String>,
+    fetch: crate::fetch::FetchOptions,
+) -> Result<ExitCode> {
+    let load = fetch.load.clone();
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let (tx, rx) = mpsc::channel();
     let (names, job) = match start {
@@ -233,6 +238,7 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     let mut env = Env {
         store,
         load,
+        timeout: fetch.timeout,
         saved_sources: None,
         file: None,
     };
@@ -293,8 +299,11 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     })
 }
 
-/// A short name for a path, shown while the sources load.
+/// A short name for a path or URL, shown while the sources load.
 fn file_name(path: &str) -> String {
+    if parallax::document::is_url(path) {
+        return parallax::document::url_name(path);
+    }
     path.rsplit(['/', '\\']).next().unwrap_or(path).to_string()
 }
 

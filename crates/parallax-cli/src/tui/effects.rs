@@ -19,6 +19,8 @@ pub struct Env {
     pub store: Result<Store, String>,
     /// How sources are read again (open, refresh).
     pub load: LoadOptions,
+    /// How long fetching a URL added from the open dialog may take.
+    pub timeout: std::time::Duration,
     /// The sources as saved, for a comparison that was opened: saving it again keeps the
     /// absolute paths found when it was first saved.
     pub saved_sources: Option<Vec<SavedSource>>,
@@ -29,6 +31,13 @@ pub struct Env {
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
 pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
+    // Adding a source needs no place to save.
+    if let Effect::AddSource(source) = &effect {
+        return Some(match add_source(env, m, source) {
+            Ok(cmp) => Action::Added(Box::new(cmp)),
+            Err(e) => Action::Done(Err(e)),
+        });
+    }
     let store = match &env.store {
         Ok(s) => s,
         Err(e) => return Some(Action::Done(Err(e.clone()))),
@@ -88,6 +97,8 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             Ok(items) => Action::Listed(items),
             Err(e) => Action::Done(Err(e.to_string())),
         }),
+        // Answered above.
+        Effect::AddSource(_) => None,
         Effect::Open(path) => Some(match open(&path, &env.load) {
             Ok((opened, sources)) => {
                 env.saved_sources = Some(sources);
@@ -97,6 +108,27 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             Err(e) => Action::Done(Err(e)),
         }),
     }
+}
+
+/// The comparison shown with `source` (a URL, fetched, or a file typed in the open dialog)
+/// as one more source, aligned with the options it was built with. The reader waits for
+/// it: a fetch is bounded by the timeout, and one more source aligns in well under a second
+/// at article sizes.
+fn add_source(env: &Env, m: &Model, source: &str) -> Result<parallax::Comparison, String> {
+    let r = m.phase.ready().ok_or("nothing to add a source to yet")?;
+    let doc = if parallax::document::is_url(source) {
+        let opts = crate::fetch::FetchOptions::new(env.load.clone(), env.timeout);
+        crate::fetch::fetch(source, &opts)?
+            .convert()
+            .map_err(|e| e.to_string())?
+    } else {
+        // A typed path may name a pipe or a device: only a regular file is read.
+        parallax::document::load_regular(source, &env.load).map_err(|e| e.to_string())?
+    };
+    let mut docs: Vec<parallax::Document> =
+        r.cmp.sources.iter().map(|s| s.document.clone()).collect();
+    docs.push(doc);
+    parallax::Comparison::build(docs, &r.cmp.options).map_err(|e| e.to_string())
 }
 
 /// Where the reader stands, to reopen there.

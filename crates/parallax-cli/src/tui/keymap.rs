@@ -208,6 +208,34 @@ impl Keymap {
             .map_or(&[], |(_, k)| k.as_slice())
     }
 
+    /// The main keys, one line each ("  n          next link"), for `parallax --help`.
+    pub fn summary(&self) -> String {
+        const MAIN: [Command; 16] = [
+            Command::Down,
+            Command::Up,
+            Command::SwitchPane,
+            Command::NextLink,
+            Command::NextConflict,
+            Command::NextAdded,
+            Command::Counterpart,
+            Command::Search,
+            Command::ToggleView,
+            Command::Pick,
+            Command::Note,
+            Command::Save,
+            Command::Export,
+            Command::Open,
+            Command::Help,
+            Command::Quit,
+        ];
+        let mut out = String::new();
+        for cmd in MAIN {
+            let keys: Vec<String> = self.keys(cmd).iter().map(Key::label).collect();
+            out.push_str(&format!("  {:<12} {}\n", keys.join(" "), cmd.help()));
+        }
+        out
+    }
+
     /// The first key of `cmd` as a label, for hints.
     pub fn hint(&self, cmd: Command) -> String {
         self.keys(cmd).first().map_or("-".into(), Key::label)
@@ -275,8 +303,21 @@ impl Keymap {
                 KeyCode::Backspace => return Some(Action::SearchBack),
                 KeyCode::Esc => return Some(Action::Cmd(Command::Cancel)),
                 KeyCode::Char(c) => return Some(Action::SearchChar(c)),
+                KeyCode::Left | KeyCode::Right | KeyCode::Home | KeyCode::End | KeyCode::Delete => {
+                    return Some(Action::SearchEdit(*ev));
+                }
                 _ => {}
             }
+        }
+        // The prompt's readline keys; Ctrl-C still quits.
+        if typing
+            && key.ctrl
+            && matches!(
+                key.code,
+                KeyCode::Char('u' | 'w' | 'k' | 'a' | 'e' | 'b' | 'f' | 'd')
+            )
+        {
+            return Some(Action::SearchEdit(*ev));
         }
         self.lookup(key).map(Action::Cmd)
     }

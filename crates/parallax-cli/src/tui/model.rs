@@ -64,7 +64,7 @@ pub struct Search {
     /// The prompt is open.
     pub typing: bool,
     /// What is typed so far.
-    pub input: String,
+    pub input: crate::tui::line::LineInput,
     /// The search in force (lower case), empty for none.
     pub query: String,
     /// Segments that hold the query, per pane (by segment id).

@@ -15,14 +15,26 @@ use ratatui::layout::Rect;
 
 use super::action::{Action, Command, Effect};
 use super::dialog::{ContextMut, Dialog, DialogKey, Step, open_list::OpenList};
+use super::keymap::Key;
 use super::layout;
 use super::model::{Model, Overlay, Phase, ViewMode};
 use super::pair::{PairView, pairs};
 use super::side::PaneSide;
 use show::{find_hits, loaded, relayout, show_at};
 
-/// The action for a key press: while a dialog is open it takes every key.
+/// The action for a key press: while a dialog is open it takes every key. On a screen too
+/// small to show the reader only quitting acts: any other key would change what the user
+/// cannot see (resizing still arrives, as an event of its own).
 pub fn key_action(m: &Model, ev: &KeyEvent) -> Option<Action> {
+    if m.areas().tiny {
+        let quit = m.config.keymap.lookup(Key::from_event(ev)) == Some(Command::Quit);
+        return match (quit, m.dialog.is_some()) {
+            (false, _) => None,
+            // The dialog closes on it, as it would on a larger screen.
+            (true, true) => Some(Action::Key(*ev)),
+            (true, false) => Some(Action::Cmd(Command::Quit)),
+        };
+    }
     if m.dialog.is_some() {
         return Some(Action::Key(*ev));
     }
@@ -40,15 +52,24 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
         }
         Action::Click(x, y) => nav::click(m, x, y),
         Action::Wheel(x, y, down) => nav::wheel(m, x, y, down),
-        Action::SearchChar(c) => m.search.input.push(c),
-        Action::SearchBack => {
-            m.search.input.pop();
+        Action::SearchChar(c) => m.search.input.insert(c),
+        Action::SearchBack => m.search.input.backspace(),
+        Action::SearchEdit(ev) => {
+            m.search.input.key(&ev);
         }
         Action::SearchSubmit => {
             m.search.typing = false;
-            m.search.query = m.search.input.trim().to_lowercase();
+            m.search.query = m.search.input.as_str().trim().to_lowercase();
             find_hits(m);
-            if !m.search.query.is_empty() {
+            let none = m.search.hits.iter().all(|h| !h.contains(&true));
+            if none && !m.search.query.is_empty() {
+                let [la, lb] = pair_of(m)
+                    .map_or_else(|| ["A".into(), "B".into()], |p| p.src.map(SourceId::letter));
+                m.message = Some(format!(
+                    "no passage matches “{}” in {la} or {lb}",
+                    m.search.query
+                ));
+            } else if !m.search.query.is_empty() {
                 let on_hit = m.search.hits[m.active]
                     .get(m.panes[m.active].focus.0)
                     .copied()
@@ -75,10 +96,8 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
         Action::Key(ev) => return dialog_key(m, ev),
         Action::Opened(o) => files::opened(m, *o),
         Action::Done(result) => return files::done(m, result),
-        Action::Listed(items) if items.is_empty() => {
-            m.message = Some("no saved comparisons yet (s saves this one)".into());
-        }
         Action::Listed(items) => m.dialog = Some(Dialog::Open(OpenList::new(items))),
+        Action::Added(cmp) => files::added(m, *cmp),
     }
     None
 }
@@ -147,9 +166,13 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         Command::NextLink | Command::PrevLink => nav::link(m, cmd == Command::NextLink),
         Command::NextAdded | Command::PrevAdded => {
             let fwd = cmd == Command::NextAdded;
-            nav::jump(m, fwd, |m, side, seg| {
-                pair_of(m).is_some_and(|p| p.is_added(side, seg))
-            });
+            let added = |m: &Model, side, seg| pair_of(m).is_some_and(|p| p.is_added(side, seg));
+            if nav::any_in_pane(m, added) {
+                nav::jump(m, fwd, added);
+            } else {
+                let letter = pair_of(m).map_or_else(String::new, |p| p.src[m.active].letter());
+                m.message = Some(format!("no additions: {letter} adds nothing in this pair"));
+            }
         }
         Command::NextConflict | Command::PrevConflict => {
             nav::conflict(m, cmd == Command::NextConflict)
@@ -229,8 +252,8 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     let max = match o {
         Overlay::Pick(_) => pairs_of(m).len(),
         Overlay::Matrix(_) => m.phase.ready().map_or(0, |r| r.cmp.clusters.len()),
-        // Bindings, a blank line and the legend of marks.
-        Overlay::Help(_) => m.config.keymap.bindings.len() + 12,
+        // Bindings, a blank line, the legend of marks, a blank line and the colours.
+        Overlay::Help(_) => m.config.keymap.bindings.len() + 13 + super::view::overlay::COLOURS,
     }
     .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);

@@ -2,7 +2,7 @@
 //! the comparison, laid out by `layout`, wrapped by `wrap`.
 
 mod detail;
-mod overlay;
+pub(crate) mod overlay;
 mod pane;
 
 use ratatui::Frame;
@@ -142,7 +142,9 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             km.hint(Command::Cancel)
         )
     } else if m.search.typing {
-        format!(" /{}▏", parallax::text::visible(&m.search.input, false))
+        let (before, after) = m.search.input.split();
+        let shown = |s: &str| parallax::text::visible(s, false).into_owned();
+        format!(" /{}▏{}", shown(before), shown(after))
     } else {
         let mut s = format!(" {} · {}", position(m, r), m.view.label());
         if !m.search.query.is_empty() {

@@ -14,11 +14,13 @@ const A: &str = "Bridge opens\n\nThe mayor, 56, opened the new bridge on Monday 
 const B: &str = "Town gets its bridge\n\nOn Monday morning the mayor, 62, opened the new bridge. The project cost $2 million in all.\n";
 
 fn parallax(data: &Path, cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_parallax"))
-        .args(args)
-        .arg("--data-dir")
-        .arg(data)
-        .current_dir(cwd)
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    cmd.args(args);
+    // `align` keeps nothing, so it takes no data directory.
+    if args.first() != Some(&"align") {
+        cmd.arg("--data-dir").arg(data);
+    }
+    cmd.current_dir(cwd)
         .env_remove("PARALLAX_DATA_DIR")
         .output()
         .unwrap()

@@ -82,7 +82,7 @@ fn e_chooses_a_format_and_a_path_and_l_lists_and_jumps() {
     );
     match &m.dialog {
         Some(Dialog::Export(Export::Path { input, .. })) => {
-            assert_eq!(input, "parallax-comparison.html")
+            assert_eq!(input.as_str(), "parallax-comparison.html")
         }
         _ => panic!("path prompt expected"),
     }
@@ -144,6 +144,7 @@ fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
     let env = Env {
         store: Ok(Store::new(dir.path())),
         load: parallax::document::LoadOptions::default(),
+        timeout: std::time::Duration::from_secs(5),
         saved_sources: None,
         file: None,
     };

@@ -2,13 +2,17 @@
 //! saving and opening from the reader, and the built binary in a real pseudo-terminal.
 
 mod fixture;
+#[path = "../cli/http.rs"]
+mod http;
 mod support;
 
 mod corrections;
 mod files;
 mod notes;
+mod papercuts;
 mod pty;
 mod pty_fatal;
+mod pty_url;
 mod screens;
 mod small;
 mod update;

@@ -184,7 +184,7 @@ fn search_has_its_own_next_and_leaves_n_to_links() {
     assert!(m.search.query.is_empty());
     // While typing, letters are text, not commands.
     press(&mut m, "/ q n");
-    assert_eq!(m.search.input, "qn");
+    assert_eq!(m.search.input.as_str(), "qn");
     press(&mut m, "esc");
     assert!(!m.search.typing);
 }

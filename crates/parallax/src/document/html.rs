@@ -19,9 +19,14 @@ const MIN_PROSE_WORDS: usize = 8;
 /// Separators between a headline and the site name in a page title.
 const TITLE_SEPARATORS: [&str; 5] = [" | ", " – ", " — ", " - ", " :: "];
 
-/// Extracts the article of an HTML page as a document.
-pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
-    let (encoding, declared) = sniff_charset(bytes);
+/// Extracts the article of an HTML page as a document. `charset` is the one the server
+/// named for a fetched page: it wins over the page's `<meta>`, a byte-order mark over both.
+pub fn extract(path: &str, bytes: &[u8], charset: Option<&str>) -> Result<Document> {
+    let served = charset.and_then(|c| Encoding::for_label(c.trim().as_bytes()));
+    let (encoding, declared) = match (Encoding::for_bom(bytes), served) {
+        (None, Some(enc)) => (enc, true),
+        _ => sniff_charset(bytes),
+    };
     let (html, _, had_errors) = encoding.decode(bytes);
     let cfg = Config {
         text_mode: TextMode::Formatted,
@@ -89,7 +94,7 @@ pub fn extract(path: &str, bytes: &[u8]) -> Result<Document> {
             "{path}: some bytes are not valid {}{}; they were replaced",
             encoding.name(),
             if declared {
-                " (the charset the page declares)"
+                " (the charset the page or its server declares)"
             } else {
                 ""
             }

@@ -100,6 +100,8 @@ pub fn read_reader(path: &str, reader: impl Read, options: &LoadOptions) -> Resu
 pub struct Checked {
     path: String,
     body: Body,
+    /// When a web page was fetched (RFC 3339), for a source read from a URL.
+    fetched: Option<String>,
 }
 
 /// What a checked source holds, by format.
@@ -107,8 +109,9 @@ pub struct Checked {
 enum Body {
     /// Plain text or Markdown, valid UTF-8.
     Text(String, SourceFormat),
-    /// A web page's bytes, decoded by its charset when converted.
-    Html(Vec<u8>),
+    /// A web page's bytes, decoded by its charset when converted; with the charset its server
+    /// named, if it named one (it wins over the page's own `<meta>`).
+    Html(Vec<u8>, Option<String>),
 }
 
 impl Checked {
@@ -122,7 +125,7 @@ impl Checked {
     pub fn convert(self) -> Result<Document> {
         let path = self.path.as_str();
         let doc = match self.body {
-            Body::Html(bytes) => html::extract(path, &bytes)?,
+            Body::Html(bytes, charset) => html::extract(path, &bytes, charset.as_deref())?,
             Body::Text(text, SourceFormat::Markdown) => {
                 Document::with_format(path, markdown::to_text(&text), SourceFormat::Markdown)
             }
@@ -134,7 +137,10 @@ impl Checked {
                 what: "only white space",
             });
         }
-        Ok(doc)
+        Ok(Document {
+            fetched: self.fetched,
+            ..doc
+        })
     }
 }
 
@@ -159,7 +165,7 @@ fn check(path: &str, bytes: Vec<u8>) -> Result<Checked> {
         });
     }
     let body = match detect_format(path, &bytes) {
-        SourceFormat::Html => Body::Html(bytes),
+        SourceFormat::Html => Body::Html(bytes, None),
         format => {
             let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
                 path: path.to_string(),
@@ -179,7 +185,48 @@ fn check(path: &str, bytes: Vec<u8>) -> Result<Checked> {
     Ok(Checked {
         path: path.to_string(),
         body,
+        fetched: None,
     })
+}
+
+/// Reads a web page the front end fetched from `url` (the engine does no network I/O):
+/// the body within the size cap, decoded by `charset` (the one the server's Content-Type
+/// names) when given, else as a saved page is. `fetched` is when it was fetched (RFC 3339),
+/// kept in the document. The caller has checked that the server called it HTML.
+pub fn read_page(
+    url: &str,
+    body: impl Read,
+    charset: Option<&str>,
+    fetched: String,
+    options: &LoadOptions,
+) -> Result<Checked> {
+    let mut bytes = Vec::new();
+    body.take(options.max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::from_io(url, e))?;
+    if bytes.len() as u64 > options.max_size {
+        return Err(Error::TooLarge {
+            path: url.to_string(),
+            size: bytes.len() as u64,
+            max: options.max_size,
+        });
+    }
+    if bytes.iter().all(|&b| is_blank_byte(b)) {
+        return Err(Error::Empty {
+            path: url.to_string(),
+            what: "an empty page",
+        });
+    }
+    Ok(Checked {
+        path: url.to_string(),
+        body: Body::Html(bytes, charset.map(str::to_string)),
+        fetched: Some(fetched),
+    })
+}
+
+/// ASCII white space, for a body with nothing in it.
+fn is_blank_byte(b: u8) -> bool {
+    b.is_ascii_whitespace()
 }
 
 /// Parses a size for `--max-size`: bytes, or a number with a unit (`K`, `M`, `G`, optionally

@@ -92,7 +92,7 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
                 format!(
                     "{} {}",
                     i.letter(),
-                    d.meta.title.as_deref().unwrap_or(d.name())
+                    d.meta.title.as_deref().unwrap_or(&d.name())
                 )
             };
             let _ = write!(

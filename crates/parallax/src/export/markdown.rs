@@ -27,7 +27,7 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
             out,
             "- **{}**: {}",
             SourceId(i).letter(),
-            code_span(&s.document.path)
+            code_span(&s.document.source_line())
         );
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
@@ -79,7 +79,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
          (a few shared words), – those that do not.\n\n",
     );
     for (i, s) in cmp.sources.iter().enumerate() {
-        let name = escape(s.document.name());
+        let name = escape(&s.document.name());
         let _ = writeln!(out, "- **{}**: {name}", SourceId(i).letter());
     }
     out.push_str("\n| # | Claim |");

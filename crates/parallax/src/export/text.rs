@@ -52,7 +52,12 @@ pub fn render(cmp: &Comparison) -> String {
 /// "A: path", one line per source, each after `indent`.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
     for (i, s) in cmp.sources.iter().enumerate() {
-        let _ = writeln!(out, "{indent}{}: {}", SourceId(i).letter(), s.document.path);
+        let _ = writeln!(
+            out,
+            "{indent}{}: {}",
+            SourceId(i).letter(),
+            s.document.source_line()
+        );
     }
 }
 
@@ -107,8 +112,8 @@ impl PairSink for TextPair<'_> {
                 conflicts += f.conflicts.len();
             }
         }
-        let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.path);
-        let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.path);
+        let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.source_line());
+        let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.source_line());
         let maybe = if possible > 0 {
             format!(" ({possible} more possible)")
         } else {

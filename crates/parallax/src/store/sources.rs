@@ -24,6 +24,9 @@ pub enum SourceState {
     Bundled,
     /// [`Saved::refresh`] was told not to read it: the saved text stays.
     NotRead,
+    /// It was fetched from a URL: the copy fetched then is kept (the engine does no network
+    /// I/O; `open --refresh` fetches it again in the front end when asked).
+    Web,
 }
 
 impl SourceState {
@@ -35,6 +38,7 @@ impl SourceState {
                 | SourceState::Stdin
                 | SourceState::Bundled
                 | SourceState::NotRead
+                | SourceState::Web
         )
     }
 }
@@ -64,6 +68,9 @@ fn stored_file<'a>(
     }
     if s.path == "-" {
         return Err(SourceState::Stdin);
+    }
+    if saved.is_web() {
+        return Err(SourceState::Web);
     }
     Ok(s.absolute.as_deref().unwrap_or(&s.path))
 }

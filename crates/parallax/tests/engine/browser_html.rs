@@ -108,8 +108,9 @@ fn fixture() -> Vec<parallax::Document> {
     ]
 }
 
-#[test]
-fn click_brings_counterpart_into_view_and_keys_move_between_links() {
+/// chromedriver and Chromium, or `None` (the test is skipped) when they are missing outside
+/// CI.
+fn tools() -> Option<(PathBuf, PathBuf)> {
     let (Some(driver), Some(chromium)) = (
         which(&["chromedriver"]),
         which(&["chromium", "chromium-browser"]),
@@ -119,6 +120,14 @@ fn click_brings_counterpart_into_view_and_keys_move_between_links() {
             "CI=true but chromium/chromedriver are missing (apt-get install chromium chromium-driver)"
         );
         eprintln!("browser_html: skipped: chromium and chromedriver are not installed");
+        return None;
+    };
+    Some((driver, chromium))
+}
+
+#[test]
+fn click_brings_counterpart_into_view_and_keys_move_between_links() {
+    let Some((driver, chromium)) = tools() else {
         return;
     };
 
@@ -251,4 +260,65 @@ fn click_brings_counterpart_into_view_and_keys_move_between_links() {
         "{there}"
     );
     eprintln!("browser_html: screenshots in {}", out.display());
+}
+
+/// Where the note of a passage stands against the passage and its paragraph, and whether
+/// the passages of column B each start a line of their own.
+const LAYOUT: &str = r#"
+const seg = document.querySelector(arguments[0]);
+const note = document.querySelector('aside.note');
+const para = seg.closest('.para');
+const last = [...para.querySelectorAll('.seg')].pop();
+const s = seg.getBoundingClientRect(), n = note.getBoundingClientRect();
+const tops = [...document.querySelectorAll('.col-b .seg')].map(e => e.getBoundingClientRect().top);
+let ownLines = 0;
+for (let i = 1; i < tops.length; i++) if (tops[i] > tops[i - 1] + 4) ownLines++;
+return { segTop: s.top, segBottom: s.bottom, noteTop: n.top, lastTop: last.getBoundingClientRect().top,
+         lines: tops.length, ownLines: ownLines };"#;
+
+/// A note stands right after its passage, not after the paragraph; a text of one sentence
+/// per line keeps its lines.
+#[test]
+fn notes_sit_beside_their_passages_and_lines_stay_lines() {
+    let Some((driver, chromium)) = tools() else {
+        return;
+    };
+    let sentences: Vec<&str> = CLAIMS.iter().map(|c| c.0).collect();
+    // A: one paragraph of prose; B: the same sentences, one per line.
+    let docs = vec![
+        parallax::Document::from_text("para.txt", sentences.join(" ")),
+        parallax::Document::from_text("lines.txt", sentences.join("\n")),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    let on = parallax::SegmentId(1);
+    let anchor = Anchor::Passage {
+        source: SourceId(0),
+        segment: on,
+    };
+    notes.add(&cmp, anchor, "Which spokesman?", 0).unwrap();
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("browser-html-layout");
+    std::fs::create_dir_all(&out).unwrap();
+    let page = out.join("page.html");
+    std::fs::write(&page, html::render(&cmp, &notes, "layout")).unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let b = Browser::start(&driver, &chromium, profile.path(), 1100, 900);
+    b.goto(&format!("file://{}", page.display()));
+    let l = b.script(LAYOUT, json!([format!("#s0-1-a-{on}")]));
+    std::fs::write(out.join("layout.png"), b.screenshot()).unwrap();
+    let f = |k: &str| l[k].as_f64().unwrap();
+    assert!(
+        f("noteTop") >= f("segBottom") - 2.0 && f("noteTop") <= f("segBottom") + 30.0,
+        "the note starts right under its passage: {l}"
+    );
+    assert!(
+        f("noteTop") < f("lastTop"),
+        "the note stands before the paragraph's last passage, not after it: {l}"
+    );
+    assert_eq!(l["lines"], CLAIMS.len(), "{l}");
+    assert_eq!(
+        l["ownLines"],
+        CLAIMS.len() - 1,
+        "each line of B starts a line of its own: {l}"
+    );
 }

@@ -70,7 +70,7 @@ fn markdown_has_a_claim_by_source_table() {
     let at = section.find(head).expect("the table's header row");
     // Each source named by its letter and file name above the table.
     for (i, s) in cmp.sources.iter().enumerate() {
-        let name = markdown::escape(s.document.name());
+        let name = markdown::escape(&s.document.name());
         let line = format!("- **{}**: {name}", (b'A' + i as u8) as char);
         let pos = section.find(&line).unwrap_or_else(|| panic!("{line}"));
         assert!(pos < at, "{line} comes before the table");

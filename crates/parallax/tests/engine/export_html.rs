@@ -182,3 +182,62 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
         "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}62</mark>"
     )));
 }
+
+/// The words inside `class="chg"` marks of column `col` ("a" or "b") of the first pair.
+fn changed_words(page: &str, col: &str) -> Vec<String> {
+    let start = page.find(&format!("class=\"col col-{col}\"")).unwrap();
+    let end = page[start + 1..]
+        .find("class=\"col col-")
+        .map_or(page.len(), |e| start + 1 + e);
+    page[start..end]
+        .split("<span class=\"chg\"")
+        .skip(1)
+        .map(|m| {
+            let inner = &m[m.find('>').unwrap() + 1..];
+            inner[..inner.find("</span>").unwrap()].to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn only_words_that_differ_are_marked_as_changed() {
+    let docs = vec![
+        Document::from_text(
+            "a.txt",
+            "The council approved the new budget on Monday after a long debate.\n\n\
+             Officials said the river bridge would reopen to traffic next spring.",
+        ),
+        Document::from_text(
+            "b.txt",
+            "The council approved the new budget on Tuesday after a long debate.\n\n\
+             Next spring, traffic should cross the bridge over the river again, officials said.",
+        ),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    assert_eq!(cmp.pairs[0].alignment.links.len(), 2, "both sentences link");
+    let page = html::render(&cmp, &Notes::default(), "t");
+    // One word edited: that word is marked, and only it. The reworded sentence differs in
+    // most of its words: marking them would mark nearly everything, so nothing is.
+    assert_eq!(changed_words(&page, "a"), ["Monday"]);
+    assert_eq!(changed_words(&page, "b"), ["Tuesday"]);
+}
+
+#[test]
+fn lines_of_one_paragraph_stay_lines() {
+    let docs = vec![
+        Document::from_text(
+            "a.txt",
+            "The pier closed on Tuesday.\nNobody was hurt.\nRepairs will cost two million euros.",
+        ),
+        Document::from_text(
+            "b.txt",
+            "The pier closed on Tuesday. Nobody was hurt at all.",
+        ),
+    ];
+    let cmp = Comparison::build(docs, &Options::default()).unwrap();
+    let page = html::render(&cmp, &Notes::default(), "t");
+    let a = &page[page.find("col col-a").unwrap()..page.find("col col-b").unwrap()];
+    assert_eq!(a.matches("<br>").count(), 2, "{a}");
+    let b = &page[page.find("col col-b").unwrap()..];
+    assert!(!b[..b.find("</section>").unwrap()].contains("<br>"));
+}

@@ -24,6 +24,7 @@ mod facts_report;
 mod facts_sentences;
 mod hostile;
 mod parsers_props;
+mod progress;
 mod segment_rules;
 mod store_bundled;
 mod store_kill;

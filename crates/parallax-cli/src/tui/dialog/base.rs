@@ -15,6 +15,7 @@ use crate::tui::action::{Command, Effect};
 use crate::tui::config::Config;
 use crate::tui::keymap::{Key, Keymap};
 use crate::tui::layout::{box_width, centred};
+use crate::tui::line::LineInput;
 use crate::tui::notes::Annotations;
 use crate::tui::theme::Theme;
 
@@ -101,16 +102,22 @@ impl DialogKey {
         }
     }
 
-    /// Applies the key to a one-line input: a character, or Backspace.
-    pub fn typed(&self, input: &mut String) {
-        match self.ev.code {
-            KeyCode::Backspace => {
-                input.pop();
-            }
-            KeyCode::Char(c) if !self.ctrl => input.push(c),
-            _ => {}
-        }
+    /// Applies the key to a one-line input: a character, or a readline key (see
+    /// [`LineInput::key`]).
+    pub fn typed(&self, input: &mut LineInput) {
+        input.key(&self.ev);
     }
+}
+
+/// A one-line input as a dialog shows it: `label`, the text made visible, and the cursor
+/// (`▏`) where typing goes.
+pub fn input_line(label: &str, input: &LineInput) -> Line<'static> {
+    let (before, after) = input.split();
+    Line::raw(format!(
+        " {label}{}▏{}",
+        visible(before, false),
+        visible(after, false)
+    ))
 }
 
 /// A row of a list with a cursor.

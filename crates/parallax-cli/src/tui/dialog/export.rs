@@ -7,10 +7,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, row};
+use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, input_line, row};
 use super::confirm;
 use crate::tui::action::Effect;
 use crate::tui::keymap::answer::{NO, YES};
+use crate::tui::line::LineInput;
 
 /// The export formats in the order the picker shows them.
 pub const FORMATS: [(ExportFormat, &str); 3] = [
@@ -28,7 +29,7 @@ pub enum Export {
         /// The format chosen.
         format: ExportFormat,
         /// The path typed so far (starts with a default in the current directory).
-        input: String,
+        input: LineInput,
     },
     /// The file exists: replace it?
     Replace(ExportFormat, String),
@@ -46,7 +47,10 @@ impl Export {
                     let format = FORMATS[*at].0;
                     let base = cx.notes.name.as_deref().unwrap_or("parallax-comparison");
                     let input = format!("{base}.{}", format.extension());
-                    *self = Export::Path { format, input };
+                    *self = Export::Path {
+                        format,
+                        input: LineInput::new(input),
+                    };
                 } else {
                     *at = k.list(*at, FORMATS.len());
                 }
@@ -56,10 +60,10 @@ impl Export {
                 if k.esc {
                     return Step::Close;
                 }
-                if k.enter && !input.trim().is_empty() {
+                if k.enter && !input.as_str().trim().is_empty() {
                     return Step::Run(Effect::Export {
                         format: *format,
-                        path: input.trim().to_string(),
+                        path: input.as_str().trim().to_string(),
                         replace: false,
                     });
                 }
@@ -75,7 +79,7 @@ impl Export {
                 Some(false) => {
                     *self = Export::Path {
                         format: *format,
-                        input: std::mem::take(path),
+                        input: LineInput::new(std::mem::take(path)),
                     };
                     Step::Stay
                 }
@@ -99,7 +103,7 @@ impl Export {
             }
             Export::Path { input, .. } => {
                 let lines = vec![
-                    Line::raw(format!(" File: {}▏", visible(input, false))),
+                    input_line("File: ", input),
                     hint(
                         " (relative to the current directory) Enter writes · Esc cancels",
                         t,

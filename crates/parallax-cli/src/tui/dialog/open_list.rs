@@ -1,5 +1,7 @@
-//! The saved comparisons, to open one: one line per entry, cut to the screen, the rows shown
-//! following the cursor. Opening is an effect the app loop runs.
+//! The open dialog: a line to type a URL or a file into (added as a source of the comparison
+//! shown; a `.parallax.json` file is opened instead), and the saved comparisons, to open
+//! one: one line per entry, cut to the screen, the rows shown following the cursor. Opening
+//! and adding are effects the app loop runs.
 
 use parallax::annotate::rfc3339;
 use parallax::export::one_line;
@@ -9,28 +11,52 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 
-use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, row};
+use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, input_line, row};
 use crate::tui::action::{Command, Effect};
+use crate::tui::line::LineInput;
 use crate::tui::wrap::fit;
+use ratatui::crossterm::event::KeyCode;
 
-/// The list's state.
+/// The dialog's state.
 pub struct OpenList {
     /// The saved comparisons, as the store lists them.
     pub items: Vec<Listing>,
     /// The cursor.
     pub at: usize,
+    /// A URL or file typed, to add as a source (or a saved comparison's file, to open).
+    pub input: LineInput,
 }
 
 impl OpenList {
-    /// The list of `items`, on the first.
+    /// The list of `items`, on the first, and an empty line to type into.
     pub fn new(items: Vec<Listing>) -> OpenList {
-        OpenList { items, at: 0 }
+        OpenList {
+            items,
+            at: 0,
+            input: LineInput::default(),
+        }
     }
 
-    /// A key: move, open the entry (or say why it cannot be), or close.
+    /// A key: type into the line, move, open the entry or what is typed (or say why it
+    /// cannot be), or close. While the line is empty the list's keys (j/k, g/G, q) act on the
+    /// list; once something is typed every character is text, and ↑/↓ still move the list.
     pub fn key(&mut self, cx: &mut ContextMut, k: &DialogKey) -> Step {
-        if k.esc || k.cmd == Some(Command::Quit) {
+        let empty = self.input.as_str().is_empty();
+        if k.esc || (empty && k.cmd == Some(Command::Quit)) {
             return Step::Close;
+        }
+        let typed = self.input.as_str().trim();
+        if k.enter && !typed.is_empty() {
+            return Step::Run(if typed.ends_with(".parallax.json") {
+                Effect::Open(typed.into())
+            } else {
+                Effect::AddSource(typed.to_string())
+            });
+        }
+        let arrow = matches!(k.ev.code, KeyCode::Up | KeyCode::Down);
+        let list_key = empty && k.cmd.is_some() && !k.ctrl;
+        if !k.enter && !arrow && !list_key && self.input.key(&k.ev) {
+            return Step::Stay;
         }
         if k.enter {
             return match self.items.get(self.at) {
@@ -49,7 +75,7 @@ impl OpenList {
     /// Draws the entries that fit around the cursor, saying how many more there are.
     pub fn draw(&self, f: &mut Frame, cx: &Context, area: Rect) {
         let t = &cx.config.theme;
-        let room = (area.height.saturating_sub(5) as usize).max(1);
+        let room = (area.height.saturating_sub(8) as usize).max(1);
         let skip = (self.at + 1).saturating_sub(room);
         let cols = (area.width as usize).saturating_sub(6);
         let mut lines: Vec<Line> = self
@@ -80,7 +106,15 @@ impl OpenList {
         if below > 0 {
             more.push_str(&format!(" · ↓ {below} more"));
         }
-        lines.push(hint(&format!(" Enter opens · Esc closes{more}"), t));
-        boxed(f, t, area, " Saved comparisons ", lines, 0);
+        if self.items.is_empty() {
+            lines.push(hint(" (no saved comparisons yet)", t));
+        }
+        lines.insert(0, input_line("Add a URL or file: ", &self.input));
+        lines.insert(1, hint(" or open a saved comparison:", t));
+        lines.push(hint(
+            &format!(" Enter opens · ↑/↓ choose · Esc closes{more}"),
+            t,
+        ));
+        boxed(f, t, area, " Open ", lines, 0);
     }
 }

@@ -8,17 +8,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint};
+use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, input_line};
 use super::confirm;
 use crate::tui::action::{Effect, Then};
 use crate::tui::keymap::answer::{CANCEL, DISCARD, NO, SAVE, YES};
+use crate::tui::line::LineInput;
 
 /// Where saving stands.
 pub enum Save {
     /// The name to save under.
     Name {
         /// What is typed so far.
-        input: String,
+        input: LineInput,
         /// What to do after saving.
         then: Then,
         /// Why the last name was refused.
@@ -35,7 +36,7 @@ impl Save {
     /// The prompt asking the name to save under, empty.
     pub fn name(then: Then) -> Save {
         Save::Name {
-            input: String::new(),
+            input: LineInput::default(),
             then,
             error: None,
         }
@@ -49,7 +50,7 @@ impl Save {
                     return Step::Close;
                 }
                 if k.enter {
-                    let name = input.trim().to_string();
+                    let name = input.as_str().trim().to_string();
                     return match parallax::store::validate_name(&name) {
                         Ok(()) => Step::Run(Effect::Save {
                             replace: cx.notes.name.as_deref() == Some(name.as_str()),
@@ -73,7 +74,7 @@ impl Save {
                 }),
                 Some(false) => {
                     *self = Save::Name {
-                        input: std::mem::take(name),
+                        input: LineInput::new(std::mem::take(name)),
                         then: *then,
                         error: Some("not replaced: choose another name".into()),
                     };
@@ -112,7 +113,7 @@ impl Save {
         match self {
             Save::Name { input, then, error } => {
                 let mut lines = vec![
-                    Line::raw(format!(" Name: {}▏", visible(input, false))),
+                    input_line("Name: ", input),
                     hint(" Saved in the data dir (--data-dir, PARALLAX_DATA_DIR)", t),
                     hint(" Enter saves · Esc cancels", t),
                 ];

@@ -51,6 +51,36 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     show_at(m, Some([left, right]), active, focus);
 }
 
+/// A source added from the open dialog: the comparison again with it as the last source,
+/// shown beside the left pane's source. The notes are placed again by their quoted text;
+/// notes there are unsaved now, since the comparison they belong to changed.
+pub fn added(m: &mut Model, cmp: parallax::Comparison) {
+    let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
+    let new = SourceId(cmp.sources.len() - 1);
+    m.names = cmp
+        .sources
+        .iter()
+        .map(|s| s.document.name().to_string())
+        .collect();
+    let name = m.names[new.0].clone();
+    m.notes.notes.reattach(&cmp);
+    loaded(m, cmp);
+    apply_corrections(m);
+    show_at(m, Some([left, new]), PaneSide::Right, [None, None]);
+    m.notes.dirty |= !m.notes.notes.is_empty();
+    m.message = Some(format!("added {}: {name}", new.letter()));
+}
+
+/// Shows the comparison just loaded with the corrections of the notes applied.
+fn apply_corrections(m: &mut Model) {
+    if let Some(r) = m.phase.ready_mut()
+        && !m.notes.notes.corrections().is_empty()
+    {
+        r.correct(&m.notes.notes);
+        super::show::relayout(m);
+    }
+}
+
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
     m.names = o
@@ -63,12 +93,7 @@ pub fn opened(m: &mut Model, o: Opened) {
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();
     m.notes.notes = notes;
-    if let Some(r) = m.phase.ready_mut()
-        && !m.notes.notes.corrections().is_empty()
-    {
-        r.correct(&m.notes.notes);
-        super::show::relayout(m);
-    }
+    apply_corrections(m);
     if let Some(place) = o.place {
         go_to_place(m, place);
     }

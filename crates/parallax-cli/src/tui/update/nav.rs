@@ -170,6 +170,15 @@ pub fn jump(
     }
 }
 
+/// True when some passage of the active pane satisfies `pred`: a jump that finds nothing
+/// then says "nothing further", and one with nothing to find says what is missing.
+pub fn any_in_pane(m: &Model, pred: impl Fn(&Model, PaneSide, SegmentId) -> bool) -> bool {
+    let side = m.active;
+    m.phase
+        .ready()
+        .is_some_and(|r| r.layout[side].placed.iter().any(|p| pred(m, side, p.seg)))
+}
+
 /// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
 pub fn jump_around(
     m: &mut Model,
@@ -239,6 +248,10 @@ fn link_starting_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLi
 /// n/N: the next or previous link, landing on its first passage in this pane.
 pub fn link(m: &mut Model, forward: bool) {
     let side = m.active;
+    if !any_in_pane(m, |m, s, seg| link_at(m, s, seg).is_some()) {
+        m.message = Some("no links in this pair".into());
+        return;
+    }
     let cur = link_at(m, side, m.panes[side].focus);
     if jump(m, forward, |m, s, seg| {
         link_starting_at(m, s, seg).is_some_and(|l| Some(l) != cur)
@@ -259,6 +272,14 @@ pub fn conflict(m: &mut Model, forward: bool) {
         let r = m.phase.ready().expect("linked implies a reader");
         Some(l) != cur && !r.pair.link_facts(&r.cmp, l).conflicts.is_empty()
     };
+    let differs = |m: &Model, s: PaneSide, seg: SegmentId| {
+        let r = m.phase.ready().expect("a pane implies a reader");
+        link_at(m, s, seg).is_some_and(|l| !r.pair.link_facts(&r.cmp, l).conflicts.is_empty())
+    };
+    if !any_in_pane(m, differs) {
+        m.message = Some("no facts differ in this pair".into());
+        return;
+    }
     if jump(m, forward, has) && !forward {
         to_link_start(m);
     }

@@ -26,6 +26,43 @@ const LEGEND: [(&str, &str); 8] = [
     ("✎", "a note on this passage or its link"),
 ];
 
+/// What the theme's colours mean, each shown in its own style (names as in `[theme]` of the
+/// configuration file).
+pub const COLOURS: usize = 6;
+
+/// The colour legend's lines: a heading and one sample per meaning.
+fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
+    let rows = [
+        (
+            "changed",
+            t.changed,
+            "changed words inside a linked passage",
+        ),
+        (
+            "conflict",
+            t.conflict,
+            "a fact the other source states differently",
+        ),
+        ("added", t.added, "a passage only this source has"),
+        ("search", t.search, "a search hit"),
+        ("focus", t.focus, "the focused passage and its link"),
+    ];
+    let mut lines = vec![Line::styled(
+        " Colours (NO_COLOR: the marks above remain)",
+        t.dim,
+    )];
+    debug_assert_eq!(rows.len() + 1, COLOURS);
+    for (name, style, what) in rows {
+        lines.push(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(format!("{name:<15}"), style),
+            Span::raw(" "),
+            Span::raw(what),
+        ]));
+    }
+    lines
+}
+
 /// Draws overlay `o`.
 pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let t = &m.config.theme;
@@ -56,6 +93,8 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     Span::raw(what),
                 ]));
             }
+            lines.push(Line::raw(""));
+            lines.extend(colour_legend(t));
             if let Some(p) = &m.config.path {
                 lines.push(Line::raw(""));
                 let p = parallax::text::visible(&p.display().to_string(), false).into_owned();
@@ -108,7 +147,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             let n = r.cmp.sources.len();
             let mut lines = Vec::new();
             for (i, src) in r.cmp.sources.iter().enumerate() {
-                let name = parallax::text::visible(src.document.name(), false).into_owned();
+                let name = parallax::text::visible(&src.document.name(), false).into_owned();
                 lines.push(Line::styled(
                     format!(" {}  {name}", SourceId(i).letter()),
                     t.dim,

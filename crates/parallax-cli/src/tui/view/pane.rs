@@ -18,7 +18,7 @@ pub fn title(r: &Reader, side: PaneSide) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
     let name = if doc.path == "-" {
-        "standard input"
+        "standard input".into()
     } else {
         doc.name()
     };

@@ -15,6 +15,15 @@ use crate::span::Span;
 /// How many link tints the style sheet has.
 const TINTS: usize = 8;
 
+/// A link whose passages differ in more than this share of their words was told in other
+/// words, not edited: marking its changes would mark nearly every word, so none are marked
+/// (its facts that differ still are).
+const MAX_CHANGED_SHARE: f32 = 0.4;
+
+/// A change longer than this many words on one side is a rewritten stretch, not changed
+/// words, and is not marked.
+const MAX_CHANGE_WORDS: usize = 4;
+
 /// A stretch inside a passage to mark: a conflicting fact or changed words.
 struct Mark {
     /// The link it belongs to: it is shown only inside that link's passages.
@@ -68,8 +77,25 @@ impl PairSink for LinkMarks {
                 title: sentence(c, la, lb, possible),
             });
         }
+        let side = self.column.pick(&pair.a, &pair.b);
+        let words = |s: &str| s.split_whitespace().count();
+        let total: usize = ids
+            .iter()
+            .map(|&i| words(side.source.segment_text(i)))
+            .sum();
+        let changed: usize = l
+            .changes
+            .iter()
+            .map(|c| words(self.column.pick(&c.a, &c.b)))
+            .sum();
+        if changed as f32 > MAX_CHANGED_SHARE * total.max(1) as f32 {
+            return;
+        }
         for c in &l.changes {
             let span = self.column.pick(c.a_span, c.b_span);
+            if words(self.column.pick(&c.a, &c.b)) > MAX_CHANGE_WORDS {
+                continue;
+            }
             if let Some(span) = span {
                 self.marks.push(Mark {
                     link: k,
@@ -138,11 +164,12 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
         idx.letter(),
-        esc(m.title.as_deref().unwrap_or(src.document.name())),
+        esc(m.title.as_deref().unwrap_or(&src.document.name())),
         esc(&[
             // The path, unless the heading already shows it as the file name.
-            Some(src.document.path.as_str())
-                .filter(|p| m.title.is_some() || *p != src.document.name()),
+            Some(src.document.source_line())
+                .filter(|p| m.title.is_some() || *p != src.document.name())
+                .as_deref(),
             m.byline.as_deref(),
             m.date.as_deref()
         ]
@@ -152,20 +179,25 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         .join(" · "))
     );
     let mut para: Option<usize> = None;
-    let mut pending: Vec<SegmentId> = Vec::new();
+    let mut prev_end = 0;
     for g in &src.segments {
         if para != Some(g.paragraph) {
             if para.is_some() {
-                out.push_str("</p>\n");
-                para_notes(out, cmp, notes, idx, col, p, &pending);
-                pending.clear();
+                out.push_str("</div>\n");
             }
-            out.push_str("<p class=\"para\">");
+            out.push_str("<div class=\"para\">");
             para = Some(g.paragraph);
+        } else if text
+            .get(prev_end..g.span.start)
+            .is_some_and(|gap| gap.contains('\n'))
+        {
+            // A line break inside a paragraph stays one: a text of one sentence per line
+            // must not run together.
+            out.push_str("<br>\n");
         } else {
             out.push(' ');
         }
-        pending.push(g.id);
+        prev_end = g.span.end;
         let id = format!("s{key}-{tag}-{}", g.id);
         match link_of[g.id.0] {
             Some(k) => {
@@ -196,37 +228,36 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
             out.push_str("<sup class=\"nmark\" title=\"has a note\">✎</sup>");
         }
         out.push_str("</span>");
+        passage_notes(out, cmp, notes, idx, col, p, g.id);
     }
     if para.is_some() {
-        out.push_str("</p>\n");
-        para_notes(out, cmp, notes, idx, col, p, &pending);
+        out.push_str("</div>\n");
     }
     out.push_str("</div>\n");
 }
 
-/// The notes on the passages of one paragraph, and (in column A) on links starting there.
-fn para_notes(
+/// The notes on passage `i`, and (in column A) on links starting there, right after the
+/// passage: beside what they are about, not at the end of a long paragraph.
+fn passage_notes(
     out: &mut String,
     cmp: &Comparison,
     notes: &Notes,
     idx: SourceId,
     col: Column,
     p: &PairAlignment,
-    segs: &[SegmentId],
+    i: SegmentId,
 ) {
-    for &i in segs {
-        for n in notes.on_passage(idx, i) {
+    for n in notes.on_passage(idx, i) {
+        let on = where_label(cmp, n.anchor.as_ref());
+        note(out, n, on.as_deref());
+    }
+    if col != Column::A {
+        return;
+    }
+    for l in p.alignment.links.iter().filter(|l| l.a.first() == Some(&i)) {
+        for n in notes.on_link(p.a, p.b, l) {
             let on = where_label(cmp, n.anchor.as_ref());
             note(out, n, on.as_deref());
-        }
-        if col != Column::A {
-            continue;
-        }
-        for l in p.alignment.links.iter().filter(|l| l.a.first() == Some(&i)) {
-            for n in notes.on_link(p.a, p.b, l) {
-                let on = where_label(cmp, n.anchor.as_ref());
-                note(out, n, on.as_deref());
-            }
         }
     }
 }

@@ -1,0 +1,111 @@
+//! Small things a reader notices: a jump with nothing to find says what is missing, a
+//! screen too small ignores all keys but quitting, one-line fields edit as a shell does,
+//! and `?` explains the colours.
+
+use parallax::{Comparison, Document, Options};
+use parallax_cli::tui::{self, action::Effect, config::Config};
+
+use crate::support::{draw, effect_of, model_with, press, screen, type_keys};
+
+/// The reader on two sources of `a` and `b`, aligned as the reader aligns.
+fn model_of(a: &str, b: &str) -> tui::model::Model {
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let options = tui::reader_options(Options::default());
+    model_with(
+        Comparison::build(docs, &options).unwrap(),
+        Config::default(),
+        120,
+        40,
+    )
+}
+
+const SAME: &str =
+    "The mayor opened the new bridge on Monday morning. Crowds cheered on both banks.";
+
+#[test]
+fn an_empty_jump_says_what_is_missing() {
+    let mut m = model_of(SAME, SAME);
+    press(&mut m, "c");
+    assert_eq!(m.message.as_deref(), Some("no facts differ in this pair"));
+    press(&mut m, "u");
+    assert_eq!(
+        m.message.as_deref(),
+        Some("no additions: A adds nothing in this pair")
+    );
+    press(&mut m, "/");
+    type_keys(&mut m, "zebra\n");
+    assert_eq!(
+        m.message.as_deref(),
+        Some("no passage matches “zebra” in A or B")
+    );
+    let mut m = model_of(
+        SAME,
+        "Storms closed three ports in the north. Fishing fleets stayed home.",
+    );
+    press(&mut m, "n");
+    assert_eq!(m.message.as_deref(), Some("no links in this pair"));
+    // With links there, the end of them is still "nothing further".
+    let mut m = model_of(SAME, SAME);
+    press(&mut m, "G n");
+    assert_eq!(m.message.as_deref(), Some("nothing further down"));
+}
+
+#[test]
+fn a_screen_too_small_ignores_every_key_but_quit() {
+    let mut m = crate::support::demo_model(20, 6);
+    let before = (m.active, m.panes[m.active].focus);
+    press(&mut m, "j j tab n ? a /");
+    assert_eq!((m.active, m.panes[m.active].focus), before);
+    assert!(m.overlay.is_none() && m.dialog.is_none() && !m.search.typing);
+    assert!(screen(&draw(&m)).contains("needs at least"));
+    assert_eq!(effect_of(&mut m, "q"), Some(Effect::Quit));
+    assert_eq!(effect_of(&mut m, "ctrl-c"), Some(Effect::Quit));
+}
+
+#[test]
+fn one_line_fields_take_readline_keys() {
+    let mut m = crate::support::demo_model(120, 40);
+    press(&mut m, "/");
+    type_keys(&mut m, "secret talks");
+    press(&mut m, "ctrl-w");
+    assert_eq!(m.search.input.as_str(), "secret ");
+    press(&mut m, "home");
+    type_keys(&mut m, "the ");
+    press(&mut m, "end ctrl-u");
+    assert_eq!(m.search.input.as_str(), "");
+    press(&mut m, "esc");
+    // The save name: typed, cleared with Ctrl-U, typed again, a letter fixed mid-word.
+    press(&mut m, "s");
+    type_keys(&mut m, "draft one");
+    press(&mut m, "ctrl-u");
+    type_keys(&mut m, "finl");
+    press(&mut m, "left");
+    type_keys(&mut m, "a");
+    assert!(screen(&draw(&m)).contains("Name: fina▏l"));
+    assert_eq!(
+        effect_of(&mut m, "enter"),
+        Some(Effect::Save {
+            name: "final".into(),
+            replace: false,
+            then: tui::action::Then::Stay,
+        })
+    );
+}
+
+#[test]
+fn the_help_explains_the_colours() {
+    let mut m = crate::support::demo_model(120, 40);
+    press(&mut m, "? G");
+    let shown = screen(&draw(&m));
+    for words in [
+        "Colours",
+        "changed words inside a linked passage",
+        "a fact the other source states differently",
+        "a search hit",
+    ] {
+        assert!(shown.contains(words), "{words}: {shown}");
+    }
+}
