@@ -230,13 +230,7 @@ impl Notes {
     /// comparison).
     pub fn check(&self, machine: &Comparison) -> Result<()> {
         self.check_corrections(machine)?;
-        let corrected;
-        let cmp = if self.corrections.is_empty() {
-            machine
-        } else {
-            corrected = self.corrected(machine);
-            &corrected
-        };
+        let cmp = &*self.shown(machine);
         let mut ids: Vec<NoteId> = self.notes.iter().map(|n| n.id).collect();
         ids.sort();
         if let Some(w) = ids.windows(2).find(|w| w[0] == w[1]) {

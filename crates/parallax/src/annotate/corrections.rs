@@ -6,6 +6,7 @@
 //! passages back to the links they were in. Like notes, corrections quote the text they are
 //! on and are placed again by it when the sources change.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -200,10 +201,15 @@ impl Notes {
     /// links marked wrong are gone, hand links are there with score [`BY_HAND`] and take
     /// their passages out of the aligner's links; facts and claims follow.
     pub fn corrected(&self, machine: &Comparison) -> Comparison {
-        let mut cmp = machine.clone();
+        self.shown(machine).into_owned()
+    }
+
+    /// [`Notes::corrected`], borrowing `machine` when there is nothing to correct.
+    pub(super) fn shown<'m>(&self, machine: &'m Comparison) -> Cow<'m, Comparison> {
         if self.corrections.is_empty() {
-            return cmp;
+            return Cow::Borrowed(machine);
         }
+        let mut cmp = machine.clone();
         let mut changed: BTreeMap<(SourceId, SourceId), Vec<Link>> = BTreeMap::new();
         let placed = |fix: Fix| {
             self.corrections
@@ -243,7 +249,7 @@ impl Notes {
             });
         }
         cmp.relink(changed.into_iter().collect());
-        cmp
+        Cow::Owned(cmp)
     }
 
     /// Checks every placed correction against `machine`: a link marked wrong must be one of

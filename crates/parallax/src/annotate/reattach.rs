@@ -190,11 +190,9 @@ impl Notes {
                     continue;
                 }
                 let unchanged = c.fits(machine)
-                    && c.anchor.as_ref().is_some_and(|a| {
-                        a.quotes(machine).iter().zip(&c.quotes).all(|(now, was)| {
-                            now.source == was.source && words(&now.text) == words(&was.text)
-                        })
-                    });
+                    && c.anchor
+                        .as_ref()
+                        .is_some_and(|a| same_text(&a.quotes(machine), &c.quotes));
                 if unchanged {
                     continue;
                 }
@@ -205,21 +203,13 @@ impl Notes {
                 report.corrections_detached += usize::from(c.anchor.is_none());
             }
         }
-        let corrected;
-        let cmp = if self.corrections.is_empty() {
-            machine
-        } else {
-            corrected = self.corrected(machine);
-            &corrected
-        };
+        let cmp = &*self.shown(machine);
         let index = Index::new(cmp);
         for note in &mut self.notes {
-            let unchanged = note.anchor.as_ref().is_some_and(|a| {
-                a.check(cmp).is_ok()
-                    && a.quotes(cmp).iter().zip(&note.quotes).all(|(now, was)| {
-                        now.source == was.source && words(&now.text) == words(&was.text)
-                    })
-            });
+            let unchanged = note
+                .anchor
+                .as_ref()
+                .is_some_and(|a| a.check(cmp).is_ok() && same_text(&a.quotes(cmp), &note.quotes));
             if unchanged {
                 report.kept.push(note.id);
                 continue;
@@ -240,4 +230,11 @@ impl Notes {
         }
         report
     }
+}
+
+/// True when the quotes taken now say what the quotes kept say, word for word.
+fn same_text(now: &[Quote], was: &[Quote]) -> bool {
+    now.iter()
+        .zip(was)
+        .all(|(now, was)| now.source == was.source && words(&now.text) == words(&was.text))
 }

@@ -75,6 +75,11 @@ impl Graph {
     fn score(&self, x: usize, y: usize) -> Option<f32> {
         self.score.get(&(x.min(y), x.max(y))).copied()
     }
+
+    /// True when a shown link (not only a possible one) joins `x` and `y`.
+    fn shown(&self, x: usize, y: usize) -> bool {
+        self.score(x, y).is_some() && !self.possible.contains(&(x.min(y), x.max(y)))
+    }
 }
 
 /// The claims of `sources` from the links of `pairs`: groups of two sources or more.
@@ -148,16 +153,12 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
         })
         .map(|mut m| {
             m.sort_unstable();
-            let centre = nodes.place(centre(&m, &nodes, &graph));
+            let centre = nodes.place(centre(&m, &graph));
             let passages = m
                 .iter()
                 .map(|&n| {
                     let (doc, seg) = nodes.place(n);
-                    let shown = m.iter().any(|&o| {
-                        graph.score(n, o).is_some()
-                            && !graph.possible.contains(&(n.min(o), n.max(o)))
-                    });
-                    (doc, seg, !shown)
+                    (doc, seg, !m.iter().any(|&o| graph.shown(n, o)))
                 })
                 .collect();
             Grown { passages, centre }
@@ -166,8 +167,7 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
 }
 
 /// The passage of `claim` with the most links inside it, the strongest on a tie.
-fn centre(claim: &[usize], nodes: &Nodes, graph: &Graph) -> usize {
-    let _ = nodes;
+fn centre(claim: &[usize], graph: &Graph) -> usize {
     let weight = |n: usize| {
         let scores: Vec<f32> = claim.iter().filter_map(|&o| graph.score(n, o)).collect();
         (scores.len(), scores.iter().sum::<f32>())
@@ -201,12 +201,9 @@ fn holds(claim: &[usize], nodes: &Nodes, graph: &Graph) -> bool {
             }
         }
     }
-    let centre = centre(claim, nodes, graph);
-    let shown = |x: usize, y: usize| {
-        graph.score(x, y).is_some() && !graph.possible.contains(&(x.min(y), x.max(y)))
-    };
+    let centre = centre(claim, graph);
     claim.iter().all(|&n| {
-        if n == centre || shown(n, centre) {
+        if n == centre || graph.shown(n, centre) {
             return true;
         }
         // Not linked to the centre by a shown link: linked to most of the rest, or it only
