@@ -11,6 +11,7 @@ pub mod effects;
 pub mod kept;
 pub mod keymap;
 pub mod layout;
+pub mod matrix;
 pub mod model;
 pub mod notes;
 pub mod pair;

@@ -1,6 +1,9 @@
 //! The comparison: every front end (reader, report, exports) reads this and nothing else.
 
 mod cluster;
+mod names;
+mod stance;
+mod summary;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,6 +18,9 @@ use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
 pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
+pub use names::names;
+pub use stance::MemberConflict;
+pub use summary::SourceSummary;
 
 /// How to build a comparison.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -310,18 +310,7 @@ impl Store {
             out.push(match load_file(&path) {
                 Ok(s) => Listing {
                     name: name.to_string(),
-                    sources: s
-                        .comparison
-                        .sources
-                        .iter()
-                        .map(|src| {
-                            src.document
-                                .meta
-                                .title
-                                .clone()
-                                .unwrap_or_else(|| src.document.name().to_string())
-                        })
-                        .collect(),
+                    sources: s.comparison.names(),
                     saved: s.saved,
                     notes: s.notes.len(),
                     path,

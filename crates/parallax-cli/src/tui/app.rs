@@ -213,7 +213,12 @@ pub fn run(start: Start, store: Result<Store, String>, load: LoadOptions) -> Res
     let (tx, rx) = mpsc::channel();
     let (names, job) = match start {
         Start::Docs(docs, options) => (
-            docs.iter().map(|d| d.name().to_string()).collect(),
+            parallax::comparison::names(
+                &docs
+                    .iter()
+                    .map(|d| (d.path.as_str(), d.meta.title.as_deref()))
+                    .collect::<Vec<_>>(),
+            ),
             Job::Build(docs, reader_options(*options)),
         ),
         Start::Files(files, options) => (

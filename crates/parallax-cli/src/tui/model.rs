@@ -54,8 +54,9 @@ pub enum Overlay {
     Help(usize),
     /// Choosing the two sources shown; the cursor is on pair `usize`.
     Pick(usize),
-    /// Clusters × sources, scrolled by `usize` rows.
-    Matrix(usize),
+    /// Claims × sources: the cursor on visible row `usize` of those the filter keeps
+    /// ([`crate::tui::matrix::rows`]).
+    Matrix(usize, crate::tui::matrix::Filter),
 }
 
 /// The search prompt and the last search.

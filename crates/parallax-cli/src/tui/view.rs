@@ -2,6 +2,7 @@
 //! the comparison, laid out by `layout`, wrapped by `wrap`.
 
 mod detail;
+mod matrix;
 mod overlay;
 mod pane;
 
@@ -145,6 +146,14 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         format!(" /{}▏", parallax::text::visible(&m.search.input, false))
     } else {
         let mut s = format!(" {} · {}", position(m, r), m.view.label());
+        let n = r.cmp.sources.len();
+        if n > 2 {
+            s.push_str(&format!(
+                " · {n} sources: {} pick pair, {} claims",
+                km.hint(Command::Pick),
+                km.hint(Command::Matrix)
+            ));
+        }
         if !m.search.query.is_empty() {
             s.push_str(&format!(
                 " · “{}” {}/{}",

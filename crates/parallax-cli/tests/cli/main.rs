@@ -3,6 +3,7 @@
 
 mod support;
 
+mod claims;
 mod corrections;
 mod errors;
 mod refresh;

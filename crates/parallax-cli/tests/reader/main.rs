@@ -4,6 +4,7 @@
 mod fixture;
 mod support;
 
+mod claims;
 mod corrections;
 mod files;
 mod notes;

@@ -8,6 +8,7 @@ mod webdriver;
 mod align_gold;
 mod align_shapes;
 mod browser_html;
+mod claims_stance;
 mod corrections;
 mod document_header;
 mod document_load;

@@ -53,12 +53,7 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
 
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
-    m.names = o
-        .cmp
-        .sources
-        .iter()
-        .map(|s| s.document.name().to_string())
-        .collect();
+    m.names = o.cmp.names();
     loaded(m, o.cmp);
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();
