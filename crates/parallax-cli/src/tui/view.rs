@@ -146,8 +146,9 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         format!(" /{}▏", parallax::text::visible(&m.search.input, false))
     } else {
         let mut s = format!(" {} · {}", position(m, r), m.view.label());
+        // A message says what just happened: it goes first, the hint waits for the next key.
         let n = r.cmp.sources.len();
-        if n > 2 {
+        if n > 2 && m.message.is_none() {
             s.push_str(&format!(
                 " · {n} sources: {} pick pair, {} claims",
                 km.hint(Command::Pick),

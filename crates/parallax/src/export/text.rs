@@ -50,16 +50,11 @@ pub fn render(cmp: &Comparison) -> String {
     visible(&out, true).into_owned()
 }
 
-/// "A: name (path)", one line per source, each after `indent`; the path only when the
-/// name is not it.
+/// "A: path", one line per source, each after `indent`: the exact paths, where the
+/// summary lines below name the sources as the reader does.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
-    for ((i, s), name) in cmp.sources.iter().enumerate().zip(cmp.names()) {
-        let path = &s.document.path;
-        let _ = write!(out, "{indent}{}: {name}", SourceId(i).letter());
-        if name != *path {
-            let _ = write!(out, " ({path})");
-        }
-        out.push('\n');
+    for (i, s) in cmp.sources.iter().enumerate() {
+        let _ = writeln!(out, "{indent}{}: {}", SourceId(i).letter(), s.document.path);
     }
 }
 
@@ -67,8 +62,8 @@ fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
 fn claims(out: &mut String, cmp: &Comparison) {
     let _ = writeln!(
         out,
-        "Claims across sources (✓ states it, ≠ states it with a different fact, \
-         ≈ only a weak match, – does not)"
+        "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match, \
+         – does not)"
     );
     if cmp.clusters.is_empty() {
         let _ = writeln!(out, "  No claim is shared by two sources.");

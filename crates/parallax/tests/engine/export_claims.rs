@@ -40,7 +40,14 @@ fn mark(cmp: &Comparison, claim: usize, src: SourceId) -> &'static str {
         })
         .map(|(_, l)| l.score)
         .fold(0.0f32, f32::max);
-    if best >= WEAK_LINK { "✓" } else { "≈" }
+    if best < WEAK_LINK {
+        "≈"
+    } else if cmp.stance(&cmp.clusters[claim], src) == parallax::comparison::Stance::Differs {
+        // Which facts differ is tested on its own (claims_stance).
+        "≠"
+    } else {
+        "✓"
+    }
 }
 
 #[test]
@@ -58,8 +65,8 @@ fn markdown_has_a_claim_by_source_table() {
     let head = "| # | Claim | A | B | C | D |";
     let at = section.find(head).expect("the table's header row");
     // Each source named by its letter and file name above the table.
-    for (i, s) in cmp.sources.iter().enumerate() {
-        let name = markdown::escape(s.document.name());
+    for (i, name) in cmp.names().iter().enumerate() {
+        let name = markdown::escape(name);
         let line = format!("- **{}**: {name}", (b'A' + i as u8) as char);
         let pos = section.find(&line).unwrap_or_else(|| panic!("{line}"));
         assert!(pos < at, "{line} comes before the table");
@@ -99,7 +106,10 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
     assert_eq!(pairs[0], "── A and B (pair 1 of 6) ──");
     assert_eq!(pairs[5], "── C and D (pair 6 of 6) ──");
     let section = out
-        .split("Claims across sources (✓ states it, ≈ only a weak match, – does not)\n")
+        .split(
+            "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match, \
+             – does not)\n",
+        )
         .nth(1)
         .expect("a claims section");
     for (i, s) in cmp.sources.iter().enumerate() {
@@ -110,6 +120,9 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
         .lines()
         .skip_while(|l| !l.ends_with("A B C D  claim"))
         .skip(1)
+        .take_while(|l| !l.is_empty())
+        // A claim's flags stand under its row.
+        .filter(|l| !l.trim_start().starts_with('!'))
         .collect();
     assert_eq!(rows.len(), cmp.clusters.len(), "{section}");
     for (k, row) in rows.iter().enumerate() {
