@@ -22,11 +22,11 @@ fn quake() -> Model {
         )
     };
     let docs = vec![
-        Document::from_text("north/report.txt", &story("42", "")),
-        Document::from_text("south/report.txt", &story("42", "")),
+        Document::from_text("north/report.txt", story("42", "")),
+        Document::from_text("south/report.txt", story("42", "")),
         Document::from_text(
             "east/report.txt",
-            &story(
+            story(
                 "57",
                 "Heavy rain is expected across the valley until Thursday.\n",
             ),
