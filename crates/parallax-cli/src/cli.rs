@@ -59,8 +59,8 @@ struct InputArgs {
     /// Give up fetching a URL source after this many seconds (connecting included).
     #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds, global = true)]
     timeout: f64,
-    /// Align without the sentence encoder (the reader always does, for now): much faster,
-    /// finds fewer reworded claims.
+    /// Align without the sentence encoder: much faster, finds fewer reworded claims. The
+    /// reader then keeps its first links instead of refining them in the background.
     #[arg(long, global = true)]
     fast: bool,
     /// Show only links at least this likely to be right (0 to 1; default 0.6).
@@ -387,12 +387,12 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
 /// Says which sources were too long for the sentence encoder (one line each): they were
 /// aligned without it, and the user should know why the links may differ from a short text's.
 pub(crate) fn say_unencoded(cmp: &Comparison) {
-    for s in &cmp.sources {
+    for (s, name) in cmp.sources.iter().zip(cmp.names()) {
         if s.too_long_to_encode(&cmp.options) {
             crate::say!(
                 "note: {}: {} passages, more than the sentence encoder reads ({}); aligned \
                  without it, as with --fast",
-                s.document.name(),
+                name,
                 s.segments.len(),
                 parallax::comparison::ENCODER_MAX_PASSAGES
             );

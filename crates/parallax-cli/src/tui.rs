@@ -12,6 +12,7 @@ pub mod kept;
 pub mod keymap;
 pub mod layout;
 pub mod line;
+pub mod matrix;
 pub mod model;
 pub mod notes;
 pub mod pair;

@@ -1,6 +1,9 @@
 //! The comparison: every front end (reader, report, exports) reads this and nothing else.
 
 mod cluster;
+mod names;
+mod stance;
+mod summary;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -15,6 +18,9 @@ use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
 pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
+pub use names::names;
+pub use stance::MemberConflict;
+pub use summary::SourceSummary;
 
 /// How to build a comparison.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -101,12 +107,17 @@ impl Source {
             && self.segments.len() > ENCODER_MAX_PASSAGES
     }
 
-    /// The sentence vectors of this source's passages, if the encoder applies: English
-    /// text (the model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
-    /// `None` also when the encoder fails, which leaves the aligner without the evidence of
-    /// meaning, as with `--fast`.
+    /// True when the sentence encoder reads this source under `options`: English text (the
+    /// model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
+    pub fn encodes(&self, options: &Options) -> bool {
+        !options.fast && self.lang == Language::English && !self.too_long_to_encode(options)
+    }
+
+    /// The sentence vectors of this source's passages, if the encoder applies
+    /// ([`Source::encodes`]). `None` also when the encoder fails, which leaves the aligner
+    /// without the evidence of meaning, as with `--fast`.
     fn encode(&self, options: &Options) -> Option<Vec<Vector>> {
-        if options.fast || self.lang != Language::English || self.too_long_to_encode(options) {
+        if !self.encodes(options) {
             return None;
         }
         let encoder = Encoder::shared().ok()?;

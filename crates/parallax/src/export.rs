@@ -1,6 +1,7 @@
 //! Exports of a comparison: the JSON report contract, a plain-text report for the terminal,
 //! Markdown, and a standalone HTML page.
 
+pub mod claims;
 pub mod corrections;
 pub mod html;
 pub mod json;

@@ -310,19 +310,7 @@ impl Store {
             out.push(match load_file(&path) {
                 Ok(s) => Listing {
                     name: name.to_string(),
-                    sources: s
-                        .comparison
-                        .sources
-                        .iter()
-                        .map(|src| {
-                            let d = &src.document;
-                            // A page goes by its address: titles of one story look alike.
-                            match &d.meta.title {
-                                Some(t) if !d.is_web() => t.clone(),
-                                _ => d.name().to_string(),
-                            }
-                        })
-                        .collect(),
+                    sources: s.comparison.names(),
                     saved: s.saved,
                     notes: s.notes.len(),
                     path,

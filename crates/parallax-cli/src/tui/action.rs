@@ -52,6 +52,14 @@ pub enum Command {
     Pick,
     /// Show the claim matrix (more than two sources).
     Matrix,
+    /// In the claim matrix: only the claims every source carries.
+    ClaimsShared,
+    /// In the claim matrix: what only one source has.
+    ClaimsOnly,
+    /// In the claim matrix: only the claims a source tells differently.
+    ClaimsConflict,
+    /// In the claim matrix: every claim again.
+    ClaimsAll,
     /// Mark the focused link wrong (hide it); on a hand link, remove it; on a passage whose
     /// link was marked wrong, restore that link.
     MarkWrong,
@@ -94,7 +102,7 @@ pub enum Command {
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 38] = [
+    pub const ALL: [(Command, &'static str, &'static str); 42] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -135,6 +143,26 @@ impl Command {
         ),
         (Command::Pick, "pick", "pick the two sources shown"),
         (Command::Matrix, "matrix", "claim matrix: who says what"),
+        (
+            Command::ClaimsShared,
+            "claims_shared",
+            "claim matrix: shared by all sources",
+        ),
+        (
+            Command::ClaimsOnly,
+            "claims_only",
+            "claim matrix: only one source has it",
+        ),
+        (
+            Command::ClaimsConflict,
+            "claims_conflict",
+            "claim matrix: in conflict",
+        ),
+        (
+            Command::ClaimsAll,
+            "claims_all",
+            "claim matrix: every claim",
+        ),
         (
             Command::MarkWrong,
             "mark_wrong",
@@ -235,6 +263,11 @@ pub enum Action {
     Tick(u64),
     /// The comparison is ready.
     Loaded(Box<Comparison>),
+    /// The sources shown are being aligned again with the sentence encoder.
+    Refining,
+    /// The sources shown, aligned again with the sentence encoder (or why that failed):
+    /// the reader takes its links in where it stands.
+    Refined(Result<Box<Comparison>, String>),
     /// The comparison could not be built.
     Failed(String),
     /// A key pressed while a dialog (editor, picker, question) has the keyboard.

@@ -41,25 +41,34 @@ enum FromWorker {
 }
 
 /// What the worker does: everything slow, so that the app loop reads keys throughout.
-enum Job {
-    /// Align these documents.
+pub(crate) enum Job {
+    /// Align these documents with these options (as the user gave them; see [`work`]).
     Build(Vec<Document>, Options),
     /// Turn these checked files into documents (HTML extraction can take seconds), then
     /// align them.
     Convert(Vec<Checked>, Options),
     /// Open a saved comparison (reading its sources again, with refresh).
     Open(Box<Opening>, LoadOptions),
+    /// Read or fetch one more source (a path or URL typed in the open dialog) and align it
+    /// with the sources shown.
+    Add(effects::Adding),
 }
 
-/// The options the reader aligns with: `options` without the sentence encoder, which costs
-/// seconds on the demo (the reader must not make anyone wait for links). Without the
+/// The options the reader first aligns with: `options` without the sentence encoder, which
+/// costs seconds on the demo (the reader must not make anyone wait for links). Without the
 /// encoder's evidence the learned score keeps fewer links than the aligner's own choice
-/// (samples: recall .39 against .52), so the reader keeps that choice until it can refine
-/// with the encoder in the background.
+/// (samples: recall .39 against .52), so this first alignment keeps that choice; the
+/// encoder refines it in the background ([`work`]).
 pub fn reader_options(mut options: Options) -> Options {
     options.fast = true;
     options.params.link_model = parallax::align::LinkModel::none();
     options
+}
+
+/// True when aligning `cmp`'s sources with `options` (the user's) differs from the reader's
+/// first alignment: the encoder is wanted and reads at least two of them.
+pub fn refines(cmp: &Comparison, options: &Options) -> bool {
+    cmp.sources.iter().filter(|s| s.encodes(options)).count() >= 2
 }
 
 /// Runs `job` on a worker thread, reporting progress; the UI never waits for it.
@@ -80,10 +89,13 @@ fn spawn_worker(job: Job, tx: mpsc::Sender<FromWorker>) {
     });
 }
 
-/// Does `job`; returns the last word for the app loop.
+/// Does `job`; returns the last word for the app loop. Sources are first aligned with
+/// [`reader_options`] and shown at once; when the user's options do better ([`refines`])
+/// they are aligned again with them while the reader is in use, and the reader takes the
+/// new links in ([`Action::Refined`]).
 fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
-    let (docs, options) = match job {
-        Job::Build(docs, options) => (docs, options),
+    let (docs, options, add) = match job {
+        Job::Build(docs, options) => (docs, options, false),
         Job::Convert(files, options) => {
             let mut docs = Vec::with_capacity(files.len());
             for f in files {
@@ -97,7 +109,7 @@ fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
                     Err(e) => return FromWorker::Refused(e.to_string()),
                 }
             }
-            (docs, options)
+            (docs, options, false)
         }
         Job::Open(opening, load) => {
             return match effects::open_saved(*opening, &load) {
@@ -105,16 +117,38 @@ fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
                 Err(e) => FromWorker::Refused(e),
             };
         }
+        Job::Add(mut adding) => match adding.documents() {
+            Ok(docs) => (docs, adding.options, true),
+            Err(e) => return FromWorker::Act(Action::Done(Err(e))),
+        },
     };
     let progress = |p: Progress| {
         let _ = tx.send(FromWorker::Act(Action::Progress(p.done, p.total)));
     };
-    FromWorker::Act(
-        match Comparison::build_with_progress(docs, &options, &progress) {
-            Ok(cmp) => Action::Loaded(Box::new(cmp)),
-            Err(e) => Action::Failed(e.to_string()),
-        },
-    )
+    let first = reader_options(options.clone());
+    // Kept for the second alignment: the first takes them.
+    let again = (!options.fast).then(|| docs.clone());
+    let cmp = match Comparison::build_with_progress(docs, &first, &progress) {
+        Ok(cmp) => cmp,
+        Err(e) if add => return FromWorker::Act(Action::Done(Err(e.to_string()))),
+        Err(e) => return FromWorker::Act(Action::Failed(e.to_string())),
+    };
+    let again = again.filter(|_| refines(&cmp, &options));
+    let shown = if add {
+        Action::Added(Box::new(cmp))
+    } else {
+        Action::Loaded(Box::new(cmp))
+    };
+    let Some(docs) = again else {
+        return FromWorker::Act(shown);
+    };
+    let _ = tx.send(FromWorker::Act(shown));
+    let _ = tx.send(FromWorker::Act(Action::Refining));
+    FromWorker::Act(Action::Refined(
+        Comparison::build(docs, &options)
+            .map(Box::new)
+            .map_err(|e| e.to_string()),
+    ))
 }
 
 /// Reads terminal events on their own thread and hands them over a channel.
@@ -188,14 +222,29 @@ pub enum Start {
     Saved(Box<Opening>),
 }
 
+/// How the app loop hands work to new workers: where they report, and the options the user
+/// gave (`None` for a saved comparison, which keeps its own).
+struct Workers {
+    tx: mpsc::Sender<FromWorker>,
+    options: Option<Options>,
+}
+
 /// Runs `effect` and feeds its outcome to `update`; true when the reader should quit.
-fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>) -> bool {
+/// Adding a source goes to a worker, whose answer comes back over the channel.
+fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>, workers: &Workers) -> bool {
     let mut next = effect;
     while let Some(e) = next.take() {
         if e == Effect::Quit {
             return true;
         }
         model.notes.now = effects::now();
+        if let Effect::AddSource(source) = &e {
+            match effects::adding(env, model, source, workers.options.as_ref()) {
+                Ok(adding) => spawn_worker(Job::Add(adding), workers.tx.clone()),
+                Err(e) => next = update(model, Action::Done(Err(e))),
+            }
+            continue;
+        }
         if let Some(a) = effects::run(env, model, e) {
             next = update(model, a);
         }
@@ -216,14 +265,26 @@ pub fn run(
     let load = fetch.load.clone();
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let (tx, rx) = mpsc::channel();
-    let (names, job) = match start {
+    // The configuration's `fast` is `--fast` given once and for all.
+    let fast = |mut o: Options| {
+        o.fast |= config.fast;
+        o
+    };
+    let (names, job, options) = match start {
         Start::Docs(docs, options) => (
-            docs.iter().map(|d| d.name().to_string()).collect(),
-            Job::Build(docs, reader_options(*options)),
+            parallax::comparison::names(
+                &docs
+                    .iter()
+                    .map(|d| (d.path.as_str(), d.meta.title.as_deref()))
+                    .collect::<Vec<_>>(),
+            ),
+            Job::Build(docs, fast((*options).clone())),
+            Some(fast(*options)),
         ),
         Start::Files(files, options) => (
             files.iter().map(|f| file_name(f.path())).collect(),
-            Job::Convert(files, reader_options(*options)),
+            Job::Convert(files, fast((*options).clone())),
+            Some(fast(*options)),
         ),
         Start::Saved(opening) => (
             opening
@@ -233,6 +294,7 @@ pub fn run(
                 .map(|s| file_name(&s.path))
                 .collect(),
             Job::Open(opening, load.clone()),
+            None,
         ),
     };
     let mut env = Env {
@@ -261,6 +323,10 @@ pub fn run(
     let (etx, events) = mpsc::channel();
     spawn_input(etx);
     // The worker starts once the terminal is set up: what it reports has a screen to go to.
+    let workers = Workers {
+        tx: tx.clone(),
+        options,
+    };
     spawn_worker(job, tx);
     let size = terminal.size()?;
     update(&mut model, Action::Resize(size.width, size.height));
@@ -270,7 +336,7 @@ pub fn run(
         &mut model,
         &mut env,
         (&rx, &events, &mut warnings),
-        &stop,
+        (&stop, &workers),
     );
     drop(terminal);
     drop(guard);
@@ -346,7 +412,7 @@ fn event_loop(
     model: &mut Model,
     env: &mut Env,
     (rx, events, warnings): Inputs<'_>,
-    stop: &AtomicUsize,
+    (stop, workers): (&AtomicUsize, &Workers),
 ) -> Result<bool> {
     let mut dirty = true;
     let started = std::time::Instant::now();
@@ -368,7 +434,7 @@ fn event_loop(
                         dirty = true;
                         model.notes.now = effects::now();
                         let effect = update(model, a);
-                        quit |= apply(env, model, effect);
+                        quit |= apply(env, model, effect, workers);
                     }
                     if quit {
                         break;

@@ -9,6 +9,8 @@
 //! focus_bg = "#303030"
 //! [notes]
 //! tags = ["agree", "disputed", "unverified", "important", "follow up"]
+//! [align]
+//! fast = true   # as --fast: never refine the links with the sentence encoder
 //! ```
 
 use std::path::PathBuf;
@@ -29,6 +31,9 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The tags the `t` picker offers.
     pub tags: Vec<String>,
+    /// Align without the sentence encoder, as `--fast` does: the reader shows its first
+    /// links and does not refine them.
+    pub fast: bool,
 }
 
 impl Default for Config {
@@ -38,6 +43,7 @@ impl Default for Config {
             theme: Theme::default(),
             path: None,
             tags: DEFAULT_TAGS.iter().map(|t| t.to_string()).collect(),
+            fast: false,
         }
     }
 }
@@ -67,6 +73,20 @@ fn tags(table: &toml::Table) -> Result<Vec<String>, String> {
         return Err("[notes] tags: the list is empty".into());
     }
     Ok(out)
+}
+
+/// The `fast` setting of an `[align]` table.
+fn fast(table: &toml::Table) -> Result<bool, String> {
+    let mut fast = false;
+    for (key, value) in table {
+        if key != "fast" {
+            return Err(format!("[align]: unknown setting \"{key}\""));
+        }
+        fast = value
+            .as_bool()
+            .ok_or("[align] fast must be true or false")?;
+    }
+    Ok(fast)
 }
 
 impl Config {
@@ -109,6 +129,7 @@ impl Config {
                 "keys" => config.keymap.apply(sub)?,
                 "theme" => config.theme.apply(sub)?,
                 "notes" => config.tags = tags(sub)?,
+                "align" => config.fast = fast(sub)?,
                 _ => return Err(format!("unknown section [{name}]")),
             }
         }
@@ -142,6 +163,13 @@ mod tests {
         assert_eq!(Config::default().tags.len(), 4);
         assert!(Config::from_toml("[notes]\ntags = [\"a\", \"A\"]\n", false).is_err());
         assert!(Config::from_toml("[notes]\ntags = []\n", false).is_err());
+        assert!(
+            Config::from_toml("[align]\nfast = true\n", false)
+                .unwrap()
+                .fast
+        );
+        assert!(Config::from_toml("[align]\nfast = 1\n", false).is_err());
+        assert!(Config::from_toml("[align]\nquick = true\n", false).is_err());
         assert!(Config::from_toml("keys = 3\n", false).is_err());
         assert!(Config::from_toml("[keys\n", false).is_err());
     }

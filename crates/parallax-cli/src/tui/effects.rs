@@ -31,13 +31,6 @@ pub struct Env {
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
 pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
-    // Adding a source needs no place to save.
-    if let Effect::AddSource(source) = &effect {
-        return Some(match add_source(env, m, source) {
-            Ok(cmp) => Action::Added(Box::new(cmp)),
-            Err(e) => Action::Done(Err(e)),
-        });
-    }
     let store = match &env.store {
         Ok(s) => s,
         Err(e) => return Some(Action::Done(Err(e.clone()))),
@@ -97,7 +90,7 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             Ok(items) => Action::Listed(items),
             Err(e) => Action::Done(Err(e.to_string())),
         }),
-        // Answered above.
+        // The app loop hands it to the worker (see [`adding`]).
         Effect::AddSource(_) => None,
         Effect::Open(path) => Some(match open(&path, &env.load) {
             Ok((opened, sources)) => {
@@ -110,25 +103,61 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
     }
 }
 
-/// The comparison shown with `source` (a URL, fetched, or a file typed in the open dialog)
-/// as one more source, aligned with the options it was built with. The reader waits for
-/// it: a fetch is bounded by the timeout, and one more source aligns in well under a second
-/// at article sizes.
-fn add_source(env: &Env, m: &Model, source: &str) -> Result<parallax::Comparison, String> {
+/// One more source to read or fetch and align with the sources shown: what the worker
+/// needs for it, taken from the reader so that the work happens off the app loop (a fetch
+/// can take up to the timeout).
+pub struct Adding {
+    /// A URL or a path, as typed.
+    pub source: String,
+    /// The sources shown.
+    pub docs: Vec<parallax::Document>,
+    /// The options to align with: the user's, as the sources shown were.
+    pub options: parallax::Options,
+    /// How a file is read.
+    pub load: LoadOptions,
+    /// How long a fetch may take.
+    pub timeout: std::time::Duration,
+}
+
+impl Adding {
+    /// The sources shown and the new one, read or fetched (it takes the sources shown).
+    pub fn documents(&mut self) -> Result<Vec<parallax::Document>, String> {
+        let doc = if parallax::document::is_url(&self.source) {
+            let opts = crate::fetch::FetchOptions::new(self.load.clone(), self.timeout);
+            crate::fetch::fetch(&self.source, &opts)?
+                .convert()
+                .map_err(|e| e.to_string())?
+        } else {
+            // A typed path may name a pipe or a device: only a regular file is read.
+            parallax::document::load_regular(&self.source, &self.load).map_err(|e| e.to_string())?
+        };
+        let mut docs = std::mem::take(&mut self.docs);
+        docs.push(doc);
+        Ok(docs)
+    }
+}
+
+/// What adding `source` to the comparison shown needs: its documents, and the options the
+/// user gave (`options`) or, for a saved comparison, those it was built with.
+pub fn adding(
+    env: &Env,
+    m: &Model,
+    source: &str,
+    options: Option<&parallax::Options>,
+) -> Result<Adding, String> {
     let r = m.phase.ready().ok_or("nothing to add a source to yet")?;
-    let doc = if parallax::document::is_url(source) {
-        let opts = crate::fetch::FetchOptions::new(env.load.clone(), env.timeout);
-        crate::fetch::fetch(source, &opts)?
-            .convert()
-            .map_err(|e| e.to_string())?
-    } else {
-        // A typed path may name a pipe or a device: only a regular file is read.
-        parallax::document::load_regular(source, &env.load).map_err(|e| e.to_string())?
-    };
-    let mut docs: Vec<parallax::Document> =
-        r.cmp.sources.iter().map(|s| s.document.clone()).collect();
-    docs.push(doc);
-    parallax::Comparison::build(docs, &r.cmp.options).map_err(|e| e.to_string())
+    Ok(Adding {
+        source: source.to_string(),
+        docs: r
+            .machine
+            .sources
+            .iter()
+            .map(|s| s.document.clone())
+            .collect(),
+        options: options.unwrap_or(&r.machine.options).clone(),
+        load: env.load.clone(),
+        timeout: env.timeout,
+    })
 }
 
 /// Where the reader stands, to reopen there.

@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Command};
 
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 38] = [
+const DEFAULTS: [(Command, &[&str]); 42] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -29,6 +29,10 @@ const DEFAULTS: [(Command, &[&str]); 38] = [
     (Command::ToggleView, &["v"]),
     (Command::Pick, &["p"]),
     (Command::Matrix, &["m"]),
+    (Command::ClaimsShared, &["1"]),
+    (Command::ClaimsOnly, &["2"]),
+    (Command::ClaimsConflict, &["3"]),
+    (Command::ClaimsAll, &["0"]),
     (Command::MarkWrong, &["x"]),
     (Command::LinkTo, &["l"]),
     (Command::WhyNot, &["w"]),

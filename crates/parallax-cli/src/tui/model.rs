@@ -54,8 +54,9 @@ pub enum Overlay {
     Help(usize),
     /// Choosing the two sources shown; the cursor is on pair `usize`.
     Pick(usize),
-    /// Clusters × sources, scrolled by `usize` rows.
-    Matrix(usize),
+    /// Claims × sources: the cursor on visible row `usize` of those the filter keeps
+    /// ([`crate::tui::matrix::rows`]).
+    Matrix(usize, crate::tui::matrix::Filter),
 }
 
 /// The search prompt and the last search.
@@ -292,6 +293,8 @@ pub struct Model {
     pub panel: Panel,
     /// A link by hand waiting for its second passage (`l`, then Enter).
     pub linking: Option<Linking>,
+    /// True while the sources shown are aligned again with the sentence encoder.
+    pub refining: bool,
 }
 
 impl Model {
@@ -321,6 +324,7 @@ impl Model {
             dialog: None,
             panel: Panel::default(),
             linking: None,
+            refining: false,
             config,
         }
     }

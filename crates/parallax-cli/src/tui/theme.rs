@@ -34,6 +34,12 @@ pub struct Theme {
     pub status: Style,
     /// Keys named in hints and help.
     pub key: Style,
+    /// Claim matrix: a source that states the claim (sign ●).
+    pub claim_states: Style,
+    /// Claim matrix: a source that states it with a different fact (sign ≠).
+    pub claim_differs: Style,
+    /// Claim matrix: a source joined to it only by a weak match (sign ○).
+    pub claim_weak: Style,
     /// Link tints, used in turn by link number.
     pub links: Vec<Color>,
 }
@@ -54,6 +60,9 @@ impl Default for Theme {
             search: fg(Color::Yellow).add_modifier(Modifier::REVERSED),
             status: Style::new().add_modifier(Modifier::REVERSED),
             key: Style::new().add_modifier(Modifier::BOLD),
+            claim_states: fg(Color::Green).add_modifier(Modifier::BOLD),
+            claim_differs: fg(Color::Red).add_modifier(Modifier::BOLD),
+            claim_weak: fg(Color::Yellow),
             links: vec![
                 Color::Cyan,
                 Color::Magenta,
@@ -89,6 +98,9 @@ impl Theme {
             "search" => &mut self.search,
             "status" => &mut self.status,
             "key" => &mut self.key,
+            "claim_states" => &mut self.claim_states,
+            "claim_differs" => &mut self.claim_differs,
+            "claim_weak" => &mut self.claim_weak,
             _ => return None,
         })
     }
@@ -137,6 +149,9 @@ impl Theme {
             "search",
             "status",
             "key",
+            "claim_states",
+            "claim_differs",
+            "claim_weak",
         ] {
             if let Some(s) = self.slot(name) {
                 s.fg = None;

@@ -3,6 +3,7 @@
 //! `notes`, the outcomes of saving and opening in `files`; the dialogs' own keys in
 //! `tui::dialog`.
 
+mod claims;
 mod correct;
 mod files;
 mod nav;
@@ -19,7 +20,6 @@ use super::keymap::Key;
 use super::layout;
 use super::model::{Model, Overlay, Phase, ViewMode};
 use super::pair::{PairView, pairs};
-use super::side::PaneSide;
 use show::{find_hits, loaded, relayout, show_at};
 
 /// The action for a key press: while a dialog is open it takes every key. On a screen too
@@ -90,9 +90,12 @@ pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
             }
         }
         Action::Loaded(cmp) => loaded(m, *cmp),
+        Action::Refining => m.refining = true,
+        Action::Refined(cmp) => files::refined(m, cmp),
         // A comparison on screen stays there: only the aligner fails, and only before it.
         Action::Failed(e) if m.ready().is_none() => m.phase = Phase::Failed(e),
-        Action::Failed(_) => {}
+        // Refining it failed: the links shown stay.
+        Action::Failed(e) => files::refined(m, Err(e)),
         Action::Key(ev) => return dialog_key(m, ev),
         Action::Opened(o) => files::opened(m, *o),
         Action::Done(result) => return files::done(m, result),
@@ -204,7 +207,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                 m.overlay = Some(if cmd == Command::Pick {
                     Overlay::Pick(0)
                 } else {
-                    Overlay::Matrix(0)
+                    Overlay::Matrix(0, Default::default())
                 });
             } else {
                 m.message = Some(if cmd == Command::Pick {
@@ -215,6 +218,12 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             }
         }
         Command::Help => m.overlay = Some(Overlay::Help(0)),
+        Command::ClaimsShared
+        | Command::ClaimsOnly
+        | Command::ClaimsConflict
+        | Command::ClaimsAll => {
+            m.message = Some("these keys filter the claim matrix: open it first".into());
+        }
         Command::MarkWrong => correct::mark_wrong(m),
         Command::LinkTo => correct::start_link(m),
         Command::WhyNot => correct::why_not(m),
@@ -238,12 +247,14 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
 }
 
 fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
+    if let Overlay::Matrix(at, filter) = o {
+        claims::command(m, at, filter, cmd);
+        return None;
+    }
     let close = matches!(cmd, Command::Cancel | Command::Quit)
         || matches!(
             (o, cmd),
-            (Overlay::Help(_), Command::Help)
-                | (Overlay::Pick(_), Command::Pick)
-                | (Overlay::Matrix(_), Command::Matrix)
+            (Overlay::Help(_), Command::Help) | (Overlay::Pick(_), Command::Pick)
         );
     if close {
         m.overlay = None;
@@ -251,7 +262,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     }
     let max = match o {
         Overlay::Pick(_) => pairs_of(m).len(),
-        Overlay::Matrix(_) => m.phase.ready().map_or(0, |r| r.cmp.clusters.len()),
+        Overlay::Matrix(..) => 0,
         // Bindings, a blank line, the legend of marks, a blank line and the colours.
         Overlay::Help(_) => m.config.keymap.bindings.len() + 13 + super::view::overlay::COLOURS,
     }
@@ -268,12 +279,7 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     };
     m.overlay = Some(match o {
         Overlay::Help(at) => Overlay::Help(moved(at)),
-        Overlay::Matrix(at) if cmd == Command::Counterpart => {
-            m.overlay = None;
-            to_claim(m, at);
-            return None;
-        }
-        Overlay::Matrix(at) => Overlay::Matrix(moved(at)),
+        Overlay::Matrix(..) => o,
         Overlay::Pick(at) if cmd == Command::Counterpart => {
             if let Some((a, b)) = pairs_of(m).get(at).copied() {
                 m.overlay = None;
@@ -284,46 +290,6 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
         Overlay::Pick(at) => Overlay::Pick(moved(at)),
     });
     None
-}
-
-/// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
-/// does), focused on the left source's passage.
-fn to_claim(m: &mut Model, c: usize) {
-    let Some(r) = m.phase.ready_mut() else { return };
-    let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
-        return;
-    };
-    let docs: Vec<SourceId> = cluster.members.iter().map(|mb| mb.doc).collect();
-    let seg = |doc: SourceId| {
-        cluster
-            .members
-            .iter()
-            .find(|mb| mb.doc == doc)
-            .and_then(|mb| mb.segments.first().copied())
-    };
-    let [left, right] = r.pair.src;
-    // Keep what is on screen where the claim allows: both sources if both state it, else
-    // the one that does, with another source that states it.
-    let with = |keep: SourceId| {
-        let other = docs.iter().copied().find(|&d| d != keep)?;
-        Some([keep.min(other), keep.max(other)])
-    };
-    let shown = match (docs.contains(&left), docs.contains(&right)) {
-        (true, true) => None,
-        (true, false) => with(left),
-        (false, true) => with(right),
-        (false, false) => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
-    };
-    let switch = shown.is_some();
-    let [left, right] = shown.unwrap_or([left, right]);
-    let active = if seg(left).is_some() {
-        PaneSide::Left
-    } else {
-        PaneSide::Right
-    };
-    let mut focus = [None, None];
-    focus[active] = seg([left, right][active]);
-    show_at(m, switch.then_some([left, right]), active, focus);
 }
 
 /// Every pair of sources a user can pick, in order.

@@ -2,6 +2,7 @@
 //! the comparison, laid out by `layout`, wrapped by `wrap`.
 
 mod detail;
+mod matrix;
 pub(crate) mod overlay;
 mod pane;
 
@@ -147,6 +148,19 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         format!(" /{}▏{}", shown(before), shown(after))
     } else {
         let mut s = format!(" {} · {}", position(m, r), m.view.label());
+        // The links may still change: the sentence encoder is reading the sources.
+        if m.refining {
+            s.push_str(" · refining links…");
+        }
+        // A message says what just happened: it goes first, the hint waits for the next key.
+        let n = r.cmp.sources.len();
+        if n > 2 && m.message.is_none() {
+            s.push_str(&format!(
+                " · {n} sources: {} pick pair, {} claims",
+                km.hint(Command::Pick),
+                km.hint(Command::Matrix)
+            ));
+        }
         if !m.search.query.is_empty() {
             s.push_str(&format!(
                 " · “{}” {}/{}",

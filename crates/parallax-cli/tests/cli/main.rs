@@ -4,6 +4,7 @@
 mod http;
 mod support;
 
+mod claims;
 mod corrections;
 mod errors;
 mod fetch;

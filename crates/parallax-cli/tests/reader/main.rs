@@ -6,6 +6,7 @@ mod fixture;
 mod http;
 mod support;
 
+mod claims;
 mod corrections;
 mod files;
 mod notes;
@@ -13,6 +14,7 @@ mod papercuts;
 mod pty;
 mod pty_fatal;
 mod pty_url;
+mod refine;
 mod screens;
 mod small;
 mod update;

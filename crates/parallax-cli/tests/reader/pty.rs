@@ -119,10 +119,12 @@ fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
 }
 
 /// Spawns the binary in directory `cwd` with `args` and extra environment `env` in a
-/// `COLS`×`ROWS` terminal, with an empty configuration so the user's own keys and theme play
-/// no part.
+/// `COLS`×`ROWS` terminal, with a configuration of its own so the user's keys and theme play
+/// no part. It sets `fast`: the links the reader first shows stay, so keys pressed land on
+/// the links the test computed (tests/reader/refine.rs follows the refining).
 pub(super) fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
     let config = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(config.path(), "[align]\nfast = true\n").unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,

@@ -29,6 +29,24 @@ pub fn demo() -> Comparison {
     .clone()
 }
 
+/// The demo as the reader refines it in the background: aligned with the user's options
+/// (the sentence encoder and the learned score), built once per test binary.
+pub fn refined_demo() -> Comparison {
+    static CMP: OnceLock<Comparison> = OnceLock::new();
+    CMP.get_or_init(|| {
+        Comparison::build(parallax::demo::documents(), &Options::default()).expect("demo builds")
+    })
+    .clone()
+}
+
+/// The demo in a `w`×`h` terminal once its links are refined, as the worker hands them over.
+pub fn refined_demo_model(w: u16, h: u16) -> Model {
+    let mut m = demo_model(w, h);
+    update(&mut m, Action::Refining);
+    update(&mut m, Action::Refined(Ok(Box::new(refined_demo()))));
+    m
+}
+
 /// The fixed comparison of `fixtures/demo.json`: the demo as aligned once, for snapshots
 /// that must not move when the aligner changes.
 pub fn fixture() -> Comparison {

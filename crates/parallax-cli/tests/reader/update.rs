@@ -8,6 +8,7 @@ use crate::support::{demo_model, draw, first_words, press, screen, type_keys, ty
 use tui::action::Action;
 use tui::dialog::Dialog;
 use tui::layout;
+use tui::matrix::{Filter, Row, rows};
 use tui::model::{Model, Overlay, ViewMode};
 use tui::pair::ShownLink;
 use tui::side::PaneSide;
@@ -256,11 +257,11 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
         "the two 2026 articles"
     );
     press(&mut m, "m");
-    assert_eq!(m.overlay, Some(Overlay::Matrix(0)));
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
     let s = screen(&draw(&m));
     assert!(s.contains("Claims"));
     // The selected claim's passages are named, source by source.
-    let first = &reader(&m).cmp.clusters[0];
+    let first = &reader(&m).cmp.clusters[visible(&m)[0]];
     let named: Vec<String> = first
         .members
         .iter()
@@ -276,9 +277,20 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
     assert_eq!(m.overlay, None, "q closes the overlay first");
 }
 
-/// The passages of claim `k`, as the matrix footer names them ("A 3", "C 1+2").
+/// The claims of the matrix's rows without a filter, in the order shown.
+fn visible(m: &Model) -> Vec<usize> {
+    rows(&reader(m).cmp, Filter::All)
+        .into_iter()
+        .map(|r| match r {
+            Row::Claim(c) => c,
+            Row::Only(..) => panic!("no passage rows without a filter"),
+        })
+        .collect()
+}
+
+/// The passages of the claim on row `k`, as the matrix footer names them ("A 3", "C 1+2").
 fn claim_passages(m: &Model, k: usize) -> Vec<String> {
-    reader(m).cmp.clusters[k]
+    reader(m).cmp.clusters[visible(m)[k]]
         .members
         .iter()
         .map(|mb| {
@@ -339,7 +351,8 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
         press(&mut m, "p j j j j j enter");
         assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
         press(&mut m, "m");
-        for _ in 0..k {
+        let row = visible(&m).iter().position(|&c| c == k).unwrap();
+        for _ in 0..row {
             press(&mut m, "j");
         }
         press(&mut m, "enter");
@@ -377,7 +390,7 @@ fn enter_in_the_matrix_shows_the_claim() {
     if clusters.is_empty() {
         return; // nothing to show; the overlay still says so (see the pick test)
     }
-    let last = clusters.len() - 1;
+    let last = *visible(&m).last().unwrap();
     press(&mut m, "m G enter");
     assert_eq!(m.overlay, None);
     let r = reader(&m);

@@ -29,6 +29,10 @@ pub use crate::align::WEAK_LINK;
 pub enum Stance {
     /// It states the claim.
     States,
+    /// It states the claim with a different fact: a believed link between its passages and
+    /// another source's passages of the claim flags a conflict
+    /// ([`super::Comparison::stance`] finds it; [`Cluster::stance`] alone cannot).
+    Differs,
     /// It is joined to the claim only by weak links.
     Weakly,
     /// It does not state it.

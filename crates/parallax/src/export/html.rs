@@ -11,6 +11,7 @@
 //! Every string from the input or the notes is HTML-escaped; a Content-Security-Policy
 //! forbids the page any network access.
 
+mod claims;
 mod column;
 
 use std::fmt::Write;
@@ -42,9 +43,7 @@ pub fn render(cmp: &Comparison, notes: &Notes, title: &str) -> String {
     for (k, p) in cmp.pairs.iter().enumerate() {
         column::pair(&mut out, cmp, p, notes, k == 0);
     }
-    if cmp.sources.len() > 2 && !cmp.clusters.is_empty() {
-        claims(&mut out, cmp);
-    }
+    claims::section(&mut out, cmp);
     corrections(&mut out, notes);
     detached(&mut out, notes);
     let _ = write!(
@@ -86,15 +85,9 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
     );
     if cmp.pairs.len() > 1 {
         out.push_str("<label class=\"chooser\">Sources: <select id=\"pair\">");
+        let names = cmp.names();
         for p in &cmp.pairs {
-            let name = |i: SourceId| {
-                let d = &cmp.source(i).document;
-                format!(
-                    "{} {}",
-                    i.letter(),
-                    d.meta.title.as_deref().unwrap_or(&d.name())
-                )
-            };
+            let name = |i: SourceId| format!("{} {}", i.letter(), names[i.0]);
             let _ = write!(
                 out,
                 "<option value=\"{}-{}\">{} · {}</option>",
@@ -107,28 +100,6 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
         out.push_str("</select></label>\n");
     }
     out.push_str("<p id=\"status\" class=\"status\" aria-live=\"polite\"></p>\n</header>\n");
-}
-
-fn claims(out: &mut String, cmp: &Comparison) {
-    out.push_str("<section class=\"claims\">\n<h2>Claims across sources</h2>\n<ol>\n");
-    for c in &cmp.clusters {
-        // A weak match is marked, so the list says as much as the text report's matrix.
-        let who: Vec<String> = c
-            .members
-            .iter()
-            .map(|m| {
-                let l = m.doc.letter();
-                if m.weak { format!("{l}≈") } else { l }
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "<li><span class=\"who\">{}</span> {}</li>",
-            esc(&who.join(" ")),
-            esc(&c.label)
-        );
-    }
-    out.push_str("</ol>\n</section>\n");
 }
 
 fn detached(out: &mut String, notes: &Notes) {

@@ -2,6 +2,7 @@
 //! added, never removed or renamed without a version bump. Their indices are plain numbers,
 //! as the contract describes them: the engine's ids end here.
 
+mod clusters;
 mod notes;
 
 use serde::{Deserialize, Serialize};
@@ -13,6 +14,9 @@ use crate::diff::ChangeOp;
 use crate::document::SourceFormat;
 use crate::ids::SegmentId;
 
+pub use clusters::{
+    ReportCluster, ReportMember, ReportMemberConflict, ReportSummary, stance_label,
+};
 pub use notes::{ReportAnchor, ReportNote, ReportQuote, where_label};
 
 /// The value of `format` in every report.
@@ -41,9 +45,14 @@ pub struct Report {
     /// With more than two sources: one alignment per pair.
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub pairs: Option<Vec<ReportPair>>,
-    /// With more than two sources: claims across sources.
+    /// With more than two sources: claims across sources, each member with its stance and
+    /// the facts it states differently.
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub clusters: Option<Vec<crate::comparison::Cluster>>,
+    pub clusters: Option<Vec<ReportCluster>>,
+    /// With more than two sources: what each source brings (claims, passages only it has,
+    /// claims it tells differently).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub summaries: Option<Vec<ReportSummary>>,
     /// The reader's notes, in reading order (exports of saved comparisons; absent from
     /// `parallax align`).
     #[serde(skip_serializing_if = "Option::is_none", default)]
@@ -192,7 +201,7 @@ pub fn report(cmp: &Comparison) -> Report {
                 facts_only: facts_only(p),
             })
             .collect();
-        (None, None, Some(pairs), Some(cmp.clusters.clone()))
+        (None, None, Some(pairs), Some(clusters::clusters(cmp)))
     };
     Report {
         format: FORMAT.to_string(),
@@ -203,6 +212,7 @@ pub fn report(cmp: &Comparison) -> Report {
         facts_only: (cmp.sources.len() == 2).then(|| facts_only(&cmp.pairs[0])),
         pairs,
         clusters,
+        summaries: (cmp.sources.len() > 2).then(|| clusters::summaries(cmp)),
         notes: None,
         corrections: None,
     }

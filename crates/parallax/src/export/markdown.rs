@@ -36,6 +36,7 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     }
     if cmp.sources.len() > 2 {
         claims(&mut out, cmp);
+        per_source(&mut out, cmp);
     }
     for p in &cmp.pairs {
         walk::pair(
@@ -75,12 +76,12 @@ fn claims(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "Each row is a claim two or more sources state, quoted from the first that does; \
-         ✓ marks the sources that state it, ≈ those joined to it only by a weak match \
-         (a few shared words), – those that do not.\n\n",
+         ✓ marks the sources that state it, ≠ those that state it with a different fact, \
+         ≈ those joined to it only by a weak match (a few shared words), – those that do \
+         not.\n\n",
     );
-    for (i, s) in cmp.sources.iter().enumerate() {
-        let name = escape(&s.document.name());
-        let _ = writeln!(out, "- **{}**: {name}", SourceId(i).letter());
+    for (i, name) in cmp.names().iter().enumerate() {
+        let _ = writeln!(out, "- **{}**: {}", SourceId(i).letter(), escape(name));
     }
     out.push_str("\n| # | Claim |");
     for i in SourceId::all(cmp.sources.len()) {
@@ -92,9 +93,33 @@ fn claims(out: &mut String, cmp: &Comparison) {
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
         for i in SourceId::all(cmp.sources.len()) {
-            let _ = write!(out, " {} |", stance_mark(c.stance(i)));
+            let _ = write!(out, " {} |", stance_mark(cmp.stance(c, i)));
         }
         out.push('\n');
+    }
+    let flags: Vec<(usize, String)> = cmp
+        .clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(k, c)| {
+            super::claims::flags(cmp, c)
+                .into_iter()
+                .map(move |f| (k, f))
+        })
+        .collect();
+    if !flags.is_empty() {
+        out.push_str("\nFacts told differently inside a claim:\n\n");
+        for (k, f) in flags {
+            let _ = writeln!(out, "- Claim {}: {}", k + 1, escape(&f));
+        }
+    }
+}
+
+/// One line per source: the claims it states, what only it reports, where it differs.
+fn per_source(out: &mut String, cmp: &Comparison) {
+    out.push_str("\n## Per source\n\n");
+    for line in super::claims::summary_lines(cmp) {
+        let _ = writeln!(out, "- {}", escape(&line));
     }
 }
 

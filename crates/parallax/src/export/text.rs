@@ -45,11 +45,13 @@ pub fn render(cmp: &Comparison) -> String {
     }
     if many {
         claims(&mut out, cmp);
+        per_source(&mut out, cmp);
     }
     visible(&out, true).into_owned()
 }
 
-/// "A: path", one line per source, each after `indent`.
+/// "A: path", one line per source, each after `indent`: the exact paths, where the
+/// summary lines below name the sources as the reader does.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
     for (i, s) in cmp.sources.iter().enumerate() {
         let _ = writeln!(
@@ -65,7 +67,8 @@ fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
 fn claims(out: &mut String, cmp: &Comparison) {
     let _ = writeln!(
         out,
-        "Claims across sources (✓ states it, ≈ only a weak match, – does not)"
+        "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match, \
+         – does not)"
     );
     if cmp.clusters.is_empty() {
         let _ = writeln!(out, "  No claim is shared by two sources.");
@@ -77,17 +80,36 @@ fn claims(out: &mut String, cmp: &Comparison) {
     let head: Vec<String> = SourceId::all(n).map(SourceId::letter).collect();
     let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
     for (k, c) in cmp.clusters.iter().enumerate() {
-        let cells: Vec<&str> = SourceId::all(n).map(|i| stance_mark(c.stance(i))).collect();
+        let cells: Vec<&str> = SourceId::all(n)
+            .map(|i| stance_mark(cmp.stance(c, i)))
+            .collect();
         let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));
         let room = WIDTH.saturating_sub(row.chars().count());
         let _ = writeln!(out, "{row}{}", one_line(&c.label, room));
+        let indent = " ".repeat(row.chars().count());
+        for flag in super::claims::flags(cmp, c) {
+            let _ = writeln!(
+                out,
+                "{}",
+                packed(&format!("{indent}! "), &[flag], &indent, WIDTH)
+            );
+        }
     }
 }
 
-/// How the reports mark a source's stance to a claim: ✓, ≈ or –.
+/// One line per source: the claims it states, what only it reports, where it differs.
+fn per_source(out: &mut String, cmp: &Comparison) {
+    let _ = writeln!(out, "\nPer source:");
+    for line in super::claims::summary_lines(cmp) {
+        let _ = writeln!(out, "{}", packed("  ", &[line], "    ", WIDTH));
+    }
+}
+
+/// How the reports mark a source's stance to a claim: ✓, ≠, ≈ or –.
 pub fn stance_mark(s: Stance) -> &'static str {
     match s {
         Stance::States => "✓",
+        Stance::Differs => "≠",
         Stance::Weakly => "≈",
         Stance::Silent => "–",
     }

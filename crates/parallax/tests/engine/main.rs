@@ -9,6 +9,7 @@ mod align_gold;
 mod align_shapes;
 mod browser_html;
 mod claims;
+mod claims_stance;
 mod corrections;
 mod document_header;
 mod document_load;

@@ -47,11 +47,13 @@ impl OpenList {
         }
         let typed = self.input.as_str().trim();
         if k.enter && !typed.is_empty() {
-            return Step::Run(if typed.ends_with(".parallax.json") {
-                Effect::Open(typed.into())
-            } else {
-                Effect::AddSource(typed.to_string())
-            });
+            if typed.ends_with(".parallax.json") {
+                return Step::Run(Effect::Open(typed.into()));
+            }
+            // Reading or fetching happens off the app loop; the comparison follows.
+            let shown = parallax::text::visible(typed, false);
+            *cx.message = Some(format!("adding {shown}…"));
+            return Step::Run(Effect::AddSource(typed.to_string()));
         }
         let arrow = matches!(k.ev.code, KeyCode::Up | KeyCode::Down);
         let list_key = empty && k.cmd.is_some() && !k.ctrl;

@@ -7,7 +7,7 @@ use parallax::{SegmentId, SourceId};
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
-use crate::tui::model::Model;
+use crate::tui::model::{Model, Overlay};
 use crate::tui::side::PaneSide;
 
 /// The outcome of a save or an export.
@@ -51,17 +51,58 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     show_at(m, Some([left, right]), active, focus);
 }
 
+/// The sources shown, aligned again with the sentence encoder ([`crate::tui::app`]): its
+/// links replace those shown where the reader stands: the same sources, passages and pane,
+/// a window or a link by hand under way kept open. Notes and corrections are placed again
+/// by their quoted text. A comparison of other sources (one was added meanwhile) is
+/// dropped, as that one's own refining follows; a failure keeps the links shown.
+pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>) {
+    let cmp = match result {
+        Ok(cmp) => *cmp,
+        Err(e) => {
+            m.refining = false;
+            let why = e.lines().next().unwrap_or("").to_string();
+            m.message = Some(format!(
+                "links not refined with the sentence encoder: {why}"
+            ));
+            return;
+        }
+    };
+    let Some(r) = m.phase.ready() else { return };
+    let same =
+        r.machine.sources.len() == cmp.sources.len()
+            && r.machine.sources.iter().zip(&cmp.sources).all(|(a, b)| {
+                a.document.path == b.document.path && a.document.text == b.document.text
+            });
+    if !same {
+        return;
+    }
+    m.refining = false;
+    let pair = r.pair.src;
+    let focus = PaneSide::BOTH.map(|side| Some(m.panes[side].focus));
+    let (active, overlay, linking) = (m.active, m.overlay, m.linking.take());
+    let before = m.notes.notes.clone();
+    m.notes.notes.reattach(&cmp);
+    loaded(m, cmp);
+    apply_corrections(m);
+    show_at(m, Some(pair), active, focus);
+    // Claims are numbered anew: the matrix starts again from its top row.
+    m.overlay = match overlay {
+        Some(Overlay::Matrix(_, filter)) => Some(Overlay::Matrix(0, filter)),
+        other => other,
+    };
+    m.linking = linking;
+    m.notes.dirty |= m.notes.notes != before;
+    m.message = Some("links refined with the sentence encoder".into());
+}
+
 /// A source added from the open dialog: the comparison again with it as the last source,
 /// shown beside the left pane's source. The notes are placed again by their quoted text;
 /// notes there are unsaved now, since the comparison they belong to changed.
 pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
     let new = SourceId(cmp.sources.len() - 1);
-    m.names = cmp
-        .sources
-        .iter()
-        .map(|s| s.document.name().to_string())
-        .collect();
+    m.names = cmp.names();
     let name = m.names[new.0].clone();
     m.notes.notes.reattach(&cmp);
     loaded(m, cmp);
@@ -83,12 +124,7 @@ fn apply_corrections(m: &mut Model) {
 
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
-    m.names = o
-        .cmp
-        .sources
-        .iter()
-        .map(|s| s.document.name().to_string())
-        .collect();
+    m.names = o.cmp.names();
     loaded(m, o.cmp);
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();

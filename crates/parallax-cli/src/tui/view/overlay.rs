@@ -1,8 +1,6 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
-use parallax::SourceId;
-use parallax::comparison::{Cluster, Stance};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -70,7 +68,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     // and the words pinned under the list (wrapped to its width, never scrolled away): one
     // per list entry, the cursor's shown.
     let (title, lines, keep, top, footers, at): (
-        &str,
+        String,
         Vec<Line>,
         Option<usize>,
         usize,
@@ -101,11 +99,12 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
                 lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
             }
-            (" Keys (Esc closes) ", lines, None, s, Vec::new(), 0)
+            (" Keys (Esc closes) ".into(), lines, None, s, Vec::new(), 0)
         }
         Overlay::Pick(cursor) => {
             let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
+            let all = r.cmp.names();
             for (i, (a, b)) in pairs(r.cmp.sources.len()).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];
@@ -118,11 +117,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     b.letter(),
                 );
                 let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
-                let names = format!(
-                    "{} — {}",
-                    r.cmp.source(a).document.name(),
-                    r.cmp.source(b).document.name(),
-                );
+                let names = format!("{} — {}", all[a.0], all[b.0]);
                 let room = (area.width as usize)
                     .saturating_sub(4 + str_width(&head) + str_width(&tail))
                     .max(1);
@@ -134,7 +129,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
             let enter = m.config.keymap.hint(Command::Counterpart);
             lines.push(Line::styled(format!(" {enter} shows the pair"), t.dim));
             (
-                " Pick the two sources shown ",
+                " Pick the two sources shown ".into(),
                 lines,
                 Some(cursor),
                 0,
@@ -142,68 +137,15 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 0,
             )
         }
-        Overlay::Matrix(cursor) => {
+        Overlay::Matrix(cursor, filter) => {
             let Some(r) = m.ready() else { return };
-            let n = r.cmp.sources.len();
-            let mut lines = Vec::new();
-            for (i, src) in r.cmp.sources.iter().enumerate() {
-                let name = parallax::text::visible(&src.document.name(), false).into_owned();
-                lines.push(Line::styled(
-                    format!(" {}  {name}", SourceId(i).letter()),
-                    t.dim,
-                ));
-            }
-            let head: String = SourceId::all(n)
-                .map(|i| format!("{} ", i.letter()))
-                .collect();
-            lines.push(Line::styled(format!(" {head} claim"), t.key));
-            let head_rows = lines.len();
-            for (k, c) in r.cmp.clusters.iter().enumerate() {
-                let cells: String = SourceId::all(n)
-                    .map(|i| match c.stance(i) {
-                        Stance::States => "● ",
-                        Stance::Weakly => "○ ",
-                        Stance::Silent => "· ",
-                    })
-                    .collect();
-                let label = parallax::text::visible(&c.label, false).into_owned();
-                let mark = if k == cursor { "▶" } else { " " };
-                let style = if k == cursor { t.title_active } else { t.text };
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{mark}{cells} "), t.key),
-                    Span::styled(label, style),
-                ]));
-            }
-            if r.cmp.clusters.is_empty() {
-                lines.push(Line::styled(" no claim is shared by two sources", t.dim));
-            }
-            let enter = m.config.keymap.hint(Command::Counterpart);
-            // Which passages of each source make the claim: the matrix says only who.
-            let footer_of = |c: &Cluster| {
-                let each: Vec<String> = c
-                    .members
-                    .iter()
-                    .map(|mb| {
-                        let ids: Vec<String> =
-                            mb.segments.iter().map(|s| s.number().to_string()).collect();
-                        format!("{} {}", mb.doc.letter(), ids.join("+"))
-                    })
-                    .collect();
-                format!("{enter} shows the claim · {}", each.join(", "))
-            };
-            (
-                " Claims × sources (● says it, ○ weak match, · does not) ",
-                lines,
-                Some(head_rows + cursor),
-                0,
-                r.cmp.clusters.iter().map(footer_of).collect(),
-                cursor,
-            )
+            let d = super::matrix::drawn(m, r, cursor, filter);
+            (d.title, d.lines, d.keep, 0, d.footers, cursor)
         }
     };
     // The width follows the list, not the footer, so the box keeps its size as the cursor
     // moves and the footer wraps inside it.
-    let w = box_width(title, &lines);
+    let w = box_width(&title, &lines);
     let w = w.min(area.width as usize);
     let wrapped: Vec<Vec<String>> = footers
         .iter()
@@ -229,7 +171,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     }
     let scroll = scroll.min(lines.len().saturating_sub(shown));
     let block = Block::bordered()
-        .title(Span::styled(title, t.title))
+        .title(Span::styled(title.as_str(), t.title))
         .border_style(t.key);
     // A list taller than the screen says so, or the lines below it seem not to exist.
     let more = match (scroll > 0, scroll + shown < lines.len()) {

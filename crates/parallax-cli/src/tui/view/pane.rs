@@ -17,11 +17,9 @@ use parallax::text::fold;
 pub fn title(r: &Reader, side: PaneSide) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
-    let name = if doc.path == "-" {
-        "standard input".into()
-    } else {
-        doc.name()
-    };
+    // The name that tells the sources apart: the title, or enough of the path.
+    let names = r.cmp.names();
+    let name = &names[src.0];
     let mut t = format!(" {} {name}", src.letter());
     let date = doc.meta.date.as_deref().map(readable_date);
     for part in [date.as_deref(), doc.meta.byline.as_deref()]

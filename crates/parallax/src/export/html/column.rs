@@ -159,16 +159,18 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     kept.sort_by_key(|m| m.span.start);
 
     let m = &src.document.meta;
+    // The name that tells the sources apart, as everywhere else.
+    let name = cmp.names().swap_remove(idx.0);
     let _ = writeln!(out, "<div class=\"col col-{tag}\" data-source=\"{idx}\">");
     let _ = writeln!(
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
         idx.letter(),
-        esc(m.title.as_deref().unwrap_or(&src.document.name())),
+        esc(&name),
         esc(&[
-            // The path, unless the heading already shows it as the file name.
+            // The path, unless the heading already shows it.
             Some(src.document.source_line())
-                .filter(|p| m.title.is_some() || *p != src.document.name())
+                .filter(|p| *p != name)
                 .as_deref(),
             m.byline.as_deref(),
             m.date.as_deref()

@@ -1,0 +1,107 @@
+//! The claim matrix's keys: move over the visible rows, filter them, and Enter to show a
+//! row's claim (or passage) in the panes.
+
+use parallax::{SegmentId, SourceId};
+
+use super::show::show_at;
+use crate::tui::action::Command;
+use crate::tui::layout;
+use crate::tui::matrix::{Filter, Row, rows};
+use crate::tui::model::{Model, Overlay};
+use crate::tui::side::PaneSide;
+
+/// Runs `cmd` in the matrix, whose cursor is on visible row `at` under `filter`.
+pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
+    let Some(r) = m.phase.ready() else {
+        m.overlay = None;
+        return;
+    };
+    let shown = rows(&r.cmp, filter);
+    let last = shown.len().saturating_sub(1);
+    let page = layout::page_height(m.size).saturating_sub(2).max(1);
+    let refilter = |f: Filter| Some(Overlay::Matrix(0, f));
+    m.overlay = match cmd {
+        // Esc first clears a filter, then closes.
+        Command::Cancel | Command::ClaimsAll if filter != Filter::All => refilter(Filter::All),
+        Command::Cancel | Command::Quit | Command::Matrix => None,
+        Command::ClaimsAll => refilter(Filter::All),
+        Command::ClaimsShared => refilter(Filter::Shared),
+        Command::ClaimsOnly => refilter(Filter::Only),
+        Command::ClaimsConflict => refilter(Filter::Conflict),
+        Command::Counterpart => {
+            m.overlay = None;
+            match shown.get(at) {
+                Some(&Row::Claim(c)) => to_claim(m, c),
+                Some(&Row::Only(doc, seg)) => to_passage(m, doc, seg),
+                None => m.overlay = Some(Overlay::Matrix(at, filter)),
+            }
+            return;
+        }
+        Command::Down => Some(Overlay::Matrix((at + 1).min(last), filter)),
+        Command::Up => Some(Overlay::Matrix(at.saturating_sub(1), filter)),
+        Command::PageDown => Some(Overlay::Matrix((at + page).min(last), filter)),
+        Command::PageUp => Some(Overlay::Matrix(at.saturating_sub(page), filter)),
+        Command::First => Some(Overlay::Matrix(0, filter)),
+        Command::Last => Some(Overlay::Matrix(last, filter)),
+        _ => Some(Overlay::Matrix(at, filter)),
+    };
+}
+
+/// Shows passage `seg` of source `doc`: in the pane it is in if it is on screen, else
+/// beside the source in the left pane.
+fn to_passage(m: &mut Model, doc: SourceId, seg: SegmentId) {
+    let Some(r) = m.phase.ready() else { return };
+    let [left, right] = r.pair.src;
+    let (pair, active) = if doc == left {
+        (None, PaneSide::Left)
+    } else if doc == right {
+        (None, PaneSide::Right)
+    } else if doc < left {
+        (Some([doc, left]), PaneSide::Left)
+    } else {
+        (Some([left, doc]), PaneSide::Right)
+    };
+    let mut focus = [None, None];
+    focus[active] = Some(seg);
+    show_at(m, pair, active, focus);
+}
+
+/// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
+/// does), focused on the left source's passage.
+fn to_claim(m: &mut Model, c: usize) {
+    let Some(r) = m.phase.ready_mut() else { return };
+    let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
+        return;
+    };
+    let docs: Vec<SourceId> = cluster.members.iter().map(|mb| mb.doc).collect();
+    let seg = |doc: SourceId| {
+        cluster
+            .members
+            .iter()
+            .find(|mb| mb.doc == doc)
+            .and_then(|mb| mb.segments.first().copied())
+    };
+    let [left, right] = r.pair.src;
+    // Keep what is on screen where the claim allows: both sources if both state it, else
+    // the one that does, with another source that states it.
+    let with = |keep: SourceId| {
+        let other = docs.iter().copied().find(|&d| d != keep)?;
+        Some([keep.min(other), keep.max(other)])
+    };
+    let shown = match (docs.contains(&left), docs.contains(&right)) {
+        (true, true) => None,
+        (true, false) => with(left),
+        (false, true) => with(right),
+        (false, false) => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
+    };
+    let switch = shown.is_some();
+    let [left, right] = shown.unwrap_or([left, right]);
+    let active = if seg(left).is_some() {
+        PaneSide::Left
+    } else {
+        PaneSide::Right
+    };
+    let mut focus = [None, None];
+    focus[active] = seg([left, right][active]);
+    show_at(m, switch.then_some([left, right]), active, focus);
+}

@@ -1,0 +1,153 @@
+//! The claim matrix's lines: a legend of the sources, then one row per visible claim with a
+//! sign and a colour per source's stance (the sign alone carries the meaning, so NO_COLOR
+//! loses nothing), and a hint line with the filter keys.
+
+use parallax::SourceId;
+use parallax::comparison::Stance;
+use parallax::text::visible;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::tui::action::Command;
+use crate::tui::matrix::{Filter, Row, rows};
+use crate::tui::model::{Model, Reader};
+use crate::tui::theme::Theme;
+
+/// What the overlay draws for the matrix.
+pub struct Drawn {
+    /// The box's title: what the signs mean and the filter in force.
+    pub title: String,
+    /// Legend, header, rows and hints.
+    pub lines: Vec<Line<'static>>,
+    /// The line of the cursor's row, to keep in sight.
+    pub keep: Option<usize>,
+    /// Per visible row, the words pinned under the list.
+    pub footers: Vec<String>,
+}
+
+/// A stance's sign and style in the matrix.
+pub fn cell(t: &Theme, s: Stance) -> (&'static str, Style) {
+    match s {
+        Stance::States => ("●", t.claim_states),
+        Stance::Differs => ("≠", t.claim_differs),
+        Stance::Weakly => ("○", t.claim_weak),
+        Stance::Silent => ("·", t.dim),
+    }
+}
+
+/// The matrix with the cursor on visible row `at` under `filter`.
+pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
+    let (t, km) = (&m.config.theme, &m.config.keymap);
+    let cmp = &r.cmp;
+    let n = cmp.sources.len();
+    let mut lines = Vec::new();
+    for (i, name) in cmp.names().iter().enumerate() {
+        let name = visible(name, false).into_owned();
+        lines.push(Line::styled(
+            format!(" {}  {name}", SourceId(i).letter()),
+            t.dim,
+        ));
+    }
+    let head: String = SourceId::all(n)
+        .map(|i| format!("{} ", i.letter()))
+        .collect();
+    let what = if filter == Filter::Only {
+        "passage"
+    } else {
+        "claim"
+    };
+    lines.push(Line::styled(format!(" {head} {what}"), t.key));
+    let head_rows = lines.len();
+    let shown = rows(cmp, filter);
+    let enter = km.hint(Command::Counterpart);
+    let mut footers = Vec::new();
+    for (k, row) in shown.iter().enumerate() {
+        let mut spans = vec![Span::styled(
+            if k == at { "▶" } else { " " }.to_string(),
+            t.key,
+        )];
+        let (label, footer) = match *row {
+            Row::Claim(c) => {
+                let claim = &cmp.clusters[c];
+                for i in SourceId::all(n) {
+                    let (sign, style) = cell(t, cmp.stance(claim, i));
+                    spans.push(Span::styled(sign.to_string(), style));
+                    spans.push(Span::raw(" "));
+                }
+                (claim.label.clone(), claim_footer(r, c, &enter))
+            }
+            Row::Only(doc, seg) => {
+                for i in SourceId::all(n) {
+                    let (sign, style) = if i == doc {
+                        ("+", t.added)
+                    } else {
+                        ("·", t.dim)
+                    };
+                    spans.push(Span::styled(sign.to_string(), style));
+                    spans.push(Span::raw(" "));
+                }
+                let text = cmp.source(doc).segment_text(seg);
+                let one: Vec<&str> = text.split_whitespace().collect();
+                let footer = format!(
+                    "{enter} shows it · only {} has passage {}",
+                    doc.letter(),
+                    seg.number()
+                );
+                (one.join(" "), footer)
+            }
+        };
+        let style = if k == at { t.title_active } else { t.text };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(visible(&label, false).into_owned(), style));
+        lines.push(Line::from(spans));
+        footers.push(visible(&footer, false).into_owned());
+    }
+    if shown.is_empty() {
+        let none = match filter {
+            Filter::All => "no claim is shared by two sources",
+            Filter::Shared => "no claim is carried by every source",
+            Filter::Only => "every passage is linked to another source",
+            Filter::Conflict => "no source tells a claim with a different fact",
+        };
+        lines.push(Line::styled(format!(" {none}"), t.dim));
+    }
+    let key = |c: Command| km.hint(c);
+    lines.push(Line::styled(
+        format!(
+            " {} shared by all · {} only one source · {} in conflict · {}/{} all",
+            key(Command::ClaimsShared),
+            key(Command::ClaimsOnly),
+            key(Command::ClaimsConflict),
+            key(Command::ClaimsAll),
+            key(Command::Cancel),
+        ),
+        t.dim,
+    ));
+    Drawn {
+        title: format!(
+            " Claims × sources: {} (● says it, ≠ differs, ○ weak, · not) ",
+            filter.label()
+        ),
+        lines,
+        keep: (!shown.is_empty()).then_some(head_rows + at),
+        footers,
+    }
+}
+
+/// Which passages of each source make claim `c`, and the facts told differently in it.
+fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
+    let claim = &r.cmp.clusters[c];
+    let each: Vec<String> = claim
+        .members
+        .iter()
+        .map(|mb| {
+            let ids: Vec<String> = mb.segments.iter().map(|s| s.number().to_string()).collect();
+            format!("{} {}", mb.doc.letter(), ids.join("+"))
+        })
+        .collect();
+    let mut out = format!("{enter} shows the claim · {}", each.join(", "));
+    for flag in parallax::export::claims::flags(&r.cmp, claim) {
+        out.push_str(&format!(", ! {flag}"));
+    }
+    out
+}

@@ -1,0 +1,261 @@
+//! The claim matrix with many sources: rows sorted by how many sources carry a claim,
+//! filters (shared by all, only one source, in conflict) and Enter on a visible row; signs
+//! and colours per stance; names that tell sources apart; the status line's hint.
+
+use parallax::comparison::Stance;
+use parallax::{Comparison, Document, Options, SegmentId, SourceId};
+use parallax_cli::tui;
+use tui::config::Config;
+use tui::matrix::{Filter, Row, rows};
+use tui::model::{Model, Overlay};
+use tui::side::PaneSide;
+
+use crate::support::{demo_model, draw, model_with, press, refined_demo_model, screen};
+
+/// Three reports of one quake in files of one name: A and B agree on the toll, C gives
+/// another and alone adds a sentence on the weather.
+fn quake() -> Model {
+    let story = |toll: &str, extra: &str| {
+        format!(
+            "The earthquake killed {toll} people in the port city of Halden on Monday, officials said.\n\n\
+             Rescue teams from three provinces searched the collapsed harbour warehouses overnight.\n\n{extra}"
+        )
+    };
+    let docs = vec![
+        Document::from_text("north/report.txt", story("42", "")),
+        Document::from_text("south/report.txt", story("42", "")),
+        Document::from_text(
+            "east/report.txt",
+            story(
+                "57",
+                "Heavy rain is expected across the valley until Thursday.\n",
+            ),
+        ),
+    ];
+    let cmp = Comparison::build(docs, &tui::reader_options(Options::default())).unwrap();
+    model_with(cmp, Config::default(), 120, 40)
+}
+
+fn cmp(m: &Model) -> &Comparison {
+    &m.ready().expect("loaded").cmp
+}
+
+#[test]
+fn rows_come_most_carried_first_and_enter_shows_the_row_under_the_cursor() {
+    // Claims of three and more sources need the encoder's links between the two years.
+    let mut m = refined_demo_model(120, 40);
+    let shown = rows(cmp(&m), Filter::All);
+    assert_eq!(shown.len(), cmp(&m).clusters.len());
+    let carried: Vec<usize> = shown
+        .iter()
+        .map(|r| match r {
+            Row::Claim(c) => cmp(&m).clusters[*c].carried_by(),
+            Row::Only(..) => panic!("a passage row without a filter"),
+        })
+        .collect();
+    assert!(carried.windows(2).all(|w| w[0] >= w[1]), "{carried:?}");
+    assert!(
+        carried.first() > carried.last(),
+        "the demo's claims differ in reach"
+    );
+    // Row 1 is shown whatever its index among the claims.
+    let Row::Claim(c) = shown[1] else { panic!() };
+    press(&mut m, "m j enter");
+    assert_eq!(m.overlay, None);
+    let r = m.ready().unwrap();
+    let claim = &r.cmp.clusters[c];
+    let side = m.active;
+    let member = claim
+        .members
+        .iter()
+        .find(|mb| mb.doc == r.pair.src[side])
+        .expect("a pane shows a source of the claim");
+    assert_eq!(m.panes[side].focus, member.segments[0]);
+}
+
+#[test]
+fn the_conflict_filter_keeps_the_claim_one_source_tells_differently() {
+    let mut m = quake();
+    press(&mut m, "m 3");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::Conflict)));
+    let shown = rows(cmp(&m), Filter::Conflict);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let Row::Claim(c) = shown[0] else { panic!() };
+    let claim = &cmp(&m).clusters[c];
+    assert_eq!(cmp(&m).stance(claim, SourceId(2)), Stance::Differs);
+    let s = screen(&draw(&m));
+    assert!(s.contains("in conflict"), "{s}");
+    assert!(s.contains("● ● ≠ The earthquake killed"), "{s}");
+    assert!(
+        s.contains("! Killed: A says 42"),
+        "the flag under the list: {s}"
+    );
+    assert!(
+        s.contains("3 in conflict"),
+        "the filter keys are named: {s}"
+    );
+    press(&mut m, "enter");
+    assert_eq!(m.overlay, None);
+    let r = m.ready().unwrap();
+    assert_eq!(
+        r.pair.src,
+        [SourceId(0), SourceId(1)],
+        "both shown state it"
+    );
+    assert_eq!(m.panes[PaneSide::Left].focus, SegmentId(0));
+}
+
+#[test]
+fn only_one_source_lists_what_a_source_alone_has_and_enter_shows_it() {
+    let mut m = quake();
+    press(&mut m, "m 2");
+    let shown = rows(cmp(&m), Filter::Only);
+    let rain = SegmentId(2);
+    assert_eq!(shown, vec![Row::Only(SourceId(2), rain)]);
+    let s = screen(&draw(&m));
+    assert!(s.contains("only one source has it"), "{s}");
+    assert!(s.contains("· · + Heavy rain is expected"), "{s}");
+    press(&mut m, "enter");
+    let r = m.ready().unwrap();
+    assert_eq!(r.pair.src, [SourceId(0), SourceId(2)]);
+    assert_eq!(
+        (m.active, m.panes[PaneSide::Right].focus),
+        (PaneSide::Right, rain)
+    );
+}
+
+#[test]
+fn zero_and_esc_clear_a_filter_then_esc_closes() {
+    let mut m = quake();
+    press(&mut m, "m 1 j");
+    // Every claim of the three reports is carried by all three.
+    assert_eq!(m.overlay, Some(Overlay::Matrix(1, Filter::Shared)));
+    assert!(screen(&draw(&m)).contains("shared by all sources"));
+    press(&mut m, "0");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
+    press(&mut m, "2 esc");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
+    press(&mut m, "esc");
+    assert_eq!(m.overlay, None);
+    press(&mut m, "3");
+    assert!(
+        m.message
+            .as_deref()
+            .is_some_and(|s| s.contains("claim matrix"))
+    );
+}
+
+#[test]
+fn each_stance_has_its_sign_and_its_colour() {
+    let mut m = quake();
+    press(&mut m, "m");
+    let buf = draw(&m);
+    let t = &m.config.theme;
+    // The title explains the signs in plain text; the cells carry the colours.
+    let coloured = |sym: &str, fg| {
+        buf.content()
+            .iter()
+            .any(|c| c.symbol() == sym && Some(c.fg) == fg)
+    };
+    assert!(coloured("≠", t.claim_differs.fg));
+    assert!(coloured("●", t.claim_states.fg));
+    assert_ne!(t.claim_differs.fg, t.claim_states.fg);
+}
+
+#[test]
+fn sources_of_one_file_name_are_told_apart_everywhere() {
+    let mut m = quake();
+    let s = screen(&draw(&m));
+    assert!(s.contains("A north/report.txt"), "{s}");
+    assert!(s.contains("B south/report.txt"), "{s}");
+    assert!(s.contains("3 sources: p pick pair, m claims"), "{s}");
+    press(&mut m, "p");
+    let s = screen(&draw(&m));
+    assert!(s.contains("north/report.txt — east/report.txt"), "{s}");
+    press(&mut m, "esc m");
+    let s = screen(&draw(&m));
+    assert!(s.contains("│ C east/report.txt"), "{s}");
+}
+
+#[test]
+fn two_sources_get_no_many_sources_hint() {
+    let docs = vec![
+        Document::from_text("a.txt", "The bridge opened on Monday.\n"),
+        Document::from_text("b.txt", "On Monday the bridge opened.\n"),
+    ];
+    let cmp = Comparison::build(docs, &tui::reader_options(Options::default())).unwrap();
+    let m = model_with(cmp, Config::default(), 120, 30);
+    assert!(!screen(&draw(&m)).contains("sources: p pick pair"));
+    let demo = demo_model(120, 40);
+    assert!(screen(&draw(&demo)).contains("4 sources: p pick pair, m claims"));
+}
+
+/// The built reader in a pseudo-terminal: p keeps the 2019 pair, m opens the matrix, a
+/// filter narrows it, Enter shows a claim both 2019 articles carry, focused in A.
+#[test]
+fn pick_matrix_filter_and_enter_in_a_real_terminal() {
+    use crate::pty::{ROOT, start_in};
+    let cmp = Comparison::build(
+        parallax::demo::documents(),
+        &tui::reader_options(Options::default()),
+    )
+    .unwrap();
+    let has_ab = |r: &Row| match r {
+        Row::Claim(c) => [0, 1].iter().all(|&d| {
+            cmp.clusters[*c]
+                .members
+                .iter()
+                .any(|mb| mb.doc == SourceId(d))
+        }),
+        Row::Only(..) => false,
+    };
+    let shared = rows(&cmp, Filter::Shared);
+    let (filter, key, list) = if shared.iter().any(has_ab) {
+        (Filter::Shared, "1", shared)
+    } else {
+        (Filter::All, "0", rows(&cmp, Filter::All))
+    };
+    let at = list
+        .iter()
+        .position(has_ab)
+        .expect("the 2019 articles share a claim");
+    let Row::Claim(c) = list[at] else { panic!() };
+    let seg = cmp.clusters[c].members[0].segments[0];
+    let pair = cmp.pair(SourceId(0), SourceId(1)).unwrap();
+    let mut links: Vec<&parallax::align::Link> = pair.alignment.links.iter().collect();
+    links.sort_by_key(|l| (l.a[0], l.b[0]));
+    let status = match links.iter().position(|l| l.a.contains(&seg)) {
+        Some(l) => format!("A: link {}/{}", l + 1, links.len()),
+        None => format!(
+            "A: passage {}/{}",
+            seg.number(),
+            cmp.sources[0].segments.len()
+        ),
+    };
+
+    let mut s = start_in(std::path::Path::new(ROOT), &[], &[]);
+    s.term.wait_for(&["4 sources: p pick pair, m claims"]);
+    s.term.keys(b"p");
+    s.term.wait_for(&["Pick the two sources shown"]);
+    s.term.keys(b"\r");
+    s.term.keys(b"m");
+    s.term
+        .wait_for(&["Claims × sources: all claims", "1 shared by all"]);
+    s.term.keys(key.as_bytes());
+    s.term
+        .wait_for(&[&format!("Claims × sources: {}", filter.label())]);
+    s.term.keys("j".repeat(at).as_bytes());
+    s.term.keys(b"\r");
+    // The status may read the same before Enter: wait for the matrix to close first.
+    let start = std::time::Instant::now();
+    while s.term.flat().contains("Claims × sources") {
+        assert!(
+            start.elapsed() < crate::pty::DEADLINE,
+            "the matrix stays open"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    s.term.wait_for(&[&status]);
+    s.term.keys(b"q");
+    assert!(s.finish().success());
+}

@@ -1,0 +1,119 @@
+//! The claims across sources under the pairs: a summary line per source, then the claim
+//! matrix as a table (claims × sources), each cell the source's stance as a sign and a
+//! link to its passage in a pair that shows it, and the facts told differently.
+
+use std::fmt::Write;
+
+use super::esc;
+use crate::comparison::{Cluster, ClusterMember, Comparison, Stance};
+use crate::export::claims::{flags, summary_lines};
+use crate::export::text::stance_mark;
+use crate::ids::SourceId;
+
+const SCRIPT: &str = include_str!("claims.js");
+const STYLE: &str = ".claims table { border-collapse: collapse; margin: .5rem 0; } \
+.claims th, .claims td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; vertical-align: top; } \
+.claims td.cell { text-align: center; font-weight: 700; } .claims td.cell a { text-decoration: none; } \
+.claims .differs { color: var(--conflict); } .claims .weakly, .claims .silent { color: var(--muted); }";
+
+/// The section, for more than two sources.
+pub(super) fn section(out: &mut String, cmp: &Comparison) {
+    if cmp.sources.len() <= 2 {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section class=\"claims\" id=\"claims\">\n<style>{STYLE}</style>\n<h2>Claims across sources</h2>"
+    );
+    out.push_str("<h3>Per source</h3>\n<ul class=\"summary\">\n");
+    for line in summary_lines(cmp) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+    }
+    out.push_str("</ul>\n");
+    if cmp.clusters.is_empty() {
+        out.push_str("<p>No claim is shared by two sources.</p>\n</section>\n");
+        return;
+    }
+    out.push_str(
+        "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
+         match, – does not. A sign links to the source's passage.</p>\n",
+    );
+    let names = cmp.names();
+    out.push_str("<table class=\"matrix\">\n<thead><tr><th>#</th><th>Claim</th>");
+    for (i, name) in names.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<th title=\"{}\">{}</th>",
+            esc(name),
+            SourceId(i).letter()
+        );
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for (k, c) in cmp.clusters.iter().enumerate() {
+        let _ = write!(out, "<tr><td>{}</td><td>{}", k + 1, esc(&c.label));
+        for f in flags(cmp, c) {
+            let _ = write!(out, "<br><span class=\"differs\">⚠ {}</span>", esc(&f));
+        }
+        out.push_str("</td>");
+        for i in SourceId::all(cmp.sources.len()) {
+            cell(out, cmp, c, i, &names[i.0]);
+        }
+        out.push_str("</tr>\n");
+    }
+    let _ = write!(
+        out,
+        "</tbody>\n</table>\n<script>\n{SCRIPT}</script>\n</section>\n"
+    );
+}
+
+/// One cell: the stance's sign, as a link to the source's first passage of the claim.
+fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str) {
+    let stance = cmp.stance(c, i);
+    let class = crate::export::json::stance_label(stance);
+    let mark = stance_mark(stance);
+    let said = match stance {
+        Stance::States => "states it",
+        Stance::Differs => "states it with a different fact",
+        Stance::Weakly => "only a weak match",
+        Stance::Silent => "does not state it",
+    };
+    let title = esc(&format!("{name}: {said}"));
+    match c
+        .members
+        .iter()
+        .find(|m| m.doc == i)
+        .and_then(|m| anchor(c, m))
+    {
+        Some(id) => {
+            let _ = write!(
+                out,
+                "<td class=\"cell {class}\"><a class=\"cell\" href=\"#{id}\" title=\"{title}\">{mark}</a></td>"
+            );
+        }
+        None => {
+            let _ = write!(
+                out,
+                "<td class=\"cell {class}\" title=\"{title}\">{mark}</td>"
+            );
+        }
+    }
+}
+
+/// The id of member `m`'s first passage in the page, in the pair with another source of
+/// the claim (one that states it firmly, if any): every pair is in the page, so the id
+/// exists (`column` writes `s{a}-{b}-{a|b}-{segment}`).
+fn anchor(c: &Cluster, m: &ClusterMember) -> Option<String> {
+    let other = c
+        .members
+        .iter()
+        .filter(|o| o.doc != m.doc)
+        .min_by_key(|o| o.weak)?;
+    let seg = m.segments.first()?;
+    let (lo, hi) = if m.doc < other.doc {
+        (m.doc, other.doc)
+    } else {
+        (other.doc, m.doc)
+    };
+    let side = if m.doc == lo { "a" } else { "b" };
+    Some(format!("s{lo}-{hi}-{side}-{seg}"))
+}
