@@ -258,8 +258,42 @@ pub fn align(a: Side<'_>, b: Side<'_>) -> Alignment {
 
 /// [`align`] with other knobs than the defaults (for evaluation sweeps).
 pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
-    let staged = stage(a, b, params);
-    staged.links()
+    align_prepared(a, b, params).0
+}
+
+/// What the aligner read of a pair of sources (the passages' weighted terms, the near
+/// spellings and meanings between them), kept so that [`join`] scores pairs of passages
+/// without reading the sources again.
+pub struct Prepared {
+    prof: profile::Profiles,
+    aliases: fuzzy::Aliases,
+}
+
+impl Prepared {
+    /// Reads `a` and `b` as the aligner does.
+    pub fn new(a: Side<'_>, b: Side<'_>, params: &Params) -> Prepared {
+        let (prof, aliases) = profiles(a, b, params);
+        Prepared { prof, aliases }
+    }
+
+    fn ctx<'p>(&'p self, params: &'p Params) -> Ctx<'p> {
+        Ctx {
+            prof: &self.prof,
+            aliases: &self.aliases,
+            params,
+        }
+    }
+}
+
+/// [`align_with`], and what it read of the pair, for [`join`].
+pub fn align_prepared(a: Side<'_>, b: Side<'_>, params: &Params) -> (Alignment, Prepared) {
+    let mut staged = stage(a, b, params);
+    let al = staged.links();
+    let prepared = Prepared {
+        prof: staged.prof,
+        aliases: staged.aliases,
+    };
+    (al, prepared)
 }
 
 /// A pair of passage runs the learned link score weighed, with its features
@@ -501,7 +535,7 @@ impl Staged<'_> {
 
     /// The links: the learned score's choice when it judges, else the aligner's groups;
     /// with the judge, the possible links too (see [`Alignment::possible`]).
-    fn links(mut self) -> Alignment {
+    fn links(&mut self) -> Alignment {
         let (na, nb) = (self.a.segments.len(), self.b.segments.len());
         if !self.judging() {
             let groups = std::mem::take(&mut self.groups);

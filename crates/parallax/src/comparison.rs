@@ -273,7 +273,7 @@ impl Comparison {
                 pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
-                        let al = align::align_with(side(i), side(j), &options.params);
+                        let al = align::align_prepared(side(i), side(j), &options.params);
                         // Alignment is the slow part: count each pair as it ends.
                         tick(Stage::Aligning);
                         al
@@ -287,8 +287,9 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), mut alignment)| {
-                join_fact_pairs(&sources[i.0], &sources[j.0], options, &mut alignment);
+            .map(|(&(i, j), (mut alignment, prepared))| {
+                let (a, b) = (&sources[i.0], &sources[j.0]);
+                join_fact_pairs((a, b), &prepared, options, &mut alignment);
                 let pair = PairAlignment::with_facts(&sources, (i, j), alignment);
                 tick(Stage::Comparing);
                 pair
@@ -408,7 +409,12 @@ impl PairAlignment {
 
 /// Joins to the links the passages of `a` and `b` that state one fact two ways and that
 /// the aligner left apart ([`facts::fact_pairs`], [`align::join`]).
-fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Alignment) {
+fn join_fact_pairs(
+    (a, b): (&Source, &Source),
+    prepared: &align::Prepared,
+    options: &Options,
+    alignment: &mut Alignment,
+) {
     // Checked on English news, where two outlets word one fact apart. On German versions of
     // one text (DEplain) the aligner's own links already hold what joins would add, and the
     // joins cost pairs (micro F1 .619 -> .616, exact groups .595 -> .587).
@@ -420,7 +426,8 @@ fn join_fact_pairs(a: &Source, b: &Source, options: &Options, alignment: &mut Al
             .into_iter()
             .map(|p| (p.a, p.b, p.slot))
             .collect();
-    align::join(a.side(), b.side(), &options.params, alignment, &pairs);
+    let sides = (a.side(), b.side());
+    align::join(sides, prepared, &options.params, alignment, &pairs);
 }
 
 /// A fact a link already shows as differing is not also "only in" one side: the report

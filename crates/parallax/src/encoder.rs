@@ -86,6 +86,12 @@ impl Encoder {
         })
     }
 
+    /// Forgets the sentences encoded so far, so that the next [`Encoder::encode`] costs what
+    /// a first one in a new process does (benchmarks measure that).
+    pub fn forget(&self) {
+        self.memo.lock().unwrap_or_else(|e| e.into_inner()).clear();
+    }
+
     /// The number of tokens the model reads of `sentence` (at most [`MAX_TOKENS`], markers
     /// included): its share of the cost of [`Encoder::encode`].
     pub fn token_count(&self, sentence: &str) -> Result<usize> {

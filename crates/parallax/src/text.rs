@@ -65,10 +65,27 @@ impl Language {
 
     /// The stem of a folded word.
     pub fn stem(self, folded: &str) -> String {
-        match self {
-            Language::English => STEM_EN.stem(folded).into_owned(),
-            Language::German => STEM_DE.stem(folded).into_owned(),
+        // The aligner stems the same words again for every pair of sources and for the
+        // word vectors' neighbours: remembered per thread, bounded as [`WORD_CACHE`].
+        thread_local! {
+            static STEMS: std::cell::RefCell<[foldhash::HashMap<Box<str>, String>; 2]> =
+                Default::default();
         }
+        STEMS.with_borrow_mut(|cache| {
+            let cache = &mut cache[usize::from(self == Language::German)];
+            if let Some(known) = cache.get(folded) {
+                return known.clone();
+            }
+            let stem = match self {
+                Language::English => STEM_EN.stem(folded).into_owned(),
+                Language::German => STEM_DE.stem(folded).into_owned(),
+            };
+            if cache.len() >= WORD_CACHE {
+                cache.clear();
+            }
+            cache.insert(folded.into(), stem.clone());
+            stem
+        })
     }
 }
 
@@ -143,35 +160,82 @@ pub fn tokens_unstemmed(text: &str, span: Span, lang: Language) -> Vec<Token> {
     tokens_with(text, span, lang, false)
 }
 
+/// What a written word reads as, whatever passage it stands in.
+#[derive(Clone)]
+struct Word {
+    folded: String,
+    stem: String,
+    stop: bool,
+    numeric: bool,
+}
+
+fn read_word(w: &str, lang: Language, stemmed: bool) -> Word {
+    // "Maduro's" → "maduro": the possessive adds nothing to the match.
+    let folded = fold(w);
+    let folded = folded
+        .strip_suffix("'s")
+        .map(str::to_string)
+        .unwrap_or(folded);
+    let stop = lang.is_stop(&folded);
+    let numeric = folded.chars().any(|c| c.is_ascii_digit());
+    let stem = if numeric || !stemmed {
+        folded.clone()
+    } else {
+        let stem = lang.stem(&folded);
+        number_word(&folded, &stem).map_or(stem, |v| v.to_string())
+    };
+    Word {
+        folded,
+        stem,
+        stop,
+        numeric,
+    }
+}
+
+/// Words read so far on this thread, by language and stemming: a passage is read once per
+/// pair it is in and most words recur, while folding and stemming are most of the cost of
+/// reading one (10 sources of 200 sentences: a fifth of the whole alignment). Emptied when
+/// it grows past `WORD_CACHE` words, so memory stays bounded on any input.
+const WORD_CACHE: usize = 100_000;
+
+thread_local! {
+    static WORDS: std::cell::RefCell<[foldhash::HashMap<Box<str>, Word>; 4]> =
+        Default::default();
+}
+
 fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Token> {
     let body = span.slice(text);
-    body.unicode_word_indices()
-        .enumerate()
-        .map(|(i, (at, w))| {
-            // "Maduro's" → "maduro": the possessive adds nothing to the match.
-            let folded = fold(w);
-            let folded = folded
-                .strip_suffix("'s")
-                .map(str::to_string)
-                .unwrap_or(folded);
-            let stop = lang.is_stop(&folded);
-            let numeric = folded.chars().any(|c| c.is_ascii_digit());
-            let stem = if numeric || !stemmed {
-                folded.clone()
-            } else {
-                let stem = lang.stem(&folded);
-                number_word(&folded, &stem).map_or(stem, |v| v.to_string())
-            };
-            Token {
-                span: Span::new(span.start + at, span.start + at + w.len()),
-                capitalised: i > 0 && w.starts_with(char::is_uppercase),
-                folded,
-                stem,
-                stop,
-                numeric,
-            }
-        })
-        .collect()
+    let which = match lang {
+        Language::English => 0,
+        Language::German => 2,
+    } + usize::from(stemmed);
+    WORDS.with_borrow_mut(|cache| {
+        let cache = &mut cache[which];
+        body.unicode_word_indices()
+            .enumerate()
+            .map(|(i, (at, w))| {
+                let word = match cache.get(w) {
+                    Some(known) => known.clone(),
+                    None => {
+                        if cache.len() >= WORD_CACHE {
+                            cache.clear();
+                        }
+                        let word = read_word(w, lang, stemmed);
+                        cache.insert(w.into(), word.clone());
+                        word
+                    }
+                };
+                Token {
+                    span: Span::new(span.start + at, span.start + at + w.len()),
+                    capitalised: i > 0 && w.starts_with(char::is_uppercase),
+                    folded: word.folded,
+                    stem: word.stem,
+                    stop: word.stop,
+                    numeric: word.numeric,
+                }
+            })
+            .collect()
+    })
 }
 
 /// True for the invisible format characters (Unicode category Cf) that can make text show

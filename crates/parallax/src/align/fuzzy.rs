@@ -23,8 +23,9 @@ pub struct Alias {
     pub by_meaning: bool,
 }
 
-/// Partners of A's terms among B's terms, by id: near spellings and near meanings.
-pub type Aliases = HashMap<u32, Vec<Alias>>;
+/// Partners of A's terms among B's terms, by id: near spellings and near meanings. Looked
+/// up for every term a candidate pair does not share, so with a fast hash.
+pub type Aliases = foldhash::HashMap<u32, Vec<Alias>>;
 
 fn deletions(w: &[char]) -> Vec<String> {
     let mut out = vec![w.iter().collect::<String>()];
@@ -78,7 +79,7 @@ pub fn aliases(
             index.entry(key).or_default().push(id);
         }
     }
-    let mut out: Aliases = HashMap::new();
+    let mut out = Aliases::default();
     for &id in in_a.iter().filter(|id| !in_b.contains(id) && usable(id)) {
         let chars: Vec<char> = spelling[id as usize].chars().collect();
         let mut seen: HashSet<u32> = HashSet::new();

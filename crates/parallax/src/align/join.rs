@@ -11,7 +11,7 @@
 //! words too say the passages tell one thing.
 
 use super::group::Group;
-use super::{Alignment, Ctx, Link, Reason, Side, profiles, score, why};
+use super::{Alignment, Link, Prepared, Reason, Side, score, why};
 use crate::diff::word_changes;
 use crate::ids::SegmentId;
 
@@ -21,9 +21,10 @@ const MOST: usize = 4;
 
 /// Joins each pair `(passage of A, passage of B, what differs)` of `pairs` to the links of
 /// `al` (see the module's notes), and says why on each link it touched.
+/// `prepared` is what the aligner read of `a` and `b` ([`super::align_prepared`]).
 pub fn join(
-    a: Side<'_>,
-    b: Side<'_>,
+    (a, b): (Side<'_>, Side<'_>),
+    prepared: &Prepared,
     params: &super::Params,
     al: &mut Alignment,
     pairs: &[(SegmentId, SegmentId, String)],
@@ -31,12 +32,8 @@ pub fn join(
     if pairs.is_empty() {
         return;
     }
-    let (prof, aliases) = profiles(a, b, params);
-    let ctx = Ctx {
-        prof: &prof,
-        aliases: &aliases,
-        params,
-    };
+    let ctx = prepared.ctx(params);
+    let (prof, aliases) = (ctx.prof, ctx.aliases);
     let mut links = std::mem::take(&mut al.links);
     let possible = std::mem::take(&mut al.possible);
     // Per link, the facts that joined it.
@@ -108,7 +105,7 @@ pub fn join(
             b: l.b.iter().map(|s| s.0).collect(),
             edges: Vec::new(),
         };
-        let mut why = why::reasons(&prof, &aliases, a, b, &g, ordered);
+        let mut why = why::reasons(prof, aliases, a, b, &g, ordered);
         // Said before the grouping, which closes the list.
         let at = why
             .iter()

@@ -73,7 +73,7 @@ pub struct Profiles {
     /// Folded spellings per term id (for near-spelling matches).
     pub spelling: Vec<String>,
     /// Term id per stem.
-    pub ids: HashMap<String, u32>,
+    pub ids: foldhash::HashMap<String, u32>,
 }
 
 struct Raw {
@@ -83,7 +83,7 @@ struct Raw {
 
 /// Builds the profiles of both sides.
 pub fn build(a: Side<'_>, b: Side<'_>, params: &Params) -> Profiles {
-    let mut dict: HashMap<String, u32> = HashMap::new();
+    let mut dict: foldhash::HashMap<String, u32> = Default::default();
     let mut info: Vec<TermInfo> = Vec::new();
     let mut spelling: Vec<String> = Vec::new();
     let mut raw_side = |side: Side<'_>| -> Vec<Vec<Raw>> {

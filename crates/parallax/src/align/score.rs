@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::Ctx;
 use super::fuzzy::Aliases;
-use super::profile::Profile;
+use super::profile::{Profile, Term};
 
 /// The features of one pair of passages.
 #[derive(Clone, Copy, Debug, Default)]
@@ -34,30 +34,20 @@ pub fn overlap(pa: &Profile, pb: &Profile, aliases: &Aliases) -> f32 {
 
 /// The shared weight of two passages and how many of A's terms it comes from.
 fn overlap_counted(pa: &Profile, pb: &Profile, aliases: &Aliases) -> (f32, usize) {
-    let (mut x, mut y) = (0, 0);
-    let mut m = 0.0;
-    let mut count = 0;
-    let mut missed: Vec<usize> = Vec::new();
-    while x < pa.terms.len() && y < pb.terms.len() {
-        let (ta, tb) = (pa.terms[x], pb.terms[y]);
-        match ta.id.cmp(&tb.id) {
-            std::cmp::Ordering::Equal => {
-                m += (ta.w * tb.w).sqrt();
-                count += 1;
-                x += 1;
-                y += 1;
-            }
-            std::cmp::Ordering::Less => {
-                missed.push(x);
-                x += 1;
-            }
-            std::cmp::Ordering::Greater => y += 1,
+    let (mut m, mut count) = (0.0, 0);
+    merge(pa, pb, |ta, tb| {
+        if let Some(tb) = tb {
+            m += (ta.w * tb.w).sqrt();
+            count += 1;
         }
-    }
-    missed.extend(x..pa.terms.len());
+    });
+    // A's terms B lacks, in order, after the shared ones (the sum's order is kept as it
+    // was): a second walk instead of a list, as this runs for every pair of passages.
     if !aliases.is_empty() {
-        for k in missed {
-            let ta = pa.terms[k];
+        merge(pa, pb, |ta, tb| {
+            if tb.is_some() {
+                return;
+            }
             if let Some(al) = aliases.get(&ta.id) {
                 let best = al
                     .iter()
@@ -69,9 +59,27 @@ fn overlap_counted(pa: &Profile, pb: &Profile, aliases: &Aliases) -> (f32, usize
                 m += best;
                 count += usize::from(best > 0.0);
             }
-        }
+        });
     }
     (m, count)
+}
+
+/// Walks A's terms in order (both lists are sorted by id), each with B's same term if B has
+/// it.
+fn merge(pa: &Profile, pb: &Profile, mut each: impl FnMut(Term, Option<Term>)) {
+    let mut y = 0;
+    for &ta in &pa.terms {
+        while y < pb.terms.len() && pb.terms[y].id < ta.id {
+            y += 1;
+        }
+        match pb.terms.get(y) {
+            Some(&tb) if tb.id == ta.id => {
+                each(ta, Some(tb));
+                y += 1;
+            }
+            _ => each(ta, None),
+        }
+    }
 }
 
 /// Scores passage `i` of A against passage `j` of B.

@@ -131,7 +131,9 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
     };
     let found: Vec<(SegmentId, SegmentId, String)> =
         pairs.into_iter().map(|p| (p.a, p.b, p.slot)).collect();
-    align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
+    let params = Default::default();
+    let prepared = align::Prepared::new(a.side(), b.side(), &params);
+    align::join((a.side(), b.side()), &prepared, &params, &mut al, &found);
     assert_eq!(al.links.len(), 1);
     let l = &al.links[0];
     assert_eq!(
@@ -215,7 +217,9 @@ fn a_passage_joining_a_strong_link_brings_its_own_score() {
         only_b: vec![SegmentId(0)],
         possible: Vec::new(),
     };
-    align::join(a.side(), b.side(), &Default::default(), &mut alone, &found);
+    let params = Default::default();
+    let prepared = align::Prepared::new(a.side(), b.side(), &params);
+    align::join((a.side(), b.side()), &prepared, &params, &mut alone, &found);
     let own = alone.links[0].score;
     assert!(own < 0.9, "the pair scores {own}");
     // Joined to a link scored 0.9, the link falls to the pair's score.
@@ -231,7 +235,9 @@ fn a_passage_joining_a_strong_link_brings_its_own_score() {
         only_b: Vec::new(),
         possible: Vec::new(),
     };
-    align::join(a.side(), b.side(), &Default::default(), &mut al, &found);
+    let params = Default::default();
+    let prepared = align::Prepared::new(a.side(), b.side(), &params);
+    align::join((a.side(), b.side()), &prepared, &params, &mut al, &found);
     assert_eq!(al.links.len(), 1);
     assert_eq!(al.links[0].a, [SegmentId(0), SegmentId(1)]);
     assert_eq!(al.links[0].score, own);

@@ -16,9 +16,13 @@ fn words(value: &str) -> HashSet<&str> {
 
 /// True when two quotes share most of the shorter one's words.
 pub fn same_quote(x: &str, y: &str) -> bool {
-    let (wx, wy) = (words(x), words(y));
+    same_words(&words(x), &words(y))
+}
+
+/// True when two quotes' word sets share most of the smaller one.
+fn same_words(wx: &HashSet<&str>, wy: &HashSet<&str>) -> bool {
     let short = wx.len().min(wy.len());
-    short > 0 && wx.intersection(&wy).count() as f32 >= QUOTE_OVERLAP * short as f32
+    short > 0 && wx.intersection(wy).count() as f32 >= QUOTE_OVERLAP * short as f32
 }
 
 /// True when `x` and `y` state the same fact: equal values; for names, one the other's part
@@ -61,6 +65,8 @@ fn runs(value: &str) -> Vec<u64> {
 struct QuoteIndex<'a> {
     values: HashSet<&'a str>,
     by_run: HashMap<u64, Vec<&'a str>>,
+    /// Each quote's words, split once rather than for every quote it is checked against.
+    words: HashMap<&'a str, HashSet<&'a str>>,
 }
 
 impl<'a> QuoteIndex<'a> {
@@ -80,17 +86,28 @@ impl<'a> QuoteIndex<'a> {
                 }
             }
         }
-        QuoteIndex { values, by_run }
+        let words = values.iter().map(|&v| (v, words(v))).collect();
+        QuoteIndex {
+            values,
+            by_run,
+            words,
+        }
     }
 
-    /// True when B gives the quote `value`: the same words, or mostly the same.
+    /// True when B gives the quote `value`: the same words, or mostly the same. Each of B's
+    /// quotes that shares a run with it is checked once.
     fn gives(&self, value: &str) -> bool {
         if self.values.contains(value) {
             return true;
         }
+        let mine = words(value);
+        let mut seen: HashSet<&str> = HashSet::default();
         runs(value).iter().any(|r| match self.by_run.get(r) {
             Some(p) if p.len() > RUN_CAP => true,
-            Some(p) => p.iter().any(|q| same_quote(value, q)),
+            Some(p) => p
+                .iter()
+                .filter(|q| seen.insert(q))
+                .any(|q| self.words.get(q).is_some_and(|w| same_words(&mine, w))),
             None => false,
         })
     }
