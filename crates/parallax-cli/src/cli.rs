@@ -116,16 +116,18 @@ enum Command {
     Open {
         /// A saved comparison's name, or the path of a .parallax.json file.
         target: String,
-        /// Read the sources again, rebuild the comparison and place the notes again. The
-        /// files the saved comparison names are shown and read only once confirmed (or with
-        /// --yes); files named with --source are read without asking.
+        /// Read the sources again (web pages fetched again), rebuild the comparison and
+        /// place the notes again. The files and pages the saved comparison names are shown
+        /// and read only once confirmed (or with --yes); files named with --source are read
+        /// without asking.
         #[arg(long)]
         refresh: bool,
         /// With --refresh: read a source from FILE, the path it was saved from, or from
         /// another file with LETTER=FILE (B=new/story.txt). Repeat for several sources.
         #[arg(long = "source", value_name = "[LETTER=]FILE", requires = "refresh")]
         sources: Vec<String>,
-        /// With --refresh: read the files the saved comparison names without asking.
+        /// With --refresh: read the files and pages the saved comparison names without
+        /// asking.
         #[arg(long, short = 'y', requires = "refresh")]
         yes: bool,
         #[command(flatten)]
@@ -277,15 +279,19 @@ pub fn run() -> Result<ExitCode> {
             let store = store_cmds::locate(data_dir(store))?;
             let path = store.resolve(&target)?;
             let (saved, stamp) = parallax::store::load_stamped(&path)?;
-            let files = match refresh {
-                true => Some(refresh::files(&saved, &path, &sources, yes)?),
+            let again = match refresh {
+                true => Some(refresh::again(
+                    refresh::files(&saved, &path, &sources, yes)?,
+                    saved.sources.len(),
+                    &fetch,
+                )),
                 false => None,
             };
             let opening = crate::tui::effects::Opening {
                 path,
                 saved,
                 stamp,
-                refresh: files,
+                refresh: again,
             };
             if std::io::stdout().is_terminal() {
                 let start = crate::tui::Start::Saved(Box::new(opening));

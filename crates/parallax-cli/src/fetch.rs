@@ -114,6 +114,14 @@ fn describe(e: &ureq::Error, opts: &FetchOptions) -> String {
         E::BadUri(u) => format!("not a valid URL ({u})"),
         E::Tls(m) => format!("TLS failed: {m}"),
         E::Rustls(r) => format!("TLS failed: {r}"),
+        // A TLS failure during the handshake comes as an I/O error holding rustls's.
+        E::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(|inner| inner.downcast_ref::<rustls::Error>().is_some()) =>
+        {
+            format!("TLS failed: {io}")
+        }
         // The system resolver's failure comes as an I/O error; only its words tell it.
         E::Io(io) if io.to_string().contains("lookup address") => {
             format!("no such host (DNS lookup failed: {io})")

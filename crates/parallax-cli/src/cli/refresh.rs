@@ -16,28 +16,35 @@ use parallax::SourceId;
 use parallax::store::Saved;
 use parallax::text::visible;
 
-/// The file to read each source of `saved` (opened from `file`) from, or `None` to keep its
-/// saved text: the `--source` arguments `given` (a saved source's own path, or
-/// `LETTER=PATH` for a source now elsewhere), then the files `saved` names, once confirmed
-/// (`yes`, or the user's answer on a terminal).
-pub fn files(
-    saved: &Saved,
-    file: &Path,
-    given: &[String],
-    yes: bool,
-) -> Result<Vec<Option<String>>> {
+/// What to read each source of `saved` (opened from `file`) from again: the file, or `None`
+/// to keep its saved text, and the web pages to fetch again. Files are the `--source`
+/// arguments `given` (a saved source's own path, or `LETTER=PATH` for a source now
+/// elsewhere), then the files `saved` names; those and the pages' URLs are read once
+/// confirmed (`yes`, or the user's answer on a terminal), as the saved file may have been
+/// written by anyone.
+pub fn files(saved: &Saved, file: &Path, given: &[String], yes: bool) -> Result<Chosen> {
     let stored = saved.stored_files();
     let mut chosen: Vec<Option<String>> = vec![None; stored.len()];
     for arg in given {
         let (i, path) = match_source(&stored, arg).ok_or_else(|| no_match(file, &stored, arg))?;
         chosen[i] = Some(path);
     }
-    let unconfirmed: Vec<(usize, &str)> = stored
+    let pages: Vec<(usize, &str)> = saved
+        .comparison
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| chosen[*i].is_none() && s.document.is_web())
+        .map(|(i, s)| (i, s.document.path.as_str()))
+        .collect();
+    let mut unconfirmed: Vec<(usize, &str)> = stored
         .iter()
         .enumerate()
         .filter(|(i, _)| chosen[*i].is_none())
         .filter_map(|(i, s)| s.as_deref().map(|s| (i, s)))
         .collect();
+    unconfirmed.extend(&pages);
+    unconfirmed.sort_unstable();
     if !unconfirmed.is_empty() && !yes && !confirm(&unconfirmed)? {
         let listed = listing(&unconfirmed);
         bail!(
@@ -45,10 +52,45 @@ pub fn files(
             file.display()
         );
     }
+    let urls: Vec<(usize, String)> = pages.iter().map(|&(i, u)| (i, u.to_string())).collect();
     for (i, s) in unconfirmed {
-        chosen[i] = Some(s.to_string());
+        if !urls.iter().any(|(j, _)| *j == i) {
+            chosen[i] = Some(s.to_string());
+        }
     }
-    Ok(chosen)
+    Ok(Chosen {
+        files: chosen,
+        pages: urls,
+    })
+}
+
+/// What to read the sources again from: the files `chosen`, and its pages fetched again
+/// (one line on standard error for each, as a fetch can take up to the timeout).
+pub fn again(
+    chosen: Chosen,
+    count: usize,
+    fetch: &crate::fetch::FetchOptions,
+) -> crate::tui::effects::Refresh {
+    let mut fetched: Vec<Option<std::result::Result<parallax::Document, String>>> =
+        (0..count).map(|_| None).collect();
+    for (i, url) in chosen.pages {
+        crate::say!("fetching {} again…", visible(&url, false));
+        let page = crate::fetch::fetch(&url, fetch)
+            .and_then(|checked| checked.convert().map_err(|e| e.to_string()));
+        fetched[i] = Some(page);
+    }
+    crate::tui::effects::Refresh {
+        files: chosen.files,
+        fetched,
+    }
+}
+
+/// What `open --refresh` may read, confirmed.
+pub struct Chosen {
+    /// The file to read each source from, or `None`.
+    pub files: Vec<Option<String>>,
+    /// The web pages to fetch again: source index and URL.
+    pub pages: Vec<(usize, String)>,
 }
 
 /// "A /x/a.txt, B /x/b.txt", made safe for the terminal.
@@ -67,14 +109,23 @@ fn confirm(files: &[(usize, &str)]) -> Result<bool> {
         return Ok(false);
     }
     let mut err = std::io::stderr().lock();
+    let pages = files
+        .iter()
+        .filter(|(_, s)| parallax::document::is_url(s))
+        .count();
+    let what = match (pages, files.len() - pages) {
+        (0, _) => "files",
+        (_, 0) => "pages",
+        _ => "files and pages",
+    };
     writeln!(
         err,
-        "parallax: --refresh reads the sources again from the files the saved comparison names:"
+        "parallax: --refresh reads the sources again from the {what} the saved comparison names:"
     )?;
     for (i, s) in files {
         writeln!(err, "  {}  {}", SourceId(*i).letter(), visible(s, false))?;
     }
-    write!(err, "Read these files? [y/N] ")?;
+    write!(err, "Read these {what}? [y/N] ")?;
     err.flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;

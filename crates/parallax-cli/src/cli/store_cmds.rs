@@ -42,8 +42,8 @@ pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
         stamp,
         refresh,
     } = opening;
-    if let Some(files) = refresh {
-        let r = saved.refresh(load, &files)?;
+    if let Some(again) = refresh {
+        let r = saved.refresh_with(load, &again.files, again.fetched)?;
         report_states(&saved, &r.states, true);
         crate::say!(
             "notes: {} in place, {} moved to matching text, {} detached",
@@ -88,12 +88,14 @@ fn report_states(saved: &Saved, states: &[SourceState], refreshed: bool) {
                 "changed since saving; showing the saved text (--refresh re-reads it)"
             }
             (SourceState::Changed, true) => "changed since saving; read again",
-            (SourceState::Missing, _) => "is gone; using the saved text",
-            (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
-            // Said only when asked to read the sources again, where the user expects it.
-            (SourceState::Web, true) => {
-                "is a web page: --refresh keeps the copy fetched when it was saved (run parallax save again to fetch it anew)"
+            (SourceState::Unchanged, true) if saved.comparison.sources[i].document.is_web() => {
+                "fetched again: unchanged since saving"
             }
+            (SourceState::Missing, _) => "is gone; using the saved text",
+            (SourceState::Unreadable(_), _) if saved.comparison.sources[i].document.is_web() => {
+                "could not be fetched again; using the saved text"
+            }
+            (SourceState::Unreadable(_), _) => "cannot be read; using the saved text",
             _ => continue,
         };
         crate::say!("source {who} {what}");

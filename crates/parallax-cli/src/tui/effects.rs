@@ -204,9 +204,17 @@ pub struct Opening {
     pub saved: Saved,
     /// The file as read, to tell a later writer's change.
     pub stamp: Stamp,
-    /// To read the sources again: the file to read each from, or `None` to keep its saved
-    /// text (see `cli::refresh` for which files may be read); `None` opens it as saved.
-    pub refresh: Option<Vec<Option<String>>>,
+    /// What to read the sources again from; `None` opens it as saved.
+    pub refresh: Option<Refresh>,
+}
+
+/// What `open --refresh` reads the sources again from (see `cli::refresh` for which files
+/// and pages may be read).
+pub struct Refresh {
+    /// The file to read each source from, or `None` to keep its saved text.
+    pub files: Vec<Option<String>>,
+    /// Each web page fetched again, or why it could not be; `None` for the other sources.
+    pub fetched: Vec<Option<Result<parallax::Document, String>>>,
 }
 
 /// Opens `opening` for the reader: with `refresh`, reads its sources again and places the
@@ -224,8 +232,10 @@ pub fn open_saved(
     let sources = saved.sources.clone();
     let mut dirty = false;
     let mut stale = false;
-    let message = if let Some(files) = refresh {
-        let r = saved.refresh(load, &files).map_err(|e| e.to_string())?;
+    let message = if let Some(again) = refresh {
+        let r = saved
+            .refresh_with(load, &again.files, again.fetched)
+            .map_err(|e| e.to_string())?;
         dirty = r.changed;
         let mut msg = format!(
             "re-read: notes {} in place, {} moved, {} detached",

@@ -175,8 +175,10 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         if m.notes.dirty {
             s.push_str(" · notes unsaved");
         }
+        // What just happened goes first: a narrow status line cuts its end, and the where
+        // and how are on screen anyway.
         if let Some(msg) = &m.message {
-            s.push_str(&format!(" · {}", parallax::text::visible(msg, false)));
+            s = format!(" {} ·{s}", parallax::text::visible(msg, false));
         }
         s
     };

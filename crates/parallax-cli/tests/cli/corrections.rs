@@ -75,3 +75,54 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
         "{err}"
     );
 }
+
+/// `open --refresh` on a source edited since saving: the link made by hand follows its
+/// passages to their new place (by the text it quotes), stays certain and is listed.
+#[test]
+fn open_refresh_places_the_corrections_on_the_edited_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(&a, A).unwrap();
+    std::fs::write(&b, B).unwrap();
+    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
+    let docs = vec![
+        Document::from_text(path(&a), A),
+        Document::from_text(path(&b), B),
+    ];
+    let machine = Comparison::build(docs, &Options::default()).unwrap();
+    let mut notes = Notes::default();
+    notes
+        .link_by_hand(
+            &machine,
+            (SourceId(0), SegmentId(1)),
+            (SourceId(1), SegmentId(1)),
+            1,
+        )
+        .unwrap();
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(data.join("comparisons")).unwrap();
+    let file = data.join("comparisons/fixes.parallax.json");
+    std::fs::write(&file, Saved::new("fixes", machine, notes, 2).to_json()).unwrap();
+    // A paragraph comes in before the passage linked by hand: it is now A's third.
+    std::fs::write(
+        &a,
+        format!("Schools stayed closed across the county.\n\n{A}"),
+    )
+    .unwrap();
+
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["open", "fixes", "--refresh", "--yes", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("changed since saving; read again"), "{err}");
+    assert!(
+        shown.contains("Schools stayed closed"),
+        "the new text is read: {shown}"
+    );
+    assert!(shown.contains("A 3 ↔ B 2"), "{shown}");
+    assert!(shown.contains("linked by hand"), "{shown}");
+}

@@ -185,6 +185,15 @@ fn a_page_with_no_article_is_refused() {
     refused(&run(&["align", &url, SAMPLE]), &url, &["no article"]);
 }
 
+/// An https:// address whose server speaks plain HTTP: the TLS handshake fails, and the
+/// error says so on one line.
+#[test]
+fn a_failed_tls_handshake_is_named() {
+    let server = Server::start(vec![("/news/bridge", Reply::ok("text/html", ARTICLE))]);
+    let url = server.url("/news/bridge").replace("http://", "https://");
+    refused(&run(&["align", &url, SAMPLE]), &url, &["TLS failed"]);
+}
+
 #[test]
 fn an_unknown_host_is_refused() {
     // `.invalid` never resolves (RFC 2606): the lookup fails at once, without a network.
@@ -231,9 +240,24 @@ fn a_fetched_page_is_saved_with_its_url_and_time_and_listed_by_name() {
     assert!(!list.contains("http://"), "{list}");
 }
 
+/// `open --refresh --yes` fetches a saved page again: the new text is compared and shown,
+/// and a page that can no longer be fetched keeps its saved text, with the reason.
 #[test]
-fn refresh_says_it_keeps_the_fetched_copy_of_a_page() {
-    let server = Server::start(vec![("/news/bridge", Reply::ok("text/html", ARTICLE))]);
+fn refresh_fetches_a_page_again() {
+    let later = ARTICLE.replace(
+        "The mayor opened the new river bridge on Monday morning",
+        "The governor opened the new river bridge on Tuesday evening",
+    );
+    let server = Server::start(vec![
+        (
+            "/news/bridge",
+            Reply::changing(vec![
+                Reply::ok("text/html", ARTICLE),
+                Reply::ok("text/html", later),
+            ]),
+        ),
+        ("/news/gone", Reply::ok("text/html", ARTICLE)),
+    ]);
     let url = server.url("/news/bridge");
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().to_str().unwrap();
@@ -245,10 +269,29 @@ fn refresh_says_it_keeps_the_fetched_copy_of_a_page() {
     );
     let out = run(&["open", "bridge", "--refresh", "--yes", "--data-dir", data]);
     let err = String::from_utf8_lossy(&out.stderr);
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{err}");
+    assert!(err.contains("changed since saving; read again"), "{err}");
+    assert!(
+        shown.contains("The governor opened the new river bridge"),
+        "{shown}"
+    );
+    assert!(!shown.contains("The mayor opened"), "{shown}");
+
+    // The same page no longer served: the saved text stays, and the reason is said.
+    let gone = server.url("/news/gone");
+    let out = run(&["save", "gone", &gone, SAMPLE, "--data-dir", data]);
+    assert!(out.status.success());
+    let saved = dir.path().join("comparisons/gone.parallax.json");
+    let text = std::fs::read_to_string(&saved).unwrap();
+    std::fs::write(&saved, text.replace("/news/gone", "/news/missing")).unwrap();
+    let out = run(&["open", "gone", "--refresh", "--yes", "--data-dir", data]);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("is a web page: --refresh keeps the copy fetched"),
+        err.contains("could not be fetched again; using the saved text"),
         "{err}"
     );
-    assert!(!err.contains("is gone"), "{err}");
+    assert!(err.contains("404"), "{err}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("The mayor opened"));
 }

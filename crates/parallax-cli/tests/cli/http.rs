@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// An article page: a menu around three paragraphs of prose.
@@ -30,6 +30,9 @@ pub enum Reply {
     },
     /// Never answers: reads the request and keeps the connection open, silent.
     Silent,
+    /// The first reply to the first request, the next to the next, the last from then on:
+    /// a page that changes after it was fetched.
+    Changing(Arc<Mutex<Vec<Reply>>>),
 }
 
 impl Reply {
@@ -40,6 +43,11 @@ impl Reply {
             headers: vec![format!("Content-Type: {content_type}")],
             body: body.into(),
         }
+    }
+
+    /// Each of `replies` in turn, the last one from then on.
+    pub fn changing(replies: Vec<Reply>) -> Reply {
+        Reply::Changing(Arc::new(Mutex::new(replies)))
     }
 
     /// A redirect to `to`.
@@ -99,7 +107,19 @@ fn answer(mut stream: TcpStream, routes: &HashMap<String, Reply>) {
         headers: vec!["Content-Type: text/html".to_string()],
         body: b"<html><body>not here</body></html>".to_vec(),
     });
+    let reply = match reply {
+        Reply::Changing(replies) => {
+            let mut replies = replies.lock().unwrap();
+            if replies.len() > 1 {
+                replies.remove(0)
+            } else {
+                replies[0].clone()
+            }
+        }
+        other => other,
+    };
     match reply {
+        Reply::Changing(_) => {}
         Reply::Silent => std::thread::sleep(Duration::from_secs(10)),
         Reply::Page {
             status,

@@ -95,6 +95,46 @@ fn w_lists_the_best_partners_and_enter_links_one() {
     assert_eq!(linked(&m, side, from), Some((vec![second], 1.0, true)));
 }
 
+/// At 80×24 the partner under the cursor is shown whole, its passage and reasons wrapped;
+/// the others stay one row each.
+#[test]
+fn w_shows_the_partner_under_the_cursor_whole_at_80x24() {
+    let mut m = fixture_model(80, 24);
+    on_unlinked(&mut m);
+    press(&mut m, "w");
+    let Some(Dialog::Partners(p)) = &m.dialog else {
+        panic!("w opens the partners")
+    };
+    let r = m.ready().unwrap();
+    let whole = |k: usize| {
+        let text = r.cmp.source(p.other).segment_text(p.items[k].segment);
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let (first, second) = (whole(0), whole(1));
+    assert!(first.chars().count() > 80 && second.chars().count() > 80);
+    let flat = |m: &Model| {
+        // The text inside the box: between its left and right borders on each row.
+        let rows: Vec<String> = crate::support::rows(&draw(m))
+            .iter()
+            .filter_map(|l| l.split('│').nth(1).map(str::to_string))
+            .collect();
+        rows.join(" ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let tail = |t: &str| {
+        let words: Vec<&str> = t.split(' ').collect();
+        words[words.len() - 4..].join(" ")
+    };
+    let shown = flat(&m);
+    assert!(shown.contains(&tail(&first)), "{shown}");
+    assert!(!shown.contains(&tail(&second)), "{shown}");
+    press(&mut m, "j");
+    let shown = flat(&m);
+    assert!(shown.contains(&tail(&second)), "{shown}");
+}
+
 #[test]
 fn the_link_panel_grows_and_scrolls_so_nothing_is_cut_at_80x24() {
     let mut m = fixture_model(80, 24);

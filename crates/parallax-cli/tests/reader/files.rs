@@ -267,7 +267,10 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
         path: path.clone(),
         saved,
         stamp,
-        refresh: Some(files),
+        refresh: Some(tui::effects::Refresh {
+            files,
+            fetched: Vec::new(),
+        }),
     };
     let (opened, _) = tui::effects::open_saved(opening, &load).unwrap();
     assert!(!opened.stale && opened.dirty, "refreshed, not saved yet");

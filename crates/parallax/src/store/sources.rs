@@ -135,6 +135,20 @@ impl Saved {
         options: &LoadOptions,
         files: &[Option<String>],
     ) -> Result<Refreshed> {
+        self.refresh_with(options, files, Vec::new())
+    }
+
+    /// [`Saved::refresh`], with web pages the front end fetched again (the engine does no
+    /// network I/O): `fetched` holds, per source, the page as fetched now or why it could
+    /// not be, or `None` to treat the source as `refresh` does. A page that could not be
+    /// fetched keeps its saved text.
+    pub fn refresh_with(
+        &mut self,
+        options: &LoadOptions,
+        files: &[Option<String>],
+        mut fetched: Vec<Option<std::result::Result<Document, String>>>,
+    ) -> Result<Refreshed> {
+        fetched.resize_with(self.sources.len(), || None);
         let stored = self.stored_files();
         let mut states = Vec::new();
         let mut docs = Vec::new();
@@ -150,6 +164,14 @@ impl Saved {
                 files.get(i).cloned().flatten(),
                 stored_file(s, &old.document),
             ) {
+                _ if fetched[i].is_some() => match fetched[i].take() {
+                    Some(Ok(doc)) if sha256_hex(&doc.text) == s.sha256 => {
+                        (SourceState::Unchanged, Some(doc))
+                    }
+                    Some(Ok(doc)) => (SourceState::Changed, Some(doc)),
+                    Some(Err(why)) => (SourceState::Unreadable(why), None),
+                    None => (SourceState::Web, None),
+                },
                 (Some(at), _) => {
                     let (state, mut doc) = reload_from(s, &at, options);
                     if let Some(d) = doc.as_mut().filter(|_| stored[i].as_ref() != Some(&at)) {

@@ -4,6 +4,7 @@
 
 use parallax::align::Partner;
 use parallax::export::one_line;
+use parallax::text::visible;
 use parallax::{SegmentId, SourceId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -11,7 +12,7 @@ use ratatui::text::Line;
 
 use super::base::{Context, ContextMut, DialogKey, Step, boxed, hint, row};
 use crate::tui::action::Command;
-use crate::tui::wrap::fit;
+use crate::tui::wrap::{fit, wrap};
 
 /// The list's state.
 pub struct Partners {
@@ -44,6 +45,8 @@ impl Partners {
     }
 
     /// Draws each partner on two rows: score, passage and its start; then what they share.
+    /// The one under the cursor is shown whole, its passage and reasons wrapped, so that
+    /// nothing of it is cut however narrow the screen; the list scrolls to keep it in sight.
     pub fn draw(&self, f: &mut Frame, cx: &Context, area: Rect) {
         let t = &cx.config.theme;
         let cols = (area.width as usize).saturating_sub(8).max(10);
@@ -52,6 +55,8 @@ impl Partners {
             (x.letter(), y.letter())
         };
         let mut lines: Vec<Line> = Vec::new();
+        // The rows the cursor's partner takes.
+        let mut chosen = 0..0;
         for (i, p) in self.items.iter().enumerate() {
             let text = cx.cmp.source(self.other).segment_text(p.segment);
             let now = if self.linked.contains(&p.segment) {
@@ -59,6 +64,35 @@ impl Partners {
             } else {
                 ""
             };
+            let why: Vec<String> = p.why.iter().map(|r| r.words(&la, &lb)).collect();
+            let why = if why.is_empty() {
+                "nothing in common".to_string()
+            } else {
+                why.join("; ")
+            };
+            let at = lines.len();
+            if i == self.at {
+                let head = format!(
+                    "{:.2}  {} {}{now}: {}",
+                    p.score,
+                    self.other.letter(),
+                    p.segment.number(),
+                    one_line(text, usize::MAX)
+                );
+                for (k, r) in wrap(&head, cols).into_iter().enumerate() {
+                    lines.push(match k {
+                        0 => row(head[r].to_string(), true, t),
+                        _ => {
+                            Line::styled(format!("  {}", visible(&head[r], false)), t.title_active)
+                        }
+                    });
+                }
+                for r in wrap(&why, cols.saturating_sub(6)) {
+                    lines.push(hint(&format!("      {}", &why[r]), t));
+                }
+                chosen = at..lines.len();
+                continue;
+            }
             let head = format!(
                 "{:.2}  {} {}{now}: {}",
                 p.score,
@@ -66,13 +100,7 @@ impl Partners {
                 p.segment.number(),
                 one_line(text, cols)
             );
-            lines.push(row(fit(&head, cols), i == self.at, t));
-            let why: Vec<String> = p.why.iter().map(|r| r.words(&la, &lb)).collect();
-            let why = if why.is_empty() {
-                "nothing in common".to_string()
-            } else {
-                why.join("; ")
-            };
+            lines.push(row(fit(&head, cols), false, t));
             lines.push(hint(
                 &format!("      {}", fit(&why, cols.saturating_sub(4))),
                 t,
@@ -88,6 +116,9 @@ impl Partners {
             self.of.1.number(),
             self.other.letter()
         );
-        boxed(f, t, area, &title, lines, 0);
+        // Rows inside the box; the cursor's partner stays in them.
+        let inside = (area.height as usize).saturating_sub(2).max(1);
+        let scroll = chosen.end.saturating_sub(inside).min(chosen.start);
+        boxed(f, t, area, &title, lines, scroll);
     }
 }
