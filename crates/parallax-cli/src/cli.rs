@@ -33,7 +33,9 @@ struct Cli {
     /// Sources to open in the reader (none: the bundled demo). `-` reads standard input.
     files: Vec<String>,
     #[command(flatten)]
-    input: InputArgs,
+    read: ReadArgs,
+    #[command(flatten)]
+    align: AlignArgs,
     #[command(flatten)]
     store: StoreArgs,
 }
@@ -48,24 +50,65 @@ struct StoreArgs {
     data_dir: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, clap::Args)]
-struct InputArgs {
-    /// What one passage is.
-    #[arg(long, value_enum, default_value_t = UnitArg::Sentence, global = true)]
-    unit: UnitArg,
-    /// Refuse inputs larger than this: bytes, or with a unit (50MB, 2GiB).
-    #[arg(long, default_value = "50MiB", value_parser = document::parse_size, global = true)]
-    max_size: u64,
-    /// Give up fetching a URL source after this many seconds (connecting included).
-    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds, global = true)]
-    timeout: f64,
+/// How sources are read: options of the reader and of the commands that read sources
+/// (`align`, `save`, `open --refresh`), not of `list` or `export`. They may stand before the
+/// command or after it.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct ReadArgs {
+    /// Refuse inputs larger than this: bytes, or with a unit (50MB, 2GiB) [default: 50MiB].
+    #[arg(long, value_name = "SIZE", value_parser = document::parse_size)]
+    max_size: Option<u64>,
+    /// Give up fetching a URL source after this many seconds, connecting included
+    /// [default: 30].
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    timeout: Option<f64>,
+}
+
+/// How sources are aligned: options of the reader, `align` and `save`.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct AlignArgs {
+    /// What one passage is [default: sentence].
+    #[arg(long, value_enum)]
+    unit: Option<UnitArg>,
     /// Align without the sentence encoder: much faster, finds fewer reworded claims. The
     /// reader then keeps its first links instead of refining them in the background.
-    #[arg(long, global = true)]
+    #[arg(long)]
     fast: bool,
     /// Show only links at least this likely to be right (0 to 1; default 0.6).
-    #[arg(long, value_name = "P", value_parser = parse_probability, global = true)]
+    #[arg(long, value_name = "P", value_parser = parse_probability)]
     min_score: Option<f32>,
+}
+
+/// The reading and aligning options in force: those given after the command, else before
+/// it, else the defaults.
+#[derive(Debug, Clone)]
+struct InputArgs {
+    unit: UnitArg,
+    max_size: u64,
+    timeout: f64,
+    fast: bool,
+    min_score: Option<f32>,
+}
+
+impl InputArgs {
+    fn merged(
+        (read, align): (&ReadArgs, &AlignArgs),
+        (sub_read, sub_align): (Option<&ReadArgs>, Option<&AlignArgs>),
+    ) -> InputArgs {
+        let none_read = ReadArgs::default();
+        let none_align = AlignArgs::default();
+        let (sr, sa) = (
+            sub_read.unwrap_or(&none_read),
+            sub_align.unwrap_or(&none_align),
+        );
+        InputArgs {
+            unit: sa.unit.or(align.unit).unwrap_or(UnitArg::Sentence),
+            max_size: sr.max_size.or(read.max_size).unwrap_or(50 * 1024 * 1024),
+            timeout: sr.timeout.or(read.timeout).unwrap_or(30.0),
+            fast: sa.fast || align.fast,
+            min_score: sa.min_score.or(align.min_score),
+        }
+    }
 }
 
 fn parse_seconds(s: &str) -> std::result::Result<f64, String> {
@@ -101,6 +144,10 @@ enum Command {
         /// the text they quote.
         #[arg(long, value_name = "FILE")]
         corrections: Option<PathBuf>,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        align: AlignArgs,
     },
     /// Align sources and save the comparison under NAME (to reopen, list and export).
     Save {
@@ -109,6 +156,10 @@ enum Command {
         /// The sources; at least two.
         #[arg(required = true, num_args = 1..)]
         files: Vec<String>,
+        #[command(flatten)]
+        read: ReadArgs,
+        #[command(flatten)]
+        align: AlignArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -130,6 +181,8 @@ enum Command {
         /// asking.
         #[arg(long, short = 'y', requires = "refresh")]
         yes: bool,
+        #[command(flatten)]
+        read: ReadArgs,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -225,12 +278,21 @@ pub fn run() -> Result<ExitCode> {
         <Cli as clap::FromArgMatches>::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // `--data-dir` may stand before the command ("parallax --data-dir D list") or after it.
     let data_dir = |sub: StoreArgs| sub.data_dir.or(cli.store.data_dir.clone());
+    // So may the reading and aligning options, for the commands that have them.
+    let given = match &cli.command {
+        Some(Command::Align { read, align, .. } | Command::Save { read, align, .. }) => {
+            (Some(read), Some(align))
+        }
+        Some(Command::Open { read, .. }) => (Some(read), None),
+        _ => (None, None),
+    };
+    let input = InputArgs::merged((&cli.read, &cli.align), given);
     let mut options = Options {
-        unit: cli.input.unit.into(),
-        fast: cli.input.fast,
+        unit: input.unit.into(),
+        fast: input.fast,
         ..Options::default()
     };
-    let min_score = cli.input.min_score;
+    let min_score = input.min_score;
     let set_min_score = |options: &mut Options| {
         if let Some(p) = min_score {
             options.params.link_model.min_score = p;
@@ -243,6 +305,7 @@ pub fn run() -> Result<ExitCode> {
             format,
             params,
             corrections,
+            ..
         }) => {
             if let Some(path) = params {
                 options.params = read_params(&path)?;
@@ -253,7 +316,7 @@ pub fn run() -> Result<ExitCode> {
                 .as_deref()
                 .map(parallax::store::load_file)
                 .transpose()?;
-            let docs = load_all(&files, &cli.input)?;
+            let docs = load_all(&files, &input)?;
             let cmp = Comparison::build(docs, &options)?;
             say_unencoded(&cmp);
             match saved {
@@ -262,9 +325,11 @@ pub fn run() -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Save { name, files, store }) => {
+        Some(Command::Save {
+            name, files, store, ..
+        }) => {
             parallax::store::validate_name(&name)?;
-            let docs = load_all(&files, &cli.input)?;
+            let docs = load_all(&files, &input)?;
             store_cmds::save(&store_cmds::locate(data_dir(store))?, &name, docs, &options)
         }
         Some(Command::Open {
@@ -273,8 +338,9 @@ pub fn run() -> Result<ExitCode> {
             sources,
             yes,
             store,
+            ..
         }) => {
-            let fetch = cli.input.fetch_options();
+            let fetch = input.fetch_options();
             let load = fetch.load.clone();
             let store = store_cmds::locate(data_dir(store))?;
             let path = store.resolve(&target)?;
@@ -313,20 +379,25 @@ pub fn run() -> Result<ExitCode> {
         ),
         None if cli.files.is_empty() => {
             // The bundled demo: all four sources, the two 2019 articles in the panes.
-            reader(Sources::Demo(parallax::demo::documents()), &options, &cli)
+            reader(
+                Sources::Demo(parallax::demo::documents()),
+                &options,
+                &cli,
+                &input,
+            )
         }
         None => {
             // Read before the count is checked: a lone name that is no file is more likely a
             // mistyped command or path than a request to compare one source, so say what is
             // wrong with it.
-            let files = read_all(&cli.files, &cli.input)?;
+            let files = read_all(&cli.files, &input)?;
             if files.len() < 2 {
                 anyhow::bail!(
                     "the reader needs at least two sources (got {})",
                     files.len()
                 );
             }
-            reader(Sources::Files(files), &options, &cli)
+            reader(Sources::Files(files), &options, &cli, &input)
         }
     }
 }
@@ -341,7 +412,7 @@ enum Sources {
 }
 
 /// Opens the reader; when standard output is not a terminal, prints the text report instead.
-fn reader(sources: Sources, options: &Options, cli: &Cli) -> Result<ExitCode> {
+fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> Result<ExitCode> {
     if !std::io::stdout().is_terminal() {
         let docs = match sources {
             Sources::Demo(docs) => docs,
@@ -354,7 +425,7 @@ fn reader(sources: Sources, options: &Options, cli: &Cli) -> Result<ExitCode> {
     }
     // No data dir is no reason not to read: `s` says why it cannot save.
     let store = store_cmds::locate(cli.store.data_dir.clone()).map_err(|e| format!("{e:#}"));
-    let fetch = cli.input.fetch_options();
+    let fetch = input.fetch_options();
     let start = match sources {
         Sources::Demo(docs) => crate::tui::Start::Docs(docs, Box::new(options.clone())),
         Sources::Files(files) => crate::tui::Start::Files(files, Box::new(options.clone())),

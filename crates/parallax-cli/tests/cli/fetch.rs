@@ -12,12 +12,13 @@ const SAMPLE: &str = concat!(
     "/../../assets/samples/cabello-2019-ap-rewrite.txt"
 );
 
-/// Runs `parallax` with `args` (and `--fast`: the sentence encoder is not what is tested, and
-/// each test stays well under a second) without any proxy from the environment (the server
-/// is local).
+/// Runs `parallax` with `args` (and, for the commands that align, `--fast`: the sentence
+/// encoder is not what is tested, and each test stays well under a second) without any
+/// proxy from the environment (the server is local).
 fn run(args: &[&str]) -> Output {
+    let aligns = matches!(args.first(), Some(&("align" | "save")));
     support::parallax(args)
-        .arg("--fast")
+        .args(aligns.then_some("--fast"))
         .env_remove("http_proxy")
         .env_remove("HTTP_PROXY")
         .env_remove("https_proxy")

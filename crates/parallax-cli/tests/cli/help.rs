@@ -38,3 +38,30 @@ fn align_does_not_offer_the_data_directory() {
         assert!(text.contains("--data-dir"), "{cmd}: {text}");
     }
 }
+
+/// Reading and aligning options go only where sources are read or aligned; `list` and
+/// `export` read none. Given before the command they still apply to it.
+#[test]
+fn list_and_export_do_not_offer_the_reading_options() {
+    for cmd in ["list", "export"] {
+        let text = help(&[cmd, "--help"]);
+        for opt in ["--max-size", "--timeout", "--unit", "--fast", "--min-score"] {
+            assert!(!text.contains(opt), "{cmd} offers {opt}: {text}");
+        }
+    }
+    let open = help(&["open", "--help"]);
+    assert!(
+        open.contains("--timeout") && open.contains("--max-size"),
+        "{open}"
+    );
+    assert!(
+        !open.contains("--unit") && !open.contains("--fast"),
+        "{open}"
+    );
+    for cmd in ["align", "save"] {
+        let text = help(&[cmd, "--help"]);
+        for opt in ["--max-size", "--timeout", "--unit", "--fast", "--min-score"] {
+            assert!(text.contains(opt), "{cmd} lacks {opt}: {text}");
+        }
+    }
+}
