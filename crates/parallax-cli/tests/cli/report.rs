@@ -336,3 +336,29 @@ fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["links"].is_array());
 }
+
+/// Each document says the language it was read as and whether the sentence encoder read it:
+/// English text is encoded unless `--fast`; German text never is (the model is English).
+#[test]
+fn each_document_says_its_language_and_whether_the_encoder_read_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let de = dir.path().join("de.txt");
+    std::fs::write(
+        &de,
+        "Der Bürgermeister hat die neue Brücke am Montag eröffnet. Die Arbeiten haben drei \
+         Jahre gedauert, und die Kosten sind deutlich gestiegen. Viele Menschen sind gekommen, \
+         um die ersten Autos über den Fluss fahren zu sehen.",
+    )
+    .unwrap();
+    let en = path(SAMPLES[0]);
+    let r = report(&[&en, de.to_str().unwrap()], None);
+    let docs = r["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["language"], "english");
+    assert_eq!(docs[0]["encoder"], true);
+    assert_eq!(docs[1]["language"], "german");
+    assert_eq!(docs[1]["encoder"], false);
+    let fast = report(&[&en, &path(SAMPLES[1]), "--fast"], None);
+    for d in fast["documents"].as_array().unwrap() {
+        assert_eq!(d["encoder"], false, "--fast: {d}");
+    }
+}

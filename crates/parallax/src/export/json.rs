@@ -81,6 +81,14 @@ pub struct ReportDocument {
     pub text: Option<String>,
     pub segments: Vec<ReportSegment>,
     pub facts: Vec<ReportFact>,
+    /// The language the text was read as (`english` or `german`).
+    #[serde(default)]
+    pub language: crate::text::Language,
+    /// True when the sentence encoder read it (English, not `--fast`, at most
+    /// [`crate::comparison::ENCODER_MAX_PASSAGES`] passages): its links weigh closeness in
+    /// meaning; false when it was aligned on words alone.
+    #[serde(default)]
+    pub encoder: bool,
 }
 
 /// One passage: byte offsets into the input as read, and its text.
@@ -184,7 +192,7 @@ pub fn report(cmp: &Comparison) -> Report {
         .sources
         .iter()
         .enumerate()
-        .map(|(id, s)| document(id, s))
+        .map(|(id, s)| document(id, s, &cmp.options))
         .collect();
     let (links, only, pairs, clusters) = if cmp.sources.len() == 2 {
         let p = &cmp.pairs[0];
@@ -243,11 +251,13 @@ fn text_format() -> String {
     "text".to_string()
 }
 
-fn document(id: usize, s: &Source) -> ReportDocument {
+fn document(id: usize, s: &Source, options: &crate::Options) -> ReportDocument {
     let text = &s.document.text;
     let format = s.document.format;
     ReportDocument {
         id,
+        language: s.lang,
+        encoder: s.encodes(options),
         path: s.document.path.clone(),
         title: s.document.meta.title.clone(),
         byline: s.document.meta.byline.clone(),
