@@ -123,12 +123,22 @@ fn spawn(args: &[&str], env: &[(&str, &Path)]) -> Spawned {
 /// no part. It sets `fast`: the links the reader first shows stay, so keys pressed land on
 /// the links the test computed (tests/reader/refine.rs follows the refining).
 pub(super) fn spawn_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Spawned {
+    spawn_sized(cwd, args, env, (COLS, ROWS))
+}
+
+/// [`spawn_in`] in a terminal of `cols`×`rows`.
+fn spawn_sized(
+    cwd: &Path,
+    args: &[&str],
+    env: &[(&str, &Path)],
+    (cols, rows): (u16, u16),
+) -> Spawned {
     let config = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(config.path(), "[align]\nfast = true\n").unwrap();
     let pair = native_pty_system()
         .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
+            rows,
+            cols,
             pixel_width: 0,
             pixel_height: 0,
         })
@@ -172,6 +182,11 @@ pub(super) fn start_in(cwd: &Path, args: &[&str], env: &[(&str, &Path)]) -> Sess
 
 /// A session on a spawned reader: a thread feeds its output to vt100 from now on.
 pub(super) fn attach(spawned: Spawned) -> Session {
+    attach_sized(spawned, (COLS, ROWS))
+}
+
+/// [`attach`] for a reader spawned in a terminal of `cols`×`rows`.
+fn attach_sized(spawned: Spawned, (cols, rows): (u16, u16)) -> Session {
     let Spawned {
         child,
         master,
@@ -179,8 +194,8 @@ pub(super) fn attach(spawned: Spawned) -> Session {
         config,
     } = spawned;
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
-        ROWS.try_into().unwrap(),
-        COLS.try_into().unwrap(),
+        rows.try_into().unwrap(),
+        cols.try_into().unwrap(),
         0,
     )));
     let sink = Arc::clone(&parser);
@@ -466,4 +481,38 @@ fn corrections_made_in_the_reader_are_saved_and_reopen() {
         text.contains("marked wrong") && text.contains("linked by hand"),
         "{text}"
     );
+}
+
+/// At 80×24 a link whose panel is cut says so; `z` enlarges the panel and `J`/`K` scroll it,
+/// in the real binary and terminal.
+#[test]
+fn the_link_panel_grows_and_scrolls_at_80x24() {
+    let mut s = attach_sized(spawn_sized(Path::new(ROOT), &[], &[], (80, 24)), (80, 24));
+    s.term.wait_for(&["A: "]);
+    let mut cut = false;
+    for _ in 0..12 {
+        s.term.keys(b"n");
+        std::thread::sleep(Duration::from_millis(150));
+        if s.term.flat().contains("more: z larger, J scrolls") {
+            cut = true;
+            break;
+        }
+    }
+    assert!(
+        cut,
+        "a link's panel is cut at 80×24 and says so:\n{}",
+        s.term.screen()
+    );
+    let before = s.term.screen();
+    s.term.keys(b"z");
+    let start = Instant::now();
+    while s.term.screen() == before {
+        assert!(start.elapsed() < DEADLINE, "z changes nothing");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    s.term.keys(b"J");
+    s.term.wait_for(&["K scrolls back"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
 }
