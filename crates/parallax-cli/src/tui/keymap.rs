@@ -214,7 +214,7 @@ impl Keymap {
 
     /// The main keys, one line each ("  n          next link"), for `parallax --help`.
     pub fn summary(&self) -> String {
-        const MAIN: [Command; 16] = [
+        const MAIN: [Command; 22] = [
             Command::Down,
             Command::Up,
             Command::SwitchPane,
@@ -225,6 +225,12 @@ impl Keymap {
             Command::Search,
             Command::ToggleView,
             Command::Pick,
+            Command::Matrix,
+            Command::MarkWrong,
+            Command::LinkTo,
+            Command::WhyNot,
+            Command::PanelSize,
+            Command::PanelDown,
             Command::Note,
             Command::Save,
             Command::Export,

@@ -1,7 +1,7 @@
 //! `view`: draws the model. It only borrows: everything it shows is read from the model and
 //! the comparison, laid out by `layout`, wrapped by `wrap`.
 
-mod detail;
+pub(crate) mod detail;
 mod matrix;
 pub(crate) mod overlay;
 mod pane;
@@ -147,12 +147,20 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         let shown = |s: &str| parallax::text::visible(s, false).into_owned();
         format!(" /{}▏{}", shown(before), shown(after))
     } else {
-        let mut s = format!(" {} · {}", position(m, r), m.view.label());
+        // What is unsaved or still changing before the view's name: a narrow line cuts its
+        // end.
+        let mut s = format!(" {}", position(m, r));
+        if m.notes.dirty {
+            s.push_str(" · notes unsaved");
+        }
+        if m.notes.stale {
+            s.push_str(" · saved texts");
+        }
         // The links may still change: the sentence encoder is reading the sources.
         if m.refining {
             s.push_str(" · refining links…");
         }
-        // A message says what just happened: it goes first, the hint waits for the next key.
+        s.push_str(&format!(" · {}", m.view.label()));
         let n = r.cmp.sources.len();
         if n > 2 && m.message.is_none() {
             s.push_str(&format!(
@@ -168,12 +176,6 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 km.hint(Command::NextHit),
                 km.hint(Command::PrevHit)
             ));
-        }
-        if m.notes.stale {
-            s.push_str(" · saved texts");
-        }
-        if m.notes.dirty {
-            s.push_str(" · notes unsaved");
         }
         // What just happened goes first: a narrow status line cuts its end, and the where
         // and how are on screen anyway.

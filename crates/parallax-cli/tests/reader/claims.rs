@@ -259,3 +259,28 @@ fn pick_matrix_filter_and_enter_in_a_real_terminal() {
     s.term.keys(b"q");
     assert!(s.finish().success());
 }
+
+/// Enter on any row shows the passage the row quotes: its source is one of the two panes.
+#[test]
+fn enter_shows_the_passage_the_row_quotes() {
+    let mut m = refined_demo_model(160, 50);
+    let n = rows(cmp(&m), Filter::All).len();
+    for k in 0..n {
+        let Row::Claim(c) = rows(cmp(&m), Filter::All)[k] else {
+            panic!()
+        };
+        let label = cmp(&m).clusters[c].label.clone();
+        let start: Vec<&str> = label.split_whitespace().take(4).collect();
+        press(&mut m, "m");
+        for _ in 0..k {
+            press(&mut m, "j");
+        }
+        press(&mut m, "enter");
+        assert_eq!(m.overlay, None);
+        let shown = screen(&draw(&m));
+        assert!(
+            shown.contains(&start.join(" ")),
+            "row {k}: {label} in {shown}"
+        );
+    }
+}

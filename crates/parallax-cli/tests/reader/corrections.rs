@@ -150,15 +150,42 @@ fn the_link_panel_grows_and_scrolls_so_nothing_is_cut_at_80x24() {
     }
     assert!(cut, "some link's panel is cut at 80×24 and says so");
     let small = m.areas().detail.height;
-    press(&mut m, "z");
-    assert!(m.areas().detail.height > small);
+    // J scrolls the small panel through the whole text.
     let before = screen(&draw(&m));
     press(&mut m, "J");
     let after = screen(&draw(&m));
     assert_ne!(before, after, "J scrolls the panel");
-    assert!(after.contains("K scrolls back"), "{after}");
+    assert!(after.contains("K scroll"), "{after}");
+    // It stops at the last full page: one K from there goes back up at once.
+    for _ in 0..60 {
+        press(&mut m, "J");
+    }
+    let end = screen(&draw(&m));
+    assert!(!end.contains("more:"), "nothing more below: {end}");
     press(&mut m, "K");
-    assert_eq!(screen(&draw(&m)), before);
+    assert_ne!(
+        screen(&draw(&m)),
+        end,
+        "K scrolls back from the last page at once"
+    );
+    // z makes it larger, from its top; whatever still does not fit scrolls.
+    press(&mut m, "z");
+    assert!(m.areas().detail.height > small);
+    assert_eq!(
+        m.panel.scroll, 0,
+        "another size shows the panel from its top"
+    );
+    let big = screen(&draw(&m));
+    press(&mut m, "J");
+    if big.contains("more: z larger, J scrolls") {
+        assert!(screen(&draw(&m)).contains("K scroll"));
+    } else {
+        assert_eq!(
+            screen(&draw(&m)),
+            big,
+            "all of it fits: J has nothing to scroll"
+        );
+    }
     press(&mut m, "z");
     assert_eq!(m.areas().detail.height, small);
 }

@@ -483,8 +483,8 @@ fn corrections_made_in_the_reader_are_saved_and_reopen() {
     );
 }
 
-/// At 80×24 a link whose panel is cut says so; `z` enlarges the panel and `J`/`K` scroll it,
-/// in the real binary and terminal.
+/// At 80×24 a link whose panel is cut says so; `J` scrolls it and `z` enlarges it, in the
+/// real binary and terminal.
 #[test]
 fn the_link_panel_grows_and_scrolls_at_80x24() {
     let mut s = attach_sized(spawn_sized(Path::new(ROOT), &[], &[], (80, 24)), (80, 24));
@@ -503,6 +503,8 @@ fn the_link_panel_grows_and_scrolls_at_80x24() {
         "a link's panel is cut at 80×24 and says so:\n{}",
         s.term.screen()
     );
+    s.term.keys(b"J");
+    s.term.wait_for(&["K scroll"]);
     let before = s.term.screen();
     s.term.keys(b"z");
     let start = Instant::now();
@@ -510,8 +512,6 @@ fn the_link_panel_grows_and_scrolls_at_80x24() {
         assert!(start.elapsed() < DEADLINE, "z changes nothing");
         std::thread::sleep(Duration::from_millis(10));
     }
-    s.term.keys(b"J");
-    s.term.wait_for(&["K scrolls back"]);
     s.term.keys(b"q");
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");

@@ -157,3 +157,17 @@ fn a_help_taller_than_the_screen_says_there_is_more() {
     let screen = rows(&draw(&m)).join("\n");
     assert!(screen.contains("↓ more"), "{screen}");
 }
+
+/// In the open dialog an absolute path or any word can be typed from its first character:
+/// only the list's own keys (j/k, g/G) move the list while the line is empty.
+#[test]
+fn the_open_dialog_takes_a_path_from_its_first_key() {
+    let mut m = demo_model(80, 24);
+    update(&mut m, Action::Listed((0..3).map(listing).collect()));
+    press(&mut m, "/ w o a c x");
+    let Some(parallax_cli::tui::dialog::Dialog::Open(list)) = &m.dialog else {
+        panic!("the dialog stays open")
+    };
+    assert_eq!(list.input.as_str(), "/woacx");
+    assert_eq!(list.at, 0, "the list did not move");
+}

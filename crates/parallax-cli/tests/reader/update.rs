@@ -267,7 +267,7 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
         .iter()
         .map(|mb| {
             let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join(","))
         })
         .collect();
     for item in &named {
@@ -288,14 +288,14 @@ fn visible(m: &Model) -> Vec<usize> {
         .collect()
 }
 
-/// The passages of the claim on row `k`, as the matrix footer names them ("A 3", "C 1+2").
+/// The passages of the claim on row `k`, as the matrix footer names them ("A 3", "C 1,2").
 fn claim_passages(m: &Model, k: usize) -> Vec<String> {
     reader(m).cmp.clusters[visible(m)[k]]
         .members
         .iter()
         .map(|mb| {
             let ids: Vec<String> = mb.segments.iter().map(|s| (s.0 + 1).to_string()).collect();
-            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join("+"))
+            format!("{} {}", (b'A' + mb.doc.0 as u8) as char, ids.join(","))
         })
         .collect()
 }
@@ -318,10 +318,10 @@ fn on_a_small_screen_the_matrix_footer_stays_whole_and_in_sight() {
     for k in 0..claims.min(12) {
         let rows = support::rows(&draw(&m));
         for item in claim_passages(&m, k) {
-            // Whole: "C 1+2" must not pass for "C 1+2+3".
+            // Whole: "C 1,2" must not pass for "C 1,2,3".
             let whole = |r: &String| {
                 r.match_indices(&item).any(|(i, _)| {
-                    !r[i + item.len()..].starts_with(|c: char| c == '+' || c.is_ascii_digit())
+                    !r[i + item.len()..].starts_with(|c: char| c == ',' || c.is_ascii_digit())
                 })
             };
             assert!(

@@ -56,7 +56,13 @@ impl OpenList {
             return Step::Run(Effect::AddSource(typed.to_string()));
         }
         let arrow = matches!(k.ev.code, KeyCode::Up | KeyCode::Down);
-        let list_key = empty && k.cmd.is_some() && !k.ctrl;
+        // Only the list's own keys: any other key starts the path or URL ("/home/…").
+        let list_key = empty
+            && !k.ctrl
+            && matches!(
+                k.cmd,
+                Some(Command::Down | Command::Up | Command::First | Command::Last)
+            );
         if !k.enter && !arrow && !list_key && self.input.key(&k.ev) {
             return Step::Stay;
         }

@@ -82,17 +82,27 @@ fn to_claim(m: &mut Model, c: usize) {
             .and_then(|mb| mb.segments.first().copied())
     };
     let [left, right] = r.pair.src;
-    // Keep what is on screen where the claim allows: both sources if both state it, else
-    // the one that does, with another source that states it.
+    // The source whose passage the matrix quotes as the claim's label: it is shown, so that
+    // the row's words are on screen after Enter.
+    let quoted = labelled(&r.cmp, &cluster);
+    // Keep what is on screen where the claim allows: both sources if both state it (and
+    // one is quoted), else the one that does, with the quoted source or another that
+    // states it.
     let with = |keep: SourceId| {
-        let other = docs.iter().copied().find(|&d| d != keep)?;
+        let other = quoted
+            .filter(|&q| q != keep)
+            .or_else(|| docs.iter().copied().find(|&d| d != keep))?;
         Some([keep.min(other), keep.max(other)])
     };
+    let on_screen = |d: SourceId| quoted.is_none_or(|q| q == d);
     let shown = match (docs.contains(&left), docs.contains(&right)) {
-        (true, true) => None,
-        (true, false) => with(left),
+        (true, true) if on_screen(left) || on_screen(right) => None,
+        (true, _) => with(left),
         (false, true) => with(right),
-        (false, false) => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
+        (false, false) => match quoted {
+            Some(q) => with(q),
+            None => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
+        },
     };
     let switch = shown.is_some();
     let [left, right] = shown.unwrap_or([left, right]);
@@ -104,4 +114,24 @@ fn to_claim(m: &mut Model, c: usize) {
     let mut focus = [None, None];
     focus[active] = seg([left, right][active]);
     show_at(m, switch.then_some([left, right]), active, focus);
+}
+
+/// The source of the passage claim `c`'s label quotes (the start of its most central
+/// passage), when a member's passage starts so.
+fn labelled(cmp: &parallax::Comparison, c: &parallax::comparison::Cluster) -> Option<SourceId> {
+    let start = c.label.trim_end_matches('…');
+    c.members
+        .iter()
+        .find(|mb| {
+            mb.segments.iter().any(|&s| {
+                let text: String = cmp
+                    .source(mb.doc)
+                    .segment_text(s)
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                text.starts_with(start)
+            })
+        })
+        .map(|mb| mb.doc)
 }

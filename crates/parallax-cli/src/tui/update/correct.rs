@@ -152,10 +152,18 @@ pub fn panel(m: &mut Model, cmd: Command) {
     match cmd {
         Command::PanelSize => {
             m.panel.big = !m.panel.big;
+            // Another size, another page: the panel shows from its top again.
+            m.panel.scroll = 0;
             relayout(m);
             nav::ensure_visible(m, m.active);
         }
-        Command::PanelDown => m.panel.scroll = scroll + 1,
+        Command::PanelDown => {
+            // Never past the last full page: there is only blank space below it.
+            let most = m.phase.ready().map_or(0, |r| {
+                crate::tui::view::detail::most_scroll(m, r, m.areas().detail)
+            });
+            m.panel.scroll = (scroll + 1).min(most);
+        }
         Command::PanelUp => m.panel.scroll = scroll.saturating_sub(1),
         _ => {}
     }

@@ -119,6 +119,101 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let t = &m.config.theme;
     let side = m.active;
     let seg = m.panes[side].focus;
+    let (parts, title) = content(m, r);
+    let frame = Block::new().borders(Borders::TOP).border_style(t.dim);
+    let inner = frame.inner(area);
+    let (widths, lines) = wrapped(&parts, inner.width);
+    let needs: Vec<usize> = lines.iter().map(|l| l.len().max(1)).collect();
+    let total: usize = needs.iter().sum();
+    let room = inner.height as usize;
+    let km = &m.config.keymap;
+    // Never past the last full page: J beyond it would only show blank rows.
+    let scroll = m
+        .panel
+        .scroll_for(side, seg)
+        .min(total.saturating_sub(room));
+    // Whole parts, scrolled, once the reader asked for more (z, J); else every part gets a
+    // share of the rows, so both sides of a link show however long the one before them is.
+    let whole = m.panel.big || scroll > 0;
+    let shares = if whole {
+        needs.clone()
+    } else {
+        let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
+        share(&needs, &first, room)
+    };
+    let cut = !whole && total > room;
+    let below = whole && total > scroll + room;
+    let mut title = title;
+    // Short enough for 80 columns beside the link's own title.
+    let (size, down, up) = (
+        km.hint(Command::PanelSize),
+        km.hint(Command::PanelDown),
+        km.hint(Command::PanelUp),
+    );
+    match (cut || below, scroll > 0) {
+        (true, false) => title.push_str(&format!("· more: {size} larger, {down} scrolls ")),
+        (true, true) => title.push_str(&format!("· more: {down}/{up} scroll ")),
+        (false, true) => title.push_str(&format!("· {up} scrolls back ")),
+        (false, false) => {}
+    }
+    let block = frame.title(Span::styled(
+        parallax::text::visible(&title, false).into_owned(),
+        t.title,
+    ));
+    f.render_widget(block, area);
+    let buf = f.buffer_mut();
+    // Rows are counted from the top of the whole text; those above `scroll` are not drawn.
+    let mut row = 0usize;
+    let mut y = inner.y;
+    let bottom = inner.bottom();
+    for (((part, width), lines), &part_room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
+        if part_room == 0 || y >= bottom {
+            // A part that found no room at all: say that the panel holds more.
+            if inner.height > 0 && inner.width > 0 {
+                buf.set_stringn(inner.right() - 1, bottom - 1, "…", 1, t.key);
+            }
+            continue;
+        }
+        let lw = wrap::str_width(&part.label) as u16;
+        for (i, range) in lines.iter().take(part_room).enumerate() {
+            if row < scroll {
+                row += 1;
+                continue;
+            }
+            if y >= bottom {
+                break;
+            }
+            if i == 0 || row == scroll {
+                buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
+            }
+            let mut spans = if i + 1 == part_room && lines.len() > part_room {
+                // The last line this part may use: cut it to leave a column for the ellipsis.
+                let rest = &part.text[range.start..];
+                let cut = wrap::wrap(rest, (*width as usize).saturating_sub(1).max(1));
+                let end = cut.first().map_or(range.end, |c| range.start + c.end);
+                let mut s = wrap::styled(&part.text, range.start..end, &part.marks, part.base);
+                s.push(Span::styled("…", t.key));
+                s
+            } else {
+                wrap::styled(&part.text, range.clone(), &part.marks, part.base)
+            };
+            spans.retain(|s| !s.content.is_empty());
+            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), *width);
+            y += 1;
+            row += 1;
+        }
+    }
+    if below && inner.height > 0 && inner.width > 2 {
+        buf.set_stringn(inner.right() - 2, bottom - 1, " ↓", 2, t.key);
+    }
+}
+
+/// What the panel shows for the focused passage: its parts (the reader's notes first) and
+/// its title.
+fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
+    let t = &m.config.theme;
+    let side = m.active;
+    let seg = m.panes[side].focus;
     let mut parts: Vec<Rich> = Vec::new();
     let title = match r.pair.link_at(side, seg) {
         _ if seg.0 >= r.pair.link_of[side].len() => {
@@ -211,97 +306,33 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         })
         .collect();
     parts.splice(0..0, notes);
-    let frame = Block::new().borders(Borders::TOP).border_style(t.dim);
-    let inner = frame.inner(area);
+    (parts, title)
+}
+/// Each part's text width in a panel `width` columns wide, and its lines there.
+fn wrapped(parts: &[Rich], width: u16) -> (Vec<u16>, Vec<Vec<Range<usize>>>) {
     let widths: Vec<u16> = parts
         .iter()
         .map(|p| {
             let lw = wrap::str_width(&p.label) as u16;
-            inner.width.saturating_sub(lw + 1).max(1)
+            width.saturating_sub(lw + 1).max(1)
         })
         .collect();
-    let lines: Vec<Vec<Range<usize>>> = parts
+    let lines = parts
         .iter()
         .zip(&widths)
         .map(|(p, &w)| wrap::wrap(&p.text, w as usize))
         .collect();
-    let needs: Vec<usize> = lines.iter().map(|l| l.len().max(1)).collect();
-    let total: usize = needs.iter().sum();
-    let room = inner.height as usize;
-    let km = &m.config.keymap;
-    let scroll = m.panel.scroll_for(side, seg).min(total.saturating_sub(1));
-    // Whole parts, scrolled, once the reader asked for more (z, J); else every part gets a
-    // share of the rows, so both sides of a link show however long the one before them is.
-    let whole = m.panel.big || scroll > 0;
-    let shares = if whole {
-        needs.clone()
-    } else {
-        let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
-        share(&needs, &first, room)
-    };
-    let cut = !whole && total > room;
-    let below = whole && total > scroll + room;
-    let mut title = title;
-    if cut || below {
-        title.push_str(&format!(
-            "· more: {} larger, {} scrolls ",
-            km.hint(Command::PanelSize),
-            km.hint(Command::PanelDown)
-        ));
-    }
-    if scroll > 0 {
-        title.push_str(&format!("· {} scrolls back ", km.hint(Command::PanelUp)));
-    }
-    let block = frame.title(Span::styled(
-        parallax::text::visible(&title, false).into_owned(),
-        t.title,
-    ));
-    f.render_widget(block, area);
-    let buf = f.buffer_mut();
-    // Rows are counted from the top of the whole text; those above `scroll` are not drawn.
-    let mut row = 0usize;
-    let mut y = inner.y;
-    let bottom = inner.bottom();
-    for (((part, width), lines), &part_room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
-        if part_room == 0 || y >= bottom {
-            // A part that found no room at all: say that the panel holds more.
-            if inner.height > 0 && inner.width > 0 {
-                buf.set_stringn(inner.right() - 1, bottom - 1, "…", 1, t.key);
-            }
-            continue;
-        }
-        let lw = wrap::str_width(&part.label) as u16;
-        for (i, range) in lines.iter().take(part_room).enumerate() {
-            if row < scroll {
-                row += 1;
-                continue;
-            }
-            if y >= bottom {
-                break;
-            }
-            if i == 0 || row == scroll {
-                buf.set_stringn(inner.x + 1, y, &part.label, lw as usize, part.label_style);
-            }
-            let mut spans = if i + 1 == part_room && lines.len() > part_room {
-                // The last line this part may use: cut it to leave a column for the ellipsis.
-                let rest = &part.text[range.start..];
-                let cut = wrap::wrap(rest, (*width as usize).saturating_sub(1).max(1));
-                let end = cut.first().map_or(range.end, |c| range.start + c.end);
-                let mut s = wrap::styled(&part.text, range.start..end, &part.marks, part.base);
-                s.push(Span::styled("…", t.key));
-                s
-            } else {
-                wrap::styled(&part.text, range.clone(), &part.marks, part.base)
-            };
-            spans.retain(|s| !s.content.is_empty());
-            buf.set_line(inner.x + 1 + lw, y, &Line::from(spans), *width);
-            y += 1;
-            row += 1;
-        }
-    }
-    if below && inner.height > 0 && inner.width > 2 {
-        buf.set_stringn(inner.right() - 2, bottom - 1, " ↓", 2, t.key);
-    }
+    (widths, lines)
+}
+
+/// The most rows `J` can scroll the panel in `area`: what its whole text needs beyond the
+/// rows it has.
+pub(crate) fn most_scroll(m: &Model, r: &Reader, area: Rect) -> usize {
+    let (parts, _) = content(m, r);
+    let inner = Block::new().borders(Borders::TOP).inner(area);
+    let (_, lines) = wrapped(&parts, inner.width);
+    let total: usize = lines.iter().map(|l| l.len().max(1)).sum();
+    total.saturating_sub(inner.height as usize)
 }
 
 /// How many of `room` lines each part gets when part `i` would fill `needs[i]`: every part

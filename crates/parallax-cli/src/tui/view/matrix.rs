@@ -142,12 +142,12 @@ fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
         .iter()
         .map(|mb| {
             let ids: Vec<String> = mb.segments.iter().map(|s| s.number().to_string()).collect();
-            format!("{} {}", mb.doc.letter(), ids.join("+"))
+            format!("{} {}", mb.doc.letter(), ids.join(","))
         })
         .collect();
-    let mut out = format!("{enter} shows the claim · {}", each.join(", "));
+    let mut out = format!("{enter} shows the claim · passages {}", each.join("; "));
     for flag in parallax::export::claims::flags(&r.cmp, claim) {
-        out.push_str(&format!(", ! {flag}"));
+        out.push_str(&format!(" · ! {flag}"));
     }
     out
 }
