@@ -205,7 +205,13 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         Command::Pick | Command::Matrix => {
             if m.phase.ready().is_some_and(|r| r.cmp.sources.len() > 2) {
                 m.overlay = Some(if cmd == Command::Pick {
-                    Overlay::Pick(0)
+                    // The cursor starts on the pair shown, whichever side each source is on.
+                    let shown = pair_of(m).map(|p| {
+                        let [a, b] = p.src;
+                        (a.min(b), a.max(b))
+                    });
+                    let at = pairs_of(m).iter().position(|&p| Some(p) == shown);
+                    Overlay::Pick(at.unwrap_or(0))
                 } else {
                     Overlay::Matrix(0, Default::default())
                 });

@@ -256,7 +256,13 @@ fn pick_shows_another_pair_and_the_matrix_opens() {
         [SourceId(2), SourceId(3)],
         "the two 2026 articles"
     );
-    press(&mut m, "m");
+    press(&mut m, "p");
+    assert_eq!(
+        m.overlay,
+        Some(Overlay::Pick(5)),
+        "the picker opens on the pair shown"
+    );
+    press(&mut m, "esc m");
     assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
     let s = screen(&draw(&m));
     assert!(s.contains("Claims"));

@@ -148,7 +148,7 @@ impl Save {
                     _ => (" save and quit   ", " quit without saving   "),
                 };
                 let lines = vec![
-                    Line::raw(" Your notes are not saved yet."),
+                    Line::raw(" Your notes or corrections are not saved yet."),
                     Line::from(vec![
                         Span::styled(format!(" {SAVE}"), t.key),
                         Span::raw(save),
