@@ -267,13 +267,24 @@ pub fn align_with(a: Side<'_>, b: Side<'_>, params: &Params) -> Alignment {
 pub struct Prepared {
     prof: profile::Profiles,
     aliases: fuzzy::Aliases,
+    /// True when the learned score chose the links: a link it did not choose is not shown.
+    judged: bool,
 }
 
 impl Prepared {
     /// Reads `a` and `b` as the aligner does.
     pub fn new(a: Side<'_>, b: Side<'_>, params: &Params) -> Prepared {
         let (prof, aliases) = profiles(a, b, params);
-        Prepared { prof, aliases }
+        Prepared {
+            prof,
+            aliases,
+            judged: false,
+        }
+    }
+
+    /// True when the learned score chose the links of this pair (see [`join`]).
+    pub fn judged(&self) -> bool {
+        self.judged
     }
 
     fn ctx<'p>(&'p self, params: &'p Params) -> Ctx<'p> {
@@ -289,9 +300,11 @@ impl Prepared {
 pub fn align_prepared(a: Side<'_>, b: Side<'_>, params: &Params) -> (Alignment, Prepared) {
     let mut staged = stage(a, b, params);
     let al = staged.links();
+    let judged = staged.judging();
     let prepared = Prepared {
         prof: staged.prof,
         aliases: staged.aliases,
+        judged,
     };
     (al, prepared)
 }

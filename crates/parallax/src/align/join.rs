@@ -35,7 +35,7 @@ pub fn join(
     let ctx = prepared.ctx(params);
     let (prof, aliases) = (ctx.prof, ctx.aliases);
     let mut links = std::mem::take(&mut al.links);
-    let possible = std::mem::take(&mut al.possible);
+    let mut possible = std::mem::take(&mut al.possible);
     // Per link, the facts that joined it.
     let mut joined: Vec<Vec<String>> = vec![Vec::new(); links.len()];
     let rounded = |s: f32| (s.clamp(0.0, 1.0) * 100.0).round() / 100.0;
@@ -75,6 +75,23 @@ pub fn join(
             (None, None) => {
                 // A new link still needs the aligner's floor: its words, not the fact alone.
                 if s < params.floor {
+                    continue;
+                }
+                // Where the learned score chose the links, it did not choose this pair: it
+                // stays a possible link (evidence for claims), not one shown.
+                if prepared.judged {
+                    if !possible
+                        .iter()
+                        .any(|p| p.a.contains(&i) || p.b.contains(&j))
+                    {
+                        possible.push(Link {
+                            a: vec![i],
+                            b: vec![j],
+                            score: s,
+                            why: Vec::new(),
+                            changes: Vec::new(),
+                        });
+                    }
                     continue;
                 }
                 links.push(Link {

@@ -157,6 +157,44 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
     );
 }
 
+/// Where the learned score chose the links, passages it left apart that state one fact two
+/// ways become a possible link, not a shown one: the score the user filters on never let
+/// them in (a "same fact" link between two different quakes' distances was shown at 0.10
+/// whatever `--min-score` said).
+#[test]
+fn a_fact_pair_the_learned_score_left_apart_stays_possible() {
+    let a = source(
+        "a.txt",
+        "Rescuers reached the old town of Vessa at dawn.\n\n\
+         The quake levelled several houses in Vessa and killed one person, the mayor said.\n",
+    );
+    let b = source(
+        "b.txt",
+        "At least four people died in Vessa when houses collapsed, the mayor said.\n",
+    );
+    let found: Vec<(SegmentId, SegmentId, String)> =
+        facts::fact_pairs(a.analysed(), b.analysed(), &[])
+            .into_iter()
+            .map(|p| (p.a, p.b, p.slot))
+            .collect();
+    let params = Default::default();
+    let (mut al, prepared) = align::align_prepared(a.side(), b.side(), &params);
+    assert!(prepared.judged(), "English text: the learned score chooses");
+    // The learned score left them apart (as the judge may): drop any link it made.
+    al.links.clear();
+    al.only_a = vec![SegmentId(0), SegmentId(1)];
+    al.only_b = vec![SegmentId(0)];
+    align::join((a.side(), b.side()), &prepared, &params, &mut al, &found);
+    assert!(al.links.is_empty(), "{:?}", al.links);
+    assert!(
+        al.possible
+            .iter()
+            .any(|l| l.a == [SegmentId(1)] && l.b == [SegmentId(0)]),
+        "kept as a possible link: {:?}",
+        al.possible
+    );
+}
+
 /// Passages no link joins, one per source, that state one fact two ways: each pair is found
 /// with its slot (the aligner may miss them: they share few words where they differ).
 #[test]
