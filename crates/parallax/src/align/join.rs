@@ -79,28 +79,21 @@ pub fn join(
                 }
                 // Where the learned score chose the links, it did not choose this pair: it
                 // stays a possible link (evidence for claims), not one shown.
-                if prepared.judged {
-                    if !possible
-                        .iter()
-                        .any(|p| p.a.contains(&i) || p.b.contains(&j))
-                    {
-                        possible.push(Link {
-                            a: vec![i],
-                            b: vec![j],
-                            score: s,
-                            why: Vec::new(),
-                            changes: Vec::new(),
-                        });
-                    }
-                    continue;
-                }
-                links.push(Link {
+                let link = Link {
                     a: vec![i],
                     b: vec![j],
                     score: s,
                     why: Vec::new(),
                     changes: Vec::new(),
-                });
+                };
+                if prepared.judged {
+                    let taken = |p: &Link| p.a.contains(&i) || p.b.contains(&j);
+                    if !possible.iter().any(taken) {
+                        possible.push(link);
+                    }
+                    continue;
+                }
+                links.push(link);
                 joined.push(Vec::new());
                 links.len() - 1
             }

@@ -105,8 +105,8 @@ fn a_flag_on_a_weak_link_is_possible_and_not_counted() {
     assert!(out.contains("more possible)"), "{out}");
 }
 
-#[test]
-fn passages_that_state_one_fact_two_ways_are_joined() {
+/// Two reports of one quake: A's second passage and B's only one state the toll two ways.
+fn vessa() -> (Source, Source) {
     let a = source(
         "a.txt",
         "Rescuers reached the old town of Vessa at dawn.\n\n\
@@ -116,6 +116,12 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
         "b.txt",
         "At least four people died in Vessa when houses collapsed, the mayor said.\n",
     );
+    (a, b)
+}
+
+#[test]
+fn passages_that_state_one_fact_two_ways_are_joined() {
+    let (a, b) = vessa();
     let pairs = facts::fact_pairs(a.analysed(), b.analysed(), &[]);
     assert_eq!(pairs.len(), 1, "{pairs:?}");
     assert_eq!(
@@ -163,15 +169,7 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
 /// whatever `--min-score` said).
 #[test]
 fn a_fact_pair_the_learned_score_left_apart_stays_possible() {
-    let a = source(
-        "a.txt",
-        "Rescuers reached the old town of Vessa at dawn.\n\n\
-         The quake levelled several houses in Vessa and killed one person, the mayor said.\n",
-    );
-    let b = source(
-        "b.txt",
-        "At least four people died in Vessa when houses collapsed, the mayor said.\n",
-    );
+    let (a, b) = vessa();
     let found: Vec<(SegmentId, SegmentId, String)> =
         facts::fact_pairs(a.analysed(), b.analysed(), &[])
             .into_iter()
