@@ -13,25 +13,9 @@ use parallax::segment::Segment;
 use parallax::span::Span;
 use parallax::text::Language;
 
-/// xorshift64*: a tiny seeded generator, so the inputs are the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Zipf-like pick from 0..n: small numbers (common words) come up far more often.
-    fn zipf(&mut self, n: usize) -> usize {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((n as f64).powf(u) - 1.0) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// A made-up word from a number: syllables, so stemmers and vectors see word-like input.
 fn word(k: usize) -> String {

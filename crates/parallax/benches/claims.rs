@@ -17,20 +17,9 @@ use parallax::encoder::Encoder;
 use parallax::segment::{self, Unit};
 use parallax::{Comparison, Document, Options};
 
-/// xorshift64*: a tiny seeded generator, so the inputs are the same on every machine.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// The news sentences of the encoder's fixture (its first 270 lines are English news).
 fn pool() -> Vec<Vec<String>> {

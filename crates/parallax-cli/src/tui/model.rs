@@ -271,7 +271,8 @@ pub struct Model {
     pub size: Rect,
     /// Aligning, failed, or showing the comparison.
     pub phase: Phase,
-    /// Names of the sources, known before the comparison is ready.
+    /// Names of the sources: known before the comparison is ready, then the names that tell
+    /// them apart ([`parallax::Comparison::names`]), set when a comparison is shown.
     pub names: Vec<String>,
     /// Focus and scroll of the left and right panes.
     pub panes: [Pane; 2],

@@ -12,15 +12,14 @@ The mayor thanked the volunteers who filled sandbags.";
 const B: &str = "The storm made landfall late on Monday.\n\n\
 Rescue teams are still searching the river banks.";
 
-#[test]
-fn align_applies_the_corrections_of_a_saved_comparison() {
-    let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
-    std::fs::write(&a, A).unwrap();
-    std::fs::write(&b, B).unwrap();
+/// `A` and `B` written to files `a` and `b`, and a saved comparison of them (its sources
+/// named `names`) holding one correction: A's second passage linked by hand to B's second.
+fn saved_with_hand_link(a: &std::path::Path, b: &std::path::Path, names: [&str; 2]) -> Saved {
+    std::fs::write(a, A).unwrap();
+    std::fs::write(b, B).unwrap();
     let docs = vec![
-        Document::from_text("a.txt", A),
-        Document::from_text("b.txt", B),
+        Document::from_text(names[0], A),
+        Document::from_text(names[1], B),
     ];
     let machine = Comparison::build(docs, &Options::default()).unwrap();
     let mut notes = Notes::default();
@@ -32,8 +31,16 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
             1,
         )
         .unwrap();
+    Saved::new("fixes", machine, notes, 2)
+}
+
+#[test]
+fn align_applies_the_corrections_of_a_saved_comparison() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let saved = saved_with_hand_link(&a, &b, ["a.txt", "b.txt"]);
     let file = dir.path().join("fixes.parallax.json");
-    std::fs::write(&file, Saved::new("fixes", machine, notes, 2).to_json()).unwrap();
+    std::fs::write(&file, saved.to_json()).unwrap();
 
     let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
         .arg("align")
@@ -82,27 +89,12 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
 fn open_refresh_places_the_corrections_on_the_edited_sources() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
-    std::fs::write(&a, A).unwrap();
-    std::fs::write(&b, B).unwrap();
-    let path = |p: &std::path::Path| p.to_str().unwrap().to_string();
-    let docs = vec![
-        Document::from_text(path(&a), A),
-        Document::from_text(path(&b), B),
-    ];
-    let machine = Comparison::build(docs, &Options::default()).unwrap();
-    let mut notes = Notes::default();
-    notes
-        .link_by_hand(
-            &machine,
-            (SourceId(0), SegmentId(1)),
-            (SourceId(1), SegmentId(1)),
-            1,
-        )
-        .unwrap();
+    let names = [a.to_str().unwrap(), b.to_str().unwrap()];
+    let saved = saved_with_hand_link(&a, &b, names);
     let data = dir.path().join("data");
     std::fs::create_dir_all(data.join("comparisons")).unwrap();
     let file = data.join("comparisons/fixes.parallax.json");
-    std::fs::write(&file, Saved::new("fixes", machine, notes, 2).to_json()).unwrap();
+    std::fs::write(&file, saved.to_json()).unwrap();
     // A paragraph comes in before the passage linked by hand: it is now A's third.
     std::fs::write(
         &a,

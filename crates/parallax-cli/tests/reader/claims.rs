@@ -15,23 +15,7 @@ use crate::support::{demo_model, draw, model_with, press, refined_demo_model, sc
 /// Three reports of one quake in files of one name: A and B agree on the toll, C gives
 /// another and alone adds a sentence on the weather.
 fn quake() -> Model {
-    let story = |toll: &str, extra: &str| {
-        format!(
-            "The earthquake killed {toll} people in the port city of Halden on Monday, officials said.\n\n\
-             Rescue teams from three provinces searched the collapsed harbour warehouses overnight.\n\n{extra}"
-        )
-    };
-    let docs = vec![
-        Document::from_text("north/report.txt", story("42", "")),
-        Document::from_text("south/report.txt", story("42", "")),
-        Document::from_text(
-            "east/report.txt",
-            story(
-                "57",
-                "Heavy rain is expected across the valley until Thursday.\n",
-            ),
-        ),
-    ];
+    let docs = crate::quake::documents();
     let cmp = Comparison::build(docs, &tui::reader_options(Options::default())).unwrap();
     model_with(cmp, Config::default(), 120, 40)
 }

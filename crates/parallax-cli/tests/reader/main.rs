@@ -4,6 +4,8 @@
 mod fixture;
 #[path = "../cli/http.rs"]
 mod http;
+#[path = "../../../parallax/tests/engine/quake.rs"]
+mod quake;
 mod support;
 
 mod claims;

@@ -4,28 +4,12 @@
 
 use parallax::comparison::{Stance, names};
 use parallax::export::{html, json, markdown, text};
-use parallax::{Comparison, Document, Options, SegmentId, SourceId, annotate::Notes, demo};
+use parallax::{Comparison, Options, SegmentId, SourceId, annotate::Notes, demo};
 
 /// Three short reports of one quake: A and B agree on the toll, C gives another; C alone
 /// has a sentence on the weather. Files of one name in three folders.
 fn quake() -> Comparison {
-    let story = |toll: &str, extra: &str| {
-        format!(
-            "The earthquake killed {toll} people in the port city of Halden on Monday, officials said.\n\n\
-             Rescue teams from three provinces searched the collapsed harbour warehouses overnight.\n\n{extra}"
-        )
-    };
-    let docs = vec![
-        Document::from_text("north/report.txt", story("42", "")),
-        Document::from_text("south/report.txt", story("42", "")),
-        Document::from_text(
-            "east/report.txt",
-            story(
-                "57",
-                "Heavy rain is expected across the valley until Thursday.\n",
-            ),
-        ),
-    ];
+    let docs = crate::quake::documents();
     Comparison::build(docs, &Options::default()).unwrap()
 }
 

@@ -26,6 +26,7 @@ mod facts_sentences;
 mod hostile;
 mod parsers_props;
 mod progress;
+mod quake;
 mod segment_rules;
 mod store_bundled;
 mod store_kill;

@@ -102,10 +102,9 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
 pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
     let new = SourceId(cmp.sources.len() - 1);
-    m.names = cmp.names();
-    let name = m.names[new.0].clone();
     m.notes.notes.reattach(&cmp);
     loaded(m, cmp);
+    let name = m.names[new.0].clone();
     apply_corrections(m);
     show_at(m, Some([left, new]), PaneSide::Right, [None, None]);
     m.notes.dirty |= !m.notes.notes.is_empty();
@@ -124,7 +123,6 @@ fn apply_corrections(m: &mut Model) {
 
 /// A saved comparison opened: show it with its notes.
 pub fn opened(m: &mut Model, o: Opened) {
-    m.names = o.cmp.names();
     loaded(m, o.cmp);
     let mut notes = o.notes;
     notes.tag_set = m.config.tags.clone();

@@ -10,8 +10,10 @@ use crate::tui::layout;
 use crate::tui::model::{Model, Phase, Reader, ViewMode};
 use crate::tui::side::PaneSide;
 
-/// Shows a comparison just built or opened, from its first passage.
+/// Shows a comparison just built or opened, from its first passage. The sources' names are
+/// worked out here, once, for every frame to read.
 pub fn loaded(m: &mut Model, cmp: Comparison) {
+    m.names = cmp.names();
     let right = 1.min(cmp.sources.len().saturating_sub(1));
     m.phase = Phase::Ready(Box::new(Reader::new(cmp, SourceId(0), SourceId(right))));
     m.panes = Default::default();

@@ -41,7 +41,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     let cmp = &r.cmp;
     let n = cmp.sources.len();
     let mut lines = Vec::new();
-    for (i, name) in cmp.names().iter().enumerate() {
+    for (i, name) in m.names.iter().enumerate() {
         let name = visible(name, false).into_owned();
         lines.push(Line::styled(
             format!(" {}  {name}", SourceId(i).letter()),

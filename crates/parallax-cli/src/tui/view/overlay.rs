@@ -104,7 +104,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         Overlay::Pick(cursor) => {
             let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
-            let all = r.cmp.names();
+            let all = &m.names;
             for (i, (a, b)) in pairs(r.cmp.sources.len()).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];

@@ -14,12 +14,11 @@ use crate::tui::wrap;
 use parallax::text::fold;
 
 /// The title: letter, file name, date and byline of the source.
-pub fn title(r: &Reader, side: PaneSide) -> String {
+pub fn title(m: &Model, r: &Reader, side: PaneSide) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
     // The name that tells the sources apart: the title, or enough of the path.
-    let names = r.cmp.names();
-    let name = &names[src.0];
+    let name = &m.names[src.0];
     let mut t = format!(" {} {name}", src.letter());
     let date = doc.meta.date.as_deref().map(readable_date);
     for part in [date.as_deref(), doc.meta.byline.as_deref()]
@@ -63,7 +62,7 @@ fn readable_date(date: &str) -> String {
 pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Rect, area: Rect) {
     let t = &m.config.theme;
     let active = side == m.active;
-    let mut head = title(r, side);
+    let mut head = title(m, r, side);
     if m.areas().narrow {
         let other = r.pair.src[side.other()].letter();
         head = format!(
