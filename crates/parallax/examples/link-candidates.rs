@@ -44,11 +44,13 @@ fn run() -> Result<(), String> {
         .map(|p| load(p, &LoadOptions::default()).map_err(|e| e.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
     let cmp = Comparison::build(docs, &options).map_err(|e| e.to_string())?;
-    let candidates = align::weigh(
-        cmp.sources[0].side(),
-        cmp.sources[1].side(),
-        &options.params,
-    );
+    // The sides with their sentence vectors, as the comparison aligned them.
+    let vectors: Vec<_> = cmp.sources.iter().map(|s| s.encode(&options)).collect();
+    let side = |k: usize| align::Side {
+        vectors: vectors[k].as_deref(),
+        ..cmp.sources[k].side()
+    };
+    let candidates = align::weigh(side(0), side(1), &options.params);
     let report: serde_json::Value =
         serde_json::from_str(&export::report(&cmp, Format::Json)).map_err(|e| e.to_string())?;
     let out = serde_json::json!({ "features": align::FEATURES, "report": report, "candidates": candidates });

@@ -516,6 +516,7 @@ impl Staged<'_> {
         judge::Evidence {
             path: self.path.as_ref(),
             vectors: self.vectors(),
+            scored: &self.pairs,
         }
     }
 
@@ -560,11 +561,11 @@ impl Staged<'_> {
             .candidates()
             .into_iter()
             .partition(|c| c.probability >= min);
-        let chosen = judge::choose(shown, (na, nb), min);
+        let chosen = judge::choose(shown, (na, nb), min, true);
         // Possible links touch no passage a shown one holds.
         let mut blocked = chosen.clone();
         blocked.extend(rest);
-        let possible: Vec<judge::Candidate> = judge::choose(blocked, (na, nb), POSSIBLE)
+        let possible: Vec<judge::Candidate> = judge::choose(blocked, (na, nb), POSSIBLE, false)
             .into_iter()
             .filter(|c| c.probability < min)
             .collect();

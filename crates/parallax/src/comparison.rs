@@ -116,7 +116,7 @@ impl Source {
     /// The sentence vectors of this source's passages, if the encoder applies
     /// ([`Source::encodes`]). `None` also when the encoder fails, which leaves the aligner
     /// without the evidence of meaning, as with `--fast`.
-    fn encode(&self, options: &Options) -> Option<Vec<Vector>> {
+    pub fn encode(&self, options: &Options) -> Option<Vec<Vector>> {
         if !self.encodes(options) {
             return None;
         }

@@ -19,7 +19,7 @@ use super::score;
 use crate::encoder::{Vector, cosine};
 
 /// The names of the features, in the order of a model's weights (the first is the bias).
-pub const FEATURES: [&str; 16] = [
+pub const FEATURES: [&str; 20] = [
     "bias",
     "score",
     "lex",
@@ -31,15 +31,19 @@ pub const FEATURES: [&str; 16] = [
     "shared_terms",
     "len_ratio",
     "extra_passages",
+    "words_rank",
+    "lead",
     "cos",
     "cos_rank",
     "cos_margin",
     "cos_above_doc",
     "doc_sim",
+    "cos_sq",
+    "cos_lex",
 ];
 
 /// Index of the first feature that needs the encoder: the fast model has no weight from it on.
-const FIRST_MEANING: usize = 11;
+const FIRST_MEANING: usize = 13;
 
 /// The shipped weights: `tools/train-link-model` writes them.
 const SHIPPED: &str = include_str!("../../../../assets/link-model.json");
@@ -119,6 +123,33 @@ pub struct Evidence<'a> {
     pub path: Option<&'a Path>,
     /// Sentence vectors of A's and B's passages, when both were encoded.
     pub vectors: Option<(&'a [Vector], &'a [Vector])>,
+    /// The pairs of passages the aligner scored by their words.
+    pub scored: &'a [score::Pair],
+}
+
+/// The word overlap ([`score::Pair::lex`]) of the pairs the aligner scored, by row (A's
+/// passage) and column (B's), for a pair's rank among its competitors.
+struct WordRanks {
+    rows: Vec<Vec<f32>>,
+    cols: Vec<Vec<f32>>,
+}
+
+impl WordRanks {
+    fn new(scored: &[score::Pair], (na, nb): (usize, usize)) -> WordRanks {
+        let (mut rows, mut cols) = (vec![Vec::new(); na], vec![Vec::new(); nb]);
+        for p in scored {
+            rows[p.i].push(p.lex);
+            cols[p.j].push(p.lex);
+        }
+        WordRanks { rows, cols }
+    }
+
+    /// How many pairs of `i`'s row or `j`'s column share more words than `lex`: 0 when
+    /// each passage is the other's best match by words.
+    fn rank(&self, i: usize, j: usize, lex: f32) -> usize {
+        let above = |v: &Vec<f32>| v.iter().filter(|&&x| x > lex).count();
+        above(&self.rows[i]).max(above(&self.cols[j]))
+    }
 }
 
 /// Cosines of every passage of A with every passage of B, and what each row and column
@@ -210,10 +241,25 @@ pub fn candidates(
     lengths: (&[usize], &[usize]),
 ) -> Vec<Candidate> {
     let cosines = evidence.vectors.map(|(va, vb)| Cosines::new(va, vb));
+    let ranks = WordRanks::new(evidence.scored, (lengths.0.len(), lengths.1.len()));
     let trust = order_trust(groups, evidence.path, ctx);
     let mut covered = std::collections::HashSet::new();
     let mut out: Vec<(Group, bool)> = Vec::new();
     for g in groups {
+        if !compact(g) {
+            // Scattered: each of its pairs is weighed alone (and may merge back).
+            for e in &g.edges {
+                if covered.insert((e.i, e.j)) {
+                    let one = Group {
+                        a: vec![e.i],
+                        b: vec![e.j],
+                        edges: vec![*e],
+                    };
+                    out.push((one, true));
+                }
+            }
+            continue;
+        }
         for &i in &g.a {
             for &j in &g.b {
                 covered.insert((i, j));
@@ -253,7 +299,15 @@ pub fn candidates(
     let mut judged: Vec<Candidate> = out
         .into_iter()
         .map(|(group, chosen)| {
-            let features = features(ctx, &group, chosen, trust, evidence, &cosines, lengths);
+            let features = features(
+                ctx,
+                &group,
+                (chosen, trust),
+                evidence,
+                &ranks,
+                &cosines,
+                lengths,
+            );
             let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
             Candidate {
                 group,
@@ -277,6 +331,7 @@ pub fn weigh_groups(
     (len_a, len_b): (Vec<usize>, Vec<usize>),
 ) -> Vec<Candidate> {
     let cosines = evidence.vectors.map(|(va, vb)| Cosines::new(va, vb));
+    let ranks = WordRanks::new(evidence.scored, (len_a.len(), len_b.len()));
     let trust = order_trust(groups, evidence.path, ctx);
     let chosen = |g: &Group| {
         groups
@@ -288,7 +343,15 @@ pub fn weigh_groups(
         .iter()
         .map(|g| {
             let lengths = (len_a.as_slice(), len_b.as_slice());
-            let features = features(ctx, g, chosen(g), trust, evidence, &cosines, lengths);
+            let features = features(
+                ctx,
+                g,
+                (chosen(g), trust),
+                evidence,
+                &ranks,
+                &cosines,
+                lengths,
+            );
             let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
             Candidate {
                 group: g.clone(),
@@ -299,24 +362,87 @@ pub fn weigh_groups(
         .collect()
 }
 
+/// Passages of one side a link grows to at most by [`choose`]'s merging: a sentence told
+/// in two or three of the other's (a split, a summary of a few), not a paragraph.
+const MOST_MERGED: usize = 3;
+
+/// How far (in passages) from a link's own passages [`choose`] merges one into it: the
+/// parts of a sentence told in two or three stand together. Farther merges found no link
+/// the references hold (news pairs, leave one pair out) and joined, on the samples, a
+/// passage to a link of another year's article.
+const MERGE_REACH: usize = 2;
+
+/// True when each side of `g` holds at most [`MOST_MERGED`] passages, each within
+/// [`MERGE_REACH`] of another: the parts of one sentence, not passages strewn over a text.
+fn compact(g: &Group) -> bool {
+    let side = |ids: &[usize]| {
+        ids.len() <= MOST_MERGED && ids.windows(2).all(|w| w[1] - w[0] <= MERGE_REACH)
+    };
+    side(&g.a) && side(&g.b)
+}
+
 /// Links chosen from `candidates` (best first): each at least `min_score` and touching no
-/// passage a better one holds.
+/// passage a better one holds. With `merge`, a candidate left out because it touches one
+/// chosen link, on one side only, then joins that link (its other passages are free), up to
+/// [`MOST_MERGED`] passages a side and [`MERGE_REACH`] of the link's own: one sentence that tells what two of the other's tell is
+/// linked to both. Merging comes after every link is chosen, so it never takes a passage a
+/// link of its own would have held.
 pub fn choose(
     candidates: Vec<Candidate>,
     (na, nb): (usize, usize),
     min_score: f32,
+    merge: bool,
 ) -> Vec<Candidate> {
-    let mut used_a = vec![false; na];
-    let mut used_b = vec![false; nb];
-    let mut out = Vec::new();
+    let mut owner_a: Vec<Option<usize>> = vec![None; na];
+    let mut owner_b: Vec<Option<usize>> = vec![None; nb];
+    let mut out: Vec<Candidate> = Vec::new();
+    let mut left: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let g = &c.group;
-        let fresh = g.a.iter().all(|&i| !used_a[i]) && g.b.iter().all(|&j| !used_b[j]);
-        if c.probability >= min_score && fresh {
-            g.a.iter().for_each(|&i| used_a[i] = true);
-            g.b.iter().for_each(|&j| used_b[j] = true);
-            out.push(c);
+        if c.probability < min_score {
+            continue;
         }
+        let g = &c.group;
+        if g.a.iter().any(|&i| owner_a[i].is_some()) || g.b.iter().any(|&j| owner_b[j].is_some()) {
+            left.push(c);
+            continue;
+        }
+        g.a.iter().for_each(|&i| owner_a[i] = Some(out.len()));
+        g.b.iter().for_each(|&j| owner_b[j] = Some(out.len()));
+        out.push(c);
+    }
+    if !merge {
+        return out;
+    }
+    for c in left {
+        let g = &c.group;
+        let held_a: Vec<usize> = g.a.iter().filter_map(|&i| owner_a[i]).collect();
+        let held_b: Vec<usize> = g.b.iter().filter_map(|&j| owner_b[j]).collect();
+        // Held on one side only, all by one link, and free on the other.
+        let (o, fresh_a, fresh_b) = match (&held_a[..], &held_b[..]) {
+            ([o, ..], []) if held_a.iter().all(|x| x == o) => (*o, Vec::new(), g.b.clone()),
+            ([], [o, ..]) if held_b.iter().all(|x| x == o) => (*o, g.a.clone(), Vec::new()),
+            _ => continue,
+        };
+        let grown = &mut out[o].group;
+        let near = |fresh: &[usize], held: &[usize]| {
+            fresh
+                .iter()
+                .all(|&x| held.iter().any(|&y| x.abs_diff(y) <= MERGE_REACH))
+        };
+        if grown.a.len() + fresh_a.len() > MOST_MERGED
+            || grown.b.len() + fresh_b.len() > MOST_MERGED
+            || !near(&fresh_a, &grown.a)
+            || !near(&fresh_b, &grown.b)
+        {
+            continue;
+        }
+        fresh_a.iter().for_each(|&i| owner_a[i] = Some(o));
+        fresh_b.iter().for_each(|&j| owner_b[j] = Some(o));
+        grown.a.extend(fresh_a);
+        grown.b.extend(fresh_b);
+        grown.a.sort_unstable();
+        grown.b.sort_unstable();
+        grown.edges.extend(g.edges.iter().copied());
     }
     out
 }
@@ -348,9 +474,9 @@ fn order_trust(groups: &[Group], path: Option<&Path>, ctx: &Ctx<'_>) -> f32 {
 fn features(
     ctx: &Ctx<'_>,
     g: &Group,
-    chosen: bool,
-    trust: f32,
+    (chosen, trust): (bool, f32),
     evidence: &Evidence<'_>,
+    ranks: &WordRanks,
     cosines: &Option<Cosines>,
     (len_a, len_b): (&[usize], &[usize]),
 ) -> Vec<f32> {
@@ -363,6 +489,13 @@ fn features(
         .iter()
         .map(|e| score::shared_terms(ctx, e.i, e.j))
         .max()
+        .unwrap_or(0);
+    // The group's best rank by words: a split sentence's halves each rank well with it.
+    let best_rank = g
+        .edges
+        .iter()
+        .map(|e| ranks.rank(e.i, e.j, e.lex))
+        .min()
         .unwrap_or(0);
     let chars = |ids: &[usize], lens: &[usize]| ids.iter().map(|&k| lens[k]).sum::<usize>();
     let (ca, cb) = (chars(&g.a, len_a) as f32, chars(&g.b, len_b) as f32);
@@ -383,6 +516,10 @@ fn features(
         (1.0 + shared as f32).ln(),
         len_ratio,
         (g.a.len() + g.b.len() - 2) as f32,
+        1.0 / (1.0 + best_rank as f32),
+        f32::from(u8::from(
+            leads(&g.a, len_a.len()) && leads(&g.b, len_b.len()),
+        )),
     ];
     if let Some(c) = cosines {
         // The group's best pair speaks for it: a split sentence's halves each match part.
@@ -398,9 +535,20 @@ fn features(
             c.margin(i, j),
             cos - c.doc_sim,
             c.doc_sim,
+            cos * cos,
+            cos * max(&|e| e.lex),
         ]);
     }
     f
+}
+
+/// Passages a text needs for its first to count as a lead (a headline or an opening
+/// sentence): in a text of a line or two every passage is first.
+const LEAD_AFTER: usize = 3;
+
+/// True when `ids` hold the first passage of a text of `n` passages with more after it.
+fn leads(ids: &[usize], n: usize) -> bool {
+    ids.first() == Some(&0) && n >= LEAD_AFTER
 }
 
 impl Candidate {

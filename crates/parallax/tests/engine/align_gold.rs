@@ -178,5 +178,7 @@ fn sample_alignment_holds_its_scores() {
 
 /// Link recall, link precision, unique recall, changed recall reached (rounded down). The
 /// learned link score took precision on the 15 unseen news pairs from .64 to .82 and cost one
-/// sample link (.929 to .900): the floor follows the measured figure.
-const FLOORS: (f64, f64, f64, f64) = (0.52, 0.90, 0.93, 1.0);
+/// sample link (.929 to .900): the floor follows the measured figure. Merging a sentence told
+/// in two into one link and weighing scattered groups pair by pair took the samples to .565 /
+/// 1.00 / 1.00 / 1.0 (2026-12-04).
+const FLOORS: (f64, f64, f64, f64) = (0.56, 0.90, 0.96, 1.0);
