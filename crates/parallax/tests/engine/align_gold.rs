@@ -11,8 +11,15 @@ use serde_json::Value;
 
 use crate::support::{fixture, sample};
 
-/// Ids of the segments holding the first byte of any occurrence of `anchor`.
-fn segs_of(spans: &[(usize, usize)], data: &[u8], anchor: &str) -> HashSet<usize> {
+/// Ids of the segments holding the first byte of any occurrence of `anchor`; with
+/// `whole_line` (a reference of one sentence per line), of any segment overlapping the line
+/// that holds it, so a line the segmenter splits is still one passage.
+fn segs_of(
+    spans: &[(usize, usize)],
+    data: &[u8],
+    anchor: &str,
+    whole_line: bool,
+) -> HashSet<usize> {
     let needle = anchor.as_bytes();
     let mut out = HashSet::new();
     if needle.is_empty() || needle.len() > data.len() {
@@ -20,8 +27,21 @@ fn segs_of(spans: &[(usize, usize)], data: &[u8], anchor: &str) -> HashSet<usize
     }
     for at in 0..=data.len() - needle.len() {
         if &data[at..at + needle.len()] == needle {
+            let (lo, hi) = if whole_line {
+                let lo = data[..at]
+                    .iter()
+                    .rposition(|&c| c == b'\n')
+                    .map_or(0, |k| k + 1);
+                let hi = data[at..]
+                    .iter()
+                    .position(|&c| c == b'\n')
+                    .map_or(data.len(), |k| at + k);
+                (lo, hi)
+            } else {
+                (at, at + 1)
+            };
             for (id, &(s, e)) in spans.iter().enumerate() {
-                if s <= at && at < e {
+                if s < hi && lo < e {
                     out.insert(id);
                 }
             }
@@ -45,8 +65,16 @@ fn words(s: &str) -> HashSet<String> {
         .collect()
 }
 
-fn score_pair(pair: &Value, t: &mut Tally) {
-    let name = |k: &str| sample(pair[k].as_str().unwrap());
+/// A reference set: its pairs, where their texts are, whether its anchors stand for lines.
+struct Reference {
+    gold: Value,
+    path: fn(&str) -> String,
+    whole_line: bool,
+}
+
+fn score_pair(pair: &Value, reference: &Reference, t: &mut Tally) {
+    let whole_line = reference.whole_line;
+    let name = |k: &str| (reference.path)(pair[k].as_str().unwrap());
     let (pa, pb) = (name("a"), name("b"));
     let docs = vec![
         load(&pa, &LoadOptions::default()).unwrap(),
@@ -80,8 +108,8 @@ fn score_pair(pair: &Value, t: &mut Tally) {
         .iter()
         .map(|g| {
             (
-                segs_of(&sa, &da, &anchor(g, "a")),
-                segs_of(&sb, &db, &anchor(g, "b")),
+                segs_of(&sa, &da, &anchor(g, "a"), whole_line),
+                segs_of(&sb, &db, &anchor(g, "b"), whole_line),
                 g["kind"] == "core",
             )
         })
@@ -97,7 +125,7 @@ fn score_pair(pair: &Value, t: &mut Tally) {
             .as_array()
             .unwrap()
             .iter()
-            .map(|s| segs_of(spans, data, s.as_str().unwrap()))
+            .map(|s| segs_of(spans, data, s.as_str().unwrap(), whole_line))
             .collect()
     };
     let (oa, ob) = (only("only_a", &sa, &da), only("only_b", &sb, &db));
@@ -128,7 +156,10 @@ fn score_pair(pair: &Value, t: &mut Tally) {
     for c in pair["changed"].as_array().unwrap() {
         t.changed.1 += 1;
         let (ca, cb) = (anchor(c, "a"), anchor(c, "b"));
-        let (ga, gb) = (segs_of(&sa, &da, &ca), segs_of(&sb, &db, &cb));
+        let (ga, gb) = (
+            segs_of(&sa, &da, &ca, whole_line),
+            segs_of(&sb, &db, &cb, whole_line),
+        );
         let (wa, wb) = (words(&ca), words(&cb));
         let only_a: Vec<&String> = wa.difference(&wb).collect();
         let only_b: Vec<&String> = wb.difference(&wa).collect();
@@ -144,36 +175,50 @@ fn score_pair(pair: &Value, t: &mut Tally) {
     }
 }
 
-#[test]
-fn sample_alignment_holds_its_scores() {
-    let gold: Value =
-        serde_json::from_str(&std::fs::read_to_string(fixture("gold-samples.json")).unwrap())
-            .unwrap();
+/// Link recall, link precision, unique recall and changed recall of `reference`, checked
+/// against `floors`.
+fn holds(reference: &Reference, floors: (f64, f64, f64, f64)) {
     let mut t = Tally::default();
-    for pair in gold["pairs"].as_array().unwrap() {
-        score_pair(pair, &mut t);
+    for pair in reference.gold["pairs"].as_array().unwrap() {
+        score_pair(pair, reference, &mut t);
     }
     let f = |x: (usize, usize)| x.0 as f64 / x.1.max(1) as f64;
     let (r, p, u, c) = (f(t.recall), f(t.precision), f(t.unique), f(t.changed));
     eprintln!(
         "link_recall {r:.3} link_precision {p:.3} unique_recall {u:.3} changed_recall {c:.3}"
     );
-    assert!(r >= FLOORS.0, "link recall {r:.3} fell below {}", FLOORS.0);
+    assert!(r >= floors.0, "link recall {r:.3} fell below {}", floors.0);
     assert!(
-        p >= FLOORS.1,
+        p >= floors.1,
         "link precision {p:.3} fell below {}",
-        FLOORS.1
+        floors.1
     );
     assert!(
-        u >= FLOORS.2,
+        u >= floors.2,
         "unique recall {u:.3} fell below {}",
-        FLOORS.2
+        floors.2
     );
     assert!(
-        c >= FLOORS.3,
+        c >= floors.3,
         "changed recall {c:.3} fell below {}",
-        FLOORS.3
+        floors.3
     );
+}
+
+fn reference(file: &str, path: fn(&str) -> String) -> Reference {
+    let gold: Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture(file)).unwrap()).unwrap();
+    let whole_line = gold["anchor_scope"] == "line";
+    Reference {
+        gold,
+        path,
+        whole_line,
+    }
+}
+
+#[test]
+fn sample_alignment_holds_its_scores() {
+    holds(&reference("gold-samples.json", sample), FLOORS);
 }
 
 /// Link recall, link precision, unique recall, changed recall reached (rounded down). The
@@ -182,3 +227,17 @@ fn sample_alignment_holds_its_scores() {
 /// in two into one link and weighing scattered groups pair by pair took the samples to .565 /
 /// 1.00 / 1.00 / 1.0 (2026-12-04).
 const FLOORS: (f64, f64, f64, f64) = (0.56, 0.90, 0.96, 1.0);
+
+/// The 15 news pairs of `../shared/gold/news-dev.json` (copied into the fixtures with their
+/// reference): the shipped model was trained on them (with 24 more pairs), so these are
+/// floors against slipping back, not figures on unseen text (those come from
+/// `tools/train-link-model --check-only`, leave one pair out).
+#[test]
+fn news_alignment_holds_its_scores() {
+    let news = |name: &str| fixture(&format!("news/{name}"));
+    holds(&reference("gold-news-dev.json", news), NEWS_FLOORS);
+}
+
+/// What the news pairs reached (2026-12-04, rounded down): link recall .604, precision
+/// .850, unique .915, changed .533.
+const NEWS_FLOORS: (f64, f64, f64, f64) = (0.60, 0.85, 0.91, 0.53);
