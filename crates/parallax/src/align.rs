@@ -557,15 +557,12 @@ impl Staged<'_> {
             return Alignment::from_links(links, na, nb);
         }
         let min = self.params.link_model.min_score;
-        let (shown, rest): (Vec<judge::Candidate>, Vec<judge::Candidate>) = self
-            .candidates()
-            .into_iter()
-            .partition(|c| c.probability >= min);
-        let chosen = judge::choose(shown, (na, nb), min, true);
+        let candidates = self.candidates();
+        let chosen = judge::choose(&candidates, (na, nb), min, true);
         // Possible links touch no passage a shown one holds.
         let mut blocked = chosen.clone();
-        blocked.extend(rest);
-        let possible: Vec<judge::Candidate> = judge::choose(blocked, (na, nb), POSSIBLE, false)
+        blocked.extend(candidates.into_iter().filter(|c| c.probability < min));
+        let possible: Vec<judge::Candidate> = judge::choose(&blocked, (na, nb), POSSIBLE, false)
             .into_iter()
             .filter(|c| c.probability < min)
             .collect();

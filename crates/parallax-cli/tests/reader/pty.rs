@@ -251,6 +251,14 @@ impl Session {
             cooked(&*self.master),
             "raw mode off: echo and line editing back"
         );
+        // The reader's last bytes may still be on their way through the pump thread when
+        // it has exited (seen once on a loaded machine): give them a moment.
+        let settled = Instant::now();
+        while self.term.parser.lock().unwrap().screen().alternate_screen()
+            && settled.elapsed() < Duration::from_secs(5)
+        {
+            std::thread::sleep(Duration::from_millis(10));
+        }
         drop(self.master);
         self.pump.join().unwrap();
         let p = self.term.parser.lock().unwrap();
