@@ -127,6 +127,22 @@ impl PairView {
         &p.link_facts[self.shown(l).stored.0]
     }
 
+    /// The possible link (below the shown bar, see `Alignment::possible`) segment `seg` of
+    /// `side` is in, if any, with its passages in the other pane.
+    pub fn possible_at<'c>(
+        &self,
+        cmp: &'c Comparison,
+        side: PaneSide,
+        seg: SegmentId,
+    ) -> Option<(&'c Link, Vec<SegmentId>)> {
+        let p = cmp.pair(self.src[PaneSide::Left], self.src[PaneSide::Right])?;
+        let stored_a = (side == PaneSide::Left) != self.flipped;
+        p.alignment.possible.iter().find_map(|l| {
+            let (here, there) = if stored_a { (&l.a, &l.b) } else { (&l.b, &l.a) };
+            here.contains(&seg).then(|| (l, there.clone()))
+        })
+    }
+
     /// True when segment `seg` of `side` is in no link: only that source has it.
     pub fn is_added(&self, side: PaneSide, seg: SegmentId) -> bool {
         self.link_of[side].get(seg.0).is_some_and(Option::is_none)

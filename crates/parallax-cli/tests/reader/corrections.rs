@@ -1,6 +1,7 @@
 //! Corrections by hand in the reader: `x` hides a wrong link and restores it, `l` then Enter
 //! links two passages, `w` lists the best partners and links one, and the link panel grows
-//! (`z`) and scrolls (`J`/`K`) so that everything in it can be read at 80×24.
+//! (`z`) and scrolls (`J`/`K`) so that everything in it can be read at 80×24; a passage
+//! with a possible link (too unsure to show) says so in its panel.
 
 use parallax::SegmentId;
 use parallax::align::Reason;
@@ -9,7 +10,7 @@ use tui::dialog::Dialog;
 use tui::model::Model;
 use tui::side::PaneSide;
 
-use crate::support::{draw, fixture_model, on_unlinked, press, screen};
+use crate::support::{draw, fixture_model, on_unlinked, press, refined_demo_model, screen};
 
 fn links(m: &Model) -> usize {
     m.ready().unwrap().pair.links.len()
@@ -196,4 +197,57 @@ fn the_link_panel_grows_and_scrolls_so_nothing_is_cut_at_80x24() {
     }
     press(&mut m, "z");
     assert_eq!(m.areas().detail.height, small);
+}
+
+/// An added passage whose possible link (below the shown bar) the panel names, with the
+/// partner's text, so a reader can judge it and link it by hand.
+#[test]
+fn an_added_passage_names_its_possible_link() {
+    // The first alignment has no learned score, so no possible links: the refined one has.
+    let mut m = refined_demo_model(120, 40);
+    let n = m.ready().unwrap().cmp.sources.len();
+    let mut found = None;
+    'pairs: for (left, right) in tui::pair::pairs(n) {
+        m.ready_mut().unwrap().show(left, right);
+        let r = m.ready().unwrap();
+        for side in PaneSide::BOTH {
+            let segs = r.cmp.source(r.pair.src[side]).segments.len();
+            for seg in (0..segs).map(SegmentId) {
+                if r.pair.is_added(side, seg)
+                    && let Some((link, there)) = r.pair.possible_at(&r.cmp, side, seg)
+                {
+                    found = Some((side, seg, link.score, there));
+                    break 'pairs;
+                }
+            }
+        }
+    }
+    let (side, seg, score, there) = found.expect("the demo has a possible link");
+    m.active = side;
+    m.panes[side].focus = seg;
+    let shown = screen(&draw(&m));
+    let r = m.ready().unwrap();
+    let other = r.pair.src[side.other()].letter();
+    assert!(
+        shown.contains(&format!(
+            "Possible link, too unsure to show ({score:.2}, below 0.60)"
+        )),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&format!(": {other} {}", there[0].number())),
+        "{shown}"
+    );
+    assert!(shown.contains("counterpart it is sure of"), "{shown}");
+    // The partner's text is there to judge.
+    let partner = r
+        .cmp
+        .source(r.pair.src[side.other()])
+        .segment_text(there[0]);
+    let start: String = partner
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains(&start), "{start:?} in {shown}");
 }

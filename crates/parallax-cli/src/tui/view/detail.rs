@@ -271,13 +271,32 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
         None => {
             let name = r.pair.src[side].letter();
             let other = r.pair.src[side.other()].letter();
+            let possible = r.pair.possible_at(&r.cmp, side, seg);
+            let sure = if possible.is_some() {
+                " it is sure of"
+            } else {
+                ""
+            };
             parts.push(plain(
                 "+  ",
                 t.added,
-                format!("Only {name} has this passage; {other} has no counterpart."),
+                format!("Only {name} has this passage; {other} has no counterpart{sure}."),
                 t.added,
             ));
             parts.push(passage(m, r, side, &[seg], None));
+            if let Some((link, there)) = possible {
+                // Below the bar, so not counted as a link; shown so the reader can judge it.
+                let numbers: Vec<String> = there.iter().map(|s| s.number().to_string()).collect();
+                let text = format!(
+                    "Possible link, too unsure to show ({:.2}, below {:.2}): {other} {}. {} links it by hand.",
+                    link.score,
+                    r.cmp.options.params.link_model.min_score,
+                    numbers.join("+"),
+                    m.config.keymap.hint(Command::LinkTo),
+                );
+                parts.push(plain("?  ", t.dim, text, t.dim));
+                parts.push(passage(m, r, side.other(), &there, None));
+            }
             let src = r.pair.src[side];
             if m.notes
                 .notes
