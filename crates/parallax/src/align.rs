@@ -2,6 +2,7 @@
 //! order, and the passages each source adds.
 
 mod absorb;
+mod choose;
 mod fuzzy;
 mod group;
 mod join;
@@ -538,13 +539,7 @@ impl Staged<'_> {
     /// Every candidate link the learned score weighs, best first.
     fn candidates(&self) -> Vec<judge::Candidate> {
         let (la, lb) = self.lengths();
-        judge::candidates(
-            &self.ctx(),
-            &self.groups,
-            &self.pairs,
-            &self.evidence(),
-            (&la, &lb),
-        )
+        judge::candidates(&self.ctx(), &self.groups, &self.evidence(), (&la, &lb))
     }
 
     /// The links: the learned score's choice when it judges, else the aligner's groups;
@@ -558,11 +553,11 @@ impl Staged<'_> {
         }
         let min = self.params.link_model.min_score;
         let candidates = self.candidates();
-        let chosen = judge::choose(&candidates, (na, nb), min, true);
+        let chosen = choose::choose(&candidates, (na, nb), min, true);
         // Possible links touch no passage a shown one holds.
         let mut blocked = chosen.clone();
         blocked.extend(candidates.into_iter().filter(|c| c.probability < min));
-        let possible: Vec<judge::Candidate> = judge::choose(&blocked, (na, nb), POSSIBLE, false)
+        let possible: Vec<judge::Candidate> = choose::choose(&blocked, (na, nb), POSSIBLE, false)
             .into_iter()
             .filter(|c| c.probability < min)
             .collect();

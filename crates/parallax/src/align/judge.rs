@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::Ctx;
+use super::choose::compact;
 use super::group::Group;
 use super::order::Path;
 use super::score;
@@ -236,13 +237,10 @@ fn best_by_words(scored: &[score::Pair], na: usize, nb: usize) -> Vec<(usize, us
 pub fn candidates(
     ctx: &Ctx<'_>,
     groups: &[Group],
-    scored: &[score::Pair],
     evidence: &Evidence<'_>,
     lengths: (&[usize], &[usize]),
 ) -> Vec<Candidate> {
-    let cosines = evidence.vectors.map(|(va, vb)| Cosines::new(va, vb));
-    let ranks = WordRanks::new(evidence.scored, (lengths.0.len(), lengths.1.len()));
-    let trust = order_trust(groups, evidence.path, ctx);
+    let weigher = Weigher::new(ctx, groups, evidence, lengths);
     let mut covered = std::collections::HashSet::new();
     let mut out: Vec<(Group, bool)> = Vec::new();
     for g in groups {
@@ -283,10 +281,10 @@ pub fn candidates(
     };
     // Each passage's best partners by words, which the aligner may have left out for a
     // competitor or the order.
-    for (i, j) in best_by_words(scored, lengths.0.len(), lengths.1.len()) {
+    for (i, j) in best_by_words(evidence.scored, lengths.0.len(), lengths.1.len()) {
         add(i, j, &mut out);
     }
-    if let Some(c) = &cosines {
+    if let Some(c) = &weigher.cosines {
         for (i, row) in c.cos.iter().enumerate() {
             for (j, &x) in row.iter().enumerate() {
                 if x >= ENCODER_FLOOR && c.rank(i, j) <= ENCODER_RANK {
@@ -295,26 +293,9 @@ pub fn candidates(
             }
         }
     }
-    let weights = ctx.params.link_model.weights(cosines.is_some());
     let mut judged: Vec<Candidate> = out
         .into_iter()
-        .map(|(group, chosen)| {
-            let features = features(
-                ctx,
-                &group,
-                (chosen, trust),
-                evidence,
-                &ranks,
-                &cosines,
-                lengths,
-            );
-            let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
-            Candidate {
-                group,
-                features,
-                probability,
-            }
-        })
+        .map(|(group, chosen)| weigher.weigh(group, chosen))
         .collect();
     judged.sort_by(|x, y| y.probability.total_cmp(&x.probability));
     judged
@@ -330,137 +311,16 @@ pub fn weigh_groups(
     evidence: &Evidence<'_>,
     (len_a, len_b): (Vec<usize>, Vec<usize>),
 ) -> Vec<Candidate> {
-    let cosines = evidence.vectors.map(|(va, vb)| Cosines::new(va, vb));
-    let ranks = WordRanks::new(evidence.scored, (len_a.len(), len_b.len()));
-    let trust = order_trust(groups, evidence.path, ctx);
+    let weigher = Weigher::new(ctx, groups, evidence, (&len_a, &len_b));
     let chosen = |g: &Group| {
         groups
             .iter()
             .any(|c| g.a.iter().all(|i| c.a.contains(i)) && g.b.iter().all(|j| c.b.contains(j)))
     };
-    let weights = ctx.params.link_model.weights(cosines.is_some());
     these
         .iter()
-        .map(|g| {
-            let lengths = (len_a.as_slice(), len_b.as_slice());
-            let features = features(
-                ctx,
-                g,
-                (chosen(g), trust),
-                evidence,
-                &ranks,
-                &cosines,
-                lengths,
-            );
-            let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
-            Candidate {
-                group: g.clone(),
-                features,
-                probability,
-            }
-        })
+        .map(|g| weigher.weigh(g.clone(), chosen(g)))
         .collect()
-}
-
-/// Passages of one side a link grows to at most by [`choose`]'s merging: a sentence told
-/// in two or three of the other's (a split, a summary of a few), not a paragraph.
-const MOST_MERGED: usize = 3;
-
-/// How much less likely than a link of its own a pair may be to join a chosen link by
-/// [`choose`]'s merging: it stands by a link already believed. Checked leave one news pair
-/// out at the minimum of .6: the pairs merged from .5 up were right 8 times in 10 (and took
-/// news-dev link recall from .566 to .642, precision and unique unchanged); from .4 up, 4
-/// in 10.
-const MERGE_SLACK: f32 = 0.1;
-
-/// How far (in passages) from a link's own passages [`choose`] merges one into it: the
-/// parts of a sentence told in two or three stand together. Farther merges found no link
-/// the references hold (news pairs, leave one pair out) and joined, on the samples, a
-/// passage to a link of another year's article.
-const MERGE_REACH: usize = 2;
-
-/// True when each side of `g` holds at most [`MOST_MERGED`] passages, each within
-/// [`MERGE_REACH`] of another: the parts of one sentence, not passages strewn over a text.
-fn compact(g: &Group) -> bool {
-    let side = |ids: &[usize]| {
-        ids.len() <= MOST_MERGED && ids.windows(2).all(|w| w[1] - w[0] <= MERGE_REACH)
-    };
-    side(&g.a) && side(&g.b)
-}
-
-/// Links chosen from `candidates` (best first): each at least `min_score` and touching no
-/// passage a better one holds. With `merge`, a candidate left out because it touches one
-/// chosen link, on one side only, then joins that link if it reaches `min_score` less
-/// [`MERGE_SLACK`] (its other passages are free), up to
-/// [`MOST_MERGED`] passages a side and [`MERGE_REACH`] of the link's own: one sentence that tells what two of the other's tell is
-/// linked to both. Merging comes after every link is chosen, so it never takes a passage a
-/// link of its own would have held.
-pub fn choose(
-    candidates: &[Candidate],
-    (na, nb): (usize, usize),
-    min_score: f32,
-    merge: bool,
-) -> Vec<Candidate> {
-    let mut owner_a: Vec<Option<usize>> = vec![None; na];
-    let mut owner_b: Vec<Option<usize>> = vec![None; nb];
-    let mut out: Vec<Candidate> = Vec::new();
-    let mut left: Vec<&Candidate> = Vec::new();
-    let merge_from = if merge {
-        min_score - MERGE_SLACK
-    } else {
-        min_score
-    };
-    for c in candidates {
-        if c.probability < merge_from {
-            continue;
-        }
-        let g = &c.group;
-        if c.probability < min_score
-            || g.a.iter().any(|&i| owner_a[i].is_some())
-            || g.b.iter().any(|&j| owner_b[j].is_some())
-        {
-            left.push(c);
-            continue;
-        }
-        g.a.iter().for_each(|&i| owner_a[i] = Some(out.len()));
-        g.b.iter().for_each(|&j| owner_b[j] = Some(out.len()));
-        out.push(c.clone());
-    }
-    if !merge {
-        return out;
-    }
-    for c in left {
-        let g = &c.group;
-        let held_a: Vec<usize> = g.a.iter().filter_map(|&i| owner_a[i]).collect();
-        let held_b: Vec<usize> = g.b.iter().filter_map(|&j| owner_b[j]).collect();
-        // Held on one side only, all by one link, and free on the other.
-        let (o, fresh_a, fresh_b) = match (&held_a[..], &held_b[..]) {
-            ([o, ..], []) if held_a.iter().all(|x| x == o) => (*o, Vec::new(), g.b.clone()),
-            ([], [o, ..]) if held_b.iter().all(|x| x == o) => (*o, g.a.clone(), Vec::new()),
-            _ => continue,
-        };
-        let grown = &mut out[o].group;
-        let near = |fresh: &[usize], held: &[usize]| {
-            fresh
-                .iter()
-                .all(|&x| held.iter().any(|&y| x.abs_diff(y) <= MERGE_REACH))
-        };
-        if grown.a.len() + fresh_a.len() > MOST_MERGED
-            || grown.b.len() + fresh_b.len() > MOST_MERGED
-            || !near(&fresh_a, &grown.a)
-            || !near(&fresh_b, &grown.b)
-        {
-            continue;
-        }
-        fresh_a.iter().for_each(|&i| owner_a[i] = Some(o));
-        fresh_b.iter().for_each(|&j| owner_b[j] = Some(o));
-        grown.a.extend(fresh_a);
-        grown.b.extend(fresh_b);
-        grown.a.sort_unstable();
-        grown.b.sort_unstable();
-        grown.edges.extend(g.edges.iter().copied());
-    }
-    out
 }
 
 /// How far the texts' order can be trusted: the share of strong groups (those that could
@@ -487,75 +347,115 @@ fn order_trust(groups: &[Group], path: Option<&Path>, ctx: &Ctx<'_>) -> f32 {
     on as f32 / strong.len() as f32
 }
 
-fn features(
-    ctx: &Ctx<'_>,
-    g: &Group,
-    (chosen, trust): (bool, f32),
-    evidence: &Evidence<'_>,
-    ranks: &WordRanks,
-    cosines: &Option<Cosines>,
-    (len_a, len_b): (&[usize], &[usize]),
-) -> Vec<f32> {
-    let max = |f: &dyn Fn(&score::Pair) -> f32| g.edges.iter().map(f).fold(0.0f32, f32::max);
-    let on_path = evidence.path.map_or(0.0, |p| {
-        max(&|e| p.closeness(e.i, e.j, ctx.params.order_reach))
-    });
-    let shared = g
-        .edges
-        .iter()
-        .map(|e| score::shared_terms(ctx, e.i, e.j))
-        .max()
-        .unwrap_or(0);
-    // The group's best rank by words: a split sentence's halves each rank well with it.
-    let best_rank = g
-        .edges
-        .iter()
-        .map(|e| ranks.rank(e.i, e.j, e.lex))
-        .min()
-        .unwrap_or(0);
-    let chars = |ids: &[usize], lens: &[usize]| ids.iter().map(|&k| lens[k]).sum::<usize>();
-    let (ca, cb) = (chars(&g.a, len_a) as f32, chars(&g.b, len_b) as f32);
-    let len_ratio = if ca.max(cb) > 0.0 {
-        ca.min(cb) / ca.max(cb)
-    } else {
-        0.0
-    };
-    let mut f = vec![
-        1.0,
-        max(&|e| e.score),
-        max(&|e| e.lex),
-        max(&|e| e.cont),
-        f32::from(u8::from(chosen)),
-        on_path,
-        on_path * trust,
-        trust,
-        (1.0 + shared as f32).ln(),
-        len_ratio,
-        (g.a.len() + g.b.len() - 2) as f32,
-        1.0 / (1.0 + best_rank as f32),
-        f32::from(u8::from(
-            leads(&g.a, len_a.len()) && leads(&g.b, len_b.len()),
-        )),
-    ];
-    if let Some(c) = cosines {
-        // The group's best pair speaks for it: a split sentence's halves each match part.
-        let (i, j) =
-            g.a.iter()
-                .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
-                .max_by(|x, y| c.cos[x.0][x.1].total_cmp(&c.cos[y.0][y.1]))
-                .expect("a group holds passages on both sides");
-        let cos = c.cos[i][j];
-        f.extend([
-            cos,
-            1.0 / (1.0 + c.rank(i, j) as f32),
-            c.margin(i, j),
-            cos - c.doc_sim,
-            c.doc_sim,
-            cos * cos,
-            cos * max(&|e| e.lex),
-        ]);
+/// What the judge knows of the whole pair of texts, to weigh one group of it.
+struct Weigher<'a> {
+    ctx: &'a Ctx<'a>,
+    evidence: &'a Evidence<'a>,
+    cosines: Option<Cosines>,
+    ranks: WordRanks,
+    /// How far the texts' order can be trusted.
+    trust: f32,
+    /// The passages' lengths, A's and B's.
+    lengths: (&'a [usize], &'a [usize]),
+}
+
+impl<'a> Weigher<'a> {
+    /// `groups` are the aligner's: they set how far the order can be trusted.
+    fn new(
+        ctx: &'a Ctx<'a>,
+        groups: &[Group],
+        evidence: &'a Evidence<'a>,
+        lengths: (&'a [usize], &'a [usize]),
+    ) -> Weigher<'a> {
+        Weigher {
+            ctx,
+            evidence,
+            cosines: evidence.vectors.map(|(va, vb)| Cosines::new(va, vb)),
+            ranks: WordRanks::new(evidence.scored, (lengths.0.len(), lengths.1.len())),
+            trust: order_trust(groups, evidence.path, ctx),
+            lengths,
+        }
     }
-    f
+
+    /// `group` with its features and probability (0 when the model has no weights);
+    /// `chosen` when the aligner chose it.
+    fn weigh(&self, group: Group, chosen: bool) -> Candidate {
+        let features = self.features(&group, chosen);
+        let weights = self.ctx.params.link_model.weights(self.cosines.is_some());
+        let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
+        Candidate {
+            group,
+            features,
+            probability,
+        }
+    }
+
+    /// The features of `g`, in [`FEATURES`] order.
+    fn features(&self, g: &Group, chosen: bool) -> Vec<f32> {
+        let (ctx, evidence, ranks, trust) = (self.ctx, self.evidence, &self.ranks, self.trust);
+        let cosines = &self.cosines;
+        let (len_a, len_b) = self.lengths;
+        let max = |f: &dyn Fn(&score::Pair) -> f32| g.edges.iter().map(f).fold(0.0f32, f32::max);
+        let on_path = evidence.path.map_or(0.0, |p| {
+            max(&|e| p.closeness(e.i, e.j, ctx.params.order_reach))
+        });
+        let shared = g
+            .edges
+            .iter()
+            .map(|e| score::shared_terms(ctx, e.i, e.j))
+            .max()
+            .unwrap_or(0);
+        // The group's best rank by words: a split sentence's halves each rank well with it.
+        let best_rank = g
+            .edges
+            .iter()
+            .map(|e| ranks.rank(e.i, e.j, e.lex))
+            .min()
+            .unwrap_or(0);
+        let chars = |ids: &[usize], lens: &[usize]| ids.iter().map(|&k| lens[k]).sum::<usize>();
+        let (ca, cb) = (chars(&g.a, len_a) as f32, chars(&g.b, len_b) as f32);
+        let len_ratio = if ca.max(cb) > 0.0 {
+            ca.min(cb) / ca.max(cb)
+        } else {
+            0.0
+        };
+        let mut f = vec![
+            1.0,
+            max(&|e| e.score),
+            max(&|e| e.lex),
+            max(&|e| e.cont),
+            f32::from(u8::from(chosen)),
+            on_path,
+            on_path * trust,
+            trust,
+            (1.0 + shared as f32).ln(),
+            len_ratio,
+            (g.a.len() + g.b.len() - 2) as f32,
+            1.0 / (1.0 + best_rank as f32),
+            f32::from(u8::from(
+                leads(&g.a, len_a.len()) && leads(&g.b, len_b.len()),
+            )),
+        ];
+        if let Some(c) = cosines {
+            // The group's best pair speaks for it: a split sentence's halves each match part.
+            let (i, j) =
+                g.a.iter()
+                    .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
+                    .max_by(|x, y| c.cos[x.0][x.1].total_cmp(&c.cos[y.0][y.1]))
+                    .expect("a group holds passages on both sides");
+            let cos = c.cos[i][j];
+            f.extend([
+                cos,
+                1.0 / (1.0 + c.rank(i, j) as f32),
+                c.margin(i, j),
+                cos - c.doc_sim,
+                c.doc_sim,
+                cos * cos,
+                cos * max(&|e| e.lex),
+            ]);
+        }
+        f
+    }
 }
 
 /// Passages a text needs for its first to count as a lead (a headline or an opening
