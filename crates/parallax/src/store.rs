@@ -212,6 +212,8 @@ pub struct Listing {
     pub saved: Timestamp,
     /// How many notes it holds.
     pub notes: usize,
+    /// How many corrections by hand it holds (links marked wrong, links made by hand).
+    pub corrections: usize,
     /// Why it cannot be read, when it cannot (it is listed all the same).
     pub problem: Option<String>,
 }
@@ -313,6 +315,7 @@ impl Store {
                     sources: s.comparison.names(),
                     saved: s.saved,
                     notes: s.notes.len(),
+                    corrections: s.notes.corrections().len(),
                     path,
                     problem: None,
                 },
@@ -322,6 +325,7 @@ impl Store {
                     sources: Vec::new(),
                     saved: 0,
                     notes: 0,
+                    corrections: 0,
                     problem: Some(e.to_string()),
                 },
             });

@@ -149,8 +149,8 @@ pub fn list(store: &Store) -> Result<ExitCode> {
         .unwrap_or(4)
         .max(4);
     let mut text = format!(
-        "{:width$}  {:20}  {:>5}  SOURCES\n",
-        "NAME", "SAVED", "NOTES"
+        "{:width$}  {:20}  {:>5}  {:>11}  SOURCES\n",
+        "NAME", "SAVED", "NOTES", "CORRECTIONS"
     );
     for l in all {
         let name = visible(&l.name, false);
@@ -158,9 +158,10 @@ pub fn list(store: &Store) -> Result<ExitCode> {
             Some(p) => writeln!(text, "{name:width$}  unreadable: {}", visible(p, false)),
             None => writeln!(
                 text,
-                "{name:width$}  {:20}  {:>5}  {}",
+                "{name:width$}  {:20}  {:>5}  {:>11}  {}",
                 annotate::rfc3339(l.saved),
                 l.notes,
+                l.corrections,
                 visible(
                     &l.sources
                         .iter()

@@ -319,6 +319,7 @@ impl Model {
                 notes: parallax::annotate::Notes::new(config.tags.clone()),
                 name: None,
                 dirty: false,
+                saved: Some(parallax::annotate::Notes::new(config.tags.clone())),
                 stale: false,
                 now: 0,
             },

@@ -13,11 +13,28 @@ pub struct Annotations {
     pub name: Option<String>,
     /// True when the notes changed since the last save: quitting asks first.
     pub dirty: bool,
+    /// The notes as last saved or opened, when they match the file: a correction undone
+    /// (`x` twice) leaves nothing unsaved. `None` when the file is behind anyway (a
+    /// comparison opened refreshed).
+    pub saved: Option<Notes>,
     /// True when a source changed since saving: the saved texts are shown (status line).
     pub stale: bool,
     /// The time the app loop last read the clock: notes are stamped with it, so `update`
     /// reads no clock.
     pub now: Timestamp,
+}
+
+impl Annotations {
+    /// Marks the notes as changed, unless a change brought them back to what is saved.
+    pub fn changed(&mut self) {
+        self.dirty = self.saved.as_ref() != Some(&self.notes);
+    }
+
+    /// Marks the notes as saved as they are.
+    pub fn saved_now(&mut self) {
+        self.dirty = false;
+        self.saved = Some(self.notes.clone());
+    }
 }
 
 /// What the note editor or the tag picker writes to.

@@ -117,4 +117,24 @@ fn open_refresh_places_the_corrections_on_the_edited_sources() {
     );
     assert!(shown.contains("A 3 ↔ B 2"), "{shown}");
     assert!(shown.contains("linked by hand"), "{shown}");
+
+    // `list` counts the correction beside the notes.
+    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["list", "--data-dir"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        list.lines()
+            .next()
+            .is_some_and(|h| h.contains("CORRECTIONS")),
+        "{list}"
+    );
+    let row = list
+        .lines()
+        .find(|l| l.starts_with("fixes"))
+        .expect("fixes is listed");
+    let counts: Vec<&str> = row.split_whitespace().skip(2).take(2).collect();
+    assert_eq!(counts, ["0", "1"], "no note, one correction: {row}");
 }

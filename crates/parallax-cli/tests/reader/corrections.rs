@@ -43,8 +43,12 @@ fn x_hides_the_focused_link_and_x_again_restores_it() {
     press(&mut m, "x");
     assert_eq!(linked(&m, PaneSide::Left, seg), Some(was));
     assert_eq!(links(&m), n);
-    assert!(screen(&draw(&m)).contains("link restored"));
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("link restored"));
     assert!(m.notes.notes.corrections().is_empty());
+    // Undone, the correction leaves nothing unsaved: quitting does not ask.
+    assert!(!m.notes.dirty, "nothing is unsaved after x twice");
+    assert!(!shown.contains("notes unsaved"), "{shown}");
 }
 
 #[test]

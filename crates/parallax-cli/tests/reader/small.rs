@@ -106,6 +106,7 @@ fn listing(i: usize) -> Listing {
         ],
         saved: 1_700_000_000 + i as u64,
         notes: i,
+        corrections: 0,
         problem: None,
     }
 }
@@ -170,4 +171,28 @@ fn the_open_dialog_takes_a_path_from_its_first_key() {
     };
     assert_eq!(list.input.as_str(), "/woacx");
     assert_eq!(list.at, 0, "the list did not move");
+}
+
+#[test]
+fn the_open_list_counts_corrections_beside_notes() {
+    let mut m = demo_model(120, 24);
+    let mut fixed = listing(2);
+    fixed.corrections = 3;
+    update(&mut m, Action::Listed(vec![fixed, listing(1)]));
+    let rows = rows(&draw(&m));
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r.contains(name))
+            .unwrap_or_else(|| panic!("{name} listed: {rows:#?}"))
+            .clone()
+    };
+    assert!(
+        row("comparison-number-2 ").contains("2 notes · 3 corrections"),
+        "{rows:#?}"
+    );
+    // None: the row does not say so, it stays short.
+    assert!(
+        !row("comparison-number-1 ").contains("correction"),
+        "{rows:#?}"
+    );
 }

@@ -126,7 +126,7 @@ fn write(cx: &mut ContextMut, target: &Target, text: &str) {
             }),
     };
     match result {
-        Ok(()) => cx.notes.dirty = true,
+        Ok(()) => cx.notes.changed(),
         Err(e) => *cx.message = Some(e.to_string()),
     }
 }

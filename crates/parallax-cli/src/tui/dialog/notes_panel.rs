@@ -48,7 +48,7 @@ impl NotesPanel {
                     let notes = &mut cx.notes.notes;
                     let id = notes.ordered().get(at).map(|n| n.id);
                     if id.and_then(|id| notes.delete(id)).is_some() {
-                        cx.notes.dirty = true;
+                        cx.notes.changed();
                         let left = cx.notes.notes.len();
                         *cx.message = Some(format!("note deleted ({left} left)"));
                     }

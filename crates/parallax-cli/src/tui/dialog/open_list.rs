@@ -95,13 +95,20 @@ impl OpenList {
             .map(|(i, l)| {
                 let text = match &l.problem {
                     Some(p) => format!("{}  unreadable: {}", l.name, one_line(p, 60)),
-                    None => format!(
-                        "{}  {} · {} · {}",
-                        l.name,
-                        rfc3339(l.saved),
-                        counted(l.notes, "note"),
-                        one_line(&l.sources.join(" | "), 60)
-                    ),
+                    None => {
+                        // Corrections only when there are some: the row is one line.
+                        let fixes = match l.corrections {
+                            0 => String::new(),
+                            n => format!(" · {}", counted(n, "correction")),
+                        };
+                        format!(
+                            "{}  {} · {}{fixes} · {}",
+                            l.name,
+                            rfc3339(l.saved),
+                            counted(l.notes, "note"),
+                            one_line(&l.sources.join(" | "), 60)
+                        )
+                    }
                 };
                 row(fit(&visible(&text, false), cols), i == self.at, t)
             })

@@ -81,7 +81,7 @@ fn toggle(cx: &mut ContextMut, target: &mut Target, at: usize) {
         Ok(on) => {
             let verb = if on { "tagged" } else { "untagged" };
             *cx.message = Some(format!("{} {verb} {tag}", target.label));
-            cx.notes.dirty = true;
+            cx.notes.changed();
         }
         Err(e) => *cx.message = Some(e.to_string()),
     }

@@ -178,7 +178,7 @@ fn apply(m: &mut Model, before: &parallax::annotate::Notes) {
     let Some(r) = m.phase.ready_mut() else { return };
     m.notes.notes.reattach(&r.machine);
     r.correct(&m.notes.notes);
-    m.notes.dirty = true;
+    m.notes.changed();
     relayout(m);
     nav::follow(m);
 }

@@ -16,7 +16,7 @@ pub fn done(m: &mut Model, result: Result<Done, String>) -> Option<Effect> {
         Ok(Done::Saved(name, then)) => {
             m.message = Some(format!("saved as {name}"));
             m.notes.name = Some(name);
-            m.notes.dirty = false;
+            m.notes.saved_now();
             return then.effect();
         }
         Ok(Done::Exported(path)) => m.message = Some(format!("exported to {path}")),
@@ -132,7 +132,11 @@ pub fn opened(m: &mut Model, o: Opened) {
         go_to_place(m, place);
     }
     m.notes.name = Some(o.name);
-    m.notes.dirty = o.dirty;
+    m.notes.saved_now();
+    if o.dirty {
+        m.notes.dirty = true;
+        m.notes.saved = None;
+    }
     m.notes.stale = o.stale;
     m.message = o.message;
 }
