@@ -143,6 +143,21 @@ fn w_shows_the_partner_under_the_cursor_whole_at_80x24() {
     let shown = flat(&m);
     assert!(shown.contains(&tail(&first)), "{shown}");
     assert!(!shown.contains(&tail(&second)), "{shown}");
+    // Nothing of the panes peeks out beside the box: its rows end with its right border.
+    let rows = crate::support::rows(&draw(&m));
+    let top = rows
+        .iter()
+        .position(|r| r.contains("┌ Best partners"))
+        .expect("the box");
+    let bottom = top
+        + rows[top..]
+            .iter()
+            .position(|r| r.contains('└'))
+            .expect("its end");
+    for r in &rows[top..=bottom] {
+        let last = r.trim_end().chars().last();
+        assert!(matches!(last, Some('┐' | '│' | '┘')), "{r:?} in {rows:#?}");
+    }
     press(&mut m, "j");
     let shown = flat(&m);
     assert!(shown.contains(&tail(&second)), "{shown}");

@@ -140,7 +140,11 @@ pub fn boxed(f: &mut Frame, t: &Theme, area: Rect, title: &str, lines: Vec<Line>
     let block = Block::bordered()
         .title(Span::styled(title.to_string(), t.title))
         .border_style(t.key);
-    f.render_widget(Clear, rect);
+    // A blank column on each side of the box: a pane's letter or border piece right
+    // beside it would read as part of it.
+    let left = rect.x.saturating_sub(1).max(area.x);
+    let right = (rect.x + rect.width + 1).min(area.x + area.width);
+    f.render_widget(Clear, Rect::new(left, rect.y, right - left, rect.height));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
