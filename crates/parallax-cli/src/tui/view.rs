@@ -205,11 +205,22 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         (keys, what)
     })
     .collect();
-    let lw = super::wrap::str_width(&left);
     // Hints are kept by priority, help and quit first, so that a narrow terminal still
-    // says how to learn the rest; those kept are shown in the usual order.
+    // says how to learn the rest; those kept are shown in the usual order. The room for
+    // help and quit is kept even from a long left part, which is cut to leave it; but not
+    // from a message, which says what just happened and is gone at the next key.
     const PRIORITY: [usize; 9] = [5, 8, 0, 1, 7, 6, 2, 3, 4];
     let width = |k: &String, what: &str| k.chars().count() + what.len() + 4;
+    let first: usize = PRIORITY[..2]
+        .iter()
+        .map(|&h| width(&hints[h].0, hints[h].1))
+        .sum();
+    let left = if m.message.is_none() {
+        super::wrap::fit(&left, (area.width as usize).saturating_sub(first + 1))
+    } else {
+        left
+    };
+    let lw = super::wrap::str_width(&left);
     let mut keep = [false; 9];
     let mut used = 0;
     for &h in &PRIORITY {

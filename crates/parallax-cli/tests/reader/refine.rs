@@ -129,3 +129,25 @@ fn the_reader_refines_the_demo_in_the_background() {
     let status = s.finish();
     assert!(status.success(), "exit status {status:?}");
 }
+
+#[test]
+fn the_first_links_are_those_align_fast_reports_none_below_the_bar() {
+    // The reader's first alignment is what `--fast` keeps for good: the same links as
+    // `parallax align --fast`, each a believed one (at or above the shown bar).
+    let first = demo();
+    let fast = Comparison::build(
+        first.sources.iter().map(|s| s.document.clone()).collect(),
+        &Options {
+            fast: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    let bar = first.options.params.link_model.min_score;
+    for (p, q) in first.pairs.iter().zip(&fast.pairs) {
+        assert_eq!(p.alignment.links, q.alignment.links);
+        for l in &p.alignment.links {
+            assert!(l.score >= bar, "a link at {} below the bar {bar}", l.score);
+        }
+    }
+}

@@ -22,12 +22,13 @@ fn panel(m: &tui::model::Model) -> String {
 #[test]
 fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
     for (w, h) in [(80, 24), (100, 30), (120, 40)] {
-        for keys in ["", "tab"] {
+        // The demo may open on a passage only one source has: n goes to the first link.
+        for keys in ["n", "n tab"] {
             let mut m = demo_model(w, h);
             press(&mut m, keys);
             let r = m.ready().unwrap();
             let seg = m.panes[m.active].focus;
-            let l = r.pair.link_of[m.active][seg.0].expect("starts on a link");
+            let l = r.pair.link_of[m.active][seg.0].expect("on a link");
             let shown = r.pair.shown(l);
             let panel = panel(&m);
             for side in 0..2 {
@@ -49,6 +50,7 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
     let links = m.ready().unwrap().pair.links.len();
     let mut shortened = 0;
     for _ in 0..links {
+        press(&mut m, "n");
         let r = m.ready().unwrap();
         let seg = m.panes[m.active].focus;
         let l = r.pair.link_of[m.active][seg.0].expect("on a link");
@@ -70,7 +72,6 @@ fn a_shortened_passage_ends_in_an_ellipsis() {
                 l.number()
             );
         }
-        press(&mut m, "n");
     }
     assert!(shortened > 0, "no link of the demo is too long for 80x24");
 }
