@@ -67,6 +67,9 @@ pub enum Command {
     LinkTo,
     /// The best partners of the focused passage in the other source, and why.
     WhyNot,
+    /// Show or hide the possible links (below the shown bar) of passages only one source
+    /// has: a mark in the gutter, and Enter goes to the partner.
+    Possible,
     /// A larger link panel, or the usual one.
     PanelSize,
     /// Scroll the link panel down.
@@ -102,7 +105,7 @@ pub enum Command {
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 42] = [
+    pub const ALL: [(Command, &'static str, &'static str); 43] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -177,6 +180,11 @@ impl Command {
             Command::WhyNot,
             "why_not",
             "best partners in the other source, and why",
+        ),
+        (
+            Command::Possible,
+            "possible_links",
+            "possible links (too unsure to show): show / hide",
         ),
         (Command::PanelSize, "panel_size", "larger link panel"),
         (

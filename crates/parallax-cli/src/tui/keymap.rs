@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Command};
 
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 42] = [
+const DEFAULTS: [(Command, &[&str]); 43] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -36,6 +36,7 @@ const DEFAULTS: [(Command, &[&str]); 42] = [
     (Command::MarkWrong, &["x"]),
     (Command::LinkTo, &["l"]),
     (Command::WhyNot, &["w"]),
+    (Command::Possible, &["P"]),
     (Command::PanelSize, &["z"]),
     (Command::PanelDown, &["J"]),
     (Command::PanelUp, &["K"]),

@@ -296,6 +296,10 @@ pub struct Model {
     pub linking: Option<Linking>,
     /// True while the sources shown are aligned again with the sentence encoder.
     pub refining: bool,
+    /// True when the panes mark the possible links of passages only one source has
+    /// (`Alignment::possible`) and Enter goes to their partners. They stay out of every
+    /// count, list and export: they are not links.
+    pub show_possible: bool,
 }
 
 impl Model {
@@ -327,6 +331,7 @@ impl Model {
             panel: Panel::default(),
             linking: None,
             refining: false,
+            show_possible: false,
             config,
         }
     }

@@ -181,6 +181,14 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             nav::conflict(m, cmd == Command::NextConflict)
         }
         Command::Counterpart => nav::to_counterpart(m),
+        Command::Possible => {
+            m.show_possible = !m.show_possible;
+            m.message = Some(if m.show_possible {
+                "possible links shown: ? in the gutter, Enter goes to the partner".into()
+            } else {
+                "possible links hidden".into()
+            });
+        }
         Command::Search => {
             m.search.typing = true;
             m.search.input.clear();

@@ -161,6 +161,9 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             s.push_str(" · refining links…");
         }
         s.push_str(&format!(" · {}", m.view.label()));
+        if m.show_possible {
+            s.push_str(" · possible links shown");
+        }
         let n = r.cmp.sources.len();
         if n > 2 && m.message.is_none() {
             s.push_str(&format!(

@@ -10,7 +10,7 @@ use tui::dialog::Dialog;
 use tui::model::Model;
 use tui::side::PaneSide;
 
-use crate::support::{draw, fixture_model, on_unlinked, press, refined_demo_model, screen};
+use crate::support::{draw, fixture_model, on_unlinked, press, refined_demo_model, rows, screen};
 
 fn links(m: &Model) -> usize {
     m.ready().unwrap().pair.links.len()
@@ -220,13 +220,11 @@ fn the_link_panel_grows_and_scrolls_so_nothing_is_cut_at_80x24() {
 
 /// An added passage whose possible link (below the shown bar) the panel names, with the
 /// partner's text, so a reader can judge it and link it by hand.
-#[test]
-fn an_added_passage_names_its_possible_link() {
-    // The first alignment has no learned score, so no possible links: the refined one has.
-    let mut m = refined_demo_model(120, 40);
+/// The first passage only one source has that has a possible link, in any pair of the
+/// refined demo, which it then shows: its side, passage, score and partners.
+fn first_possible(m: &mut Model) -> (PaneSide, SegmentId, f32, Vec<SegmentId>) {
     let n = m.ready().unwrap().cmp.sources.len();
-    let mut found = None;
-    'pairs: for (left, right) in tui::pair::pairs(n) {
+    for (left, right) in tui::pair::pairs(n) {
         m.ready_mut().unwrap().show(left, right);
         let r = m.ready().unwrap();
         for side in PaneSide::BOTH {
@@ -235,13 +233,18 @@ fn an_added_passage_names_its_possible_link() {
                 if r.pair.is_added(side, seg)
                     && let Some((link, there)) = r.pair.possible_at(&r.cmp, side, seg)
                 {
-                    found = Some((side, seg, link.score, there));
-                    break 'pairs;
+                    return (side, seg, link.score, there);
                 }
             }
         }
     }
-    let (side, seg, score, there) = found.expect("the demo has a possible link");
+    panic!("the demo has a possible link")
+}
+
+#[test]
+fn an_added_passage_names_its_possible_link() {
+    let mut m = refined_demo_model(120, 40);
+    let (side, seg, score, there) = first_possible(&mut m);
     m.active = side;
     m.panes[side].focus = seg;
     let shown = screen(&draw(&m));
@@ -269,4 +272,69 @@ fn an_added_passage_names_its_possible_link() {
         .collect::<Vec<_>>()
         .join(" ");
     assert!(shown.contains(&start), "{start:?} in {shown}");
+}
+
+#[test]
+fn p_marks_possible_links_in_the_panes_and_enter_goes_to_the_partner() {
+    let mut m = refined_demo_model(120, 40);
+    let (side, seg, _, there) = first_possible(&mut m);
+    let count = links(&m);
+    // Walk to the passage as a user would (u: next passage this source adds).
+    m.active = side;
+    press(&mut m, "g");
+    for _ in 0..200 {
+        if m.panes[side].focus == seg {
+            break;
+        }
+        press(&mut m, "u");
+    }
+    assert_eq!(m.panes[side].focus, seg);
+    let text = m
+        .ready()
+        .unwrap()
+        .cmp
+        .source(m.ready().unwrap().pair.src[side])
+        .segment_text(seg);
+    let start: String = text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let x = tui::layout::areas(m.size, m.active).pane[side].unwrap().x as usize;
+    let gutter = |m: &Model| -> (char, char) {
+        let rows = rows(&draw(m));
+        let row = rows
+            .iter()
+            .find(|r| {
+                r.chars()
+                    .skip(x + 7)
+                    .collect::<String>()
+                    .trim_start()
+                    .starts_with(&start)
+            })
+            .unwrap_or_else(|| panic!("{start:?} on screen: {rows:#?}"));
+        let cells: Vec<char> = row.chars().collect();
+        (cells[x + 1], cells[x + 6])
+    };
+    assert_eq!(gutter(&m), ('+', '┃'), "hidden at first");
+
+    press(&mut m, "P");
+    assert_eq!(gutter(&m), ('?', '┆'));
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("possible links shown"), "{shown}");
+    assert_eq!(links(&m), count, "a possible link is not counted as a link");
+    press(&mut m, "enter");
+    assert_eq!(
+        (m.active, m.panes[m.active].focus),
+        (side.other(), there[0])
+    );
+
+    press(&mut m, "P");
+    m.active = side;
+    assert_eq!(gutter(&m), ('+', '┃'), "hidden again");
+    press(&mut m, "enter");
+    assert_eq!(
+        m.message.as_deref(),
+        Some("this passage has no counterpart")
+    );
 }

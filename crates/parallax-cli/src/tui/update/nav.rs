@@ -51,18 +51,25 @@ pub fn ensure_visible(m: &mut Model, side: PaneSide) {
     pane.scroll = pane.scroll.min(l.max_scroll(h));
 }
 
-/// The segments linked to segment `seg` of `side`, on the other side.
-pub fn counterpart(m: &Model, side: PaneSide, seg: SegmentId) -> Option<&[SegmentId]> {
+/// The first passage on the other side linked to segment `seg` of `side`; with the possible
+/// links shown, that of its possible link when it has no link.
+pub fn counterpart(m: &Model, side: PaneSide, seg: SegmentId) -> Option<SegmentId> {
     let r = m.phase.ready()?;
-    let l = r.pair.link_at(side, seg)?;
-    Some(&r.pair.shown(l).segs[side.other()])
+    match r.pair.link_at(side, seg) {
+        Some(l) => r.pair.shown(l).segs[side.other()].first().copied(),
+        None if m.show_possible => r
+            .pair
+            .possible_at(&r.cmp, side, seg)
+            .and_then(|(_, there)| there.first().copied()),
+        None => None,
+    }
 }
 
 /// The other pane follows the focus: to the counterpart, level with it when it can.
 pub fn follow(m: &mut Model) {
     let (s, o) = (m.active, m.active.other());
     let h = height(m);
-    let cp = counterpart(m, s, m.panes[s].focus).and_then(|c| c.first().copied());
+    let cp = counterpart(m, s, m.panes[s].focus);
     let Some(r) = m.phase.ready() else { return };
     if let Some(cp) = cp {
         m.panes[o].focus = cp;
@@ -298,7 +305,7 @@ fn to_link_start(m: &mut Model) {
 /// Enter: the keyboard moves to the other pane, on the counterpart.
 pub fn to_counterpart(m: &mut Model) {
     let side = m.active;
-    match counterpart(m, side, m.panes[side].focus).and_then(|c| c.first().copied()) {
+    match counterpart(m, side, m.panes[side].focus) {
         Some(cp) => {
             m.active = side.other();
             m.panes[m.active].focus = cp;

@@ -124,6 +124,9 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
     let seg = &src.segments[p.seg.0];
     let text = src.segment_text(p.seg);
     let link = r.pair.link_at(side, p.seg);
+    // Shown only on request: a possible link is not a link (see `Model::show_possible`).
+    let possible =
+        link.is_none() && m.show_possible && r.pair.possible_at(&r.cmp, side, p.seg).is_some();
     let focus_link = r.pair.link_at(m.active, m.panes[m.active].focus);
     let is_focus = m.panes[side].focus == p.seg;
     let lit = is_focus || (link.is_some() && link == focus_link);
@@ -184,6 +187,8 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
             }
             let (flag, style) = if conflicted {
                 ("!", t.conflict)
+            } else if possible {
+                ("?", t.added)
             } else if link.is_none() {
                 ("+", t.added)
             } else if p.moved {
@@ -224,7 +229,8 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
                 buf.set_stringn(x + 6, y, bar, 1, t.link(l.number()));
             }
             None => {
-                buf.set_stringn(x + 6, y, "┃", 1, t.added);
+                let bar = if possible { "┆" } else { "┃" };
+                buf.set_stringn(x + 6, y, bar, 1, t.added);
             }
         }
         if let Some(range) = lines.and_then(|ls| ls.get(j)) {
