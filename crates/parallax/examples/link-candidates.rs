@@ -46,10 +46,7 @@ fn run() -> Result<(), String> {
     let cmp = Comparison::build(docs, &options).map_err(|e| e.to_string())?;
     // The sides with their sentence vectors, as the comparison aligned them.
     let vectors: Vec<_> = cmp.sources.iter().map(|s| s.encode(&options)).collect();
-    let side = |k: usize| align::Side {
-        vectors: vectors[k].as_deref(),
-        ..cmp.sources[k].side()
-    };
+    let side = |k: usize| cmp.sources[k].side_with(vectors[k].as_deref());
     let candidates = align::weigh(side(0), side(1), &options.params);
     let report: serde_json::Value =
         serde_json::from_str(&export::report(&cmp, Format::Json)).map_err(|e| e.to_string())?;

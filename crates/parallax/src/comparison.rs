@@ -91,11 +91,17 @@ impl Source {
     /// This source as one side of an alignment, without sentence vectors (only
     /// [`Comparison::build`] computes them, for the pairs it aligns).
     pub fn side(&self) -> Side<'_> {
+        self.side_with(None)
+    }
+
+    /// This source as one side of an alignment, with the sentence vectors of its passages
+    /// if it has them ([`Source::encode`]).
+    pub fn side_with<'a>(&'a self, vectors: Option<&'a [Vector]>) -> Side<'a> {
         Side {
             text: &self.document.text,
             segments: &self.segments,
             lang: self.lang,
-            vectors: None,
+            vectors,
         }
     }
 
@@ -266,10 +272,7 @@ impl Comparison {
                 // Each source is encoded once, for all the pairs it is in.
                 let vectors: Vec<Option<Vec<Vector>>> =
                     sources.iter().map(|s| s.encode(options)).collect();
-                let side = |k: SourceId| Side {
-                    vectors: vectors[k.0].as_deref(),
-                    ..sources[k.0].side()
-                };
+                let side = |k: SourceId| sources[k.0].side_with(vectors[k.0].as_deref());
                 pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
@@ -322,10 +325,7 @@ impl Comparison {
             .iter()
             .map(|&k| self.source(k).encode(&self.options))
             .collect();
-        let side = |k: usize| Side {
-            vectors: vectors[k].as_deref(),
-            ..self.source([lo, hi][k]).side()
-        };
+        let side = |k: usize| self.source([lo, hi][k]).side_with(vectors[k].as_deref());
         let which = if of == lo {
             align::Of::A(passage)
         } else {

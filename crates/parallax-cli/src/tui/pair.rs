@@ -136,11 +136,16 @@ impl PairView {
         seg: SegmentId,
     ) -> Option<(&'c Link, Vec<SegmentId>)> {
         let p = cmp.pair(self.src[PaneSide::Left], self.src[PaneSide::Right])?;
-        let stored_a = (side == PaneSide::Left) != self.flipped;
+        let stored_a = self.stored_a(side);
         p.alignment.possible.iter().find_map(|l| {
             let (here, there) = if stored_a { (&l.a, &l.b) } else { (&l.b, &l.a) };
             here.contains(&seg).then(|| (l, there.clone()))
         })
+    }
+
+    /// True when pane `side` shows the stored pair's `a` source.
+    fn stored_a(&self, side: PaneSide) -> bool {
+        (side == PaneSide::Left) != self.flipped
     }
 
     /// True when segment `seg` of `side` is in no link: only that source has it.
@@ -151,7 +156,7 @@ impl PairView {
     /// Spans on `side` of the link's changed words and of its conflicting facts.
     pub fn marks(&self, cmp: &Comparison, l: ShownLink, side: PaneSide) -> (Vec<Span>, Vec<Span>) {
         let link = self.link(cmp, l);
-        let stored_a = (side == PaneSide::Left) != self.flipped;
+        let stored_a = self.stored_a(side);
         let changes = link
             .changes
             .iter()

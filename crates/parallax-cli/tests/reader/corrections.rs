@@ -92,9 +92,20 @@ fn w_lists_the_best_partners_and_enter_links_one() {
     assert!(!p.items.is_empty());
     assert!(p.items.windows(2).all(|w| w[0].score >= w[1].score));
     let (second, score) = (p.items[1].segment, p.items[1].score);
+    // A partner already in a link says which: linking it by hand changes that link.
+    let r = m.ready().unwrap();
+    let taken = p
+        .items
+        .iter()
+        .find_map(|q| r.pair.link_at(side.other(), q.segment))
+        .expect("a partner of the fixture's added passage is in a link");
     let shown = screen(&draw(&m));
     assert!(shown.contains("Best partners of"), "{shown}");
     assert!(shown.contains(&format!("{score:.2}")), "{shown}");
+    assert!(
+        shown.contains(&format!("(in link {})", taken.number())),
+        "{shown}"
+    );
     press(&mut m, "j enter");
     assert!(m.dialog.is_none());
     assert_eq!(linked(&m, side, from), Some((vec![second], 1.0, true)));

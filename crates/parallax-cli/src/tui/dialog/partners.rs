@@ -22,6 +22,9 @@ pub struct Partners {
     pub other: SourceId,
     /// The passage it is linked with now, in `other`, if any.
     pub linked: Vec<SegmentId>,
+    /// For each item, the number of the link it is in with another passage, if any: a
+    /// partner already taken says so before it is linked by hand.
+    pub elsewhere: Vec<Option<usize>>,
     /// Best first.
     pub items: Vec<Partner>,
     /// The cursor.
@@ -60,9 +63,11 @@ impl Partners {
         for (i, p) in self.items.iter().enumerate() {
             let text = cx.cmp.source(self.other).segment_text(p.segment);
             let now = if self.linked.contains(&p.segment) {
-                " (linked now)"
+                " (linked now)".to_string()
+            } else if let Some(n) = self.elsewhere.get(i).copied().flatten() {
+                format!(" (in link {n})")
             } else {
-                ""
+                String::new()
             };
             let why: Vec<String> = p.why.iter().map(|r| r.words(&la, &lb)).collect();
             let why = if why.is_empty() {

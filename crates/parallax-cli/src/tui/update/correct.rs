@@ -135,10 +135,20 @@ pub fn why_not(m: &mut Model) {
         .link_at(side, seg)
         .map(|l| r.pair.shown(l).segs[side.other()].clone())
         .unwrap_or_default();
+    let elsewhere = items
+        .iter()
+        .map(|p| {
+            r.pair
+                .link_at(side.other(), p.segment)
+                .filter(|_| !linked.contains(&p.segment))
+                .map(|l| l.number())
+        })
+        .collect();
     m.dialog = Some(Dialog::Partners(Partners {
         of: (src, seg),
         other,
         linked,
+        elsewhere,
         items,
         at: 0,
     }));
