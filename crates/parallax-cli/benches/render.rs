@@ -129,6 +129,7 @@ fn big(n: usize) -> Comparison {
             link_facts: vec![Default::default(); alignment.links.len()],
             facts_only: Default::default(),
             alignment,
+            encoded: Default::default(),
         }],
         clusters: vec![],
         options: opts,

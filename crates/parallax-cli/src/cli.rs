@@ -461,18 +461,35 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
         .collect()
 }
 
-/// Says which sources were too long for the sentence encoder (one line each): they were
-/// aligned without it, and the user should know why the links may differ from a short text's.
+/// Says what the sentence encoder read of each source too long to read whole (one line
+/// each): only the passages the words leave in doubt, none because every one is linked
+/// surely, or none because too many are in doubt; so the user knows why the links may
+/// differ from a short text's. Nothing is said when no other source could be encoded.
 pub(crate) fn say_unencoded(cmp: &Comparison) {
-    for (s, name) in cmp.sources.iter().zip(cmp.names()) {
-        if s.too_long_to_encode(&cmp.options) {
-            crate::say!(
-                "note: {}: {} passages, more than the sentence encoder reads ({}); aligned \
-                 without it, as with --fast",
-                name,
-                s.segments.len(),
-                parallax::comparison::ENCODER_MAX_PASSAGES
-            );
+    let most = parallax::comparison::ENCODER_MAX_PASSAGES;
+    let names = cmp.names();
+    for (k, s) in cmp.sources.iter().enumerate() {
+        let others =
+            (cmp.sources.iter().enumerate()).any(|(j, t)| j != k && t.may_encode(&cmp.options));
+        if !s.too_long_to_encode(&cmp.options) || !others {
+            continue;
+        }
+        let (name, n) = (&names[k], s.segments.len());
+        let head = format!(
+            "note: {name}: {n} passages, more than the sentence encoder reads whole ({most})"
+        );
+        match cmp.encoded(parallax::SourceId(k)) {
+            (0, 0) => crate::say!("{head}; its words link every passage surely, so it read none"),
+            (0, _) => crate::say!(
+                "{head}, and more than {most} without a sure link by their words; aligned \
+                 without the encoder, as with --fast"
+            ),
+            (1, _) => {
+                crate::say!("{head}; it read only the 1 passage without a sure link by its words")
+            }
+            (read, _) => crate::say!(
+                "{head}; it read only the {read} passages without a sure link by their words"
+            ),
         }
     }
 }

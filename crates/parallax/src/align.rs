@@ -40,7 +40,9 @@ pub struct Side<'a> {
     pub segments: &'a [Segment],
     /// Its language.
     pub lang: Language,
-    /// Its passages' sentence vectors, when they were encoded (see [`crate::encoder`]).
+    /// Its passages' sentence vectors, when they were encoded (see [`crate::encoder`]); a
+    /// passage the encoder left out (of a long source, one the words link surely) has the
+    /// zero vector, and links touching it are weighed without the encoder.
     pub vectors: Option<&'a [Vector]>,
 }
 

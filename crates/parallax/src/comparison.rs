@@ -1,6 +1,7 @@
 //! The comparison: every front end (reader, report, exports) reads this and nothing else.
 
 mod cluster;
+pub mod encoding;
 mod names;
 mod stance;
 mod summary;
@@ -126,13 +127,29 @@ impl Source {
         if !self.encodes(options) {
             return None;
         }
+        self.encode_only(&(0..self.segments.len()).collect::<Vec<_>>())
+    }
+
+    /// The sentence vectors of passages `which` (by index), and the zero vector, "not
+    /// encoded", for the others; `None` when the encoder fails.
+    pub fn encode_only(&self, which: &[usize]) -> Option<Vec<Vector>> {
         let encoder = Encoder::shared().ok()?;
-        let texts: Vec<&str> = self
-            .segments
+        let texts: Vec<&str> = which
             .iter()
-            .map(|s| s.span.slice(&self.document.text))
+            .map(|&i| self.segments[i].span.slice(&self.document.text))
             .collect();
-        encoder.encode(&texts).ok()
+        let read = encoder.encode(&texts).ok()?;
+        let mut out = vec![[0.0; crate::encoder::DIM]; self.segments.len()];
+        for (&i, v) in which.iter().zip(read) {
+            out[i] = v;
+        }
+        Some(out)
+    }
+
+    /// True when the sentence encoder may read this source under `options`: English text,
+    /// not `fast`. A long one is read only in part, where the words leave a link in doubt.
+    pub fn may_encode(&self, options: &Options) -> bool {
+        !options.fast && self.lang == Language::English
     }
 }
 
@@ -157,6 +174,9 @@ pub struct PairAlignment {
     pub facts_only: FactsOnly,
     /// What the facts stage found in each link, in the order of `alignment.links`.
     pub link_facts: Vec<LinkFacts>,
+    /// What the sentence encoder read of `a` and `b` for this pair.
+    #[serde(default)]
+    pub encoded: encoding::Read,
 }
 
 /// The facts of one link: kept beside the link rather than in it, because the aligner that
@@ -269,14 +289,20 @@ impl Comparison {
                     .collect::<Vec<_>>()
             },
             || {
-                // Each source is encoded once, for all the pairs it is in.
-                let vectors: Vec<Option<Vec<Vector>>> =
-                    sources.iter().map(|s| s.encode(options)).collect();
-                let side = |k: SourceId| sources[k.0].side_with(vectors[k.0].as_deref());
+                // Each short source is encoded once, for all the pairs it is in, if some
+                // other source can be encoded too (the evidence needs both sides).
+                let wanted = |k: usize| {
+                    (sources.iter().enumerate()).any(|(j, t)| j != k && t.may_encode(options))
+                };
+                let vectors: Vec<Option<Vec<Vector>>> = (sources.iter().enumerate())
+                    .map(|(k, s)| wanted(k).then(|| s.encode(options)).flatten())
+                    .collect();
                 pair_ids
                     .par_iter()
                     .map(|&(i, j)| {
-                        let al = align::align_prepared(side(i), side(j), &options.params);
+                        let (a, b) = (&sources[i.0], &sources[j.0]);
+                        let whole = [vectors[i.0].as_deref(), vectors[j.0].as_deref()];
+                        let al = encoding::align_pair([a, b], whole, options);
                         // Alignment is the slow part: count each pair as it ends.
                         tick(Stage::Aligning);
                         al
@@ -290,10 +316,11 @@ impl Comparison {
         let pairs: Vec<PairAlignment> = pair_ids
             .par_iter()
             .zip(alignments)
-            .map(|(&(i, j), (mut alignment, prepared))| {
+            .map(|(&(i, j), ((mut alignment, prepared), encoded))| {
                 let (a, b) = (&sources[i.0], &sources[j.0]);
                 join_fact_pairs((a, b), &prepared, options, &mut alignment);
-                let pair = PairAlignment::with_facts(&sources, (i, j), alignment);
+                let mut pair = PairAlignment::with_facts(&sources, (i, j), alignment);
+                pair.encoded = encoded;
                 tick(Stage::Comparing);
                 pair
             })
@@ -306,6 +333,22 @@ impl Comparison {
             clusters,
             options: options.clone(),
         })
+    }
+
+    /// What the sentence encoder read of source `s`: the most passages it read in any of
+    /// its pairs, and the most the words left in doubt (see [`PairAlignment::encoded`]).
+    pub fn encoded(&self, s: SourceId) -> (usize, usize) {
+        let mine = self.pairs.iter().filter_map(|p| {
+            let k = if p.a == s {
+                0
+            } else if p.b == s {
+                1
+            } else {
+                return None;
+            };
+            Some((p.encoded.passages[k], p.encoded.in_doubt[k]))
+        });
+        mine.fold((0, 0), |(r, d), (r2, d2)| (r.max(r2), d.max(d2)))
     }
 
     /// The `top` passages of source `other` that would best link with passage `passage` of
@@ -321,11 +364,11 @@ impl Comparison {
             return Vec::new();
         }
         let (lo, hi) = if of < other { (of, other) } else { (other, of) };
-        let vectors: Vec<Option<Vec<Vector>>> = [lo, hi]
-            .iter()
-            .map(|&k| self.source(k).encode(&self.options))
-            .collect();
-        let side = |k: usize| self.source([lo, hi][k]).side_with(vectors[k].as_deref());
+        let sources = [self.source(lo), self.source(hi)];
+        let whole = sources.map(|s| s.encode(&self.options));
+        let whole = [whole[0].as_deref(), whole[1].as_deref()];
+        let vectors = encoding::for_pair(sources, whole, &self.options);
+        let side = |k: usize| sources[k].side_with(vectors[k].as_deref());
         let which = if of == lo {
             align::Of::A(passage)
         } else {
@@ -403,6 +446,7 @@ impl PairAlignment {
             alignment,
             facts_only,
             link_facts,
+            encoded: encoding::Read::default(),
         }
     }
 }

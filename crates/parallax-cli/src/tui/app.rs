@@ -66,9 +66,9 @@ pub fn reader_options(mut options: Options) -> Options {
 }
 
 /// True when aligning `cmp`'s sources with `options` (the user's) differs from the reader's
-/// first alignment: the encoder is wanted and reads at least two of them.
+/// first alignment: the encoder is wanted and may read at least two of them.
 pub fn refines(cmp: &Comparison, options: &Options) -> bool {
-    cmp.sources.iter().filter(|s| s.encodes(options)).count() >= 2
+    cmp.sources.iter().filter(|s| s.may_encode(options)).count() >= 2
 }
 
 /// Runs `job` on a worker thread, reporting progress; the UI never waits for it.

@@ -309,8 +309,9 @@ fn aligner_parameters_from_a_file_change_the_links() {
     );
 }
 
-/// A source longer than the sentence encoder reads is aligned without it, and one line on
-/// standard error says so and names it; a short source beside it gets no such line.
+/// A source longer than the sentence encoder reads whole is read only where the words leave
+/// a link in doubt; when even those are too many it is aligned without the encoder. One line
+/// on standard error says which and names it; a short source beside it gets no such line.
 #[test]
 fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
     let dir = tempfile::tempdir().unwrap();
@@ -335,10 +336,58 @@ fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
     );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(report["links"].is_array());
+
+    // A long revision of it, one sentence reworded: the encoder reads only that one.
+    let lines: Vec<String> = (0..450)
+        .map(|i| format!("Report number {i} says the river rose by {i} centimetres overnight."))
+        .collect();
+    let mut before = lines.clone();
+    let mut after = lines;
+    before[100] = "The talks collapsed and the two sides reached no deal.".into();
+    after[100] = "Negotiations between the two sides broke down without any agreement.".into();
+    let (a, b) = (dir.path().join("before.txt"), dir.path().join("after.txt"));
+    std::fs::write(&a, before.join("\n\n")).unwrap();
+    std::fs::write(&b, after.join("\n\n")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", a.to_str().unwrap(), b.to_str().unwrap()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("before.txt: 450 passages")
+            && err.contains("it read only the 1 passage without a sure link"),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"][0]["encoded"], 1);
+    let reworded = report["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["a"][0] == 100)
+        .expect("the reworded sentence is linked");
+    assert!(
+        reworded["why"].to_string().contains("close in meaning"),
+        "{reworded}"
+    );
+
+    // Two copies: every passage is linked surely by its words, and the encoder is not needed.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", a.to_str().unwrap(), a.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("its words link every passage surely, so it read none"),
+        "{err}"
+    );
 }
 
 /// Each document says the language it was read as and whether the sentence encoder read it:
-/// English text is encoded unless `--fast`; German text never is (the model is English).
+/// two English texts are encoded unless `--fast`; German text never is (the model is
+/// English), nor then the English text beside it, since the encoder's evidence needs both.
 #[test]
 fn each_document_says_its_language_and_whether_the_encoder_read_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -354,9 +403,20 @@ fn each_document_says_its_language_and_whether_the_encoder_read_it() {
     let r = report(&[&en, de.to_str().unwrap()], None);
     let docs = r["documents"].as_array().unwrap();
     assert_eq!(docs[0]["language"], "english");
-    assert_eq!(docs[0]["encoder"], true);
     assert_eq!(docs[1]["language"], "german");
-    assert_eq!(docs[1]["encoder"], false);
+    for d in docs {
+        assert_eq!(
+            (&d["encoder"], &d["encoded"]),
+            (&false.into(), &0.into()),
+            "{d}"
+        );
+    }
+    let both = report(&[&en, &path(SAMPLES[1])], None);
+    for d in both["documents"].as_array().unwrap() {
+        assert_eq!(d["encoder"], true, "{d}");
+        let passages = d["segments"].as_array().unwrap().len();
+        assert_eq!(d["encoded"], passages, "a short text is read whole: {d}");
+    }
     let fast = report(&[&en, &path(SAMPLES[1]), "--fast"], None);
     for d in fast["documents"].as_array().unwrap() {
         assert_eq!(d["encoder"], false, "--fast: {d}");

@@ -154,7 +154,8 @@ impl WordRanks {
 }
 
 /// Cosines of every passage of A with every passage of B, and what each row and column
-/// holds at best.
+/// holds at best. A pair with a passage the encoder left out (its zero vector, see
+/// [`crate::align::Side::vectors`]) has no cosine: NaN, which no comparison counts.
 struct Cosines {
     cos: Vec<Vec<f32>>,
     doc_sim: f32,
@@ -162,15 +163,30 @@ struct Cosines {
 
 impl Cosines {
     fn new(va: &[Vector], vb: &[Vector]) -> Cosines {
+        let read = |v: &Vector| v.iter().any(|&x| x != 0.0);
         let cos: Vec<Vec<f32>> = va
             .iter()
-            .map(|x| vb.iter().map(|y| cosine(x, y)).collect())
+            .map(|x| {
+                vb.iter()
+                    .map(|y| {
+                        if read(x) && read(y) {
+                            cosine(x, y)
+                        } else {
+                            f32::NAN
+                        }
+                    })
+                    .collect()
+            })
             .collect();
-        let best = |row: &Vec<f32>| row.iter().copied().fold(0.0f32, f32::max);
-        let doc_sim = if cos.is_empty() || vb.is_empty() {
+        // The mean of each read passage's best cosine.
+        let bests: Vec<f32> = cos
+            .iter()
+            .filter_map(|row| row.iter().copied().filter(|x| !x.is_nan()).reduce(f32::max))
+            .collect();
+        let doc_sim = if bests.is_empty() {
             0.0
         } else {
-            cos.iter().map(best).sum::<f32>() / cos.len() as f32
+            bests.iter().sum::<f32>() / bests.len() as f32
         };
         Cosines { cos, doc_sim }
     }
@@ -381,7 +397,12 @@ impl<'a> Weigher<'a> {
     /// `chosen` when the aligner chose it.
     fn weigh(&self, group: Group, chosen: bool) -> Candidate {
         let features = self.features(&group, chosen);
-        let weights = self.ctx.params.link_model.weights(self.cosines.is_some());
+        // A group with no pair the encoder read both passages of is weighed without it.
+        let weights = self
+            .ctx
+            .params
+            .link_model
+            .weights(features.len() > FIRST_MEANING);
         let probability = weights.map_or(0.0, |w| LinkModel::probability(w, &features));
         Candidate {
             group,
@@ -436,13 +457,16 @@ impl<'a> Weigher<'a> {
                 leads(&g.a, len_a.len()) && leads(&g.b, len_b.len()),
             )),
         ];
-        if let Some(c) = cosines {
-            // The group's best pair speaks for it: a split sentence's halves each match part.
-            let (i, j) =
-                g.a.iter()
-                    .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
-                    .max_by(|x, y| c.cos[x.0][x.1].total_cmp(&c.cos[y.0][y.1]))
-                    .expect("a group holds passages on both sides");
+        // The group's best pair the encoder read speaks for it: a split sentence's halves
+        // each match part.
+        let best = cosines.as_ref().and_then(|c| {
+            g.a.iter()
+                .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
+                .filter(|&(i, j)| !c.cos[i][j].is_nan())
+                .max_by(|x, y| c.cos[x.0][x.1].total_cmp(&c.cos[y.0][y.1]))
+                .map(|ij| (c, ij))
+        });
+        if let Some((c, (i, j))) = best {
             let cos = c.cos[i][j];
             f.extend([
                 cos,

@@ -84,11 +84,15 @@ pub struct ReportDocument {
     /// The language the text was read as (`english` or `german`).
     #[serde(default)]
     pub language: crate::text::Language,
-    /// True when the sentence encoder read it (English, not `--fast`, at most
-    /// [`crate::comparison::ENCODER_MAX_PASSAGES`] passages): its links weigh closeness in
-    /// meaning; false when it was aligned on words alone.
+    /// True when the sentence encoder read it, whole or in part (English, not `--fast`):
+    /// its links weigh closeness in meaning; false when it was aligned on words alone.
     #[serde(default)]
     pub encoder: bool,
+    /// How many of its passages the encoder read (the most in any of its pairs): all of
+    /// them for a source of at most [`crate::comparison::ENCODER_MAX_PASSAGES`], those the
+    /// words leave in doubt for a longer one.
+    #[serde(default)]
+    pub encoded: usize,
 }
 
 /// One passage: byte offsets into the input as read, and its text.
@@ -192,7 +196,7 @@ pub fn report(cmp: &Comparison) -> Report {
         .sources
         .iter()
         .enumerate()
-        .map(|(id, s)| document(id, s, &cmp.options))
+        .map(|(id, s)| document(id, s, cmp.encoded(crate::SourceId(id)).0))
         .collect();
     let (links, only, pairs, clusters) = if cmp.sources.len() == 2 {
         let p = &cmp.pairs[0];
@@ -251,13 +255,14 @@ fn text_format() -> String {
     "text".to_string()
 }
 
-fn document(id: usize, s: &Source, options: &crate::Options) -> ReportDocument {
+fn document(id: usize, s: &Source, encoded: usize) -> ReportDocument {
     let text = &s.document.text;
     let format = s.document.format;
     ReportDocument {
         id,
         language: s.lang,
-        encoder: s.encodes(options),
+        encoder: encoded > 0,
+        encoded,
         path: s.document.path.clone(),
         title: s.document.meta.title.clone(),
         byline: s.document.meta.byline.clone(),

@@ -14,6 +14,7 @@ mod corrections;
 mod document_header;
 mod document_load;
 mod encoder;
+mod encoder_long;
 mod export_claims;
 mod export_html;
 mod export_notes;
