@@ -153,62 +153,101 @@ impl WordRanks {
     }
 }
 
-/// Cosines of every passage of A with every passage of B, and what each row and column
-/// holds at best. A pair with a passage the encoder left out (its zero vector, see
-/// [`crate::align::Side::vectors`]) has no cosine: NaN, which no comparison counts.
+/// Cosines of every passage of A with every passage of B that the encoder read, and what
+/// each row and column holds at best. A passage it left out (its zero vector, see
+/// [`crate::align::Side::vectors`]) has no cosine with anything: [`Cosines::get`] is NaN,
+/// which no comparison counts. Only the passages read take room, so a long source of which
+/// a few passages were read costs a small matrix.
 struct Cosines {
+    /// The row of each passage of A in `cos`, if the encoder read it.
+    row_of: Vec<Option<usize>>,
+    /// The column of each passage of B in `cos`, if the encoder read it.
+    col_of: Vec<Option<usize>>,
+    /// The passages of A and of B that the rows and columns stand for.
+    read: (Vec<usize>, Vec<usize>),
     cos: Vec<Vec<f32>>,
     doc_sim: f32,
 }
 
 impl Cosines {
     fn new(va: &[Vector], vb: &[Vector]) -> Cosines {
-        let read = |v: &Vector| v.iter().any(|&x| x != 0.0);
-        let cos: Vec<Vec<f32>> = va
+        let read = |v: &[Vector]| -> Vec<usize> {
+            (0..v.len())
+                .filter(|&k| v[k].iter().any(|&x| x != 0.0))
+                .collect()
+        };
+        let index = |n: usize, ids: &[usize]| {
+            let mut of = vec![None; n];
+            for (k, &id) in ids.iter().enumerate() {
+                of[id] = Some(k);
+            }
+            of
+        };
+        let (ra, rb) = (read(va), read(vb));
+        let cos: Vec<Vec<f32>> = ra
             .iter()
-            .map(|x| {
-                vb.iter()
-                    .map(|y| {
-                        if read(x) && read(y) {
-                            cosine(x, y)
-                        } else {
-                            f32::NAN
-                        }
-                    })
-                    .collect()
-            })
+            .map(|&i| rb.iter().map(|&j| cosine(&va[i], &vb[j])).collect())
             .collect();
         // The mean of each read passage's best cosine.
         let bests: Vec<f32> = cos
             .iter()
-            .filter_map(|row| row.iter().copied().filter(|x| !x.is_nan()).reduce(f32::max))
+            .filter_map(|row| row.iter().copied().reduce(f32::max))
             .collect();
         let doc_sim = if bests.is_empty() {
             0.0
         } else {
             bests.iter().sum::<f32>() / bests.len() as f32
         };
-        Cosines { cos, doc_sim }
+        Cosines {
+            row_of: index(va.len(), &ra),
+            col_of: index(vb.len(), &rb),
+            read: (ra, rb),
+            cos,
+            doc_sim,
+        }
+    }
+
+    /// The cosine of passages `i` of A and `j` of B; NaN unless the encoder read both.
+    fn get(&self, i: usize, j: usize) -> f32 {
+        match (self.row_of[i], self.col_of[j]) {
+            (Some(r), Some(c)) => self.cos[r][c],
+            _ => f32::NAN,
+        }
+    }
+
+    /// Every pair the encoder read both passages of, with its cosine.
+    fn pairs(&self) -> impl Iterator<Item = (usize, usize, f32)> + '_ {
+        self.cos
+            .iter()
+            .zip(&self.read.0)
+            .flat_map(move |(row, &i)| row.iter().zip(&self.read.1).map(move |(&x, &j)| (i, j, x)))
     }
 
     /// How many passages of B are closer to `i` than `j` is, and of A closer to `j` than
-    /// `i` is: 0 when each is the other's nearest.
+    /// `i` is: 0 when each is the other's nearest. For a pair the encoder read.
     fn rank(&self, i: usize, j: usize) -> usize {
-        let c = self.cos[i][j];
-        let row = self.cos[i].iter().filter(|&&x| x > c).count();
-        let col = self.cos.iter().filter(|r| r[j] > c).count();
+        let (Some(r), Some(k)) = (self.row_of[i], self.col_of[j]) else {
+            return usize::MAX;
+        };
+        let c = self.cos[r][k];
+        let row = self.cos[r].iter().filter(|&&x| x > c).count();
+        let col = self.cos.iter().filter(|row| row[k] > c).count();
         row.max(col)
     }
 
-    /// How far (i, j) stands above the best other pair of its row and column.
+    /// How far (i, j) stands above the best other pair of its row and column. For a pair
+    /// the encoder read.
     fn margin(&self, i: usize, j: usize) -> f32 {
-        let c = self.cos[i][j];
-        let row = (0..self.cos[i].len())
-            .filter(|&k| k != j)
-            .map(|k| self.cos[i][k]);
+        let (Some(r), Some(k)) = (self.row_of[i], self.col_of[j]) else {
+            return 0.0;
+        };
+        let c = self.cos[r][k];
+        let row = (0..self.cos[r].len())
+            .filter(|&x| x != k)
+            .map(|x| self.cos[r][x]);
         let col = (0..self.cos.len())
-            .filter(|&k| k != i)
-            .map(|k| self.cos[k][j]);
+            .filter(|&x| x != r)
+            .map(|x| self.cos[x][k]);
         c - row.chain(col).fold(0.0f32, f32::max)
     }
 }
@@ -301,11 +340,9 @@ pub fn candidates(
         add(i, j, &mut out);
     }
     if let Some(c) = &weigher.cosines {
-        for (i, row) in c.cos.iter().enumerate() {
-            for (j, &x) in row.iter().enumerate() {
-                if x >= ENCODER_FLOOR && c.rank(i, j) <= ENCODER_RANK {
-                    add(i, j, &mut out);
-                }
+        for (i, j, x) in c.pairs() {
+            if x >= ENCODER_FLOOR && c.rank(i, j) <= ENCODER_RANK {
+                add(i, j, &mut out);
             }
         }
     }
@@ -462,12 +499,12 @@ impl<'a> Weigher<'a> {
         let best = cosines.as_ref().and_then(|c| {
             g.a.iter()
                 .flat_map(|&i| g.b.iter().map(move |&j| (i, j)))
-                .filter(|&(i, j)| !c.cos[i][j].is_nan())
-                .max_by(|x, y| c.cos[x.0][x.1].total_cmp(&c.cos[y.0][y.1]))
+                .filter(|&(i, j)| !c.get(i, j).is_nan())
+                .max_by(|x, y| c.get(x.0, x.1).total_cmp(&c.get(y.0, y.1)))
                 .map(|ij| (c, ij))
         });
         if let Some((c, (i, j))) = best {
-            let cos = c.cos[i][j];
+            let cos = c.get(i, j);
             f.extend([
                 cos,
                 1.0 / (1.0 + c.rank(i, j) as f32),
