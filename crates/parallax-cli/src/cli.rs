@@ -469,26 +469,29 @@ pub(crate) fn say_unencoded(cmp: &Comparison) {
     let most = parallax::comparison::ENCODER_MAX_PASSAGES;
     let names = cmp.names();
     for (k, s) in cmp.sources.iter().enumerate() {
-        let others =
-            (cmp.sources.iter().enumerate()).any(|(j, t)| j != k && t.may_encode(&cmp.options));
-        if !s.too_long_to_encode(&cmp.options) || !others {
+        let id = parallax::SourceId(k);
+        if !s.too_long_to_encode(&cmp.options) || !cmp.encoder_applies(id) {
             continue;
         }
         let (name, n) = (&names[k], s.segments.len());
         let head = format!(
             "note: {name}: {n} passages, more than the sentence encoder reads whole ({most})"
         );
-        match cmp.encoded(parallax::SourceId(k)) {
+        let plural = |x: usize| if x == 1 { "passage" } else { "passages" };
+        match cmp.encoded(id) {
             (0, 0) => crate::say!("{head}; its words link every passage surely, so it read none"),
-            (0, _) => crate::say!(
-                "{head}, and more than {most} without a sure link by their words; aligned \
-                 without the encoder, as with --fast"
+            (0, doubt) if doubt > most => crate::say!(
+                "{head}, and {doubt} without a sure link by their words; aligned without the \
+                 encoder, as with --fast"
             ),
-            (1, _) => {
-                crate::say!("{head}; it read only the 1 passage without a sure link by its words")
-            }
+            (0, doubt) => crate::say!(
+                "{head}; it read none of the {doubt} {} without a sure link: the other source \
+                 left none or too many of its own in doubt; aligned as with --fast",
+                plural(doubt)
+            ),
             (read, _) => crate::say!(
-                "{head}; it read only the {read} passages without a sure link by their words"
+                "{head}; it read only the {read} {} without a sure link by their words",
+                plural(read)
             ),
         }
     }

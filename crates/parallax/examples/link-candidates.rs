@@ -44,7 +44,8 @@ fn run() -> Result<(), String> {
         .map(|p| load(p, &LoadOptions::default()).map_err(|e| e.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
     let cmp = Comparison::build(docs, &options).map_err(|e| e.to_string())?;
-    // The sides with their sentence vectors, as the comparison aligned them.
+    // The sides with their sentence vectors, as the comparison aligned them (the news pairs
+    // it is run on are short: read whole).
     let vectors: Vec<_> = cmp.sources.iter().map(|s| s.encode(&options)).collect();
     let side = |k: usize| cmp.sources[k].side_with(vectors[k].as_deref());
     let candidates = align::weigh(side(0), side(1), &options.params);

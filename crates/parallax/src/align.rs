@@ -508,11 +508,17 @@ impl Staged<'_> {
 
     /// True when the learned score chooses the links: the model learned from English
     /// news, so other languages keep the aligner's own choice (on German versions of one
-    /// text, where order holds, that choice is the better one).
+    /// text, where order holds, that choice is the better one). With passages the encoder
+    /// left out, the links touching them are weighed without it, so both models are needed.
     fn judging(&self) -> bool {
+        let model = &self.params.link_model;
+        let partial = self
+            .vectors()
+            .is_some_and(|(va, vb)| !va.iter().chain(vb).all(crate::encoder::was_read));
         self.a.lang == Language::English
             && self.b.lang == Language::English
-            && self.params.link_model.judges(self.vectors().is_some())
+            && model.judges(self.vectors().is_some())
+            && (!partial || model.judges(false))
     }
 
     fn evidence(&self) -> judge::Evidence<'_> {

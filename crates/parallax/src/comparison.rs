@@ -106,16 +106,17 @@ impl Source {
         }
     }
 
-    /// True when the sentence encoder would read this source if it had fewer passages: it
-    /// is English, not `fast`, but longer than [`ENCODER_MAX_PASSAGES`].
+    /// True when the sentence encoder would read this source whole if it had fewer
+    /// passages: it is English, not `fast`, but longer than [`ENCODER_MAX_PASSAGES`]; it
+    /// reads only the passages in doubt of it (see [`encoding`]).
     pub fn too_long_to_encode(&self, options: &Options) -> bool {
         !options.fast
             && self.lang == Language::English
             && self.segments.len() > ENCODER_MAX_PASSAGES
     }
 
-    /// True when the sentence encoder reads this source under `options`: English text (the
-    /// model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
+    /// True when the sentence encoder reads this source whole under `options`: English text
+    /// (the model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
     pub fn encodes(&self, options: &Options) -> bool {
         !options.fast && self.lang == Language::English && !self.too_long_to_encode(options)
     }
@@ -153,11 +154,12 @@ impl Source {
     }
 }
 
-/// Passages of one source the sentence encoder reads at most; a longer source is aligned
-/// without it, as with `--fast`. The encoder reads some 2,200 tokens a second on two cores
-/// and a news sentence has about 30: 400 passages cost some five seconds, where a news
-/// article has 20 to 60 and a long report a few hundred; beyond that the wait would grow
-/// with the input while the words alone still align long texts well.
+/// Passages of one source the sentence encoder reads at most: a source this long is read
+/// whole, a longer one only where its words leave a link in doubt, and not at all when more
+/// than this many are (see [`encoding`]). The encoder reads some 2,200 tokens a second on
+/// two cores and a news sentence has about 30: 400 passages cost some five seconds, where a
+/// news article has 20 to 60 and a long report a few hundred; beyond that the wait would
+/// grow with the input while the words alone still align long texts well.
 pub const ENCODER_MAX_PASSAGES: usize = 400;
 
 /// The alignment of two sources, `a` < `b` by index.
@@ -291,11 +293,12 @@ impl Comparison {
             || {
                 // Each short source is encoded once, for all the pairs it is in, if some
                 // other source can be encoded too (the evidence needs both sides).
-                let wanted = |k: usize| {
-                    (sources.iter().enumerate()).any(|(j, t)| j != k && t.may_encode(options))
-                };
                 let vectors: Vec<Option<Vec<Vector>>> = (sources.iter().enumerate())
-                    .map(|(k, s)| wanted(k).then(|| s.encode(options)).flatten())
+                    .map(|(k, s)| {
+                        encoding::has_partner(&sources, k, options)
+                            .then(|| s.encode(options))
+                            .flatten()
+                    })
                     .collect();
                 pair_ids
                     .par_iter()
@@ -335,20 +338,25 @@ impl Comparison {
         })
     }
 
-    /// What the sentence encoder read of source `s`: the most passages it read in any of
-    /// its pairs, and the most the words left in doubt (see [`PairAlignment::encoded`]).
+    /// What the sentence encoder read of source `s`, in the pair where it read the most of
+    /// it: (passages read, passages its words left in doubt), see
+    /// [`PairAlignment::encoded`].
     pub fn encoded(&self, s: SourceId) -> (usize, usize) {
-        let mine = self.pairs.iter().filter_map(|p| {
-            let k = if p.a == s {
-                0
-            } else if p.b == s {
-                1
-            } else {
-                return None;
-            };
-            Some((p.encoded.passages[k], p.encoded.in_doubt[k]))
-        });
-        mine.fold((0, 0), |(r, d), (r2, d2)| (r.max(r2), d.max(d2)))
+        self.pairs
+            .iter()
+            .filter_map(|p| {
+                let k = [p.a, p.b].iter().position(|&x| x == s)?;
+                Some((p.encoded.passages[k], p.encoded.in_doubt[k]))
+            })
+            .max()
+            .unwrap_or((0, 0))
+    }
+
+    /// True when the sentence encoder may read source `k` beside some other source (see
+    /// [`Source::may_encode`]): its evidence needs both sides.
+    pub fn encoder_applies(&self, k: SourceId) -> bool {
+        encoding::has_partner(&self.sources, k.0, &self.options)
+            && self.sources[k.0].may_encode(&self.options)
     }
 
     /// The `top` passages of source `other` that would best link with passage `passage` of
@@ -390,7 +398,9 @@ impl Comparison {
             let (na, nb) = (self.source(a).segments.len(), self.source(b).segments.len());
             let mut alignment = Alignment::from_links(links, na, nb);
             alignment.keep_possible(self.pairs[k].alignment.possible.clone());
+            let encoded = self.pairs[k].encoded;
             self.pairs[k] = PairAlignment::with_facts(&self.sources, (a, b), alignment);
+            self.pairs[k].encoded = encoded;
         }
         self.clusters = cluster::clusters(&self.sources, &self.pairs);
     }

@@ -173,6 +173,12 @@ fn unit(v: &[f32]) -> Vector {
     out
 }
 
+/// True unless `v` is the zero vector, which stands for a passage the encoder did not read
+/// (see [`crate::align::Side::vectors`]); every vector it makes has length 1.
+pub fn was_read(v: &Vector) -> bool {
+    v.iter().any(|&x| x != 0.0)
+}
+
 /// The cosine of two vectors (the dot product for the encoder's unit vectors); 0 if either is
 /// zero.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {

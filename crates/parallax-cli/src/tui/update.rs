@@ -183,10 +183,18 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         Command::Counterpart => nav::to_counterpart(m),
         Command::Possible => {
             m.show_possible = !m.show_possible;
-            m.message = Some(if m.show_possible {
-                "possible links shown: ? in the gutter, Enter goes to the partner".into()
-            } else {
-                "possible links hidden".into()
+            let none = m.ready().is_none_or(|r| {
+                let [a, b] = r.pair.src;
+                r.cmp
+                    .pair(a, b)
+                    .is_none_or(|p| p.alignment.possible.is_empty())
+            });
+            m.message = Some(match (m.show_possible, none) {
+                (true, false) => {
+                    "possible links shown: ? in the gutter, Enter goes to the partner".into()
+                }
+                (true, true) => "possible links shown: this pair has none".into(),
+                (false, _) => "possible links hidden".into(),
             });
         }
         Command::Search => {

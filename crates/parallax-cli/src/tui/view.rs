@@ -210,15 +210,16 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     .collect();
     // Hints are kept by priority, help and quit first, so that a narrow terminal still
     // says how to learn the rest; those kept are shown in the usual order. The room for
-    // help and quit is kept even from a long left part, which is cut to leave it; but not
-    // from a message, which says what just happened and is gone at the next key.
+    // help and quit is kept even from a long position, which is cut to leave it; but not
+    // from a message (what just happened, gone at the next key), a link by hand's prompt
+    // or a search being typed, which say what the next key does.
     const PRIORITY: [usize; 9] = [5, 8, 0, 1, 7, 6, 2, 3, 4];
     let width = |k: &String, what: &str| k.chars().count() + what.len() + 4;
     let first: usize = PRIORITY[..2]
         .iter()
         .map(|&h| width(&hints[h].0, hints[h].1))
         .sum();
-    let left = if m.message.is_none() {
+    let left = if m.message.is_none() && m.linking.is_none() && !m.search.typing {
         super::wrap::fit(&left, (area.width as usize).saturating_sub(first + 1))
     } else {
         left

@@ -17,7 +17,7 @@ use super::choose::compact;
 use super::group::Group;
 use super::order::Path;
 use super::score;
-use crate::encoder::{Vector, cosine};
+use crate::encoder::{self, Vector, cosine};
 
 /// The names of the features, in the order of a model's weights (the first is the bias).
 pub const FEATURES: [&str; 20] = [
@@ -172,9 +172,7 @@ struct Cosines {
 impl Cosines {
     fn new(va: &[Vector], vb: &[Vector]) -> Cosines {
         let read = |v: &[Vector]| -> Vec<usize> {
-            (0..v.len())
-                .filter(|&k| v[k].iter().any(|&x| x != 0.0))
-                .collect()
+            (0..v.len()).filter(|&k| encoder::was_read(&v[k])).collect()
         };
         let index = |n: usize, ids: &[usize]| {
             let mut of = vec![None; n];
@@ -188,10 +186,10 @@ impl Cosines {
             .iter()
             .map(|&i| rb.iter().map(|&j| cosine(&va[i], &vb[j])).collect())
             .collect();
-        // The mean of each read passage's best cosine.
+        // The mean of each read passage's best cosine (from 0 up).
         let bests: Vec<f32> = cos
             .iter()
-            .filter_map(|row| row.iter().copied().reduce(f32::max))
+            .filter_map(|row| row.iter().copied().reduce(f32::max).map(|x| x.max(0.0)))
             .collect();
         let doc_sim = if bests.is_empty() {
             0.0

@@ -18,12 +18,17 @@ use serde::{Deserialize, Serialize};
 
 use super::{ENCODER_MAX_PASSAGES, Options, Source};
 use crate::align::{self, Alignment, Prepared};
-use crate::encoder::Vector;
+use crate::encoder::{self, Vector};
 
 /// From this probability up, a link the words alone make is sure enough that the encoder
 /// is not asked about its passages: the score is calibrated, so nine in ten such links are
 /// right.
 pub const SURE: f32 = 0.9;
+
+/// True when some source other than `k` may be read by the encoder.
+pub(crate) fn has_partner(sources: &[Source], k: usize, options: &Options) -> bool {
+    (sources.iter().enumerate()).any(|(j, t)| j != k && t.may_encode(options))
+}
 
 /// Both sides' vectors, borrowed (a source read whole) or made for the pair.
 type Pair<'a> = [Option<Cow<'a, [Vector]>>; 2];
@@ -148,14 +153,15 @@ fn doubtful(sources: [&Source; 2], options: &Options, first: &Alignment) -> [Vec
 }
 
 /// The vectors of the `doubt` passages of long sources and of short sources whole; `None`
-/// when no passage is in doubt, when more than [`ENCODER_MAX_PASSAGES`] of one source are,
-/// or when the encoder fails.
+/// when a long source has no passage in doubt (no cosine could then be had with it) or more
+/// than [`ENCODER_MAX_PASSAGES`], or when the encoder fails.
 fn vectors_of<'a>(
     sources: [&'a Source; 2],
     whole: [Option<&'a [Vector]>; 2],
     doubt: &[Vec<usize>; 2],
 ) -> Option<Pair<'a>> {
-    if doubt.iter().all(Vec::is_empty) || doubt.iter().any(|d| d.len() > ENCODER_MAX_PASSAGES) {
+    let long = |k: usize| whole[k].is_none();
+    if (0..2).any(|k| long(k) && (doubt[k].is_empty() || doubt[k].len() > ENCODER_MAX_PASSAGES)) {
         return None;
     }
     let mut out: Pair<'a> = [None, None];
@@ -170,7 +176,5 @@ fn vectors_of<'a>(
 
 /// How many passages `vectors` hold that the encoder read (not the zero vector).
 fn read(vectors: Option<&[Vector]>) -> usize {
-    vectors.map_or(0, |v| {
-        v.iter().filter(|x| x.iter().any(|&c| c != 0.0)).count()
-    })
+    vectors.map_or(0, |v| v.iter().filter(|x| encoder::was_read(x)).count())
 }

@@ -116,6 +116,19 @@ fn a_long_revision_is_encoded_only_where_a_link_is_in_doubt() {
         );
     }
 
+    // A correction by hand rebuilds the pair; what the encoder read stays said.
+    let mut corrected = cmp.clone();
+    let ids = (pair.a, pair.b);
+    corrected.relink(vec![(ids, pair.alignment.links.clone())]);
+    assert_eq!(corrected.pairs[0].encoded, pair.encoded);
+
+    // A model without weights for the links the encoder did not read keeps the aligner's
+    // own choice rather than dropping those links.
+    let mut no_fast = Options::default();
+    no_fast.params.link_model.fast = Vec::new();
+    let kept = Comparison::build(vec![a.clone(), b.clone()], &no_fast).unwrap();
+    assert!(kept.pairs[0].alignment.links.len() > n - 10);
+
     // Without the encoder the words alone leave some of them unlinked.
     let fast = Options {
         fast: true,

@@ -13,11 +13,12 @@ use crate::tui::pair::pairs;
 use crate::tui::wrap::{fit, str_width};
 
 /// The marks a reader sees, explained once in the help.
-const LEGEND: [(&str, &str); 8] = [
+const LEGEND: [(&str, &str); 9] = [
     ("▶ ▷", "focused passage (this pane, other pane)"),
     ("12▌", "linked passage and its link number (tint per link)"),
     ("█", "passages of the focused link"),
     ("+┃", "passage only this source has"),
+    ("?┆", "added, with a possible link (shown by P)"),
     ("~", "linked passage with changed words (underlined)"),
     ("!", "a fact the other source states differently"),
     ("↕", "synoptic view: stands elsewhere in its source"),
