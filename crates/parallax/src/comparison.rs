@@ -110,15 +110,13 @@ impl Source {
     /// passages: it is English, not `fast`, but longer than [`ENCODER_MAX_PASSAGES`]; it
     /// reads only the passages in doubt of it (see [`encoding`]).
     pub fn too_long_to_encode(&self, options: &Options) -> bool {
-        !options.fast
-            && self.lang == Language::English
-            && self.segments.len() > ENCODER_MAX_PASSAGES
+        self.may_encode(options) && self.segments.len() > ENCODER_MAX_PASSAGES
     }
 
     /// True when the sentence encoder reads this source whole under `options`: English text
     /// (the model is English), not `fast`, at most [`ENCODER_MAX_PASSAGES`] passages.
     pub fn encodes(&self, options: &Options) -> bool {
-        !options.fast && self.lang == Language::English && !self.too_long_to_encode(options)
+        self.may_encode(options) && self.segments.len() <= ENCODER_MAX_PASSAGES
     }
 
     /// The sentence vectors of this source's passages, if the encoder applies

@@ -4,90 +4,18 @@
 
 use parallax::align::Reason;
 use parallax::comparison::ENCODER_MAX_PASSAGES;
-use parallax::{Comparison, Document, Options, SegmentId};
+use parallax::{Comparison, Options, SegmentId};
 
-/// Passages that say one thing in other words, with few words in common.
-const REWORDED: [(usize, &str, &str); 3] = [
-    (
-        10,
-        "The talks collapsed and the two sides reached no deal.",
-        "Negotiations between the two sides broke down without any agreement.",
-    ),
-    (
-        200,
-        "Power was cut to thousands of households as the storm swept through.",
-        "The storm knocked out electricity for thousands of homes across the region.",
-    ),
-    (
-        300,
-        "The plant will close permanently next spring, officials said.",
-        "Officials said the factory would shut its doors for good in the spring.",
-    ),
-];
+#[path = "../../benches/common/revision.rs"]
+mod revision;
 
-/// Two versions of a text of `n` varied sentences, the same but for [`REWORDED`].
-fn versions(n: usize) -> (Document, Document) {
-    let subjects = [
-        "The council",
-        "A spokesman",
-        "The mayor",
-        "Residents",
-        "Police",
-    ];
-    let verbs = [
-        "approved",
-        "rejected",
-        "questioned",
-        "announced",
-        "delayed",
-        "funded",
-    ];
-    let objects = [
-        "a plan for the northern bridge",
-        "the budget for next year",
-        "new rules on river traffic",
-        "a study of the flood defences",
-        "the closure of the old mill",
-        "a ban on night flights",
-        "the contract for the rail depot",
-    ];
-    let when = [
-        "on Monday",
-        "last week",
-        "after a long debate",
-        "at a public meeting",
-    ];
-    let mut state = 7u64;
-    let mut pick = |k: usize| {
-        state = state
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (state >> 33) as usize % k
-    };
-    let mut a: Vec<String> = (0..n)
-        .map(|i| {
-            format!(
-                "{} {} {} {}, item {i}.",
-                subjects[pick(subjects.len())],
-                verbs[pick(verbs.len())],
-                objects[pick(objects.len())],
-                when[pick(when.len())]
-            )
-        })
-        .collect();
-    let mut b = a.clone();
-    for (k, before, after) in REWORDED {
-        a[k] = before.to_string();
-        b[k] = after.to_string();
-    }
-    let doc = |name: &str, v: &[String]| Document::from_text(name, v.join("\n\n"));
-    (doc("before.txt", &a), doc("after.txt", &b))
-}
+/// The passages reworded in the second version.
+const REWORDED: [usize; 3] = [10, 200, 300];
 
 #[test]
 fn a_long_revision_is_encoded_only_where_a_link_is_in_doubt() {
     let n = ENCODER_MAX_PASSAGES + 50;
-    let (a, b) = versions(n);
+    let (a, b) = revision::versions(n, &REWORDED);
     let cmp = Comparison::build(vec![a.clone(), b.clone()], &Options::default()).unwrap();
     let pair = &cmp.pairs[0];
     assert_eq!(cmp.sources[0].segments.len(), n);
@@ -99,7 +27,7 @@ fn a_long_revision_is_encoded_only_where_a_link_is_in_doubt() {
         );
         assert_eq!(pair.encoded.in_doubt[side], read);
     }
-    for (k, _, _) in REWORDED {
+    for k in REWORDED {
         let link = pair
             .alignment
             .links
@@ -137,9 +65,7 @@ fn a_long_revision_is_encoded_only_where_a_link_is_in_doubt() {
     let words = Comparison::build(vec![a, b], &fast).unwrap();
     let unlinked = &words.pairs[0].alignment.only_a;
     assert!(
-        REWORDED
-            .iter()
-            .any(|(k, _, _)| unlinked.contains(&SegmentId(*k))),
+        REWORDED.iter().any(|k| unlinked.contains(&SegmentId(*k))),
         "{unlinked:?}"
     );
     assert_eq!(words.pairs[0].encoded.passages, [0, 0]);
