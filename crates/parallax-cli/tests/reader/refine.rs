@@ -7,7 +7,10 @@ use parallax_cli::tui::action::Action;
 use parallax_cli::tui::model::Model;
 use parallax_cli::tui::update::update;
 
-use crate::support::{demo, demo_model, draw, press, refined_demo, screen};
+use parallax::annotate::Anchor;
+use parallax_cli::tui::dialog::Dialog;
+
+use crate::support::{demo, demo_model, draw, press, refined_demo, screen, type_keys};
 
 /// The links of the pair shown, by their passages.
 fn shown_links(m: &Model) -> Vec<(Vec<usize>, Vec<usize>)> {
@@ -150,4 +153,96 @@ fn the_first_links_are_those_align_fast_reports_none_below_the_bar() {
             assert!(l.score >= bar, "a link at {} below the bar {bar}", l.score);
         }
     }
+}
+
+#[test]
+fn a_link_note_written_while_refining_is_kept_on_the_refined_link() {
+    let mut m = demo_model(120, 40);
+    // On the first link, the reader still refining: the user starts a note on it.
+    press(&mut m, "n");
+    update(&mut m, Action::Refining);
+    press(&mut m, "a");
+    type_keys(&mut m, "checked against the wire");
+    // The encoder's links arrive while the editor is open; the link the note was begun on
+    // is gone, replaced by refined ones.
+    update(&mut m, Action::Refined(Ok(Box::new(refined_demo()))));
+    assert!(
+        matches!(m.dialog, Some(Dialog::Editor(_))),
+        "the editor stays open"
+    );
+    press(&mut m, "ctrl-s");
+    let shown = screen(&draw(&m));
+    assert!(!shown.contains("no such link"), "{shown}");
+    let notes = m.notes.notes.ordered();
+    assert_eq!(notes.len(), 1, "the note is written: {shown}");
+    assert_eq!(notes[0].text, "checked against the wire");
+    // It is on a link that exists now: the notes panel shows it and going to it works.
+    let r = m.ready().unwrap();
+    let Some(Anchor::Link { .. }) = notes[0].anchor else {
+        panic!("on a link: {:?}", notes[0].anchor)
+    };
+    let (a, b) = (r.pair.src[0], r.pair.src[1]);
+    let on_link = r
+        .pair
+        .links
+        .iter()
+        .any(|l| Anchor::link(&r.cmp, a, b, l.stored).as_ref() == notes[0].anchor.as_ref());
+    assert!(on_link, "the note's link is one of the refined links");
+    press(&mut m, "L");
+    assert!(screen(&draw(&m)).contains("checked against the wire"));
+}
+
+/// Long sources are read by the encoder only where their words leave a link in doubt; when
+/// that is nowhere, the reader must not claim the encoder refined anything.
+#[test]
+fn refining_long_sources_the_encoder_did_not_read_says_so() {
+    let text: String = (0..450)
+        .map(|i| format!("Report number {i} says the river rose by {i} centimetres overnight.\n\n"))
+        .collect();
+    let doc = |name: &str| parallax::Document::from_text(name, &text);
+    let docs = vec![doc("before.txt"), doc("after.txt")];
+    let fast = Comparison::build(
+        docs.clone(),
+        &parallax_cli::tui::reader_options(Options::default()),
+    )
+    .unwrap();
+    let full = Comparison::build(docs, &Options::default()).unwrap();
+    assert_eq!(
+        full.encoded(SourceId(0)).0,
+        0,
+        "nothing in doubt, nothing read"
+    );
+    let mut m = crate::support::model_with(fast, Default::default(), 120, 40);
+    update(&mut m, Action::Refining);
+    update(&mut m, Action::Refined(Ok(Box::new(full))));
+    let shown = screen(&draw(&m));
+    assert!(
+        !shown.contains("links refined with the sentence encoder"),
+        "{shown}"
+    );
+    assert!(shown.contains("links on words alone"), "{shown}");
+
+    // One sentence reworded: the encoder reads that one, and the reader says it read part.
+    let mut lines: Vec<String> = (0..450)
+        .map(|i| format!("Report number {i} says the river rose by {i} centimetres overnight."))
+        .collect();
+    lines[100] = "The talks collapsed and the two sides reached no deal.".into();
+    let before = parallax::Document::from_text("before.txt", lines.join("\n\n"));
+    lines[100] = "Negotiations between the two sides broke down without any agreement.".into();
+    let after = parallax::Document::from_text("after.txt", lines.join("\n\n"));
+    let docs = vec![before, after];
+    let fast = Comparison::build(
+        docs.clone(),
+        &parallax_cli::tui::reader_options(Options::default()),
+    )
+    .unwrap();
+    let full = Comparison::build(docs, &Options::default()).unwrap();
+    let mut m = crate::support::model_with(fast, Default::default(), 120, 40);
+    update(&mut m, Action::Refining);
+    update(&mut m, Action::Refined(Ok(Box::new(full))));
+    let shown = screen(&draw(&m));
+    assert!(
+        shown.contains("links refined with the sentence encoder where the words left"),
+        "{shown}"
+    );
 }

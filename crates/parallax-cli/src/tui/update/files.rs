@@ -86,6 +86,7 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     loaded(m, cmp);
     apply_corrections(m);
     show_at(m, Some(pair), active, focus);
+    super::notes::retarget(m);
     // Claims are numbered anew: the matrix starts again from its top row.
     m.overlay = match overlay {
         Some(Overlay::Matrix(_, filter)) => Some(Overlay::Matrix(0, filter)),
@@ -93,7 +94,32 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     };
     m.linking = linking;
     m.notes.dirty |= m.notes.notes != before;
-    m.message = Some("links refined with the sentence encoder".into());
+    m.message = Some(refined_message(m).into());
+}
+
+/// What the status line says of the refined links: the encoder read the sources whole, long
+/// ones only where their words left a link in doubt, or nothing at all (long sources linked
+/// surely by their words, or too much in doubt), so the user is not told that links were
+/// refined by a model that read none of the text.
+fn refined_message(m: &Model) -> &'static str {
+    let Some(r) = m.phase.ready() else {
+        return "links refined with the sentence encoder";
+    };
+    let cmp = &r.cmp;
+    let ids = (0..cmp.sources.len()).map(SourceId);
+    let read: Vec<usize> = ids.map(|k| cmp.encoded(k).0).collect();
+    let in_part = cmp
+        .sources
+        .iter()
+        .zip(&read)
+        .any(|(s, &n)| s.too_long_to_encode(&cmp.options) && n < s.segments.len());
+    if read.iter().all(|&n| n == 0) {
+        "links on words alone: the sentence encoder read none of these long sources"
+    } else if in_part {
+        "links refined with the sentence encoder where the words left them in doubt"
+    } else {
+        "links refined with the sentence encoder"
+    }
 }
 
 /// A source added from the open dialog: the comparison again with it as the last source,

@@ -57,6 +57,34 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
     })
 }
 
+/// After the links changed under an open note editor or tag picker (the encoder's refined
+/// links arrived while the user wrote), points a note not yet written at what the focused
+/// passage is now: its new link, or the passage itself when it lost its link. Without this
+/// the note would be written to a link that no longer exists, and refused, text and all.
+/// A note already written keeps its id: the notes were placed again with the links.
+pub fn retarget(m: &mut Model) {
+    let open = match &m.dialog {
+        Some(Dialog::Editor(e)) => &e.target,
+        Some(Dialog::Tags(t)) => &t.target,
+        _ => return,
+    };
+    if open.id.is_some() {
+        return;
+    }
+    let on_link = matches!(open.anchor, Anchor::Link { .. });
+    let Some(mut now) = target(m, on_link) else {
+        return;
+    };
+    // Still a new note, even where the passage's new link has a note of its own: writing it
+    // must add, not replace that note's text.
+    now.id = None;
+    match &mut m.dialog {
+        Some(Dialog::Editor(e)) => e.target = now,
+        Some(Dialog::Tags(t)) => t.target = now,
+        _ => {}
+    }
+}
+
 /// Whether a command was one of the note commands.
 pub enum Handled {
     /// Not a note command: the reader's own handling applies.
