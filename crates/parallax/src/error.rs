@@ -43,13 +43,10 @@ pub enum Error {
     /// A saved web page in which no article text was found.
     #[error("{path}: no article text found in this HTML page")]
     NoArticle { path: String },
-    /// Any other I/O failure.
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    /// Any other I/O failure. (The cause is in the message and not a `source`, or a
+    /// report of the error chain would say it twice.)
+    #[error("{path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     /// A comparison needs at least two sources.
     #[error("need at least two sources to compare, got {got}")]
     TooFewSources { got: usize },
@@ -78,11 +75,11 @@ pub enum Error {
     )]
     ChangedOnDisk { path: PathBuf },
     /// Writing a saved comparison or an export failed.
-    #[error("{path}: could not write: {source}")]
+    #[error("{path}: could not write: {cause}")]
     Write {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        /// In the message, not a `source` (see [`Error::Io`]).
+        cause: std::io::Error,
     },
     /// A note operation that names no note, an unknown tag or a passage that is not there.
     #[error("note: {detail}")]
@@ -103,7 +100,10 @@ impl Error {
             std::io::ErrorKind::NotFound => Error::NotFound { path },
             std::io::ErrorKind::PermissionDenied => Error::PermissionDenied { path },
             std::io::ErrorKind::IsADirectory => Error::IsDirectory { path },
-            _ => Error::Io { path, source },
+            _ => Error::Io {
+                path,
+                cause: source,
+            },
         }
     }
 }

@@ -2,8 +2,6 @@
 //! `update` moves a cursor over these rows and the view draws them, so both read this one
 //! list and the cursor always means the row on screen.
 
-use std::cmp::Reverse;
-
 use parallax::comparison::Stance;
 use parallax::{Comparison, SegmentId, SourceId};
 
@@ -42,8 +40,9 @@ pub enum Row {
     Only(SourceId, SegmentId),
 }
 
-/// The rows shown under `filter`: claims carried by the most sources first (then by the
-/// most that state them firmly, then in text order); passages in source and text order.
+/// The rows shown under `filter`: claims in their order (carried by the most sources first,
+/// then by the most that state them firmly, then in text order); passages in source and
+/// text order.
 pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
     if filter == Filter::Only {
         return cmp
@@ -61,10 +60,9 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
             Filter::Conflict => SourceId::all(n).any(|d| cmp.stance(c, d) == Stance::Differs),
         }
     };
-    let mut claims: Vec<usize> = (0..cmp.clusters.len()).filter(keep).collect();
-    claims.sort_by_key(|&k| {
-        let c = &cmp.clusters[k];
-        (Reverse(c.carried_by()), Reverse(c.firmly_by()), k)
-    });
-    claims.into_iter().map(Row::Claim).collect()
+    // The engine numbers the claims in the order shown (see `parallax::comparison::clusters`).
+    (0..cmp.clusters.len())
+        .filter(keep)
+        .map(Row::Claim)
+        .collect()
 }

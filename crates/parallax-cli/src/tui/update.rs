@@ -285,8 +285,16 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     let max = match o {
         Overlay::Pick(_) => pairs_of(m).len(),
         Overlay::Matrix(..) => 0,
-        // Bindings, a blank line, the legend of marks, a blank line and the colours.
-        Overlay::Help(_) => m.config.keymap.bindings.len() + 13 + super::view::overlay::COLOURS,
+        // The help scrolls until its last line is at the bottom of the box, which fills
+        // the screen less its two borders: scrolling further would move nothing on screen
+        // and make the way back up seem dead.
+        Overlay::Help(_) => {
+            let rows = (m.size.height as usize).saturating_sub(2).max(1);
+            super::view::overlay::help_lines(m)
+                .len()
+                .saturating_sub(rows)
+                + 1
+        }
     }
     .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);

@@ -337,3 +337,36 @@ fn a_comparison_saved_by_an_older_parallax_exports_as_it_did() {
     );
     assert_eq!(std::fs::metadata(&file).unwrap().modified().unwrap(), mtime);
 }
+
+/// An export to a symbolic link is refused in one line that says why once, and the link
+/// and the file it points to are left as they are.
+#[cfg(unix)]
+#[test]
+fn an_export_to_a_link_is_refused_in_one_line_saying_why_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    std::fs::write(dir.path().join("mine.md"), "my own file\n").unwrap();
+    std::os::unix::fs::symlink("mine.md", dir.path().join("link.md")).unwrap();
+    let out = parallax(
+        &data,
+        dir.path(),
+        &["export", "bridge", "--format", "md", "-o", "link.md"],
+    );
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("link.md: could not write: not a regular file"),
+        "{err}"
+    );
+    assert_eq!(err.matches("left as it is").count(), 1, "{err}");
+    let kept = std::fs::read_to_string(dir.path().join("mine.md")).unwrap();
+    assert_eq!(kept, "my own file\n");
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.md"))
+            .unwrap()
+            .is_symlink()
+    );
+}

@@ -268,3 +268,27 @@ fn enter_shows_the_passage_the_row_quotes() {
         );
     }
 }
+
+/// At 60×20 the matrix's title is whole, its legend explains the signs of the rows shown
+/// (`+` under "only one source"), and the filter keys stay under the list wherever the
+/// cursor goes.
+#[test]
+fn a_small_matrix_keeps_its_title_legend_and_filter_keys() {
+    let mut m = refined_demo_model(60, 20);
+    press(&mut m, "m");
+    let all = screen(&draw(&m));
+    assert!(all.contains("Claims × sources: all claims"), "{all}");
+    assert!(all.contains("● says it · ≠ differs · ○ weak"), "{all}");
+    assert!(all.contains("shared by all"), "{all}");
+    press(&mut m, "2");
+    let only = screen(&draw(&m));
+    assert!(only.contains("only one source has it"), "{only}");
+    assert!(only.contains("+ only this source has it"), "{only}");
+    assert!(!only.contains("● says it"), "{only}");
+    press(&mut m, "G");
+    let end = screen(&draw(&m));
+    assert!(
+        end.contains("shared by all") && end.contains("in conflict"),
+        "the keys at the last row: {end}"
+    );
+}

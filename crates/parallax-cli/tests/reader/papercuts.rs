@@ -109,3 +109,27 @@ fn the_help_explains_the_colours() {
         assert!(shown.contains(words), "{words}: {shown}");
     }
 }
+
+/// The help scrolls to its last line and no further: one press back up shows one more
+/// line at the top at once (it used to scroll on past the end, and take as many presses
+/// back before the screen moved).
+#[test]
+fn the_help_scrolls_back_up_at_once_from_its_end() {
+    let mut m = crate::support::demo_model(80, 24);
+    press(&mut m, "?");
+    let top = screen(&draw(&m));
+    press(&mut m, "G");
+    let end = screen(&draw(&m));
+    assert_ne!(top, end, "the help is longer than 24 rows");
+    assert!(
+        end.contains("a search hit"),
+        "the last lines are shown: {end}"
+    );
+    press(&mut m, "j space pagedown");
+    assert_eq!(screen(&draw(&m)), end, "nothing past the end");
+    press(&mut m, "k");
+    let up = screen(&draw(&m));
+    assert_ne!(up, end, "one press up moves the help");
+    press(&mut m, "g");
+    assert_eq!(screen(&draw(&m)), top);
+}

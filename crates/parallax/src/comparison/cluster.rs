@@ -3,6 +3,8 @@
 
 mod grow;
 
+use std::cmp::Reverse;
+
 use serde::{Deserialize, Serialize};
 
 use super::{PairAlignment, Source};
@@ -65,9 +67,9 @@ pub struct Cluster {
 const LABEL_CHARS: usize = 80;
 
 /// The claims across all pairs, grown from their links without chaining (see
-/// [`grow`]), in order of first appearance.
+/// [`grow`]): those most sources carry first, each group in order of first appearance.
 pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
-    let mut out: Vec<(Vec<ClusterMember>, (SourceId, SegmentId))> = grow::grow(sources, pairs)
+    let mut claims: Vec<Cluster> = grow::grow(sources, pairs)
         .into_iter()
         .map(|g| {
             let mut members: Vec<ClusterMember> = Vec::new();
@@ -85,18 +87,24 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
                 }
             }
             members.sort_by_key(|m| m.doc);
-            (members, g.centre)
+            let (doc, seg) = g.centre;
+            Cluster {
+                id: 0, // numbered once sorted
+                label: label(sources[doc.0].segment_text(seg)),
+                members,
+            }
         })
         .collect();
-    out.sort_by_key(|(m, _)| (m[0].doc, m[0].segments[0]));
-    out.into_iter()
-        .enumerate()
-        .map(|(id, (members, (doc, seg)))| Cluster {
-            id,
-            label: label(sources[doc.0].segment_text(seg)),
-            members,
-        })
-        .collect()
+    // Claims carried by the most sources first, then by the most that state them firmly,
+    // then in text order: the reader's matrix and every report list them so, by number.
+    claims.sort_by_key(|c| {
+        let first = (c.members[0].doc, c.members[0].segments[0]);
+        (Reverse(c.carried_by()), Reverse(c.firmly_by()), first)
+    });
+    for (id, c) in claims.iter_mut().enumerate() {
+        c.id = id;
+    }
+    claims
 }
 
 fn label(text: &str) -> String {

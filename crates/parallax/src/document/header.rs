@@ -5,6 +5,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{HeaderLine, HeaderRole, Metadata};
 use crate::lines::{is_blank, lines_with_offsets};
@@ -89,13 +90,8 @@ pub fn detect_header(text: &str) -> Metadata {
         let (Some(&(first, _)), Some(&(last_at, last))) = (lines.first(), lines.last()) else {
             continue;
         };
-        let words: usize = lines
-            .iter()
-            .map(|(_, l)| l.split_whitespace().count())
-            .sum();
-        let long_line = lines
-            .iter()
-            .any(|(_, l)| l.split_whitespace().count() > MAX_HEADER_WORDS);
+        let words: usize = lines.iter().map(|(_, l)| word_count(l)).sum();
+        let long_line = lines.iter().any(|(_, l)| word_count(l) > MAX_HEADER_WORDS);
         if ends_like_sentence(last) || long_line || words > BODY_WORDS {
             body_found = true;
             // A one-sentence standfirst may sit between headline and byline; more is body.
@@ -160,7 +156,7 @@ fn classify(line: &str, have_title: bool) -> HeaderRole {
     if have_title && looks_like_name(&words) {
         return HeaderRole::Byline;
     }
-    if words.len() <= 3 || line.starts_with(char::is_lowercase) {
+    if word_count(line) <= 3 || line.starts_with(char::is_lowercase) {
         return HeaderRole::Kicker;
     }
     if have_title {
@@ -168,6 +164,13 @@ fn classify(line: &str, have_title: bool) -> HeaderRole {
     } else {
         HeaderRole::Title
     }
+}
+
+/// The words of `line` by Unicode's word boundaries: in scripts written without spaces
+/// (Chinese, Japanese) each ideograph counts, so a sentence there is not one "word", too
+/// short to be prose.
+fn word_count(line: &str) -> usize {
+    line.unicode_words().count()
 }
 
 /// Two to four capitalised words with letters only: a person's name.
@@ -180,10 +183,14 @@ fn looks_like_name(words: &[&str]) -> bool {
         })
 }
 
-/// True when the line ends with sentence punctuation, allowing a closing quote or bracket.
+/// True when the line ends with sentence punctuation (the full-width marks of Chinese and
+/// Japanese too), allowing a closing quote or bracket.
 fn ends_like_sentence(line: &str) -> bool {
-    let t = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '«']);
-    t.ends_with(['.', '!', '?', ':', ';', '…'])
+    let closers = ['"', '\'', '”', '’', ')', ']', '»', '«', '」', '』', '）'];
+    let t = line.trim_end_matches(closers);
+    t.ends_with([
+        '.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；', '｡',
+    ])
 }
 
 /// The date that opens `line`, where its header part ends, and whether prose follows it.
@@ -291,6 +298,20 @@ mod tests {
         assert!(ends_like_sentence("Why?"));
         assert!(!ends_like_sentence("Speed Reads"));
         assert!(!ends_like_sentence("Talks (in Caracas)"));
+        assert!(ends_like_sentence("死者は42人に達した。"));
+        assert!(ends_like_sentence("「地震だ！」"));
+    }
+
+    #[test]
+    fn text_without_spaces_opens_with_prose_not_a_label() {
+        let text =
+            "東京で大きな地震があった。死者は42人に達した。\n\nAn earthquake struck Tokyo.\n";
+        assert_eq!(detect_header(text), Metadata::default());
+        // A headline in such a script is a headline, not a three-word label.
+        assert_eq!(
+            classify("東京で大きな地震、死者42人", false),
+            HeaderRole::Title
+        );
     }
 
     #[test]

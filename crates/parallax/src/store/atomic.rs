@@ -21,7 +21,7 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 pub(super) fn write(path: &Path, bytes: &[u8], backup: Option<&Path>) -> Result<()> {
     let err = |p: &Path| {
         let p = p.to_path_buf();
-        move |source| Error::Write { path: p, source }
+        move |cause| Error::Write { path: p, cause }
     };
     // A link, pipe or device under that name is not ours to replace or write through
     // (F15): `-o ~/.bashrc-link` must not follow the link, `-o /dev/sda` must not write.
@@ -66,9 +66,9 @@ pub(super) struct Lock {
 impl Lock {
     /// Waits for and takes the lock of `path`.
     pub(super) fn take(path: &Path) -> Result<Lock> {
-        let err = |source| Error::Write {
+        let err = |cause| Error::Write {
             path: path.to_path_buf(),
-            source,
+            cause,
         };
         let name = path.file_name().unwrap_or_default().to_string_lossy();
         let lock = path.with_file_name(format!(".{name}.lock"));

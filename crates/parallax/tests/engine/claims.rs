@@ -85,6 +85,10 @@ fn check(cmp: &Comparison, how: &str, shared: bool) {
 fn claims_of_the_four_articles_hold_up_as_parallax_align_builds_them() {
     let cmp = Comparison::build(demo::documents(), &Options::default()).unwrap();
     check(&cmp, "align", true);
+    // Numbered as every report and the reader's matrix list them: most carried first.
+    let carried: Vec<usize> = cmp.clusters.iter().map(|c| c.carried_by()).collect();
+    assert!(carried.windows(2).all(|w| w[0] >= w[1]), "{carried:?}");
+    assert!(cmp.clusters.iter().enumerate().all(|(k, c)| c.id == k));
 }
 
 #[test]
@@ -99,4 +103,37 @@ fn claims_of_the_four_articles_hold_up_as_the_reader_builds_them() {
     // strongly enough to count (one at WEAK_LINK or more): the claims hold together, but
     // the reader shows fewer of them until it aligns with the encoder.
     check(&cmp, "reader", false);
+}
+
+/// One link that joins two passages of each side (A 1+2 ~ B 1+3: a headline and its lead
+/// told as one statement) puts both sources in one claim: B 1 and B 3 are one statement for
+/// the aligner, so B 1 belongs to the claim around B 3 though it has no link of its own to
+/// the other outlets. (The matrix used to mark A as not saying the claim B 3 anchors.)
+#[test]
+fn a_link_of_two_passages_a_side_keeps_both_sources_in_its_claim() {
+    let cmp = Comparison::build(demo::documents(), &Options::default()).unwrap();
+    let pair = cmp.pair(SourceId(0), SourceId(1)).unwrap();
+    let two_by_two: Vec<_> = pair
+        .alignment
+        .links
+        .iter()
+        .filter(|l| l.a.len() >= 2 && l.b.len() >= 2 && !l.is_weak())
+        .collect();
+    assert!(!two_by_two.is_empty(), "the demo's headline link");
+    for l in two_by_two {
+        let claim = cmp.clusters.iter().find(|c| {
+            c.members
+                .iter()
+                .any(|m| m.doc == SourceId(1) && m.segments.contains(&l.b[1]))
+        });
+        let claim = claim.expect("the link's passages make a claim");
+        let a = claim.members.iter().find(|m| m.doc == SourceId(0));
+        assert!(
+            a.is_some_and(|a| l.a.iter().any(|s| a.segments.contains(s))),
+            "A {:?} ~ B {:?}: A is not in the claim {:?}",
+            l.a,
+            l.b,
+            claim
+        );
+    }
 }

@@ -269,3 +269,18 @@ mod properties {
         }
     }
 }
+
+/// Japanese or Chinese prose, written without spaces, is prose: its sentences are passages,
+/// not taken for a one-word label and dropped.
+#[test]
+fn a_first_line_without_spaces_is_read_as_passages() {
+    let text = "東京で大きな地震があった。死者は42人に達した。\n\nAn earthquake struck Tokyo.\n";
+    assert_eq!(
+        passages(text),
+        [
+            "東京で大きな地震があった。",
+            "死者は42人に達した。",
+            "An earthquake struck Tokyo."
+        ]
+    );
+}

@@ -1,6 +1,7 @@
-//! The claim matrix's lines: a legend of the sources, then one row per visible claim with a
-//! sign and a colour per source's stance (the sign alone carries the meaning, so NO_COLOR
-//! loses nothing), and a hint line with the filter keys.
+//! The claim matrix's lines: a legend of the sources and of the signs, then one row per
+//! visible claim with a sign and a colour per source's stance (the sign alone carries the
+//! meaning, so NO_COLOR loses nothing), and under the list the row's passages and the
+//! filter keys.
 
 use parallax::SourceId;
 use parallax::comparison::Stance;
@@ -17,11 +18,11 @@ use crate::tui::theme::Theme;
 pub struct Drawn {
     /// The box's title: what the signs mean and the filter in force.
     pub title: String,
-    /// Legend, header, rows and hints.
+    /// Legends, header and rows.
     pub lines: Vec<Line<'static>>,
     /// The line of the cursor's row, to keep in sight.
     pub keep: Option<usize>,
-    /// Per visible row, the words pinned under the list.
+    /// Per visible row, the words pinned under the list (lines split at `\n`).
     pub footers: Vec<String>,
 }
 
@@ -48,6 +49,13 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
             t.dim,
         ));
     }
+    // What the signs mean, for the rows this filter shows.
+    let legend = if filter == Filter::Only {
+        " + only this source has it · · not"
+    } else {
+        " ● says it · ≠ differs · ○ weak · · not"
+    };
+    lines.push(Line::styled(legend, t.dim));
     let head: String = SourceId::all(n)
         .map(|i| format!("{} ", i.letter()))
         .collect();
@@ -111,23 +119,25 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
         };
         lines.push(Line::styled(format!(" {none}"), t.dim));
     }
+    // The filter keys stay under the list with the row's own words, never scrolled away.
     let key = |c: Command| km.hint(c);
-    lines.push(Line::styled(
-        format!(
-            " {} shared by all · {} only one source · {} in conflict · {}/{} all",
-            key(Command::ClaimsShared),
-            key(Command::ClaimsOnly),
-            key(Command::ClaimsConflict),
-            key(Command::ClaimsAll),
-            key(Command::Cancel),
-        ),
-        t.dim,
-    ));
+    let keys = format!(
+        "{} shared by all · {} only one source · {} in conflict · {}/{} all",
+        key(Command::ClaimsShared),
+        key(Command::ClaimsOnly),
+        key(Command::ClaimsConflict),
+        key(Command::ClaimsAll),
+        key(Command::Cancel),
+    );
+    if footers.is_empty() {
+        footers.push(keys);
+    } else {
+        for f in &mut footers {
+            *f = format!("{f}\n{keys}");
+        }
+    }
     Drawn {
-        title: format!(
-            " Claims × sources: {} (● says it, ≠ differs, ○ weak, · not) ",
-            filter.label()
-        ),
+        title: format!(" Claims × sources: {} ", filter.label()),
         lines,
         keep: (!shown.is_empty()).then_some(head_rows + at),
         footers,

@@ -27,7 +27,7 @@ const LEGEND: [(&str, &str); 9] = [
 
 /// What the theme's colours mean, each shown in its own style (names as in `[theme]` of the
 /// configuration file).
-pub const COLOURS: usize = 6;
+const COLOURS: usize = 6;
 
 /// The colour legend's lines: a heading and one sample per meaning.
 fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
@@ -62,6 +62,36 @@ fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
     lines
 }
 
+/// The lines of the help overlay: the key bindings, the legend of marks, the colours, and
+/// where the keys and colours are set. Its scrolling (in update) counts these same lines.
+pub fn help_lines(m: &Model) -> Vec<Line<'static>> {
+    let t = &m.config.theme;
+    let mut lines = Vec::new();
+    for (cmd, keys) in &m.config.keymap.bindings {
+        let k: Vec<String> = keys.iter().map(|k| k.label()).collect();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<16}", k.join(" ")), t.key),
+            Span::raw(cmd.help()),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    for (mark, what) in LEGEND {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark:<16}"), t.key),
+            Span::raw(what),
+        ]));
+    }
+    lines.push(Line::raw(""));
+    lines.extend(colour_legend(t));
+    if let Some(p) = &m.config.path {
+        lines.push(Line::raw(""));
+        let p = parallax::text::visible(&p.display().to_string(), false).into_owned();
+        lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
+        lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
+    }
+    lines
+}
+
 /// Draws overlay `o`.
 pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let t = &m.config.theme;
@@ -76,32 +106,14 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         Vec<String>,
         usize,
     ) = match o {
-        Overlay::Help(s) => {
-            let mut lines = Vec::new();
-            for (cmd, keys) in &m.config.keymap.bindings {
-                let k: Vec<String> = keys.iter().map(|k| k.label()).collect();
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {:<16}", k.join(" ")), t.key),
-                    Span::raw(cmd.help()),
-                ]));
-            }
-            lines.push(Line::raw(""));
-            for (mark, what) in LEGEND {
-                lines.push(Line::from(vec![
-                    Span::styled(format!(" {mark:<16}"), t.key),
-                    Span::raw(what),
-                ]));
-            }
-            lines.push(Line::raw(""));
-            lines.extend(colour_legend(t));
-            if let Some(p) = &m.config.path {
-                lines.push(Line::raw(""));
-                let p = parallax::text::visible(&p.display().to_string(), false).into_owned();
-                lines.push(Line::styled(format!(" Keys and colours: {p}"), t.dim));
-                lines.push(Line::styled(" (or the file PARALLAX_CONFIG names)", t.dim));
-            }
-            (" Keys (Esc closes) ".into(), lines, None, s, Vec::new(), 0)
-        }
+        Overlay::Help(s) => (
+            " Keys (Esc closes) ".into(),
+            help_lines(m),
+            None,
+            s,
+            Vec::new(),
+            0,
+        ),
         Overlay::Pick(cursor) => {
             let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
@@ -190,6 +202,10 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let body = block.inner(rect);
     f.render_widget(block, rect);
     let list = Rect::new(body.x, body.y, body.width, shown as u16);
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| fit_line(l, body.width as usize))
+        .collect();
     f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
     if footer_rows > 0 {
         let at = Rect::new(
@@ -202,21 +218,67 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     }
 }
 
-/// `text` wrapped to `width` columns, breaking after ", " where it can (one source's
-/// passages stay on one line) and cutting a piece wider than a line.
+/// `line` cut to `width` columns with "…" where it is cut (a cut without it reads as the
+/// whole name or label), each span keeping its style.
+fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut room = width;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = str_width(&span.content);
+        if w < room {
+            room -= w;
+            spans.push(span);
+            continue;
+        }
+        spans.push(Span::styled(fit(&span.content, room), span.style));
+        break;
+    }
+    Line::from(spans).style(line.style)
+}
+
+/// `text` wrapped to `width` columns, each of its lines (split at `\n`) on its own, breaking
+/// after ", " or "· " where it can (one source's passages stay on one line) and cutting a piece
+/// wider than a line.
 fn pinned(text: &str, width: usize) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    let width = width.max(1);
+    text.split('\n')
+        .flat_map(|line| pinned_line(line, width.max(1)))
+        .collect()
+}
+
+/// One line of [`pinned`].
+fn pinned_line(text: &str, width: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut line = String::new();
-    for piece in text.split_inclusive(", ") {
+    // Pieces end after ", " or "· ": "C 1,3" stays whole.
+    let mut ends: Vec<usize> = [", ", "· "]
+        .iter()
+        .flat_map(|sep| text.match_indices(sep).map(|(i, m)| i + m.len()))
+        .collect();
+    ends.sort_unstable();
+    ends.push(text.len());
+    let mut start = 0;
+    let pieces = ends.into_iter().map(|end| {
+        let piece = &text[start..end];
+        start = end;
+        piece
+    });
+    for piece in pieces {
         if !line.is_empty() && str_width(&line) + str_width(piece.trim_end()) > width {
-            out.push(line.trim_end().to_string());
+            // A line broken after a "·" does not end on it.
+            out.push(line.trim_end_matches([' ', '·']).to_string());
             line.clear();
         }
-        line.push_str(piece);
+        line.push_str(if line.is_empty() {
+            piece.trim_start()
+        } else {
+            piece
+        });
     }
     out.push(line.trim_end().to_string());
     out.into_iter().map(|l| fit(&l, width)).collect()

@@ -12,9 +12,9 @@
 //!   would chain two claims through a third source;
 //! - **every passage is linked to the centre or to most of the rest**: the centre is the
 //!   passage with the most (and strongest) links inside the claim; a passage linked to
-//!   neither the centre (by a shown link) nor most passages of the other sources only hangs
-//!   on by one neighbour, which is how one long passage that tells two things would merge
-//!   them.
+//!   neither the centre (by a shown link, or as the centre's other half in one link) nor
+//!   most passages of the other sources only hangs on by one neighbour, which is how one
+//!   long passage that tells two things would merge them.
 //!
 //! Connected groups, which this replaces, chained across the whole story: on the four
 //! bundled articles one claim held 9 + 6 + 10 + 8 passages and joined events seven years
@@ -69,6 +69,9 @@ struct Graph {
     score: HashMap<(usize, usize), f32>,
     possible: HashSet<(usize, usize)>,
     partners: HashMap<(usize, SourceId), Vec<usize>>,
+    /// Passages of one source that one shown link joins together (a sentence split in two
+    /// that the other source tells in one): for the aligner they are one statement.
+    siblings: HashSet<(usize, usize)>,
 }
 
 impl Graph {
@@ -80,6 +83,11 @@ impl Graph {
     fn shown(&self, x: usize, y: usize) -> bool {
         self.score(x, y).is_some() && !self.possible.contains(&(x.min(y), x.max(y)))
     }
+
+    /// True when one shown link holds both `x` and `y`, passages of one source.
+    fn sibling(&self, x: usize, y: usize) -> bool {
+        self.siblings.contains(&(x.min(y), x.max(y)))
+    }
 }
 
 /// The claims of `sources` from the links of `pairs`: groups of two sources or more.
@@ -89,6 +97,7 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
         score: HashMap::new(),
         possible: HashSet::new(),
         partners: HashMap::new(),
+        siblings: HashSet::new(),
     };
     // (score, passage, passage, only possible)
     let mut edges: Vec<(f32, usize, usize, bool)> = Vec::new();
@@ -102,6 +111,14 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
             .map(|l| (l, false))
             .chain(p.alignment.possible.iter().map(|l| (l, true)));
         for (l, possible) in links {
+            for (doc, side) in [(p.a, &l.a), (p.b, &l.b)].into_iter().filter(|_| !possible) {
+                for (i, &x) in side.iter().enumerate() {
+                    for &y in &side[i + 1..] {
+                        let (x, y) = (nodes.id(doc, x), nodes.id(doc, y));
+                        graph.siblings.insert((x.min(y), x.max(y)));
+                    }
+                }
+            }
             for &sa in &l.a {
                 for &sb in &l.b {
                     let (x, y) = (nodes.id(p.a, sa), nodes.id(p.b, sb));
@@ -203,7 +220,7 @@ fn holds(claim: &[usize], nodes: &Nodes, graph: &Graph) -> bool {
     }
     let centre = centre(claim, graph);
     claim.iter().all(|&n| {
-        if n == centre || graph.shown(n, centre) {
+        if n == centre || graph.shown(n, centre) || graph.sibling(n, centre) {
             return true;
         }
         // Not linked to the centre by a shown link: linked to most of the rest, or it only
