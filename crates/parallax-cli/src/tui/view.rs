@@ -219,11 +219,13 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         .iter()
         .map(|&h| width(&hints[h].0, hints[h].1))
         .sum();
-    let left = if m.message.is_none() && m.linking.is_none() && !m.search.typing {
-        super::wrap::fit(&left, (area.width as usize).saturating_sub(first + 1))
+    let room = if m.message.is_none() && m.linking.is_none() && !m.search.typing {
+        (area.width as usize).saturating_sub(first + 1)
     } else {
-        left
+        area.width as usize
     };
+    // Cut with "…", so a cut message does not read as whole.
+    let left = super::wrap::fit(&left, room);
     let lw = super::wrap::str_width(&left);
     let mut keep = [false; 9];
     let mut used = 0;

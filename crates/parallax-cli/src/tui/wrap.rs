@@ -50,6 +50,33 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut in the middle to at most `width` columns ("cabello-2019-…-rewrite.txt"): names
+/// that share a beginning, like files of one story, stay apart by their ends.
+pub fn fit_middle(s: &str, width: usize) -> String {
+    if str_width(s) <= width || width < 3 {
+        return fit(s, width);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let (mut head, mut tail) = (String::new(), Vec::new());
+    let (mut used, half) = (1, width / 2);
+    for &c in &chars {
+        if used + char_width(c) > half {
+            break;
+        }
+        used += char_width(c);
+        head.push(c);
+    }
+    for &c in chars.iter().rev() {
+        if used + char_width(c) > width {
+            break;
+        }
+        used += char_width(c);
+        tail.push(c);
+    }
+    let tail: String = tail.into_iter().rev().collect();
+    format!("{head}…{tail}")
+}
+
 /// The words of `text` (runs of non-white-space) as byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start: Option<usize> = None;
@@ -179,6 +206,16 @@ mod tests {
         assert_eq!(fit("a bc def", 6), "a bc…");
         assert_eq!(fit("日本語テキスト", 7), "日本語…");
         assert!(str_width(&fit("日本語テキスト", 7)) <= 7);
+    }
+
+    #[test]
+    fn fit_middle_keeps_both_ends() {
+        assert_eq!(fit_middle("short", 10), "short");
+        let a = fit_middle("cabello-2019-ap-rewrite.txt", 16);
+        let b = fit_middle("cabello-2019-speed-read.txt", 16);
+        assert_eq!(a, "cabello…rite.txt");
+        assert_ne!(a, b);
+        assert!(str_width(&fit_middle("日本語テキストです", 9)) <= 9);
     }
 
     #[test]

@@ -349,3 +349,58 @@ fn p_marks_possible_links_in_the_panes_and_enter_goes_to_the_partner() {
         Some("this passage has no counterpart")
     );
 }
+
+/// Linking by hand, the user may Tab back to the first pane: Enter there picks the passage
+/// to link anew (the prompt said nothing and Enter did nothing); a partner taken from a
+/// link says so; the link by hand's panel says "by hand", not an aligner's score.
+#[test]
+fn enter_in_the_first_pane_picks_anew_and_a_partner_taken_from_a_link_says_so() {
+    let mut m = fixture_model(120, 40);
+    on_unlinked(&mut m);
+    let side = m.active;
+    press(&mut m, "l tab");
+    assert_eq!(m.active, side, "Tab went back");
+    press(&mut m, "j");
+    let from = m.panes[side].focus;
+    press(&mut m, "enter");
+    assert_eq!(
+        m.active,
+        side.other(),
+        "the partner is chosen in the other pane"
+    );
+    assert_eq!(m.linking.map(|l| l.from.1), Some(from));
+    assert!(screen(&draw(&m)).contains("by hand to:"));
+    press(&mut m, "esc");
+
+    // A partner in a link: linking it names the link it leaves.
+    let mut m = fixture_model(120, 40);
+    on_unlinked(&mut m);
+    let side = m.active;
+    let from = m.panes[side].focus;
+    press(&mut m, "l");
+    let other = side.other();
+    let r = m.ready().unwrap();
+    let (to, was) = (0..r.pair.link_of[other].len())
+        .map(SegmentId)
+        .find_map(|s| r.pair.link_at(other, s).map(|l| (s, l.number())))
+        .expect("a linked passage in the other pane");
+    press(&mut m, "g");
+    while m.panes[other].focus != to {
+        press(&mut m, "j");
+    }
+    press(&mut m, "enter");
+    let shown = screen(&draw(&m));
+    let said = format!(
+        "{} {} left link {was}",
+        m.ready().unwrap().pair.src[other].letter(),
+        to.number()
+    );
+    assert!(shown.contains(&said), "{said}: {shown}");
+    assert_eq!(linked(&m, side, from).map(|l| l.2), Some(true));
+    press(&mut m, "tab g");
+    while m.panes[side].focus != from {
+        press(&mut m, "j");
+    }
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("· by hand ·"), "{shown}");
+}

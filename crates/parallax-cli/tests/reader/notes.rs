@@ -188,7 +188,9 @@ fn o_with_unsaved_notes_asks_first() {
     ));
     let shown = screen(&draw(&m));
     assert!(
-        shown.contains("Unsaved notes") && shown.contains("open without saving"),
+        shown.contains("Unsaved notes")
+            && shown.contains("go on without saving")
+            && shown.contains("adding a source keeps them"),
         "{shown}"
     );
     assert_eq!(effect_of(&mut m, "esc"), None, "Esc keeps reading");

@@ -133,3 +133,31 @@ fn the_help_scrolls_back_up_at_once_from_its_end() {
     press(&mut m, "g");
     assert_eq!(screen(&draw(&m)), top);
 }
+
+/// At 60 columns the pair list tells the pairs apart (the four file names share their
+/// beginning: cut in the middle, they keep their distinct ends), and a status message too
+/// long for the line ends in "…" rather than mid-word.
+#[test]
+fn narrow_lists_and_messages_are_cut_visibly_and_stay_apart() {
+    let mut m = crate::support::demo_model(60, 20);
+    press(&mut m, "p");
+    let rows = crate::support::rows(&draw(&m));
+    let pairs: Vec<&String> = rows.iter().filter(|r| r.contains(" ⇄ ")).collect();
+    assert_eq!(pairs.len(), 6, "{rows:#?}");
+    let names: Vec<String> = pairs
+        .iter()
+        .map(|r| r.split_once(" ⇄ ").unwrap().1.chars().skip(1).collect())
+        .collect();
+    for (i, x) in names.iter().enumerate() {
+        for y in &names[i + 1..] {
+            assert_ne!(x, y, "two pairs read alike: {rows:#?}");
+        }
+    }
+    press(&mut m, "esc");
+    crate::support::on_unlinked(&mut m);
+    press(&mut m, "x");
+    let rows = crate::support::rows(&draw(&m));
+    let status = rows.last().unwrap().trim();
+    assert!(status.starts_with("no link here to mark wrong"), "{status}");
+    assert!(status.ends_with('…'), "{status}");
+}

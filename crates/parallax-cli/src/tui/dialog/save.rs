@@ -143,11 +143,17 @@ impl Save {
                 ),
             ),
             Save::Unsaved(then) => {
-                let (save, discard) = match then {
-                    Then::Open => (" save and open another   ", " open without saving   "),
-                    _ => (" save and quit   ", " quit without saving   "),
+                // The open dialog also adds a source, which keeps the notes: only opening
+                // another comparison leaves them, and the question says so.
+                let (save, discard, what) = match then {
+                    Then::Open => (
+                        " save first   ",
+                        " go on without saving   ",
+                        " Opening a saved comparison leaves them; adding a source keeps them.",
+                    ),
+                    _ => (" save and quit   ", " quit without saving   ", ""),
                 };
-                let lines = vec![
+                let mut lines = vec![
                     Line::raw(" Your notes or corrections are not saved yet."),
                     Line::from(vec![
                         Span::styled(format!(" {SAVE}"), t.key),
@@ -158,6 +164,9 @@ impl Save {
                         Span::raw(" keep reading"),
                     ]),
                 ];
+                if !what.is_empty() {
+                    lines.insert(1, Line::raw(what));
+                }
                 boxed(f, t, area, " Unsaved notes ", lines, 0);
             }
         }

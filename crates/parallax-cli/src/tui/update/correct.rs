@@ -13,6 +13,7 @@ use super::show::relayout;
 use crate::tui::action::Command;
 use crate::tui::dialog::{Dialog, partners::Partners};
 use crate::tui::model::{Linking, Model};
+use crate::tui::side::PaneSide;
 
 /// How many partners `w` lists.
 const PARTNERS: usize = 5;
@@ -92,8 +93,9 @@ pub fn finish_link(m: &mut Model) {
     let Some(l) = m.linking.take() else { return };
     let Some(r) = m.phase.ready() else { return };
     if m.active == l.side {
-        m.message = Some("choose the partner in the other pane (Tab)".into());
-        m.linking = Some(l);
+        // Back in the first pane (Tab), Enter picks the passage to link anew: the one
+        // focused now waits, and the partner is chosen in the other pane again.
+        start_link(m);
         return;
     }
     let to = (r.pair.src[m.active], m.panes[m.active].focus);
@@ -104,17 +106,33 @@ pub fn finish_link(m: &mut Model) {
 pub fn link(m: &mut Model, from: (SourceId, SegmentId), to: (SourceId, SegmentId)) {
     let Some(r) = m.phase.ready() else { return };
     let before = m.notes.notes.clone();
+    // A passage in a link leaves it for the link by hand: say so, or the other link's
+    // change (and a flag of it gone) would pass unseen.
+    let left: Vec<String> = [from, to]
+        .into_iter()
+        .filter_map(|(src, seg)| {
+            let side = PaneSide::BOTH.into_iter().find(|&s| r.pair.src[s] == src)?;
+            let l = r.pair.link_at(side, seg)?;
+            Some(format!(
+                "{} {} left link {}",
+                src.letter(),
+                seg.number(),
+                l.number()
+            ))
+        })
+        .collect();
     let msg = match m
         .notes
         .notes
         .link_by_hand(&r.machine, from, to, m.notes.now)
     {
         Ok(()) => format!(
-            "linked by hand: {} {} ↔ {} {} ({} on it removes the link)",
+            "linked by hand: {} {} ↔ {} {}{} ({} on it removes the link)",
             from.0.letter(),
             from.1.number(),
             to.0.letter(),
             to.1.number(),
+            left.iter().map(|l| format!("; {l}")).collect::<String>(),
             m.config.keymap.hint(Command::MarkWrong)
         ),
         Err(e) => e.to_string(),

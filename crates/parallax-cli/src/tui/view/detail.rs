@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use parallax::SegmentId;
+use parallax::align::Reason;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -156,10 +157,10 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         (false, true) => title.push_str(&format!("· {up} scrolls back ")),
         (false, false) => {}
     }
-    let block = frame.title(Span::styled(
-        parallax::text::visible(&title, false).into_owned(),
-        t.title,
-    ));
+    // Cut to the frame with "…", so a cut title does not read as whole.
+    let title = parallax::text::visible(&title, false);
+    let title = wrap::fit(&title, area.width.saturating_sub(2) as usize);
+    let block = frame.title(Span::styled(title, t.title));
     f.render_widget(block, area);
     let buf = f.buffer_mut();
     // Rows are counted from the top of the whole text; those above `scroll` are not drawn.
@@ -205,6 +206,30 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     }
     if below && inner.height > 0 && inner.width > 2 {
         buf.set_stringn(inner.right() - 2, bottom - 1, " ↓", 2, t.key);
+    }
+}
+
+/// A link's word changes in a few words: how many, or, when most of its words differ
+/// (passages told in other words, or linked by hand), that it is reworded, since "1 word
+/// change" would then stand for a whole sentence replaced.
+fn changes_in_words(r: &Reader, l: ShownLink) -> String {
+    let link = r.pair.link(&r.cmp, l);
+    let words = |s: &str| s.split_whitespace().count();
+    let changed: usize = link.changes.iter().map(|c| words(&c.a) + words(&c.b)).sum();
+    let shown = r.pair.shown(l);
+    let total: usize = PaneSide::BOTH
+        .into_iter()
+        .flat_map(|s| shown.segs[s].iter().map(move |&g| (s, g)))
+        .map(|(s, g)| words(r.cmp.source(r.pair.src[s]).segment_text(g)))
+        .sum();
+    match link.changes.len() {
+        0 => "same words".to_string(),
+        _ if 2 * changed > total => {
+            let pct = (100 * changed / total.max(1)).min(100);
+            format!("{pct}% reworded")
+        }
+        1 => "1 word change".to_string(),
+        n => format!("{n} word changes"),
     }
 }
 
@@ -255,17 +280,18 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
                     passage: false,
                 });
             }
+            // A link by hand has no score of the aligner's to show.
+            let score = if link.why.contains(&Reason::ByHand) {
+                "by hand".to_string()
+            } else {
+                let weak = if link.is_weak() { ", weak" } else { "" };
+                format!("score {:.2}{weak}", link.score)
+            };
             format!(
-                " link {}/{} · score {:.2}{} · {} ",
+                " link {}/{} · {score} · {} ",
                 l.number(),
                 r.pair.links.len(),
-                link.score,
-                if link.is_weak() { ", weak" } else { "" },
-                match link.changes.len() {
-                    0 => "same words".to_string(),
-                    1 => "1 word change".to_string(),
-                    n => format!("{n} word changes"),
-                }
+                changes_in_words(r, l)
             )
         }
         None => {

@@ -10,7 +10,7 @@ use crate::tui::action::Command;
 use crate::tui::layout::{box_width, centred};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::pair::pairs;
-use crate::tui::wrap::{fit, str_width};
+use crate::tui::wrap::{fit, fit_middle, str_width};
 
 /// The marks a reader sees, explained once in the help.
 const LEGEND: [(&str, &str); 9] = [
@@ -130,11 +130,21 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     b.letter(),
                 );
                 let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
-                let names = format!("{} — {}", all[a.0], all[b.0]);
                 let room = (area.width as usize)
                     .saturating_sub(4 + str_width(&head) + str_width(&tail))
                     .max(1);
-                let names = fit(&parallax::text::visible(&names, false), room);
+                // Each name gets half the room, cut in its middle: names of one story's
+                // files often share their beginning and differ at their end.
+                let half = room.saturating_sub(3) / 2;
+                let name = |s: parallax::SourceId| {
+                    let full = parallax::text::visible(&all[s.0], false).into_owned();
+                    if str_width(&all[a.0]) + str_width(&all[b.0]) + 3 <= room {
+                        full
+                    } else {
+                        fit_middle(&full, half)
+                    }
+                };
+                let names = format!("{} — {}", name(a), name(b));
                 let text = format!("{head}{names}{tail}");
                 let style = if i == cursor { t.title_active } else { t.text };
                 lines.push(Line::styled(text, style));
