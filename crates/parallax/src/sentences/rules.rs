@@ -10,6 +10,7 @@ use crate::text::Language;
 const NEVER_FINAL: &[&str] = &[
     "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Rep.", "Sen.", "Gov.", "Gen.", "Col.", "Lt.", "Sgt.",
     "Capt.", "Adm.", "Rev.", "Hon.", "Pres.", "Sec.", "Atty.", "Supt.", "St.", "Mt.", "Ft.", "vs.",
+    "Maj.", "Brig.", "Cmdr.", "Cdr.", "Comr.", "Cpl.", "Pvt.", "Insp.", "Det.", "Snr.", "Msgr.",
     "v.", "cf.", "e.g.", "i.e.", "approx.", "z.", "z. B.", "z.B.", "bzw.", "ca.", "d. h.", "u. a.",
     "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "vgl.", "evtl.", "ggf.",
     "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.", "bspw.",

@@ -62,6 +62,10 @@ fn months_do_not_end_a_sentence() {
 fn titles_before_names_do_not_end_a_sentence() {
     one("Mr. Smith and Mrs. Smith met Ms. Jones and Dr. Brown at noon.");
     one("Rep. Salazar, Sen. Rubio and Gov. DeSantis signed the letter.");
+    // Police and military ranks, as wire reports write them.
+    one("The police chief Maj. Gen. Anton Lee said a hotel had been destroyed.");
+    one("The spokesman Snr. Comr. Ana Putri told reporters that 18 houses were damaged.");
+    one("Insp. Gaskin, Det. Ruiz and Cpl. Ward reached the scene with Brig. Holt.");
 }
 
 #[test]
