@@ -137,14 +137,14 @@ fn pair(
     }
     let slot = |x: &Reading, y: &Reading| same_slot(x, y);
     let fits = |x: &Reading, y: &Reading| fits(&x.what, &y.what);
-    let agrees_a: Vec<bool> = ra
-        .iter()
-        .map(|x| rb.iter().any(|y| slot(x, y).is_some() && fits(x, y)))
-        .collect();
-    let agrees_b: Vec<bool> = rb
-        .iter()
-        .map(|y| ra.iter().any(|x| slot(x, y).is_some() && fits(x, y)))
-        .collect();
+    // A date is told alike when the other side gives a date it fits, whatever words stand
+    // around the two: "quakes hit in 2002, as well as the tsunami in 2004" states the
+    // other side's "December 2004", and its 2002 is another event's, no clash with it.
+    // Times of day are matched in their slot only: one story has many of them.
+    let agree =
+        |x: &Reading, y: &Reading| fits(x, y) && (kind == FactKind::Date || slot(x, y).is_some());
+    let agrees_a: Vec<bool> = ra.iter().map(|x| rb.iter().any(|y| agree(x, y))).collect();
+    let agrees_b: Vec<bool> = rb.iter().map(|y| ra.iter().any(|x| agree(x, y))).collect();
     let mut pairs = Vec::new();
     for (i, x) in ra.iter().enumerate() {
         for (j, y) in rb.iter().enumerate() {
