@@ -18,6 +18,7 @@ use crate::ids::{SegmentId, SourceId};
 use crate::segment::{self, Segment, Unit};
 use crate::text::Language;
 
+pub(crate) use cluster::in_order as claims_in_order;
 pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
 pub use names::names;
 pub use stance::MemberConflict;

@@ -188,13 +188,15 @@ impl Saved {
                 supported: VERSION,
             });
         }
-        let saved = if version == 1 {
+        let mut saved: Saved = if version == 1 {
             let value = serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?;
             upgrade::from_v1(value).map_err(corrupt)?
         } else {
             serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?
         };
         validate::check(&saved).map_err(corrupt)?;
+        // Claims saved before they were numbered most-carried first: listed as now.
+        crate::comparison::claims_in_order(&mut saved.comparison.clusters);
         Ok(saved)
     }
 }

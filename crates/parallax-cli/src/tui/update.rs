@@ -298,14 +298,18 @@ fn overlay_command(m: &mut Model, o: Overlay, cmd: Command) -> Option<Effect> {
     }
     .saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);
-    let moved = |at: usize| match cmd {
-        Command::Down => (at + 1).min(max),
-        Command::Up => at.saturating_sub(1),
-        Command::PageDown => (at + page).min(max),
-        Command::PageUp => at.saturating_sub(page),
-        Command::First => 0,
-        Command::Last => max,
-        _ => at,
+    // From no further than the end: the terminal may have grown since the user went there.
+    let moved = |at: usize| {
+        let at = at.min(max);
+        match cmd {
+            Command::Down => (at + 1).min(max),
+            Command::Up => at.saturating_sub(1),
+            Command::PageDown => (at + page).min(max),
+            Command::PageUp => at.saturating_sub(page),
+            Command::First => 0,
+            Command::Last => max,
+            _ => at,
+        }
     };
     m.overlay = Some(match o {
         Overlay::Help(at) => Overlay::Help(moved(at)),

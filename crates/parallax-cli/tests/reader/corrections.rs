@@ -382,7 +382,17 @@ fn enter_in_the_first_pane_picks_anew_and_a_partner_taken_from_a_link_says_so() 
     let r = m.ready().unwrap();
     let (to, was) = (0..r.pair.link_of[other].len())
         .map(SegmentId)
-        .find_map(|s| r.pair.link_at(other, s).map(|l| (s, l.number())))
+        .find_map(|s| {
+            let l = r.pair.link_at(other, s)?;
+            let with: Vec<String> = r.pair.shown(l).segs[side]
+                .iter()
+                .map(|g| g.number().to_string())
+                .collect();
+            Some((
+                s,
+                format!("{} {}", r.pair.src[side].letter(), with.join("+")),
+            ))
+        })
         .expect("a linked passage in the other pane");
     press(&mut m, "g");
     while m.panes[other].focus != to {
@@ -391,7 +401,7 @@ fn enter_in_the_first_pane_picks_anew_and_a_partner_taken_from_a_link_says_so() 
     press(&mut m, "enter");
     let shown = screen(&draw(&m));
     let said = format!(
-        "{} {} left link {was}",
+        "{} {} left its link with {was}",
         m.ready().unwrap().pair.src[other].letter(),
         to.number()
     );

@@ -132,6 +132,17 @@ fn the_help_scrolls_back_up_at_once_from_its_end() {
     assert_ne!(up, end, "one press up moves the help");
     press(&mut m, "g");
     assert_eq!(screen(&draw(&m)), top);
+    // At the end of a short terminal that then grows, one press up still moves it.
+    press(&mut m, "G");
+    let grow = parallax_cli::tui::action::Action::Resize(80, 40);
+    parallax_cli::tui::update::update(&mut m, grow);
+    let grown = screen(&draw(&m));
+    press(&mut m, "k");
+    assert_ne!(
+        screen(&draw(&m)),
+        grown,
+        "one press up after a resize moves"
+    );
 }
 
 /// At 60 columns the pair list tells the pairs apart (the four file names share their

@@ -242,7 +242,7 @@ fn refining_long_sources_the_encoder_did_not_read_says_so() {
     update(&mut m, Action::Refined(Ok(Box::new(full))));
     let shown = screen(&draw(&m));
     assert!(
-        shown.contains("links refined with the sentence encoder where the words left"),
+        shown.contains("links refined with the sentence encoder; long sources only where"),
         "{shown}"
     );
 }

@@ -95,16 +95,24 @@ pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
             }
         })
         .collect();
-    // Claims carried by the most sources first, then by the most that state them firmly,
-    // then in text order: the reader's matrix and every report list them so, by number.
+    in_order(&mut claims);
+    claims
+}
+
+/// Sorts and numbers `claims` as the reader's matrix and every report list them: carried by
+/// the most sources first, then by the most that state them firmly, then in text order.
+/// Also applied to the claims of a comparison saved before they were kept in this order.
+pub(crate) fn in_order(claims: &mut [Cluster]) {
     claims.sort_by_key(|c| {
-        let first = (c.members[0].doc, c.members[0].segments[0]);
+        let first = c
+            .members
+            .first()
+            .map(|m| (m.doc, m.segments.first().copied()));
         (Reverse(c.carried_by()), Reverse(c.firmly_by()), first)
     });
     for (id, c) in claims.iter_mut().enumerate() {
         c.id = id;
     }
-    claims
 }
 
 fn label(text: &str) -> String {

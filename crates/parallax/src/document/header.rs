@@ -170,7 +170,11 @@ fn classify(line: &str, have_title: bool) -> HeaderRole {
 /// (Chinese, Japanese) each ideograph counts, so a sentence there is not one "word", too
 /// short to be prose.
 fn word_count(line: &str) -> usize {
-    line.unicode_words().count()
+    // Separators count as words between spaces ("Iran - US talks" is four), as they did
+    // before text without spaces was counted by its ideographs.
+    line.unicode_words()
+        .count()
+        .max(line.split_whitespace().count())
 }
 
 /// Two to four capitalised words with letters only: a person's name.
@@ -312,6 +316,8 @@ mod tests {
             classify("東京で大きな地震、死者42人", false),
             HeaderRole::Title
         );
+        // A dash between spaced words still counts as one, as before.
+        assert_eq!(classify("Iran - US talks", false), HeaderRole::Title);
     }
 
     #[test]

@@ -279,3 +279,25 @@ fn stale_temporary_files_are_cleaned_when_listing() {
     assert!(!old.exists(), "the stale one is gone");
     assert!(fresh.exists(), "a save under way keeps its file");
 }
+
+#[test]
+fn claims_saved_in_another_order_are_read_most_carried_first() {
+    let docs = crate::demo::documents();
+    let options = crate::Options {
+        fast: true,
+        ..Default::default()
+    };
+    let c = Comparison::build(docs, &options).unwrap();
+    assert!(c.clusters.len() > 2, "the demo has claims");
+    // As a Parallax of before wrote them: in order of first appearance.
+    let mut s = Saved::new("x", c.clone(), Notes::default(), 1);
+    s.comparison
+        .clusters
+        .sort_by_key(|k| (k.members[0].doc, k.members[0].segments[0]));
+    for (id, k) in s.comparison.clusters.iter_mut().enumerate() {
+        k.id = id;
+    }
+    assert_ne!(s.comparison.clusters, c.clusters, "another order");
+    let back = Saved::from_slice(Path::new("f"), s.to_json().as_bytes()).unwrap();
+    assert_eq!(back.comparison.clusters, c.clusters);
+}

@@ -106,18 +106,28 @@ pub fn finish_link(m: &mut Model) {
 pub fn link(m: &mut Model, from: (SourceId, SegmentId), to: (SourceId, SegmentId)) {
     let Some(r) = m.phase.ready() else { return };
     let before = m.notes.notes.clone();
-    // A passage in a link leaves it for the link by hand: say so, or the other link's
-    // change (and a flag of it gone) would pass unseen.
+    // A passage in one of the aligner's links leaves it for the link by hand: say so, or
+    // that link's change (and a flag of it gone) would pass unseen. (A link by hand grows
+    // instead.) The link is named by its passages: its number changes with the links.
     let left: Vec<String> = [from, to]
         .into_iter()
         .filter_map(|(src, seg)| {
             let side = PaneSide::BOTH.into_iter().find(|&s| r.pair.src[s] == src)?;
             let l = r.pair.link_at(side, seg)?;
+            if r.pair.link(&r.cmp, l).why.contains(&Reason::ByHand) {
+                return None;
+            }
+            let other = side.other();
+            let there: Vec<String> = r.pair.shown(l).segs[other]
+                .iter()
+                .map(|s| s.number().to_string())
+                .collect();
             Some(format!(
-                "{} {} left link {}",
+                "{} {} left its link with {} {}",
                 src.letter(),
                 seg.number(),
-                l.number()
+                r.pair.src[other].letter(),
+                there.join("+")
             ))
         })
         .collect();

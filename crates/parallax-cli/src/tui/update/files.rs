@@ -98,25 +98,27 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
 }
 
 /// What the status line says of the refined links: the encoder read the sources whole, long
-/// ones only where their words left a link in doubt, or nothing at all (long sources linked
-/// surely by their words, or too much in doubt), so the user is not told that links were
-/// refined by a model that read none of the text.
+/// ones only where their words left a link in doubt (or not at all), or nothing at all (long
+/// sources linked surely by their words or too much in doubt, or the encoder failed), so
+/// the user is not told that links were refined by a model that read none of the text.
 fn refined_message(m: &Model) -> &'static str {
     let Some(r) = m.phase.ready() else {
         return "links refined with the sentence encoder";
     };
     let cmp = &r.cmp;
-    let ids = (0..cmp.sources.len()).map(SourceId);
-    let read: Vec<usize> = ids.map(|k| cmp.encoded(k).0).collect();
-    let in_part = cmp
-        .sources
-        .iter()
-        .zip(&read)
-        .any(|(s, &n)| s.too_long_to_encode(&cmp.options) && n < s.segments.len());
+    let read: Vec<usize> = (0..cmp.sources.len())
+        .map(|k| cmp.encoded(SourceId(k)).0)
+        .collect();
+    let long = |k: usize| cmp.sources[k].too_long_to_encode(&cmp.options);
+    let any_long = (0..read.len()).any(long);
     if read.iter().all(|&n| n == 0) {
-        "links on words alone: the sentence encoder read none of these long sources"
-    } else if in_part {
-        "links refined with the sentence encoder where the words left them in doubt"
+        if any_long {
+            "links on words alone: the sentence encoder read none of these long sources"
+        } else {
+            "links on words alone: the sentence encoder could not read these sources"
+        }
+    } else if any_long {
+        "links refined with the sentence encoder; long sources only where in doubt"
     } else {
         "links refined with the sentence encoder"
     }

@@ -11,6 +11,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::tui::action::Command;
 use crate::tui::model::{Model, Reader};
@@ -214,7 +215,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
 /// change" would then stand for a whole sentence replaced.
 fn changes_in_words(r: &Reader, l: ShownLink) -> String {
     let link = r.pair.link(&r.cmp, l);
-    let words = |s: &str| s.split_whitespace().count();
+    // Counted by Unicode's word boundaries, so text without spaces counts its words too.
+    let words = |s: &str| s.unicode_words().count();
     let changed: usize = link.changes.iter().map(|c| words(&c.a) + words(&c.b)).sum();
     let shown = r.pair.shown(l);
     let total: usize = PaneSide::BOTH

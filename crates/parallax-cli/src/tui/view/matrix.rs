@@ -119,7 +119,8 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
         };
         lines.push(Line::styled(format!(" {none}"), t.dim));
     }
-    // The filter keys stay under the list with the row's own words, never scrolled away.
+    // The filter keys stay under the list, before the row's own words (a short screen cuts
+    // the footer from its end), never scrolled away.
     let key = |c: Command| km.hint(c);
     let keys = format!(
         "{} shared by all · {} only one source · {} in conflict · {}/{} all",
@@ -133,7 +134,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
         footers.push(keys);
     } else {
         for f in &mut footers {
-            *f = format!("{f}\n{keys}");
+            *f = format!("{keys}\n{f}");
         }
     }
     Drawn {

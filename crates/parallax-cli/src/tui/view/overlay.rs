@@ -1,6 +1,7 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
+use parallax::SourceId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -133,18 +134,22 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 let room = (area.width as usize)
                     .saturating_sub(4 + str_width(&head) + str_width(&tail))
                     .max(1);
-                // Each name gets half the room, cut in its middle: names of one story's
-                // files often share their beginning and differ at their end.
-                let half = room.saturating_sub(3) / 2;
-                let name = |s: parallax::SourceId| {
-                    let full = parallax::text::visible(&all[s.0], false).into_owned();
-                    if str_width(&all[a.0]) + str_width(&all[b.0]) + 3 <= room {
-                        full
-                    } else {
-                        fit_middle(&full, half)
-                    }
+                // Names cut in their middle, the room shared so that a short name leaves
+                // the rest to the other: one story's files often share their beginning.
+                let visible = |s: SourceId| parallax::text::visible(&all[s.0], false).into_owned();
+                let (na, nb) = (visible(a), visible(b));
+                let room = room.saturating_sub(3);
+                let (wa, wb) = (str_width(&na), str_width(&nb));
+                let (ra, rb) = if wa + wb <= room {
+                    (wa, wb)
+                } else if wa <= room / 2 {
+                    (wa, room - wa)
+                } else if wb <= room / 2 {
+                    (room - wb, wb)
+                } else {
+                    (room / 2, room - room / 2)
                 };
-                let names = format!("{} — {}", name(a), name(b));
+                let names = format!("{} — {}", fit_middle(&na, ra), fit_middle(&nb, rb));
                 let text = format!("{head}{names}{tail}");
                 let style = if i == cursor { t.title_active } else { t.text };
                 lines.push(Line::styled(text, style));
@@ -243,7 +248,9 @@ fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
             spans.push(span);
             continue;
         }
-        spans.push(Span::styled(fit(&span.content, room), span.style));
+        // The line goes on after this span: it ends in "…" even where the span would fit.
+        let cut = fit(&format!("{}…", span.content), room);
+        spans.push(Span::styled(cut, span.style));
         break;
     }
     Line::from(spans).style(line.style)

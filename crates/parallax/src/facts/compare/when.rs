@@ -137,12 +137,15 @@ fn pair(
     }
     let slot = |x: &Reading, y: &Reading| same_slot(x, y);
     let fits = |x: &Reading, y: &Reading| fits(&x.what, &y.what);
-    // A date is told alike when the other side gives a date it fits, whatever words stand
-    // around the two: "quakes hit in 2002, as well as the tsunami in 2004" states the
-    // other side's "December 2004", and its 2002 is another event's, no clash with it.
-    // Times of day are matched in their slot only: one story has many of them.
-    let agree =
-        |x: &Reading, y: &Reading| fits(x, y) && (kind == FactKind::Date || slot(x, y).is_some());
+    // A date is told alike when the other side gives a date it fits, though no word around
+    // the two is shared: "quakes hit in 2002, as well as the tsunami in 2004" states the
+    // other side's "December 2004", and its 2002 is another event's, no clash with it. Not
+    // when the two are another person's or another event's ("Smith was born in 1965" does
+    // not tell Jones's 1965). Times of day are matched in their slot only: one story has
+    // many of them.
+    let agree = |x: &Reading, y: &Reading| {
+        fits(x, y) && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
+    };
     let agrees_a: Vec<bool> = ra.iter().map(|x| rb.iter().any(|y| agree(x, y))).collect();
     let agrees_b: Vec<bool> = rb.iter().map(|y| ra.iter().any(|x| agree(x, y))).collect();
     let mut pairs = Vec::new();
@@ -189,6 +192,13 @@ fn same_slot(x: &Reading, y: &Reading) -> Option<usize> {
         _ if shared > 0 => Some(shared),
         _ => None,
     }
+}
+
+/// True when two readings are of two owners or two events by their words.
+fn told_apart(x: &Reading, y: &Reading) -> bool {
+    let owners = matches!((&x.ctx.owner, &y.ctx.owner), (Some(p), Some(q)) if !same_name(p, q));
+    let events = matches!((x.ctx.event, y.ctx.event), (Some(p), Some(q)) if p != q);
+    owners || events
 }
 
 /// True when two readings say the same sort of thing: two points in time, two lengths of
