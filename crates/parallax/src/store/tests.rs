@@ -282,18 +282,30 @@ fn stale_temporary_files_are_cleaned_when_listing() {
 
 #[test]
 fn claims_saved_in_another_order_are_read_most_carried_first() {
-    let docs = crate::demo::documents();
+    let doc = |name: &str, text: &str| Document::from_text(name, text);
+    let docs = vec![
+        doc(
+            "a.txt",
+            "The mayor opened the new bridge on Monday.\n\nThe bridge cost two million dollars to build.",
+        ),
+        doc(
+            "b.txt",
+            "On Monday the mayor opened the new bridge.\n\nBuilding the bridge cost two million dollars.",
+        ),
+        doc(
+            "c.txt",
+            "Heavy rain fell all week.\n\nThe new bridge was opened by the mayor on Monday.",
+        ),
+    ];
     let options = crate::Options {
         fast: true,
         ..Default::default()
     };
     let c = Comparison::build(docs, &options).unwrap();
-    assert!(c.clusters.len() > 2, "the demo has claims");
-    // As a Parallax of before wrote them: in order of first appearance.
+    assert!(c.clusters.len() >= 2, "two claims: {:?}", c.clusters);
+    // As a Parallax of before may have written them: in another order.
     let mut s = Saved::new("x", c.clone(), Notes::default(), 1);
-    s.comparison
-        .clusters
-        .sort_by_key(|k| (k.members[0].doc, k.members[0].segments[0]));
+    s.comparison.clusters.reverse();
     for (id, k) in s.comparison.clusters.iter_mut().enumerate() {
         k.id = id;
     }
