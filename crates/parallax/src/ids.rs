@@ -64,6 +64,12 @@ impl SegmentId {
     pub fn number(self) -> usize {
         self.0.saturating_add(1)
     }
+
+    /// Passages as every report and the reader name one side of a link: "1+2".
+    pub fn numbers(ids: &[SegmentId]) -> String {
+        let each: Vec<String> = ids.iter().map(|i| i.number().to_string()).collect();
+        each.join("+")
+    }
 }
 
 /// A link of a pair of sources: its index in the pair's `alignment.links` (and

@@ -154,12 +154,7 @@ impl PairSink for TextPair<'_> {
 
     fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
-        let ids = |v: &[SegmentId]| {
-            v.iter()
-                .map(|i| i.number().to_string())
-                .collect::<Vec<_>>()
-                .join("+")
-        };
+        let ids = SegmentId::numbers;
         let head = format!(
             "Link {}  {la} {} ~ {lb} {}  score {:.2}{}  ",
             n.number(),

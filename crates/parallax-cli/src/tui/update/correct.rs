@@ -118,16 +118,12 @@ pub fn link(m: &mut Model, from: (SourceId, SegmentId), to: (SourceId, SegmentId
                 return None;
             }
             let other = side.other();
-            let there: Vec<String> = r.pair.shown(l).segs[other]
-                .iter()
-                .map(|s| s.number().to_string())
-                .collect();
             Some(format!(
                 "{} {} left its link with {} {}",
                 src.letter(),
                 seg.number(),
                 r.pair.src[other].letter(),
-                there.join("+")
+                SegmentId::numbers(&r.pair.shown(l).segs[other])
             ))
         })
         .collect();

@@ -63,10 +63,8 @@ fn target(m: &Model, on_link: bool) -> Option<Target> {
 /// the note would be written to a link that no longer exists, and refused, text and all.
 /// A note already written keeps its id: the notes were placed again with the links.
 pub fn retarget(m: &mut Model) {
-    let open = match &m.dialog {
-        Some(Dialog::Editor(e)) => &e.target,
-        Some(Dialog::Tags(t)) => &t.target,
-        _ => return,
+    let Some(open) = open_target(&mut m.dialog) else {
+        return;
     };
     if open.id.is_some() {
         return;
@@ -78,10 +76,17 @@ pub fn retarget(m: &mut Model) {
     // Still a new note, even where the passage's new link has a note of its own: writing it
     // must add, not replace that note's text.
     now.id = None;
-    match &mut m.dialog {
-        Some(Dialog::Editor(e)) => e.target = now,
-        Some(Dialog::Tags(t)) => t.target = now,
-        _ => {}
+    if let Some(open) = open_target(&mut m.dialog) {
+        *open = now;
+    }
+}
+
+/// What the open note editor or tag picker writes to, if one is open.
+fn open_target(dialog: &mut Option<Dialog>) -> Option<&mut Target> {
+    match dialog {
+        Some(Dialog::Editor(e)) => Some(&mut e.target),
+        Some(Dialog::Tags(t)) => Some(&mut t.target),
+        _ => None,
     }
 }
 

@@ -314,12 +314,11 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
             parts.push(passage(m, r, side, &[seg], None));
             if let Some((link, there)) = possible {
                 // Below the bar, so not counted as a link; shown so the reader can judge it.
-                let numbers: Vec<String> = there.iter().map(|s| s.number().to_string()).collect();
                 let text = format!(
                     "Possible link, too unsure to show ({:.2}, below {:.2}): {other} {}. {} links it by hand.",
                     link.score,
                     r.cmp.options.params.link_model.min_score,
-                    numbers.join("+"),
+                    SegmentId::numbers(&there),
                     m.config.keymap.hint(Command::LinkTo),
                 );
                 parts.push(plain("?  ", t.dim, text, t.dim));

@@ -180,14 +180,11 @@ fn pair(
 /// How strongly two dates or times fill one slot: they share a word or an event and have
 /// no two owners.
 fn same_slot(x: &Reading, y: &Reading) -> Option<usize> {
-    if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
-        && !same_name(p, q)
-    {
+    if told_apart(x, y) {
         return None;
     }
     let shared = x.ctx.words.intersection(&y.ctx.words).count();
     match (x.ctx.event, y.ctx.event) {
-        (Some(p), Some(q)) if p != q => None,
         (Some(_), Some(_)) => Some(10 + shared),
         _ if shared > 0 => Some(shared),
         _ => None,
