@@ -75,10 +75,15 @@ const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|e
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
 pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&AGE, &MONEY, &PERCENT, &QUANTITY];
 
-/// Parses a number as written; German swaps the roles of point and comma.
+/// Parses a number as written; German swaps the roles of point and comma. Digits that open
+/// with a zero ("000", "05") are no number of their own but the tail of one broken apart
+/// ("2, 000ft", "8: 05am"): `None`, so no fact reads "000ft" as nothing.
 pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
     if let Some(v) = number_word(&s.to_lowercase()) {
         return Some(v as f64);
+    }
+    if s.len() > 1 && s.starts_with('0') && s.as_bytes()[1].is_ascii_digit() {
+        return None;
     }
     let (thousands, decimal) = match lang {
         Language::German => ('.', ','),
@@ -225,6 +230,16 @@ mod tests {
         let f = run("Halden, 56, met them. The 62-year-old left.");
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
+    }
+
+    #[test]
+    fn the_tail_of_a_number_broken_apart_is_no_number() {
+        let f = run("He fell around 2, 000ft and 2, 000 people watched.");
+        assert!(
+            f.iter().all(|x| !x.1.starts_with('0')),
+            "a broken number's tail read as a value: {f:?}"
+        );
+        assert!(run("He fell 600ft.").iter().any(|x| x.2 == "600 ft"));
     }
 
     #[test]

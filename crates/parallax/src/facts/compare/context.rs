@@ -104,6 +104,9 @@ pub struct Context {
     pub quake: Option<&'static str>,
     /// True when it stands in a line that is only a date and time (a time stamp).
     pub stamp: bool,
+    /// True for an age right after a possessive ("Timmons' 16-year-old friend", "his
+    /// 15-year-old son"): the age of someone the name before it has, not of that name.
+    pub possessed: bool,
 }
 
 /// The clause bounds around `span`: its sentence, at most [`REACH`] bytes either side.
@@ -185,12 +188,16 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     }
     events.sort_by_key(|&(d, _)| d);
     ctx.event = events.first().map(|&(_, e)| e);
-    let named = owner(src, f, around).or_else(|| {
-        // An age written after a name names its owner ("Jones, 45,") even where the name
-        // was not found as one (it opens the sentence).
-        let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
-        Some((crate::text::fold(who), who.clone()))
-    });
+    ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
+    let named = (!ctx.possessed)
+        .then(|| owner(src, f, around))
+        .flatten()
+        .or_else(|| {
+            // An age written after a name names its owner ("Jones, 45,") even where the name
+            // was not found as one (it opens the sentence).
+            let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
+            Some((crate::text::fold(who), who.clone()))
+        });
     if let Some((key, written)) = named {
         ctx.owner = Some(key);
         ctx.owner_text = Some(written);
@@ -233,6 +240,31 @@ pub fn numberish(kind: FactKind) -> bool {
             | FactKind::Date
             | FactKind::Time
     )
+}
+
+/// True when `before` ends in a possessive: "Timmons'", "Timmons ' " (a tokenised
+/// apostrophe), "the man's", "his", "her", "their".
+fn after_possessive(before: &str) -> bool {
+    let t = before.trim_end();
+    let last = t
+        .rsplit(|c: char| !c.is_alphanumeric() && !matches!(c, '\'' | '’'))
+        .next()
+        .unwrap_or("");
+    let lower = last.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "his" | "her" | "their" | "its" | "my" | "our" | "your"
+    ) {
+        return true;
+    }
+    // A lone apostrophe after a space: the possessive of the word before it.
+    let lone = matches!(last, "'" | "’")
+        && t[..t.len() - last.len()].ends_with(|c: char| c.is_alphabetic() || c == ' ');
+    lone || ((lower.ends_with("'s")
+        || lower.ends_with("’s")
+        || lower.ends_with("s'")
+        || lower.ends_with("s’"))
+        && last.len() > 2)
 }
 
 /// The name nearest before `f` in its clause, with no speech verb or clause break between

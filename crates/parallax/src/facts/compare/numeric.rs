@@ -184,7 +184,8 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         (Some(p), Some(q)) if p != q => None,
         (Some(_), Some(_)) => Some(10 + shared),
         _ if shared > 0 => Some(shared),
-        _ if alone && kind == FactKind::Age => Some(0),
+        // One age a side is one person's, unless one is of someone a name has ("his son").
+        _ if alone && kind == FactKind::Age && !x.ctx.possessed && !y.ctx.possessed => Some(0),
         _ => None,
     }
 }
