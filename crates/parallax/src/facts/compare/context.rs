@@ -4,6 +4,9 @@
 //! prose. Two facts fill one slot only when these agree.
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
@@ -242,6 +245,10 @@ pub fn numberish(kind: FactKind) -> bool {
     )
 }
 
+/// A capitalised word and a number that name one thing: "Windows 8.1", "Flight 370".
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{Lu}[\p{L}-]*) ([0-9]+(?:\.[0-9]+)?)").unwrap());
+
 /// True when `before` ends in a possessive: "Timmons'", "Timmons ' " (a tokenised
 /// apostrophe), "the man's", "his", "her", "their".
 fn after_possessive(before: &str) -> bool {
@@ -268,7 +275,9 @@ fn after_possessive(before: &str) -> bool {
 }
 
 /// The name nearest before `f` in its clause, with no speech verb or clause break between
-/// (a source that says it is not whose it is): its key and its words.
+/// (a source that says it is not whose it is): its key and its words. A name with a number
+/// ("Windows 8.1", "Flight 370") is owner with its number, also where it opens the sentence
+/// and so was not taken for a name.
 fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> {
     let text = src.text;
     let upto = src.facts.partition_point(|g| g.span.start < f.span.start);
@@ -276,15 +285,44 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> 
     let name = src.facts[from..upto]
         .iter()
         .rev()
-        .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)?;
-    let between = &text[name.span.end..f.span.start];
+        .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)
+        .map(|g| (g.span, g.value.clone()));
+    let lo = name.as_ref().map_or(around.start, |(s, _)| s.start);
+    let numbered = NUMBERED
+        .captures_iter(&text[lo..f.span.start])
+        .filter(|c| {
+            let w = c[1].to_lowercase();
+            // The number ends there: not "Sept 1,200" nor "Item 3rd".
+            let rest = &text[lo + c.get(0).unwrap().end()..];
+            let mut next = rest.chars();
+            let ends = match next.next() {
+                Some(',' | '.') => !next.next().is_some_and(|d| d.is_ascii_digit()),
+                Some(ch) => !ch.is_alphanumeric(),
+                None => true,
+            };
+            ends && !timeish(&w) && !src.lang.is_stop(&w)
+        })
+        .last()
+        .map(|c| {
+            let whole = c.get(0).unwrap();
+            let span = Span::new(lo + whole.start(), lo + whole.end());
+            (span, crate::text::fold(whole.as_str()))
+        });
+    let (span, key) = match (name, numbered) {
+        // The name itself with its number: "Windows" in "Windows 8.1".
+        (Some((n, _)), Some((v, key))) if v.start <= n.start => (v, key),
+        (Some(n), _) => n,
+        (None, Some(v)) => v,
+        (None, None) => return None,
+    };
+    let between = &text[span.end..f.span.start];
     let spoken = between
         .split(|c: char| !c.is_alphanumeric())
         .any(is_speech_verb);
     if breaks(between) || spoken || between.contains(" who ") || between.len() > 80 {
         return None;
     }
-    Some((name.value.clone(), name.span.slice(text).to_string()))
+    Some((key, span.slice(text).to_string()))
 }
 
 /// True when the words of a clause are only a date and a time ("14:25 Sun Sep 15 2013",
