@@ -269,6 +269,55 @@ fn enter_shows_the_passage_the_row_quotes() {
     }
 }
 
+/// Enter on any row shows two sources of the claim with their passages of it linked: the
+/// focused passages of the two panes are one link (or one possible link) of the pair shown.
+/// A source joins a claim when linked to most of it, so not every two of its sources are.
+#[test]
+fn enter_shows_two_passages_of_the_claim_that_are_linked() {
+    for mut m in [refined_demo_model(160, 50), quake()] {
+        let n = rows(cmp(&m), Filter::All).len();
+        for k in 0..n {
+            let Row::Claim(c) = rows(cmp(&m), Filter::All)[k] else {
+                panic!()
+            };
+            press(&mut m, "m");
+            for _ in 0..k {
+                press(&mut m, "j");
+            }
+            press(&mut m, "enter");
+            let r = m.ready().unwrap();
+            let [left, right] = r.pair.src;
+            let focus = [
+                m.panes[PaneSide::Left].focus,
+                m.panes[PaneSide::Right].focus,
+            ];
+            let claim = &r.cmp.clusters[c];
+            for (doc, seg) in [(left, focus[0]), (right, focus[1])] {
+                assert!(
+                    claim
+                        .members
+                        .iter()
+                        .any(|mb| mb.doc == doc && mb.segments.contains(&seg)),
+                    "row {k}: {doc:?} {seg:?} is a passage of claim {}",
+                    claim.label
+                );
+            }
+            let p = r.cmp.pair(left, right).expect("a pair");
+            let linked = p
+                .alignment
+                .links
+                .iter()
+                .chain(&p.alignment.possible)
+                .any(|l| l.a.contains(&focus[0]) && l.b.contains(&focus[1]));
+            assert!(
+                linked,
+                "row {k}: {} not linked in {left:?} ⇄ {right:?}",
+                claim.label
+            );
+        }
+    }
+}
+
 /// At 60×20 the matrix's title is whole, its legend explains the signs of the rows shown
 /// (`+` under "only one source"), and the filter keys stay under the list wherever the
 /// cursor goes.

@@ -172,3 +172,32 @@ fn narrow_lists_and_messages_are_cut_visibly_and_stay_apart() {
     assert!(status.starts_with("no link here to mark wrong"), "{status}");
     assert!(status.ends_with('…'), "{status}");
 }
+
+/// A fact flagged on a weak link is only possible, as the panel says ("possible: the link is
+/// weak"): its gutter mark is `?`, while a believed flag's is `!`.
+#[test]
+fn a_flag_on_a_weak_link_is_marked_possible_in_the_gutter() {
+    let mut options = tui::reader_options(Options::default());
+    options.params.link_model = parallax::align::LinkModel::none();
+    let cmp = Comparison::build(parallax::demo::documents(), &options).unwrap();
+    let mut found = None;
+    for p in &cmp.pairs {
+        for (l, f) in p.alignment.links.iter().zip(&p.link_facts) {
+            if !f.conflicts.is_empty() && parallax::facts::is_possible(l) {
+                found.get_or_insert((p.a, p.b, l.a[0]));
+            }
+        }
+    }
+    let (a, b, seg) =
+        found.expect("the demo flags a fact on a weak link without the learned score");
+    let mut m = model_with(cmp, Config::default(), 120, 40);
+    m.phase.ready_mut().unwrap().show(a, b);
+    m.panes[tui::side::PaneSide::Left].focus = seg;
+    press(&mut m, "j k");
+    let shown = crate::support::rows(&draw(&m));
+    let row = shown
+        .iter()
+        .find(|l| l.starts_with('▶'))
+        .unwrap_or_else(|| panic!("the focused passage in {shown:#?}"));
+    assert_eq!(row.chars().nth(1), Some('?'), "{row}");
+}

@@ -3,7 +3,7 @@
 
 use super::{Cluster, ClusterMember, Comparison, Stance};
 use crate::facts::{self, Conflict};
-use crate::ids::SourceId;
+use crate::ids::{SegmentId, SourceId};
 
 /// A fact one source of a claim states differently from another source of the claim.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,7 +22,57 @@ impl MemberConflict {
     }
 }
 
+/// A link that joins the passages two sources give of one claim: where to show the claim
+/// so that both panes hold it, linked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ClaimLink {
+    /// One source and its first passage of the claim in the link.
+    pub a: (SourceId, SegmentId),
+    /// The other source and its first passage of the claim in the link.
+    pub b: (SourceId, SegmentId),
+    /// The link's score.
+    pub score: f32,
+    /// True for a shown link, false for a possible one (shown only on request).
+    pub shown: bool,
+}
+
 impl Comparison {
+    /// The links between the passages two sources give of `claim`, best first: shown links
+    /// before possible ones, each by score. Only links that touch source `of`, when given.
+    /// A claim's sources need not be linked pairwise (a passage joins one linked to most of
+    /// it), so this, not its member list, says which pair shows the claim linked.
+    pub fn claim_links(&self, claim: &Cluster, of: Option<SourceId>) -> Vec<ClaimLink> {
+        let mut out = Vec::new();
+        for (i, x) in claim.members.iter().enumerate() {
+            for y in &claim.members[i + 1..] {
+                if of.is_some_and(|d| d != x.doc && d != y.doc) {
+                    continue;
+                }
+                let Some(p) = self.pair(x.doc, y.doc) else {
+                    continue;
+                };
+                let (own_a, own_b) = if p.a == x.doc { (x, y) } else { (y, x) };
+                let shown = p.alignment.links.iter().map(|l| (l, true));
+                let possible = p.alignment.possible.iter().map(|l| (l, false));
+                for (l, is_shown) in shown.chain(possible) {
+                    let first = |segs: &[SegmentId], own: &ClusterMember| {
+                        segs.iter().copied().find(|s| own.segments.contains(s))
+                    };
+                    if let (Some(sa), Some(sb)) = (first(&l.a, own_a), first(&l.b, own_b)) {
+                        out.push(ClaimLink {
+                            a: (p.a, sa),
+                            b: (p.b, sb),
+                            score: l.score,
+                            shown: is_shown,
+                        });
+                    }
+                }
+            }
+        }
+        out.sort_by(|p, q| q.shown.cmp(&p.shown).then(q.score.total_cmp(&p.score)));
+        out
+    }
+
     /// The facts source `doc` states differently from the other sources of `claim`: the
     /// conflicts of the links between its passages in the claim and theirs. Flags on weak
     /// links are only possible and left out, as every report leaves them out of its counts.

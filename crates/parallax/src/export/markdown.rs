@@ -75,7 +75,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
         return;
     }
     out.push_str(
-        "Each row is a claim two or more sources state, quoted from the first that does; \
+        "Each row is a claim two or more sources state, quoted from its most linked passage; \
          ✓ marks the sources that state it, ≠ those that state it with a different fact, \
          ≈ those joined to it only by a weak match (a few shared words), – those that do \
          not.\n\n",

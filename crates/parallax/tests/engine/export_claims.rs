@@ -287,3 +287,31 @@ fn a_claim_is_labelled_by_its_most_linked_passage() {
         assert_eq!(reach_in(c, d, s), most, "claim {:?}", c.label);
     }
 }
+
+/// In the HTML matrix a ✓ or ≠ opens the source's passage where it is linked to another
+/// source's passage of the claim, not in a pair that shows it as "only in" one source.
+#[test]
+fn html_signs_open_the_passage_where_it_is_linked() {
+    let cmp = four();
+    let page = html::render(&cmp, &Notes::default(), "four");
+    let body = &page[page.find("<table class=\"matrix\">").expect("a matrix")..];
+    let mut firm = 0;
+    for cell in body.split("<td class=\"cell ").skip(1) {
+        let class = &cell[..cell.find('"').unwrap()];
+        if !matches!(class, "states" | "differs") {
+            continue;
+        }
+        let at = cell.find("href=\"#").expect("a firm sign links") + 7;
+        let id = &cell[at..at + cell[at..].find('"').unwrap()];
+        let span = &page[..page
+            .find(&format!("id=\"{id}\""))
+            .expect("the target exists")];
+        let opened = &span[span.rfind("<span").unwrap()..];
+        assert!(
+            opened.starts_with("<span class=\"seg linked"),
+            "{id} opens an unlinked passage: {opened}"
+        );
+        firm += 1;
+    }
+    assert!(firm >= 10, "the demo's claims have firm signs: {firm}");
+}

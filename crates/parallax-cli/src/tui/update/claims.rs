@@ -1,6 +1,7 @@
 //! The claim matrix's keys: move over the visible rows, filter them, and Enter to show a
 //! row's claim (or passage) in the panes.
 
+use parallax::comparison::ClaimLink;
 use parallax::{SegmentId, SourceId};
 
 use super::show::show_at;
@@ -66,54 +67,44 @@ fn to_passage(m: &mut Model, doc: SourceId, seg: SegmentId) {
     show_at(m, pair, active, focus);
 }
 
-/// Shows claim `c` of the matrix: a pair of sources that both state it (the pair shown, if it
-/// does), focused on the left source's passage.
+/// Shows claim `c` of the matrix in a pair of sources whose passages of it are linked, so
+/// that the panes hold the claim side by side: the pair on screen and the source the row
+/// quotes where the links allow, else the best link. Only the sources that state a claim
+/// being known is not enough: a source joins a claim when linked to most of it, not to
+/// each of its sources.
 fn to_claim(m: &mut Model, c: usize) {
     let Some(r) = m.phase.ready_mut() else { return };
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
-    let docs: Vec<SourceId> = cluster.members.iter().map(|mb| mb.doc).collect();
-    let seg = |doc: SourceId| {
-        cluster
-            .members
-            .iter()
-            .find(|mb| mb.doc == doc)
-            .and_then(|mb| mb.segments.first().copied())
-    };
     let [left, right] = r.pair.src;
-    // The source whose passage the matrix quotes as the claim's label: it is shown, so that
-    // the row's words are on screen after Enter.
+    // The source whose passage the matrix quotes as the claim's label: shown where a link
+    // allows, so that the row's words are on screen after Enter.
     let quoted = labelled(&r.cmp, &cluster);
-    // Keep what is on screen where the claim allows: both sources if both state it (and
-    // one is quoted), else the one that does, with the quoted source or another that
-    // states it.
-    let with = |keep: SourceId| {
-        let other = quoted
-            .filter(|&q| q != keep)
-            .or_else(|| docs.iter().copied().find(|&d| d != keep))?;
-        Some([keep.min(other), keep.max(other)])
+    let links = r.cmp.claim_links(&cluster, None);
+    let has = |l: &ClaimLink, d: SourceId| l.a.0 == d || l.b.0 == d;
+    let rank = |l: &ClaimLink| {
+        let here = usize::from(has(l, left)) + usize::from(has(l, right));
+        match (here, quoted.is_some_and(|q| has(l, q))) {
+            (2, true) => 0,
+            (1, true) => 1,
+            (2, false) => 2,
+            (0, true) => 3,
+            (1, false) => 4,
+            _ => 5,
+        }
     };
-    let on_screen = |d: SourceId| quoted.is_none_or(|q| q == d);
-    let shown = match (docs.contains(&left), docs.contains(&right)) {
-        (true, true) if on_screen(left) || on_screen(right) => None,
-        (true, _) => with(left),
-        (false, true) => with(right),
-        (false, false) => match quoted {
-            Some(q) => with(q),
-            None => (docs.len() >= 2).then(|| [docs[0], docs[1]]),
-        },
+    let Some(best) = links.iter().min_by_key(|l| rank(l)).copied() else {
+        return;
     };
-    let switch = shown.is_some();
-    let [left, right] = shown.unwrap_or([left, right]);
-    let active = if seg(left).is_some() {
-        PaneSide::Left
-    } else {
-        PaneSide::Right
-    };
-    let mut focus = [None, None];
-    focus[active] = seg([left, right][active]);
-    show_at(m, switch.then_some([left, right]), active, focus);
+    let pair = [best.a.0, best.b.0];
+    let switch = pair != [left, right];
+    show_at(
+        m,
+        switch.then_some(pair),
+        PaneSide::Left,
+        [Some(best.a.1), Some(best.b.1)],
+    );
 }
 
 /// The source of the passage claim `c`'s label quotes (the start of its most central

@@ -14,7 +14,7 @@ use crate::tui::pair::pairs;
 use crate::tui::wrap::{fit, fit_middle, str_width};
 
 /// The marks a reader sees, explained once in the help.
-const LEGEND: [(&str, &str); 9] = [
+const LEGEND: [(&str, &str); 10] = [
     ("▶ ▷", "focused passage (this pane, other pane)"),
     ("12▌", "linked passage and its link number (tint per link)"),
     ("█", "passages of the focused link"),
@@ -22,6 +22,7 @@ const LEGEND: [(&str, &str); 9] = [
     ("?┆", "added, with a possible link (shown by P)"),
     ("~", "linked passage with changed words (underlined)"),
     ("!", "a fact the other source states differently"),
+    ("?", "a fact that differs on a weak link: only possible"),
     ("↕", "synoptic view: stands elsewhere in its source"),
     ("✎", "a note on this passage or its link"),
 ];

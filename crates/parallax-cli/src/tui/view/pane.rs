@@ -138,6 +138,7 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
     };
     let mut marks: Vec<(Range<usize>, Style)> = Vec::new();
     let mut conflicted = false;
+    let mut possible_flag = false;
     if let Some(l) = link {
         let (changes, conflicts) = r.pair.marks(&r.cmp, l, side);
         marks.extend(changes.into_iter().filter_map(rel).map(|x| (x, t.changed)));
@@ -148,7 +149,13 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
                 .filter_map(rel)
                 .map(|x| (x, t.conflict)),
         );
-        conflicted = marks.len() > before;
+        // A flag on a weak link is only possible, as the panel and the reports say: "?".
+        let found = marks.len() > before;
+        if parallax::facts::is_possible(r.pair.link(&r.cmp, l)) {
+            possible_flag = found;
+        } else {
+            conflicted = found;
+        }
     }
     let changed = marks.iter().any(|(_, s)| *s == t.changed);
     marks.extend(
@@ -187,6 +194,8 @@ fn placed(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, area: Rect, p: &
             }
             let (flag, style) = if conflicted {
                 ("!", t.conflict)
+            } else if possible_flag {
+                ("?", t.dim)
             } else if possible {
                 ("?", t.added)
             } else if link.is_none() {

@@ -36,7 +36,7 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
-         match, – does not. A sign links to the source's passage.</p>\n",
+         match, – does not. A sign opens the source's passage beside another source's passage it is linked to.</p>\n",
     );
     let names = cmp.names();
     out.push_str("<table class=\"matrix\">\n<thead><tr><th>#</th><th>Claim</th>");
@@ -82,7 +82,7 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
         .members
         .iter()
         .find(|m| m.doc == i)
-        .and_then(|m| anchor(c, m))
+        .and_then(|m| anchor(cmp, c, m))
     {
         Some(id) => {
             let _ = write!(
@@ -99,10 +99,20 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
     }
 }
 
-/// The id of member `m`'s first passage in the page, in the pair with another source of
-/// the claim (one that states it firmly, if any): every pair is in the page, so the id
-/// exists (`column` writes `s{a}-{b}-{a|b}-{segment}`).
-fn anchor(c: &Cluster, m: &ClusterMember) -> Option<String> {
+/// The id of member `m`'s passage in the page, in a pair where it is linked to another
+/// source's passage of the claim (the best such link), so that the sign opens the claim
+/// linked; else in the pair with another source of the claim (one that states it firmly,
+/// if any). Every pair is in the page, so the id exists (`column` writes
+/// `s{a}-{b}-{a|b}-{segment}`).
+fn anchor(cmp: &Comparison, c: &Cluster, m: &ClusterMember) -> Option<String> {
+    if let Some(l) = cmp.claim_links(c, Some(m.doc)).first() {
+        let (side, seg) = if l.a.0 == m.doc {
+            ("a", l.a.1)
+        } else {
+            ("b", l.b.1)
+        };
+        return Some(format!("s{}-{}-{side}-{seg}", l.a.0, l.b.0));
+    }
     let other = c
         .members
         .iter()
