@@ -127,6 +127,9 @@ fn clause(text: &str, span: Span) -> Span {
     Span::new(lo.min(span.start), hi)
 }
 
+/// Verbs that join a subject to what is said of it: "were", "had been".
+const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "had", "have", "has"];
+
 /// True when the text between two words breaks the clause.
 fn breaks(gap: &str) -> bool {
     gap.contains([';', ':', '(', ')', '—', '–', '"', '“', '”', '\n'])
@@ -156,6 +159,9 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
         (1, (after..toks.len()).collect()),
     ] {
         let mut taken = 0;
+        // "dozens of others were seriously injured": an event the fact is the subject of,
+        // after "were", is what it counts, though "killed" stands nearer before it.
+        let mut predicate = false;
         let mut prev = if dir < 0 { f.span.start } else { f.span.end };
         for k in range {
             let t = &toks[k];
@@ -169,8 +175,12 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             }
             prev = if dir < 0 { t.span.start } else { t.span.end };
             let w = t.folded.as_str();
+            if dir > 0 && taken == 0 && AUXILIARIES.contains(&w) {
+                predicate = true;
+            }
             if let Some(class) = lookup(EVENTS, w) {
-                events.push((k.abs_diff(at), class));
+                let own = predicate && taken <= 1;
+                events.push((if own { 0 } else { k.abs_diff(at) }, class));
             }
             if let Some(q) = lookup(QUAKE_WORDS, w) {
                 ctx.quake.get_or_insert(q);
