@@ -3,6 +3,7 @@
 
 use super::{Conflict, FactKind};
 use crate::align::Link;
+use crate::lexicon::HEDGES_BEFORE;
 
 /// Longest value shown in a flag, in characters; quotes are cut with "…".
 const SHOWN: usize = 80;
@@ -18,7 +19,13 @@ pub fn is_possible(link: &Link) -> bool {
 /// 7.6, B says 7.7". `la` and `lb` name the sources of `c.a` and `c.b`; a `possible` flag
 /// (on a weak link) says so.
 pub fn sentence(c: &Conflict, la: &str, lb: &str, possible: bool) -> String {
-    let (a, b) = (shown(&c.a), shown(&c.b));
+    let (mut a, mut b) = (shown(&c.a), shown(&c.b));
+    if !matches!(
+        c.kind,
+        FactKind::Quote | FactKind::Entity | FactKind::Attribution | FactKind::Byline
+    ) {
+        (a, b) = (mid_sentence(a), mid_sentence(b));
+    }
     let slot = if c.slot.is_empty() {
         default_slot(c.kind)
     } else {
@@ -51,6 +58,21 @@ fn default_slot(kind: FactKind) -> &'static str {
         FactKind::Attribution => "Who said it",
         FactKind::Entity => "Spelling of a name",
         FactKind::Byline => "Author",
+    }
+}
+
+/// A value that opened its sentence as it reads inside the flag's: "At least 43 people" as
+/// "at least 43 people". Only a hedge is lowered; a name stays as written.
+fn mid_sentence(v: String) -> String {
+    let lower = v.to_lowercase();
+    let hedged = HEDGES_BEFORE
+        .iter()
+        .any(|(h, _)| lower.starts_with(h) && !lower[h.len()..].starts_with(char::is_alphanumeric));
+    match v.chars().next() {
+        Some(first) if hedged && first.is_uppercase() => {
+            first.to_lowercase().chain(v.chars().skip(1)).collect()
+        }
+        _ => v,
     }
 }
 
@@ -91,7 +113,18 @@ mod tests {
         let c = flag(FactKind::Count, "Killed", "42", "At least 43");
         assert_eq!(
             sentence(&c, "A", "C", true),
-            "Killed: A says 42, C says At least 43 (possible: the link is weak)"
+            "Killed: A says 42, C says at least 43 (possible: the link is weak)"
+        );
+        // A hedge that opened its sentence is lowered; a word it only begins is not.
+        let c = flag(
+            FactKind::Count,
+            "Killed",
+            "Some 168,000 people",
+            "Overton's 170",
+        );
+        assert_eq!(
+            sentence(&c, "A", "B", false),
+            "Killed: A says some 168,000 people, B says Overton's 170"
         );
         // A conflict saved before slots were named still reads as a sentence.
         let c = flag(FactKind::Age, "", "56", "62");

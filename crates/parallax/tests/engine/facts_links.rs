@@ -159,7 +159,7 @@ fn passages_that_state_one_fact_two_ways_are_joined() {
     assert_eq!(c.len(), 1, "{c:?}");
     assert_eq!(
         facts::sentence(&c[0], "A", "B", false),
-        "Killed: A says one person, B says At least four people"
+        "Killed: A says one person, B says at least four people"
     );
 }
 

@@ -128,7 +128,9 @@ fn clause(text: &str, span: Span) -> Span {
 }
 
 /// Verbs that join a subject to what is said of it: "were", "had been".
-const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "been", "be", "being", "had", "have", "has"];
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "been", "be", "being", "had", "have", "has",
+];
 
 /// True when the text between two words breaks the clause.
 fn breaks(gap: &str) -> bool {
