@@ -251,8 +251,9 @@ impl Store {
     }
 
     /// The file meant by `name_or_path`: a path when it holds a separator; else the saved
-    /// comparison of that name; else, when it ends in `.json`, that file in the current
-    /// directory.
+    /// comparison of that name; else, when it ends in `.json` or a file of that name is in
+    /// the current directory, that file (so that a file that is no comparison is named as
+    /// such, not as a missing name).
     pub fn resolve(&self, name_or_path: &str) -> Result<PathBuf> {
         if name_or_path.contains(['/', '\\']) {
             return Ok(PathBuf::from(name_or_path));
@@ -264,7 +265,7 @@ impl Store {
         {
             return Ok(path);
         }
-        if name_or_path.ends_with(".json") {
+        if name_or_path.ends_with(".json") || Path::new(name_or_path).is_file() {
             return Ok(PathBuf::from(name_or_path));
         }
         self.path_of(name_or_path)?;

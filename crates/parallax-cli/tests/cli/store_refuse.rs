@@ -173,3 +173,45 @@ fn cli_refuses_with_one_line_and_leaves_the_file() {
         assert!(!src.path().join("out.html").exists());
     }
 }
+
+/// A file in the current directory named like a comparison (no separator, not `.json`) is
+/// read as the file it is: the error says it is no comparison, not that no comparison has
+/// that name; and it is left as it was.
+#[test]
+fn open_names_a_file_in_the_current_directory_as_no_comparison() {
+    let data = tempfile::tempdir().unwrap();
+    let cwd = tempfile::tempdir().unwrap();
+    let (path, mtime) = plant(cwd.path(), "notes", b"my own notes, not a comparison\n");
+    let name = path
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap()
+        .replace(store::EXTENSION, ".txt");
+    std::fs::rename(&path, cwd.path().join(&name)).unwrap();
+    let path = cwd.path().join(&name);
+    let out = support::parallax(&["open", &name])
+        .current_dir(cwd.path())
+        .env("PARALLAX_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("notes.txt") && err.contains("not a readable Parallax comparison"),
+        "{err}"
+    );
+    untouched(&path, b"my own notes, not a comparison\n", mtime);
+    // A name no file has is still a missing saved comparison.
+    let out = support::parallax(&["open", "nothing-here"])
+        .current_dir(cwd.path())
+        .env("PARALLAX_DATA_DIR", data.path())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no saved comparison named \"nothing-here\""),
+        "{err}"
+    );
+}
