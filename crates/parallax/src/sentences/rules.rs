@@ -21,8 +21,8 @@ const NEVER_FINAL: &[&str] = &[
 /// "Art. 5"): they join a next piece that starts with a digit (or, like any piece, in lower
 /// case), and otherwise may end a sentence ("… in Jan. Trump said …", "… magazine Art. Then").
 const BEFORE_NUMBER: &[&str] = &[
-    "No.", "Nos.", "Nr.", "Art.", "Abs.", "Bd.", "Vol.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.",
-    "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "No.", "Nos.", "Nr.", "Art.", "Abs.", "Bd.", "Vol.", "Ch.", "Fig.", "Pt.", "Rm.", "Jan.",
+    "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
 ];
 
 /// Abbreviations that may end a sentence ("… reached out to the U.S. An aide said …"): they
@@ -121,6 +121,20 @@ pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language
     {
         return true;
     }
+    // A rank's second abbreviation ("Col. Inf. Irham", "Lt. Cmdr. Ruiz" with one unlisted)
+    // is still the title: a short capitalised abbreviation right after a listed title.
+    let before_last = p[..p.len() - last.len()]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .unwrap_or("");
+    if NEVER_FINAL.contains(&before_last)
+        && is_short_abbreviation(last)
+        && starts_upper(first)
+        && !SENTENCE_STARTERS.contains(&first_word)
+    {
+        return true;
+    }
     if MAYBE_FINAL.contains(&last) {
         return !SENTENCE_STARTERS.contains(&first_word);
     }
@@ -186,6 +200,15 @@ fn ends_with_word(s: &str, word: &str) -> bool {
 fn is_ordinal(word: &str) -> bool {
     word.strip_suffix('.')
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// "Inf.", "Mar.": a capitalised word of two to five letters with a point.
+fn is_short_abbreviation(word: &str) -> bool {
+    word.strip_suffix('.').is_some_and(|w| {
+        (2..=5).contains(&w.chars().count())
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(char::is_alphabetic)
+    })
 }
 
 /// "W.", "J.R.R.": one or more single letters, each followed by a point.

@@ -66,11 +66,14 @@ fn titles_before_names_do_not_end_a_sentence() {
     one("The police chief Maj. Gen. Anton Lee said a hotel had been destroyed.");
     one("The spokesman Snr. Comr. Ana Putri told reporters that 18 houses were damaged.");
     one("Insp. Gaskin, Det. Ruiz and Cpl. Ward reached the scene with Brig. Holt.");
+    // A second abbreviation of a rank that is in no list still belongs to it.
+    one("The local commander, Col. Inf. Arno Wirata, said the road was open.");
 }
 
 #[test]
 fn number_and_saint_abbreviations_do_not_end_a_sentence() {
     one("Venezuela's No. 2 official is in talks.");
+    one("The debate aired on WXYZ-TV, Ch. 4, at nine.");
     one("They met at St. Peter's Square on Sunday.");
 }
 
