@@ -16,7 +16,7 @@ mod column;
 
 use std::fmt::Write;
 
-use crate::annotate::{Note, Notes, rfc3339};
+use crate::annotate::{Anchor, Note, Notes, rfc3339};
 use crate::comparison::Comparison;
 use crate::ids::SourceId;
 use crate::text::visible;
@@ -38,7 +38,7 @@ pub fn render(cmp: &Comparison, notes: &Notes, title: &str) -> String {
         env!("CARGO_PKG_VERSION"),
         esc(&format!("Parallax: {title}"))
     );
-    header(&mut out, cmp, title);
+    header(&mut out, cmp, notes, title);
     out.push_str("<main id=\"main\">\n");
     for (k, p) in cmp.pairs.iter().enumerate() {
         column::pair(&mut out, cmp, p, notes, k == 0);
@@ -74,7 +74,7 @@ fn corrections(out: &mut String, notes: &Notes) {
     out.push_str("</ul>\n</section>\n");
 }
 
-fn header(out: &mut String, cmp: &Comparison, title: &str) {
+fn header(out: &mut String, cmp: &Comparison, notes: &Notes, title: &str) {
     let _ = writeln!(out, "<header>\n<h1>{}</h1>", esc(title));
     out.push_str("<p class=\"help\">Click a passage to bring up its counterpart. Keys: <kbd>n</kbd>/<kbd>N</kbd> next/previous link, <kbd>Esc</kbd> clear.</p>\n");
     out.push_str(
@@ -88,9 +88,15 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
         let names = cmp.names();
         for p in &cmp.pairs {
             let name = |i: SourceId| format!("{} {}", i.letter(), names[i.0]);
+            // Which pairs hold notes: only one pair is shown at a time.
+            let noted = match notes_in(notes, p.a, p.b) {
+                0 => String::new(),
+                1 => " · 1 note".to_string(),
+                n => format!(" · {n} notes"),
+            };
             let _ = write!(
                 out,
-                "<option value=\"{}-{}\">{} · {}</option>",
+                "<option value=\"{}-{}\">{} · {}{noted}</option>",
                 p.a,
                 p.b,
                 esc(&super::one_line(&name(p.a), 50)),
@@ -100,6 +106,20 @@ fn header(out: &mut String, cmp: &Comparison, title: &str) {
         out.push_str("</select></label>\n");
     }
     out.push_str("<p id=\"status\" class=\"status\" aria-live=\"polite\"></p>\n</header>\n");
+}
+
+/// How many notes the pair of sources `a` and `b` shows: those on its links and those on
+/// passages of either source.
+fn notes_in(notes: &Notes, a: SourceId, b: SourceId) -> usize {
+    notes
+        .ordered()
+        .iter()
+        .filter(|n| match &n.anchor {
+            Some(Anchor::Link { a: x, b: y, .. }) => (*x, *y) == (a, b),
+            Some(Anchor::Passage { source, .. }) => *source == a || *source == b,
+            None => false,
+        })
+        .count()
 }
 
 fn detached(out: &mut String, notes: &Notes) {

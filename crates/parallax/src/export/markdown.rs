@@ -131,8 +131,17 @@ fn note(out: &mut String, n: &Note) {
         format!(" [{}]", escape(&n.tags.join(", ")))
     };
     let _ = writeln!(out, "**Note**{tags} ({}):\n", rfc3339(n.updated));
-    for line in n.text.lines() {
-        let _ = writeln!(out, "> {}", escape(line));
+    // A line break inside a paragraph is a hard break ("\\" at its end): Markdown would
+    // otherwise run the note's lines together.
+    let lines: Vec<&str> = n.text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let more = lines.get(i + 1).is_some_and(|next| !next.trim().is_empty());
+        let brk = if more && !line.trim().is_empty() {
+            "\\"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "> {}{brk}", escape(line));
     }
     if n.text.trim().is_empty() {
         out.push_str("> (no text)\n");

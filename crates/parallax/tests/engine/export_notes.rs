@@ -136,3 +136,39 @@ fn markdown_escapes_paths_titles_and_notes() {
     }
     assert!(md.contains("onerror"), "the text itself is kept");
 }
+
+/// With more than two sources the HTML page shows one pair at a time, so its chooser says
+/// which pairs hold notes: a note on a link of C and D is counted on C · D only, a note on
+/// a passage of A on every pair with A.
+#[test]
+fn the_html_chooser_counts_each_pairs_notes() {
+    let options = Options {
+        fast: true,
+        ..Options::default()
+    };
+    let c = Comparison::build(parallax::demo::documents(), &options).unwrap();
+    let (x, y) = (SourceId(2), SourceId(3));
+    assert!(!c.pair(x, y).unwrap().alignment.links.is_empty());
+    let mut notes = Notes::default();
+    notes
+        .add(
+            &c,
+            Anchor::link(&c, x, y, LinkId(0)).unwrap(),
+            "on C and D",
+            1,
+        )
+        .unwrap();
+    let passage = Anchor::Passage {
+        source: SourceId(0),
+        segment: SegmentId(0),
+    };
+    notes.add(&c, passage, "on A", 2).unwrap();
+    let page = parallax::export::html::render(&c, &notes, "four");
+    let option = |a: usize, b: usize| {
+        let at = page.find(&format!("<option value=\"{a}-{b}\">")).unwrap();
+        page[at..at + page[at..].find("</option>").unwrap()].to_string()
+    };
+    assert!(option(2, 3).ends_with(" · 1 note"), "{}", option(2, 3));
+    assert!(option(0, 1).ends_with(" · 1 note"), "{}", option(0, 1));
+    assert!(!option(1, 2).contains("note"), "no note: {}", option(1, 2));
+}
