@@ -341,3 +341,32 @@ fn a_small_matrix_keeps_its_title_legend_and_filter_keys() {
         "the keys at the last row: {end}"
     );
 }
+
+/// Each claim row carries the number every report gives the claim, also when a filter
+/// hides the rows before it.
+#[test]
+fn claim_rows_carry_the_reports_numbers() {
+    let mut m = quake();
+    press(&mut m, "m");
+    let all = crate::support::rows(&draw(&m));
+    let n = cmp(&m).clusters.len();
+    assert!(n >= 2, "{all:#?}");
+    for k in 1..=n {
+        assert!(
+            all.iter()
+                .any(|l| l.contains(&format!("│{}{k} ", if k == 1 { "▶" } else { " " }))),
+            "claim {k} numbered: {all:#?}"
+        );
+    }
+    press(&mut m, "3");
+    let conflict = crate::support::rows(&draw(&m));
+    let Row::Claim(c) = rows(cmp(&m), Filter::Conflict)[0] else {
+        panic!()
+    };
+    assert!(
+        conflict
+            .iter()
+            .any(|l| l.contains(&format!("│▶{} ", c + 1))),
+        "{conflict:#?}"
+    );
+}

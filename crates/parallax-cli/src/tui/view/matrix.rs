@@ -64,7 +64,16 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     } else {
         "claim"
     };
-    lines.push(Line::styled(format!(" {head} {what}"), t.key));
+    // Claims are numbered as every report numbers them; passage rows have no number.
+    let width = if filter == Filter::Only {
+        0
+    } else {
+        cmp.clusters.len().to_string().len() + 1
+    };
+    lines.push(Line::styled(
+        format!(" {:width$}{head} {what}", if width > 0 { "#" } else { "" }),
+        t.key,
+    ));
     let head_rows = lines.len();
     let shown = rows(cmp, filter);
     let enter = km.hint(Command::Counterpart);
@@ -77,6 +86,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
         let (label, footer) = match *row {
             Row::Claim(c) => {
                 let claim = &cmp.clusters[c];
+                spans.push(Span::styled(format!("{:<width$}", c + 1), t.dim));
                 for i in SourceId::all(n) {
                     let (sign, style) = cell(t, cmp.stance(claim, i));
                     spans.push(Span::styled(sign.to_string(), style));
