@@ -166,7 +166,7 @@ pub fn to_note(m: &mut Model, at: usize) {
             a, b, a_segments, ..
         }) => (a, a_segments.first().copied().unwrap_or_default(), Some(b)),
         None => {
-            m.message = Some("a detached note: its passage is gone from the sources".into());
+            m.message = Some("a detached note: the link or passage it was on is gone (changed by hand or in the sources)".into());
             m.dialog = Some(Dialog::Notes(NotesPanel::List(at)));
             return;
         }
