@@ -209,6 +209,10 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     }
     let at = strip_titles(&folded);
     let key = folded[at..].to_string();
+    // One letter alone ("200 W. American Blvd.", "Plan B") is an initial or a label, no name.
+    if key.trim_end_matches('.').chars().count() < 2 {
+        return;
+    }
     if (TITLES.contains(&key.as_str()) || RANKS.contains(&key.as_str()))
         && key != "u.s."
         && key != "us"
@@ -251,6 +255,19 @@ mod tests {
                 "Haiti"
             ]
         );
+    }
+
+    #[test]
+    fn a_letter_alone_is_no_name() {
+        let s = "The shop at 200 W. Lake Street backed Plan B, said Anna Berg.";
+        let names = run(s);
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().filter(|c| c.is_alphabetic()).count() > 1),
+            "{names:?}"
+        );
+        assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
     }
 
     #[test]
