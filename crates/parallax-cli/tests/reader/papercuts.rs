@@ -201,3 +201,31 @@ fn a_flag_on_a_weak_link_is_marked_possible_in_the_gutter() {
         .unwrap_or_else(|| panic!("the focused passage in {shown:#?}"));
     assert_eq!(row.chars().nth(1), Some('?'), "{row}");
 }
+
+/// A passage taller than its pane (a paragraph of one long line) can be read to its end
+/// with PgDn, and back with PgUp: paging no longer snaps back to its first line.
+#[test]
+fn page_down_reads_on_inside_a_passage_taller_than_the_pane() {
+    let long: String = (1..=400).map(|k| format!("word{k} ")).collect();
+    let mut m = model_of(&format!("{long}end."), SAME);
+    // The pane's rows: those above the link panel's rule.
+    let pane = |m: &tui::model::Model| {
+        let rows = crate::support::rows(&draw(m));
+        let end = rows
+            .iter()
+            .position(|r| r.contains("────"))
+            .unwrap_or(rows.len());
+        rows[..end].join("\n")
+    };
+    assert!(pane(&m).contains("word1 "), "{}", pane(&m));
+    for _ in 0..40 {
+        press(&mut m, "pagedown");
+    }
+    let later = pane(&m);
+    assert!(!later.contains("word1 "), "paged on: {later}");
+    assert!(later.contains("word400"), "the passage's end: {later}");
+    for _ in 0..40 {
+        press(&mut m, "pageup");
+    }
+    assert!(pane(&m).contains("word1 "), "{}", pane(&m));
+}

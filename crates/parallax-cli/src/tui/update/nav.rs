@@ -42,7 +42,10 @@ pub fn ensure_visible(m: &mut Model, side: PaneSide) {
     let l = &r.layout[side];
     let pane = &mut m.panes[side];
     if let Some(p) = l.of(pane.focus) {
-        if p.top < pane.scroll || p.bottom() - p.top > h {
+        let tall = p.bottom() - p.top > h;
+        if tall && (p.top..p.bottom()).contains(&pane.scroll) {
+            // Paging inside a passage taller than the pane: keep the place read to.
+        } else if p.top < pane.scroll || tall {
             pane.scroll = p.top;
         } else if p.bottom() > pane.scroll + h {
             pane.scroll = p.bottom() - h;
