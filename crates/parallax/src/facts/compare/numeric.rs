@@ -179,7 +179,14 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
             .count();
         return (shared > 0).then_some(shared);
     }
-    let shared = x.ctx.words.intersection(&y.ctx.words).count();
+    // A word for the quake does not say what a measurement measures: the epicentre's
+    // distance, the depth and how far away it was felt all stand by "quake".
+    let shared = x
+        .ctx
+        .words
+        .intersection(&y.ctx.words)
+        .filter(|w| kind != FactKind::Quantity || !QUAKE_WORDS.iter().any(|(_, q)| q == w))
+        .count();
     match (x.ctx.event, y.ctx.event) {
         (Some(p), Some(q)) if p != q => None,
         (Some(_), Some(_)) => Some(10 + shared),
