@@ -25,6 +25,10 @@ pub enum Error {
     /// The file holds NUL bytes: not text.
     #[error("{path}: binary file (NUL byte at offset {offset}), not text")]
     Binary { path: String, offset: usize },
+    /// The file is no UTF-8 and many of its first bytes are control characters: binary
+    /// data rather than text in another encoding.
+    #[error("{path}: binary file (control byte at offset {offset}), not text")]
+    ControlBytes { path: String, offset: usize },
     /// The file is empty or holds only white space.
     #[error("{path}: {what}, nothing to compare")]
     Empty { path: String, what: &'static str },

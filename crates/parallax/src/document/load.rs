@@ -144,6 +144,18 @@ impl Checked {
     }
 }
 
+/// Where the first control byte is, when control bytes (other than tab, line feed and
+/// carriage return) are more than one in fifty of the first 8 KiB: binary data. Text in
+/// Latin-1 or Windows-1252 has next to none, so it is still told to convert.
+fn binary_like(bytes: &[u8]) -> Option<usize> {
+    let head = &bytes[..bytes.len().min(8192)];
+    let control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
+    let count = head.iter().filter(|&&b| control(b)).count();
+    (count >= 4 && count * 50 > head.len())
+        .then(|| head.iter().position(|&b| control(b)))
+        .flatten()
+}
+
 /// Checks the bytes and keeps them in the format they are in.
 fn check(path: &str, bytes: Vec<u8>) -> Result<Checked> {
     // UTF-16 is full of NUL bytes; say what it is rather than calling it binary.
@@ -167,9 +179,18 @@ fn check(path: &str, bytes: Vec<u8>) -> Result<Checked> {
     let body = match detect_format(path, &bytes) {
         SourceFormat::Html => Body::Html(bytes, None),
         format => {
-            let text = String::from_utf8(bytes).map_err(|e| Error::InvalidUtf8 {
-                path: path.to_string(),
-                offset: e.utf8_error().valid_up_to(),
+            let text = String::from_utf8(bytes).map_err(|e| {
+                let bytes = e.as_bytes();
+                match binary_like(bytes) {
+                    Some(offset) => Error::ControlBytes {
+                        path: path.to_string(),
+                        offset,
+                    },
+                    None => Error::InvalidUtf8 {
+                        path: path.to_string(),
+                        offset: e.utf8_error().valid_up_to(),
+                    },
+                }
             })?;
             // White space only is refused now for text; a page's text is known only after
             // extraction.

@@ -195,6 +195,19 @@ fn errors_are_values_naming_the_file() {
     assert!(e.to_string().starts_with("big.txt: "));
     let e = from_bytes("x.txt", b"ok \xC3\x28").unwrap_err();
     assert!(matches!(e, Error::InvalidUtf8 { offset: 3, .. }), "{e}");
+    // Bytes full of control characters are binary, not text to convert from Latin-1.
+    let noise: Vec<u8> = (0..512u32)
+        .map(|k| ((k * 97 + 13) % 255 + 1) as u8)
+        .collect();
+    let e = from_bytes("noise.bin", &noise).unwrap_err();
+    assert!(matches!(e, Error::ControlBytes { .. }), "{e}");
+    assert!(
+        e.to_string().contains("binary file") && !e.to_string().contains("iconv"),
+        "{e}"
+    );
+    let latin1 = b"Caf\xe9 con leche, d\xe9j\xe0 vu.\n".repeat(40);
+    let e = from_bytes("latin1.txt", &latin1).unwrap_err();
+    assert!(e.to_string().contains("iconv -f latin1"), "{e}");
     let e = load("/definitely/not/here.txt", &LoadOptions::default()).unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }));
     assert!(!e.to_string().contains('\n'));
