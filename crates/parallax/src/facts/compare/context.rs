@@ -4,9 +4,6 @@
 //! prose. Two facts fill one slot only when these agree.
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
-
-use regex::Regex;
 
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
@@ -257,9 +254,54 @@ pub fn numberish(kind: FactKind) -> bool {
     )
 }
 
-/// A capitalised word and a number that name one thing: "Windows 8.1", "Flight 370".
-static NUMBERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(\p{Lu}[\p{L}-]*) ([0-9]+(?:\.[0-9]+)?)").unwrap());
+/// The last capitalised word with a number after it in `text[lo..hi]`, which name one
+/// thing: "Windows 8.1", "Flight 370"; not a time word ("Sept 12") or a function word ("In
+/// 2009"), nor a number that goes on ("Sept 1,200", "Item 3rd"). Scanned by hand: it runs
+/// for every number a link compares, and a regex search with groups there made comparing
+/// facts cost half again as much as aligning (`cargo bench --bench facts`).
+fn numbered_name(text: &str, lo: usize, hi: usize, lang: crate::text::Language) -> Option<Span> {
+    let s = &text[lo..hi];
+    let b = s.as_bytes();
+    let mut found = None;
+    let mut i = 1;
+    while i < b.len() {
+        if !(b[i].is_ascii_digit() && b[i - 1] == b' ') {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        if j + 1 < b.len() && b[j] == b'.' && b[j + 1].is_ascii_digit() {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_digit() {
+                j += 1;
+            }
+        }
+        let word_end = i - 1;
+        let word_start = s[..word_end]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphabetic() || c == '-'))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        let word = &s[word_start..word_end];
+        let mut next = text[lo + j..].chars();
+        let ends = match next.next() {
+            Some(',' | '.') => !next.next().is_some_and(|d| d.is_ascii_digit()),
+            Some(ch) => !ch.is_alphanumeric(),
+            None => true,
+        };
+        if ends && word.starts_with(char::is_uppercase) {
+            let w = word.to_lowercase();
+            if !timeish(&w) && !lang.is_stop(&w) {
+                found = Some(Span::new(lo + word_start, lo + j));
+            }
+        }
+        i = j.max(i + 1);
+    }
+    found
+}
 
 /// True when `before` ends in a possessive: "Timmons'", "Timmons ' " (a tokenised
 /// apostrophe), "the man's", "his", "her", "their".
@@ -300,26 +342,8 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> 
         .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)
         .map(|g| (g.span, g.value.clone()));
     let lo = name.as_ref().map_or(around.start, |(s, _)| s.start);
-    let numbered = NUMBERED
-        .captures_iter(&text[lo..f.span.start])
-        .filter(|c| {
-            let w = c[1].to_lowercase();
-            // The number ends there: not "Sept 1,200" nor "Item 3rd".
-            let rest = &text[lo + c.get(0).unwrap().end()..];
-            let mut next = rest.chars();
-            let ends = match next.next() {
-                Some(',' | '.') => !next.next().is_some_and(|d| d.is_ascii_digit()),
-                Some(ch) => !ch.is_alphanumeric(),
-                None => true,
-            };
-            ends && !timeish(&w) && !src.lang.is_stop(&w)
-        })
-        .last()
-        .map(|c| {
-            let whole = c.get(0).unwrap();
-            let span = Span::new(lo + whole.start(), lo + whole.end());
-            (span, crate::text::fold(whole.as_str()))
-        });
+    let numbered = numbered_name(text, lo, f.span.start, src.lang)
+        .map(|span| (span, crate::text::fold(span.slice(text))));
     let (span, key) = match (name, numbered) {
         // The name itself with its number: "Windows" in "Windows 8.1".
         (Some((n, _)), Some((v, key))) if v.start <= n.start => (v, key),
