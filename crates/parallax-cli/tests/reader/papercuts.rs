@@ -207,7 +207,11 @@ fn a_flag_on_a_weak_link_is_marked_possible_in_the_gutter() {
 #[test]
 fn page_down_reads_on_inside_a_passage_taller_than_the_pane() {
     let long: String = (1..=400).map(|k| format!("word{k} ")).collect();
-    let mut m = model_of(&format!("{long}end."), SAME);
+    // A paragraph after the long one: paging must not jump to it past the long one's end.
+    let mut m = model_of(
+        &format!("{long}end.\n\nA short closing line follows."),
+        SAME,
+    );
     // The pane's rows: those above the link panel's rule.
     let pane = |m: &tui::model::Model| {
         let rows = crate::support::rows(&draw(m));
@@ -218,12 +222,24 @@ fn page_down_reads_on_inside_a_passage_taller_than_the_pane() {
         rows[..end].join("\n")
     };
     assert!(pane(&m).contains("word1 "), "{}", pane(&m));
+    let mut seen = pane(&m);
     for _ in 0..40 {
         press(&mut m, "pagedown");
+        seen.push_str(&pane(&m));
     }
+    let missed: Vec<usize> = (1..=400)
+        .filter(|k| !seen.contains(&format!("word{k} ")))
+        .collect();
+    assert!(
+        missed.is_empty(),
+        "words never shown while paging: {missed:?}"
+    );
     let later = pane(&m);
     assert!(!later.contains("word1 "), "paged on: {later}");
-    assert!(later.contains("word400"), "the passage's end: {later}");
+    assert!(
+        later.contains("closing line"),
+        "the paragraph after it: {later}"
+    );
     for _ in 0..40 {
         press(&mut m, "pageup");
     }

@@ -17,6 +17,9 @@ const NEVER_FINAL: &[&str] = &[
     "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
 ];
 
+/// Second parts of a rank, after a title of [`NEVER_FINAL`]: "Col. Inf.", "Maj. Ret.".
+const RANK_PARTS: &[&str] = &["Inf.", "Cav.", "Ret.", "Arty.", "Pol.", "Mar."];
+
 /// Abbreviations that stand before a number ("No. 2", "Jan. 3", "Sept. 2025", "Nr. 5",
 /// "Art. 5"): they join a next piece that starts with a digit (or, like any piece, in lower
 /// case), and otherwise may end a sentence ("… in Jan. Trump said …", "… magazine Art. Then").
@@ -121,15 +124,15 @@ pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language
     {
         return true;
     }
-    // A rank's second abbreviation ("Col. Inf. Irham", "Lt. Cmdr. Ruiz" with one unlisted)
-    // is still the title: a short capitalised abbreviation right after a listed title.
+    // A rank's second part ("Col. Inf. Arno Wirata", "Maj. Ret. Lee") is still the title;
+    // only listed parts, since a surname after a title also ends sentences ("Dr. Smith.").
     let before_last = p[..p.len() - last.len()]
         .trim_end()
         .rsplit(char::is_whitespace)
         .next()
         .unwrap_or("");
     if NEVER_FINAL.contains(&before_last)
-        && is_short_abbreviation(last)
+        && RANK_PARTS.contains(&last)
         && starts_upper(first)
         && !SENTENCE_STARTERS.contains(&first_word)
     {
@@ -200,15 +203,6 @@ fn ends_with_word(s: &str, word: &str) -> bool {
 fn is_ordinal(word: &str) -> bool {
     word.strip_suffix('.')
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// "Inf.", "Mar.": a capitalised word of two to five letters with a point.
-fn is_short_abbreviation(word: &str) -> bool {
-    word.strip_suffix('.').is_some_and(|w| {
-        (2..=5).contains(&w.chars().count())
-            && w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(char::is_alphabetic)
-    })
 }
 
 /// "W.", "J.R.R.": one or more single letters, each followed by a point.

@@ -68,6 +68,11 @@ fn titles_before_names_do_not_end_a_sentence() {
     one("Insp. Gaskin, Det. Ruiz and Cpl. Ward reached the scene with Brig. Holt.");
     // A second abbreviation of a rank that is in no list still belongs to it.
     one("The local commander, Col. Inf. Arno Wirata, said the road was open.");
+    // A short surname after a title still ends its sentence.
+    parts(
+        "The bill was backed by Sen. Paul. Democrats opposed it.",
+        &["The bill was backed by Sen. Paul.", "Democrats opposed it."],
+    );
 }
 
 #[test]

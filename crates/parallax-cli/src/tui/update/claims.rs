@@ -94,7 +94,10 @@ fn to_claim(m: &mut Model, c: usize) {
             _ => 5,
         }
     };
-    let Some(best) = links.iter().min_by_key(|l| rank(l)).copied() else {
+    // A shown link first: a possible one is hidden unless asked for (P), and the panes
+    // would then show the two passages unlinked.
+    let Some(best) = links.iter().min_by_key(|l| (!l.shown, rank(l))).copied() else {
+        m.message = Some("this claim's passages are linked in no pair".into());
         return;
     };
     let pair = [best.a.0, best.b.0];

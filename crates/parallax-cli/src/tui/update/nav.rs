@@ -122,7 +122,14 @@ pub fn page(m: &mut Model, down: bool) {
         at.saturating_sub(h.saturating_sub(1).max(1))
     };
     let first = l.placed.partition_point(|p| p.top < to);
-    let idx = if down && to == max && at == max {
+    // A passage taller than the pane that the new place falls inside keeps the focus, so
+    // that paging reads on through it rather than jumping to the passage after it.
+    let inside = first
+        .checked_sub(1)
+        .filter(|&k| l.placed[k].bottom() > to && l.placed[k].bottom() - l.placed[k].top > h);
+    let idx = if let Some(k) = inside {
+        k
+    } else if down && to == max && at == max {
         l.placed.len().saturating_sub(1)
     } else if !down && to == 0 {
         0

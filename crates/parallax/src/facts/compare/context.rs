@@ -8,7 +8,8 @@ use std::collections::HashSet;
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
 use crate::lexicon::{
-    EVENTS, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS, is_speech_verb, lookup,
+    EVENTS, HEDGES_BEFORE, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS, is_speech_verb,
+    lookup,
 };
 use crate::span::Span;
 use crate::text::{Token, tokens_unstemmed};
@@ -159,7 +160,10 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     ] {
         let mut taken = 0;
         // "dozens of others were seriously injured": an event the fact is the subject of,
-        // after "were", is what it counts, though "killed" stands nearer before it.
+        // "were" right after it, is what it counts, though "killed" stands nearer before
+        // it. Not when an event verb stands right before the fact ("who had killed 5 people
+        // were arrested": the fact is its object) nor across a comma.
+        let object = at > 0 && lookup(EVENTS, toks[at - 1].folded.as_str()).is_some();
         let mut predicate = false;
         let mut prev = if dir < 0 { f.span.start } else { f.span.end };
         for k in range {
@@ -174,7 +178,7 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             }
             prev = if dir < 0 { t.span.start } else { t.span.end };
             let w = t.folded.as_str();
-            if dir > 0 && taken == 0 && AUXILIARIES.contains(&w) {
+            if dir > 0 && k == after && !object && !gap.contains(',') && AUXILIARIES.contains(&w) {
                 predicate = true;
             }
             if let Some(class) = lookup(EVENTS, w) {
@@ -259,7 +263,13 @@ pub fn numberish(kind: FactKind) -> bool {
 /// 2009"), nor a number that goes on ("Sept 1,200", "Item 3rd"). Scanned by hand: it runs
 /// for every number a link compares, and a regex search with groups there made comparing
 /// facts cost half again as much as aligning (`cargo bench --bench facts`).
-fn numbered_name(text: &str, lo: usize, hi: usize, lang: crate::text::Language) -> Option<Span> {
+fn numbered_name(
+    text: &str,
+    lo: usize,
+    hi: usize,
+    lang: crate::text::Language,
+    is_fact: impl Fn(usize) -> bool,
+) -> Option<Span> {
     let s = &text[lo..hi];
     let b = s.as_bytes();
     let mut found = None;
@@ -292,9 +302,11 @@ fn numbered_name(text: &str, lo: usize, hi: usize, lang: crate::text::Language) 
             Some(ch) => !ch.is_alphanumeric(),
             None => true,
         };
-        if ends && word.starts_with(char::is_uppercase) {
+        // "Nearly 300 homes": a hedge and an amount, not a name with a number.
+        if ends && word.starts_with(char::is_uppercase) && !is_fact(lo + i) {
             let w = word.to_lowercase();
-            if !timeish(&w) && !lang.is_stop(&w) {
+            let hedge = HEDGES_BEFORE.iter().any(|(h, _)| *h == w);
+            if !hedge && !timeish(&w) && !lang.is_stop(&w) {
                 found = Some(Span::new(lo + word_start, lo + j));
             }
         }
@@ -342,7 +354,12 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> 
         .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)
         .map(|g| (g.span, g.value.clone()));
     let lo = name.as_ref().map_or(around.start, |(s, _)| s.start);
-    let numbered = numbered_name(text, lo, f.span.start, src.lang)
+    let is_fact = |at: usize| {
+        src.facts[from..upto]
+            .iter()
+            .any(|g| numberish(g.kind) && g.span.start <= at && at < g.span.end)
+    };
+    let numbered = numbered_name(text, lo, f.span.start, src.lang, is_fact)
         .map(|span| (span, crate::text::fold(span.slice(text))));
     let (span, key) = match (name, numbered) {
         // The name itself with its number: "Windows" in "Windows 8.1".
