@@ -190,11 +190,14 @@ fn open_names_a_file_in_the_current_directory_as_no_comparison() {
         .replace(store::EXTENSION, ".txt");
     std::fs::rename(&path, cwd.path().join(&name)).unwrap();
     let path = cwd.path().join(&name);
-    let out = support::parallax(&["open", &name])
-        .current_dir(cwd.path())
-        .env("PARALLAX_DATA_DIR", data.path())
-        .output()
-        .unwrap();
+    let open = |what: &str| {
+        support::parallax(&["open", what])
+            .current_dir(cwd.path())
+            .env("PARALLAX_DATA_DIR", data.path())
+            .output()
+            .unwrap()
+    };
+    let out = open(&name);
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
@@ -204,11 +207,7 @@ fn open_names_a_file_in_the_current_directory_as_no_comparison() {
     );
     untouched(&path, b"my own notes, not a comparison\n", mtime);
     // A name no file has is still a missing saved comparison.
-    let out = support::parallax(&["open", "nothing-here"])
-        .current_dir(cwd.path())
-        .env("PARALLAX_DATA_DIR", data.path())
-        .output()
-        .unwrap();
+    let out = open("nothing-here");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
         err.contains("no saved comparison named \"nothing-here\""),

@@ -113,6 +113,15 @@ impl Anchor {
         }
     }
 
+    /// True when the pair of sources `a` and `b` (`a` the smaller) shows the anchor: a link
+    /// of that pair, or a passage of either source.
+    pub fn in_pair(&self, a: SourceId, b: SourceId) -> bool {
+        match self {
+            Anchor::Passage { source, .. } => *source == a || *source == b,
+            Anchor::Link { a: x, b: y, .. } => (*x, *y) == (a, b),
+        }
+    }
+
     /// True when the anchor covers segment `segment` of source `source`.
     pub fn touches(&self, source: SourceId, segment: SegmentId) -> bool {
         match self {

@@ -16,7 +16,7 @@ mod column;
 
 use std::fmt::Write;
 
-use crate::annotate::{Anchor, Note, Notes, rfc3339};
+use crate::annotate::{Note, Notes, rfc3339};
 use crate::comparison::Comparison;
 use crate::ids::SourceId;
 use crate::text::visible;
@@ -114,11 +114,7 @@ fn notes_in(notes: &Notes, a: SourceId, b: SourceId) -> usize {
     notes
         .ordered()
         .iter()
-        .filter(|n| match &n.anchor {
-            Some(Anchor::Link { a: x, b: y, .. }) => (*x, *y) == (a, b),
-            Some(Anchor::Passage { source, .. }) => *source == a || *source == b,
-            None => false,
-        })
+        .filter(|n| n.anchor.as_ref().is_some_and(|x| x.in_pair(a, b)))
         .count()
 }
 

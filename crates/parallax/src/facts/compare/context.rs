@@ -206,7 +206,7 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     ctx.event = events.first().map(|&(_, e)| e);
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
     let named = (!ctx.possessed)
-        .then(|| owner(src, f, around))
+        .then(|| owner(src, f, around, &others))
         .flatten()
         .or_else(|| {
             // An age written after a name names its owner ("Jones, 45,") even where the name
@@ -340,11 +340,11 @@ fn after_possessive(before: &str) -> bool {
         && last.len() > 2)
 }
 
-/// The name nearest before `f` in its clause, with no speech verb or clause break between
+/// The name nearest before `f` in its clause (`others`: the clause's other number facts), with no speech verb or clause break between
 /// (a source that says it is not whose it is): its key and its words. A name with a number
 /// ("Windows 8.1", "Flight 370") is owner with its number, also where it opens the sentence
 /// and so was not taken for a name.
-fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> {
+fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(String, String)> {
     let text = src.text;
     let upto = src.facts.partition_point(|g| g.span.start < f.span.start);
     let from = src.facts.partition_point(|g| g.span.start < around.start);
@@ -354,11 +354,9 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span) -> Option<(String, String)> 
         .find(|g| g.kind == FactKind::Entity && g.span.end <= f.span.start)
         .map(|g| (g.span, g.value.clone()));
     let lo = name.as_ref().map_or(around.start, |(s, _)| s.start);
-    let is_fact = |at: usize| {
-        src.facts[from..upto]
-            .iter()
-            .any(|g| numberish(g.kind) && g.span.start <= at && at < g.span.end)
-    };
+    // The clause's other numbers (`others`, as `context` found them) are amounts, not
+    // numbers of a name.
+    let is_fact = |at: usize| others.iter().any(|o| o.start <= at && at < o.end);
     let numbered = numbered_name(text, lo, f.span.start, src.lang, is_fact)
         .map(|span| (span, crate::text::fold(span.slice(text))));
     let (span, key) = match (name, numbered) {
