@@ -141,12 +141,26 @@ fn note(out: &mut String, n: &Note) {
         } else {
             ""
         };
-        let _ = writeln!(out, "> {}{brk}", escape(line));
+        let _ = writeln!(out, "> {}{brk}", escape_block_start(&escape(line)));
     }
     if n.text.trim().is_empty() {
         out.push_str("> (no text)\n");
     }
     out.push('\n');
+}
+
+/// A note line that would open a list item or underline a heading ("- milk", "2. call",
+/// "---") gets its marker escaped: the line before it ends in a hard break, which
+/// Markdown shows as a literal backslash when a new block starts, and the note should read
+/// as the user typed it.
+fn escape_block_start(line: &str) -> String {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = match line.as_bytes().first() {
+        Some(b'-' | b'+' | b'=') => 0,
+        Some(b'0'..=b'9') if matches!(line.as_bytes().get(digits), Some(b'.' | b')')) => digits,
+        _ => return line.to_string(),
+    };
+    format!("{}\\{}", &line[..marker], &line[marker..])
 }
 
 /// The Markdown section of one pair, with the notes on its links and passages.

@@ -172,3 +172,34 @@ fn the_html_chooser_counts_each_pairs_notes() {
     assert!(option(0, 1).ends_with(" · 1 note"), "{}", option(0, 1));
     assert!(!option(1, 2).contains("note"), "no note: {}", option(1, 2));
 }
+
+/// A note written as a list keeps its lines as typed once the Markdown is rendered: a line
+/// that would open a list item or underline a heading has its marker escaped, so the hard
+/// break at the end of the line before it is not shown as a stray backslash.
+#[test]
+fn markdown_note_lines_that_look_like_lists_stay_lines() {
+    let c = cmp();
+    let mut notes = Notes::default();
+    let on = Anchor::Passage {
+        source: SourceId(0),
+        segment: SegmentId(0),
+    };
+    notes
+        .add(
+            &c,
+            on,
+            "To check:\n- the age\n12. the date\n---\n3 sources",
+            0,
+        )
+        .unwrap();
+    let md = markdown::render_with_notes(&c, &notes);
+    for line in [
+        "> To check:\\",
+        "> \\- the age\\",
+        "> 12\\. the date\\",
+        "> \\---\\",
+        "> 3 sources",
+    ] {
+        assert!(md.lines().any(|l| l.trim_start() == line), "{line} in {md}");
+    }
+}
