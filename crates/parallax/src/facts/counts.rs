@@ -54,7 +54,10 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             i += 1;
             continue;
         };
-        if preceded_by_no(text, ws, i) || text[w.span.end..].starts_with(['-', '%', '‑']) {
+        if preceded_by_no(text, ws, i)
+            || text[w.span.end..].starts_with(['-', '%', '‑'])
+            || (lang == Language::English && super::numbers::broken_tail(text, w.span.start))
+        {
             i += 1;
             continue;
         }

@@ -209,8 +209,9 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     }
     let at = strip_titles(&folded);
     let key = folded[at..].to_string();
-    // One letter alone ("200 W. American Blvd.", "Plan B") is an initial or a label, no name.
-    if key.trim_end_matches('.').chars().count() < 2 {
+    // One letter with a point after it ("200 W. American Blvd.") is an initial, no name;
+    // without one ("posted on X") it may be.
+    if key.trim_end_matches('.').chars().count() < 2 && initial(&key, text, end) {
         return;
     }
     if (TITLES.contains(&key.as_str()) || RANKS.contains(&key.as_str()))
@@ -229,6 +230,18 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
         value: key.replace('.', ""),
         speaker: None,
     });
+}
+
+/// True when the letter `key` (ending at `end` in `text`) is an initial: a point follows it
+/// and more of its line after that (a point that ends the line ends the sentence).
+fn initial(key: &str, text: &str, end: usize) -> bool {
+    let after = &text[end..];
+    let (point, rest) = match after.strip_prefix('.') {
+        Some(rest) => (true, rest),
+        None => (key.ends_with('.'), after),
+    };
+    let line = rest.split(['\n', '\r']).next().unwrap_or("");
+    point && !line.trim().is_empty()
 }
 
 #[cfg(test)]
@@ -268,6 +281,13 @@ mod tests {
             "{names:?}"
         );
         assert!(names.contains(&"Anna Berg".to_string()), "{names:?}");
+        // A letter that stands alone is a name: "X" (the platform), also ending a line.
+        for s in [
+            "She wrote on X on Monday.",
+            "She wrote it on X.\nHe did not.",
+        ] {
+            assert!(run(s).contains(&"X".to_string()), "{s}: {:?}", run(s));
+        }
     }
 
     #[test]

@@ -100,6 +100,23 @@ pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
     cleaned.parse().ok()
 }
 
+/// True when the digits at `start` are three after "N, " ("2, 500ft"): a thousands
+/// separator set apart by a space, so they are the tail of a number broken apart, not a
+/// number of their own. (A tail that opens with a zero is caught by [`parse_number`].)
+pub fn broken_tail(text: &str, start: usize) -> bool {
+    let digits = text[start..].bytes().take_while(u8::is_ascii_digit).count();
+    let Some(head) = text[..start].strip_suffix(", ") else {
+        return false;
+    };
+    let lead = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    // The head is 1 to 3 digits standing alone: "around 2", not "5,000" or "v2".
+    let alone = head[..head.len() - lead]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric() && c != ',' && c != '.');
+    digits == 3 && (1..=3).contains(&lead) && alone
+}
+
 /// Formats a value without a trailing ".0".
 pub fn show(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e18 {
@@ -156,6 +173,9 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
                 .is_none_or(|p| !p.is_alphanumeric())
         });
         let start = sign.map_or(n.start(), |s| s.start());
+        if lang == Language::English && broken_tail(text, n.start()) {
+            continue;
+        }
         let Some(v) = parse_number(n.as_str(), lang) else {
             continue;
         };
@@ -234,10 +254,20 @@ mod tests {
 
     #[test]
     fn the_tail_of_a_number_broken_apart_is_no_number() {
-        let f = run("He fell around 2, 000ft and 2, 000 people watched.");
+        let f = run("He fell around 2, 000ft and 2, 000 people watched from 2, 500ft.");
         assert!(
             f.iter().all(|x| !x.1.starts_with('0')),
             "a broken number's tail read as a value: {f:?}"
+        );
+        assert!(
+            f.iter().all(|x| !x.1.starts_with("500")),
+            "a broken number's tail read as a value: {f:?}"
+        );
+        // A year before a comma is a number of its own: the count after it stands.
+        assert!(
+            run("In 2019, 300 people fled.")
+                .iter()
+                .any(|x| x.2.starts_with("300"))
         );
         assert!(run("He fell 600ft.").iter().any(|x| x.2 == "600 ft"));
     }

@@ -275,7 +275,18 @@ fn numbered_name(
     let mut found = None;
     let mut i = 1;
     while i < b.len() {
-        if !(b[i].is_ascii_digit() && b[i - 1] == b' ') {
+        // The word and its number stand apart by a space, or a no-break space (U+00A0,
+        // U+202F) that keeps "Windows 8.1" on one line.
+        let gap = if b[i - 1] == b' ' {
+            1
+        } else if b[..i].ends_with("\u{a0}".as_bytes()) {
+            2
+        } else if b[..i].ends_with("\u{202f}".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if !(b[i].is_ascii_digit() && gap > 0) {
             i += 1;
             continue;
         }
@@ -289,7 +300,7 @@ fn numbered_name(
                 j += 1;
             }
         }
-        let word_end = i - 1;
+        let word_end = i - gap;
         let word_start = s[..word_end]
             .char_indices()
             .rev()
@@ -329,6 +340,16 @@ fn after_possessive(before: &str) -> bool {
         "his" | "her" | "their" | "its" | "my" | "our" | "your"
     ) {
         return true;
+    }
+    // "It's 16-year-old Ana who won": "'s" after a pronoun is "is" or "has", no possessive.
+    let stem = lower.trim_end_matches(['s']).trim_end_matches(['\'', '’']);
+    if stem.len() + 2 == lower.len()
+        && matches!(
+            stem,
+            "it" | "that" | "he" | "she" | "there" | "here" | "what" | "who" | "where" | "let"
+        )
+    {
+        return false;
     }
     // A lone apostrophe after a space: the possessive of the word before it.
     let lone = matches!(last, "'" | "’")
