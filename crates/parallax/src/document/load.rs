@@ -146,13 +146,18 @@ impl Checked {
 
 /// Where the first control byte is, when control bytes (other than tab, line feed and
 /// carriage return) are more than one in fifty of the first 8 KiB: binary data. Text in
-/// Latin-1 or Windows-1252 has next to none, so it is still told to convert.
+/// Latin-1 or Windows-1252 has next to none, so it is still told to convert; so is a
+/// coloured log, whose escapes open terminal sequences (ESC and "[").
 fn binary_like(bytes: &[u8]) -> Option<usize> {
     let head = &bytes[..bytes.len().min(8192)];
-    let control = |b: u8| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7F;
-    let count = head.iter().filter(|&&b| control(b)).count();
+    let control = |k: usize| {
+        let b = head[k];
+        let escape = b == 0x1B && head.get(k + 1) == Some(&b'[');
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r') && !escape) || b == 0x7F
+    };
+    let count = (0..head.len()).filter(|&k| control(k)).count();
     (count >= 4 && count * 50 > head.len())
-        .then(|| head.iter().position(|&b| control(b)))
+        .then(|| (0..head.len()).find(|&k| control(k)))
         .flatten()
 }
 

@@ -208,6 +208,10 @@ fn errors_are_values_naming_the_file() {
     let latin1 = b"Caf\xe9 con leche, d\xe9j\xe0 vu.\n".repeat(40);
     let e = from_bytes("latin1.txt", &latin1).unwrap_err();
     assert!(e.to_string().contains("iconv -f latin1"), "{e}");
+    // A coloured log in Latin-1 is text to convert too, not binary.
+    let log = b"\x1b[32mINFO\x1b[0m caf\xe9 opened\n".repeat(40);
+    let e = from_bytes("build.log", &log).unwrap_err();
+    assert!(e.to_string().contains("iconv -f latin1"), "{e}");
     let e = load("/definitely/not/here.txt", &LoadOptions::default()).unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }));
     assert!(!e.to_string().contains('\n'));
