@@ -324,6 +324,9 @@ pub enum Done {
     NameTaken(String, Then),
     /// Not exported: the file exists (asks before replacing).
     FileExists(ExportFormat, String),
+    /// Not saved under this name, and why (the file changed on disk, or could not be
+    /// written): asks for a name again, so the notes can still be kept.
+    NotSaved(String, Then, String),
 }
 
 /// What to do once a save has succeeded (or, asked about unsaved notes, what the user was

@@ -345,7 +345,7 @@ pub fn run(
     }
     // A signal or a terminal error ended the reader with notes unsaved: keep them under a
     // new name rather than lose them (the user's own "quit without saving" is Ok(true)).
-    if !matches!(ended, Ok(true)) && model.notes.dirty {
+    if !matches!(ended, Ok(true)) && effects::unsaved(&model) {
         match effects::rescue(&env, &model) {
             Ok(name) => {
                 crate::say!(

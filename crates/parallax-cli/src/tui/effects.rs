@@ -10,6 +10,7 @@ use parallax::export;
 use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Stamp, Store};
 
 use super::action::{Action, Done, Effect, Opened, OwnFile};
+use super::dialog::Dialog;
 use super::kept::Snapshot;
 use super::model::Model;
 
@@ -65,9 +66,13 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
                     path,
                     stamp,
                 });
-                Ok(Done::Saved(name, then))
+                Ok(Done::Saved(name.clone(), then))
             });
-            Some(Action::Done(result))
+            // A save that fails asks for a name again: "save under another name" must be
+            // something the user can do from here.
+            Some(Action::Done(Ok(
+                result.unwrap_or_else(|e| Done::NotSaved(name, then, e))
+            )))
         }
         Effect::Export {
             format,
@@ -333,10 +338,20 @@ fn rescue_plan(env: &Env, m: &Model) -> Result<(String, PathBuf, Saved), String>
     let base = m.notes.name.as_deref().unwrap_or("parallax");
     let name = store::name_with_suffix(base, &format!("-unsaved-{now}"), "parallax");
     let path = store.path_of(&name).map_err(|e| e.to_string())?;
-    let mut saved = Saved::new(&name, r.machine.clone(), m.notes.notes.clone(), now);
+    let mut notes = m.notes.notes.clone();
+    if let Some(Dialog::Editor(e)) = &m.dialog {
+        e.keep_draft(&mut notes, &r.cmp, now);
+    }
+    let mut saved = Saved::new(&name, r.machine.clone(), notes, now);
     saved.place = Some(place_of(m));
     keep_absolute(&mut saved, env.saved_sources.as_deref());
     Ok((name, path, saved))
+}
+
+/// True when stopping now would lose something the user wrote: notes not saved, or a note
+/// being written in the editor.
+pub fn unsaved(m: &Model) -> bool {
+    m.notes.dirty || matches!(&m.dialog, Some(Dialog::Editor(e)) if e.draft().is_some())
 }
 
 /// The time, for stamping notes and saves.

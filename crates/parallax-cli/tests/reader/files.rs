@@ -353,7 +353,8 @@ fn saving_an_opened_comparison_writes_its_own_file() {
 }
 
 /// F11: two readers on one comparison. The second to save hears that the file changed on
-/// disk, nothing is written, and its notes stay unsaved (quitting still asks).
+/// disk, nothing is written, and its notes stay unsaved (quitting still asks). It is asked
+/// for a name at once, so it can save under another one as the message says.
 #[test]
 fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
     let (dir, mut env) = store_in_temp_dir();
@@ -376,13 +377,67 @@ fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
     let save = update(&mut m, tui::action::Action::Cmd(tui::action::Command::Save)).unwrap();
     let done = run(&mut env, &m, save).unwrap();
     assert!(
-        matches!(&done, Action::Done(Err(e)) if e.contains("changed on disk")),
+        matches!(&done, Action::Done(Ok(Done::NotSaved(_, _, e))) if e.contains("changed on disk")),
         "{done:?}"
     );
     update(&mut m, done);
     assert_eq!(std::fs::read(&path).unwrap(), theirs, "their save stands");
     assert!(m.notes.dirty, "the note is still unsaved, not lost");
-    assert!(screen(&draw(&m)).contains("changed on disk"));
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("changed on disk"), "{shown}");
+    assert!(
+        matches!(m.dialog, Some(Dialog::Save(Save::Name { .. }))),
+        "asked for a name"
+    );
+    assert!(
+        shown.contains("Enter saves"),
+        "the keys stay in the box: {shown}"
+    );
+    // Saving under the same name again is refused the same way; another name keeps the notes.
+    for _ in 0.."story".len() {
+        press(&mut m, "backspace");
+    }
+    type_keys(&mut m, "story mine");
+    let save = effect_of(&mut m, "enter").unwrap();
+    let done = run(&mut env, &m, save).unwrap();
+    assert!(
+        matches!(&done, Action::Done(Ok(Done::Saved(..)))),
+        "{done:?}"
+    );
+    update(&mut m, done);
+    assert!(!m.notes.dirty);
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        theirs,
+        "their save still stands"
+    );
+    let mine = store.load("story mine").unwrap();
+    assert!(mine.notes.ordered().iter().any(|n| n.text == "mine"));
+}
+
+/// A note still in the editor when the reader is stopped (a signal, the terminal closed)
+/// is rescued with the others: what was typed is not lost for want of Ctrl-S.
+#[test]
+fn a_note_still_in_the_editor_is_rescued() {
+    let (_dir, env) = store_in_temp_dir();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "half written");
+    assert!(!m.notes.dirty, "nothing saved to the notes yet");
+    assert!(tui::effects::unsaved(&m), "but something would be lost");
+    let name = tui::effects::rescue(&env, &m).unwrap();
+    let saved = env.store.as_ref().unwrap().load(&name).unwrap();
+    let texts: Vec<&str> = saved
+        .notes
+        .ordered()
+        .iter()
+        .map(|n| n.text.as_str())
+        .collect();
+    assert_eq!(texts, ["half written"]);
+    // An editor opened and left as it was holds nothing to keep.
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    assert!(!tui::effects::unsaved(&m));
 }
 
 /// F8: unsaved notes of a comparison with a long name in a multibyte script are rescued

@@ -135,8 +135,18 @@ pub fn hint(s: &str, t: &Theme) -> Line<'static> {
 /// Draws a dialog box over `area`: `title` on its frame, `lines` inside (wrapped, the first
 /// `scroll` rows skipped), as wide as its widest line and centred.
 pub fn boxed(f: &mut Frame, t: &Theme, area: Rect, title: &str, lines: Vec<Line>, scroll: usize) {
-    let w = box_width(title, &lines);
-    let rect = centred(area, w as u16, lines.len() as u16 + 2);
+    let w = box_width(title, &lines).min(usize::from(area.width));
+    // Lines wider than the box wrap: count the rows they take, so the last line (often the
+    // keys to press) is not cut off below the box.
+    let inner = w.saturating_sub(2).max(1);
+    let rows: usize = lines
+        .iter()
+        .map(|l| {
+            let text: String = l.spans.iter().map(|s| s.content.as_ref()).collect();
+            crate::tui::wrap::wrap(&text, inner).len().max(1)
+        })
+        .sum();
+    let rect = centred(area, w as u16, (rows + 2).min(usize::from(u16::MAX)) as u16);
     let block = Block::bordered()
         .title(Span::styled(title.to_string(), t.title))
         .border_style(t.key);

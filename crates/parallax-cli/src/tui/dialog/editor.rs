@@ -7,6 +7,9 @@ use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear};
 use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 
+use parallax::Comparison;
+use parallax::annotate::{Notes, Timestamp};
+
 use super::base::{Context, ContextMut, DialogKey, Step};
 use crate::tui::action::Command;
 use crate::tui::keymap::Key;
@@ -43,6 +46,28 @@ impl Editor {
             area: Box::new(area),
             original: text,
             warned: false,
+        }
+    }
+
+    /// The text written and not yet saved to the note, if any (blank text is nothing to
+    /// keep: saving it would delete).
+    pub fn draft(&self) -> Option<String> {
+        let text = self.area.lines().join("\n");
+        (text != self.original && !text.trim().is_empty()).then_some(text)
+    }
+
+    /// Writes the [`draft`](Self::draft) into `notes` as saving would: the reader is being
+    /// stopped (a signal, the terminal closed) and what was typed must not be lost. True when
+    /// there was a draft and it was written.
+    pub fn keep_draft(&self, notes: &mut Notes, cmp: &Comparison, now: Timestamp) -> bool {
+        let Some(text) = self.draft() else {
+            return false;
+        };
+        match self.target.id {
+            Some(id) => notes.edit(id, &text, now).is_ok(),
+            None => notes
+                .add(cmp, self.target.anchor.clone(), &text, now)
+                .is_ok(),
         }
     }
 

@@ -42,6 +42,15 @@ impl Save {
         }
     }
 
+    /// The prompt again after saving under `name` failed (`why`), with that name to edit.
+    pub fn retry(name: String, then: Then, why: String) -> Save {
+        Save::Name {
+            input: LineInput::new(name),
+            then,
+            error: Some(why),
+        }
+    }
+
     /// A key. Saving itself is an effect: Enter on a valid name asks the app loop for it.
     pub fn key(&mut self, cx: &mut ContextMut, k: &DialogKey) -> Step {
         match self {
@@ -73,11 +82,8 @@ impl Save {
                     then: *then,
                 }),
                 Some(false) => {
-                    *self = Save::Name {
-                        input: LineInput::new(std::mem::take(name)),
-                        then: *then,
-                        error: Some("not replaced: choose another name".into()),
-                    };
+                    let why = "not replaced: choose another name".to_string();
+                    *self = Save::retry(std::mem::take(name), *then, why);
                     Step::Stay
                 }
                 None => Step::Stay,

@@ -26,6 +26,11 @@ pub fn done(m: &mut Model, result: Result<Done, String>) -> Option<Effect> {
         Ok(Done::FileExists(f, path)) => {
             m.dialog = Some(Dialog::Export(Export::Replace(f, path)));
         }
+        Ok(Done::NotSaved(name, then, e)) => {
+            let why = e.lines().next().unwrap_or("").to_string();
+            m.message = Some(why.clone());
+            m.dialog = Some(Dialog::Save(Save::retry(name, then, why)));
+        }
         Err(e) => m.message = Some(e.lines().next().unwrap_or("").to_string()),
     }
     None
