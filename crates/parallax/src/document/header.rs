@@ -120,9 +120,34 @@ pub fn detect_header(text: &str) -> Metadata {
     if !body_found {
         return Metadata::default();
     }
+    meta.header.sort_by_key(|h| h.span);
+    if meta.title.is_none() {
+        short_headline(text, &mut meta);
+    }
     mark_repeated_headline(text, &mut meta);
     meta.header.sort_by_key(|h| h.span);
     meta
+}
+
+/// With no headline found, a short label of two or three capitalised words that is the
+/// last header line before the body (bylines and dates aside) is the headline ("Colts beat
+/// Jaguars"): a kicker stands above a headline, and a headline must not vanish from the
+/// comparison. A kicker with another label after it ("Speed Reads" above "venezuela
+/// crisis") stays one.
+fn short_headline(text: &str, meta: &mut Metadata) {
+    let last = meta
+        .header
+        .iter_mut()
+        .rev()
+        .find(|h| !matches!(h.role, HeaderRole::Byline | HeaderRole::Date));
+    let Some(h) = last.filter(|h| h.role == HeaderRole::Kicker) else {
+        return;
+    };
+    let line = h.span.slice(text);
+    if word_count(line) >= 2 && line.starts_with(char::is_uppercase) {
+        h.role = HeaderRole::Title;
+        meta.title = Some(line.to_string());
+    }
 }
 
 /// Records one short line without final punctuation as the header line it reads as.

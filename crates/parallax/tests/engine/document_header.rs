@@ -38,6 +38,24 @@ fn headline_is_the_title_and_stays_a_passage() {
     assert_eq!(passages(&text)[0], "Minister Held Secret Talks With Envoys");
 }
 
+/// A headline of three words or fewer right above the body (a byline between or not) is the
+/// headline, a passage to compare; it was taken for a kicker and vanished.
+#[test]
+fn a_short_headline_above_the_body_is_the_headline() {
+    for (head, between) in [
+        ("Colts beat Jaguars", ""),
+        ("Quake kills four", "By Jane Doe\n\n"),
+    ] {
+        let text = format!("{head}\n\n{between}{BODY}");
+        assert_eq!(detect_header(&text).title.as_deref(), Some(head), "{text}");
+        assert_eq!(passages(&text)[0], head);
+    }
+    // A label above another label stays a kicker, and no headline is made up.
+    let text = format!("Speed Reads\n\nvenezuela crisis\n\n{BODY}");
+    assert_eq!(detect_header(&text).title, None);
+    assert!(roles(&text).iter().all(|(r, _)| *r == HeaderRole::Kicker));
+}
+
 #[test]
 fn a_name_after_the_headline_is_the_byline_and_not_a_passage() {
     let text = format!("Minister Held Secret Talks With Envoys\n\nRaja Awais Ali\n\n{BODY}");
