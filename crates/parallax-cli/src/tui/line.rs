@@ -9,6 +9,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub struct LineInput {
     text: String,
     cursor: usize,
+    /// The text is a suggestion, shown selected: the first character typed (or Backspace)
+    /// replaces it, a key that moves the cursor keeps it for editing.
+    suggested: bool,
 }
 
 impl LineInput {
@@ -18,7 +21,22 @@ impl LineInput {
         LineInput {
             cursor: text.len(),
             text,
+            suggested: false,
         }
+    }
+
+    /// An input holding `text` as a suggestion: typing replaces it, as in a save dialog
+    /// that proposes a file name.
+    pub fn suggested(text: impl Into<String>) -> LineInput {
+        LineInput {
+            suggested: true,
+            ..LineInput::new(text)
+        }
+    }
+
+    /// True while the text is a suggestion nothing has been typed over yet.
+    pub fn is_suggested(&self) -> bool {
+        self.suggested
     }
 
     /// What is typed.
@@ -58,7 +76,26 @@ impl LineInput {
     pub fn key(&mut self, ev: &KeyEvent) -> bool {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let alt = ev.modifiers.contains(KeyModifiers::ALT);
-        match (ev.code, ctrl) {
+        if self.suggested {
+            let replaces = match (ev.code, ctrl) {
+                (KeyCode::Char(c), false) => !alt && !c.is_control(),
+                (KeyCode::Backspace | KeyCode::Delete, _) => true,
+                _ => false,
+            };
+            if replaces {
+                self.clear();
+            }
+        }
+        let handled = self.edit(ev.code, ctrl, alt);
+        if handled {
+            self.suggested = false;
+        }
+        handled
+    }
+
+    /// The editing keys of [`key`](Self::key).
+    fn edit(&mut self, code: KeyCode, ctrl: bool, alt: bool) -> bool {
+        match (code, ctrl) {
             (KeyCode::Char('u'), true) => {
                 self.text.drain(..self.cursor);
                 self.cursor = 0;
@@ -127,6 +164,21 @@ mod tests {
 
     fn typed(s: &str) -> Vec<KeyEvent> {
         s.chars().map(|c| key(KeyCode::Char(c))).collect()
+    }
+
+    #[test]
+    fn a_suggestion_is_replaced_by_typing_and_kept_by_moving() {
+        let mut l = LineInput::suggested("story.html");
+        press(&mut l, &typed("/tmp/x.html"));
+        assert_eq!(l.as_str(), "/tmp/x.html");
+        assert!(!l.is_suggested());
+        let mut l = LineInput::suggested("story.html");
+        press(&mut l, &[key(KeyCode::Backspace)]);
+        assert_eq!(l.as_str(), "");
+        let mut l = LineInput::suggested("story.html");
+        press(&mut l, &[key(KeyCode::Home)]);
+        press(&mut l, &typed("my-"));
+        assert_eq!(l.as_str(), "my-story.html");
     }
 
     #[test]

@@ -94,6 +94,13 @@ fn e_chooses_a_format_and_a_path_and_l_lists_and_jumps() {
             ..
         })
     ));
+    // The proposed name is selected: a path typed replaces it (it was appended to it).
+    press(&mut m, "e j enter");
+    type_keys(&mut m, "/tmp/story.html");
+    assert!(matches!(
+        effect_of(&mut m, "enter"),
+        Some(Effect::Export { path, .. }) if path == "/tmp/story.html"
+    ));
 
     on_unlinked(&mut m);
     let focus = m.panes[m.active].focus;

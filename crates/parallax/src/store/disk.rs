@@ -107,8 +107,18 @@ pub fn save_expecting(path: &Path, saved: &Saved, expect: &Expect) -> Result<Sta
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, sync, rename, sync of the
-/// directory), without a backup: for exports, so a crash never leaves half a report.
+/// directory), without a backup: for exports, so a crash never leaves half a report. The
+/// folder must exist: an export goes where the user said, and a folder that is not there
+/// is more often a slip of the keys than a wish, so it is refused rather than made.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            cause: std::io::Error::other(format!("no folder {}", dir.display())),
+        });
+    }
     atomic::write(path, bytes, None)
 }
 

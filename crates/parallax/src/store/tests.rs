@@ -148,6 +148,11 @@ fn only_regular_files_are_replaced() {
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     assert!(write_atomic(&sub, b"export").is_err());
+    // A folder that is not there is not made: the path is more likely mistyped.
+    let astray = dir.path().join("no/such/folder.md");
+    let e = write_atomic(&astray, b"export").unwrap_err();
+    assert!(e.to_string().contains("no folder"), "{e}");
+    assert!(!dir.path().join("no").exists());
     let plain = dir.path().join("plain.md");
     write_atomic(&plain, b"one").unwrap();
     write_atomic(&plain, b"two").unwrap();

@@ -8,6 +8,7 @@ use parallax::{Comparison, SegmentId, SourceId};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -113,6 +114,14 @@ impl DialogKey {
 /// (`▏`) where typing goes.
 pub fn input_line(label: &str, input: &LineInput) -> Line<'static> {
     let (before, after) = input.split();
+    if input.is_suggested() {
+        // Shown selected: typing replaces it.
+        let text = Span::styled(
+            visible(input.as_str(), false).to_string(),
+            Style::new().add_modifier(Modifier::REVERSED),
+        );
+        return Line::from(vec![Span::raw(format!(" {label}")), text, Span::raw("▏")]);
+    }
     Line::raw(format!(
         " {label}{}▏{}",
         visible(before, false),

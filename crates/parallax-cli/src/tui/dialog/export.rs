@@ -49,7 +49,7 @@ impl Export {
                     let input = format!("{base}.{}", format.extension());
                     *self = Export::Path {
                         format,
-                        input: LineInput::new(input),
+                        input: LineInput::suggested(input),
                     };
                 } else {
                     *at = k.list(*at, FORMATS.len());
@@ -105,7 +105,11 @@ impl Export {
                 let lines = vec![
                     input_line("File: ", input),
                     hint(
-                        " (relative to the current directory) Enter writes · Esc cancels",
+                        if input.is_suggested() {
+                            " (relative to the current directory; typing replaces it) Enter writes · Esc cancels"
+                        } else {
+                            " (relative to the current directory) Enter writes · Esc cancels"
+                        },
                         t,
                     ),
                 ];

@@ -42,10 +42,11 @@ impl Save {
         }
     }
 
-    /// The prompt again after saving under `name` failed (`why`), with that name to edit.
+    /// The prompt again after saving under `name` failed (`why`), with that name selected:
+    /// typing replaces it, a cursor key edits it.
     pub fn retry(name: String, then: Then, why: String) -> Save {
         Save::Name {
-            input: LineInput::new(name),
+            input: LineInput::suggested(name),
             then,
             error: Some(why),
         }
