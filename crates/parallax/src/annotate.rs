@@ -250,7 +250,12 @@ impl Notes {
             }
             if let Some(a) = &n.anchor {
                 a.check(cmp).map_err(|e| Error::Note {
-                    detail: format!("note {}: {e}", n.id.0),
+                    // The anchor's own error is a note error too: its detail only, so the
+                    // message does not say "note:" twice.
+                    detail: match e {
+                        Error::Note { detail } => format!("note {}: {detail}", n.id.0),
+                        other => format!("note {}: {other}", n.id.0),
+                    },
                 })?;
             }
         }

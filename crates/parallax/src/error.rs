@@ -58,8 +58,15 @@ pub enum Error {
     #[error("{path}: not a readable Parallax comparison ({detail}); the file was left untouched")]
     Corrupt { path: PathBuf, detail: String },
     /// A JSON file written by another program.
-    #[error("{path}: not a Parallax comparison (format is {found:?}); the file was left untouched")]
-    Foreign { path: PathBuf, found: String },
+    #[error("{path}: not a Parallax comparison ({}); the file was left untouched", match found {
+        Some(f) => format!("format is {f:?}"),
+        None => "no format field".to_string(),
+    })]
+    Foreign {
+        path: PathBuf,
+        /// Its `format`, if it has one.
+        found: Option<String>,
+    },
     /// A saved comparison written by a newer Parallax.
     #[error(
         "{path}: saved by a newer Parallax (schema version {found}, this one reads up to {supported}); the file was left untouched"

@@ -165,22 +165,32 @@ impl Saved {
         // The header first, the rest skipped unread: a tree of the whole file (serde_json's
         // Value) took 17 times the file's size in memory (F13), and the current version is
         // read straight into its types below.
-        let head: disk::Header =
-            serde_json::from_slice(bytes).map_err(|e| corrupt(format!("invalid JSON: {e}")))?;
+        let head: disk::Header = serde_json::from_slice(bytes).map_err(|e| {
+            // JSON that is no object ("[]", "3") fails as data, naming serde's own types.
+            corrupt(match e.classify() {
+                serde_json::error::Category::Data => "JSON, but not an object".to_string(),
+                _ => format!("invalid JSON: {e}"),
+            })
+        })?;
         if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
-                found: match head.format {
-                    Some(serde_json::Value::String(s)) => s,
-                    Some(other) => other.to_string(),
-                    None => "missing".to_string(),
-                },
+                found: head.format.map(|f| match f {
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                }),
             });
         }
-        let version = head
-            .version
-            .and_then(|v| v.as_u64())
-            .ok_or_else(|| corrupt("no schema version".to_string()))?;
+        let version = match head.version {
+            None => return Err(corrupt("no schema version".to_string())),
+            Some(v) => match v.as_u64() {
+                Some(0) => {
+                    return Err(corrupt("schema version 0, which no Parallax writes".into()));
+                }
+                Some(n) => n,
+                None => return Err(corrupt(format!("schema version {v} is not a whole number"))),
+            },
+        };
         if version > VERSION {
             return Err(Error::NewerVersion {
                 path: path.to_path_buf(),

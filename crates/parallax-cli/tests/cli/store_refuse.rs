@@ -38,12 +38,28 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "noformat",
             br#"{"name": "x", "items": [1, 2]}"#.to_vec(),
-            "not a Parallax comparison (format is \"missing\")",
+            "not a Parallax comparison (no format field)",
         ),
         (
             "report",
             br#"{"format": "parallax-report", "version": 1, "documents": []}"#.to_vec(),
             "format is \"parallax-report\"",
+        ),
+        (
+            "array",
+            b"[]".to_vec(),
+            "not a readable Parallax comparison (JSON, but not an object)",
+        ),
+        (
+            "version0",
+            good.replacen(&current, "\"version\": 0", 1).into_bytes(),
+            "schema version 0, which no Parallax writes",
+        ),
+        (
+            "textversion",
+            good.replacen(&current, "\"version\": \"3\"", 1)
+                .into_bytes(),
+            "schema version \"3\" is not a whole number",
         ),
         (
             "newer",

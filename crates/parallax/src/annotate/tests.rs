@@ -217,3 +217,16 @@ fn tags_leave_the_set_and_ids_stay_unique() {
     assert_ne!(id, id2);
     n.check(&c).unwrap();
 }
+
+/// A note on a link the comparison does not have is named once, not "note: note 1: note:".
+#[test]
+fn a_note_on_a_missing_link_is_named_once() {
+    let c = build(A, B);
+    let mut n = Notes::default();
+    let on = Anchor::link(&c, SourceId(0), SourceId(1), LinkId(0)).unwrap();
+    n.add(&c, on, "age differs", 1).unwrap();
+    let other = build("Snow closed the pass.", "The museum reopened.");
+    let e = n.check(&other).unwrap_err().to_string();
+    assert_eq!(e.matches("note").count(), 2, "{e}");
+    assert!(e.contains("no such link"), "{e}");
+}

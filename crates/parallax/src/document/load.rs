@@ -43,6 +43,13 @@ pub fn read(path: &str, options: &LoadOptions) -> Result<Checked> {
             path: path.to_string(),
         });
     }
+    if is_device(&meta) {
+        // A device (/dev/zero, /dev/urandom) reads without end: refused before reading up
+        // to the size cap. A pipe (`<(curl …)`) is a source a user may mean.
+        return Err(Error::NotRegular {
+            path: path.to_string(),
+        });
+    }
     if meta.len() > options.max_size {
         return Err(Error::TooLarge {
             path: path.to_string(),
@@ -52,6 +59,20 @@ pub fn read(path: &str, options: &LoadOptions) -> Result<Checked> {
     }
     let file = std::fs::File::open(path).map_err(|e| Error::from_io(path, e))?;
     read_reader(path, file, options)
+}
+
+/// True for a character or block device or a socket: nothing a text is read from.
+#[cfg(unix)]
+fn is_device(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    let t = meta.file_type();
+    t.is_char_device() || t.is_block_device() || t.is_socket()
+}
+
+/// True for a device: on other systems, none is told apart.
+#[cfg(not(unix))]
+fn is_device(_meta: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// Loads one source that must be a regular file: for paths nobody typed just now (the

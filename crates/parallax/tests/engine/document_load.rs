@@ -269,3 +269,18 @@ mod properties {
         }
     }
 }
+
+/// A device given as a source (or a link to one) is refused at once: /dev/zero read up to
+/// the 50 MiB cap before it was called too large.
+#[cfg(unix)]
+#[test]
+fn a_device_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("story.txt");
+    std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
+    for path in ["/dev/zero", link.to_str().unwrap()] {
+        let e = load(path, &LoadOptions::default()).unwrap_err();
+        assert!(matches!(e, Error::NotRegular { .. }), "{path}: {e}");
+        assert!(e.to_string().starts_with(&format!("{path}: ")), "{e}");
+    }
+}
