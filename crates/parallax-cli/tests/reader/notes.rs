@@ -248,3 +248,28 @@ fn d_in_the_notes_panel_deletes_after_asking() {
     assert!(m.notes.notes.is_empty());
     assert!(m.notes.dirty);
 }
+
+/// The note editor's control keys do what the one-line fields and shells do: Ctrl-J starts
+/// a line (it deleted one; terminals send it for Ctrl+Enter), Ctrl-U deletes to the line's
+/// start (it undid), Ctrl-Z undoes.
+#[test]
+fn editor_control_keys_edit_as_a_shell_does() {
+    let mut m = demo_model(120, 40);
+    on_unlinked(&mut m);
+    press(&mut m, "a");
+    type_keys(&mut m, "alpha beta");
+    press(&mut m, "ctrl-j");
+    type_keys(&mut m, "drop this");
+    press(&mut m, "ctrl-u");
+    type_keys(&mut m, "gamma");
+    press(&mut m, "ctrl-z");
+    press(&mut m, "ctrl-s");
+    let texts: Vec<String> = m
+        .notes
+        .notes
+        .ordered()
+        .iter()
+        .map(|n| n.text.clone())
+        .collect();
+    assert_eq!(texts, ["alpha beta\ngamm"]);
+}

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Clear};
-use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, Input, Key as InputKey, TextArea, WrapMode};
 
 use parallax::Comparison;
 use parallax::annotate::{Notes, Timestamp};
@@ -93,9 +93,30 @@ impl Editor {
             self.warned = true;
             Step::Stay
         } else {
-            self.area.input(Input::from(k.ev));
+            self.type_key(k);
             self.warned = false;
             Step::Stay
+        }
+    }
+
+    /// A key that edits. Three of the text area's own keys are changed to what the one-line
+    /// fields and shells do: Ctrl-U deletes to the start of the line (the area undid),
+    /// Ctrl-J starts a new line (the area deleted the line; some terminals send it for
+    /// Ctrl+Enter), and Ctrl-Z undoes in Ctrl-U's place.
+    fn type_key(&mut self, k: &DialogKey) {
+        let input = Input::from(k.ev);
+        let plain_ctrl = input.ctrl && !input.alt;
+        match input.key {
+            InputKey::Char('u') if plain_ctrl => {
+                self.area.delete_line_by_head();
+            }
+            InputKey::Char('j') if plain_ctrl => self.area.insert_newline(),
+            InputKey::Char('z') if plain_ctrl => {
+                self.area.undo();
+            }
+            _ => {
+                self.area.input(input);
+            }
         }
     }
 
