@@ -22,10 +22,27 @@ static LINE_MARKER: LazyLock<Regex> =
 pub fn to_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut in_fence = false;
+    // The end of a raw HTML block being skipped: a script, a style or a comment shows no
+    // words once the Markdown is rendered, so none are compared.
+    let mut skip_until: Option<&str> = None;
     for line in markdown.lines() {
         let trimmed = line.trim_start();
+        if let Some(end) = skip_until {
+            if line.to_ascii_lowercase().contains(end) {
+                skip_until = None;
+            }
+            out.push('\n');
+            continue;
+        }
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
+            continue;
+        }
+        if !in_fence && let Some(end) = hidden_block(trimmed) {
+            if !trimmed.to_ascii_lowercase().contains(end) {
+                skip_until = Some(end);
+            }
+            out.push('\n');
             continue;
         }
         if in_fence || is_rule(trimmed) {
@@ -43,6 +60,21 @@ pub fn to_text(markdown: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The closing tag of the raw HTML block `line` opens when it shows nothing once rendered:
+/// `<script>`, `<style>`, a comment.
+fn hidden_block(line: &str) -> Option<&'static str> {
+    let lower = line.get(..7).unwrap_or(line).to_ascii_lowercase();
+    if lower.starts_with("<script") {
+        Some("</script>")
+    } else if lower.starts_with("<style") {
+        Some("</style>")
+    } else if lower.starts_with("<!--") {
+        Some("-->")
+    } else {
+        None
+    }
 }
 
 /// A thematic break or a setext heading underline: no words.

@@ -152,6 +152,7 @@ Text with **bold**, __strong__, *em*, _under_ and `code`, a [link](http://x.y) a
 A snake_case_name stays.\n\n\
 > Quoted line\n> - nested item\n\n\
 1. First\n2) Second\n\n\
+<script>\nalert('x');\n</script>\n<style>p { color: red }</style>\n<!-- a\nhidden note -->\n\n\
 ***\n\n```rust\nlet x = 1;\n```\n\nLast.\n";
     let doc = from_bytes("a.md", md.as_bytes()).unwrap();
     assert_eq!(doc.format, SourceFormat::Markdown);
