@@ -95,6 +95,8 @@ const STAMP_WORDS_OK: &[&str] = &[
 pub struct Context {
     /// The content words near it, stemmed, events and quake words by their class.
     pub words: HashSet<String>,
+    /// Of [`words`](Self::words), the nearest on each side (at most two).
+    pub nearest: HashSet<String>,
     /// The event it counts or dates, nearest first.
     pub event: Option<&'static str>,
     /// The name that owns it (folded), when one stands before it in its clause.
@@ -146,6 +148,7 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     let around = clause(text, f.span);
     let toks = tokens_unstemmed(text, around, src.lang);
     let others = other_facts(src, f, around);
+    let rivals = rivals(src, f, around);
     let mut ctx = Context {
         stamp: is_stamp(text, &toks),
         ..Context::default()
@@ -191,6 +194,14 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             if t.stop || is_number(t) || w.len() < 3 || others.iter().any(|o| o.contains(&t.span)) {
                 continue;
             }
+            // A word nearer to another fact of this kind says what that one is: in "135
+            // kilometers from the city at a depth of 35 kilometers", "depth" is the 35's.
+            let near =
+                |g: &Span| g.start.saturating_sub(t.span.end) + t.span.start.saturating_sub(g.end);
+            if rivals.iter().any(|g| near(g) < near(&f.span)) {
+                taken += 1;
+                continue;
+            }
             // Capitalised inside its sentence: a name, which says who, not what.
             if t.capitalised || VAGUE.contains(&w) || timeish(w) {
                 continue;
@@ -199,6 +210,9 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             let word = lookup(EVENTS, w)
                 .or_else(|| lookup(QUAKE_WORDS, w))
                 .map_or_else(|| src.lang.stem(w), str::to_string);
+            if taken == 1 {
+                ctx.nearest.insert(word.clone());
+            }
             ctx.words.insert(word);
         }
     }
@@ -239,6 +253,18 @@ fn other_facts(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
         .iter()
         .take_while(|g| g.span.start < around.end)
         .filter(|g| g.span != f.span && numberish(g.kind))
+        .map(|g| g.span)
+        .collect()
+}
+
+/// The other facts of `f`'s kind in its clause `around`: numbers that may take the words
+/// around `f` for their own.
+fn rivals(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
+    let from = src.facts.partition_point(|g| g.span.start < around.start);
+    src.facts[from..]
+        .iter()
+        .take_while(|g| g.span.start < around.end)
+        .filter(|g| g.span != f.span && g.kind == f.kind)
         .map(|g| g.span)
         .collect()
 }
