@@ -74,7 +74,9 @@ struct AlignArgs {
     /// reader then keeps its first links instead of refining them in the background.
     #[arg(long)]
     fast: bool,
-    /// Show only links at least this likely to be right (0 to 1; default 0.6).
+    /// Show only links at least this likely to be right (0 to 1; default 0.6); a passage
+    /// that tells a fact of a shown link another way joins it, which then says so and may
+    /// score lower.
     #[arg(long, value_name = "P", value_parser = parse_probability)]
     min_score: Option<f32>,
 }

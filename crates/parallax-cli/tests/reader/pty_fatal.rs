@@ -128,9 +128,10 @@ fn rescued(data: &Path) -> String {
 }
 
 /// The line of the screen that starts with `start` (the screen left once the reader ended;
-/// a line wider than the terminal is one line still).
+/// a line wider than the terminal is one line still), once the rescue it names is written
+/// out to its end (the line may arrive in pieces).
 fn line_starting(s: &Session, start: &str) -> String {
-    s.term.wait_for(&[start]);
+    s.term.wait_for(&[start, "\" (parallax open"]);
     let screen = s.term.screen();
     let line = screen
         .lines()

@@ -44,6 +44,13 @@ pub fn join(
         let s = rounded(score::pair(&ctx, i.0, j.0).score);
         let at_a = links.iter().position(|l| l.a.contains(&i));
         let at_b = links.iter().position(|l| l.b.contains(&j));
+        // Where the learned score chose the links, two shown links are not merged by a
+        // pair below the score a link must reach to be shown: the merged link would join
+        // two claims of one story ("a quake this week", "the tsunami of 2004") as one weak
+        // link, where each was believed.
+        if prepared.judged && s < params.link_model.min_score && at_a.is_some() && at_b.is_some() {
+            continue;
+        }
         let k = match (at_a, at_b) {
             (Some(x), Some(y)) if x == y => continue,
             (Some(x), Some(y)) => {
@@ -87,10 +94,9 @@ pub fn join(
                     changes: Vec::new(),
                 };
                 if prepared.judged {
-                    let taken = |p: &Link| p.a.contains(&i) || p.b.contains(&j);
-                    if !possible.iter().any(taken) {
-                        possible.push(link);
-                    }
+                    // It says which fact it tells two ways, for the reader's possible links.
+                    let why = vec![Reason::SameFact(vec![slot.clone()])];
+                    keep_possible_pair(&mut possible, Link { why, ..link });
                     continue;
                 }
                 links.push(link);
@@ -127,4 +133,12 @@ pub fn join(
     }
     *al = Alignment::from_links(links, a.segments.len(), b.segments.len());
     al.keep_possible(possible);
+}
+
+/// Adds `link` (one passage a side) to the possible links unless one holds either passage.
+fn keep_possible_pair(possible: &mut Vec<Link>, link: Link) {
+    let taken = |p: &Link| p.a.contains(&link.a[0]) || p.b.contains(&link.b[0]);
+    if !possible.iter().any(taken) {
+        possible.push(link);
+    }
 }

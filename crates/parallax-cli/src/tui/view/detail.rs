@@ -314,8 +314,20 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
             parts.push(passage(m, r, side, &[seg], None));
             if let Some((link, there)) = possible {
                 // Below the bar, so not counted as a link; shown so the reader can judge it.
+                // A pair the facts stage found says which fact it tells two ways.
+                let fact = link
+                    .why
+                    .iter()
+                    .find_map(|w| match w {
+                        parallax::align::Reason::SameFact(slots) => Some(format!(
+                            " It tells one fact two ways: {}.",
+                            slots.join(", ")
+                        )),
+                        _ => None,
+                    })
+                    .unwrap_or_default();
                 let text = format!(
-                    "Possible link, too unsure to show ({:.2}, below {:.2}): {other} {}. {} links it by hand.",
+                    "Possible link, too unsure to show ({:.2}, below {:.2}): {other} {}.{fact} {} links it by hand.",
                     link.score,
                     r.cmp.options.params.link_model.min_score,
                     SegmentId::numbers(&there),
