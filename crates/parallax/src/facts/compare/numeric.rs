@@ -177,7 +177,9 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
                 !EVENTS.iter().any(|(_, e)| e == w) && !QUAKE_WORDS.iter().any(|(_, q)| q == w)
             })
             .count();
-        return (shared > 0).then_some(shared);
+        // One magnitude a side, tenths apart, in one link is one quake's, though the
+        // verbs differ ("struck" / "hit").
+        return (shared > 0 || alone).then_some(shared);
     }
     // A word for the quake does not say what a measurement measures: the epicentre's
     // distance, the depth and how far away it was felt all stand by "quake".
