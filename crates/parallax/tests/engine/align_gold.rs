@@ -239,5 +239,5 @@ fn news_alignment_holds_its_scores() {
 }
 
 /// What the news pairs reached (2026-12-04, rounded down): link recall .623, precision
-/// .867, unique .915, changed .533.
-const NEWS_FLOORS: (f64, f64, f64, f64) = (0.62, 0.86, 0.91, 0.53);
+/// .867, unique .915, changed .567.
+const NEWS_FLOORS: (f64, f64, f64, f64) = (0.62, 0.86, 0.91, 0.56);
