@@ -205,8 +205,13 @@ fn is_ordinal(word: &str) -> bool {
         .is_some_and(|n| (1..=3).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// "W.", "J.R.R.": one or more single letters, each followed by a point.
+/// "W.", "J.R.R.": one or more single letters, each followed by a point; also after a
+/// slash, dash or opening quote or bracket ("Wittman/P.J.").
 fn is_initial(word: &str) -> bool {
+    let word = word
+        .rsplit(['/', '(', '"', '“', '‘', '\'', '—', '–'])
+        .next()
+        .unwrap_or(word);
     word.ends_with('.')
         && word
             .split_terminator('.')
@@ -281,6 +286,9 @@ mod tests {
     fn initials_are_single_capitals_with_points() {
         assert!(is_initial("W."));
         assert!(is_initial("J.R.R."));
+        assert!(is_initial("Wittman/P.J."));
+        assert!(is_initial("(J."));
+        assert!(!is_initial("Wittman/"));
         assert!(!is_initial("Dr."));
         assert!(!is_initial("w."));
         assert!(!is_initial("W"));

@@ -86,6 +86,7 @@ fn number_and_saint_abbreviations_do_not_end_a_sentence() {
 fn initials_do_not_end_a_sentence() {
     one("George W. Bush met the press.");
     one("J.R.R. Tolkien wrote the book.");
+    one("He joined the Keller/P.J. Dunmore camp last year.");
     one("The letter was signed by T. S. Eliot himself.");
 }
 
