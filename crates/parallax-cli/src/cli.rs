@@ -116,7 +116,9 @@ impl InputArgs {
 fn parse_seconds(s: &str) -> std::result::Result<f64, String> {
     match s.parse::<f64>() {
         Ok(t) if t > 0.0 && t <= 86_400.0 => Ok(t),
-        _ => Err(format!("'{s}' is not a number of seconds (0 to 86400)")),
+        _ => Err(format!(
+            "'{s}' is not a number of seconds above 0 and at most 86400"
+        )),
     }
 }
 

@@ -93,7 +93,9 @@ impl Config {
     /// The configuration from its file (defaults when there is none), with NO_COLOR applied.
     pub fn load() -> Result<Config, String> {
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let (path, required) = match std::env::var_os("PARALLAX_CONFIG") {
+        // Empty is unset, as with PARALLAX_DATA_DIR and NO_COLOR.
+        let named = std::env::var_os("PARALLAX_CONFIG").filter(|v| !v.is_empty());
+        let (path, required) = match named {
             Some(p) => (Some(PathBuf::from(p)), true),
             None => (
                 directories::ProjectDirs::from("", "", "parallax")

@@ -310,6 +310,25 @@ fn demo_in_a_real_terminal() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// An empty PARALLAX_CONFIG is unset, as an empty PARALLAX_DATA_DIR is: the reader starts
+/// (it failed with "configuration: : No such file or directory").
+#[test]
+fn an_empty_config_variable_is_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let mut s = start_in(
+        Path::new(ROOT),
+        &["--fast"],
+        &[
+            ("PARALLAX_CONFIG", Path::new("")),
+            ("XDG_CONFIG_HOME", home.path()),
+        ],
+    );
+    s.term.wait_for(&["cabello-2019-ap-rewrite.txt"]);
+    s.term.keys(b"q");
+    let status = s.finish();
+    assert!(status.success(), "exit status {status:?}");
+}
+
 /// Killed, the reader gives the terminal back and exits with 128 + SIGTERM, as a shell
 /// reports a process it killed, so a script sees it did not end normally.
 #[test]
