@@ -101,7 +101,11 @@ fn counts_people(text: &str, ws: &[Word], i: usize) -> bool {
 
 fn push(out: &mut Vec<Fact>, start: usize, end: usize, n: &str, noun: &str) {
     let noun = noun.to_lowercase();
-    let key = noun.trim_end_matches('s');
+    // "stories" is counted in story, "people" and "homes" in people and home.
+    let key = match noun.strip_suffix("ies") {
+        Some(stem) if stem.len() > 1 => format!("{stem}y"),
+        _ => noun.trim_end_matches('s').to_string(),
+    };
     out.push(Fact {
         kind: FactKind::Count,
         span: Span::new(start, end),
@@ -229,6 +233,11 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
         {
             return None;
         }
+        // Another amount ("injuring dozens and destroying hundreds of buildings") is no
+        // noun of this one: it counts on its own.
+        if VAGUE_AMOUNTS.iter().any(|(p, _, _)| *p == lw) || number_word(&lw).is_some() {
+            return None;
+        }
         if plural_noun(&lw, lang) {
             return Some((lw, ws[j].span.end));
         }
@@ -282,6 +291,11 @@ mod tests {
                 "a handful protester",
             ),
             ("The quake killed one person.", "one person", "1 person"),
+            (
+                "The blast shook several stories of the tower.",
+                "several stories",
+                "several story",
+            ),
             ("Eight people were hurt.", "Eight people", "8 people"),
             (
                 "The blast injured dozens, police said.",
@@ -294,6 +308,21 @@ mod tests {
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
         }
+    }
+
+    #[test]
+    fn an_amount_is_no_noun_of_another() {
+        let s = "It killed four, injuring dozens and destroying hundreds of homes.";
+        let want = [
+            ("four", "4 people"),
+            ("dozens", "dozens people"),
+            ("hundreds of homes", "hundreds home"),
+        ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(run(s), want);
     }
 
     #[test]

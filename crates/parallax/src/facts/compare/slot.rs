@@ -170,6 +170,13 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     let name_words: HashSet<&str> = names.iter().flat_map(|n| n.split(' ')).collect();
     let spelt = NameIndex::new(&names);
     let quotes = QuoteIndex::new(b.facts);
+    // "14,000 people" and "14,000 residents": one count of people, worded two ways.
+    let people: HashSet<&str> = b
+        .facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Count)
+        .filter_map(|f| people_count(&f.value))
+        .collect();
     // Repetitive text states one value many times: each is looked up once.
     let mut seen: HashMap<(FactKind, &str), bool> = HashMap::new();
     a.facts
@@ -189,11 +196,22 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                             && !spelt.misspells(&f.value)
                     }
                     FactKind::Quote => !quotes.gives(&f.value),
+                    FactKind::Count => people_count(&f.value).is_none_or(|n| !people.contains(n)),
                     _ => true,
                 })
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// The number of a count of people ("14000 resident", "3 people"): its value's number when
+/// its noun is one people are counted in.
+fn people_count(value: &str) -> Option<&str> {
+    let (n, noun) = value.split_once(' ')?;
+    let person = crate::lexicon::PEOPLE_NOUNS
+        .iter()
+        .any(|(one, many)| noun == *one || noun == *many || noun == many.trim_end_matches('s'));
+    person.then_some(n)
 }
 
 #[cfg(test)]
@@ -216,6 +234,13 @@ mod tests {
         assert!(idx.gives("the port stays open"));
         assert!(idx.gives("we will not surrender to anyone"));
         assert!(!idx.gives("the bridge stays shut tonight"));
+    }
+
+    #[test]
+    fn a_count_of_people_is_one_whatever_it_calls_them() {
+        assert_eq!(people_count("14000 resident"), Some("14000"));
+        assert_eq!(people_count("3 people"), Some("3"));
+        assert_eq!(people_count("3 building"), None);
     }
 
     #[test]
