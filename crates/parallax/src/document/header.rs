@@ -135,18 +135,32 @@ pub fn detect_header(text: &str) -> Metadata {
 /// comparison. A kicker with another label after it ("Speed Reads" above "venezuela
 /// crisis") stays one.
 fn short_headline(text: &str, meta: &mut Metadata) {
-    let last = meta
-        .header
-        .iter_mut()
-        .rev()
-        .find(|h| !matches!(h.role, HeaderRole::Byline | HeaderRole::Date));
-    let Some(h) = last.filter(|h| h.role == HeaderRole::Kicker) else {
-        return;
+    let labels: Vec<usize> = (0..meta.header.len())
+        .filter(|&k| !matches!(meta.header[k].role, HeaderRole::Byline | HeaderRole::Date))
+        .collect();
+    let Some(&last) = labels.last() else { return };
+    let headline = |k: usize| {
+        let line = meta.header[k].span.slice(text);
+        meta.header[k].role == HeaderRole::Kicker
+            && word_count(line) >= 2
+            && line.starts_with(char::is_uppercase)
     };
-    let line = h.span.slice(text);
-    if word_count(line) >= 2 && line.starts_with(char::is_uppercase) {
-        h.role = HeaderRole::Title;
-        meta.title = Some(line.to_string());
+    // A name under a short label ("Colts beat Jaguars" / "Jane Doe") is the byline, written
+    // without "By": the label above it is the headline.
+    let last_line = meta.header[last].span.slice(text);
+    let words: Vec<&str> = last_line.split_whitespace().collect();
+    let (title, byline) = match labels.len().checked_sub(2).map(|k| labels[k]) {
+        Some(above) if looks_like_name(&words) && headline(above) => (above, Some(last)),
+        _ => (last, None),
+    };
+    if !headline(title) {
+        return;
+    }
+    meta.header[title].role = HeaderRole::Title;
+    meta.title = Some(meta.header[title].span.slice(text).to_string());
+    if let Some(k) = byline {
+        meta.header[k].role = HeaderRole::Byline;
+        meta.byline.get_or_insert(last_line.to_string());
     }
 }
 

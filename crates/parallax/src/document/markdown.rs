@@ -25,24 +25,31 @@ pub fn to_text(markdown: &str) -> String {
     // The end of a raw HTML block being skipped: a script, a style or a comment shows no
     // words once the Markdown is rendered, so none are compared.
     let mut skip_until: Option<&str> = None;
-    for line in markdown.lines() {
-        let trimmed = line.trim_start();
-        if let Some(end) = skip_until {
-            if line.to_ascii_lowercase().contains(end) {
-                skip_until = None;
-            }
-            out.push('\n');
-            continue;
+    for mut line in markdown.lines() {
+        if skip_until.is_none() && !in_fence && line.len() - line.trim_start().len() <= 3 {
+            skip_until = hidden_block(line.trim_start());
         }
+        if let Some(end) = skip_until {
+            // What follows the block's end on its line is text again.
+            match after(line, end) {
+                Some(rest) if !rest.trim().is_empty() => {
+                    skip_until = None;
+                    line = rest.trim_start();
+                }
+                Some(_) => {
+                    skip_until = None;
+                    out.push('\n');
+                    continue;
+                }
+                None => {
+                    out.push('\n');
+                    continue;
+                }
+            }
+        }
+        let trimmed = line.trim_start();
         if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
             in_fence = !in_fence;
-            continue;
-        }
-        if !in_fence && let Some(end) = hidden_block(trimmed) {
-            if !trimmed.to_ascii_lowercase().contains(end) {
-                skip_until = Some(end);
-            }
-            out.push('\n');
             continue;
         }
         if in_fence || is_rule(trimmed) {
@@ -65,16 +72,29 @@ pub fn to_text(markdown: &str) -> String {
 /// The closing tag of the raw HTML block `line` opens when it shows nothing once rendered:
 /// `<script>`, `<style>`, a comment.
 fn hidden_block(line: &str) -> Option<&'static str> {
-    let lower = line.get(..7).unwrap_or(line).to_ascii_lowercase();
-    if lower.starts_with("<script") {
+    let lower = line.get(..8).unwrap_or(line).to_ascii_lowercase();
+    // The tag's name ends there ("<style>", "<script src=…>"), not "<Style-guide>".
+    let tag = |name: &str| {
+        lower.strip_prefix(name).is_some_and(|rest| {
+            rest.is_empty() || rest.starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        })
+    };
+    if tag("<script") {
         Some("</script>")
-    } else if lower.starts_with("<style") {
+    } else if tag("<style") {
         Some("</style>")
     } else if lower.starts_with("<!--") {
         Some("-->")
     } else {
         None
     }
+}
+
+/// The rest of `line` after `end` (found in any case), if `end` is in it.
+fn after<'a>(line: &'a str, end: &str) -> Option<&'a str> {
+    // ASCII lower-casing keeps every byte where it was, so the offset holds in `line`.
+    let at = line.to_ascii_lowercase().find(end)?;
+    Some(&line[at + end.len()..])
 }
 
 /// A thematic break or a setext heading underline: no words.

@@ -144,11 +144,16 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         let n = c.name("n").or_else(|| c.name("n2")).unwrap().as_str();
         let u = c.name("u").or_else(|| c.name("u2")).unwrap().as_str();
         let n = fold(n);
-        let n = lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string());
+        // "an hour" is one hour ("for an hours" was its value).
+        let n = match n.as_str() {
+            "a" | "an" => "1".to_string(),
+            _ => lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string()),
+        };
         let unit = lookup(TIME_UNITS, &fold(u)).unwrap_or("year");
+        let s = if n == "1" { "" } else { "s" };
         let value = match c.name("post") {
-            Some(p) => format!("{n} {unit}s {}", fold(p.as_str())),
-            None => format!("for {n} {unit}s"),
+            Some(p) => format!("{n} {unit}{s} {}", fold(p.as_str())),
+            None => format!("for {n} {unit}{s}"),
         };
         push(out, m.start(), m.end(), value);
     }

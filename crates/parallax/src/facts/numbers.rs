@@ -109,12 +109,20 @@ pub fn broken_tail(text: &str, start: usize) -> bool {
         return false;
     };
     let lead = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    let before = &head[..head.len() - lead];
     // The head is 1 to 3 digits standing alone: "around 2", not "5,000" or "v2".
-    let alone = head[..head.len() - lead]
+    let alone = before
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric() && c != ',' && c != '.');
-    digits == 3 && (1..=3).contains(&lead) && alone
+    // A capitalised word before the head makes it a date or a label ("May 5, 300 people",
+    // "Chapter 11, 300 jobs"): the number after the comma is one of its own.
+    let labelled = before
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    digits == 3 && (1..=3).contains(&lead) && alone && !labelled
 }
 
 /// Formats a value without a trailing ".0".
@@ -263,7 +271,14 @@ mod tests {
             f.iter().all(|x| !x.1.starts_with("500")),
             "a broken number's tail read as a value: {f:?}"
         );
-        // A year before a comma is a number of its own: the count after it stands.
+        // A date or a label before a comma is a number of its own: the count after it
+        // stands.
+        for s in [
+            "On May 5, 300 people fled.",
+            "After Chapter 11, 300 jobs went.",
+        ] {
+            assert!(run(s).iter().any(|x| x.2.starts_with("300")), "{s}");
+        }
         assert!(
             run("In 2019, 300 people fled.")
                 .iter()

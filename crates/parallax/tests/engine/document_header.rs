@@ -45,10 +45,16 @@ fn a_short_headline_above_the_body_is_the_headline() {
     for (head, between) in [
         ("Colts beat Jaguars", ""),
         ("Quake kills four", "By Jane Doe\n\n"),
+        ("Quake kills four", "Jane Doe\n\n"),
     ] {
         let text = format!("{head}\n\n{between}{BODY}");
         assert_eq!(detect_header(&text).title.as_deref(), Some(head), "{text}");
         assert_eq!(passages(&text)[0], head);
+        if !between.is_empty() {
+            let meta = detect_header(&text);
+            assert_eq!(meta.byline.as_deref(), Some("Jane Doe"), "{text}");
+            assert!(!passages(&text).iter().any(|p| p.contains("Jane")));
+        }
     }
     // A label above another label stays a kicker, and no headline is made up.
     let text = format!("Speed Reads\n\nvenezuela crisis\n\n{BODY}");

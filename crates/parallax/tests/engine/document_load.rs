@@ -153,6 +153,7 @@ A snake_case_name stays.\n\n\
 > Quoted line\n> - nested item\n\n\
 1. First\n2) Second\n\n\
 <script>\nalert('x');\n</script>\n<style>p { color: red }</style>\n<!-- a\nhidden note -->\n\n\
+<!-- draft --> Shown after a comment.\n\n<Style-guide>Kept too.</Style-guide>\n\n\
 ***\n\n```rust\nlet x = 1;\n```\n\nLast.\n";
     let doc = from_bytes("a.md", md.as_bytes()).unwrap();
     assert_eq!(doc.format, SourceFormat::Markdown);
@@ -168,6 +169,8 @@ A snake_case_name stays.\n\n\
             "nested item",
             "First",
             "Second",
+            "Shown after a comment.",
+            "<Style-guide>Kept too.</Style-guide>",
             "Last.",
         ]
     );

@@ -368,13 +368,15 @@ fn after_possessive(before: &str) -> bool {
         return true;
     }
     // "It's 16-year-old Ana who won": "'s" after a pronoun is "is" or "has", no possessive.
-    let stem = lower.trim_end_matches(['s']).trim_end_matches(['\'', '’']);
-    if stem.len() + 2 == lower.len()
-        && matches!(
-            stem,
+    let stem = lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"));
+    if stem.is_some_and(|w| {
+        matches!(
+            w,
             "it" | "that" | "he" | "she" | "there" | "here" | "what" | "who" | "where" | "let"
         )
-    {
+    }) {
         return false;
     }
     // A lone apostrophe after a space: the possessive of the word before it.

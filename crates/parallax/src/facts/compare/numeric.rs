@@ -17,6 +17,10 @@ use crate::span::Span;
 pub use read::noun_key;
 use read::readings;
 
+/// The most two magnitudes, one a side of a link, may differ to be taken for one quake's
+/// with nothing else in common: what agencies measuring one quake differ by.
+const ALONE_APART: f64 = 0.5;
+
 /// How far apart two magnitudes (their nearest values) may be and still be of one quake.
 const MAGNITUDES_APART: f64 = 1.0;
 
@@ -179,7 +183,8 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
             .count();
         // One magnitude a side, tenths apart, in one link is one quake's, though the
         // verbs differ ("struck" / "hit").
-        return (shared > 0 || alone).then_some(shared);
+        let tenths = (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi) <= ALONE_APART;
+        return (shared > 0 || (alone && tenths)).then_some(shared);
     }
     // A word for the quake does not say what a measurement measures: the epicentre's
     // distance, the depth and how far away it was felt all stand by "quake".
