@@ -165,13 +165,20 @@ impl Saved {
         // The header first, the rest skipped unread: a tree of the whole file (serde_json's
         // Value) took 17 times the file's size in memory (F13), and the current version is
         // read straight into its types below.
+        // JSON that is no object ("[]", "3") would fail later naming serde's own types (or
+        // an array would be read as the fields in order).
+        let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         let head: disk::Header = serde_json::from_slice(bytes).map_err(|e| {
-            // JSON that is no object ("[]", "3") fails as data, naming serde's own types.
             corrupt(match e.classify() {
-                serde_json::error::Category::Data => "JSON, but not an object".to_string(),
+                serde_json::error::Category::Data if !object => {
+                    "JSON, but not an object".to_string()
+                }
                 _ => format!("invalid JSON: {e}"),
             })
         })?;
+        if !object {
+            return Err(corrupt("JSON, but not an object".to_string()));
+        }
         if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
@@ -188,7 +195,7 @@ impl Saved {
                     return Err(corrupt("schema version 0, which no Parallax writes".into()));
                 }
                 Some(n) => n,
-                None => return Err(corrupt(format!("schema version {v} is not a whole number"))),
+                None => return Err(corrupt(format!("schema version {v} is no version number"))),
             },
         };
         if version > VERSION {

@@ -59,7 +59,12 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "textversion",
             good.replacen(&current, "\"version\": \"3\"", 1)
                 .into_bytes(),
-            "schema version \"3\" is not a whole number",
+            "schema version \"3\" is no version number",
+        ),
+        (
+            "arrayheader",
+            b"[\"parallax-comparison\", 2]".to_vec(),
+            "not a readable Parallax comparison (JSON, but not an object)",
         ),
         (
             "newer",

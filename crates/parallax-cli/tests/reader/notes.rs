@@ -260,7 +260,8 @@ fn editor_control_keys_edit_as_a_shell_does() {
     type_keys(&mut m, "alpha beta");
     press(&mut m, "ctrl-j");
     type_keys(&mut m, "drop this");
-    press(&mut m, "ctrl-u");
+    // At the line's start a second Ctrl-U has nothing to delete (it joined the lines).
+    press(&mut m, "ctrl-u ctrl-u");
     type_keys(&mut m, "gamma");
     press(&mut m, "ctrl-z");
     press(&mut m, "ctrl-s");
@@ -272,4 +273,21 @@ fn editor_control_keys_edit_as_a_shell_does() {
         .map(|n| n.text.clone())
         .collect();
     assert_eq!(texts, ["alpha beta\ngamm"]);
+}
+
+/// A note that ends in a line break is no draft when opened again: only typing changes it
+/// (a signal wrote a rescue of an unchanged note, and Esc asked twice).
+#[test]
+fn a_note_ending_in_a_line_break_opens_unchanged() {
+    let mut m = demo_model(120, 40);
+    on_unlinked(&mut m);
+    press(&mut m, "a");
+    type_keys(&mut m, "one line\n");
+    press(&mut m, "ctrl-s a");
+    match &m.dialog {
+        Some(Dialog::Editor(e)) => assert_eq!(e.draft(), None),
+        _ => panic!("the editor is open"),
+    }
+    press(&mut m, "esc");
+    assert!(m.dialog.is_none(), "one Esc closes an unchanged note");
 }

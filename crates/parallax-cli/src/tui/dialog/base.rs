@@ -147,7 +147,10 @@ pub fn boxed(f: &mut Frame, t: &Theme, area: Rect, title: &str, lines: Vec<Line>
     let w = box_width(title, &lines).min(usize::from(area.width));
     // Lines wider than the box wrap: count the rows they take, so the last line (often the
     // keys to press) is not cut off below the box.
-    let inner = w.saturating_sub(2).max(1);
+    // One column less than the box holds: ratatui's wrap keeps the spaces that this count's
+    // wrap drops, so a line that just fits here may take a row more there; a spare blank
+    // row is better than a cut keys line.
+    let inner = w.saturating_sub(3).max(1);
     let rows: usize = lines
         .iter()
         .map(|l| {

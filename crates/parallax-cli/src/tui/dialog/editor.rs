@@ -44,7 +44,9 @@ impl Editor {
         Editor {
             target,
             area: Box::new(area),
-            original: text,
+            // As the area holds it (its lines joined), so a note that ends in a line break
+            // or has CRLF is no change until the user types.
+            original: text.lines().collect::<Vec<_>>().join("\n"),
             warned: false,
         }
     }
@@ -107,8 +109,12 @@ impl Editor {
         let input = Input::from(k.ev);
         let plain_ctrl = input.ctrl && !input.alt;
         match input.key {
+            // At the line's start there is nothing before the cursor: the line break above
+            // stays (the area would join the lines).
             InputKey::Char('u') if plain_ctrl => {
-                self.area.delete_line_by_head();
+                if self.area.cursor().1 > 0 {
+                    self.area.delete_line_by_head();
+                }
             }
             InputKey::Char('j') if plain_ctrl => self.area.insert_newline(),
             InputKey::Char('z') if plain_ctrl => {

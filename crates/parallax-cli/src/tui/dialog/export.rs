@@ -79,7 +79,7 @@ impl Export {
                 Some(false) => {
                     *self = Export::Path {
                         format: *format,
-                        input: LineInput::new(std::mem::take(path)),
+                        input: LineInput::suggested(std::mem::take(path)),
                     };
                     Step::Stay
                 }
