@@ -238,6 +238,15 @@ mod tests {
     }
 
     #[test]
+    fn an_hour_is_one_hour() {
+        let values: Vec<String> = run("It struck within an hour, three days ago.")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(values, ["for 1 hour", "3 days ago"]);
+    }
+
+    #[test]
     fn absolute_dates() {
         let f =
             run("On Jan. 3 and January 11, 2026; 2026-01-17 and 1/17/2026 and 17. Januar 2026.");
