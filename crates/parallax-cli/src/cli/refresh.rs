@@ -158,6 +158,23 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 
 /// The error for a `--source` that names no source.
 fn no_match(file: &Path, stored: &[Option<String>], arg: &str) -> anyhow::Error {
+    // "C=story.txt" on a comparison of two: the letter is what is wrong, not the form.
+    if let Some((letter, path)) = arg.split_once('=')
+        && letter.len() == 1
+        && letter.chars().all(|c| c.is_ascii_uppercase())
+    {
+        let last = SourceId(stored.len().saturating_sub(1)).letter();
+        let why = if path.is_empty() {
+            "no file after '='".to_string()
+        } else {
+            format!("this comparison has no source {letter} (its sources are A to {last})")
+        };
+        return anyhow::anyhow!(
+            "{}: --source {}: {why}",
+            file.display(),
+            visible(arg, false)
+        );
+    }
     let known: Vec<(usize, &str)> = stored
         .iter()
         .enumerate()

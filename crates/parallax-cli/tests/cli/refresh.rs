@@ -133,7 +133,15 @@ fn refresh_refuses_a_source_it_does_not_know() {
     let file = saved_bridge(dir.path(), &data);
     let before = std::fs::read(&file).unwrap();
     std::fs::write(dir.path().join("other.txt"), SECRET).unwrap();
-    for bad in ["other.txt", "Q=other.txt"] {
+    for (bad, says) in [
+        ("other.txt", "not a file this comparison was saved from (A "),
+        // The letter is what is wrong: the message says so (it asked for LETTER=FILE).
+        (
+            "Q=other.txt",
+            "this comparison has no source Q (its sources are A to B)",
+        ),
+        ("A=", "no file after '='"),
+    ] {
         let out = parallax(
             &data,
             dir.path(),
@@ -142,10 +150,7 @@ fn refresh_refuses_a_source_it_does_not_know() {
         let err = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{bad}: {err}");
         assert_eq!(err.lines().count(), 1, "{bad}: {err}");
-        assert!(
-            err.contains("not a file this comparison was saved from") && err.contains("A "),
-            "{bad}: {err}"
-        );
+        assert!(err.contains(says), "{bad}: {err}");
     }
     // --source and --yes only make sense with --refresh.
     let out = parallax(&data, dir.path(), &["open", "bridge", "--yes"]);
