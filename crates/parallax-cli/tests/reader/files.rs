@@ -416,7 +416,7 @@ fn a_save_after_another_reader_saved_is_refused_and_keeps_the_notes() {
         "their save still stands"
     );
     let mine = store.load("story mine").unwrap();
-    assert!(mine.notes.ordered().iter().any(|n| n.text == "mine"));
+    assert!(support::note_texts(&mine.notes).contains(&"mine".to_string()));
 }
 
 /// A note still in the editor when the reader is stopped (a signal, the terminal closed)
@@ -431,13 +431,7 @@ fn a_note_still_in_the_editor_is_rescued() {
     assert!(tui::effects::unsaved(&m), "but something would be lost");
     let name = tui::effects::rescue(&env, &m).unwrap();
     let saved = env.store.as_ref().unwrap().load(&name).unwrap();
-    let texts: Vec<&str> = saved
-        .notes
-        .ordered()
-        .iter()
-        .map(|n| n.text.as_str())
-        .collect();
-    assert_eq!(texts, ["half written"]);
+    assert_eq!(support::note_texts(&saved.notes), ["half written"]);
     // An editor opened and left as it was holds nothing to keep.
     let mut m = demo_model(120, 40);
     press(&mut m, "n a");

@@ -265,14 +265,10 @@ fn editor_control_keys_edit_as_a_shell_does() {
     type_keys(&mut m, "gamma");
     press(&mut m, "ctrl-z");
     press(&mut m, "ctrl-s");
-    let texts: Vec<String> = m
-        .notes
-        .notes
-        .ordered()
-        .iter()
-        .map(|n| n.text.clone())
-        .collect();
-    assert_eq!(texts, ["alpha beta\ngamm"]);
+    assert_eq!(
+        crate::support::note_texts(&m.notes.notes),
+        ["alpha beta\ngamm"]
+    );
 }
 
 /// A note that ends in a line break is no draft when opened again: only typing changes it

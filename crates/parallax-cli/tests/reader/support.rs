@@ -161,3 +161,8 @@ pub fn first_words(text: &str, n: usize) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
+
+/// The texts of `notes`, in reading order.
+pub fn note_texts(notes: &parallax::annotate::Notes) -> Vec<String> {
+    notes.ordered().iter().map(|n| n.text.clone()).collect()
+}

@@ -51,10 +51,15 @@ impl Editor {
         }
     }
 
+    /// The text in the area, its lines joined.
+    fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
     /// The text written and not yet saved to the note, if any (blank text is nothing to
     /// keep: saving it would delete).
     pub fn draft(&self) -> Option<String> {
-        let text = self.area.lines().join("\n");
+        let text = self.text();
         (text != self.original && !text.trim().is_empty()).then_some(text)
     }
 
@@ -75,7 +80,7 @@ impl Editor {
 
     /// A key: save (writes the note), cancel (asks once when text would be lost), or typing.
     pub fn key(&mut self, cx: &mut ContextMut, k: &DialogKey) -> Step {
-        let text = self.area.lines().join("\n");
+        let text = self.text();
         let cmd = cx.config.keymap.editor(Key::from_event(&k.ev));
         let cancel = cmd == Some(Command::EditorCancel);
         if cmd == Some(Command::EditorSave) {

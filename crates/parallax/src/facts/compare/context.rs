@@ -147,8 +147,8 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     let text = src.text;
     let around = clause(text, f.span);
     let toks = tokens_unstemmed(text, around, src.lang);
-    let others = other_facts(src, f, around);
-    let rivals = rivals(src, f, around);
+    let others = clause_facts(src, f, around, |g| numberish(g.kind));
+    let rivals = clause_facts(src, f, around, |g| g.kind == f.kind);
     let mut ctx = Context {
         stamp: is_stamp(text, &toks),
         ..Context::default()
@@ -246,25 +246,20 @@ fn timeish(w: &str) -> bool {
         )
 }
 
-/// The spans of the number, date and time facts other than `f` inside `around`.
-fn other_facts(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
+/// The spans of the facts other than `f` inside `around` that `keep` takes: the number,
+/// date and time facts of its clause ([`numberish`]), or those of its own kind (numbers
+/// that may take the words around `f` for their own).
+fn clause_facts(
+    src: Analysed<'_>,
+    f: &Fact,
+    around: Span,
+    keep: impl Fn(&Fact) -> bool,
+) -> Vec<Span> {
     let from = src.facts.partition_point(|g| g.span.start < around.start);
     src.facts[from..]
         .iter()
         .take_while(|g| g.span.start < around.end)
-        .filter(|g| g.span != f.span && numberish(g.kind))
-        .map(|g| g.span)
-        .collect()
-}
-
-/// The other facts of `f`'s kind in its clause `around`: numbers that may take the words
-/// around `f` for their own.
-fn rivals(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
-    let from = src.facts.partition_point(|g| g.span.start < around.start);
-    src.facts[from..]
-        .iter()
-        .take_while(|g| g.span.start < around.end)
-        .filter(|g| g.span != f.span && g.kind == f.kind)
+        .filter(|g| g.span != f.span && keep(g))
         .map(|g| g.span)
         .collect()
 }
