@@ -121,7 +121,7 @@ impl Config {
 
     /// The configuration a TOML text describes.
     pub fn from_toml(text: &str, no_colour: bool) -> Result<Config, String> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let table: toml::Table = toml::from_str(text).map_err(|e| at_line(text, &e))?;
         let mut config = Config::default();
         for (name, value) in &table {
             let sub = value
@@ -139,6 +139,19 @@ impl Config {
             config.theme = config.theme.without_colour();
         }
         Ok(config)
+    }
+}
+
+/// A TOML syntax error in one line, with the line it is on when the parser says where:
+/// the parser's own text spans several lines (the line quoted, a caret under it), which
+/// the one-line error a user gets would garble.
+fn at_line(text: &str, e: &toml::de::Error) -> String {
+    match e.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {}", e.message())
+        }
+        None => e.message().to_string(),
     }
 }
 
@@ -174,5 +187,12 @@ mod tests {
         assert!(Config::from_toml("[align]\nquick = true\n", false).is_err());
         assert!(Config::from_toml("keys = 3\n", false).is_err());
         assert!(Config::from_toml("[keys\n", false).is_err());
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line_in_one_line() {
+        let e = Config::from_toml("[keys]\nquit = \"q\"\nnext_link = n\n", false).unwrap_err();
+        assert!(e.starts_with("line 3: "), "{e}");
+        assert!(!e.contains('\n'), "{e}");
     }
 }
