@@ -59,12 +59,12 @@ pub enum Error {
     Corrupt { path: PathBuf, detail: String },
     /// A JSON file written by another program.
     #[error("{path}: not a Parallax comparison ({}); the file was left untouched", match found {
-        Some(f) => format!("format is {f:?}"),
+        Some(f) => format!("format is {f}"),
         None => "no format field".to_string(),
     })]
     Foreign {
         path: PathBuf,
-        /// Its `format`, if it has one.
+        /// Its `format` as JSON writes it (a string quoted), if it has one.
         found: Option<String>,
     },
     /// A saved comparison written by a newer Parallax.

@@ -183,7 +183,7 @@ impl Saved {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
                 found: head.format.map(|f| match f {
-                    serde_json::Value::String(s) => s,
+                    serde_json::Value::String(s) => format!("{s:?}"),
                     other => other.to_string(),
                 }),
             });

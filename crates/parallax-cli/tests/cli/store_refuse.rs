@@ -41,6 +41,11 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
             "not a Parallax comparison (no format field)",
         ),
         (
+            "nullformat",
+            br#"{"format": null, "version": 1}"#.to_vec(),
+            "not a Parallax comparison (format is null)",
+        ),
+        (
             "report",
             br#"{"format": "parallax-report", "version": 1, "documents": []}"#.to_vec(),
             "format is \"parallax-report\"",
@@ -125,7 +130,9 @@ fn engine_refuses_and_leaves_the_file() {
             "{e}"
         );
         match name {
-            "foreign" | "noformat" | "report" => assert!(matches!(e, Error::Foreign { .. })),
+            "foreign" | "noformat" | "nullformat" | "report" => {
+                assert!(matches!(e, Error::Foreign { .. }))
+            }
             "newer" => assert!(matches!(e, Error::NewerVersion { found: 7, .. })),
             _ => assert!(matches!(e, Error::Corrupt { .. })),
         }

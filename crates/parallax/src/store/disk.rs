@@ -15,8 +15,17 @@ pub const MAX_SAVED_SIZE: u64 = 256 << 20;
 /// The header of a saved comparison, read before the rest.
 #[derive(Deserialize)]
 pub(super) struct Header {
+    /// `None` when the field is absent; `"format": null` is a format, `null`, that the
+    /// message names as such (serde reads a null `Option` as absent).
+    #[serde(default, deserialize_with = "present")]
     pub(super) format: Option<serde_json::Value>,
+    #[serde(default, deserialize_with = "present")]
     pub(super) version: Option<serde_json::Value>,
+}
+
+/// A field that is there, whatever its value, `null` included.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde_json::Value::deserialize(d).map(Some)
 }
 
 /// Reads the saved comparison at `path`; the file is only read, never written.
