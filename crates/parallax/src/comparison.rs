@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::facts::{self, Conflict, Fact, FactsOnly};
 use crate::ids::{SegmentId, SourceId};
 use crate::segment::{self, Segment, Unit};
+use crate::span::Span;
 use crate::text::Language;
 
 pub(crate) use cluster::in_order as claims_in_order;
@@ -427,28 +428,33 @@ impl PairAlignment {
         alignment: Alignment,
     ) -> PairAlignment {
         let (a, b) = (sources[i.0].analysed(), sources[j.0].analysed());
-        // Links are compared one by one, each on its own: side by side.
-        let link_facts: Vec<LinkFacts> = alignment
+        // Links are compared one by one, each on its own: side by side. Per link, its
+        // facts and the stretches of A and B that state one fact both ways (differing or
+        // worded apart).
+        let compared: Vec<(LinkFacts, Vec<(Span, Span)>)> = alignment
             .links
             .par_iter()
             .map(|link| {
-                let mut conflicts = facts::conflicts(a, &link.a, b, &link.b);
+                let found = facts::compare(a, &link.a, b, &link.b);
+                let mut conflicts = found.conflicts;
                 let more = facts::changed_numbers(&link.changes, &conflicts);
                 conflicts.extend(more);
+                let mut both: Vec<(Span, Span)> =
+                    conflicts.iter().map(|c| (c.a_span, c.b_span)).collect();
+                both.extend(found.agreeing);
                 let mut additions = facts::link_additions(a, &link.a, b, &link.b);
-                drop_differing(&mut additions, a, b, &conflicts);
-                LinkFacts {
+                drop_stated(&mut additions, a, b, &both);
+                let facts = LinkFacts {
                     conflicts,
                     additions,
-                }
+                };
+                (facts, both)
             })
             .collect();
         let mut facts_only = facts::only_in(a, b);
-        let all: Vec<Conflict> = link_facts
-            .iter()
-            .flat_map(|f| f.conflicts.iter().cloned())
-            .collect();
-        drop_differing(&mut facts_only, a, b, &all);
+        let both: Vec<(Span, Span)> = compared.iter().flat_map(|(_, s)| s.clone()).collect();
+        drop_stated(&mut facts_only, a, b, &both);
+        let link_facts = compared.into_iter().map(|(f, _)| f).collect();
         PairAlignment {
             a: i,
             b: j,
@@ -483,19 +489,20 @@ fn join_fact_pairs(
     align::join(sides, prepared, &options.params, alignment, &pairs);
 }
 
-/// A fact a link already shows as differing is not also "only in" one side: the report
-/// would say both "A gives 12, B gives 15" and "only A says 12".
-fn drop_differing(
+/// A fact a link states on both sides is not "only in" one of them: not one it shows as
+/// differing (the report would say both "A gives 12, B gives 15" and "only A says 12"), nor
+/// one worded apart that one value fits ("10 to 40 cm" and "25 cm"). `both` holds the
+/// stretches of A and B that state such facts.
+fn drop_stated(
     only: &mut facts::FactsOnly,
     a: facts::Analysed<'_>,
     b: facts::Analysed<'_>,
-    conflicts: &[Conflict],
+    both: &[(Span, Span)],
 ) {
-    let differs = |f: &facts::Fact, side_a: bool| {
-        conflicts
-            .iter()
-            .any(|c| f.span.overlaps(if side_a { &c.a_span } else { &c.b_span }))
+    let stated = |f: &facts::Fact, side_a: bool| {
+        both.iter()
+            .any(|(x, y)| f.span.overlaps(if side_a { x } else { y }))
     };
-    only.a.retain(|&i| !differs(&a.facts[i], true));
-    only.b.retain(|&i| !differs(&b.facts[i], false));
+    only.a.retain(|&i| !stated(&a.facts[i], true));
+    only.b.retain(|&i| !stated(&b.facts[i], false));
 }

@@ -25,7 +25,9 @@ mod times;
 mod words;
 
 pub use compare::links::{FactPair, fact_pairs};
-pub use compare::{changed_numbers, conflicts, facts_in, link_additions, misspelt, only_in};
+pub use compare::{
+    Compared, changed_numbers, compare, conflicts, facts_in, link_additions, misspelt, only_in,
+};
 pub use entities::key as name_key;
 pub use extract::extract;
 pub use flag::{is_possible, sentence};

@@ -118,14 +118,31 @@ pub fn conflicts(
     b: Analysed<'_>,
     ib: &[SegmentId],
 ) -> Vec<Conflict> {
+    compare(a, ia, b, ib).conflicts
+}
+
+/// What comparing two sides of a link finds.
+#[derive(Clone, Debug, Default)]
+pub struct Compared {
+    /// Facts of one slot that no single true value fits ([`conflicts`]).
+    pub conflicts: Vec<Conflict>,
+    /// Numbers of one slot that one value fits though they are worded apart ("10 to 40
+    /// centimeters" and "25 centimeters", "about 40" and "at least 43"): the stretches of A
+    /// and of B that state them. Each side states the fact, so neither gives it alone.
+    pub agreeing: Vec<(Span, Span)>,
+}
+
+/// The conflicts and the agreeing numbers between A's segments `ia` and B's segments `ib`.
+pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[SegmentId]) -> Compared {
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
-    let mut out = Vec::new();
-    numeric::compare(&sa, &sb, &mut out);
-    when::compare(&sa, &sb, &mut out);
-    names::quotes(&sa, &sb, &mut out);
-    names::attributions(&sa, &sb, &mut out);
-    names::spellings(&sa, &sb, &mut out);
-    out
+    let mut found = Compared::default();
+    let out = &mut found.conflicts;
+    numeric::compare(&sa, &sb, out, &mut found.agreeing);
+    when::compare(&sa, &sb, out);
+    names::quotes(&sa, &sb, out);
+    names::attributions(&sa, &sb, out);
+    names::spellings(&sa, &sb, out);
+    found
 }
 
 /// The conflicts of one kind between A's segments `ia` and B's segments `ib` (what
@@ -146,7 +163,9 @@ fn conflicts_of(
         FactKind::Quote => names::quotes(&sa, &sb, &mut out),
         FactKind::Entity => names::spellings(&sa, &sb, &mut out),
         FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
-        _ if context::numberish(kind) => numeric::compare_kind(&sa, &sb, kind, &mut out),
+        _ if context::numberish(kind) => {
+            numeric::compare_kind(&sa, &sb, kind, &mut out, &mut Vec::new())
+        }
         _ => {}
     }
     out

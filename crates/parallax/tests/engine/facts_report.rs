@@ -60,3 +60,31 @@ fn json_report_carries_conflict_spans_and_additions() {
     assert!(value["facts_only"]["a"].is_array());
     assert!(value["links"][0]["fact_additions"]["b"].is_array());
 }
+
+/// A number the other side words apart but one value fits ("10 to 40 centimeters" and "25
+/// centimeters", "about 40 people" and "at least 43 people") is stated by both: neither
+/// report lists it among the facts only one source gives, and the link marks no addition.
+#[test]
+fn numbers_that_agree_in_other_words_are_no_facts_only_one_side_gives() {
+    let a = "Heavy snow fell across the northern valley of Brig on Monday.\n\n\
+             Between 10 and 40 centimeters of snow covered the mountain roads near the town, \
+             officials said.\n\n\
+             About 40 people spent the night in the school hall of the village.";
+    let b = "Heavy snow fell across the northern valley of Brig on Monday.\n\n\
+             Some 25 centimeters of snow covered the mountain roads near the town, officials \
+             said.\n\n\
+             At least 43 people spent the night in the school hall of the village.";
+    let cmp = compare(a, b);
+    let out = text::render(&cmp);
+    assert!(out.contains("3 links"), "{out}");
+    assert!(!out.contains("Facts only in"), "{out}");
+    assert!(!out.contains(" ! "), "{out}");
+    let report = json::report(&cmp);
+    let links = report.links.as_ref().unwrap();
+    assert!(
+        links
+            .iter()
+            .all(|l| l.fact_additions.a.is_empty() && l.fact_additions.b.is_empty()),
+        "{links:?}"
+    );
+}

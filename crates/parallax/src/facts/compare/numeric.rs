@@ -70,14 +70,22 @@ impl Reading<'_> {
 }
 
 /// Conflicts between the numbers of two sides of a link.
-pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut Vec<(Span, Span)>) {
     for kind in KINDS {
-        compare_kind(a, b, kind, out);
+        compare_kind(a, b, kind, out, agree);
     }
 }
 
-/// Conflicts between the numbers of one kind of two sides of a link.
-pub fn compare_kind(a: &LinkSide, b: &LinkSide, kind: FactKind, out: &mut Vec<Conflict>) {
+/// Conflicts between the numbers of one kind of two sides of a link (to `out`), and the
+/// numbers of one slot that one value fits though they are worded apart (to `agree`, as
+/// the stretches of A and B that state them: "10 to 40 centimeters", "25 centimeters").
+pub fn compare_kind(
+    a: &LinkSide,
+    b: &LinkSide,
+    kind: FactKind,
+    out: &mut Vec<Conflict>,
+    agree: &mut Vec<(Span, Span)>,
+) {
     let (ra, rb) = (readings(a, kind), readings(b, kind));
     // A value the other side also states is no conflict, whatever its slot there.
     let (va, vb) = (values(&ra), values(&rb));
@@ -111,6 +119,9 @@ pub fn compare_kind(a: &LinkSide, b: &LinkSide, kind: FactKind, out: &mut Vec<Co
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for i in 0..ra.len() {
         for j in 0..rb.len() {
+            if slots[i][j].is_some() && ra[i].fits(&rb[j]) {
+                agree.push((ra[i].shown, rb[j].shown));
+            }
             if let Some(affinity) = slots[i][j]
                 && !agrees_a[i]
                 && !agrees_b[j]
