@@ -50,15 +50,24 @@ pub fn render(cmp: &Comparison) -> String {
     visible(&out, true).into_owned()
 }
 
-/// "A: path", one line per source, each after `indent`: the exact paths, where the
-/// summary lines below name the sources as the reader does.
+/// "A: path", one line per source, each after `indent`: the exact paths, each followed by
+/// the name the summary lines below and the reader give the source ("— Quake hits town")
+/// when that is not the path itself, so that the two can be matched.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
+    let names = cmp.names();
     for (i, s) in cmp.sources.iter().enumerate() {
+        let line = s.document.source_line();
+        let name = &names[i];
+        let named = if s.document.is_web() || line.ends_with(name.as_str()) {
+            String::new()
+        } else {
+            format!(" — {name}")
+        };
+        let item = format!("{}: {line}{named}", SourceId(i).letter());
         let _ = writeln!(
             out,
-            "{indent}{}: {}",
-            SourceId(i).letter(),
-            s.document.source_line()
+            "{}",
+            packed(indent, &[item], &format!("{indent}   "), WIDTH)
         );
     }
 }

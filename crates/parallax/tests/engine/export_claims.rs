@@ -143,6 +143,22 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
     }
     // The claims hold matches by shown links: the mark means something.
     assert!(section.contains('✓'), "{section}");
+    // The legend gives the exact path and, where it differs, the name the per-source lines
+    // below go by (the blog post's own title), so the two can be matched.
+    let names = cmp.names();
+    assert!(
+        names[2].starts_with("Exclusive: US Held Secret Talks"),
+        "{names:?}"
+    );
+    let legend_c = section.lines().find(|l| l.starts_with("  C: ")).unwrap();
+    assert!(
+        legend_c.ends_with(" — Exclusive: US Held Secret Talks With Hardline"),
+        "{section}"
+    );
+    assert!(
+        section.contains("\n  C Exclusive: US Held Secret Talks"),
+        "{section}"
+    );
 }
 
 #[test]
