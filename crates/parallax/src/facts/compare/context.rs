@@ -110,6 +110,10 @@ pub struct Context {
     /// True for an age right after a possessive ("Timmons' 16-year-old friend", "his
     /// 15-year-old son"): the age of someone the name before it has, not of that name.
     pub possessed: bool,
+    /// The place it is counted in, when its clause says so right after it ("168,000 people
+    /// in Indonesia's Aceh province", "230,000 people across Asia"): the words of the place,
+    /// folded. Empty when no place follows.
+    pub scope: Vec<String>,
 }
 
 /// The clause bounds around `span`: its sentence, at most [`REACH`] bytes either side.
@@ -218,6 +222,7 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     }
     events.sort_by_key(|&(d, _)| d);
     ctx.event = events.first().map(|&(_, e)| e);
+    ctx.scope = scope(text, &toks[after..], f.span.end);
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
     let named = (!ctx.possessed)
         .then(|| owner(src, f, around, &others))
@@ -233,6 +238,84 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
         ctx.owner_text = Some(written);
     }
     ctx
+}
+
+/// Words that open the place a number is counted in.
+const PLACE_OPENERS: &[&str] = &["in", "across", "throughout"];
+
+/// How many words after a number may stand before the word that opens its place ("people
+/// were killed in ...").
+const PLACE_REACH: usize = 4;
+
+/// Most words of a place kept.
+const PLACE_WORDS: usize = 4;
+
+/// The place the number ending at `end` is counted in: the content words after "in",
+/// "across" or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause
+/// break, "and", "or" or a number in digits. Times ("in 2004", "in December") are no place.
+/// A total that a part follows ("230,000 people, over 170,000 of them in Aceh") is counted
+/// everywhere: its place is [`EVERYWHERE`].
+fn scope(text: &str, after: &[Token], end: usize) -> Vec<String> {
+    if partitive_follows(text, after, end) {
+        return vec![EVERYWHERE.to_string()];
+    }
+    let mut prev = end;
+    let mut opened = false;
+    let mut out = Vec::new();
+    for (k, t) in after.iter().enumerate() {
+        let gap = &text[prev.min(t.span.start)..t.span.start];
+        if breaks(gap) || gap.contains(',') || t.numeric {
+            break;
+        }
+        prev = t.span.end;
+        let w = t.folded.as_str();
+        // "in a dozen countries": a number word inside a place is no part of its name.
+        if is_number(t) {
+            continue;
+        }
+        if !opened {
+            if PLACE_OPENERS.contains(&w) {
+                opened = true;
+            } else if k >= PLACE_REACH {
+                break;
+            }
+            continue;
+        }
+        if matches!(w, "and" | "or" | "but" | "while" | "after" | "since")
+            || out.len() >= PLACE_WORDS
+        {
+            break;
+        }
+        if t.stop || timeish(w) {
+            continue;
+        }
+        out.push(w.trim_end_matches("'s").trim_end_matches("’s").to_string());
+    }
+    out
+}
+
+/// The place of a total that a part of it follows.
+const EVERYWHERE: &str = "(everywhere)";
+
+/// True when, after a comma, a number "of them" (or "of whom") follows within a few words:
+/// the number before is a total the next one is a part of.
+fn partitive_follows(text: &str, after: &[Token], end: usize) -> bool {
+    let Some(first) = after.first() else {
+        return false;
+    };
+    if !text[end.min(first.span.start)..first.span.start]
+        .trim()
+        .starts_with(',')
+    {
+        return false;
+    }
+    (0..after.len().min(PLACE_REACH)).any(|k| {
+        is_number(&after[k])
+            && after.get(k + 1).is_some_and(|t| t.folded == "of")
+            && after
+                .get(k + 2)
+                .is_some_and(|t| matches!(t.folded.as_str(), "them" | "whom"))
+    })
 }
 
 /// Words of time that say nothing about what a fact is about.

@@ -176,6 +176,14 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
+    // Counted in two places that share no word, they are two tallies: the dead "in
+    // Indonesia's Aceh province" are a part of those "across Asia".
+    if !x.ctx.scope.is_empty()
+        && !y.ctx.scope.is_empty()
+        && !x.ctx.scope.iter().any(|w| y.ctx.scope.contains(w))
+    {
+        return None;
+    }
     if kind == FactKind::Magnitude {
         // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
         // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes.
