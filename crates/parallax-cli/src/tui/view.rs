@@ -112,80 +112,112 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
     );
 }
 
-/// What the status line says about the focus: "A: link 3/14" or "B: passage 5/40 · added".
-pub fn position(m: &Model, r: &Reader) -> String {
+/// What the status line says about the focus, as its parts with their drop ranks (see
+/// [`fit_parts`]): "A: link 3/14", or "B: passage 5/40 · added · 14 links", where the count
+/// of links is the first to go on a narrow line.
+fn position(m: &Model, r: &Reader) -> Vec<(String, u8)> {
     let side = m.active;
     let seg = m.panes[side].focus;
     let who = r.pair.src[side].letter();
     let total = r.pair.links.len();
     match r.pair.link_at(side, seg) {
-        Some(l) => format!("{who}: link {}/{total}", l.number()),
+        Some(l) => vec![(format!("{who}: link {}/{total}", l.number()), KEEP)],
         None => {
             let n = r.cmp.source(r.pair.src[side]).segments.len();
-            format!(
-                "{who}: passage {}/{n} · added · {}",
-                seg.number(),
-                counted(total, "link")
-            )
+            vec![
+                (format!("{who}: passage {}/{n}", seg.number()), KEEP),
+                ("added".into(), KEEP),
+                (counted(total, "link"), 3),
+            ]
         }
     }
+}
+
+/// A part of the status line that stays however narrow the line is.
+const KEEP: u8 = 0;
+
+/// The status line's left side: `parts` joined by " · " after a space, dropping while it is
+/// wider than `room` the parts with the highest drop rank first (the last such first):
+/// the view's name and then the count of links go before the search and the many-sources
+/// hint, and where the focus is and what is unsaved or still changing ([`KEEP`]) stay.
+/// What stays is cut with "…" by the caller.
+fn fit_parts(mut parts: Vec<(String, u8)>, room: usize) -> String {
+    let join = |parts: &[(String, u8)]| {
+        let texts: Vec<&str> = parts.iter().map(|(t, _)| t.as_str()).collect();
+        format!(" {}", texts.join(" · "))
+    };
+    while super::wrap::str_width(&join(&parts)) > room {
+        let Some(at) = (0..parts.len())
+            .filter(|&k| parts[k].1 != KEEP)
+            .max_by_key(|&k| (parts[k].1, k))
+        else {
+            break;
+        };
+        parts.remove(at);
+    }
+    join(&parts)
 }
 
 fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let t = &m.config.theme;
     let km = &m.config.keymap;
-    let left = if let Some(l) = m.linking.filter(|_| !m.search.typing) {
-        format!(
-            " link {} {} by hand to: move to its partner in this pane, {} links · {} cancels",
+    let parts: Vec<(String, u8)> = if let Some(l) = m.linking.filter(|_| !m.search.typing) {
+        let prompt = format!(
+            "link {} {} by hand to: move to its partner in this pane, {} links · {} cancels",
             l.from.0.letter(),
             l.from.1.number(),
             km.hint(Command::Counterpart),
             km.hint(Command::Cancel)
-        )
+        );
+        vec![(prompt, KEEP)]
     } else if m.search.typing {
         let (before, after) = m.search.input.split();
         let shown = |s: &str| parallax::text::visible(s, false).into_owned();
-        format!(" /{}▏{}", shown(before), shown(after))
+        vec![(format!("/{}▏{}", shown(before), shown(after)), KEEP)]
     } else {
-        // What is unsaved or still changing before the view's name: a narrow line cuts its
-        // end.
-        let mut s = format!(" {}", position(m, r));
+        // What is unsaved or still changing comes first and stays; the rest goes, the view's
+        // name first, when the line is too narrow for all (see `fit_parts`).
+        let mut parts = position(m, r);
         if m.notes.dirty {
-            s.push_str(" · notes unsaved");
+            parts.push(("notes unsaved".into(), KEEP));
         }
         if m.notes.stale {
-            s.push_str(" · saved texts");
+            parts.push(("saved texts".into(), KEEP));
         }
         // The links may still change: the sentence encoder is reading the sources.
         if m.refining {
-            s.push_str(" · refining links…");
+            parts.push(("refining links…".into(), KEEP));
         }
-        s.push_str(&format!(" · {}", m.view.label()));
+        parts.push((m.view.label().into(), 3));
         if m.show_possible {
-            s.push_str(" · possible links shown");
+            parts.push(("possible links shown".into(), 1));
         }
         let n = r.cmp.sources.len();
         if n > 2 && m.message.is_none() {
-            s.push_str(&format!(
-                " · {n} sources: {} pick pair, {} claims",
+            let hint = format!(
+                "{n} sources: {} pick pair, {} claims",
                 km.hint(Command::Pick),
                 km.hint(Command::Matrix)
-            ));
+            );
+            parts.push((hint, 1));
         }
         if !m.search.query.is_empty() {
-            s.push_str(&format!(
-                " · “{}” {}/{}",
-                parallax::text::visible(&m.search.query, false),
-                km.hint(Command::NextHit),
-                km.hint(Command::PrevHit)
+            parts.push((
+                format!(
+                    "“{}” {}/{}",
+                    parallax::text::visible(&m.search.query, false),
+                    km.hint(Command::NextHit),
+                    km.hint(Command::PrevHit)
+                ),
+                2,
             ));
         }
         // What just happened goes first: a narrow status line cuts its end, and the where
         // and how are on screen anyway.
         if let Some(msg) = &m.message {
-            s = format!(" {} ·{s}", parallax::text::visible(msg, false));
+            parts.insert(0, (parallax::text::visible(msg, false).into_owned(), KEEP));
         }
-        s
+        parts
     };
     let hints: Vec<(String, &str)> = [
         (Command::NextLink, Command::PrevLink, "link"),
@@ -225,7 +257,7 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         area.width as usize
     };
     // Cut with "…", so a cut message does not read as whole.
-    let left = super::wrap::fit(&left, room);
+    let left = super::wrap::fit(&fit_parts(parts, room), room);
     let lw = super::wrap::str_width(&left);
     let mut keep = [false; 9];
     let mut used = 0;

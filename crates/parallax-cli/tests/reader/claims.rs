@@ -174,6 +174,32 @@ fn two_sources_get_no_many_sources_hint() {
     assert!(screen(&draw(&demo)).contains("4 sources: p pick pair, m claims"));
 }
 
+/// At 80 columns, on a passage only one source has (the longest position), the many-sources
+/// hint still shows whole: the view's name gives way to it.
+#[test]
+fn the_many_sources_hint_fits_80_columns() {
+    let mut demo = demo_model(80, 24);
+    let s = screen(&draw(&demo));
+    let status = s
+        .lines()
+        .rev()
+        .find(|l| l.contains("passage"))
+        .unwrap_or_default();
+    assert!(status.contains(" · added · "), "{s}");
+    assert!(
+        status.contains("4 sources: p pick pair, m claims"),
+        "{status}"
+    );
+    assert!(!status.contains("reading"), "{status}");
+    // Wide enough, the view's name is back.
+    demo = demo_model(160, 40);
+    let s = screen(&draw(&demo));
+    assert!(
+        s.contains(" · reading · 4 sources: p pick pair, m claims"),
+        "{s}"
+    );
+}
+
 /// The built reader in a pseudo-terminal: p keeps the 2019 pair, m opens the matrix, a
 /// filter narrows it, Enter shows a claim both 2019 articles carry, focused in A.
 #[test]
