@@ -32,7 +32,7 @@ const BEFORE_NUMBER: &[&str] = &[
 /// join the next piece unless it starts with a capitalised function word.
 const MAYBE_FINAL: &[&str] = &[
     "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.",
-    "Bros.", "a.m.", "p.m.", "etc.", "usw.", "Ave.", "Blvd.",
+    "Bros.", "a.m.", "p.m.", "a. m.", "p. m.", "etc.", "usw.", "Ave.", "Blvd.",
 ];
 
 /// Capitalised words that start sentences far more often than they continue a name.
@@ -138,7 +138,11 @@ pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language
     {
         return true;
     }
-    if MAYBE_FINAL.contains(&last) {
+    // A spaced one ("7:37 a. m. UTC") ends in a word of its own: matched as a whole.
+    if MAYBE_FINAL
+        .iter()
+        .any(|a| *a == last || (a.contains(' ') && ends_with_word(p, a)))
+    {
         return !SENTENCE_STARTERS.contains(&first_word);
     }
     if BEFORE_NUMBER.contains(&last) && first.starts_with(|c: char| c.is_ascii_digit()) {
@@ -311,6 +315,24 @@ mod tests {
     fn spaced_abbreviations_match_whole_words() {
         assert!(ends_with_word("Obst, z. B.", "z. B."));
         assert!(!ends_with_word("Obstz. B.", "z. B."));
+    }
+
+    #[test]
+    fn a_spaced_time_of_day_ends_no_sentence() {
+        let text = "The quake struck at 07:37 a. m. UTC (3:37 a. m. EDT), killing one. The area shook at 8 p. m. The next day was calm.";
+        let whole = Span::new(0, text.len());
+        let pieces: Vec<&str> = crate::sentences::sentences_in(text, whole, Language::English)
+            .iter()
+            .map(|s| s.slice(text).trim())
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "The quake struck at 07:37 a. m. UTC (3:37 a. m. EDT), killing one.",
+                "The area shook at 8 p. m.",
+                "The next day was calm."
+            ]
+        );
     }
 
     #[test]
