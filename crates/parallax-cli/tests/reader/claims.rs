@@ -396,3 +396,44 @@ fn claim_rows_carry_the_reports_numbers() {
         "{conflict:#?}"
     );
 }
+
+/// On a short screen (60×18) the matrix shows five claims, not two: the row's footer takes
+/// at most a third of the box. Its head (the sources, the signs, the column letters) stays
+/// over the rows as the cursor moves past the screen.
+#[test]
+fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
+    // Refined (as the reader shows it once the encoder has read the demo), its first claim
+    // carries two flags: the tallest footer.
+    let mut m = refined_demo_model(60, 18);
+    press(&mut m, "m");
+    let claim_rows = |m: &Model| -> Vec<String> {
+        crate::support::rows(&draw(m))
+            .into_iter()
+            .filter(|l| {
+                let inner = l.trim_start_matches('│').trim_start_matches(['▶', ' ']);
+                // "1  ≠ ● ● ●  The U.S. …": the claim's number, then its signs.
+                inner
+                    .split_once("  ")
+                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+            })
+            .collect()
+    };
+    let shown = claim_rows(&m);
+    assert!(shown.len() >= 5, "{:#?}", crate::support::rows(&draw(&m)));
+    press(&mut m, "j j j j j j");
+    let screen_rows = crate::support::rows(&draw(&m));
+    let head = screen_rows
+        .iter()
+        .position(|l| l.contains("#  A B C D  claim"))
+        .expect("the column letters stay in sight");
+    let cursor = screen_rows
+        .iter()
+        .position(|l| l.contains("│▶7 "))
+        .expect("the cursor's row is in sight");
+    assert!(head < cursor);
+    assert!(
+        screen_rows
+            .iter()
+            .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt"))
+    );
+}

@@ -22,6 +22,9 @@ pub struct Drawn {
     pub lines: Vec<Line<'static>>,
     /// The line of the cursor's row, to keep in sight.
     pub keep: Option<usize>,
+    /// How many lines the list starts with that say what its columns are (legends and
+    /// header): they stay in sight as the rows scroll.
+    pub head: usize,
     /// Per visible row, the words pinned under the list (lines split at `\n`).
     pub footers: Vec<String>,
 }
@@ -151,6 +154,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
         title: format!(" Claims × sources: {} ", filter.label()),
         lines,
         keep: (!shown.is_empty()).then_some(head_rows + at),
+        head: head_rows,
         footers,
     }
 }

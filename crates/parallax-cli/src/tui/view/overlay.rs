@@ -31,6 +31,10 @@ const LEGEND: [(&str, &str); 10] = [
 /// configuration file).
 const COLOURS: usize = 6;
 
+/// Fewest lines the footer keeps when the list does not fit: the filter keys and the
+/// cursor's row's first words.
+const MIN_FOOTER: usize = 3;
+
 /// The colour legend's lines: a heading and one sample per meaning.
 fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
     let rows = [
@@ -99,7 +103,9 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     let t = &m.config.theme;
     // The overlay's lines, the line that must stay in sight (if any), the first line shown,
     // and the words pinned under the list (wrapped to its width, never scrolled away): one
-    // per list entry, the cursor's shown.
+    // per list entry, the cursor's shown. The matrix also says how many lines head its
+    // list (`head`), which stay over the rows as they scroll.
+    let mut head = 0;
     let (title, lines, keep, top, footers, at): (
         String,
         Vec<Line>,
@@ -169,6 +175,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         Overlay::Matrix(cursor, filter) => {
             let Some(r) = m.ready() else { return };
             let d = super::matrix::drawn(m, r, cursor, filter);
+            head = d.head;
             (d.title, d.lines, d.keep, 0, d.footers, cursor)
         }
     };
@@ -191,9 +198,26 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     footer.resize(tallest, Line::raw(""));
     let rect = centred(area, w as u16, (lines.len() + footer.len()) as u16 + 2);
     let inner = rect.height.saturating_sub(2) as usize;
-    // The footer gives way to the list only when the screen has room for nothing else.
-    let footer_rows = footer.len().min(inner.saturating_sub(1));
+    // The footer gives way to the list only when the screen has room for nothing else;
+    // and when the list does not fit, it takes at most a third of the box (its end cut),
+    // for a footer as tall as the tallest leaves most rows blank.
+    let mut footer_rows = footer.len().min(inner.saturating_sub(1));
+    if lines.len() + footer_rows > inner {
+        footer_rows = footer_rows.min((inner / 3).max(MIN_FOOTER));
+    }
     let shown = inner - footer_rows;
+    // The head stays over the rows while at least two rows fit under it.
+    let head = if lines.len() > shown && shown >= head + 2 {
+        head
+    } else {
+        0
+    };
+    let (fixed, lines) = {
+        let mut lines = lines;
+        let rest = lines.split_off(head);
+        (lines, rest)
+    };
+    let (shown, keep) = (shown - head, keep.map(|k| k.saturating_sub(head)));
     let mut scroll = top;
     if let Some(k) = keep {
         scroll = scroll.max((k + 1).saturating_sub(shown)).min(k);
@@ -217,16 +241,22 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     f.render_widget(Clear, rect);
     let body = block.inner(rect);
     f.render_widget(block, rect);
-    let list = Rect::new(body.x, body.y, body.width, shown as u16);
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|l| fit_line(l, body.width as usize))
-        .collect();
-    f.render_widget(Paragraph::new(lines).scroll((scroll as u16, 0)), list);
+    let fit = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
+        lines
+            .into_iter()
+            .map(|l| fit_line(l, body.width as usize))
+            .collect()
+    };
+    if head > 0 {
+        let top = Rect::new(body.x, body.y, body.width, head as u16);
+        f.render_widget(Paragraph::new(fit(fixed)), top);
+    }
+    let list = Rect::new(body.x, body.y + head as u16, body.width, shown as u16);
+    f.render_widget(Paragraph::new(fit(lines)).scroll((scroll as u16, 0)), list);
     if footer_rows > 0 {
         let at = Rect::new(
             body.x,
-            body.y + shown as u16,
+            body.y + (head + shown) as u16,
             body.width,
             footer_rows as u16,
         );
