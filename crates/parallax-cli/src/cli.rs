@@ -60,7 +60,7 @@ struct ReadArgs {
     max_size: Option<u64>,
     /// Give up fetching a URL source after this many seconds, connecting included
     /// [default: 30].
-    #[arg(long, value_name = "SECS", value_parser = parse_seconds)]
+    #[arg(long, value_name = "SECS", value_parser = parse_seconds, allow_negative_numbers = true)]
     timeout: Option<f64>,
 }
 
@@ -77,7 +77,7 @@ struct AlignArgs {
     /// Show only links at least this likely to be right (0 to 1; default 0.6); a passage
     /// that tells a fact of a shown link another way joins it, which then says so and may
     /// score lower.
-    #[arg(long, value_name = "P", value_parser = parse_probability)]
+    #[arg(long, value_name = "P", value_parser = parse_probability, allow_negative_numbers = true)]
     min_score: Option<f32>,
 }
 

@@ -242,3 +242,26 @@ fn a_name_with_a_bidi_override_is_echoed_harmlessly() {
     assert!(!err.contains('\u{202E}'), "{err:?}");
     assert!(err.contains("ab\u{FFFD}cd"), "{err:?}");
 }
+
+/// A negative number given to an option that takes a number is refused by the option's
+/// own check, naming what it must be; clap took "-0.1" for an unknown flag "-0".
+#[test]
+fn a_negative_option_value_names_what_the_option_takes() {
+    for (args, says) in [
+        (
+            ["--min-score", "-0.1"],
+            "'-0.1' is not a probability between 0 and 1",
+        ),
+        (
+            ["--timeout", "-5"],
+            "'-5' is not a number of seconds above 0",
+        ),
+    ] {
+        let out = support::parallax(&[&["align", "a.txt", "b.txt"][..], &args[..]].concat())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+}
