@@ -110,10 +110,35 @@ pub struct Context {
     /// True for an age right after a possessive ("Timmons' 16-year-old friend", "his
     /// 15-year-old son"): the age of someone the name before it has, not of that name.
     pub possessed: bool,
-    /// The place it is counted in, when its clause says so right after it ("168,000 people
-    /// in Indonesia's Aceh province", "230,000 people across Asia"): the words of the place,
-    /// folded. Empty when no place follows.
-    pub scope: Vec<String>,
+    /// Where a count is counted, when its clause says so right after it: in one named
+    /// place or over many (see [`Scope`]).
+    pub scope: Scope,
+}
+
+/// Where a count is counted. A tally over many places ("across Asia", "in a dozen
+/// countries", a total a part of which follows: "230,000 people, over 170,000 of them in
+/// Aceh") and a tally in one named place ("in Indonesia's Aceh province") are two slots: the
+/// second is a part of the first. Two named places are compared as one slot, for a text
+/// does not say whether one holds the other ("in Gaza", "in Jabaliya").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// No place follows, or one without a name ("in the school").
+    #[default]
+    Unsaid,
+    /// A named place: "in Indonesia's Aceh province", "in Kalvo".
+    Named,
+    /// Many places: "across Asia", "in a dozen countries", or a total split by place.
+    Many,
+}
+
+impl Scope {
+    /// True when one count is of a part and the other of a whole.
+    pub fn part_and_whole(self, other: Scope) -> bool {
+        matches!(
+            (self, other),
+            (Scope::Named, Scope::Many) | (Scope::Many, Scope::Named)
+        )
+    }
 }
 
 /// The clause bounds around `span`: its sentence, at most [`REACH`] bytes either side.
@@ -222,7 +247,9 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     }
     events.sort_by_key(|&(d, _)| d);
     ctx.event = events.first().map(|&(_, e)| e);
-    ctx.scope = scope(text, &toks[after..], f.span.end);
+    if f.kind == FactKind::Count {
+        ctx.scope = scope(text, &toks[after..], f.span.end);
+    }
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
     let named = (!ctx.possessed)
         .then(|| owner(src, f, around, &others))
@@ -240,66 +267,87 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     ctx
 }
 
-/// Words that open the place a number is counted in.
+/// Words that open the place a number is counted in; "across" and "throughout" open many.
 const PLACE_OPENERS: &[&str] = &["in", "across", "throughout"];
+
+/// Nouns of many places: a count "in a dozen countries" is counted over all of them.
+const MANY_PLACES: &[&str] = &[
+    "countries",
+    "nations",
+    "provinces",
+    "states",
+    "regions",
+    "districts",
+    "cities",
+    "islands",
+    "continents",
+];
 
 /// How many words after a number may stand before the word that opens its place ("people
 /// were killed in ...").
 const PLACE_REACH: usize = 4;
 
-/// Most words of a place kept.
+/// Most words of a place read, function words aside.
 const PLACE_WORDS: usize = 4;
 
-/// The place the number ending at `end` is counted in: the content words after "in",
-/// "across" or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause
-/// break, "and", "or" or a number in digits. Times ("in 2004", "in December") are no place.
-/// A total that a part follows ("230,000 people, over 170,000 of them in Aceh") is counted
-/// everywhere: its place is [`EVERYWHERE`].
-fn scope(text: &str, after: &[Token], end: usize) -> Vec<String> {
-    if partitive_follows(text, after, end) {
-        return vec![EVERYWHERE.to_string()];
+/// Where the count ending at `end` is counted ([`Scope`]): the words after "in", "across"
+/// or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause break,
+/// "and" or "or". Many places when opened by "across" or "throughout" or named by a noun of
+/// many places; a named place when one of its words is a name. A total that a part in a
+/// named place follows is counted over many places.
+fn scope(text: &str, after: &[Token], end: usize) -> Scope {
+    if part_follows(text, after, end) {
+        return Scope::Many;
     }
     let mut prev = end;
-    let mut opened = false;
-    let mut out = Vec::new();
+    let mut opener: Option<&str> = None;
+    let mut read = 0;
+    let mut found = Scope::Unsaid;
     for (k, t) in after.iter().enumerate() {
         let gap = &text[prev.min(t.span.start)..t.span.start];
-        if breaks(gap) || gap.contains(',') || t.numeric {
+        if breaks(gap) || gap.contains(',') {
             break;
         }
         prev = t.span.end;
         let w = t.folded.as_str();
-        // "in a dozen countries": a number word inside a place is no part of its name.
-        if is_number(t) {
-            continue;
-        }
-        if !opened {
+        let Some(open) = opener else {
             if PLACE_OPENERS.contains(&w) {
-                opened = true;
+                opener = Some(w);
+                if w != "in" {
+                    found = Scope::Many;
+                }
             } else if k >= PLACE_REACH {
                 break;
             }
             continue;
-        }
-        if matches!(w, "and" | "or" | "but" | "while" | "after" | "since")
-            || out.len() >= PLACE_WORDS
-        {
+        };
+        if matches!(w, "and" | "or" | "but" | "while" | "after" | "since") || read >= PLACE_WORDS {
             break;
         }
-        if t.stop || timeish(w) {
+        if t.stop {
             continue;
         }
-        out.push(w.trim_end_matches("'s").trim_end_matches("’s").to_string());
+        read += 1;
+        if MANY_PLACES.contains(&w) {
+            return Scope::Many;
+        }
+        // A name in the place, not of an event or a time ("in the May 5 quake").
+        if open == "in"
+            && t.capitalised
+            && !timeish(w)
+            && lookup(EVENTS, w).is_none()
+            && lookup(QUAKE_WORDS, w).is_none()
+        {
+            found = Scope::Named;
+        }
     }
-    out
+    found
 }
 
-/// The place of a total that a part of it follows.
-const EVERYWHERE: &str = "(everywhere)";
-
-/// True when, after a comma, a number "of them" (or "of whom") follows within a few words:
-/// the number before is a total the next one is a part of.
-fn partitive_follows(text: &str, after: &[Token], end: usize) -> bool {
+/// True when, after a comma, a part of the count before follows in a named place: a number
+/// "of them" (or "of whom") then "in" and a name within a few words ("230,000 people, over
+/// 170,000 of them in Aceh"); not a part of another kind ("42 people, 12 of them minors").
+fn part_follows(text: &str, after: &[Token], end: usize) -> bool {
     let Some(first) = after.first() else {
         return false;
     };
@@ -310,11 +358,12 @@ fn partitive_follows(text: &str, after: &[Token], end: usize) -> bool {
         return false;
     }
     (0..after.len().min(PLACE_REACH)).any(|k| {
+        let word = |d: usize| after.get(k + d).map(|t| t.folded.as_str());
         is_number(&after[k])
-            && after.get(k + 1).is_some_and(|t| t.folded == "of")
-            && after
-                .get(k + 2)
-                .is_some_and(|t| matches!(t.folded.as_str(), "them" | "whom"))
+            && word(1) == Some("of")
+            && matches!(word(2), Some("them" | "whom"))
+            && word(3) == Some("in")
+            && after.get(k + 4).is_some_and(|t| t.capitalised)
     })
 }
 

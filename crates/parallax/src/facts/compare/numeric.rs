@@ -176,12 +176,9 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
-    // Counted in two places that share no word, they are two tallies: the dead "in
-    // Indonesia's Aceh province" are a part of those "across Asia".
-    if !x.ctx.scope.is_empty()
-        && !y.ctx.scope.is_empty()
-        && !x.ctx.scope.iter().any(|w| y.ctx.scope.contains(w))
-    {
+    // A part and its whole are two tallies: the dead "in Indonesia's Aceh province" and
+    // those "across Asia".
+    if x.ctx.scope.part_and_whole(y.ctx.scope) {
         return None;
     }
     if kind == FactKind::Magnitude {
