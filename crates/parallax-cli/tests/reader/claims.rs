@@ -397,9 +397,10 @@ fn claim_rows_carry_the_reports_numbers() {
     );
 }
 
-/// On a short screen (60×18) the matrix shows five claims, not two: the row's footer takes
-/// at most a third of the box. Its head (the sources, the signs, the column letters) stays
-/// over the rows as the cursor moves past the screen.
+/// On a short screen (60×18) the cursor's claim keeps all its words under the list (its
+/// flags included), and a claim with fewer words leaves the rows to the list: five claims
+/// in sight, not the two a footer as tall as the tallest left. The head (the sources, the
+/// signs, the column letters) stays over the rows as the cursor moves past the screen.
 #[test]
 fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
     // Refined (as the reader shows it once the encoder has read the demo), its first claim
@@ -418,9 +419,12 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             })
             .collect()
     };
+    let first = screen(&draw(&m));
+    assert!(first.contains("Nicolás Maduro”"), "{first}");
+    assert!(first.contains("D writes “Nicolas Maduro”"), "{first}");
+    press(&mut m, "j j j j j j");
     let shown = claim_rows(&m);
     assert!(shown.len() >= 5, "{:#?}", crate::support::rows(&draw(&m)));
-    press(&mut m, "j j j j j j");
     let screen_rows = crate::support::rows(&draw(&m));
     let head = screen_rows
         .iter()

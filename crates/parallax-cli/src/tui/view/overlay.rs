@@ -31,8 +31,8 @@ const LEGEND: [(&str, &str); 10] = [
 /// configuration file).
 const COLOURS: usize = 6;
 
-/// Fewest lines the footer keeps when the list does not fit: the filter keys and the
-/// cursor's row's first words.
+/// Fewest lines the footer keeps when the list does not fit (however short the cursor's
+/// own words, which it always keeps while the box has room).
 const MIN_FOOTER: usize = 3;
 
 /// The colour legend's lines: a heading and one sample per meaning.
@@ -189,22 +189,29 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         .collect();
     // As tall as the tallest footer, so the box keeps its height as the cursor moves too.
     let tallest = wrapped.iter().map(Vec::len).max().unwrap_or(0);
-    let mut footer: Vec<Line> = wrapped
-        .get(at)
-        .into_iter()
-        .flatten()
+    let own: &[String] = wrapped.get(at).map_or(&[], Vec::as_slice);
+    let rect = centred(area, w as u16, (lines.len() + tallest) as u16 + 2);
+    let inner = rect.height.saturating_sub(2) as usize;
+    // The footer gives way to the list only when the screen has room for nothing else.
+    // When the list does not fit, the blank rows that keep the box as tall as the tallest
+    // footer give way too, down to a third of the box: the cursor's own words stay.
+    let mut footer_rows = tallest.min(inner.saturating_sub(1));
+    if lines.len() + footer_rows > inner {
+        let floor = (inner / 3).max(MIN_FOOTER).max(own.len());
+        footer_rows = footer_rows.min(floor);
+    }
+    let mut footer: Vec<Line> = own
+        .iter()
         .map(|l| Line::styled(format!(" {l}"), t.dim))
         .collect();
-    footer.resize(tallest, Line::raw(""));
-    let rect = centred(area, w as u16, (lines.len() + footer.len()) as u16 + 2);
-    let inner = rect.height.saturating_sub(2) as usize;
-    // The footer gives way to the list only when the screen has room for nothing else;
-    // and when the list does not fit, it takes at most a third of the box (its end cut),
-    // for a footer as tall as the tallest leaves most rows blank.
-    let mut footer_rows = footer.len().min(inner.saturating_sub(1));
-    if lines.len() + footer_rows > inner {
-        footer_rows = footer_rows.min((inner / 3).max(MIN_FOOTER));
+    // Cut, it ends in "…", so that what is left does not read as all there is.
+    if footer.len() > footer_rows && footer_rows > 0 {
+        footer.truncate(footer_rows);
+        let last = &own[footer_rows - 1];
+        let cut = fit(&format!("{last} …"), w.saturating_sub(3));
+        footer[footer_rows - 1] = Line::styled(format!(" {cut}"), t.dim);
     }
+    footer.resize(footer_rows, Line::raw(""));
     let shown = inner - footer_rows;
     // The head stays over the rows while at least two rows fit under it.
     let head = if lines.len() > shown && shown >= head + 2 {
