@@ -182,10 +182,7 @@ impl Saved {
         if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),
-                found: head.format.map(|f| match f {
-                    serde_json::Value::String(s) => format!("{s:?}"),
-                    other => other.to_string(),
-                }),
+                found: head.format.map(|f| f.to_string()),
             });
         }
         let version = match head.version {

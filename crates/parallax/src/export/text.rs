@@ -50,25 +50,29 @@ pub fn render(cmp: &Comparison) -> String {
     visible(&out, true).into_owned()
 }
 
-/// "A: path", one line per source, each after `indent`: the exact paths, each followed by
-/// the name the summary lines below and the reader give the source ("— Quake hits town")
-/// when that is not the path itself, so that the two can be matched.
+/// "A: path", one line per source, each after `indent`: the exact paths, whole (to copy),
+/// each followed by the name the summary lines below and the reader give the source ("—
+/// Quake hits town") when the path does not end in it, so that the two can be matched; on
+/// a line of its own under the path when both do not fit in one.
 fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
     let names = cmp.names();
     for (i, s) in cmp.sources.iter().enumerate() {
-        let line = s.document.source_line();
-        let name = &names[i];
-        let named = if s.document.is_web() || line.ends_with(name.as_str()) {
-            String::new()
-        } else {
-            format!(" — {name}")
-        };
-        let item = format!("{}: {line}{named}", SourceId(i).letter());
-        let _ = writeln!(
-            out,
-            "{}",
-            packed(indent, &[item], &format!("{indent}   "), WIDTH)
+        let line = format!(
+            "{indent}{}: {}",
+            SourceId(i).letter(),
+            s.document.source_line()
         );
+        let name = &names[i];
+        if s.document.is_web() || line.ends_with(name.as_str()) {
+            let _ = writeln!(out, "{line}");
+        } else if line.chars().count() + name.chars().count() + 3 <= WIDTH {
+            let _ = writeln!(out, "{line} — {name}");
+        } else {
+            let under = format!("{indent}   ");
+            let (head, more) = (format!("{under}— "), format!("{under}  "));
+            let named = packed(&head, std::slice::from_ref(name), &more, WIDTH);
+            let _ = writeln!(out, "{line}\n{named}");
+        }
     }
 }
 

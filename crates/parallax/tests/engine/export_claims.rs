@@ -150,11 +150,18 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
         names[2].starts_with("Exclusive: US Held Secret Talks"),
         "{names:?}"
     );
-    let legend_c = section.lines().find(|l| l.starts_with("  C: ")).unwrap();
-    assert!(
-        legend_c.ends_with(" — Exclusive: US Held Secret Talks With Hardline"),
+    // The path stays whole on its line (to copy); the long title goes under it.
+    let mut legend = section.lines().skip_while(|l| !l.starts_with("  C: "));
+    assert_eq!(
+        legend.next(),
+        Some("  C: assets/samples/cabello-2026-exclusive-blog.txt"),
         "{section}"
     );
+    assert!(
+        (legend.next().unwrap()).starts_with("     — Exclusive: US Held Secret Talks With"),
+        "{section}"
+    );
+    assert!(legend.next().unwrap().starts_with("       "), "{section}");
     assert!(
         section.contains("\n  C Exclusive: US Held Secret Talks"),
         "{section}"
