@@ -437,7 +437,8 @@ impl PairAlignment {
             .map(|link| {
                 let found = facts::compare(a, &link.a, b, &link.b);
                 let mut conflicts = found.conflicts;
-                let more = facts::changed_numbers(&link.changes, &conflicts);
+                let typed = (found.typed.0.as_slice(), found.typed.1.as_slice());
+                let more = facts::changed_numbers(&link.changes, &conflicts, typed);
                 conflicts.extend(more);
                 let mut both: Vec<(Span, Span)> =
                     conflicts.iter().map(|c| (c.a_span, c.b_span)).collect();

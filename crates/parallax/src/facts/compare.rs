@@ -130,12 +130,25 @@ pub struct Compared {
     /// centimeters" and "25 centimeters", "about 40" and "at least 43"): the stretches of A
     /// and of B that state them. Each side states the fact, so neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
+    /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
+    /// counts, sums, shares, measures, magnitudes), on A's side and on B's: a number a word
+    /// change replaces there was judged by its slot, and [`changed_numbers`] leaves it be.
+    pub typed: (Vec<Span>, Vec<Span>),
 }
 
 /// The conflicts and the agreeing numbers between A's segments `ia` and B's segments `ib`.
 pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[SegmentId]) -> Compared {
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
-    let mut found = Compared::default();
+    let typed = |side: &LinkSide| -> Vec<Span> {
+        (side.facts.iter())
+            .filter(|f| numeric::KINDS.contains(&f.kind))
+            .map(|f| f.span)
+            .collect()
+    };
+    let mut found = Compared {
+        typed: (typed(&sa), typed(&sb)),
+        ..Compared::default()
+    };
     let out = &mut found.conflicts;
     numeric::compare(&sa, &sb, out, &mut found.agreeing);
     when::compare(&sa, &sb, out);

@@ -88,3 +88,21 @@ fn numbers_that_agree_in_other_words_are_no_facts_only_one_side_gives() {
         "{links:?}"
     );
 }
+
+/// A tally in one named place and one over a region are two slots, and the word diff's
+/// "120" -> "300" does not flag them after all: the comparer read those counts.
+#[test]
+fn a_part_and_its_whole_are_not_flagged_through_the_word_diff() {
+    let a = "Severe floods killed 120 people in Varna province on Monday, officials said.";
+    let b = "Severe floods killed 300 people across the region on Monday, officials said.";
+    let out = text::render(&compare(a, b));
+    assert!(out.contains("1 link"), "{out}");
+    assert!(out.contains("0 facts differ"), "{out}");
+    // The same sentences in one place do differ.
+    let b = "Severe floods killed 300 people in Varna province on Monday, officials said.";
+    let out = text::render(&compare(a, b));
+    assert!(
+        out.contains("! Killed: A says 120 people, B says 300 people"),
+        "{out}"
+    );
+}

@@ -14,6 +14,7 @@ use regex::Regex;
 
 use crate::diff::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
+use crate::span::Span;
 
 /// A number as written: digits with inner separators ("2,5", "1.000", "3/4", "10:30"), or
 /// thousands grouped by spaces ("10 000", as French and Swiss German write them).
@@ -78,9 +79,16 @@ fn other_words(s: &str) -> Vec<String> {
 }
 
 /// Conflicts for the replaced words of `changes` that hold different numbers amid the same
-/// words, unless a conflict in `found` already covers them. They are reported as quantities:
-/// the numbers, with whatever words the diff took along.
-pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> {
+/// words, unless a conflict in `found` already covers them or a typed number of A or B
+/// (`typed`: spans of each side, see [`super::Compared::typed`]) stands in them: the
+/// comparer read that number's slot, and where it found two slots ("120 people in Varna
+/// province", "300 people across the region") the word diff knows less. They are reported
+/// as quantities: the numbers, with whatever words the diff took along.
+pub fn changed_numbers(
+    changes: &[Change],
+    found: &[Conflict],
+    typed: (&[Span], &[Span]),
+) -> Vec<Conflict> {
     let mut out = Vec::new();
     // Numbers must pair one to one across the link's replacements, or a replacement pairs
     // numbers that say different things (a range on one side, one value on the other).
@@ -108,7 +116,9 @@ pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> 
         }
         let covered = found
             .iter()
-            .any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb));
+            .any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb))
+            || typed.0.iter().any(|t| t.overlaps(&sa))
+            || typed.1.iter().any(|t| t.overlaps(&sb));
         if !covered {
             out.push(Conflict {
                 kind: FactKind::Quantity,
@@ -126,7 +136,20 @@ pub fn changed_numbers(changes: &[Change], found: &[Conflict]) -> Vec<Conflict> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
+
+    /// No typed number in the link.
+    const NONE: (&[Span], &[Span]) = (&[], &[]);
+
+    #[test]
+    fn a_number_the_comparer_typed_is_left_to_it() {
+        // "120 people in Varna province" and "300 people across the region": counts the
+        // comparer read as a part and a whole, two slots; the diff only sees 120 -> 300.
+        let changes = [replace("120", "300", 14)];
+        assert_eq!(changed_numbers(&changes, &[], NONE).len(), 1);
+        let typed = [Span::new(14, 24)];
+        assert!(changed_numbers(&changes, &[], (&typed, &[])).is_empty());
+        assert!(changed_numbers(&changes, &[], (&[], &typed)).is_empty());
+    }
 
     fn replace(a: &str, b: &str, at: usize) -> Change {
         Change {
@@ -145,11 +168,11 @@ mod tests {
             replace("Köln", "Bonn", 40),
             replace("2,5", "2.5", 60),
         ];
-        let got = changed_numbers(&changes, &[]);
+        let got = changed_numbers(&changes, &[], NONE);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].a.as_str(), got[0].b.as_str()), ("400", "300"));
         // A number a typed fact already compares is not reported twice.
-        assert!(changed_numbers(&changes[..1], &got[..1]).is_empty());
+        assert!(changed_numbers(&changes[..1], &got[..1], NONE).is_empty());
     }
 
     #[test]
@@ -163,7 +186,7 @@ mod tests {
             b_span: Some(Span::new(80, 92)),
         };
         let changes = [replace("12 boats", "14 boats", 10), added];
-        let got = changed_numbers(&changes, &[]);
+        let got = changed_numbers(&changes, &[], NONE);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
             (got[0].a.as_str(), got[0].b.as_str()),
@@ -183,7 +206,7 @@ mod tests {
             ("1,234.5", "1.234,5"),
         ] {
             assert!(
-                changed_numbers(&[replace(a, b, 0)], &[]).is_empty(),
+                changed_numbers(&[replace(a, b, 0)], &[], NONE).is_empty(),
                 "{a} / {b}"
             );
         }
@@ -198,7 +221,7 @@ mod tests {
             ("in 2019 300 people", "in 2019 30 people"),
         ] {
             assert_eq!(
-                changed_numbers(&[replace(a, b, 0)], &[]).len(),
+                changed_numbers(&[replace(a, b, 0)], &[], NONE).len(),
                 1,
                 "{a} / {b}"
             );

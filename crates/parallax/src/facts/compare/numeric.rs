@@ -25,7 +25,7 @@ const ALONE_APART: f64 = 0.5;
 const MAGNITUDES_APART: f64 = 1.0;
 
 /// The kinds compared here.
-const KINDS: [FactKind; 6] = [
+pub(super) const KINDS: [FactKind; 6] = [
     FactKind::Age,
     FactKind::Count,
     FactKind::Money,
