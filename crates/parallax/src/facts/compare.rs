@@ -127,8 +127,10 @@ pub struct Compared {
     /// Facts of one slot that no single true value fits ([`conflicts`]).
     pub conflicts: Vec<Conflict>,
     /// Numbers of one slot that one value fits though they are worded apart ("10 to 40
-    /// centimeters" and "25 centimeters", "about 40" and "at least 43"): the stretches of A
-    /// and of B that state them. Each side states the fact, so neither gives it alone.
+    /// centimeters" and "25 centimeters", "about 40" and "at least 43"), and dates and
+    /// times told alike ("on Thursday" and "March 13" from an article of Wednesday 12
+    /// March): the stretches of A and of B that state them. Each side states the fact, so
+    /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
     /// counts, sums, shares, measures, magnitudes), on A's side and on B's: a number a word
@@ -151,7 +153,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     };
     let out = &mut found.conflicts;
     numeric::compare(&sa, &sb, out, &mut found.agreeing);
-    when::compare(&sa, &sb, out);
+    when::compare(&sa, &sb, out, &mut found.agreeing);
     names::quotes(&sa, &sb, out);
     names::attributions(&sa, &sb, out);
     names::spellings(&sa, &sb, out);
@@ -171,8 +173,8 @@ fn conflicts_of(
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let mut out = Vec::new();
     match kind {
-        FactKind::Time => when::compare_times(&sa, &sb, &mut out),
-        FactKind::Date => when::compare(&sa, &sb, &mut out),
+        FactKind::Time => when::compare_times(&sa, &sb, &mut out, &mut Vec::new()),
+        FactKind::Date => when::compare(&sa, &sb, &mut out, &mut Vec::new()),
         FactKind::Quote => names::quotes(&sa, &sb, &mut out),
         FactKind::Entity => names::spellings(&sa, &sb, &mut out),
         FactKind::Attribution => names::attributions(&sa, &sb, &mut out),

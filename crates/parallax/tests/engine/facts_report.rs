@@ -106,3 +106,22 @@ fn a_part_and_its_whole_are_not_flagged_through_the_word_diff() {
         "{out}"
     );
 }
+
+/// "On Thursday" in an article of Wednesday 12 March and "March 13" tell one date: no flag,
+/// and neither is a fact only one source gives. A week later it is a flag.
+#[test]
+fn a_relative_date_told_alike_is_no_fact_only_one_side_gives() {
+    let head = "Bridge closes in Kestrel\nMarch 12, 2025\n\n";
+    let tail = " for repairs, the council said. Buses will go through the old town.";
+    let a = format!("{head}The Kestrel bridge will close on Thursday{tail}");
+    let b = format!("{head}The Kestrel bridge will close on March 13{tail}");
+    let out = text::render(&compare(&a, &b));
+    assert!(out.contains("0 facts differ"), "{out}");
+    assert!(!out.contains("Facts only in"), "{out}");
+    let b = format!("{head}The Kestrel bridge will close on March 20{tail}");
+    let out = text::render(&compare(&a, &b));
+    assert!(
+        out.contains("! Date: A says on Thursday, B says March 20"),
+        "{out}"
+    );
+}

@@ -18,6 +18,7 @@ use super::{LinkSide, conflict};
 use crate::facts::times::{clock, zone};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{Hedge, TIME_ZONES, lookup};
+use crate::span::Span;
 
 /// What a date allows.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,13 +36,13 @@ enum When {
 }
 
 /// Conflicts between the dates and the times of day of two sides of a link.
-pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut Vec<(Span, Span)>) {
     // A date the other side also states is no conflict, and most dates of a link are
     // stated alike: only the others are read in their context.
     let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
     let (da, db) = (dates(a, &sb), dates(b, &sa));
-    pair(&da, &db, a, b, FactKind::Date, out);
-    compare_times(a, b, out);
+    pair(&da, &db, (a, b), FactKind::Date, out, agree);
+    compare_times(a, b, out, agree);
 }
 
 /// The values of the facts of `kind` a side states.
@@ -52,10 +53,15 @@ fn stated<'a>(side: &LinkSide<'a>, kind: FactKind) -> HashSet<&'a str> {
 /// Conflicts between the times of day of two sides of a link. Like numbers, two times
 /// are set side by side only when they time one thing (a shared event or word): "struck at
 /// 9:30" and "rescuers arrived at 11:00" are the only times of their sides and no clash.
-pub fn compare_times(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+pub fn compare_times(
+    a: &LinkSide,
+    b: &LinkSide,
+    out: &mut Vec<Conflict>,
+    agree: &mut Vec<(Span, Span)>,
+) {
     let (sa, sb) = (stated(a, FactKind::Time), stated(b, FactKind::Time));
     let (ta, tb) = (times(a, &sb), times(b, &sa));
-    pair(&ta, &tb, a, b, FactKind::Time, out);
+    pair(&ta, &tb, (a, b), FactKind::Time, out, agree);
 }
 
 /// One date or time as the comparer reads it.
@@ -124,13 +130,16 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
 }
 
 /// Pairs readings of one slot that no value fits, as [`super::numeric`] does for numbers.
+/// The conflicts between the dates or times `ra` of A and `rb` of B (to `out`), and the
+/// pairs told alike in other words (to `agree`: "on Thursday" and "March 13", the Thursday
+/// after the article's date).
 fn pair(
     ra: &[Reading],
     rb: &[Reading],
-    a: &LinkSide,
-    b: &LinkSide,
+    (a, b): (&LinkSide, &LinkSide),
     kind: FactKind,
     out: &mut Vec<Conflict>,
+    agree_out: &mut Vec<(Span, Span)>,
 ) {
     if ra.is_empty() || rb.is_empty() {
         return;
@@ -146,6 +155,11 @@ fn pair(
     let agree = |x: &Reading, y: &Reading| {
         fits(x, y) && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
     };
+    for x in ra {
+        for y in rb.iter().filter(|y| agree(x, y)) {
+            agree_out.push((x.fact.span, y.fact.span));
+        }
+    }
     let agrees_a: Vec<bool> = ra.iter().map(|x| rb.iter().any(|y| agree(x, y))).collect();
     let agrees_b: Vec<bool> = rb.iter().map(|y| ra.iter().any(|x| agree(x, y))).collect();
     let mut pairs = Vec::new();
