@@ -265,6 +265,38 @@ pub fn only_in(a: Analysed<'_>, b: Analysed<'_>) -> FactsOnly {
     }
 }
 
+/// Which of `na` values of A and `nb` of B agree with a value of the other side, and the
+/// agreeing pairs `(i, j)`, with `agree` asked once per pair: a value that agrees is no
+/// conflict, and the pairs are what [`Compared::agreeing`] reports.
+struct Agreement {
+    pairs: Vec<(usize, usize)>,
+    a: Vec<bool>,
+    b: Vec<bool>,
+}
+
+impl Agreement {
+    fn new(na: usize, nb: usize, agree: impl Fn(usize, usize) -> bool) -> Agreement {
+        let mut out = Agreement {
+            pairs: Vec::new(),
+            a: vec![false; na],
+            b: vec![false; nb],
+        };
+        for i in 0..na {
+            for j in (0..nb).filter(|&j| agree(i, j)) {
+                out.pairs.push((i, j));
+                out.a[i] = true;
+                out.b[j] = true;
+            }
+        }
+        out
+    }
+
+    /// True when neither value `i` of A nor `j` of B agrees with a value of the other side.
+    fn neither(&self, i: usize, j: usize) -> bool {
+        !self.a[i] && !self.b[j]
+    }
+}
+
 /// Pairs `(affinity, i, j)` chosen one to one, strongest affinity first (ties by position):
 /// each value of A and of B is compared with at most one of the other side's.
 fn one_to_one(mut pairs: Vec<(usize, usize, usize)>, na: usize, nb: usize) -> Vec<(usize, usize)> {

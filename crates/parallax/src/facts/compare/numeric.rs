@@ -10,7 +10,7 @@ mod read;
 
 use super::amount::Amount;
 use super::context::{Context, context};
-use super::{LinkSide, conflict};
+use super::{Agreement, LinkSide, conflict};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{DIMENSION_NAMES, EVENT_NAMES, EVENTS, QUAKE_WORDS, lookup};
 use crate::span::Span;
@@ -110,21 +110,20 @@ pub fn compare_kind(
         .map(|x| rb.iter().map(|y| same_slot(kind, x, y, alone)).collect())
         .collect();
     // A number that agrees with some number of its slot on the other side is no conflict.
-    let agrees_a: Vec<bool> = (0..ra.len())
-        .map(|i| (0..rb.len()).any(|j| slots[i][j].is_some() && ra[i].fits(&rb[j])))
-        .collect();
-    let agrees_b: Vec<bool> = (0..rb.len())
-        .map(|j| (0..ra.len()).any(|i| slots[i][j].is_some() && ra[i].fits(&rb[j])))
-        .collect();
+    let agreed = Agreement::new(ra.len(), rb.len(), |i, j| {
+        slots[i][j].is_some() && ra[i].fits(&rb[j])
+    });
+    agree.extend(
+        agreed
+            .pairs
+            .iter()
+            .map(|&(i, j)| (ra[i].shown, rb[j].shown)),
+    );
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
-    for i in 0..ra.len() {
-        for j in 0..rb.len() {
-            if slots[i][j].is_some() && ra[i].fits(&rb[j]) {
-                agree.push((ra[i].shown, rb[j].shown));
-            }
-            if let Some(affinity) = slots[i][j]
-                && !agrees_a[i]
-                && !agrees_b[j]
+    for (i, row) in slots.iter().enumerate() {
+        for (j, slot) in row.iter().enumerate() {
+            if let Some(affinity) = *slot
+                && agreed.neither(i, j)
             {
                 pairs.push((affinity, i, j));
             }

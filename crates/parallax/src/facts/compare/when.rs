@@ -14,7 +14,7 @@ use super::amount::{self, Amount};
 use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
 use super::context::{Context, context};
 use super::numeric::same_name;
-use super::{LinkSide, conflict};
+use super::{Agreement, LinkSide, conflict};
 use crate::facts::times::{clock, zone};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{Hedge, TIME_ZONES, lookup};
@@ -155,17 +155,12 @@ fn pair(
     let agree = |x: &Reading, y: &Reading| {
         fits(x, y) && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
     };
-    for x in ra {
-        for y in rb.iter().filter(|y| agree(x, y)) {
-            agree_out.push((x.fact.span, y.fact.span));
-        }
-    }
-    let agrees_a: Vec<bool> = ra.iter().map(|x| rb.iter().any(|y| agree(x, y))).collect();
-    let agrees_b: Vec<bool> = rb.iter().map(|y| ra.iter().any(|x| agree(x, y))).collect();
+    let agreed = Agreement::new(ra.len(), rb.len(), |i, j| agree(&ra[i], &rb[j]));
+    agree_out.extend((agreed.pairs.iter()).map(|&(i, j)| (ra[i].fact.span, rb[j].fact.span)));
     let mut pairs = Vec::new();
     for (i, x) in ra.iter().enumerate() {
         for (j, y) in rb.iter().enumerate() {
-            if agrees_a[i] || agrees_b[j] || !comparable(&x.what, &y.what) {
+            if !agreed.neither(i, j) || !comparable(&x.what, &y.what) {
                 continue;
             }
             if let Some(s) = slot(x, y) {
