@@ -445,9 +445,20 @@ pub fn is_speech_verb(w: &str) -> bool {
     SPEECH_VERB_SET.contains(w)
 }
 
-/// The value of a number word (lower case).
+/// The value of a number word (lower case), a compound of tens and units included
+/// ("twenty-six", with a hyphen or a non-breaking one).
 pub fn number_word(w: &str) -> Option<u64> {
-    NUMBER_WORD_MAP.get(w).copied()
+    if let Some(v) = NUMBER_WORD_MAP.get(w) {
+        return Some(*v);
+    }
+    let (tens, unit) = w.split_once(['-', '‑'])?;
+    let tens = NUMBER_WORD_MAP
+        .get(tens)
+        .filter(|&&v| v % 10 == 0 && (20..100).contains(&v))?;
+    let unit = NUMBER_WORD_MAP
+        .get(unit)
+        .filter(|&&v| (1..10).contains(&v))?;
+    Some(tens + unit)
 }
 
 /// Looks `word` (already lower case) up in a table.

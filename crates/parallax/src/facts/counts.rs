@@ -67,11 +67,30 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         });
         if let Some((noun, end)) = found {
             push(out, w.span.start, end, &n, &noun);
+        } else if let Some((noun, end)) = part_of_last(text, ws, i, out) {
+            push(out, w.span.start, end, &n, &noun);
         } else if counts_people(text, ws, i) {
             push(out, w.span.start, w.span.end, &n, "people");
         }
         i += 1;
     }
+}
+
+/// "85 people, 40 of them in Korbal": a part of the count just before, of its noun, and the
+/// end of "of them".
+fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(String, usize)> {
+    let last = out.last()?;
+    let (of, them) = (ws.get(i + 1)?, ws.get(i + 2)?);
+    let between = &text[last.span.end.min(ws[i].span.start)..ws[i].span.start];
+    if of.text(text) != "of"
+        || !matches!(them.text(text), "them" | "whom")
+        || !gap_is_space(text, ws, i, i + 2)
+        || between.trim() != ","
+    {
+        return None;
+    }
+    let (_, noun) = last.value.split_once(' ')?;
+    Some((noun.to_string(), them.span.end))
 }
 
 /// True when the number at word `i` counts people without naming them, by what happened to
@@ -158,7 +177,8 @@ fn noun_after_of(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(S
 /// What a number before a word is worth: digits, a number word, or a vague amount.
 fn number_value(w: &str, lang: Language) -> Option<String> {
     let first = w.chars().next()?;
-    if !first.is_ascii_digit() && (w.len() > 9 || !first.is_alphabetic()) {
+    // The longest number word is a compound: "seventy‑seven" with a non-breaking hyphen.
+    if !first.is_ascii_digit() && (w.len() > 15 || !first.is_alphabetic()) {
         return None;
     }
     // Most words are lower case already: fold only the others.
@@ -298,6 +318,16 @@ mod tests {
             ),
             ("Eight people were hurt.", "Eight people", "8 people"),
             (
+                "Twenty-six people were killed.",
+                "Twenty-six people",
+                "26 people",
+            ),
+            (
+                "It left seventy‑seven homes flooded.",
+                "seventy‑seven homes",
+                "77 home",
+            ),
+            (
                 "The blast injured dozens, police said.",
                 "dozens",
                 "dozens people",
@@ -318,6 +348,17 @@ mod tests {
             ("dozens", "dozens people"),
             ("hundreds of homes", "hundreds home"),
         ];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(run(s), want);
+    }
+
+    #[test]
+    fn a_part_of_a_count_counts_its_noun() {
+        let s = "The storm killed 85 people, 40 of them in Korbal. 12 of them had fled.";
+        let want = [("85 people", "85 people"), ("40 of them", "40 people")];
         let want: Vec<(String, String)> = want
             .iter()
             .map(|(t, v)| (t.to_string(), v.to_string()))

@@ -8,12 +8,16 @@
 pub enum Hedge {
     /// Near the number, either side: "about", "around", "some".
     About,
-    /// Just below the number: "nearly", "almost".
+    /// Just below the number, and not the number: "nearly", "almost".
     Nearly,
-    /// The number or more: "at least", "more than", "over", "or more".
+    /// The number or more: "at least", "or more".
     AtLeast,
-    /// The number or less: "up to", "fewer than", "or less".
+    /// Above the number, and not the number: "more than", "over".
+    Over,
+    /// The number or less: "up to", "at most", "or less".
     AtMost,
+    /// Below the number, and not the number: "fewer than", "under".
+    Under,
     /// Shortly after the time: "shortly after 2 a.m.".
     After,
     /// Shortly before the time: "just before noon".
@@ -25,8 +29,8 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("no fewer than", Hedge::AtLeast),
     ("no less than", Hedge::AtLeast),
     ("no more than", Hedge::AtMost),
-    ("in excess of", Hedge::AtLeast),
-    ("upwards of", Hedge::AtLeast),
+    ("in excess of", Hedge::Over),
+    ("upwards of", Hedge::Over),
     ("an estimated", Hedge::About),
     ("as many as", Hedge::AtMost),
     ("shortly after", Hedge::After),
@@ -34,11 +38,11 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("just after", Hedge::After),
     ("just before", Hedge::Before),
     ("soon after", Hedge::After),
-    ("just over", Hedge::AtLeast),
+    ("just over", Hedge::Over),
     ("just under", Hedge::Nearly),
-    ("more than", Hedge::AtLeast),
-    ("fewer than", Hedge::AtMost),
-    ("less than", Hedge::AtMost),
+    ("more than", Hedge::Over),
+    ("fewer than", Hedge::Under),
+    ("less than", Hedge::Under),
     ("close to", Hedge::Nearly),
     ("at least", Hedge::AtLeast),
     ("at most", Hedge::AtMost),
@@ -52,14 +56,14 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("some", Hedge::About),
     ("nearly", Hedge::Nearly),
     ("almost", Hedge::Nearly),
-    ("over", Hedge::AtLeast),
-    ("above", Hedge::AtLeast),
-    ("under", Hedge::AtMost),
-    ("below", Hedge::AtMost),
+    ("over", Hedge::Over),
+    ("above", Hedge::Over),
+    ("under", Hedge::Under),
+    ("below", Hedge::Under),
     ("after", Hedge::After),
     ("before", Hedge::Before),
-    ("mehr als", Hedge::AtLeast),
-    ("weniger als", Hedge::AtMost),
+    ("mehr als", Hedge::Over),
+    ("weniger als", Hedge::Under),
     ("bis zu", Hedge::AtMost),
     ("mindestens", Hedge::AtLeast),
     ("höchstens", Hedge::AtMost),
@@ -70,7 +74,7 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("ca.", Hedge::About),
     ("knapp", Hedge::Nearly),
     ("fast", Hedge::Nearly),
-    ("über", Hedge::AtLeast),
+    ("über", Hedge::Over),
 ];
 
 /// Hedges written after a number ("magnitude 3.0 or above", "50 or more").

@@ -20,6 +20,11 @@ impl Amount {
         Amount { lo: v, hi: v }
     }
 
+    /// True when it allows one value only.
+    pub fn is_exact(&self) -> bool {
+        self.lo == self.hi
+    }
+
     /// True when one true value fits both statements.
     pub fn fits(&self, other: &Amount) -> bool {
         // A hair of slack for values parsed from decimals.
@@ -109,16 +114,34 @@ pub fn bend(v: f64, hedge: Option<Hedge>, tol: Tolerance) -> Amount {
             lo: v - w,
             hi: v + w,
         },
-        Some(Hedge::Nearly) => Amount { lo: v - w, hi: v },
+        Some(Hedge::Nearly) => Amount {
+            lo: v - w,
+            hi: v - beyond(v),
+        },
         Some(Hedge::AtLeast) => Amount {
             lo: v,
+            hi: f64::INFINITY,
+        },
+        Some(Hedge::Over) => Amount {
+            lo: v + beyond(v),
             hi: f64::INFINITY,
         },
         Some(Hedge::AtMost) => Amount {
             lo: f64::NEG_INFINITY,
             hi: v,
         },
+        Some(Hedge::Under) => Amount {
+            lo: f64::NEG_INFINITY,
+            hi: v - beyond(v),
+        },
     }
+}
+
+/// How far past `v` a bound that leaves `v` out ("more than 1,000", "nearly 1,000") starts:
+/// a step above the slack [`Amount::fits`] allows, so that "more than 1,000" and "nearly
+/// 1,000" share no value, while "at least 1,000" and "up to 1,000" share 1,000.
+fn beyond(v: f64) -> f64 {
+    v.abs() * 1e-6 + 1e-6
 }
 
 /// The range an amount in words allows ("dozens": 24 to 199), if `words` is one.
@@ -246,6 +269,12 @@ mod tests {
         assert!(!bend(168_000.0, Some(Hedge::About), COUNT).fits(&Amount::exact(170_000.0)));
         assert!(bend(168_000.0, Some(Hedge::About), COUNT).fits(&Amount::exact(168_500.0)));
         assert_eq!(precision(168_000.0), (1000.0, 3));
+        // "more than" and "nearly" leave their number out; "at least" and "up to" keep it.
+        let bound = |h| bend(1000.0, Some(h), COUNT);
+        assert!(!bound(Hedge::Over).fits(&bound(Hedge::Nearly)));
+        assert!(!bound(Hedge::Over).fits(&bound(Hedge::Under)));
+        assert!(bound(Hedge::AtLeast).fits(&bound(Hedge::AtMost)));
+        assert!(bound(Hedge::Over).fits(&bend(1001.0, None, COUNT)));
         assert_eq!(precision(7.6), (0.1, 2));
         assert!(vague("dozens").unwrap().fits(&Amount::exact(50.0)));
         assert!(!vague("Dozens").unwrap().fits(&Amount::exact(8.0)));

@@ -87,15 +87,22 @@ pub fn compare_kind(
     agree: &mut Vec<(Span, Span)>,
 ) {
     let (ra, rb) = (readings(a, kind), readings(b, kind));
-    // A value the other side also states is no conflict, whatever its slot there.
-    let (va, vb) = (values(&ra), values(&rb));
+    // A value the other side also states is no conflict, whatever its slot there, unless
+    // both hedge it so that no value fits both: "more than 1,000" and "nearly 1,000". A
+    // bare "$1 million" against "more than $1 million" is a round figure, not a
+    // contradiction.
+    let stated = |r: &Reading, other: &[Reading]| {
+        other.iter().any(|o| {
+            o.fact.value == r.fact.value
+                && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
+        })
+    };
+    let keep_a: Vec<bool> = ra.iter().map(|r| !stated(r, &rb)).collect();
+    let rb: Vec<Reading> = rb.into_iter().filter(|r| !stated(r, &ra)).collect();
     let ra: Vec<Reading> = ra
         .into_iter()
-        .filter(|r| !vb.contains(&r.fact.value))
-        .collect();
-    let rb: Vec<Reading> = rb
-        .into_iter()
-        .filter(|r| !va.contains(&r.fact.value))
+        .zip(keep_a)
+        .filter_map(|(r, keep)| keep.then_some(r))
         .collect();
     if ra.is_empty() || rb.is_empty() {
         return;
@@ -140,10 +147,6 @@ pub fn compare_kind(
         c.slot = label(kind, x, y);
         out.push(c);
     }
-}
-
-fn values(rs: &[Reading]) -> std::collections::HashSet<String> {
-    rs.iter().map(|r| r.fact.value.clone()).collect()
 }
 
 /// The readings with what they are about, time stamps left out. Apart from [`readings`]

@@ -29,7 +29,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         let mut amt = match v {
             Value::Exact(v) => amount::bend(v, hedge, tol),
             Value::Vague(r) => match hedge {
-                Some(Hedge::AtLeast) => Amount {
+                Some(Hedge::AtLeast | Hedge::Over) => Amount {
                     lo: r.lo,
                     hi: f64::INFINITY,
                 },
