@@ -133,8 +133,9 @@ pub struct Compared {
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
-    /// counts, sums, shares, measures, magnitudes), on A's side and on B's: a number a word
-    /// change replaces there was judged by its slot, and [`changed_numbers`] leaves it be.
+    /// counts, sums, shares, measures, magnitudes, dates and times of day), on A's side and
+    /// on B's: a number a word change replaces there was judged by its slot ("9:00 GMT" is
+    /// "10:00 CET"), and [`changed_numbers`] leaves it be.
     pub typed: (Vec<Span>, Vec<Span>),
 }
 
@@ -143,7 +144,10 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let typed = |side: &LinkSide| -> Vec<Span> {
         (side.facts.iter())
-            .filter(|f| numeric::KINDS.contains(&f.kind))
+            .filter(|f| {
+                numeric::KINDS.contains(&f.kind)
+                    || matches!(f.kind, FactKind::Date | FactKind::Time)
+            })
             .map(|f| f.span)
             .collect()
     };

@@ -10,8 +10,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, PEOPLE_NOUNS, SCALES, TIME_UNITS, UNITS,
-    VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PEOPLE_NOUNS, SCALES,
+    TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -61,23 +61,40 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             i += 1;
             continue;
         }
-        let found = counted_noun(text, ws, i, lang).or_else(|| {
+        // "two dozen students", "three hundred homes": one number in two words.
+        let (n, i_last) = match times_next(text, ws, i, &n) {
+            Some(product) => (product, i + 1),
+            None => (n, i),
+        };
+        let found = counted_noun(text, ws, i_last, lang).or_else(|| {
             // "dozens of others", "hundreds of buildings"
             in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
         });
         if let Some((noun, end)) = found {
             push(out, w.span.start, end, &n, &noun);
-        } else if let Some((noun, end)) = part_of_last(text, ws, i, out) {
+        } else if let Some((noun, end)) = part_of_last(text, ws, i_last, out) {
             push(out, w.span.start, end, &n, &noun);
-        } else if counts_people(text, ws, i) {
-            push(out, w.span.start, w.span.end, &n, "people");
+        } else if counts_people(text, ws, i_last) {
+            push(out, w.span.start, ws[i_last].span.end, &n, "people");
         }
-        i += 1;
+        i = i_last + 1;
     }
 }
 
-/// "85 people, 40 of them in Korbal": a part of the count just before, of its noun, and the
-/// end of "of them".
+/// The number the exact number `n` at word `i` makes with a multiplier right after it
+/// ("two dozen" → 24), shown as a count's number is.
+fn times_next(text: &str, ws: &[Word], i: usize, n: &str) -> Option<String> {
+    let next = ws.get(i + 1)?;
+    let by = lookup(MULTIPLIERS, &next.text(text).to_lowercase())?;
+    let v: f64 = n.parse().ok()?;
+    gap_is_space(text, ws, i, i + 1).then(|| show(v * by))
+}
+
+/// Most words between a count and "N of them" that counts a part of it.
+const PART_REACH: usize = 8;
+
+/// "85 people, 40 of them in Korbal", "63 people across the region, 21 of them in Melsa": a
+/// part of the count just before in the clause, of its noun, and the end of "of them".
 fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(String, usize)> {
     let last = out.last()?;
     let (of, them) = (ws.get(i + 1)?, ws.get(i + 2)?);
@@ -85,7 +102,9 @@ fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(Stri
     if of.text(text) != "of"
         || !matches!(them.text(text), "them" | "whom")
         || !gap_is_space(text, ws, i, i + 2)
-        || between.trim() != ","
+        || !between.trim_end().ends_with(',')
+        || between.contains(['.', ';', '!', '?', '"', '“', '”'])
+        || between.split_whitespace().count() > PART_REACH
     {
         return None;
     }
@@ -328,6 +347,21 @@ mod tests {
                 "77 home",
             ),
             (
+                "Two dozen students were evacuated.",
+                "Two dozen students",
+                "24 student",
+            ),
+            (
+                "They evacuated two dozen students.",
+                "two dozen students",
+                "24 student",
+            ),
+            (
+                "The fire razed three hundred homes.",
+                "three hundred homes",
+                "300 home",
+            ),
+            (
                 "The blast injured dozens, police said.",
                 "dozens",
                 "dozens people",
@@ -357,8 +391,14 @@ mod tests {
 
     #[test]
     fn a_part_of_a_count_counts_its_noun() {
-        let s = "The storm killed 85 people, 40 of them in Korbal. 12 of them had fled.";
-        let want = [("85 people", "85 people"), ("40 of them", "40 people")];
+        let s = "The storm killed 85 people, 40 of them in Korbal. 12 of them had fled. It \
+                 killed 63 people across the region, 21 of them in Melsa.";
+        let want = [
+            ("85 people", "85 people"),
+            ("40 of them", "40 people"),
+            ("63 people", "63 people"),
+            ("21 of them", "21 people"),
+        ];
         let want: Vec<(String, String)> = want
             .iter()
             .map(|(t, v)| (t.to_string(), v.to_string()))

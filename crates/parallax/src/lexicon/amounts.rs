@@ -186,6 +186,11 @@ pub const EVENT_NAMES: &[(&str, &str)] = &[
     ("rescued", "Rescued"),
 ];
 
+/// Words that multiply the number before them into one number: "two dozen", "three
+/// hundred", "ten thousand".
+pub const MULTIPLIERS: &[(&str, f64)] =
+    &[("dozen", 12.0), ("hundred", 100.0), ("thousand", 1000.0)];
+
 /// Words between a number and its noun that say nothing about what is counted: "five
 /// current and former officials" counts officials, as "three officials" does.
 pub const NEUTRAL_MODIFIERS: &[&str] = &[

@@ -7,7 +7,9 @@ use crate::facts::compare::amount::{self, Amount, Tolerance};
 use crate::facts::compare::context::Context;
 use crate::facts::numbers::parse_number;
 use crate::facts::{Fact, FactKind};
-use crate::lexicon::{Hedge, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, UNIT_SCALES, lookup, number_word};
+use crate::lexicon::{
+    Hedge, MULTIPLIERS, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, UNIT_SCALES, lookup, number_word,
+};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -269,7 +271,12 @@ fn modifiers(text: &str, f: &Fact) -> Vec<String> {
         .iter()
         .skip(amount_words)
         .take(words.len().saturating_sub(amount_words + 1))
-        .filter(|w| !matches!(w.as_str(), "of" | "the") && !NEUTRAL_MODIFIERS.contains(&w.as_str()))
+        .filter(|w| {
+            // "two dozen pupils": "dozen" is of the number.
+            !matches!(w.as_str(), "of" | "the")
+                && !NEUTRAL_MODIFIERS.contains(&w.as_str())
+                && lookup(MULTIPLIERS, w).is_none()
+        })
         .cloned()
         .collect();
     let next: String = text[f.span.end..]
