@@ -96,7 +96,7 @@ const PART_REACH: usize = 8;
 /// "85 people, 40 of them in Korbal", "63 people across the region, 21 of them in Melsa": a
 /// part of the count just before in the clause, of its noun, and the end of "of them".
 fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(String, usize)> {
-    let last = out.last()?;
+    let last = out.last().filter(|f| f.kind == FactKind::Count)?;
     let (of, them) = (ws.get(i + 1)?, ws.get(i + 2)?);
     let between = &text[last.span.end.min(ws[i].span.start)..ws[i].span.start];
     if of.text(text) != "of"
@@ -108,7 +108,8 @@ fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(Stri
     {
         return None;
     }
-    let (_, noun) = last.value.split_once(' ')?;
+    // The noun is the value's last word: "tens of thousands people".
+    let (_, noun) = last.value.rsplit_once(' ')?;
     Some((noun.to_string(), them.span.end))
 }
 

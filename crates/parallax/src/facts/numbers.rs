@@ -59,11 +59,12 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     // after the match); a number word only apart from its unit ("six miles").
     Regex::new(&format!(
         concat!(
-            r"(?:(?P<sign>[-−])|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:{words}))[\s-])",
+            r"(?:(?P<sign>[-−])|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:(?:{tens})[-‑])?(?i:{words}))[\s-])",
             r"(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
         ),
         NUM = NUM,
         words = QUANTITY_WORDS,
+        tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety",
         alt = alt
     ))
     .unwrap()

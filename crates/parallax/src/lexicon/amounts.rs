@@ -8,15 +8,16 @@
 pub enum Hedge {
     /// Near the number, either side: "about", "around", "some".
     About,
-    /// Just below the number, and not the number: "nearly", "almost".
+    /// Just below the number: "nearly", "almost".
     Nearly,
-    /// The number or more: "at least", "or more".
+    /// The number or more: "at least", "or more"; "over" and "above" too, which are as
+    /// often a preposition ("spread over 500 hectares") as a bound.
     AtLeast,
-    /// Above the number, and not the number: "more than", "over".
+    /// Above the number, and not the number: "more than", "in excess of".
     Over,
-    /// The number or less: "up to", "at most", "or less".
+    /// The number or less: "up to", "at most", "or less", "under", "below".
     AtMost,
-    /// Below the number, and not the number: "fewer than", "under".
+    /// Below the number, and not the number: "fewer than", "less than".
     Under,
     /// Shortly after the time: "shortly after 2 a.m.".
     After,
@@ -30,7 +31,7 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("no less than", Hedge::AtLeast),
     ("no more than", Hedge::AtMost),
     ("in excess of", Hedge::Over),
-    ("upwards of", Hedge::Over),
+    ("upwards of", Hedge::AtLeast),
     ("an estimated", Hedge::About),
     ("as many as", Hedge::AtMost),
     ("shortly after", Hedge::After),
@@ -38,7 +39,7 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("just after", Hedge::After),
     ("just before", Hedge::Before),
     ("soon after", Hedge::After),
-    ("just over", Hedge::Over),
+    ("just over", Hedge::AtLeast),
     ("just under", Hedge::Nearly),
     ("more than", Hedge::Over),
     ("fewer than", Hedge::Under),
@@ -56,10 +57,10 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("some", Hedge::About),
     ("nearly", Hedge::Nearly),
     ("almost", Hedge::Nearly),
-    ("over", Hedge::Over),
-    ("above", Hedge::Over),
-    ("under", Hedge::Under),
-    ("below", Hedge::Under),
+    ("over", Hedge::AtLeast),
+    ("above", Hedge::AtLeast),
+    ("under", Hedge::AtMost),
+    ("below", Hedge::AtMost),
     ("after", Hedge::After),
     ("before", Hedge::Before),
     ("mehr als", Hedge::Over),
@@ -74,7 +75,7 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("ca.", Hedge::About),
     ("knapp", Hedge::Nearly),
     ("fast", Hedge::Nearly),
-    ("über", Hedge::Over),
+    ("über", Hedge::AtLeast),
 ];
 
 /// Hedges written after a number ("magnitude 3.0 or above", "50 or more").

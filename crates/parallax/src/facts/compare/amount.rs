@@ -114,10 +114,7 @@ pub fn bend(v: f64, hedge: Option<Hedge>, tol: Tolerance) -> Amount {
             lo: v - w,
             hi: v + w,
         },
-        Some(Hedge::Nearly) => Amount {
-            lo: v - w,
-            hi: v - beyond(v),
-        },
+        Some(Hedge::Nearly) => Amount { lo: v - w, hi: v },
         Some(Hedge::AtLeast) => Amount {
             lo: v,
             hi: f64::INFINITY,
@@ -137,9 +134,10 @@ pub fn bend(v: f64, hedge: Option<Hedge>, tol: Tolerance) -> Amount {
     }
 }
 
-/// How far past `v` a bound that leaves `v` out ("more than 1,000", "nearly 1,000") starts:
+/// How far past `v` a bound that leaves `v` out ("more than 1,000", "fewer than 50") starts:
 /// a step above the slack [`Amount::fits`] allows, so that "more than 1,000" and "nearly
-/// 1,000" share no value, while "at least 1,000" and "up to 1,000" share 1,000.
+/// 1,000" share no value, while "at least 1,000" and "up to 1,000" share 1,000. "Nearly"
+/// keeps its number: "spread over 500 hectares" is no bound, and must not clash with it.
 fn beyond(v: f64) -> f64 {
     v.abs() * 1e-6 + 1e-6
 }
@@ -218,8 +216,9 @@ pub fn range_start(text: &str, start: usize) -> Option<(String, usize)> {
         return None; // "into", "for"
     }
     let rest = rest.trim_end();
+    // "Twenty-five to thirty": a compound number word holds its hyphen.
     let word_start = rest
-        .rfind(|c: char| !(c.is_alphanumeric() || c == ',' || c == '.' || c == '$' || c == '€'))
+        .rfind(|c: char| !(c.is_alphanumeric() || matches!(c, ',' | '.' | '$' | '€' | '-' | '‑')))
         .map_or(0, |i| {
             i + rest[i..].chars().next().map_or(1, char::len_utf8)
         });

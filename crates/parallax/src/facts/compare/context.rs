@@ -248,7 +248,10 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     events.sort_by_key(|&(d, _)| d);
     ctx.event = events.first().map(|&(_, e)| e);
     if f.kind == FactKind::Count {
-        ctx.scope = scope(text, &toks[after..], f.span.end);
+        ctx.scope = match scope(text, &toks[after..], f.span.end) {
+            Scope::Unsaid => fronted_place(text, &toks[..at], f.span.start),
+            said => said,
+        };
     }
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
     let named = (!ctx.possessed)
@@ -342,6 +345,21 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         }
     }
     found
+}
+
+/// Where a count is counted when its clause opens with the place and a comma stands right
+/// before it: "In the town of Varsk, 21 people were killed" ([`scope`] of those words).
+/// `before` are the clause's words before the count starting at `start`.
+fn fronted_place(text: &str, before: &[Token], start: usize) -> Scope {
+    match before.first() {
+        Some(first)
+            if PLACE_OPENERS.contains(&first.folded.as_str())
+                && text[..start].trim_end().ends_with(',') =>
+        {
+            scope(text, before, first.span.start)
+        }
+        _ => Scope::Unsaid,
+    }
 }
 
 /// True when, after a comma, a part of the count before follows in a named place: a number

@@ -73,8 +73,9 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             if let (Some(sx), Some(sy), Some(kx), Some(ky)) =
                 (&x.fact.speaker, &y.fact.speaker, &x.key, &y.key)
                 && !one_speaker
-                && source_role(sx, kx).is_some()
-                && source_role(sx, kx) == source_role(sy, ky)
+                // One quote, word for word: two people with their roles are two speakers.
+                && source_role(sx, kx, true).is_some()
+                && source_role(sx, kx, true) == source_role(sy, ky, true)
             {
                 let mut c = conflict(
                     FactKind::Attribution,
@@ -239,21 +240,32 @@ enum Role {
     Named,
 }
 
-fn source_role(speaker: &str, key: &str) -> Option<Role> {
+/// What kind of source `speaker` (its folded name `key`) is: an outlet, a named source, or
+/// neither. With `titled`, a role in lower case may stand before a full name ("transit
+/// director Helena Marsh"); never an article ("the Pentagon" is an institution, which may
+/// speak through anyone).
+fn source_role(speaker: &str, key: &str, titled: bool) -> Option<Role> {
     if AGENCIES.iter().any(|(_, canon)| *canon == key) {
         return Some(Role::Outlet);
     }
     let words: Vec<&str> = speaker.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 4
-        && words.iter().all(|w| w.starts_with(char::is_uppercase));
-    named.then_some(Role::Named)
+    let name = (words.iter().rev())
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let role = &words[..words.len() - name];
+    let article = |w: &&str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
+    let role_ok = role.is_empty() || (titled && name >= 2 && !role.iter().any(article));
+    (name > 0 && name <= 4 && role_ok).then_some(Role::Named)
 }
 
 /// One named source on each side, of the same role, and they differ ("according to
 /// Reuters" vs "Says the AP"); a title or a part of the name is no difference.
 pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
-    let role = |f: &Fact| f.speaker.as_deref().and_then(|w| source_role(w, &f.value));
+    let role = |f: &Fact| {
+        f.speaker
+            .as_deref()
+            .and_then(|w| source_role(w, &f.value, false))
+    };
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
         && x.value != y.value

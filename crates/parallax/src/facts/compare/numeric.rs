@@ -9,7 +9,7 @@
 mod read;
 
 use super::amount::Amount;
-use super::context::{Context, context};
+use super::context::{Context, Scope, context};
 use super::{Agreement, LinkSide, conflict};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::lexicon::{DIMENSION_NAMES, EVENT_NAMES, EVENTS, QUAKE_WORDS, lookup};
@@ -52,6 +52,8 @@ struct Reading<'a> {
     /// How far it may stray, in base units, when set beside a value in another unit (its
     /// last written place: "six miles" is a rounded "10 km").
     slack: f64,
+    /// A part of the count before it: "40 of them" in "85 people, 40 of them in Korbal".
+    part: bool,
     ctx: Context,
 }
 
@@ -91,9 +93,11 @@ pub fn compare_kind(
     // both hedge it so that no value fits both: "more than 1,000" and "nearly 1,000". A
     // bare "$1 million" against "more than $1 million" is a round figure, not a
     // contradiction.
+    // A part ("40 of them") and a count of its own ("40 people") are weighed by their slots.
     let stated = |r: &Reading, other: &[Reading]| {
         other.iter().any(|o| {
             o.fact.value == r.fact.value
+                && o.part == r.part
                 && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
         })
     };
@@ -181,6 +185,12 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     // A part and its whole are two tallies: the dead "in Indonesia's Aceh province" and
     // those "across Asia".
     if x.ctx.scope.part_and_whole(y.ctx.scope) {
+        return None;
+    }
+    // A part of a total ("40 of them") is one slot with a count of a named place only: "the
+    // storm killed 40 people" is a total, to be set against the other total.
+    let whole = |p: &Reading, q: &Reading| p.part && !q.part && q.ctx.scope != Scope::Named;
+    if whole(x, y) || whole(y, x) {
         return None;
     }
     if kind == FactKind::Magnitude {

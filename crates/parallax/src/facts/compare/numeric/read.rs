@@ -100,6 +100,10 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             mods,
             unit,
             slack,
+            part: kind == FactKind::Count && {
+                let words = f.span.slice(text);
+                words.ends_with(" of them") || words.ends_with(" of whom")
+            },
             // Read later, for the numbers still in question (see `with_context`).
             ctx: Context::default(),
         });
