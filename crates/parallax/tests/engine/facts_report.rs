@@ -125,3 +125,17 @@ fn a_relative_date_told_alike_is_no_fact_only_one_side_gives() {
         "{out}"
     );
 }
+
+/// Each article's own date (its header's date line) is no date of the story: two outlets
+/// dated a day apart that tell one date give no fact only one of them has.
+#[test]
+fn the_dates_articles_carry_are_no_facts_of_the_story() {
+    let body = "\n\nThe Pellworth dam gave way on March 3, flooding three villages.";
+    let a = format!("March 4, 2025{body}");
+    let b = format!("March 5, 2025{body}");
+    let out = text::render(&compare(&a, &b));
+    assert!(!out.contains("Facts only in"), "{out}");
+    let b = b.replace("three villages", "four villages");
+    let out = text::render(&compare(&a, &b));
+    assert!(out.contains("! "), "{out}");
+}

@@ -85,10 +85,16 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
         assert_eq!((p.a, p.b), (get(was, "a"), get(was, "b")));
         let (fa, fb) = (&cmp.sources[p.a.0].facts, &cmp.sources[p.b.0].facts);
         let (wa, wb) = (&was_sources[p.a.0].facts, &was_sources[p.b.0].facts);
-        assert_eq!(
-            both(fa, fb, &p.facts_only),
-            both(wa, wb, &get::<FactsOnly>(was, "facts_only"))
-        );
+        // Today's rules leave out the date of an article's header (its own date, no date
+        // of the story), which version 1 listed.
+        let mut was_only = get::<FactsOnly>(was, "facts_only");
+        let headed = |today: &[Fact], old: &[Fact], i: usize| {
+            old[i].kind == FactKind::Date
+                && (today.iter()).any(|f| f.kind == FactKind::Published && f.span == old[i].span)
+        };
+        was_only.a.retain(|&i| !headed(fa, wa, i));
+        was_only.b.retain(|&i| !headed(fb, wb, i));
+        assert_eq!(both(fa, fb, &p.facts_only), both(wa, wb, &was_only));
         let additions: Vec<FactsOnly> = get(was, "link_facts_only");
         assert_eq!(p.link_facts.len(), additions.len());
         let al = &was["alignment"];

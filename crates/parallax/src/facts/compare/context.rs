@@ -213,7 +213,10 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             if dir > 0 && k == after && !object && !gap.contains(',') && AUXILIARIES.contains(&w) {
                 predicate = true;
             }
-            if let Some(class) = lookup(EVENTS, w) {
+            // "out of the collapsed shaft": after an article the word describes a thing; it
+            // is no event the number counts.
+            let described = k > 0 && matches!(toks[k - 1].folded.as_str(), "the" | "a" | "an");
+            if let Some(class) = lookup(EVENTS, w).filter(|_| !described) {
                 let own = predicate && taken <= 1;
                 events.push((if own { 0 } else { k.abs_diff(at) }, class));
             }

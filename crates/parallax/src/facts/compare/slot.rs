@@ -177,12 +177,19 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Count)
         .filter_map(|f| people_count(&f.value))
         .collect();
+    // The header's date line is the article's date, not a date of the story: each source
+    // has its own.
+    let dated: Vec<_> = (a.facts.iter())
+        .filter(|f| f.kind == FactKind::Published)
+        .map(|f| f.span)
+        .collect();
     // Repetitive text states one value many times: each is looked up once.
     let mut seen: HashMap<(FactKind, &str), bool> = HashMap::new();
     a.facts
         .iter()
         .enumerate()
         .filter(|(_, f)| !matches!(f.kind, FactKind::Byline | FactKind::Published))
+        .filter(|(_, f)| f.kind != FactKind::Date || !dated.contains(&f.span))
         .filter(|(_, f)| {
             if exact.contains(&(f.kind, f.value.as_str())) {
                 return false;
