@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::words::fold;
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
-use crate::lexicon::{MONTHS, RANKS, TITLES, WEEKDAYS, is_speech_verb, lookup};
+use crate::lexicon::{CURRENCIES, MONTHS, RANKS, TITLES, WEEKDAYS, is_speech_verb, lookup};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -84,7 +84,9 @@ fn is_name_word(text: &str, w: &Word) -> bool {
 }
 
 fn excluded(folded: &str, lang: Language) -> bool {
-    lookup(MONTHS, folded.trim_end_matches('.')).is_some()
+    // A currency code ("GBP 6 million") is part of a sum, not a name.
+    (folded.len() == 3 && folded != "yen" && lookup(CURRENCIES, folded).is_some())
+        || lookup(MONTHS, folded.trim_end_matches('.')).is_some()
         || lookup(WEEKDAYS, folded).is_some()
         || lang.is_stop(folded)
         || folded == "i"

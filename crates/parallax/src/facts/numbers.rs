@@ -30,7 +30,7 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bn|mn|tn|[mkb])(?-u:\b)";
     Regex::new(&format!(
         concat!(
-            r"(?P<cur>US\$|\$|€|£|¥)\s?(?P<num>{num})(?:\s?{scale})?",
+            r"(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF)(?-u:\b))\s?(?P<num>{num})(?:\s?{scale})?",
             r"|(?-u:\b)(?P<num2>{num})\s?(?:(?P<scale2>[Mm]illion(?:en)?|[Bb]illion|[Mm]illiarden?|Mio\.|Mrd\.)\s)?",
             r"(?P<cur2>(?i:dollars?|euros?|pounds|usd|eur|gbp|chf|franken)(?-u:\b)|€|\$)",
         ),
@@ -294,6 +294,13 @@ mod tests {
         assert!(f.contains(&(FactKind::Money, "$25 million".into(), "25000000 USD".into())));
         assert!(f.contains(&(FactKind::Money, "€3bn".into(), "3000000000 EUR".into())));
         assert!(f.iter().any(|x| x.2 == "10000000 USD"));
+        let f = run("a GBP 6 million fine and EUR 40m in aid");
+        assert!(f.contains(&(
+            FactKind::Money,
+            "GBP 6 million".into(),
+            "6000000 GBP".into()
+        )));
+        assert!(f.contains(&(FactKind::Money, "EUR 40m".into(), "40000000 EUR".into())));
     }
 
     #[test]
