@@ -375,6 +375,13 @@ mod tests {
         }
     }
 
+    /// `(text, value)` pairs as [`run`] gives them.
+    fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        (pairs.iter())
+            .map(|(t, v)| (t.to_string(), v.to_string()))
+            .collect()
+    }
+
     #[test]
     fn an_amount_is_no_noun_of_another() {
         let s = "It killed four, injuring dozens and destroying hundreds of homes.";
@@ -383,11 +390,7 @@ mod tests {
             ("dozens", "dozens people"),
             ("hundreds of homes", "hundreds home"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(t, v)| (t.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(run(s), want);
+        assert_eq!(run(s), owned(&want));
     }
 
     #[test]
@@ -400,11 +403,7 @@ mod tests {
             ("63 people", "63 people"),
             ("21 of them", "21 people"),
         ];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(t, v)| (t.to_string(), v.to_string()))
-            .collect();
-        assert_eq!(run(s), want);
+        assert_eq!(run(s), owned(&want));
     }
 
     #[test]
