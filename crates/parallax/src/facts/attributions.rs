@@ -12,7 +12,7 @@ use super::entities::key;
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_start};
 use super::{Fact, FactKind};
-use crate::lexicon::{AGENCIES, is_speech_verb};
+use crate::lexicon::{AGENCIES, IRREGULAR_PLURALS, is_speech_verb};
 use crate::span::Span;
 
 /// "according to X", "citing X", German "laut X": the source runs to the clause's end.
@@ -221,7 +221,9 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
     let names_someone = (start..end).any(|k| is_capitalised(ws[k].text(text)))
         || DETERMINERS.contains(&first.as_str())
         || first.chars().all(|c| c.is_ascii_digit())
-        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"));
+        || (last.len() > 3 && last.ends_with('s') && !last.ends_with("ss"))
+        // "police said", "the crew said": a plural without its "s".
+        || IRREGULAR_PLURALS.contains(&last.as_str());
     if !names_someone || (last == "media" || last.ends_with("ly")) {
         return None;
     }

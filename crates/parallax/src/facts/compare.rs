@@ -133,9 +133,9 @@ pub struct Compared {
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
-    /// counts, sums, shares, measures, magnitudes, dates and times of day), on A's side and
-    /// on B's: a number a word change replaces there was judged by its slot ("9:00 GMT" is
-    /// "10:00 CET"), and [`changed_numbers`] leaves it be.
+    /// counts, sums, shares, measures, magnitudes) and of the dates and times it found
+    /// told alike, on A's side and on B's: a number a word change replaces there was judged
+    /// by its slot ("9:00 GMT" is "10:00 CET"), and [`changed_numbers`] leaves it be.
     pub typed: (Vec<Span>, Vec<Span>),
 }
 
@@ -144,10 +144,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let typed = |side: &LinkSide| -> Vec<Span> {
         (side.facts.iter())
-            .filter(|f| {
-                numeric::KINDS.contains(&f.kind)
-                    || matches!(f.kind, FactKind::Date | FactKind::Time)
-            })
+            .filter(|f| numeric::KINDS.contains(&f.kind))
             .map(|f| f.span)
             .collect()
     };
@@ -157,7 +154,14 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     };
     let out = &mut found.conflicts;
     numeric::compare(&sa, &sb, out, &mut found.agreeing);
+    let numbers = found.agreeing.len();
     when::compare(&sa, &sb, out, &mut found.agreeing);
+    // Dates and times the comparer judged told alike ("9:00 GMT" and "10:00 CET") are left
+    // to it; others ("June 9" and "June 12" ending two ranges) stay with the word diff.
+    for &(x, y) in &found.agreeing[numbers..] {
+        found.typed.0.push(x);
+        found.typed.1.push(y);
+    }
     names::quotes(&sa, &sb, out);
     names::attributions(&sa, &sb, out);
     names::spellings(&sa, &sb, out);

@@ -15,9 +15,9 @@ pub enum Hedge {
     AtLeast,
     /// Above the number, and not the number: "more than", "in excess of".
     Over,
-    /// The number or less: "up to", "at most", "or less", "under", "below".
+    /// The number or less: "up to", "at most", "or less".
     AtMost,
-    /// Below the number, and not the number: "fewer than", "less than".
+    /// Below the number, and not the number: "fewer than", "less than", "under", "below".
     Under,
     /// Shortly after the time: "shortly after 2 a.m.".
     After,
@@ -59,8 +59,8 @@ pub const HEDGES_BEFORE: &[(&str, Hedge)] = &[
     ("almost", Hedge::Nearly),
     ("over", Hedge::AtLeast),
     ("above", Hedge::AtLeast),
-    ("under", Hedge::AtMost),
-    ("below", Hedge::AtMost),
+    ("under", Hedge::Under),
+    ("below", Hedge::Under),
     ("after", Hedge::After),
     ("before", Hedge::Before),
     ("mehr als", Hedge::Over),

@@ -139,3 +139,19 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     let out = text::render(&compare(&a, &b));
     assert!(out.contains("! "), "{out}");
 }
+
+/// The word diff flags a number no comparer judged ("June 9" and "June 12" ending two
+/// ranges of days), and leaves alone one the time comparer found told alike ("9:00 GMT" and
+/// "10:00 CET" are one time).
+#[test]
+fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
+    let tail = "\n\nCrowds gathered at the northern base to watch.";
+    let a = format!("The satellite was launched at 9:00 GMT on Thursday.{tail}");
+    let b = format!("The satellite was launched at 10:00 CET on Thursday.{tail}");
+    let out = text::render(&compare(&a, &b));
+    assert!(out.contains("0 facts differ"), "{out}");
+    let a = format!("The festival runs from June 3 to June 9 in Orla.{tail}");
+    let b = format!("The festival runs from June 3 to June 12 in Orla.{tail}");
+    let out = text::render(&compare(&a, &b));
+    assert!(out.contains("! Number: A says 9, B says 12"), "{out}");
+}

@@ -222,6 +222,10 @@ pub fn range_start(text: &str, start: usize) -> Option<(String, usize)> {
         .map_or(0, |i| {
             i + rest[i..].chars().next().map_or(1, char::len_utf8)
         });
+    // A hyphen before the number is its sign, not a joiner ("-5 to 10"): left out, as
+    // before compounds were read.
+    let word_start = word_start
+        + (rest[word_start..].len() - rest[word_start..].trim_start_matches(['-', '‑']).len());
     let word = &rest[word_start..];
     let digits = word.trim_start_matches(['$', '€', '£']);
     let number = !digits.is_empty()

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
 use crate::lexicon::{
-    EVENTS, HEDGES_BEFORE, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS, is_speech_verb,
-    lookup,
+    EVENTS, HEDGES_BEFORE, HUMAN_EVENTS, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS,
+    is_speech_verb, lookup,
 };
 use crate::span::Span;
 use crate::text::{Token, tokens_unstemmed};
@@ -213,10 +213,11 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             if dir > 0 && k == after && !object && !gap.contains(',') && AUXILIARIES.contains(&w) {
                 predicate = true;
             }
-            // "out of the collapsed shaft": after an article the word describes a thing; it
-            // is no event the number counts.
+            // "out of the collapsed shaft": after an article a word of damage describes a
+            // thing; it is no event the number counts. "the dead", "the injured" still are.
             let described = k > 0 && matches!(toks[k - 1].folded.as_str(), "the" | "a" | "an");
-            if let Some(class) = lookup(EVENTS, w).filter(|_| !described) {
+            let event = lookup(EVENTS, w).filter(|e| !described || HUMAN_EVENTS.contains(e));
+            if let Some(class) = event {
                 let own = predicate && taken <= 1;
                 events.push((if own { 0 } else { k.abs_diff(at) }, class));
             }
@@ -275,6 +276,40 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
 
 /// Words that open the place a number is counted in; "across" and "throughout" open many.
 const PLACE_OPENERS: &[&str] = &["in", "across", "throughout"];
+
+/// Nouns of events that a name before them names ("the Kalvo floods", "the Orla fire"):
+/// a count "in" them is counted in no named place.
+const EVENT_NOUNS: &[&str] = &[
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "storms",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "fire",
+    "fires",
+    "wildfire",
+    "wildfires",
+    "blaze",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "blast",
+    "explosion",
+    "crash",
+    "shooting",
+    "riots",
+    "war",
+    "quake",
+    "earthquake",
+    "tsunami",
+    "landslide",
+    "eruption",
+    "disaster",
+];
 
 /// Nouns of many places: a count "in a dozen countries" is counted over all of them.
 const MANY_PLACES: &[&str] = &[
@@ -336,6 +371,10 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         read += 1;
         if MANY_PLACES.contains(&w) {
             return Scope::Many;
+        }
+        // "in the Kalvo floods": the name is of an event, not a place.
+        if EVENT_NOUNS.contains(&w) {
+            return Scope::Unsaid;
         }
         // A name in the place, not of an event or a time ("in the May 5 quake").
         if open == "in"
