@@ -16,6 +16,11 @@ fn compare(a: &str, b: &str) -> Comparison {
     .unwrap()
 }
 
+/// The text report of `a` and `b`.
+fn report(a: &str, b: &str) -> String {
+    text::render(&compare(a, b))
+}
+
 const A: &str = "Smith, 56, met the harbour officials in Lindau last month to discuss the port deal.\n\n\
                  The council approved the new budget for the northern schools in March 2024.";
 const B: &str = "Smith, 62, met the harbour officials in Lindau last month to discuss the port deal.\n\n\
@@ -133,10 +138,10 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     let body = "\n\nThe Pellworth dam gave way on March 3, flooding three villages.";
     let a = format!("March 4, 2025{body}");
     let b = format!("March 5, 2025{body}");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(!out.contains("Facts only in"), "{out}");
     let b = b.replace("three villages", "four villages");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(out.contains("! "), "{out}");
 }
 
@@ -148,10 +153,10 @@ fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
     let tail = "\n\nCrowds gathered at the northern base to watch.";
     let a = format!("The satellite was launched at 9:00 GMT on Thursday.{tail}");
     let b = format!("The satellite was launched at 10:00 CET on Thursday.{tail}");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(out.contains("0 facts differ"), "{out}");
     let a = format!("The festival runs from June 3 to June 9 in Orla.{tail}");
     let b = format!("The festival runs from June 3 to June 12 in Orla.{tail}");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(out.contains("! Number: A says 9, B says 12"), "{out}");
 }
