@@ -157,7 +157,10 @@ fn push(out: &mut Vec<Fact>, start: usize, end: usize, n: &str, noun: &str) {
 /// handful", "a few"), folded, and how many words it takes.
 fn amount_in_words(text: &str, ws: &[Word], i: usize) -> Option<(String, usize)> {
     let first = ws[i].text(text);
-    if !matches!(first, "a" | "A" | "tens" | "Tens" | "hundreds" | "Hundreds") {
+    if !matches!(
+        first,
+        "a" | "A" | "tens" | "Tens" | "hundreds" | "Hundreds" | "half" | "Half"
+    ) {
         return None;
     }
     let mut best = None;
@@ -337,6 +340,11 @@ mod tests {
                 "several story",
             ),
             ("Eight people were hurt.", "Eight people", "8 people"),
+            (
+                "Half a dozen officers were hurt.",
+                "Half a dozen officers",
+                "half a dozen officer",
+            ),
             (
                 "Twenty-six people were killed.",
                 "Twenty-six people",

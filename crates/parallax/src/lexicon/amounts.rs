@@ -97,6 +97,7 @@ pub const HEDGES_AFTER: &[(&str, Hedge)] = &[
 /// "several" and "two" are not told apart, "dozens" and "eight" are.
 pub const VAGUE_AMOUNTS: &[(&str, f64, f64)] = &[
     ("a couple", 2.0, 3.0),
+    ("half a dozen", 5.0, 7.0),
     ("a few", 2.0, 9.0),
     ("a handful", 2.0, 9.0),
     ("handful", 2.0, 9.0),
