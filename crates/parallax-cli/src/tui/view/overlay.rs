@@ -248,7 +248,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     f.render_widget(Clear, rect);
     let body = block.inner(rect);
     f.render_widget(block, rect);
-    let fit = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
+    let to_width = |lines: Vec<Line<'static>>| -> Vec<Line<'static>> {
         lines
             .into_iter()
             .map(|l| fit_line(l, body.width as usize))
@@ -256,10 +256,13 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     };
     if head > 0 {
         let top = Rect::new(body.x, body.y, body.width, head as u16);
-        f.render_widget(Paragraph::new(fit(fixed)), top);
+        f.render_widget(Paragraph::new(to_width(fixed)), top);
     }
     let list = Rect::new(body.x, body.y + head as u16, body.width, shown as u16);
-    f.render_widget(Paragraph::new(fit(lines)).scroll((scroll as u16, 0)), list);
+    f.render_widget(
+        Paragraph::new(to_width(lines)).scroll((scroll as u16, 0)),
+        list,
+    );
     if footer_rows > 0 {
         let at = Rect::new(
             body.x,
