@@ -154,14 +154,15 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     };
     let out = &mut found.conflicts;
     numeric::compare(&sa, &sb, out, &mut found.agreeing);
-    let numbers = found.agreeing.len();
-    when::compare(&sa, &sb, out, &mut found.agreeing);
+    let mut told_alike = Vec::new();
+    when::compare(&sa, &sb, out, &mut told_alike);
     // Dates and times the comparer judged told alike ("9:00 GMT" and "10:00 CET") are left
     // to it; others ("June 9" and "June 12" ending two ranges) stay with the word diff.
-    for &(x, y) in &found.agreeing[numbers..] {
+    for &(x, y) in &told_alike {
         found.typed.0.push(x);
         found.typed.1.push(y);
     }
+    found.agreeing.extend(told_alike);
     names::quotes(&sa, &sb, out);
     names::attributions(&sa, &sb, out);
     names::spellings(&sa, &sb, out);

@@ -10,8 +10,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PEOPLE_NOUNS, SCALES,
-    TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PART_PRONOUNS, PEOPLE_NOUNS,
+    SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -90,6 +90,14 @@ fn times_next(text: &str, ws: &[Word], i: usize, n: &str) -> Option<String> {
     gap_is_space(text, ws, i, i + 1).then(|| show(v * by))
 }
 
+/// True when a count's words end in "of" and a pronoun of its part ([`PART_PRONOUNS`]):
+/// "40 of them", counted by [`extract`] as a part of the count before it.
+pub(crate) fn is_part(words: &str) -> bool {
+    words
+        .rsplit_once(' ')
+        .is_some_and(|(rest, last)| rest.ends_with(" of") && PART_PRONOUNS.contains(&last))
+}
+
 /// Most words between a count and "N of them" that counts a part of it.
 const PART_REACH: usize = 8;
 
@@ -100,7 +108,7 @@ fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(Stri
     let (of, them) = (ws.get(i + 1)?, ws.get(i + 2)?);
     let between = &text[last.span.end.min(ws[i].span.start)..ws[i].span.start];
     if of.text(text) != "of"
-        || !matches!(them.text(text), "them" | "whom")
+        || !PART_PRONOUNS.contains(&them.text(text))
         || !gap_is_space(text, ws, i, i + 2)
         || !between.trim_end().ends_with(',')
         || between.contains(['.', ';', '!', '?', '"', '“', '”'])

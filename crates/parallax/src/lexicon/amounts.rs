@@ -188,6 +188,10 @@ pub const EVENT_NAMES: &[(&str, &str)] = &[
     ("rescued", "Rescued"),
 ];
 
+/// The pronouns a part of a count is told with: "85 people, 40 of them in Korbal", "two of
+/// whom were children".
+pub const PART_PRONOUNS: &[&str] = &["them", "whom"];
+
 /// Words that multiply the number before them into one number: "two dozen", "three
 /// hundred", "ten thousand".
 pub const MULTIPLIERS: &[(&str, f64)] =

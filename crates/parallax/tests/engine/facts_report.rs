@@ -29,7 +29,7 @@ const B: &str = "Smith, 62, met the harbour officials in Lindau last month to di
 
 #[test]
 fn text_report_says_what_differs_in_plain_words() {
-    let out = text::render(&compare(A, B));
+    let out = report(A, B);
     assert!(
         out.contains("! Age of Smith: A says 56, B says 62\n"),
         "{out}"
@@ -100,12 +100,12 @@ fn numbers_that_agree_in_other_words_are_no_facts_only_one_side_gives() {
 fn a_part_and_its_whole_are_not_flagged_through_the_word_diff() {
     let a = "Severe floods killed 120 people in Varna province on Monday, officials said.";
     let b = "Severe floods killed 300 people across the region on Monday, officials said.";
-    let out = text::render(&compare(a, b));
+    let out = report(a, b);
     assert!(out.contains("1 link"), "{out}");
     assert!(out.contains("0 facts differ"), "{out}");
     // The same sentences in one place do differ.
     let b = "Severe floods killed 300 people in Varna province on Monday, officials said.";
-    let out = text::render(&compare(a, b));
+    let out = report(a, b);
     assert!(
         out.contains("! Killed: A says 120 people, B says 300 people"),
         "{out}"
@@ -120,11 +120,11 @@ fn a_relative_date_told_alike_is_no_fact_only_one_side_gives() {
     let tail = " for repairs, the council said. Buses will go through the old town.";
     let a = format!("{head}The Kestrel bridge will close on Thursday{tail}");
     let b = format!("{head}The Kestrel bridge will close on March 13{tail}");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(out.contains("0 facts differ"), "{out}");
     assert!(!out.contains("Facts only in"), "{out}");
     let b = format!("{head}The Kestrel bridge will close on March 20{tail}");
-    let out = text::render(&compare(&a, &b));
+    let out = report(&a, &b);
     assert!(
         out.contains("! Date: A says on Thursday, B says March 20"),
         "{out}"

@@ -8,8 +8,8 @@ use std::collections::HashSet;
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
 use crate::lexicon::{
-    EVENTS, HEDGES_BEFORE, HUMAN_EVENTS, MONTHS, QUAKE_WORDS, TIME_UNITS, TIME_ZONES, WEEKDAYS,
-    is_speech_verb, lookup,
+    EVENTS, HEDGES_BEFORE, HUMAN_EVENTS, MONTHS, PART_PRONOUNS, QUAKE_WORDS, TIME_UNITS,
+    TIME_ZONES, WEEKDAYS, is_speech_verb, lookup,
 };
 use crate::span::Span;
 use crate::text::{Token, tokens_unstemmed};
@@ -421,7 +421,7 @@ fn part_follows(text: &str, after: &[Token], end: usize) -> bool {
         let word = |d: usize| after.get(k + d).map(|t| t.folded.as_str());
         is_number(&after[k])
             && word(1) == Some("of")
-            && matches!(word(2), Some("them" | "whom"))
+            && word(2).is_some_and(|w| PART_PRONOUNS.contains(&w))
             && word(3) == Some("in")
             && after.get(k + 4).is_some_and(|t| t.capitalised)
     })

@@ -90,10 +90,9 @@ pub fn compare_kind(
 ) {
     let (ra, rb) = (readings(a, kind), readings(b, kind));
     // A value the other side also states is no conflict, whatever its slot there, unless
-    // both hedge it so that no value fits both: "more than 1,000" and "nearly 1,000". A
-    // bare "$1 million" against "more than $1 million" is a round figure, not a
-    // contradiction.
-    // A part ("40 of them") and a count of its own ("40 people") are weighed by their slots.
+    // both hedge it so that no value fits both ("more than 1,000" and "nearly 1,000"; a
+    // bare "$1 million" against "more than $1 million" is a round figure), or one is a part
+    // ("40 of them") and the other a count of its own ("40 people"): their slots decide.
     let stated = |r: &Reading, other: &[Reading]| {
         other.iter().any(|o| {
             o.fact.value == r.fact.value
@@ -101,13 +100,11 @@ pub fn compare_kind(
                 && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
         })
     };
-    let keep_a: Vec<bool> = ra.iter().map(|r| !stated(r, &rb)).collect();
-    let rb: Vec<Reading> = rb.into_iter().filter(|r| !stated(r, &ra)).collect();
-    let ra: Vec<Reading> = ra
-        .into_iter()
-        .zip(keep_a)
-        .filter_map(|(r, keep)| keep.then_some(r))
-        .collect();
+    let (keep_a, keep_b): (Vec<bool>, Vec<bool>) = (
+        ra.iter().map(|r| !stated(r, &rb)).collect(),
+        rb.iter().map(|r| !stated(r, &ra)).collect(),
+    );
+    let (ra, rb) = (kept(ra, keep_a), kept(rb, keep_b));
     if ra.is_empty() || rb.is_empty() {
         return;
     }
@@ -151,6 +148,13 @@ pub fn compare_kind(
         c.slot = label(kind, x, y);
         out.push(c);
     }
+}
+
+/// The items of `items` whose flag in `keep` is set.
+fn kept<T>(items: Vec<T>, keep: Vec<bool>) -> Vec<T> {
+    (items.into_iter().zip(keep))
+        .filter_map(|(x, k)| k.then_some(x))
+        .collect()
 }
 
 /// The readings with what they are about, time stamps left out. Apart from [`readings`]

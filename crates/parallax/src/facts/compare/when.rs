@@ -129,10 +129,10 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
         .collect()
 }
 
-/// Pairs readings of one slot that no value fits, as [`super::numeric`] does for numbers.
-/// The conflicts between the dates or times `ra` of A and `rb` of B (to `out`), and the
-/// pairs told alike in other words (to `agree`: "on Thursday" and "March 13", the Thursday
-/// after the article's date).
+/// The conflicts between the dates or times `ra` of A and `rb` of B, readings of one slot
+/// that no value fits (to `out`, as [`super::numeric`] does for numbers), and the pairs told
+/// alike in other words (to `agree_out`: "on Thursday" and "March 13", the Thursday after
+/// the article's date).
 fn pair(
     ra: &[Reading],
     rb: &[Reading],

@@ -100,10 +100,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             mods,
             unit,
             slack,
-            part: kind == FactKind::Count && {
-                let words = f.span.slice(text);
-                words.ends_with(" of them") || words.ends_with(" of whom")
-            },
+            part: kind == FactKind::Count && crate::facts::counts::is_part(f.span.slice(text)),
             // Read later, for the numbers still in question (see `with_context`).
             ctx: Context::default(),
         });
