@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use serde::{Deserialize, Serialize};
 
-use super::{PairAlignment, Source};
+use super::{Alignment, PairAlignment, Source};
 use crate::ids::{SegmentId, SourceId};
 
 /// One source's part in a claim.
@@ -69,6 +69,29 @@ const LABEL_CHARS: usize = 80;
 /// The claims across all pairs, grown from their links without chaining (see
 /// [`grow`]): those most sources carry first, each group in order of first appearance.
 pub fn clusters(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Cluster> {
+    let links: Vec<PairLinks> = pairs
+        .iter()
+        .map(|p| PairLinks {
+            a: p.a,
+            b: p.b,
+            alignment: &p.alignment,
+        })
+        .collect();
+    of_links(sources, &links)
+}
+
+/// The links of two sources, all that claims are grown from.
+pub struct PairLinks<'a> {
+    /// The first source.
+    pub a: SourceId,
+    /// The second source.
+    pub b: SourceId,
+    /// Their alignment.
+    pub alignment: &'a Alignment,
+}
+
+/// The claims of `sources` from the links of each pair (see [`clusters`]).
+pub fn of_links(sources: &[Source], pairs: &[PairLinks]) -> Vec<Cluster> {
     let mut claims: Vec<Cluster> = grow::grow(sources, pairs)
         .into_iter()
         .map(|g| {
@@ -116,7 +139,17 @@ pub(crate) fn in_order(claims: &mut [Cluster]) {
 }
 
 fn label(text: &str) -> String {
-    let one_line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Joined only as far as a label reaches: a passage may be a long paragraph.
+    let mut one_line = String::new();
+    for word in text.split_whitespace() {
+        if !one_line.is_empty() {
+            one_line.push(' ');
+        }
+        one_line.push_str(word);
+        if one_line.len() > 4 * LABEL_CHARS {
+            break;
+        }
+    }
     if one_line.chars().count() <= LABEL_CHARS {
         return one_line;
     }

@@ -78,6 +78,12 @@ impl<'a> LinkSide<'a> {
             .collect()
     }
 
+    /// True when this side has a fact of `kind`: reading facts in their context is the
+    /// costly part of comparing, and pointless when the other side has none to set beside.
+    fn has(&self, kind: FactKind) -> bool {
+        self.facts.iter().any(|f| f.kind == kind)
+    }
+
     fn text(&self, f: &Fact) -> String {
         f.span.slice(self.src.text).to_string()
     }

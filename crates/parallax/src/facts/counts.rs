@@ -43,11 +43,13 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             continue;
         }
         // "hundreds", "dozens": an amount in words, kept as written.
-        let lower = raw.to_lowercase();
         // ("many" is too common to count anything: "many people think".)
-        let in_words = lower != "many" && VAGUE_AMOUNTS.iter().any(|(p, _, _)| *p == lower);
+        let in_words = !raw.eq_ignore_ascii_case("many")
+            && VAGUE_AMOUNTS
+                .iter()
+                .any(|(p, _, _)| raw.eq_ignore_ascii_case(p));
         let Some(n) = (if in_words {
-            Some(lower)
+            Some(raw.to_lowercase())
         } else {
             number_value(raw, lang)
         }) else {
@@ -173,16 +175,16 @@ fn amount_in_words(text: &str, ws: &[Word], i: usize) -> Option<(String, usize)>
     }
     let mut best = None;
     for (phrase, _, _) in VAGUE_AMOUNTS {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        if parts.len() < 2 || i + parts.len() > ws.len() {
+        let len = phrase.split(' ').count();
+        if len < 2 || i + len > ws.len() {
             continue;
         }
-        let same = parts.iter().enumerate().all(|(k, p)| {
+        let same = phrase.split(' ').enumerate().all(|(k, p)| {
             ws[i + k].text(text).eq_ignore_ascii_case(p)
                 && (k == 0 || gap_is_space(text, ws, i + k - 1, i + k))
         });
-        if same && best.as_ref().is_none_or(|(_, n)| parts.len() > *n) {
-            best = Some((phrase.to_string(), parts.len()));
+        if same && best.as_ref().is_none_or(|(_, n)| len > *n) {
+            best = Some((phrase.to_string(), len));
         }
     }
     best

@@ -20,9 +20,13 @@
 //! bundled articles one claim held 9 + 6 + 10 + 8 passages and joined events seven years
 //! apart.
 
-use std::collections::{HashMap, HashSet};
+// foldhash, not the std hasher: the keys are passage numbers, not text anyone can craft,
+// and the maps are only looked up, never walked for a result (which stays independent of
+// the hash seed).
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
-use super::super::{PairAlignment, Source};
+use super::super::Source;
+use super::PairLinks;
 use crate::ids::{SegmentId, SourceId};
 
 /// Most passages of one source a claim holds.
@@ -91,7 +95,7 @@ impl Graph {
 }
 
 /// The claims of `sources` from the links of `pairs`: groups of two sources or more.
-pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
+pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
     let nodes = Nodes::new(sources);
     let mut graph = Graph {
         score: HashMap::new(),
@@ -186,8 +190,8 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairAlignment]) -> Vec<Grown> {
 /// The passage of `claim` with the most links inside it, the strongest on a tie.
 fn centre(claim: &[usize], graph: &Graph) -> usize {
     let weight = |n: usize| {
-        let scores: Vec<f32> = claim.iter().filter_map(|&o| graph.score(n, o)).collect();
-        (scores.len(), scores.iter().sum::<f32>())
+        let scores = claim.iter().filter_map(|&o| graph.score(n, o));
+        scores.fold((0usize, 0f32), |(k, sum), s| (k + 1, sum + s))
     };
     *claim
         .iter()
@@ -201,16 +205,24 @@ fn centre(claim: &[usize], graph: &Graph) -> usize {
 /// True when `claim` holds together (see the module's notes).
 fn holds(claim: &[usize], nodes: &Nodes, graph: &Graph) -> bool {
     let src = |n: usize| nodes.place(n).0;
-    let mut per_source: HashMap<SourceId, usize> = HashMap::new();
+    // A claim holds a few passages of a few sources: a list beats a map.
+    let mut per_source: Vec<(SourceId, usize)> = Vec::new();
     for &n in claim {
-        let c = per_source.entry(src(n)).or_default();
+        let s = src(n);
+        let c = match per_source.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, c)) => c,
+            None => {
+                per_source.push((s, 0));
+                &mut per_source.last_mut().expect("just pushed").1
+            }
+        };
         *c += 1;
         if *c > MOST_PER_SOURCE {
             return false;
         }
     }
     for &n in claim {
-        for &other in per_source.keys().filter(|&&s| s != src(n)) {
+        for other in per_source.iter().map(|&(s, _)| s).filter(|&s| s != src(n)) {
             if let Some(ps) = graph.partners.get(&(n, other))
                 && !ps.iter().any(|p| claim.contains(p))
             {
@@ -226,15 +238,10 @@ fn holds(claim: &[usize], nodes: &Nodes, graph: &Graph) -> bool {
         // Not linked to the centre by a shown link: linked to most of the rest, or it only
         // hangs on by one neighbour (a possible link to the centre is not enough: on the
         // bundled articles one joined a 2019 passage to a 2026 claim).
-        let others: Vec<usize> = claim
-            .iter()
-            .copied()
-            .filter(|&o| src(o) != src(n))
-            .collect();
-        let linked = others
-            .iter()
-            .filter(|&&o| graph.score(n, o).is_some())
-            .count();
-        2 * linked > others.len()
+        let others = claim.iter().filter(|&&o| src(o) != src(n));
+        let (count, linked) = others.fold((0, 0), |(k, l), &o| {
+            (k + 1, l + usize::from(graph.score(n, o).is_some()))
+        });
+        2 * linked > count
     })
 }

@@ -107,14 +107,17 @@ pub fn rounding(v: f64) -> f64 {
 
 /// The range a number `v` allows under `hedge`.
 pub fn bend(v: f64, hedge: Option<Hedge>, tol: Tolerance) -> Amount {
-    let w = tol.width(v);
+    // The width is worked out from the number as written: only for the hedges that use it.
     match hedge {
         None | Some(Hedge::After | Hedge::Before) => Amount::exact(v),
         Some(Hedge::About) => Amount {
-            lo: v - w,
-            hi: v + w,
+            lo: v - tol.width(v),
+            hi: v + tol.width(v),
         },
-        Some(Hedge::Nearly) => Amount { lo: v - w, hi: v },
+        Some(Hedge::Nearly) => Amount {
+            lo: v - tol.width(v),
+            hi: v,
+        },
         Some(Hedge::AtLeast) => Amount {
             lo: v,
             hi: f64::INFINITY,
@@ -164,13 +167,28 @@ fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
     end <= s.len()
         && s.is_char_boundary(at)
         && s.is_char_boundary(end)
-        && (s[at..end].eq_ignore_ascii_case(phrase) || s[at..end].to_lowercase() == phrase)
+        && if s[at..end].is_ascii() {
+            s[at..end].eq_ignore_ascii_case(phrase)
+        } else {
+            // Folding allocates: only for the few words outside ASCII ("über", "mehr als").
+            s[at..end].to_lowercase() == phrase
+        }
 }
 
 /// The hedge written just before byte `start` ("at least", "about"), and where it starts.
 pub fn hedge_before(text: &str, start: usize) -> Option<(Hedge, usize)> {
     let before = text[..start].trim_end();
+    let last = before.as_bytes().last()?.to_ascii_lowercase();
     for (phrase, hedge) in HEDGES_BEFORE {
+        // A phrase that ends in another letter cannot be there: most are passed over at
+        // once (no character outside ASCII folds to an ASCII letter of the same length).
+        if phrase
+            .as_bytes()
+            .last()
+            .is_some_and(|&b| b.is_ascii() && b != last)
+        {
+            continue;
+        }
         let Some(at) = before.len().checked_sub(phrase.len()) else {
             continue;
         };
@@ -185,7 +203,16 @@ pub fn hedge_before(text: &str, start: usize) -> Option<(Hedge, usize)> {
 pub fn hedge_after(text: &str, end: usize) -> Option<(Hedge, usize)> {
     let after = &text[end..];
     let lead = after.len() - after.trim_start().len();
+    let first = after.as_bytes().get(lead).map(u8::to_ascii_lowercase);
     for (phrase, hedge) in HEDGES_AFTER {
+        // As in `hedge_before`: a phrase that starts with another letter cannot be there.
+        if phrase
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| b.is_ascii() && Some(b) != first)
+        {
+            continue;
+        }
         let stop = lead + phrase.len();
         if phrase_at(after, lead, phrase) && !after[stop..].starts_with(wordish) {
             return Some((*hedge, end + stop));

@@ -54,6 +54,9 @@ fn letters(words: &[(String, Span)]) -> String {
 
 /// The same quote worded differently, or given to a different speaker.
 pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    if !a.has(FactKind::Quote) || !b.has(FactKind::Quote) {
+        return;
+    }
     let (qa, qb) = (said(a), said(b));
     for x in &qa {
         for y in &qb {
@@ -307,7 +310,8 @@ pub fn spellings(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     }
     for x in a.of(FactKind::Entity) {
         for y in b.of(FactKind::Entity) {
-            let Some((rx, ry)) = initials_differ(&a.text(x), &b.text(y)) else {
+            let (wx, wy) = (x.span.slice(a.src.text), y.span.slice(b.src.text));
+            let Some((rx, ry)) = initials_differ(wx, wy) else {
                 continue;
             };
             let sx = Span::new(x.span.start + rx.0, x.span.start + rx.1);
@@ -343,6 +347,10 @@ fn words_at(s: &str) -> Vec<(usize, &str)> {
 /// initials and surname in each. The points of a country's or a body's abbreviation ("U.S.",
 /// "US") are no difference.
 fn initials_differ(x: &str, y: &str) -> Option<((usize, usize), (usize, usize))> {
+    // Initials written two ways need a point on one side; most names have none.
+    if !x.contains('.') && !y.contains('.') {
+        return None;
+    }
     let (wx, wy) = (words_at(x), words_at(y));
     for i in 0..wx.len().saturating_sub(1) {
         for j in 0..wy.len().saturating_sub(1) {

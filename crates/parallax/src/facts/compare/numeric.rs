@@ -88,6 +88,9 @@ pub fn compare_kind(
     out: &mut Vec<Conflict>,
     agree: &mut Vec<(Span, Span)>,
 ) {
+    if !a.has(kind) || !b.has(kind) {
+        return;
+    }
     let (ra, rb) = (readings(a, kind), readings(b, kind));
     // A value the other side also states is no conflict, whatever its slot there, unless
     // both hedge it so that no value fits both ("more than 1,000" and "nearly 1,000"; a

@@ -40,8 +40,22 @@ pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut 
     // A date the other side also states is no conflict, and most dates of a link are
     // stated alike: only the others are read in their context.
     let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
-    let (da, db) = (dates(a, &sb), dates(b, &sa));
-    pair(&da, &db, (a, b), FactKind::Date, out, agree);
+    // Reading a date's context is the costly part: only when both sides have dates left.
+    let left = |side: &LinkSide, other: &HashSet<&str>| {
+        side.of(FactKind::Date)
+            .iter()
+            .any(|f| !other.contains(f.value.as_str()))
+    };
+    if left(a, &sb) && left(b, &sa) {
+        pair(
+            &dates(a, &sb),
+            &dates(b, &sa),
+            (a, b),
+            FactKind::Date,
+            out,
+            agree,
+        );
+    }
     compare_times(a, b, out, agree);
 }
 
