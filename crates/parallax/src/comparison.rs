@@ -270,11 +270,13 @@ impl Comparison {
         // Segment every source, then extract facts and align pairs side by side: alignment
         // needs only the passages, and fact extraction starts by compiling its patterns
         // (most of the cost on short texts), so the two overlap on separate cores. The
-        // extraction runs on a thread of its own, not on the aligner's worker pool: the
-        // aligner is mostly sequential, and as a pool task the extraction held a worker
-        // while the aligner's parallel stages waited for it (two cores, 5,000 sentences a
-        // side, timed back to back: facts added 35-39 ms to the build that way, 25-32 ms on
-        // a thread of its own).
+        // extraction runs on a thread of its own, one source after another, and hands
+        // nothing to rayon (so a build called from a rayon worker cannot wait on itself):
+        // aligning a pair is mostly sequential, and as a pool task the extraction held a
+        // worker while the aligner's parallel stages waited for it (two cores, 5,000
+        // sentences a side, timed back to back: facts added 35-39 ms to the build that
+        // way, 25-32 ms on a thread of its own). With many sources the pairs keep the pool
+        // busy and the one thread reads a source in a fraction of the time a pair takes.
         let mut sources: Vec<Source> = documents
             .into_par_iter()
             .map(|d| {

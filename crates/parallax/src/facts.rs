@@ -34,8 +34,10 @@ pub use flag::{is_possible, sentence};
 
 /// Compiles the extractors' patterns, in parallel. Optional: each compiles on first use
 /// anyway, but one by one; compiling them side by side halves the fixed cost of a short run.
+/// On threads of its own, not rayon's: `Comparison::build` calls this from a thread that
+/// waits on nothing of rayon's, and work handed to rayon from there could wait for ever on
+/// a pool whose workers are all blocked in a build of their own.
 pub fn prepare() {
-    use rayon::prelude::*;
     let all: Vec<&std::sync::LazyLock<regex::Regex>> = numbers::PATTERNS
         .iter()
         .chain(&dates::PATTERNS)
@@ -44,8 +46,17 @@ pub fn prepare() {
         .chain(&times::PATTERNS)
         .copied()
         .collect();
-    all.into_par_iter().for_each(|p| {
-        std::sync::LazyLock::force(p);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let all = &all;
+    std::thread::scope(|scope| {
+        // Every n-th pattern to each thread: neighbours in the lists cost alike.
+        for first in 0..threads.min(all.len()) {
+            scope.spawn(move || {
+                for p in all.iter().skip(first).step_by(threads) {
+                    std::sync::LazyLock::force(p);
+                }
+            });
+        }
     });
 }
 

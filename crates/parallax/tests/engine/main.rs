@@ -8,6 +8,7 @@ mod webdriver;
 mod align_gold;
 mod align_shapes;
 mod browser_html;
+mod build_in_pool;
 mod claims;
 mod claims_stance;
 mod corrections;

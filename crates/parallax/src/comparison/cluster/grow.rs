@@ -190,8 +190,11 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
 /// The passage of `claim` with the most links inside it, the strongest on a tie.
 fn centre(claim: &[usize], graph: &Graph) -> usize {
     let weight = |n: usize| {
-        let scores = claim.iter().filter_map(|&o| graph.score(n, o));
-        scores.fold((0usize, 0f32), |(k, sum), s| (k + 1, sum + s))
+        let mut count = 0;
+        let sum: f32 = (claim.iter().filter_map(|&o| graph.score(n, o)))
+            .inspect(|_| count += 1)
+            .sum();
+        (count, sum)
     };
     *claim
         .iter()

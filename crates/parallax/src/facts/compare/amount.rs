@@ -170,7 +170,7 @@ fn phrase_at(s: &str, at: usize, phrase: &str) -> bool {
         && if s[at..end].is_ascii() {
             s[at..end].eq_ignore_ascii_case(phrase)
         } else {
-            // Folding allocates: only for the few words outside ASCII ("über", "mehr als").
+            // Folding allocates: only for the few words outside ASCII ("Über", "ungefähr").
             s[at..end].to_lowercase() == phrase
         }
 }
