@@ -288,6 +288,34 @@ mod tests {
 
     const COUNT: Tolerance = Tolerance::Stated;
 
+    /// Every hedge is found in lower case, title case and capitals: the letter checked
+    /// before a phrase is compared must not pass one over in any case.
+    #[test]
+    fn every_hedge_is_found_in_any_case() {
+        let cases = |phrase: &str| {
+            let mut title = phrase.chars();
+            let title = title.next().map_or(String::new(), |c| {
+                c.to_uppercase().chain(title).collect::<String>()
+            });
+            [phrase.to_string(), title, phrase.to_uppercase()]
+        };
+        for (phrase, hedge) in HEDGES_BEFORE {
+            for written in cases(phrase) {
+                let text = format!("{written} 40 people");
+                let found = hedge_before(&text, written.len() + 1);
+                assert_eq!(found.map(|h| h.1), Some(0), "{text:?}");
+                assert_eq!(found.map(|h| h.0), Some(*hedge), "{text:?}");
+            }
+        }
+        for (phrase, hedge) in HEDGES_AFTER {
+            for written in cases(phrase) {
+                let text = format!("40 {written}");
+                let found = hedge_after(&text, 2);
+                assert_eq!(found, Some((*hedge, text.len())), "{text:?}");
+            }
+        }
+    }
+
     #[test]
     fn hedged_numbers_fit_when_one_value_fits_both() {
         let about_40 = bend(40.0, Some(Hedge::About), COUNT);
