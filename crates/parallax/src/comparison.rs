@@ -355,14 +355,7 @@ impl Comparison {
         // Counted last, whichever of the two ends first: the bar is full only when both are.
         tick(Stage::Claims);
         let pairs: Vec<PairAlignment> = (pair_ids.iter().zip(joined).zip(compared))
-            .map(|((&(a, b), (alignment, encoded)), found)| PairAlignment {
-                a,
-                b,
-                alignment,
-                facts_only: found.facts_only,
-                link_facts: found.link_facts,
-                encoded,
-            })
+            .map(|((&ids, (alignment, encoded)), found)| found.into_pair(ids, alignment, encoded))
             .collect();
         Ok(Comparison {
             sources,
@@ -461,15 +454,11 @@ impl PairAlignment {
         (i, j): (SourceId, SourceId),
         alignment: Alignment,
     ) -> PairAlignment {
-        let found = PairFacts::of(sources, (i, j), &alignment);
-        PairAlignment {
-            a: i,
-            b: j,
+        PairFacts::of(sources, (i, j), &alignment).into_pair(
+            (i, j),
             alignment,
-            facts_only: found.facts_only,
-            link_facts: found.link_facts,
-            encoded: encoding::Read::default(),
-        }
+            encoding::Read::default(),
+        )
     }
 }
 
@@ -481,6 +470,23 @@ struct PairFacts {
 }
 
 impl PairFacts {
+    /// The pair these facts were found in, with them.
+    fn into_pair(
+        self,
+        (a, b): (SourceId, SourceId),
+        alignment: Alignment,
+        encoded: encoding::Read,
+    ) -> PairAlignment {
+        PairAlignment {
+            a,
+            b,
+            alignment,
+            facts_only: self.facts_only,
+            link_facts: self.link_facts,
+            encoded,
+        }
+    }
+
     fn of(sources: &[Source], (i, j): (SourceId, SourceId), alignment: &Alignment) -> PairFacts {
         let (a, b) = (sources[i.0].analysed(), sources[j.0].analysed());
         // Links are compared one by one, each on its own: side by side. Per link, its
