@@ -26,7 +26,7 @@ header length, JSON header, data) holding
     <name>        F32 [...]         biases, LayerNorm weights and the 2-row token-type table,
                                     kept exact (they are 0.6 % of the weights)
 and "__metadata__" with "format" = "parallax-minilm-int8/1", "config" = the model's
-config.json (read by candle's BertModel), and the source and checksum of the original.
+config.json (read by the engine's encoder/model.rs), and the source and checksum of the original.
 The pooler is left out: the sentence vector is the mean of the last hidden states over the
 attention mask, L2-normalised (what sentence-transformers does for this model), so the pooler
 is never used. The header is written with sorted keys and no spaces, the F32 tensors come

@@ -17,13 +17,12 @@
 //! `encoder` measures it). Callers should encode only the sentences whose link is in doubt,
 //! each once.
 
+mod bert;
 mod model;
 
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
-use candle_core::{D, DType, Device, Tensor};
-use candle_transformers::models::bert::BertModel;
 use tokenizers::{Encoding, Tokenizer};
 
 use crate::error::{Error, Result};
@@ -38,12 +37,11 @@ pub const DIM: usize = 384;
 /// A longer one is read from its start, which is where a sentence says what it is about.
 pub const MAX_TOKENS: usize = 128;
 
-/// Sentences run through the model together. Batches are cut from the sentences sorted by
-/// length, so each is padded only to its own longest member, and small batches pad least:
-/// for the 21 lines of the 2019 samples, batches of 32 compute 2,688 token positions for
-/// 1,008 real ones, batches of 8 compute 1,344. Eight news sentences still make some 240
-/// rows per matrix product, enough to keep the products efficient.
-const BATCH: usize = 8;
+/// Tokens run through the model together: sentences are packed end to end (nothing is
+/// padded, see [`bert`]) until the next would pass this. Large enough that the matrix
+/// products run near the cores' peak, small enough that the widest intermediate (1,536
+/// values a token) stays some 12 MB.
+const PACK_TOKENS: usize = 2_048;
 
 /// Sentences whose vectors are remembered (about 1.5 KB each, so some 12 MB at most): a
 /// comparison opened again, a source in several pairs or a refreshed text that is mostly
@@ -55,7 +53,7 @@ pub type Vector = [f32; DIM];
 
 /// The model and its tokenizer, ready to encode. Build it once: [`Encoder::shared`].
 pub struct Encoder {
-    model: BertModel,
+    model: bert::Bert,
     tokenizer: Tokenizer,
     /// The vectors of sentences encoded before, by their text.
     memo: Mutex<HashMap<String, Vector>>,
@@ -65,7 +63,7 @@ static SHARED: OnceLock<std::result::Result<Encoder, String>> = OnceLock::new();
 
 impl Encoder {
     /// The process-wide encoder, built at the first call. Building dequantizes the embedded
-    /// weights (about 90 MB of f32) and takes a fraction of a second; every later call is
+    /// weights (about 42 MB of f32) and takes a fraction of a second; every later call is
     /// free. Fails only if the embedded model is broken, and then every time.
     pub fn shared() -> Result<&'static Encoder> {
         match SHARED.get_or_init(|| Encoder::load().map_err(|e| e.to_string())) {
@@ -118,14 +116,25 @@ impl Encoder {
             .iter()
             .map(|&i| self.tokenize(sentences[i]))
             .collect::<Result<Vec<_>>>()?;
-        let mut order: Vec<usize> = (0..encodings.len()).collect();
-        order.sort_by_key(|&k| encodings[k].len());
-        for chunk in order.chunks(BATCH) {
-            let batch: Vec<&Encoding> = chunk.iter().map(|&k| &encodings[k]).collect();
-            let out = self.encode_batch(&batch).map_err(model::error)?;
-            for (&k, vector) in chunk.iter().zip(out) {
-                vectors[missing[k]] = vector;
+        let mut start = 0;
+        while start < encodings.len() {
+            let mut end = start;
+            let mut tokens = 0;
+            while end < encodings.len()
+                && (end == start || tokens + encodings[end].len() <= PACK_TOKENS)
+            {
+                tokens += encodings[end].len();
+                end += 1;
             }
+            let ids: Vec<&[u32]> = encodings[start..end]
+                .iter()
+                .map(Encoding::get_ids)
+                .collect();
+            let means = self.model.pooled(&ids).map_err(model::error)?;
+            for (k, mean) in (start..end).zip(means) {
+                vectors[missing[k]] = unit(&mean);
+            }
+            start = end;
         }
         let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         if memo.len() + missing.len() > MEMO_MAX {
@@ -139,27 +148,6 @@ impl Encoder {
 
     fn tokenize(&self, sentence: &str) -> Result<Encoding> {
         self.tokenizer.encode(sentence, true).map_err(model::error)
-    }
-
-    /// One forward pass over sentences padded to the longest of them, then mean pooling over
-    /// the real tokens (the mask keeps the padding out of both the attention and the mean).
-    fn encode_batch(&self, batch: &[&Encoding]) -> candle_core::Result<Vec<Vector>> {
-        let rows = batch.len();
-        let len = batch.iter().map(|e| e.len()).max().unwrap_or(0);
-        // Id 0 is [PAD]; its embedding is masked out anyway.
-        let mut ids = vec![0u32; rows * len];
-        let mut mask = vec![0u32; rows * len];
-        for (r, e) in batch.iter().enumerate() {
-            ids[r * len..r * len + e.len()].copy_from_slice(e.get_ids());
-            mask[r * len..r * len + e.len()].fill(1);
-        }
-        let ids = Tensor::from_vec(ids, (rows, len), &Device::Cpu)?;
-        let mask = Tensor::from_vec(mask, (rows, len), &Device::Cpu)?;
-        let hidden = self.model.forward(&ids, &ids.zeros_like()?, Some(&mask))?;
-        let weights = mask.to_dtype(DType::F32)?.unsqueeze(D::Minus1)?;
-        let sums = hidden.broadcast_mul(&weights)?.sum(1)?;
-        let means = sums.broadcast_div(&weights.sum(1)?)?;
-        Ok(means.to_vec2::<f32>()?.iter().map(|m| unit(m)).collect())
     }
 }
 

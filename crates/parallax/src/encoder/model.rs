@@ -17,18 +17,17 @@
 //! position) because a row's weights share a range, and one outlying row would otherwise cost
 //! every other row its precision.
 //!
-//! candle has no int8 type, so the weights are dequantized to f32 here once, when the encoder
-//! is first built: about 90 MB of memory, which the smaller file saves in the binary only.
+//! candle has no int8 type, so the layers' weights are dequantized to f32 here once, when the
+//! encoder is first built (about 42 MB); the word-piece table stays int8 in the binary, and a
+//! row is dequantized when a sentence reads it.
 //! `assets/minilm/tokenizer.json` is the model's own WordPiece tokenizer, byte for byte.
 
-use std::collections::HashMap;
-
-use candle_core::{DType, Device, Tensor};
-use candle_nn::VarBuilder;
-use candle_transformers::models::bert::{BertModel, Config};
+use candle_core::{Device, Tensor};
+use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 use tokenizers::{Tokenizer, TruncationParams};
 
+use super::bert::{Bert, Layer, Linear, Norm, WordRows};
 use super::{DIM, MAX_TOKENS};
 use crate::error::{Error, Result};
 
@@ -45,8 +44,9 @@ pub(super) fn error(detail: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The BERT model with its weights dequantized to f32, on the CPU.
-pub(super) fn load_model() -> Result<BertModel> {
+/// The model, its matrices dequantized to f32 (the word-piece table stays int8: rows are
+/// read a few at a time).
+pub(super) fn load_model() -> Result<Bert> {
     let (_, header) = SafeTensors::read_metadata(MODEL).map_err(error)?;
     let meta = header.metadata().as_ref();
     let field = |key: &str| meta.and_then(|m| m.get(key)).map(String::as_str);
@@ -58,36 +58,113 @@ pub(super) fn load_model() -> Result<BertModel> {
     }
     let config = field("config").ok_or_else(|| error("embedded model has no config"))?;
     let config: serde_json::Value = serde_json::from_str(config).map_err(error)?;
-    // The vectors are fixed-size arrays: a model of another width must not load.
-    if config["hidden_size"].as_u64() != Some(DIM as u64) {
-        return Err(error(format!("embedded model is not {DIM}-dimensional")));
+    let number = |key: &str| {
+        config[key]
+            .as_u64()
+            .ok_or_else(|| error(format!("embedded model's config has no {key}")))
+    };
+    // The vectors are fixed-size arrays and the forward pass is MiniLM's: a model of another
+    // shape must not load.
+    if number("hidden_size")? != DIM as u64 || number("num_attention_heads")? != 12 {
+        return Err(error(format!(
+            "embedded model is not {DIM}-dimensional with 12 heads"
+        )));
     }
-    let config: Config = serde_json::from_value(config).map_err(error)?;
+    if config["hidden_act"].as_str() != Some("gelu") {
+        return Err(error("embedded model does not use GELU"));
+    }
+    let eps = config["layer_norm_eps"].as_f64().unwrap_or(1e-12) as f32;
+    let layers = number("num_hidden_layers")? as usize;
+    let positions_needed = MAX_TOKENS as u64;
+    if number("max_position_embeddings")? < positions_needed {
+        return Err(error("embedded model has too few positions"));
+    }
 
     let file = SafeTensors::deserialize(MODEL).map_err(error)?;
-    let mut tensors = HashMap::new();
-    for (name, view) in file.tensors() {
-        if name.ends_with(".scale") {
-            continue;
+    let vector = |name: &str| -> Result<Vec<f32>> {
+        let view = file.tensor(name).map_err(error)?;
+        match view.dtype() {
+            Dtype::F32 => Ok(f32s(view.data())),
+            other => Err(error(format!("{name}: unexpected type {other:?}"))),
         }
-        let values = match view.dtype() {
-            Dtype::F32 => f32s(view.data()),
-            Dtype::I8 => {
-                let scales = file.tensor(&format!("{name}.scale")).map_err(error)?;
-                let scales = f32s(scales.data());
-                let cols = view.shape().last().copied().unwrap_or(1).max(1);
-                if scales.len() * cols != view.data().len() {
-                    return Err(error(format!("{name}: one scale per row expected")));
-                }
-                dequantize(view.data(), &scales, cols)
-            }
-            other => return Err(error(format!("{name}: unexpected type {other:?}"))),
-        };
-        let tensor = Tensor::from_vec(values, view.shape(), &Device::Cpu).map_err(error)?;
-        tensors.insert(name, tensor);
+    };
+    let scales = |name: &str| vector(&format!("{name}.scale"));
+    // An int8 matrix with one scale per row, as f32 values and its shape.
+    let matrix = |name: &str| -> Result<(Vec<f32>, Vec<usize>)> {
+        let view = file.tensor(name).map_err(error)?;
+        if view.dtype() != Dtype::I8 {
+            return Err(error(format!("{name}: expected int8")));
+        }
+        let scales = scales(name)?;
+        let cols = view.shape().last().copied().unwrap_or(1).max(1);
+        if scales.len() * cols != view.data().len() {
+            return Err(error(format!("{name}: one scale per row expected")));
+        }
+        Ok((
+            dequantize(view.data(), &scales, cols),
+            view.shape().to_vec(),
+        ))
+    };
+    let tensor = |(values, shape): (Vec<f32>, Vec<usize>)| -> Result<Tensor> {
+        Tensor::from_vec(values, shape, &Device::Cpu).map_err(error)
+    };
+    let linear = |names: &[&String]| -> Result<Linear> {
+        let (mut values, mut bias, mut rows, mut cols) = (Vec::new(), Vec::new(), 0, 0);
+        for name in names {
+            let (v, shape) = matrix(&format!("{name}.weight"))?;
+            values.extend(v);
+            bias.extend(vector(&format!("{name}.bias"))?);
+            rows += shape[0];
+            cols = shape[1];
+        }
+        Ok(Linear {
+            weight: tensor((values, vec![rows, cols]))?,
+            bias,
+        })
+    };
+    let norm = |name: &str| -> Result<Norm> {
+        Ok(Norm {
+            weight: vector(&format!("{name}.weight"))?,
+            bias: vector(&format!("{name}.bias"))?,
+        })
+    };
+    let layers = (0..layers)
+        .into_par_iter()
+        .map(|n| {
+            let [q, k, v, out, up, down] = Bert::layer_names(n);
+            let p = format!("encoder.layer.{n}");
+            Ok(Layer {
+                qkv: linear(&[&q, &k, &v])?,
+                out: linear(&[&out])?,
+                attention_norm: norm(&format!("{p}.attention.output.LayerNorm"))?,
+                up: linear(&[&up])?,
+                down: linear(&[&down])?,
+                output_norm: norm(&format!("{p}.output.LayerNorm"))?,
+            })
+        })
+        .collect::<Result<Vec<Layer>>>()?;
+    let words = "embeddings.word_embeddings.weight";
+    let view = file.tensor(words).map_err(error)?;
+    if view.dtype() != Dtype::I8 || view.shape().get(1) != Some(&DIM) {
+        return Err(error(format!("{words}: expected int8 rows of {DIM}")));
     }
-    let weights = VarBuilder::from_tensors(tensors, DType::F32, &Device::Cpu);
-    BertModel::load(weights, &config).map_err(error)
+    let words = WordRows {
+        scales: scales(words)?,
+        rows: view.data(),
+    };
+    if words.scales.len() * DIM != words.rows.len() {
+        return Err(error("word embeddings: one scale per row expected"));
+    }
+    let mut token_type = vector("embeddings.token_type_embeddings.weight")?;
+    token_type.truncate(DIM);
+    Ok(Bert {
+        words,
+        positions: matrix("embeddings.position_embeddings.weight")?.0,
+        token_type,
+        embedding_norm: norm("embeddings.LayerNorm")?,
+        layers,
+        eps,
+    })
 }
 
 /// The model's tokenizer, truncating at [`MAX_TOKENS`] and padding nothing (the file pads every
