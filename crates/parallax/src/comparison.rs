@@ -154,6 +154,31 @@ impl Source {
     }
 }
 
+/// The sentence vectors of each source the encoder reads whole ([`Source::encodes`]) if
+/// some other source can be encoded too (the evidence needs both sides), else `None`. The
+/// sources' passages go to the encoder in one call, so they share its batches.
+fn encode_whole(sources: &[Source], options: &Options) -> Vec<Option<Vec<Vector>>> {
+    let read: Vec<bool> = (0..sources.len())
+        .map(|k| sources[k].encodes(options) && encoding::has_partner(sources, k, options))
+        .collect();
+    let texts: Vec<&str> = (sources.iter().zip(&read))
+        .filter(|(_, read)| **read)
+        .flat_map(|(s, _)| s.segments.iter().map(|g| g.span.slice(&s.document.text)))
+        .collect();
+    if texts.is_empty() {
+        return vec![None; sources.len()];
+    }
+    let Some(mut vectors) = Encoder::shared().ok().and_then(|e| e.encode(&texts).ok()) else {
+        return vec![None; sources.len()];
+    };
+    let mut out = Vec::with_capacity(sources.len());
+    for (s, read) in sources.iter().zip(read).rev() {
+        out.push(read.then(|| vectors.split_off(vectors.len() - s.segments.len())));
+    }
+    out.reverse();
+    out
+}
+
 /// Passages of one source the sentence encoder reads at most: a source this long is read
 /// whole, a longer one only where its words leave a link in doubt, and not at all when more
 /// than this many are (see [`encoding`]). The encoder reads some 2,200 tokens a second on
@@ -300,13 +325,7 @@ impl Comparison {
             let alignments = {
                 // Each short source is encoded once, for all the pairs it is in, if some
                 // other source can be encoded too (the evidence needs both sides).
-                let vectors: Vec<Option<Vec<Vector>>> = (sources.iter().enumerate())
-                    .map(|(k, s)| {
-                        encoding::has_partner(&sources, k, options)
-                            .then(|| s.encode(options))
-                            .flatten()
-                    })
-                    .collect();
+                let vectors = encode_whole(&sources, options);
                 pair_ids
                     .par_iter()
                     .map(|&(i, j)| {

@@ -77,9 +77,11 @@ impl Encoder {
     /// A private encoder with its own copy of the weights. [`Encoder::shared`] is the one to
     /// use; this is for measuring what building one costs.
     pub fn load() -> Result<Encoder> {
+        // Parsing the tokenizer's JSON runs on one core; the model's layers fill both.
+        let (model, tokenizer) = rayon::join(model::load_model, model::load_tokenizer);
         Ok(Encoder {
-            model: model::load_model()?,
-            tokenizer: model::load_tokenizer()?,
+            model: model?,
+            tokenizer: tokenizer?,
             memo: Mutex::new(HashMap::new()),
         })
     }

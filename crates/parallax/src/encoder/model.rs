@@ -112,7 +112,11 @@ pub(super) fn load_model() -> Result<Bert> {
         let (mut values, mut bias, mut rows, mut cols) = (Vec::new(), Vec::new(), 0, 0);
         for name in names {
             let (v, shape) = matrix(&format!("{name}.weight"))?;
-            values.extend(v);
+            if values.is_empty() {
+                values = v;
+            } else {
+                values.extend(v);
+            }
             bias.extend(vector(&format!("{name}.bias"))?);
             rows += shape[0];
             cols = shape[1];
@@ -190,11 +194,13 @@ fn f32s(bytes: &[u8]) -> Vec<f32> {
 }
 
 fn dequantize(bytes: &[u8], scales: &[f32], cols: usize) -> Vec<f32> {
-    bytes
-        .chunks_exact(cols)
-        .zip(scales)
-        .flat_map(|(row, &scale)| row.iter().map(move |&q| f32::from(q as i8) * scale))
-        .collect()
+    // Filled row by row into its final size: collecting a flat_map would grow the vector by
+    // doubling, which copied most of the weights over again (a third of loading the model).
+    let mut out = Vec::with_capacity(bytes.len());
+    for (row, &scale) in bytes.chunks_exact(cols).zip(scales) {
+        out.extend(row.iter().map(|&q| f32::from(q as i8) * scale));
+    }
+    out
 }
 
 #[cfg(test)]
