@@ -1,5 +1,6 @@
 //! A contextual sentence encoder: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0), run
-//! on the CPU in pure Rust with candle, for the aligner's learned link score.
+//! on the CPU in pure Rust (the matrix products on candle, the rest in [`bert`]), for the
+//! aligner's learned link score.
 //!
 //! Unlike the static word vectors of [`crate::align::vectors`], it reads a sentence as a
 //! whole, so "the talks collapsed" and "negotiations broke down" come out close although
@@ -12,10 +13,9 @@
 //! ones published for it. Against the original f32 weights the compact model's vectors agree
 //! to a cosine of at least .99 (the engine test `encoder` checks it on 300 sentences).
 //!
-//! It costs about 21 MFLOP a token, so two cores manage at best a couple of thousand tokens
-//! (some 70 news sentences) a second, and far fewer when other work shares them (the bench
-//! `encoder` measures it). Callers should encode only the sentences whose link is in doubt,
-//! each once.
+//! It costs about 21 MFLOP a token, so two cores manage some 5,000 tokens (150 news
+//! sentences) a second, and fewer when other work shares them (the bench `encoder` measures
+//! it). Callers should encode only the sentences whose link is in doubt, each once.
 
 mod bert;
 mod model;
