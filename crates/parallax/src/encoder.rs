@@ -39,8 +39,8 @@ pub const MAX_TOKENS: usize = 128;
 
 /// Tokens run through the model together: sentences are packed end to end (nothing is
 /// padded, see [`bert`]) until the next would pass this. Large enough that the matrix
-/// products run near the cores' peak, small enough that the widest intermediate (1,536
-/// values a token) stays some 12 MB.
+/// products run near the cores' peak (4,096 measured the same), small enough that the two
+/// widest intermediates (1,536 values a token each) stay some 25 MB.
 const PACK_TOKENS: usize = 2_048;
 
 /// Sentences whose vectors are remembered (about 1.5 KB each, so some 12 MB at most): a
@@ -79,9 +79,16 @@ impl Encoder {
     pub fn load() -> Result<Encoder> {
         // Parsing the tokenizer's JSON runs on one core; the model's layers fill both.
         let (model, tokenizer) = rayon::join(model::load_model, model::load_tokenizer);
+        let (model, tokenizer) = (model?, tokenizer?);
+        // Every id the tokenizer gives must have its row in the model's table.
+        if tokenizer.get_vocab_size(true) > model.words.scales.len() {
+            return Err(model::error(
+                "the tokenizer's vocabulary outgrows the model's",
+            ));
+        }
         Ok(Encoder {
-            model: model?,
-            tokenizer: tokenizer?,
+            model,
+            tokenizer,
             memo: Mutex::new(HashMap::new()),
         })
     }
@@ -100,7 +107,8 @@ impl Encoder {
 
     /// The unit vector of every sentence, in the order given. An empty sentence gets a vector
     /// too (that of the model's two markers), so results line up with the input.
-    /// Sentences encoded before (by this encoder) are not run through the model again.
+    /// Sentences encoded before (by this encoder), or given twice, are run through the model
+    /// once.
     pub fn encode(&self, sentences: &[&str]) -> Result<Vec<Vector>> {
         let mut vectors = vec![[0.0; DIM]; sentences.len()];
         let mut missing: Vec<usize> = Vec::new();
@@ -114,29 +122,30 @@ impl Encoder {
                 }
             }
         }
-        let encodings = missing
+        let (missing, same_as) = first_of_each(sentences, missing);
+        // Only the ids are kept: a tokenizer's encoding of a sentence holds some 100 bytes a
+        // token besides.
+        let ids = missing
             .iter()
-            .map(|&i| self.tokenize(sentences[i]))
-            .collect::<Result<Vec<_>>>()?;
+            .map(|&i| Ok(self.tokenize(sentences[i])?.get_ids().to_vec()))
+            .collect::<Result<Vec<Vec<u32>>>>()?;
         let mut start = 0;
-        while start < encodings.len() {
+        while start < ids.len() {
             let mut end = start;
             let mut tokens = 0;
-            while end < encodings.len()
-                && (end == start || tokens + encodings[end].len() <= PACK_TOKENS)
-            {
-                tokens += encodings[end].len();
+            while end < ids.len() && (end == start || tokens + ids[end].len() <= PACK_TOKENS) {
+                tokens += ids[end].len();
                 end += 1;
             }
-            let ids: Vec<&[u32]> = encodings[start..end]
-                .iter()
-                .map(Encoding::get_ids)
-                .collect();
-            let means = self.model.pooled(&ids).map_err(model::error)?;
+            let pack: Vec<&[u32]> = ids[start..end].iter().map(Vec::as_slice).collect();
+            let means = self.model.pooled(&pack).map_err(model::error)?;
             for (k, mean) in (start..end).zip(means) {
                 vectors[missing[k]] = unit(&mean);
             }
             start = end;
+        }
+        for (i, k) in same_as {
+            vectors[i] = vectors[k];
         }
         let mut memo = self.memo.lock().unwrap_or_else(|e| e.into_inner());
         if memo.len() + missing.len() > MEMO_MAX {
@@ -151,6 +160,24 @@ impl Encoder {
     fn tokenize(&self, sentence: &str) -> Result<Encoding> {
         self.tokenizer.encode(sentence, true).map_err(model::error)
     }
+}
+
+/// `which` (indices into `sentences`) split into the first of each text, to be read, and
+/// each later copy with the index of its first.
+fn first_of_each(sentences: &[&str], which: Vec<usize>) -> (Vec<usize>, Vec<(usize, usize)>) {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    let mut copies = Vec::new();
+    let mut firsts = Vec::with_capacity(which.len());
+    for i in which {
+        match first.get(sentences[i]) {
+            Some(&k) => copies.push((i, k)),
+            None => {
+                first.insert(sentences[i], i);
+                firsts.push(i);
+            }
+        }
+    }
+    (firsts, copies)
 }
 
 fn unit(v: &[f32]) -> Vector {
@@ -194,6 +221,25 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_given_twice_is_read_once_and_gets_one_vector() {
+        let sentences = ["a", "b", "a", "c", "b", "a"];
+        assert_eq!(
+            first_of_each(&sentences, vec![0, 1, 2, 3, 4, 5]),
+            (vec![0, 1, 3], vec![(2, 0), (4, 1), (5, 0)])
+        );
+        // Those the memo had are not asked about.
+        assert_eq!(first_of_each(&sentences, vec![2, 4]), (vec![2, 4], vec![]));
+        let sentences = [
+            "The ferry left at dawn.",
+            "Rain fell all week.",
+            "The ferry left at dawn.",
+        ];
+        let vectors = Encoder::shared().unwrap().encode(&sentences).unwrap();
+        assert_eq!(vectors[0], vectors[2]);
+        assert!(cosine(&vectors[0], &vectors[1]) < 0.9);
+    }
+
+    #[test]
     fn vectors_are_unit_length_and_in_input_order() {
         let encoder = Encoder::shared().unwrap();
         let sentences = [
@@ -209,7 +255,7 @@ mod tests {
         let alone = encoder.encode(&sentences[2..]).unwrap();
         assert!(
             cosine(&alone[0], &vectors[2]) > 0.9999,
-            "padding changed a vector"
+            "packing changed a vector"
         );
     }
 

@@ -10,9 +10,10 @@
 //! are fused into one pass each over rayon: bias and GELU, bias, residual and layer norm, and
 //! attention computed sentence by sentence, so no token attends to another sentence's.
 //!
-//! The result is the model's, not an approximation of it: the only difference in arithmetic
-//! is `erf`, here a rational approximation good to 1.5e-7 (the engine test `encoder` checks
-//! the vectors against an independent float64 forward pass of the original weights).
+//! The result is the model's, not an approximation of it: up to rounding (sums taken in
+//! another order), the only difference in arithmetic is `erf`, here a rational
+//! approximation good to 1.5e-7 (the engine test `encoder` checks the vectors against an
+//! independent float64 forward pass of the original weights).
 
 use candle_core::{Device, Storage, Tensor};
 use rayon::prelude::*;
@@ -20,8 +21,10 @@ use rayon::prelude::*;
 use super::DIM;
 
 /// The heads of each attention layer, and the width of each.
-const HEADS: usize = 12;
+pub(super) const HEADS: usize = 12;
 const HEAD_DIM: usize = DIM / HEADS;
+// `dot` reads eight values at a time.
+const _: () = assert!(HEAD_DIM.is_multiple_of(8));
 
 /// One layer's weights, as the checkpoint names them (see [`Bert::layer_names`]).
 pub(super) struct Layer {
@@ -103,6 +106,9 @@ impl Bert {
             .flat_map(|s| s.iter().enumerate().map(|(pos, &id)| (id, pos)))
             .collect();
         let rows = tokens.len();
+        if rows == 0 {
+            return Ok(vec![[0.0; DIM]; sentences.len()]);
+        }
         let mut x = vec![0.0f32; rows * DIM];
         x.par_chunks_mut(DIM)
             .zip(&tokens)
@@ -160,7 +166,7 @@ impl Bert {
 /// `x Wᵀ` for the `rows` rows of `x`, on candle (without the bias, which the next step adds
 /// in its own pass). `x` is moved into the tensor, not copied.
 fn product(x: Vec<f32>, rows: usize, linear: &Linear) -> candle_core::Result<Tensor> {
-    let cols = x.len() / rows.max(1);
+    let cols = x.len() / rows;
     Tensor::from_vec(x, (rows, cols), &Device::Cpu)?.matmul(&linear.weight.t()?)
 }
 

@@ -27,7 +27,7 @@ use rayon::prelude::*;
 use safetensors::{Dtype, SafeTensors};
 use tokenizers::{Tokenizer, TruncationParams};
 
-use super::bert::{Bert, Layer, Linear, Norm, WordRows};
+use super::bert::{Bert, HEADS, Layer, Linear, Norm, WordRows};
 use super::{DIM, MAX_TOKENS};
 use crate::error::{Error, Result};
 
@@ -65,9 +65,9 @@ pub(super) fn load_model() -> Result<Bert> {
     };
     // The vectors are fixed-size arrays and the forward pass is MiniLM's: a model of another
     // shape must not load.
-    if number("hidden_size")? != DIM as u64 || number("num_attention_heads")? != 12 {
+    if number("hidden_size")? != DIM as u64 || number("num_attention_heads")? != HEADS as u64 {
         return Err(error(format!(
-            "embedded model is not {DIM}-dimensional with 12 heads"
+            "embedded model is not {DIM}-dimensional with {HEADS} heads"
         )));
     }
     if config["hidden_act"].as_str() != Some("gelu") {
@@ -75,61 +75,51 @@ pub(super) fn load_model() -> Result<Bert> {
     }
     let eps = config["layer_norm_eps"].as_f64().unwrap_or(1e-12) as f32;
     let layers = number("num_hidden_layers")? as usize;
-    let positions_needed = MAX_TOKENS as u64;
-    if number("max_position_embeddings")? < positions_needed {
-        return Err(error("embedded model has too few positions"));
-    }
+    let wide = number("intermediate_size")? as usize;
 
     let file = SafeTensors::deserialize(MODEL).map_err(error)?;
-    let vector = |name: &str| -> Result<Vec<f32>> {
+    // A broken asset must give an error, never a panic or a silent misreading: every length
+    // the forward pass relies on is checked here.
+    let vector = |name: &str, len: usize| -> Result<Vec<f32>> {
         let view = file.tensor(name).map_err(error)?;
-        match view.dtype() {
-            Dtype::F32 => Ok(f32s(view.data())),
-            other => Err(error(format!("{name}: unexpected type {other:?}"))),
+        if view.dtype() != Dtype::F32 || view.data().len() != 4 * len {
+            return Err(error(format!("{name}: expected {len} f32 values")));
         }
+        Ok(f32s(view.data()))
     };
-    let scales = |name: &str| vector(&format!("{name}.scale"));
-    // An int8 matrix with one scale per row, as f32 values and its shape.
-    let matrix = |name: &str| -> Result<(Vec<f32>, Vec<usize>)> {
+    // An int8 matrix of `cols` columns with one scale per row: its rows, and its bytes.
+    let int8 = |name: &str, cols: usize| -> Result<(usize, &'static [u8])> {
         let view = file.tensor(name).map_err(error)?;
-        if view.dtype() != Dtype::I8 {
-            return Err(error(format!("{name}: expected int8")));
+        let (shape, data) = (view.shape(), view.data());
+        if view.dtype() != Dtype::I8 || shape.len() != 2 || shape[1] != cols {
+            return Err(error(format!("{name}: expected int8 rows of {cols}")));
         }
-        let scales = scales(name)?;
-        let cols = view.shape().last().copied().unwrap_or(1).max(1);
-        if scales.len() * cols != view.data().len() {
-            return Err(error(format!("{name}: one scale per row expected")));
-        }
-        Ok((
-            dequantize(view.data(), &scales, cols),
-            view.shape().to_vec(),
-        ))
+        Ok((shape[0], data))
     };
-    let tensor = |(values, shape): (Vec<f32>, Vec<usize>)| -> Result<Tensor> {
-        Tensor::from_vec(values, shape, &Device::Cpu).map_err(error)
+    // Appends the dequantized rows of int8 matrix `name` to `out`; returns their count.
+    let matrix = |name: &str, cols: usize, out: &mut Vec<f32>| -> Result<usize> {
+        let (rows, bytes) = int8(name, cols)?;
+        let scales = vector(&format!("{name}.scale"), rows)?;
+        dequantize(bytes, &scales, cols, out);
+        Ok(rows)
     };
-    let linear = |names: &[&String]| -> Result<Linear> {
-        let (mut values, mut bias, mut rows, mut cols) = (Vec::new(), Vec::new(), 0, 0);
+    // One product's weights: the matrices of `names` stacked, each `cols` wide.
+    let linear = |names: &[&String], cols: usize, rows: usize| -> Result<Linear> {
+        let (mut values, mut bias) = (Vec::with_capacity(rows * cols), Vec::new());
         for name in names {
-            let (v, shape) = matrix(&format!("{name}.weight"))?;
-            if values.is_empty() {
-                values = v;
-            } else {
-                values.extend(v);
-            }
-            bias.extend(vector(&format!("{name}.bias"))?);
-            rows += shape[0];
-            cols = shape[1];
+            let n = matrix(&format!("{name}.weight"), cols, &mut values)?;
+            bias.extend(vector(&format!("{name}.bias"), n)?);
         }
-        Ok(Linear {
-            weight: tensor((values, vec![rows, cols]))?,
-            bias,
-        })
+        if bias.len() != rows {
+            return Err(error(format!("{}: expected {rows} rows", names[0])));
+        }
+        let weight = Tensor::from_vec(values, (rows, cols), &Device::Cpu).map_err(error)?;
+        Ok(Linear { weight, bias })
     };
     let norm = |name: &str| -> Result<Norm> {
         Ok(Norm {
-            weight: vector(&format!("{name}.weight"))?,
-            bias: vector(&format!("{name}.bias"))?,
+            weight: vector(&format!("{name}.weight"), DIM)?,
+            bias: vector(&format!("{name}.bias"), DIM)?,
         })
     };
     let layers = (0..layers)
@@ -138,32 +128,32 @@ pub(super) fn load_model() -> Result<Bert> {
             let [q, k, v, out, up, down] = Bert::layer_names(n);
             let p = format!("encoder.layer.{n}");
             Ok(Layer {
-                qkv: linear(&[&q, &k, &v])?,
-                out: linear(&[&out])?,
+                qkv: linear(&[&q, &k, &v], DIM, 3 * DIM)?,
+                out: linear(&[&out], DIM, DIM)?,
                 attention_norm: norm(&format!("{p}.attention.output.LayerNorm"))?,
-                up: linear(&[&up])?,
-                down: linear(&[&down])?,
+                up: linear(&[&up], DIM, wide)?,
+                down: linear(&[&down], wide, DIM)?,
                 output_norm: norm(&format!("{p}.output.LayerNorm"))?,
             })
         })
         .collect::<Result<Vec<Layer>>>()?;
     let words = "embeddings.word_embeddings.weight";
-    let view = file.tensor(words).map_err(error)?;
-    if view.dtype() != Dtype::I8 || view.shape().get(1) != Some(&DIM) {
-        return Err(error(format!("{words}: expected int8 rows of {DIM}")));
-    }
+    let (rows, bytes) = int8(words, DIM)?;
     let words = WordRows {
-        scales: scales(words)?,
-        rows: view.data(),
+        scales: vector(&format!("{words}.scale"), rows)?,
+        rows: bytes,
     };
-    if words.scales.len() * DIM != words.rows.len() {
-        return Err(error("word embeddings: one scale per row expected"));
+    // Only the first rows are read: a sentence is cut at MAX_TOKENS.
+    let mut positions = Vec::with_capacity(MAX_TOKENS * DIM);
+    if matrix("embeddings.position_embeddings.weight", DIM, &mut positions)? < MAX_TOKENS {
+        return Err(error("embedded model has too few positions"));
     }
-    let mut token_type = vector("embeddings.token_type_embeddings.weight")?;
+    positions.truncate(MAX_TOKENS * DIM);
+    let mut token_type = vector("embeddings.token_type_embeddings.weight", 2 * DIM)?;
     token_type.truncate(DIM);
     Ok(Bert {
         words,
-        positions: matrix("embeddings.position_embeddings.weight")?.0,
+        positions,
         token_type,
         embedding_norm: norm("embeddings.LayerNorm")?,
         layers,
@@ -172,7 +162,7 @@ pub(super) fn load_model() -> Result<Bert> {
 }
 
 /// The model's tokenizer, truncating at [`MAX_TOKENS`] and padding nothing (the file pads every
-/// input to 128 tokens; the encoder pads each batch to its longest member instead).
+/// input to 128 tokens; the encoder packs sentences end to end instead).
 pub(super) fn load_tokenizer() -> Result<Tokenizer> {
     let mut tokenizer = Tokenizer::from_bytes(TOKENIZER).map_err(error)?;
     tokenizer.with_padding(None);
@@ -193,14 +183,12 @@ fn f32s(bytes: &[u8]) -> Vec<f32> {
         .collect()
 }
 
-fn dequantize(bytes: &[u8], scales: &[f32], cols: usize) -> Vec<f32> {
-    // Filled row by row into its final size: collecting a flat_map would grow the vector by
-    // doubling, which copied most of the weights over again (a third of loading the model).
-    let mut out = Vec::with_capacity(bytes.len());
+/// Appends the rows of `bytes` (int8, `cols` a row), each times its scale, to `out`.
+fn dequantize(bytes: &[u8], scales: &[f32], cols: usize, out: &mut Vec<f32>) {
+    out.reserve(bytes.len());
     for (row, &scale) in bytes.chunks_exact(cols).zip(scales) {
         out.extend(row.iter().map(|&q| f32::from(q as i8) * scale));
     }
-    out
 }
 
 #[cfg(test)]
@@ -210,10 +198,9 @@ mod tests {
     #[test]
     fn rows_dequantize_with_their_own_scale() {
         let bytes = [1u8, 255, 127, 129];
-        assert_eq!(
-            dequantize(&bytes, &[0.5, 2.0], 2),
-            [0.5, -0.5, 254.0, -254.0]
-        );
+        let mut out = vec![1.0];
+        dequantize(&bytes, &[0.5, 2.0], 2, &mut out);
+        assert_eq!(out, [1.0, 0.5, -0.5, 254.0, -254.0]);
     }
 
     #[test]

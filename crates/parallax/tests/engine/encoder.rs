@@ -4,8 +4,8 @@
 //! The reference vectors (tests/fixtures/encoder-reference.f16, one row of 384 f16 per
 //! sentence of encoder-sentences.json) were computed from the original weights by an
 //! independent numpy forward pass in float64 (`tools/compact-minilm.py --reference`), which
-//! agrees with sentence-transformers itself; so this checks candle's forward pass, the
-//! tokenizer, pooling and the quantization together.
+//! agrees with sentence-transformers itself; so this checks the engine's forward pass
+//! (encoder/bert.rs), the tokenizer, pooling and the quantization together.
 
 use std::fs;
 
