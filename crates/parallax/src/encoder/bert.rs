@@ -26,7 +26,7 @@ const HEAD_DIM: usize = DIM / HEADS;
 // `dot` reads eight values at a time.
 const _: () = assert!(HEAD_DIM.is_multiple_of(8));
 
-/// One layer's weights, as the checkpoint names them (see [`Bert::layer_names`]).
+/// One layer's weights (`model::load_model` reads them by the checkpoint's names).
 pub(super) struct Layer {
     /// Query, key and value stacked: one product gives all three ([3 × DIM, DIM]).
     pub qkv: Linear,
@@ -83,20 +83,6 @@ pub(super) struct Bert {
 }
 
 impl Bert {
-    /// The checkpoint's names for layer `n`'s tensors, in the order of [`Layer`]'s fields
-    /// (query, key and value apart).
-    pub fn layer_names(n: usize) -> [String; 6] {
-        let p = format!("encoder.layer.{n}");
-        [
-            format!("{p}.attention.self.query"),
-            format!("{p}.attention.self.key"),
-            format!("{p}.attention.self.value"),
-            format!("{p}.attention.output.dense"),
-            format!("{p}.intermediate.dense"),
-            format!("{p}.output.dense"),
-        ]
-    }
-
     /// The mean over its tokens of each sentence's last hidden states. `sentences` are token
     /// ids, the markers included, each no longer than the position table.
     pub fn pooled(&self, sentences: &[&[u32]]) -> candle_core::Result<Vec<[f32; DIM]>> {

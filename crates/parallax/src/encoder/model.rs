@@ -104,7 +104,7 @@ pub(super) fn load_model() -> Result<Bert> {
         Ok(rows)
     };
     // One product's weights: the matrices of `names` stacked, each `cols` wide.
-    let linear = |names: &[&String], cols: usize, rows: usize| -> Result<Linear> {
+    let linear = |names: &[String], cols: usize, rows: usize| -> Result<Linear> {
         let (mut values, mut bias) = (Vec::with_capacity(rows * cols), Vec::new());
         for name in names {
             let n = matrix(&format!("{name}.weight"), cols, &mut values)?;
@@ -125,15 +125,15 @@ pub(super) fn load_model() -> Result<Bert> {
     let layers = (0..layers)
         .into_par_iter()
         .map(|n| {
-            let [q, k, v, out, up, down] = Bert::layer_names(n);
-            let p = format!("encoder.layer.{n}");
+            let name = |part: &str| format!("encoder.layer.{n}.{part}");
+            let attention = ["query", "key", "value"].map(|x| name(&format!("attention.self.{x}")));
             Ok(Layer {
-                qkv: linear(&[&q, &k, &v], DIM, 3 * DIM)?,
-                out: linear(&[&out], DIM, DIM)?,
-                attention_norm: norm(&format!("{p}.attention.output.LayerNorm"))?,
-                up: linear(&[&up], DIM, wide)?,
-                down: linear(&[&down], wide, DIM)?,
-                output_norm: norm(&format!("{p}.output.LayerNorm"))?,
+                qkv: linear(&attention, DIM, 3 * DIM)?,
+                out: linear(&[name("attention.output.dense")], DIM, DIM)?,
+                attention_norm: norm(&name("attention.output.LayerNorm"))?,
+                up: linear(&[name("intermediate.dense")], DIM, wide)?,
+                down: linear(&[name("output.dense")], wide, DIM)?,
+                output_norm: norm(&name("output.LayerNorm"))?,
             })
         })
         .collect::<Result<Vec<Layer>>>()?;
