@@ -4,6 +4,11 @@ use std::process::ExitCode;
 
 use parallax_cli::cli;
 
+/// See Cargo.toml: glibc's allocator returned and re-faulted the encoder's buffers layer by
+/// layer.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
