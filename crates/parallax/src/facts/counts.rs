@@ -10,8 +10,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PART_PRONOUNS, PEOPLE_NOUNS,
-    SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, PART_PRONOUNS, PEOPLE_NOUNS, SCALES,
+    TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -63,11 +63,8 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             i += 1;
             continue;
         }
-        // "two dozen students", "three hundred homes": one number in two words.
-        let (n, i_last) = match times_next(text, ws, i, &n) {
-            Some(product) => (product, i + 1),
-            None => (n, i),
-        };
+        // "two dozen students", "three hundred and fifty homes": one number in words.
+        let (n, i_last) = compound(text, ws, i, &n).unwrap_or((n, i));
         let found = counted_noun(text, ws, i_last, lang).or_else(|| {
             // "dozens of others", "hundreds of buildings"
             in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
@@ -83,13 +80,71 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     }
 }
 
-/// The number the exact number `n` at word `i` makes with a multiplier right after it
-/// ("two dozen" → 24), shown as a count's number is.
-fn times_next(text: &str, ws: &[Word], i: usize, n: &str) -> Option<String> {
-    let next = ws.get(i + 1)?;
-    let by = lookup(MULTIPLIERS, &next.text(text).to_lowercase())?;
-    let v: f64 = n.parse().ok()?;
-    gap_is_space(text, ws, i, i + 1).then(|| show(v * by))
+/// The number that the exact number `n` at word `i` makes with the number words right after
+/// it, and its last word: "two dozen" (24), "three hundred and fifty" (350), "two hundred
+/// thousand" (200,000), "five thousand two hundred". `None` when no word after adds to it.
+fn compound(text: &str, ws: &[Word], i: usize, n: &str) -> Option<(String, usize)> {
+    let first: f64 = n.parse().ok()?;
+    let word = |k: usize| {
+        (k < ws.len() && gap_is_space(text, ws, k - 1, k)).then(|| ws[k].text(text).to_lowercase())
+    };
+    // A number word below a hundred: "fifty", "twenty-five".
+    let small = |w: &str| {
+        number_word(w)
+            .filter(|&v| v < 100 && !matches!(w, "dozen" | "dozens"))
+            .map(|v| v as f64)
+    };
+    if word(i + 1).as_deref() == Some("dozen") {
+        return Some((show(first * 12.0), i + 1));
+    }
+    // Thousands already counted, the group below them, the last word read, and whether it
+    // was "hundred" or "thousand" (a smaller number may follow) or a multiple of ten from
+    // twenty (a unit may follow: "twenty five").
+    let (mut thousands, mut group, mut last) = (0.0, first, i);
+    let in_words = ws[i].text(text).starts_with(char::is_alphabetic);
+    let (mut after_scale, mut after_tens) = (false, in_words && is_tens(first));
+    let mut k = i + 1;
+    while let Some(w) = word(k) {
+        let mut next_tens = false;
+        match w.as_str() {
+            "hundred"
+                if (1.0..10.0).contains(&group)
+                    || (11.0..100.0).contains(&group) && !is_tens(group) =>
+            {
+                group *= 100.0;
+            }
+            "thousand" if thousands == 0.0 && (1.0..1000.0).contains(&group) => {
+                thousands = group * 1000.0;
+                group = 0.0;
+            }
+            // British "and": only between a hundred or thousand and a smaller number.
+            "and" if after_scale => match word(k + 1).as_deref().and_then(small) {
+                Some(v) if group % 100.0 == 0.0 => {
+                    group += v;
+                    next_tens = is_tens(v);
+                    k += 1;
+                }
+                _ => break,
+            },
+            _ => match small(&w) {
+                Some(v) if (after_scale && group % 100.0 == 0.0) || (after_tens && v < 10.0) => {
+                    group += v;
+                    next_tens = is_tens(v);
+                }
+                _ => break,
+            },
+        }
+        after_scale = matches!(w.as_str(), "hundred" | "thousand");
+        after_tens = next_tens;
+        last = k;
+        k += 1;
+    }
+    (last > i).then(|| (show(thousands + group), last))
+}
+
+/// True for twenty, thirty, … ninety.
+fn is_tens(v: f64) -> bool {
+    (20.0..100.0).contains(&v) && v % 10.0 == 0.0
 }
 
 /// True when a count's words end in "of" and a pronoun of its part ([`PART_PRONOUNS`]):
@@ -391,6 +446,27 @@ mod tests {
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
         }
+    }
+
+    #[test]
+    fn numbers_in_several_words_are_one_number() {
+        for (s, value) in [
+            ("Three hundred and fifty soldiers were sent.", "350 soldier"),
+            ("Two hundred thousand people marched.", "200000 people"),
+            ("two thousand five hundred homes", "2500 home"),
+            ("three hundred twenty-five homes", "325 home"),
+            ("three hundred twenty five homes", "325 home"),
+            ("fifteen hundred workers", "1500 worker"),
+            ("two dozen students", "24 student"),
+        ] {
+            let found = run(s);
+            assert_eq!(found.len(), 1, "{s}: {found:?}");
+            assert_eq!(found[0].1, value, "{s}");
+        }
+        // Two numbers side by side are not one: "five five" is no number, and a year is
+        // no part of a count.
+        assert!(run("five five homes").iter().all(|f| f.1 != "10 home"));
+        assert_eq!(run("In 2019 three hundred homes burned.")[0].1, "300 home");
     }
 
     /// `(text, value)` pairs as [`run`] gives them.

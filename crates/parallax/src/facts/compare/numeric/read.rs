@@ -273,10 +273,12 @@ fn modifiers(text: &str, f: &Fact) -> Vec<String> {
         .skip(amount_words)
         .take(words.len().saturating_sub(amount_words + 1))
         .filter(|w| {
-            // "two dozen pupils": "dozen" is of the number.
+            // "two dozen pupils", "three hundred and fifty soldiers": those words are of the
+            // number.
             !matches!(w.as_str(), "of" | "the")
                 && !NEUTRAL_MODIFIERS.contains(&w.as_str())
                 && lookup(MULTIPLIERS, w).is_none()
+                && number_word(w).is_none()
         })
         .cloned()
         .collect();
