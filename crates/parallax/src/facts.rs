@@ -19,6 +19,7 @@ mod entities;
 mod extract;
 mod flag;
 mod measures;
+mod number_words;
 mod numbers;
 mod quotes;
 mod times;

@@ -244,8 +244,9 @@ fn name_after(text: &str, from: usize, more: usize) -> Option<Span> {
     Some(Span::new(start, end))
 }
 
-/// The name after a closing dash, at `from`: one to three capitalised words, parted by single
-/// spaces, that fill the rest of the line (spaces and tabs may follow).
+/// The name after a closing dash, at `from`: one to three capitalised words, each parted from
+/// the next by one whitespace character (a line break too), that fill the rest of a line
+/// (spaces and tabs may follow): the longest such name.
 fn dash_name(text: &str, from: usize) -> Option<Span> {
     let fills_line = |end: usize| {
         let rest = text[end..].trim_start_matches([' ', '\t']);
@@ -394,7 +395,8 @@ mod tests {
 
     #[test]
     fn names_after_a_dash_or_verb_end_where_the_words_do() {
-        // The name must fill the rest of its line: the next line's words are not part of it.
+        // The name must fill the rest of a line: "Reuters Next Line" does not, so only
+        // "Reuters" is the name.
         let f = run("The talks ended. - Reuters\nNext Line follows");
         assert_eq!(f[0], ("- Reuters".into(), "reuters".into()));
         // A dash that opens no name does not hide one right after it.

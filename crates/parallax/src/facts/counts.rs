@@ -6,6 +6,7 @@
 //! "s": "4 people", "dozens other". How exact the number is ("at least", "about") is read
 //! when two counts are compared.
 
+use super::number_words;
 use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
@@ -31,7 +32,11 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             continue;
         }
         let raw = w.text(text);
-        if raw.eq_ignore_ascii_case("one") {
+        let scale_next = ws.get(i + 1).is_some_and(|n| {
+            let n = n.text(text);
+            (n == "hundred" || n == "thousand") && gap_is_space(text, ws, i, i + 1)
+        });
+        if raw.eq_ignore_ascii_case("one") && !scale_next {
             // "one of the most …", "the one who …": a count only of people ("one person").
             if let Some(next) = ws.get(i + 1)
                 && gap_is_space(text, ws, i, i + 1)
@@ -50,6 +55,9 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
                 .any(|(p, _, _)| raw.eq_ignore_ascii_case(p));
         let Some(n) = (if in_words {
             Some(raw.to_lowercase())
+        } else if raw.eq_ignore_ascii_case("a") && scale_next {
+            // "a hundred and fifty"
+            Some("1".to_string())
         } else {
             number_value(raw, lang)
         }) else {
@@ -81,70 +89,20 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
 }
 
 /// The number that the exact number `n` at word `i` makes with the number words right after
-/// it, and its last word: "two dozen" (24), "three hundred and fifty" (350), "two hundred
-/// thousand" (200,000), "five thousand two hundred". `None` when no word after adds to it.
+/// it ([`number_words::read`]), and its last word; `None` when no word after adds to it.
 fn compound(text: &str, ws: &[Word], i: usize, n: &str) -> Option<(String, usize)> {
     let first: f64 = n.parse().ok()?;
-    let word = |k: usize| {
-        (k < ws.len() && gap_is_space(text, ws, k - 1, k)).then(|| ws[k].text(text).to_lowercase())
-    };
-    // A number word below a hundred: "fifty", "twenty-five".
-    let small = |w: &str| {
-        number_word(w)
-            .filter(|&v| v < 100 && !matches!(w, "dozen" | "dozens"))
-            .map(|v| v as f64)
-    };
-    if word(i + 1).as_deref() == Some("dozen") {
-        return Some((show(first * 12.0), i + 1));
-    }
-    // Thousands already counted, the group below them, the last word read, and whether it
-    // was "hundred" or "thousand" (a smaller number may follow) or a multiple of ten from
-    // twenty (a unit may follow: "twenty five").
-    let (mut thousands, mut group, mut last) = (0.0, first, i);
-    let in_words = ws[i].text(text).starts_with(char::is_alphabetic);
-    let (mut after_scale, mut after_tens) = (false, in_words && is_tens(first));
-    let mut k = i + 1;
-    while let Some(w) = word(k) {
-        let mut next_tens = false;
-        match w.as_str() {
-            "hundred"
-                if (1.0..10.0).contains(&group)
-                    || (11.0..100.0).contains(&group) && !is_tens(group) =>
-            {
-                group *= 100.0;
-            }
-            "thousand" if thousands == 0.0 && (1.0..1000.0).contains(&group) => {
-                thousands = group * 1000.0;
-                group = 0.0;
-            }
-            // British "and": only between a hundred or thousand and a smaller number.
-            "and" if after_scale => match word(k + 1).as_deref().and_then(small) {
-                Some(v) if group % 100.0 == 0.0 => {
-                    group += v;
-                    next_tens = is_tens(v);
-                    k += 1;
-                }
-                _ => break,
-            },
-            _ => match small(&w) {
-                Some(v) if (after_scale && group % 100.0 == 0.0) || (after_tens && v < 10.0) => {
-                    group += v;
-                    next_tens = is_tens(v);
-                }
-                _ => break,
-            },
-        }
-        after_scale = matches!(w.as_str(), "hundred" | "thousand");
-        after_tens = next_tens;
-        last = k;
-        k += 1;
-    }
-    (last > i).then(|| (show(thousands + group), last))
-}
-
-/// True for twenty, thirty, … ninety.
-fn is_tens(v: f64) -> bool {
-    (20.0..100.0).contains(&v) && v % 10.0 == 0.0
+    // The longest number in words takes nine: "two thousand three hundred and twenty five".
+    let rest: Vec<String> = (i + 1..ws.len().min(i + 10))
+        .take_while(|&k| gap_is_space(text, ws, k - 1, k))
+        .map(|k| ws[k].text(text).to_lowercase())
+        .collect();
+    let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
+    // "between two hundred and three hundred": "and" parts a range.
+    let range = i > 0 && ws[i - 1].text(text).eq_ignore_ascii_case("between");
+    let word = ws[i].text(text).to_lowercase();
+    let (value, taken) = number_words::read((&word, first), &rest, range);
+    (taken > 0).then(|| (show(value), i + taken))
 }
 
 /// True when a count's words end in "of" and a pronoun of its part ([`PART_PRONOUNS`]):
@@ -458,14 +416,18 @@ mod tests {
             ("three hundred twenty five homes", "325 home"),
             ("fifteen hundred workers", "1500 worker"),
             ("two dozen students", "24 student"),
+            ("One hundred and fifty soldiers", "150 soldier"),
+            ("a hundred and twenty residents", "120 resident"),
+            ("One thousand five hundred residents", "1500 resident"),
         ] {
             let found = run(s);
             assert_eq!(found.len(), 1, "{s}: {found:?}");
             assert_eq!(found[0].1, value, "{s}");
         }
-        // Two numbers side by side are not one: "five five" is no number, and a year is
-        // no part of a count.
-        assert!(run("five five homes").iter().all(|f| f.1 != "10 home"));
+        // A range's "and" parts its two numbers; a year is no part of a count.
+        let found = run("Between two hundred and three hundred people fled.");
+        assert_eq!(found.last().unwrap().1, "300 people", "{found:?}");
+        assert!(found.iter().all(|f| !f.1.starts_with("203")), "{found:?}");
         assert_eq!(run("In 2019 three hundred homes burned.")[0].1, "300 home");
     }
 

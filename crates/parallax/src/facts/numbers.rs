@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::number_words;
 use super::words::Word;
 use super::words::fold;
 use super::{Fact, FactKind};
@@ -185,13 +186,61 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
         if lang == Language::English && broken_tail(text, n.start()) {
             continue;
         }
-        let Some(v) = parse_number(n.as_str(), lang) else {
-            continue;
+        // "three hundred and fifty miles" is matched at "fifty".
+        let before = c
+            .name("word")
+            .and_then(|w| words_before(text, w.start(), w.end()));
+        let (start, v) = match before {
+            Some((s, v)) => (s, v),
+            None => match parse_number(n.as_str(), lang) {
+                Some(v) => (start, v),
+                None => continue,
+            },
         };
         let v = if sign.is_some() { -v } else { v };
         let value = format!("{} {unit}", show(v * scale as f64));
         out.push(fact(FactKind::Quantity, start, m.end(), value));
     }
+}
+
+/// Where a number in words that ends with the word at `start..end` begins, if words before
+/// it are of it, and its value: "three hundred and fifty", "3 hundred", "a hundred".
+fn words_before(text: &str, start: usize, end: usize) -> Option<(usize, f64)> {
+    // The starts of up to eight words before, each parted from the next by one space.
+    let mut starts = Vec::new();
+    let mut at = start;
+    while starts.len() < 8 {
+        let Some(before) = text[..at].strip_suffix(' ') else {
+            break;
+        };
+        let from = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '-' || c == '‑'))
+            .map_or(0, |(k, c)| k + c.len_utf8());
+        if from == before.len() {
+            break;
+        }
+        starts.push(from);
+        at = from;
+    }
+    // The longest run of words that all make one number with this one.
+    starts.into_iter().rev().find_map(|from| {
+        let words: Vec<String> = text[from..end].split(' ').map(str::to_lowercase).collect();
+        let first = words[0].as_str();
+        let value = match number_word(first) {
+            Some(v) => v as f64,
+            None if first == "a" && matches!(words[1].as_str(), "hundred" | "thousand") => 1.0,
+            None => first.parse().ok()?,
+        };
+        let rest: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let prev = text[..from].trim_end();
+        let between = prev
+            .get(prev.len().saturating_sub(7)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+        let (v, taken) = number_words::read((first, value), &rest, between);
+        (taken == rest.len()).then_some((from, v))
+    })
 }
 
 fn ages(text: &str, out: &mut Vec<Fact>) {

@@ -291,6 +291,11 @@ fn label(kind: FactKind, x: &Reading, y: &Reading) -> String {
 fn plural(noun: &str) -> String {
     if noun.is_empty() || noun.ends_with('s') || noun == "people" || noun.ends_with("en") {
         noun.to_string()
+    } else if let Some(stem) = noun.strip_suffix('y')
+        && stem.ends_with(|c: char| c.is_alphabetic() && !"aeiou".contains(c))
+    {
+        // "family" (the key of "families"), not "familys"; "day" keeps its "y".
+        format!("{stem}ies")
     } else {
         format!("{noun}s")
     }
