@@ -21,15 +21,14 @@ static ACCORDING: LazyLock<Regex> =
 
 /// "-Reuters" closing a paragraph: the dash, after a line's start or a space; the name that
 /// must fill the rest of the line is read by [`dash_name`].
-static DASH: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)(?P<all>[-–—])\s?").unwrap());
+static DASH: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)[-–—]\s?").unwrap());
 
 /// "Says the AP.", "States the Associated Press." opening a sentence, ", says the AP" after a
 /// clause: the verb; the name after it is read by [`name_after`].
 static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?m)(?:^|[.!?]\s+|,\s+)",
-        r"(?P<all>(?i:says|states|reports|writes|said|stated|reported|wrote))\s+",
+        r"(?i:says|states|reports|writes|said|stated|reported|wrote)\s+",
     ))
     .unwrap()
 });
@@ -37,7 +36,7 @@ static SAYS_THE: LazyLock<Regex> = LazyLock::new(|| {
 /// "told Ledgerwood", "tell CBS": the verb; the outlet that heard it is read by
 /// [`name_after`].
 static TOLD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?P<all>told|tell|tells|telling)\s+").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?:told|tell|tells|telling)\s+").unwrap());
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
 pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&ACCORDING, &DASH, &SAYS_THE, &TOLD];
@@ -157,25 +156,31 @@ fn push(out: &mut Vec<Fact>, cache: &mut KeyCache, span: Span, who: &str) {
     });
 }
 
-/// The attributions found by `re`, whose group `all` opens one and whose match ends where a
-/// name must follow, and by `name`, which reads that name from there: each attribution's
-/// span and its name's. The names are read in code rather than by the patterns because a
-/// Unicode letter class costs a millisecond or more to compile, once per word a pattern
-/// allows; this module's patterns had been half the cost of a short comparison.
+/// The attributions found by `re`, whose match ends where a name must follow and whose last
+/// word (the verb, or the dash) opens the attribution, and by `name`, which reads that name
+/// from there: each attribution's span and its name's. The names are read in code rather
+/// than by the patterns because a Unicode letter class costs a millisecond or more to
+/// compile, once per word a pattern allows; this module's patterns had been half the cost
+/// of a short comparison.
 fn named(text: &str, re: &Regex, name: impl Fn(usize) -> Option<Span>) -> Vec<(Span, Span)> {
     let mut found = Vec::new();
     let mut at = 0;
-    while let Some(c) = re.captures_at(text, at) {
-        let (whole, all) = (c.get(0).unwrap(), c.name("all").unwrap());
-        match name(whole.end()) {
+    while let Some(m) = re.find_at(text, at) {
+        match name(m.end()) {
             Some(who) => {
-                found.push((Span::new(all.start(), who.end), who));
+                let opener = m.as_str().trim_end();
+                let last = opener
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace())
+                    .map_or(0, |(k, c)| k + c.len_utf8());
+                found.push((Span::new(m.start() + last, who.end), who));
                 at = who.end;
             }
             // No name here: another match may start inside this one.
             None => {
-                let next = text[whole.start()..].chars().next();
-                at = whole.start() + next.map_or(1, char::len_utf8);
+                let next = text[m.start()..].chars().next();
+                at = m.start() + next.map_or(1, char::len_utf8);
             }
         }
     }
