@@ -189,6 +189,8 @@ fn named(text: &str, re: &Regex, name: impl Fn(usize) -> Option<Span>) -> Vec<(S
 
 /// Where the capitalised word at `at` ends: a capital letter, then letters (with `marks`,
 /// also apostrophes and hyphens) and initials (".J"); `None` if no capital opens it.
+/// Capitals and letters are as `char::is_uppercase` and `char::is_alphabetic` tell, as
+/// everywhere in the facts.
 fn word_end(text: &str, at: usize, marks: bool) -> Option<usize> {
     let first = text[at..].chars().next().filter(|c| c.is_uppercase())?;
     let mut end = at + first.len_utf8();

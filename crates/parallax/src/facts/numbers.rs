@@ -231,7 +231,8 @@ fn words_before(text: &str, start: usize, end: usize) -> Option<(usize, f64)> {
         let value = match number_word(first) {
             Some(v) => v as f64,
             None if first == "a" && matches!(words[1].as_str(), "hundred" | "thousand") => 1.0,
-            None => first.parse().ok()?,
+            None if first.bytes().all(|b| b.is_ascii_digit()) => first.parse().ok()?,
+            None => return None,
         };
         let rest: Vec<&str> = words[1..].iter().map(String::as_str).collect();
         let prev = text[..from].trim_end();
