@@ -168,6 +168,9 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
         found.typed.0.push(x);
         found.typed.1.push(y);
     }
+    let (xa, xb) = when::stated_alike(&sa, &sb);
+    found.typed.0.extend(xa);
+    found.typed.1.extend(xb);
     found.agreeing.extend(told_alike);
     names::quotes(&sa, &sb, out);
     names::attributions(&sa, &sb, out);

@@ -34,7 +34,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         let raw = w.text(text);
         let scale_next = ws.get(i + 1).is_some_and(|n| {
             let n = n.text(text);
-            (n == "hundred" || n == "thousand") && gap_is_space(text, ws, i, i + 1)
+            matches!(n, "dozen" | "hundred" | "thousand") && gap_is_space(text, ws, i, i + 1)
         });
         if raw.eq_ignore_ascii_case("one") && !scale_next {
             // "one of the most …", "the one who …": a count only of people ("one person").
@@ -56,7 +56,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         let Some(n) = (if in_words {
             Some(raw.to_lowercase())
         } else if raw.eq_ignore_ascii_case("a") && scale_next {
-            // "a hundred and fifty"
+            // "a hundred and fifty", "over a dozen": the hedge stands before the "a".
             Some("1".to_string())
         } else {
             number_value(raw, lang)
@@ -182,7 +182,15 @@ fn amount_in_words(text: &str, ws: &[Word], i: usize) -> Option<(String, usize)>
     let first = ws[i].text(text);
     if !matches!(
         first,
-        "a" | "A" | "tens" | "Tens" | "hundreds" | "Hundreds" | "half" | "Half"
+        "a" | "A"
+            | "tens"
+            | "Tens"
+            | "hundreds"
+            | "Hundreds"
+            | "half"
+            | "Half"
+            | "several"
+            | "Several"
     ) {
         return None;
     }

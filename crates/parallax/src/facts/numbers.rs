@@ -28,7 +28,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bn|mn|tn|[mkb])(?-u:\b)";
+    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bln|mln|bn|mn|tn|[mkb])(?-u:\b)";
     Regex::new(&format!(
         concat!(
             r"(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF)(?-u:\b))\s?(?P<num>{num})(?:\s?{scale})?",
@@ -56,11 +56,12 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
         .map(|u| regex::escape(u))
         .collect::<Vec<_>>()
         .join("|");
-    // A sign only where it stands alone ("-5 °C", not the "-15" of "10-15 km": checked
-    // after the match); a number word only apart from its unit ("six miles").
+    // A sign only where it stands alone ("-5 °C", "minus 5 degrees", not the "-15" of
+    // "10-15 km": checked after the match); a number word only apart from its unit ("six
+    // miles").
     Regex::new(&format!(
         concat!(
-            r"(?:(?P<sign>[-−])|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:(?:{tens})[-‑])?(?i:{words}))[\s-])",
+            r"(?:(?P<sign>[-−]|(?i:minus)\s)|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:(?:{tens})[-‑])?(?i:{words}))[\s-])",
             r"(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
         ),
         NUM = NUM,
@@ -197,7 +198,12 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
                 None => continue,
             },
         };
-        let v = if sign.is_some() { -v } else { v };
+        // "10 degrees below zero" is minus 10.
+        let below_zero = text[m.end()..]
+            .trim_start()
+            .get(..10)
+            .is_some_and(|w| w.eq_ignore_ascii_case("below zero"));
+        let v = if sign.is_some() != below_zero { -v } else { v };
         let value = format!("{} {unit}", show(v * scale as f64));
         out.push(fact(FactKind::Quantity, start, m.end(), value));
     }

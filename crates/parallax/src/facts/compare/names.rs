@@ -92,7 +92,7 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             }
             if !part
                 && x.letters != y.letters
-                && let Some((sa, sb)) = differing(&x.words, &y.words)
+                && let Some((sa, sb)) = differing((&x.words, a.src.text), (&y.words, b.src.text))
             {
                 out.push(wording(a, b, sa, sb));
             }
@@ -166,8 +166,12 @@ fn wording(a: &LinkSide, b: &LinkSide, sa: Span, sb: Span) -> Conflict {
 
 /// The stretch of each quote where they differ, with a few words around it. Words one
 /// quote has before or after all that the other quotes are left out (a quote given in part
-/// is no change of wording); `None` when nothing else differs.
-fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)> {
+/// is no change of wording); `None` when nothing else differs, or when every difference is
+/// one of form (see [`same_in_form`]). Each quote comes with the text its spans index.
+fn differing(
+    (x, tx): (&[(String, Span)], &str),
+    (y, ty): (&[(String, Span)], &str),
+) -> Option<(Span, Span)> {
     let kx: Vec<&str> = x.iter().map(|w| w.0.as_str()).collect();
     let ky: Vec<&str> = y.iter().map(|w| w.0.as_str()).collect();
     let ops = capture_diff_slices(Algorithm::Patience, &kx, &ky);
@@ -188,6 +192,20 @@ fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)>
         .iter()
         .filter(|op| !matches!(op, DiffOp::Equal { .. }))
         .collect();
+    let raw = |w: &[(String, Span)], t: &str, r: std::ops::Range<usize>| -> String {
+        match (w.get(r.start), r.end.checked_sub(1).and_then(|e| w.get(e))) {
+            (Some(first), Some(last)) if r.start < r.end => {
+                t[first.1.start..last.1.end].to_string()
+            }
+            _ => String::new(),
+        }
+    };
+    let all_form = changed
+        .iter()
+        .all(|op| same_in_form(&raw(x, tx, op.old_range()), &raw(y, ty, op.new_range())));
+    if all_form {
+        return None;
+    }
     let (first, last) = (changed.first()?, changed.last()?);
     let (fx, fy) = (first.old_range().start, first.new_range().start);
     let (lx, ly) = (last.old_range().end, last.new_range().end);
@@ -202,6 +220,72 @@ fn differing(x: &[(String, Span)], y: &[(String, Span)]) -> Option<(Span, Span)>
         (hi > lo).then(|| Span::new(w[lo].1.start, w[hi - 1].1.end))
     };
     Some((stretch(x, fx, lx, &bx)?, stretch(y, fy, ly, &by)?))
+}
+
+/// True when two stretches of quoted words differ in form only: a contraction spelt out
+/// ("we're" / "we are", "don't" / "do not"), a number in words or digits ("forty" / "40"),
+/// British or American spelling ("organise" / "organize", "colour" / "color", "centre" /
+/// "center"). Transcripts of one speech differ in these all the time.
+fn same_in_form(x: &str, y: &str) -> bool {
+    !x.is_empty() && !y.is_empty() && form_words(x) == form_words(y)
+}
+
+/// The words of `s` in one form (see [`same_in_form`]).
+fn form_words(s: &str) -> Vec<String> {
+    const CONTRACTIONS: &[(&str, &str)] = &[
+        ("n't", " not"),
+        ("'re", " are"),
+        ("'ll", " will"),
+        ("'ve", " have"),
+        ("'m", " am"),
+        ("'d", " would"),
+    ];
+    let mut out = Vec::new();
+    let lower = s.to_lowercase().replace('’', "'");
+    for word in lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+        let word = word.trim_matches('\'');
+        let mut spelt = match word {
+            "can't" => "can not".to_string(),
+            "won't" => "will not".to_string(),
+            "cannot" => "can not".to_string(),
+            "it's" | "that's" | "there's" | "here's" | "what's" | "he's" | "she's" | "who's" => {
+                format!("{} is", &word[..word.len() - 2])
+            }
+            "let's" => "let us".to_string(),
+            _ => CONTRACTIONS
+                .iter()
+                .find_map(|(end, full)| word.strip_suffix(end).map(|w| format!("{w}{full}")))
+                .unwrap_or_else(|| word.to_string()),
+        };
+        spelt.retain(|c| c != '\'');
+        for w in spelt.split_whitespace() {
+            out.push(american(w));
+        }
+    }
+    out
+}
+
+/// One spelling of a word, digits for a number word: "organise" → "organize", "colour" →
+/// "color", "centre" → "center", "forty" → "40".
+fn american(w: &str) -> String {
+    if let Some(v) = crate::lexicon::number_word(w) {
+        return v.to_string();
+    }
+    for (uk, us) in [
+        ("isation", "ization"),
+        ("ise", "ize"),
+        ("ised", "ized"),
+        ("ising", "izing"),
+        ("our", "or"),
+        ("tre", "ter"),
+    ] {
+        if let Some(stem) = w.strip_suffix(uk)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{us}");
+        }
+    }
+    w.to_string()
 }
 
 /// Where two quotes share a run of [`SHARED_RUN`] or more words and then go on with

@@ -41,10 +41,10 @@ pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut 
     // stated alike: only the others are read in their context.
     let (sa, sb) = (stated(a, FactKind::Date), stated(b, FactKind::Date));
     // Reading a date's context is the costly part: only when both sides have dates left.
-    let left = |side: &LinkSide, other: &HashSet<&str>| {
+    let left = |side: &LinkSide, other: &HashSet<String>| {
         side.of(FactKind::Date)
             .iter()
-            .any(|f| !other.contains(f.value.as_str()))
+            .any(|f| !told_by(side, f, other))
     };
     if left(a, &sb) && left(b, &sa) {
         pair(
@@ -59,9 +59,51 @@ pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut 
     compare_times(a, b, out, agree);
 }
 
-/// The values of the facts of `kind` a side states.
-fn stated<'a>(side: &LinkSide<'a>, kind: FactKind) -> HashSet<&'a str> {
-    side.of(kind).iter().map(|f| f.value.as_str()).collect()
+/// The values of the facts of `kind` a side states, each in every reading it allows (see
+/// [`readings`]).
+fn stated(side: &LinkSide<'_>, kind: FactKind) -> HashSet<String> {
+    (side.of(kind).iter())
+        .flat_map(|f| readings(side.src.text, f))
+        .collect()
+}
+
+/// The values fact `f` of `text` may stand for: its own, and for a date written "04/03/2026"
+/// the day and month the other way round too (the order is read month first, as in the US,
+/// but most of the world writes the day first: only a day above 12 tells).
+fn readings(text: &str, f: &Fact) -> Vec<String> {
+    let mut out = vec![f.value.clone()];
+    let written = f.span.slice(text);
+    let parts: Vec<&str> = written.splitn(3, '/').collect();
+    let small = |p: &str| p.len() <= 2 && p.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n));
+    if f.kind == FactKind::Date
+        && parts.len() == 3
+        && small(parts[0])
+        && small(parts[1])
+        && let Some((year, rest)) = f.value.split_once('-')
+        && let Some((month, day)) = rest.split_once('-')
+    {
+        out.push(format!("{year}-{day}-{month}"));
+    }
+    out
+}
+
+/// The spans of the dates and times of each side that the other side states with one value
+/// ("18:45" and "6:45 p.m.", "04/03/2026" and "4 March 2026"): the comparer has read them
+/// alike, so a word change inside them ("18" → "6") is a change of form.
+pub fn stated_alike(a: &LinkSide, b: &LinkSide) -> (Vec<Span>, Vec<Span>) {
+    let mut out = (Vec::new(), Vec::new());
+    for kind in [FactKind::Date, FactKind::Time] {
+        let (sa, sb) = (stated(a, kind), stated(b, kind));
+        let alike = |side: &LinkSide, other: &HashSet<String>| -> Vec<Span> {
+            (side.of(kind).iter())
+                .filter(|f| readings(side.src.text, f).iter().any(|v| other.contains(v)))
+                .map(|f| f.span)
+                .collect()
+        };
+        out.0.extend(alike(a, &sb));
+        out.1.extend(alike(b, &sa));
+    }
+    out
 }
 
 /// Conflicts between the times of day of two sides of a link. Like numbers, two times
@@ -97,11 +139,16 @@ enum What {
     },
 }
 
-fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+/// True when `other` (a side's stated values) holds a reading of fact `f` of `side`.
+fn told_by(side: &LinkSide, f: &Fact, other: &HashSet<String>) -> bool {
+    readings(side.src.text, f).iter().any(|v| other.contains(v))
+}
+
+fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading<'a>> {
     let today = side.published;
     side.of(FactKind::Date)
         .into_iter()
-        .filter(|f| !other.contains(f.value.as_str()))
+        .filter(|f| !told_by(side, f, other))
         .map(|f| Reading {
             fact: f,
             what: What::Date(when(f, today)),
@@ -111,11 +158,11 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
         .collect()
 }
 
-fn times<'a>(side: &LinkSide<'a>, other: &HashSet<&str>) -> Vec<Reading<'a>> {
+fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading<'a>> {
     let text = side.src.text;
     side.of(FactKind::Time)
         .into_iter()
-        .filter(|f| !other.contains(f.value.as_str()))
+        .filter(|f| !told_by(side, f, other))
         .filter_map(|f| {
             let c = clock(text, f.span)?;
             let mut at = vec![c.minutes];
