@@ -140,8 +140,9 @@ pub struct Compared {
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
     /// counts, sums, shares, measures, magnitudes) and of the dates and times it found
-    /// told alike, on A's side and on B's: a number a word change replaces there was judged
-    /// by its slot ("9:00 GMT" is "10:00 CET"), and [`changed_numbers`] leaves it be.
+    /// told alike or both sides state ("18:45" and "6:45 p.m."), on A's side and on B's: a
+    /// number a word change replaces there was judged by its slot ("9:00 GMT" is "10:00
+    /// CET"), and [`changed_numbers`] leaves it be.
     pub typed: (Vec<Span>, Vec<Span>),
 }
 

@@ -96,7 +96,7 @@ pub fn stated_alike(a: &LinkSide, b: &LinkSide) -> (Vec<Span>, Vec<Span>) {
         let (sa, sb) = (stated(a, kind), stated(b, kind));
         let alike = |side: &LinkSide, other: &HashSet<String>| -> Vec<Span> {
             (side.of(kind).iter())
-                .filter(|f| readings(side.src.text, f).iter().any(|v| other.contains(v)))
+                .filter(|f| told_by(side, f, other))
                 .map(|f| f.span)
                 .collect()
         };
