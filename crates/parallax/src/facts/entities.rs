@@ -90,6 +90,8 @@ fn excluded(folded: &str, lang: Language) -> bool {
         || lookup(WEEKDAYS, folded).is_some()
         || lang.is_stop(folded)
         || folded == "i"
+        // Scales of temperature, capitalised as names are.
+        || matches!(folded, "celsius" | "fahrenheit" | "kelvin")
 }
 
 /// The named entities of `text`, outside the `skip` spans (headlines).
@@ -109,7 +111,9 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
     let evidence = Evidence { inner, lower };
     let mut i = 0;
     while i < ws.len() {
-        if !is_name_word(text, &ws[i]) || skip.iter().any(|s| s.contains(&ws[i].span)) {
+        // "41°C": a unit's letter glued to its number is no name.
+        let unit = text[..ws[i].span.start].ends_with(|c: char| c == '°' || c.is_ascii_digit());
+        if unit || !is_name_word(text, &ws[i]) || skip.iter().any(|s| s.contains(&ws[i].span)) {
             i += 1;
             continue;
         }
@@ -255,6 +259,16 @@ mod tests {
         let mut out = Vec::new();
         extract(s, &words(s), &[], Language::English, &mut out);
         out.iter().map(|f| f.span.slice(s).to_string()).collect()
+    }
+
+    #[test]
+    fn units_are_no_names() {
+        let found = run("In Seville it reached 41°C, or 106 degrees Fahrenheit, on Monday.");
+        assert_eq!(found, ["Seville"], "{found:?}");
+        assert_eq!(
+            run("The reading was 12 degrees Celsius at Halden."),
+            ["Halden"]
+        );
     }
 
     #[test]
