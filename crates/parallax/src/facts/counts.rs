@@ -99,7 +99,7 @@ fn compound(text: &str, ws: &[Word], i: usize, n: &str) -> Option<(String, usize
         .collect();
     let rest: Vec<&str> = rest.iter().map(String::as_str).collect();
     // "between two hundred and three hundred": "and" parts a range.
-    let range = i > 0 && ws[i - 1].text(text).eq_ignore_ascii_case("between");
+    let range = number_words::opens_range(&text[..ws[i].span.start]);
     let word = ws[i].text(text).to_lowercase();
     let (value, taken) = number_words::read((&word, first), &rest, range);
     (taken > 0).then(|| (show(value), i + taken))

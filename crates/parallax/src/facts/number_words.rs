@@ -41,6 +41,16 @@ pub(crate) fn read(first: (&str, f64), rest: &[&str], range: bool) -> (f64, usiz
     (n.thousands + n.group, taken)
 }
 
+/// True when the text before a number (`before`) ends in "between": an "and" after the
+/// number then parts a range ("between two hundred and three hundred").
+pub(crate) fn opens_range(before: &str) -> bool {
+    let before = before.trim_end();
+    before
+        .get(before.len().saturating_sub(7)..)
+        .is_some_and(|w| w.eq_ignore_ascii_case("between"))
+        && !before[..before.len() - 7].ends_with(char::is_alphanumeric)
+}
+
 /// A number read so far.
 #[derive(Clone, Copy)]
 struct Number {

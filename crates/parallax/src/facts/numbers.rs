@@ -241,11 +241,8 @@ fn words_before(text: &str, start: usize, end: usize) -> Option<(usize, f64)> {
             None => return None,
         };
         let rest: Vec<&str> = words[1..].iter().map(String::as_str).collect();
-        let prev = text[..from].trim_end();
-        let between = prev
-            .get(prev.len().saturating_sub(7)..)
-            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
-        let (v, taken) = number_words::read((first, value), &rest, between);
+        let range = number_words::opens_range(&text[..from]);
+        let (v, taken) = number_words::read((first, value), &rest, range);
         (taken == rest.len()).then_some((from, v))
     })
 }
