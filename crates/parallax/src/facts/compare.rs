@@ -52,6 +52,8 @@ pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
 /// One side of a link: its source, the facts in its passages, and the article's own date.
 struct LinkSide<'a> {
     src: Analysed<'a>,
+    /// The link's passages on this side.
+    ids: Vec<SegmentId>,
     facts: Vec<&'a Fact>,
     /// The article's date (days from 1970-01-01), from its header, if it has one.
     published: Option<i64>,
@@ -65,6 +67,7 @@ impl<'a> LinkSide<'a> {
             .collect();
         LinkSide {
             src,
+            ids: ids.to_vec(),
             facts,
             published: published(src),
         }
@@ -84,6 +87,27 @@ impl<'a> LinkSide<'a> {
         self.facts.iter().any(|f| f.kind == kind)
     }
 
+    /// True when the passages write the number `v` in digits where no fact was read: a
+    /// count whose noun is left to the one before ("312 votes to 198", "12 people in the
+    /// town and 30 across the province"). What it counts is unknown, so it may be the other
+    /// side's count.
+    fn bare_number(&self, v: f64) -> bool {
+        self.ids
+            .iter()
+            .filter_map(|id| self.src.segments.get(id.0))
+            .any(|seg| {
+                let text = seg.span.slice(self.src.text);
+                numbers_in(text).any(|(at, n)| {
+                    let at = seg.span.start + at;
+                    n == v
+                        && !self
+                            .facts
+                            .iter()
+                            .any(|f| f.span.start <= at && at < f.span.end)
+                })
+            })
+    }
+
     fn text(&self, f: &Fact) -> String {
         f.span.slice(self.src.text).to_string()
     }
@@ -91,6 +115,42 @@ impl<'a> LinkSide<'a> {
     fn words(&self, span: Span) -> String {
         span.slice(self.src.text).to_string()
     }
+}
+
+/// The whole numbers written in digits in `text` ("1,200" is 1200), with where each starts;
+/// not the parts of decimals, times or scores ("2.5", "9:30", "31-24").
+fn numbers_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            if !bytes[at].is_ascii_digit() || (at > 0 && bytes[at - 1].is_ascii_alphanumeric()) {
+                at += 1;
+                continue;
+            }
+            let start = at;
+            while at < bytes.len()
+                && (bytes[at].is_ascii_digit()
+                    || (bytes[at] == b',' && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                at += 1;
+            }
+            let joined = |i: usize| bytes.get(i).is_some_and(|b| b".:-/".contains(b));
+            if joined(at) && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+                || start > 0 && joined(start - 1)
+            {
+                continue;
+            }
+            let digits: String = text[start..at]
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect();
+            if let Ok(n) = digits.parse::<f64>() {
+                return Some((start, n));
+            }
+        }
+        None
+    })
 }
 
 /// The article's own date: the published fact of its header. The header stands before the
@@ -331,4 +391,18 @@ fn one_to_one(mut pairs: Vec<(usize, usize, usize)>, na: usize, nb: usize) -> Ve
         chosen.push((i, j));
     }
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbers_in;
+
+    #[test]
+    fn whole_numbers_are_found_but_not_the_parts_of_decimals_times_or_scores() {
+        let text = "By 312 votes to 1,198, at 9:30, a 2.5 rise, won 31-24, on A4 road, 7.";
+        let found: Vec<f64> = numbers_in(text).map(|(_, n)| n).collect();
+        assert_eq!(found, [312.0, 1198.0, 7.0]);
+        let at: Vec<usize> = numbers_in("a 40 b").map(|(at, _)| at).collect();
+        assert_eq!(at, [2]);
+    }
 }

@@ -114,7 +114,7 @@ pub(crate) fn is_part(words: &str) -> bool {
 }
 
 /// Most words between a count and "N of them" that counts a part of it.
-const PART_REACH: usize = 8;
+pub(crate) const PART_REACH: usize = 8;
 
 /// "85 people, 40 of them in Korbal", "63 people across the region, 21 of them in Melsa": a
 /// part of the count just before in the clause, of its noun, and the end of "of them".

@@ -27,8 +27,11 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// The scale words a sum may carry ("million", "bn", "Mrd.").
+const MONEY_SCALE: &str = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bln|mln|bn|mn|tn|[mkb])(?-u:\b)";
+
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let scale = r"(?P<scale>[Mm]illion(?:en)?|[Bb]illion|[Tt]rillion|[Mm]illiarden?|Mio\.?|Mrd\.?|bln|mln|bn|mn|tn|[mkb])(?-u:\b)";
+    let scale = MONEY_SCALE;
     Regex::new(&format!(
         concat!(
             r"(?P<cur>US\$|\$|€|£|¥|(?:USD|EUR|GBP|CHF)(?-u:\b))\s?(?P<num>{num})(?:\s?{scale})?",
@@ -40,6 +43,11 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
+
+/// The upper end of a range of sums right after its lower one, which names the currency and
+/// leaves the scale to it: the "-3 million" of "$2-3 million", the "-12bn" of "€10-12bn".
+static MONEY_RANGE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^[-–‑](?P<num>{NUM})\s?{MONEY_SCALE}")).unwrap());
 
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -76,7 +84,8 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred";
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 4] = [&AGE, &MONEY, &PERCENT, &QUANTITY];
+pub(super) static PATTERNS: [&LazyLock<Regex>; 5] =
+    [&AGE, &MONEY, &MONEY_RANGE_END, &PERCENT, &QUANTITY];
 
 /// Parses a number as written; German swaps the roles of point and comma. Digits that open
 /// with a zero ("000", "05") are no number of their own but the tail of one broken apart
@@ -276,16 +285,29 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
 fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
     for c in MONEY.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let num = c.name("num").or_else(|| c.name("num2")).unwrap();
+        let mut num = c.name("num").or_else(|| c.name("num2")).unwrap().as_str();
         let cur = c.name("cur").or_else(|| c.name("cur2")).unwrap();
-        let scale = c
+        let mut scale = c
             .name("scale")
             .or_else(|| c.name("scale2"))
-            .map_or(1, |s| scale_of(s.as_str()));
+            .map(|s| s.as_str());
+        let mut span = (m.start(), m.end());
+        // "$2-3 million" is a range of millions: the sum is its upper end, "3 million" in
+        // dollars, and the comparer reads the "$2-" before it as where the range starts.
+        if scale.is_none()
+            && c.name("cur").is_some()
+            && let Some(end) = MONEY_RANGE_END.captures(&text[m.end()..])
+        {
+            let (n, whole) = (end.name("num").unwrap(), end.get(0).unwrap());
+            num = n.as_str();
+            scale = end.name("scale").map(|s| s.as_str());
+            span = (m.end() + n.start(), m.end() + whole.end());
+        }
         let code = lookup(CURRENCIES, &cur.as_str().to_lowercase()).unwrap_or("USD");
-        if let Some(v) = parse_number(num.as_str(), lang) {
+        let scale = scale.map_or(1, scale_of);
+        if let Some(v) = parse_number(num, lang) {
             let value = format!("{} {code}", show((v * scale as f64).round()));
-            out.push(fact(FactKind::Money, m.start(), m.end(), value));
+            out.push(fact(FactKind::Money, span.0, span.1, value));
         }
     }
 }
@@ -354,6 +376,24 @@ mod tests {
             "6000000 GBP".into()
         )));
         assert!(f.contains(&(FactKind::Money, "EUR 40m".into(), "40000000 EUR".into())));
+    }
+
+    #[test]
+    fn a_range_of_sums_is_read_at_its_upper_end_in_its_currency() {
+        let f = run("It costs $2-3 million, or €10–12bn, or $4 to $5 a day.");
+        let sums: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Money)
+            .map(|x| (x.1, x.2))
+            .collect();
+        assert_eq!(
+            sums,
+            [
+                ("3 million".to_string(), "3000000 USD".to_string()),
+                ("12bn".to_string(), "12000000000 EUR".to_string()),
+                ("$4".to_string(), "4 USD".to_string()),
+                ("$5".to_string(), "5 USD".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -29,6 +29,9 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
             r"|(?P<h2>1[0-2]|0?[1-9])\.(?P<m2>[0-5][0-9])\s?{half2}",
             // "7 p.m.", "3pm"
             r"|(?P<h3>1[0-2]|0?[1-9])\s?{half3}",
+            // "0930 GMT": four digits are a time only with a zone (checked after the match),
+            // or they are a year or a count
+            r"|(?P<h4>[01][0-9]|2[0-3])(?P<m4>[0-5][0-9])",
             // "at noon", "around midnight": the word alone is often a figure of speech
             r"|(?i:at|around|about|after|before|by|until|till|past|near)\s+(?P<w>(?i:noon|midday|midnight))(?-u:\b)",
             r")(?:\s+{zones})?",
@@ -60,6 +63,9 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
             continue;
         };
         let zone = c.name("z");
+        if c.name("h4").is_some() && !zone.is_some_and(|z| military_zone(z.as_str())) {
+            continue;
+        }
         let end = zone.map_or(end, |z| z.end());
         let mut value = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
         if let Some(z) = zone {
@@ -74,6 +80,12 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
             speaker: None,
         });
     }
+}
+
+/// True for a zone that makes four digits a time ("0930 GMT"): an abbreviation, not "UK" or
+/// "local", which follow a year as often ("2019 UK sales", "2019 local elections").
+fn military_zone(zone: &str) -> bool {
+    zone != "UK" && zone.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The time a match of [`TIME`] states, and where its words start and end (the zone left
@@ -95,6 +107,8 @@ fn read(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
         (h, c.name("m"), c.name("ap"))
     } else if let Some(h) = c.name("h2") {
         (h, c.name("m2"), c.name("ap2"))
+    } else if let Some(h) = c.name("h4") {
+        (h, c.name("m4"), None)
     } else {
         (c.name("h3")?, None, c.name("ap3"))
     };
@@ -106,8 +120,8 @@ fn read(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
         Some(pm) if hour <= 12 => hour % 12 + if pm { 12 } else { 0 },
         _ => hour,
     };
-    // "8:05" alone may be morning or evening; "14:25" and "0:30" are not.
-    let either_half = half.is_none() && (1..=12).contains(&hour);
+    // "8:05" alone may be morning or evening; "14:25", "0:30" and "0930 GMT" are not.
+    let either_half = half.is_none() && (1..=12).contains(&hour) && c.name("h4").is_none();
     Some((
         Clock {
             minutes: hour * 60 + minute,
@@ -178,6 +192,7 @@ mod tests {
             ("The shells hit at about 3pm on Tuesday.", "3pm", "15:00"),
             ("They met at noon.", "noon", "12:00"),
             ("He left at 9.30pm.", "9.30pm", "21:30"),
+            ("The bank spoke at 0930 GMT.", "0930 GMT", "09:30 GMT"),
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
         }
@@ -192,6 +207,9 @@ mod tests {
             "It is the midnight rules they fear.",
             "I am 5 years old.",
             "The ratio was 2:1.",
+            "It ended in 1945.",
+            "In 2019 UK sales fell.",
+            "The 2019 local elections were close.",
         ] {
             assert!(run(s).is_empty(), "{s}: {:?}", run(s));
         }

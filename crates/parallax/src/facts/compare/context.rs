@@ -117,16 +117,17 @@ pub struct Context {
 
 /// Where a count is counted. A tally over many places ("across Asia", "in a dozen
 /// countries", a total a part of which follows: "230,000 people, over 170,000 of them in
-/// Aceh") and a tally in one named place ("in Indonesia's Aceh province") are two slots: the
-/// second is a part of the first. Two named places are compared as one slot, for a text
-/// does not say whether one holds the other ("in Gaza", "in Jabaliya").
+/// Aceh") and a tally in one place ("in Indonesia's Aceh province", "in the market") are two
+/// slots: the second is a part of the first. Two single places are compared as one slot, for
+/// a text does not say whether one holds the other ("in Gaza", "in Jabaliya").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Scope {
-    /// No place follows, or one without a name ("in the school").
+    /// No place follows, or a time or an event ("in the past week", "in the floods").
     #[default]
     Unsaid,
-    /// A named place: "in Indonesia's Aceh province", "in Kalvo".
-    Named,
+    /// One place: a named one ("in Indonesia's Aceh province", "in Kalvo") or one a noun
+    /// names ("in the harbour town", "at the border post").
+    One,
     /// Many places: "across Asia", "in a dozen countries", or a total split by place.
     Many,
 }
@@ -136,7 +137,7 @@ impl Scope {
     pub fn part_and_whole(self, other: Scope) -> bool {
         matches!(
             (self, other),
-            (Scope::Named, Scope::Many) | (Scope::Many, Scope::Named)
+            (Scope::One, Scope::Many) | (Scope::Many, Scope::One)
         )
     }
 }
@@ -275,10 +276,10 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
 }
 
 /// Words that open the place a number is counted in; "across" and "throughout" open many.
-const PLACE_OPENERS: &[&str] = &["in", "across", "throughout"];
+const PLACE_OPENERS: &[&str] = &["in", "at", "across", "throughout"];
 
 /// Nouns of events that a name before them names ("the Kalvo floods", "the Orla fire"):
-/// a count "in" them is counted in no named place.
+/// a count "in" them is counted in no place.
 const EVENT_NOUNS: &[&str] = &[
     "flood",
     "floods",
@@ -331,11 +332,12 @@ const PLACE_REACH: usize = 4;
 /// Most words of a place read, function words aside.
 const PLACE_WORDS: usize = 4;
 
-/// Where the count ending at `end` is counted ([`Scope`]): the words after "in", "across"
-/// or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause break,
-/// "and" or "or". Many places when opened by "across" or "throughout" or named by a noun of
-/// many places; a named place when one of its words is a name. A total that a part in a
-/// named place follows is counted over many places.
+/// Where the count ending at `end` is counted ([`Scope`]): the words after "in", "at",
+/// "across" or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause
+/// break, "and" or "or". Many places when opened by "across" or "throughout" or named by a
+/// noun of many places; one place when its words are a name or a noun, none of them of a
+/// time or an event ("in the past week", "in the Kalvo floods"). A total that a part in one
+/// place follows is counted over many places.
 fn scope(text: &str, after: &[Token], end: usize) -> Scope {
     if part_follows(text, after, end) {
         return Scope::Many;
@@ -344,6 +346,7 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
     let mut opener: Option<&str> = None;
     let mut read = 0;
     let mut found = Scope::Unsaid;
+    let mut named = false;
     for (k, t) in after.iter().enumerate() {
         let gap = &text[prev.min(t.span.start)..t.span.start];
         if breaks(gap) || gap.contains(',') {
@@ -354,7 +357,7 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         let Some(open) = opener else {
             if PLACE_OPENERS.contains(&w) {
                 opener = Some(w);
-                if w != "in" {
+                if matches!(w, "across" | "throughout") {
                     found = Scope::Many;
                 }
             } else if k >= PLACE_REACH {
@@ -376,14 +379,20 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         if EVENT_NOUNS.contains(&w) {
             return Scope::Unsaid;
         }
-        // A name in the place, not of an event or a time ("in the May 5 quake").
-        if open == "in"
-            && t.capitalised
-            && !timeish(w)
+        // "in Aceh on Monday" ends the place at the time; "in the past week" and "at 9
+        // a.m." say when, not where.
+        if timeish(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
+            if !named && found == Scope::One {
+                found = Scope::Unsaid;
+            }
+            break;
+        }
+        if matches!(open, "in" | "at")
             && lookup(EVENTS, w).is_none()
             && lookup(QUAKE_WORDS, w).is_none()
         {
-            found = Scope::Named;
+            found = Scope::One;
+            named |= t.capitalised;
         }
     }
     found
@@ -404,26 +413,34 @@ fn fronted_place(text: &str, before: &[Token], start: usize) -> Scope {
     }
 }
 
-/// True when, after a comma, a part of the count before follows in a named place: a number
-/// "of them" (or "of whom") then "in" and a name within a few words ("230,000 people, over
-/// 170,000 of them in Aceh"); not a part of another kind ("42 people, 12 of them minors").
+/// True when, after a comma in its clause, a part of the count before follows in one place:
+/// a number "of them" (or "of whom"), or "including" and a number, then "in" or "at" and the
+/// place ("230,000 people, over 170,000 of them in Aceh", "30 soldiers in two attacks, 18 of
+/// them at the border post", "30 people, including 12 in the harbour town"); not a part of
+/// another kind ("42 people, 12 of them minors").
 fn part_follows(text: &str, after: &[Token], end: usize) -> bool {
-    let Some(first) = after.first() else {
-        return false;
-    };
-    if !text[end.min(first.span.start)..first.span.start]
-        .trim()
-        .starts_with(',')
-    {
-        return false;
-    }
-    (0..after.len().min(PLACE_REACH)).any(|k| {
+    (0..after.len().min(crate::facts::counts::PART_REACH)).any(|k| {
         let word = |d: usize| after.get(k + d).map(|t| t.folded.as_str());
-        is_number(&after[k])
+        let between = &text[end.min(after[k].span.start)..after[k].span.start];
+        if !between.contains(',') || breaks(between) {
+            return false;
+        }
+        // "12 of them in the market", or "including 12 in the market".
+        let place = if is_number(&after[k])
             && word(1) == Some("of")
             && word(2).is_some_and(|w| PART_PRONOUNS.contains(&w))
-            && word(3) == Some("in")
-            && after.get(k + 4).is_some_and(|t| t.capitalised)
+        {
+            k + 3
+        } else if after[k].folded == "including" && after.get(k + 1).is_some_and(is_number) {
+            k + 2
+        } else {
+            return false;
+        };
+        // The noun may come again first: "including 6 boats in the marina".
+        (place..after.len().min(place + 2)).any(|p| {
+            matches!(after[p].folded.as_str(), "in" | "at")
+                && scope(text, &after[p..], after[p - 1].span.end) == Scope::One
+        })
     })
 }
 

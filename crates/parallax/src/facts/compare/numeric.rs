@@ -140,8 +140,16 @@ pub fn compare_kind(
             }
         }
     }
+    // A count the other side also writes without a noun ("by 312 votes to 198" against
+    // "198 votes against and 312 in favour") may be that side's count of this slot.
+    let untyped = |r: &Reading, other: &LinkSide| {
+        kind == FactKind::Count && r.amount.is_exact() && other.bare_number(r.amount.lo)
+    };
     for (i, j) in super::one_to_one(pairs, ra.len(), rb.len()) {
         let (x, y) = (&ra[i], &rb[j]);
+        if untyped(x, b) || untyped(y, a) {
+            continue;
+        }
         let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
         if kind == FactKind::Age {
             // An age is a value, not a phrase: "56" and "62", not "the 62-year-old".
@@ -194,9 +202,9 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     if x.ctx.scope.part_and_whole(y.ctx.scope) {
         return None;
     }
-    // A part of a total ("40 of them") is one slot with a count of a named place only: "the
+    // A part of a total ("40 of them") is one slot with a count of one place only: "the
     // storm killed 40 people" is a total, to be set against the other total.
-    let whole = |p: &Reading, q: &Reading| p.part && !q.part && q.ctx.scope != Scope::Named;
+    let whole = |p: &Reading, q: &Reading| p.part && !q.part && q.ctx.scope != Scope::One;
     if whole(x, y) || whole(y, x) {
         return None;
     }

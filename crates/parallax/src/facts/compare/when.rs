@@ -16,8 +16,9 @@ use super::context::{Context, context};
 use super::numeric::same_name;
 use super::{Agreement, LinkSide, conflict};
 use crate::facts::times::{clock, zone};
+use crate::facts::words::fold;
 use crate::facts::{Conflict, Fact, FactKind};
-use crate::lexicon::{Hedge, TIME_ZONES, lookup};
+use crate::lexicon::{Hedge, MONTHS, TIME_ZONES, lookup};
 use crate::span::Span;
 
 /// What a date allows.
@@ -121,8 +122,9 @@ pub fn compare_times(
 }
 
 /// One date or time as the comparer reads it.
-struct Reading<'a> {
-    fact: &'a Fact,
+struct Reading {
+    /// Its words, with the range it ends or opens ("March 3-5", "from 3 to 5 March").
+    shown: Span,
     what: What,
     ctx: Context,
 }
@@ -144,21 +146,24 @@ fn told_by(side: &LinkSide, f: &Fact, other: &HashSet<String>) -> bool {
     readings(side.src.text, f).iter().any(|v| other.contains(v))
 }
 
-fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading<'a>> {
+fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
     let today = side.published;
     side.of(FactKind::Date)
         .into_iter()
         .filter(|f| !told_by(side, f, other))
-        .map(|f| Reading {
-            fact: f,
-            what: What::Date(when(f, today)),
-            ctx: context(side.src, f),
+        .map(|f| {
+            let (what, shown) = day_range(side.src.text, f, when(f, today));
+            Reading {
+                shown,
+                what: What::Date(what),
+                ctx: context(side.src, f),
+            }
         })
         .filter(|r| !r.ctx.stamp)
         .collect()
 }
 
-fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading<'a>> {
+fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
     let text = side.src.text;
     side.of(FactKind::Time)
         .into_iter()
@@ -176,7 +181,7 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading<'a>> {
                 _ => (0, 0),
             };
             Some(Reading {
-                fact: f,
+                shown: f.span,
                 what: What::Time {
                     at,
                     early,
@@ -217,7 +222,7 @@ fn pair(
         fits(x, y) && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
     };
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| agree(&ra[i], &rb[j]));
-    agree_out.extend((agreed.pairs.iter()).map(|&(i, j)| (ra[i].fact.span, rb[j].fact.span)));
+    agree_out.extend((agreed.pairs.iter()).map(|&(i, j)| (ra[i].shown, rb[j].shown)));
     let mut pairs = Vec::new();
     for (i, x) in ra.iter().enumerate() {
         for (j, y) in rb.iter().enumerate() {
@@ -231,13 +236,7 @@ fn pair(
     }
     for (i, j) in super::one_to_one(pairs, ra.len(), rb.len()) {
         let (x, y) = (&ra[i], &rb[j]);
-        let mut c = conflict(
-            kind,
-            a.text(x.fact),
-            b.text(y.fact),
-            x.fact.span,
-            y.fact.span,
-        );
+        let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
         c.slot = match (&x.what, kind) {
             (What::Date(When::Span(_)), _) => "Length of time".to_string(),
             (_, FactKind::Time) => "Time of day".to_string(),
@@ -360,6 +359,97 @@ fn dates_fit(p: &When, q: &When) -> bool {
         (Span(x), Span(y)) => x.fits(y),
         _ => true,
     }
+}
+
+/// What a date allows when it ends or opens a range of days written around it, and the
+/// words that say so: "March 3-5" runs to the 5th, "from 3 to 5 March" and "3-5 March" from
+/// the 3rd. `w` is what the date alone allows ([`when`]); only a single day is widened.
+fn day_range(text: &str, f: &Fact, w: When) -> (When, Span) {
+    let later = day_after(&text[f.span.end..]).filter(|_| single(&w));
+    let earlier = day_before(&text[..f.span.start]).filter(|_| single(&w));
+    let (start, end) = (
+        earlier.map_or(f.span.start, |(_, at)| at),
+        later.map_or(f.span.end, |(_, len)| f.span.end + len),
+    );
+    let widen = |d: u32| {
+        let lo = earlier.filter(|&(e, _)| e < d).map_or(0, |(e, _)| d - e);
+        let hi = later.filter(|&(l, _)| l > d).map_or(0, |(l, _)| l - d);
+        (lo, hi)
+    };
+    let w = match w {
+        When::Yearless(a, b) if later.is_some() || earlier.is_some() => {
+            let (lo, hi) = widen(a % 32);
+            When::Yearless(a - lo, b + hi)
+        }
+        When::Days(ds, r) if later.is_some() || earlier.is_some() => {
+            let (_, _, d) = civil(ds[0].0);
+            let (lo, hi) = widen(d);
+            When::Days(vec![(ds[0].0 - i64::from(lo), ds[0].1 + i64::from(hi))], r)
+        }
+        w => w,
+    };
+    (w, Span::new(start, end))
+}
+
+/// True when a date names one day of a month, with or without its year.
+fn single(w: &When) -> bool {
+    match w {
+        When::Yearless(a, b) => a == b && a % 32 > 0,
+        When::Days(ds, _) => ds.len() == 1 && ds[0].0 == ds[0].1,
+        _ => false,
+    }
+}
+
+/// The day that ends a range right after a date, and the length of its words: the "-5" of
+/// "March 3-5" (a dash and one or two digits, no time after).
+fn day_after(after: &str) -> Option<(u32, usize)> {
+    let rest = after.strip_prefix(['-', '–'])?;
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let next = rest[digits..].chars().next();
+    if digits == 0
+        || digits > 2
+        || next.is_some_and(|c| {
+            c == ':' || (c == '.' && rest[digits + 1..].starts_with(|c: char| c.is_ascii_digit()))
+        })
+    {
+        return None;
+    }
+    let day: u32 = rest[..digits].parse().ok()?;
+    (1..=31)
+        .contains(&day)
+        .then_some((day, after.len() - rest.len() + digits))
+}
+
+/// The day that opens a range right before a date, and where its words start: the 3 of "3-5
+/// March", "from 3 to 5 March" and "between 3 and 5 March".
+fn day_before(before: &str) -> Option<(u32, usize)> {
+    let trimmed = before.trim_end();
+    let rest = ["-", "–", " to", " and"]
+        .iter()
+        .find_map(|j| trimmed.strip_suffix(j))?
+        .trim_end();
+    let head = rest.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = rest.len() - head.len();
+    // Not the day of a date of its own: the 3 of "from June 3 to June 9".
+    let word_before = head.split_whitespace().next_back().unwrap_or("");
+    if digits == 0
+        || digits > 2
+        || head.ends_with(|c: char| c.is_alphanumeric() || c == ',' || c == '.')
+        || lookup(MONTHS, &fold(word_before.trim_end_matches('.'))).is_some()
+    {
+        return None;
+    }
+    let day: u32 = rest[head.len()..].parse().ok()?;
+    let mut start = head.len();
+    // "from 3 to 5 March", "between 3 and 5 March": the opener belongs to the range.
+    for opener in ["from ", "between "] {
+        if head.ends_with(opener)
+            && !head[..head.len() - opener.len()].ends_with(char::is_alphanumeric)
+        {
+            start -= opener.len();
+        }
+    }
+    (1..=31).contains(&day).then_some((day, start))
 }
 
 /// What a date fact allows, read against the article's own day `today` when known.
