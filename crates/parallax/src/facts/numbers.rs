@@ -23,6 +23,9 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{1,3})(?-u:\b)",
         r"|(?-u:\b)(?P<j>[0-9]{1,3})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>[0-9]{1,3})\)",
+        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:\p{Ll}+\s){0,2}\p{Ll}+,\s(?P<q>[0-9]{1,2}),\s",
+        r"|(?-u:\b)(?i:in\s+(?:his|her|their)\s+)(?P<part>(?i:early|mid|late)[-\s])?",
+        r"(?P<dec>[1-9]0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)",
     ))
     .unwrap()
 });
@@ -256,11 +259,49 @@ fn words_before(text: &str, start: usize, end: usize) -> Option<(usize, f64)> {
     })
 }
 
+/// The decades of life in words, as "in her sixties" says them.
+const DECADES: [&str; 8] = [
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// An age given as a decade ("in his 40s", "in her early sixties"): its value, "40s" or
+/// "early 60s", which the comparer reads as the years it allows.
+fn decade(c: &regex::Captures) -> Option<String> {
+    let dec = c.name("dec")?.as_str().to_lowercase();
+    let tens = match DECADES.iter().position(|d| *d == dec) {
+        Some(i) => 20 + 10 * i,
+        None => dec
+            .trim_end_matches('s')
+            .trim_end_matches('\'')
+            .parse()
+            .ok()?,
+    };
+    let part = c.name("part").map_or(String::new(), |p| {
+        format!("{} ", p.as_str()[..p.len() - 1].to_lowercase())
+    });
+    Some(format!("{part}{tens}s"))
+}
+
 fn ages(text: &str, out: &mut Vec<Fact>) {
     for c in AGE.captures_iter(text) {
         let whole = c.get(0).unwrap();
-        let (n, span) = if let Some(n) = c.name("n").or_else(|| c.name("p")) {
-            // "Halden, 56,": the number is the age; the name is context only.
+        if c.name("dec").is_some() {
+            if let Some(value) = decade(&c) {
+                out.push(fact(FactKind::Age, whole.start(), whole.end(), value));
+            }
+            continue;
+        }
+        let (n, span) = if let Some(n) = c.name("n").or_else(|| c.name("p")).or_else(|| c.name("q"))
+        {
+            // "Halden, 56,", "the retired nurse, 48,": the number is the age; the name or
+            // the noun is context only.
             (n, Span::new(n.start(), n.end()))
         } else {
             let n = ["m", "k", "j"].iter().find_map(|g| c.name(g)).unwrap();
@@ -331,9 +372,27 @@ mod tests {
 
     #[test]
     fn ages_in_both_styles() {
-        let f = run("Halden, 56, met them. The 62-year-old left.");
+        let f = run("Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won.");
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
+        assert!(f.contains(&(FactKind::Age, "48".into(), "48".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
+    }
+
+    #[test]
+    fn ages_in_decades() {
+        let f = run("A man in his 40s and a woman in her early sixties, in their late 20's.");
+        let ages: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Age)
+            .map(|x| (x.1, x.2))
+            .collect();
+        assert_eq!(
+            ages,
+            [
+                ("in his 40s".to_string(), "40s".to_string()),
+                ("in her early sixties".to_string(), "early 60s".to_string()),
+                ("in their late 20's".to_string(), "late 20s".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -152,9 +152,14 @@ pub fn compare_kind(
         }
         let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
         if kind == FactKind::Age {
-            // An age is a value, not a phrase: "56" and "62", not "the 62-year-old".
-            c.a = x.fact.value.clone();
-            c.b = y.fact.value.clone();
+            // An age is a value, not a phrase: "56" and "62", not "the 62-year-old"; a
+            // decade as its words say it ("in his 40s").
+            let shown = |r: &Reading, side: &LinkSide| match r.amount.is_exact() {
+                true => r.fact.value.clone(),
+                false => side.words(r.shown),
+            };
+            c.a = shown(x, a);
+            c.b = shown(y, b);
         }
         c.slot = label(kind, x, y);
         out.push(c);

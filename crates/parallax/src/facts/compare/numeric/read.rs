@@ -119,7 +119,14 @@ fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
     let v = &f.value;
     let num = |s: &str| s.parse::<f64>().ok();
     match kind {
-        FactKind::Age | FactKind::Magnitude => Some((Value::Exact(num(v)?), String::new())),
+        FactKind::Age => {
+            let val = match num(v) {
+                Some(x) => Value::Exact(x),
+                None => Value::Vague(decade(v)?),
+            };
+            Some((val, String::new()))
+        }
+        FactKind::Magnitude => Some((Value::Exact(num(v)?), String::new())),
         FactKind::Percent => Some((Value::Exact(num(v.trim_end_matches('%'))?), String::new())),
         FactKind::Money => {
             let (n, cur) = v.rsplit_once(' ')?;
@@ -140,6 +147,23 @@ fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
         }
         _ => None,
     }
+}
+
+/// The years an age given as a decade allows: "40s" 40 to 49, "early 60s" 60 to 63, "mid
+/// 60s" 63 to 67, "late 60s" 66 to 69.
+fn decade(value: &str) -> Option<Amount> {
+    let (part, tens) = value.rsplit_once(' ').unwrap_or(("", value));
+    let lo: f64 = tens.strip_suffix('s')?.parse().ok()?;
+    let (from, to) = match part {
+        "early" => (0.0, 3.0),
+        "mid" => (3.0, 7.0),
+        "late" => (6.0, 9.0),
+        _ => (0.0, 9.0),
+    };
+    Some(Amount {
+        lo: lo + from,
+        hi: lo + to,
+    })
 }
 
 /// What one of a fact's units is worth in its dimension's base unit (1 but for quantities).
