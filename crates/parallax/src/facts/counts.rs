@@ -58,6 +58,9 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         } else if raw.eq_ignore_ascii_case("a") && scale_next {
             // "a hundred and fifty", "over a dozen": the hedge stands before the "a".
             Some("1".to_string())
+        } else if raw.eq_ignore_ascii_case("half") {
+            // "half a million people"; [`scaled`] takes the "a million".
+            Some("0.5".to_string())
         } else {
             number_value(raw, lang)
         }) else {
@@ -73,6 +76,13 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         }
         // "two dozen students", "three hundred and fifty homes": one number in words.
         let (n, i_last) = compound(text, ws, i, &n).unwrap_or((n, i));
+        // "two million people", "2.5 million barrels", "half a million people".
+        let Some((n, i_last)) =
+            scaled(text, ws, i_last, &n).or((n != "0.5").then_some((n, i_last)))
+        else {
+            i += 1;
+            continue;
+        };
         let found = counted_noun(text, ws, i_last, lang).or_else(|| {
             // "dozens of others", "hundreds of buildings"
             in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
@@ -103,6 +113,25 @@ fn compound(text: &str, ws: &[Word], i: usize, n: &str) -> Option<(String, usize
     let word = ws[i].text(text).to_lowercase();
     let (value, taken) = number_words::read((&word, first), &rest, range);
     (taken > 0).then(|| (show(value), i + taken))
+}
+
+/// The number `n` read up to word `last` times the "million" or "billion" right after it
+/// ("two million", "half a million": "a" after "half"), and the scale's word.
+fn scaled(text: &str, ws: &[Word], last: usize, n: &str) -> Option<(String, usize)> {
+    let mut k = last + 1;
+    let word = |k: usize| {
+        (k < ws.len() && gap_is_space(text, ws, k - 1, k)).then(|| ws[k].text(text).to_lowercase())
+    };
+    if ws[last].text(text).eq_ignore_ascii_case("half") && word(k).as_deref() == Some("a") {
+        k += 1;
+    }
+    let scale = match word(k)?.as_str() {
+        "million" => 1e6,
+        "billion" => 1e9,
+        _ => return None,
+    };
+    let value: f64 = n.parse().ok()?;
+    Some((show(value * scale), k))
 }
 
 /// True when a count's words end in "of" and a pronoun of its part ([`PART_PRONOUNS`]):

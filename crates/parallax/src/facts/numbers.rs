@@ -52,6 +52,16 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 static MONEY_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[-–‑](?P<num>{NUM})\s?{MONEY_SCALE}")).unwrap());
 
+/// A share in words of a whole the text names: "a quarter of the vineyards", "two thirds of
+/// its members", "half the town's buildings" (not "a quarter of an hour").
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:(?P<num>a|one|two|three|four|nine)[\s-](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\s+of",
+        r"|(?P<half>half)(?:\s+of)?)\s+(?:the|its|their|his|her|all)(?-u:\b)",
+    ))
+    .unwrap()
+});
+
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         r"(?-u:\b)(?P<num>{NUM})\s?(?:%|(?i:percent|per cent|prozent)(?-u:\b))"
@@ -87,8 +97,14 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
 const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred";
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 5] =
-    [&AGE, &MONEY, &MONEY_RANGE_END, &PERCENT, &QUANTITY];
+pub(super) static PATTERNS: [&LazyLock<Regex>; 6] = [
+    &AGE,
+    &MONEY,
+    &MONEY_RANGE_END,
+    &FRACTION,
+    &PERCENT,
+    &QUANTITY,
+];
 
 /// Parses a number as written; German swaps the roles of point and comma. Digits that open
 /// with a zero ("000", "05") are no number of their own but the tail of one broken apart
@@ -178,8 +194,42 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             ));
         }
     }
+    fractions(text, out);
     quantities(text, lang, out);
     super::counts::extract(text, ws, lang, out);
+}
+
+/// Shares in words ([`FRACTION`]) as percentages: "a quarter" of a whole is 25%. The fact's
+/// words are the share ("a quarter", "half"), and its value the percentage, to one decimal.
+fn fractions(text: &str, out: &mut Vec<Fact>) {
+    for c in FRACTION.captures_iter(text) {
+        let (share, words) = if let Some(h) = c.name("half") {
+            (0.5f64, h)
+        } else {
+            let (num, den) = (c.name("num").unwrap(), c.name("den").unwrap());
+            let n = match num.as_str().to_lowercase().as_str() {
+                "a" | "one" => 1.0,
+                "two" => 2.0,
+                "three" => 3.0,
+                "four" => 4.0,
+                _ => 9.0,
+            };
+            let d = match &den.as_str().to_lowercase()[..3] {
+                "hal" => 2.0,
+                "thi" => 3.0,
+                "qua" => 4.0,
+                "fif" => 5.0,
+                _ => 10.0,
+            };
+            if n >= d {
+                continue;
+            }
+            (n / d, den)
+        };
+        let start = c.name("num").map_or(words.start(), |n| n.start());
+        let value = format!("{}%", show((share * 1000.0).round() / 10.0));
+        out.push(fact(FactKind::Percent, start, words.end(), value));
+    }
 }
 
 fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
@@ -376,6 +426,38 @@ mod tests {
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
         assert!(f.contains(&(FactKind::Age, "48".into(), "48".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
+    }
+
+    #[test]
+    fn shares_in_words_are_percentages_of_a_named_whole() {
+        let f = run(
+            "A quarter of the farms, half the town and two thirds of its staff, \
+             not a quarter of an hour, nor on behalf of the firm, nor the first quarter of the year.",
+        );
+        let shares: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Percent)
+            .map(|x| (x.1, x.2))
+            .collect();
+        assert_eq!(
+            shares,
+            [
+                ("A quarter".to_string(), "25%".to_string()),
+                ("half".to_string(), "50%".to_string()),
+                ("two thirds".to_string(), "66.7%".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn millions_in_words_are_counted() {
+        let f = run(
+            "Two million people fled, 2.5 million voters stayed home and half a million homes lost power.",
+        );
+        let counts: Vec<String> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Count)
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(counts, ["2000000 people", "2500000 voter", "500000 home"]);
     }
 
     #[test]

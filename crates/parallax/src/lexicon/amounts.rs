@@ -202,9 +202,14 @@ pub const EVENT_NAMES: &[(&str, &str)] = &[
 pub const PART_PRONOUNS: &[&str] = &["them", "whom"];
 
 /// Words that multiply the number before them into one number: "two dozen", "three
-/// hundred", "ten thousand".
-pub const MULTIPLIERS: &[(&str, f64)] =
-    &[("dozen", 12.0), ("hundred", 100.0), ("thousand", 1000.0)];
+/// hundred", "ten thousand", "two million".
+pub const MULTIPLIERS: &[(&str, f64)] = &[
+    ("dozen", 12.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("million", 1e6),
+    ("billion", 1e9),
+];
 
 /// Words between a number and its noun that say nothing about what is counted: "five
 /// current and former officials" counts officials, as "three officials" does.

@@ -13,6 +13,10 @@ use crate::lexicon::{
 use crate::span::Span;
 use crate::text::Language;
 
+/// How far, as a share of itself, a share in words ("a third", "half") may stand from the
+/// exact fraction.
+const SHARE_IN_WORDS: f64 = 0.15;
+
 /// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
 pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
     let text = side.src.text;
@@ -38,6 +42,13 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
                 _ => r,
             },
         };
+        // A share in words is a round figure: "a third" is some 28 to 38%, "half" 42 to 58%.
+        if kind == FactKind::Percent && text[f.span.start..].starts_with(char::is_alphabetic) {
+            amt = Amount {
+                lo: amt.lo * (1.0 - SHARE_IN_WORDS),
+                hi: amt.hi * (1.0 + SHARE_IN_WORDS),
+            };
+        }
         // "a magnitude 7 quake" may round 7.4 down: a whole magnitude allows its tenths.
         if kind == FactKind::Magnitude
             && hedge.is_none()
@@ -297,9 +308,9 @@ fn modifiers(text: &str, f: &Fact) -> Vec<String> {
         .skip(amount_words)
         .take(words.len().saturating_sub(amount_words + 1))
         .filter(|w| {
-            // "two dozen pupils", "three hundred and fifty soldiers": those words are of the
-            // number.
-            !matches!(w.as_str(), "of" | "the")
+            // "two dozen pupils", "three hundred and fifty soldiers", "half a million
+            // people": those words are of the number.
+            !matches!(w.as_str(), "of" | "the" | "a")
                 && !NEUTRAL_MODIFIERS.contains(&w.as_str())
                 && lookup(MULTIPLIERS, w).is_none()
                 && number_word(w).is_none()
