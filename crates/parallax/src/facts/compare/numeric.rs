@@ -122,7 +122,7 @@ pub fn compare_kind(
         .collect();
     // A number that agrees with some number of its slot on the other side is no conflict.
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| {
-        slots[i][j].is_some() && ra[i].fits(&rb[j])
+        slots[i][j].is_some() && ra[i].fits(&rb[j]) && !one_sum(&ra[i], &rb[j])
     });
     agree.extend(
         agreed
@@ -189,7 +189,9 @@ fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a
 /// each side has only this one number of the kind.
 fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
     let counts = |r: &Reading, k: &str| r.key == k || r.also.as_deref() == Some(k);
-    if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k))) || x.mods != y.mods {
+    if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k)) || one_sum(x, y))
+        || x.mods != y.mods
+    {
         return None;
     }
     if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
@@ -261,6 +263,13 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         _ if alone && kind == FactKind::Age && !x.ctx.possessed && !y.ctx.possessed => Some(0),
         _ => None,
     }
+}
+
+/// True when two sums state one number exactly in two currencies ("£300 million" and "€300
+/// million"): one of them has the currency wrong. Sums in two currencies are otherwise of
+/// two slots, for one may be the other converted.
+fn one_sum(x: &Reading, y: &Reading) -> bool {
+    x.fact.kind == FactKind::Money && x.key != y.key && x.amount.is_exact() && x.amount == y.amount
 }
 
 /// True when two folded names are one: equal, or one's words all in the other ("halden",
