@@ -14,6 +14,7 @@ mod params;
 mod profile;
 mod score;
 mod vectors;
+mod verbatim;
 mod why;
 
 use std::collections::HashSet;
@@ -436,6 +437,8 @@ struct Staged<'s> {
     pairs: Vec<score::Pair>,
     path: Option<order::Path>,
     groups: Vec<group::Group>,
+    /// The pairs of passages with the same words ([`verbatim`]).
+    verbatim: Vec<(usize, usize)>,
 }
 
 fn stage<'s>(a: Side<'s>, b: Side<'s>, params: &'s Params) -> Staged<'s> {
@@ -481,6 +484,7 @@ fn stage<'s>(a: Side<'s>, b: Side<'s>, params: &'s Params) -> Staged<'s> {
     }
     groups.retain(rests_on_words);
     Staged {
+        verbatim: verbatim::pairs(&a, &b),
         a,
         b,
         params,
@@ -526,6 +530,7 @@ impl Staged<'_> {
             path: self.path.as_ref(),
             vectors: self.vectors(),
             scored: &self.pairs,
+            verbatim: &self.verbatim,
         }
     }
 
@@ -591,6 +596,11 @@ impl Staged<'_> {
             |(p, _)| p,
         );
         let mut why = why::reasons(&self.prof, &self.aliases, a, b, g, self.on_path(g));
+        if let ([i], [j]) = (g.a.as_slice(), g.b.as_slice())
+            && self.verbatim.binary_search(&(*i, *j)).is_ok()
+        {
+            why.insert(0, Reason::SameWords);
+        }
         if let Some((_, Some(cos))) = judged {
             why.push(Reason::CloseInMeaning {
                 hundredths: (cos.clamp(0.0, 1.0) * 100.0).round() as u8,

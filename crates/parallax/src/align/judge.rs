@@ -126,6 +126,8 @@ pub struct Evidence<'a> {
     pub vectors: Option<(&'a [Vector], &'a [Vector])>,
     /// The pairs of passages the aligner scored by their words.
     pub scored: &'a [score::Pair],
+    /// The pairs of passages with the same words ([`super::verbatim`]).
+    pub verbatim: &'a [(usize, usize)],
 }
 
 /// The word overlap ([`score::Pair::lex`]) of the pairs the aligner scored, by row (A's
@@ -344,10 +346,21 @@ pub fn candidates(
             }
         }
     }
+    for &(i, j) in evidence.verbatim {
+        add(i, j, &mut out);
+    }
     let mut judged: Vec<Candidate> = out
         .into_iter()
         .map(|(group, chosen)| weigher.weigh(group, chosen))
         .collect();
+    // The same words are the same claim, however common the words ("What can we do?").
+    for c in &mut judged {
+        if let ([i], [j]) = (c.group.a.as_slice(), c.group.b.as_slice())
+            && evidence.verbatim.binary_search(&(*i, *j)).is_ok()
+        {
+            c.probability = c.probability.max(super::verbatim::VERBATIM);
+        }
+    }
     judged.sort_by(|x, y| y.probability.total_cmp(&x.probability));
     judged
 }

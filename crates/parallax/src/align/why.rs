@@ -38,6 +38,8 @@ pub enum Reason {
     /// the quote"): joined after the aligner's own links, so that a reader checking facts
     /// sees them side by side.
     SameFact(Vec<String>),
+    /// The two passages have the same words, case and punctuation aside (a quote both give).
+    SameWords,
     /// The reader linked the passages by hand: a correction, taken as certain.
     ByHand,
     /// The link joins `a` passages of A with `b` of B, more than one on some side.
@@ -74,6 +76,7 @@ impl Reason {
                 )
             }
             Reason::SameFact(w) => format!("one fact told two ways: {}", w.join(", ")),
+            Reason::SameWords => "word for word".to_string(),
             Reason::ByHand => "linked by hand".to_string(),
             Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
         }

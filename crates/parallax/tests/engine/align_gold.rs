@@ -238,6 +238,7 @@ fn news_alignment_holds_its_scores() {
     holds(&reference("gold-news-dev.json", news), NEWS_FLOORS);
 }
 
-/// What the news pairs reached (2026-12-04, rounded down): link recall .623, precision
-/// .867, unique .915, changed .567.
-const NEWS_FLOORS: (f64, f64, f64, f64) = (0.62, 0.86, 0.91, 0.56);
+/// What the news pairs reached (rounded down): link recall .623, precision .867, unique
+/// .915, changed .567 (2026-12-04); recall .642 and precision .869 once passages given word
+/// for word link (2026-12-05).
+const NEWS_FLOORS: (f64, f64, f64, f64) = (0.64, 0.86, 0.91, 0.56);

@@ -351,3 +351,23 @@ fn a_compound_split_by_a_hyphen_or_a_middle_dot_matches_the_closed_one() {
         );
     }
 }
+
+/// A passage both sources give word for word is the same claim, though its words are all
+/// common ones that weigh nothing by rarity; a passage that comes twice on one side is left
+/// to the words.
+#[test]
+fn a_passage_given_word_for_word_links_though_its_words_are_common() {
+    let a = "Rescue teams searched the flooded valley for a third day.
+\"What can we do?
+The river rose again overnight, the regional authority said.";
+    let b = "Villagers watched the brown water climb past their doors.
+what can we do?
+Officials promised more boats by Friday.";
+    let al = run(a, b);
+    let twin = al.links.iter().find(|l| l.a == segs(&[1]));
+    assert!(
+        twin.is_some_and(|l| l.b == segs(&[1]) && l.score >= 0.9 && why(l)[0] == "word for word"),
+        "{:?}",
+        al.links
+    );
+}
