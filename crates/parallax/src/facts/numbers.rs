@@ -23,7 +23,8 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{1,3})(?-u:\b)",
         r"|(?-u:\b)(?P<j>[0-9]{1,3})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>[0-9]{1,3})\)",
-        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:\p{Ll}+\s){0,2}\p{Ll}+,\s(?P<q>[0-9]{1,2}),\s",
+        // "the retired nurse, 48, ": English words, in ASCII, which keeps the pattern fast
+        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:[a-z]+\s){0,2}[a-z]+,\s(?P<q>[0-9]{1,2}),\s",
         r"|(?-u:\b)(?i:in\s+(?:his|her|their)\s+)(?P<part>(?i:early|mid|late)[-\s])?",
         r"(?P<dec>[1-9]0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)",
     ))
@@ -53,11 +54,13 @@ static MONEY_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[-–‑](?P<num>{NUM})\s?{MONEY_SCALE}")).unwrap());
 
 /// A share in words of a whole the text names: "a quarter of the vineyards", "two thirds of
-/// its members", "half the town's buildings" (not "a quarter of an hour").
+/// its members", "half the town's buildings" (not "a quarter of an hour"). The pattern opens
+/// on the fraction's word, which is rare, so that the text is scanned for it quickly; the
+/// number before it is read in [`fractions`].
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:(?P<num>a|one|two|three|four|nine)[\s-](?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)\s+of",
-        r"|(?P<half>half)(?:\s+of)?)\s+(?:the|its|their|his|her|all)(?-u:\b)",
+        r"(?i)(?-u:\b)(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
+        r"(?P<of>\s+of)?\s+(?:the|its|their|his|her|all)(?-u:\b)",
     ))
     .unwrap()
 });
@@ -203,32 +206,35 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
 /// words are the share ("a quarter", "half"), and its value the percentage, to one decimal.
 fn fractions(text: &str, out: &mut Vec<Fact>) {
     for c in FRACTION.captures_iter(text) {
-        let (share, words) = if let Some(h) = c.name("half") {
-            (0.5f64, h)
-        } else {
-            let (num, den) = (c.name("num").unwrap(), c.name("den").unwrap());
-            let n = match num.as_str().to_lowercase().as_str() {
-                "a" | "one" => 1.0,
-                "two" => 2.0,
-                "three" => 3.0,
-                "four" => 4.0,
-                _ => 9.0,
-            };
-            let d = match &den.as_str().to_lowercase()[..3] {
-                "hal" => 2.0,
-                "thi" => 3.0,
-                "qua" => 4.0,
-                "fif" => 5.0,
-                _ => 10.0,
-            };
-            if n >= d {
-                continue;
-            }
-            (n / d, den)
+        let den = c.name("den").unwrap();
+        let d = match &den.as_str().to_lowercase()[..3] {
+            "hal" => 2.0,
+            "thi" => 3.0,
+            "qua" => 4.0,
+            "fif" => 5.0,
+            _ => 10.0,
         };
-        let start = c.name("num").map_or(words.start(), |n| n.start());
-        let value = format!("{}%", show((share * 1000.0).round() / 10.0));
-        out.push(fact(FactKind::Percent, start, words.end(), value));
+        // The number of parts, right before: "a quarter", "two-thirds"; "half" needs none.
+        let before = text[..den.start()].strip_suffix([' ', '-']).unwrap_or("");
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let n = match before[word_start..].to_lowercase().as_str() {
+            _ if before.len() == den.start() => None,
+            "a" | "one" => Some(1.0),
+            "two" => Some(2.0),
+            "three" => Some(3.0),
+            "four" => Some(4.0),
+            "nine" => Some(9.0),
+            _ => None,
+        };
+        let (n, start) = match n {
+            Some(n) if n < d && c.name("of").is_some() => (n, word_start),
+            None if d == 2.0 && den.as_str().eq_ignore_ascii_case("half") => (1.0, den.start()),
+            _ => continue,
+        };
+        let value = format!("{}%", show((n / d * 1000.0_f64).round() / 10.0));
+        out.push(fact(FactKind::Percent, start, den.end(), value));
     }
 }
 
