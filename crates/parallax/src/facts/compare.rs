@@ -87,10 +87,10 @@ impl<'a> LinkSide<'a> {
         self.facts.iter().any(|f| f.kind == kind)
     }
 
-    /// True when the passages write the number `v` in digits where no fact was read: a
+    /// True when the passages write the number `v` in digits where no fact was read, as a
     /// count whose noun is left to the one before ("312 votes to 198", "12 people in the
-    /// town and 30 across the province"). What it counts is unknown, so it may be the other
-    /// side's count.
+    /// town and 30 across the province"; see [`elided`]). What it counts is unknown, so it
+    /// may be the other side's count.
     fn bare_number(&self, v: f64) -> bool {
         self.ids
             .iter()
@@ -98,12 +98,13 @@ impl<'a> LinkSide<'a> {
             .any(|seg| {
                 let text = seg.span.slice(self.src.text);
                 numbers_in(text).any(|(at, n)| {
-                    let at = seg.span.start + at;
+                    let abs = seg.span.start + at;
                     n == v
+                        && elided(text, at)
                         && !self
                             .facts
                             .iter()
-                            .any(|f| f.span.start <= at && at < f.span.end)
+                            .any(|f| f.span.start <= abs && abs < f.span.end)
                 })
             })
     }
@@ -151,6 +152,20 @@ fn numbers_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
         }
         None
     })
+}
+
+/// True when the number at byte `at` of `text` follows "to", "and" or "against" and no verb
+/// of its own follows it: it counts what the count before it counts ("by 312 votes to 198",
+/// "and 30 across the province"), unlike "Highway 7" or "and 40 were damaged".
+fn elided(text: &str, at: usize) -> bool {
+    let before = text[..at].split_whitespace().next_back().unwrap_or("");
+    let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    let next = rest.split_whitespace().next().unwrap_or("");
+    matches!(before, "to" | "and" | "against")
+        && !matches!(
+            next.to_lowercase().as_str(),
+            "were" | "was" | "are" | "is" | "had" | "have" | "has" | "died" | "more"
+        )
 }
 
 /// The article's own date: the published fact of its header. The header stands before the

@@ -32,10 +32,19 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             continue;
         }
         let raw = w.text(text);
-        let scale_next = ws.get(i + 1).is_some_and(|n| {
-            let n = n.text(text);
-            matches!(n, "dozen" | "hundred" | "thousand") && gap_is_space(text, ws, i, i + 1)
-        });
+        let next = |k: usize| {
+            ws.get(i + k)
+                .filter(|_| gap_is_space(text, ws, i + k - 1, i + k))
+                .map(|n| n.text(text))
+        };
+        // "a dozen", "one hundred", "a million", "one and a half million".
+        let scale_next = matches!(
+            next(1),
+            Some("dozen" | "hundred" | "thousand" | "million" | "billion")
+        ) || (next(1) == Some("and")
+            && next(2) == Some("a")
+            && next(3) == Some("half")
+            && matches!(next(4), Some("million" | "billion")));
         if raw.eq_ignore_ascii_case("one") && !scale_next {
             // "one of the most …", "the one who …": a count only of people ("one person").
             if let Some(next) = ws.get(i + 1)
@@ -77,22 +86,33 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         // "two dozen students", "three hundred and fifty homes": one number in words.
         let (n, i_last) = compound(text, ws, i, &n).unwrap_or((n, i));
         // "two million people", "2.5 million barrels", "half a million people".
-        let Some((n, i_last)) =
-            scaled(text, ws, i_last, &n).or((n != "0.5").then_some((n, i_last)))
-        else {
-            i += 1;
-            continue;
+        let mut start = w.span.start;
+        let (n, i_last) = match scaled(text, ws, i_last, &n) {
+            // "a quarter of a million fans": the share takes its part of the million.
+            Some((m, last)) => match (share_before(&text[..start]), m.parse::<f64>()) {
+                (Some((share, at)), Ok(v)) => {
+                    start = at;
+                    (show(v * share), last)
+                }
+                _ => (m, last),
+            },
+            // "half" alone counts nothing ("half the cost").
+            None if raw.eq_ignore_ascii_case("half") => {
+                i += 1;
+                continue;
+            }
+            None => (n, i_last),
         };
         let found = counted_noun(text, ws, i_last, lang).or_else(|| {
             // "dozens of others", "hundreds of buildings"
             in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
         });
         if let Some((noun, end)) = found {
-            push(out, w.span.start, end, &n, &noun);
+            push(out, start, end, &n, &noun);
         } else if let Some((noun, end)) = part_of_last(text, ws, i_last, out) {
-            push(out, w.span.start, end, &n, &noun);
+            push(out, start, end, &n, &noun);
         } else if counts_people(text, ws, i_last) {
-            push(out, w.span.start, ws[i_last].span.end, &n, "people");
+            push(out, start, ws[i_last].span.end, &n, "people");
         }
         i = i_last + 1;
     }
@@ -115,22 +135,85 @@ fn compound(text: &str, ws: &[Word], i: usize, n: &str) -> Option<(String, usize
     (taken > 0).then(|| (show(value), i + taken))
 }
 
+/// The share of a whole that `before` ends in, and where its words start: "a quarter of",
+/// "three-quarters of", "two thirds of", "half of".
+fn share_before(before: &str) -> Option<(f64, usize)> {
+    // The last three words of `before`, last first, each with where it starts.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut end = before.len();
+    while words.len() < 3 {
+        let t = before[..end].trim_end();
+        if t.is_empty() {
+            break;
+        }
+        let at = t
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        words.push((at, &t[at..]));
+        end = at;
+    }
+    let [(_, "of"), (den_at, den), rest @ ..] = words.as_slice() else {
+        return None;
+    };
+    let den = den.to_lowercase();
+    let (written, den) = match den.split_once(['-', '‑']) {
+        Some((n, d)) => (Some(n.to_string()), d.to_string()),
+        None => (None, den),
+    };
+    let d = match den.as_str() {
+        "half" => 2.0,
+        "third" | "thirds" => 3.0,
+        "quarter" | "quarters" => 4.0,
+        _ => return None,
+    };
+    let part = |w: &str| match w.to_lowercase().as_str() {
+        "a" | "one" => Some(1.0),
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        _ => None,
+    };
+    let (n, at) = match (written, rest.first()) {
+        (Some(w), _) => (part(&w)?, *den_at),
+        (None, Some(&(at, w))) if part(w).is_some() => (part(w)?, at),
+        (None, _) if d == 2.0 => (1.0, *den_at),
+        _ => return None,
+    };
+    (n < d).then_some((n / d, at))
+}
+
 /// The number `n` read up to word `last` times the "million" or "billion" right after it
-/// ("two million", "half a million": "a" after "half"), and the scale's word.
+/// ("two million", "half a million": "a" after "half", "two and a half million", "a million
+/// and a half"), and the last word read.
 fn scaled(text: &str, ws: &[Word], last: usize, n: &str) -> Option<(String, usize)> {
+    let mut value: f64 = n.parse().ok()?;
     let mut k = last + 1;
     let word = |k: usize| {
         (k < ws.len() && gap_is_space(text, ws, k - 1, k)).then(|| ws[k].text(text).to_lowercase())
     };
+    let and_a_half = |k: usize| {
+        word(k).as_deref() == Some("and")
+            && word(k + 1).as_deref() == Some("a")
+            && word(k + 2).as_deref() == Some("half")
+    };
     if ws[last].text(text).eq_ignore_ascii_case("half") && word(k).as_deref() == Some("a") {
         k += 1;
+    } else if and_a_half(k) {
+        // "two and a half million"
+        value += 0.5;
+        k += 3;
     }
     let scale = match word(k)?.as_str() {
         "million" => 1e6,
         "billion" => 1e9,
         _ => return None,
     };
-    let value: f64 = n.parse().ok()?;
+    // "a million and a half"
+    if and_a_half(k + 1) {
+        value += 0.5;
+        k += 3;
+    }
     Some((show(value * scale), k))
 }
 

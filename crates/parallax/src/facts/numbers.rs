@@ -54,7 +54,8 @@ static MONEY_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[-–‑](?P<num>{NUM})\s?{MONEY_SCALE}")).unwrap());
 
 /// A share in words of a whole the text names: "a quarter of the vineyards", "two thirds of
-/// its members", "half the town's buildings" (not "a quarter of an hour"). The pattern opens
+/// its members", "half of the town's buildings" (not "a quarter of an hour", nor "half the
+/// cost", a ratio, nor "the first half of the year", a stretch of time). The pattern opens
 /// on the fraction's word, which is rare, so that the text is scanned for it quickly; the
 /// number before it is read in [`fractions`].
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
@@ -217,10 +218,11 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
         // The number of parts, right before: "a quarter", "two-thirds"; "half" needs none.
         let before = text[..den.start()].strip_suffix([' ', '-']).unwrap_or("");
         let word_start = before
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let n = match before[word_start..].to_lowercase().as_str() {
-            _ if before.len() == den.start() => None,
             "a" | "one" => Some(1.0),
             "two" => Some(2.0),
             "three" => Some(3.0),
@@ -228,9 +230,19 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
             "nine" => Some(9.0),
             _ => None,
         };
+        // "the first half of the year" is a stretch of time, not a share.
+        let ordinal = matches!(
+            before[word_start..].to_lowercase().as_str(),
+            "first" | "second" | "last" | "latter" | "former" | "other" | "upper" | "lower"
+        );
         let (n, start) = match n {
             Some(n) if n < d && c.name("of").is_some() => (n, word_start),
-            None if d == 2.0 && den.as_str().eq_ignore_ascii_case("half") => (1.0, den.start()),
+            None if !ordinal
+                && c.name("of").is_some()
+                && den.as_str().eq_ignore_ascii_case("half") =>
+            {
+                (1.0, den.start())
+            }
             _ => continue,
         };
         let value = format!("{}%", show((n / d * 1000.0_f64).round() / 10.0));
@@ -340,7 +352,10 @@ fn decade(c: &regex::Captures) -> Option<String> {
             .ok()?,
     };
     let part = c.name("part").map_or(String::new(), |p| {
-        format!("{} ", p.as_str()[..p.len() - 1].to_lowercase())
+        let word = p
+            .as_str()
+            .trim_end_matches(|c: char| c == '-' || c.is_whitespace());
+        format!("{} ", word.to_lowercase())
     });
     Some(format!("{part}{tens}s"))
 }
@@ -437,8 +452,10 @@ mod tests {
     #[test]
     fn shares_in_words_are_percentages_of_a_named_whole() {
         let f = run(
-            "A quarter of the farms, half the town and two thirds of its staff, \
-             not a quarter of an hour, nor on behalf of the firm, nor the first quarter of the year.",
+            "“A quarter of the farms, half of the town and two thirds of its staff, not a quarter \
+             of an hour, nor on behalf of the firm, nor the first quarter of the year, nor the \
+             first half of the season, nor half the cost, nor a man in his early\u{a0}40s—a \
+             quarter of the town.",
         );
         let shares: Vec<(String, String)> = (f.into_iter())
             .filter(|x| x.0 == FactKind::Percent)
@@ -450,6 +467,7 @@ mod tests {
                 ("A quarter".to_string(), "25%".to_string()),
                 ("half".to_string(), "50%".to_string()),
                 ("two thirds".to_string(), "66.7%".to_string()),
+                ("a quarter".to_string(), "25%".to_string()),
             ]
         );
     }
@@ -457,13 +475,26 @@ mod tests {
     #[test]
     fn millions_in_words_are_counted() {
         let f = run(
-            "Two million people fled, 2.5 million voters stayed home and half a million homes lost power.",
+            "Two million people fled, 2.5 million voters stayed home, half a million homes lost \
+             power, two and a half million pupils and a million and a half workers stayed in, \
+             a quarter of a million fans came and three-quarters of a million tourists left.",
         );
         let counts: Vec<String> = (f.into_iter())
             .filter(|x| x.0 == FactKind::Count)
             .map(|x| x.2)
             .collect();
-        assert_eq!(counts, ["2000000 people", "2500000 voter", "500000 home"]);
+        assert_eq!(
+            counts,
+            [
+                "2000000 people",
+                "2500000 voter",
+                "500000 home",
+                "2500000 pupil",
+                "1500000 worker",
+                "250000 fan",
+                "750000 tourist"
+            ]
+        );
     }
 
     #[test]

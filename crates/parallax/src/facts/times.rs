@@ -82,10 +82,11 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
     }
 }
 
-/// True for a zone that makes four digits a time ("0930 GMT"): an abbreviation, not "UK" or
-/// "local", which follow a year as often ("2019 UK sales", "2019 local elections").
+/// True for a zone that makes four digits a time ("0930 GMT"): an abbreviation of three
+/// letters or more, not "UK", "PT" or "local", which follow a year or a count as often
+/// ("2019 UK sales", "the 2005 PT Cruiser", "1500 MT of rice", "2019 local elections").
 fn military_zone(zone: &str) -> bool {
-    zone != "UK" && zone.chars().all(|c| c.is_ascii_uppercase())
+    zone.len() >= 3 && zone.chars().all(|c| c.is_ascii_uppercase())
 }
 
 /// The time a match of [`TIME`] states, and where its words start and end (the zone left
@@ -210,6 +211,7 @@ mod tests {
             "It ended in 1945.",
             "In 2019 UK sales fell.",
             "The 2019 local elections were close.",
+            "The 2005 PT Cruiser was recalled.",
         ] {
             assert!(run(s).is_empty(), "{s}: {:?}", run(s));
         }

@@ -111,7 +111,7 @@ pub fn changed_numbers(
         if na.is_empty() || na.len() != nb.len() || na == nb {
             continue;
         }
-        if other_words(&c.a) != other_words(&c.b) {
+        if other_words(&c.a) != other_words(&c.b) || one_decade(&c.a, &c.b) {
             continue;
         }
         let covered = found
@@ -131,6 +131,27 @@ pub fn changed_numbers(
         }
     }
     out
+}
+
+/// True when two stretches differ only in how they write decades: "the 90s", "the '90s"
+/// and "the 1990s" are one decade.
+fn one_decade(a: &str, b: &str) -> bool {
+    let decade = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let digits = w.strip_suffix('s')?;
+        (matches!(digits.len(), 2 | 4) && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits[digits.len() - 2..].to_string())
+    };
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (
+        a.split_whitespace().collect(),
+        b.split_whitespace().collect(),
+    );
+    wa.len() == wb.len()
+        && wa.iter().zip(&wb).any(|(x, y)| x != y)
+        && wa
+            .iter()
+            .zip(&wb)
+            .all(|(x, y)| x == y || decade(x).is_some_and(|d| decade(y) == Some(d)))
 }
 
 #[cfg(test)]
@@ -210,6 +231,14 @@ mod tests {
                 "{a} / {b}"
             );
         }
+    }
+
+    #[test]
+    fn a_decade_written_two_ways_is_no_change() {
+        assert!(one_decade("90s", "1990s"));
+        assert!(one_decade("the '90s", "the 1990s"));
+        assert!(!one_decade("80s", "1990s"));
+        assert!(!one_decade("90", "1990"));
     }
 
     #[test]

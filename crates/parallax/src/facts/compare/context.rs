@@ -110,8 +110,8 @@ pub struct Context {
     /// True for an age right after a possessive ("Timmons' 16-year-old friend", "his
     /// 15-year-old son"): the age of someone the name before it has, not of that name.
     pub possessed: bool,
-    /// Where a count is counted, when its clause says so right after it: in one named
-    /// place or over many (see [`Scope`]).
+    /// Where a count is counted, when its clause says so right after it: in one place or
+    /// over many (see [`Scope`]).
     pub scope: Scope,
 }
 
@@ -312,6 +312,29 @@ const EVENT_NOUNS: &[&str] = &[
     "disaster",
 ];
 
+/// Nouns after "in the" or "at the" that say how or when, not where: "at the last count",
+/// "at the time", "in the end".
+const NOT_PLACES: &[&str] = &[
+    "count",
+    "time",
+    "moment",
+    "end",
+    "start",
+    "outset",
+    "height",
+    "peak",
+    "hands",
+    "wake",
+    "aftermath",
+    "course",
+    "process",
+    "meantime",
+    "past",
+    "future",
+    "long",
+    "run",
+];
+
 /// Nouns of many places: a count "in a dozen countries" is counted over all of them.
 const MANY_PLACES: &[&str] = &[
     "countries",
@@ -347,6 +370,10 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
     let mut read = 0;
     let mut found = Scope::Unsaid;
     let mut named = false;
+    // "in the market", "at a border post": a place without a name has its article; "in
+    // total", "at dawn", "in hospital" are no places.
+    let mut article = false;
+    let mut first = true;
     for (k, t) in after.iter().enumerate() {
         let gap = &text[prev.min(t.span.start)..t.span.start];
         if breaks(gap) || gap.contains(',') {
@@ -368,6 +395,9 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         if matches!(w, "and" | "or" | "but" | "while" | "after" | "since") || read >= PLACE_WORDS {
             break;
         }
+        if std::mem::take(&mut first) {
+            article = matches!(w, "the" | "a" | "an");
+        }
         if t.stop {
             continue;
         }
@@ -379,15 +409,16 @@ fn scope(text: &str, after: &[Token], end: usize) -> Scope {
         if EVENT_NOUNS.contains(&w) {
             return Scope::Unsaid;
         }
-        // "in Aceh on Monday" ends the place at the time; "in the past week" and "at 9
-        // a.m." say when, not where.
+        // "in Aceh on Monday", "at the border post on Saturday": the time ends the place;
+        // "in the morning" and "at 9 a.m." say when, not where.
         if timeish(w) || w.starts_with(|c: char| c.is_ascii_digit()) {
-            if !named && found == Scope::One {
-                found = Scope::Unsaid;
-            }
             break;
         }
+        if NOT_PLACES.contains(&w) && !named {
+            return Scope::Unsaid;
+        }
         if matches!(open, "in" | "at")
+            && (article || t.capitalised)
             && lookup(EVENTS, w).is_none()
             && lookup(QUAKE_WORDS, w).is_none()
         {

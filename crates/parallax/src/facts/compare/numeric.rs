@@ -265,11 +265,15 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     }
 }
 
-/// True when two sums state one number exactly in two currencies ("£300 million" and "€300
-/// million"): one of them has the currency wrong. Sums in two currencies are otherwise of
-/// two slots, for one may be the other converted.
+/// True when two sums state one number, or one range, in two currencies ("£300 million" and
+/// "€300 million", "$2-3 million" and "£2-3 million"): one of them has the currency wrong.
+/// Sums in two currencies are otherwise of two slots, for one may be the other converted.
 fn one_sum(x: &Reading, y: &Reading) -> bool {
-    x.fact.kind == FactKind::Money && x.key != y.key && x.amount.is_exact() && x.amount == y.amount
+    x.fact.kind == FactKind::Money
+        && x.key != y.key
+        && x.amount.lo.is_finite()
+        && x.amount.hi.is_finite()
+        && x.amount == y.amount
 }
 
 /// True when two folded names are one: equal, or one's words all in the other ("halden",

@@ -125,6 +125,9 @@ pub fn compare_times(
 struct Reading {
     /// Its words, with the range it ends or opens ("March 3-5", "from 3 to 5 March").
     shown: Span,
+    /// True for a range of days: its two ends are both facts ("from 3 to 5 March" is not
+    /// "from 3 to 6 March"), where a range of numbers is a spread of estimates.
+    range: bool,
     what: What,
     ctx: Context,
 }
@@ -154,6 +157,7 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
         .map(|f| {
             let (what, shown) = day_range(side.src.text, f, when(f, today));
             Reading {
+                range: shown != f.span,
                 shown,
                 what: What::Date(what),
                 ctx: context(side.src, f),
@@ -182,6 +186,7 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
             };
             Some(Reading {
                 shown: f.span,
+                range: false,
                 what: What::Time {
                     at,
                     early,
@@ -211,7 +216,13 @@ fn pair(
         return;
     }
     let slot = |x: &Reading, y: &Reading| same_slot(x, y);
-    let fits = |x: &Reading, y: &Reading| fits(&x.what, &y.what);
+    let fits = |x: &Reading, y: &Reading| {
+        fits(&x.what, &y.what)
+            && match (&x.what, &y.what) {
+                (What::Date(p), What::Date(q)) if x.range && y.range => same_ends(p, q),
+                _ => true,
+            }
+    };
     // A date is told alike when the other side gives a date it fits, though no word around
     // the two is shared: "quakes hit in 2002, as well as the tsunami in 2004" states the
     // other side's "December 2004", and its 2002 is another event's, no clash with it. Not
@@ -389,6 +400,23 @@ fn day_range(text: &str, f: &Fact, w: When) -> (When, Span) {
         w => w,
     };
     (w, Span::new(start, end))
+}
+
+/// True when two ranges of days start and end on the same days (a range without its year
+/// set beside one with it by month and day).
+fn same_ends(p: &When, q: &When) -> bool {
+    let day_of_year = |d: i64| {
+        let (_, m, day) = civil(d);
+        m * 32 + day
+    };
+    match (p, q) {
+        (When::Yearless(a, b), When::Yearless(c, d)) => a == c && b == d,
+        (When::Days(x, _), When::Days(y, _)) => x == y,
+        (When::Yearless(a, b), When::Days(ds, _)) | (When::Days(ds, _), When::Yearless(a, b)) => {
+            ds.len() == 1 && day_of_year(ds[0].0) == *a && day_of_year(ds[0].1) == *b
+        }
+        _ => true,
+    }
 }
 
 /// True when a date names one day of a month, with or without its year.

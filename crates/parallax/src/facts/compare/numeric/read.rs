@@ -15,7 +15,7 @@ use crate::text::Language;
 
 /// How far, as a share of itself, a share in words ("a third", "half") may stand from the
 /// exact fraction.
-const SHARE_IN_WORDS: f64 = 0.15;
+const SHARE_IN_WORDS: f64 = 0.1;
 
 /// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
 pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
@@ -42,7 +42,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
                 _ => r,
             },
         };
-        // A share in words is a round figure: "a third" is some 28 to 38%, "half" 42 to 58%.
+        // A share in words is a round figure: "a third" is some 30 to 37%, "half" 45 to 55%.
         if kind == FactKind::Percent && text[f.span.start..].starts_with(char::is_alphabetic) {
             amt = Amount {
                 lo: amt.lo * (1.0 - SHARE_IN_WORDS),
@@ -309,9 +309,11 @@ fn modifiers(text: &str, f: &Fact) -> Vec<String> {
         .take(words.len().saturating_sub(amount_words + 1))
         .filter(|w| {
             // "two dozen pupils", "three hundred and fifty soldiers", "half a million
-            // people": those words are of the number.
-            !matches!(w.as_str(), "of" | "the" | "a")
-                && !NEUTRAL_MODIFIERS.contains(&w.as_str())
+            // people", "a quarter of a million fans": those words are of the number.
+            !matches!(
+                w.as_str(),
+                "of" | "the" | "a" | "half" | "third" | "thirds" | "quarter" | "quarters"
+            ) && !NEUTRAL_MODIFIERS.contains(&w.as_str())
                 && lookup(MULTIPLIERS, w).is_none()
                 && number_word(w).is_none()
         })
