@@ -358,9 +358,10 @@ const PLACE_WORDS: usize = 4;
 /// Where the count ending at `end` is counted ([`Scope`]): the words after "in", "at",
 /// "across" or "throughout" within [`PLACE_REACH`] words after it, up to a comma, a clause
 /// break, "and" or "or". Many places when opened by "across" or "throughout" or named by a
-/// noun of many places; one place when its words are a name or a noun, none of them of a
-/// time or an event ("in the past week", "in the Kalvo floods"). A total that a part in one
-/// place follows is counted over many places.
+/// noun of many places; one place when its words are a name, or a noun after its article
+/// ("in the market", not "in total"), none of them of an event ("in the Kalvo floods") or
+/// of how or when ("at the last count", [`NOT_PLACES`]); a time ends the place. A total that
+/// a part in one place follows is counted over many places.
 fn scope(text: &str, after: &[Token], end: usize) -> Scope {
     if part_follows(text, after, end) {
         return Scope::Many;
