@@ -111,6 +111,8 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             push(out, start, end, &n, &noun);
         } else if let Some((noun, end)) = part_of_last(text, ws, i_last, out) {
             push(out, start, end, &n, &noun);
+        } else if let Some(noun) = included_in_last(text, ws, i_last, out) {
+            push(out, start, ws[i_last].span.end, &n, &noun);
         } else if counts_people(text, ws, i_last) {
             push(out, start, ws[i_last].span.end, &n, "people");
         }
@@ -217,12 +219,18 @@ fn scaled(text: &str, ws: &[Word], last: usize, n: &str) -> Option<(String, usiz
     Some((show(value * scale), k))
 }
 
-/// True when a count's words end in "of" and a pronoun of its part ([`PART_PRONOUNS`]):
-/// "40 of them", counted by [`extract`] as a part of the count before it.
-pub(crate) fn is_part(words: &str) -> bool {
-    words
+/// True when the count at `span` of `text` is a part of the count before it: its words end
+/// in "of" and a pronoun of its part ([`PART_PRONOUNS`]: "40 of them"), or "including"
+/// stands right before its bare number ("including 12 in the market"), as [`extract`]
+/// reads them.
+pub(crate) fn is_part(text: &str, span: Span) -> bool {
+    let words = span.slice(text);
+    let of_them = words
         .rsplit_once(' ')
-        .is_some_and(|(rest, last)| rest.ends_with(" of") && PART_PRONOUNS.contains(&last))
+        .is_some_and(|(rest, last)| rest.ends_with(" of") && PART_PRONOUNS.contains(&last));
+    // A noun of its own makes it a count of its own: "including 9 children".
+    let included = !words.contains(' ') && text[..span.start].trim_end().ends_with(" including");
+    of_them || included
 }
 
 /// Most words between a count and "N of them" that counts a part of it.
@@ -246,6 +254,25 @@ fn part_of_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<(Stri
     // The noun is the value's last word: "tens of thousands people".
     let (_, noun) = last.value.rsplit_once(' ')?;
     Some((noun.to_string(), them.span.end))
+}
+
+/// "30 people, including 12 in the market": a part, in one place, of the count just before
+/// in the clause, and its noun. Only before "in" or "at": "including 12 children" counts
+/// children of its own.
+fn included_in_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<String> {
+    let last = out.last().filter(|f| f.kind == FactKind::Count)?;
+    let (including, place) = (ws.get(i.checked_sub(1)?)?, ws.get(i + 1)?);
+    let between = &text[last.span.end.min(including.span.start)..including.span.start];
+    if including.text(text) != "including"
+        || !matches!(place.text(text), "in" | "at")
+        || !between.trim_end().ends_with(',')
+        || between.contains(['.', ';', '!', '?', '"', '“', '”'])
+        || between.split_whitespace().count() > PART_REACH
+    {
+        return None;
+    }
+    let (_, noun) = last.value.rsplit_once(' ')?;
+    Some(noun.to_string())
 }
 
 /// True when the number at word `i` counts people without naming them, by what happened to

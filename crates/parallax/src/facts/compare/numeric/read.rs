@@ -111,7 +111,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             mods,
             unit,
             slack,
-            part: kind == FactKind::Count && crate::facts::counts::is_part(f.span.slice(text)),
+            part: kind == FactKind::Count && crate::facts::counts::is_part(text, f.span),
             // Read later, for the numbers still in question (see `with_context`).
             ctx: Context::default(),
         });
