@@ -11,8 +11,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, PART_PRONOUNS, PEOPLE_NOUNS, SCALES,
-    TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PART_PRONOUNS, PEOPLE_NOUNS,
+    SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -38,13 +38,15 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
                 .map(|n| n.text(text))
         };
         // "a dozen", "one hundred", "a million", "one and a half million".
-        let scale_next = matches!(
-            next(1),
-            Some("dozen" | "hundred" | "thousand" | "million" | "billion")
-        ) || (next(1) == Some("and")
-            && next(2) == Some("a")
-            && next(3) == Some("half")
-            && matches!(next(4), Some("million" | "billion")));
+        let multiplier = |w: Option<&str>, least: f64| {
+            w.and_then(|w| lookup(MULTIPLIERS, w))
+                .is_some_and(|m| m >= least)
+        };
+        let scale_next = multiplier(next(1), 0.0)
+            || (next(1) == Some("and")
+                && next(2) == Some("a")
+                && next(3) == Some("half")
+                && multiplier(next(4), 1e6));
         if raw.eq_ignore_ascii_case("one") && !scale_next {
             // "one of the most …", "the one who …": a count only of people ("one person").
             if let Some(next) = ws.get(i + 1)
@@ -164,18 +166,8 @@ fn share_before(before: &str) -> Option<(f64, usize)> {
         Some((n, d)) => (Some(n.to_string()), d.to_string()),
         None => (None, den),
     };
-    let d = match den.as_str() {
-        "half" => 2.0,
-        "third" | "thirds" => 3.0,
-        "quarter" | "quarters" => 4.0,
-        _ => return None,
-    };
-    let part = |w: &str| match w.to_lowercase().as_str() {
-        "a" | "one" => Some(1.0),
-        "two" => Some(2.0),
-        "three" => Some(3.0),
-        _ => None,
-    };
+    let d = number_words::share_whole(&den)?;
+    let part = number_words::share_parts;
     let (n, at) = match (written, rest.first()) {
         (Some(w), _) => (part(&w)?, *den_at),
         (None, Some(&(at, w))) if part(w).is_some() => (part(w)?, at),
@@ -206,11 +198,8 @@ fn scaled(text: &str, ws: &[Word], last: usize, n: &str) -> Option<(String, usiz
         value += 0.5;
         k += 3;
     }
-    let scale = match word(k)?.as_str() {
-        "million" => 1e6,
-        "billion" => 1e9,
-        _ => return None,
-    };
+    // Dozens, hundreds and thousands are read with the number ([`compound`]).
+    let scale = lookup(MULTIPLIERS, &word(k)?).filter(|&m| m >= 1e6)?;
     // "a million and a half"
     if and_a_half(k + 1) {
         value += 0.5;

@@ -51,6 +51,37 @@ pub(crate) fn opens_range(before: &str) -> bool {
         && !before[..before.len() - 7].ends_with(char::is_alphanumeric)
 }
 
+/// The parts a share in words counts, from its first word: "a" quarter, "two" thirds.
+pub(crate) fn share_parts(w: &str) -> Option<f64> {
+    match w.to_lowercase().as_str() {
+        "a" | "one" => Some(1.0),
+        "two" => Some(2.0),
+        "three" => Some(3.0),
+        "four" => Some(4.0),
+        "nine" => Some(9.0),
+        _ => None,
+    }
+}
+
+/// The parts a share in words cuts its whole into, from its word: "half" 2, "third" or
+/// "thirds" 3, "quarter(s)" 4, "fifth(s)" 5, "tenth(s)" 10.
+pub(crate) fn share_whole(w: &str) -> Option<f64> {
+    let w = w.to_lowercase();
+    let w = if w == "halves" {
+        "half"
+    } else {
+        w.trim_end_matches('s')
+    };
+    match w {
+        "half" => Some(2.0),
+        "third" => Some(3.0),
+        "quarter" => Some(4.0),
+        "fifth" => Some(5.0),
+        "tenth" => Some(10.0),
+        _ => None,
+    }
+}
+
 /// A number read so far.
 #[derive(Clone, Copy)]
 struct Number {

@@ -208,12 +208,8 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
 fn fractions(text: &str, out: &mut Vec<Fact>) {
     for c in FRACTION.captures_iter(text) {
         let den = c.name("den").unwrap();
-        let d = match &den.as_str().to_lowercase()[..3] {
-            "hal" => 2.0,
-            "thi" => 3.0,
-            "qua" => 4.0,
-            "fif" => 5.0,
-            _ => 10.0,
+        let Some(d) = number_words::share_whole(den.as_str()) else {
+            continue;
         };
         // The number of parts, right before: "a quarter", "two-thirds"; "half" needs none.
         let before = text[..den.start()].strip_suffix([' ', '-']).unwrap_or("");
@@ -222,14 +218,7 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
             .rev()
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(0, |(i, c)| i + c.len_utf8());
-        let n = match before[word_start..].to_lowercase().as_str() {
-            "a" | "one" => Some(1.0),
-            "two" => Some(2.0),
-            "three" => Some(3.0),
-            "four" => Some(4.0),
-            "nine" => Some(9.0),
-            _ => None,
-        };
+        let n = number_words::share_parts(&before[word_start..]);
         // "the first half of the year" is a stretch of time, not a share.
         let ordinal = matches!(
             before[word_start..].to_lowercase().as_str(),
