@@ -17,7 +17,7 @@ use crate::ids::SegmentId;
 use crate::span::Span;
 
 mod amount;
-mod calendar;
+pub(crate) mod calendar;
 mod changed;
 mod context;
 pub mod links;

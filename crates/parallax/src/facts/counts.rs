@@ -413,13 +413,19 @@ fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
 /// The noun a number counts, within four words, and the end of the phrase.
 fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
     let mut j = i + 1;
-    // "four of the people"
+    // "four of the people"; "163 of the 325 seats" counts seats too, and ends at its number
+    // (the whole, "325 seats", is a count of its own).
     if ws.get(j).is_some_and(|w| w.text(text) == "of")
         && ws.get(j + 1).is_some_and(|w| w.text(text) == "the")
     {
-        return ws.get(j + 2).and_then(|w| {
+        let whole = ws
+            .get(j + 2)
+            .is_some_and(|w| number_value(w.text(text), lang).is_some());
+        let k = if whole { j + 3 } else { j + 2 };
+        return ws.get(k).and_then(|w| {
             let lw = w.text(text).to_lowercase();
-            (plural_noun(&lw, lang) && gap_is_space(text, ws, i, j + 2)).then_some((lw, w.span.end))
+            let end = if whole { ws[i].span.end } else { w.span.end };
+            (plural_noun(&lw, lang) && gap_is_space(text, ws, i, k)).then_some((lw, end))
         });
     }
     while j < ws.len() && j <= i + 4 {
@@ -594,6 +600,17 @@ mod tests {
             ("40 of them", "40 people"),
             ("63 people", "63 people"),
             ("21 of them", "21 people"),
+        ];
+        assert_eq!(run(s), owned(&want));
+    }
+
+    #[test]
+    fn a_count_of_a_counted_whole_counts_its_noun() {
+        let s = "The party won 163 of the 325 seats and four of the officials resigned.";
+        let want = [
+            ("163", "163 seat"),
+            ("325 seats", "325 seat"),
+            ("four of the officials", "4 official"),
         ];
         assert_eq!(run(s), owned(&want));
     }

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::compare::calendar::unit_days;
 use super::words::fold;
 use super::{Fact, FactKind};
 use crate::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
@@ -74,12 +75,32 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A span of time: "for several years", "two years ago", "over the past decade", "seit drei Jahren".
 static DURATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    Regex::new(&concat!(
         r"(?i)(?-u:\b)(?P<pre>for|over|within|in|during|seit|vor)\s+(?:the\s+(?:past|last|next)\s+)?",
         r"(?P<n>[0-9]+|a|an|a\s+few|several|many|some|one|two|three|four|five|six|seven|eight|nine|ten|twenty|mehreren|einigen|zwei|drei|vier|fünf)\s+",
         r"(?P<u>years?|months?|weeks?|days?|decades?|hours?|jahren?|monaten?|wochen|tagen)(?-u:\b)",
         r"|(?-u:\b)(?P<n2>[0-9]+|a|an|a\s+few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+",
         r"(?P<u2>years?|months?|weeks?|days?|decades?|hours?)\s+(?P<post>ago|earlier|later)(?-u:\b)",
+        // A length of time on its own: "sentenced to six months", "a 90-minute journey".
+        r"|(?-u:\b)(?P<n3>[0-9]+(?:\.[0-9]+)?|{WORDS})(?:\s+and\s+an?\s+(?P<part>half|quarter))?[\s-]",
+        r"(?P<u3>years?|months?|weeks?|days?|decades?|hours?|minutes?)(?-u:\b)",
+    )
+    .replace("{WORDS}", LENGTH_WORDS))
+    .unwrap()
+});
+
+/// Number words that may count a length of time on their own ("six months", "two-hour").
+const LENGTH_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety";
+
+/// The half after a length of time's unit: "a year and a half".
+static HALF_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+and\s+a\s+half(?-u:\b)").unwrap());
+
+/// A smaller unit right after a length of time, which adds to it: the "30 minutes" of "13
+/// hours 30 minutes", the "and six months" of "two years and six months".
+static LENGTH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^,?\s+(?:and\s+)?(?P<n>[0-9]+|{LENGTH_WORDS})[\s-](?P<u>months?|weeks?|days?|hours?|minutes?)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -139,24 +160,90 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         let words: Vec<String> = m.as_str().split_whitespace().map(fold).collect();
         push(out, m.start(), m.end(), words.join(" "));
     }
+    let mut taken = 0;
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let n = c.name("n").or_else(|| c.name("n2")).unwrap().as_str();
-        let u = c.name("u").or_else(|| c.name("u2")).unwrap().as_str();
-        let n = fold(n);
-        // "an hour" is one hour ("for an hours" was its value).
-        let n = match n.as_str() {
-            "a" | "an" => "1".to_string(),
-            _ => lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string()),
+        if m.start() < taken || (c.name("n3").is_some() && an_age(text, m.start(), m.end())) {
+            continue;
+        }
+        let n = (c
+            .name("n")
+            .or_else(|| c.name("n2"))
+            .or_else(|| c.name("n3")))
+        .unwrap()
+        .as_str();
+        let u = (c
+            .name("u")
+            .or_else(|| c.name("u2"))
+            .or_else(|| c.name("u3")))
+        .unwrap()
+        .as_str();
+        let mut n = number_of(n);
+        let mut end = m.end();
+        // "two and a half years", "a year and a half".
+        let half_after = (c.name("post").is_none())
+            .then(|| HALF_AFTER.find(&text[end..]))
+            .flatten();
+        let part = match (
+            c.name("part").map(|p| p.as_str().to_lowercase()),
+            half_after,
+        ) {
+            (Some(p), _) => Some(if p == "half" { 0.5 } else { 0.25 }),
+            (None, Some(h)) => {
+                end += h.end();
+                Some(0.5)
+            }
+            _ => None,
         };
-        let unit = lookup(TIME_UNITS, &fold(u)).unwrap_or("year");
+        if let (Some(p), Ok(v)) = (part, n.parse::<f64>()) {
+            n = crate::facts::numbers::show(v + p);
+        }
+        let mut unit = lookup(TIME_UNITS, &fold(u)).unwrap_or("year");
+        // "13 hours 30 minutes" is one length, in its smaller unit: 810 minutes.
+        if c.name("post").is_none()
+            && let Some(t) = LENGTH_TAIL.captures(&text[end..])
+            && let Some(small) = lookup(TIME_UNITS, &fold(&t["u"]))
+            && let (Some(big_days), Some(small_days)) = (unit_days(unit), unit_days(small))
+            && small_days < big_days
+            && let (Ok(x), Ok(y)) = (n.parse::<f64>(), number_of(&t["n"]).parse::<f64>())
+        {
+            // Rounded: a year is not quite twelve of [`unit_days`]'s months.
+            let total = ((x * (big_days / small_days) + y) * 10.0).round() / 10.0;
+            end += t.get(0).unwrap().end();
+            taken = end;
+            unit = small;
+            let value = format!("for {} {unit}s", crate::facts::numbers::show(total));
+            push(out, m.start(), end, value);
+            continue;
+        }
         let s = if n == "1" { "" } else { "s" };
         let value = match c.name("post") {
             Some(p) => format!("{n} {unit}{s} {}", fold(p.as_str())),
             None => format!("for {n} {unit}{s}"),
         };
-        push(out, m.start(), m.end(), value);
+        push(out, m.start(), end, value);
     }
+}
+
+/// A count of a length of time as its value reads: digits, or a number word's digits ("an
+/// hour" is one hour).
+fn number_of(n: &str) -> String {
+    let n = fold(n);
+    match n.as_str() {
+        "a" | "an" => "1".to_string(),
+        _ => lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string()),
+    }
+}
+
+/// True when the length of time at `start..end` is an age: "a 10-year-old", "10 years
+/// old", "aged 10 years", "40 years of age".
+fn an_age(text: &str, start: usize, end: usize) -> bool {
+    let after = text[end..].to_lowercase();
+    let before = text[..start].trim_end().to_lowercase();
+    after.starts_with("-old")
+        || after.starts_with(" old")
+        || after.starts_with(" of age")
+        || before.ends_with("aged")
 }
 
 fn numeric(text: &str, out: &mut Vec<Fact>) {
@@ -244,6 +331,27 @@ mod tests {
             .map(|(_, v)| v)
             .collect();
         assert_eq!(values, ["for 1 hour", "3 days ago"]);
+    }
+
+    #[test]
+    fn lengths_of_time_on_their_own() {
+        let f = run(
+            "Sentenced to six months, a 90-minute journey, a flight of 13 hours 30 minutes, \
+             two years and six months in all, for a year and a half, two and a half days; not \
+             a 10-year-old, nor 40 years old.",
+        );
+        let v: Vec<(&str, &str)> = f.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            v,
+            [
+                ("six months", "for 6 months"),
+                ("90-minute", "for 90 minutes"),
+                ("13 hours 30 minutes", "for 810 minutes"),
+                ("two years and six months", "for 30 months"),
+                ("for a year and a half", "for 1.5 years"),
+                ("two and a half days", "for 2.5 days"),
+            ]
+        );
     }
 
     #[test]

@@ -54,14 +54,14 @@ static MONEY_RANGE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"^[-–‑](?P<num>{NUM})\s?{MONEY_SCALE}")).unwrap());
 
 /// A share in words of a whole the text names: "a quarter of the vineyards", "two thirds of
-/// its members", "half of the town's buildings" (not "a quarter of an hour", nor "half the
-/// cost", a ratio, nor "the first half of the year", a stretch of time). The pattern opens
+/// its members", "half of the town's buildings", "half the houses" (not "a quarter of an
+/// hour", nor "half the cost", a ratio, nor "the first half of the year", a stretch of time). The pattern opens
 /// on the fraction's word, which is rare, so that the text is scanned for it quickly; the
 /// number before it is read in [`fractions`].
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
-        r"(?P<of>\s+of)?\s+(?:the|its|their|his|her|all)(?-u:\b)",
+        r"(?P<of>\s+of)?\s+(?:the|its|their|his|her|all)(?-u:\b)(?:\s+(?P<next>\w+))?",
     ))
     .unwrap()
 });
@@ -97,17 +97,29 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A temperature with its scale's letter glued on, as British and wire copy write it:
+/// "30C", "minus 5C", "96F", "38.7C". Only a capital C or F right after the digits, and
+/// not after a capitalised word, which names a flat, a room or a route ("Flat 30C", "Gate
+/// 4F"; checked in [`temperatures`]).
+static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:(?P<sign>[-−]|(?i:minus)\s)|(?-u:\b))(?P<num>\d{1,3}(?:\.\d)?)(?P<unit>[CF])(?-u:\b)",
+    )
+    .unwrap()
+});
+
 /// Number words that may count a unit ("six miles", "two tonnes").
 const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred";
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 6] = [
+pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
     &AGE,
     &MONEY,
     &MONEY_RANGE_END,
     &FRACTION,
     &PERCENT,
     &QUANTITY,
+    &TEMPERATURE,
 ];
 
 /// Parses a number as written; German swaps the roles of point and comma. Digits that open
@@ -200,6 +212,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     }
     fractions(text, out);
     quantities(text, lang, out);
+    temperatures(text, out);
     super::counts::extract(text, ws, lang, out);
 }
 
@@ -227,7 +240,8 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
         let (n, start) = match n {
             Some(n) if n < d && c.name("of").is_some() => (n, word_start),
             None if !ordinal
-                && c.name("of").is_some()
+                && (c.name("of").is_some()
+                    || c.name("next").is_some_and(|w| members(w.as_str())))
                 && den.as_str().eq_ignore_ascii_case("half") =>
             {
                 (1.0, den.start())
@@ -237,6 +251,23 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
         let value = format!("{}%", show((n / d * 1000.0_f64).round() / 10.0));
         out.push(fact(FactKind::Percent, start, den.end(), value));
     }
+}
+
+/// True when `word`, after "half the", names the members of a set ("half the houses", "half
+/// its seats"), so that the half is a share of them; a word in the singular or one that names
+/// an amount makes a ratio ("half the cost", "half the previous levels").
+fn members(word: &str) -> bool {
+    const AMOUNTS: &[&str] = &[
+        "amounts", "costs", "figures", "fees", "levels", "numbers", "prices", "rates", "salaries",
+        "sizes", "speeds", "sums", "times", "totals", "values", "wages",
+    ];
+    let w = word.to_lowercase();
+    w.chars().count() >= 4
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !AMOUNTS.contains(&w.as_str())
 }
 
 fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
@@ -275,6 +306,37 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let v = if sign.is_some() != below_zero { -v } else { v };
         let value = format!("{} {unit}", show(v * scale as f64));
         out.push(fact(FactKind::Quantity, start, m.end(), value));
+    }
+}
+
+/// Temperatures written "30C" ([`TEMPERATURE`]) as quantities in °C or °F.
+fn temperatures(text: &str, out: &mut Vec<Fact>) {
+    for c in TEMPERATURE.captures_iter(text) {
+        let (m, n) = (c.get(0).unwrap(), c.name("num").unwrap());
+        let sign = c.name("sign").filter(|s| {
+            (text[..s.start()].chars().next_back()).is_none_or(|p| !p.is_alphanumeric())
+        });
+        // The word before, past a sign: "Flat 30C" is an address, "reached 30C" a reading.
+        let before = text[..sign.map_or(n.start(), |s| s.start())].trim_end();
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if word.starts_with(char::is_uppercase) && !word.eq_ignore_ascii_case("minus") {
+            continue;
+        }
+        let Ok(v) = n.as_str().parse::<f64>() else {
+            continue;
+        };
+        let v = if sign.is_some() { -v } else { v };
+        let unit = if &c["unit"] == "C" { "°C" } else { "°F" };
+        let start = sign.map_or(n.start(), |s| s.start());
+        out.push(fact(
+            FactKind::Quantity,
+            start,
+            m.end(),
+            format!("{} {unit}", show(v)),
+        ));
     }
 }
 
@@ -443,8 +505,8 @@ mod tests {
         let f = run(
             "“A quarter of the farms, half of the town and two thirds of its staff, not a quarter \
              of an hour, nor on behalf of the firm, nor the first quarter of the year, nor the \
-             first half of the season, nor half the cost, nor a man in his early\u{a0}40s—a \
-             quarter of the town.",
+             first half of the season, nor half the cost, nor half the previous levels, nor a man \
+             in his early\u{a0}40s—a quarter of the town, half the houses.",
         );
         let shares: Vec<(String, String)> = (f.into_iter())
             .filter(|x| x.0 == FactKind::Percent)
@@ -457,6 +519,7 @@ mod tests {
                 ("half".to_string(), "50%".to_string()),
                 ("two thirds".to_string(), "66.7%".to_string()),
                 ("a quarter".to_string(), "25%".to_string()),
+                ("half".to_string(), "50%".to_string()),
             ]
         );
     }
@@ -561,6 +624,26 @@ mod tests {
                 ("$5".to_string(), "5 USD".to_string()),
             ]
         );
+    }
+
+    #[test]
+    fn temperatures_with_a_glued_scale_letter() {
+        let f = run(
+            "Highs reached 30C (86F), lows fell to minus 5C and -2C, a fever of 38.7C. \
+             Flat 30C and Gate 4F are no readings.",
+        );
+        let temps: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Quantity)
+            .map(|x| (x.1, x.2))
+            .collect();
+        let want = [
+            ("30C", "30 °C"),
+            ("86F", "86 °F"),
+            ("minus 5C", "-5 °C"),
+            ("-2C", "-2 °C"),
+            ("38.7C", "38.7 °C"),
+        ];
+        assert_eq!(temps, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]

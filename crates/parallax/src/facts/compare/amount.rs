@@ -49,6 +49,9 @@ pub enum Tolerance {
     /// itself, and at least one ("about 40" allows 34 to 46, "about 200" 170 to 230, "about
     /// 5" 4 to 6).
     Stated,
+    /// As [`Tolerance::Stated`], but never more than this amount either side: "about 85%"
+    /// is 80 to 90%, not 72 to 98% (a share is given in points, whatever its size).
+    StatedWithin(f64),
     /// A share of the value either side.
     Relative(f64),
     /// A fixed amount either side ("about magnitude 7" allows 6.7 to 7.3).
@@ -66,6 +69,7 @@ impl Tolerance {
                     (0.15 * v.abs()).max(place.min(1.0))
                 }
             }
+            Tolerance::StatedWithin(most) => Tolerance::Stated.width(v).min(most),
             Tolerance::Relative(share) => v.abs() * share,
             Tolerance::Absolute(w) => w,
         }

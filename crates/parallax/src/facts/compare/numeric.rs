@@ -54,6 +54,8 @@ struct Reading<'a> {
     slack: f64,
     /// A part of the count before it: "40 of them" in "85 people, 40 of them in Korbal".
     part: bool,
+    /// A change or a difference ("rose by 5%", "30 mph over the limit"), not a level.
+    change: bool,
     ctx: Context,
 }
 
@@ -122,7 +124,7 @@ pub fn compare_kind(
         .collect();
     // A number that agrees with some number of its slot on the other side is no conflict.
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| {
-        slots[i][j].is_some() && ra[i].fits(&rb[j]) && !one_sum(&ra[i], &rb[j])
+        slots[i][j].is_some() && ra[i].fits(&rb[j]) && !one_number(&ra[i], &rb[j])
     });
     agree.extend(
         agreed
@@ -189,8 +191,9 @@ fn with_context<'a>(side: &LinkSide<'a>, rs: Vec<Reading<'a>>) -> Vec<Reading<'a
 /// each side has only this one number of the kind.
 fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<usize> {
     let counts = |r: &Reading, k: &str| r.key == k || r.also.as_deref() == Some(k);
-    if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k)) || one_sum(x, y))
+    if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k)) || one_number(x, y))
         || x.mods != y.mods
+        || x.change != y.change
     {
         return None;
     }
@@ -265,22 +268,69 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     }
 }
 
-/// True when two sums state one number, or one range, in two currencies ("£300 million" and
-/// "€300 million", "$2-3 million" and "£2-3 million"): one of them has the currency wrong.
-/// Sums in two currencies are otherwise of two slots, for one may be the other converted.
-fn one_sum(x: &Reading, y: &Reading) -> bool {
-    x.fact.kind == FactKind::Money
-        && x.key != y.key
-        && x.amount.lo.is_finite()
-        && x.amount.hi.is_finite()
-        && x.amount == y.amount
+/// True when two readings state one number in two units, so that one of them has the unit
+/// wrong: one sum, or one range, in two currencies ("£300 million" and "€300 million",
+/// "$2-3 million" and "£2-3 million"; sums in two currencies are otherwise of two slots, for
+/// one may be the other converted), or one measure in two units, bounds alike ("up to 120
+/// km/h" and "up to 120 mph", which as bounds would both fit any lower speed).
+fn one_number(x: &Reading, y: &Reading) -> bool {
+    match x.fact.kind {
+        FactKind::Money => {
+            x.key != y.key
+                && x.amount.lo.is_finite()
+                && x.amount.hi.is_finite()
+                && x.amount == y.amount
+        }
+        FactKind::Quantity => {
+            let number = |r: &Reading| r.fact.value.split_once(' ').map(|(n, _)| n.to_string());
+            let bounds = |r: &Reading| (r.amount.lo.is_finite(), r.amount.hi.is_finite());
+            x.key == y.key
+                && x.unit != y.unit
+                && number(x).is_some()
+                && number(x) == number(y)
+                && bounds(x) == bounds(y)
+        }
+        _ => false,
+    }
 }
 
 /// True when two folded names are one: equal, or one's words all in the other ("halden",
-/// "marta halden").
+/// "marta halden"), a word standing for another by its initial ("s. whitfield", "sarah
+/// whitfield") or spelt a little differently ("zelensky", "zelenskyy"; the spelling is
+/// flagged on its own, see [`super::names::spellings`]).
 pub fn same_name(p: &str, q: &str) -> bool {
-    let (wp, wq): (Vec<&str>, Vec<&str>) = (p.split(' ').collect(), q.split(' ').collect());
-    wp.iter().all(|w| wq.contains(w)) || wq.iter().all(|w| wp.contains(w))
+    let (wp, wq): (Vec<&str>, Vec<&str>) = (
+        p.split_whitespace().collect(),
+        q.split_whitespace().collect(),
+    );
+    let within = |x: &[&str], y: &[&str]| x.iter().all(|w| y.iter().any(|v| same_word(w, v)));
+    within(&wp, &wq) || within(&wq, &wp)
+}
+
+/// True when two folded words of names are one (see [`same_name`]).
+fn same_word(p: &str, q: &str) -> bool {
+    // "j.k." is "jk"; "8.1" is no "81" (a number is no initial, and its point counts).
+    let bare = |w: &str| {
+        if w.starts_with(char::is_alphabetic) {
+            w.replace('.', "")
+        } else {
+            w.to_string()
+        }
+    };
+    let (bp, bq) = (bare(p), bare(q));
+    let initial = |i: &str, w: &str| {
+        i.chars().count() == 1
+            && i.starts_with(char::is_alphabetic)
+            && w.len() > 1
+            && w.starts_with(i)
+    };
+    bp == bq
+        || initial(&bp, &bq)
+        || initial(&bq, &bp)
+        || (bp.chars().chain(bq.chars()).all(char::is_alphabetic)
+            && bp.chars().count().min(bq.chars().count()) >= 5
+            && bp.chars().next() == bq.chars().next()
+            && crate::facts::attributions::edit_distance(&bp, &bq) <= 2)
 }
 
 /// The slot in words: "Killed", "Age of Halden", "Distance", "Magnitude".

@@ -155,7 +155,13 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
         .into_iter()
         .filter(|f| !told_by(side, f, other))
         .map(|f| {
-            let (what, shown) = day_range(side.src.text, f, when(f, today));
+            let (what, shown) = match when(f, today) {
+                When::Span(a) => {
+                    let (a, from) = hedged_length(side.src.text, f.span.start, a);
+                    (When::Span(a), amount::widen(f.span, from, None))
+                }
+                w => day_range(side.src.text, f, w),
+            };
             Reading {
                 range: shown != f.span,
                 shown,
@@ -540,6 +546,40 @@ fn when(f: &Fact, today: Option<i64>) -> When {
     }
 }
 
+/// How far a length of time may stand from its number of days, as a share: months and
+/// years differ in length ("18 months" is "a year and a half", "six weeks" "a month and a
+/// half").
+const LENGTH_SLACK: f64 = 0.05;
+
+/// How far "about" takes a length of time either side, as a share ("about six hours" is
+/// some 4.5 to 7.5 hours).
+const LENGTH_ABOUT: f64 = 0.25;
+
+/// A length of time as the hedge before its number (at `start`) bends it: "more than 10
+/// hours", "about six hours", "up to 14 years".
+fn hedged_length(text: &str, start: usize, a: Amount) -> (Amount, Option<usize>) {
+    let Some((hedge, at)) = amount::hedge_before(text, start) else {
+        return (a, None);
+    };
+    let b = match hedge {
+        Hedge::About => Amount {
+            lo: a.lo * (1.0 - LENGTH_ABOUT),
+            hi: a.hi * (1.0 + LENGTH_ABOUT),
+        },
+        Hedge::Nearly => Amount {
+            lo: a.lo * (1.0 - LENGTH_ABOUT),
+            hi: a.hi,
+        },
+        Hedge::AtLeast | Hedge::Over => Amount {
+            lo: a.lo,
+            hi: f64::INFINITY,
+        },
+        Hedge::AtMost | Hedge::Under => Amount { lo: 0.0, hi: a.hi },
+        Hedge::After | Hedge::Before => return (a, None),
+    };
+    (b, Some(at))
+}
+
 /// "for 3 years", "for several years": a length of time in days, as [`When::Span`].
 fn duration(words: &[&str]) -> Option<When> {
     let ["for", n @ .., unit] = words else {
@@ -551,7 +591,7 @@ fn duration(words: &[&str]) -> Option<When> {
         Some(v) => amount::bend(
             v * per,
             Some(Hedge::About),
-            amount::Tolerance::Relative(0.25),
+            amount::Tolerance::Relative(LENGTH_SLACK),
         ),
         None => {
             let r = amount::vague(&n)?;

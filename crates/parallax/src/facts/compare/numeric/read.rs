@@ -17,6 +17,9 @@ use crate::text::Language;
 /// exact fraction.
 const SHARE_IN_WORDS: f64 = 0.1;
 
+/// How many points either side "about" allows a percentage at most.
+const PERCENT_POINTS: f64 = 5.0;
+
 /// The numbers of `kind` on one side, ranges joined ("$140 million to $160 million").
 pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'a>> {
     let text = side.src.text;
@@ -27,6 +30,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         };
         let tol = match kind {
             FactKind::Magnitude => Tolerance::Absolute(0.3),
+            FactKind::Percent => Tolerance::StatedWithin(PERCENT_POINTS),
             _ => Tolerance::Stated,
         };
         let before = amount::hedge_before(text, f.span.start);
@@ -72,15 +76,28 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             shown = Span::new(from, shown.end);
         }
         // The same kind again right after "to": "$140 million to $160 million"; not a change
-        // from one value to another ("rose from 5% to 10%").
+        // from one value to another ("rose from 5% to 10%"), nor a change and the level it
+        // reached ("cut by 10 mph to 60 mph").
         if let Some(prev) = out.last_mut()
             && joins(text, prev.shown.end, shown.start)
             && prev.key == key
             && !amount::word_before(text, prev.shown.start, "from")
+            && !amount::word_before(text, prev.shown.start, "by")
         {
             prev.amount = prev.amount.span(&amt);
             prev.shown = Span::new(prev.shown.start, shown.end);
             continue;
+        }
+        // A bound is a level: "fell below 30%".
+        let change = kind != FactKind::Age
+            && matches!(hedge, None | Some(Hedge::About | Hedge::Nearly))
+            && is_change(text, shown);
+        // A change of 18 °F is one of 10 °C: degrees, not a reading, so without the offset.
+        if change && kind == FactKind::Quantity && f.value.ends_with(" °F") {
+            amt = Amount {
+                lo: amt.lo + 32.0 * 5.0 / 9.0,
+                hi: amt.hi + 32.0 * 5.0 / 9.0,
+            };
         }
         let mods = if kind == FactKind::Count {
             modifiers(text, f)
@@ -112,6 +129,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             unit,
             slack,
             part: kind == FactKind::Count && crate::facts::counts::is_part(text, f.span),
+            change,
             // Read later, for the numbers still in question (see `with_context`).
             ctx: Context::default(),
         });
@@ -254,6 +272,93 @@ fn lower_bound(
 }
 
 /// True when only a range's joiner stands between two numbers ("to", "-", "or").
+/// Verbs whose number right after them is how much something changed ("rose 5%", "cut 300
+/// jobs" is a count, so only those that move a level: see [`is_change`]).
+const CHANGE_VERBS: &[&str] = &[
+    "climbed",
+    "declined",
+    "dropped",
+    "fell",
+    "grew",
+    "increased",
+    "jumped",
+    "plunged",
+    "reduced",
+    "rose",
+    "shrank",
+    "slipped",
+    "slumped",
+    "soared",
+    "surged",
+    "tumbled",
+];
+
+/// Words before "by" that make the number after it a change: "cut by 10 mph", "up by 14".
+const BY_CHANGE: &[&str] = &[
+    "boosted",
+    "climbed",
+    "cut",
+    "declined",
+    "down",
+    "dropped",
+    "expanded",
+    "extended",
+    "fell",
+    "gained",
+    "grew",
+    "increased",
+    "jumped",
+    "lengthened",
+    "lowered",
+    "narrowed",
+    "plunged",
+    "raised",
+    "reduced",
+    "rose",
+    "shortened",
+    "shrank",
+    "slashed",
+    "slipped",
+    "soared",
+    "surged",
+    "trimmed",
+    "tumbled",
+    "up",
+    "widened",
+];
+
+/// True when the number `shown` is a change or a difference, not a level: after a verb of
+/// change ("rose 5%", "was cut by 10 mph") or before "over", "above", "below" or "under" and
+/// what it is measured from ("30 mph over the limit"). A change is compared only with a
+/// change: "cut by 10 mph to 60 mph" and "cut from 70 mph to 60 mph" agree.
+fn is_change(text: &str, shown: Span) -> bool {
+    let mut before = text[..shown.start].split_whitespace().rev();
+    let last = before.next().map(str::to_lowercase);
+    let by = last.as_deref() == Some("by");
+    let verb = if by {
+        before.next().map(str::to_lowercase)
+    } else {
+        last
+    };
+    let after: Vec<String> = (text[shown.end..].split_whitespace())
+        .take(2)
+        .map(str::to_lowercase)
+        .collect();
+    let measured_from = matches!(
+        after
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .as_slice(),
+        [
+            "over" | "above" | "below" | "under",
+            "the" | "a" | "an" | "its" | "their" | "normal" | "average"
+        ]
+    );
+    let verb = verb.as_deref().unwrap_or("");
+    measured_from || (by && BY_CHANGE.contains(&verb)) || (!by && CHANGE_VERBS.contains(&verb))
+}
+
 fn joins(text: &str, end: usize, start: usize) -> bool {
     start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
 }
