@@ -9,7 +9,7 @@ use super::number_words;
 use super::words::Word;
 use super::words::fold;
 use super::{Fact, FactKind};
-use crate::lexicon::{CURRENCIES, SCALES, UNITS, lookup, number_word};
+use crate::lexicon::{CURRENCIES, SCALES, TIME_UNITS, UNITS, lookup, number_word};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -61,7 +61,18 @@ static MONEY_RANGE_END: LazyLock<Regex> =
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)(?-u:\b)(?P<den>halves|half|thirds?|quarters?|fifths?|tenths?)(?-u:\b)",
-        r"(?P<of>\s+of)?\s+(?:the|its|their|his|her|all)(?-u:\b)(?:\s+(?P<next>\w+))?",
+        r"(?P<of>\s+of)?\s+(?:(?:the|its|their|his|her|all)(?-u:\b)(?:\s+(?P<next>\w+))?|(?P<bare>\w+))",
+    ))
+    .unwrap()
+});
+
+/// A share as a count of a count: "one in five adults", "two out of three schools", "4 in
+/// 10 voters" (read in [`shares_in`]).
+static SHARE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?P<n>one|two|three|four|five|six|seven|eight|nine|[0-9]{1,3})",
+        r"\s+(?:in|out\s+of)\s+(?P<m>two|three|four|five|six|seven|eight|nine|ten|[0-9]{1,3}(?:,[0-9]{3})*)",
+        r"(?-u:\b)(?P<after>\s+\w+)?",
     ))
     .unwrap()
 });
@@ -112,7 +123,7 @@ static TEMPERATURE: LazyLock<Regex> = LazyLock::new(|| {
 const QUANTITY_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred";
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
+pub(super) static PATTERNS: [&LazyLock<Regex>; 8] = [
     &AGE,
     &MONEY,
     &MONEY_RANGE_END,
@@ -120,6 +131,7 @@ pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
     &PERCENT,
     &QUANTITY,
     &TEMPERATURE,
+    &SHARE_IN,
 ];
 
 /// Parses a number as written; German swaps the roles of point and comma. Digits that open
@@ -211,6 +223,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
         }
     }
     fractions(text, out);
+    shares_in(text, lang, out);
     quantities(text, lang, out);
     temperatures(text, out);
     super::counts::extract(text, ws, lang, out);
@@ -237,6 +250,13 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
             before[word_start..].to_lowercase().as_str(),
             "first" | "second" | "last" | "latter" | "former" | "other" | "upper" | "lower"
         );
+        // "half of voters": with no article, the whole is a plural ("a quarter of an hour"
+        // is none).
+        if c.name("bare")
+            .is_some_and(|w| c.name("of").is_none() || !members(w.as_str()))
+        {
+            continue;
+        }
         let (n, start) = match n {
             Some(n) if n < d && c.name("of").is_some() => (n, word_start),
             None if !ordinal
@@ -250,6 +270,31 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
         };
         let value = format!("{}%", show((n / d * 1000.0_f64).round() / 10.0));
         out.push(fact(FactKind::Percent, start, den.end(), value));
+    }
+}
+
+/// Shares written as a count of a count ([`SHARE_IN`]) as percentages: "one in five adults"
+/// is 20%. Not a year ("3 in 2019"), nor a length of time ("two in three minutes").
+fn shares_in(text: &str, lang: Language, out: &mut Vec<Fact>) {
+    for c in SHARE_IN.captures_iter(text) {
+        let (Some(n), Some(m)) = (parse_number(&c["n"], lang), parse_number(&c["m"], lang)) else {
+            continue;
+        };
+        let year = !c["m"].contains(',') && (1000.0..=2100.0).contains(&m);
+        let after = c
+            .name("after")
+            .map_or(String::new(), |a| a.as_str().trim().to_lowercase());
+        if n >= m || n <= 0.0 || year || lookup(TIME_UNITS, &after).is_some() {
+            continue;
+        }
+        let whole = c.name("m").unwrap();
+        let value = format!("{}%", show((n / m * 1000.0).round() / 10.0));
+        out.push(fact(
+            FactKind::Percent,
+            c.get(0).unwrap().start(),
+            whole.end(),
+            value,
+        ));
     }
 }
 
@@ -644,6 +689,26 @@ mod tests {
             ("38.7C", "38.7 °C"),
         ];
         assert_eq!(temps, want.map(|(a, b)| (a.to_string(), b.to_string())));
+    }
+
+    #[test]
+    fn counts_of_counts_are_shares() {
+        let f = run(
+            "One in five adults, two out of three schools, 4 in 10 voters and half of voters \
+             agreed; not 3 in 2019, two in three minutes, nor a quarter of an hour.",
+        );
+        let shares: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Percent)
+            .map(|x| (x.1, x.2))
+            .collect();
+        // Shares in words are read before counts of counts.
+        let want = [
+            ("half", "50%"),
+            ("One in five", "20%"),
+            ("two out of three", "66.7%"),
+            ("4 in 10", "40%"),
+        ];
+        assert_eq!(shares, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]

@@ -55,13 +55,16 @@ struct Reading<'a> {
     /// A part of the count before it: "40 of them" in "85 people, 40 of them in Korbal".
     part: bool,
     /// A change or a difference ("rose by 5%", "30 mph over the limit"), not a level.
-    change: bool,
+    change: Option<read::Change>,
     ctx: Context,
 }
 
 impl Reading<'_> {
     /// True when one true value fits both, allowing for rounding across units.
     fn fits(&self, other: &Reading) -> bool {
+        if opposite(self, other) {
+            return false;
+        }
         if self.unit == other.unit {
             return self.amount.fits(&other.amount);
         }
@@ -102,6 +105,7 @@ pub fn compare_kind(
         other.iter().any(|o| {
             o.fact.value == r.fact.value
                 && o.part == r.part
+                && !opposite(o, r)
                 && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
         })
     };
@@ -152,7 +156,13 @@ pub fn compare_kind(
         if untyped(x, b) || untyped(y, a) {
             continue;
         }
-        let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
+        // A rise against a fall shows its verbs: "A says grew by 0.3%, B says shrank by 0.3%".
+        let with_verb = |r: &Reading| match r.change.and_then(|c| c.verb) {
+            Some(at) if opposite(x, y) => Span::new(at, r.shown.end),
+            _ => r.shown,
+        };
+        let (sx, sy) = (with_verb(x), with_verb(y));
+        let mut c = conflict(kind, a.words(sx), b.words(sy), sx, sy);
         if kind == FactKind::Age {
             // An age is a value, not a phrase: "56" and "62", not "the 62-year-old"; a
             // decade as its words say it ("in his 40s").
@@ -166,6 +176,13 @@ pub fn compare_kind(
         c.slot = label(kind, x, y);
         out.push(c);
     }
+}
+
+/// True when one reading is a rise and the other a fall, which no value makes one ("grew by
+/// 0.3%", "shrank by 0.3%"), unless both are nothing.
+fn opposite(x: &Reading, y: &Reading) -> bool {
+    matches!((x.change, y.change), (Some(p), Some(q)) if p.way * q.way < 0)
+        && (x.amount.hi > 0.0 || y.amount.hi > 0.0)
 }
 
 /// The items of `items` whose flag in `keep` is set.
@@ -193,7 +210,7 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     let counts = |r: &Reading, k: &str| r.key == k || r.also.as_deref() == Some(k);
     if !(counts(x, &y.key) || y.also.as_deref().is_some_and(|k| counts(x, k)) || one_number(x, y))
         || x.mods != y.mods
-        || x.change != y.change
+        || x.change.is_some() != y.change.is_some()
     {
         return None;
     }

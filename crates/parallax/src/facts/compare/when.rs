@@ -4,8 +4,9 @@
 //! relative time ("today", "last week", "Tuesday") as the days it names counted from the
 //! article's own date, when the article has one. Without that date a relative time names
 //! no day, so it never conflicts with an absolute one ("Tuesday" vs "Sept. 18"), nor with
-//! another relative time (two articles may be written days apart). Durations ("for several
-//! years") compare only with durations. Times of day compare in one zone, or, when their
+//! another relative time (two articles may be written days apart), but for two days of the
+//! week more than a day apart ("on Tuesday" vs "on Thursday": whichever the week, two days).
+//! Durations ("for several years") compare only with durations. Times of day compare in one zone, or, when their
 //! zones cannot be matched, by their minutes alone (zones differ by whole hours).
 
 use std::collections::HashSet;
@@ -32,6 +33,10 @@ enum When {
     Yearless(u32, u32),
     /// A length of time, in days.
     Span(Amount),
+    /// A day of the week (0 Monday) in a week we cannot place, the article being undated.
+    /// Two of them a day apart may name one moment (time zones, a post after midnight);
+    /// further apart they are two days, whichever week is meant.
+    Weekday(u32),
     /// A time that names no day we can place: it never conflicts.
     Floating,
 }
@@ -361,6 +366,7 @@ fn dates_fit(p: &When, q: &When) -> bool {
                 .any(|&(a, b)| y.iter().any(|&(c, d)| a - k <= d && c - k <= b))
         }
         (Yearless(a, b), Yearless(c, d)) => a <= d && c <= b,
+        (Weekday(a), Weekday(b)) => matches!((7 + a - b) % 7, 0 | 1 | 6),
         (Yearless(a, b), Days(ds, r)) | (Days(ds, r), Yearless(a, b)) => {
             ds.iter().any(|&(lo, hi)| {
                 let k = i64::from(*r);
@@ -514,10 +520,10 @@ fn when(f: &Fact, today: Option<i64>) -> When {
     let words: Vec<&str> = v.split(' ').collect();
     if let Some(w) = words.last().and_then(|w| weekday_of(w)) {
         let which = if words.len() > 1 { words[0] } else { "" };
-        // Without the article's date a weekday is in no known week: two articles written
-        // days apart name different weekdays for one day ("Wednesday", "on Sunday").
+        // Without the article's date a weekday is in no known week, but it is still that
+        // day of the week (see [`When::Weekday`]).
         return match (today, which) {
-            (None, _) => When::Floating,
+            (None, _) => When::Weekday(w),
             (Some(t), _) => {
                 let (lo, hi) = match which {
                     "last" => (t - 13, t - 1),

@@ -46,8 +46,11 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
                 _ => r,
             },
         };
-        // A share in words is a round figure: "a third" is some 30 to 37%, "half" 45 to 55%.
-        if kind == FactKind::Percent && text[f.span.start..].starts_with(char::is_alphabetic) {
+        // A share in words is a round figure: "a third" is some 30 to 37%, "half" 45 to 55%,
+        // "4 in 10" 36 to 44%; as a bound it is as said ("more than half" is over 50%).
+        let written = f.span.slice(text).to_lowercase();
+        let in_words = !["%", "cent", "prozent"].iter().any(|p| written.contains(p));
+        if kind == FactKind::Percent && in_words && amt.lo.is_finite() && amt.hi.is_finite() {
             amt = Amount {
                 lo: amt.lo * (1.0 - SHARE_IN_WORDS),
                 hi: amt.hi * (1.0 + SHARE_IN_WORDS),
@@ -82,18 +85,19 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             && joins(text, prev.shown.end, shown.start)
             && prev.key == key
             && !amount::word_before(text, prev.shown.start, "from")
-            && !amount::word_before(text, prev.shown.start, "by")
+            && prev.change.is_none()
         {
             prev.amount = prev.amount.span(&amt);
             prev.shown = Span::new(prev.shown.start, shown.end);
             continue;
         }
         // A bound is a level: "fell below 30%".
-        let change = kind != FactKind::Age
-            && matches!(hedge, None | Some(Hedge::About | Hedge::Nearly))
-            && is_change(text, shown);
+        let change = (kind != FactKind::Age
+            && matches!(hedge, None | Some(Hedge::About | Hedge::Nearly)))
+        .then(|| change_at(text, shown))
+        .flatten();
         // A change of 18 °F is one of 10 °C: degrees, not a reading, so without the offset.
-        if change && kind == FactKind::Quantity && f.value.ends_with(" °F") {
+        if change.is_some() && kind == FactKind::Quantity && f.value.ends_with(" °F") {
             amt = Amount {
                 lo: amt.lo + 32.0 * 5.0 / 9.0,
                 hi: amt.hi + 32.0 * 5.0 / 9.0,
@@ -272,91 +276,91 @@ fn lower_bound(
 }
 
 /// True when only a range's joiner stands between two numbers ("to", "-", "or").
-/// Verbs whose number right after them is how much something changed ("rose 5%", "cut 300
-/// jobs" is a count, so only those that move a level: see [`is_change`]).
-const CHANGE_VERBS: &[&str] = &[
-    "climbed",
-    "declined",
-    "dropped",
-    "fell",
-    "grew",
-    "increased",
-    "jumped",
-    "plunged",
-    "reduced",
-    "rose",
-    "shrank",
-    "slipped",
-    "slumped",
-    "soared",
-    "surged",
-    "tumbled",
+/// Words of change and which way each goes (1 up, -1 down), and whether a number may
+/// follow without "by" ("rose 5%"; "cut 300 jobs" counts jobs, so "cut" needs "by").
+const CHANGE_WORDS: &[(&str, i8, bool)] = &[
+    ("boosted", 1, false),
+    ("climbed", 1, true),
+    ("cut", -1, false),
+    ("declined", -1, true),
+    ("down", -1, true),
+    ("dropped", -1, true),
+    ("expanded", 1, false),
+    ("extended", 1, false),
+    ("fell", -1, true),
+    ("gained", 1, false),
+    ("grew", 1, true),
+    ("increased", 1, true),
+    ("jumped", 1, true),
+    ("lengthened", 1, false),
+    ("lowered", -1, false),
+    ("narrowed", -1, false),
+    ("plunged", -1, true),
+    ("raised", 1, false),
+    ("reduced", -1, true),
+    ("rose", 1, true),
+    ("shortened", -1, false),
+    ("shrank", -1, true),
+    ("slashed", -1, false),
+    ("slipped", -1, true),
+    ("slumped", -1, true),
+    ("soared", 1, true),
+    ("surged", 1, true),
+    ("trimmed", -1, false),
+    ("tumbled", -1, true),
+    ("up", 1, true),
+    ("widened", 1, false),
 ];
 
-/// Words before "by" that make the number after it a change: "cut by 10 mph", "up by 14".
-const BY_CHANGE: &[&str] = &[
-    "boosted",
-    "climbed",
-    "cut",
-    "declined",
-    "down",
-    "dropped",
-    "expanded",
-    "extended",
-    "fell",
-    "gained",
-    "grew",
-    "increased",
-    "jumped",
-    "lengthened",
-    "lowered",
-    "narrowed",
-    "plunged",
-    "raised",
-    "reduced",
-    "rose",
-    "shortened",
-    "shrank",
-    "slashed",
-    "slipped",
-    "soared",
-    "surged",
-    "trimmed",
-    "tumbled",
-    "up",
-    "widened",
-];
+/// A number that is a change or a difference, not a level: which way it goes (1 up, -1
+/// down, 0 unsaid) and where its verb starts, if the flag should show it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Change {
+    pub way: i8,
+    pub verb: Option<usize>,
+}
 
-/// True when the number `shown` is a change or a difference, not a level: after a verb of
-/// change ("rose 5%", "was cut by 10 mph") or before "over", "above", "below" or "under" and
-/// what it is measured from ("30 mph over the limit"). A change is compared only with a
-/// change: "cut by 10 mph to 60 mph" and "cut from 70 mph to 60 mph" agree.
-fn is_change(text: &str, shown: Span) -> bool {
-    let mut before = text[..shown.start].split_whitespace().rev();
-    let last = before.next().map(str::to_lowercase);
-    let by = last.as_deref() == Some("by");
-    let verb = if by {
-        before.next().map(str::to_lowercase)
-    } else {
-        last
-    };
+/// The change the number `shown` states, if it is one: after a word of change ("rose 5%",
+/// "was cut by 10 mph") or before "over", "above", "below" or "under" and what it is
+/// measured from ("30 mph over the limit"). A change is compared only with a change: "cut
+/// by 10 mph to 60 mph" and "cut from 70 mph to 60 mph" agree; "grew by 0.3%" and "shrank
+/// by 0.3%" do not.
+fn change_at(text: &str, shown: Span) -> Option<Change> {
+    let words_before: Vec<(usize, &str)> = text[..shown.start]
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let by = words_before
+        .first()
+        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
+    let verb = words_before.get(usize::from(by));
+    if let Some(&(at, w)) = verb
+        && let Some(&(_, way, bare)) = CHANGE_WORDS
+            .iter()
+            .find(|(v, _, _)| w.eq_ignore_ascii_case(v))
+        && (by || bare)
+    {
+        return Some(Change {
+            way,
+            verb: Some(at),
+        });
+    }
     let after: Vec<String> = (text[shown.end..].split_whitespace())
         .take(2)
         .map(str::to_lowercase)
         .collect();
-    let measured_from = matches!(
-        after
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()
-            .as_slice(),
-        [
-            "over" | "above" | "below" | "under",
-            "the" | "a" | "an" | "its" | "their" | "normal" | "average"
-        ]
+    let way = match after.first().map(String::as_str) {
+        Some("over" | "above") => 1,
+        Some("below" | "under") => -1,
+        _ => return None,
+    };
+    let from = matches!(
+        after.get(1).map(String::as_str),
+        Some("the" | "a" | "an" | "its" | "their" | "normal" | "average")
     );
-    let verb = verb.as_deref().unwrap_or("");
-    measured_from || (by && BY_CHANGE.contains(&verb)) || (!by && CHANGE_VERBS.contains(&verb))
+    from.then_some(Change { way, verb: None })
 }
 
 fn joins(text: &str, end: usize, start: usize) -> bool {
