@@ -105,9 +105,34 @@ static LENGTH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Holidays on one day of the year, whatever the year: "Christmas Eve" is 24 December.
+const HOLIDAYS: &[(&str, u32, u32)] = &[
+    ("christmas eve", 12, 24),
+    ("christmas day", 12, 25),
+    ("boxing day", 12, 26),
+    ("new year's eve", 12, 31),
+    ("new year's day", 1, 1),
+    ("valentine's day", 2, 14),
+    ("st patrick's day", 3, 17),
+    ("st. patrick's day", 3, 17),
+    ("bastille day", 7, 14),
+    ("fourth of july", 7, 4),
+    ("halloween", 10, 31),
+    ("armistice day", 11, 11),
+    ("bonfire night", 11, 5),
+];
+
+/// A holiday of [`HOLIDAYS`], with a straight or curly apostrophe.
+static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
+    let names: Vec<String> = (HOLIDAYS.iter())
+        .map(|(n, _, _)| regex::escape(n).replace(' ', r"\s+").replace('\'', "['’]"))
+        .collect();
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?-u:\b)", names.join("|"))).unwrap()
+});
+
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 7] = [
-    &ISO, &NUMERIC, &MONTH_DAY, &YEAR, &WEEKDAY, &RELATIVE, &DURATION,
+pub(super) static PATTERNS: [&LazyLock<Regex>; 8] = [
+    &ISO, &NUMERIC, &MONTH_DAY, &YEAR, &WEEKDAY, &RELATIVE, &DURATION, &HOLIDAY,
 ];
 
 fn month_number(s: &str) -> Option<u32> {
@@ -143,6 +168,13 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
     }
     numeric(text, out);
     month_dates(text, out);
+    for m in HOLIDAY.find_iter(text) {
+        let name = fold(m.as_str()).replace('’', "'");
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some(&(_, mo, d)) = HOLIDAYS.iter().find(|(n, _, _)| *n == name) {
+            push(out, m.start(), m.end(), iso(None, mo, Some(d)));
+        }
+    }
     for c in YEAR.captures_iter(text) {
         let m = c.get(0).unwrap();
         push(out, m.start(), m.end(), c["y"].to_string());
@@ -350,6 +382,21 @@ mod tests {
                 ("two years and six months", "for 30 months"),
                 ("for a year and a half", "for 1.5 years"),
                 ("two and a half days", "for 2.5 days"),
+            ]
+        );
+    }
+
+    #[test]
+    fn holidays_are_days_of_the_year() {
+        let f = run("On Christmas Eve, not on New Year’s Day nor at Halloween, in 2019.");
+        let v: Vec<(&str, &str)> = f.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+        assert_eq!(
+            v,
+            [
+                ("Christmas Eve", "--12-24"),
+                ("New Year’s Day", "--01-01"),
+                ("Halloween", "--10-31"),
+                ("in 2019", "2019"),
             ]
         );
     }

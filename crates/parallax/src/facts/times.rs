@@ -44,8 +44,20 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A time in words: "half past six", "a quarter to nine", "five o'clock in the afternoon".
+/// An hour alone is a time only with "o'clock" or minutes past or to it ("six" is a count).
+static WORD_TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)(?-u:\b)(?:(?P<q>half|(?:a\s+)?quarter|twenty-five|twenty|ten|five)\s+(?P<dir>past|to)\s+)?",
+        r"(?P<h>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
+        r"(?P<oc>\s+o['’]clock)?(?-u:\b)",
+        r"(?:\s+(?P<part>in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night))?",
+    ))
+    .unwrap()
+});
+
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 1] = [&TIME];
+pub(super) static PATTERNS: [&LazyLock<Regex>; 2] = [&TIME, &WORD_TIME];
 
 /// A time of day as read from its words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +70,17 @@ pub struct Clock {
 
 /// The times of day in `text`.
 pub fn extract(text: &str, out: &mut Vec<Fact>) {
+    for c in WORD_TIME.captures_iter(text) {
+        if let Some((clock, start, end)) = in_words(&c) {
+            let value = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
+            out.push(Fact {
+                kind: FactKind::Time,
+                span: Span::new(start, end),
+                value,
+                speaker: None,
+            });
+        }
+    }
     for c in TIME.captures_iter(text) {
         let Some((clock, start, end)) = read(&c) else {
             continue;
@@ -80,6 +103,50 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
             speaker: None,
         });
     }
+}
+
+/// A time in words ([`WORD_TIME`]) and where its words start and end.
+fn in_words(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
+    if c.name("q").is_none() && c.name("oc").is_none() {
+        return None;
+    }
+    let hour = crate::lexicon::number_word(&c["h"].to_lowercase())? as i32;
+    let past = match c.name("q").map(|q| q.as_str().to_lowercase()) {
+        None => 0,
+        Some(q) => {
+            let m = match q.trim_start_matches("a ").trim() {
+                "half" => 30,
+                "quarter" => 15,
+                "twenty-five" => 25,
+                "twenty" => 20,
+                "ten" => 10,
+                _ => 5,
+            };
+            if c["dir"].eq_ignore_ascii_case("to") {
+                -m
+            } else {
+                m
+            }
+        }
+    };
+    let part = c.name("part").map(|p| p.as_str().to_lowercase());
+    let pm = part.as_deref().map(|p| {
+        p.ends_with("afternoon") || p.ends_with("evening") || (p.ends_with("night") && hour >= 6)
+    });
+    let h = match pm {
+        Some(pm) => hour % 12 + if pm { 12 } else { 0 },
+        None => hour,
+    };
+    let minutes = (h * 60 + past).rem_euclid(1440);
+    let end = c.get(0)?.end();
+    Some((
+        Clock {
+            minutes,
+            either_half: pm.is_none(),
+        },
+        c.get(0)?.start(),
+        end,
+    ))
 }
 
 /// True for a zone that makes four digits a time ("0930 GMT"): an abbreviation of three
@@ -149,6 +216,11 @@ pub fn clock(text: &str, span: Span) -> Option<Clock> {
             either_half: false,
         });
     }
+    if let Some(c) = WORD_TIME.captures(words)
+        && let Some((clock, _, _)) = in_words(&c)
+    {
+        return Some(clock);
+    }
     let c = TIME.captures(words)?;
     read(&c).map(|(clock, _, _)| clock)
 }
@@ -194,6 +266,21 @@ mod tests {
             ("They met at noon.", "noon", "12:00"),
             ("He left at 9.30pm.", "9.30pm", "21:30"),
             ("The bank spoke at 0930 GMT.", "0930 GMT", "09:30 GMT"),
+            (
+                "They left at half past six in the morning.",
+                "half past six in the morning",
+                "06:30",
+            ),
+            (
+                "They left at a quarter to nine.",
+                "a quarter to nine",
+                "08:45",
+            ),
+            (
+                "They met at five o'clock in the afternoon.",
+                "five o'clock in the afternoon",
+                "17:00",
+            ),
         ] {
             assert_eq!(run(s), [(text.to_string(), value.to_string())], "{s}");
         }
