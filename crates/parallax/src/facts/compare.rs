@@ -251,6 +251,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     names::quotes(&sa, &sb, out);
     names::attributions(&sa, &sb, out);
     names::spellings(&sa, &sb, out);
+    names::roles(&sa, &sb, out);
     found
 }
 
@@ -270,7 +271,10 @@ fn conflicts_of(
         FactKind::Time => when::compare_times(&sa, &sb, &mut out, &mut Vec::new()),
         FactKind::Date => when::compare(&sa, &sb, &mut out, &mut Vec::new()),
         FactKind::Quote => names::quotes(&sa, &sb, &mut out),
-        FactKind::Entity => names::spellings(&sa, &sb, &mut out),
+        FactKind::Entity => {
+            names::spellings(&sa, &sb, &mut out);
+            names::roles(&sa, &sb, &mut out);
+        }
         FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
         _ if context::numberish(kind) => {
             numeric::compare_kind(&sa, &sb, kind, &mut out, &mut Vec::new())

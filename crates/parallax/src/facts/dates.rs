@@ -270,7 +270,11 @@ fn number_of(n: &str) -> String {
 /// True when the length of time at `start..end` is an age: "a 10-year-old", "10 years
 /// old", "aged 10 years", "40 years of age".
 fn an_age(text: &str, start: usize, end: usize) -> bool {
-    let after: String = text[end..].chars().take(7).collect::<String>().to_lowercase();
+    let after: String = text[end..]
+        .chars()
+        .take(7)
+        .collect::<String>()
+        .to_lowercase();
     let before = text[..start].trim_end();
     let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
     after.starts_with("-old")

@@ -376,6 +376,62 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     }
 }
 
+/// Words that, standing between two names, say the same whichever name comes first ("Smith
+/// and Jones", "Smith met Jones", "London to Paris" is left alone too): no role to swap.
+const SYMMETRIC: &[&str] = &[
+    "against", "and", "as", "at", "by", "drew", "faced", "faces", "for", "from", "in", "joined",
+    "married", "meets", "met", "near", "of", "on", "or", "played", "plays", "the", "tied", "to",
+    "v", "versus", "vs", "with",
+];
+
+/// Two names whose roles the sides swap around the same words: "Rovers beat City" against
+/// "City beat Rovers", "Smith accused Jones" against "Jones accused Smith". The words
+/// between are one to three in lower case, and not of those that say the same both ways
+/// ([`SYMMETRIC`]).
+pub fn roles(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
+    let pairs = |side: &LinkSide<'_>| -> Vec<(String, String, String, Span)> {
+        let names = side.of(FactKind::Entity);
+        let text = side.src.text;
+        (names.windows(2))
+            .filter_map(|w| {
+                let (x, y) = (w[0], w[1]);
+                let between = text.get(x.span.end..y.span.start)?.trim();
+                // A title of the second name is no part of the verb ("accused Governor").
+                let mut words: Vec<&str> = between.split(' ').collect();
+                while words.len() > 1 && words.last().is_some_and(|w| is_title(w)) {
+                    words.pop();
+                }
+                let between = words.join(" ");
+                let verb = (1..=3).contains(&words.len())
+                    && words.iter().all(|w| w.chars().all(char::is_lowercase))
+                    && !words.iter().any(|w| w.is_empty())
+                    && !SYMMETRIC.contains(&words[0]);
+                verb.then(|| {
+                    let span = Span::new(x.span.start, y.span.end);
+                    (x.value.clone(), between, y.value.clone(), span)
+                })
+            })
+            .collect()
+    };
+    let (pa, pb) = (pairs(a), pairs(b));
+    for (x1, verb, x2, sx) in &pa {
+        for (y1, verb_b, y2, sy) in &pb {
+            if verb == verb_b && !same_name(x1, x2) && same_name(x1, y2) && same_name(x2, y1) {
+                let mut c = conflict(FactKind::Entity, a.words(*sx), b.words(*sy), *sx, *sy);
+                c.slot = "Who did what".into();
+                out.push(c);
+            }
+        }
+    }
+}
+
+/// True when `word` is a title written before a name ("Governor", "Dr.", "Mr").
+fn is_title(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let titles = crate::lexicon::TITLES;
+    titles.contains(&w.as_str()) || titles.contains(&w.trim_end_matches('.'))
+}
+
 /// One name spelt two ways ("Kristoffer Lund" vs "Kristofer Lund", "Tarvena" vs "Tarvenna",
 /// "T.J. Danforth" vs "TJ Danforth"); accents alone are no difference, nor are the points
 /// of a country's abbreviation ("U.S." and "US").
