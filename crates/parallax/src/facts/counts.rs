@@ -79,7 +79,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             continue;
         };
         if preceded_by_no(text, ws, i)
-            || second_of_share(text, ws, i, lang)
+            || in_share(ws[i].span, out)
             || text[w.span.end..].starts_with(['-', '%', '‑'])
             || (lang == Language::English && super::numbers::broken_tail(text, w.span.start))
         {
@@ -411,17 +411,11 @@ fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
     }
 }
 
-/// True when the number at word `i` is the whole of a share written as a count of a count
-/// ("one in five adults", "two out of three schools"): a percentage (see
-/// [`super::numbers`]), no count of its own.
-fn second_of_share(text: &str, ws: &[Word], i: usize, lang: Language) -> bool {
-    let word = |k: usize| ws[k].text(text).to_lowercase();
-    let number = |k: usize| number_value(ws[k].text(text), lang).is_some();
-    match i {
-        0 | 1 => false,
-        _ if word(i - 1) == "in" => number(i - 2),
-        _ => i >= 3 && word(i - 1) == "of" && word(i - 2) == "out" && number(i - 3),
-    }
+/// True when the number at `span` is the whole of a share read as a count of a count ("one
+/// in five adults" is 20%, see [`super::numbers`]): no count of its own.
+fn in_share(span: Span, out: &[Fact]) -> bool {
+    out.iter()
+        .any(|f| f.kind == FactKind::Percent && f.span.start < span.start && span.end <= f.span.end)
 }
 
 /// The noun a number counts, within four words, and the end of the phrase.

@@ -82,7 +82,7 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)(?P<n2>[0-9]+|a|an|a\s+few|several|many|one|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+",
         r"(?P<u2>years?|months?|weeks?|days?|decades?|hours?)\s+(?P<post>ago|earlier|later)(?-u:\b)",
         // A length of time on its own: "sentenced to six months", "a 90-minute journey".
-        r"|(?-u:\b)(?P<n3>[0-9]+(?:\.[0-9]+)?|{WORDS})(?:\s+and\s+an?\s+(?P<part>half|quarter))?[\s-]",
+        r"|(?-u:\b)(?P<n3>[0-9]+(?:\.[0-9]+)?|an?|{WORDS})(?:\s+and\s+an?\s+(?P<part>half|quarter))?[\s-]",
         r"(?P<u3>years?|months?|weeks?|days?|decades?|hours?|minutes?)(?-u:\b)",
     )
     .replace("{WORDS}", LENGTH_WORDS))
@@ -92,6 +92,15 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Number words that may count a length of time on their own ("six months", "two-hour").
 const LENGTH_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety";
 
+/// The lower end of a range of lengths right before the upper one: the "10-" of "10-12
+/// hours", the "two to " of "two to three years".
+static RANGE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?P<lo>[0-9]+|{LENGTH_WORDS})(?:\s*[-–]\s*|\s+(?:to|or)\s+)$"
+    ))
+    .unwrap()
+});
+
 /// The half after a length of time's unit: "a year and a half".
 static HALF_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s+and\s+a\s+half(?-u:\b)").unwrap());
@@ -100,7 +109,7 @@ static HALF_AFTER: LazyLock<Regex> =
 /// hours 30 minutes", the "and six months" of "two years and six months".
 static LENGTH_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)^,?\s+(?:and\s+)?(?P<n>[0-9]+|{LENGTH_WORDS})[\s-](?P<u>months?|weeks?|days?|hours?|minutes?)(?-u:\b)"
+        r"(?i)^\s+(?:and\s+)?(?P<n>[0-9]+|{LENGTH_WORDS})[\s-](?P<u>months?|weeks?|days?|hours?|minutes?)(?-u:\b)"
     ))
     .unwrap()
 });
@@ -131,8 +140,16 @@ static HOLIDAY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
-pub(super) static PATTERNS: [&LazyLock<Regex>; 8] = [
-    &ISO, &NUMERIC, &MONTH_DAY, &YEAR, &WEEKDAY, &RELATIVE, &DURATION, &HOLIDAY,
+pub(super) static PATTERNS: [&LazyLock<Regex>; 9] = [
+    &ISO,
+    &NUMERIC,
+    &MONTH_DAY,
+    &YEAR,
+    &WEEKDAY,
+    &RELATIVE,
+    &DURATION,
+    &HOLIDAY,
+    &RANGE_BEFORE,
 ];
 
 fn month_number(s: &str) -> Option<u32> {
@@ -195,21 +212,17 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
     let mut taken = 0;
     for c in DURATION.captures_iter(text) {
         let m = c.get(0).unwrap();
-        if m.start() < taken || (c.name("n3").is_some() && an_age(text, m.start(), m.end())) {
+        if m.start() < taken
+            || (c.name("n3").is_some()
+                && (an_age(text, m.start(), m.end()) || compared(text, m.end())))
+        {
             continue;
         }
-        let n = (c
-            .name("n")
-            .or_else(|| c.name("n2"))
-            .or_else(|| c.name("n3")))
-        .unwrap()
-        .as_str();
-        let u = (c
-            .name("u")
-            .or_else(|| c.name("u2"))
-            .or_else(|| c.name("u3")))
-        .unwrap()
-        .as_str();
+        // Each of the pattern's three forms names its number and unit apart.
+        let first = |names: [&str; 3]| names.iter().find_map(|k| c.name(k)).map(|x| x.as_str());
+        let (Some(n), Some(u)) = (first(["n", "n2", "n3"]), first(["u", "u2", "u3"])) else {
+            continue;
+        };
         let mut n = number_of(n);
         let mut end = m.end();
         // "two and a half years", "a year and a half".
@@ -227,6 +240,14 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
             }
             _ => None,
         };
+        // "an hour" alone is "once an hour" or "$20 an hour" as often as a length; with
+        // more after it ("an hour and 40 minutes", "a year and a half") it is one.
+        let article = c
+            .name("n3")
+            .is_some_and(|x| matches!(x.as_str().to_lowercase().as_str(), "a" | "an"));
+        if article && part.is_none() && LENGTH_TAIL.find(&text[end..]).is_none() {
+            continue;
+        }
         if let (Some(p), Ok(v)) = (part, n.parse::<f64>()) {
             n = crate::facts::numbers::show(v + p);
         }
@@ -249,11 +270,20 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
             continue;
         }
         let s = if n == "1" { "" } else { "s" };
+        // "10-12 hours", "two to three years": a range, from its lower end.
+        let range = (c.name("n3").is_some())
+            .then(|| RANGE_BEFORE.captures(&text[..m.start()]))
+            .flatten()
+            .map(|r| (r.get(0).unwrap().start(), number_of(&r["lo"])));
+        let (start, n) = match range {
+            Some((at, lo)) => (at, format!("{lo}-{n}")),
+            None => (m.start(), n),
+        };
         let value = match c.name("post") {
             Some(p) => format!("{n} {unit}{s} {}", fold(p.as_str())),
             None => format!("for {n} {unit}{s}"),
         };
-        push(out, m.start(), end, value);
+        push(out, start, end, value);
     }
 }
 
@@ -265,6 +295,18 @@ fn number_of(n: &str) -> String {
         "a" | "an" => "1".to_string(),
         _ => lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string()),
     }
+}
+
+/// True when the length of time ending at `end` is a difference between two others: "about
+/// four years more than for men", "two hours longer than planned".
+fn compared(text: &str, end: usize) -> bool {
+    let mut after = text[end..].split_whitespace().map(|w| w.to_lowercase());
+    let first = after.next().unwrap_or_default();
+    let second = after.next().unwrap_or_default();
+    matches!(
+        first.as_str(),
+        "more" | "less" | "fewer" | "longer" | "shorter" | "older" | "younger"
+    ) && second == "than"
 }
 
 /// True when the length of time at `start..end` is an age: "a 10-year-old", "10 years

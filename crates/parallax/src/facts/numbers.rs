@@ -273,6 +273,32 @@ fn fractions(text: &str, out: &mut Vec<Fact>) {
     }
 }
 
+/// Nouns after "N in M" that hold a tally rather than name a population: "7 in 8 games",
+/// "12 in 3 states" are counts, not shares.
+const CONTAINERS: &[&str] = &[
+    "appearances",
+    "areas",
+    "attempts",
+    "cities",
+    "countries",
+    "districts",
+    "games",
+    "innings",
+    "matches",
+    "outings",
+    "places",
+    "provinces",
+    "races",
+    "regions",
+    "rounds",
+    "seasons",
+    "starts",
+    "states",
+    "towns",
+    "tries",
+    "villages",
+];
+
 /// Shares written as a count of a count ([`SHARE_IN`]) as percentages: "one in five adults"
 /// is 20%. Not a year ("3 in 2019"), nor a length of time ("two in three minutes").
 fn shares_in(text: &str, lang: Language, out: &mut Vec<Fact>) {
@@ -284,7 +310,9 @@ fn shares_in(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let after = c
             .name("after")
             .map_or(String::new(), |a| a.as_str().trim().to_lowercase());
-        if n >= m || n <= 0.0 || year || lookup(TIME_UNITS, &after).is_some() {
+        let container =
+            lookup(TIME_UNITS, &after).is_some() || CONTAINERS.contains(&after.as_str());
+        if n >= m || n <= 0.0 || year || container {
             continue;
         }
         let whole = c.name("m").unwrap();
@@ -303,8 +331,29 @@ fn shares_in(text: &str, lang: Language, out: &mut Vec<Fact>) {
 /// an amount makes a ratio ("half the cost", "half the previous levels").
 fn members(word: &str) -> bool {
     const AMOUNTS: &[&str] = &[
-        "amounts", "costs", "figures", "fees", "levels", "numbers", "prices", "rates", "salaries",
-        "sizes", "speeds", "sums", "times", "totals", "values", "wages",
+        "amounts",
+        "costs",
+        "earnings",
+        "emissions",
+        "figures",
+        "fees",
+        "levels",
+        "losses",
+        "numbers",
+        "prices",
+        "proceeds",
+        "profits",
+        "rates",
+        "revenues",
+        "salaries",
+        "sizes",
+        "speeds",
+        "sums",
+        "taxes",
+        "times",
+        "totals",
+        "values",
+        "wages",
     ];
     let w = word.to_lowercase();
     w.chars().count() >= 4
@@ -354,6 +403,61 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
     }
 }
 
+/// Words before a glued temperature that make it a reading ("reached 30C", "to 96F").
+const READING_WORDS: &[&str] = &[
+    "about", "above", "around", "at", "below", "climbed", "dropped", "exceeded", "fell", "high",
+    "highs", "hit", "low", "lows", "minus", "near", "nearly", "of", "over", "peaked", "plunged",
+    "reached", "rose", "soared", "to", "topped", "touched", "under",
+];
+
+/// Words of the weather or the body near a glued temperature: "in 34C heat", "Madrid, 41C,
+/// the hottest day", "a fever of 39C".
+const TEMPERATURE_WORDS: &[&str] = &[
+    "celsius",
+    "cold",
+    "coldest",
+    "cool",
+    "degrees",
+    "fahrenheit",
+    "fever",
+    "freezing",
+    "frost",
+    "heat",
+    "heatwave",
+    "hot",
+    "hotter",
+    "hottest",
+    "mercury",
+    "scorching",
+    "sweltering",
+    "temperature",
+    "temperatures",
+    "thermometer",
+    "warm",
+    "warmer",
+    "warmest",
+    "weather",
+];
+
+/// True when a word of [`TEMPERATURE_WORDS`] stands within some 60 bytes of `start..end`,
+/// in its sentence.
+fn temperature_near(text: &str, start: usize, end: usize) -> bool {
+    let mut lo = start.saturating_sub(60);
+    while !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (end + 60).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    // Within its sentence only.
+    let lo = text[lo..start].rfind(". ").map_or(lo, |i| lo + i);
+    let hi = text[end..hi].find(". ").map_or(hi, |i| end + i);
+    text[lo..hi]
+        .split(|c: char| !c.is_alphabetic())
+        .any(|w| TEMPERATURE_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
 /// Temperatures written "30C" ([`TEMPERATURE`]) as quantities in °C or °F.
 fn temperatures(text: &str, out: &mut Vec<Fact>) {
     for c in TEMPERATURE.captures_iter(text) {
@@ -361,13 +465,20 @@ fn temperatures(text: &str, out: &mut Vec<Fact>) {
         let sign = c.name("sign").filter(|s| {
             (text[..s.start()].chars().next_back()).is_none_or(|p| !p.is_alphanumeric())
         });
-        // The word before, past a sign: "Flat 30C" is an address, "reached 30C" a reading.
-        let before = text[..sign.map_or(n.start(), |s| s.start())].trim_end();
-        let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
-        if word.starts_with(char::is_uppercase) && !word.eq_ignore_ascii_case("minus") {
+        let start = sign.map_or(n.start(), |s| s.start());
+        // Not the tail of another number ("38.75C", "1,030C", the score "12-5C").
+        if text[..start]
+            .ends_with(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '–'))
+        {
+            continue;
+        }
+        // A reading, by the words around it ("highs of 30C", "in 34C heat") or the word
+        // before ("reached 30C", "minus 5C"); "seat 23F", "flat 4C", "a 34C bra" are not.
+        let before = text[..start].trim_end();
+        let word = (before.rsplit(|c: char| !c.is_alphanumeric()).next())
+            .unwrap_or("")
+            .to_lowercase();
+        if !READING_WORDS.contains(&word.as_str()) && !temperature_near(text, start, m.end()) {
             continue;
         }
         let Ok(v) = n.as_str().parse::<f64>() else {
@@ -375,7 +486,6 @@ fn temperatures(text: &str, out: &mut Vec<Fact>) {
         };
         let v = if sign.is_some() { -v } else { v };
         let unit = if &c["unit"] == "C" { "°C" } else { "°F" };
-        let start = sign.map_or(n.start(), |s| s.start());
         out.push(fact(
             FactKind::Quantity,
             start,
@@ -675,7 +785,7 @@ mod tests {
     fn temperatures_with_a_glued_scale_letter() {
         let f = run(
             "Highs reached 30C (86F), lows fell to minus 5C and -2C, a fever of 38.7C. \
-             Flat 30C and Gate 4F are no readings.",
+             Flat 30C, seat 23F, a 34C bra, 38.75C and the score 12-5C are no readings.",
         );
         let temps: Vec<(String, String)> = (f.into_iter())
             .filter(|x| x.0 == FactKind::Quantity)

@@ -48,7 +48,7 @@ static TIME: LazyLock<Regex> = LazyLock::new(|| {
 /// An hour alone is a time only with "o'clock" or minutes past or to it ("six" is a count).
 static WORD_TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?-u:\b)(?:(?P<q>half|(?:a\s+)?quarter|twenty-five|twenty|ten|five)\s+(?P<dir>past|to)\s+)?",
+        r"(?i)(?-u:\b)(?P<at>at\s+)?(?:(?P<q>half|(?:a\s+)?quarter|twenty[-\s]five|twenty|ten|five)\s+(?P<dir>past|to)\s+)?",
         r"(?P<h>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)",
         r"(?P<oc>\s+o['’]clock)?(?-u:\b)",
         r"(?:\s+(?P<part>in\s+the\s+morning|in\s+the\s+afternoon|in\s+the\s+evening|at\s+night))?",
@@ -71,7 +71,7 @@ pub struct Clock {
 /// The times of day in `text`.
 pub fn extract(text: &str, out: &mut Vec<Fact>) {
     for c in WORD_TIME.captures_iter(text) {
-        if let Some((clock, start, end)) = in_words(&c) {
+        if let Some((clock, start, end)) = in_words(&c, false) {
             let value = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
             out.push(Fact {
                 kind: FactKind::Time,
@@ -106,18 +106,29 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
 }
 
 /// A time in words ([`WORD_TIME`]) and where its words start and end.
-fn in_words(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
-    if c.name("q").is_none() && c.name("oc").is_none() {
+/// `found`: the words are a time fact's, already judged a time (its "at" left out).
+fn in_words(c: &regex::Captures, found: bool) -> Option<(Clock, usize, usize)> {
+    // "ten to two" is a time only after "at": a vote, odds or a range ("five to ten years")
+    // as often; "half past", "a quarter to" and "o'clock" are times wherever they stand.
+    let q = c.name("q").map(|q| q.as_str().to_lowercase());
+    let sure = c.name("oc").is_some()
+        || c.name("at").is_some()
+        || q.as_deref()
+            .is_some_and(|q| q.contains("half") || q.contains("quarter"))
+        || (q.is_some() && c["dir"].eq_ignore_ascii_case("past"));
+    let hour_alone = q.is_none() && c.name("oc").is_none();
+    if !found && (!sure || hour_alone) {
         return None;
     }
     let hour = crate::lexicon::number_word(&c["h"].to_lowercase())? as i32;
-    let past = match c.name("q").map(|q| q.as_str().to_lowercase()) {
+    let past = match q {
         None => 0,
         Some(q) => {
-            let m = match q.trim_start_matches("a ").trim() {
+            let q: String = q.chars().filter(|c| c.is_alphabetic()).collect();
+            let m = match q.trim_start_matches('a') {
                 "half" => 30,
                 "quarter" => 15,
-                "twenty-five" => 25,
+                "twentyfive" => 25,
                 "twenty" => 20,
                 "ten" => 10,
                 _ => 5,
@@ -130,22 +141,26 @@ fn in_words(c: &regex::Captures) -> Option<(Clock, usize, usize)> {
         }
     };
     let part = c.name("part").map(|p| p.as_str().to_lowercase());
+    // "twelve at night" is midnight; "eleven at night" 23:00, "two at night" 02:00.
     let pm = part.as_deref().map(|p| {
-        p.ends_with("afternoon") || p.ends_with("evening") || (p.ends_with("night") && hour >= 6)
+        p.ends_with("afternoon")
+            || p.ends_with("evening")
+            || (p.ends_with("night") && (6..12).contains(&hour))
     });
     let h = match pm {
         Some(pm) => hour % 12 + if pm { 12 } else { 0 },
         None => hour,
     };
     let minutes = (h * 60 + past).rem_euclid(1440);
-    let end = c.get(0)?.end();
+    let whole = c.get(0)?;
+    let start = c.name("at").map_or(whole.start(), |a| a.end());
     Some((
         Clock {
             minutes,
             either_half: pm.is_none(),
         },
-        c.get(0)?.start(),
-        end,
+        start,
+        whole.end(),
     ))
 }
 
@@ -217,7 +232,7 @@ pub fn clock(text: &str, span: Span) -> Option<Clock> {
         });
     }
     if let Some(c) = WORD_TIME.captures(words)
-        && let Some((clock, _, _)) = in_words(&c)
+        && let Some((clock, _, _)) = in_words(&c, true)
     {
         return Some(clock);
     }
@@ -276,6 +291,17 @@ mod tests {
                 "a quarter to nine",
                 "08:45",
             ),
+            ("The shift ended at ten to two.", "ten to two", "01:50"),
+            (
+                "It hit at twenty five past three.",
+                "twenty five past three",
+                "03:25",
+            ),
+            (
+                "We met at twelve o'clock at night.",
+                "twelve o'clock at night",
+                "00:00",
+            ),
             (
                 "They met at five o'clock in the afternoon.",
                 "five o'clock in the afternoon",
@@ -299,6 +325,9 @@ mod tests {
             "In 2019 UK sales fell.",
             "The 2019 local elections were close.",
             "The 2005 PT Cruiser was recalled.",
+            "The jury voted ten to two to convict.",
+            "He faces five to ten years in prison.",
+            "We arrived at six and left.",
         ] {
             assert!(run(s).is_empty(), "{s}: {:?}", run(s));
         }

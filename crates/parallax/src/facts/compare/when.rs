@@ -133,6 +133,10 @@ struct Reading {
     /// True for a range of days: its two ends are both facts ("from 3 to 5 March" is not
     /// "from 3 to 6 March"), where a range of numbers is a spread of estimates.
     range: bool,
+    /// True for a length of time written as a word of its noun ("a 24-hour strike"): set
+    /// only against another such ("a two-hour journey"), not against a length the clause
+    /// states ("for the first time in 20 years").
+    adjective: bool,
     what: What,
     ctx: Context,
 }
@@ -167,8 +171,12 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                 }
                 w => day_range(side.src.text, f, w),
             };
+            let adjective = matches!(what, When::Span(_))
+                && f.span.slice(side.src.text).split_whitespace().count() == 1
+                && f.span.slice(side.src.text).contains(['-', '‑']);
             Reading {
                 range: shown != f.span,
+                adjective,
                 shown,
                 what: What::Date(what),
                 ctx: context(side.src, f),
@@ -198,6 +206,7 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
             Some(Reading {
                 shown: f.span,
                 range: false,
+                adjective: false,
                 what: What::Time {
                     at,
                     early,
@@ -241,7 +250,9 @@ fn pair(
     // not tell Jones's 1965). Times of day are matched in their slot only: one story has
     // many of them.
     let agree = |x: &Reading, y: &Reading| {
-        fits(x, y) && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
+        fits(x, y)
+            && comparable(&x.what, &y.what)
+            && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
     };
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| agree(&ra[i], &rb[j]));
     agree_out.extend((agreed.pairs.iter()).map(|&(i, j)| (ra[i].shown, rb[j].shown)));
@@ -271,7 +282,7 @@ fn pair(
 /// How strongly two dates or times fill one slot: they share a word or an event and have
 /// no two owners.
 fn same_slot(x: &Reading, y: &Reading) -> Option<usize> {
-    if told_apart(x, y) {
+    if told_apart(x, y) || x.adjective != y.adjective {
         return None;
     }
     let shared = x.ctx.words.intersection(&y.ctx.words).count();
@@ -293,11 +304,14 @@ fn told_apart(x: &Reading, y: &Reading) -> bool {
 /// time, or two times of day.
 fn comparable(x: &What, y: &What) -> bool {
     match (x, y) {
-        (What::Date(p), What::Date(q)) => {
-            matches!(p, When::Span(_)) == matches!(q, When::Span(_))
-                && !matches!(p, When::Floating)
-                && !matches!(q, When::Floating)
-        }
+        // A weekday in no known week says nothing of a date's day, nor a length of a
+        // point in time.
+        (What::Date(p), What::Date(q)) => match (p, q) {
+            (When::Floating, _) | (_, When::Floating) => false,
+            (When::Weekday(_), When::Weekday(_)) | (When::Span(_), When::Span(_)) => true,
+            (When::Weekday(_) | When::Span(_), _) | (_, When::Weekday(_) | When::Span(_)) => false,
+            _ => true,
+        },
         (What::Time { .. }, What::Time { .. }) => true,
         _ => false,
     }
@@ -552,9 +566,9 @@ fn when(f: &Fact, today: Option<i64>) -> When {
     }
 }
 
-/// How far a length of time may stand from its number of days, as a share: months and
-/// years differ in length ("18 months" is "a year and a half", "six weeks" "a month and a
-/// half").
+/// How far a length of time in months or longer may stand from its number of days, as a
+/// share: months and years differ in length ("18 months" is "a year and a half", "six
+/// weeks" "a month and a half").
 const LENGTH_SLACK: f64 = 0.05;
 
 /// How far "about" takes a length of time either side, as a share ("about six hours" is
@@ -562,7 +576,9 @@ const LENGTH_SLACK: f64 = 0.05;
 const LENGTH_ABOUT: f64 = 0.25;
 
 /// A length of time as the hedge before its number (at `start`) bends it: "more than 10
-/// hours", "about six hours", "up to 14 years".
+/// hours", "about six hours", "up to 14 years". Not [`amount::bend`], which bends one
+/// written number: a length is already an amount (a range, "several years", a calendar
+/// slack), bent here as a share of itself.
 fn hedged_length(text: &str, start: usize, a: Amount) -> (Amount, Option<usize>) {
     let Some((hedge, at)) = amount::hedge_before(text, start) else {
         return (a, None);
@@ -593,12 +609,24 @@ fn duration(words: &[&str]) -> Option<When> {
     };
     let per = unit_days(unit.trim_end_matches('s'))?;
     let n = n.join(" ");
+    // Months and longer vary in length; days, hours and minutes do not.
+    let slack = if per >= 28.0 { LENGTH_SLACK } else { 0.0 };
+    let range = n
+        .split_once('-')
+        .and_then(|(lo, hi)| Some((calendar::count(lo)?, calendar::count(hi)?)));
     let amt = match calendar::count(&n) {
         Some(v) => amount::bend(
             v * per,
             Some(Hedge::About),
-            amount::Tolerance::Relative(LENGTH_SLACK),
+            amount::Tolerance::Relative(slack),
         ),
+        None if range.is_some() => {
+            let (lo, hi) = range?;
+            Amount {
+                lo: lo * per * (1.0 - slack),
+                hi: hi * per * (1.0 + slack),
+            }
+        }
         None => {
             let r = amount::vague(&n)?;
             Amount {

@@ -13,8 +13,10 @@ use crate::lexicon::{
 use crate::span::Span;
 use crate::text::Language;
 
-/// How far, as a share of itself, a share in words ("a third", "half") may stand from the
-/// exact fraction.
+/// How far a share in words ("a third", "half", "nine in ten") may stand from the exact
+/// fraction, as a share of the smaller of itself and the rest: "half" is 45 to 55%, "a
+/// third" 30 to 37%, "nine in ten" 89 to 91% (a share near the whole is said as closely as
+/// one near nothing).
 const SHARE_IN_WORDS: f64 = 0.1;
 
 /// How many points either side "about" allows a percentage at most.
@@ -46,14 +48,15 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
                 _ => r,
             },
         };
-        // A share in words is a round figure: "a third" is some 30 to 37%, "half" 45 to 55%,
-        // "4 in 10" 36 to 44%; as a bound it is as said ("more than half" is over 50%).
+        // A share in words is a round figure (see [`SHARE_IN_WORDS`]); as a bound it is as
+        // said ("more than half" is over 50%).
         let written = f.span.slice(text).to_lowercase();
         let in_words = !["%", "cent", "prozent"].iter().any(|p| written.contains(p));
         if kind == FactKind::Percent && in_words && amt.lo.is_finite() && amt.hi.is_finite() {
+            let width = |v: f64| SHARE_IN_WORDS * v.min(100.0 - v).max(0.0);
             amt = Amount {
-                lo: amt.lo * (1.0 - SHARE_IN_WORDS),
-                hi: amt.hi * (1.0 + SHARE_IN_WORDS),
+                lo: amt.lo - width(amt.lo),
+                hi: amt.hi + width(amt.hi),
             };
         }
         // "a magnitude 7 quake" may round 7.4 down: a whole magnitude allows its tenths.
@@ -275,29 +278,38 @@ fn lower_bound(
     Some(to_base(kind, f, n * k))
 }
 
-/// True when only a range's joiner stands between two numbers ("to", "-", "or").
 /// Words of change and which way each goes (1 up, -1 down), and whether a number may
 /// follow without "by" ("rose 5%"; "cut 300 jobs" counts jobs, so "cut" needs "by").
 const CHANGE_WORDS: &[(&str, i8, bool)] = &[
     ("boosted", 1, false),
     ("climbed", 1, true),
+    ("climbs", 1, true),
     ("cut", -1, false),
     ("declined", -1, true),
+    ("declines", -1, true),
+    ("decreased", -1, true),
     ("down", -1, true),
     ("dropped", -1, true),
+    ("drops", -1, true),
     ("expanded", 1, false),
     ("extended", 1, false),
+    ("fallen", -1, true),
+    ("falls", -1, true),
     ("fell", -1, true),
     ("gained", 1, false),
     ("grew", 1, true),
+    ("grown", 1, true),
     ("increased", 1, true),
     ("jumped", 1, true),
     ("lengthened", 1, false),
+    ("lost", -1, false),
     ("lowered", -1, false),
     ("narrowed", -1, false),
     ("plunged", -1, true),
     ("raised", 1, false),
     ("reduced", -1, true),
+    ("rises", 1, true),
+    ("risen", 1, true),
     ("rose", 1, true),
     ("shortened", -1, false),
     ("shrank", -1, true),
@@ -310,6 +322,40 @@ const CHANGE_WORDS: &[(&str, i8, bool)] = &[
     ("tumbled", -1, true),
     ("up", 1, true),
     ("widened", 1, false),
+];
+
+/// Words right after a number that make it a change: "7% higher", "a 7% rise".
+const CHANGE_AFTER: &[(&str, i8)] = &[
+    ("cut", -1),
+    ("decline", -1),
+    ("decrease", -1),
+    ("drop", -1),
+    ("fall", -1),
+    ("gain", 1),
+    ("higher", 1),
+    ("increase", 1),
+    ("jump", 1),
+    ("lower", -1),
+    ("rise", 1),
+];
+
+/// What a difference is measured from, after "over", "above", "below" or "under": "30 mph
+/// over the limit", "2C above normal" ("40 over the weekend" is no difference).
+const REFERENCES: &[&str] = &[
+    "average",
+    "estimate",
+    "estimates",
+    "expectations",
+    "expected",
+    "forecast",
+    "forecasts",
+    "level",
+    "limit",
+    "normal",
+    "previous",
+    "record",
+    "target",
+    "threshold",
 ];
 
 /// A number that is a change or a difference, not a level: which way it goes (1 up, -1
@@ -329,40 +375,55 @@ fn change_at(text: &str, shown: Span) -> Option<Change> {
     let words_before: Vec<(usize, &str)> = text[..shown.start]
         .split_whitespace()
         .rev()
-        .take(2)
+        .take(3)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
     let by = words_before
         .first()
         .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
     let verb = words_before.get(usize::from(by));
+    // "were up 12%", "2.1 billion euros, up 12%" are changes; "picked up 12 suspects" is
+    // not (a verb before "up" or "down" makes it a phrase of its own).
+    let be = |k: usize| {
+        words_before.get(k).is_none_or(|(_, w)| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "is" | "are" | "was" | "were" | "be" | "been"
+            ) || w.ends_with([',', ';', ':', '—', '–'])
+        })
+    };
     if let Some(&(at, w)) = verb
-        && let Some(&(_, way, bare)) = CHANGE_WORDS
+        && let Some(&(v, way, bare)) = CHANGE_WORDS
             .iter()
             .find(|(v, _, _)| w.eq_ignore_ascii_case(v))
         && (by || bare)
+        && (by || !matches!(v, "up" | "down") || be(1))
     {
         return Some(Change {
             way,
             verb: Some(at),
         });
     }
+    // "over the limit", "over the 50 mph limit".
     let after: Vec<String> = (text[shown.end..].split_whitespace())
-        .take(2)
-        .map(str::to_lowercase)
+        .take(5)
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .collect();
-    let way = match after.first().map(String::as_str) {
-        Some("over" | "above") => 1,
-        Some("below" | "under") => -1,
-        _ => return None,
-    };
-    let from = matches!(
-        after.get(1).map(String::as_str),
-        Some("the" | "a" | "an" | "its" | "their" | "normal" | "average")
-    );
-    from.then_some(Change { way, verb: None })
+    let first = after.first().map(String::as_str).unwrap_or("");
+    if let Some(&(_, way)) = CHANGE_AFTER.iter().find(|(w, _)| *w == first) {
+        return Some(Change { way, verb: None });
+    }
+    // A difference from a reference says how far, not which way the other side goes: its
+    // way is left unsaid, so "5C above normal" is not set against "5C below the record".
+    let reference = (after.iter().skip(1)).any(|w| REFERENCES.contains(&w.as_str()));
+    (matches!(first, "over" | "above" | "below" | "under") && reference)
+        .then_some(Change { way: 0, verb: None })
 }
 
+/// True when only a range's joiner stands between two numbers ("to", "-", "or").
 fn joins(text: &str, end: usize, start: usize) -> bool {
     start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
 }
