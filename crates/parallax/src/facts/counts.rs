@@ -20,6 +20,12 @@ use crate::text::Language;
 /// "two sources", "four of the people", "five current and former officials", "30 people",
 /// "dozens of others", "killed one person".
 pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
+    // The shares read before ("one in five adults"), by where they start.
+    let mut shares: Vec<Span> = (out.iter())
+        .filter(|f| f.kind == FactKind::Percent)
+        .map(|f| f.span)
+        .collect();
+    shares.sort_by_key(|s| s.start);
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i];
@@ -79,7 +85,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             continue;
         };
         if preceded_by_no(text, ws, i)
-            || in_share(ws[i].span, out)
+            || in_share(ws[i].span, &shares)
             || text[w.span.end..].starts_with(['-', '%', '‑'])
             || (lang == Language::English && super::numbers::broken_tail(text, w.span.start))
         {
@@ -412,10 +418,12 @@ fn preceded_by_no(text: &str, ws: &[Word], i: usize) -> bool {
 }
 
 /// True when the number at `span` is the whole of a share read as a count of a count ("one
-/// in five adults" is 20%, see [`super::numbers`]): no count of its own.
-fn in_share(span: Span, out: &[Fact]) -> bool {
-    out.iter()
-        .any(|f| f.kind == FactKind::Percent && f.span.start < span.start && span.end <= f.span.end)
+/// in five adults" is 20%, see [`super::numbers`]; `shares` sorted by start): no count of
+/// its own.
+fn in_share(span: Span, shares: &[Span]) -> bool {
+    // The last share starting before the number is the only one that may hold it.
+    let k = shares.partition_point(|s| s.start < span.start);
+    k > 0 && span.end <= shares[k - 1].end
 }
 
 /// The noun a number counts, within four words, and the end of the phrase.

@@ -271,10 +271,16 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         }
         let s = if n == "1" { "" } else { "s" };
         // "10-12 hours", "two to three years": a range, from its lower end.
+        // Only the last few words before are read: the pattern ends at the text's end, and
+        // run over the whole text before each length it would cost the square of its size.
+        let mut from = m.start().saturating_sub(24);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
         let range = (c.name("n3").is_some())
-            .then(|| RANGE_BEFORE.captures(&text[..m.start()]))
+            .then(|| RANGE_BEFORE.captures(&text[from..m.start()]))
             .flatten()
-            .map(|r| (r.get(0).unwrap().start(), number_of(&r["lo"])));
+            .map(|r| (from + r.get(0).unwrap().start(), number_of(&r["lo"])));
         let (start, n) = match range {
             Some((at, lo)) => (at, format!("{lo}-{n}")),
             None => (m.start(), n),
