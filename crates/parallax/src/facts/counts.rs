@@ -122,7 +122,7 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             push(out, start, end, &n, &noun);
         } else if let Some(noun) = included_in_last(text, ws, i_last, out) {
             push(out, start, ws[i_last].span.end, &n, &noun);
-        } else if counts_people(text, ws, i_last) {
+        } else if counts_people(text, ws, i_last) || gathered(text, ws, i) {
             push(out, start, ws[i_last].span.end, &n, "people");
         }
         i = i_last + 1;
@@ -269,6 +269,53 @@ fn included_in_last(text: &str, ws: &[Word], i: usize, out: &[Fact]) -> Option<S
     }
     let (_, noun) = last.value.rsplit_once(' ')?;
     Some(noun.to_string())
+}
+
+/// Nouns of a gathering of people, whose size follows "of": "a crowd of 81,500", "an
+/// audience of 2,000".
+const GATHERINGS: &[&str] = &[
+    "attendance",
+    "audience",
+    "congregation",
+    "crowd",
+    "gathering",
+    "population",
+];
+
+/// True when the number at word `i` is the size of a gathering named just before ("a crowd
+/// of 81,500 watched"), and so a count of people.
+fn gathered(text: &str, ws: &[Word], i: usize) -> bool {
+    // Past a hedge: "a crowd of more than 90,000", "of an estimated 2,000".
+    let hedge = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "more"
+                | "than"
+                | "about"
+                | "some"
+                | "nearly"
+                | "almost"
+                | "around"
+                | "over"
+                | "at"
+                | "least"
+                | "up"
+                | "to"
+                | "fewer"
+                | "less"
+                | "roughly"
+                | "an"
+                | "estimated"
+        )
+    };
+    let mut k = i;
+    while k > 0 && i - k < 3 && hedge(ws[k - 1].text(text)) {
+        k -= 1;
+    }
+    k >= 2
+        && ws[k - 1].text(text) == "of"
+        && GATHERINGS.contains(&ws[k - 2].text(text).to_lowercase().as_str())
+        && gap_is_space(text, ws, k - 2, i)
 }
 
 /// True when the number at word `i` counts people without naming them, by what happened to
@@ -628,6 +675,13 @@ mod tests {
             ("325 seats", "325 seat"),
             ("four of the officials", "4 official"),
         ];
+        assert_eq!(run(s), owned(&want));
+    }
+
+    #[test]
+    fn the_size_of_a_gathering_counts_people() {
+        let s = "A crowd of 81,500 watched, from a population of 12,000.";
+        let want = [("81,500", "81500 people"), ("12,000", "12000 people")];
         assert_eq!(run(s), owned(&want));
     }
 

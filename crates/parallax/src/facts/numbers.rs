@@ -20,6 +20,11 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<who>\p{Lu}[\p{L}'’-]+),\s(?P<n>[0-9]{1,3}),",
         r"|(?-u:\b)(?P<m>[0-9]{1,3})[-\s]years?[-\s]old(?-u:\b)",
+        // "a twenty-three-year-old", "the six-year-old"
+        r"|(?-u:\b)(?P<w>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?",
+        r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|",
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|",
+        r"eighty|ninety))-year-old(?-u:\b)",
         r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{1,3})(?-u:\b)",
         r"|(?-u:\b)(?P<j>[0-9]{1,3})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>[0-9]{1,3})\)",
@@ -581,14 +586,20 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             // the noun is context only.
             (n, Span::new(n.start(), n.end()))
         } else {
-            let n = ["m", "k", "j"].iter().find_map(|g| c.name(g)).unwrap();
+            let n = ["m", "k", "j", "w"].iter().find_map(|g| c.name(g)).unwrap();
             (n, Span::new(whole.start(), whole.end()))
         };
         let who = c.name("who").or_else(|| c.name("who2")).map(|w| w.as_str());
         if who.is_some_and(|w| lookup(crate::lexicon::MONTHS, &fold(w)).is_some()) {
             continue; // "Jan, 3," is a date
         }
-        let Ok(v) = n.as_str().parse::<u32>() else {
+        // A number in words is its words' values added: "twenty-three" is 23.
+        let in_words = || -> Option<u32> {
+            (n.as_str().split('-'))
+                .map(|w| number_word(&w.to_lowercase()).map(|v| v as u32))
+                .sum()
+        };
+        let Some(v) = n.as_str().parse::<u32>().ok().or_else(in_words) else {
             continue;
         };
         if (1..=120).contains(&v) {
@@ -649,7 +660,12 @@ mod tests {
 
     #[test]
     fn ages_in_both_styles() {
-        let f = run("Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won.");
+        let f = run(
+            "Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won. A \
+             twenty-three-year-old and a six-year-old came.",
+        );
+        assert!(f.contains(&(FactKind::Age, "twenty-three-year-old".into(), "23".into())));
+        assert!(f.contains(&(FactKind::Age, "six-year-old".into(), "6".into())));
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
         assert!(f.contains(&(FactKind::Age, "48".into(), "48".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
