@@ -11,8 +11,8 @@ use super::numbers::{parse_number, show};
 use super::words::{Word, is_capitalised};
 use super::{Fact, FactKind};
 use crate::lexicon::{
-    CURRENCIES, EVENTS, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PART_PRONOUNS, PEOPLE_NOUNS,
-    SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
+    CURRENCIES, EVENTS, HEDGES_BEFORE, HUMAN_EVENTS, IRREGULAR_PLURALS, MULTIPLIERS, PART_PRONOUNS,
+    PEOPLE_NOUNS, SCALES, TIME_UNITS, UNITS, VAGUE_AMOUNTS, VAGUE_NUMBERS, lookup, number_word,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -285,37 +285,17 @@ const GATHERINGS: &[&str] = &[
 /// True when the number at word `i` is the size of a gathering named just before ("a crowd
 /// of 81,500 watched"), and so a count of people.
 fn gathered(text: &str, ws: &[Word], i: usize) -> bool {
-    // Past a hedge: "a crowd of more than 90,000", "of an estimated 2,000".
-    let hedge = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "more"
-                | "than"
-                | "about"
-                | "some"
-                | "nearly"
-                | "almost"
-                | "around"
-                | "over"
-                | "at"
-                | "least"
-                | "up"
-                | "to"
-                | "fewer"
-                | "less"
-                | "roughly"
-                | "an"
-                | "estimated"
-        )
-    };
-    let mut k = i;
-    while k > 0 && i - k < 3 && hedge(ws[k - 1].text(text)) {
-        k -= 1;
-    }
-    k >= 2
-        && ws[k - 1].text(text) == "of"
-        && GATHERINGS.contains(&ws[k - 2].text(text).to_lowercase().as_str())
-        && gap_is_space(text, ws, k - 2, i)
+    // Past a hedge ([`HEDGES_BEFORE`]): "a crowd of more than 90,000", "of an estimated
+    // 2,000".
+    (i.saturating_sub(4)..i).any(|k| {
+        let between = text[ws[k].span.end..ws[i].span.start].to_lowercase();
+        let between = between.split_whitespace().collect::<Vec<_>>().join(" ");
+        k >= 1
+            && ws[k].text(text) == "of"
+            && GATHERINGS.contains(&ws[k - 1].text(text).to_lowercase().as_str())
+            && (between.is_empty() || HEDGES_BEFORE.iter().any(|(h, _)| *h == between))
+            && gap_is_space(text, ws, k - 1, k + 1)
+    })
 }
 
 /// True when the number at word `i` counts people without naming them, by what happened to
@@ -439,7 +419,7 @@ fn number_value(w: &str, lang: Language) -> Option<String> {
 }
 
 /// True when `w` (lower case) is a plural noun people or things are counted in.
-fn plural_noun(w: &str, lang: Language) -> bool {
+pub(super) fn plural_noun(w: &str, lang: Language) -> bool {
     if IRREGULAR_PLURALS.contains(&w) {
         return true;
     }

@@ -361,12 +361,14 @@ fn members(word: &str) -> bool {
         "wages",
     ];
     let w = word.to_lowercase();
-    w.chars().count() >= 4
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !AMOUNTS.contains(&w.as_str())
+    super::counts::plural_noun(&w, Language::English) && !AMOUNTS.contains(&w.as_str())
+}
+
+/// The sign of a match's number, when it stands alone ("-5 °C", "minus 5C"): a sign glued
+/// to a word before it joins a range ("10-15 km"), it is no minus.
+fn lone_sign<'t>(text: &str, c: &regex::Captures<'t>) -> Option<regex::Match<'t>> {
+    c.name("sign")
+        .filter(|s| (text[..s.start()].chars().next_back()).is_none_or(|p| !p.is_alphanumeric()))
 }
 
 fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
@@ -376,12 +378,7 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let unit = lookup(UNITS, &c["unit"].to_lowercase()).unwrap_or("");
         let scale = c.name("scale").map_or(1, |s| scale_of(s.as_str()));
         // A sign glued to a word before it joins a range ("10-15 km"), not a negative.
-        let sign = c.name("sign").filter(|s| {
-            text[..s.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|p| !p.is_alphanumeric())
-        });
+        let sign = lone_sign(text, &c);
         let start = sign.map_or(n.start(), |s| s.start());
         if lang == Language::English && broken_tail(text, n.start()) {
             continue;
@@ -467,9 +464,7 @@ fn temperature_near(text: &str, start: usize, end: usize) -> bool {
 fn temperatures(text: &str, out: &mut Vec<Fact>) {
     for c in TEMPERATURE.captures_iter(text) {
         let (m, n) = (c.get(0).unwrap(), c.name("num").unwrap());
-        let sign = c.name("sign").filter(|s| {
-            (text[..s.start()].chars().next_back()).is_none_or(|p| !p.is_alphanumeric())
-        });
+        let sign = lone_sign(text, &c);
         let start = sign.map_or(n.start(), |s| s.start());
         // Not the tail of another number ("38.75C", "1,030C", the score "12-5C").
         if text[..start]
