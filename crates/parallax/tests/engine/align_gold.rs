@@ -240,5 +240,6 @@ fn news_alignment_holds_its_scores() {
 
 /// What the news pairs reached (rounded down): link recall .623, precision .867, unique
 /// .915, changed .567 (2026-12-04); recall .642 and precision .869 once passages given word
-/// for word link (2026-12-05).
-const NEWS_FLOORS: (f64, f64, f64, f64) = (0.64, 0.86, 0.91, 0.56);
+/// for word link (2026-12-05); recall .679 once two links a left-out pair bridges join (a
+/// headline and a lead told in each source, 2026-12-05).
+const NEWS_FLOORS: (f64, f64, f64, f64) = (0.67, 0.86, 0.91, 0.56);
