@@ -145,9 +145,9 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     assert!(out.contains("! "), "{out}");
 }
 
-/// The word diff flags a number no comparer judged ("June 9" and "June 12" ending two
-/// ranges of days), and leaves alone one the time comparer found told alike ("9:00 GMT" and
-/// "10:00 CET" are one time).
+/// The word diff leaves alone a number the time comparer found told alike ("9:00 GMT" and
+/// "10:00 CET" are one time), and two ranges of days that end apart ("June 9" and "June 12")
+/// are flagged once, as dates: the words before a range say what its far end is too.
 #[test]
 fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
     let tail = "\n\nCrowds gathered at the northern base to watch.";
@@ -158,5 +158,6 @@ fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
     let a = format!("The festival runs from June 3 to June 9 in Orla.{tail}");
     let b = format!("The festival runs from June 3 to June 12 in Orla.{tail}");
     let out = report(&a, &b);
-    assert!(out.contains("! Number: A says 9, B says 12"), "{out}");
+    assert!(out.contains("! Date: A says June 9, B says June 12"), "{out}");
+    assert!(out.contains("1 fact differs"), "{out}");
 }

@@ -178,7 +178,11 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     let around = clause(text, f.span);
     let toks = tokens_unstemmed(text, around, src.lang);
     let others = clause_facts(src, f, around, |g| numberish(g.kind));
-    let rivals = clause_facts(src, f, around, |g| g.kind == f.kind);
+    let mut rivals = clause_facts(src, f, around, |g| g.kind == f.kind);
+    if f.kind == FactKind::Date {
+        let joined = joined_dates(src, f, around);
+        rivals.retain(|g| !joined.contains(g));
+    }
     let mut ctx = Context {
         stamp: is_stamp(text, &toks),
         ..Context::default()
@@ -502,6 +506,50 @@ fn clause_facts(
         .take_while(|g| g.span.start < around.end)
         .filter(|g| g.span != f.span && keep(g))
         .map(|g| g.span)
+        .collect()
+}
+
+/// The dates of `f`'s clause that one expression of days joins to it: the other end of a
+/// range ("from Friday, 18 April, to Monday, 21 April", "between 3 and 5 May") and a
+/// weekday beside its date. The words around the expression say what all of it is: "runs"
+/// tells what both ends of "runs from 18 April to 21 April" are, though it stands nearer the
+/// first.
+fn joined_dates(src: Analysed<'_>, f: &Fact, around: Span) -> Vec<Span> {
+    let from = src.facts.partition_point(|g| g.span.start < around.start);
+    let dates: Vec<Span> = src.facts[from..]
+        .iter()
+        .take_while(|g| g.span.start < around.end)
+        .filter(|g| g.kind == FactKind::Date)
+        .map(|g| g.span)
+        .collect();
+    let Some(at) = dates.iter().position(|&g| g == f.span) else {
+        return Vec::new();
+    };
+    // Only commas, dashes and the words of a range between two dates of one expression.
+    let joins = |x: Span, y: Span| {
+        y.start >= x.end
+            && src.text[x.end..y.start]
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    matches!(
+                        w.to_lowercase().as_str(),
+                        "to" | "until" | "till" | "through" | "and" | "-" | "–"
+                    )
+                })
+    };
+    let first = (0..at)
+        .rev()
+        .take_while(|&k| joins(dates[k], dates[k + 1]))
+        .last()
+        .unwrap_or(at);
+    let last = (at + 1..dates.len())
+        .take_while(|&k| joins(dates[k - 1], dates[k]))
+        .last()
+        .unwrap_or(at);
+    (first..=last)
+        .filter(|&k| k != at)
+        .map(|k| dates[k])
         .collect()
 }
 
