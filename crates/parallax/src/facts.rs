@@ -22,6 +22,7 @@ mod measures;
 mod number_words;
 mod numbers;
 mod quotes;
+mod ratios;
 mod times;
 mod words;
 
@@ -44,6 +45,7 @@ pub fn prepare() {
         .chain(&dates::PATTERNS)
         .chain(&attributions::PATTERNS)
         .chain(&measures::PATTERNS)
+        .chain(&ratios::PATTERNS)
         .chain(&times::PATTERNS)
         .copied()
         .collect();

@@ -2,7 +2,9 @@
 //! between number kinds are settled (a sum is not also a quantity).
 
 use super::words::words;
-use super::{Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, times};
+use super::{
+    Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, ratios, times,
+};
 use crate::document::{Document, HeaderRole};
 use crate::span::Span;
 use crate::text::{Language, fold};
@@ -28,6 +30,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     let mut out = Vec::new();
     numbers::extract(text, &ws, lang, &mut out);
     measures::extract(text, lang, &mut out);
+    ratios::extract(text, &mut out);
     times::extract(text, &mut out);
     dates::extract(text, &mut out);
     settle(&mut out, text.len());

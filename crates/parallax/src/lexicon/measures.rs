@@ -36,6 +36,8 @@ pub const UNIT_SCALES: &[(&str, &str, f64)] = &[
     ("°C", "temperature", 1.0),
     ("°F", "temperature", 1.0),
     ("degree", "degrees", 1.0),
+    // A multiple said in words ("doubled", "three times as many"): facts::ratios.
+    ("times", "times", 1.0),
 ];
 
 /// What each dimension is called when a flag names it.
@@ -50,6 +52,7 @@ pub const DIMENSION_NAMES: &[(&str, &str)] = &[
     ("speed", "Speed"),
     ("temperature", "Temperature"),
     ("degrees", "Degrees"),
+    ("times", "How many times over"),
 ];
 
 /// Nouns for an earthquake, and which shock each names: an aftershock is not the main

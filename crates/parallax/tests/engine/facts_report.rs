@@ -158,6 +158,9 @@ fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
     let a = format!("The festival runs from June 3 to June 9 in Orla.{tail}");
     let b = format!("The festival runs from June 3 to June 12 in Orla.{tail}");
     let out = report(&a, &b);
-    assert!(out.contains("! Date: A says June 9, B says June 12"), "{out}");
+    assert!(
+        out.contains("! Date: A says June 9, B says June 12"),
+        "{out}"
+    );
     assert!(out.contains("1 fact differs"), "{out}");
 }

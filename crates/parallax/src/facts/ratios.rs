@@ -1,0 +1,152 @@
+//! How many times over a figure grew or shrank, said in words: "profits doubled", "more than
+//! twice the total", "tripled", "a fourfold rise", "five times as many". Each is a quantity in
+//! the unit "times" (2, 3, 4, 5; "halved" 0.5), compared as any amount: "doubled" and
+//! "tripled" clash, "more than double" and "over twice" agree, and hedges around them are
+//! read as for numbers ("nearly tripled").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::numbers::show;
+use super::{Fact, FactKind};
+use crate::lexicon::{NUMBER_WORDS, lookup};
+use crate::span::Span;
+
+/// The words of a multiple. A verb stands alone ("doubled", but not "doubled down"); a
+/// word that can mean a repeat ("double", "twice", "three times") only before what it
+/// multiplies ("twice the total", "three times as many", "double what"), so "hit twice" and
+/// "a double murder" are none.
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:",
+        r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b(?:\s+down\b)?",
+        r"|(?P<noun>double|triple|treble|twice)\s+(?:the|that|what|its|their|his|her|as)\b",
+        r"|(?P<n>[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<times>times)\s+",
+        r"(?:the|that|what|its|their|as|more|higher|larger|bigger|greater|faster|lower|smaller)\b",
+        r"|(?P<fold>(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
+        r")"
+    ))
+    .unwrap()
+});
+
+/// This module's patterns, for compiling them ahead of use ([`super::prepare`]).
+pub(super) static PATTERNS: [&LazyLock<Regex>; 1] = [&RATIO];
+
+/// The multiples in `text`, as quantities in the unit "times".
+pub fn extract(text: &str, out: &mut Vec<Fact>) {
+    for c in RATIO.captures_iter(text) {
+        let (m, times) = if let Some(v) = c.name("verb") {
+            if c.get(0).unwrap().as_str().to_lowercase().ends_with("down") {
+                continue;
+            }
+            (v, verb_times(v.as_str()))
+        } else if let Some(w) = c.name("noun") {
+            (w, verb_times(w.as_str()))
+        } else if let (Some(n), Some(t)) = (c.name("n"), c.name("times")) {
+            // The fact is the number and "times": the word after says what is multiplied.
+            if let Some(v) = number(n.as_str()) {
+                out.push(ratio(n.start(), t.end(), v));
+            }
+            continue;
+        } else if let Some(f) = c.name("fold") {
+            let word = f.as_str().to_lowercase();
+            let n = word.trim_end_matches("fold").trim_end_matches('-');
+            (f, number(n))
+        } else {
+            continue;
+        };
+        if let Some(v) = times {
+            out.push(ratio(m.start(), m.end(), v));
+        }
+    }
+}
+
+/// A quantity of `v` times over `start..end`.
+fn ratio(start: usize, end: usize, v: f64) -> Fact {
+    Fact {
+        kind: FactKind::Quantity,
+        span: Span::new(start, end),
+        value: format!("{} times", show(v)),
+        speaker: None,
+    }
+}
+
+/// The multiple a verb or a word of repeat says: "tripled" 3, "halved" 0.5.
+fn verb_times(word: &str) -> Option<f64> {
+    let w = word.to_lowercase();
+    Some(if w.starts_with("doubl") || w == "twice" {
+        2.0
+    } else if w.starts_with("tripl") || w.starts_with("trebl") || w == "treble" {
+        3.0
+    } else if w.starts_with("quadrupl") {
+        4.0
+    } else if w.starts_with("halv") {
+        0.5
+    } else {
+        return None;
+    })
+}
+
+/// A small number in digits or words.
+fn number(n: &str) -> Option<f64> {
+    let n = n.to_lowercase();
+    n.parse::<f64>()
+        .ok()
+        .or_else(|| lookup(NUMBER_WORDS, &n).map(|v| v as f64))
+        .filter(|&v| v >= 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(s: &str) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        extract(s, &mut out);
+        out.iter()
+            .map(|f| (f.span.slice(s).to_string(), f.value.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn multiples_in_words() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            run("Profits doubled to $8m."),
+            pairs(&[("doubled", "2 times")])
+        );
+        assert_eq!(
+            run("Cases rose to more than twice the total of last year."),
+            pairs(&[("twice", "2 times")])
+        );
+        assert_eq!(run("Exports tripled."), pairs(&[("tripled", "3 times")]));
+        assert_eq!(run("a fourfold rise"), pairs(&[("fourfold", "4 times")]));
+        assert_eq!(run("a 10-fold rise"), pairs(&[("10-fold", "10 times")]));
+        assert_eq!(
+            run("five times as many people"),
+            pairs(&[("five times", "5 times")])
+        );
+        assert_eq!(
+            run("The price was halved."),
+            pairs(&[("halved", "0.5 times")])
+        );
+    }
+
+    #[test]
+    fn repeats_are_no_multiples() {
+        for s in [
+            "He was hit twice in the leg.",
+            "a double murder",
+            "The party doubled down on its pledge.",
+            "She won the title three times in a row.",
+            "a double-digit lead",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
+    }
+}
