@@ -13,7 +13,8 @@ use crate::span::Span;
 /// Zones written after a time, upper case only ("ET", not the word "et").
 const ZONES: &str = concat!(
     r"(?P<z>GMT|UTC|BST|CEST|CET|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WITA|WIB|WIT|JST|KST|HKT|",
-    r"SGT|IST|AEST|AEDT|MSK|MESZ|MEZ|ET|CT|MT|PT|UK|(?i:local\s+time|local|ortszeit))(?-u:\b)"
+    r"SGT|IST|AEST|AEDT|MSK|MESZ|MEZ|ET|CT|MT|PT|UK|(?i:local\s+time|local|ortszeit)|",
+    r"(?i:(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?\s+time))(?-u:\b)"
 );
 
 /// "a.m.", "am", "a. m.", "PM": the half of the day.
@@ -92,9 +93,10 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         let end = zone.map_or(end, |z| z.end());
         let mut value = format!("{:02}:{:02}", clock.minutes / 60, clock.minutes % 60);
         if let Some(z) = zone {
+            let named = american_zone(z.as_str());
             let z = z.as_str().split_whitespace().next().unwrap_or("");
             value.push(' ');
-            value.push_str(&z.to_uppercase());
+            value.push_str(&named.map_or_else(|| z.to_uppercase(), str::to_string));
         }
         out.push(Fact {
             kind: FactKind::Time,
@@ -241,6 +243,31 @@ pub fn clock(text: &str, span: Span) -> Option<Clock> {
 }
 
 /// The zone a time fact's value names, folded ("gmt", "local"), if any.
+/// The abbreviation of a North American zone written out: "Pacific time" PT, "Eastern
+/// Standard Time" EST, "Central Daylight Time" CDT.
+fn american_zone(written: &str) -> Option<&'static str> {
+    let words: Vec<String> = written.split_whitespace().map(str::to_lowercase).collect();
+    let region = match words.first()?.as_str() {
+        "eastern" => 0,
+        "central" => 1,
+        "mountain" => 2,
+        "pacific" => 3,
+        _ => return None,
+    };
+    let season = match words.get(1).map(String::as_str) {
+        Some("standard") => 1,
+        Some("daylight") => 2,
+        _ => 0,
+    };
+    const NAMES: [[&str; 3]; 4] = [
+        ["ET", "EST", "EDT"],
+        ["CT", "CST", "CDT"],
+        ["MT", "MST", "MDT"],
+        ["PT", "PST", "PDT"],
+    ];
+    Some(NAMES[region][season])
+}
+
 pub fn zone(value: &str) -> Option<String> {
     value
         .split_once(' ')
@@ -281,6 +308,16 @@ mod tests {
             ("They met at noon.", "noon", "12:00"),
             ("He left at 9.30pm.", "9.30pm", "21:30"),
             ("The bank spoke at 0930 GMT.", "0930 GMT", "09:30 GMT"),
+            (
+                "It opens at 10am Pacific time.",
+                "10am Pacific time",
+                "10:00 PT",
+            ),
+            (
+                "Polls close at 8 p.m. Eastern Standard Time.",
+                "8 p.m. Eastern Standard Time",
+                "20:00 EST",
+            ),
             (
                 "They left at half past six in the morning.",
                 "half past six in the morning",

@@ -314,14 +314,39 @@ fn one_number(x: &Reading, y: &Reading) -> bool {
 /// True when two folded names are one: equal, or one's words all in the other ("halden",
 /// "marta halden"), a word standing for another by its initial ("s. whitfield", "sarah
 /// whitfield") or spelt a little differently ("zelensky", "zelenskyy"; the spelling is
-/// flagged on its own, see [`super::names::spellings`]).
+/// flagged on its own, see [`super::names::spellings`]), or written as its initials ("un",
+/// "united nations"; "fbi", "federal bureau of investigation").
 pub fn same_name(p: &str, q: &str) -> bool {
     let (wp, wq): (Vec<&str>, Vec<&str>) = (
         p.split_whitespace().collect(),
         q.split_whitespace().collect(),
     );
     let within = |x: &[&str], y: &[&str]| x.iter().all(|w| y.iter().any(|v| same_word(w, v)));
-    within(&wp, &wq) || within(&wq, &wp)
+    within(&wp, &wq) || within(&wq, &wp) || initials_of(&wp, &wq) || initials_of(&wq, &wp)
+}
+
+/// True when `short` is one word (after an article), two to six letters, that spells the
+/// initials of the words of `long`, with or without its small words ("of", "the"): "un" of
+/// "united nations", "doj" of "department of justice", "fbi" of "federal bureau of
+/// investigation".
+fn initials_of(short: &[&str], long: &[&str]) -> bool {
+    let short: Vec<&str> = short.iter().copied().filter(|w| *w != "the").collect();
+    let long: Vec<&str> = long.iter().copied().filter(|w| *w != "the").collect();
+    let [word] = short.as_slice() else {
+        return false;
+    };
+    let letters = word.replace('.', "");
+    let small = |w: &&str| matches!(*w, "of" | "for" | "and" | "on" | "in" | "to");
+    let initials = |skip: bool| -> String {
+        long.iter()
+            .filter(|w| !(skip && small(w)))
+            .filter_map(|w| w.chars().next())
+            .collect()
+    };
+    long.len() >= 2
+        && (2..=6).contains(&letters.chars().count())
+        && letters.chars().all(char::is_alphabetic)
+        && (letters == initials(true) || letters == initials(false))
 }
 
 /// True when two folded words of names are one (see [`same_name`]).

@@ -340,8 +340,8 @@ fn fits(x: &What, y: &What) -> bool {
             let (shift, period) = match (za, zb) {
                 (None, None) => (0, 1440),
                 (Some(p), Some(q)) if p == q => (0, 1440),
-                _ => match (offset(za), offset(zb)) {
-                    (Some(p), Some(q)) => (q - p, 1440),
+                _ => match (offset(za), offset(zb), american(za), american(zb)) {
+                    (Some(p), Some(q), _, _) | (_, _, Some(p), Some(q)) => (q - p, 1440),
                     // Zones that cannot be matched shift a time by whole hours only.
                     _ => (0, 60),
                 },
@@ -356,6 +356,20 @@ fn fits(x: &What, y: &What) -> bool {
         }
         _ => true,
     }
+}
+
+/// The offset of a North American zone named without its season ("ET", "PT": standard or
+/// daylight time, whichever is in force), in minutes from its standard time: two of them
+/// stand a whole number of hours apart all year ("10am PT" is "1pm ET"), though not from
+/// GMT.
+fn american(zone: &Option<String>) -> Option<i32> {
+    Some(match zone.as_deref()? {
+        "et" => -300,
+        "ct" => -360,
+        "mt" => -420,
+        "pt" => -480,
+        _ => return None,
+    })
 }
 
 /// True when [lo_a, hi_a] and [lo_b, hi_b] meet on a circle of `period` minutes.

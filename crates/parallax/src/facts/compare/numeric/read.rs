@@ -38,8 +38,18 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         let before = amount::hedge_before(text, f.span.start);
         let after = amount::hedge_after(text, f.span.end);
         let hedge = before.map(|h| h.0).or(after.map(|h| h.0));
+        // A share in words is already a round figure (see below): "about a third" is as
+        // vague as "a third", not five points wider.
+        let written = f.span.slice(text).to_lowercase();
+        let in_words = !["%", "cent", "prozent"].iter().any(|p| written.contains(p));
+        let share_in_words = kind == FactKind::Percent && in_words;
+        let bent = if share_in_words && hedge == Some(Hedge::About) {
+            None
+        } else {
+            hedge
+        };
         let mut amt = match v {
-            Value::Exact(v) => amount::bend(v, hedge, tol),
+            Value::Exact(v) => amount::bend(v, bent, tol),
             Value::Vague(r) => match hedge {
                 Some(Hedge::AtLeast | Hedge::Over) => Amount {
                     lo: r.lo,
@@ -50,9 +60,7 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         };
         // A share in words is a round figure (see [`SHARE_IN_WORDS`]); as a bound it is as
         // said ("more than half" is over 50%).
-        let written = f.span.slice(text).to_lowercase();
-        let in_words = !["%", "cent", "prozent"].iter().any(|p| written.contains(p));
-        if kind == FactKind::Percent && in_words && amt.lo.is_finite() && amt.hi.is_finite() {
+        if share_in_words && amt.lo.is_finite() && amt.hi.is_finite() {
             let width = |v: f64| SHARE_IN_WORDS * v.min(100.0 - v).max(0.0);
             amt = Amount {
                 lo: amt.lo - width(amt.lo),
