@@ -54,6 +54,9 @@ struct Reading<'a> {
     slack: f64,
     /// A part of the count before it: "40 of them" in "85 people, 40 of them in Korbal".
     part: bool,
+    /// How far an unhedged sum or count given in millions may stand from a finer figure
+    /// that rounds to it ("$1.5bn" and "$1.48bn"), in base units; 0 for others.
+    rounding: f64,
     /// A change or a difference ("rose by 5%", "30 mph over the limit"), not a level.
     change: Option<read::Change>,
     ctx: Context,
@@ -66,6 +69,12 @@ impl Reading<'_> {
             return false;
         }
         if self.unit == other.unit {
+            // Two single figures: the coarser may be the finer one rounded ("$1.5bn",
+            // "$1.48bn"), not the other way round ("$3 million" is no rounded "$3.5 million").
+            let round = self.rounding.max(other.rounding);
+            if round > 0.0 && self.amount.is_exact() && other.amount.is_exact() {
+                return (self.amount.lo - other.amount.lo).abs() <= round;
+            }
             return self.amount.fits(&other.amount);
         }
         let wide = |r: &Reading| Amount {

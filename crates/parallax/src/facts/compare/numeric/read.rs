@@ -49,6 +49,19 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             hedge
         };
         let mut amt = match v {
+            // A measurement's hedge reads its number as written, then the unit converts
+            // it: "about 20 mph" is 17 to 23 mph, not "about 32.19 km/h".
+            Value::Exact(_) if kind == FactKind::Quantity => {
+                let n = f
+                    .value
+                    .split_once(' ')
+                    .and_then(|(n, _)| n.parse::<f64>().ok());
+                let a = amount::bend(n.unwrap_or(0.0), bent, tol);
+                Amount {
+                    lo: to_base(kind, f, a.lo),
+                    hi: to_base(kind, f, a.hi),
+                }
+            }
             Value::Exact(v) => amount::bend(v, bent, tol),
             Value::Vague(r) => match hedge {
                 Some(Hedge::AtLeast | Hedge::Over) => Amount {
@@ -144,6 +157,11 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             unit,
             slack,
             part: kind == FactKind::Count && crate::facts::counts::is_part(text, f.span),
+            rounding: if hedge.is_none() && matches!(kind, FactKind::Money | FactKind::Count) {
+                rounding(f, text, side.src.lang)
+            } else {
+                0.0
+            },
             change,
             // Read later, for the numbers still in question (see `with_context`).
             ctx: Context::default(),
@@ -262,6 +280,24 @@ fn scale(f: &Fact, text: &str, lang: Language) -> f64 {
             10f64.powi((stated / w).log10().round() as i32)
         }
         _ => 1.0,
+    }
+}
+
+/// Share of half its last written place that a sum or count given in millions or billions
+/// may stand from a value written more finely: just under half, so that "£61 million" and
+/// "£62 million" still clash.
+const ROUNDED: f64 = 0.98;
+
+/// How far a sum or count `f` written without a hedge may stand from a value the other side
+/// writes more finely, in base units: when it is given in thousands, millions or billions
+/// ("$1.5bn", "£61 million", "1.2 million people"), just under half its last written place,
+/// as outlets round the figure another gives ("$1.48bn", "£60.9 million"); else 0 (a sum
+/// in units, "$15" against "$15.50", is exact).
+fn rounding(f: &Fact, text: &str, lang: Language) -> f64 {
+    let k = scale(f, text, lang);
+    match written(f.span.slice(text), lang) {
+        Some(w) if k >= 1000.0 => amount::rounding(w) * k * ROUNDED,
+        _ => 0.0,
     }
 }
 
