@@ -426,7 +426,22 @@ pub(super) fn plural_noun(w: &str, lang: Language) -> bool {
     if lang.is_stop(w) || w.len() < 4 || !w.chars().all(char::is_alphabetic) {
         return false;
     }
-    w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is")
+    // "fishermen", "gunmen", "servicemen": a compound of "men" (not "specimen", "Yemen",
+    // "the Turkmen constitution").
+    let men = w.ends_with("men")
+        && !matches!(
+            w,
+            "specimen"
+                | "abdomen"
+                | "regimen"
+                | "acumen"
+                | "stamen"
+                | "hymen"
+                | "semen"
+                | "yemen"
+                | "turkmen"
+        );
+    men || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
 
 /// True when `w` may stand between a number and its noun ("current and former").
