@@ -137,7 +137,8 @@ fn join_bridged(
             .any(|&p| y.iter().any(|&q| p.abs_diff(q) <= MERGE_REACH))
     };
     // Sides are sorted: wholly before is last before first.
-    let before = |x: &[usize], y: &[usize]| x[x.len() - 1] < y[0];
+    let before =
+        |x: &[usize], y: &[usize]| matches!((x.last(), y.first()), (Some(l), Some(f)) if l < f);
     let mut gone = vec![false; out.len()];
     let mut joined = true;
     while joined {

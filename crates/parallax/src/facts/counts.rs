@@ -440,6 +440,12 @@ pub(super) fn plural_noun(w: &str, lang: Language) -> bool {
                 | "semen"
                 | "yemen"
                 | "turkmen"
+                | "omen"
+                | "amen"
+                | "ramen"
+                | "bitumen"
+                | "lumen"
+                | "dolmen"
         );
     men || (w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is"))
 }
@@ -504,7 +510,20 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
         if VAGUE_AMOUNTS.iter().any(|(p, _, _)| *p == lw) || number_word(&lw).is_some() {
             return None;
         }
-        if plural_noun(&lw, lang) {
+        // "3 Bremen fans", "Carmen": a name that ends in "men" is no plural of "men".
+        let name_in_men = lw.ends_with("men")
+            && !IRREGULAR_PLURALS.contains(&lw.as_str())
+            && is_capitalised(ws[j].text(text));
+        if plural_noun(&lw, lang) && !name_in_men {
+            // "two aircraft carriers", "200 sheep farmers": a plural without its "s" may
+            // be the modifier of the noun counted after it.
+            let next = ws.get(j + 1).filter(|_| gap_is_space(text, ws, j, j + 1));
+            if IRREGULAR_PLURALS.contains(&lw.as_str())
+                && let Some(n) = next
+                && plural_noun(&n.text(text).to_lowercase(), lang)
+            {
+                return Some((n.text(text).to_lowercase(), n.span.end));
+            }
             return Some((lw, ws[j].span.end));
         }
         if !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {

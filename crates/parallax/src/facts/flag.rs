@@ -3,7 +3,7 @@
 
 use super::{Conflict, FactKind};
 use crate::align::Link;
-use crate::lexicon::HEDGES_BEFORE;
+use crate::lexicon::{HEDGES_BEFORE, number_word};
 
 /// Longest value shown in a flag, in characters; quotes are cut with "…".
 const SHOWN: usize = 80;
@@ -62,14 +62,17 @@ fn default_slot(kind: FactKind) -> &'static str {
 }
 
 /// A value that opened its sentence as it reads inside the flag's: "At least 43 people" as
-/// "at least 43 people". Only a hedge is lowered; a name stays as written.
+/// "at least 43 people", "Seven climbers" as "seven climbers", "A third" as "a third". Only
+/// a hedge, an article or a number word is lowered; a name stays as written.
 fn mid_sentence(v: String) -> String {
     let lower = v.to_lowercase();
     let hedged = HEDGES_BEFORE
         .iter()
         .any(|(h, _)| lower.starts_with(h) && !lower[h.len()..].starts_with(char::is_alphanumeric));
+    let first_word = lower.split_whitespace().next().unwrap_or("");
+    let counted = matches!(first_word, "a" | "an") || number_word(first_word).is_some();
     match v.chars().next() {
-        Some(first) if hedged && first.is_uppercase() => {
+        Some(first) if (hedged || counted) && first.is_uppercase() => {
             first.to_lowercase().chain(v.chars().skip(1)).collect()
         }
         _ => v,
@@ -125,6 +128,22 @@ mod tests {
         assert_eq!(
             sentence(&c, "A", "B", false),
             "Killed: A says some 168,000 people, B says Overton's 170"
+        );
+        // So are an article and a number word; a name is not.
+        let c = flag(
+            FactKind::Count,
+            "Protesters",
+            "A dozen protesters",
+            "Forty-two protesters",
+        );
+        assert_eq!(
+            sentence(&c, "A", "B", false),
+            "Protesters: A says a dozen protesters, B says forty-two protesters"
+        );
+        let c = flag(FactKind::Count, "Killed", "Seven", "Avalon's 8");
+        assert_eq!(
+            sentence(&c, "A", "B", false),
+            "Killed: A says seven, B says Avalon's 8"
         );
         // A conflict saved before slots were named still reads as a sentence.
         let c = flag(FactKind::Age, "", "56", "62");

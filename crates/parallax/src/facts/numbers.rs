@@ -630,7 +630,11 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let code = lookup(CURRENCIES, &cur.as_str().to_lowercase()).unwrap_or("USD");
         let scale = scale.map_or(1, scale_of);
         if let Some(v) = parse_number(num, lang) {
-            let value = format!("{} {code}", show((v * scale as f64).round()));
+            // To the cent: "£11.44" is no "£11.20" (rounding off float noise, not pence).
+            let value = format!(
+                "{} {code}",
+                show((v * scale as f64 * 100.0).round() / 100.0)
+            );
             out.push(fact(FactKind::Money, span.0, span.1, value));
         }
     }
@@ -790,6 +794,12 @@ mod tests {
                 ("$5".to_string(), "5 USD".to_string()),
             ]
         );
+        let f = run("The wage rises to £11.44 an hour; the deal is worth $1.48bn.");
+        let sums: Vec<String> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Money)
+            .map(|x| x.2)
+            .collect();
+        assert_eq!(sums, ["11.44 GBP", "1480000000 USD"]);
     }
 
     #[test]

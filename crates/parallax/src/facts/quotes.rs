@@ -164,17 +164,40 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
     (subj.start == ws[first].span.start).then(|| clean(subj.slice(text)))
 }
 
-/// The end of a name or short noun phrase starting at word `k`.
+/// The end of a name or short noun phrase starting at word `k`: a name ends at the first
+/// word in lower case after it ("said resident John Harris after the fire"), a phrase in
+/// lower case at a word that opens what follows it ("said the official in charge").
 fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
     let mut end = ws[k].span.start;
+    let mut named = false;
     for w in ws[k..].iter().take(6) {
         if w.span.end > stop || text[end..w.span.start].contains([',', ';', '(']) {
             break;
         }
         let t = w.text(text);
-        if matches!(t, "who" | "which" | "that" | "in" | "on" | "at") {
+        // A particle inside a name is no end of it ("Ludwig van Beethoven", "Mohammed bin
+        // Salman").
+        let particle = matches!(
+            t,
+            "van"
+                | "von"
+                | "de"
+                | "da"
+                | "del"
+                | "der"
+                | "di"
+                | "du"
+                | "dos"
+                | "bin"
+                | "al"
+                | "la"
+                | "le"
+        );
+        let lower = t.starts_with(char::is_lowercase) && !particle;
+        if matches!(t, "who" | "which" | "that" | "in" | "on" | "at") || (named && lower) {
             break;
         }
+        named |= t.starts_with(char::is_uppercase);
         end = w.span.end;
     }
     end
@@ -248,6 +271,27 @@ mod tests {
                 Some("Ellery".into())
             )]
         );
+        // A name ends at the first word in lower case after it; a particle is inside it.
+        for (s, who) in [
+            (
+                "\"We got out,\" said resident John Harris after the fire.",
+                "resident John Harris",
+            ),
+            (
+                "\"We stay,\" said 32-year-old protester Paris Ky outside.",
+                "32-year-old protester Paris Ky",
+            ),
+            (
+                "\"No,\" said Mohammed bin Salman after the talks.",
+                "Mohammed bin Salman",
+            ),
+            (
+                "\"No,\" said the mayor of London yesterday.",
+                "the mayor of London",
+            ),
+        ] {
+            assert_eq!(run(s)[0].1.as_deref(), Some(who), "{s}");
+        }
         let s = "“We stay,” the official said. He said ‘no more talks’ today.";
         let f = run(s);
         assert_eq!(f[0], ("We stay,".into(), Some("the official".into())));

@@ -8,23 +8,27 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::numbers::show;
+use super::numbers::{parse_number, show};
 use super::{Fact, FactKind};
-use crate::lexicon::{NUMBER_WORDS, lookup};
 use crate::span::Span;
+use crate::text::Language;
 
-/// The words of a multiple. A verb stands alone ("doubled", but not "doubled down"); a
-/// word that can mean a repeat ("double", "twice", "three times") only before what it
-/// multiplies ("twice the total", "three times as many", "double what"), so "hit twice" and
-/// "a double murder" are none.
+/// The words of a multiple. A verb stands alone ("doubled", but not "doubled down", "doubled
+/// up" or "doubled as"); a word that can mean a repeat ("double", "twice", "three times")
+/// only before what it multiplies ("twice the total", "three times as many", "double what"),
+/// so "hit twice", "a double murder" and "will double as a clinic" are none. A number is
+/// read whole ("3.5 times", "2,500 times"), never from its last digits.
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:",
-        r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b(?:\s+down\b)?",
-        r"|(?P<noun>double|triple|treble|twice)\s+(?:the|that|what|its|their|his|her|as)\b",
-        r"|(?P<n>[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<times>times)\s+",
+        r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b",
+        r"(?P<use>\s+(?:down|up|as)\b)?",
+        r"|(?P<noun>double|triple|treble|twice)\s+(?:the|that|what|its|their|his|her)\b",
+        r"|(?P<twice_as>twice)\s+as\b",
+        r"|(?P<n>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|two|three|four|five|six|seven|eight|nine|ten)",
+        r"\s+(?P<times>times)\s+",
         r"(?:the|that|what|its|their|as|more|higher|larger|bigger|greater|faster|lower|smaller)\b",
-        r"|(?P<fold>(?:[0-9]{1,3}|two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
+        r"|(?P<fold>(?:[0-9]+(?:\.[0-9]+)?|two|three|four|five|six|seven|eight|nine|ten)-?fold)\b",
         r")"
     ))
     .unwrap()
@@ -36,12 +40,18 @@ pub(super) static PATTERNS: [&LazyLock<Regex>; 1] = [&RATIO];
 /// The multiples in `text`, as quantities in the unit "times".
 pub fn extract(text: &str, out: &mut Vec<Fact>) {
     for c in RATIO.captures_iter(text) {
+        let whole = c.get(0).unwrap();
+        // A match that starts inside a number ("3.5" seen from its "5") is none.
+        if text[..whole.start()].ends_with(|ch: char| ch.is_ascii_digit() || ch == '.' || ch == ',')
+        {
+            continue;
+        }
         let (m, times) = if let Some(v) = c.name("verb") {
-            if c.get(0).unwrap().as_str().to_lowercase().ends_with("down") {
+            if c.name("use").is_some() {
                 continue;
             }
             (v, verb_times(v.as_str()))
-        } else if let Some(w) = c.name("noun") {
+        } else if let Some(w) = c.name("noun").or_else(|| c.name("twice_as")) {
             (w, verb_times(w.as_str()))
         } else if let (Some(n), Some(t)) = (c.name("n"), c.name("times")) {
             // The fact is the number and "times": the word after says what is multiplied.
@@ -77,7 +87,7 @@ fn verb_times(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
     Some(if w.starts_with("doubl") || w == "twice" {
         2.0
-    } else if w.starts_with("tripl") || w.starts_with("trebl") || w == "treble" {
+    } else if w.starts_with("tripl") || w.starts_with("trebl") {
         3.0
     } else if w.starts_with("quadrupl") {
         4.0
@@ -88,13 +98,9 @@ fn verb_times(word: &str) -> Option<f64> {
     })
 }
 
-/// A small number in digits or words.
+/// A number in digits or words, more than one ("1.5-fold" is a multiple, "1 times" none).
 fn number(n: &str) -> Option<f64> {
-    let n = n.to_lowercase();
-    n.parse::<f64>()
-        .ok()
-        .or_else(|| lookup(NUMBER_WORDS, &n).map(|v| v as f64))
-        .filter(|&v| v >= 2.0)
+    parse_number(n, Language::English).filter(|&v| v > 1.0)
 }
 
 #[cfg(test)]
@@ -135,6 +141,16 @@ mod tests {
             run("The price was halved."),
             pairs(&[("halved", "0.5 times")])
         );
+        assert_eq!(
+            run("Blood alcohol was 3.5 times the legal limit."),
+            pairs(&[("3.5 times", "3.5 times")])
+        );
+        assert_eq!(run("a 1.5-fold rise"), pairs(&[("1.5-fold", "1.5 times")]));
+        assert_eq!(
+            run("2,500 times more than before"),
+            pairs(&[("2,500 times", "2500 times")])
+        );
+        assert_eq!(run("twice as many people"), pairs(&[("twice", "2 times")]));
     }
 
     #[test]
@@ -145,6 +161,9 @@ mod tests {
             "The party doubled down on its pledge.",
             "She won the title three times in a row.",
             "a double-digit lead",
+            "The arena will double as a vaccination centre.",
+            "The hall doubled as a field hospital.",
+            "He doubled up in pain.",
         ] {
             assert!(run(s).is_empty(), "{s}: {:?}", run(s));
         }

@@ -242,7 +242,6 @@ pub fn clock(text: &str, span: Span) -> Option<Clock> {
     read(&c).map(|(clock, _, _)| clock)
 }
 
-/// The zone a time fact's value names, folded ("gmt", "local"), if any.
 /// The abbreviation of a North American zone written out: "Pacific time" PT, "Eastern
 /// Standard Time" EST, "Central Daylight Time" CDT.
 fn american_zone(written: &str) -> Option<&'static str> {
@@ -268,6 +267,7 @@ fn american_zone(written: &str) -> Option<&'static str> {
     Some(NAMES[region][season])
 }
 
+/// The zone a time fact's value names, folded ("gmt", "local"), if any.
 pub fn zone(value: &str) -> Option<String> {
     value
         .split_once(' ')

@@ -4,7 +4,9 @@
 //! what it measures (the counted noun and the words that qualify it, the currency, the
 //! dimension of its unit, the shock a magnitude is of), the event it counts, whose it is, and
 //! the words around it. Two numbers conflict when they fill one slot, no single value fits
-//! both, and neither agrees with another number of that slot on the other side.
+//! both (a round figure may stand for a finer one it rounds; two peaks, "up to 90 mph" and
+//! "up to 70 mph", must be one value), and neither agrees with another number of that slot
+//! on the other side.
 
 mod read;
 
@@ -12,7 +14,9 @@ use super::amount::Amount;
 use super::context::{Context, Scope, context};
 use super::{Agreement, LinkSide, conflict};
 use crate::facts::{Conflict, Fact, FactKind};
-use crate::lexicon::{DIMENSION_NAMES, EVENT_NAMES, EVENTS, QUAKE_WORDS, lookup};
+use crate::lexicon::{
+    DIMENSION_NAMES, EVENT_NAMES, EVENTS, IRREGULAR_PLURALS, QUAKE_WORDS, lookup,
+};
 use crate::span::Span;
 pub use read::noun_key;
 use read::readings;
@@ -54,19 +58,33 @@ struct Reading<'a> {
     slack: f64,
     /// A part of the count before it: "40 of them" in "85 people, 40 of them in Korbal".
     part: bool,
-    /// How far an unhedged sum or count given in millions may stand from a finer figure
-    /// that rounds to it ("$1.5bn" and "$1.48bn"), in base units; 0 for others.
+    /// How far an unhedged sum or count given in thousands or more may stand from a finer
+    /// figure that rounds to it ("$1.5bn" and "$1.48bn"), in base units; 0 for others.
     rounding: f64,
+    /// The most of a measurement that was seen ("gusts of up to 90 mph", "as many as 4
+    /// metres"), not a limit ("under 20 mph", "no more than 5 metres"). Not counts: "up to
+    /// 50 people" is often a round "as many as 48".
+    peak: bool,
     /// A change or a difference ("rose by 5%", "30 mph over the limit"), not a level.
     change: Option<read::Change>,
     ctx: Context,
 }
 
 impl Reading<'_> {
-    /// True when one true value fits both, allowing for rounding across units.
+    /// True when one true value fits both, allowing for rounding across units and for a
+    /// figure rounded to its last written place; two peaks fit only as one value.
     fn fits(&self, other: &Reading) -> bool {
         if opposite(self, other) {
             return false;
+        }
+        // Two peaks of a measurement ("gusts of up to 90 mph", "up to 70 mph") each state
+        // the most its source saw: one true maximum fits both only when they are one value.
+        if self.peak && other.peak {
+            let at = |r: &Reading| Amount {
+                lo: r.amount.hi - r.slack,
+                hi: r.amount.hi + r.slack,
+            };
+            return at(self).fits(&at(other));
         }
         if self.unit == other.unit {
             // Two single figures: the coarser may be the finer one rounded ("$1.5bn",
@@ -74,6 +92,15 @@ impl Reading<'_> {
             let round = self.rounding.max(other.rounding);
             if round > 0.0 && self.amount.is_exact() && other.amount.is_exact() {
                 return (self.amount.lo - other.amount.lo).abs() <= round;
+            }
+            // Against a hedged figure, a round one stands for any it may round ("$1.5bn",
+            // "about $1.48bn"); `rounding` is 0 for hedged figures.
+            if round > 0.0 {
+                let widen = |r: &Reading| Amount {
+                    lo: r.amount.lo - r.rounding,
+                    hi: r.amount.hi + r.rounding,
+                };
+                return widen(self).fits(&widen(other));
             }
             return self.amount.fits(&other.amount);
         }
@@ -298,7 +325,7 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
 /// wrong: one sum, or one range, in two currencies ("£300 million" and "€300 million",
 /// "$2-3 million" and "£2-3 million"; sums in two currencies are otherwise of two slots, for
 /// one may be the other converted), or one measure in two units, bounds alike ("up to 120
-/// km/h" and "up to 120 mph", which as bounds would both fit any lower speed).
+/// km/h" and "up to 120 mph": even as limits, not peaks, both would fit any lower speed).
 fn one_number(x: &Reading, y: &Reading) -> bool {
     match x.fact.kind {
         FactKind::Money => {
@@ -416,7 +443,11 @@ fn label(kind: FactKind, x: &Reading, y: &Reading) -> String {
 
 /// A counted noun's key in the plural, as a label reads it.
 fn plural(noun: &str) -> String {
-    if noun.is_empty() || noun.ends_with('s') || noun == "people" || noun.ends_with("en") {
+    if noun.is_empty()
+        || noun.ends_with('s')
+        || noun.ends_with("en")
+        || IRREGULAR_PLURALS.contains(&noun)
+    {
         noun.to_string()
     } else if let Some(stem) = noun.strip_suffix('y')
         && stem.ends_with(|c: char| c.is_alphabetic() && !"aeiou".contains(c))

@@ -157,6 +157,11 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             unit,
             slack,
             part: kind == FactKind::Count && crate::facts::counts::is_part(text, f.span),
+            peak: kind == FactKind::Quantity
+                && before.is_some_and(|(_, at)| {
+                    let phrase = text[at..f.span.start].trim().to_lowercase();
+                    matches!(phrase.as_str(), "up to" | "as many as" | "bis zu")
+                }),
             rounding: if hedge.is_none() && matches!(kind, FactKind::Money | FactKind::Count) {
                 rounding(f, text, side.src.lang)
             } else {
@@ -251,17 +256,51 @@ fn to_base(kind: FactKind, f: &Fact, n: f64) -> f64 {
 }
 
 /// The number a fact's words start with, as written ("160" in "$160 million", "three" in
-/// "three million people").
+/// "three million people", "1.5" in "US$1.5bn").
 fn written(words: &str, lang: Language) -> Option<f64> {
+    parse_number(written_str(words), lang)
+}
+
+/// The characters of the number a fact's words start with (see [`written`]).
+fn written_str(words: &str) -> &str {
     let t = words.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let n: String = if t.starts_with(|c: char| c.is_ascii_digit()) {
-        t.chars()
-            .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-            .collect()
-    } else {
-        t.chars().take_while(|c| c.is_alphabetic()).collect()
+    // A currency's letters before its sign ("US$", "HK$", "A$") are no number in words.
+    let t = match t.trim_start_matches(char::is_alphabetic) {
+        rest if rest.len() < t.len()
+            && rest.starts_with(|c: char| !c.is_alphanumeric() && !c.is_whitespace()) =>
+        {
+            rest.trim_start_matches(|c: char| !c.is_alphanumeric())
+        }
+        _ => t,
     };
-    parse_number(n.trim_end_matches(['.', ',']), lang)
+    let end = if t.starts_with(|c: char| c.is_ascii_digit()) {
+        t.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '.')))
+    } else {
+        t.find(|c: char| !c.is_alphabetic())
+    };
+    t[..end.unwrap_or(t.len())].trim_end_matches(['.', ','])
+}
+
+/// Half the last place of a number written in digits ("1.5": 0.05, "160": 5, "1.0": 0.05),
+/// when it has at least two significant digits: "$1bn" or "$3 million" is no rounded
+/// "$1.4bn" or "$3.4 million", where "$1.5bn" may be a rounded "$1.48bn".
+fn half_last_place(digits: &str, lang: Language) -> Option<f64> {
+    let point = if lang == Language::German { ',' } else { '.' };
+    let plain: String = digits
+        .chars()
+        .filter(|&c| c.is_ascii_digit() || c == point)
+        .collect();
+    let (whole, decimals) = plain.split_once(point).unwrap_or((&plain, ""));
+    let all = format!("{whole}{decimals}");
+    let significant = all.trim_start_matches('0');
+    let (significant, place) = if decimals.is_empty() {
+        let trimmed = significant.trim_end_matches('0');
+        let zeros = significant.len() - trimmed.len();
+        (trimmed.len(), 10f64.powi(zeros as i32))
+    } else {
+        (significant.len(), 10f64.powi(-(decimals.len() as i32)))
+    };
+    (significant >= 2).then_some(place / 2.0)
 }
 
 /// The scale (a thousand, a million…) a fact's value carries beyond its number as written:
@@ -283,20 +322,21 @@ fn scale(f: &Fact, text: &str, lang: Language) -> f64 {
     }
 }
 
-/// Share of half its last written place that a sum or count given in millions or billions
-/// may stand from a value written more finely: just under half, so that "£61 million" and
-/// "£62 million" still clash.
+/// Share of half its last written place that a sum or count given in thousands, millions
+/// or billions may stand from a value written more finely: just under half, so that "£61
+/// million" and "£62 million" still clash.
 const ROUNDED: f64 = 0.98;
 
 /// How far a sum or count `f` written without a hedge may stand from a value the other side
 /// writes more finely, in base units: when it is given in thousands, millions or billions
-/// ("$1.5bn", "£61 million", "1.2 million people"), just under half its last written place,
-/// as outlets round the figure another gives ("$1.48bn", "£60.9 million"); else 0 (a sum
-/// in units, "$15" against "$15.50", is exact).
+/// with at least two significant digits ("$1.5bn", "£61 million", "1.2 million people"),
+/// just under half its last written place, as outlets round the figure another gives
+/// ("$1.48bn", "£60.9 million"); else 0 (a sum in units, "$15" against "$15.50", is exact,
+/// and "$3 million" is no rounded "$3.4 million").
 fn rounding(f: &Fact, text: &str, lang: Language) -> f64 {
     let k = scale(f, text, lang);
-    match written(f.span.slice(text), lang) {
-        Some(w) if k >= 1000.0 => amount::rounding(w) * k * ROUNDED,
+    match half_last_place(written_str(f.span.slice(text)), lang) {
+        Some(half) if k >= 1000.0 => half * k * ROUNDED,
         _ => 0.0,
     }
 }
