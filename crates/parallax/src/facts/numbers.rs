@@ -16,23 +16,30 @@ use crate::text::Language;
 /// A number as written: "25", "1,200", "3.5", German "2,5" and "1.200".
 const NUM: &str = r"[0-9]{1,3}(?:[,.][0-9]{3})+(?:[.,][0-9]+)?|[0-9]+(?:[.,][0-9]+)?";
 
+/// An age in words, up to ninety-nine: "twenty-three", "six".
+const AGE_WORDS: &str = concat!(
+    r"(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?",
+    r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|",
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|",
+    r"eighty|ninety)"
+);
+
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?P<who>\p{Lu}[\p{L}'’-]+),\s(?P<n>[0-9]{1,3}),",
-        r"|(?-u:\b)(?P<m>[0-9]{1,3})[-\s]years?[-\s]old(?-u:\b)",
+    Regex::new(&format!(concat!(
+        r"(?P<who>\p{{Lu}}[\p{{L}}'’-]+),\s(?P<n>[0-9]{{1,3}}),",
+        r"|(?-u:\b)(?P<m>[0-9]{{1,3}})[-\s]years?[-\s]old(?-u:\b)",
         // "a twenty-three-year-old", "the six-year-old"
-        r"|(?-u:\b)(?P<w>(?i:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?",
-        r"(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|",
-        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|",
-        r"eighty|ninety))-year-old(?-u:\b)",
-        r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{1,3})(?-u:\b)",
-        r"|(?-u:\b)(?P<j>[0-9]{1,3})-[Jj]ährige[nrms]?(?-u:\b)",
-        r"|(?P<who2>\p{Lu}[\p{L}'’-]+)\s\((?P<p>[0-9]{1,3})\)",
+        r"|(?-u:\b)(?P<w>{words})-year-old(?-u:\b)",
+        // "aged 15", "aged fifteen"
+        r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{{1,3}})(?-u:\b)",
+        r"|(?-u:\b)aged\s(?P<aw>{words})(?-u:\b)",
+        r"|(?-u:\b)(?P<j>[0-9]{{1,3}})-[Jj]ährige[nrms]?(?-u:\b)",
+        r"|(?P<who2>\p{{Lu}}[\p{{L}}'’-]+)\s\((?P<p>[0-9]{{1,3}})\)",
         // "the retired nurse, 48, ": English words, in ASCII, which keeps the pattern fast
-        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:[a-z]+\s){0,2}[a-z]+,\s(?P<q>[0-9]{1,2}),\s",
+        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:[a-z]+\s){{0,2}}[a-z]+,\s(?P<q>[0-9]{{1,2}}),\s",
         r"|(?-u:\b)(?i:in\s+(?:his|her|their)\s+)(?P<part>(?i:early|mid|late)[-\s])?",
         r"(?P<dec>[1-9]0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)",
-    ))
+    ), words = AGE_WORDS))
     .unwrap()
 });
 
@@ -581,7 +588,10 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             // the noun is context only.
             (n, Span::new(n.start(), n.end()))
         } else {
-            let n = ["m", "k", "j", "w"].iter().find_map(|g| c.name(g)).unwrap();
+            let n = ["m", "k", "j", "w", "aw"]
+                .iter()
+                .find_map(|g| c.name(g))
+                .unwrap();
             (n, Span::new(whole.start(), whole.end()))
         };
         let who = c.name("who").or_else(|| c.name("who2")).map(|w| w.as_str());
@@ -661,8 +671,10 @@ mod tests {
     fn ages_in_both_styles() {
         let f = run(
             "Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won. A \
-             twenty-three-year-old and a six-year-old came.",
+             twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40.",
         );
+        assert!(f.contains(&(FactKind::Age, "aged fifteen".into(), "15".into())));
+        assert!(f.contains(&(FactKind::Age, "aged 40".into(), "40".into())));
         assert!(f.contains(&(FactKind::Age, "twenty-three-year-old".into(), "23".into())));
         assert!(f.contains(&(FactKind::Age, "six-year-old".into(), "6".into())));
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));

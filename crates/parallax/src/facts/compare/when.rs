@@ -5,7 +5,8 @@
 //! article's own date, when the article has one. Without that date a relative time names
 //! no day, so it never conflicts with an absolute one ("Tuesday" vs "Sept. 18"), nor with
 //! another relative time (two articles may be written days apart), but for two days of the
-//! week more than a day apart ("on Tuesday" vs "on Thursday": whichever the week, two days).
+//! week ("on Tuesday" vs "on Thursday": whichever the week, two days), unless a day apart
+//! with one near its day's edge ("Saturday night" / "early on Sunday").
 //! Durations ("for several years") compare only with durations. Times of day compare in one zone, or, when their
 //! zones cannot be matched, by their minutes alone (zones differ by whole hours).
 
@@ -33,10 +34,11 @@ enum When {
     Yearless(u32, u32),
     /// A length of time, in days.
     Span(Amount),
-    /// A day of the week (0 Monday) in a week we cannot place, the article being undated.
-    /// Two of them a day apart may name one moment (time zones, a post after midnight);
-    /// further apart they are two days, whichever week is meant.
-    Weekday(u32),
+    /// A day of the week (0 Monday) in a week we cannot place, the article being undated,
+    /// and whether it is told near a day's edge ("Saturday night", "early on Sunday", "at
+    /// 11pm"). Two of them a day apart, one near its edge, may name one moment (time zones,
+    /// a night that runs past midnight); else they are two days, whichever week is meant.
+    Weekday(u32, bool),
     /// A time that names no day we can place: it never conflicts.
     Floating,
 }
@@ -169,6 +171,12 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                     let (a, from) = hedged_length(side.src.text, f.span.start, a);
                     (When::Span(a), amount::widen(f.span, from, None))
                 }
+                // A weekday beside its date ("Monday, January 20") is told by the date.
+                When::Weekday(..) if beside_a_date(side, f) => (When::Floating, f.span),
+                When::Weekday(w, _) => (
+                    When::Weekday(w, at_days_edge(side.src.text, f.span)),
+                    f.span,
+                ),
                 w => day_range(side.src.text, f, w),
             };
             let adjective = matches!(what, When::Span(_))
@@ -184,6 +192,61 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
         })
         .filter(|r| !r.ctx.stamp)
         .collect()
+}
+
+/// True when another date of `side` stands right after the weekday `f`, or right before it
+/// ("Monday, January 20", "on 9 May, a Friday"): the day is the date's.
+fn beside_a_date(side: &LinkSide, f: &Fact) -> bool {
+    let text = side.src.text;
+    let glue = |s: &str| {
+        s.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == 'a')
+            .is_empty()
+    };
+    side.of(FactKind::Date).iter().any(|g| {
+        (g.span.start >= f.span.end && glue(&text[f.span.end..g.span.start]))
+            || (g.span.end <= f.span.start && glue(&text[g.span.end..f.span.start]))
+    })
+}
+
+/// Words that put a moment near the edge of its day, where one outlet's day may be
+/// another's (time zones, a night that runs past midnight).
+const DAYS_EDGE: &[&str] = &[
+    "night",
+    "overnight",
+    "midnight",
+    "evening",
+    "late",
+    "early",
+    "dawn",
+    "tonight",
+    "am",
+    "pm",
+    "a.m",
+    "p.m",
+    "gmt",
+    "utc",
+    "bst",
+    "cet",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "et",
+    "pt",
+];
+
+/// True when a few words either side of `span` put it near its day's edge (see
+/// [`DAYS_EDGE`]): "Saturday night", "late on Friday", "on Sunday at 1am".
+fn at_days_edge(text: &str, span: Span) -> bool {
+    let before = text[..span.start].split_whitespace().rev().take(3);
+    let after = text[span.end..].split_whitespace().take(4);
+    before.chain(after).any(|w| {
+        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
+        let w = w.trim_end_matches('.');
+        DAYS_EDGE.contains(&w)
+            || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
+            || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
+    })
 }
 
 fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
@@ -308,8 +371,10 @@ fn comparable(x: &What, y: &What) -> bool {
         // point in time.
         (What::Date(p), What::Date(q)) => match (p, q) {
             (When::Floating, _) | (_, When::Floating) => false,
-            (When::Weekday(_), When::Weekday(_)) | (When::Span(_), When::Span(_)) => true,
-            (When::Weekday(_) | When::Span(_), _) | (_, When::Weekday(_) | When::Span(_)) => false,
+            (When::Weekday(..), When::Weekday(..)) | (When::Span(_), When::Span(_)) => true,
+            (When::Weekday(..) | When::Span(_), _) | (_, When::Weekday(..) | When::Span(_)) => {
+                false
+            }
             _ => true,
         },
         (What::Time { .. }, What::Time { .. }) => true,
@@ -394,7 +459,10 @@ fn dates_fit(p: &When, q: &When) -> bool {
                 .any(|&(a, b)| y.iter().any(|&(c, d)| a - k <= d && c - k <= b))
         }
         (Yearless(a, b), Yearless(c, d)) => a <= d && c <= b,
-        (Weekday(a), Weekday(b)) => matches!((7 + a - b) % 7, 0 | 1 | 6),
+        (Weekday(a, ea), Weekday(b, eb)) => {
+            let apart = (7 + a - b) % 7;
+            apart == 0 || ((*ea || *eb) && matches!(apart, 1 | 6))
+        }
         (Yearless(a, b), Days(ds, r)) | (Days(ds, r), Yearless(a, b)) => {
             ds.iter().any(|&(lo, hi)| {
                 let k = i64::from(*r);
@@ -551,7 +619,7 @@ fn when(f: &Fact, today: Option<i64>) -> When {
         // Without the article's date a weekday is in no known week, but it is still that
         // day of the week (see [`When::Weekday`]).
         return match (today, which) {
-            (None, _) => When::Weekday(w),
+            (None, _) => When::Weekday(w, false),
             (Some(t), _) => {
                 let (lo, hi) = match which {
                     "last" => (t - 13, t - 1),
