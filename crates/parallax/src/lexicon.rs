@@ -14,7 +14,7 @@ pub use amounts::{
     NEUTRAL_MODIFIERS, PART_PRONOUNS, PEOPLE_NOUNS, VAGUE_AMOUNTS,
 };
 pub use measures::{DIMENSION_NAMES, QUAKE_WORDS, TIME_ZONES, UNIT_SCALES};
-pub use names::{PLACE_ABBREVIATIONS, RANKS};
+pub use names::{GROUP_SOURCES, PLACE_ABBREVIATIONS, RANKS};
 
 /// Number words (English and German) and their values.
 pub const NUMBER_WORDS: &[(&str, u64)] = &[

@@ -303,9 +303,21 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
         }
         let t = fold(ws[start - 1].text(text));
         // "five current and former officials": "and" inside the phrase.
+        // "the Centers for Disease Control and Prevention", "the Department of Health and
+        // Human Services": "and" inside the name of a body, after its "of" or "for" ("SeaMicro
+        // and Intel" are two).
+        let body_name = || {
+            is_capitalised(ws[start].text(text))
+                && (2..=4).any(|back| {
+                    start > back
+                        && matches!(ws[start - back - 1].text(text), "of" | "for")
+                        && (start - back..start - 1).all(|k| is_capitalised(ws[k].text(text)))
+                })
+        };
         let inner_and = t == "and"
             && start >= 2
-            && PAIRED_ADJECTIVES.contains(&fold(ws[start - 2].text(text)).as_str());
+            && (PAIRED_ADJECTIVES.contains(&fold(ws[start - 2].text(text)).as_str())
+                || body_name());
         if SUBJECT_STOPS.contains(&t.as_str()) && !inner_and {
             break;
         }

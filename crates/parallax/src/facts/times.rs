@@ -14,7 +14,7 @@ use crate::span::Span;
 const ZONES: &str = concat!(
     r"(?P<z>GMT|UTC|BST|CEST|CET|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|WITA|WIB|WIT|JST|KST|HKT|",
     r"SGT|IST|AEST|AEDT|MSK|MESZ|MEZ|ET|CT|MT|PT|UK|(?i:local\s+time|local|ortszeit)|",
-    r"(?i:(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?\s+time))(?-u:\b)"
+    r"(?i:(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?(?:\s+time)?))(?-u:\b)"
 );
 
 /// "a.m.", "am", "a. m.", "PM": the half of the day.
@@ -86,7 +86,16 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         let Some((clock, start, end)) = read(&c) else {
             continue;
         };
-        let zone = c.name("z");
+        // "9:30pm Eastern" names a zone; "3pm Central Park" does not.
+        let zone = c.name("z").filter(|z| {
+            let bare = z.as_str().starts_with(|ch: char| "EeCcMmPp".contains(ch))
+                && american_zone(z.as_str()).is_some()
+                && !z.as_str().to_lowercase().ends_with("time");
+            !(bare
+                && text[z.end()..]
+                    .strip_prefix(' ')
+                    .is_some_and(|r| r.starts_with(char::is_uppercase)))
+        });
         if c.name("h4").is_some() && !zone.is_some_and(|z| military_zone(z.as_str())) {
             continue;
         }
@@ -318,6 +327,12 @@ mod tests {
                 "8 p.m. Eastern Standard Time",
                 "20:00 EST",
             ),
+            (
+                "The rocket launched at 9:30pm Eastern on Friday.",
+                "9:30pm Eastern",
+                "21:30 ET",
+            ),
+            ("They met at 3pm Central Park West.", "3pm", "15:00"),
             (
                 "They left at half past six in the morning.",
                 "half past six in the morning",

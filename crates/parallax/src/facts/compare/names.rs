@@ -16,7 +16,7 @@ use super::slot::same;
 use super::{LinkSide, conflict, misspelt, unmatched};
 use crate::facts::words::fold;
 use crate::facts::{Conflict, Fact, FactKind};
-use crate::lexicon::{AGENCIES, PLACE_ABBREVIATIONS};
+use crate::lexicon::{AGENCIES, GROUP_SOURCES, PLACE_ABBREVIATIONS};
 use crate::span::Span;
 
 /// The longest quote compared word by word, in words.
@@ -336,6 +336,12 @@ fn source_role(speaker: &str, key: &str, titled: bool) -> Option<Role> {
         return Some(Role::Outlet);
     }
     let words: Vec<&str> = speaker.split_whitespace().collect();
+    // "Officials said", "Police said": a group, named by no one.
+    if let [one] = words.as_slice()
+        && GROUP_SOURCES.contains(&one.to_lowercase().as_str())
+    {
+        return None;
+    }
     let name = (words.iter().rev())
         .take_while(|w| w.starts_with(char::is_uppercase))
         .count();

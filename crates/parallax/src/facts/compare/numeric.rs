@@ -25,8 +25,13 @@ use read::readings;
 /// with nothing else in common: what agencies measuring one quake differ by.
 const ALONE_APART: f64 = 0.5;
 
-/// How far apart two magnitudes (their nearest values) may be and still be of one quake.
+/// How far apart two magnitudes (their nearest values) may be and still be taken for one
+/// quake's on the numbers alone (see `same_slot`).
 const MAGNITUDES_APART: f64 = 1.0;
+
+/// Words two sides must share around their one magnitude each, a point or more apart, for
+/// the two to be one quake's: a verb and a place ("struck", "coast").
+const ONE_QUAKE_WORDS: usize = 2;
 
 /// The kinds compared here.
 pub(super) const KINDS: [FactKind; 6] = [
@@ -272,11 +277,6 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         return None;
     }
     if kind == FactKind::Magnitude {
-        // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
-        // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes.
-        if (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi) > MAGNITUDES_APART {
-            return None;
-        }
         // Every magnitude stands by a quake, and a quake kills: only other words tell two
         // quakes' magnitudes from one's ("struck", "measured").
         let shared = x
@@ -287,6 +287,16 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
                 !EVENTS.iter().any(|(_, e)| e == w) && !QUAKE_WORDS.iter().any(|(_, q)| q == w)
             })
             .count();
+        // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
+        // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes, unless each
+        // side has only this one, of the same kind of shock, told in the same words ("a
+        // magnitude 7.1 quake struck off the coast" / "a magnitude 6.0 quake struck off
+        // the coast").
+        let apart = (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi);
+        if apart > MAGNITUDES_APART {
+            return (alone && x.ctx.quake == y.ctx.quake && shared >= ONE_QUAKE_WORDS)
+                .then_some(shared);
+        }
         // One magnitude a side, tenths apart, in one link is one quake's, though the
         // verbs differ ("struck" / "hit").
         let tenths = (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi) <= ALONE_APART;
@@ -364,7 +374,9 @@ pub fn same_name(p: &str, q: &str) -> bool {
 /// True when `short` is one word (after an article), two to six letters, that spells the
 /// initials of the words of `long`, with or without its small words ("of", "the"): "un" of
 /// "united nations", "doj" of "department of justice", "fbi" of "federal bureau of
-/// investigation".
+/// investigation". A word of two letters may stand whole ("ukhsa" of "uk health security
+/// agency"), and the initials may stop at "and" ("cdc" of "centers for disease control and
+/// prevention").
 fn initials_of(short: &[&str], long: &[&str]) -> bool {
     let short: Vec<&str> = short.iter().copied().filter(|w| *w != "the").collect();
     let long: Vec<&str> = long.iter().copied().filter(|w| *w != "the").collect();
@@ -372,17 +384,38 @@ fn initials_of(short: &[&str], long: &[&str]) -> bool {
         return false;
     };
     let letters = word.replace('.', "");
-    let small = |w: &&str| matches!(*w, "of" | "for" | "and" | "on" | "in" | "to");
-    let initials = |skip: bool| -> String {
-        long.iter()
+    if long.len() < 2
+        || !(2..=6).contains(&letters.chars().count())
+        || !letters.chars().all(char::is_alphabetic)
+    {
+        return false;
+    }
+    let small = |w: &str| matches!(w, "of" | "for" | "and" | "on" | "in" | "to");
+    let before_and = long
+        .iter()
+        .position(|w| *w == "and")
+        .map_or(long.len(), |k| k);
+    let initials = |skip: bool, whole_short: bool, upto: usize| -> String {
+        long[..upto]
+            .iter()
             .filter(|w| !(skip && small(w)))
-            .filter_map(|w| w.chars().next())
+            .map(|w| {
+                let first = w.chars().next().map(String::from).unwrap_or_default();
+                if whole_short && w.chars().count() == 2 && !small(w) {
+                    w.to_string()
+                } else {
+                    first
+                }
+            })
             .collect()
     };
-    long.len() >= 2
-        && (2..=6).contains(&letters.chars().count())
-        && letters.chars().all(char::is_alphabetic)
-        && (letters == initials(true) || letters == initials(false))
+    [true, false].into_iter().any(|skip| {
+        [false, true].into_iter().any(|whole| {
+            [long.len(), before_and]
+                .into_iter()
+                .any(|upto| upto >= 2 && letters == initials(skip, whole, upto))
+        })
+    })
 }
 
 /// True when two folded words of names are one (see [`same_name`]).

@@ -6,7 +6,8 @@
 //! no day, so it never conflicts with an absolute one ("Tuesday" vs "Sept. 18"), nor with
 //! another relative time (two articles may be written days apart), but for two days of the
 //! week ("on Tuesday" vs "on Thursday": whichever the week, two days), unless a day apart
-//! with one near its day's edge ("Saturday night" / "early on Sunday").
+//! with the earlier near its end or the later near its start ("Saturday night" / "early
+//! on Sunday").
 //! Durations ("for several years") compare only with durations. Times of day compare in one zone, or, when their
 //! zones cannot be matched, by their minutes alone (zones differ by whole hours).
 
@@ -35,10 +36,11 @@ enum When {
     /// A length of time, in days.
     Span(Amount),
     /// A day of the week (0 Monday) in a week we cannot place, the article being undated,
-    /// and whether it is told near a day's edge ("Saturday night", "early on Sunday", "at
-    /// 11pm"). Two of them a day apart, one near its edge, may name one moment (time zones,
-    /// a night that runs past midnight); else they are two days, whichever week is meant.
-    Weekday(u32, bool),
+    /// and which edge of its day it is told near ("Saturday night", "early on Sunday", "at
+    /// 11pm"). Two of them a day apart may name one moment when the earlier is told near
+    /// its end or the later near its start (a night that runs past midnight, time zones);
+    /// else they are two days, whichever week is meant.
+    Weekday(u32, Edge),
     /// A time that names no day we can place: it never conflicts.
     Floating,
 }
@@ -173,10 +175,7 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                 }
                 // A weekday beside its date ("Monday, January 20") is told by the date.
                 When::Weekday(..) if beside_a_date(side, f) => (When::Floating, f.span),
-                When::Weekday(w, _) => (
-                    When::Weekday(w, at_days_edge(side.src.text, f.span)),
-                    f.span,
-                ),
+                When::Weekday(w, _) => (When::Weekday(w, days_edge(side.src.text, f.span)), f.span),
                 w => day_range(side.src.text, f, w),
             };
             let adjective = matches!(what, When::Span(_))
@@ -208,21 +207,33 @@ fn beside_a_date(side: &LinkSide, f: &Fact) -> bool {
     })
 }
 
-/// Words that put a moment near the edge of its day, where one outlet's day may be
-/// another's (time zones, a night that runs past midnight).
-const DAYS_EDGE: &[&str] = &[
-    "night",
+/// Which edge of its day a moment is told near, where one outlet's day may be another's.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Edge {
+    /// Near its end: "Saturday night", "late on Friday", "at 11pm".
+    late: bool,
+    /// Near its start: "early on Sunday", "at dawn", "at 1am".
+    early: bool,
+}
+
+impl Edge {
+    /// True when a moment on one day (`earlier`) and one on the next (`later`) may be one:
+    /// the earlier told near its end or the later near its start, and neither told only
+    /// near its other edge ("early on Thursday" / "early on Friday" are a day apart).
+    fn next_day(earlier: &Edge, later: &Edge) -> bool {
+        let earlier_may_end = earlier.late || !earlier.early;
+        let later_may_start = later.early || !later.late;
+        (earlier.late || later.early) && earlier_may_end && later_may_start
+    }
+}
+
+/// Words that put a moment near its day's end, near its start, or either (a time in a
+/// named zone, which another zone may put on the next or the previous day).
+const LATE_WORDS: &[&str] = &["night", "evening", "late", "tonight", "pm", "p.m"];
+const EARLY_WORDS: &[&str] = &["early", "dawn", "am", "a.m"];
+const EITHER_EDGE: &[&str] = &[
     "overnight",
     "midnight",
-    "evening",
-    "late",
-    "early",
-    "dawn",
-    "tonight",
-    "am",
-    "pm",
-    "a.m",
-    "p.m",
     "gmt",
     "utc",
     "bst",
@@ -235,18 +246,23 @@ const DAYS_EDGE: &[&str] = &[
     "pt",
 ];
 
-/// True when a few words either side of `span` put it near its day's edge (see
-/// [`DAYS_EDGE`]): "Saturday night", "late on Friday", "on Sunday at 1am".
-fn at_days_edge(text: &str, span: Span) -> bool {
+/// Which edge of its day a few words either side of `span` put it near: "Saturday night",
+/// "late on Friday", "on Sunday at 1am", "at 0400 GMT on Saturday".
+fn days_edge(text: &str, span: Span) -> Edge {
     let before = text[..span.start].split_whitespace().rev().take(3);
     let after = text[span.end..].split_whitespace().take(4);
-    before.chain(after).any(|w| {
+    let mut edge = Edge::default();
+    for w in before.chain(after) {
         let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
         let w = w.trim_end_matches('.');
-        DAYS_EDGE.contains(&w)
-            || w.ends_with("am") && w.starts_with(|c: char| c.is_ascii_digit())
-            || w.ends_with("pm") && w.starts_with(|c: char| c.is_ascii_digit())
-    })
+        // "11pm", "1am": the half of the day glued to its hour.
+        let half = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+        let half = if half.len() < w.len() { half } else { "" };
+        let either = EITHER_EDGE.contains(&w);
+        edge.late |= either || LATE_WORDS.contains(&w) || half == "pm";
+        edge.early |= either || EARLY_WORDS.contains(&w) || half == "am";
+    }
+    edge
 }
 
 fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
@@ -428,13 +444,12 @@ fn fits(x: &What, y: &What) -> bool {
 /// stand a whole number of hours apart all year ("10am PT" is "1pm ET"), though not from
 /// GMT.
 fn american(zone: &Option<String>) -> Option<i32> {
-    Some(match zone.as_deref()? {
-        "et" => -300,
-        "ct" => -360,
-        "mt" => -420,
-        "pt" => -480,
-        _ => return None,
-    })
+    let z = zone.as_deref()?;
+    if !matches!(z, "et" | "ct" | "mt" | "pt") {
+        return None;
+    }
+    // "et" stands as "est" does in the table of zones.
+    lookup(TIME_ZONES, &format!("{}st", &z[..1])).flatten()
 }
 
 /// True when [lo_a, hi_a] and [lo_b, hi_b] meet on a circle of `period` minutes.
@@ -459,10 +474,13 @@ fn dates_fit(p: &When, q: &When) -> bool {
                 .any(|&(a, b)| y.iter().any(|&(c, d)| a - k <= d && c - k <= b))
         }
         (Yearless(a, b), Yearless(c, d)) => a <= d && c <= b,
-        (Weekday(a, ea), Weekday(b, eb)) => {
-            let apart = (7 + a - b) % 7;
-            apart == 0 || ((*ea || *eb) && matches!(apart, 1 | 6))
-        }
+        (Weekday(a, ea), Weekday(b, eb)) => match (7 + a - b) % 7 {
+            0 => true,
+            // b is the day before a
+            1 => Edge::next_day(eb, ea),
+            6 => Edge::next_day(ea, eb),
+            _ => false,
+        },
         (Yearless(a, b), Days(ds, r)) | (Days(ds, r), Yearless(a, b)) => {
             ds.iter().any(|&(lo, hi)| {
                 let k = i64::from(*r);
@@ -619,7 +637,7 @@ fn when(f: &Fact, today: Option<i64>) -> When {
         // Without the article's date a weekday is in no known week, but it is still that
         // day of the week (see [`When::Weekday`]).
         return match (today, which) {
-            (None, _) => When::Weekday(w, false),
+            (None, _) => When::Weekday(w, Edge::default()),
             (Some(t), _) => {
                 let (lo, hi) = match which {
                     "last" => (t - 13, t - 1),
