@@ -418,6 +418,18 @@ fn number_value(w: &str, lang: Language) -> Option<String> {
     number_word(&lower).map(|v| v.to_string())
 }
 
+/// Plurals without their "s" that also stand before a noun as its modifier ("aircraft
+/// carriers", "police officers", "crew members").
+const MODIFIER_PLURALS: &[&str] = &[
+    "aircraft",
+    "sheep",
+    "cattle",
+    "police",
+    "staff",
+    "crew",
+    "personnel",
+];
+
 /// True when `w` (lower case) is a plural noun people or things are counted in.
 pub(super) fn plural_noun(w: &str, lang: Language) -> bool {
     if IRREGULAR_PLURALS.contains(&w) {
@@ -516,9 +528,9 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
             && is_capitalised(ws[j].text(text));
         if plural_noun(&lw, lang) && !name_in_men {
             // "two aircraft carriers", "200 sheep farmers": a plural without its "s" may
-            // be the modifier of the noun counted after it.
+            // be the modifier of the noun counted after it (not "12 people overseas").
             let next = ws.get(j + 1).filter(|_| gap_is_space(text, ws, j, j + 1));
-            if IRREGULAR_PLURALS.contains(&lw.as_str())
+            if MODIFIER_PLURALS.contains(&lw.as_str())
                 && let Some(n) = next
                 && plural_noun(&n.text(text).to_lowercase(), lang)
             {

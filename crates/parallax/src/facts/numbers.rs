@@ -156,6 +156,13 @@ pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
     if s.len() > 1 && s.starts_with('0') && s.as_bytes()[1].is_ascii_digit() {
         return None;
     }
+    plain_digits(s, lang).parse().ok()
+}
+
+/// Digits as written, with thousands separators dropped and the decimal separator a point
+/// ("1,200.5" and German "1.200,5" are "1200.5"); the number's last written place is this
+/// string's.
+pub fn plain_digits(s: &str, lang: Language) -> String {
     let (thousands, decimal) = match lang {
         Language::German => ('.', ','),
         Language::English => (',', '.'),
@@ -163,12 +170,11 @@ pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
     let groups: Vec<&str> = s.split(thousands).collect();
     // "2,5" in English or "3.5" in German: a lone separator before fewer than three digits is
     // a decimal point whatever the language.
-    let cleaned = if groups.len() == 2 && groups[1].len() != 3 && !groups[1].contains(decimal) {
+    if groups.len() == 2 && groups[1].len() != 3 && !groups[1].contains(decimal) {
         format!("{}.{}", groups[0], groups[1])
     } else {
         s.replace(thousands, "").replace(decimal, ".")
-    };
-    cleaned.parse().ok()
+    }
 }
 
 /// True when the digits at `start` are three after "N, " ("2, 500ft"): a thousands

@@ -164,43 +164,58 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
     (subj.start == ws[first].span.start).then(|| clean(subj.slice(text)))
 }
 
-/// The end of a name or short noun phrase starting at word `k`: a name ends at the first
-/// word in lower case after it ("said resident John Harris after the fire"), a phrase in
-/// lower case at a word that opens what follows it ("said the official in charge").
+/// Words that end a speaker's name after it: "said resident John Harris after the fire",
+/// "said Keir Starmer on Monday".
+const AFTER_NAME: &[&str] = &[
+    "who",
+    "which",
+    "that",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "outside",
+    "inside",
+    "yesterday",
+    "today",
+    "tonight",
+    "as",
+    "when",
+    "while",
+    "following",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "told",
+    "adding",
+    "with",
+    "from",
+];
+
+/// The end of a name or short noun phrase starting at word `k`: up to six words, cut at a
+/// comma or a word that says what follows the name ([`AFTER_NAME`]); when a capitalised
+/// word stands among them, the phrase ends with the last one ("said Labour leader Keir
+/// Starmer yesterday", "said Secretary of State Antony Blinken"), else it is all of them
+/// ("said the official").
 fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
     let mut end = ws[k].span.start;
-    let mut named = false;
+    let mut named_end = None;
     for w in ws[k..].iter().take(6) {
         if w.span.end > stop || text[end..w.span.start].contains([',', ';', '(']) {
             break;
         }
-        let t = w.text(text);
-        // A particle inside a name is no end of it ("Ludwig van Beethoven", "Mohammed bin
-        // Salman").
-        let particle = matches!(
-            t,
-            "van"
-                | "von"
-                | "de"
-                | "da"
-                | "del"
-                | "der"
-                | "di"
-                | "du"
-                | "dos"
-                | "bin"
-                | "al"
-                | "la"
-                | "le"
-        );
-        let lower = t.starts_with(char::is_lowercase) && !particle;
-        if matches!(t, "who" | "which" | "that" | "in" | "on" | "at") || (named && lower) {
+        if AFTER_NAME.contains(&w.text(text)) {
             break;
         }
-        named |= t.starts_with(char::is_uppercase);
         end = w.span.end;
+        if w.text(text).starts_with(char::is_uppercase) {
+            named_end = Some(end);
+        }
     }
-    end
+    named_end.unwrap_or(end)
 }
 
 /// `Ellery said: "…"`, `Halden denounced it, saying in a speech that "…"`.
@@ -289,6 +304,23 @@ mod tests {
                 "\"No,\" said the mayor of London yesterday.",
                 "the mayor of London",
             ),
+            (
+                "\"Go,\" said Secretary of State Antony Blinken.",
+                "Antony Blinken",
+            ),
+            (
+                "\"Go,\" said Labour leader Keir Starmer on Monday.",
+                "Labour leader Keir Starmer",
+            ),
+            (
+                "\"Go,\" said Tesla chief executive Elon Musk.",
+                "Tesla chief executive Elon Musk",
+            ),
+            (
+                "\"Go,\" said John Harris after the Senate vote.",
+                "John Harris",
+            ),
+            ("\"Go,\" said the official.", "the official"),
         ] {
             assert_eq!(run(s)[0].1.as_deref(), Some(who), "{s}");
         }

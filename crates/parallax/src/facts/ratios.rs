@@ -13,8 +13,8 @@ use super::{Fact, FactKind};
 use crate::span::Span;
 use crate::text::Language;
 
-/// The words of a multiple. A verb stands alone ("doubled", but not "doubled down", "doubled
-/// up" or "doubled as"); a word that can mean a repeat ("double", "twice", "three times")
+/// The words of a multiple. A verb stands alone ("doubled", "doubled as demand rose", but
+/// not "doubled down", "doubled up" or "doubled as a clinic"); a word that can mean a repeat ("double", "twice", "three times")
 /// only before what it multiplies ("twice the total", "three times as many", "double what"),
 /// so "hit twice", "a double murder" and "will double as a clinic" are none. A number is
 /// read whole ("3.5 times", "2,500 times"), never from its last digits.
@@ -22,7 +22,7 @@ static RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:",
         r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b",
-        r"(?P<use>\s+(?:down|up|as)\b)?",
+        r"(?P<use>\s+(?:down|up|as\s+(?:a|an|the))\b)?",
         r"|(?P<noun>double|triple|treble|twice)\s+(?:the|that|what|its|their|his|her)\b",
         r"|(?P<twice_as>twice)\s+as\b",
         r"|(?P<n>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?|two|three|four|five|six|seven|eight|nine|ten)",
@@ -151,6 +151,10 @@ mod tests {
             pairs(&[("2,500 times", "2500 times")])
         );
         assert_eq!(run("twice as many people"), pairs(&[("twice", "2 times")]));
+        assert_eq!(
+            run("Sales doubled as demand surged."),
+            pairs(&[("doubled", "2 times")])
+        );
     }
 
     #[test]

@@ -105,6 +105,9 @@ pub struct Context {
     pub owner_text: Option<String>,
     /// A word for an earthquake near it, by class ("quake", "aftershock").
     pub quake: Option<&'static str>,
+    /// For a magnitude: its clause places it before or after another moment ("two weeks
+    /// later", "after the main shock"), so it may be of another quake.
+    pub shifted: bool,
     /// True when it stands in a line that is only a date and time (a time stamp).
     pub stamp: bool,
     /// True for an age right after a possessive ("Timmons' 16-year-old friend", "his
@@ -157,6 +160,21 @@ fn clause(text: &str, span: Span) -> Span {
     Span::new(lo.min(span.start), hi)
 }
 
+/// Words that set a moment before or after another: a magnitude in a clause with one of
+/// them may be of another quake ("struck two weeks later", "after the main shock").
+const SHIFT_WORDS: &[&str] = &[
+    "later",
+    "earlier",
+    "after",
+    "afterwards",
+    "before",
+    "following",
+    "previous",
+    "preceding",
+    "since",
+    "ago",
+];
+
 /// Verbs that join a subject to what is said of it: "were", "had been".
 const AUXILIARIES: &[&str] = &[
     "was", "were", "is", "are", "been", "be", "being", "had", "have", "has",
@@ -185,6 +203,10 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     }
     let mut ctx = Context {
         stamp: is_stamp(text, &toks),
+        shifted: f.kind == FactKind::Magnitude
+            && toks
+                .iter()
+                .any(|t| SHIFT_WORDS.contains(&t.folded.as_str())),
         ..Context::default()
     };
     let at = toks.partition_point(|t| t.span.end <= f.span.start);

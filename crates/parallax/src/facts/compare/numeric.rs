@@ -4,9 +4,9 @@
 //! what it measures (the counted noun and the words that qualify it, the currency, the
 //! dimension of its unit, the shock a magnitude is of), the event it counts, whose it is, and
 //! the words around it. Two numbers conflict when they fill one slot, no single value fits
-//! both (a round figure may stand for a finer one it rounds; two peaks, "up to 90 mph" and
-//! "up to 70 mph", must be one value), and neither agrees with another number of that slot
-//! on the other side.
+//! both (a round figure may stand for a finer one it rounds; two peaks, "up to 40 cm" and
+//! "up to 4 m", differ when a factor of two apart), and neither agrees with another number
+//! of that slot on the other side.
 
 mod read;
 
@@ -28,6 +28,10 @@ const ALONE_APART: f64 = 0.5;
 /// How far apart two magnitudes (their nearest values) may be and still be taken for one
 /// quake's on the numbers alone (see `same_slot`).
 const MAGNITUDES_APART: f64 = 1.0;
+
+/// How many times over each other two peaks of a measurement must be apart to differ (see
+/// `Reading::fits`): a unit slipped, not two places' figures.
+const PEAKS_APART: f64 = 2.0;
 
 /// Words two sides must share around their one magnitude each, a point or more apart, for
 /// the two to be one quake's: a verb and a place ("struck", "coast").
@@ -77,19 +81,21 @@ struct Reading<'a> {
 
 impl Reading<'_> {
     /// True when one true value fits both, allowing for rounding across units and for a
-    /// figure rounded to its last written place; two peaks fit only as one value.
+    /// figure rounded to its last written place; two peaks fit unless far apart.
     fn fits(&self, other: &Reading) -> bool {
         if opposite(self, other) {
             return false;
         }
-        // Two peaks of a measurement ("gusts of up to 90 mph", "up to 70 mph") each state
-        // the most its source saw: one true maximum fits both only when they are one value.
+        // Two peaks of a measurement ("snow drifts of up to 40 cm", "up to 4 m") each state
+        // the most its source saw; but two close ones may be of two measures or places
+        // ("winds of up to 70 mph", "gusts of up to 90 mph"; "up to 20cm in the north", "up
+        // to 30cm on higher ground"), so only peaks a factor of two apart differ.
         if self.peak && other.peak {
-            let at = |r: &Reading| Amount {
-                lo: r.amount.hi - r.slack,
-                hi: r.amount.hi + r.slack,
-            };
-            return at(self).fits(&at(other));
+            let (lo, hi) = (
+                self.amount.hi.min(other.amount.hi),
+                self.amount.hi.max(other.amount.hi),
+            );
+            return lo <= 0.0 || hi < PEAKS_APART * lo;
         }
         if self.unit == other.unit {
             // Two single figures: the coarser may be the finer one rounded ("$1.5bn",
@@ -98,8 +104,8 @@ impl Reading<'_> {
             if round > 0.0 && self.amount.is_exact() && other.amount.is_exact() {
                 return (self.amount.lo - other.amount.lo).abs() <= round;
             }
-            // Against a hedged figure, a round one stands for any it may round ("$1.5bn",
-            // "about $1.48bn"); `rounding` is 0 for hedged figures.
+            // Against a figure that is not exact (hedged, or a range), a round one stands for
+            // any it may round ("$1.5bn", "about $1.48bn"); `rounding` is 0 for hedged ones.
             if round > 0.0 {
                 let widen = |r: &Reading| Amount {
                     lo: r.amount.lo - r.rounding,
@@ -289,12 +295,16 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
             .count();
         // Agencies measuring one quake differ by tenths; magnitudes a whole point apart
         // (a 7.5 main shock, a 6.1 aftershock days later) are of two quakes, unless each
-        // side has only this one, of the same kind of shock, told in the same words ("a
-        // magnitude 7.1 quake struck off the coast" / "a magnitude 6.0 quake struck off
-        // the coast").
+        // side has only this one, of the same kind of shock, told in the same words and
+        // not set after or before another moment ("a magnitude 7.1 quake struck off the
+        // coast" / "a magnitude 6.0 quake struck off the coast"; not "… two weeks later").
         let apart = (x.amount.lo - y.amount.hi).max(y.amount.lo - x.amount.hi);
         if apart > MAGNITUDES_APART {
-            return (alone && x.ctx.quake == y.ctx.quake && shared >= ONE_QUAKE_WORDS)
+            let one_moment = !x.ctx.shifted && !y.ctx.shifted;
+            return (alone
+                && one_moment
+                && x.ctx.quake == y.ctx.quake
+                && shared >= ONE_QUAKE_WORDS)
                 .then_some(shared);
         }
         // One magnitude a side, tenths apart, in one link is one quake's, though the

@@ -5,9 +5,9 @@
 //! article's own date, when the article has one. Without that date a relative time names
 //! no day, so it never conflicts with an absolute one ("Tuesday" vs "Sept. 18"), nor with
 //! another relative time (two articles may be written days apart), but for two days of the
-//! week ("on Tuesday" vs "on Thursday": whichever the week, two days), unless a day apart
-//! with the earlier near its end or the later near its start ("Saturday night" / "early
-//! on Sunday").
+//! week more than a day apart ("on Tuesday" vs "on Thursday": whichever the week, two
+//! days), or a day apart when the earlier is told only near its start or the later only
+//! near its end ("early on Thursday" / "early on Friday").
 //! Durations ("for several years") compare only with durations. Times of day compare in one zone, or, when their
 //! zones cannot be matched, by their minutes alone (zones differ by whole hours).
 
@@ -37,9 +37,9 @@ enum When {
     Span(Amount),
     /// A day of the week (0 Monday) in a week we cannot place, the article being undated,
     /// and which edge of its day it is told near ("Saturday night", "early on Sunday", "at
-    /// 11pm"). Two of them a day apart may name one moment when the earlier is told near
-    /// its end or the later near its start (a night that runs past midnight, time zones);
-    /// else they are two days, whichever week is meant.
+    /// 11pm"). Two of them a day apart may name one moment (a night that runs past
+    /// midnight, time zones) unless their edges say otherwise (see [`Edge::next_day`]);
+    /// further apart they are two days, whichever week is meant.
     Weekday(u32, Edge),
     /// A time that names no day we can place: it never conflicts.
     Floating,
@@ -214,23 +214,28 @@ struct Edge {
     late: bool,
     /// Near its start: "early on Sunday", "at dawn", "at 1am".
     early: bool,
+    /// In its middle, near neither edge: "on Saturday afternoon", "at 14:00".
+    mid: bool,
 }
 
 impl Edge {
-    /// True when a moment on one day (`earlier`) and one on the next (`later`) may be one:
-    /// the earlier told near its end or the later near its start, and neither told only
-    /// near its other edge ("early on Thursday" / "early on Friday" are a day apart).
+    /// True when a moment on one day (`earlier`) and one on the next (`later`) may be one
+    /// (a night past midnight, time zones, an event over two days): unless the earlier is
+    /// told only away from its end or the later only away from its start ("early on
+    /// Thursday" / "early on Friday", "7am on Sunday" / "7am on Monday", "Saturday
+    /// afternoon" / "Sunday" are a day apart).
     fn next_day(earlier: &Edge, later: &Edge) -> bool {
-        let earlier_may_end = earlier.late || !earlier.early;
-        let later_may_start = later.early || !later.late;
-        (earlier.late || later.early) && earlier_may_end && later_may_start
+        let earlier_may_end = earlier.late || !(earlier.early || earlier.mid);
+        let later_may_start = later.early || !(later.late || later.mid);
+        earlier_may_end && later_may_start
     }
 }
 
 /// Words that put a moment near its day's end, near its start, or either (a time in a
 /// named zone, which another zone may put on the next or the previous day).
-const LATE_WORDS: &[&str] = &["night", "evening", "late", "tonight", "pm", "p.m"];
-const EARLY_WORDS: &[&str] = &["early", "dawn", "am", "a.m"];
+const LATE_WORDS: &[&str] = &["night", "evening", "late", "tonight", "p.m"];
+const EARLY_WORDS: &[&str] = &["early", "dawn", "a.m"];
+const MID_WORDS: &[&str] = &["afternoon", "noon", "midday", "lunchtime", "daytime"];
 const EITHER_EDGE: &[&str] = &[
     "overnight",
     "midnight",
@@ -247,20 +252,48 @@ const EITHER_EDGE: &[&str] = &[
 ];
 
 /// Which edge of its day a few words either side of `span` put it near: "Saturday night",
-/// "late on Friday", "on Sunday at 1am", "at 0400 GMT on Saturday".
+/// "late-night vote on Friday", "on Sunday at 1am", "at 23:40 on Saturday", "at 0400 GMT
+/// on Saturday".
 fn days_edge(text: &str, span: Span) -> Edge {
-    let before = text[..span.start].split_whitespace().rev().take(3);
+    let before: Vec<&str> = text[..span.start]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
     let after = text[span.end..].split_whitespace().take(4);
+    let words: Vec<String> = (before.into_iter().rev().chain(after))
+        .flat_map(|w| w.split(['-', '‑']))
+        .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ':')))
+        .map(|w| w.trim_end_matches(['.', ':']).to_string())
+        .collect();
     let mut edge = Edge::default();
-    for w in before.chain(after) {
-        let w = fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.'));
-        let w = w.trim_end_matches('.');
-        // "11pm", "1am": the half of the day glued to its hour.
-        let half = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
-        let half = if half.len() < w.len() { half } else { "" };
+    for (i, w) in words.iter().enumerate() {
+        let w = w.as_str();
+        let after_digit = i > 0 && words[i - 1].starts_with(|c: char| c.is_ascii_digit());
+        // "11pm", "11 pm", "1am": the half of the day, after its hour ("am" alone is
+        // German "on").
+        let digits = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == ':' || c == '.');
+        let half = if digits.len() < w.len() {
+            digits
+        } else if after_digit {
+            w
+        } else {
+            ""
+        };
+        // "23:40", "02:15": a clock late or early in its day.
+        let hour = w
+            .split_once(':')
+            .and_then(|(h, m)| (m.len() == 2).then(|| h.parse::<u32>().ok()).flatten());
         let either = EITHER_EDGE.contains(&w);
-        edge.late |= either || LATE_WORDS.contains(&w) || half == "pm";
-        edge.early |= either || EARLY_WORDS.contains(&w) || half == "am";
+        edge.late |= either
+            || LATE_WORDS.contains(&w)
+            || matches!(half, "pm" | "p.m")
+            || hour.is_some_and(|h| (21..24).contains(&h));
+        edge.early |= either
+            || EARLY_WORDS.contains(&w)
+            || matches!(half, "am" | "a.m")
+            || hour.is_some_and(|h| h < 5);
+        edge.mid |= MID_WORDS.contains(&w) || hour.is_some_and(|h| (10..18).contains(&h));
     }
     edge
 }

@@ -5,7 +5,7 @@ use super::Reading;
 use crate::facts::compare::LinkSide;
 use crate::facts::compare::amount::{self, Amount, Tolerance};
 use crate::facts::compare::context::Context;
-use crate::facts::numbers::parse_number;
+use crate::facts::numbers::{parse_number, plain_digits};
 use crate::facts::{Fact, FactKind};
 use crate::lexicon::{
     Hedge, MULTIPLIERS, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, UNIT_SCALES, lookup, number_word,
@@ -281,28 +281,32 @@ fn written_str(words: &str) -> &str {
     t[..end.unwrap_or(t.len())].trim_end_matches(['.', ','])
 }
 
-/// Half the last place of a number written in digits ("1.5": 0.05, "160": 5, "1.0": 0.05),
-/// when it has at least two significant digits: "$1bn" or "$3 million" is no rounded
-/// "$1.4bn" or "$3.4 million", where "$1.5bn" may be a rounded "$1.48bn".
+/// Half the last place of a number written in digits ("1.5": 0.05, "25": 0.5, "1.0":
+/// 0.05), when it has two significant digits or more; zeros that end a whole number count
+/// as significant up to the second digit ("20": 0.5, "100": 5). "$1bn" or "$3 million" is
+/// no rounded "$1.4bn" or "$3.4 million", where "$1.5bn" may be a rounded "$1.48bn".
 fn half_last_place(digits: &str, lang: Language) -> Option<f64> {
-    let point = if lang == Language::German { ',' } else { '.' };
-    let plain: String = digits
-        .chars()
-        .filter(|&c| c.is_ascii_digit() || c == point)
-        .collect();
-    let (whole, decimals) = plain.split_once(point).unwrap_or((&plain, ""));
-    let all = format!("{whole}{decimals}");
-    let significant = all.trim_start_matches('0');
-    let (significant, place) = if decimals.is_empty() {
-        let trimmed = significant.trim_end_matches('0');
-        let zeros = significant.len() - trimmed.len();
-        (trimmed.len(), 10f64.powi(zeros as i32))
-    } else {
-        (significant.len(), 10f64.powi(-(decimals.len() as i32)))
-    };
-    (significant >= 2).then_some(place / 2.0)
+    let plain = plain_digits(digits, lang);
+    let (whole, decimals) = plain.split_once('.').unwrap_or((&plain, ""));
+    if !(whole.chars().chain(decimals.chars())).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let whole = whole.trim_start_matches('0');
+    if !decimals.is_empty() {
+        let significant = whole.len() + decimals.len();
+        let significant = if whole.is_empty() {
+            decimals.trim_start_matches('0').len()
+        } else {
+            significant
+        };
+        return (significant >= 2).then(|| 0.5 * 10f64.powi(-(decimals.len() as i32)));
+    }
+    if whole.len() < 2 {
+        return None;
+    }
+    let zeros = whole.len() - whole.trim_end_matches('0').len();
+    Some(0.5 * 10f64.powi(zeros.min(whole.len() - 2) as i32))
 }
-
 /// The scale (a thousand, a million…) a fact's value carries beyond its number as written:
 /// 1e6 for "$160 million", 1 for "160 people".
 fn scale(f: &Fact, text: &str, lang: Language) -> f64 {
