@@ -211,8 +211,14 @@ fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
             break;
         }
         end = w.span.end;
-        if w.text(text).starts_with(char::is_uppercase) {
+        let t = w.text(text);
+        // "said Mr Smith's lawyer": the speaker is whom the name has.
+        let possessive =
+            t.ends_with("'s") || t.ends_with("’s") || text[end..].starts_with(['\'', '’']);
+        if t.starts_with(char::is_uppercase) && !possessive {
             named_end = Some(end);
+        } else if possessive {
+            named_end = None;
         }
     }
     named_end.unwrap_or(end)
@@ -321,6 +327,10 @@ mod tests {
                 "John Harris",
             ),
             ("\"Go,\" said the official.", "the official"),
+            (
+                "\"Go,\" said Mr Smith's lawyer outside court.",
+                "Mr Smith's lawyer",
+            ),
         ] {
             assert_eq!(run(s)[0].1.as_deref(), Some(who), "{s}");
         }
