@@ -110,7 +110,9 @@ static QUANTITY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
         concat!(
             r"(?:(?P<sign>[-−]|(?i:minus)\s)|(?-u:\b))(?:(?P<num>{NUM})|(?P<word>(?i:(?:{tens})[-‑])?(?i:{words}))[\s-])",
-            r"(?:[\s-](?P<scale>million|billion))?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
+            // "600 million km", and "600m kilometres", where the glued "m" is a million
+            // only when a unit follows it (else "600m" is metres).
+            r"(?:[\s-](?P<scale>million|billion)|(?P<short>m|bn)\s+)?[\s-]?(?P<unit>(?i:{alt}))(?-u:\b)"
         ),
         NUM = NUM,
         words = QUANTITY_WORDS,
@@ -389,7 +391,8 @@ fn quantities(text: &str, lang: Language, out: &mut Vec<Fact>) {
         let m = c.get(0).unwrap();
         let n = c.name("num").or_else(|| c.name("word")).unwrap();
         let unit = lookup(UNITS, &c["unit"].to_lowercase()).unwrap_or("");
-        let scale = c.name("scale").map_or(1, |s| scale_of(s.as_str()));
+        let scale =
+            (c.name("scale").or_else(|| c.name("short"))).map_or(1, |s| scale_of(s.as_str()));
         // A sign glued to a word before it joins a range ("10-15 km"), not a negative.
         let sign = lone_sign(text, &c);
         let start = sign.map_or(n.start(), |s| s.start());
@@ -818,6 +821,21 @@ mod tests {
             .map(|x| x.2)
             .collect();
         assert_eq!(sums, ["11.44 GBP", "1480000000 USD"]);
+    }
+
+    #[test]
+    fn a_glued_m_before_a_unit_is_a_million() {
+        let f = run("The probe will cover 600m kilometres; the tower is 300m high; a 400m race.");
+        let q: Vec<(String, String)> = (f.into_iter())
+            .filter(|x| x.0 == FactKind::Quantity)
+            .map(|x| (x.1, x.2))
+            .collect();
+        let want = [
+            ("600m kilometres", "600000000 km"),
+            ("300m", "300 m"),
+            ("400m", "400 m"),
+        ];
+        assert_eq!(q, want.map(|(a, b)| (a.to_string(), b.to_string())));
     }
 
     #[test]

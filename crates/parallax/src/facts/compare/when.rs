@@ -449,22 +449,48 @@ fn fits(x: &What, y: &What) -> bool {
                 zone: zb,
             },
         ) => {
-            let offset =
-                |z: &Option<String>| z.as_deref().and_then(|z| lookup(TIME_ZONES, z)).flatten();
-            let (shift, period) = match (za, zb) {
-                (None, None) => (0, 1440),
-                (Some(p), Some(q)) if p == q => (0, 1440),
-                _ => match (offset(za), offset(zb), american(za), american(zb)) {
-                    (Some(p), Some(q), _, _) | (_, _, Some(p), Some(q)) => (q - p, 1440),
-                    // Zones that cannot be matched shift a time by whole hours only.
-                    _ => (0, 60),
-                },
+            // The offsets a zone may stand at: its own, or for a North American zone named
+            // without its season ("ET") its standard time or an hour later.
+            let offsets = |z: &Option<String>| -> Vec<i32> {
+                match (
+                    z.as_deref().and_then(|z| lookup(TIME_ZONES, z)).flatten(),
+                    american(z),
+                ) {
+                    (Some(o), _) => vec![o],
+                    (None, Some(s)) => vec![s, s + 60],
+                    (None, None) => Vec::new(),
+                }
             };
-            ta.iter().any(|&p| {
-                tb.iter().any(|&q| {
-                    let (lo_a, hi_a) = (p - ea, p + la);
-                    let (lo_b, hi_b) = (q - eb - shift, q + lb - shift);
-                    circular_overlap(lo_a, hi_a, lo_b, hi_b, period)
+            let (shifts, period) = match (za, zb) {
+                (None, None) => (vec![0], 1440),
+                (Some(p), Some(q)) if p == q => (vec![0], 1440),
+                // Two seasonless North American zones keep one season between them.
+                _ if american(za).is_some() && american(zb).is_some() => (
+                    vec![american(zb).unwrap_or(0) - american(za).unwrap_or(0)],
+                    1440,
+                ),
+                _ => {
+                    let (oa, ob) = (offsets(za), offsets(zb));
+                    if oa.is_empty() || ob.is_empty() {
+                        // Zones that cannot be matched shift a time by whole hours only.
+                        (vec![0], 60)
+                    } else {
+                        (
+                            oa.iter()
+                                .flat_map(|p| ob.iter().map(move |q| q - p))
+                                .collect(),
+                            1440,
+                        )
+                    }
+                }
+            };
+            shifts.iter().any(|&shift| {
+                ta.iter().any(|&p| {
+                    tb.iter().any(|&q| {
+                        let (lo_a, hi_a) = (p - ea, p + la);
+                        let (lo_b, hi_b) = (q - eb - shift, q + lb - shift);
+                        circular_overlap(lo_a, hi_a, lo_b, hi_b, period)
+                    })
                 })
             })
         }
