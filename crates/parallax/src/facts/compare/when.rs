@@ -464,25 +464,24 @@ fn fits(x: &What, y: &What) -> bool {
             let (shifts, period) = match (za, zb) {
                 (None, None) => (vec![0], 1440),
                 (Some(p), Some(q)) if p == q => (vec![0], 1440),
-                // Two seasonless North American zones keep one season between them.
-                _ if american(za).is_some() && american(zb).is_some() => (
-                    vec![american(zb).unwrap_or(0) - american(za).unwrap_or(0)],
-                    1440,
-                ),
-                _ => {
-                    let (oa, ob) = (offsets(za), offsets(zb));
-                    if oa.is_empty() || ob.is_empty() {
-                        // Zones that cannot be matched shift a time by whole hours only.
-                        (vec![0], 60)
-                    } else {
-                        (
-                            oa.iter()
-                                .flat_map(|p| ob.iter().map(move |q| q - p))
-                                .collect(),
-                            1440,
-                        )
+                _ => match (american(za), american(zb)) {
+                    // Two seasonless North American zones keep one season between them.
+                    (Some(p), Some(q)) => (vec![q - p], 1440),
+                    _ => {
+                        let (oa, ob) = (offsets(za), offsets(zb));
+                        if oa.is_empty() || ob.is_empty() {
+                            // Zones that cannot be matched shift a time by whole hours only.
+                            (vec![0], 60)
+                        } else {
+                            (
+                                oa.iter()
+                                    .flat_map(|p| ob.iter().map(move |q| q - p))
+                                    .collect(),
+                                1440,
+                            )
+                        }
                     }
-                }
+                },
             };
             shifts.iter().any(|&shift| {
                 ta.iter().any(|&p| {

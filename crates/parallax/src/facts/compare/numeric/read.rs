@@ -304,8 +304,8 @@ fn half_last_place(digits: &str, lang: Language) -> Option<f64> {
     if whole.len() < 2 {
         return None;
     }
-    let zeros = whole.len() - whole.trim_end_matches('0').len();
-    Some(0.5 * 10f64.powi(zeros.min(whole.len() - 2) as i32))
+    // A whole number's zeros count up to its second digit, as `amount::rounding` reads them.
+    whole.parse::<f64>().ok().map(amount::rounding)
 }
 /// The scale (a thousand, a million…) a fact's value carries beyond its number as written:
 /// 1e6 for "$160 million", 1 for "160 people".
