@@ -515,6 +515,9 @@ impl PairFacts {
             .links
             .par_iter()
             .map(|link| {
+                if facts::verbatim(a, &link.a, b, &link.b) {
+                    return (LinkFacts::default(), Vec::new());
+                }
                 let found = facts::compare(a, &link.a, b, &link.b);
                 let mut conflicts = found.conflicts;
                 let typed = (found.typed.0.as_slice(), found.typed.1.as_slice());

@@ -29,6 +29,7 @@ mod words;
 pub use compare::links::{FactPair, fact_pairs};
 pub use compare::{
     Compared, changed_numbers, compare, conflicts, facts_in, link_additions, misspelt, only_in,
+    verbatim,
 };
 pub use entities::key as name_key;
 pub use extract::extract;

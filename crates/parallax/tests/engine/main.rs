@@ -25,6 +25,7 @@ mod facts_links;
 mod facts_pairs;
 mod facts_report;
 mod facts_sentences;
+mod facts_verbatim;
 mod hostile;
 mod parsers_props;
 mod progress;
