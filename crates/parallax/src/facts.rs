@@ -22,6 +22,7 @@ mod measures;
 mod number_words;
 mod numbers;
 mod quotes;
+mod ranks;
 mod ratios;
 mod times;
 mod words;
@@ -84,6 +85,8 @@ pub enum FactKind {
     Magnitude,
     /// A time of day, with its zone when given: "9:30 a.m.", "7 p.m. GMT", "at noon".
     Time,
+    /// A place in a series: "the 14th floor", "her ninth novel", "finished third".
+    Rank,
     /// The date the article carries in its header (the document's own date), against which
     /// its relative times ("today", "Tuesday") are read.
     Published,
@@ -109,6 +112,7 @@ impl FactKind {
             FactKind::Date => "date",
             FactKind::Magnitude => "magnitude",
             FactKind::Time => "time",
+            FactKind::Rank => "rank",
             FactKind::Published => "published",
             FactKind::Quote => "quote",
             FactKind::Attribution => "attribution",

@@ -346,6 +346,24 @@ pub const AGENCIES: &[(&str, &str)] = &[
     ("fox news", "fox news"),
 ];
 
+/// Bodies known by two names, and the key each is known by: "Scotland Yard" is the
+/// Metropolitan Police, "the Pentagon" the Defense Department (keys are folded, without
+/// "the"). Without them a quote given to one name by one outlet and to the other by another
+/// reads as two speakers.
+pub const BODY_ALIASES: &[(&str, &str)] = &[
+    ("scotland yard", "metropolitan police"),
+    ("new scotland yard", "metropolitan police"),
+    ("met police", "metropolitan police"),
+    ("metropolitan police service", "metropolitan police"),
+    ("pentagon", "defense department"),
+    ("department of defense", "defense department"),
+    ("us defense department", "defense department"),
+    ("downing street", "prime minister's office"),
+    ("no 10", "prime minister's office"),
+    ("number 10", "prime minister's office"),
+    ("department of state", "state department"),
+];
+
 /// Verbs that report speech, for "X said", "told Y", "said X".
 pub const SPEECH_VERBS: &[&str] = &[
     "said",

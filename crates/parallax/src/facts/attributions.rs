@@ -12,7 +12,7 @@ use super::entities::key;
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_start};
 use super::{Fact, FactKind};
-use crate::lexicon::{AGENCIES, IRREGULAR_PLURALS, is_speech_verb};
+use crate::lexicon::{AGENCIES, BODY_ALIASES, IRREGULAR_PLURALS, is_speech_verb, lookup};
 use crate::span::Span;
 
 /// "according to X", "citing X", German "laut X": the source runs to the clause's end.
@@ -105,6 +105,9 @@ pub fn source_key(name: &str) -> String {
         {
             return canon.to_string();
         }
+    }
+    if let Some(canon) = lookup(BODY_ALIASES, &k) {
+        return canon.to_string();
     }
     // A misspelt agency name ("Accosiated Press") is still that agency.
     for (alias, canon) in AGENCIES {

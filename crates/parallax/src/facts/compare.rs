@@ -11,6 +11,8 @@
 
 use std::collections::HashSet;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::attributions::edit_distance;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
 use crate::ids::SegmentId;
@@ -23,6 +25,7 @@ mod context;
 pub mod links;
 mod names;
 mod numeric;
+mod ranks;
 mod slot;
 mod when;
 
@@ -134,25 +137,23 @@ impl<'a> LinkSide<'a> {
         self.facts.iter().any(|f| f.kind == kind)
     }
 
-    /// True when the passages write the number `v` in digits where no fact was read, as a
-    /// count whose noun is left to the one before ("312 votes to 198", "12 people in the
-    /// town and 30 across the province"; see [`elided`]). What it counts is unknown, so it
-    /// may be the other side's count.
+    /// True when the passages write the number `v` where no fact was read, as a count
+    /// whose noun is left to the one before ("312 votes to 198", "12 people in the town and
+    /// 30 across the province", "18 people for smoke and four for burns"; see [`elided`]).
+    /// What it counts is unknown, so it may be the other side's count.
     fn bare_number(&self, v: f64) -> bool {
         self.ids
             .iter()
             .filter_map(|id| self.src.segments.get(id.0))
             .any(|seg| {
                 let text = seg.span.slice(self.src.text);
-                numbers_in(text).any(|(at, n)| {
+                let in_fact = |at: usize| {
                     let abs = seg.span.start + at;
-                    n == v
-                        && elided(text, at)
-                        && !self
-                            .facts
-                            .iter()
-                            .any(|f| f.span.start <= abs && abs < f.span.end)
-                })
+                    (self.facts.iter()).any(|f| f.span.start <= abs && abs < f.span.end)
+                };
+                numbers_in(text)
+                    .chain(number_words_in(text))
+                    .any(|(at, n)| n == v && elided(text, at) && !in_fact(at))
             })
     }
 
@@ -201,12 +202,21 @@ fn numbers_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
     })
 }
 
+/// Numbers written as words in `text` ("four", "twenty-one"), with where each starts.
+fn number_words_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
+    text.split_word_bound_indices().filter_map(|(at, w)| {
+        let n = crate::lexicon::number_word(&w.to_lowercase())?;
+        Some((at, n as f64))
+    })
+}
+
 /// True when the number at byte `at` of `text` follows "to", "and" or "against" and no verb
 /// of its own follows it: it counts what the count before it counts ("by 312 votes to 198",
-/// "and 30 across the province"), unlike "Highway 7" or "and 40 were damaged".
+/// "and 30 across the province", "and four for burns"), unlike "Highway 7" or "and 40 were
+/// damaged".
 fn elided(text: &str, at: usize) -> bool {
     let before = text[..at].split_whitespace().next_back().unwrap_or("");
-    let rest = text[at..].trim_start_matches(|c: char| c.is_ascii_digit() || c == ',');
+    let rest = text[at..].trim_start_matches(|c: char| c.is_alphanumeric() || c == ',');
     let next = rest.split_whitespace().next().unwrap_or("");
     matches!(before, "to" | "and" | "against")
         && !matches!(
@@ -299,6 +309,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     names::attributions(&sa, &sb, out);
     names::spellings(&sa, &sb, out);
     names::roles(&sa, &sb, out);
+    ranks::compare(&sa, &sb, out);
     found
 }
 
@@ -323,6 +334,7 @@ fn conflicts_of(
             names::roles(&sa, &sb, &mut out);
         }
         FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
+        FactKind::Rank => ranks::compare(&sa, &sb, &mut out),
         _ if context::numberish(kind) => {
             numeric::compare_kind(&sa, &sb, kind, &mut out, &mut Vec::new())
         }
@@ -379,7 +391,8 @@ pub fn misspelt(x: &str, y: &str) -> bool {
 
 /// Facts of A's segments `ia` that B's segments `ib` do not give, and the reverse: a fact
 /// only one side of a link has. Bylines and the article's date are left out (they belong to
-/// no passage).
+/// no passage), and so are ranks: read only to be set against each other, "first" and
+/// "second" said of one thing and not the other are no news.
 pub fn link_additions(
     a: Analysed<'_>,
     ia: &[SegmentId],
@@ -391,7 +404,12 @@ pub fn link_additions(
     let one_way = |x: Analysed, fx: &[usize], y: Analysed, fy: &[usize]| -> Vec<usize> {
         fx.iter()
             .copied()
-            .filter(|&i| !matches!(x.facts[i].kind, FactKind::Byline | FactKind::Published))
+            .filter(|&i| {
+                !matches!(
+                    x.facts[i].kind,
+                    FactKind::Byline | FactKind::Published | FactKind::Rank
+                )
+            })
             .filter(|&i| !fy.iter().any(|&j| same(&x.facts[i], &y.facts[j])))
             .collect()
     };

@@ -11,7 +11,7 @@ use regex::Regex;
 use super::compare::calendar::unit_days;
 use super::words::fold;
 use super::{Fact, FactKind};
-use crate::lexicon::{MONTHS, NUMBER_WORDS, TIME_UNITS, WEEKDAYS, lookup};
+use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup, number_word};
 use crate::span::Span;
 
 const MONTH: &str = concat!(
@@ -89,8 +89,10 @@ static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
-/// Number words that may count a length of time on their own ("six months", "two-hour").
-const LENGTH_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety";
+/// Number words that may count a length of time on their own ("six months", "two-hour",
+/// "twenty-four months"). The compounds come first: "four months" alone would also match
+/// inside "twenty-four months".
+const LENGTH_WORDS: &str = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑](?:one|two|three|four|five|six|seven|eight|nine)|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty|forty|fifty|sixty|ninety";
 
 /// The lower end of a range of lengths right before the upper one: the "10-" of "10-12
 /// hours", the "two to " of "two to three years".
@@ -299,7 +301,8 @@ fn number_of(n: &str) -> String {
     let n = fold(n);
     match n.as_str() {
         "a" | "an" => "1".to_string(),
-        _ => lookup(NUMBER_WORDS, &n).map_or(n, |v| v.to_string()),
+        // "twenty-four" too: the compounds are read by `number_word`.
+        _ => number_word(&n).map_or(n, |v| v.to_string()),
     }
 }
 

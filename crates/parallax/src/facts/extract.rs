@@ -3,7 +3,7 @@
 
 use super::words::words;
 use super::{
-    Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, ratios, times,
+    Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, ranks, ratios, times,
 };
 use crate::document::{Document, HeaderRole};
 use crate::span::Span;
@@ -19,6 +19,7 @@ const NUMBER_ORDER: &[FactKind] = &[
     FactKind::Magnitude,
     FactKind::Quantity,
     FactKind::Count,
+    FactKind::Rank,
 ];
 
 /// All facts in `doc`, sorted by position.
@@ -33,6 +34,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     ratios::extract(text, &mut out);
     times::extract(text, &mut out);
     dates::extract(text, &mut out);
+    ranks::extract(text, &ws, lang, &mut out);
     settle(&mut out, text.len());
     // Headlines are written in title case: every word capitalised says nothing about names.
     let skip: Vec<Span> = doc

@@ -53,6 +53,7 @@ fn default_slot(kind: FactKind) -> &'static str {
         FactKind::Date => "Date",
         FactKind::Magnitude => "Magnitude",
         FactKind::Time => "Time",
+        FactKind::Rank => "Place in a series",
         FactKind::Published => "Date of the article",
         FactKind::Quote => "Wording of the quote",
         FactKind::Attribution => "Who said it",

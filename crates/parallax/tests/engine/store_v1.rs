@@ -62,10 +62,11 @@ fn a_version_1_file_opens_with_its_notes_and_the_same_links() {
     was_built.params.link_model = LinkModel::none();
     assert_eq!(cmp.options, was_built);
     // The sources are rebuilt by today's extractor, which adds what version 1 did not
-    // know: the article's own date from its header, and whose an age is.
+    // know: the article's own date from its header, places in a series, and whose an age is.
     let mut rebuilt = cmp.sources.clone();
     for s in &mut rebuilt {
-        s.facts.retain(|f| f.kind != FactKind::Published);
+        s.facts
+            .retain(|f| !matches!(f.kind, FactKind::Published | FactKind::Rank));
         s.facts.iter_mut().for_each(|f| *f = as_v1(f));
     }
     let was_sources: Vec<Source> = get(old, "sources");

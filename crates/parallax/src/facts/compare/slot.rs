@@ -163,7 +163,8 @@ impl<'a> NameIndex<'a> {
 }
 
 /// Indices of the facts of `a` that `b` gives nowhere. Linear in the facts of both: quotes
-/// and names are looked up through indexes, never compared pairwise.
+/// and names are looked up through indexes, never compared pairwise. Bylines, the article's
+/// date and ranks are never listed (see `link_additions`).
 pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     let exact: HashSet<(FactKind, &str)> =
         b.facts.iter().map(|f| (f.kind, f.value.as_str())).collect();
@@ -194,7 +195,12 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     a.facts
         .iter()
         .enumerate()
-        .filter(|(_, f)| !matches!(f.kind, FactKind::Byline | FactKind::Published))
+        .filter(|(_, f)| {
+            !matches!(
+                f.kind,
+                FactKind::Byline | FactKind::Published | FactKind::Rank
+            )
+        })
         .filter(|(_, f)| f.kind != FactKind::Date || !dated.contains(&f.span))
         .filter(|(_, f)| {
             if exact.contains(&(f.kind, f.value.as_str())) {
