@@ -96,6 +96,17 @@ fn excluded(folded: &str, lang: Language) -> bool {
 
 /// The named entities of `text`, outside the `skip` spans (headlines).
 pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut Vec<Fact>) {
+    // "US-led", "British-based": the name is the part before the hyphen, and it ends there.
+    let cut: Vec<bool> = ws.iter().map(|w| led_by(w.text(text)).is_some()).collect();
+    let ws: Vec<Word> = (ws.iter())
+        .map(|w| match led_by(w.text(text)) {
+            Some(head) => Word {
+                span: Span::new(w.span.start, w.span.start + head.len()),
+            },
+            None => *w,
+        })
+        .collect();
+    let ws = ws.as_slice();
     // Words written capitalised inside a sentence: evidence that they are names.
     let mut inner: HashSet<String> = HashSet::new();
     // Words also written in lower case: common words, whatever case they open a sentence in.
@@ -119,7 +130,10 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
         }
         let mut j = i + 1; // one past the last name word
         let mut k = j;
-        while k < ws.len() && same_line_space(text, ws[k - 1].span.end, ws[k].span.start) {
+        while k < ws.len()
+            && !cut[k - 1]
+            && same_line_space(text, ws[k - 1].span.end, ws[k].span.start)
+        {
             if text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with(['\'', '’'])
                 || text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with("'s")
                 || text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with("’s")
@@ -139,6 +153,40 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
         name(text, &ws[i..j], &evidence, lang, out);
         i = j;
     }
+}
+
+/// Participles that make a name the qualifier of what follows: "a US-led consortium", "a
+/// British-based firm", "Saudi-backed LIV".
+const QUALIFYING: &[&str] = &[
+    "led",
+    "based",
+    "backed",
+    "owned",
+    "born",
+    "funded",
+    "run",
+    "made",
+    "controlled",
+    "linked",
+    "allied",
+    "sponsored",
+    "supported",
+    "registered",
+    "listed",
+    "headquartered",
+    "brokered",
+    "operated",
+    "dominated",
+    "style",
+    "era",
+    "wide",
+];
+
+/// The name in a word like "US-led" or "British-based" (its capitalised head before a
+/// hyphen and a participle of [`QUALIFYING`]), if it is one.
+fn led_by(word: &str) -> Option<&str> {
+    let (head, tail) = word.split_once(['-', '‑'])?;
+    (head.starts_with(char::is_uppercase) && QUALIFYING.contains(&tail)).then_some(head)
 }
 
 fn german_name(written: &str, folded: &str) -> bool {
@@ -268,6 +316,19 @@ mod tests {
         assert_eq!(
             run("The reading was 12 degrees Celsius at Halden."),
             ["Halden"]
+        );
+    }
+
+    #[test]
+    fn a_name_that_qualifies_ends_at_its_hyphen() {
+        assert_eq!(
+            run("A consortium, US-led and British-based, backed Saudi-backed LIV Golf."),
+            ["US", "British", "Saudi", "LIV Golf"]
+        );
+        // A name whose parts are both names keeps them.
+        assert_eq!(
+            run("He met Mauricio Claver-Carone."),
+            ["Mauricio Claver-Carone"]
         );
     }
 
