@@ -30,13 +30,14 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?-u:\b)(?P<m>[0-9]{{1,3}})[-\s]years?[-\s]old(?-u:\b)",
         // "a twenty-three-year-old", "the six-year-old"
         r"|(?-u:\b)(?P<w>{words})-year-old(?-u:\b)",
-        // "aged 15", "aged fifteen"
-        r"|(?-u:\b)(?:aged|age)\s(?P<k>[0-9]{{1,3}})(?-u:\b)",
-        r"|(?-u:\b)aged\s(?P<aw>{words})(?-u:\b)",
+        // "aged 15", "Aged 57,", "at the age of 116", "aged fifteen"
+        r"|(?-u:\b)(?:[Aa]ged|age|(?i:at\s+the\s+age\s+of))\s(?P<k>[0-9]{{1,3}})(?-u:\b)",
+        r"|(?-u:\b)[Aa]ged\s(?P<aw>{words})(?-u:\b)",
         r"|(?-u:\b)(?P<j>[0-9]{{1,3}})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{{Lu}}[\p{{L}}'’-]+)\s\((?P<p>[0-9]{{1,3}})\)",
-        // "the retired nurse, 48, ": English words, in ASCII, which keeps the pattern fast
-        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:[a-z]+\s){{0,2}}[a-z]+,\s(?P<q>[0-9]{{1,2}}),\s",
+        // "the retired nurse, 48, ", "the bank's new chief executive, 52, ": English words,
+        // in ASCII, which keeps the pattern fast
+        r"|(?-u:\b)(?:[Tt]he|[Aa]n?)\s(?:[a-z]+(?:'s)?\s){{0,3}}[a-z]+,\s(?P<q>[0-9]{{1,2}}),\s",
         r"|(?-u:\b)(?i:in\s+(?:his|her|their)\s+)(?P<part>(?i:early|mid|late)[-\s])?",
         r"(?P<dec>[1-9]0'?s|(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))(?-u:\b)",
     ), words = AGE_WORDS))
@@ -680,8 +681,13 @@ mod tests {
     fn ages_in_both_styles() {
         let f = run(
             "Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won. A \
-             twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40.",
+             twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40. \
+             Aged 57, she left. He died at the age of 116. The bank's new chief executive, 52, \
+             spoke.",
         );
+        assert!(f.contains(&(FactKind::Age, "Aged 57".into(), "57".into())));
+        assert!(f.contains(&(FactKind::Age, "at the age of 116".into(), "116".into())));
+        assert!(f.contains(&(FactKind::Age, "52".into(), "52".into())));
         assert!(f.contains(&(FactKind::Age, "aged fifteen".into(), "15".into())));
         assert!(f.contains(&(FactKind::Age, "aged 40".into(), "40".into())));
         assert!(f.contains(&(FactKind::Age, "twenty-three-year-old".into(), "23".into())));

@@ -728,6 +728,14 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(
     if breaks(between) || spoken || between.contains(" who ") || between.len() > 80 {
         return None;
     }
+    // "The oldest person in Japan died at the age of 116": a place is where someone is, not
+    // whose the age is.
+    let word_before = (text[..span.start].split_whitespace().next_back()).map(str::to_lowercase);
+    let placed =
+        word_before.is_some_and(|w| matches!(w.as_str(), "in" | "from" | "at" | "across" | "near"));
+    if f.kind == FactKind::Age && placed {
+        return None;
+    }
     Some((key, span.slice(text).to_string()))
 }
 
