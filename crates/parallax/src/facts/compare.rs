@@ -11,8 +11,6 @@
 
 use std::collections::HashSet;
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use super::attributions::edit_distance;
 use super::{Analysed, Conflict, Fact, FactKind, FactsOnly};
 use crate::ids::SegmentId;
@@ -53,11 +51,13 @@ pub fn facts_in(source: Analysed<'_>, ids: &[SegmentId]) -> Vec<usize> {
 }
 
 /// True when A's segments `ia` and B's segments `ib` are the same text, byte for byte,
-/// with the same facts read from it (kind, value, speaker and place): comparing them finds
-/// no conflict and no fact only one side has (a date both sides state alike is none, even
-/// under other article dates), so callers may skip [`compare`] and [`link_additions`].
-/// Revisions of one text are mostly such passages, and on them comparing every link the
-/// long way was most of the facts' cost.
+/// with the same facts read from it (kind, value, speaker and place): they hold no fact
+/// stated two ways and none only one side has (a date both sides state alike is none, even
+/// under other article dates), so callers skip [`compare`] and [`link_additions`]. The long
+/// way could only flag such a passage against itself, where it names two parties both ways
+/// round ("Smith accused Jones …, and later Jones accused Smith …"): a false flag the skip
+/// avoids. Revisions of one text are mostly such passages, and on them comparing every link
+/// the long way was most of the facts' cost.
 pub fn verbatim(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[SegmentId]) -> bool {
     fn texts<'t>(x: Analysed<'t>, ids: &[SegmentId]) -> Option<Vec<(usize, &'t str)>> {
         ids.iter()
@@ -202,12 +202,19 @@ fn numbers_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
     })
 }
 
-/// Numbers written as words in `text` ("four", "twenty-one"), with where each starts.
+/// Numbers written as words in `text` ("four", "twenty-one"), with where each starts. Words
+/// run on through hyphens, so "twenty-four" is read whole.
 fn number_words_in(text: &str) -> impl Iterator<Item = (usize, f64)> + '_ {
-    text.split_word_bound_indices().filter_map(|(at, w)| {
-        let n = crate::lexicon::number_word(&w.to_lowercase())?;
-        Some((at, n as f64))
-    })
+    let joined = |c: char| c.is_alphanumeric() || c == '-' || c == '‑';
+    text.char_indices()
+        .filter(move |&(at, c)| joined(c) && !text[..at].ends_with(joined))
+        .filter_map(move |(at, _)| {
+            let len = text[at..]
+                .find(|c: char| !joined(c))
+                .unwrap_or(text.len() - at);
+            let n = crate::lexicon::number_word(&text[at..at + len].to_lowercase())?;
+            Some((at, n as f64))
+        })
 }
 
 /// True when the number at byte `at` of `text` follows "to", "and" or "against" and no verb
@@ -271,7 +278,7 @@ pub struct Compared {
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
-    /// counts, sums, shares, measures, magnitudes) and of the dates and times it found
+    /// counts, sums, shares, measures, magnitudes, ranks) and of the dates and times it found
     /// told alike or both sides state ("18:45" and "6:45 p.m."), on A's side and on B's: a
     /// number a word change replaces there was judged by its slot ("9:00 GMT" is "10:00
     /// CET"), and [`changed_numbers`] leaves it be.
@@ -283,7 +290,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let typed = |side: &LinkSide| -> Vec<Span> {
         (side.facts.iter())
-            .filter(|f| numeric::KINDS.contains(&f.kind))
+            .filter(|f| numeric::KINDS.contains(&f.kind) || f.kind == FactKind::Rank)
             .map(|f| f.span)
             .collect()
     };

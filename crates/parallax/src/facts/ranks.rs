@@ -8,8 +8,9 @@
 //! name a kind of thing, not a place in a series the sentence counts.
 
 use super::words::Word;
+use super::words::fold;
 use super::{Fact, FactKind};
-use crate::lexicon::{lookup, number_word};
+use crate::lexicon::{MONTHS, WEEKDAYS, lookup, number_word};
 use crate::text::Language;
 
 /// Ordinals in words, with their numbers.
@@ -116,41 +117,62 @@ fn ordinal(w: &str) -> Option<u32> {
 
 /// The noun an ordinal at `ws[i]` stands before, if one does: the first lower-case word
 /// after it, past words of [`SERIES_WORDS`] ("14th floor of the tower": "floor"; "its 12th
-/// straight increase": "increase"), or the last of the names right after it ("the 2nd
-/// Infantry Division": "division"). A stop word, a mark, or a verb's past form ("the fifth
-/// fired", "first called") leave it with none.
+/// straight increase": "increase"). A name after it ("Fifth Avenue", "the 2nd Infantry
+/// Division"), a stop word, a mark, or a verb's past form ("the fifth fired", "first
+/// called") leave it with none.
 fn noun_after(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<String> {
-    let mut name = None;
     for k in i + 1..ws.len().min(i + 1 + PHRASE_REACH) {
         if !text[ws[k - 1].span.end..ws[k].span.start].trim().is_empty() {
-            break;
-        }
-        let w = ws[k].text(text);
-        if !w.chars().all(char::is_alphabetic) {
-            break;
-        }
-        let lower = w.to_lowercase();
-        if w.starts_with(char::is_uppercase) {
-            name = Some(lower);
-            continue;
-        }
-        // "the first two", "the first one": a count of the first, not a series.
-        if name.is_some()
-            || lang.is_stop(&lower)
-            || PHRASE_ENDS.contains(&lower.as_str())
-            || number_word(&lower).is_some()
-        {
-            break;
-        }
-        if SERIES_WORDS.contains(&lower.as_str()) {
-            continue;
-        }
-        if past_form(&lower) {
             return None;
         }
-        return Some(singular(&lower));
+        let w = ws[k].text(text);
+        if !w.chars().all(char::is_alphabetic) || w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let lower = w.to_lowercase();
+        // "the first two", "the first one": a count of the first, not a series.
+        if lang.is_stop(&lower)
+            || PHRASE_ENDS.contains(&lower.as_str())
+            || number_word(&lower).is_some()
+            || past_form(&lower)
+        {
+            return None;
+        }
+        if !SERIES_WORDS.contains(&lower.as_str()) {
+            return Some(singular(&lower));
+        }
     }
-    name.map(|n| singular(&n))
+    None
+}
+
+/// The ordinal after `ws[i]` that shares its noun ("the fourth and fifth floors", "the 4th,
+/// 5th and 6th floors"): the next word is "and", "or" or "to", or a comma, then an ordinal.
+fn joined_to_next(text: &str, ws: &[Word], i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    while k < ws.len() && k <= i + 2 {
+        let gap = text[ws[k - 1].span.end..ws[k].span.start].trim();
+        let w = ws[k].text(text).to_ascii_lowercase();
+        if ordinal(&w).is_some() && (gap == "," || gap.is_empty() && k == i + 2) {
+            return Some(k);
+        }
+        if !(gap.is_empty() || gap == ",") || !matches!(w.as_str(), "and" | "or" | "to") {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// True when `ws[i]` stands by a month or a day ("3rd May", "May 3rd", "the 3rd of May",
+/// "Friday 3rd"): a date's, which the dates read.
+fn in_a_date(text: &str, ws: &[Word], i: usize) -> bool {
+    let dated = |k: usize| {
+        let w = fold(ws[k].text(text));
+        lookup(MONTHS, &w).is_some() || lookup(WEEKDAYS, &w).is_some()
+    };
+    (i > 0 && dated(i - 1))
+        || (i + 1 < ws.len() && dated(i + 1))
+        || (i + 2 < ws.len() && ws[i + 1].text(text).eq_ignore_ascii_case("of") && dated(i + 2))
 }
 
 /// True for a verb's past form ("fired", "implemented"), roughly: "-ed" words of five
@@ -168,14 +190,27 @@ fn singular(w: &str) -> String {
     }
 }
 
-/// True when a verb of ranking stands among the [`VERB_REACH`] words before `ws[i]`, in its
-/// clause (no mark between).
-fn ranked(text: &str, ws: &[Word], i: usize) -> bool {
-    (i.saturating_sub(VERB_REACH)..i).rev().any(|k| {
+/// The place in a field an ordinal at `ws[i]` gives, when a verb of ranking stands among
+/// the [`VERB_REACH`] words before it in its clause: keyed by the word before the verb, its
+/// subject ("Kipchoge finished first" and "Bekele finished second" are two runners' places),
+/// and by the field after it when it names one ("18th in the world", "first in Europe").
+fn place(text: &str, ws: &[Word], i: usize) -> Option<String> {
+    let verb = (i.saturating_sub(VERB_REACH)..i).rev().find(|&k| {
         let between = &text[ws[k].span.end..ws[i].span.start];
         !between.contains(['.', ',', ';', ':', '!', '?'])
             && RANKING_VERBS.contains(&ws[k].text(text).to_ascii_lowercase().as_str())
-    })
+    })?;
+    let subject = fold(ws[verb.checked_sub(1)?].text(text));
+    let mut field = String::new();
+    if let Some(next) = ws.get(i + 1)
+        && matches!(next.text(text), "in" | "among" | "for")
+    {
+        let after = (i + 2..ws.len().min(i + 5))
+            .map(|k| fold(ws[k].text(text)))
+            .find(|w| !matches!(w.as_str(), "the" | "a" | "an" | "its" | "their"));
+        field = after.unwrap_or_default();
+    }
+    Some(format!("{PLACE}/{subject}/{field}"))
 }
 
 /// The ranks in `text` (English only: the words and verbs are English).
@@ -183,19 +218,30 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     if lang != Language::English {
         return;
     }
-    for (i, w) in ws.iter().enumerate() {
-        let Some(n) = ordinal(w.text(text)) else {
+    // Read from the last: an ordinal joined to the next ("fourth and fifth floors") takes
+    // its noun.
+    let mut keys: Vec<Option<String>> = vec![None; ws.len()];
+    for i in (0..ws.len()).rev() {
+        let Some(n) = ordinal(ws[i].text(text)) else {
             continue;
         };
-        let key = match noun_after(text, ws, i, lang) {
-            Some(noun) => noun,
-            None if ranked(text, ws, i) => PLACE.to_string(),
-            None => continue,
+        if in_a_date(text, ws, i) {
+            continue;
+        }
+        let key = noun_after(text, ws, i, lang)
+            .or_else(|| joined_to_next(text, ws, i).and_then(|k| keys[k].clone()))
+            .or_else(|| place(text, ws, i));
+        // An ordinal of no series we can name ("the second at 9am") is kept without one:
+        // the comparer then sets none of the passage's ranks against the other side's.
+        let value = match &key {
+            Some(k) => format!("{n} {k}"),
+            None => n.to_string(),
         };
+        keys[i] = key;
         out.push(Fact {
             kind: FactKind::Rank,
-            span: w.span,
-            value: format!("{n} {key}"),
+            span: ws[i].span,
+            value,
             speaker: None,
         });
     }
@@ -227,47 +273,58 @@ mod tests {
             pairs(&[("14th", "14 floor")])
         );
         assert_eq!(
-            ranks("He claimed his 24th title in Paris."),
-            pairs(&[("24th", "24 title")])
-        );
-        assert_eq!(
-            ranks("The 2nd Infantry Division moved in."),
-            pairs(&[("2nd", "2 division")])
-        );
-        assert_eq!(
             ranks("It was the bank's twelfth straight increase."),
             pairs(&[("twelfth", "12 increase")])
-        );
-        assert_eq!(
-            ranks("The second profit warning came in May."),
-            pairs(&[("second", "2 profit")])
         );
         assert_eq!(
             ranks("He was the fifth coach fired this season."),
             pairs(&[("fifth", "5 coach")])
         );
+        // Ordinals joined to the next share its noun.
+        assert_eq!(
+            ranks("Residents of the 4th, 5th and 6th floors left."),
+            pairs(&[("6th", "6 floor"), ("5th", "5 floor"), ("4th", "4 floor")])
+        );
     }
 
     #[test]
-    fn a_ranking_verb_makes_a_place_in_a_field() {
+    fn a_ranking_verb_makes_a_runners_place_in_a_field() {
         assert_eq!(
             ranks("She finished third in the giant slalom."),
-            pairs(&[("third", "3 place")])
+            pairs(&[("third", "3 place/she/giant")])
         );
         assert_eq!(
-            ranks("The table placed the university 18th in the world."),
-            pairs(&[("18th", "18 place")])
+            ranks("Kipchoge came first, and Bekele finished second."),
+            pairs(&[
+                ("second", "2 place/bekele/"),
+                ("first", "1 place/kipchoge/")
+            ])
         );
     }
 
     #[test]
-    fn ordinals_without_a_series_are_no_ranks() {
-        // No noun and no ranking verb; glued to another word; a wrong suffix.
-        assert!(ranks("The strike, the third this month, starts today.").is_empty());
+    fn ordinals_of_no_series_are_kept_without_one() {
+        // No noun and no ranking verb; a name after it; a verb after it; a count after it.
+        for s in [
+            "The strike, the third this month, starts today.",
+            "The 2nd Infantry Division moved in.",
+            "He was the fifth fired, the first since May.",
+            "The first two died.",
+        ] {
+            let found = ranks(s);
+            assert!(
+                found.iter().all(|(_, v)| !v.contains(' ')),
+                "{s}: {found:?}"
+            );
+            assert!(!found.is_empty(), "{s}");
+        }
+    }
+
+    #[test]
+    fn ordinals_that_are_no_ranks() {
+        // Glued to another word; a wrong suffix; a day of a month.
         assert!(ranks("Third-quarter growth and the twenty-first century.").is_empty());
         assert!(ranks("The 14st floor.").is_empty());
-        assert!(ranks("He was the fifth fired, the first since May.").is_empty());
-        assert!(ranks("The first two died; the first one lived.").is_empty());
-        assert!(ranks("It ended on the 14th. He finished, and the 3rd.").is_empty());
+        assert!(ranks("On Friday 3rd May, and on the 10th of May.").is_empty());
     }
 }

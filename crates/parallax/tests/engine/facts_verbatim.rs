@@ -1,6 +1,7 @@
 //! Revisions of one text: passages kept word for word are not compared the long way
-//! (`facts::verbatim`), which is right only because the long way finds nothing in them,
-//! relative days under other article dates included.
+//! (`facts::verbatim`), which is right because the long way finds nothing in them on real
+//! text, relative days under other article dates included (it could only flag a passage
+//! that names two parties both ways round against itself).
 
 use parallax::Comparison;
 use parallax::facts;
