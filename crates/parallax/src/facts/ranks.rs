@@ -1,11 +1,14 @@
 //! Places in an order: "the 14th floor", "her ninth novel", "its 12th straight increase",
-//! "finished third". A rank says which one of a series, so it is compared only with a rank of
-//! the same series: the noun it stands before ("floor", "novel", "increase"), or a place in a
-//! field when a verb of ranking stands just before it ("finished", "came", "ranked").
+//! "she finished third". A rank says which one of a series, so it is compared only with a
+//! rank of the same series: the noun it stands before ("floor", "novel", "increase"), or a
+//! runner's place in a field when a verb of ranking stands just before it ("finished",
+//! "came", "ranked"), keyed "place/runner/field".
 //!
-//! The value is the number and that noun, "14 floor"; the span is the ordinal alone. Ordinals
-//! glued to another word ("third-quarter", "twenty-first", "second-largest") are left out: they
-//! name a kind of thing, not a place in a series the sentence counts.
+//! The value is the number and that series, "14 floor"; the span is the ordinal alone. An
+//! ordinal of no series we can name is kept with its number alone, so that the comparer
+//! knows the passage may name a series twice. Ordinals glued to another word
+//! ("third-quarter", "twenty-first", "second-largest") and those of a date ("Friday 3rd
+//! May") are left out.
 
 use super::words::Word;
 use super::words::fold;
@@ -80,10 +83,10 @@ const SERIES_WORDS: &[&str] = &[
 /// Words after an ordinal that end its phrase, though no stop word: "the first since 2019".
 const PHRASE_ENDS: &[&str] = &["since", "ever", "among", "overall", "yet"];
 
-/// How many words after an ordinal its noun may stand ("the 2nd Infantry Division").
+/// How many words after an ordinal its noun may stand ("its 12th straight increase").
 const PHRASE_REACH: usize = 4;
 
-/// The key of a place in a field, as the comparer names it.
+/// The start of the key of a place in a field, as the comparer reads it.
 pub(super) const PLACE: &str = "place";
 
 /// The number an ordinal stands for, as written: "14th", "23rd", "ninth".
