@@ -11,6 +11,7 @@
 use std::collections::HashSet;
 
 use super::super::ranks::PLACE;
+use super::context::widened;
 use super::{LinkSide, conflict};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::span::Span;
@@ -50,16 +51,8 @@ fn one_series(x: &str, y: &str) -> bool {
 
 /// The content words around `span` (not stop words, not `except`), lower case.
 fn words_around(side: &LinkSide, span: Span, except: &str) -> HashSet<String> {
-    let text = side.src.text;
-    let mut lo = span.start.saturating_sub(AROUND);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (span.end + AROUND).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
-    text[lo..hi]
+    widened(side.src.text, span, AROUND)
+        .slice(side.src.text)
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase)
         .filter(|w| w.len() > 2 && w != except && !side.src.lang.is_stop(w))
