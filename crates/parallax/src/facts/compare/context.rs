@@ -116,6 +116,19 @@ pub struct Context {
     /// Where a count is counted, when its clause says so right after it: in one place or
     /// over many (see [`Scope`]).
     pub scope: Scope,
+    /// For an age written "at the age of 19": the age at the moment the word before it
+    /// tells ("made his debut at the age of 19": "debut"; an event by its class), which
+    /// need not be the person's age now.
+    pub moment: Option<String>,
+    /// For an age: the side of a crime its clause puts the person on ("the victim, 16";
+    /// "a 17-year-old boy has been charged"), when it names one side only.
+    pub role: Option<&'static str>,
+    /// For a measurement: the part of the day its clause names ("-12C overnight",
+    /// "daytime temperatures"): a night's low and a day's high are two readings.
+    pub period: Option<&'static str>,
+    /// For a measurement: a limit, not a reading ("where the limit for lorries is 60mph",
+    /// "a 30mph zone"), by the words around it (those nearer another number are that one's).
+    pub limit: bool,
 }
 
 /// Where a count is counted. A tally over many places ("across Asia", "in a dozen
@@ -291,6 +304,37 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
         };
     }
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
+    let classes = |table: &[(&str, &'static str)]| {
+        let mut found = toks.iter().filter_map(|t| lookup(table, t.folded.as_str()));
+        let first = found.next()?;
+        found.all(|c| c == first).then_some(first)
+    };
+    match f.kind {
+        FactKind::Age => {
+            let at_moment = f
+                .span
+                .slice(text)
+                .to_lowercase()
+                .starts_with("at the age of");
+            ctx.moment = (at_moment && at > 0).then(|| {
+                let w = toks[at - 1].folded.as_str();
+                lookup(EVENTS, w).map_or_else(|| src.lang.stem(w), str::to_string)
+            });
+            ctx.role = classes(ROLES);
+        }
+        FactKind::Quantity => {
+            // The nearest: "the coldest night of the winter, and daytime temperatures
+            // barely climbed above -3C" tells of the day.
+            let distance = |t: &Token| t.span.start.abs_diff(f.span.start);
+            ctx.period = toks
+                .iter()
+                .filter_map(|t| Some((distance(t), lookup(PERIODS, t.folded.as_str())?)))
+                .min_by_key(|&(d, _)| d)
+                .map(|(_, p)| p);
+            ctx.limit = LIMIT_WORDS.iter().any(|w| ctx.words.contains(*w));
+        }
+        _ => {}
+    }
     let named = (!ctx.possessed)
         .then(|| owner(src, f, around, &others))
         .flatten()
@@ -306,6 +350,32 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     }
     ctx
 }
+
+/// Words that put a person on one side of a crime, by side (see [`Context::role`]).
+const ROLES: &[(&str, &str)] = &[
+    ("victim", "victim"),
+    ("victims", "victim"),
+    ("charged", "accused"),
+    ("accused", "accused"),
+    ("suspect", "accused"),
+    ("defendant", "accused"),
+    ("arrested", "accused"),
+    ("detained", "accused"),
+];
+
+/// Words for a part of the day, by part (see [`Context::period`]).
+const PERIODS: &[(&str, &str)] = &[
+    ("overnight", "night"),
+    ("night", "night"),
+    ("nights", "night"),
+    ("nighttime", "night"),
+    ("daytime", "day"),
+    ("afternoon", "day"),
+    ("midday", "day"),
+];
+
+/// Words (stemmed) that make the measurement beside them a limit (see [`Context::limit`]).
+const LIMIT_WORDS: &[&str] = &["limit", "zone"];
 
 /// Words that open the place a number is counted in; "across" and "throughout" open many.
 const PLACE_OPENERS: &[&str] = &["in", "at", "across", "throughout"];

@@ -97,7 +97,7 @@ struct Candidate {
     b: usize,
     /// How many keys they share.
     keys: usize,
-    /// The kinds of facts those keys are of.
+    /// The kinds of facts those keys are of, in [`FactKind`]'s order.
     kinds: Vec<FactKind>,
 }
 
@@ -128,6 +128,11 @@ fn candidates(ka: Keys, kb: Keys, links: &[Link]) -> Vec<Candidate> {
         }
     }
     let mut out: Vec<Candidate> = shared.into_values().collect();
+    // The keys came in hash order, which differs from run to run: the first kind that
+    // differs names the pair, so the same texts must always try the kinds in one order.
+    for c in &mut out {
+        c.kinds.sort_unstable();
+    }
     out.sort_unstable_by_key(|c| (c.a, std::cmp::Reverse(c.keys), c.b));
     let mut tried: HashMap<usize, usize> = HashMap::new();
     out.retain(|c| {

@@ -271,6 +271,28 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
+    // Two sides of a crime are two people; a night's low and a day's high two readings;
+    // a limit is no reading ("caught at 112mph" where "the limit is 70mph").
+    let apart = |p: Option<&str>, q: Option<&str>| matches!((p, q), (Some(p), Some(q)) if p != q);
+    if apart(x.ctx.role, y.ctx.role)
+        || apart(x.ctx.period, y.ctx.period)
+        || x.ctx.limit != y.ctx.limit
+    {
+        return None;
+    }
+    // An age at a moment is compared with an age at that moment only: "his debut at the
+    // age of 19" is no clash with "the 82-year-old actor died"; "died at the age of 82"
+    // is with "the 81-year-old died".
+    let at = |p: &Reading, q: &Reading| {
+        p.ctx.moment.as_ref().is_none_or(|m| {
+            q.ctx.event.is_some_and(|e| e == m)
+                || q.ctx.words.contains(m)
+                || q.ctx.moment.as_ref() == Some(m)
+        })
+    };
+    if !at(x, y) || !at(y, x) {
+        return None;
+    }
     // A part and its whole are two tallies: the dead "in Indonesia's Aceh province" and
     // those "across Asia".
     if x.ctx.scope.part_and_whole(y.ctx.scope) {
@@ -336,7 +358,15 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         (Some(_), Some(_)) => Some(10 + shared),
         _ if shared > 0 => Some(shared),
         // One age a side is one person's, unless one is of someone a name has ("his son").
-        _ if alone && kind == FactKind::Age && !x.ctx.possessed && !y.ctx.possessed => Some(0),
+        // Nor when one is an age at some moment ("his debut at the age of 19").
+        _ if alone
+            && kind == FactKind::Age
+            && ![x, y]
+                .iter()
+                .any(|r| r.ctx.possessed || r.ctx.moment.is_some()) =>
+        {
+            Some(0)
+        }
         _ => None,
     }
 }

@@ -106,13 +106,15 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         // from one value to another ("rose from 5% to 10%"), nor a change and the level it
         // reached ("cut by 10 mph to 60 mph").
         if let Some(prev) = out.last_mut()
-            && joins(text, prev.shown.end, shown.start)
+            && let Some(from) = joins(text, prev.shown.end, shown.start)
+                .then_some(prev.shown.start)
+                .or_else(|| between(text, prev.shown, shown.start))
             && prev.key == key
             && !amount::word_before(text, prev.shown.start, "from")
             && prev.change.is_none()
         {
             prev.amount = prev.amount.span(&amt);
-            prev.shown = Span::new(prev.shown.start, shown.end);
+            prev.shown = Span::new(from, shown.end);
             continue;
         }
         // A bound is a level: "fell below 30%".
@@ -514,6 +516,20 @@ fn change_at(text: &str, shown: Span) -> Option<Change> {
 /// True when only a range's joiner stands between two numbers ("to", "-", "or").
 fn joins(text: &str, end: usize, start: usize) -> bool {
     start > end && matches!(text[end..start].trim(), "to" | "-" | "–" | "or" | "bis")
+}
+
+/// Where the range starts when two numbers are its ends written "between … and …"
+/// ("between £4m and £6m"): `first` is the first number's words, `start` where the second
+/// begins.
+fn between(text: &str, first: Span, start: usize) -> Option<usize> {
+    if start <= first.end || !matches!(text[first.end..start].trim(), "and" | "und") {
+        return None;
+    }
+    let before = text[..first.start].trim_end();
+    ["between", "zwischen"]
+        .into_iter()
+        .find(|w| amount::word_before(text, first.start, w))
+        .map(|w| before.len() - w.len())
 }
 
 /// The key of a counted noun: its singular, people counted as people ("one person", "300
