@@ -33,6 +33,8 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         // "aged 15", "Aged 57,", "at the age of 116", "aged fifteen"
         r"|(?-u:\b)(?:[Aa]ged|age|(?i:at\s+the\s+age\s+of))\s(?P<k>[0-9]{{1,3}})(?-u:\b)",
         r"|(?-u:\b)[Aa]ged\s(?P<aw>{words})(?-u:\b)",
+        // "Pryde, who was 78, died", "who is 23." (not "who was 30 minutes late")
+        r"|(?-u:\b)who\s(?:is|was)\s(?P<wh>[0-9]{{1,3}})(?:[,.;]|\swhen(?-u:\b))",
         r"|(?-u:\b)(?P<j>[0-9]{{1,3}})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{{Lu}}[\p{{L}}'’-]+)\s\((?P<p>[0-9]{{1,3}})\)",
         // "the retired nurse, 48, ", "the bank's new chief executive, 52, ": English words,
@@ -592,10 +594,9 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
             }
             continue;
         }
-        let (n, span) = if let Some(n) = c.name("n").or_else(|| c.name("p")).or_else(|| c.name("q"))
-        {
-            // "Halden, 56,", "the retired nurse, 48,": the number is the age; the name or
-            // the noun is context only.
+        let (n, span) = if let Some(n) = ["n", "p", "q", "wh"].iter().find_map(|g| c.name(g)) {
+            // "Halden, 56,", "the retired nurse, 48,", "who was 78,": the number is the age;
+            // the name or the noun is context only.
             (n, Span::new(n.start(), n.end()))
         } else {
             let n = ["m", "k", "j", "w", "aw"]
@@ -683,8 +684,11 @@ mod tests {
             "Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won. A \
              twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40. \
              Aged 57, she left. He died at the age of 116. The bank's new chief executive, 52, \
-             spoke.",
+             spoke. Pryde, who was 78, died. Hart, who is 23. A man who was 30 minutes late.",
         );
+        assert!(f.contains(&(FactKind::Age, "78".into(), "78".into())));
+        assert!(f.contains(&(FactKind::Age, "23".into(), "23".into())));
+        assert!(!f.iter().any(|(_, _, v)| v == "30"));
         assert!(f.contains(&(FactKind::Age, "Aged 57".into(), "57".into())));
         assert!(f.contains(&(FactKind::Age, "at the age of 116".into(), "116".into())));
         assert!(f.contains(&(FactKind::Age, "52".into(), "52".into())));

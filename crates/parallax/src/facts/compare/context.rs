@@ -103,6 +103,9 @@ pub struct Context {
     pub owner: Option<String>,
     /// The name as written.
     pub owner_text: Option<String>,
+    /// The owner is a place the number is in or near ("temperatures in Athens", "at
+    /// Southampton"), not a body or person that has it.
+    pub owner_placed: bool,
     /// A word for an earthquake near it, by class ("quake", "aftershock").
     pub quake: Option<&'static str>,
     /// For a magnitude: its clause places it before or after another moment ("two weeks
@@ -116,9 +119,10 @@ pub struct Context {
     /// Where a count is counted, when its clause says so right after it: in one place or
     /// over many (see [`Scope`]).
     pub scope: Scope,
-    /// For an age written "at the age of 19": the age at the moment the word before it
-    /// tells ("made his debut at the age of 19": "debut"; an event by its class), which
-    /// need not be the person's age now.
+    /// For an age written "at the age of 19": the age at the moment the event before it
+    /// in its clause tells (by its class: "died … at the age of 82"), else the word right
+    /// before it ("made his debut at the age of 19": "debut"), which need not be the
+    /// person's age now.
     pub moment: Option<String>,
     /// For an age: the side of a crime its clause puts the person on ("the victim, 16";
     /// "a 17-year-old boy has been charged"), when it names one side only.
@@ -316,9 +320,15 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
                 .slice(text)
                 .to_lowercase()
                 .starts_with("at the age of");
+            // The event before it in its clause ("died … on Friday at the age of 82"),
+            // else the word right before it ("made his debut at the age of 19").
+            let event = toks[..at]
+                .iter()
+                .rev()
+                .find_map(|t| lookup(EVENTS, t.folded.as_str()));
             ctx.moment = (at_moment && at > 0).then(|| {
                 let w = toks[at - 1].folded.as_str();
-                lookup(EVENTS, w).map_or_else(|| src.lang.stem(w), str::to_string)
+                event.map_or_else(|| src.lang.stem(w), str::to_string)
             });
             ctx.role = classes(ROLES);
         }
@@ -342,11 +352,12 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             // An age written after a name names its owner ("Jones, 45,") even where the name
             // was not found as one (it opens the sentence).
             let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
-            Some((crate::text::fold(who), who.clone()))
+            Some((crate::text::fold(who), who.clone(), false))
         });
-    if let Some((key, written)) = named {
+    if let Some((key, written, placed)) = named {
         ctx.owner = Some(key);
         ctx.owner_text = Some(written);
+        ctx.owner_placed = placed;
     }
     ctx
 }
@@ -772,10 +783,16 @@ fn after_possessive(before: &str) -> bool {
 }
 
 /// The name nearest before `f` in its clause (`others`: the clause's other number facts), with no speech verb or clause break between
-/// (a source that says it is not whose it is): its key and its words. A name with a number
+/// (a source that says it is not whose it is): its key, its words, and whether it is a
+/// place the number is in ("in Athens"). A name with a number
 /// ("Windows 8.1", "Flight 370") is owner with its number, also where it opens the sentence
 /// and so was not taken for a name.
-fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(String, String)> {
+fn owner(
+    src: Analysed<'_>,
+    f: &Fact,
+    around: Span,
+    others: &[Span],
+) -> Option<(String, String, bool)> {
     let text = src.text;
     let upto = src.facts.partition_point(|g| g.span.start < f.span.start);
     let from = src.facts.partition_point(|g| g.span.start < around.start);
@@ -812,7 +829,7 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(
     if f.kind == FactKind::Age && placed {
         return None;
     }
-    Some((key, span.slice(text).to_string()))
+    Some((key, span.slice(text).to_string(), placed))
 }
 
 /// True when the words of a clause are only a date and a time ("14:25 Sun Sep 15 2013",

@@ -261,8 +261,12 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
+    // Two places ("in Athens", "in Sparta") or two bodies are two owners; a place and a
+    // body ("Border Force officers seized 200kg", "a shipment at Southampton concealed
+    // 20kg") say where and who of one number.
     if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
         && !same_name(p, q)
+        && x.ctx.owner_placed == y.ctx.owner_placed
     {
         return None;
     }
