@@ -3,8 +3,9 @@
 //! least four people died". The aligner scores on shared words, and two statements of one
 //! fact share few of them exactly where they differ.
 //!
-//! A passage no link holds joins its partner's link, two passages in no link become a new
-//! one, and two links that hold one passage each are merged while the result stays small.
+//! A passage no link holds joins its partner's link (unless that link's passages are given
+//! word for word: a revision keeps them, whatever it dropped beside them), two passages in
+//! no link become a new one, and two links that hold one passage each are merged while the result stays small.
 //! A link a pair joins (or merges into) takes the lower of its score and the score the
 //! aligner gives the pair, and a new link the pair's score, which must reach the aligner's
 //! floor: usually weak, so that what a joined pair flags counts only as possible unless its
@@ -49,6 +50,27 @@ pub fn join(
         // two claims of one story ("a quake this week", "the tsunami of 2004") as one weak
         // link, where each was believed.
         if prepared.judged && s < params.link_model.min_score && at_a.is_some() && at_b.is_some() {
+            continue;
+        }
+        // A link of passages given word for word stays as it is: the two texts tell that
+        // passage alike, and a passage the other text dropped ("one of the tremors, a 7.3")
+        // is not part of it, though it gives the same kind of fact otherwise. Joined, the
+        // link would take the pair's low score and no longer be shown. The pair stays a
+        // possible link.
+        let verbatim =
+            |at: Option<usize>| at.is_some_and(|k| links[k].why.contains(&Reason::SameWords));
+        if verbatim(at_a) || verbatim(at_b) {
+            if prepared.judged {
+                let why = vec![Reason::SameFact(vec![slot.clone()])];
+                let link = Link {
+                    a: vec![i],
+                    b: vec![j],
+                    score: s,
+                    why,
+                    changes: Vec::new(),
+                };
+                keep_possible_pair(&mut possible, link);
+            }
             continue;
         }
         let k = match (at_a, at_b) {

@@ -305,3 +305,44 @@ worst in its history.\n";
     assert_eq!(shown, [(1, 1), (1, 1)], "{links:?}");
     assert!(links.iter().all(|l| l.score >= min), "{links:?}");
 }
+
+/// A revision drops a passage that gives another quake's magnitude and distance. The
+/// passage both texts keep word for word, which gives the first quake's, stays a link the
+/// reader is shown, and the dropped passage is one only the first text has (it was joined
+/// to that link as "one fact told two ways", which made the link weak).
+#[test]
+fn a_passage_kept_word_for_word_stays_shown_when_the_other_text_drops_a_neighbour() {
+    let a =
+        std::fs::read_to_string(crate::support::fixture("news/37_4ecb--37_5ecb/a.txt")).unwrap();
+    let dropped = "One of the tremors with a 7.3 magnitude";
+    let b: String = a
+        .lines()
+        .filter(|l| !l.starts_with(dropped))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(a, b);
+    for fast in [true, false] {
+        let docs = vec![
+            Document::from_text("a.txt", a.as_str()),
+            Document::from_text("b.txt", b.as_str()),
+        ];
+        let options = Options {
+            fast,
+            ..Options::default()
+        };
+        let cmp = Comparison::build(docs, &options).unwrap();
+        let report = json::report(&cmp);
+        let links = report.links.expect("two sources");
+        let kept = "Panicked residents fled to higher ground";
+        let (sa, sb) = (&cmp.sources[0], &cmp.sources[1]);
+        let (ka, kb, gone) = (seg(sa, kept), seg(sb, kept), seg(sa, dropped));
+        let link = links
+            .iter()
+            .find(|l| l.a.contains(&(ka.0)))
+            .expect("the kept passage is linked");
+        assert_eq!((link.a.clone(), link.b.clone()), (vec![ka.0], vec![kb.0]));
+        assert!(!link.weak, "fast {fast}: {link:?}");
+        assert!(links.iter().all(|l| !l.a.contains(&(gone.0))));
+        assert!(report.only.expect("two sources").a.contains(&(gone.0)));
+    }
+}
