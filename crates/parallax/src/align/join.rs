@@ -52,11 +52,14 @@ pub fn join(
         if prepared.judged && s < params.link_model.min_score && at_a.is_some() && at_b.is_some() {
             continue;
         }
+        if at_a.is_some() && at_a == at_b {
+            continue;
+        }
         // A link of passages given word for word stays as it is: the two texts tell that
         // passage alike, and a passage the other text dropped ("one of the tremors, a 7.3")
         // is not part of it, though it gives the same kind of fact otherwise. Joined, the
-        // link would take the pair's low score and no longer be shown. The pair stays a
-        // possible link.
+        // link would take the pair's low score and no longer be shown. Where the learned
+        // score chose the links, the pair stays a possible link.
         let verbatim =
             |at: Option<usize>| at.is_some_and(|k| links[k].why.contains(&Reason::SameWords));
         if verbatim(at_a) || verbatim(at_b) {

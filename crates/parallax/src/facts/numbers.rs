@@ -33,8 +33,9 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         // "aged 15", "Aged 57,", "at the age of 116", "aged fifteen"
         r"|(?-u:\b)(?:[Aa]ged|age|(?i:at\s+the\s+age\s+of))\s(?P<k>[0-9]{{1,3}})(?-u:\b)",
         r"|(?-u:\b)[Aa]ged\s(?P<aw>{words})(?-u:\b)",
-        // "Pryde, who was 78, died", "who is 23." (not "who was 30 minutes late")
-        r"|(?-u:\b)who\s(?:is|was)\s(?P<wh>[0-9]{{1,3}})(?:[,.;]|\swhen(?-u:\b))",
+        // "Pryde, who was 78, died", "who is 23." (not "who was 30 minutes late", "who
+        // was 2.5 seconds behind", "who was 30,000 feet up", "who was 19 when he began")
+        r"|(?-u:\b)who\s(?:is|was)\s(?P<wh>[0-9]{{1,3}})[,.;](?:\s|$)",
         r"|(?-u:\b)(?P<j>[0-9]{{1,3}})-[Jj]ährige[nrms]?(?-u:\b)",
         r"|(?P<who2>\p{{Lu}}[\p{{L}}'’-]+)\s\((?P<p>[0-9]{{1,3}})\)",
         // "the retired nurse, 48, ", "the bank's new chief executive, 52, ": English words,
@@ -605,6 +606,10 @@ fn ages(text: &str, out: &mut Vec<Fact>) {
                 .unwrap();
             (n, Span::new(whole.start(), whole.end()))
         };
+        // "who was 6, when his family moved": the age then, not now.
+        if c.name("wh").is_some() && text[whole.end()..].trim_start().starts_with("when") {
+            continue;
+        }
         let who = c.name("who").or_else(|| c.name("who2")).map(|w| w.as_str());
         if who.is_some_and(|w| lookup(crate::lexicon::MONTHS, &fold(w)).is_some()) {
             continue; // "Jan, 3," is a date
@@ -684,11 +689,17 @@ mod tests {
             "Halden, 56, met them. The 62-year-old left. The retired nurse, 48, won. A \
              twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40. \
              Aged 57, she left. He died at the age of 116. The bank's new chief executive, 52, \
-             spoke. Pryde, who was 78, died. Hart, who is 23. A man who was 30 minutes late.",
+             spoke. Pryde, who was 78, died. Hart, who is 23. A man who was 30 minutes late. \
+             Ross, who was 2.5 seconds behind. Lee, who was 30,000 feet up. Ada, who was 19 when. Cole, who was 7, when he moved.",
         );
         assert!(f.contains(&(FactKind::Age, "78".into(), "78".into())));
         assert!(f.contains(&(FactKind::Age, "23".into(), "23".into())));
-        assert!(!f.iter().any(|(_, _, v)| v == "30"));
+        for v in ["30", "2", "19", "7"] {
+            assert!(
+                !f.iter().any(|(k, _, w)| *k == FactKind::Age && w == v),
+                "{v}"
+            );
+        }
         assert!(f.contains(&(FactKind::Age, "Aged 57".into(), "57".into())));
         assert!(f.contains(&(FactKind::Age, "at the age of 116".into(), "116".into())));
         assert!(f.contains(&(FactKind::Age, "52".into(), "52".into())));

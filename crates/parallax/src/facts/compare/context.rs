@@ -103,9 +103,6 @@ pub struct Context {
     pub owner: Option<String>,
     /// The name as written.
     pub owner_text: Option<String>,
-    /// The owner is a place the number is in or near ("temperatures in Athens", "at
-    /// Southampton"), not a body or person that has it.
-    pub owner_placed: bool,
     /// A word for an earthquake near it, by class ("quake", "aftershock").
     pub quake: Option<&'static str>,
     /// For a magnitude: its clause places it before or after another moment ("two weeks
@@ -120,18 +117,18 @@ pub struct Context {
     /// over many (see [`Scope`]).
     pub scope: Scope,
     /// For an age written "at the age of 19": the age at the moment the event before it
-    /// in its clause tells (by its class: "died … at the age of 82"), else the word right
-    /// before it ("made his debut at the age of 19": "debut"), which need not be the
-    /// person's age now.
+    /// in its stretch of the clause tells (by its class: "died … at the age of 82"), else
+    /// the word right before it ("made his debut at the age of 19": "debut"); empty when
+    /// nothing before it says. It need not be the person's age now.
     pub moment: Option<String>,
-    /// For an age: the side of a crime its clause puts the person on ("the victim, 16";
-    /// "a 17-year-old boy has been charged"), when it names one side only.
+    /// For an age: the side of a crime the words around it put the person on ("the
+    /// victim, 16"; "a 17-year-old boy has been charged"), when they name one side only.
     pub role: Option<&'static str>,
-    /// For a measurement: the part of the day its clause names ("-12C overnight",
-    /// "daytime temperatures"): a night's low and a day's high are two readings.
+    /// For a measurement: the part of the day its stretch of the clause names ("-12C
+    /// overnight", "daytime temperatures"): a night's low and a day's high are two readings.
     pub period: Option<&'static str>,
-    /// For a measurement: a limit, not a reading ("where the limit for lorries is 60mph",
-    /// "a 30mph zone"), by the words around it (those nearer another number are that one's).
+    /// For a speed: a limit, not a reading ("where the limit for lorries is 60mph", "a
+    /// 30mph zone"), by the words of its stretch of the clause.
     pub limit: bool,
 }
 
@@ -308,40 +305,22 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
         };
     }
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
-    let classes = |table: &[(&str, &'static str)]| {
-        let mut found = toks.iter().filter_map(|t| lookup(table, t.folded.as_str()));
-        let first = found.next()?;
-        found.all(|c| c == first).then_some(first)
-    };
     match f.kind {
-        FactKind::Age => {
-            let at_moment = f
-                .span
-                .slice(text)
-                .to_lowercase()
-                .starts_with("at the age of");
-            // The event before it in its clause ("died … on Friday at the age of 82"),
-            // else the word right before it ("made his debut at the age of 19").
-            let event = toks[..at]
-                .iter()
-                .rev()
-                .find_map(|t| lookup(EVENTS, t.folded.as_str()));
-            ctx.moment = (at_moment && at > 0).then(|| {
-                let w = toks[at - 1].folded.as_str();
-                event.map_or_else(|| src.lang.stem(w), str::to_string)
-            });
-            ctx.role = classes(ROLES);
-        }
+        FactKind::Age => age_moment_and_role(src, f, (&toks[..at], &toks[after..]), &mut ctx),
         FactKind::Quantity => {
+            let (left, right) = (
+                own_words(text, toks[..at].iter().rev(), f.span.start),
+                own_words(text, toks[after..].iter(), f.span.end),
+            );
             // The nearest: "the coldest night of the winter, and daytime temperatures
             // barely climbed above -3C" tells of the day.
-            let distance = |t: &Token| t.span.start.abs_diff(f.span.start);
-            ctx.period = toks
-                .iter()
+            let distance = |t: &&Token| t.span.start.abs_diff(f.span.start);
+            ctx.period = (left.iter().chain(&right))
                 .filter_map(|t| Some((distance(t), lookup(PERIODS, t.folded.as_str())?)))
                 .min_by_key(|&(d, _)| d)
                 .map(|(_, p)| p);
-            ctx.limit = LIMIT_WORDS.iter().any(|w| ctx.words.contains(*w));
+            ctx.limit =
+                (left.iter().chain(&right)).any(|t| LIMIT_WORDS.contains(&t.folded.as_str()));
         }
         _ => {}
     }
@@ -352,14 +331,83 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
             // An age written after a name names its owner ("Jones, 45,") even where the name
             // was not found as one (it opens the sentence).
             let who = f.speaker.as_ref().filter(|_| f.kind == FactKind::Age)?;
-            Some((crate::text::fold(who), who.clone(), false))
+            Some((crate::text::fold(who), who.clone()))
         });
-    if let Some((key, written, placed)) = named {
+    if let Some((key, written)) = named {
         ctx.owner = Some(key);
         ctx.owner_text = Some(written);
-        ctx.owner_placed = placed;
     }
     ctx
+}
+
+/// The words of `toks` (walking away from the fact, from `from`) up to a comma, a clause
+/// break or another number: what the fact's own stretch of its clause says.
+fn own_words<'t>(text: &str, toks: impl Iterator<Item = &'t Token>, from: usize) -> Vec<&'t Token> {
+    let mut prev = from;
+    let mut out = Vec::new();
+    for t in toks {
+        let gap = if t.span.start >= prev {
+            &text[prev..t.span.start]
+        } else {
+            &text[t.span.end.min(prev)..prev]
+        };
+        if breaks(gap) || gap.contains(',') || is_number(t) {
+            break;
+        }
+        prev = if t.span.start >= prev {
+            t.span.end
+        } else {
+            t.span.start
+        };
+        out.push(t);
+    }
+    out
+}
+
+/// For an age: the moment "at the age of" times it by and the side of a crime it is on
+/// (see [`Context::moment`], [`Context::role`]), from the clause's words before and after
+/// it.
+fn age_moment_and_role(
+    src: Analysed<'_>,
+    f: &Fact,
+    (before, after): (&[Token], &[Token]),
+    ctx: &mut Context,
+) {
+    let class_or_stem =
+        |w: &str| lookup(EVENTS, w).map_or_else(|| src.lang.stem(w), str::to_string);
+    let words = f
+        .span
+        .slice(src.text)
+        .split_whitespace()
+        .map(str::to_lowercase);
+    if words.take(4).eq(["at", "the", "age", "of"]) {
+        let left = own_words(src.text, before.iter().rev(), f.span.start);
+        // The event before it ("died … on Friday at the age of 82"), else the word right
+        // before it ("made his debut at the age of 19"); opening its clause, the event
+        // after it ("At the age of 82, the actor died"); else an empty moment, which
+        // times no other age.
+        let event = left.iter().find_map(|t| lookup(EVENTS, t.folded.as_str()));
+        let word = left
+            .iter()
+            .find(|t| !t.stop)
+            .map(|t| class_or_stem(&t.folded));
+        let gap = |t: &Token| &src.text[f.span.end..t.span.start.max(f.span.end)];
+        let fronted = || {
+            (after.iter())
+                .take_while(|t| !breaks(gap(t)))
+                .find_map(|t| lookup(EVENTS, t.folded.as_str()))
+                .filter(|_| left.is_empty())
+        };
+        let moment = event.or_else(fronted).map(str::to_string).or(word);
+        ctx.moment = Some(moment.unwrap_or_default());
+    }
+    // From the words that say what the age is about, so that "no one has been arrested"
+    // further on does not make the age an accused's.
+    let mut roles = ROLES
+        .iter()
+        .filter(|(w, _)| ctx.words.contains(&class_or_stem(w)))
+        .map(|&(_, r)| r);
+    ctx.role = roles.next().filter(|&r| roles.all(|o| o == r));
 }
 
 /// Words that put a person on one side of a crime, by side (see [`Context::role`]).
@@ -385,8 +433,8 @@ const PERIODS: &[(&str, &str)] = &[
     ("midday", "day"),
 ];
 
-/// Words (stemmed) that make the measurement beside them a limit (see [`Context::limit`]).
-const LIMIT_WORDS: &[&str] = &["limit", "zone"];
+/// Words that make the speed beside them a limit (see [`Context::limit`]).
+const LIMIT_WORDS: &[&str] = &["limit", "limits", "zone"];
 
 /// Words that open the place a number is counted in; "across" and "throughout" open many.
 const PLACE_OPENERS: &[&str] = &["in", "at", "across", "throughout"];
@@ -783,16 +831,10 @@ fn after_possessive(before: &str) -> bool {
 }
 
 /// The name nearest before `f` in its clause (`others`: the clause's other number facts), with no speech verb or clause break between
-/// (a source that says it is not whose it is): its key, its words, and whether it is a
-/// place the number is in ("in Athens"). A name with a number
+/// (a source that says it is not whose it is): its key and its words. A name with a number
 /// ("Windows 8.1", "Flight 370") is owner with its number, also where it opens the sentence
 /// and so was not taken for a name.
-fn owner(
-    src: Analysed<'_>,
-    f: &Fact,
-    around: Span,
-    others: &[Span],
-) -> Option<(String, String, bool)> {
+fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(String, String)> {
     let text = src.text;
     let upto = src.facts.partition_point(|g| g.span.start < f.span.start);
     let from = src.facts.partition_point(|g| g.span.start < around.start);
@@ -829,7 +871,7 @@ fn owner(
     if f.kind == FactKind::Age && placed {
         return None;
     }
-    Some((key, span.slice(text).to_string(), placed))
+    Some((key, span.slice(text).to_string()))
 }
 
 /// True when the words of a clause are only a date and a time ("14:25 Sun Sep 15 2013",

@@ -261,12 +261,8 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
-    // Two places ("in Athens", "in Sparta") or two bodies are two owners; a place and a
-    // body ("Border Force officers seized 200kg", "a shipment at Southampton concealed
-    // 20kg") say where and who of one number.
     if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
         && !same_name(p, q)
-        && x.ctx.owner_placed == y.ctx.owner_placed
     {
         return None;
     }
@@ -276,11 +272,11 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         return None;
     }
     // Two sides of a crime are two people; a night's low and a day's high two readings;
-    // a limit is no reading ("caught at 112mph" where "the limit is 70mph").
+    // a speed limit is no speed ("caught at 112mph" where "the limit is 70mph").
     let apart = |p: Option<&str>, q: Option<&str>| matches!((p, q), (Some(p), Some(q)) if p != q);
     if apart(x.ctx.role, y.ctx.role)
         || apart(x.ctx.period, y.ctx.period)
-        || x.ctx.limit != y.ctx.limit
+        || (x.key == "speed" && x.ctx.limit != y.ctx.limit)
     {
         return None;
     }
@@ -289,9 +285,7 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     // is with "the 81-year-old died".
     let at = |p: &Reading, q: &Reading| {
         p.ctx.moment.as_ref().is_none_or(|m| {
-            q.ctx.event.is_some_and(|e| e == m)
-                || q.ctx.words.contains(m)
-                || q.ctx.moment.as_ref() == Some(m)
+            !m.is_empty() && (q.ctx.event == Some(m.as_str()) || q.ctx.moment.as_ref() == Some(m))
         })
     };
     if !at(x, y) || !at(y, x) {

@@ -102,6 +102,17 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
             };
             shown = Span::new(from, shown.end);
         }
+        // A range whose lower end is the reading before ("$10 and $20", "$10 to $20": the
+        // "$10" was read as a sum of its own too) is one reading, as the "to" below joins
+        // them: the first stays, so that the words around the range are its own.
+        if let Some(prev) = out.last_mut()
+            && prev.key == key
+            && shown.start <= prev.shown.start
+        {
+            prev.amount = prev.amount.span(&amt);
+            prev.shown = Span::new(shown.start, shown.end);
+            continue;
+        }
         // The same kind again right after "to": "$140 million to $160 million"; not a change
         // from one value to another ("rose from 5% to 10%"), nor a change and the level it
         // reached ("cut by 10 mph to 60 mph").
