@@ -5,7 +5,8 @@
 //!
 //! A passage no link holds joins its partner's link (unless that link's passages are given
 //! word for word: a revision keeps them, whatever it dropped beside them), two passages in
-//! no link become a new one, and two links that hold one passage each are merged while the result stays small.
+//! no link become a new one, and two links that hold one passage each are merged while the
+//! result stays small.
 //! A link a pair joins (or merges into) takes the lower of its score and the score the
 //! aligner gives the pair, and a new link the pair's score, which must reach the aligner's
 //! floor: usually weak, so that what a joined pair flags counts only as possible unless its

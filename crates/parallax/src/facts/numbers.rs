@@ -690,7 +690,8 @@ mod tests {
              twenty-three-year-old and a six-year-old came. A boy aged fifteen, a man aged 40. \
              Aged 57, she left. He died at the age of 116. The bank's new chief executive, 52, \
              spoke. Pryde, who was 78, died. Hart, who is 23. A man who was 30 minutes late. \
-             Ross, who was 2.5 seconds behind. Lee, who was 30,000 feet up. Ada, who was 19 when. Cole, who was 7, when he moved.",
+             Ross, who was 2.5 seconds behind. Lee, who was 30,000 feet up. Ada, who was 19 \
+             when. Cole, who was 7, when he moved.",
         );
         assert!(f.contains(&(FactKind::Age, "78".into(), "78".into())));
         assert!(f.contains(&(FactKind::Age, "23".into(), "23".into())));

@@ -118,8 +118,9 @@ pub struct Context {
     pub scope: Scope,
     /// For an age written "at the age of 19": the age at the moment the event before it
     /// in its stretch of the clause tells (by its class: "died … at the age of 82"), else
-    /// the word right before it ("made his debut at the age of 19": "debut"); empty when
-    /// nothing before it says. It need not be the person's age now.
+    /// the word right before it ("made his debut at the age of 19": "debut"), else, when
+    /// it opens its clause, the event after it ("At the age of 82, the actor died");
+    /// empty when none says. It need not be the person's age now.
     pub moment: Option<String>,
     /// For an age: the side of a crime the words around it put the person on ("the
     /// victim, 16"; "a 17-year-old boy has been charged"), when they name one side only.
