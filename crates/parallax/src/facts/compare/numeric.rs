@@ -148,17 +148,34 @@ pub fn compare_kind(
     // both hedge it so that no value fits both ("more than 1,000" and "nearly 1,000"; a
     // bare "$1 million" against "more than $1 million" is a round figure), or one is a part
     // ("40 of them") and the other a count of its own ("40 people"): their slots decide.
-    let stated = |r: &Reading, other: &[Reading]| {
-        other.iter().any(|o| {
-            o.fact.value == r.fact.value
+    // A count written without its noun ("… and 30 were arrested") counts what its sentence
+    // counts: it states its number for a count of any noun on the other side.
+    let unnamed = |side: &LinkSide, rs: &[Reading]| -> Vec<bool> {
+        rs.iter()
+            .map(|r| {
+                kind == FactKind::Count
+                    && (side.words(r.fact.span).chars()).all(|c| c.is_ascii_digit() || c == ',')
+            })
+            .collect()
+    };
+    let (unnamed_a, unnamed_b) = (unnamed(a, &ra), unnamed(b, &rb));
+    let stated = |r: &Reading, r_unnamed: bool, other: &[Reading], others_unnamed: &[bool]| {
+        other.iter().zip(others_unnamed).any(|(o, &o_unnamed)| {
+            let same_number =
+                (r_unnamed || o_unnamed) && o.amount.is_exact() && o.amount == r.amount;
+            (o.fact.value == r.fact.value || same_number)
                 && o.part == r.part
                 && !opposite(o, r)
                 && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
         })
     };
     let (keep_a, keep_b): (Vec<bool>, Vec<bool>) = (
-        ra.iter().map(|r| !stated(r, &rb)).collect(),
-        rb.iter().map(|r| !stated(r, &ra)).collect(),
+        (ra.iter().zip(&unnamed_a))
+            .map(|(r, &u)| !stated(r, u, &rb, &unnamed_b))
+            .collect(),
+        (rb.iter().zip(&unnamed_b))
+            .map(|(r, &u)| !stated(r, u, &ra, &unnamed_a))
+            .collect(),
     );
     let (ra, rb) = (kept(ra, keep_a), kept(rb, keep_b));
     if ra.is_empty() || rb.is_empty() {
