@@ -53,6 +53,7 @@ pub fn join(
         if prepared.judged && s < params.link_model.min_score && at_a.is_some() && at_b.is_some() {
             continue;
         }
+        // Already one link's.
         if at_a.is_some() && at_a == at_b {
             continue;
         }
@@ -65,20 +66,11 @@ pub fn join(
             |at: Option<usize>| at.is_some_and(|k| links[k].why.contains(&Reason::SameWords));
         if verbatim(at_a) || verbatim(at_b) {
             if prepared.judged {
-                let why = vec![Reason::SameFact(vec![slot.clone()])];
-                let link = Link {
-                    a: vec![i],
-                    b: vec![j],
-                    score: s,
-                    why,
-                    changes: Vec::new(),
-                };
-                keep_possible_pair(&mut possible, link);
+                keep_possible_pair(&mut possible, told_two_ways(i, j, s, slot));
             }
             continue;
         }
         let k = match (at_a, at_b) {
-            (Some(x), Some(y)) if x == y => continue,
             (Some(x), Some(y)) => {
                 let (keep, gone) = (x.min(y), x.max(y));
                 if links[keep].a.len() + links[gone].a.len() > MOST
@@ -112,20 +104,14 @@ pub fn join(
                 }
                 // Where the learned score chose the links, it did not choose this pair: it
                 // stays a possible link (evidence for claims), not one shown.
-                let link = Link {
-                    a: vec![i],
-                    b: vec![j],
-                    score: s,
-                    why: Vec::new(),
-                    changes: Vec::new(),
-                };
                 if prepared.judged {
-                    // It says which fact it tells two ways, for the reader's possible links.
-                    let why = vec![Reason::SameFact(vec![slot.clone()])];
-                    keep_possible_pair(&mut possible, Link { why, ..link });
+                    keep_possible_pair(&mut possible, told_two_ways(i, j, s, slot));
                     continue;
                 }
-                links.push(link);
+                links.push(Link {
+                    why: Vec::new(),
+                    ..told_two_ways(i, j, s, slot)
+                });
                 joined.push(Vec::new());
                 links.len() - 1
             }
@@ -159,6 +145,18 @@ pub fn join(
     }
     *al = Alignment::from_links(links, a.segments.len(), b.segments.len());
     al.keep_possible(possible);
+}
+
+/// The link of passage `i` of A and `j` of B, scored `s`, saying which fact it tells two
+/// ways (for the reader's possible links).
+fn told_two_ways(i: SegmentId, j: SegmentId, s: f32, slot: &str) -> Link {
+    Link {
+        a: vec![i],
+        b: vec![j],
+        score: s,
+        why: vec![Reason::SameFact(vec![slot.to_string()])],
+        changes: Vec::new(),
+    }
 }
 
 /// Adds `link` (one passage a side) to the possible links unless one holds either passage.

@@ -97,15 +97,15 @@ fn excluded(folded: &str, lang: Language) -> bool {
 /// The named entities of `text`, outside the `skip` spans (headlines).
 pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut Vec<Fact>) {
     // "US-led", "British-based": the name is the part before the hyphen, and it ends there.
-    let cut: Vec<bool> = ws.iter().map(|w| led_by(w.text(text)).is_some()).collect();
-    let ws: Vec<Word> = (ws.iter())
+    let (ws, cut): (Vec<Word>, Vec<bool>) = (ws.iter())
         .map(|w| match led_by(w.text(text)) {
-            Some(head) => Word {
-                span: Span::new(w.span.start, w.span.start + head.len()),
-            },
-            None => *w,
+            Some(head) => {
+                let span = Span::new(w.span.start, w.span.start + head.len());
+                (Word { span }, true)
+            }
+            None => (*w, false),
         })
-        .collect();
+        .unzip();
     let ws = ws.as_slice();
     // Words written capitalised inside a sentence: evidence that they are names.
     let mut inner: HashSet<String> = HashSet::new();
