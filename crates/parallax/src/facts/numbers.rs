@@ -653,6 +653,9 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
             scale = end.name("scale").map(|s| s.as_str());
             span = (m.end() + n.start(), m.end() + whole.end());
         }
+        if weighed(text, m.start(), cur.as_str()) {
+            continue; // a weight: the measures read it
+        }
         let code = lookup(CURRENCIES, &cur.as_str().to_lowercase()).unwrap_or("USD");
         let scale = scale.map_or(1, scale_of);
         if let Some(v) = parse_number(num, lang) {
@@ -664,6 +667,26 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
             out.push(fact(FactKind::Money, span.0, span.1, value));
         }
     }
+}
+
+/// How far before a number "pounds" is read as a weight when a word of weighing stands
+/// there ("weighing 2,479 pounds", "weighed in at 11 pounds").
+const WEIGHED_REACH: usize = 24;
+
+/// True when the sum at `start`, in `currency` as written, is a weight: "pounds" after a
+/// word of weighing within [`WEIGHED_REACH`] bytes.
+fn weighed(text: &str, start: usize, currency: &str) -> bool {
+    if !currency.eq_ignore_ascii_case("pounds") {
+        return false;
+    }
+    let mut from = start.saturating_sub(WEIGHED_REACH);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].to_lowercase();
+    ["weigh", "weight", "heavy", "heavier"]
+        .iter()
+        .any(|w| before.contains(w))
 }
 
 #[cfg(test)]
@@ -819,6 +842,16 @@ mod tests {
             "6000000 GBP".into()
         )));
         assert!(f.contains(&(FactKind::Money, "EUR 40m".into(), "40000000 EUR".into())));
+    }
+
+    #[test]
+    fn pounds_weighed_are_no_sum() {
+        let f = run("The pumpkin, weighing 2,479 pounds, won a prize of 5,000 pounds.");
+        let sums: Vec<&str> = (f.iter())
+            .filter(|x| x.0 == FactKind::Money)
+            .map(|x| x.1.as_str())
+            .collect();
+        assert_eq!(sums, ["5,000 pounds"]);
     }
 
     #[test]

@@ -30,6 +30,12 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         let Some((v, key)) = value(kind, f) else {
             continue;
         };
+        // A sum paid per week is of another slot than one paid once: "£90,000 a week" is
+        // no clash with a "£18m" fee.
+        let key = match rate_after(text, f.span.end) {
+            Some(per) if kind == FactKind::Money => format!("{key} per {per}"),
+            _ => key,
+        };
         let tol = match kind {
             FactKind::Magnitude => Tolerance::Absolute(0.3),
             FactKind::Percent => Tolerance::StatedWithin(PERCENT_POINTS),
@@ -186,6 +192,40 @@ pub(super) fn readings<'a>(side: &LinkSide<'a>, kind: FactKind) -> Vec<Reading<'
         });
     }
     out
+}
+
+/// The length of time a sum right before `at` is paid per, folded ("a week", "per year",
+/// "an hour", "annually").
+fn rate_after(text: &str, at: usize) -> Option<&'static str> {
+    const PERIODS: [&str; 6] = ["hour", "day", "week", "month", "year", "annum"];
+    const ADVERBS: [(&str, &str); 5] = [
+        ("hourly", "hour"),
+        ("daily", "day"),
+        ("weekly", "week"),
+        ("monthly", "month"),
+        ("annually", "year"),
+    ];
+    let mut words = text[at..]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let first = words.next()?;
+    if let Some(&(_, per)) = ADVERBS.iter().find(|(w, _)| *w == first) {
+        return Some(per);
+    }
+    if !["a", "an", "per", "each", "every"].contains(&first.as_str()) {
+        return None;
+    }
+    let second = words.next()?;
+    // "£18m a year ago" is a sum paid then.
+    let then = words
+        .next()
+        .is_some_and(|w| ["ago", "earlier", "later"].contains(&w.as_str()));
+    PERIODS
+        .iter()
+        .find(|p| **p == second)
+        .filter(|_| !then)
+        .copied()
 }
 
 /// A number as stated: one value, or the range an amount in words allows.
