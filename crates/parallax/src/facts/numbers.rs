@@ -674,8 +674,10 @@ fn money(text: &str, lang: Language, out: &mut Vec<Fact>) {
 const WEIGHED_REACH: usize = 24;
 
 /// True when the sum at `start`, in `currency` as written, is a weight: "pounds" after a
-/// word of weighing within [`WEIGHED_REACH`] bytes.
+/// word of weighing within [`WEIGHED_REACH`] bytes ("weighing", "a weight of", "tipped the
+/// scales at"; not "a heavyweight boxer was paid", "a heavy fine of").
 fn weighed(text: &str, start: usize, currency: &str) -> bool {
+    const WEIGHING: [&str; 6] = ["weigh", "weighs", "weighed", "weighing", "weight", "scales"];
     if !currency.eq_ignore_ascii_case("pounds") {
         return false;
     }
@@ -683,10 +685,8 @@ fn weighed(text: &str, start: usize, currency: &str) -> bool {
     while !text.is_char_boundary(from) {
         from += 1;
     }
-    let before = text[from..start].to_lowercase();
-    ["weigh", "weight", "heavy", "heavier"]
-        .iter()
-        .any(|w| before.contains(w))
+    (text[from..start].split(|c: char| !c.is_alphabetic()))
+        .any(|w| WEIGHING.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 #[cfg(test)]
@@ -846,12 +846,16 @@ mod tests {
 
     #[test]
     fn pounds_weighed_are_no_sum() {
-        let f = run("The pumpkin, weighing 2,479 pounds, won a prize of 5,000 pounds.");
+        let f = run(
+            "The pumpkin, weighing 2,479 pounds, won a prize of 5,000 pounds. A heavyweight \
+             was paid 5 million pounds; a heavy fine of 50,000 pounds. It tipped the scales \
+             at 2,100 pounds.",
+        );
         let sums: Vec<&str> = (f.iter())
             .filter(|x| x.0 == FactKind::Money)
             .map(|x| x.1.as_str())
             .collect();
-        assert_eq!(sums, ["5,000 pounds"]);
+        assert_eq!(sums, ["5,000 pounds", "5 million pounds", "50,000 pounds"]);
     }
 
     #[test]

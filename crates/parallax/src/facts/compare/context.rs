@@ -7,6 +7,7 @@ use std::collections::HashSet;
 
 use super::super::words::{sentence_end, sentence_start};
 use super::super::{Analysed, Fact, FactKind};
+use super::numeric::same_name;
 use crate::lexicon::{
     EVENTS, HEDGES_BEFORE, HUMAN_EVENTS, MONTHS, PART_PRONOUNS, QUAKE_WORDS, TIME_UNITS,
     TIME_ZONES, WEEKDAYS, is_speech_verb, lookup,
@@ -103,6 +104,11 @@ pub struct Context {
     pub owner: Option<String>,
     /// The name as written.
     pub owner_text: Option<String>,
+    /// Its clause's words, folded, each followed by a space, when it has an owner: two
+    /// owners are no two slots when each side's clause also names the other's ("Sociedad
+    /// sold Zubieta to Arsenal for €60m" / "Arsenal signed Zubieta from Sociedad for 55
+    /// million euros").
+    pub clause: String,
     /// A word for an earthquake near it, by class ("quake", "aftershock").
     pub quake: Option<&'static str>,
     /// For a magnitude: its clause places it before or after another moment ("two weeks
@@ -352,8 +358,30 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     if let Some((key, written)) = named {
         ctx.owner = Some(key);
         ctx.owner_text = Some(written);
+        ctx.clause = (toks.iter()).fold(String::from(" "), |mut out, t| {
+            out.push_str(&t.folded);
+            out.push(' ');
+            out
+        });
     }
     ctx
+}
+
+impl Context {
+    /// True when this and `other` are of two owners: both have one, the two names differ,
+    /// and the two clauses do not each name the other's owner too, word for word (a name
+    /// that only holds the other is another: "Windows 8.1" is no "Windows 8").
+    pub fn owned_apart(&self, other: &Context) -> bool {
+        let (Some(p), Some(q)) = (&self.owner, &other.owner) else {
+            return false;
+        };
+        let names = |ctx: &Context, who: &str| {
+            let words: Vec<&str> = who.split_whitespace().collect();
+            ctx.clause.contains(&format!(" {} ", words.join(" ")))
+        };
+        let both_named = names(self, q) && names(other, p);
+        !(same_name(p, q) || both_named)
+    }
 }
 
 /// The words of `toks` (walking away from the fact, from `from`) up to a comma, a clause

@@ -278,9 +278,7 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
     {
         return None;
     }
-    if let (Some(p), Some(q)) = (&x.ctx.owner, &y.ctx.owner)
-        && !same_name(p, q)
-    {
+    if x.ctx.owned_apart(&y.ctx) {
         return None;
     }
     if let (Some(p), Some(q)) = (x.ctx.quake, y.ctx.quake)
@@ -384,39 +382,8 @@ fn same_slot(kind: FactKind, x: &Reading, y: &Reading, alone: bool) -> Option<us
         {
             Some(0)
         }
-        _ if alone && one_figure(kind, x, y) => Some(0),
         _ => None,
     }
-}
-
-/// How many times over each other two figures may be and still be taken for one sum or
-/// measurement that two outlets give in their own words: what outlets misreporting one
-/// figure differ by ("£28m" / "£35m", "£4.4m" / "£7.5m"), where a weekly wage and a fee
-/// ("£200,000 a week" / "£40m") are orders apart.
-const ONE_FIGURE_APART: f64 = 2.0;
-
-/// True when `x` and `y`, each the one number of its kind on its side of a link and
-/// sharing no word that says what they are, are still one figure: a sum in one currency
-/// or a measurement of one dimension ("a fee of £28m" / "a deal worth £35m"; "reached
-/// 44.5C" / "sweltered in 43.1 degrees Celsius"), or a share of one named owner ("the
-/// Alliance came second with 18.9%" / "the Alliance took 17.9 percent"), neither of them
-/// a change, and of one order (see [`ONE_FIGURE_APART`]). A share with no owner may be
-/// of anything ("turnout was 62%" / "approved by 54% of voters"), a count of one noun is
-/// compared by its noun already, and a rise may be of two things ("sales rose 12%" / "a
-/// 5% increase in profits").
-fn one_figure(kind: FactKind, x: &Reading, y: &Reading) -> bool {
-    let owned = matches!((&x.ctx.owner, &y.ctx.owner), (Some(_), Some(_)));
-    let kind_fits = match kind {
-        FactKind::Money | FactKind::Quantity => true,
-        FactKind::Percent => owned,
-        _ => false,
-    };
-    let (lo, hi) = if x.amount.hi < y.amount.lo {
-        (x.amount.hi, y.amount.lo)
-    } else {
-        (y.amount.hi, x.amount.lo)
-    };
-    kind_fits && x.change.is_none() && y.change.is_none() && lo > 0.0 && hi <= ONE_FIGURE_APART * lo
 }
 
 /// True when two readings state one number in two units, so that one of them has the unit

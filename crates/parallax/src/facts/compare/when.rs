@@ -16,7 +16,6 @@ use std::collections::HashSet;
 use super::amount::{self, Amount};
 use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
 use super::context::{Context, context};
-use super::numeric::same_name;
 use super::{Agreement, LinkSide, conflict};
 use crate::facts::times::{clock, zone};
 use crate::facts::words::fold;
@@ -155,13 +154,6 @@ enum What {
         late: i32,
         zone: Option<String>,
     },
-}
-
-impl Reading {
-    /// True for a length of time ("for 11 days"), not a point in time.
-    fn is_length(&self) -> bool {
-        matches!(self.what, What::Date(When::Span(_)))
-    }
 }
 
 /// True when `other` (a side's stated values) holds a reading of fact `f` of `side`.
@@ -354,18 +346,7 @@ fn pair(
     if ra.is_empty() || rb.is_empty() {
         return;
     }
-    // Each side's one day, or one length of time, left is one slot however reworded (see
-    // `one_date`); times of day are not: one story times many things.
-    let lengths = |rs: &[Reading]| rs.iter().filter(|r| r.is_length()).count();
-    let days = |rs: &[Reading]| rs.len() - lengths(rs);
-    let alone = |x: &Reading| match x.is_length() {
-        true => lengths(ra) == 1 && lengths(rb) == 1,
-        false => days(ra) == 1 && days(rb) == 1,
-    };
-    let slot = |x: &Reading, y: &Reading| {
-        same_slot(x, y)
-            .or_else(|| (kind == FactKind::Date && alone(x) && one_date(x, y)).then_some(0))
-    };
+    let slot = |x: &Reading, y: &Reading| same_slot(x, y);
     let fits = |x: &Reading, y: &Reading| {
         fits(&x.what, &y.what)
             && match (&x.what, &y.what) {
@@ -423,39 +404,9 @@ fn same_slot(x: &Reading, y: &Reading) -> Option<usize> {
     }
 }
 
-/// How many times over each other two lengths of time may be and still be one length two
-/// outlets give apart ("11 days adrift" / "16 days drifting"), where a strike's day and
-/// the months of a dispute are orders apart.
-const ONE_LENGTH_APART: f64 = 2.0;
-
-/// True when `x` and `y`, each the one date of its side of a link that the other side
-/// does not state, sharing no word that says what they date, are still one: two days of
-/// the month, of no range and not read from a relative time ("will begin on 14 March" /
-/// "will go on trial on March 21"), or two lengths of one order ("spending 11 days
-/// adrift" / "after 16 days drifting"). Not years, which a link's clauses give for many
-/// things ("opened in 1986" / "moved in 2019"), nor weekdays (see [`When::Weekday`]).
-fn one_date(x: &Reading, y: &Reading) -> bool {
-    let day = |w: &When| single(w) && !matches!(w, When::Days(_, true));
-    if told_apart(x, y) || x.adjective != y.adjective || x.range || y.range {
-        return false;
-    }
-    match (&x.what, &y.what) {
-        (What::Date(When::Span(p)), What::Date(When::Span(q))) => {
-            let (lo, hi) = if p.hi < q.lo {
-                (p.hi, q.lo)
-            } else {
-                (q.hi, p.lo)
-            };
-            lo > 0.0 && hi <= ONE_LENGTH_APART * lo
-        }
-        (What::Date(p), What::Date(q)) => day(p) && day(q),
-        _ => false,
-    }
-}
-
 /// True when two readings are of two owners or two events by their words.
 fn told_apart(x: &Reading, y: &Reading) -> bool {
-    let owners = matches!((&x.ctx.owner, &y.ctx.owner), (Some(p), Some(q)) if !same_name(p, q));
+    let owners = x.ctx.owned_apart(&y.ctx);
     let events = matches!((x.ctx.event, y.ctx.event), (Some(p), Some(q)) if p != q);
     owners || events
 }
