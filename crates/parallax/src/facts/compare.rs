@@ -278,10 +278,12 @@ pub struct Compared {
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
-    /// counts, sums, shares, measures, magnitudes, ranks) and of the dates and times it found
-    /// told alike or both sides state ("18:45" and "6:45 p.m."), on A's side and on B's: a
-    /// number a word change replaces there was judged by its slot ("9:00 GMT" is "10:00
-    /// CET"), and [`changed_numbers`] leaves it be.
+    /// counts, sums, shares, measures, magnitudes, ranks, dates and times) and the stretches
+    /// of the dates and times it found told alike or both sides state ("18:45" and "6:45
+    /// p.m.", "from June 3 to June 9"), on A's side and on B's: a number a word change
+    /// replaces there was judged by its slot ("9:00 GMT" is "10:00 CET"; "after leaving
+    /// Rotterdam on 4 May" and "it was refloated on 11 May" are two dates), and
+    /// [`changed_numbers`] leaves it be.
     pub typed: (Vec<Span>, Vec<Span>),
 }
 
@@ -290,7 +292,10 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let typed = |side: &LinkSide| -> Vec<Span> {
         (side.facts.iter())
-            .filter(|f| numeric::KINDS.contains(&f.kind) || f.kind == FactKind::Rank)
+            .filter(|f| {
+                numeric::KINDS.contains(&f.kind)
+                    || matches!(f.kind, FactKind::Rank | FactKind::Date | FactKind::Time)
+            })
             .map(|f| f.span)
             .collect()
     };
@@ -303,7 +308,7 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let mut told_alike = Vec::new();
     when::compare(&sa, &sb, out, &mut told_alike);
     // Dates and times the comparer judged told alike ("9:00 GMT" and "10:00 CET") are left
-    // to it; others ("June 9" and "June 12" ending two ranges) stay with the word diff.
+    // to it with the words that state them (a range's: "from June 3 to June 9").
     for &(x, y) in &told_alike {
         found.typed.0.push(x);
         found.typed.1.push(y);

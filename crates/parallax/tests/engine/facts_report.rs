@@ -145,6 +145,19 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     assert!(out.contains("! "), "{out}");
 }
 
+/// The word diff leaves alone the numbers of dates the comparer read as two events' ("after
+/// leaving Rotterdam on 4 May" and "refloated on 11 May"): they are no "Number: 4 vs 11".
+#[test]
+fn the_word_diff_leaves_dates_of_two_events_to_their_comparer() {
+    let tail = "\n\nSalvage crews worked through the night to free the vessel.";
+    let a =
+        format!("The cargo ship ran aground off Cornwall after leaving Rotterdam on 4 May.{tail}");
+    let b =
+        format!("The cargo ship ran aground off Cornwall after it was refloated on 11 May.{tail}");
+    let out = report(&a, &b);
+    assert!(out.contains("0 facts differ"), "{out}");
+}
+
 /// The word diff leaves alone a number the time comparer found told alike ("9:00 GMT" and
 /// "10:00 CET" are one time), and two ranges of days that end apart ("June 9" and "June 12")
 /// are flagged once, as dates: the words before a range say what its far end is too.
