@@ -519,9 +519,9 @@ impl PairFacts {
                     return (LinkFacts::default(), Vec::new());
                 }
                 let found = facts::compare(a, &link.a, b, &link.b);
+                let texts = (a.text, b.text);
+                let more = facts::changed_numbers(&link.changes, &found.conflicts, &found, texts);
                 let mut conflicts = found.conflicts;
-                let typed = (found.typed.0.as_slice(), found.typed.1.as_slice());
-                let more = facts::changed_numbers(&link.changes, &conflicts, typed);
                 conflicts.extend(more);
                 let mut both: Vec<(Span, Span)> =
                     conflicts.iter().map(|c| (c.a_span, c.b_span)).collect();

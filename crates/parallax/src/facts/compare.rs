@@ -278,13 +278,17 @@ pub struct Compared {
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
-    /// counts, sums, shares, measures, magnitudes, ranks, dates and times) and the stretches
-    /// of the dates and times it found told alike or both sides state ("18:45" and "6:45
-    /// p.m.", "from June 3 to June 9"), on A's side and on B's: a number a word change
-    /// replaces there was judged by its slot ("9:00 GMT" is "10:00 CET"; "after leaving
-    /// Rotterdam on 4 May" and "it was refloated on 11 May" are two dates), and
-    /// [`changed_numbers`] leaves it be.
+    /// counts, sums, shares, measures, magnitudes, ranks) and the stretches of the dates
+    /// and times it found told alike or both sides state ("18:45" and "6:45 p.m.", "from
+    /// June 3 to June 9"), on A's side and on B's: a number a word change replaces there
+    /// was judged by its slot ("9:00 GMT" is "10:00 CET"), and [`changed_numbers`] leaves
+    /// it be.
     pub typed: (Vec<Span>, Vec<Span>),
+    /// The spans of the link's other dates and times, on A's side and on B's: the comparer
+    /// read them by their words too, but where it found no slot for them the word diff
+    /// still flags a changed one in a passage revised, not retold (see
+    /// [`changed_numbers`]).
+    pub dated: (Vec<Span>, Vec<Span>),
 }
 
 /// The conflicts and the agreeing numbers between A's segments `ia` and B's segments `ib`.
@@ -292,15 +296,19 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
     let typed = |side: &LinkSide| -> Vec<Span> {
         (side.facts.iter())
-            .filter(|f| {
-                numeric::KINDS.contains(&f.kind)
-                    || matches!(f.kind, FactKind::Rank | FactKind::Date | FactKind::Time)
-            })
+            .filter(|f| numeric::KINDS.contains(&f.kind) || f.kind == FactKind::Rank)
+            .map(|f| f.span)
+            .collect()
+    };
+    let dated = |side: &LinkSide| -> Vec<Span> {
+        (side.facts.iter())
+            .filter(|f| matches!(f.kind, FactKind::Date | FactKind::Time))
             .map(|f| f.span)
             .collect()
     };
     let mut found = Compared {
         typed: (typed(&sa), typed(&sb)),
+        dated: (dated(&sa), dated(&sb)),
         ..Compared::default()
     };
     let out = &mut found.conflicts;

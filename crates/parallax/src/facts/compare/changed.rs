@@ -78,16 +78,25 @@ fn other_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// How many words either side of a changed date or time must be the same in both texts for
+/// the word diff to flag it (see [`changed_numbers`]).
+const FRAME_WORDS: usize = 3;
+
 /// Conflicts for the replaced words of `changes` that hold different numbers amid the same
 /// words, unless a conflict in `found` already covers them or a typed number of A or B
-/// (`typed`: spans of each side, see [`super::Compared::typed`]) stands in them: the
-/// comparer read that number's slot, and where it found two slots ("120 people in Varna
-/// province", "300 people across the region") the word diff knows less. They are reported
-/// as quantities: the numbers, with whatever words the diff took along.
+/// (`compared.typed`: spans of each side, see [`super::Compared::typed`]) stands in them:
+/// the comparer read that number's slot, and where it found two slots ("120 people in
+/// Varna province", "300 people across the region") the word diff knows less. A date or a
+/// time (`compared.dated`) is flagged only when the [`FRAME_WORDS`] words either side are
+/// the same in `texts` (A's and B's): one passage revised ("the emergency patch issued
+/// Jan. 14 that" → "… Jan. 15 that"), not two dates of two events told in one lead ("after
+/// leaving Southampton on 2 June" / "it docked in Lisbon on 9 June"). They are reported as
+/// quantities: the numbers, with whatever words the diff took along.
 pub fn changed_numbers(
     changes: &[Change],
     found: &[Conflict],
-    typed: (&[Span], &[Span]),
+    compared: &super::Compared,
+    texts: (&str, &str),
 ) -> Vec<Conflict> {
     let mut out = Vec::new();
     // Numbers must pair one to one across the link's replacements, or a replacement pairs
@@ -117,8 +126,11 @@ pub fn changed_numbers(
         let covered = found
             .iter()
             .any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb))
-            || typed.0.iter().any(|t| t.overlaps(&sa))
-            || typed.1.iter().any(|t| t.overlaps(&sb));
+            || compared.typed.0.iter().any(|t| t.overlaps(&sa))
+            || compared.typed.1.iter().any(|t| t.overlaps(&sb));
+        let dated = compared.dated.0.iter().any(|t| t.overlaps(&sa))
+            || compared.dated.1.iter().any(|t| t.overlaps(&sb));
+        let covered = covered || (dated && !framed(texts, sa, sb));
         if !covered {
             out.push(Conflict {
                 kind: FactKind::Quantity,
@@ -131,6 +143,32 @@ pub fn changed_numbers(
         }
     }
     out
+}
+
+/// True when the [`FRAME_WORDS`] words before `sa` in A's text and before `sb` in B's are
+/// the same, and so are those after.
+fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
+    // Three words lie well within this many bytes; the rest of the text is not read.
+    const REACH: usize = 120;
+    let before = |t: &str, at: usize| -> Vec<String> {
+        let mut from = at.saturating_sub(REACH);
+        while !t.is_char_boundary(from) {
+            from += 1;
+        }
+        let words = other_words(&t[from..at]);
+        words[words.len().saturating_sub(FRAME_WORDS)..].to_vec()
+    };
+    let after = |t: &str, at: usize| -> Vec<String> {
+        let mut to = (at + REACH).min(t.len());
+        while !t.is_char_boundary(to) {
+            to -= 1;
+        }
+        other_words(&t[at..to])
+            .into_iter()
+            .take(FRAME_WORDS)
+            .collect()
+    };
+    before(a, sa.start) == before(b, sb.start) && after(a, sa.end) == after(b, sb.end)
 }
 
 /// True when two stretches differ only in how they write decades: "the 90s", "the '90s"
@@ -161,15 +199,58 @@ mod tests {
     /// No typed number in the link.
     const NONE: (&[Span], &[Span]) = (&[], &[]);
 
+    /// [`changed_numbers`] with `typed` numbers and no dates.
+    fn numbers_changed(
+        changes: &[Change],
+        found: &[Conflict],
+        typed: (&[Span], &[Span]),
+    ) -> Vec<Conflict> {
+        let compared = crate::facts::Compared {
+            typed: (typed.0.to_vec(), typed.1.to_vec()),
+            ..Default::default()
+        };
+        changed_numbers(changes, found, &compared, ("", ""))
+    }
+
+    #[test]
+    fn a_changed_date_is_flagged_only_amid_the_same_words() {
+        let revised = (
+            "the patch issued Jan. 14 that plugged",
+            "the patch issued Jan. 15 that plugged",
+        );
+        let retold = (
+            "after leaving Southampton on 2 June.",
+            "it docked in Lisbon on 9 June.",
+        );
+        for ((a, b), flagged) in [(revised, 1), (retold, 0)] {
+            let (at, bt) = (
+                a.find(char::is_numeric).unwrap(),
+                b.find(char::is_numeric).unwrap(),
+            );
+            let (na, nb) = (&a[at..at + 2].trim(), &b[bt..bt + 2].trim());
+            let mut change = replace(na, nb, at);
+            change.b_span = Some(Span::new(bt, bt + nb.len()));
+            let compared = crate::facts::Compared {
+                dated: (
+                    vec![Span::new(at, at + na.len())],
+                    vec![Span::new(bt, bt + nb.len())],
+                ),
+                ..Default::default()
+            };
+            let got = changed_numbers(&[change], &[], &compared, (a, b));
+            assert_eq!(got.len(), flagged, "{a} / {b}");
+        }
+    }
+
     #[test]
     fn a_number_the_comparer_typed_is_left_to_it() {
         // "120 people in Varna province" and "300 people across the region": counts the
         // comparer read as a part and a whole, two slots; the diff only sees 120 -> 300.
         let changes = [replace("120", "300", 14)];
-        assert_eq!(changed_numbers(&changes, &[], NONE).len(), 1);
+        assert_eq!(numbers_changed(&changes, &[], NONE).len(), 1);
         let typed = [Span::new(14, 24)];
-        assert!(changed_numbers(&changes, &[], (&typed, &[])).is_empty());
-        assert!(changed_numbers(&changes, &[], (&[], &typed)).is_empty());
+        assert!(numbers_changed(&changes, &[], (&typed, &[])).is_empty());
+        assert!(numbers_changed(&changes, &[], (&[], &typed)).is_empty());
     }
 
     fn replace(a: &str, b: &str, at: usize) -> Change {
@@ -189,11 +270,11 @@ mod tests {
             replace("Köln", "Bonn", 40),
             replace("2,5", "2.5", 60),
         ];
-        let got = changed_numbers(&changes, &[], NONE);
+        let got = numbers_changed(&changes, &[], NONE);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].a.as_str(), got[0].b.as_str()), ("400", "300"));
         // A number a typed fact already compares is not reported twice.
-        assert!(changed_numbers(&changes[..1], &got[..1], NONE).is_empty());
+        assert!(numbers_changed(&changes[..1], &got[..1], NONE).is_empty());
     }
 
     #[test]
@@ -207,7 +288,7 @@ mod tests {
             b_span: Some(Span::new(80, 92)),
         };
         let changes = [replace("12 boats", "14 boats", 10), added];
-        let got = changed_numbers(&changes, &[], NONE);
+        let got = numbers_changed(&changes, &[], NONE);
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!(
             (got[0].a.as_str(), got[0].b.as_str()),
@@ -227,7 +308,7 @@ mod tests {
             ("1,234.5", "1.234,5"),
         ] {
             assert!(
-                changed_numbers(&[replace(a, b, 0)], &[], NONE).is_empty(),
+                numbers_changed(&[replace(a, b, 0)], &[], NONE).is_empty(),
                 "{a} / {b}"
             );
         }
@@ -250,7 +331,7 @@ mod tests {
             ("in 2019 300 people", "in 2019 30 people"),
         ] {
             assert_eq!(
-                changed_numbers(&[replace(a, b, 0)], &[], NONE).len(),
+                numbers_changed(&[replace(a, b, 0)], &[], NONE).len(),
                 1,
                 "{a} / {b}"
             );

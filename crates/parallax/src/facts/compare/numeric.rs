@@ -144,7 +144,7 @@ pub fn compare_kind(
         return;
     }
     let (ra, rb) = (readings(a, kind), readings(b, kind));
-    // A value the other side also states is no conflict, whatever its slot there, unless
+    // A value the other side also states (or rounds) is no conflict, whatever its slot there, unless
     // both hedge it so that no value fits both ("more than 1,000" and "nearly 1,000"; a
     // bare "$1 million" against "more than $1 million" is a round figure), or one is a part
     // ("40 of them") and the other a count of its own ("40 people"): their slots decide.
@@ -163,7 +163,13 @@ pub fn compare_kind(
         other.iter().zip(others_unnamed).any(|(o, &o_unnamed)| {
             let same_number =
                 (r_unnamed || o_unnamed) && o.amount.is_exact() && o.amount == r.amount;
-            (o.fact.value == r.fact.value || same_number)
+            // A figure the other gives rounded is stated too ("$58.2 million" / "$58m").
+            let rounded = o.key == r.key
+                && (o.rounding > 0.0 || r.rounding > 0.0)
+                && o.amount.is_exact()
+                && r.amount.is_exact()
+                && o.fits(r);
+            (o.fact.value == r.fact.value || same_number || rounded)
                 && o.part == r.part
                 && !opposite(o, r)
                 && (o.fits(r) || o.amount.is_exact() || r.amount.is_exact())
