@@ -144,10 +144,11 @@ pub fn compare_kind(
         return;
     }
     let (ra, rb) = (readings(a, kind), readings(b, kind));
-    // A value the other side also states (or rounds) is no conflict, whatever its slot there, unless
-    // both hedge it so that no value fits both ("more than 1,000" and "nearly 1,000"; a
-    // bare "$1 million" against "more than $1 million" is a round figure), or one is a part
-    // ("40 of them") and the other a count of its own ("40 people"): their slots decide.
+    // A value the other side also states (or gives rounded) is no conflict, whatever its
+    // slot there, unless both hedge it so that no value fits both ("more than 1,000" and
+    // "nearly 1,000"; a bare "$1 million" against "more than $1 million" is a round
+    // figure), or one is a part ("40 of them") and the other a count of its own ("40
+    // people"): their slots decide.
     // A count written without its noun ("… and 30 were arrested") counts what its sentence
     // counts: it states its number for a count of any noun on the other side.
     let unnamed = |side: &LinkSide, rs: &[Reading]| -> Vec<bool> {
