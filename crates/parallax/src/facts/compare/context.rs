@@ -318,31 +318,21 @@ pub fn context(src: Analysed<'_>, f: &Fact) -> Context {
     ctx.possessed = f.kind == FactKind::Age && after_possessive(&text[around.start..f.span.start]);
     match f.kind {
         FactKind::Age => age_moment_and_role(src, f, (&toks[..at], &toks[after..]), &mut ctx),
-        FactKind::Quantity => {
-            let (left, right) = (
-                own_words(text, toks[..at].iter().rev(), f.span.start),
-                own_words(text, toks[after..].iter(), f.span.end),
-            );
-            // The nearest: "the coldest night of the winter, and daytime temperatures
-            // barely climbed above -3C" tells of the day.
-            let distance = |t: &&Token| t.span.start.abs_diff(f.span.start);
-            ctx.period = (left.iter().chain(&right))
-                .filter_map(|t| Some((distance(t), lookup(PERIODS, t.folded.as_str())?)))
-                .min_by_key(|&(d, _)| d)
-                .map(|(_, p)| p);
-            ctx.limit =
-                (left.iter().chain(&right)).any(|t| LIMIT_WORDS.contains(&t.folded.as_str()));
-        }
-        FactKind::Percent | FactKind::Money => {
-            let (left, right) = (
-                own_words(text, toks[..at].iter().rev(), f.span.start),
-                own_words(text, toks[after..].iter(), f.span.end),
-            );
-            let distance = |t: &&Token| t.span.start.abs_diff(f.span.start);
-            ctx.measure = (left.iter().chain(&right))
-                .filter_map(|t| Some((distance(t), lookup(MEASURES, t.folded.as_str())?)))
-                .min_by_key(|&(d, _)| d)
-                .map(|(_, m)| m);
+        FactKind::Quantity | FactKind::Percent | FactKind::Money => {
+            let stretch: Vec<&Token> = (own_words(text, toks[..at].iter().rev(), f.span.start))
+                .into_iter()
+                .chain(own_words(text, toks[after..].iter(), f.span.end))
+                .collect();
+            if f.kind == FactKind::Quantity {
+                // The nearest: "the coldest night of the winter, and daytime temperatures
+                // barely climbed above -3C" tells of the day.
+                ctx.period = nearest_of(&stretch, f.span.start, PERIODS);
+                ctx.limit = stretch
+                    .iter()
+                    .any(|t| LIMIT_WORDS.contains(&t.folded.as_str()));
+            } else {
+                ctx.measure = nearest_of(&stretch, f.span.start, MEASURES);
+            }
         }
         _ => {}
     }
@@ -382,6 +372,18 @@ impl Context {
         let both_named = names(self, q) && names(other, p);
         !(same_name(p, q) || both_named)
     }
+}
+
+/// The class in `table` of the word of `stretch` nearest to byte `at`, if any is listed.
+fn nearest_of(
+    stretch: &[&Token],
+    at: usize,
+    table: &[(&str, &'static str)],
+) -> Option<&'static str> {
+    (stretch.iter())
+        .filter_map(|t| Some((t.span.start.abs_diff(at), lookup(table, t.folded.as_str())?)))
+        .min_by_key(|&(d, _)| d)
+        .map(|(_, class)| class)
 }
 
 /// The words of `toks` (walking away from the fact, from `from`) up to a comma, a clause
