@@ -150,20 +150,13 @@ pub fn changed_numbers(
 fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
     // Three words lie well within this many bytes; the rest of the text is not read.
     const REACH: usize = 120;
+    let around = |t: &str, at: usize| super::context::widened(t, Span::new(at, at), REACH);
     let before = |t: &str, at: usize| -> Vec<String> {
-        let mut from = at.saturating_sub(REACH);
-        while !t.is_char_boundary(from) {
-            from += 1;
-        }
-        let words = other_words(&t[from..at]);
+        let words = other_words(&t[around(t, at).start..at]);
         words[words.len().saturating_sub(FRAME_WORDS)..].to_vec()
     };
     let after = |t: &str, at: usize| -> Vec<String> {
-        let mut to = (at + REACH).min(t.len());
-        while !t.is_char_boundary(to) {
-            to -= 1;
-        }
-        other_words(&t[at..to])
+        other_words(&t[at..around(t, at).end])
             .into_iter()
             .take(FRAME_WORDS)
             .collect()
