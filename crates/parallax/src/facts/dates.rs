@@ -275,10 +275,7 @@ pub fn extract(text: &str, out: &mut Vec<Fact>) {
         // "10-12 hours", "two to three years": a range, from its lower end.
         // Only the last few words before are read: the pattern ends at the text's end, and
         // run over the whole text before each length it would cost the square of its size.
-        let mut from = m.start().saturating_sub(24);
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = Span::new(m.start(), m.start()).widened(text, 24).start;
         let range = (c.name("n3").is_some())
             .then(|| RANGE_BEFORE.captures(&text[from..m.start()]))
             .flatten()

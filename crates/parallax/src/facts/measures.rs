@@ -109,14 +109,7 @@ fn hyphenated(text: &str, lo: usize, hi: usize, start: usize, end: usize) -> boo
 /// True when a word for an earthquake (or its scale) stands within [`QUAKE_REACH`] bytes of
 /// the span; "magnitude" counts only when `magnitude`.
 fn near_quake(text: &str, start: usize, end: usize, magnitude: bool) -> bool {
-    let mut lo = start.saturating_sub(QUAKE_REACH);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (end + QUAKE_REACH).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let Span { start: lo, end: hi } = Span::new(start, end).widened(text, QUAKE_REACH);
     text[lo..hi]
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase)

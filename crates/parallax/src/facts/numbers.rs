@@ -464,14 +464,7 @@ const TEMPERATURE_WORDS: &[&str] = &[
 /// True when a word of [`TEMPERATURE_WORDS`] stands within some 60 bytes of `start..end`,
 /// in its sentence.
 fn temperature_near(text: &str, start: usize, end: usize) -> bool {
-    let mut lo = start.saturating_sub(60);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (end + 60).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
+    let Span { start: lo, end: hi } = Span::new(start, end).widened(text, 60);
     // Within its sentence only.
     let lo = text[lo..start].rfind(". ").map_or(lo, |i| lo + i);
     let hi = text[end..hi].find(". ").map_or(hi, |i| end + i);
@@ -681,10 +674,7 @@ fn weighed(text: &str, start: usize, currency: &str) -> bool {
     if !currency.eq_ignore_ascii_case("pounds") {
         return false;
     }
-    let mut from = start.saturating_sub(WEIGHED_REACH);
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = Span::new(start, start).widened(text, WEIGHED_REACH).start;
     (text[from..start].split(|c: char| !c.is_alphabetic()))
         .any(|w| WEIGHING.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }

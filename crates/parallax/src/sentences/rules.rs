@@ -174,11 +174,7 @@ const LOOK_BACK: usize = 256;
 
 /// The last `max` bytes of `s` or a little more, cut at a character boundary.
 fn tail(s: &str, max: usize) -> &str {
-    let mut at = s.len().saturating_sub(max);
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    &s[at..]
+    &s[Span::new(s.len(), s.len()).widened(s, max).start..]
 }
 
 /// Marks that close a quotation or bracket ("“" closes German quotations).

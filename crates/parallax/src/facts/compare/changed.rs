@@ -150,7 +150,7 @@ pub fn changed_numbers(
 fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
     // Three words lie well within this many bytes; the rest of the text is not read.
     const REACH: usize = 120;
-    let around = |t: &str, at: usize| super::context::widened(t, Span::new(at, at), REACH);
+    let around = |t: &str, at: usize| Span::new(at, at).widened(t, REACH);
     let before = |t: &str, at: usize| -> Vec<String> {
         let words = other_words(&t[around(t, at).start..at]);
         words[words.len().saturating_sub(FRAME_WORDS)..].to_vec()

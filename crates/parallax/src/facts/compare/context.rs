@@ -170,22 +170,9 @@ impl Scope {
     }
 }
 
-/// `span` widened by `reach` bytes either side, within `text` and on char boundaries.
-pub(super) fn widened(text: &str, span: Span, reach: usize) -> Span {
-    let mut lo = span.start.saturating_sub(reach);
-    while !text.is_char_boundary(lo) {
-        lo -= 1;
-    }
-    let mut hi = (span.end + reach).min(text.len());
-    while !text.is_char_boundary(hi) {
-        hi += 1;
-    }
-    Span::new(lo, hi)
-}
-
 /// The clause bounds around `span`: its sentence, at most [`REACH`] bytes either side.
 fn clause(text: &str, span: Span) -> Span {
-    let Span { start: lo, end: hi } = widened(text, span, REACH);
+    let Span { start: lo, end: hi } = span.widened(text, REACH);
     let lo = lo.max(sentence_start(text, span.start));
     let hi = hi.min(sentence_end(text, span.end)).max(span.end);
     Span::new(lo.min(span.start), hi)

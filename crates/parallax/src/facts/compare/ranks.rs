@@ -11,7 +11,6 @@
 use std::collections::HashSet;
 
 use super::super::ranks::PLACE;
-use super::context::widened;
 use super::{LinkSide, conflict};
 use crate::facts::{Conflict, Fact, FactKind};
 use crate::span::Span;
@@ -51,7 +50,7 @@ fn one_series(x: &str, y: &str) -> bool {
 
 /// The content words around `span` (not stop words, not `except`), lower case.
 fn words_around(side: &LinkSide, span: Span, except: &str) -> HashSet<String> {
-    widened(side.src.text, span, AROUND)
+    span.widened(side.src.text, AROUND)
         .slice(side.src.text)
         .split(|c: char| !c.is_alphabetic())
         .map(str::to_lowercase)
