@@ -177,3 +177,21 @@ fn the_word_diff_leaves_times_told_alike_to_their_comparer() {
     );
     assert!(out.contains("1 fact differs"), "{out}");
 }
+
+/// A figure revised amid the same words is flagged, although one true value near 45,000
+/// would fit "about 42,000" and "about 48,000" (an editor changed it); a figure rounded
+/// ("about 42,300" → "about 42,000") is not.
+#[test]
+fn a_figure_revised_amid_the_same_words_is_flagged_unless_rounded() {
+    let text = |figure: &str| {
+        format!(
+            "The bridge carries about {figure} vehicles a day, the council said.\n\n\
+             Repairs are due to start in the spring."
+        )
+    };
+    let out = report(&text("42,000"), &text("48,000"));
+    assert!(out.contains("1 fact differs"), "{out}");
+    assert!(out.contains("! Number: A says 42,000, B says 48,000"), "{out}");
+    let out = report(&text("42,300"), &text("42,000"));
+    assert!(out.contains("0 facts differ"), "{out}");
+}

@@ -83,15 +83,16 @@ fn other_words(s: &str) -> Vec<String> {
 const FRAME_WORDS: usize = 3;
 
 /// Conflicts for the replaced words of `changes` that hold different numbers amid the same
-/// words, unless a conflict in `found` already covers them or a typed number of A or B
-/// (`compared.typed`: spans of each side, see [`super::Compared::typed`]) stands in them:
-/// the comparer read that number's slot, and where it found two slots ("120 people in
-/// Varna province", "300 people across the region") the word diff knows less. A date or a
-/// time (`compared.dated`) is flagged only when the [`FRAME_WORDS`] words either side are
-/// the same in `texts` (A's and B's): one passage revised ("the emergency patch issued
-/// Jan. 14 that" → "… Jan. 15 that"), not two dates of two events told in one lead ("after
-/// leaving Southampton on 2 June" / "it docked in Lisbon on 9 June"). They are reported as
-/// quantities: the numbers, with whatever words the diff took along.
+/// words, unless a conflict in `found` already covers them. A number the comparer read
+/// (`compared.typed`, see [`super::Compared::typed`], and the dates and times of
+/// `compared.dated`) is left to it, except in a passage revised: where the
+/// [`FRAME_WORDS`] words either side are the same in `texts` (A's and B's) and neither
+/// number is the other rounded ("carries about 42,000 vehicles a day" → "… about 48,000
+/// …", which one true value near 45,000 would fit; "the patch issued Jan. 14 that" → "…
+/// Jan. 15 that"). Elsewhere the comparer knows more than the diff: it reads two slots in
+/// "120 people in Varna province" / "300 people across the region", and two events' dates
+/// in "after leaving Southampton on 2 June" / "it docked in Lisbon on 9 June". They are
+/// reported as quantities: the numbers, with whatever words the diff took along.
 pub fn changed_numbers(
     changes: &[Change],
     found: &[Conflict],
@@ -123,14 +124,13 @@ pub fn changed_numbers(
         if other_words(&c.a) != other_words(&c.b) || one_decade(&c.a, &c.b) {
             continue;
         }
-        let covered = found
-            .iter()
-            .any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb))
-            || compared.typed.0.iter().any(|t| t.overlaps(&sa))
-            || compared.typed.1.iter().any(|t| t.overlaps(&sb));
-        let dated = compared.dated.0.iter().any(|t| t.overlaps(&sa))
-            || compared.dated.1.iter().any(|t| t.overlaps(&sb));
-        let covered = covered || (dated && !framed(texts, sa, sb));
+        let in_spans = |(a, b): &(Vec<Span>, Vec<Span>)| {
+            a.iter().any(|t| t.overlaps(&sa)) || b.iter().any(|t| t.overlaps(&sb))
+        };
+        let flagged = (found.iter()).any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb));
+        let revised = || framed(texts, sa, sb) && !na.iter().zip(&nb).all(|(x, y)| rounded(x, y));
+        let covered =
+            flagged || ((in_spans(&compared.typed) || in_spans(&compared.dated)) && !revised());
         if !covered {
             out.push(Conflict {
                 kind: FactKind::Quantity,
@@ -162,6 +162,20 @@ fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
             .collect()
     };
     before(a, sa.start) == before(b, sb.start) && after(a, sa.end) == after(b, sb.end)
+}
+
+/// True when one of two numbers (in [`canonical`] spelling) is the other rounded to its
+/// last significant digit: "58" and "58.2", "42,000" and "42,300", "40" and "43".
+fn rounded(x: &str, y: &str) -> bool {
+    // The place of a number's last significant digit: 0.1 for "58.2", 1,000 for "42000".
+    let step = |n: &str| match n.split_once('.') {
+        Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None => 10f64.powi((n.len() - n.trim_end_matches('0').len()).min(n.len() - 1) as i32),
+    };
+    let (Ok(a), Ok(b)) = (x.parse::<f64>(), y.parse::<f64>()) else {
+        return false;
+    };
+    (a - b).abs() <= step(x).max(step(y)) / 2.0
 }
 
 /// True when two stretches differ only in how they write decades: "the 90s", "the '90s"
@@ -242,8 +256,49 @@ mod tests {
         let changes = [replace("120", "300", 14)];
         assert_eq!(numbers_changed(&changes, &[], NONE).len(), 1);
         let typed = [Span::new(14, 24)];
-        assert!(numbers_changed(&changes, &[], (&typed, &[])).is_empty());
-        assert!(numbers_changed(&changes, &[], (&[], &typed)).is_empty());
+        let texts = (
+            "Floods killed 120 people in Varna province.",
+            "Floods killed 300 people across the region.",
+        );
+        let compared = |a: &[Span], b: &[Span]| crate::facts::Compared {
+            typed: (a.to_vec(), b.to_vec()),
+            ..Default::default()
+        };
+        assert!(changed_numbers(&changes, &[], &compared(&typed, &[]), texts).is_empty());
+        assert!(changed_numbers(&changes, &[], &compared(&[], &typed), texts).is_empty());
+    }
+
+    #[test]
+    fn a_typed_number_revised_amid_the_same_words_is_flagged_unless_rounded() {
+        // The comparer finds "about 42,000" and "about 48,000" compatible (45,000 fits
+        // both), but a passage revised with only the figure changed states another figure.
+        let texts = |x: &str, y: &str| {
+            (
+                format!("The bridge carries about {x} vehicles a day, the council said."),
+                format!("The bridge carries about {y} vehicles a day, the council said."),
+            )
+        };
+        for ((x, y), flagged) in [(("42,000", "48,000"), 1), (("42,000", "42,300"), 0)] {
+            let (a, b) = texts(x, y);
+            let at = a.find(x).unwrap();
+            let typed = vec![Span::new(at, at + x.len())];
+            let compared = crate::facts::Compared {
+                typed: (typed.clone(), typed),
+                ..Default::default()
+            };
+            let got = changed_numbers(&[replace(x, y, at)], &[], &compared, (&a, &b));
+            assert_eq!(got.len(), flagged, "{x} / {y}");
+        }
+    }
+
+    #[test]
+    fn rounding_is_no_revision() {
+        assert!(rounded("58", "58.2"));
+        assert!(rounded("42000", "42300"));
+        assert!(rounded("40", "43"));
+        assert!(!rounded("42000", "48000"));
+        assert!(!rounded("58", "59"));
+        assert!(!rounded("3-5", "3-6"));
     }
 
     fn replace(a: &str, b: &str, at: usize) -> Change {
