@@ -13,6 +13,7 @@
 
 mod claims;
 mod column;
+mod flags;
 
 use std::fmt::Write;
 

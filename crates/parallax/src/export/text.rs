@@ -8,7 +8,7 @@ use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
 use crate::facts::{Conflict, FactKind, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
-use crate::text::{counted, visible};
+use crate::text::visible;
 
 const WIDTH: usize = 100;
 /// Facts listed per source in "Facts only in …" before "and N more".
@@ -137,32 +137,9 @@ struct TextPair<'o> {
 impl PairSink for TextPair<'_> {
     fn start(&mut self, pair: &Pair) {
         let (la, lb) = (&pair.a.letter, &pair.b.letter);
-        let al = &pair.pair.alignment;
-        // Flags on weak links are possible, not counted.
-        let (mut conflicts, mut possible) = (0, 0);
-        for (l, f) in al.links.iter().zip(&pair.pair.link_facts) {
-            if is_possible(l) {
-                possible += f.conflicts.len();
-            } else {
-                conflicts += f.conflicts.len();
-            }
-        }
         let _ = writeln!(self.out, "{la}: {}", pair.a.source.document.source_line());
         let _ = writeln!(self.out, "{lb}: {}", pair.b.source.document.source_line());
-        let maybe = if possible > 0 {
-            format!(" ({possible} more possible)")
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
-            self.out,
-            "{}, {} only in {la}, {} only in {lb}, {} {}{maybe}\n",
-            counted(al.links.len(), "link"),
-            counted(al.only_a.len(), "passage"),
-            al.only_b.len(),
-            counted(conflicts, "fact"),
-            if conflicts == 1 { "differs" } else { "differ" }
-        );
+        let _ = writeln!(self.out, "{}\n", pair.summary());
     }
 
     fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {

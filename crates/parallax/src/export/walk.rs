@@ -6,7 +6,9 @@
 use crate::align::Link;
 use crate::annotate::Note;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
+use crate::facts::is_possible;
 use crate::ids::{LinkId, SegmentId, SourceId};
+use crate::text::counted;
 
 /// One side of a pair as the walk hands it to a format.
 pub(super) struct PairSide<'a> {
@@ -31,6 +33,35 @@ pub(super) struct Pair<'a> {
 }
 
 impl Pair<'_> {
+    /// The pair in one line, as the reports head it: "4 links, 11 passages only in A, 7
+    /// only in B, 2 facts differ (1 more possible)". Flags on weak links are possible, not
+    /// counted.
+    pub fn summary(&self) -> String {
+        let (la, lb) = (&self.a.letter, &self.b.letter);
+        let al = &self.pair.alignment;
+        let (mut conflicts, mut possible) = (0, 0);
+        for (l, f) in al.links.iter().zip(&self.pair.link_facts) {
+            if is_possible(l) {
+                possible += f.conflicts.len();
+            } else {
+                conflicts += f.conflicts.len();
+            }
+        }
+        let maybe = if possible > 0 {
+            format!(" ({possible} more possible)")
+        } else {
+            String::new()
+        };
+        format!(
+            "{}, {} only in {la}, {} only in {lb}, {} {}{maybe}",
+            counted(al.links.len(), "link"),
+            counted(al.only_a.len(), "passage"),
+            al.only_b.len(),
+            counted(conflicts, "fact"),
+            if conflicts == 1 { "differs" } else { "differ" }
+        )
+    }
+
     /// The text of a link's passages on each side, each joined by single spaces.
     pub fn texts(&self, l: &Link) -> (String, String) {
         let join = |side: &PairSide, ids: &[SegmentId]| {

@@ -181,6 +181,15 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
     assert!(page.contains(&format!(
         "<mark class=\"conflict\" title=\"{sentence}\">⚠\u{2009}62</mark>"
     )));
+    // The sentence is in sight (and in print), not only in a tooltip: above the columns,
+    // with the pair's counts, linked to its passage.
+    let shown = strip_tags(&page);
+    assert!(
+        shown.contains("1 link, 0 passages only in A, 0 only in B, 1 fact differs"),
+        "{shown}"
+    );
+    assert!(shown.contains(&format!("Link 1 ⚠ {sentence}")), "{shown}");
+    assert!(page.contains("<a href=\"#s0-1-a-0\" data-link=\"0\">Link 1</a>"));
 }
 
 /// The words inside `class="chg"` marks of column `col` ("a" or "b") of the first pair.

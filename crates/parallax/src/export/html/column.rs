@@ -125,6 +125,7 @@ pub(super) fn pair(
         p.alignment.links.len(),
         if shown { "" } else { " hidden" }
     );
+    super::flags::head(out, cmp, p);
     column(out, cmp, p, notes, Column::A);
     column(out, cmp, p, notes, Column::B);
     out.push_str("</section>\n");

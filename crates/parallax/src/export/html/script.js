@@ -43,6 +43,13 @@
   }
 
   document.addEventListener("click", function (ev) {
+    // A flag's "Link n" above the columns brings both sides of its link into view.
+    var flag = ev.target.closest ? ev.target.closest(".flags a[data-link]") : null;
+    if (flag) {
+      ev.preventDefault();
+      focusLink(parseInt(flag.getAttribute("data-link"), 10), null);
+      return;
+    }
     var seg = ev.target.closest ? ev.target.closest(".seg") : null;
     if (!seg || !seg.closest("section.pair")) return;
     if (seg.hasAttribute("data-link")) {
