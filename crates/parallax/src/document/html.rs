@@ -5,6 +5,7 @@
 //! renders it as formatted text with paragraphs kept. Spans then point into that text.
 
 mod guard;
+mod story;
 
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8};
@@ -36,8 +37,10 @@ pub fn extract(path: &str, bytes: &[u8], charset: Option<&str>) -> Result<Docume
         path: path.to_string(),
     };
     let (html, capped) = guard::tame(&html);
+    let page = dom_query::Document::from(html.as_ref());
+    story::keep_story(&page);
     let mut readability =
-        Readability::new(html.as_ref(), None, Some(cfg)).map_err(|_| no_article())?;
+        Readability::with_document(page, None, Some(cfg)).map_err(|_| no_article())?;
     let article = readability.parse().map_err(|_| no_article())?;
     let body = tidy_paragraphs(&article.text_content);
     // Readability falls back to whatever text a page has (a menu, a cookie notice); an

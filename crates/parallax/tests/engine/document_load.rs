@@ -132,6 +132,27 @@ fn html_without_an_extension_is_recognised_by_its_content() {
     );
 }
 
+/// Prose around the page's one article (an advertisement and a cookie notice in plain text,
+/// longer than a line) is no part of it: readability alone took both in, and the byline and
+/// date line after the headline became passages.
+#[test]
+fn html_prose_outside_the_one_article_is_left_out() {
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Minister Met Envoys | Example</title></head><body>\
+         <nav><a href='/'>Home</a></nav>\
+         <div class='ad'>ADVERTISEMENT Buy the new phone today, half off this week only. Click here to learn more about our deals.</div>\
+         <div class='cookie'>We use cookies to improve your experience. By continuing you agree to our cookie policy.</div>\
+         <main><article><h1>Minister Met Envoys</h1><p class='byline'>By Jane Roe</p>{PARAS}</article></main>\
+         <footer><p>Copyright 2026 The Daily Example. All rights reserved. Terms, privacy and contact.</p></footer>\
+         </body></html>"
+    );
+    let doc = from_bytes("page.html", html.as_bytes()).unwrap();
+    for gone in ["ADVERTISEMENT", "cookies", "Copyright"] {
+        assert!(!doc.text.contains(gone), "{gone}: {}", doc.text);
+    }
+    assert!(doc.text.contains("They spoke for hours"), "{}", doc.text);
+}
+
 #[test]
 fn a_page_of_menus_has_no_article() {
     let html = page(
