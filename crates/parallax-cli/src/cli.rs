@@ -195,6 +195,14 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// Delete a saved comparison from the list; its file is kept as a backup (.bak) until a
+    /// later backup under that name replaces it.
+    Delete {
+        /// A saved comparison's name.
+        name: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// Export a saved comparison with its notes.
     Export {
         /// A saved comparison's name, or the path of a .parallax.json file.
@@ -370,6 +378,9 @@ pub fn run() -> Result<ExitCode> {
             store_cmds::open(opening, &load)
         }
         Some(Command::List { store }) => store_cmds::list(&store_cmds::locate(data_dir(store))?),
+        Some(Command::Delete { name, store }) => {
+            store_cmds::delete(&store_cmds::locate(data_dir(store))?, &name)
+        }
         Some(Command::Export {
             target,
             format,
@@ -394,6 +405,12 @@ pub fn run() -> Result<ExitCode> {
             // Read before the count is checked: a lone name that is no file is more likely a
             // mistyped command or path than a request to compare one source, so say what is
             // wrong with it.
+            if let Some(word) = cli.files.first().filter(|w| mistyped_command(w)) {
+                anyhow::bail!(
+                    "{word}: no such file, and no command of that name (commands: align, save, \
+                     open, list, delete, export; parallax --help)"
+                );
+            }
             let files = read_all(&cli.files, &input)?;
             if files.len() < 2 {
                 anyhow::bail!(
@@ -404,6 +421,14 @@ pub fn run() -> Result<ExitCode> {
             reader(Sources::Files(files), &options, &cli, &input)
         }
     }
+}
+
+/// True when `word`, given where the reader takes sources, is no file and reads like a
+/// command: a short lower-case word ("compare", "rm"), not a path, a URL or `-`.
+fn mistyped_command(word: &str) -> bool {
+    (2..=12).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !std::path::Path::new(word).exists()
 }
 
 /// What the reader opens on.

@@ -308,6 +308,27 @@ impl Store {
         Ok(path)
     }
 
+    /// Deletes comparison `name` (a saved name, not a path) from the list: its file becomes
+    /// its backup (`….parallax.json.bak`, which [`Store::list`] does not show), so a deletion
+    /// by mistake can still be undone until a later backup under that name replaces it. A file that is no readable comparison is refused and left untouched. Returns the
+    /// backup's path.
+    pub fn delete(&self, name: &str) -> Result<PathBuf> {
+        let path = self.path_of(name)?;
+        if !path.exists() {
+            return Err(Error::NoSuchComparison {
+                name: name.to_string(),
+                dir: self.dir.clone(),
+            });
+        }
+        load_file(&path)?;
+        let backup = backup_path(&path);
+        std::fs::rename(&path, &backup).map_err(|cause| Error::Write {
+            path: path.clone(),
+            cause,
+        })?;
+        Ok(backup)
+    }
+
     /// Every saved comparison, by name; unreadable ones are listed with their problem.
     pub fn list(&self) -> Result<Vec<Listing>> {
         atomic::remove_stale_in(&self.dir);

@@ -177,6 +177,17 @@ pub fn list(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `parallax delete NAME`: off the list, kept as its backup.
+pub fn delete(store: &Store, name: &str) -> Result<ExitCode> {
+    let backup = store.delete(name)?;
+    crate::say!(
+        "deleted {}; kept as {} until a later backup under that name replaces it",
+        visible(name, false),
+        backup.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// `parallax export NAME|PATH --format md|html|json -o FILE` (`-o -`: standard output).
 pub fn export(
     store: &Store,

@@ -265,3 +265,23 @@ fn a_negative_option_value_names_what_the_option_takes() {
         assert!(err.contains(says), "{err}");
     }
 }
+
+/// A word where the reader takes sources, no file and no command ("compare"), is named as
+/// both, with the commands there are; a word that is a file is read as one.
+#[test]
+fn a_mistyped_command() {
+    let out = run(&["compare", SAMPLE], None);
+    refused(
+        &out,
+        "compare",
+        &["no such file", "no command", "align", "delete"],
+    );
+    let dir = tempfile::tempdir().unwrap();
+    file(dir.path(), "draft", b"");
+    let out = support::parallax(&["draft", SAMPLE])
+        .current_dir(dir.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    refused(&out, "draft", &["empty file"]);
+}

@@ -33,7 +33,7 @@ fn align_does_not_offer_the_data_directory() {
     let align = help(&["align", "--help"]);
     assert!(!align.contains("--data-dir"), "{align}");
     assert!(align.contains("--max-size"), "{align}");
-    for cmd in ["save", "open", "list", "export"] {
+    for cmd in ["save", "open", "list", "delete", "export"] {
         let text = help(&[cmd, "--help"]);
         assert!(text.contains("--data-dir"), "{cmd}: {text}");
     }
@@ -43,7 +43,7 @@ fn align_does_not_offer_the_data_directory() {
 /// `export` read none. Given before the command they still apply to it.
 #[test]
 fn list_and_export_do_not_offer_the_reading_options() {
-    for cmd in ["list", "export"] {
+    for cmd in ["list", "delete", "export"] {
         let text = help(&[cmd, "--help"]);
         for opt in ["--max-size", "--timeout", "--unit", "--fast", "--min-score"] {
             assert!(!text.contains(opt), "{cmd} offers {opt}: {text}");

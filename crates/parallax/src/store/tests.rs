@@ -318,3 +318,26 @@ fn claims_saved_in_another_order_are_read_most_carried_first() {
     let back = Saved::from_slice(Path::new("f"), s.to_json().as_bytes()).unwrap();
     assert_eq!(back.comparison.clusters, c.clusters);
 }
+
+#[test]
+fn a_deleted_comparison_leaves_the_list_and_stays_as_its_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    store
+        .save("week 3", &cmp(), &Notes::default(), 100)
+        .unwrap();
+    let backup = store.delete("week 3").unwrap();
+    assert!(store.list().unwrap().is_empty());
+    assert!(!store.exists("week 3"));
+    // Undone by hand: the backup is the comparison as it was.
+    assert_eq!(load_file(&backup).unwrap().name, "week 3");
+    assert!(matches!(
+        store.delete("week 3"),
+        Err(Error::NoSuchComparison { .. })
+    ));
+    // A file that is no comparison is refused and left as it was.
+    let foreign = store.path_of("notes").unwrap();
+    std::fs::write(&foreign, "my own notes").unwrap();
+    assert!(store.delete("notes").is_err());
+    assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "my own notes");
+}
