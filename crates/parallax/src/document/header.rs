@@ -16,12 +16,13 @@ use crate::span::Span;
 const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktualisiert";
 
 /// Dates as header lines write them, optionally with a weekday before, a time or a reading
-/// time after, and a label ("date", "Published:", "Updated"): "2026-01-17", "1/17/2026",
-/// "17.01.2026", "1/17/20262 min read", "Saturday, January 17, 2026", "17 Jan 2026".
+/// time after, and a label ("date", "Published:", "Updated") or a bare "on": "2026-01-17",
+/// "1/17/2026", "17.01.2026", "1/17/20262 min read", "Saturday, January 17, 2026", "17 Jan
+/// 2026", "on July 02 2013 7:41 AM".
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?";
     let pattern = [
-        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*)?"),
+        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*|on\s+)?"),
         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
         r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
@@ -377,5 +378,11 @@ mod tests {
         assert_eq!(date_at_start("1/17/20263 people"), None);
         assert_eq!(date_at_start("2026 was a year"), None);
         assert_eq!(date_at_start("Talks on 1/17/2026"), None);
+        // A bare "on" opens a date line, not a sentence that opens with a date.
+        assert_eq!(
+            date_at_start("on July 02 2013 7:41 AM"),
+            Some(("July 02 2013", 23, false))
+        );
+        assert_eq!(date_at_start("On July 2, 2013 the quake struck."), None);
     }
 }

@@ -143,6 +143,16 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     let b = b.replace("three villages", "four villages");
     let out = report(&a, &b);
     assert!(out.contains("! "), "{out}");
+    // A date line under the headline, with "on" and a time: neither the date nor the time is
+    // a fact of the story, and the line is no part of the headline's passage.
+    let head = "Dam Gives Way In Pellworth Valley\non July 04 2025 ";
+    let a = format!("{head}7:41 AM{body}");
+    let b = format!("{head}9:15 AM{body}");
+    let cmp = compare(&a, &b);
+    let out = text::render(&cmp);
+    assert!(!out.contains("Facts only in"), "{out}");
+    let headline = cmp.sources[0].segment_text(parallax::SegmentId(0));
+    assert_eq!(headline, "Dam Gives Way In Pellworth Valley");
 }
 
 /// The word diff leaves alone the numbers of dates the comparer read as two events' ("after

@@ -6,6 +6,7 @@ use std::hash::BuildHasher;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::super::{Analysed, Fact, FactKind};
+use crate::span::Span;
 
 /// Share of the shorter quote's words the other must hold for both to be one quote.
 const QUOTE_OVERLAP: f32 = 0.6;
@@ -184,11 +185,18 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Count)
         .filter_map(|f| people_count(&f.value))
         .collect();
-    // The header's date line is the article's date, not a date of the story: each source
-    // has its own.
-    let dated: Vec<_> = (a.facts.iter())
+    // The header's date line is the article's date and time, not a date of the story: each
+    // source has its own ("on July 02 2013 7:41 AM").
+    let line_of = |s: Span| {
+        let start = a.text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+        let end = a.text[s.end..]
+            .find('\n')
+            .map_or(a.text.len(), |i| s.end + i);
+        Span::new(start, end)
+    };
+    let dated: Vec<Span> = (a.facts.iter())
         .filter(|f| f.kind == FactKind::Published)
-        .map(|f| f.span)
+        .map(|f| line_of(f.span))
         .collect();
     // Repetitive text states one value many times: each is looked up once.
     let mut seen: HashMap<(FactKind, &str), bool> = HashMap::new();
@@ -201,7 +209,10 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                 FactKind::Byline | FactKind::Published | FactKind::Rank
             )
         })
-        .filter(|(_, f)| f.kind != FactKind::Date || !dated.contains(&f.span))
+        .filter(|(_, f)| {
+            !matches!(f.kind, FactKind::Date | FactKind::Time)
+                || !dated.iter().any(|line| line.contains(&f.span))
+        })
         .filter(|(_, f)| {
             if exact.contains(&(f.kind, f.value.as_str())) {
                 return false;
