@@ -26,8 +26,21 @@ struct Rich {
     text: String,
     marks: Vec<(Range<usize>, Style)>,
     base: Style,
-    /// A passage of the link: when lines are short, these get the spare ones first.
-    passage: bool,
+    /// What the part is, which says who gets lines when they are short (see [`share`]).
+    kind: Kind,
+}
+
+/// What a part of the panel is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A passage of the link: gets the spare lines first.
+    Passage,
+    /// A fact that differs: shown whole before anything is shared.
+    Flag,
+    /// Why the passages are linked: the first to give way.
+    Why,
+    /// Anything else (notes, what a passage only one side has is).
+    Other,
 }
 
 /// The passages `segs` of pane `side` joined into one text, with changed words and
@@ -64,7 +77,7 @@ fn passage(
         text,
         marks,
         base: t.text,
-        passage: true,
+        kind: Kind::Passage,
     }
 }
 
@@ -75,7 +88,7 @@ fn plain(label: &str, label_style: Style, text: String, base: Style) -> Rich {
         text,
         marks: Vec::new(),
         base,
-        passage: false,
+        kind: Kind::Other,
     }
 }
 
@@ -140,8 +153,8 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let shares = if whole {
         needs.clone()
     } else {
-        let first: Vec<bool> = parts.iter().map(|p| p.passage).collect();
-        share(&needs, &first, room)
+        let kinds: Vec<Kind> = parts.iter().map(|p| p.kind).collect();
+        share(&needs, &kinds, room)
     };
     let cut = !whole && total > room;
     let below = whole && total > scroll + room;
@@ -257,7 +270,9 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
                 let (lo, hi) = (left.min(right), left.max(right));
                 let (la, lb) = (lo.letter(), hi.letter());
                 let why: Vec<String> = link.why.iter().map(|w| w.words(&la, &lb)).collect();
-                parts.push(plain("why ", t.dim, why.join("; "), t.dim));
+                let mut why = plain("why ", t.dim, why.join("; "), t.dim);
+                why.kind = Kind::Why;
+                parts.push(why);
             }
             for s in PaneSide::BOTH {
                 parts.push(passage(m, r, s, &shown.segs[s], Some(l)));
@@ -279,7 +294,7 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
                     text,
                     marks,
                     base: t.text,
-                    passage: false,
+                    kind: Kind::Flag,
                 });
             }
             // A link by hand has no score of the aligner's to show.
@@ -360,7 +375,7 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
             text: format!("{on}: {text}"),
             marks: vec![(0..on.len() + 1, t.key)],
             base: t.text,
-            passage: false,
+            kind: Kind::Other,
         })
         .collect();
     parts.splice(0..0, notes);
@@ -393,16 +408,25 @@ pub(crate) fn most_scroll(m: &Model, r: &Reader, area: Rect) -> usize {
     total.saturating_sub(inner.height as usize)
 }
 
-/// How many of `room` lines each part gets when part `i` would fill `needs[i]`: every part
-/// gets an equal share, and what a short part leaves goes to the longer ones, so both sides of
-/// a link show (shortened) however long the one before them is. When there are more parts
-/// than lines share, the parts marked in `first` get the odd lines, then the earlier parts.
-fn share(needs: &[usize], first: &[bool], room: usize) -> Vec<usize> {
+/// How many of `room` lines each part of `kinds` gets when part `i` would fill `needs[i]`.
+/// Facts that differ come whole first, as long as every other part but the "why" keeps a
+/// line: cut short, "B says transport…" hides what differs. Then every part gets an equal
+/// share, and what a short part leaves goes to the longer ones, so both sides of a link show
+/// (shortened) however long the one before them is. When there are more parts than lines
+/// share, the passages get the odd lines, then the earlier parts.
+fn share(needs: &[usize], kinds: &[Kind], room: usize) -> Vec<usize> {
     let mut got = vec![0; needs.len()];
     let mut left = room;
+    let keep = (kinds.iter())
+        .filter(|&&k| !matches!(k, Kind::Flag | Kind::Why))
+        .count();
+    for i in (0..needs.len()).filter(|&i| kinds[i] == Kind::Flag) {
+        got[i] = needs[i].min(left.saturating_sub(keep));
+        left -= got[i];
+    }
     loop {
         let mut open: Vec<usize> = (0..needs.len()).filter(|&i| got[i] < needs[i]).collect();
-        open.sort_by_key(|&i| !first[i]);
+        open.sort_by_key(|&i| kinds[i] != Kind::Passage);
         if open.is_empty() || left == 0 {
             return got;
         }
@@ -412,5 +436,27 @@ fn share(needs: &[usize], first: &[bool], room: usize) -> Vec<usize> {
             got[i] += take;
             left -= take;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Kind, share};
+
+    #[test]
+    fn a_flag_is_shown_whole_while_every_part_but_the_why_keeps_a_line() {
+        use Kind::{Flag, Passage, Why};
+        // Why, A, B and a flag of two lines: the flag whole, the other parts share the rest,
+        // the passages first.
+        let needs = [2, 3, 3, 2];
+        let kinds = [Why, Passage, Passage, Flag];
+        assert_eq!(share(&needs, &kinds, 6), vec![1, 2, 1, 2]);
+        // Four rows: the why gives way, the passages keep a line each.
+        assert_eq!(share(&needs, &kinds, 4), vec![0, 1, 1, 2]);
+        // Three rows: the passages' lines are kept, the flag gets what is left.
+        assert_eq!(share(&needs, &kinds, 3), vec![0, 1, 1, 1]);
+        // Without a flag, equal shares as before.
+        let kinds = [Why, Passage, Passage, Kind::Other];
+        assert_eq!(share(&needs, &kinds, 6), vec![1, 2, 2, 1]);
     }
 }
