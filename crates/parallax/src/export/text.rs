@@ -214,7 +214,10 @@ fn packed(head: &str, items: &[String], indent: &str, width: usize) -> String {
         } else {
             item.clone()
         };
-        if indent.chars().count() + piece.chars().count() > width {
+        // Split into words when it fits no line, or when the first would leave the head
+        // alone on its line ("Link 1  B 1+2 ~ D 1+2  score 1.00" and nothing after it).
+        let len = piece.chars().count();
+        if indent.chars().count() + len > width || (k == 0 && w.col + len > width) {
             piece.split(' ').for_each(|word| w.word(word));
         } else {
             w.word(&piece);
@@ -237,6 +240,8 @@ impl Wrapper<'_> {
         usize::from(!self.out.is_empty() && !self.out.ends_with([' ', '\n']))
     }
     fn newline(&mut self) {
+        let kept = self.out.trim_end_matches(' ').len();
+        self.out.truncate(kept);
         self.out.push('\n');
         self.out.push_str(self.indent);
         self.col = self.indent.chars().count();
@@ -316,5 +321,17 @@ mod tests {
         assert!(out.lines().all(|l| l.chars().count() <= 50), "{out}");
         let words: Vec<&str> = out.split_whitespace().skip(2).collect();
         assert_eq!(words.join(" "), long[0]);
+    }
+
+    #[test]
+    fn a_head_is_never_left_alone_on_its_line() {
+        let items = vec![
+            "shared names: Indonesia's, Aceh, Tuesday, UTC, EDT, Associated, Press".to_string(),
+            "shared numbers: 6.1".to_string(),
+        ];
+        let out = packed("Link 1  B 1+2 ~ D 1+2  score 1.00  ", &items, "      ", 100);
+        let first = out.lines().next().unwrap();
+        assert!(first.contains("shared names: Indonesia's"), "{out}");
+        assert!(out.lines().all(|l| !l.ends_with(' ')), "{out:?}");
     }
 }
