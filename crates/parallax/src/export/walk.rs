@@ -62,11 +62,22 @@ impl Pair<'_> {
         )
     }
 
-    /// The text of a link's passages on each side, each joined by single spaces.
+    /// The text of a link's passages on each side, joined by single spaces; after a passage
+    /// that does not end like a sentence (a headline), by " / ", so that "Bridge Closure
+    /// Extended" and "The bridge will…" do not read as one sentence.
     pub fn texts(&self, l: &Link) -> (String, String) {
         let join = |side: &PairSide, ids: &[SegmentId]| {
-            let parts: Vec<&str> = ids.iter().map(|&i| side.source.segment_text(i)).collect();
-            parts.join(" ")
+            let mut out = String::new();
+            for text in ids.iter().map(|&i| side.source.segment_text(i)) {
+                if !out.is_empty() {
+                    let closers = ['"', '\'', '”', '’', ')', ']', '»'];
+                    let ended = (out.trim_end_matches(closers))
+                        .ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？']);
+                    out.push_str(if ended { " " } else { " / " });
+                }
+                out.push_str(text);
+            }
+            out
         };
         (join(&self.a, &l.a), join(&self.b, &l.b))
     }
