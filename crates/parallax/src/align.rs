@@ -244,6 +244,23 @@ fn profiles(a: Side<'_>, b: Side<'_>, params: &Params) -> (profile::Profiles, fu
         && b.lang == Language::English
         && let Some(table) = vectors::Table::get()
     {
+        // Two words the model knows, neither a name, one letter apart, are two words, not
+        // one misspelt: "inland" / "island", "meeting" / "melting". Spellings of one word
+        // add or move letters ("neighbourhood", "centre") or trade "s" for "z" ("organise").
+        let known = |id: u32| {
+            !prof.info[id as usize].name && table.find(&prof.spelling[id as usize]).is_some()
+        };
+        let swapped = |x: u32, y: u32| {
+            let (x, y) = (&prof.spelling[x as usize], &prof.spelling[y as usize]);
+            let diff: Vec<(char, char)> =
+                (x.chars().zip(y.chars())).filter(|(p, q)| p != q).collect();
+            x.chars().count() == y.chars().count()
+                && matches!(diff.as_slice(), [(p, q)] if !matches!((p, q), ('s', 'z') | ('z', 's')))
+        };
+        for (&x, list) in aliases.iter_mut() {
+            list.retain(|al| !(known(x) && known(al.id) && swapped(x, al.id)));
+        }
+        aliases.retain(|_, list| !list.is_empty());
         let close = params.meaning_close;
         meaning::add_aliases(table, &prof, a.lang, (&in_a, &in_b), close, &mut aliases);
     }

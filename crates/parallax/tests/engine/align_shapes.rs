@@ -102,6 +102,27 @@ fn near_spellings_link_and_show_as_changes() {
     assert!(l.changes.iter().all(|c| c.op == ChangeOp::Replace));
 }
 
+/// Two words of the language one letter apart are two words, not a slip: "inland" is no
+/// spelling of "island". One word's spellings still meet ("neighbourhood").
+#[test]
+fn two_known_words_a_letter_apart_are_no_near_spelling() {
+    let al = run(
+        "The quake hit inland near the neighborhood of Bireun on Tuesday morning.",
+        "The quake hit the island near the neighbourhood of Bireun on Tuesday morning.",
+    );
+    assert_eq!(al.links.len(), 1);
+    let why = why(&al.links[0]);
+    assert!(
+        !why.iter().any(|w| w.contains("inland ≈ island")),
+        "{why:?}"
+    );
+    assert!(
+        why.iter()
+            .any(|w| w.contains("neighborhood ≈ neighbourhood")),
+        "{why:?}"
+    );
+}
+
 #[test]
 fn case_punctuation_and_quotes_are_not_changes() {
     let al = run(
