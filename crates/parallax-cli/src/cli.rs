@@ -195,8 +195,8 @@ enum Command {
         #[command(flatten)]
         store: StoreArgs,
     },
-    /// Delete a saved comparison from the list; its file is kept as a backup (.bak) until a
-    /// later backup under that name replaces it.
+    /// Delete a saved comparison from the list; its file is kept, renamed
+    /// NAME.parallax.json.deleted (rename it back to undo).
     Delete {
         /// A saved comparison's name.
         name: String,

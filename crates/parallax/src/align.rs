@@ -244,21 +244,32 @@ fn profiles(a: Side<'_>, b: Side<'_>, params: &Params) -> (profile::Profiles, fu
         && b.lang == Language::English
         && let Some(table) = vectors::Table::get()
     {
-        // Two words the model knows, neither a name, one letter apart, are two words, not
-        // one misspelt: "inland" / "island", "meeting" / "melting". Spellings of one word
-        // add or move letters ("neighbourhood", "centre") or trade "s" for "z" ("organise").
-        let known = |id: u32| {
-            !prof.info[id as usize].name && table.find(&prof.spelling[id as usize]).is_some()
+        // Two words the model knows, neither a name, one letter apart and not close in
+        // meaning, are two words, not one misspelt: "inland" / "island", "meeting" /
+        // "melting". One word's spellings are close ("neighbourhood", "defence").
+        let entry = |id: u32| {
+            let known = !prof.info[id as usize].name;
+            known
+                .then(|| table.find(&prof.spelling[id as usize]))
+                .flatten()
         };
-        let swapped = |x: u32, y: u32| {
+        let near = |x: usize, y: u32| {
+            let y = prof.spelling[y as usize].as_str();
+            table
+                .neighbours(x)
+                .any(|(w, c)| w == y && c > params.meaning_close)
+        };
+        let one_letter = |x: u32, y: u32| {
             let (x, y) = (&prof.spelling[x as usize], &prof.spelling[y as usize]);
-            let diff: Vec<(char, char)> =
-                (x.chars().zip(y.chars())).filter(|(p, q)| p != q).collect();
             x.chars().count() == y.chars().count()
-                && matches!(diff.as_slice(), [(p, q)] if !matches!((p, q), ('s', 'z') | ('z', 's')))
+                && x.chars().zip(y.chars()).filter(|(p, q)| p != q).count() == 1
+        };
+        let two_words = |x: u32, y: u32| match (entry(x), entry(y)) {
+            (Some(ex), Some(ey)) => one_letter(x, y) && !near(ex, y) && !near(ey, x),
+            _ => false,
         };
         for (&x, list) in aliases.iter_mut() {
-            list.retain(|al| !(known(x) && known(al.id) && swapped(x, al.id)));
+            list.retain(|al| !two_words(x, al.id));
         }
         aliases.retain(|_, list| !list.is_empty());
         let close = params.meaning_close;

@@ -308,10 +308,11 @@ impl Store {
         Ok(path)
     }
 
-    /// Deletes comparison `name` (a saved name, not a path) from the list: its file becomes
-    /// its backup (`….parallax.json.bak`, which [`Store::list`] does not show), so a deletion
-    /// by mistake can still be undone until a later backup under that name replaces it. A file that is no readable comparison is refused and left untouched. Returns the
-    /// backup's path.
+    /// Deletes comparison `name` (a saved name, not a path) from the list: its file is renamed
+    /// `….parallax.json.deleted` (or `….deleted-2`, `-3`… when that is taken), which
+    /// [`Store::list`] does not show and no save replaces, so a deletion by mistake can be
+    /// undone by renaming it back. A file that is no readable comparison is refused and left
+    /// untouched. Returns the new path.
     pub fn delete(&self, name: &str) -> Result<PathBuf> {
         let path = self.path_of(name)?;
         if !path.exists() {
@@ -321,12 +322,19 @@ impl Store {
             });
         }
         load_file(&path)?;
-        let backup = backup_path(&path);
-        std::fs::rename(&path, &backup).map_err(|cause| Error::Write {
+        let file = path.file_name().unwrap_or_default().to_string_lossy();
+        let kept = (1..)
+            .map(|n| match n {
+                1 => path.with_file_name(format!("{file}.deleted")),
+                n => path.with_file_name(format!("{file}.deleted-{n}")),
+            })
+            .find(|p| !p.exists())
+            .expect("a free name");
+        std::fs::rename(&path, &kept).map_err(|cause| Error::Write {
             path: path.clone(),
             cause,
         })?;
-        Ok(backup)
+        Ok(kept)
     }
 
     /// Every saved comparison, by name; unreadable ones are listed with their problem.

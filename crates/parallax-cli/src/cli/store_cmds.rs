@@ -177,13 +177,13 @@ pub fn list(store: &Store) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `parallax delete NAME`: off the list, kept as its backup.
+/// `parallax delete NAME`: off the list, kept under another name.
 pub fn delete(store: &Store, name: &str) -> Result<ExitCode> {
-    let backup = store.delete(name)?;
+    let kept = store.delete(name)?;
     crate::say!(
-        "deleted {}; kept as {} until a later backup under that name replaces it",
+        "deleted {}; its file is kept as {} (rename it back to undo)",
         visible(name, false),
-        backup.display()
+        visible(&kept.display().to_string(), false)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -374,9 +374,9 @@ fn an_export_to_a_link_is_refused_in_one_line_saying_why_once() {
 }
 
 /// `parallax delete` takes a comparison off the list and says where its file is kept; the
-/// notes in it can still be opened from there.
+/// notes in it are all there.
 #[test]
-fn a_deleted_comparison_leaves_the_list_and_its_notes_stay_in_the_backup() {
+fn a_deleted_comparison_leaves_the_list_and_its_notes_are_kept() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
     let (cmp, notes) = setup(dir.path());
@@ -384,11 +384,14 @@ fn a_deleted_comparison_leaves_the_list_and_its_notes_stay_in_the_backup() {
     let out = parallax(&data, dir.path(), &["delete", "bridge"]);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
-    assert!(err.contains("deleted bridge; kept as "), "{err}");
+    assert!(
+        err.contains("deleted bridge; its file is kept as "),
+        "{err}"
+    );
     let list = parallax(&data, dir.path(), &["list"]);
     assert!(list.stdout.is_empty(), "{list:?}");
-    let backup = data.join("comparisons/bridge.parallax.json.bak");
-    assert_eq!(store::load_file(&backup).unwrap().notes, notes);
+    let kept = data.join("comparisons/bridge.parallax.json.deleted");
+    assert_eq!(store::load_file(&kept).unwrap().notes, notes);
     let again = parallax(&data, dir.path(), &["delete", "bridge"]);
     assert_eq!(again.status.code(), Some(2));
 }

@@ -22,7 +22,7 @@ const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktual
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?";
     let pattern = [
-        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*|on\s+)?"),
+        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*|(?P<on>on\s+))?"),
         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
         r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
@@ -254,6 +254,10 @@ fn date_at_start(line: &str) -> Option<(&str, usize, bool)> {
     if trimmed.is_empty() {
         return Some((date, end, false));
     }
+    // "On 1/17/2026, the council voted": a sentence, not a date line.
+    if m.name("on").is_some() {
+        return None;
+    }
     let labelled = DATE_LABEL.is_match(line);
     let numeric = date.starts_with(|c: char| c.is_ascii_digit()) && !date.contains(' ');
     let dash = trimmed.starts_with(['-', '–', '—', '|']);
@@ -384,5 +388,10 @@ mod tests {
             Some(("July 02 2013", 23, false))
         );
         assert_eq!(date_at_start("On July 2, 2013 the quake struck."), None);
+        assert_eq!(date_at_start("On 1/17/2026, the council voted 7-2."), None);
+        assert_eq!(
+            date_at_start("On July 2, 2013 — the day it struck — …"),
+            None
+        );
     }
 }

@@ -320,21 +320,30 @@ fn claims_saved_in_another_order_are_read_most_carried_first() {
 }
 
 #[test]
-fn a_deleted_comparison_leaves_the_list_and_stays_as_its_backup() {
+fn a_deleted_comparison_leaves_the_list_and_is_kept_under_another_name() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    store
-        .save("week 3", &cmp(), &Notes::default(), 100)
-        .unwrap();
-    let backup = store.delete("week 3").unwrap();
+    let save = || {
+        store
+            .save("week 3", &cmp(), &Notes::default(), 100)
+            .unwrap()
+    };
+    save();
+    let kept = store.delete("week 3").unwrap();
     assert!(store.list().unwrap().is_empty());
     assert!(!store.exists("week 3"));
-    // Undone by hand: the backup is the comparison as it was.
-    assert_eq!(load_file(&backup).unwrap().name, "week 3");
+    // Undone by hand: the file kept is the comparison as it was.
+    assert_eq!(load_file(&kept).unwrap().name, "week 3");
     assert!(matches!(
         store.delete("week 3"),
         Err(Error::NoSuchComparison { .. })
     ));
+    // Saved, saved over (which keeps a backup) and deleted again: the first deletion stays.
+    save();
+    save();
+    let again = store.delete("week 3").unwrap();
+    assert_ne!(again, kept);
+    assert!(kept.exists() && again.exists());
     // A file that is no comparison is refused and left as it was.
     let foreign = store.path_of("notes").unwrap();
     std::fs::write(&foreign, "my own notes").unwrap();

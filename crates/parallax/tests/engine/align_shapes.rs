@@ -102,13 +102,13 @@ fn near_spellings_link_and_show_as_changes() {
     assert!(l.changes.iter().all(|c| c.op == ChangeOp::Replace));
 }
 
-/// Two words of the language one letter apart are two words, not a slip: "inland" is no
-/// spelling of "island". One word's spellings still meet ("neighbourhood").
+/// Two words of the language a letter apart are two words, not a slip: "inland" is no
+/// spelling of "island". One word's spellings still meet ("neighbourhood", "defence").
 #[test]
 fn two_known_words_a_letter_apart_are_no_near_spelling() {
     let al = run(
-        "The quake hit inland near the neighborhood of Bireun on Tuesday morning.",
-        "The quake hit the island near the neighbourhood of Bireun on Tuesday morning.",
+        "The quake hit inland near the neighborhood defense post of Bireun on Tuesday.",
+        "The quake hit the island near the neighbourhood defence post of Bireun on Tuesday.",
     );
     assert_eq!(al.links.len(), 1);
     let why = why(&al.links[0]);
@@ -116,11 +116,9 @@ fn two_known_words_a_letter_apart_are_no_near_spelling() {
         !why.iter().any(|w| w.contains("inland ≈ island")),
         "{why:?}"
     );
-    assert!(
-        why.iter()
-            .any(|w| w.contains("neighborhood ≈ neighbourhood")),
-        "{why:?}"
-    );
+    for kept in ["neighborhood ≈ neighbourhood", "defense ≈ defence"] {
+        assert!(why.iter().any(|w| w.contains(kept)), "{kept}: {why:?}");
+    }
 }
 
 #[test]

@@ -420,9 +420,17 @@ fn share(needs: &[usize], kinds: &[Kind], room: usize) -> Vec<usize> {
     let keep = (kinds.iter())
         .filter(|&&k| !matches!(k, Kind::Flag | Kind::Why))
         .count();
-    for i in (0..needs.len()).filter(|&i| kinds[i] == Kind::Flag) {
-        got[i] = needs[i].min(left.saturating_sub(keep));
-        left -= got[i];
+    // A line for each flag first, then each whole: one long flag must not hide the next.
+    let flags: Vec<usize> = (0..needs.len())
+        .filter(|&i| kinds[i] == Kind::Flag)
+        .collect();
+    for whole in [false, true] {
+        for &i in &flags {
+            let want = if whole { needs[i] } else { needs[i].min(1) };
+            let take = want.saturating_sub(got[i]).min(left.saturating_sub(keep));
+            got[i] += take;
+            left -= take;
+        }
     }
     loop {
         let mut open: Vec<usize> = (0..needs.len()).filter(|&i| got[i] < needs[i]).collect();
@@ -455,6 +463,10 @@ mod tests {
         assert_eq!(share(&needs, &kinds, 4), vec![0, 1, 1, 2]);
         // Three rows: the passages' lines are kept, the flag gets what is left.
         assert_eq!(share(&needs, &kinds, 3), vec![0, 1, 1, 1]);
+        // Two long flags: each shows before the first is whole.
+        let (needs, kinds) = ([1, 2, 2, 3, 3], [Why, Passage, Passage, Flag, Flag]);
+        assert_eq!(share(&needs, &kinds, 5), vec![0, 1, 1, 2, 1]);
+        let needs = [2, 3, 3, 2];
         // Without a flag, equal shares as before.
         let kinds = [Why, Passage, Passage, Kind::Other];
         assert_eq!(share(&needs, &kinds, 6), vec![1, 2, 2, 1]);

@@ -128,9 +128,20 @@ pub fn changed_numbers(
             a.iter().any(|t| t.overlaps(&sa)) || b.iter().any(|t| t.overlaps(&sb))
         };
         let flagged = (found.iter()).any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb));
-        let revised = || framed(texts, sa, sb) && !na.iter().zip(&nb).all(|(x, y)| rounded(x, y));
-        let covered =
-            flagged || ((in_spans(&compared.typed) || in_spans(&compared.dated)) && !revised());
+        let dated = in_spans(&compared.dated);
+        // A date's digits are never a rounding ("Jan. 10" / "Jan. 14", "2020" / "2024").
+        let rounding = || !dated && na.iter().zip(&nb).all(|(x, y)| rounded(x, y));
+        // "£100m" → "€115m" is a sum in another currency, which the comparer weighs.
+        // The sign may stand just before the replaced words ("£" kept apart by the diff).
+        let marks = |t: &str, s: Span| -> String {
+            let around = s.widened(t, 3);
+            (t.get(around.start..around.end).unwrap_or_default().chars())
+                .filter(|c| is_currency(*c))
+                .collect()
+        };
+        let same_currency = || marks(texts.0, sa) == marks(texts.1, sb);
+        let revised = || same_currency() && framed(texts, sa, sb) && !rounding();
+        let covered = flagged || ((in_spans(&compared.typed) || dated) && !revised());
         if !covered {
             out.push(Conflict {
                 kind: FactKind::Quantity,
@@ -164,18 +175,28 @@ fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
     before(a, sa.start) == before(b, sb.start) && after(a, sa.end) == after(b, sb.end)
 }
 
+/// True for a currency sign: "$", "£", "¥", "¢", "¤" and Unicode's block of them ("€", "₹").
+fn is_currency(c: char) -> bool {
+    matches!(c, '$' | '£' | '¥' | '¢' | '¤' | '\u{20A0}'..='\u{20CF}')
+}
+
 /// True when one of two numbers (in [`canonical`] spelling) is the other rounded to its
-/// last significant digit: "58" and "58.2", "42,000" and "42,300", "40" and "43".
+/// last significant digit: "58" and "58.2", "42,000" and "42,300"; not "40" and "43", nor
+/// "100" and "150" (half a step is no rounding).
 fn rounded(x: &str, y: &str) -> bool {
     // The place of a number's last significant digit: 0.1 for "58.2", 1,000 for "42000".
-    let step = |n: &str| match n.split_once('.') {
+    // Below ROUND_FROM a whole number is taken as exact: "10 people" is no rounded 14, and a
+    // year is no rounded other year.
+    const ROUND_FROM: f64 = 10_000.0;
+    let step = |n: &str, v: f64| match n.split_once('.') {
         Some((_, frac)) => 10f64.powi(-(frac.len() as i32)),
+        None if v < ROUND_FROM => 1.0,
         None => 10f64.powi((n.len() - n.trim_end_matches('0').len()).min(n.len() - 1) as i32),
     };
     let (Ok(a), Ok(b)) = (x.parse::<f64>(), y.parse::<f64>()) else {
         return false;
     };
-    (a - b).abs() <= step(x).max(step(y)) / 2.0
+    (a - b).abs() < step(x, a).max(step(y, b)) / 2.0
 }
 
 /// True when two stretches differ only in how they write decades: "the 90s", "the '90s"
@@ -229,7 +250,12 @@ mod tests {
             "after leaving Southampton on 2 June.",
             "it docked in Lisbon on 9 June.",
         );
-        for ((a, b), flagged) in [(revised, 1), (retold, 0)] {
+        // A round day is no rounding of another.
+        let round = (
+            "the patch issued Jan. 10 that plugged",
+            "the patch issued Jan. 14 that plugged",
+        );
+        for ((a, b), flagged) in [(revised, 1), (retold, 0), (round, 1)] {
             let (at, bt) = (
                 a.find(char::is_numeric).unwrap(),
                 b.find(char::is_numeric).unwrap(),
@@ -292,10 +318,39 @@ mod tests {
     }
 
     #[test]
+    fn a_sum_revised_into_another_currency_is_left_to_the_comparer() {
+        let (a, b) = (
+            "The shirt deal was announced on Thursday, a deal worth £100m.",
+            "The shirt deal was announced on Thursday, a deal worth €115m.",
+        );
+        // The diff keeps the sign apart: only "100m" -> "115m" is replaced.
+        let (at, bt) = (a.find("100m").unwrap(), b.find("115m").unwrap());
+        let mut change = replace("100m", "115m", at);
+        change.b_span = Some(Span::new(bt, bt + 4));
+        let typed = crate::facts::Compared {
+            typed: (vec![Span::new(at, at + 4)], vec![Span::new(bt, bt + 4)]),
+            ..Default::default()
+        };
+        // In one currency it is a figure revised.
+        let same = b.replace('€', "£");
+        let mut revised = change.clone();
+        revised.b_span = Some(Span::new(at, at + 4));
+        let one = crate::facts::Compared {
+            typed: (vec![Span::new(at, at + 4)], vec![Span::new(at, at + 4)]),
+            ..Default::default()
+        };
+        assert_eq!(changed_numbers(&[revised], &[], &one, (a, &same)).len(), 1);
+        assert!(changed_numbers(&[change], &[], &typed, (a, b)).is_empty());
+    }
+
+    #[test]
     fn rounding_is_no_revision() {
         assert!(rounded("58", "58.2"));
         assert!(rounded("42000", "42300"));
-        assert!(rounded("40", "43"));
+        assert!(!rounded("40", "43"));
+        assert!(!rounded("10", "14"));
+        assert!(!rounded("2020", "2024"));
+        assert!(!rounded("2", "2.5"));
         assert!(!rounded("42000", "48000"));
         assert!(!rounded("58", "59"));
         assert!(!rounded("3-5", "3-6"));

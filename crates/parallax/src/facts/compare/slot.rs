@@ -186,17 +186,19 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter_map(|f| people_count(&f.value))
         .collect();
     // The header's date line is the article's date and time, not a date of the story: each
-    // source has its own ("on July 02 2013 7:41 AM").
-    let line_of = |s: Span| {
-        let start = a.text[..s.start].rfind('\n').map_or(0, |i| i + 1);
-        let end = a.text[s.end..]
-            .find('\n')
-            .map_or(a.text.len(), |i| s.end + i);
-        Span::new(start, end)
-    };
+    // source has its own ("on July 02 2013 7:41 AM", "Updated Saturday, December 05, 2009
+    // 8:28 PM"). Only what stands right beside the date on its line: prose may follow a
+    // date on one line ("date 2026-01-17 The White House said on Jan. 16 …").
+    const BESIDE: usize = 16;
     let dated: Vec<Span> = (a.facts.iter())
         .filter(|f| f.kind == FactKind::Published)
-        .map(|f| line_of(f.span))
+        .map(|f| {
+            let s = f.span.widened(a.text, BESIDE);
+            let line_start = a.text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end =
+                (a.text[f.span.end..].find('\n')).map_or(a.text.len(), |i| f.span.end + i);
+            Span::new(s.start.max(line_start), s.end.min(line_end))
+        })
         .collect();
     // Repetitive text states one value many times: each is looked up once.
     let mut seen: HashMap<(FactKind, &str), bool> = HashMap::new();
