@@ -86,10 +86,11 @@ const FRAME_WORDS: usize = 3;
 /// words, unless a conflict in `found` already covers them. A number the comparer read
 /// (`compared.typed`, see [`super::Compared::typed`], and the dates and times of
 /// `compared.dated`) is left to it, except in a passage revised: where the
-/// [`FRAME_WORDS`] words either side are the same in `texts` (A's and B's) and neither
-/// number is the other rounded ("carries about 42,000 vehicles a day" → "… about 48,000
-/// …", which one true value near 45,000 would fit; "the patch issued Jan. 14 that" → "…
-/// Jan. 15 that"). Elsewhere the comparer knows more than the diff: it reads two slots in
+/// [`FRAME_WORDS`] words either side are the same in `texts` (A's and B's), the currency
+/// sign is the same and neither number is the other rounded ("carries about 42,000
+/// vehicles a day" → "… about 48,000 …", which one true value near 45,000 would fit; "the
+/// patch issued Jan. 14 that" → "… Jan. 15 that"; not "£100m" → "€115m", which may be
+/// converted). Elsewhere the comparer knows more than the diff: it reads two slots in
 /// "120 people in Varna province" / "300 people across the region", and two events' dates
 /// in "after leaving Southampton on 2 June" / "it docked in Lisbon on 9 June". They are
 /// reported as quantities: the numbers, with whatever words the diff took along.
