@@ -406,9 +406,14 @@ pub fn run() -> Result<ExitCode> {
             // mistyped command or path than a request to compare one source, so say what is
             // wrong with it.
             if let Some(word) = cli.files.first().filter(|w| mistyped_command(w)) {
+                let commands: Vec<String> = (command().get_subcommands())
+                    .map(|c| c.get_name().to_string())
+                    .filter(|n| n != "help")
+                    .collect();
                 anyhow::bail!(
-                    "{word}: no such file, and no command of that name (commands: align, save, \
-                     open, list, delete, export; parallax --help)"
+                    "{word}: no such file, and no command of that name (commands: {}; \
+                     parallax --help)",
+                    commands.join(", ")
                 );
             }
             let files = read_all(&cli.files, &input)?;

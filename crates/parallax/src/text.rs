@@ -89,6 +89,16 @@ impl Language {
     }
 }
 
+/// True when `line` ends with sentence punctuation (the full-width marks of Chinese and
+/// Japanese too), allowing a closing quote or bracket: a headline or a label does not.
+pub fn ends_like_sentence(line: &str) -> bool {
+    let closers = ['"', '\'', '”', '’', ')', ']', '»', '«', '」', '』', '）'];
+    let t = line.trim_end_matches(closers);
+    t.ends_with([
+        '.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；', '｡',
+    ])
+}
+
 /// Lower case, accents removed, curly apostrophes straightened: "Nicolás" → "nicolas".
 /// A middle dot inside a word goes too: plain German splits compounds with it
 /// ("Bundes·tag"), and the word is still "bundestag".

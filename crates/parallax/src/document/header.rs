@@ -11,6 +11,7 @@ use super::{HeaderLine, HeaderRole, Metadata};
 use crate::lines::{is_blank, lines_with_offsets};
 use crate::sentences::sentences;
 use crate::span::Span;
+use crate::text::ends_like_sentence;
 
 /// Words that label a date line.
 const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktualisiert";
@@ -225,16 +226,6 @@ fn looks_like_name(words: &[&str]) -> bool {
             chars.next().is_some_and(char::is_uppercase)
                 && chars.all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
         })
-}
-
-/// True when the line ends with sentence punctuation (the full-width marks of Chinese and
-/// Japanese too), allowing a closing quote or bracket.
-fn ends_like_sentence(line: &str) -> bool {
-    let closers = ['"', '\'', '”', '’', ')', ']', '»', '«', '」', '』', '）'];
-    let t = line.trim_end_matches(closers);
-    t.ends_with([
-        '.', '!', '?', ':', ';', '…', '。', '！', '？', '：', '；', '｡',
-    ])
 }
 
 /// The date that opens `line`, where its header part ends, and whether prose follows it.

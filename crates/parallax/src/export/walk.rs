@@ -70,9 +70,7 @@ impl Pair<'_> {
             let mut out = String::new();
             for text in ids.iter().map(|&i| side.source.segment_text(i)) {
                 if !out.is_empty() {
-                    let closers = ['"', '\'', '”', '’', ')', ']', '»'];
-                    let ended = (out.trim_end_matches(closers))
-                        .ends_with(['.', '!', '?', ':', ';', '…', '。', '！', '？']);
+                    let ended = crate::text::ends_like_sentence(&out);
                     out.push_str(if ended { " " } else { " / " });
                 }
                 out.push_str(text);

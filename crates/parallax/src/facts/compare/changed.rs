@@ -228,17 +228,21 @@ mod tests {
     /// No typed number in the link.
     const NONE: (&[Span], &[Span]) = (&[], &[]);
 
+    /// What the comparer read: the numbers at `a` in A and at `b` in B, typed.
+    fn typed_at(a: &[Span], b: &[Span]) -> crate::facts::Compared {
+        crate::facts::Compared {
+            typed: (a.to_vec(), b.to_vec()),
+            ..Default::default()
+        }
+    }
+
     /// [`changed_numbers`] with `typed` numbers and no dates.
     fn numbers_changed(
         changes: &[Change],
         found: &[Conflict],
         typed: (&[Span], &[Span]),
     ) -> Vec<Conflict> {
-        let compared = crate::facts::Compared {
-            typed: (typed.0.to_vec(), typed.1.to_vec()),
-            ..Default::default()
-        };
-        changed_numbers(changes, found, &compared, ("", ""))
+        changed_numbers(changes, found, &typed_at(typed.0, typed.1), ("", ""))
     }
 
     #[test]
@@ -287,12 +291,8 @@ mod tests {
             "Floods killed 120 people in Varna province.",
             "Floods killed 300 people across the region.",
         );
-        let compared = |a: &[Span], b: &[Span]| crate::facts::Compared {
-            typed: (a.to_vec(), b.to_vec()),
-            ..Default::default()
-        };
-        assert!(changed_numbers(&changes, &[], &compared(&typed, &[]), texts).is_empty());
-        assert!(changed_numbers(&changes, &[], &compared(&[], &typed), texts).is_empty());
+        assert!(changed_numbers(&changes, &[], &typed_at(&typed, &[]), texts).is_empty());
+        assert!(changed_numbers(&changes, &[], &typed_at(&[], &typed), texts).is_empty());
     }
 
     #[test]
@@ -309,10 +309,7 @@ mod tests {
             let (a, b) = texts(x, y);
             let at = a.find(x).unwrap();
             let typed = vec![Span::new(at, at + x.len())];
-            let compared = crate::facts::Compared {
-                typed: (typed.clone(), typed),
-                ..Default::default()
-            };
+            let compared = typed_at(&typed, &typed);
             let got = changed_numbers(&[replace(x, y, at)], &[], &compared, (&a, &b));
             assert_eq!(got.len(), flagged, "{x} / {y}");
         }
@@ -328,18 +325,12 @@ mod tests {
         let (at, bt) = (a.find("100m").unwrap(), b.find("115m").unwrap());
         let mut change = replace("100m", "115m", at);
         change.b_span = Some(Span::new(bt, bt + 4));
-        let typed = crate::facts::Compared {
-            typed: (vec![Span::new(at, at + 4)], vec![Span::new(bt, bt + 4)]),
-            ..Default::default()
-        };
+        let typed = typed_at(&[Span::new(at, at + 4)], &[Span::new(bt, bt + 4)]);
         // In one currency it is a figure revised.
         let same = b.replace('€', "£");
         let mut revised = change.clone();
         revised.b_span = Some(Span::new(at, at + 4));
-        let one = crate::facts::Compared {
-            typed: (vec![Span::new(at, at + 4)], vec![Span::new(at, at + 4)]),
-            ..Default::default()
-        };
+        let one = typed_at(&[Span::new(at, at + 4)], &[Span::new(at, at + 4)]);
         assert_eq!(changed_numbers(&[revised], &[], &one, (a, &same)).len(), 1);
         assert!(changed_numbers(&[change], &[], &typed, (a, b)).is_empty());
     }
