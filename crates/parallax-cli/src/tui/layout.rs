@@ -98,8 +98,13 @@ pub fn box_width(title: &str, lines: &[Line]) -> usize {
 }
 
 /// A `w`×`h` rectangle centred in `area`, cut to fit it: where overlays and dialogs stand.
+/// One column narrower than the area, it takes the whole width: centred, it would leave a
+/// sliver of the panes behind it showing on one edge only.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
-    let (w, h) = (w.min(area.width), h.min(area.height));
+    let (mut w, h) = (w.min(area.width), h.min(area.height));
+    if w + 1 == area.width {
+        w = area.width;
+    }
     Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,
@@ -335,4 +340,17 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
         o.rows = total;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_box_one_column_short_of_the_screen_takes_it_whole() {
+        let area = Rect::new(0, 0, 100, 30);
+        assert_eq!(centred(area, 99, 10), Rect::new(0, 10, 100, 10));
+        assert_eq!(centred(area, 98, 10), Rect::new(1, 10, 98, 10));
+        assert_eq!(centred(area, 120, 40), area);
+    }
 }

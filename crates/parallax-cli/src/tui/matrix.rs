@@ -11,7 +11,7 @@ pub enum Filter {
     /// Every claim.
     #[default]
     All,
-    /// Claims every source carries.
+    /// Claims every source states through a link it is believed on (not only a weak one).
     Shared,
     /// What one source alone reports: its passages in no link with any other source.
     Only,
@@ -56,7 +56,8 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
         let c = &cmp.clusters[*k];
         match filter {
             Filter::All | Filter::Only => true,
-            Filter::Shared => c.carried_by() == n,
+            // A source whose passage only a weak link joins may not tell the claim at all.
+            Filter::Shared => c.firmly_by() == n,
             Filter::Conflict => SourceId::all(n).any(|d| cmp.stance(c, d) == Stance::Differs),
         }
     };

@@ -108,6 +108,21 @@ fn only_one_source_lists_what_a_source_alone_has_and_enter_shows_it() {
     );
 }
 
+/// "Shared by all sources" keeps the claims every source states through a believed link: a
+/// source joined only by a weak link (≈) may not tell the claim at all.
+#[test]
+fn shared_by_all_leaves_out_claims_a_source_only_weakly_matches() {
+    let mut cmp = cmp(&quake()).clone();
+    let n = cmp.sources.len();
+    assert!(rows(&cmp, Filter::Shared).contains(&Row::Claim(0)));
+    // The claim as it stands when its third source is joined by weak links alone.
+    cmp.clusters[0].members[2].weak = true;
+    assert_eq!(cmp.stance(&cmp.clusters[0], SourceId(2)), Stance::Weakly);
+    assert_eq!(cmp.clusters[0].carried_by(), n);
+    assert!(!rows(&cmp, Filter::Shared).contains(&Row::Claim(0)));
+    assert!(rows(&cmp, Filter::All).contains(&Row::Claim(0)));
+}
+
 #[test]
 fn zero_and_esc_clear_a_filter_then_esc_closes() {
     let mut m = quake();

@@ -245,3 +245,73 @@ fn page_down_reads_on_inside_a_passage_taller_than_the_pane() {
     }
     assert!(pane(&m).contains("word1 "), "{}", pane(&m));
 }
+
+/// A pane title too long for its row ends in "…", so it reads as cut; in the narrow layout
+/// the hint to the other pane stays whole after it.
+#[test]
+fn a_long_title_is_cut_visibly_and_keeps_the_pane_hint() {
+    let head = "Harbour authority confirms the long-awaited reopening of the northern \
+                ferry terminal after three years of repairs";
+    let a = format!("{head}\n\n{SAME}");
+    for (w, hint) in [(120, None), (80, Some("→ B)"))] {
+        let m = {
+            let docs = vec![
+                Document::from_text("a.txt", a.as_str()),
+                Document::from_text("b.txt", SAME),
+            ];
+            let options = tui::reader_options(Options::default());
+            model_with(
+                Comparison::build(docs, &options).unwrap(),
+                Config::default(),
+                w,
+                30,
+            )
+        };
+        let rows = crate::support::rows(&draw(&m));
+        let title = rows
+            .iter()
+            .find(|r| r.contains(" A Harbour authority"))
+            .unwrap_or_else(|| panic!("{rows:#?}"));
+        let pane = title.split('│').next().unwrap().trim_end();
+        match hint {
+            None => assert!(pane.ends_with('…'), "{title}"),
+            Some(hint) => {
+                assert!(title.trim_end().ends_with(hint), "{title}");
+                assert!(title.contains("… "), "{title}");
+            }
+        }
+    }
+}
+
+/// A panel too short for all a link says ends in one "…": a flag cut on the last row is not
+/// followed by a second one for the parts below it.
+#[test]
+fn a_crowded_panel_ends_in_one_ellipsis() {
+    let a = "\"We will rebuild every single house that fell before the rains come back in the \
+             spring,\" Governor Alan Brooks said.";
+    let b = "\"We will rebuild each and every house that fell down before the heavy rains come \
+             back,\" Governor Alan Brooks said.";
+    let docs = vec![
+        Document::from_text("a.txt", a),
+        Document::from_text("b.txt", b),
+    ];
+    let options = tui::reader_options(Options::default());
+    let m = model_with(
+        Comparison::build(docs, &options).unwrap(),
+        Config::default(),
+        70,
+        22,
+    );
+    let rows = crate::support::rows(&draw(&m));
+    assert!(
+        rows.iter().any(|r| r.contains("Wording of the quote")),
+        "{rows:#?}"
+    );
+    for r in &rows {
+        let r = r.trim_end();
+        assert!(
+            !(r.ends_with('…') && r[..r.len() - '…'.len_utf8()].trim_end().ends_with('…')),
+            "{rows:#?}"
+        );
+    }
+}

@@ -181,12 +181,11 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let mut row = 0usize;
     let mut y = inner.y;
     let bottom = inner.bottom();
+    // A part that found no room at all, and the row whose line was cut with "…".
+    let (mut unshown, mut cut_row) = (false, None);
     for (((part, width), lines), &part_room) in parts.iter().zip(&widths).zip(&lines).zip(&shares) {
         if part_room == 0 || y >= bottom {
-            // A part that found no room at all: say that the panel holds more.
-            if inner.height > 0 && inner.width > 0 {
-                buf.set_stringn(inner.right() - 1, bottom - 1, "…", 1, t.key);
-            }
+            unshown = true;
             continue;
         }
         let lw = wrap::str_width(&part.label) as u16;
@@ -208,6 +207,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
                 let end = cut.first().map_or(range.end, |c| range.start + c.end);
                 let mut s = wrap::styled(&part.text, range.start..end, &part.marks, part.base);
                 s.push(Span::styled("…", t.key));
+                cut_row = Some(y);
                 s
             } else {
                 wrap::styled(&part.text, range.clone(), &part.marks, part.base)
@@ -217,6 +217,10 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             y += 1;
             row += 1;
         }
+    }
+    // Say that the panel holds more, unless the last row already ends in a cut's "…".
+    if unshown && inner.height > 0 && inner.width > 0 && cut_row != Some(bottom - 1) {
+        buf.set_stringn(inner.right() - 1, bottom - 1, "…", 1, t.key);
     }
     if below && inner.height > 0 && inner.width > 2 {
         buf.set_stringn(inner.right() - 2, bottom - 1, " ↓", 2, t.key);

@@ -62,26 +62,26 @@ fn readable_date(date: &str) -> String {
 pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Rect, area: Rect) {
     let t = &m.config.theme;
     let active = side == m.active;
-    let mut head = title(m, r, side);
-    if m.areas().narrow {
+    let width = title_area.width as usize;
+    // A title too long for the row ends in "…", so it reads as cut, not as the whole name;
+    // the narrow layout's hint stays whole after it.
+    let head = if m.areas().narrow {
         let other = r.pair.src[side.other()].letter();
-        head = format!(
-            "{head}   ({} → {other})",
+        let hint = format!(
+            "   ({} → {other})",
             m.config
                 .keymap
                 .hint(crate::tui::action::Command::SwitchPane)
         );
-    }
+        let room = width.saturating_sub(wrap::str_width(&hint));
+        format!("{}{hint}", wrap::fit(&title(m, r, side), room))
+    } else {
+        wrap::fit(&title(m, r, side), width)
+    };
     let style = if active { t.title_active } else { t.title };
     let buf = f.buffer_mut();
     buf.set_style(title_area, style);
-    buf.set_stringn(
-        title_area.x,
-        title_area.y,
-        &head,
-        title_area.width as usize,
-        style,
-    );
+    buf.set_stringn(title_area.x, title_area.y, &head, width, style);
     let l = &r.layout[side];
     let scroll = m.panes[side].scroll;
     let h = area.height as usize;
