@@ -136,6 +136,19 @@ pub struct Fact {
     pub speaker: Option<String>,
 }
 
+impl Fact {
+    /// The words a reader sees for what this fact is: its kind's label, but "name" for a
+    /// named entity and "length of time" for a date that is one ("for 40 minutes"; JSON
+    /// keeps the kind `date` the contract names).
+    pub fn label(&self) -> &'static str {
+        match self.kind {
+            FactKind::Entity => "name",
+            FactKind::Date if self.value.starts_with("for ") => "length of time",
+            kind => kind.label(),
+        }
+    }
+}
+
 /// A source as the comparer reads it: its text, passages and language, and the facts found
 /// in it. Borrowed rather than the comparison's own source, which is built from what this
 /// stage returns.
@@ -168,6 +181,29 @@ pub struct Conflict {
     /// comparisons saved before slots were named; [`sentence`] then names the kind.)
     #[serde(default)]
     pub slot: String,
+    /// For a quote worded two ways, where `a` and `b` are the stretches that differ: per
+    /// side, whether words of its quote stand before and after the stretch. The flag's
+    /// sentence marks them with "…", so "the winter in a" does not read as all that was
+    /// said; `a` and `b` stay the words as written.
+    #[serde(default, skip_serializing_if = "Elided::is_none")]
+    pub elided: Elided,
+}
+
+/// Per side of a conflict (A, then B), whether its words leave out words of the fact
+/// before and after them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Elided {
+    /// A's words: left out before, left out after.
+    pub a: [bool; 2],
+    /// B's words: left out before, left out after.
+    pub b: [bool; 2],
+}
+
+impl Elided {
+    /// True when neither side leaves anything out.
+    pub fn is_none(&self) -> bool {
+        *self == Elided::default()
+    }
 }
 
 impl Conflict {
@@ -180,6 +216,10 @@ impl Conflict {
             a_span: self.b_span,
             b_span: self.a_span,
             slot: self.slot.clone(),
+            elided: Elided {
+                a: self.elided.b,
+                b: self.elided.a,
+            },
         }
     }
 }

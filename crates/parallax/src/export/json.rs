@@ -162,8 +162,8 @@ pub struct ReportConflict {
     /// What is measured, in words ("Magnitude", "Killed", "Age of Halden").
     #[serde(default)]
     pub slot: String,
-    /// The flag as the reports say it, the sides named A and B: "Magnitude: A says 7.6, B
-    /// says 7.7".
+    /// The flag as the reports say it, the sides named by their sources' letters:
+    /// "Magnitude: A says 7.6, B says 7.7"; "B says …, D says …" in the pair of B and D.
     #[serde(default)]
     pub sentence: String,
     /// True on a weak link: the difference is possible, not counted.
@@ -296,11 +296,15 @@ fn document(id: usize, s: &Source, encoded: usize) -> ReportDocument {
 }
 
 fn links(p: &PairAlignment) -> Vec<ReportLink> {
+    // The sides named by their sources' letters, as every other report and the reader name
+    // them: in a pair of B and D, "B says seven bridges, D says 8 bridges" (A and B for the
+    // first two sources, which is all a two-source report has).
+    let letters = [p.a.letter(), p.b.letter()];
     p.alignment
         .links
         .iter()
         .zip(&p.link_facts)
-        .map(|(l, f)| link(l, f))
+        .map(|(l, f)| link(l, f, &letters))
         .collect()
 }
 
@@ -311,7 +315,7 @@ fn facts_only(p: &PairAlignment) -> ReportOnly {
     }
 }
 
-fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
+fn link(l: &Link, facts: &LinkFacts, [la, lb]: &[String; 2]) -> ReportLink {
     // A flag on a weak link is possible: listed apart, so a count of `conflicts` counts
     // only the flags of links the aligner believes.
     let possible = crate::facts::is_possible(l);
@@ -324,9 +328,7 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
         b: numbers(&l.b),
         score: (l.score * 1000.0).round() / 1000.0,
         weak: l.is_weak(),
-        // Words, as the report has always given them: the sides are A and B whichever
-        // sources the pair joins (the contract fixes these strings).
-        why: l.why.iter().map(|r| r.words("A", "B")).collect(),
+        why: l.why.iter().map(|r| r.words(la, lb)).collect(),
         changes: l
             .changes
             .iter()
@@ -344,10 +346,10 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
         conflicts: if possible {
             Vec::new()
         } else {
-            conflicts(facts, false)
+            conflicts(facts, false, la, lb)
         },
         possible_conflicts: if possible {
-            conflicts(facts, true)
+            conflicts(facts, true, la, lb)
         } else {
             Vec::new()
         },
@@ -355,7 +357,7 @@ fn link(l: &Link, facts: &LinkFacts) -> ReportLink {
 }
 
 /// The conflicts of a link as the report gives them.
-fn conflicts(facts: &LinkFacts, possible: bool) -> Vec<ReportConflict> {
+fn conflicts(facts: &LinkFacts, possible: bool, la: &str, lb: &str) -> Vec<ReportConflict> {
     facts
         .conflicts
         .iter()
@@ -368,7 +370,7 @@ fn conflicts(facts: &LinkFacts, possible: bool) -> Vec<ReportConflict> {
             b_start: c.b_span.start,
             b_end: c.b_span.end,
             slot: c.slot.clone(),
-            sentence: crate::facts::sentence(c, "A", "B", possible),
+            sentence: crate::facts::sentence(c, la, lb, possible),
             possible,
         })
         .collect()

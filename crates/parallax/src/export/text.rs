@@ -6,7 +6,7 @@ use super::one_line;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
-use crate::facts::{Conflict, FactKind, is_possible, sentence};
+use crate::facts::{Conflict, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
@@ -271,13 +271,9 @@ fn facts_only(src: &Source, ids: &[usize]) -> Option<Vec<String>> {
         .filter_map(|&i| src.facts.get(i))
         .filter(|f| seen.insert((f.kind, f.value.clone())))
         .map(|f| {
-            let what = if f.kind == FactKind::Entity {
-                "name"
-            } else {
-                f.kind.label()
-            };
             format!(
-                "{what} “{}”",
+                "{} “{}”",
+                f.label(),
                 one_line(f.span.slice(&src.document.text), 40)
             )
         })

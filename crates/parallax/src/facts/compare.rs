@@ -252,6 +252,7 @@ fn conflict(kind: FactKind, a: String, b: String, x: Span, y: Span) -> Conflict 
         a_span: x,
         b_span: y,
         slot: String::new(),
+        elided: Default::default(),
     }
 }
 

@@ -32,7 +32,23 @@ pub fn sentence(c: &Conflict, la: &str, lb: &str, possible: bool) -> String {
         c.slot.as_str()
     };
     let mut out = match c.kind {
-        FactKind::Quote => format!("{slot}: {la} has “{a}”, {lb} has “{b}”"),
+        FactKind::Quote => {
+            // Words of the quote left out before or after what differs: "… the winter in a …"
+            // (one "…" at the end when `shown` has already cut it).
+            let cut = |s: String, [before, after]: [bool; 2]| {
+                format!(
+                    "{}{s}{}",
+                    if before { "… " } else { "" },
+                    if after && !s.ends_with('…') {
+                        " …"
+                    } else {
+                        ""
+                    }
+                )
+            };
+            let (a, b) = (cut(a, c.elided.a), cut(b, c.elided.b));
+            format!("{slot}: {la} has “{a}”, {lb} has “{b}”")
+        }
         FactKind::Entity => format!("{slot}: {la} writes “{a}”, {lb} writes “{b}”"),
         _ => format!("{slot}: {la} says {a}, {lb} says {b}"),
     };
@@ -104,6 +120,7 @@ mod tests {
             a_span: Span::new(0, a.len()),
             b_span: Span::new(0, b.len()),
             slot: slot.into(),
+            elided: Default::default(),
         }
     }
 

@@ -209,6 +209,40 @@ fn each_pairs_reasons_name_its_own_sources() {
     assert!(checked > 0, "the demo has n:m links beyond A and B");
 }
 
+/// The JSON report names each pair's sides by their sources' letters, as the other reports
+/// do: in the pair of B and D a flag says "B says …, D says …", not "A says …".
+#[test]
+fn json_flags_and_reasons_name_each_pairs_own_sources() {
+    let cmp = four_with_weak_links();
+    let report = json::report(&cmp);
+    let letter = |i: usize| ((b'A' + i as u8) as char).to_string();
+    let (mut flags, mut groups) = (0, 0);
+    for p in report.pairs.as_ref().unwrap() {
+        let (la, lb) = (letter(p.a), letter(p.b));
+        for l in &p.links {
+            for c in l.conflicts.iter().chain(&l.possible_conflicts) {
+                let said = |x: &str| [" says ", " has ", " writes "].map(|v| format!("{x}{v}"));
+                assert!(
+                    said(&la).iter().any(|s| c.sentence.contains(s))
+                        && said(&lb).iter().any(|s| c.sentence.contains(s)),
+                    "pair {la}{lb}: {}",
+                    c.sentence
+                );
+                flags += usize::from((p.a, p.b) != (0, 1));
+            }
+            for w in l.why.iter().filter(|w| w.contains(" tell")) {
+                assert!(w.contains(&format!(" of {la} ")), "pair {la}{lb}: {w}");
+                assert!(w.contains(&format!(" of {lb} ")), "pair {la}{lb}: {w}");
+                groups += usize::from((p.a, p.b) != (0, 1));
+            }
+        }
+    }
+    assert!(
+        flags > 0 && groups > 0,
+        "{flags} flags, {groups} n:m links beyond A and B"
+    );
+}
+
 #[test]
 fn the_text_report_fits_100_columns() {
     let out = text::render(&four());

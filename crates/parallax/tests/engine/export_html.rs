@@ -164,6 +164,7 @@ fn conflicts_are_marked_with_a_sign_and_a_sentence() {
         a_span: at(&cmp, 0, "56"),
         b_span: at(&cmp, 1, "62"),
         slot: "Age".into(),
+        elided: Default::default(),
     };
     let link = cmp.pairs[0]
         .link_facts

@@ -164,6 +164,37 @@ fn a_quote_given_to_another_speaker() {
     assert!(c.is_empty(), "{c:?}");
 }
 
+/// A quote's flag shows the words that differ with a few around them; where it leaves out
+/// words of the quote, its sentence says so with "…", while `a` and `b` stay the words as
+/// written.
+#[test]
+fn a_quote_cut_to_what_differs_says_it_is_cut() {
+    let c = one_sentence(
+        "\"Nobody in this valley will spend the winter in a tent while I am in office,\" \
+         said Smith.",
+        "\"Nobody in the valley will have to spend the coming winter in a tent,\" said Smith.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    assert_eq!(c[0].kind, FactKind::Quote);
+    assert!(!c[0].a.contains('…') && !c[0].b.contains('…'), "{c:?}");
+    let s = parallax::facts::sentence(&c[0], "A", "B", false);
+    assert!(s.contains("A has “Nobody in this valley"), "{s}");
+    assert!(s.contains(" …”, B has “Nobody in the valley"), "{s}");
+    assert!(s.ends_with(" …”"), "{s}");
+    // Seen from B's side, the marks go with their words.
+    let s = parallax::facts::sentence(&c[0].swapped(), "B", "A", false);
+    assert!(s.contains("B has “Nobody in the valley"), "{s}");
+    assert!(s.ends_with(" …”"), "{s}");
+    // A quote shown whole gets no mark.
+    let c = one_sentence(
+        "\"Every school will be rebuilt,\" the governor said.",
+        "\"Every home will be rebuilt,\" the governor said.",
+    );
+    assert_eq!(c.len(), 1, "{c:?}");
+    let s = parallax::facts::sentence(&c[0], "A", "B", false);
+    assert!(!s.contains('…'), "{s}");
+}
+
 #[test]
 fn additions_in_a_link_and_across_documents() {
     let (a, b) = (

@@ -38,6 +38,25 @@ fn text_report_says_what_differs_in_plain_words() {
     assert!(out.contains("count “two sources”"), "{out}");
 }
 
+/// A length of time one side gives is listed as one, not as a date; JSON keeps the kind
+/// `date` the report contract names.
+#[test]
+fn a_length_of_time_is_listed_as_one() {
+    let b = B.replace("met the", "met for 40 minutes with the");
+    let out = report(A, &b);
+    assert!(out.contains("length of time “40 minutes”"), "{out}");
+    assert!(!out.contains("date “40 minutes”"), "{out}");
+    let report = json::report(&compare(A, &b));
+    let facts_b = &report.documents[1].facts;
+    let kind = |text: &str| {
+        facts_b
+            .iter()
+            .find(|f| f.text == text)
+            .map(|f| f.kind.as_str())
+    };
+    assert_eq!(kind("40 minutes"), Some("date"));
+}
+
 #[test]
 fn json_report_carries_conflict_spans_and_additions() {
     let cmp = compare(A, B);

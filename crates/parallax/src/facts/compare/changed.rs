@@ -151,6 +151,7 @@ pub fn changed_numbers(
                 a_span: sa,
                 b_span: sb,
                 slot: "Number".to_string(),
+                elided: Default::default(),
             });
         }
     }

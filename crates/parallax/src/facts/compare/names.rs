@@ -69,7 +69,7 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             if !same(x.fact, y.fact) && !part {
                 // One speaker's words, shared for a stretch, then going two ways.
                 if one_speaker && let Some((sa, sb)) = divergence(&x.words, &y.words) {
-                    out.push(wording(a, b, sa, sb));
+                    out.push(wording((a, &x.words, sa), (b, &y.words, sb)));
                 }
                 continue;
             }
@@ -94,7 +94,7 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
                 && x.letters != y.letters
                 && let Some((sa, sb)) = differing((&x.words, a.src.text), (&y.words, b.src.text))
             {
-                out.push(wording(a, b, sa, sb));
+                out.push(wording((a, &x.words, sa), (b, &y.words, sb)));
             }
         }
     }
@@ -151,8 +151,19 @@ fn said<'a>(side: &LinkSide<'a>) -> Vec<Said<'a>> {
         .collect()
 }
 
-/// The flag for a quote worded two ways, on the stretches that differ.
-fn wording(a: &LinkSide, b: &LinkSide, sa: Span, sb: Span) -> Conflict {
+/// The flag for a quote worded two ways, on the stretches that differ: each side's quote
+/// words and its stretch. Words of the quote outside a stretch are marked as left out
+/// ([`Conflict::elided`]), or "the winter in a" would read as all the speaker said.
+fn wording(
+    (a, wa, sa): (&LinkSide, &[(String, Span)], Span),
+    (b, wb, sb): (&LinkSide, &[(String, Span)], Span),
+) -> Conflict {
+    let left_out = |words: &[(String, Span)], s: Span| {
+        [
+            words.first().is_some_and(|w| w.1.start < s.start),
+            words.last().is_some_and(|w| w.1.end > s.end),
+        ]
+    };
     let mut c = conflict(
         FactKind::Quote,
         sa.slice(a.src.text).into(),
@@ -160,6 +171,10 @@ fn wording(a: &LinkSide, b: &LinkSide, sa: Span, sb: Span) -> Conflict {
         sa,
         sb,
     );
+    c.elided = crate::facts::Elided {
+        a: left_out(wa, sa),
+        b: left_out(wb, sb),
+    };
     c.slot = "Wording of the quote".into();
     c
 }
