@@ -219,7 +219,7 @@ fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Tok
         Language::English => 0,
         Language::German => 2,
     } + usize::from(stemmed);
-    WORDS.with_borrow_mut(|cache| {
+    let toks = WORDS.with_borrow_mut(|cache| {
         let cache = &mut cache[which];
         body.unicode_word_indices()
             .enumerate()
@@ -244,8 +244,37 @@ fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Tok
                     numeric: word.numeric,
                 }
             })
-            .collect()
-    })
+            .collect::<Vec<_>>()
+    });
+    clock_times(text, toks)
+}
+
+/// Joins the hours and minutes of a time of day ("4:43", "14:25"), which Unicode's word
+/// breaks part at the colon: read apart, the "4" of "4:43 a.m." matched the "4" of "4
+/// school buildings" as a shared number.
+fn clock_times(text: &str, toks: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
+    for t in toks {
+        if let Some(last) = out.last_mut()
+            && last.numeric
+            && t.numeric
+            && t.span.start == last.span.end + 1
+            && text.as_bytes()[last.span.end] == b':'
+            && is_digits(last.span.slice(text))
+            && is_digits(t.span.slice(text))
+        {
+            last.span = Span::new(last.span.start, t.span.end);
+            last.folded = last.span.slice(text).to_string();
+            last.stem.clone_from(&last.folded);
+            continue;
+        }
+        out.push(t);
+    }
+    out
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True for the invisible format characters (Unicode category Cf) that can make text show
@@ -305,6 +334,17 @@ pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_time_of_day_is_one_word() {
+        let text = "At 4:43 a.m. on day 4, 14:25 GMT, the score was 2: 1 and 3:x.";
+        let words: Vec<String> = tokens(text, Span::new(0, text.len()), Language::English)
+            .into_iter()
+            .filter(|t| t.numeric)
+            .map(|t| t.span.slice(text).to_string())
+            .collect();
+        assert_eq!(words, ["4:43", "4", "14:25", "2", "1", "3"]);
+    }
 
     /// F17: marks that reorder text (Arabic letter mark, isolates, overrides) are shown as
     /// "�"; invisible ones (zero-width space, word joiner, byte-order mark, tags) are
