@@ -123,6 +123,23 @@ fn shared_by_all_leaves_out_claims_a_source_only_weakly_matches() {
     assert!(rows(&cmp, Filter::All).contains(&Row::Claim(0)));
 }
 
+/// Under the list, a claim's row lists its possible flags ("?") after its believed ones.
+#[test]
+fn a_claims_possible_flags_are_under_the_list() {
+    let mut cmp = cmp(&quake()).clone();
+    let p = (cmp.pairs.iter())
+        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
+        .unwrap();
+    let l = (cmp.pairs[p].link_facts.iter())
+        .position(|f| !f.conflicts.is_empty())
+        .unwrap();
+    cmp.pairs[p].alignment.links[l].score = 0.1;
+    let mut m = model_with(cmp, Config::default(), 120, 40);
+    press(&mut m, "m");
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("? Killed: A says 42"), "{shown}");
+}
+
 #[test]
 fn zero_and_esc_clear_a_filter_then_esc_closes() {
     let mut m = quake();

@@ -12,13 +12,21 @@ pub struct MemberConflict {
     pub with: SourceId,
     /// The conflict, this source's statement as `a`, the other's as `b`.
     pub conflict: Conflict,
+    /// True when the link that flags it is weak: only possible, and not counted (see
+    /// [`Comparison::possible_claim_conflicts`]).
+    pub possible: bool,
 }
 
 impl MemberConflict {
     /// The flag as every report says it ([`facts::sentence`]), the sources named by their
     /// letters, `of` first: "Age of Cabello: A says 56, C says 62".
     pub fn sentence(&self, of: SourceId) -> String {
-        facts::sentence(&self.conflict, &of.letter(), &self.with.letter(), false)
+        facts::sentence(
+            &self.conflict,
+            &of.letter(),
+            &self.with.letter(),
+            self.possible,
+        )
     }
 }
 
@@ -77,15 +85,37 @@ impl Comparison {
     /// conflicts of the links between its passages in the claim and theirs. Flags on weak
     /// links are only possible and left out, as every report leaves them out of its counts.
     pub fn claim_conflicts(&self, claim: &Cluster, doc: SourceId) -> Vec<MemberConflict> {
+        self.conflicts_in(claim, doc, false)
+    }
+
+    /// The facts source `doc` states differently from other sources of `claim` on weak
+    /// links only: possible flags, never counted nor marked `≠`, but worth a look when the
+    /// claim itself vouches for both passages. Only between members the claim holds
+    /// firmly (each joined by a believed link), so a passage that merely shares a few words
+    /// with the claim flags nothing. (On four reports of one quake, "Killed: A says one
+    /// person, E says four people" stood on a weak link between two leads that each
+    /// stated the claim with the other outlets.)
+    pub fn possible_claim_conflicts(&self, claim: &Cluster, doc: SourceId) -> Vec<MemberConflict> {
+        self.conflicts_in(claim, doc, true)
+    }
+
+    fn conflicts_in(&self, claim: &Cluster, doc: SourceId, possible: bool) -> Vec<MemberConflict> {
         let Some(own) = claim.members.iter().find(|m| m.doc == doc) else {
             return Vec::new();
         };
+        if possible && own.weak {
+            return Vec::new();
+        }
         let mut out: Vec<MemberConflict> = Vec::new();
         for other in claim.members.iter().filter(|m| m.doc != doc) {
-            for conflict in self.between(own, other) {
+            if possible && other.weak {
+                continue;
+            }
+            for conflict in self.between(own, other, possible) {
                 let c = MemberConflict {
                     with: other.doc,
                     conflict,
+                    possible,
                 };
                 // One fact can be flagged by two links of one pair (an n:m claim).
                 if !out.contains(&c) {
@@ -96,9 +126,9 @@ impl Comparison {
         out
     }
 
-    /// The believed conflicts of the links joining `own`'s passages to `other`'s, `own`'s
-    /// statement first.
-    fn between(&self, own: &ClusterMember, other: &ClusterMember) -> Vec<Conflict> {
+    /// The conflicts of the links joining `own`'s passages to `other`'s, `own`'s statement
+    /// first: those of believed links, or with `possible` those of weak ones.
+    fn between(&self, own: &ClusterMember, other: &ClusterMember, possible: bool) -> Vec<Conflict> {
         let Some(p) = self.pair(own.doc, other.doc) else {
             return Vec::new();
         };
@@ -108,7 +138,7 @@ impl Comparison {
             let (mine, theirs) = if flip { (&l.b, &l.a) } else { (&l.a, &l.b) };
             let inside = mine.iter().any(|s| own.segments.contains(s))
                 && theirs.iter().any(|s| other.segments.contains(s));
-            if !inside || facts::is_possible(l) {
+            if !inside || facts::is_possible(l) != possible {
                 continue;
             }
             out.extend(

@@ -102,8 +102,9 @@ fn claims(out: &mut String, cmp: &Comparison) {
         .iter()
         .enumerate()
         .flat_map(|(k, c)| {
-            super::claims::flags(cmp, c)
-                .into_iter()
+            let possible = super::claims::possible_flags(cmp, c);
+            (super::claims::flags(cmp, c).into_iter())
+                .chain(possible)
                 .map(move |f| (k, f))
         })
         .collect();

@@ -100,11 +100,15 @@ fn claims(out: &mut String, cmp: &Comparison) {
         let room = WIDTH.saturating_sub(row.chars().count());
         let _ = writeln!(out, "{row}{}", one_line(&c.label, room));
         let indent = " ".repeat(row.chars().count());
-        for flag in super::claims::flags(cmp, c) {
+        let believed = super::claims::flags(cmp, c).into_iter().map(|f| ("!", f));
+        let possible = super::claims::possible_flags(cmp, c)
+            .into_iter()
+            .map(|f| ("?", f));
+        for (sign, flag) in believed.chain(possible) {
             let _ = writeln!(
                 out,
                 "{}",
-                packed(&format!("{indent}! "), &[flag], &indent, WIDTH)
+                packed(&format!("{indent}{sign} "), &[flag], &indent, WIDTH)
             );
         }
     }

@@ -53,6 +53,55 @@ fn the_source_with_another_toll_differs_and_alone() {
     }
 }
 
+/// A fact flagged on a weak link between two passages a claim holds firmly is listed as
+/// possible under the claim: not counted, no `≠`, but in sight (four reports of one quake
+/// hid "one dead" against "four dead" that way). A passage the claim holds only weakly
+/// flags nothing.
+#[test]
+fn a_flag_on_a_weak_link_inside_a_claim_is_listed_as_possible() {
+    let mut cmp = quake();
+    let k = claim_of(&cmp, 0, 0);
+    // The link of A and C that flags the toll, as it stands when the aligner doubts it;
+    // the claim holds both through B.
+    let p = (cmp.pairs.iter())
+        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
+        .unwrap();
+    let l = (cmp.pairs[p].link_facts.iter())
+        .position(|f| !f.conflicts.is_empty())
+        .expect("A and C differ on the toll");
+    cmp.pairs[p].alignment.links[l].score = 0.1;
+    let c = cmp.clusters[k].clone();
+    assert!(cmp.claim_conflicts(&c, SourceId(0)).is_empty());
+    let possible = cmp.possible_claim_conflicts(&c, SourceId(0));
+    assert_eq!(possible.len(), 1, "{possible:?}");
+    let flag = possible[0].sentence(SourceId(0));
+    assert!(
+        flag.contains("A says 42") && flag.contains("C says 57"),
+        "{flag}"
+    );
+    assert!(flag.ends_with("(possible: the link is weak)"), "{flag}");
+    // Under the claim, after each pair's own lists (which show it too).
+    let out = text::render(&cmp);
+    let claims = out.split_once("Claims across sources").unwrap().1;
+    assert!(claims.contains(&format!("? {flag}")), "{out}");
+    let md = markdown::render(&cmp);
+    let inside = md
+        .split_once("Facts told differently inside a claim")
+        .unwrap()
+        .1;
+    assert!(inside.contains("(possible: the link is weak)"), "{md}");
+    let page = html::render(&cmp, &Notes::default(), "quake");
+    assert!(page.contains("<span class=\"possible\">? Killed"), "{page}");
+    // Held only weakly, C flags nothing.
+    let mut weak = c.clone();
+    weak.members
+        .iter_mut()
+        .find(|m| m.doc == SourceId(2))
+        .unwrap()
+        .weak = true;
+    assert!(cmp.possible_claim_conflicts(&weak, SourceId(0)).is_empty());
+}
+
 #[test]
 fn two_sources_that_differ_only_from_each_other_leave_nobody_alone() {
     let mut cmp = quake();

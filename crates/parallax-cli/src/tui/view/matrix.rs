@@ -174,5 +174,8 @@ fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
     for flag in parallax::export::claims::flags(&r.cmp, claim) {
         out.push_str(&format!(" · ! {flag}"));
     }
+    for flag in parallax::export::claims::possible_flags(&r.cmp, claim) {
+        out.push_str(&format!(" · ? {flag}"));
+    }
     out
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::esc;
 use crate::comparison::{Cluster, ClusterMember, Comparison, Stance};
-use crate::export::claims::{flags, summary_lines};
+use crate::export::claims::{flags, possible_flags, summary_lines};
 use crate::export::text::stance_mark;
 use crate::ids::SourceId;
 
@@ -14,7 +14,7 @@ const SCRIPT: &str = include_str!("claims.js");
 const STYLE: &str = ".claims table { border-collapse: collapse; margin: .5rem 0; } \
 .claims th, .claims td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; vertical-align: top; } \
 .claims td.cell { text-align: center; font-weight: 700; } .claims td.cell a { text-decoration: none; } \
-.claims .differs { color: var(--conflict); } .claims .weakly, .claims .silent { color: var(--muted); }";
+.claims .differs { color: var(--conflict); } .claims .weakly, .claims .silent, .claims .possible { color: var(--muted); }";
 
 /// The section, for more than two sources.
 pub(super) fn section(out: &mut String, cmp: &Comparison) {
@@ -53,6 +53,9 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         let _ = write!(out, "<tr><td>{}</td><td>{}", k + 1, esc(&c.label));
         for f in flags(cmp, c) {
             let _ = write!(out, "<br><span class=\"differs\">⚠ {}</span>", esc(&f));
+        }
+        for f in possible_flags(cmp, c) {
+            let _ = write!(out, "<br><span class=\"possible\">? {}</span>", esc(&f));
         }
         out.push_str("</td>");
         for i in SourceId::all(cmp.sources.len()) {
