@@ -34,11 +34,11 @@ pub struct Theme {
     pub status: Style,
     /// Keys named in hints and help.
     pub key: Style,
-    /// Claim matrix: a source that states the claim (sign ●).
+    /// Claim matrix: a source that states the claim (sign ✓).
     pub claim_states: Style,
     /// Claim matrix: a source that states it with a different fact (sign ≠).
     pub claim_differs: Style,
-    /// Claim matrix: a source joined to it only by a weak match (sign ○).
+    /// Claim matrix: a source joined to it only by a weak match (sign ≈).
     pub claim_weak: Style,
     /// Link tints, used in turn by link number.
     pub links: Vec<Color>,

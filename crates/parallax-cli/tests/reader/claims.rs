@@ -69,7 +69,7 @@ fn the_conflict_filter_keeps_the_claim_one_source_tells_differently() {
     assert_eq!(cmp(&m).stance(claim, SourceId(2)), Stance::Differs);
     let s = screen(&draw(&m));
     assert!(s.contains("in conflict"), "{s}");
-    assert!(s.contains("● ● ≠ The earthquake killed"), "{s}");
+    assert!(s.contains("✓ ✓ ≠ The earthquake killed"), "{s}");
     assert!(
         s.contains("! Killed: A says 42"),
         "the flag under the list: {s}"
@@ -98,7 +98,7 @@ fn only_one_source_lists_what_a_source_alone_has_and_enter_shows_it() {
     assert_eq!(shown, vec![Row::Only(SourceId(2), rain)]);
     let s = screen(&draw(&m));
     assert!(s.contains("only one source has it"), "{s}");
-    assert!(s.contains("· · + Heavy rain is expected"), "{s}");
+    assert!(s.contains("– – + Heavy rain is expected"), "{s}");
     press(&mut m, "enter");
     let r = m.ready().unwrap();
     assert_eq!(r.pair.src, [SourceId(0), SourceId(2)]);
@@ -174,7 +174,7 @@ fn each_stance_has_its_sign_and_its_colour() {
             .any(|c| c.symbol() == sym && Some(c.fg) == fg)
     };
     assert!(coloured("≠", t.claim_differs.fg));
-    assert!(coloured("●", t.claim_states.fg));
+    assert!(coloured("✓", t.claim_states.fg));
     assert_ne!(t.claim_differs.fg, t.claim_states.fg);
 }
 
@@ -385,13 +385,16 @@ fn a_small_matrix_keeps_its_title_legend_and_filter_keys() {
     press(&mut m, "m");
     let all = screen(&draw(&m));
     assert!(all.contains("Claims × sources: all claims"), "{all}");
-    assert!(all.contains("● says it · ≠ differs · ○ weak"), "{all}");
+    assert!(
+        all.contains("✓ says it · ≠ differs · ≈ weak match"),
+        "{all}"
+    );
     assert!(all.contains("shared by all"), "{all}");
     press(&mut m, "2");
     let only = screen(&draw(&m));
     assert!(only.contains("only one source has it"), "{only}");
     assert!(only.contains("+ only this source has it"), "{only}");
-    assert!(!only.contains("● says it"), "{only}");
+    assert!(!only.contains("✓ says it"), "{only}");
     press(&mut m, "G");
     let end = screen(&draw(&m));
     assert!(
@@ -444,7 +447,7 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             .into_iter()
             .filter(|l| {
                 let inner = l.trim_start_matches('│').trim_start_matches(['▶', ' ']);
-                // "1  ≠ ● ● ●  The U.S. …": the claim's number, then its signs.
+                // "1  ≠ ✓ ✓ ✓  The U.S. …": the claim's number, then its signs.
                 inner
                     .split_once("  ")
                     .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))

@@ -80,10 +80,22 @@ fn claims(out: &mut String, cmp: &Comparison) {
          ≈ those joined to it only by a weak match (a few shared words), – those that do \
          not.\n\n",
     );
-    for (i, name) in cmp.names().iter().enumerate() {
-        let _ = writeln!(out, "- **{}**: {}", SourceId(i).letter(), escape(name));
+    // The names the per-source lines use, when the list of sources above does not already
+    // show each one (a title, or the path the name ends).
+    let names = cmp.names();
+    let shown = |i: usize| {
+        let d = &cmp.sources[i].document;
+        let title =
+            (d.meta.title.as_deref()).map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+        d.source_line().ends_with(names[i].as_str()) || title.as_ref() == Some(&names[i])
+    };
+    if !(0..names.len()).all(shown) {
+        for (i, name) in names.iter().enumerate() {
+            let _ = writeln!(out, "- **{}**: {}", SourceId(i).letter(), escape(name));
+        }
+        out.push('\n');
     }
-    out.push_str("\n| # | Claim |");
+    out.push_str("| # | Claim |");
     for i in SourceId::all(cmp.sources.len()) {
         let _ = write!(out, " {} |", i.letter());
     }

@@ -228,6 +228,12 @@ fn the_html_matrix_links_each_sign_to_a_passage_in_the_page() {
     let cmp = quake();
     let page = html::render(&cmp, &Notes::default(), "quake");
     assert!(page.contains("<table class=\"matrix\">"));
+    // The per-source lines follow the table, as in the text and Markdown reports.
+    let (table, per) = (
+        page.find("class=\"matrix\"").unwrap(),
+        page.find("Per source").unwrap(),
+    );
+    assert!(table < per);
     let mut links = 0;
     for part in page.split("<a class=\"cell\" href=\"#").skip(1) {
         let id = &part[..part.find('"').unwrap()];
@@ -254,7 +260,7 @@ fn sources_of_one_file_name_are_named_by_their_folders() {
     let txt = text::render(&cmp);
     assert!(txt.contains("  A: north/report.txt\n"), "{txt}");
     let md = markdown::render(&cmp);
-    assert!(md.contains("- **C**: east/report.txt"), "{md}");
+    assert!(md.contains("- **C**: `east/report.txt`"), "{md}");
     assert_eq!(
         names(&[
             ("x/a.txt", None),

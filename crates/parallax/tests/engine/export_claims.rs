@@ -75,12 +75,18 @@ fn markdown_has_a_claim_by_source_table() {
         .unwrap();
     let head = "| # | Claim | A | B | C | D |";
     let at = section.find(head).expect("the table's header row");
-    // Each source named by its letter and file name above the table.
+    // Each source named once, by its letter and the name the per-source lines give it, in
+    // the list of sources (its path or title ends in it) or, when not there, above the table.
+    let before = &md[..md.find(head).unwrap()];
     for (i, name) in cmp.names().iter().enumerate() {
         let name = markdown::escape(name);
-        let line = format!("- **{}**: {name}", (b'A' + i as u8) as char);
-        let pos = section.find(&line).unwrap_or_else(|| panic!("{line}"));
-        assert!(pos < at, "{line} comes before the table");
+        let line = format!("- **{}**: ", (b'A' + i as u8) as char);
+        assert_eq!(before.matches(&line).count(), 1, "{before}");
+        let listed = before[before.find(&line).unwrap()..]
+            .lines()
+            .next()
+            .unwrap();
+        assert!(listed.contains(name.as_str()), "{listed} names {name}");
     }
     let rows: Vec<&str> = section[at..]
         .lines()

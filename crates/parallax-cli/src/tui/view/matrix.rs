@@ -5,6 +5,7 @@
 
 use parallax::SourceId;
 use parallax::comparison::Stance;
+use parallax::export::text::stance_mark;
 use parallax::text::visible;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -29,14 +30,16 @@ pub struct Drawn {
     pub footers: Vec<String>,
 }
 
-/// A stance's sign and style in the matrix.
+/// A stance's sign and style in the matrix: the sign every report gives it
+/// ([`stance_mark`]: ✓ ≠ ≈ –), so the screen and an export read alike.
 pub fn cell(t: &Theme, s: Stance) -> (&'static str, Style) {
-    match s {
-        Stance::States => ("●", t.claim_states),
-        Stance::Differs => ("≠", t.claim_differs),
-        Stance::Weakly => ("○", t.claim_weak),
-        Stance::Silent => ("·", t.dim),
-    }
+    let style = match s {
+        Stance::States => t.claim_states,
+        Stance::Differs => t.claim_differs,
+        Stance::Weakly => t.claim_weak,
+        Stance::Silent => t.dim,
+    };
+    (stance_mark(s), style)
 }
 
 /// The matrix with the cursor on visible row `at` under `filter`.
@@ -54,9 +57,9 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     }
     // What the signs mean, for the rows this filter shows.
     let legend = if filter == Filter::Only {
-        " + only this source has it · · not"
+        " + only this source has it · – not"
     } else {
-        " ● says it · ≠ differs · ○ weak · · not"
+        " ✓ says it · ≠ differs · ≈ weak match · – not"
     };
     lines.push(Line::styled(legend, t.dim));
     let head: String = SourceId::all(n)
@@ -102,7 +105,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
                     let (sign, style) = if i == doc {
                         ("+", t.added)
                     } else {
-                        ("·", t.dim)
+                        (stance_mark(Stance::Silent), t.dim)
                     };
                     spans.push(Span::styled(sign.to_string(), style));
                     spans.push(Span::raw(" "));

@@ -25,13 +25,10 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         out,
         "<section class=\"claims\" id=\"claims\">\n<style>{STYLE}</style>\n<h2>Claims across sources</h2>"
     );
-    out.push_str("<h3>Per source</h3>\n<ul class=\"summary\">\n");
-    for line in summary_lines(cmp) {
-        let _ = writeln!(out, "<li>{}</li>", esc(&line));
-    }
-    out.push_str("</ul>\n");
     if cmp.clusters.is_empty() {
-        out.push_str("<p>No claim is shared by two sources.</p>\n</section>\n");
+        out.push_str("<p>No claim is shared by two sources.</p>\n");
+        per_source(out, cmp);
+        out.push_str("</section>\n");
         return;
     }
     out.push_str(
@@ -63,10 +60,19 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         }
         out.push_str("</tr>\n");
     }
-    let _ = write!(
-        out,
-        "</tbody>\n</table>\n<script>\n{SCRIPT}</script>\n</section>\n"
-    );
+    let _ = writeln!(out, "</tbody>\n</table>\n<script>\n{SCRIPT}</script>");
+    // After the table, as the text and Markdown reports have them.
+    per_source(out, cmp);
+    out.push_str("</section>\n");
+}
+
+/// One line per source: what it brings.
+fn per_source(out: &mut String, cmp: &Comparison) {
+    out.push_str("<h3>Per source</h3>\n<ul class=\"summary\">\n");
+    for line in summary_lines(cmp) {
+        let _ = writeln!(out, "<li>{}</li>", esc(&line));
+    }
+    out.push_str("</ul>\n");
 }
 
 /// One cell: the stance's sign, as a link to the source's first passage of the claim.
