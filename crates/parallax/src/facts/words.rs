@@ -42,7 +42,7 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         let Some(s) = start else { continue };
         let next_alnum = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-        if joiner(c) && next_alnum {
+        if joiner(c) && next_alnum && !(c == '-' && dash_before(&text[i + 1..])) {
             continue;
         }
         // "U.S." keeps its final point: the initials are one word.
@@ -62,6 +62,24 @@ pub fn words(text: &str) -> Vec<Word> {
         });
     }
     out
+}
+
+/// Words that follow a hyphen written for a dash ("Manokwari-a jumble of brick", "in
+/// Gaza-where the school stood"; copy that lost its dashes' spaces), never the second
+/// part of a compound word. "and", "of", "in" and "to" are left out: "hit-and-run",
+/// "state-of-the-art", "up-to-date".
+const AFTER_DASH: &[&str] = &[
+    "a", "an", "the", "where", "which", "who", "whose", "when", "while", "is", "was", "are",
+    "were", "but",
+];
+
+/// True when `rest`, the text right after a hyphen, opens with a word of [`AFTER_DASH`]
+/// that ends at a space: the hyphen stands for a dash and parts two words.
+fn dash_before(rest: &str) -> bool {
+    let end = rest
+        .find(|c: char| !c.is_alphanumeric())
+        .unwrap_or(rest.len());
+    AFTER_DASH.contains(&&rest[..end]) && rest[end..].starts_with(' ')
 }
 
 /// "U.S", "J.R.R": single capitals separated by points.
@@ -168,6 +186,19 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         words(s).iter().map(|w| w.text(s)).collect()
+    }
+
+    #[test]
+    fn a_hyphen_written_for_a_dash_parts_two_words() {
+        assert_eq!(
+            texts("Manokwari-a jumble of huts-where 167,000 live"),
+            ["Manokwari", "a", "jumble", "of", "huts", "where", "167,000", "live"]
+        );
+        // Compounds stay whole, function words inside them too.
+        assert_eq!(
+            texts("a hit-and-run, state-of-the-art, the-a, Coca-Cola"),
+            ["a", "hit-and-run", "state-of-the-art", "the-a", "Coca-Cola"]
+        );
     }
 
     #[test]
