@@ -251,26 +251,23 @@ fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Tok
 
 /// Joins the hours and minutes of a time of day ("4:43", "14:25"), which Unicode's word
 /// breaks part at the colon: read apart, the "4" of "4:43 a.m." matched the "4" of "4
-/// school buildings" as a shared number.
-fn clock_times(text: &str, toks: Vec<Token>) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::with_capacity(toks.len());
-    for t in toks {
-        if let Some(last) = out.last_mut()
-            && last.numeric
-            && t.numeric
-            && t.span.start == last.span.end + 1
+/// school buildings" as a shared number. (Any digits:digits join, "3:16" too; both sides
+/// of a pair are read alike.)
+fn clock_times(text: &str, mut toks: Vec<Token>) -> Vec<Token> {
+    // `dedup_by` hands each token with the one kept before it: merged, it is dropped.
+    toks.dedup_by(|t, last| {
+        let join = t.span.start == last.span.end + 1
             && text.as_bytes()[last.span.end] == b':'
             && is_digits(last.span.slice(text))
-            && is_digits(t.span.slice(text))
-        {
+            && is_digits(t.span.slice(text));
+        if join {
             last.span = Span::new(last.span.start, t.span.end);
             last.folded = last.span.slice(text).to_string();
             last.stem.clone_from(&last.folded);
-            continue;
         }
-        out.push(t);
-    }
-    out
+        join
+    });
+    toks
 }
 
 fn is_digits(s: &str) -> bool {

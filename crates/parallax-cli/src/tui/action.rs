@@ -52,7 +52,7 @@ pub enum Command {
     Pick,
     /// Show the claim matrix (more than two sources).
     Matrix,
-    /// In the claim matrix: only the claims every source carries.
+    /// In the claim matrix: only the claims every source states (through a believed link).
     ClaimsShared,
     /// In the claim matrix: what only one source has.
     ClaimsOnly,

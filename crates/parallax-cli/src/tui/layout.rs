@@ -102,7 +102,7 @@ pub fn box_width(title: &str, lines: &[Line]) -> usize {
 /// sliver of the panes behind it showing on one edge only.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     let (mut w, h) = (w.min(area.width), h.min(area.height));
-    if w + 1 == area.width {
+    if area.width - w == 1 {
         w = area.width;
     }
     Rect::new(

@@ -90,28 +90,56 @@ impl Comparison {
 
     /// The facts source `doc` states differently from other sources of `claim` on weak
     /// links only: possible flags, never counted nor marked `≠`, but worth a look when the
-    /// claim itself vouches for both passages. Only between members the claim holds
-    /// firmly (each joined by a believed link), so a passage that merely shares a few words
-    /// with the claim flags nothing. (On four reports of one quake, "Killed: A says one
-    /// person, E says four people" stood on a weak link between two leads that each
-    /// stated the claim with the other outlets.)
+    /// claim itself vouches for both passages. Only between passages the claim holds
+    /// firmly (each joined to another source's passage of it by a believed link), so a
+    /// passage that merely shares a few words with the claim flags nothing; and not a fact
+    /// a believed link of the claim already flags between the same two sources. (On four
+    /// reports of one quake, "Killed: A says one person, E says four people" stood on a
+    /// weak link between two leads that each stated the claim with the other outlets.)
     pub fn possible_claim_conflicts(&self, claim: &Cluster, doc: SourceId) -> Vec<MemberConflict> {
-        self.conflicts_in(claim, doc, true)
+        let believed = self.claim_conflicts(claim, doc);
+        let mut out = self.conflicts_in(claim, doc, true);
+        out.retain(|c| {
+            !believed.iter().any(|b| {
+                (b.with, b.conflict.kind, &b.conflict.a, &b.conflict.b)
+                    == (c.with, c.conflict.kind, &c.conflict.a, &c.conflict.b)
+            })
+        });
+        out
+    }
+
+    /// True when passage `seg` of `doc` is joined by a believed link to a passage another
+    /// source gives of `claim`.
+    fn held_firmly(&self, claim: &Cluster, doc: SourceId, seg: SegmentId) -> bool {
+        claim.members.iter().filter(|m| m.doc != doc).any(|other| {
+            let Some(p) = self.pair(doc, other.doc) else {
+                return false;
+            };
+            let flip = p.a != doc;
+            p.alignment.links.iter().any(|l| {
+                let (mine, theirs) = if flip { (&l.b, &l.a) } else { (&l.a, &l.b) };
+                !facts::is_possible(l)
+                    && mine.contains(&seg)
+                    && theirs.iter().any(|s| other.segments.contains(s))
+            })
+        })
     }
 
     fn conflicts_in(&self, claim: &Cluster, doc: SourceId, possible: bool) -> Vec<MemberConflict> {
         let Some(own) = claim.members.iter().find(|m| m.doc == doc) else {
             return Vec::new();
         };
-        if possible && own.weak {
-            return Vec::new();
-        }
         let mut out: Vec<MemberConflict> = Vec::new();
         for other in claim.members.iter().filter(|m| m.doc != doc) {
-            if possible && other.weak {
-                continue;
-            }
-            for conflict in self.between(own, other, possible) {
+            let firm = |m: &ClusterMember, seg: &SegmentId| {
+                m.segments.contains(seg) && self.held_firmly(claim, m.doc, *seg)
+            };
+            let links = self.between(own, other, possible);
+            let links = links.into_iter().filter(|(mine, theirs, _)| {
+                !possible
+                    || (mine.iter().any(|s| firm(own, s)) && theirs.iter().any(|s| firm(other, s)))
+            });
+            for conflict in links.flat_map(|(_, _, c)| c) {
                 let c = MemberConflict {
                     with: other.doc,
                     conflict,
@@ -126,9 +154,15 @@ impl Comparison {
         out
     }
 
-    /// The conflicts of the links joining `own`'s passages to `other`'s, `own`'s statement
-    /// first: those of believed links, or with `possible` those of weak ones.
-    fn between(&self, own: &ClusterMember, other: &ClusterMember, possible: bool) -> Vec<Conflict> {
+    /// The links joining `own`'s passages to `other`'s (believed ones, or with `possible`
+    /// weak ones), each as its `own` side, its `other` side and its conflicts, `own`'s
+    /// statement first.
+    fn between<'a>(
+        &'a self,
+        own: &ClusterMember,
+        other: &ClusterMember,
+        possible: bool,
+    ) -> Vec<(&'a [SegmentId], &'a [SegmentId], Vec<Conflict>)> {
         let Some(p) = self.pair(own.doc, other.doc) else {
             return Vec::new();
         };
@@ -141,11 +175,10 @@ impl Comparison {
             if !inside || facts::is_possible(l) != possible {
                 continue;
             }
-            out.extend(
-                f.conflicts
-                    .iter()
-                    .map(|c| if flip { c.swapped() } else { c.clone() }),
-            );
+            let conflicts = (f.conflicts.iter())
+                .map(|c| if flip { c.swapped() } else { c.clone() })
+                .collect();
+            out.push((mine.as_slice(), theirs.as_slice(), conflicts));
         }
         out
     }

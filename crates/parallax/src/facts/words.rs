@@ -192,7 +192,16 @@ mod tests {
     fn a_hyphen_written_for_a_dash_parts_two_words() {
         assert_eq!(
             texts("Manokwari-a jumble of huts-where 167,000 live"),
-            ["Manokwari", "a", "jumble", "of", "huts", "where", "167,000", "live"]
+            [
+                "Manokwari",
+                "a",
+                "jumble",
+                "of",
+                "huts",
+                "where",
+                "167,000",
+                "live"
+            ]
         );
         // Compounds stay whole, function words inside them too.
         assert_eq!(

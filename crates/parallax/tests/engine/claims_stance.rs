@@ -92,14 +92,41 @@ fn a_flag_on_a_weak_link_inside_a_claim_is_listed_as_possible() {
     assert!(inside.contains("(possible: the link is weak)"), "{md}");
     let page = html::render(&cmp, &Notes::default(), "quake");
     assert!(page.contains("<span class=\"possible\">? Killed"), "{page}");
-    // Held only weakly, C flags nothing.
-    let mut weak = c.clone();
-    weak.members
-        .iter_mut()
-        .find(|m| m.doc == SourceId(2))
-        .unwrap()
-        .weak = true;
-    assert!(cmp.possible_claim_conflicts(&weak, SourceId(0)).is_empty());
+    // Held only weakly, C's passage flags nothing: its link to B weak too, no believed link
+    // joins it to the claim.
+    let q = (cmp.pairs.iter())
+        .position(|p| (p.a, p.b) == (SourceId(1), SourceId(2)))
+        .unwrap();
+    let mut loose = cmp.clone();
+    for l in &mut loose.pairs[q].alignment.links {
+        l.score = 0.1;
+    }
+    assert!(loose.possible_claim_conflicts(&c, SourceId(0)).is_empty());
+}
+
+/// A fact a believed link of the claim flags is not listed again as possible when a weak
+/// link of the same two sources flags it too (a toll told in a lead and again lower down).
+#[test]
+fn a_possible_flag_does_not_repeat_a_believed_one() {
+    let mut cmp = quake();
+    let k = claim_of(&cmp, 0, 0);
+    let p = (cmp.pairs.iter())
+        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
+        .unwrap();
+    let l = (cmp.pairs[p].link_facts.iter())
+        .position(|f| !f.conflicts.is_empty())
+        .unwrap();
+    let mut weak = cmp.pairs[p].alignment.links[l].clone();
+    weak.score = 0.1;
+    let facts = cmp.pairs[p].link_facts[l].clone();
+    cmp.pairs[p].alignment.links.push(weak);
+    cmp.pairs[p].link_facts.push(facts);
+    let c = cmp.clusters[k].clone();
+    assert_eq!(cmp.claim_conflicts(&c, SourceId(0)).len(), 1);
+    assert!(cmp.possible_claim_conflicts(&c, SourceId(0)).is_empty());
+    let out = text::render(&cmp);
+    let claims = out.split_once("Claims across sources").unwrap().1;
+    assert!(!claims.contains("(possible: the link is weak)"), "{claims}");
 }
 
 #[test]

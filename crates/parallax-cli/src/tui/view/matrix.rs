@@ -129,7 +129,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     if shown.is_empty() {
         let none = match filter {
             Filter::All => "no claim is shared by two sources",
-            Filter::Shared => "no claim is carried by every source",
+            Filter::Shared => "no claim is stated by every source",
             Filter::Only => "every passage is linked to another source",
             Filter::Conflict => "no source tells a claim with a different fact",
         };

@@ -158,10 +158,11 @@ fn wording(
     (a, wa, sa): (&LinkSide, &[(String, Span)], Span),
     (b, wb, sb): (&LinkSide, &[(String, Span)], Span),
 ) -> Conflict {
+    // A quote read only to its first QUOTE_WORDS words goes on after the last of them.
     let left_out = |words: &[(String, Span)], s: Span| {
         [
             words.first().is_some_and(|w| w.1.start < s.start),
-            words.last().is_some_and(|w| w.1.end > s.end),
+            words.len() >= QUOTE_WORDS || words.last().is_some_and(|w| w.1.end > s.end),
         ]
     };
     let mut c = conflict(
