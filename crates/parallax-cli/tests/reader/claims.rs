@@ -127,12 +127,7 @@ fn shared_by_all_leaves_out_claims_a_source_only_weakly_matches() {
 #[test]
 fn a_claims_possible_flags_are_under_the_list() {
     let mut cmp = cmp(&quake()).clone();
-    let p = (cmp.pairs.iter())
-        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
-        .unwrap();
-    let l = (cmp.pairs[p].link_facts.iter())
-        .position(|f| !f.conflicts.is_empty())
-        .unwrap();
+    let (p, l) = crate::quake::toll_link(&cmp);
     cmp.pairs[p].alignment.links[l].score = 0.1;
     let mut m = model_with(cmp, Config::default(), 120, 40);
     press(&mut m, "m");

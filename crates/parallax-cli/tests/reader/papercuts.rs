@@ -9,6 +9,11 @@ use crate::support::{draw, effect_of, model_with, press, screen, type_keys};
 
 /// The reader on two sources of `a` and `b`, aligned as the reader aligns.
 fn model_of(a: &str, b: &str) -> tui::model::Model {
+    model_sized(a, b, 120, 40)
+}
+
+/// [`model_of`] in a terminal of `w`×`h`.
+fn model_sized(a: &str, b: &str, w: u16, h: u16) -> tui::model::Model {
     let docs = vec![
         Document::from_text("a.txt", a),
         Document::from_text("b.txt", b),
@@ -17,8 +22,8 @@ fn model_of(a: &str, b: &str) -> tui::model::Model {
     model_with(
         Comparison::build(docs, &options).unwrap(),
         Config::default(),
-        120,
-        40,
+        w,
+        h,
     )
 }
 
@@ -254,19 +259,7 @@ fn a_long_title_is_cut_visibly_and_keeps_the_pane_hint() {
                 ferry terminal after three years of repairs";
     let a = format!("{head}\n\n{SAME}");
     for (w, hint) in [(120, None), (80, Some("→ B)"))] {
-        let m = {
-            let docs = vec![
-                Document::from_text("a.txt", a.as_str()),
-                Document::from_text("b.txt", SAME),
-            ];
-            let options = tui::reader_options(Options::default());
-            model_with(
-                Comparison::build(docs, &options).unwrap(),
-                Config::default(),
-                w,
-                30,
-            )
-        };
+        let m = model_sized(&a, SAME, w, 30);
         let rows = crate::support::rows(&draw(&m));
         let title = rows
             .iter()
@@ -291,17 +284,7 @@ fn a_crowded_panel_ends_in_one_ellipsis() {
              spring,\" Governor Alan Brooks said.";
     let b = "\"We will rebuild each and every house that fell down before the heavy rains come \
              back,\" Governor Alan Brooks said.";
-    let docs = vec![
-        Document::from_text("a.txt", a),
-        Document::from_text("b.txt", b),
-    ];
-    let options = tui::reader_options(Options::default());
-    let m = model_with(
-        Comparison::build(docs, &options).unwrap(),
-        Config::default(),
-        70,
-        22,
-    );
+    let m = model_sized(a, b, 70, 22);
     let rows = crate::support::rows(&draw(&m));
     assert!(
         rows.iter().any(|r| r.contains("Wording of the quote")),

@@ -63,12 +63,7 @@ fn a_flag_on_a_weak_link_inside_a_claim_is_listed_as_possible() {
     let k = claim_of(&cmp, 0, 0);
     // The link of A and C that flags the toll, as it stands when the aligner doubts it;
     // the claim holds both through B.
-    let p = (cmp.pairs.iter())
-        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
-        .unwrap();
-    let l = (cmp.pairs[p].link_facts.iter())
-        .position(|f| !f.conflicts.is_empty())
-        .expect("A and C differ on the toll");
+    let (p, l) = crate::quake::toll_link(&cmp);
     cmp.pairs[p].alignment.links[l].score = 0.1;
     let c = cmp.clusters[k].clone();
     assert!(cmp.claim_conflicts(&c, SourceId(0)).is_empty());
@@ -110,12 +105,7 @@ fn a_flag_on_a_weak_link_inside_a_claim_is_listed_as_possible() {
 fn a_possible_flag_does_not_repeat_a_believed_one() {
     let mut cmp = quake();
     let k = claim_of(&cmp, 0, 0);
-    let p = (cmp.pairs.iter())
-        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
-        .unwrap();
-    let l = (cmp.pairs[p].link_facts.iter())
-        .position(|f| !f.conflicts.is_empty())
-        .unwrap();
+    let (p, l) = crate::quake::toll_link(&cmp);
     let mut weak = cmp.pairs[p].alignment.links[l].clone();
     weak.score = 0.1;
     let facts = cmp.pairs[p].link_facts[l].clone();

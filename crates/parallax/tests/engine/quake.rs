@@ -2,7 +2,7 @@
 //! the toll, C gives another and alone has a sentence on the weather. Shared by the engine's
 //! and the reader's claim tests (the reader's through `#[path]`).
 
-use parallax::Document;
+use parallax::{Comparison, Document, SourceId};
 
 /// The three reports, A to C.
 pub fn documents() -> Vec<Document> {
@@ -23,4 +23,15 @@ pub fn documents() -> Vec<Document> {
             ),
         ),
     ]
+}
+
+/// Where the link of A and C that flags the toll stands: its pair's index and its own.
+pub fn toll_link(cmp: &Comparison) -> (usize, usize) {
+    let p = (cmp.pairs.iter())
+        .position(|p| (p.a, p.b) == (SourceId(0), SourceId(2)))
+        .expect("the pair of A and C");
+    let l = (cmp.pairs[p].link_facts.iter())
+        .position(|f| !f.conflicts.is_empty())
+        .expect("A and C differ on the toll");
+    (p, l)
 }
