@@ -96,6 +96,17 @@ pub fn detect_header(text: &str) -> Metadata {
         let long_line = lines.iter().any(|(_, l)| word_count(l) > MAX_HEADER_WORDS);
         if ends_like_sentence(last) || long_line || words > BODY_WORDS {
             body_found = true;
+            // Text of one sentence a line may give its headline on the first line, with
+            // the body right under it (no blank line between).
+            if meta.header.iter().all(|h| h.role == HeaderRole::Date)
+                && let Some((at, line)) = line_headline(&lines)
+            {
+                meta.title = Some(line.to_string());
+                meta.header.push(HeaderLine {
+                    span: Span::new(at, at + line.len()),
+                    role: HeaderRole::Title,
+                });
+            }
             // A one-sentence standfirst may sit between headline and byline; more is body.
             let span = Span::new(first, last_at + last.len());
             if words > BODY_WORDS || sentences(text, span).len() > 1 {
@@ -164,6 +175,28 @@ fn short_headline(text: &str, meta: &mut Metadata) {
         meta.header[k].role = HeaderRole::Byline;
         meta.byline.get_or_insert(last_line.to_string());
     }
+}
+
+/// The headline atop a block of one sentence a line: a first line of three to
+/// [`MAX_HEADER_WORDS`] words that starts with a capital and does not end like a sentence,
+/// and opens with no date label ("Posted", "Updated"), over at least two lines, most of
+/// them starting and ending like a sentence. Prose
+/// wrapped at a width ends few of its lines like a sentence and starts most of them in
+/// mid-sentence, so its first line is never taken.
+fn line_headline<'a>(lines: &[(usize, &'a str)]) -> Option<(usize, &'a str)> {
+    let (&(at, first), rest) = lines.split_first()?;
+    let opens = |l: &str| {
+        l.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || "\"“‘'".contains(c))
+    };
+    let ended = rest.iter().filter(|(_, l)| ends_like_sentence(l)).count();
+    let starts = rest.iter().filter(|(_, l)| opens(l)).count();
+    let headline = (3..=MAX_HEADER_WORDS).contains(&word_count(first))
+        && first.starts_with(char::is_uppercase)
+        && !ends_like_sentence(first)
+        // "Posted at 3:21 PM ET, 01/5/2011": a date line the date pattern does not read.
+        && !DATE_LABEL.is_match(first);
+    (headline && rest.len() >= 2 && 3 * ended >= 2 * rest.len() && 3 * starts >= 2 * rest.len())
+        .then_some((at, first))
 }
 
 /// Records one short line without final punctuation as the header line it reads as.

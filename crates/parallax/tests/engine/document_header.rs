@@ -308,3 +308,33 @@ fn a_first_line_without_spaces_is_read_as_passages() {
         ]
     );
 }
+
+/// Text of one sentence a line may open with its headline and go straight on with the body
+/// (wire copy pasted line by line): the first line is the headline, and stays a passage.
+/// Prose wrapped at a width is no such text, and a first line that is a sentence is none.
+#[test]
+fn a_headline_on_the_first_line_of_one_sentence_a_line() {
+    let head = "Quake Of Magnitude 6.1 Strikes Coastal Province";
+    let lines = "A strong earthquake struck the coastal province on Tuesday, officials said.\n\
+                 At least one person was killed and two others are missing.\n\
+                 \"The shaking lasted almost a minute,\" a resident told reporters.\n";
+    let text = format!("{head}\non July 02 2013 7:41 AM\n{lines}");
+    let meta = detect_header(&text);
+    assert_eq!(meta.title.as_deref(), Some(head));
+    assert_eq!(meta.date.as_deref(), Some("July 02 2013"));
+    assert_eq!(passages(&text)[0], head);
+    assert_eq!(
+        detect_header(&format!("{head}\n{lines}")).title.as_deref(),
+        Some(head)
+    );
+    // Wrapped prose: its first line is no headline.
+    let wrapped = "The Millbrook Harbour Bridge will stay closed for at least six\n\
+                   more weeks after inspectors found cracks in two of its steel\n\
+                   supports, city officials said on Tuesday. The bridge carries\n\
+                   about 42,000 vehicles a day and was first closed in February.\n";
+    assert_eq!(detect_header(wrapped).title, None);
+    // A first line that is a sentence, or a labelled date line, is no headline.
+    assert_eq!(detect_header(lines).title, None);
+    let posted = format!("Posted at 3:21 PM ET, 01/5/2011\n{lines}");
+    assert_eq!(detect_header(&posted).title, None);
+}
