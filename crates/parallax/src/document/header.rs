@@ -19,11 +19,15 @@ const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktual
 /// Dates as header lines write them, optionally with a weekday before, a time or a reading
 /// time after, and a label ("date", "Published:", "Updated") or a bare "on": "2026-01-17",
 /// "1/17/2026", "17.01.2026", "1/17/20262 min read", "Saturday, January 17, 2026", "17 Jan
-/// 2026", "on July 02 2013 7:41 AM".
+/// 2026", "on July 02 2013 7:41 AM", "Posted at 3:21 PM ET, 01/5/2011".
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?";
     let pattern = [
-        &format!(r"(?i)^(?:(?:{LABELS})(?:\s+on)?\s*:?\s*|(?P<on>on\s+))?"),
+        // A labelled line may give the time first: "Posted at 3:21 PM ET, 01/5/2011",
+        // "PUBLISHED: 22:07 GMT, 7 July 2012".
+        &format!(
+            r"(?i)^(?:(?:{LABELS})(?:\s*:?\s*(?:at\s+)?[0-9]{{1,2}}:[0-9]{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{{2,4}})?,)?(?:\s+on)?\s*:?\s*|(?P<on>on\s+))?"
+        ),
         r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
         r"(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2})?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
@@ -412,6 +416,21 @@ mod tests {
             Some(("July 02 2013", 23, false))
         );
         assert_eq!(date_at_start("On July 2, 2013 the quake struck."), None);
+        // A label, then the time before the date.
+        assert_eq!(
+            date_at_start("Posted at 3:21 PM ET, 01/5/2011"),
+            Some(("01/5/2011", 31, false))
+        );
+        assert_eq!(date_at_start("Posted at 3:21 PM ET, the talks began"), None);
+        for (line, date) in [
+            ("PUBLISHED: 22:07 GMT, 7 July 2012", "7 July 2012"),
+            (
+                "Published 12:17 am, Monday, September 16, 2013",
+                "September 16, 2013",
+            ),
+        ] {
+            assert_eq!(date_at_start(line), Some((date, line.len(), false)));
+        }
         assert_eq!(date_at_start("On 1/17/2026, the council voted 7-2."), None);
         assert_eq!(
             date_at_start("On July 2, 2013 — the day it struck — …"),

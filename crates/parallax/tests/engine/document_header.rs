@@ -333,8 +333,12 @@ fn a_headline_on_the_first_line_of_one_sentence_a_line() {
                    supports, city officials said on Tuesday. The bridge carries\n\
                    about 42,000 vehicles a day and was first closed in February.\n";
     assert_eq!(detect_header(wrapped).title, None);
-    // A first line that is a sentence, or a labelled date line, is no headline.
+    // A first line that is a sentence, or a labelled date line, is no headline; a
+    // headline under a date line is.
     assert_eq!(detect_header(lines).title, None);
     let posted = format!("Posted at 3:21 PM ET, 01/5/2011\n{lines}");
     assert_eq!(detect_header(&posted).title, None);
+    assert_eq!(detect_header(&posted).date.as_deref(), Some("01/5/2011"));
+    let posted = format!("Posted at 3:21 PM ET, 01/5/2011\n{head}\n{lines}");
+    assert_eq!(detect_header(&posted).title.as_deref(), Some(head));
 }
