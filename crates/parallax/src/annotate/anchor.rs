@@ -94,13 +94,22 @@ impl Anchor {
 
     /// The quoted text of what the anchor names, one quote per side.
     pub fn quotes(&self, cmp: &Comparison) -> Vec<Quote> {
-        let quote = |source: SourceId, ids: &[SegmentId]| Quote {
-            source,
-            text: ids
-                .iter()
-                .map(|&i| cmp.source(source).segment_text(i))
-                .collect::<Vec<_>>()
-                .join(" "),
+        let quote = |source: SourceId, ids: &[SegmentId]| {
+            let src = cmp.source(source);
+            let neighbour = |k: Option<usize>| {
+                k.filter(|&k| k < src.segments.len())
+                    .map(|k| src.segment_text(SegmentId(k)).to_string())
+            };
+            Quote {
+                source,
+                text: ids
+                    .iter()
+                    .map(|&i| src.segment_text(i))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                before: neighbour(ids.first().and_then(|i| i.0.checked_sub(1))),
+                after: neighbour(ids.last().map(|i| i.0 + 1)),
+            }
         };
         match self {
             Anchor::Passage { source, segment } => vec![quote(*source, &[*segment])],
@@ -159,4 +168,12 @@ pub struct Quote {
     pub source: SourceId,
     /// The passage text as it was.
     pub text: String,
+    /// The passage just before it, as it was (none at the start of the text, or in a file
+    /// saved before neighbours were kept): a sentence reworded in place is still found
+    /// between the same two neighbours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<String>,
+    /// The passage just after it, as it was (none at the end of the text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<String>,
 }

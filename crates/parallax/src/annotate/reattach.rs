@@ -14,6 +14,16 @@ use crate::text::fold;
 /// enough that a corrected number or a reworded clause still finds its sentence.
 pub const MATCH_THRESHOLD: f32 = 0.6;
 
+/// How alike the passages just before and after a place must read to the quote's own
+/// neighbours for the place to vouch for a reworded sentence: the neighbours themselves kept
+/// their words, bar a typo or a figure.
+pub const NEIGHBOUR_THRESHOLD: f32 = 0.8;
+
+/// How alike a passage between the quote's two neighbours must still read to the quote to be
+/// taken for it, reworded in place: about half its words kept. Below, the sentence there is
+/// taken for another one put in its place.
+pub const IN_PLACE_THRESHOLD: f32 = 0.4;
+
 /// What [`Notes::reattach`] did with each note.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Reattached {
@@ -31,6 +41,25 @@ type Words = Vec<String>;
 
 fn words(text: &str) -> Words {
     text.unicode_words().map(fold).collect()
+}
+
+/// A quote's words and its neighbours', folded once for every place it is tried on.
+struct Wanted {
+    source: SourceId,
+    words: Words,
+    before: Option<Words>,
+    after: Option<Words>,
+}
+
+impl Wanted {
+    fn new(quote: &Quote) -> Wanted {
+        Wanted {
+            source: quote.source,
+            words: words(&quote.text),
+            before: quote.before.as_deref().map(words),
+            after: quote.after.as_deref().map(words),
+        }
+    }
 }
 
 /// The words of every segment of every source, folded once for all notes.
@@ -60,21 +89,51 @@ impl<'c> Index<'c> {
             .collect()
     }
 
-    fn score(a: &Words, b: &Words) -> f32 {
-        if ratio_bound(a.len(), b.len()) < MATCH_THRESHOLD {
+    /// How well the passages `ids` of the quote's source stand for it: their word
+    /// similarity, or [`MATCH_THRESHOLD`] when they read at least [`IN_PLACE_THRESHOLD`]
+    /// alike and stand between the quote's two neighbours as they were (a sentence reworded
+    /// in place). 0 when even that cannot be reached.
+    fn fit(&self, want: &Wanted, ids: &[SegmentId]) -> f32 {
+        let got = self.joined(want.source, ids);
+        if ratio_bound(want.words.len(), got.len()) < IN_PLACE_THRESHOLD {
             return 0.0;
         }
-        ratio(a, b)
+        let score = ratio(&want.words, &got);
+        if (IN_PLACE_THRESHOLD..MATCH_THRESHOLD).contains(&score) && self.in_place(want, ids) {
+            return MATCH_THRESHOLD;
+        }
+        score
+    }
+
+    /// True when the passages just before and after `ids` read as the quote's neighbours did
+    /// (a text's start or end counts as itself). A quote kept without neighbours (saved
+    /// before they were, or a text of one passage) never is.
+    fn in_place(&self, want: &Wanted, ids: &[SegmentId]) -> bool {
+        if want.before.is_none() && want.after.is_none() {
+            return false;
+        }
+        let (Some(first), Some(last)) = (ids.first(), ids.last()) else {
+            return false;
+        };
+        let segs = &self.segments[want.source.0];
+        let holds = |was: &Option<Words>, at: Option<usize>| match (was, at) {
+            (None, None) => true,
+            (Some(was), Some(k)) => segs.get(k).is_some_and(|now| {
+                ratio_bound(was.len(), now.len()) >= NEIGHBOUR_THRESHOLD
+                    && ratio(was, now) >= NEIGHBOUR_THRESHOLD
+            }),
+            _ => false,
+        };
+        let after = Some(last.0 + 1).filter(|&k| k < segs.len());
+        holds(&want.before, first.0.checked_sub(1)) && holds(&want.after, after)
     }
 
     /// The best passage of `quote.source` for the quote.
     fn passage(&self, quote: &Quote) -> Option<(Anchor, f32)> {
-        let want = words(&quote.text);
+        let want = Wanted::new(quote);
         let segs = self.segments.get(quote.source.0)?;
-        let (segment, score) = segs
-            .iter()
-            .enumerate()
-            .map(|(i, w)| (i, Self::score(&want, w)))
+        let (segment, score) = (0..segs.len())
+            .map(|i| (i, self.fit(&want, &[SegmentId(i)])))
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))?;
         Some((
             Anchor::Passage {
@@ -93,15 +152,11 @@ impl<'c> Index<'c> {
         } else {
             (qb, qa)
         };
-        let (wa, wb) = (words(&qa.text), words(&qb.text));
+        let (wa, wb) = (Wanted::new(qa), Wanted::new(qb));
         pair.alignment
             .links
             .iter()
-            .map(|l| {
-                let sa = Self::score(&wa, &self.joined(pair.a, &l.a));
-                let sb = Self::score(&wb, &self.joined(pair.b, &l.b));
-                (l, sa.min(sb))
-            })
+            .map(|l| (l, self.fit(&wa, &l.a).min(self.fit(&wb, &l.b))))
             .max_by(|x, y| x.1.total_cmp(&y.1))
             .map(|(l, s)| {
                 (
@@ -119,12 +174,12 @@ impl<'c> Index<'c> {
     /// The run of `len` passages of `quote.source` that best matches the quote: a hand link
     /// may hold a sentence one source splits in two.
     fn run(&self, quote: &Quote, len: usize) -> Option<(Vec<SegmentId>, f32)> {
-        let want = words(&quote.text);
+        let want = Wanted::new(quote);
         let n = self.segments.get(quote.source.0)?.len();
         (0..n.saturating_sub(len.max(1) - 1))
             .map(|start| {
                 let ids: Vec<SegmentId> = (start..start + len.max(1)).map(SegmentId).collect();
-                let s = Self::score(&want, &self.joined(quote.source, &ids));
+                let s = self.fit(&want, &ids);
                 (ids, s)
             })
             .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)))
@@ -194,6 +249,10 @@ impl Notes {
                         .as_ref()
                         .is_some_and(|a| same_text(&a.quotes(machine), &c.quotes));
                 if unchanged {
+                    // The same words; the neighbours kept follow the text as it is now.
+                    if let Some(a) = &c.anchor {
+                        c.quotes = a.quotes(machine);
+                    }
                     continue;
                 }
                 c.anchor = index.place_correction(c);
@@ -210,7 +269,9 @@ impl Notes {
                 .anchor
                 .as_ref()
                 .is_some_and(|a| a.check(cmp).is_ok() && same_text(&a.quotes(cmp), &note.quotes));
-            if unchanged {
+            if let Some(anchor) = note.anchor.as_ref().filter(|_| unchanged) {
+                // The same words; the neighbours kept follow the text as it is now.
+                note.quotes = anchor.quotes(cmp);
                 report.kept.push(note.id);
                 continue;
             }

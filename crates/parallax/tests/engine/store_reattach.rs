@@ -110,3 +110,68 @@ fn notes_follow_their_passages_through_edits() {
     assert_eq!(r.detached.len(), 1);
     assert_eq!(r.kept.len() + r.moved.len(), 5);
 }
+
+/// Notes on two sentences: one reworded in place, half its words new; one replaced by
+/// another sentence. The first note must follow its sentence (its neighbours are unchanged),
+/// the second must come off; a note kept without its neighbours (a file saved before they
+/// were kept) finds the reworded sentence no more than it did then.
+#[test]
+fn a_note_follows_its_sentence_reworded_in_place() {
+    let before = build(ARTICLE);
+    let note_on = |notes: &mut Notes, start: &str| {
+        let segment = segment_starting(&before, start);
+        notes
+            .add(
+                &before,
+                Anchor::Passage {
+                    source: SourceId(0),
+                    segment,
+                },
+                start,
+                0,
+            )
+            .unwrap()
+    };
+    let mut notes = Notes::default();
+    let reworded = note_on(&mut notes, "The US official who broke the news");
+    let replaced = note_on(&mut notes, "Cabello is no friend of the US government");
+    let mut no_neighbours: serde_json::Value = serde_json::to_value(&notes).unwrap();
+    for note in no_neighbours["notes"].as_array_mut().unwrap() {
+        for quote in note["quotes"].as_array_mut().unwrap() {
+            let quote = quote.as_object_mut().unwrap();
+            assert!(quote.remove("before").is_some() && quote.remove("after").is_some());
+        }
+    }
+    let mut old_notes: Notes = serde_json::from_value(no_neighbours).unwrap();
+
+    let old_sentence = ARTICLE
+        .lines()
+        .find(|l| l.starts_with("Cabello is no friend"))
+        .unwrap();
+    let edited = ARTICLE
+        .replace(
+            "The US official who broke the news in anonymity said the goal of engaging in such talks is to add pressure to the regime that is occurring in Venezuela now.",
+            "Speaking anonymously, the US official said the talks were meant to add pressure on the regime now in power in Venezuela.",
+        )
+        .replace(
+            old_sentence,
+            "Venezuela's economy has shrunk by half since 2013, and millions of people have left the country in the past few years.",
+        );
+    let after = build(&edited);
+    let r = notes.reattach(&after);
+    assert_eq!(r.moved, vec![reworded], "{r:?}");
+    assert_eq!(r.detached, vec![replaced], "{r:?}");
+    let placed = notes.get(reworded).unwrap();
+    assert_eq!(
+        placed.anchor,
+        Some(Anchor::Passage {
+            source: SourceId(0),
+            segment: segment_starting(&after, "Speaking anonymously, the US official"),
+        })
+    );
+    // The quote now holds the sentence as reworded, so the next change is measured from it.
+    assert!(placed.quotes[0].text.starts_with("Speaking anonymously"));
+
+    let r = old_notes.reattach(&after);
+    assert_eq!(r.detached.len(), 2, "{r:?}");
+}
