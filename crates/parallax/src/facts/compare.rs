@@ -164,6 +164,30 @@ impl<'a> LinkSide<'a> {
     fn words(&self, span: Span) -> String {
         span.slice(self.src.text).to_string()
     }
+
+    /// Where the passages write `words` nearest to `near` (a speaker beside the quote it is
+    /// read from: "…," said her neighbor Maria Lopez), so that a flag on who said it points
+    /// at the name and not at the quote; `near` itself when they are not written as given.
+    fn nearest(&self, words: &str, near: Span) -> Span {
+        let distance = |s: &Span| s.start.abs_diff(near.start).min(s.end.abs_diff(near.end));
+        (self.ids.iter())
+            .filter_map(|id| self.src.segments.get(id.0))
+            .flat_map(|seg| {
+                let text = seg.span.slice(self.src.text);
+                let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+                (text.match_indices(words))
+                    .filter(move |&(at, w)| {
+                        word_edge(text[..at].chars().next_back())
+                            && word_edge(text[at + w.len()..].chars().next())
+                    })
+                    .map(move |(at, w)| {
+                        Span::new(seg.span.start + at, seg.span.start + at + w.len())
+                    })
+            })
+            .filter(|_| !words.is_empty())
+            .min_by_key(distance)
+            .unwrap_or(near)
+    }
 }
 
 /// The whole numbers written in digits in `text` ("1,200" is 1200), with where each starts;

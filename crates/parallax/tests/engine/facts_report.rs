@@ -227,3 +227,31 @@ fn a_figure_revised_amid_the_same_words_is_flagged_unless_rounded() {
     let out = report(&text("42,300"), &text("42,000"));
     assert!(out.contains("0 facts differ"), "{out}");
 }
+
+/// Every conflict's offsets hold the words it gives (`a`, `b`): a reader of the JSON, or the
+/// HTML export's marks, find "her neighbor Maria Lopez" where they look, not the quote it
+/// was read from; an age's "59", not "59-year-old".
+#[test]
+fn conflict_offsets_point_at_the_words_they_give() {
+    let a = "Witnesses say 59-year-old Raj Chohan was leaving her car on 117th Street when she was hit.\n\n\
+             \"She was a loving grandmother who never hurt anyone,\" said her neighbor Maria Lopez.";
+    let b = "Witnesses say 62-year-old Raj Chohan was leaving her car on 117th Street when she was hit.\n\n\
+             \"She was a loving grandmother who never hurt anyone,\" said her son Anil Chohan.";
+    let report = json::report(&compare(a, b));
+    let conflicts: Vec<_> = (report.links.as_ref().unwrap().iter())
+        .flat_map(|l| l.conflicts.iter().chain(&l.possible_conflicts))
+        .collect();
+    let kinds: Vec<&str> = conflicts.iter().map(|c| c.kind.as_str()).collect();
+    assert!(
+        kinds.contains(&"age") && kinds.contains(&"attribution"),
+        "{kinds:?}"
+    );
+    for c in conflicts {
+        assert_eq!(
+            (&a[c.a_start..c.a_end], &b[c.b_start..c.b_end]),
+            (c.a.as_str(), c.b.as_str()),
+            "{}",
+            c.kind
+        );
+    }
+}

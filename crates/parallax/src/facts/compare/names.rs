@@ -84,8 +84,8 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
                     FactKind::Attribution,
                     sx.clone(),
                     sy.clone(),
-                    x.fact.span,
-                    y.fact.span,
+                    a.nearest(sx, x.fact.span),
+                    b.nearest(sy, y.fact.span),
                 );
                 c.slot = "Who said it".into();
                 out.push(c);
@@ -383,7 +383,9 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
         && role(x) == role(y)
     {
         let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
-        let mut found = conflict(FactKind::Attribution, who(x), who(y), x.span, y.span);
+        let (wx, wy) = (who(x), who(y));
+        let (sx, sy) = (a.nearest(&wx, x.span), b.nearest(&wy, y.span));
+        let mut found = conflict(FactKind::Attribution, wx, wy, sx, sy);
         found.slot = "Who said it".into();
         // A quote given to these two speakers is the same difference, found from the quote
         // ("Who said it: A says Anna Weiß, B says Anna Schwarz"): it is shown once, on the
