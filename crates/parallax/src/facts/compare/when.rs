@@ -259,8 +259,10 @@ fn days_edge(text: &str, span: Span) -> Edge {
         .rev()
         .take(3)
         .collect();
+    // The fact's own words too: "early Thursday" is read as one date.
+    let inside = span.slice(text).split_whitespace();
     let after = text[span.end..].split_whitespace().take(4);
-    let words: Vec<String> = (before.into_iter().rev().chain(after))
+    let words: Vec<String> = (before.into_iter().rev().chain(inside).chain(after))
         .flat_map(|w| w.split(['-', '‑']))
         .map(|w| fold(w.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != ':')))
         .map(|w| w.trim_end_matches(['.', ':']).to_string())
@@ -724,8 +726,8 @@ fn when(f: &Fact, today: Option<i64>) -> When {
 }
 
 /// How far a length of time in months or longer may stand from its number of days, as a
-/// share: months and years differ in length ("18 months" is "a year and a half", "six
-/// weeks" "a month and a half").
+/// share of one of its units: months and years differ in length ("18 months" is "a year
+/// and a half"), by a few days whatever their number ("11 years" and "12 years" differ).
 const LENGTH_SLACK: f64 = 0.05;
 
 /// How far "about" takes a length of time either side, as a share ("about six hours" is
@@ -768,6 +770,7 @@ fn duration(words: &[&str]) -> Option<When> {
     let n = n.join(" ");
     // Months and longer vary in length; days, hours and minutes do not.
     let slack = if per >= 28.0 { LENGTH_SLACK } else { 0.0 };
+    let width = per * slack;
     let range = n
         .split_once('-')
         .and_then(|(lo, hi)| Some((calendar::count(lo)?, calendar::count(hi)?)));
@@ -775,13 +778,13 @@ fn duration(words: &[&str]) -> Option<When> {
         Some(v) => amount::bend(
             v * per,
             Some(Hedge::About),
-            amount::Tolerance::Relative(slack),
+            amount::Tolerance::Absolute(width),
         ),
         None if range.is_some() => {
             let (lo, hi) = range?;
             Amount {
-                lo: lo * per * (1.0 - slack),
-                hi: hi * per * (1.0 + slack),
+                lo: lo * per - width,
+                hi: hi * per + width,
             }
         }
         None => {
