@@ -12,7 +12,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::words::fold;
 use super::words::{Word, is_capitalised, opens_sentence};
 use super::{Fact, FactKind};
-use crate::lexicon::{CURRENCIES, MONTHS, RANKS, TITLES, WEEKDAYS, is_speech_verb, lookup};
+use crate::lexicon::{
+    CURRENCIES, MONTHS, RANKS, TIME_ZONES, TITLES, WEEKDAYS, is_speech_verb, lookup,
+};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -124,7 +126,11 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
     while i < ws.len() {
         // "41°C": a unit's letter glued to its number is no name.
         let unit = text[..ws[i].span.start].ends_with(|c: char| c == '°' || c.is_ascii_digit());
-        if unit || !is_name_word(text, &ws[i]) || skip.iter().any(|s| s.contains(&ws[i].span)) {
+        if unit
+            || after_clock(text, ws, i)
+            || !is_name_word(text, &ws[i])
+            || skip.iter().any(|s| s.contains(&ws[i].span))
+        {
             i += 1;
             continue;
         }
@@ -153,6 +159,19 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
         name(text, &ws[i..j], &evidence, lang, out);
         i = j;
     }
+}
+
+/// True when word `i` tells the half of the day or the zone of the clock time before it
+/// ("01:03 PM", "3:21 PM ET", "10 A.M. GMT"): capitalised, but no name.
+fn after_clock(text: &str, ws: &[Word], i: usize) -> bool {
+    let plain = |w: &Word| fold(w.text(text)).replace('.', "");
+    let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
+        return false;
+    };
+    let word = plain(&ws[i]);
+    let half = |w: &str| matches!(w, "am" | "pm");
+    let clock = prev.text(text).ends_with(|c: char| c.is_ascii_digit());
+    (clock && half(&word)) || ((clock || half(&plain(prev))) && lookup(TIME_ZONES, &word).is_some())
 }
 
 /// Participles that make a name the qualifier of what follows: "a US-led consortium", "a
@@ -317,6 +336,28 @@ mod tests {
             run("The reading was 12 degrees Celsius at Halden."),
             ["Halden"]
         );
+    }
+
+    #[test]
+    fn the_half_of_the_day_and_the_zone_of_a_clock_are_no_names() {
+        assert_eq!(
+            run("Updated 09/14/2013 01:03 PM in Queens; posted at 3:21 PM ET, 10 A.M. GMT."),
+            ["Queens"]
+        );
+        // A zone or a capital after anything but a time may be a name.
+        assert_eq!(
+            run("He spoke to PM Modi and the ET team."),
+            ["PM Modi", "ET"]
+        );
+    }
+
+    #[test]
+    fn posts_in_a_club_or_firm_are_titles() {
+        assert_eq!(
+            run("In a statement, General Manager Tom Telesco and Teammate Luis Castillo spoke."),
+            ["Tom Telesco", "Luis Castillo"]
+        );
+        assert_eq!(run("The team of Coach Sean Payton won."), ["Sean Payton"]);
     }
 
     #[test]

@@ -51,6 +51,17 @@ pub const RANKS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    // Posts in a club or a firm, written before the name as titles are ("General Manager
+    // A. J. Smith", "coach Norv Turner", "teammate Luis Castillo").
+    "general manager",
+    "head coach",
+    "assistant coach",
+    "coach",
+    "manager",
+    "teammate",
+    "chairman",
+    "chairwoman",
+    "chief executive",
 ];
 
 /// Abbreviations of countries and bodies, folded and without points: "U.S." and "US" are

@@ -172,6 +172,14 @@ fn the_dates_articles_carry_are_no_facts_of_the_story() {
     assert!(!out.contains("Facts only in"), "{out}");
     let headline = cmp.sources[0].segment_text(parallax::SegmentId(0));
     assert_eq!(headline, "Dam Gives Way In Pellworth Valley");
+    // A label and a time before the date ("Published 12:17 am, Monday, …", "Updated … PM
+    // ET"): neither the time nor its half of the day or zone is a fact of the story.
+    let a = format!(
+        "Dam Gives Way In Pellworth Valley\nPublished 12:17 am, Monday, July 7, 2025{body}"
+    );
+    let b = format!("Dam Gives Way In Pellworth Valley\nUpdated 07/07/2025 01:03 PM ET{body}");
+    let out = report(&a, &b);
+    assert!(!out.contains("Facts only in"), "{out}");
 }
 
 /// The word diff leaves alone the numbers of dates the comparer read as two events' ("after

@@ -190,6 +190,9 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     // 8:28 PM"). Only what stands right beside the date on its line: prose may follow a
     // date on one line ("date 2026-01-17 The White House said on Jan. 16 …").
     const BESIDE: usize = 16;
+    // A line that opens with a label and a time before the date ("Published 12:17 am,
+    // Monday, September 16, 2013") is the date line from its start.
+    const LABEL_AND_TIME: usize = 40;
     let dated: Vec<Span> = (a.facts.iter())
         .filter(|f| f.kind == FactKind::Published)
         .map(|f| {
@@ -197,7 +200,12 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
             let line_start = a.text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
             let line_end =
                 (a.text[f.span.end..].find('\n')).map_or(a.text.len(), |i| f.span.end + i);
-            Span::new(s.start.max(line_start), s.end.min(line_end))
+            let start = if f.span.start - line_start <= LABEL_AND_TIME {
+                line_start
+            } else {
+                s.start.max(line_start)
+            };
+            Span::new(start, s.end.min(line_end))
         })
         .collect();
     // Repetitive text states one value many times: each is looked up once.
