@@ -91,6 +91,44 @@ fn the_text_report_names_a_page_by_host_and_path() {
     );
 }
 
+/// The Markdown and HTML reports name a page once, by host and path, and then give its URL
+/// and when it was fetched apart from the name (Markdown: each in its own code span); the
+/// Markdown report heads each pair with its counts, as the text and HTML reports do.
+#[test]
+fn the_markdown_and_html_reports_name_a_page_once() {
+    let server = Server::start(vec![("/news/bridge", Reply::ok("text/html", ARTICLE))]);
+    let url = server.url("/news/bridge");
+    let host = server.base.trim_start_matches("http://");
+    let name = format!("{host}/news/bridge");
+    let md = run(&["align", &url, SAMPLE, "--format", "md"]);
+    assert!(md.status.success());
+    let md = String::from_utf8_lossy(&md.stdout);
+    let line = md.lines().find(|l| l.starts_with("- **A**")).unwrap();
+    assert!(
+        line.starts_with(&format!("- **A**: `{name}` (`{url}`, fetched ")),
+        "{line}"
+    );
+    assert!(md.contains(" links, "), "{md}");
+    assert!(md.contains(" only in A, "), "{md}");
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().to_str().unwrap();
+    assert!(
+        run(&["save", "bridge", &url, SAMPLE, "--data-dir", data])
+            .status
+            .success()
+    );
+    let html = run(&["export", "bridge", "--format", "html", "--data-dir", data]);
+    assert!(html.status.success());
+    let html = String::from_utf8_lossy(&html.stdout);
+    let meta = html
+        .split("<p class=\"meta\">")
+        .nth(1)
+        .and_then(|m| m.split("</p>").next())
+        .unwrap();
+    assert!(meta.starts_with(&format!("{url}, fetched ")), "{meta}");
+    assert!(!meta.contains(&format!("{name} (")), "{meta}");
+}
+
 #[test]
 fn the_charset_comes_from_the_content_type_header() {
     // The fixture declares windows-1252 in a <meta>; without it, only the header tells.

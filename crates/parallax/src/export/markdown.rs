@@ -23,12 +23,19 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
     let mut out = String::from("# Parallax comparison\n\n## Sources\n\n");
     for (i, s) in cmp.sources.iter().enumerate() {
         let m = &s.document.meta;
-        let _ = write!(
-            out,
-            "- **{}**: {}",
-            SourceId(i).letter(),
-            code_span(&s.document.source_line())
-        );
+        let d = &s.document;
+        let _ = write!(out, "- **{}**: ", SourceId(i).letter());
+        // A web page: its short name, then where it came from and when, each in its own
+        // code span (the URL and the name are the page's, not to be read as Markdown).
+        if d.is_web() {
+            let _ = write!(out, "{} ({}", code_span(&d.name()), code_span(&d.path));
+            if let Some(at) = &d.fetched {
+                let _ = write!(out, ", fetched {}", escape(at));
+            }
+            out.push(')');
+        } else {
+            out.push_str(&code_span(&d.path));
+        }
         for part in [&m.title, &m.byline, &m.date].into_iter().flatten() {
             let _ = write!(out, " · {}", escape(part));
         }
@@ -185,6 +192,7 @@ struct MarkdownPair<'o> {
 impl PairSink for MarkdownPair<'_> {
     fn start(&mut self, pair: &Pair) {
         let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
+        let _ = writeln!(self.out, "{}\n", escape(&pair.summary()));
     }
 
     fn link(&mut self, pair: &Pair, n: LinkId, l: &Link, facts: &LinkFacts) {

@@ -169,8 +169,9 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
         idx.letter(),
         esc(&name),
         esc(&[
-            // The path, unless the heading already shows it.
-            Some(src.document.source_line())
+            // The path, unless the heading already shows it; for a web page the heading
+            // names, where it came from and when.
+            Some(source_line(&src.document, &name))
                 .filter(|p| *p != name)
                 .as_deref(),
             m.byline.as_deref(),
@@ -304,5 +305,15 @@ fn weak_note(l: &Link) -> String {
         format!(", weak (score {:.2})", l.score)
     } else {
         String::new()
+    }
+}
+
+/// The source's line under its heading `name`: the path, or for a web page headed by its
+/// short name, its URL and when it was fetched (the name once, not twice).
+fn source_line(d: &crate::document::Document, name: &str) -> String {
+    match &d.fetched {
+        _ if !d.is_web() || d.name() != name => d.source_line().into_owned(),
+        Some(at) => format!("{}, fetched {at}", d.path),
+        None => d.path.clone(),
     }
 }
