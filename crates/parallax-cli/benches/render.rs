@@ -187,7 +187,7 @@ fn key_to_frame(c: &mut Criterion) {
         .collect();
     let mut g = c.benchmark_group("layout_10k");
     g.bench_function("synoptic", |b| {
-        b.iter(|| tui::layout::synoptic(black_box(&pair), [&w[0], &w[1]]))
+        b.iter(|| tui::layout::synoptic(black_box(&pair), [&w[0], &w[1]], None))
     });
     g.bench_function("reading", |b| {
         b.iter(|| tui::layout::reading(black_box(&paras), &w[0]))

@@ -262,6 +262,8 @@ struct Rows<'a> {
     out: [PaneLayout; 2],
     row: usize,
     wraps: [&'a Wraps; 2],
+    /// The one side shown, if only one is: the rows take its heights alone.
+    only: Option<PaneSide>,
 }
 
 impl Rows<'_> {
@@ -281,16 +283,23 @@ impl Rows<'_> {
                 r = p.bottom();
                 self.out[side].push(p);
             }
-            height = height.max(r - self.row);
+            if self.only.is_none_or(|o| o == side) {
+                height = height.max(r - self.row);
+            }
         }
-        self.row += height + 1;
+        // A row of the hidden side alone takes no room, not even its blank row.
+        if height > 0 {
+            self.row += height + 1;
+        }
     }
 }
 
 /// Synoptic view: rows in the left source's order, each link's passages level on both sides,
 /// a blank where one source has nothing, the right source's additions where they stand in it,
-/// and links out of the right source's order marked as moved.
-pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
+/// and links out of the right source's order marked as moved. With `only` one side shown
+/// (a narrow screen), rows are as tall as that side needs: the hidden side would leave
+/// blank rows.
+pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2], only: Option<PaneSide>) -> [PaneLayout; 2] {
     let (left, right) = (PaneSide::Left, PaneSide::Right);
     let n = PaneSide::BOTH.map(|s| pair.link_of[s].len());
     let mut rows = Rows {
@@ -300,6 +309,7 @@ pub fn synoptic(pair: &PairView, wraps: [&Wraps; 2]) -> [PaneLayout; 2] {
         }),
         row: 0,
         wraps,
+        only,
     };
     let keep = in_order(pair);
     let mut next_b = 0;

@@ -110,7 +110,8 @@ impl Phase {
 }
 
 /// What a layout depends on: text width, view, and the sources shown.
-type LayoutKey = (usize, ViewMode, [SourceId; 2]);
+/// Width, view, the pair's sources, and in a synoptic view one pane wide the side shown.
+type LayoutKey = (usize, ViewMode, [SourceId; 2], Option<PaneSide>);
 
 /// The comparison, the pair shown, and the layout cached for one width and view.
 pub struct Reader {
@@ -183,13 +184,21 @@ impl Reader {
 
     /// The cached wrapped lines of the segments of pane `side`, if laid out.
     pub fn lines(&self, side: PaneSide) -> Option<&Wraps> {
-        let (width, _, _) = self.key?;
+        let (width, _, _, _) = self.key?;
         self.wraps.get(&(self.pair.src[side], width)).map(|w| &**w)
     }
 
-    /// Lays the panes out for `width` and `view`, unless already done.
-    pub fn relayout(&mut self, width: usize, view: ViewMode) {
-        let key = (width, view, self.pair.src);
+    /// True when the panes are laid out for `width`, `view` and `only` (see
+    /// [`Reader::relayout`]).
+    pub fn laid_out_for(&self, width: usize, view: ViewMode, only: Option<PaneSide>) -> bool {
+        self.key == Some((width, view, self.pair.src, only))
+    }
+
+    /// Lays the panes out for `width` and `view`, unless already done. `only`: the one pane
+    /// shown, where the screen has room for one; a synoptic row is then as tall as its
+    /// passages on that side, not the hidden side's.
+    pub fn relayout(&mut self, width: usize, view: ViewMode, only: Option<PaneSide>) {
+        let key = (width, view, self.pair.src, only);
         if self.key == Some(key) {
             return;
         }
@@ -215,7 +224,7 @@ impl Reader {
                 layout::reading(&paras, &w[side])
             }),
             ViewMode::Synoptic => {
-                layout::synoptic(&self.pair, [&w[PaneSide::Left], &w[PaneSide::Right]])
+                layout::synoptic(&self.pair, [&w[PaneSide::Left], &w[PaneSide::Right]], only)
             }
         };
         self.key = Some(key);

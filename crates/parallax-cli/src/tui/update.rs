@@ -43,6 +43,12 @@ pub fn key_action(m: &Model, ev: &KeyEvent) -> Option<Action> {
 
 /// Applies `action` to the model; returns the effect the app loop must run, if any.
 pub fn update(m: &mut Model, action: Action) -> Option<Effect> {
+    let effect = apply(m, action);
+    show::keep_layout(m);
+    effect
+}
+
+fn apply(m: &mut Model, action: Action) -> Option<Effect> {
     m.message = None;
     match action {
         Action::Cmd(cmd) => return command(m, cmd),

@@ -157,6 +157,42 @@ fn synoptic_view_puts_linked_passages_level() {
     );
 }
 
+/// One pane wide (under 100 columns), the synoptic view shows one side: its passages follow
+/// each other with one blank row between, not the hidden side's rows as blank gaps; Tab
+/// lays out the other side the same way.
+#[test]
+fn a_narrow_synoptic_view_leaves_no_gaps_for_the_hidden_pane() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "v");
+    assert_eq!(m.view, ViewMode::Synoptic);
+    for side in 0..2 {
+        if side == 1 {
+            press(&mut m, "tab");
+        }
+        let r = reader(&m);
+        let mut placed: Vec<_> = r.layout[side].placed.iter().collect();
+        placed.sort_by_key(|p| p.top);
+        assert!(placed.len() > 3);
+        for w in placed.windows(2) {
+            assert!(
+                w[1].top <= w[0].bottom() + 1,
+                "side {side}: passage {} ends at row {}, the next starts at row {}",
+                w[0].seg.0,
+                w[0].bottom(),
+                w[1].top
+            );
+        }
+    }
+    // Wide again, both panes show and linked passages stand level.
+    tui::update::update(&mut m, Action::Resize(120, 40));
+    let r = reader(&m);
+    for l in &r.pair.links {
+        let a = r.layout[0].of(l.segs[0][0]).unwrap();
+        let b = r.layout[1].of(l.segs[1][0]).unwrap();
+        assert_eq!(a.top, b.top, "link rows level");
+    }
+}
+
 #[test]
 fn search_has_its_own_next_and_leaves_n_to_links() {
     let mut m = demo_model(120, 40);

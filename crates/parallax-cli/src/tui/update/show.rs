@@ -51,12 +51,30 @@ pub fn show_at(
     nav::follow(m);
 }
 
+/// The one pane a synoptic view shows on a screen too narrow for two, if so.
+fn only_pane(m: &Model) -> Option<PaneSide> {
+    (m.view == ViewMode::Synoptic && m.size.width < layout::NARROW).then_some(m.active)
+}
+
+/// Lays the panes out again when the pane shown alone changed (the synoptic view on a
+/// narrow screen lays out the side it shows).
+pub fn keep_layout(m: &mut Model) {
+    let (width, view, only) = (layout::text_width(m.size), m.view, only_pane(m));
+    if m.phase
+        .ready()
+        .is_some_and(|r| !r.laid_out_for(width, view, only))
+    {
+        relayout(m);
+    }
+}
+
 /// Recomputes the layout for the current size and view, keeping each pane's focus in sight.
 pub fn relayout(m: &mut Model) {
     let width = layout::text_width(m.size);
     let view = m.view;
+    let only = only_pane(m);
     if let Some(r) = m.phase.ready_mut() {
-        r.relayout(width, view);
+        r.relayout(width, view, only);
         for side in PaneSide::BOTH {
             let n = r.layout[side].slot.len();
             m.panes[side].focus = m.panes[side].focus.min(SegmentId(n.saturating_sub(1)));
