@@ -72,6 +72,24 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
             opens = false;
         }
         if opens {
+            // A quote run over paragraphs opens each with a mark and closes only the last
+            // (“We'll monitor it. / “We take it seriously,” Smith added.): a mark opening a
+            // line ends a quote a line before it left open, at that line's end. Curly
+            // marks only: a straight one may be a closing mark typed with a space before it
+            // (`there he is'? "he said.`), which opened the quote left open.
+            let line = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let at_line_start = text[line..i].trim().is_empty() && line > 0;
+            if let Some(&(Mark::Double, start, open)) = stack.last()
+                && mark == Mark::Double
+                && c != '"'
+                && open != '"'
+                && at_line_start
+                && start < line
+            {
+                stack.pop();
+                let end = text[..line].trim_end().len().max(start);
+                quote(text, ws, entities, Span::new(start, end), end, out);
+            }
             stack.push((mark, i + c.len_utf8(), c));
             continue;
         }
@@ -348,6 +366,24 @@ mod tests {
         assert!(f[0].0.starts_with("He told me"));
         assert!(f[0].0.ends_with("came back,"));
         assert_eq!(f[1].0, "go home now");
+    }
+
+    #[test]
+    fn a_quote_over_paragraphs_ends_where_the_next_opens() {
+        let s = "“We will watch the case closely.\n“We take our standing very seriously,” Smith added.\nThe club said no more.";
+        let f = run(s);
+        let texts: Vec<&str> = f.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "We will watch the case closely.",
+                "We take our standing very seriously,"
+            ]
+        );
+        // Straight marks stay as they pair: one typed with a space before it may close.
+        let s = "\"Is that not him? \"he said.\n\"Suddenly he is the Doctor,\" he added.";
+        let f = run(s);
+        assert!(f.iter().all(|(t, _)| t != "he said."), "{f:?}");
     }
 
     #[test]
