@@ -142,8 +142,9 @@ impl Document {
         Cow::Borrowed(self.path.rsplit(['/', '\\']).next().unwrap_or(&self.path))
     }
 
-    /// The source as reports name it: the path, or for a web page its short name, then the
-    /// URL and when it was fetched ("example.com/news/talks (https://…, fetched …)").
+    /// The source as the text report names it: the path, or for a web page its short name,
+    /// then the URL and when it was fetched ("example.com/news/talks (https://…, fetched
+    /// …)"); the Markdown and HTML reports set the name and the rest apart.
     pub fn source_line(&self) -> Cow<'_, str> {
         if !self.is_web() {
             return Cow::Borrowed(&self.path);

@@ -175,7 +175,7 @@ fn a_narrow_synoptic_view_leaves_no_gaps_for_the_hidden_pane() {
         assert!(placed.len() > 3);
         for w in placed.windows(2) {
             assert!(
-                w[1].top <= w[0].bottom() + 1,
+                w[0].bottom() <= w[1].top && w[1].top <= w[0].bottom() + 1,
                 "side {side}: passage {} ends at row {}, the next starts at row {}",
                 w[0].seg.0,
                 w[0].bottom(),

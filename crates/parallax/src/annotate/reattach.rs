@@ -19,6 +19,10 @@ pub const MATCH_THRESHOLD: f32 = 0.6;
 /// their words, bar a typo or a figure.
 pub const NEIGHBOUR_THRESHOLD: f32 = 0.8;
 
+/// Words a neighbour must have to vouch for a place: a separator that stands between many
+/// passages ("Advertisement", "* * *") says nothing of where one stood.
+pub const NEIGHBOUR_MIN_WORDS: usize = 4;
+
 /// How alike a passage between the quote's two neighbours must still read to the quote to be
 /// taken for it, reworded in place: about half its words kept. Below, the sentence there is
 /// taken for another one put in its place.
@@ -99,6 +103,7 @@ impl<'c> Index<'c> {
             return 0.0;
         }
         let score = ratio(&want.words, &got);
+        // Just enough to be placed: a passage elsewhere that reads more alike still wins.
         if (IN_PLACE_THRESHOLD..MATCH_THRESHOLD).contains(&score) && self.in_place(want, ids) {
             return MATCH_THRESHOLD;
         }
@@ -110,6 +115,10 @@ impl<'c> Index<'c> {
     /// before they were, or a text of one passage) never is.
     fn in_place(&self, want: &Wanted, ids: &[SegmentId]) -> bool {
         if want.before.is_none() && want.after.is_none() {
+            return false;
+        }
+        let short = |n: &Option<Words>| n.as_ref().is_some_and(|w| w.len() < NEIGHBOUR_MIN_WORDS);
+        if short(&want.before) || short(&want.after) {
             return false;
         }
         let (Some(first), Some(last)) = (ids.first(), ids.last()) else {
@@ -229,7 +238,8 @@ impl<'c> Index<'c> {
 
 impl Notes {
     /// Places every note on the passage or link of `cmp` whose text best matches its quote
-    /// (normalised word similarity at least [`MATCH_THRESHOLD`]); a note still on the same
+    /// (normalised word similarity at least [`MATCH_THRESHOLD`], or [`IN_PLACE_THRESHOLD`]
+    /// between the quote's two neighbours as they were); a note still on the same
     /// text stays. Notes that match nothing become detached; none is ever dropped. Detached
     /// notes are tried again too, so a later refresh can place them.
     ///

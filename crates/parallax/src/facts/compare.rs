@@ -165,29 +165,41 @@ impl<'a> LinkSide<'a> {
         span.slice(self.src.text).to_string()
     }
 
-    /// Where the passages write `words` nearest to `near` (a speaker beside the quote it is
-    /// read from: "…," said her neighbor Maria Lopez), so that a flag on who said it points
-    /// at the name and not at the quote; `near` itself when they are not written as given.
-    fn nearest(&self, words: &str, near: Span) -> Span {
-        let distance = |s: &Span| s.start.abs_diff(near.start).min(s.end.abs_diff(near.end));
+    /// Where `words` stand as whole words inside `span` (an age's value in its phrase, a
+    /// speaker in the attribution read from it), first found; `span` itself when they do not.
+    fn within(&self, words: &str, span: Span) -> Span {
+        whole_words(self.src.text, span, words)
+            .next()
+            .unwrap_or(span)
+    }
+
+    /// Where the link's passages write `words` as whole words nearest to `quote`, outside it
+    /// (the speaker of a quote, "…," said her neighbor Maria Lopez, not a name the quote
+    /// itself says), so that a flag on who said it points at the name; `quote` itself when
+    /// they are not written as given.
+    fn beside(&self, words: &str, quote: Span) -> Span {
+        let distance = |s: &Span| s.start.abs_diff(quote.end).min(s.end.abs_diff(quote.start));
         (self.ids.iter())
             .filter_map(|id| self.src.segments.get(id.0))
-            .flat_map(|seg| {
-                let text = seg.span.slice(self.src.text);
-                let word_edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-                (text.match_indices(words))
-                    .filter(move |&(at, w)| {
-                        word_edge(text[..at].chars().next_back())
-                            && word_edge(text[at + w.len()..].chars().next())
-                    })
-                    .map(move |(at, w)| {
-                        Span::new(seg.span.start + at, seg.span.start + at + w.len())
-                    })
-            })
-            .filter(|_| !words.is_empty())
+            .flat_map(|seg| whole_words(self.src.text, seg.span, words))
+            .filter(|s| !s.overlaps(&quote))
             .min_by_key(distance)
-            .unwrap_or(near)
+            .unwrap_or(quote)
     }
+}
+
+/// Where `words` stand in `text` inside `span`, not as part of a longer word.
+fn whole_words<'t>(text: &'t str, span: Span, words: &'t str) -> impl Iterator<Item = Span> + 't {
+    let inside = span.slice(text);
+    let edge = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
+    (!words.is_empty())
+        .then(|| inside.match_indices(words))
+        .into_iter()
+        .flatten()
+        .filter(move |&(at, w)| {
+            edge(inside[..at].chars().next_back()) && edge(inside[at + w.len()..].chars().next())
+        })
+        .map(move |(at, w)| Span::new(span.start + at, span.start + at + w.len()))
 }
 
 /// The whole numbers written in digits in `text` ("1,200" is 1200), with where each starts;

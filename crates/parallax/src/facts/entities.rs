@@ -168,10 +168,18 @@ fn after_clock(text: &str, ws: &[Word], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|k| &ws[k]) else {
         return false;
     };
-    let word = plain(&ws[i]);
+    let (word, before) = (plain(&ws[i]), plain(prev));
     let half = |w: &str| matches!(w, "am" | "pm");
-    let clock = prev.text(text).ends_with(|c: char| c.is_ascii_digit());
-    (clock && half(&word)) || ((clock || half(&plain(prev))) && lookup(TIME_ZONES, &word).is_some())
+    let clock = before.ends_with(|c: char| c.is_ascii_digit());
+    // "10PM GMT", "3pm ET", "noon ET": a time the zone follows.
+    let timed = clock
+        || half(&before)
+        || matches!(before.as_str(), "noon" | "midnight")
+        || before
+            .strip_suffix("am")
+            .or_else(|| before.strip_suffix("pm"))
+            .is_some_and(|h| h.ends_with(|c: char| c.is_ascii_digit()));
+    (clock && half(&word)) || (timed && lookup(TIME_ZONES, &word).is_some())
 }
 
 /// Participles that make a name the qualifier of what follows: "a US-led consortium", "a
@@ -344,6 +352,7 @@ mod tests {
             run("Updated 09/14/2013 01:03 PM in Queens; posted at 3:21 PM ET, 10 A.M. GMT."),
             ["Queens"]
         );
+        assert!(run("They left at 10PM GMT, set for 3pm ET and noon ET.").is_empty());
         // A zone or a capital after anything but a time may be a name.
         assert_eq!(
             run("He spoke to PM Modi and the ET team."),
@@ -357,7 +366,15 @@ mod tests {
             run("In a statement, General Manager Tom Telesco and Teammate Luis Castillo spoke."),
             ["Tom Telesco", "Luis Castillo"]
         );
-        assert_eq!(run("The team of Coach Sean Payton won."), ["Sean Payton"]);
+        assert_eq!(
+            run("The team of Head Coach Sean Payton won."),
+            ["Sean Payton"]
+        );
+        // A post alone may be a name: a firm, a company, a film.
+        assert_eq!(
+            run("The handbag maker Coach grew, Coach USA ran buses and Coach Carter was shown."),
+            ["Coach", "Coach USA", "Coach Carter"]
+        );
     }
 
     #[test]

@@ -52,12 +52,11 @@ pub const RANKS: &[&str] = &[
     "spokeswoman",
     "spokesperson",
     // Posts in a club or a firm, written before the name as titles are ("General Manager
-    // A. J. Smith", "coach Norv Turner", "teammate Luis Castillo").
+    // A. J. Smith", "Head Coach Sean Payton", "Teammate Luis Castillo"). Not "coach" or
+    // "manager" alone: "Coach" is also a firm's name, "Coach Carter" a film's.
     "general manager",
     "head coach",
     "assistant coach",
-    "coach",
-    "manager",
     "teammate",
     "chairman",
     "chairwoman",

@@ -262,4 +262,24 @@ fn conflict_offsets_point_at_the_words_they_give() {
             c.kind
         );
     }
+    // The same words elsewhere in the passage are not taken: the age's digits in a time
+    // ("59 minutes"), the speaker's name said inside the quote.
+    let a = "The 59-year-old woman was hit at 59 minutes past noon on the corner of Main Street.\n\n\
+             \"Maria Lopez saw nothing of it, she was a loving grandmother,\" said Maria Lopez.";
+    let b = "The 62-year-old woman was hit at 59 minutes past noon on the corner of Main Street.\n\n\
+             \"Maria Lopez saw nothing of it, she was a loving grandmother,\" said Anil Chohan.";
+    let report = json::report(&compare(a, b));
+    let conflicts: Vec<_> = (report.links.as_ref().unwrap().iter())
+        .flat_map(|l| l.conflicts.iter().chain(&l.possible_conflicts))
+        .collect();
+    let age = conflicts
+        .iter()
+        .find(|c| c.kind == "age")
+        .expect("an age flag");
+    assert_eq!((age.a_start, age.a_end), (4, 6));
+    let who = (conflicts.iter())
+        .find(|c| c.kind == "attribution")
+        .expect("a speaker flag");
+    assert_eq!(&a[who.a_start..who.a_end], "Maria Lopez");
+    assert!(a[..who.a_start].ends_with("said "), "{}", &a[..who.a_end]);
 }

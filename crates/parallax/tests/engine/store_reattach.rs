@@ -175,3 +175,39 @@ fn a_note_follows_its_sentence_reworded_in_place() {
     let r = old_notes.reattach(&after);
     assert_eq!(r.detached.len(), 2, "{r:?}");
 }
+
+/// A neighbour that stands between many passages ("Advertisement") vouches for no place: a
+/// note on a sentence that is gone comes off, rather than moving to another sentence that
+/// happens to stand between two of them and read half alike.
+#[test]
+fn a_separator_is_no_neighbour() {
+    let s = "The mayor said the budget would raise taxes on homeowners by five percent next year.";
+    let t =
+        "The mayor said the plan would cut spending on parks, pools and libraries by next spring.";
+    let text = |with_s: bool| {
+        let mut parts = vec!["The council met on Monday evening to debate the city budget."];
+        if with_s {
+            parts.push(s);
+        }
+        parts.extend([
+            t,
+            "Residents will vote on the plan in a referendum in March.",
+        ]);
+        parts.join("\n\nAdvertisement\n\n")
+    };
+    let before = build(&text(true));
+    let mut notes = Notes::default();
+    let id = notes
+        .add(
+            &before,
+            Anchor::Passage {
+                source: SourceId(0),
+                segment: segment_starting(&before, "The mayor said the budget"),
+            },
+            "taxes",
+            0,
+        )
+        .unwrap();
+    let r = notes.reattach(&build(&text(false)));
+    assert_eq!(r.detached, vec![id], "{r:?}");
+}

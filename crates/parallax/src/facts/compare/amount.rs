@@ -52,6 +52,8 @@ pub enum Tolerance {
     /// As [`Tolerance::Stated`], but never more than this amount either side: "about 85%"
     /// is 80 to 90%, not 72 to 98% (a share is given in points, whatever its size).
     StatedWithin(f64),
+    /// A share of the value either side.
+    Relative(f64),
     /// A fixed amount either side ("about magnitude 7" allows 6.7 to 7.3).
     Absolute(f64),
 }
@@ -68,6 +70,7 @@ impl Tolerance {
                 }
             }
             Tolerance::StatedWithin(most) => Tolerance::Stated.width(v).min(most),
+            Tolerance::Relative(share) => v.abs() * share,
             Tolerance::Absolute(w) => w,
         }
     }

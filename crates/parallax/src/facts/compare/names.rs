@@ -84,8 +84,8 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
                     FactKind::Attribution,
                     sx.clone(),
                     sy.clone(),
-                    a.nearest(sx, x.fact.span),
-                    b.nearest(sy, y.fact.span),
+                    a.beside(sx, x.fact.span),
+                    b.beside(sy, y.fact.span),
                 );
                 c.slot = "Who said it".into();
                 out.push(c);
@@ -384,7 +384,7 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     {
         let who = |f: &Fact| f.speaker.clone().unwrap_or_default();
         let (wx, wy) = (who(x), who(y));
-        let (sx, sy) = (a.nearest(&wx, x.span), b.nearest(&wy, y.span));
+        let (sx, sy) = (a.within(&wx, x.span), b.within(&wy, y.span));
         let mut found = conflict(FactKind::Attribution, wx, wy, sx, sy);
         found.slot = "Who said it".into();
         // A quote given to these two speakers is the same difference, found from the quote

@@ -244,8 +244,8 @@ pub fn compare_kind(
             c.a = shown(x, a);
             c.b = shown(y, b);
             // The offsets follow: where the value stands inside the phrase.
-            c.a_span = a.nearest(&c.a, c.a_span);
-            c.b_span = b.nearest(&c.b, c.b_span);
+            c.a_span = a.within(&c.a, c.a_span);
+            c.b_span = b.within(&c.b, c.b_span);
         }
         c.slot = label(kind, x, y);
         out.push(c);

@@ -191,7 +191,8 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     // date on one line ("date 2026-01-17 The White House said on Jan. 16 …").
     const BESIDE: usize = 16;
     // A line that opens with a label and a time before the date ("Published 12:17 am,
-    // Monday, September 16, 2013") is the date line from its start.
+    // Monday, September 16, 2013"), the date no more than this many bytes in, is the date
+    // line from its start.
     const LABEL_AND_TIME: usize = 40;
     let dated: Vec<Span> = (a.facts.iter())
         .filter(|f| f.kind == FactKind::Published)

@@ -725,10 +725,13 @@ fn when(f: &Fact, today: Option<i64>) -> When {
     }
 }
 
-/// How far a length of time in months or longer may stand from its number of days, as a
-/// share of one of its units: months and years differ in length ("18 months" is "a year
-/// and a half"), by a few days whatever their number ("11 years" and "12 years" differ).
+/// How far a length of time in months may stand from its number of days, as a share:
+/// months differ in length, and "six months" is "180 days" as writers count.
 const LENGTH_SLACK: f64 = 0.05;
+
+/// As [`LENGTH_SLACK`], for years and longer: a year is 365 or 366 days, so "18 months" is
+/// "a year and a half", but "11 years" is not "12 years".
+const YEAR_SLACK: f64 = 0.01;
 
 /// How far "about" takes a length of time either side, as a share ("about six hours" is
 /// some 4.5 to 7.5 hours).
@@ -769,8 +772,11 @@ fn duration(words: &[&str]) -> Option<When> {
     let per = unit_days(unit.trim_end_matches('s'))?;
     let n = n.join(" ");
     // Months and longer vary in length; days, hours and minutes do not.
-    let slack = if per >= 28.0 { LENGTH_SLACK } else { 0.0 };
-    let width = per * slack;
+    let slack = match per {
+        365.0.. => YEAR_SLACK,
+        28.0.. => LENGTH_SLACK,
+        _ => 0.0,
+    };
     let range = n
         .split_once('-')
         .and_then(|(lo, hi)| Some((calendar::count(lo)?, calendar::count(hi)?)));
@@ -778,13 +784,13 @@ fn duration(words: &[&str]) -> Option<When> {
         Some(v) => amount::bend(
             v * per,
             Some(Hedge::About),
-            amount::Tolerance::Absolute(width),
+            amount::Tolerance::Relative(slack),
         ),
         None if range.is_some() => {
             let (lo, hi) = range?;
             Amount {
-                lo: lo * per - width,
-                hi: hi * per + width,
+                lo: lo * per * (1.0 - slack),
+                hi: hi * per * (1.0 + slack),
             }
         }
         None => {
