@@ -3,7 +3,7 @@
 //! Every note must land on the passage that now says what its quote said, or be detached
 //! when that passage is gone.
 
-use parallax::annotate::{Anchor, Notes};
+use parallax::annotate::{Anchor, NoteId, Notes};
 use parallax::{Comparison, Document, Options, SegmentId, SourceId};
 
 const ARTICLE: &str = include_str!("../../../../assets/samples/cabello-2019-ap-rewrite.txt");
@@ -26,6 +26,16 @@ fn segment_starting(cmp: &Comparison, start: &str) -> SegmentId {
         .map(SegmentId)
         .find(|&i| s.segment_text(i).starts_with(start))
         .unwrap_or_else(|| panic!("no passage starts with {start:?}"))
+}
+
+/// A note on the passage of source A that starts with `start`, its text that start.
+fn note_on(notes: &mut Notes, cmp: &Comparison, start: &str) -> NoteId {
+    let segment = segment_starting(cmp, start);
+    let anchor = Anchor::Passage {
+        source: SourceId(0),
+        segment,
+    };
+    notes.add(cmp, anchor, start, 0).unwrap()
 }
 
 #[test]
@@ -55,20 +65,7 @@ fn notes_follow_their_passages_through_edits() {
     let mut notes = Notes::default();
     let ids: Vec<_> = cases
         .iter()
-        .map(|(from, _)| {
-            let segment = segment_starting(&before, from);
-            notes
-                .add(
-                    &before,
-                    Anchor::Passage {
-                        source: SourceId(0),
-                        segment,
-                    },
-                    from,
-                    0,
-                )
-                .unwrap()
-        })
+        .map(|(from, _)| note_on(&mut notes, &before, from))
         .collect();
 
     let edited = format!(
@@ -118,23 +115,13 @@ fn notes_follow_their_passages_through_edits() {
 #[test]
 fn a_note_follows_its_sentence_reworded_in_place() {
     let before = build(ARTICLE);
-    let note_on = |notes: &mut Notes, start: &str| {
-        let segment = segment_starting(&before, start);
-        notes
-            .add(
-                &before,
-                Anchor::Passage {
-                    source: SourceId(0),
-                    segment,
-                },
-                start,
-                0,
-            )
-            .unwrap()
-    };
     let mut notes = Notes::default();
-    let reworded = note_on(&mut notes, "The US official who broke the news");
-    let replaced = note_on(&mut notes, "Cabello is no friend of the US government");
+    let reworded = note_on(&mut notes, &before, "The US official who broke the news");
+    let replaced = note_on(
+        &mut notes,
+        &before,
+        "Cabello is no friend of the US government",
+    );
     let mut no_neighbours: serde_json::Value = serde_json::to_value(&notes).unwrap();
     for note in no_neighbours["notes"].as_array_mut().unwrap() {
         for quote in note["quotes"].as_array_mut().unwrap() {
@@ -197,17 +184,7 @@ fn a_separator_is_no_neighbour() {
     };
     let before = build(&text(true));
     let mut notes = Notes::default();
-    let id = notes
-        .add(
-            &before,
-            Anchor::Passage {
-                source: SourceId(0),
-                segment: segment_starting(&before, "The mayor said the budget"),
-            },
-            "taxes",
-            0,
-        )
-        .unwrap();
+    let id = note_on(&mut notes, &before, "The mayor said the budget");
     let r = notes.reattach(&build(&text(false)));
     assert_eq!(r.detached, vec![id], "{r:?}");
 }
