@@ -126,9 +126,10 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
     while i < ws.len() {
         // "41°C": a unit's letter glued to its number is no name.
         let unit = text[..ws[i].span.start].ends_with(|c: char| c == '°' || c.is_ascii_digit());
+        // The clock test folds two words: only for a word that could start a name.
         if unit
-            || after_clock(text, ws, i)
             || !is_name_word(text, &ws[i])
+            || after_clock(text, ws, i)
             || skip.iter().any(|s| s.contains(&ws[i].span))
         {
             i += 1;
