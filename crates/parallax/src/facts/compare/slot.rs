@@ -235,6 +235,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                     FactKind::Entity => {
                         !f.value.split(' ').all(|w| name_words.contains(w))
                             && !spelt.misspells(&f.value)
+                            && !named_by_its_end(&f.value, &names)
                     }
                     FactKind::Quote => !quotes.gives(&f.value),
                     FactKind::Count => people_count(&f.value).is_none_or(|n| !people.contains(n)),
@@ -243,6 +244,31 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         })
         .map(|(i, _)| i)
         .collect()
+}
+
+/// True when `names` (the other side's) hold the last words of `value`: "the Saints" name
+/// the "New Orleans Saints", "Williams" names "Jamal Williams". Not a first part: "New
+/// York" does not name the "New York Police", nor "US" the "US Navy"; nor when the other
+/// side gives those last words to another full name ("John Smith": its "Smith" is not
+/// "Mark Smith").
+fn named_by_its_end(value: &str, names: &HashSet<&str>) -> bool {
+    value.match_indices(' ').any(|(at, _)| {
+        let tail = &value[at + 1..];
+        // "University of Athens", "Party of Turkmenistan": what follows "of" is another
+        // entity, not the name's last words.
+        let joined = value[..at]
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| matches!(w, "of" | "for" | "and" | "the" | "de" | "in" | "at"));
+        !joined
+            && names.contains(tail)
+            && !names.iter().any(|n| {
+                *n != tail
+                    && *n != value
+                    && n.ends_with(tail)
+                    && n[..n.len() - tail.len()].ends_with(' ')
+            })
+    })
 }
 
 /// The number of a count of people ("14000 resident", "3 people"): its value's number when
