@@ -146,13 +146,19 @@ impl Document {
     /// then the URL and when it was fetched ("example.com/news/talks (https://…, fetched
     /// …)"); the Markdown and HTML reports set the name and the rest apart.
     pub fn source_line(&self) -> Cow<'_, str> {
-        if !self.is_web() {
-            return Cow::Borrowed(&self.path);
+        match self.origin() {
+            Some(origin) => Cow::Owned(format!("{} ({origin})", self.name())),
+            None => Cow::Borrowed(&self.path),
         }
-        match &self.fetched {
-            Some(at) => Cow::Owned(format!("{} ({}, fetched {at})", self.name(), self.path)),
-            None => Cow::Owned(format!("{} ({})", self.name(), self.path)),
-        }
+    }
+
+    /// For a web page, where it came from and when: "https://…, fetched …" (the URL alone
+    /// when the time is not known); nothing for a file.
+    pub fn origin(&self) -> Option<String> {
+        self.is_web().then(|| match &self.fetched {
+            Some(at) => format!("{}, fetched {at}", self.path),
+            None => self.path.clone(),
+        })
     }
 
     /// True when the source was read from a URL.

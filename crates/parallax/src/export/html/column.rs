@@ -311,9 +311,8 @@ fn weak_note(l: &Link) -> String {
 /// The source's line under its heading `name`: the path, or for a web page headed by its
 /// short name, its URL and when it was fetched (the name once, not twice).
 fn source_line(d: &crate::document::Document, name: &str) -> String {
-    match &d.fetched {
-        _ if !d.is_web() || d.name() != name => d.source_line().into_owned(),
-        Some(at) => format!("{}, fetched {at}", d.path),
-        None => d.path.clone(),
+    match d.origin() {
+        Some(origin) if d.name() == name => origin,
+        _ => d.source_line().into_owned(),
     }
 }
