@@ -400,3 +400,38 @@ fn the_readmes_flag_sentences_are_the_ones_written() {
         assert_eq!(said, [want], "{a} / {b}");
     }
 }
+
+#[test]
+fn a_weekday_changed_in_a_revision_that_adds_its_time_stamp_is_flagged() {
+    let said = |day: &str| format!("Rescuers reached the flooded village {day}, the army said.");
+    let stamped =
+        |time: &str, day: &str| format!("Updated {time} EST, January 7, 2009\n{}", said(day));
+    let dates = |c: &[Conflict]| -> Vec<(String, String)> {
+        (c.iter().filter(|c| c.kind == FactKind::Date))
+            .map(|c| (c.a.clone(), c.b.clone()))
+            .collect()
+    };
+    let changed = vec![("early Wednesday".to_string(), "early Thursday".to_string())];
+    // Only the revision dated; both dated. The two days the dates place ("Thursday" is
+    // January 8) are within the slack a relative day has against another source's date, but
+    // the names say two days.
+    let c = one_sentence(
+        &said("early Wednesday"),
+        &stamped("3:45 p.m.", "early Thursday"),
+    );
+    assert_eq!(dates(&c), changed, "{c:?}");
+    let c = one_sentence(
+        &stamped("9:10 a.m.", "early Wednesday"),
+        &stamped("3:45 p.m.", "early Thursday"),
+    );
+    assert_eq!(dates(&c), changed, "{c:?}");
+    // One name under two dates is one day told alike; a night and the next early morning
+    // may be one moment.
+    let c = one_sentence(&said("on Wednesday"), &stamped("3:45 p.m.", "on Wednesday"));
+    assert!(dates(&c).is_empty(), "{c:?}");
+    let c = one_sentence(
+        &said("late Tuesday night"),
+        &stamped("3:45 p.m.", "early Wednesday"),
+    );
+    assert!(dates(&c).is_empty(), "{c:?}");
+}

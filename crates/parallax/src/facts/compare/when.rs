@@ -141,6 +141,10 @@ struct Reading {
     /// states ("for the first time in 20 years").
     adjective: bool,
     what: What,
+    /// The day of the week as written ("early Thursday"), with its edge, when the date is
+    /// a weekday's name: two of them are set side by side by name, whatever the articles'
+    /// dates (see [`named_days_fit`]).
+    named_day: Option<(u32, Edge)>,
     ctx: Context,
 }
 
@@ -167,6 +171,12 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
         .into_iter()
         .filter(|f| !told_by(side, f, other))
         .map(|f| {
+            let named_day = match when(f, None) {
+                When::Weekday(w, _) if !beside_a_date(side, f) => {
+                    Some((w, days_edge(side.src.text, f.span)))
+                }
+                _ => None,
+            };
             let (what, shown) = match when(f, today) {
                 When::Span(a) => {
                     let (a, from) = hedged_length(side.src.text, f.span.start, a);
@@ -185,6 +195,7 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                 adjective,
                 shown,
                 what: What::Date(what),
+                named_day,
                 ctx: context(side.src, f),
             }
         })
@@ -326,6 +337,7 @@ fn times<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                     late,
                     zone: zone(&f.value),
                 },
+                named_day: None,
                 ctx: context(side.src, f),
             })
         })
@@ -350,11 +362,17 @@ fn pair(
     }
     let slot = |x: &Reading, y: &Reading| same_slot(x, y);
     let fits = |x: &Reading, y: &Reading| {
+        if let (Some(p), Some(q)) = (x.named_day, y.named_day) {
+            return named_days_fit(p, q);
+        }
         fits(&x.what, &y.what)
             && match (&x.what, &y.what) {
                 (What::Date(p), What::Date(q)) if x.range && y.range => same_ends(p, q),
                 _ => true,
             }
+    };
+    let comparable = |x: &Reading, y: &Reading| {
+        (x.named_day.is_some() && y.named_day.is_some()) || comparable(&x.what, &y.what)
     };
     // A date is told alike when the other side gives a date it fits, though no word around
     // the two is shared: "quakes hit in 2002, as well as the tsunami in 2004" states the
@@ -364,7 +382,7 @@ fn pair(
     // many of them.
     let agree = |x: &Reading, y: &Reading| {
         fits(x, y)
-            && comparable(&x.what, &y.what)
+            && comparable(x, y)
             && (slot(x, y).is_some() || (kind == FactKind::Date && !told_apart(x, y)))
     };
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| agree(&ra[i], &rb[j]));
@@ -372,7 +390,7 @@ fn pair(
     let mut pairs = Vec::new();
     for (i, x) in ra.iter().enumerate() {
         for (j, y) in rb.iter().enumerate() {
-            if !agreed.neither(i, j) || !comparable(&x.what, &y.what) {
+            if !agreed.neither(i, j) || !comparable(x, y) {
                 continue;
             }
             if let Some(s) = slot(x, y) {
@@ -522,6 +540,15 @@ fn circular_overlap(lo_a: i32, hi_a: i32, lo_b: i32, hi_b: i32, period: i32) -> 
         let s = base + k * period;
         lo_a <= hi_b + s && lo_b + s <= hi_a
     })
+}
+
+/// True when two days named by their weekday may be one: the same name, or a day apart
+/// where their edges allow (as for [`When::Weekday`]). Read by name even when the articles'
+/// dates place both: a revision that adds its time stamp still says "Thursday" where the
+/// first version said "Wednesday", and the two days the dates give are within the day of
+/// slack a relative date is allowed against another source's date.
+fn named_days_fit((a, ea): (u32, Edge), (b, eb): (u32, Edge)) -> bool {
+    dates_fit(&When::Weekday(a, ea), &When::Weekday(b, eb))
 }
 
 fn dates_fit(p: &When, q: &When) -> bool {
