@@ -11,7 +11,31 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lines::trim;
 use crate::span::Span;
-use crate::text::Language;
+use crate::text::{Language, ends_like_sentence};
+
+/// True when `body` is written one sentence a line: three lines or more, at least two in
+/// three ending like a sentence. Prose wrapped at a width ends few of its lines so.
+fn lines_are_sentences(body: &str) -> bool {
+    let lines: Vec<&str> = body
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let ended = lines.iter().filter(|l| ends_like_sentence(l)).count();
+    lines.len() >= 3 && 3 * ended >= 2 * lines.len()
+}
+
+/// True when a line break stands between `prev` and `next` and `next` opens like a
+/// sentence (not in lower case, nor with a comma, semicolon or colon). In text written one
+/// sentence a line, such a break ends the sentence even after "p.m." or "U.S.", which in
+/// running prose may stand inside one ("at 5 p.m. Friday").
+fn ends_its_line(text: &str, prev: Span, next: Span) -> bool {
+    let gap = &text[prev.start..next.start];
+    let broken = gap.trim_end_matches([' ', '\t']).ends_with('\n')
+        || text[next.start..next.end].starts_with('\n');
+    let n = next.slice(text).trim_start();
+    broken && !n.starts_with(|c: char| c.is_lowercase() || ",;:".contains(c))
+}
 
 /// Sentences of one paragraph, in the language its words suggest.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
@@ -27,6 +51,7 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
         .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
         .collect();
     let mut merged: Vec<Span> = Vec::with_capacity(pieces.len());
+    let per_line = lines_are_sentences(body);
     let mut quotes = rules::Quotes::default();
     let mut counted = para.start;
     for mut piece in pieces.drain(..) {
@@ -42,8 +67,13 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
             quotes.feed(&text[counted..prev.end]);
             counted = prev.end;
         }
+        let line_ends_it = |prev: Span| per_line && ends_its_line(text, prev, piece);
         match merged.last_mut() {
-            Some(prev) if rules::joins(text, &quotes, *prev, piece, lang) => prev.end = piece.end,
+            Some(prev)
+                if !line_ends_it(*prev) && rules::joins(text, &quotes, *prev, piece, lang) =>
+            {
+                prev.end = piece.end
+            }
             _ => merged.push(piece),
         }
     }

@@ -41,6 +41,15 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pattern).unwrap()
 });
 
+/// A time stamp with no date, the whole line: "Updated 3:45 p.m.", "Posted at 3:21 PM ET",
+/// "Last updated: 10:02am EST". It says when the page changed, not what happened.
+static TIME_STAMP_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)^\s*(?:last\s+)?(?:{LABELS}|modified)\s*:?\s*(?:at\s+)?[0-9]{{1,2}}[:.][0-9]{{2}}\s*(?:[ap]\.?\s?m\.?)?(?:\s+[a-z]{{2,4}})?\s*$"
+    ))
+    .unwrap()
+});
+
 /// The labels a date line may open with.
 static DATE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})(?-u:\b)")).unwrap());
@@ -71,6 +80,13 @@ pub fn detect_header(text: &str) -> Metadata {
     let mut body_found = false;
     'blocks: for block in blocks(text) {
         for (i, &(at, line)) in block.iter().enumerate() {
+            if TIME_STAMP_LINE.is_match(line) {
+                meta.header.push(HeaderLine {
+                    span: Span::new(at, at + line.len()),
+                    role: HeaderRole::Date,
+                });
+                continue;
+            }
             let Some((date, end, rest)) = date_at_start(line) else {
                 continue;
             };

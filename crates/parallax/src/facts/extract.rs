@@ -50,6 +50,7 @@ pub fn extract(doc: &Document) -> Vec<Fact> {
     attributions::extract(text, &ws, &mut out);
     out.extend(names);
     bylines(doc, &mut out);
+    drop_time_stamps(doc, &mut out);
     published(doc, &mut out);
     out.sort_by(|a, b| a.span.cmp(&b.span).then(a.kind.cmp(&b.kind)));
     out.dedup_by(|a, b| a.kind == b.kind && a.span.overlaps(&b.span) && a.value == b.value);
@@ -163,15 +164,16 @@ fn drop_nested_dates(facts: &mut Vec<Fact>) {
 /// day its relative times ("today", "on Tuesday") are read against. Only a full date (day,
 /// month and year) dates an article.
 fn published(doc: &Document, out: &mut Vec<Fact>) {
-    let Some(line) = doc.meta.header.iter().find(|h| h.role == HeaderRole::Date) else {
-        return;
-    };
     let full = |v: &str| {
         v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[..4].iter().all(u8::is_ascii_digit)
     };
-    let found = out
-        .iter()
-        .find(|f| f.kind == FactKind::Date && line.span.contains(&f.span) && full(&f.value));
+    // The first date line that gives a date: a time stamp ("Updated 3:45 p.m.") gives none.
+    let found = (doc.meta.header.iter())
+        .filter(|h| h.role == HeaderRole::Date)
+        .find_map(|line| {
+            out.iter()
+                .find(|f| f.kind == FactKind::Date && line.span.contains(&f.span) && full(&f.value))
+        });
     if let Some(f) = found {
         let fact = Fact {
             kind: FactKind::Published,
@@ -181,6 +183,21 @@ fn published(doc: &Document, out: &mut Vec<Fact>) {
         };
         out.push(fact);
     }
+}
+
+/// Drops the facts of the header's date lines that give no date ("Updated 3:45 p.m."): the
+/// time the page changed is no fact of the story, and the two versions of one article
+/// each have their own.
+fn drop_time_stamps(doc: &Document, out: &mut Vec<Fact>) {
+    let stamps: Vec<Span> = (doc.meta.header.iter())
+        .filter(|h| h.role == HeaderRole::Date)
+        .filter(|h| {
+            !out.iter()
+                .any(|f| f.kind == FactKind::Date && h.span.contains(&f.span))
+        })
+        .map(|h| h.span)
+        .collect();
+    out.retain(|f| !stamps.iter().any(|s| s.contains(&f.span)));
 }
 
 /// The byline from the document's header, as a fact on the line that carries it.

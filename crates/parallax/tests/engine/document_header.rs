@@ -342,3 +342,45 @@ fn a_headline_on_the_first_line_of_one_sentence_a_line() {
     let posted = format!("Posted at 3:21 PM ET, 01/5/2011\n{head}\n{lines}");
     assert_eq!(detect_header(&posted).title.as_deref(), Some(head));
 }
+
+#[test]
+fn a_time_stamp_without_a_date_is_header_and_gives_no_fact() {
+    for line in [
+        "Updated 3:45 p.m.",
+        "Posted at 3:21 PM ET",
+        "Last updated: 10:02am EST",
+        "Updated 14:25",
+    ] {
+        // Written one sentence a line, as a newsroom's revision is, and in paragraphs.
+        for text in [
+            format!(
+                "Colts Beat Jaguars\n{line}\nPeyton Manning was nearly perfect.\nHe threw for 364 yards.\nThe Colts won."
+            ),
+            format!("Colts Beat Jaguars\n\n{line}\n\n{BODY}"),
+        ] {
+            let meta = detect_header(&text);
+            assert!(meta.date.is_none(), "{line}");
+            assert!(
+                roles(&text).contains(&(HeaderRole::Date, line.to_string())),
+                "{line}"
+            );
+            assert!(!passages(&text).iter().any(|p| p.contains(line)), "{line}");
+            let doc = Document::from_text("x.txt", text.as_str());
+            let facts = parallax::facts::extract(&doc);
+            assert!(
+                !facts.iter().any(|f| text
+                    .find(line)
+                    .is_some_and(|at| f.span.start >= at && f.span.start < at + line.len())),
+                "{line}: {facts:?}"
+            );
+        }
+    }
+    // A sentence that opens with the label is prose.
+    let text =
+        format!("Colts Beat Jaguars\n\nUpdated at 3:45 p.m. the scores were final.\n\n{BODY}");
+    assert!(
+        passages(&text)
+            .iter()
+            .any(|p| p.starts_with("Updated at 3:45"))
+    );
+}

@@ -218,6 +218,34 @@ fn the_representative_sentence_of_the_reuters_sample_is_whole() {
 }
 
 #[test]
+fn a_line_break_ends_a_sentence_in_text_written_one_sentence_a_line() {
+    // "p.m." and "U.S." may stand inside a sentence, but not across the line break of a
+    // text whose lines are its sentences.
+    parts(
+        "Updated 3:45 p.m.\nPeyton Manning was nearly perfect.\nHe threw for 364 yards.\nThe Colts won.",
+        &[
+            "Updated 3:45 p.m.",
+            "Peyton Manning was nearly perfect.",
+            "He threw for 364 yards.",
+            "The Colts won.",
+        ],
+    );
+    parts(
+        "The talks ended at 5 p.m.\nOfficials met the U.S.\nEnvoys said so.",
+        &[
+            "The talks ended at 5 p.m.",
+            "Officials met the U.S.",
+            "Envoys said so.",
+        ],
+    );
+    // Prose wrapped at a width ends few of its lines like a sentence: its breaks are no ends.
+    one(
+        "The talks ended late on Friday after envoys of the\nfirm and the house left the hall, \
+         and the\nunion said it would meet again at 5 p.m.\nMonday to weigh the offer.",
+    );
+}
+
+#[test]
 fn paragraphs_are_runs_of_lines_between_blank_lines() {
     let text = "One line\nstill one.\n\n  \nTwo.\r\n\r\nThree.";
     let p: Vec<&str> = paragraphs(text, &[Span::new(0, text.len())])
