@@ -297,11 +297,31 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
     while k > 0 && BETWEEN.contains(&fold(ws[k - 1].text(text)).as_str()) {
         k -= 1;
     }
+    // "Rep. Edward Markey (D-Mass.) said": the party and state in brackets are skipped.
+    let mut bracketed = false;
+    if k > 0
+        && text[ws[k - 1].span.end..ws[k].span.start]
+            .trim_end()
+            .ends_with(')')
+        && let Some(open) = text[floor..ws[k].span.start].rfind('(')
+    {
+        let inside = first_at(ws, floor + open);
+        if inside > 0
+            && inside + 1 == k
+            && ws[inside - 1].span.start >= floor
+            && super::entities::party_and_state(text, &ws[inside])
+        {
+            k = inside;
+            bracketed = true;
+        }
+    }
     let end = k;
     let mut start = end;
     while start > 0 && ws[start - 1].span.start >= floor && end - start < 9 {
         let gap = &text[ws[start - 1].span.end..ws[start].span.start];
-        if gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '\n']) {
+        let opens_the_brackets = bracketed && start == end;
+        if !opens_the_brackets && gap.contains([',', ';', ':', '(', ')', '"', '“', '”', '—', '\n'])
+        {
             break;
         }
         let t = fold(ws[start - 1].text(text));

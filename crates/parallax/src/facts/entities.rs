@@ -96,6 +96,21 @@ fn excluded(folded: &str, lang: Language) -> bool {
         || matches!(folded, "celsius" | "fahrenheit" | "kelvin")
 }
 
+/// True when word `w` is a lawmaker's party and state in brackets after the name:
+/// "(D-Mass.)", "(R-Texas)", "(I-Vt.)" ("a D-list actor" is a word).
+pub(super) fn party_and_state(text: &str, w: &Word) -> bool {
+    let t = w.text(text);
+    let opened = text[..w.span.start].ends_with('(');
+    let closed = text[w.span.end..].trim_start_matches('.').starts_with(')');
+    let mut chars = t.chars();
+    opened
+        && closed
+        && matches!(chars.next(), Some('D' | 'R' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && chars.all(|c| c.is_ascii_alphabetic())
+}
+
 /// The named entities of `text`, outside the `skip` spans (headlines).
 pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut Vec<Fact>) {
     // "US-led", "British-based": the name is the part before the hyphen, and it ends there.
@@ -129,6 +144,7 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
         // The clock test folds two words: only for a word that could start a name.
         if unit
             || !is_name_word(text, &ws[i])
+            || party_and_state(text, &ws[i])
             || after_clock(text, ws, i)
             || skip.iter().any(|s| s.contains(&ws[i].span))
         {
@@ -139,7 +155,8 @@ pub fn extract(text: &str, ws: &[Word], skip: &[Span], lang: Language, out: &mut
         let mut k = j;
         while k < ws.len()
             && !cut[k - 1]
-            && same_line_space(text, ws[k - 1].span.end, ws[k].span.start)
+            && (same_line_space(text, ws[k - 1].span.end, ws[k].span.start)
+                || after_title_point(text, &ws[k - 1], &ws[k]))
         {
             if text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with(['\'', '’'])
                 || text[ws[k - 1].span.start..ws[k - 1].span.end].ends_with("'s")
@@ -232,6 +249,34 @@ struct Evidence<'a> {
     lower: HashSet<&'a str>,
 }
 
+/// True when `prev` is a title written short with its point ("Rep.", "Sen.", "Gov.") and
+/// `next` follows it on the line: "Rep. Edward Markey" is one name, as "Representative
+/// Edward Markey" is.
+fn after_title_point(text: &str, prev: &Word, next: &Word) -> bool {
+    let gap = &text[prev.span.end..next.span.start];
+    gap.starts_with('.')
+        && same_line_space(text, prev.span.end + 1, next.span.start)
+        && TITLES.contains(&format!("{}.", fold(prev.text(text))).as_str())
+}
+
+/// Where the name proper starts in a folded run of words: after its titles ("rep. edward
+/// markey"), or after the words that say what the office is of and their titles
+/// ("committee chairman rep. edward markey", "oklahoma governor mary fallin"); 0 when no
+/// title stands before a name.
+pub fn name_start(folded: &str) -> usize {
+    let at = strip_titles(folded);
+    if at > 0 {
+        return at;
+    }
+    (folded.match_indices(' '))
+        .map(|(i, _)| i + 1)
+        .find_map(|from| {
+            let at = strip_titles(&folded[from..]);
+            (at > 0).then_some(from + at)
+        })
+        .unwrap_or(0)
+}
+
 fn same_line_space(text: &str, a: usize, b: usize) -> bool {
     let gap = &text[a..b];
     !gap.is_empty() && gap.chars().all(|c| c == ' ')
@@ -289,7 +334,7 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
             return;
         }
     }
-    let at = strip_titles(&folded);
+    let at = name_start(&folded);
     let key = folded[at..].to_string();
     // One letter with a point after it ("200 W. American Blvd.") is an initial, no name;
     // without one ("posted on X") it may be.

@@ -267,11 +267,21 @@ fn speaker_before(text: &str, ws: &[Word], entities: &[Fact], open: usize) -> Op
 
 /// A speaker as shown: a named person without titles ("Republican U.S. Representative Maria
 /// Elvira Salazar" → "Maria Elvira Salazar"), anyone else as written.
+///
+/// Titles may follow words that say what the office is of ("Committee Chairman Rep. Edward
+/// Markey" → "Edward Markey"): the name is what follows the first run of titles.
 pub(super) fn clean(s: &str) -> String {
     let s = s.trim();
     if is_capitalised(s) {
         let folded = fold(s);
-        let at = super::entities::strip_titles(&folded);
+        // Words before the titles ("Committee Chairman") only where all is capitalised: a
+        // role in lower case ("Tesla chief executive Elon Musk") is kept as written.
+        let all_capitalised = s.split_whitespace().all(is_capitalised);
+        let at = if all_capitalised {
+            super::entities::name_start(&folded)
+        } else {
+            super::entities::strip_titles(&folded)
+        };
         let dropped = folded[..at].split_whitespace().count();
         let words: Vec<&str> = s.split_whitespace().skip(dropped).collect();
         if !words.is_empty() && words.iter().all(|w| is_capitalised(w)) {

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
+use super::super::entities::key;
 use super::super::quotes::speaker_key;
 use super::numeric::same_name;
 use super::slot::same;
@@ -63,7 +64,9 @@ pub fn quotes(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             // One quote inside the other, word for word: the same words, quoted in part.
             let part = in_part(&x.words, &y.words) || in_part(&y.words, &x.words);
             let one_speaker = match (&x.key, &y.key) {
-                (Some(kx), Some(ky)) => same_name(kx, ky),
+                (Some(kx), Some(ky)) => {
+                    same_name(kx, ky) || shown_alike(&x.fact.speaker, &y.fact.speaker)
+                }
                 _ => false,
             };
             if !same(x.fact, y.fact) && !part {
@@ -373,12 +376,14 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let role = |f: &Fact| {
         f.speaker
             .as_deref()
-            .and_then(|w| source_role(w, &f.value, false))
+            .and_then(|w| source_role(w, &f.value, true))
     };
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
         && x.value != y.value
         && !same_name(&x.value, &y.value)
+        && !shown_alike(&x.speaker, &y.speaker)
+        && !speaks_for(x, y)
         && role(x).is_some()
         && role(x) == role(y)
     {
@@ -398,6 +403,33 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             None => out.push(found),
         }
     }
+}
+
+/// True when two speakers are shown as one name ("CHP Officer Brad Baehr" and "Highway
+/// Patrol Officer Brad Baehr" are both "Brad Baehr"): where the office is of is no other
+/// speaker.
+fn shown_alike(x: &Option<String>, y: &Option<String>) -> bool {
+    match (x, y) {
+        (Some(x), Some(y)) => same_name(&key(x), &key(y)),
+        _ => false,
+    }
+}
+
+/// True when one attribution names a body by its initials and the other a person by an
+/// office ("the CHP said" and "Highway Patrol Officer Brad Baehr said"): the body may speak
+/// through its officer, so they may be one source.
+fn speaks_for(x: &Fact, y: &Fact) -> bool {
+    let initials = |f: &Fact| {
+        f.speaker.as_deref().is_some_and(|s| {
+            (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_uppercase())
+        })
+    };
+    let officer = |f: &Fact| {
+        f.speaker
+            .as_deref()
+            .is_some_and(|s| s.split_whitespace().count() >= 2 && key(s) != f.value)
+    };
+    (initials(x) && officer(y)) || (initials(y) && officer(x))
 }
 
 /// Words that, standing between two names, say the same whichever name comes first ("Smith
