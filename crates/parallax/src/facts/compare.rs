@@ -434,14 +434,31 @@ pub fn misspelt(x: &str, y: &str) -> bool {
     let [(p, q)] = diff.as_slice() else {
         return false;
     };
+    // The last of several words, after the same first ones, is a surname ("Andrew Wetzler"
+    // / "Andrew Wetzel", "Dirk Kempthorne" / "Dirk Kempthorn"): a letter more or less at its
+    // end is spelling too, though not a plural's or a people's ("New York Giants" / "New
+    // York Giant", "North Syrian" / "North Syria"), nor British and American spelling
+    // ("Treatment Centre" / "Treatment Center").
+    // A last letter doubled is how one name is written from another alphabet ("Zelensky" /
+    // "Zelenskyy").
+    let family = |x: &str, y: &str| {
+        x.strip_prefix(y).is_some_and(|rest| {
+            rest.len() > 1 || matches!(rest, "s" | "i" | "n") || y.ends_with(rest)
+        })
+    };
+    let surname = wx.len() >= 2
+        && wx.last() == Some(p)
+        && p.len().abs_diff(q.len()) <= 1
+        && !family(p, q)
+        && !family(q, p)
+        && names::american(p) != names::american(q);
     let short = p.len().min(q.len());
     short >= 5
-        && !p.starts_with(q)
-        && !q.starts_with(p)
+        && (surname || (!p.starts_with(q) && !q.starts_with(p)))
         && p.chars().next() == q.chars().next()
         // An ending that differs is another word of one family ("Greece", "Greek"), not a
         // misspelling, which changes a letter or two inside ("Tarvena", "Tarvenna").
-        && p.chars().last() == q.chars().last()
+        && (surname || p.chars().last() == q.chars().last())
         && p.len().abs_diff(q.len()) <= 2
         && edit_distance(p, q) <= 2
 }

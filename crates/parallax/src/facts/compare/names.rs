@@ -286,7 +286,7 @@ fn form_words(s: &str) -> Vec<String> {
 
 /// One spelling of a word, digits for a number word: "organise" → "organize", "colour" →
 /// "color", "centre" → "center", "forty" → "40".
-fn american(w: &str) -> String {
+pub(super) fn american(w: &str) -> String {
     if let Some(v) = crate::lexicon::number_word(w) {
         return v.to_string();
     }
