@@ -435,3 +435,29 @@ fn a_weekday_changed_in_a_revision_that_adds_its_time_stamp_is_flagged() {
     );
     assert!(dates(&c).is_empty(), "{c:?}");
 }
+
+#[test]
+fn a_revised_figure_is_shown_with_what_it_counts() {
+    let flags = |a: &str, b: &str| -> Vec<(String, String)> {
+        let cmp = crate::support::two(a, b);
+        (cmp.pairs[0].link_facts.iter())
+            .flat_map(|f| f.conflicts.iter().map(|c| (c.a.clone(), c.b.clone())))
+            .collect()
+    };
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    // Two estimates that overlap, revised: the editor still sees the figure and its noun.
+    assert_eq!(
+        flags(
+            "A mortar strike killed about 40 people sheltering in a school on Tuesday.",
+            "A mortar strike killed about 45 people sheltering in a school on Tuesday."
+        ),
+        pair("about 40 people", "about 45 people")
+    );
+    assert_eq!(
+        flags(
+            "Ratliff returned it for a touchdown with 4 minutes 48 seconds remaining.",
+            "Ratliff returned it for a touchdown with 4 minutes 18 seconds remaining."
+        ),
+        pair("4 minutes 48 seconds", "4 minutes 18 seconds")
+    );
+}

@@ -229,7 +229,7 @@ fn a_figure_revised_amid_the_same_words_is_flagged_unless_rounded() {
     let out = report(&text("42,000"), &text("48,000"));
     assert!(out.contains("1 fact differs"), "{out}");
     assert!(
-        out.contains("! Number: A says 42,000, B says 48,000"),
+        out.contains("! Number: A says about 42,000 vehicles, B says about 48,000 vehicles"),
         "{out}"
     );
     let out = report(&text("42,300"), &text("42,000"));

@@ -15,6 +15,7 @@ use regex::Regex;
 use crate::diff::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
 use crate::span::Span;
+use crate::text::Language;
 
 /// A number as written: digits with inner separators ("2,5", "1.000", "3/4", "10:30"), or
 /// thousands grouped by spaces ("10 000", as French and Swiss German write them).
@@ -144,10 +145,22 @@ pub fn changed_numbers(
         let revised = || same_currency() && framed(texts, sa, sb) && !rounding();
         let covered = flagged || ((in_spans(&compared.typed) || dated) && !revised());
         if !covered {
+            // Shown with the words that say what the number counts, if both sides share
+            // them: "about 40 Palestinians" / "about 45 Palestinians", not "40" / "45".
+            let (wa, wb) = (number_phrase(texts.0, sa), number_phrase(texts.1, sb));
+            let shared = |x: Span, y: Span, wx: Span, wy: Span| {
+                texts.0.get(wx.start..x.start) == texts.1.get(wy.start..y.start)
+                    && texts.0.get(x.end..wx.end) == texts.1.get(y.end..wy.end)
+            };
+            let (sa, sb) = if shared(sa, sb, wa, wb) {
+                (wa, wb)
+            } else {
+                (sa, sb)
+            };
             out.push(Conflict {
                 kind: FactKind::Quantity,
-                a: c.a.clone(),
-                b: c.b.clone(),
+                a: texts.0.get(sa.start..sa.end).unwrap_or(&c.a).to_string(),
+                b: texts.1.get(sb.start..sb.end).unwrap_or(&c.b).to_string(),
                 a_span: sa,
                 b_span: sb,
                 slot: "Number".to_string(),
@@ -156,6 +169,77 @@ pub fn changed_numbers(
         }
     }
     out
+}
+
+/// Words that hedge a number before it ("about 40", "more than 300", "up to 50").
+const NUMBER_HEDGES: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "approximately",
+    "least",
+    "more",
+    "than",
+    "over",
+    "under",
+    "up",
+    "to",
+    "fewer",
+    "less",
+];
+
+/// `span` (changed words holding a number) widened to its phrase in `text`: the hedges and
+/// numbers with their units before it ("about", "more than", "4 minutes") and the word after
+/// it that says what is counted ("Palestinians", "seconds").
+fn number_phrase(text: &str, span: Span) -> Span {
+    if text.get(span.start..span.end).is_none() {
+        return span;
+    }
+    // The word just before byte `at`, across one space, ending in a letter, digit or "%"
+    // (a comma or a point ends a clause: "In 2019, 40 people").
+    let word_before = |at: usize| -> Option<(usize, &str)> {
+        let head = text[..at].strip_suffix(' ')?;
+        let start = (head.char_indices())
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let w = &head[start..];
+        w.ends_with(|c: char| c.is_alphanumeric() || c == '%')
+            .then_some((start, w))
+    };
+    let mut start = span.start;
+    for _ in 0..4 {
+        let Some((at, w)) = word_before(start) else {
+            break;
+        };
+        let digits = w.contains(|c: char| c.is_ascii_digit());
+        let unit_of_number =
+            word_before(at).is_some_and(|(_, p)| p.contains(|c: char| c.is_ascii_digit()));
+        if digits || NUMBER_HEDGES.contains(&w.to_lowercase().as_str()) || unit_of_number {
+            start = at;
+        } else {
+            break;
+        }
+    }
+    let mut end = span.end;
+    let tail = &text[span.end..];
+    if let Some(rest) = tail.strip_prefix(' ') {
+        let len = rest
+            .find(|c: char| !c.is_alphabetic())
+            .unwrap_or(rest.len());
+        let w = &rest[..len];
+        // A function word ("the", "des") or "said" says nothing of what is counted.
+        let folded = crate::text::fold(w);
+        let function = [Language::English, Language::German]
+            .iter()
+            .any(|l| l.is_stop(&folded));
+        if len > 0 && !function && folded != "said" {
+            end = span.end + 1 + len;
+        }
+    }
+    Span::new(start, end)
 }
 
 /// True when the [`FRAME_WORDS`] words before `sa` in A's text and before `sb` in B's are
