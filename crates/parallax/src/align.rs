@@ -9,6 +9,7 @@ mod join;
 mod judge;
 mod meaning;
 mod monotone;
+mod moved;
 mod order;
 mod params;
 mod profile;
@@ -131,6 +132,7 @@ impl Alignment {
     /// A's order, and the passages in none.
     pub(crate) fn from_links(mut links: Vec<Link>, na: usize, nb: usize) -> Alignment {
         links.sort_by_key(|l| (l.a.first().copied(), l.b.first().copied()));
+        moved::mark(&mut links);
         let only = |n: usize, linked: &dyn Fn(&Link) -> &Vec<SegmentId>| -> Vec<SegmentId> {
             let mut used = vec![false; n];
             for l in &links {

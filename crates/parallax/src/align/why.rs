@@ -42,6 +42,9 @@ pub enum Reason {
     SameWords,
     /// The reader linked the passages by hand: a correction, taken as certain.
     ByHand,
+    /// The texts follow one order and this link stands at another point of it: a passage
+    /// one of them moved (a revision that moves a paragraph up).
+    Moved,
     /// The link joins `a` passages of A with `b` of B, more than one on some side.
     Grouped {
         /// Passages of A.
@@ -78,6 +81,7 @@ impl Reason {
             Reason::SameFact(w) => format!("one fact told two ways: {}", w.join(", ")),
             Reason::SameWords => "word for word".to_string(),
             Reason::ByHand => "linked by hand".to_string(),
+            Reason::Moved => "moved: out of the order both texts follow".to_string(),
             Reason::Grouped { a, b } => grouped(*a, *b, la, lb),
         }
     }

@@ -127,6 +127,10 @@ pub struct ReportLink {
     /// words of one story (the text report says "(weak)").
     #[serde(default)]
     pub weak: bool,
+    /// The texts follow one order and this link stands at another point of it (a passage
+    /// one of them moved); the `why` list then opens with "moved: …".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
     pub why: Vec<String>,
     pub changes: Vec<ReportChange>,
     /// Facts the two sides state differently, on a link that is not weak.
@@ -328,6 +332,7 @@ fn link(l: &Link, facts: &LinkFacts, [la, lb]: &[String; 2]) -> ReportLink {
         b: numbers(&l.b),
         score: (l.score * 1000.0).round() / 1000.0,
         weak: l.is_weak(),
+        moved: l.why.contains(&crate::align::Reason::Moved),
         why: l.why.iter().map(|r| r.words(la, lb)).collect(),
         changes: l
             .changes

@@ -34,8 +34,8 @@ pub(super) struct Pair<'a> {
 
 impl Pair<'_> {
     /// The pair in one line, as the reports head it: "4 links, 11 passages only in A, 7
-    /// only in B, 2 facts differ (1 more possible)". Flags on weak links are possible, not
-    /// counted.
+    /// only in B, 2 facts differ (1 more possible)", "34 links (3 moved), …" when a revision
+    /// moved some. Flags on weak links are possible, not counted.
     pub fn summary(&self) -> String {
         let (la, lb) = (&self.a.letter, &self.b.letter);
         let al = &self.pair.alignment;
@@ -52,8 +52,16 @@ impl Pair<'_> {
         } else {
             String::new()
         };
+        let moved = (al.links.iter())
+            .filter(|l| l.why.contains(&crate::align::Reason::Moved))
+            .count();
+        let moved = if moved > 0 {
+            format!(" ({moved} moved)")
+        } else {
+            String::new()
+        };
         format!(
-            "{}, {} only in {la}, {} only in {lb}, {} {}{maybe}",
+            "{}{moved}, {} only in {la}, {} only in {lb}, {} {}{maybe}",
             counted(al.links.len(), "link"),
             counted(al.only_a.len(), "passage"),
             al.only_b.len(),

@@ -303,3 +303,40 @@ fn a_name_the_other_side_shortens_is_no_fact_only_one_side_gives() {
     assert!(only_a.contains("Mark Smith"), "{out}");
     assert!(only_a.contains("University of Athens"), "{out}");
 }
+
+/// A revision that moves a paragraph up: its links are marked moved, the others not, and
+/// the pair's line counts them; two outlets' reports in their own orders have none.
+#[test]
+fn a_paragraph_a_revision_moved_is_marked_moved() {
+    let sentences = [
+        "The city council voted on Tuesday to close the old harbour bridge for repairs.",
+        "Engineers found cracks in two of the bridge's steel supports last month.",
+        "The closure will last at least eight months, the mayor's office said.",
+        "Ferries will run every twenty minutes while the bridge is shut.",
+        "Shop owners on the harbour front said they feared losing customers.",
+        "The repairs are expected to cost about twelve million euros.",
+        "A second inspection of the northern ramp is planned for the spring.",
+        "The bridge was opened in 1962 and carries some forty thousand cars a day.",
+        "Cyclists will be allowed to use a temporary lane on the ferry pier.",
+        "The council will publish a detailed timetable for the works next week.",
+    ];
+    let old = sentences.join("\n");
+    // The two sentences on shops and cost told right after the first.
+    let order = [0, 4, 5, 1, 2, 3, 6, 7, 8, 9];
+    let new = order.map(|k| sentences[k]).join("\n");
+    let cmp = compare(&old, &new);
+    let moved: Vec<usize> = (cmp.pairs[0].alignment.links.iter())
+        .filter(|l| l.why.contains(&parallax::align::Reason::Moved))
+        .map(|l| l.a[0].0)
+        .collect();
+    assert_eq!(moved, vec![4, 5]);
+    let out = text::render(&cmp);
+    assert!(out.contains("10 links (2 moved), "), "{out}");
+    assert!(
+        out.contains("moved: out of the order both texts follow"),
+        "{out}"
+    );
+    // In the original order nothing is moved.
+    let out = report(&old, &old.replace("twelve", "fifteen"));
+    assert!(!out.contains("moved"), "{out}");
+}
