@@ -219,6 +219,14 @@ const QUALIFYING: &[&str] = &[
     "registered",
     "listed",
     "headquartered",
+    "ruled",
+    "held",
+    "occupied",
+    "administered",
+    "governed",
+    "affiliated",
+    "aligned",
+    "inspired",
     "brokered",
     "operated",
     "dominated",
@@ -428,6 +436,10 @@ mod tests {
         assert_eq!(
             run("A consortium, US-led and British-based, backed Saudi-backed LIV Golf."),
             ["US", "British", "Saudi", "LIV Golf"]
+        );
+        assert_eq!(
+            run("Shells hit Hamas-ruled Gaza and the Israeli-occupied West Bank."),
+            ["Hamas", "Gaza", "Israeli", "West Bank"]
         );
         // A name whose parts are both names keeps them.
         assert_eq!(
