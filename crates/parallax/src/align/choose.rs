@@ -93,6 +93,8 @@ pub fn choose(
             || grown.b.len() + fresh_b.len() > MOST_MERGED
             || !near(&fresh_a, &grown.a)
             || !near(&fresh_b, &grown.b)
+            || straddles(&grown.a, &fresh_a, &owner_a, o)
+            || straddles(&grown.b, &fresh_b, &owner_b, o)
         {
             continue;
         }
@@ -106,6 +108,31 @@ pub fn choose(
     }
     join_bridged(&mut out, &left, &mut owner_a, &mut owner_b);
     out
+}
+
+/// True when `held` and `fresh` passages together (one side of link `o` grown) would
+/// stand around a passage another link holds: "A 4+6" with A 5 in a link of its own reads
+/// as one claim told in two places, and the flags of either part seem to belong to both.
+fn straddles(held: &[usize], fresh: &[usize], owner: &[Option<usize>], o: usize) -> bool {
+    let all = || held.iter().chain(fresh);
+    let (Some(lo), Some(hi)) = (all().min(), all().max()) else {
+        return false;
+    };
+    (*lo..=*hi).any(|i| owner[i].is_some_and(|k| k != o))
+}
+
+/// [`straddles`] for two links `x` and `y` joined: their passages on one side together
+/// stand around a passage a third link holds.
+fn straddles_two(
+    x: &[usize],
+    y: &[usize],
+    owner: &[Option<usize>],
+    (kx, ky): (usize, usize),
+) -> bool {
+    let (Some(lo), Some(hi)) = (x.iter().chain(y).min(), x.iter().chain(y).max()) else {
+        return false;
+    };
+    (*lo..=*hi).any(|i| owner[i].is_some_and(|k| k != kx && k != ky))
 }
 
 /// Joins two chosen links that a candidate left out bridges: its passages of A all in one
@@ -161,6 +188,8 @@ fn join_bridged(
                 || gx.b.len() + gy.b.len() > MOST_MERGED
                 || !near(&gx.a, &gy.a)
                 || !near(&gx.b, &gy.b)
+                || straddles_two(&gx.a, &gy.a, owner_a, (x, y))
+                || straddles_two(&gx.b, &gy.b, owner_b, (x, y))
             {
                 continue;
             }
@@ -238,6 +267,29 @@ mod tests {
         // Without merging, each passage is in one link of its own at most.
         let alone = choose(&candidates, (6, 9), 0.6, false);
         assert_eq!(sides(&alone), vec![(vec![0], vec![0]), (vec![4], vec![7])]);
+    }
+
+    #[test]
+    fn a_link_does_not_grow_or_join_around_another_links_passage() {
+        let candidates = [
+            // A 4 ~ B 5 and A 5 ~ B 6, each its own claim.
+            pair(4, 5, 0.95),
+            pair(5, 6, 0.9),
+            // A 6 ~ B 7, and a pair that would grow A 4's link around A 5 (A 4+6).
+            pair(6, 7, 0.9),
+            pair(6, 5, 0.7),
+            // A pair that would join the links of A 4 and A 6 around A 5's.
+            pair(4, 7, 0.7),
+        ];
+        let merged = choose(&candidates, (8, 8), 0.6, true);
+        assert_eq!(
+            sides(&merged),
+            vec![(vec![4], vec![5]), (vec![5], vec![6]), (vec![6], vec![7])]
+        );
+        // Next to each other, the same pairs join as before.
+        let candidates = [pair(4, 5, 0.95), pair(6, 7, 0.9), pair(6, 5, 0.7)];
+        let merged = choose(&candidates, (8, 8), 0.6, true);
+        assert_eq!(sides(&merged), vec![(vec![4, 6], vec![5, 7])]);
     }
 
     #[test]
