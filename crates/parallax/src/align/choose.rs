@@ -93,8 +93,8 @@ pub fn choose(
             || grown.b.len() + fresh_b.len() > MOST_MERGED
             || !near(&fresh_a, &grown.a)
             || !near(&fresh_b, &grown.b)
-            || straddles(&grown.a, &fresh_a, &owner_a, o)
-            || straddles(&grown.b, &fresh_b, &owner_b, o)
+            || straddles(&grown.a, &fresh_a, &owner_a, &[o])
+            || straddles(&grown.b, &fresh_b, &owner_b, &[o])
         {
             continue;
         }
@@ -110,29 +110,15 @@ pub fn choose(
     out
 }
 
-/// True when `held` and `fresh` passages together (one side of link `o` grown) would
-/// stand around a passage another link holds: "A 4+6" with A 5 in a link of its own reads
-/// as one claim told in two places, and the flags of either part seem to belong to both.
-fn straddles(held: &[usize], fresh: &[usize], owner: &[Option<usize>], o: usize) -> bool {
-    let all = || held.iter().chain(fresh);
-    let (Some(lo), Some(hi)) = (all().min(), all().max()) else {
-        return false;
-    };
-    (*lo..=*hi).any(|i| owner[i].is_some_and(|k| k != o))
-}
-
-/// [`straddles`] for two links `x` and `y` joined: their passages on one side together
-/// stand around a passage a third link holds.
-fn straddles_two(
-    x: &[usize],
-    y: &[usize],
-    owner: &[Option<usize>],
-    (kx, ky): (usize, usize),
-) -> bool {
+/// True when passages `x` and `y` together (one side of a link grown, or of two links
+/// joined) would stand around a passage a link other than `ours` holds: "A 4+6" with A 5 in
+/// a link of its own reads as one claim told in two places, and the flags of either part
+/// seem to belong to both.
+fn straddles(x: &[usize], y: &[usize], owner: &[Option<usize>], ours: &[usize]) -> bool {
     let (Some(lo), Some(hi)) = (x.iter().chain(y).min(), x.iter().chain(y).max()) else {
         return false;
     };
-    (*lo..=*hi).any(|i| owner[i].is_some_and(|k| k != kx && k != ky))
+    (*lo..=*hi).any(|i| owner[i].is_some_and(|k| !ours.contains(&k)))
 }
 
 /// Joins two chosen links that a candidate left out bridges: its passages of A all in one
@@ -188,8 +174,8 @@ fn join_bridged(
                 || gx.b.len() + gy.b.len() > MOST_MERGED
                 || !near(&gx.a, &gy.a)
                 || !near(&gx.b, &gy.b)
-                || straddles_two(&gx.a, &gy.a, owner_a, (x, y))
-                || straddles_two(&gx.b, &gy.b, owner_b, (x, y))
+                || straddles(&gx.a, &gy.a, owner_a, &[x, y])
+                || straddles(&gx.b, &gy.b, owner_b, &[x, y])
             {
                 continue;
             }
