@@ -257,24 +257,32 @@ mod tests {
 
     #[test]
     fn a_link_does_not_grow_or_join_around_another_links_passage() {
-        let candidates = [
-            // A 4 ~ B 5 and A 5 ~ B 6, each its own claim.
+        // A 4 ~ B 5 and A 5 ~ B 6, each its own claim; A 6 ~ B 5 would grow the first link
+        // to A 4+6 around A 5.
+        let grow = [pair(4, 5, 0.95), pair(5, 6, 0.9), pair(6, 5, 0.7)];
+        let merged = choose(&grow, (8, 8), 0.6, true);
+        assert_eq!(sides(&merged), vec![(vec![4], vec![5]), (vec![5], vec![6])]);
+        // A 4 ~ B 7 would join the links of A 4 and A 6 around A 5's.
+        let join = [
             pair(4, 5, 0.95),
             pair(5, 6, 0.9),
-            // A 6 ~ B 7, and a pair that would grow A 4's link around A 5 (A 4+6).
             pair(6, 7, 0.9),
-            pair(6, 5, 0.7),
-            // A pair that would join the links of A 4 and A 6 around A 5's.
             pair(4, 7, 0.7),
         ];
-        let merged = choose(&candidates, (8, 8), 0.6, true);
+        let merged = choose(&join, (8, 8), 0.6, true);
         assert_eq!(
             sides(&merged),
             vec![(vec![4], vec![5]), (vec![5], vec![6]), (vec![6], vec![7])]
         );
-        // Next to each other, the same pairs join as before.
-        let candidates = [pair(4, 5, 0.95), pair(6, 7, 0.9), pair(6, 5, 0.7)];
-        let merged = choose(&candidates, (8, 8), 0.6, true);
+        // With nothing between, both grow and join as before.
+        let merged = choose(&[pair(4, 5, 0.95), pair(5, 5, 0.7)], (8, 8), 0.6, true);
+        assert_eq!(sides(&merged), vec![(vec![4, 5], vec![5])]);
+        let merged = choose(
+            &[pair(4, 5, 0.95), pair(6, 7, 0.9), pair(6, 5, 0.7)],
+            (8, 8),
+            0.6,
+            true,
+        );
         assert_eq!(sides(&merged), vec![(vec![4, 6], vec![5, 7])]);
     }
 

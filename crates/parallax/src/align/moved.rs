@@ -1,7 +1,8 @@
 //! Moved passages: where two texts tell things in one order (a revision, a rewrite that
-//! keeps the story's order), a link told at another point of that order is a passage one
-//! of them moved. An editor checking a revision wants to see it; between two outlets' own
-//! reports, which order things as each likes, no link is called moved.
+//! keeps the story's order, two outlets' copies of one wire story), a link told at another
+//! point of that order is a passage one of them moved. An editor checking a revision wants
+//! to see it; reports that each order things their own way have no shared order to leave.
+//! Weak links are left out: a few shared words place nothing.
 
 use super::Link;
 use super::why::Reason;
@@ -25,12 +26,14 @@ pub(super) fn mark(links: &mut [Link]) {
     if !links.iter().any(|l| l.why.contains(&Reason::InOrder)) {
         return;
     }
-    let Some(on_chain) = heaviest_chain(links) else {
+    let believed: Vec<usize> = (0..links.len()).filter(|&k| !links[k].is_weak()).collect();
+    let placed: Vec<Link> = believed.iter().map(|&k| links[k].clone()).collect();
+    let Some(on_chain) = heaviest_chain(&placed) else {
         return;
     };
     let weight = |l: &Link| l.a.len() + l.b.len();
-    let total: usize = links.iter().map(weight).sum();
-    let held: usize = (links.iter().zip(&on_chain))
+    let total: usize = placed.iter().map(weight).sum();
+    let held: usize = (placed.iter().zip(&on_chain))
         .filter(|(_, on)| **on)
         .map(|(l, _)| weight(l))
         .sum();
@@ -38,9 +41,9 @@ pub(super) fn mark(links: &mut [Link]) {
     if count < ORDERED_LINKS || (held as f32) < ORDERED_SHARE * total as f32 {
         return;
     }
-    for (l, on) in links.iter_mut().zip(on_chain) {
+    for (&k, on) in believed.iter().zip(on_chain) {
         if !on {
-            l.why.insert(0, Reason::Moved);
+            links[k].why.insert(0, Reason::Moved);
         }
     }
 }
@@ -129,6 +132,22 @@ mod tests {
             links[7].why.iter().filter(|r| **r == Reason::Moved).count(),
             1
         );
+    }
+
+    #[test]
+    fn a_weak_link_neither_moves_nor_is_moved() {
+        // A weak link of many passages out of order would outweigh a believed one.
+        let order = [0, 1, 2, 3, 4, 5, 6, 7];
+        let mut links: Vec<Link> = (order.iter().enumerate())
+            .map(|(a, &b)| link(a, b + 3, true))
+            .collect();
+        let mut weak = link(8, 0, false);
+        weak.a = vec![SegmentId(8), SegmentId(9), SegmentId(10)];
+        weak.b = vec![SegmentId(0), SegmentId(1), SegmentId(2)];
+        weak.score = 0.14;
+        links.push(weak);
+        mark(&mut links);
+        assert!(moved(&links).is_empty());
     }
 
     #[test]

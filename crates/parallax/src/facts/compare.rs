@@ -419,6 +419,12 @@ fn unmatched<'a>(
     )
 }
 
+/// Words that put a place's name after them.
+const PLACE_QUALIFIERS: &[&str] = &[
+    "new", "east", "west", "north", "south", "northern", "southern", "eastern", "western",
+    "central", "upper", "lower", "greater",
+];
+
 /// True when two folded names differ in one word by a small spelling change.
 pub fn misspelt(x: &str, y: &str) -> bool {
     let (wx, wy): (Vec<&str>, Vec<&str>) = (x.split(' ').collect(), y.split(' ').collect());
@@ -442,11 +448,14 @@ pub fn misspelt(x: &str, y: &str) -> bool {
     // A last letter doubled is how one name is written from another alphabet ("Zelensky" /
     // "Zelenskyy").
     let family = |x: &str, y: &str| {
-        x.strip_prefix(y).is_some_and(|rest| {
-            rest.len() > 1 || matches!(rest, "s" | "i" | "n") || y.ends_with(rest)
-        })
+        x.strip_prefix(y)
+            .is_some_and(|rest| matches!(rest, "s" | "i" | "n" | "y") || y.ends_with(rest))
     };
+    // A place's qualifier says the last word is a place or its people ("New Mexico" / "New
+    // Mexican", "East Germany" / "East German", "Northern Greece" / "Northern Greek").
+    let place = wx.iter().any(|w| PLACE_QUALIFIERS.contains(w));
     let surname = wx.len() >= 2
+        && !place
         && wx.last() == Some(p)
         && p.len().abs_diff(q.len()) <= 1
         && !family(p, q)

@@ -276,11 +276,15 @@ pub fn name_start(folded: &str) -> usize {
     if at > 0 {
         return at;
     }
+    // Past the first word, a title must leave a name of two words or more: "Massachusetts
+    // General Hospital", "Texas Republican Party", "Martin Luther King Jr." and "Angel Di
+    // Maria" are names whole.
     (folded.match_indices(' '))
         .map(|(i, _)| i + 1)
         .find_map(|from| {
             let at = strip_titles(&folded[from..]);
-            (at > 0).then_some(from + at)
+            let rest = folded[from + at..].split_whitespace().count();
+            (at > 0 && rest >= 2).then_some(from + at)
         })
         .unwrap_or(0)
 }

@@ -434,6 +434,16 @@ fn a_weekday_changed_in_a_revision_that_adds_its_time_stamp_is_flagged() {
         &stamped("3:45 p.m.", "early Wednesday"),
     );
     assert!(dates(&c).is_empty(), "{c:?}");
+    // "last" and "next" say which week: read against the dates, they are two days.
+    let c = one_sentence(
+        &stamped("9:10 a.m.", "last Tuesday"),
+        &stamped("3:45 p.m.", "next Tuesday"),
+    );
+    assert_eq!(
+        dates(&c),
+        vec![("last Tuesday".to_string(), "next Tuesday".to_string())],
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -459,5 +469,13 @@ fn a_revised_figure_is_shown_with_what_it_counts() {
             "Ratliff returned it for a touchdown with 4 minutes 18 seconds remaining."
         ),
         pair("4 minutes 48 seconds", "4 minutes 18 seconds")
+    );
+    // A number before the hedge ends another clause.
+    assert_eq!(
+        flags(
+            "Since 2019 roughly 40 people have left the island village each year.",
+            "Since 2019 roughly 45 people have left the island village each year."
+        ),
+        pair("roughly 40 people", "roughly 45 people")
     );
 }

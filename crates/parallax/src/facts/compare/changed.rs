@@ -209,16 +209,20 @@ fn number_phrase(text: &str, span: Span) -> Span {
         w.ends_with(|c: char| c.is_alphanumeric() || c == '%')
             .then_some((start, w))
     };
+    // Hedges ("about", "more than"), and a number with its unit ("4 minutes"), but not a
+    // number alone, which may end another clause ("Since 2019 roughly 40 people").
+    let digits = |w: &str| w.contains(|c: char| c.is_ascii_digit());
     let mut start = span.start;
     for _ in 0..4 {
         let Some((at, w)) = word_before(start) else {
             break;
         };
-        let digits = w.contains(|c: char| c.is_ascii_digit());
-        let unit_of_number =
-            word_before(at).is_some_and(|(_, p)| p.contains(|c: char| c.is_ascii_digit()));
-        if digits || NUMBER_HEDGES.contains(&w.to_lowercase().as_str()) || unit_of_number {
+        if NUMBER_HEDGES.contains(&w.to_lowercase().as_str()) {
             start = at;
+        } else if let Some((from, n)) = word_before(at).filter(|_| !digits(w))
+            && digits(n)
+        {
+            start = from;
         } else {
             break;
         }

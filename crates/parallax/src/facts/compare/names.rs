@@ -376,7 +376,7 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let role = |f: &Fact| {
         f.speaker
             .as_deref()
-            .and_then(|w| source_role(w, &f.value, true))
+            .and_then(|w| source_role(w, &f.value, false))
     };
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
@@ -415,6 +415,22 @@ fn shown_alike(x: &Option<String>, y: &Option<String>) -> bool {
     }
 }
 
+/// Words of an office that name a body which may be known by its initials ("Highway
+/// Patrol Officer" of "the CHP").
+const BODY_WORDS: &[&str] = &[
+    "police",
+    "patrol",
+    "department",
+    "agency",
+    "ministry",
+    "service",
+    "force",
+    "guard",
+    "commission",
+    "authority",
+    "bureau",
+];
+
 /// True when one attribution names a body by its initials and the other a person by an
 /// office ("the CHP said" and "Highway Patrol Officer Brad Baehr said"): the body may speak
 /// through its officer, so they may be one source.
@@ -424,12 +440,18 @@ fn speaks_for(x: &Fact, y: &Fact) -> bool {
             (2..=6).contains(&s.chars().count()) && s.chars().all(|c| c.is_ascii_uppercase())
         })
     };
-    let officer = |f: &Fact| {
-        f.speaker
-            .as_deref()
-            .is_some_and(|s| s.split_whitespace().count() >= 2 && key(s) != f.value)
+    // The words of the office (before the name) must name a body of that kind: "the FBI"
+    // is not "NYPD Officer Ana Ruiz" nor "Texas Gov. Greg Abbott".
+    let officer_of_a_body = |f: &Fact| {
+        f.speaker.as_deref().is_some_and(|s| {
+            let name = key(s);
+            s.split_whitespace().count() >= 2
+                && (f.value.strip_suffix(name.as_str())).is_some_and(|office| {
+                    office.split_whitespace().any(|w| BODY_WORDS.contains(&w))
+                })
+        })
     };
-    (initials(x) && officer(y)) || (initials(y) && officer(x))
+    (initials(x) && officer_of_a_body(y)) || (initials(y) && officer_of_a_body(x))
 }
 
 /// Words that, standing between two names, say the same whichever name comes first ("Smith

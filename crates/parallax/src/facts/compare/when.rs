@@ -171,8 +171,11 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
         .into_iter()
         .filter(|f| !told_by(side, f, other))
         .map(|f| {
+            // "last Tuesday" and "next Tuesday" say which week: read against the dates.
+            let which_week = (f.value.split_whitespace().next())
+                .is_some_and(|w| matches!(w.to_lowercase().as_str(), "last" | "next"));
             let named_day = match when(f, None) {
-                When::Weekday(w, _) if !beside_a_date(side, f) => {
+                When::Weekday(w, _) if !which_week && !beside_a_date(side, f) => {
                     Some((w, days_edge(side.src.text, f.span)))
                 }
                 _ => None,
