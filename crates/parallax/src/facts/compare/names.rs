@@ -376,7 +376,7 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
     let role = |f: &Fact| {
         f.speaker
             .as_deref()
-            .and_then(|w| source_role(w, &f.value, false))
+            .and_then(|w| source_role(w, &f.value, true))
     };
     let (fa, fb) = (a.of(FactKind::Attribution), b.of(FactKind::Attribution));
     if let ([x], [y]) = (fa.as_slice(), fb.as_slice())
@@ -408,9 +408,26 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
 /// True when two speakers are shown as one name ("CHP Officer Brad Baehr" and "Highway
 /// Patrol Officer Brad Baehr" are both "Brad Baehr"): where the office is of is no other
 /// speaker.
+///
+/// A role in lower case before a full name is no part of it either: "Tesla chief executive
+/// Elon Musk" and "Tesla founder Elon Musk" are one speaker.
 fn shown_alike(x: &Option<String>, y: &Option<String>) -> bool {
+    // The capitalised words that end a speaker: its name, after any role.
+    let name = |s: &str| -> String {
+        let words: Vec<&str> = s.split_whitespace().collect();
+        let n = (words.iter().rev())
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .count();
+        words[words.len() - n..].join(" ")
+    };
     match (x, y) {
-        (Some(x), Some(y)) => same_name(&key(x), &key(y)),
+        (Some(x), Some(y)) => {
+            let (nx, ny) = (name(x), name(y));
+            same_name(&key(x), &key(y))
+                || (nx.split_whitespace().count() >= 2
+                    && ny.split_whitespace().count() >= 2
+                    && same_name(&key(&nx), &key(&ny)))
+        }
         _ => false,
     }
 }
