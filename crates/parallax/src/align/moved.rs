@@ -27,15 +27,22 @@ pub(super) fn mark(links: &mut [Link]) {
         return;
     }
     let believed: Vec<usize> = (0..links.len()).filter(|&k| !links[k].is_weak()).collect();
-    let placed: Vec<Link> = believed.iter().map(|&k| links[k].clone()).collect();
-    let Some(on_chain) = heaviest_chain(&placed) else {
+    // Each believed link's first passage in B and its weight; none when a link lacks a side.
+    let placed: Option<Vec<(usize, usize)>> = (believed.iter())
+        .map(|&k| {
+            let l = &links[k];
+            l.a.first()?;
+            Some((l.b.first()?.0, l.a.len() + l.b.len()))
+        })
+        .collect();
+    let Some(placed) = placed else {
         return;
     };
-    let weight = |l: &Link| l.a.len() + l.b.len();
-    let total: usize = placed.iter().map(weight).sum();
+    let on_chain = heaviest_chain(&placed);
+    let total: usize = placed.iter().map(|p| p.1).sum();
     let held: usize = (placed.iter().zip(&on_chain))
         .filter(|(_, on)| **on)
-        .map(|(l, _)| weight(l))
+        .map(|(p, _)| p.1)
         .sum();
     let count = on_chain.iter().filter(|on| **on).count();
     if count < ORDERED_LINKS || (held as f32) < ORDERED_SHARE * total as f32 {
@@ -49,20 +56,16 @@ pub(super) fn mark(links: &mut [Link]) {
 }
 
 /// Which links lie on the chain of links rising in A and in B whose passages weigh most,
-/// for links in A's order; `None` when a link has no passage on a side. A Fenwick tree of
-/// the best chain ending below each passage of B keeps it O(n log n): a revision of
+/// for links in A's order, each given as its first passage in B and its weight. A Fenwick
+/// tree of the best chain ending below each passage of B keeps it O(n log n): a revision of
 /// thousands of sentences has thousands of links.
-fn heaviest_chain(links: &[Link]) -> Option<Vec<bool>> {
-    let starts: Vec<(usize, usize)> = links
-        .iter()
-        .map(|l| Some((l.a.first()?.0, l.b.first()?.0)))
-        .collect::<Option<_>>()?;
-    let nb = starts.iter().map(|s| s.1 + 1).max().unwrap_or(0);
+fn heaviest_chain(links: &[(usize, usize)]) -> Vec<bool> {
+    let nb = links.iter().map(|l| l.0 + 1).max().unwrap_or(0);
     // best[k]: (weight, link) of the heaviest chain ending at a passage of B below k.
     let mut tree: Vec<(usize, Option<usize>)> = vec![(0, None); nb + 1];
     let mut back: Vec<Option<usize>> = vec![None; links.len()];
     let mut total: Vec<usize> = vec![0; links.len()];
-    for (k, (l, &(_, b))) in links.iter().zip(&starts).enumerate() {
+    for (k, &(b, weight)) in links.iter().enumerate() {
         // The best chain ending at a passage of B before b.
         let (mut best, mut from) = (0, None);
         let mut i = b;
@@ -72,7 +75,7 @@ fn heaviest_chain(links: &[Link]) -> Option<Vec<bool>> {
             }
             i &= i - 1;
         }
-        total[k] = best + l.a.len() + l.b.len();
+        total[k] = best + weight;
         back[k] = from;
         let mut i = b + 1;
         while i <= nb {
@@ -88,7 +91,7 @@ fn heaviest_chain(links: &[Link]) -> Option<Vec<bool>> {
         on[k] = true;
         at = back[k];
     }
-    Some(on)
+    on
 }
 
 #[cfg(test)]

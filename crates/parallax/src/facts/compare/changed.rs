@@ -12,6 +12,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::amount;
 use crate::diff::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
 use crate::span::Span;
@@ -171,26 +172,6 @@ pub fn changed_numbers(
     out
 }
 
-/// Words that hedge a number before it ("about 40", "more than 300", "up to 50").
-const NUMBER_HEDGES: &[&str] = &[
-    "about",
-    "around",
-    "nearly",
-    "almost",
-    "some",
-    "roughly",
-    "approximately",
-    "least",
-    "more",
-    "than",
-    "over",
-    "under",
-    "up",
-    "to",
-    "fewer",
-    "less",
-];
-
 /// `span` (changed words holding a number) widened to its phrase in `text`: the hedges and
 /// numbers with their units before it ("about", "more than", "4 minutes") and the word after
 /// it that says what is counted ("Palestinians", "seconds").
@@ -214,12 +195,14 @@ fn number_phrase(text: &str, span: Span) -> Span {
     let digits = |w: &str| w.contains(|c: char| c.is_ascii_digit());
     let mut start = span.start;
     for _ in 0..4 {
+        if let Some((_, at)) = amount::hedge_before(text, start) {
+            start = at;
+            continue;
+        }
         let Some((at, w)) = word_before(start) else {
             break;
         };
-        if NUMBER_HEDGES.contains(&w.to_lowercase().as_str()) {
-            start = at;
-        } else if let Some((from, n)) = word_before(at).filter(|_| !digits(w))
+        if let Some((from, n)) = word_before(at).filter(|_| !digits(w))
             && digits(n)
         {
             start = from;

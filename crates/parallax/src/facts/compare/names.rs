@@ -361,13 +361,19 @@ fn source_role(speaker: &str, key: &str, titled: bool) -> Option<Role> {
     {
         return None;
     }
-    let name = (words.iter().rev())
-        .take_while(|w| w.starts_with(char::is_uppercase))
-        .count();
+    let name = trailing_names(&words);
     let role = &words[..words.len() - name];
     let article = |w: &&str| matches!(w.to_lowercase().as_str(), "the" | "a" | "an");
     let role_ok = role.is_empty() || (titled && name >= 2 && !role.iter().any(article));
     (name > 0 && name <= 4 && role_ok).then_some(Role::Named)
+}
+
+/// How many capitalised words end a speaker's words: its name, after any role ("transit
+/// director Helena Marsh": 2).
+fn trailing_names(words: &[&str]) -> usize {
+    (words.iter().rev())
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .count()
 }
 
 /// One named source on each side, of the same role, and they differ ("according to
@@ -412,13 +418,9 @@ pub fn attributions(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
 /// A role in lower case before a full name is no part of it either: "Tesla chief executive
 /// Elon Musk" and "Tesla founder Elon Musk" are one speaker.
 fn shown_alike(x: &Option<String>, y: &Option<String>) -> bool {
-    // The capitalised words that end a speaker: its name, after any role.
     let name = |s: &str| -> String {
         let words: Vec<&str> = s.split_whitespace().collect();
-        let n = (words.iter().rev())
-            .take_while(|w| w.starts_with(char::is_uppercase))
-            .count();
-        words[words.len() - n..].join(" ")
+        words[words.len() - trailing_names(&words)..].join(" ")
     };
     match (x, y) {
         (Some(x), Some(y)) => {
