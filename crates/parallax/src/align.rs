@@ -602,7 +602,7 @@ impl Staged<'_> {
         blocked.extend(candidates.into_iter().filter(|c| c.probability < min));
         let possible: Vec<judge::Candidate> = choose::choose(&blocked, (na, nb), POSSIBLE, false)
             .into_iter()
-            .filter(|c| c.probability < min)
+            .filter(|c| c.probability < min && !c.word_for_word)
             .collect();
         let made = |cs: &[judge::Candidate]| -> Vec<Link> {
             cs.iter()

@@ -31,8 +31,8 @@ pub(super) fn compact(g: &Group) -> bool {
     side(&g.a) && side(&g.b)
 }
 
-/// Links chosen from `candidates` (best first): each at least `min_score` and touching no
-/// passage a better one holds. With `merge`, a candidate left out because it touches one
+/// Links chosen from `candidates` (best first): each at least `min_score` (or given word for
+/// word, [`Candidate::word_for_word`]) and touching no passage a better one holds. With `merge`, a candidate left out because it touches one
 /// chosen link, on one side only, then joins that link if it reaches `min_score` less
 /// [`MERGE_SLACK`] (its other passages are free), up to [`MOST_MERGED`] passages a side and
 /// within [`MERGE_REACH`] of the link's own: one sentence that tells what two of the other's
@@ -55,11 +55,11 @@ pub fn choose(
         min_score
     };
     for c in candidates {
-        if c.probability < merge_from {
+        if c.probability < merge_from && !c.word_for_word {
             continue;
         }
         let g = &c.group;
-        if c.probability < min_score
+        if (c.probability < min_score && !c.word_for_word)
             || g.a.iter().any(|&i| owner_a[i].is_some())
             || g.b.iter().any(|&j| owner_b[j].is_some())
         {
@@ -221,6 +221,7 @@ mod tests {
             },
             features: Vec::new(),
             probability,
+            word_for_word: false,
         }
     }
 

@@ -116,6 +116,10 @@ pub struct Candidate {
     pub features: Vec<f32>,
     /// The model's probability that it is right (0 when the model has no weights).
     pub probability: f32,
+    /// One passage a side, given word for word ([`super::verbatim`]): the same words are
+    /// the same claim, so it is shown whatever minimum score the user asks for; else a
+    /// sentence both sources give would be listed as one side's alone.
+    pub word_for_word: bool,
 }
 
 /// What the judge reads besides the groups.
@@ -359,6 +363,7 @@ pub fn candidates(
             && evidence.verbatim.binary_search(&(*i, *j)).is_ok()
         {
             c.probability = c.probability.max(super::verbatim::VERBATIM);
+            c.word_for_word = true;
         }
     }
     judged.sort_by(|x, y| y.probability.total_cmp(&x.probability));
@@ -456,6 +461,7 @@ impl<'a> Weigher<'a> {
             group,
             features,
             probability,
+            word_for_word: false,
         }
     }
 

@@ -390,3 +390,32 @@ Officials promised more boats by Friday.";
         al.links
     );
 }
+
+/// A user who asks for links above .99 still sees the sentences both sources give word for
+/// word linked (the same words are the same claim), not listed as one side's alone; the
+/// reworded sentence, which the score cannot be that sure of, is no link at that minimum.
+#[test]
+fn sentences_given_word_for_word_stay_linked_at_any_minimum_score() {
+    let a = "Rescuers pulled four survivors from the rubble of the hotel on Tuesday.\n\
+             The regional governor declared three days of mourning.\n\
+             Officials said the death toll was expected to rise.";
+    let b = "The regional governor declared three days of mourning.\n\
+             Four survivors were pulled from the hotel's rubble by rescuers on Tuesday.\n\
+             Officials said the death toll was expected to rise.";
+    let mut options = parallax::Options::default();
+    options.params.link_model.min_score = 0.995;
+    let docs = vec![
+        parallax::Document::from_text("a.txt", a),
+        parallax::Document::from_text("b.txt", b),
+    ];
+    let cmp = parallax::Comparison::build(docs, &options).unwrap();
+    let al = &cmp.pairs[0].alignment;
+    let pairs: Vec<(Vec<SegmentId>, Vec<SegmentId>)> = (al.links.iter())
+        .map(|l| (l.a.clone(), l.b.clone()))
+        .collect();
+    assert!(pairs.contains(&(segs(&[1]), segs(&[0]))), "{pairs:?}");
+    assert!(pairs.contains(&(segs(&[2]), segs(&[2]))), "{pairs:?}");
+    assert!(!al.only_a.contains(&SegmentId(1)) && !al.only_b.contains(&SegmentId(2)));
+    // The reworded lead is not word for word: at .995 it is not shown as a link.
+    assert!(!pairs.contains(&(segs(&[0]), segs(&[1]))), "{pairs:?}");
+}
