@@ -331,6 +331,7 @@ pub fn run() -> Result<ExitCode> {
             let docs = load_all(&files, &input)?;
             let cmp = Comparison::build(docs, &options)?;
             say_unencoded(&cmp);
+            say_min_score_unused(&cmp, min_score.is_some());
             match saved {
                 Some(saved) => emit(&corrected_report(&cmp, saved, format))?,
                 None => emit(&export::report(&cmp, format))?,
@@ -499,6 +500,24 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
 /// each): only the passages the words leave in doubt, none because every one is linked
 /// surely, or none because too many are in doubt; so the user knows why the links may
 /// differ from a short text's. Nothing is said when no other source could be encoded.
+/// A note when the user gave `--min-score` and a source is not in English: the minimum is
+/// a probability of the learned score, which judges English pairs only; other pairs keep
+/// the aligner's own choice, whose scores are no probabilities, so it changes nothing there.
+fn say_min_score_unused(cmp: &Comparison, given: bool) {
+    let names = cmp.names();
+    let other: Vec<&str> = (cmp.sources.iter().zip(&names))
+        .filter(|(s, _)| s.lang != parallax::text::Language::English)
+        .map(|(_, n)| n.as_str())
+        .collect();
+    if given && !other.is_empty() {
+        crate::say!(
+            "note: --min-score applies to English text only; {} not in English: its links are \
+             the aligner's own choice, and their scores are no probabilities",
+            other.join(", ")
+        );
+    }
+}
+
 pub(crate) fn say_unencoded(cmp: &Comparison) {
     let most = parallax::comparison::ENCODER_MAX_PASSAGES;
     let names = cmp.names();

@@ -422,3 +422,38 @@ fn each_document_says_its_language_and_whether_the_encoder_read_it() {
         assert_eq!(d["encoder"], false, "--fast: {d}");
     }
 }
+
+/// `--min-score` is a probability of the learned score, which judges English pairs only: on
+/// German text it changes nothing, and the user is told so rather than left to wonder.
+#[test]
+fn min_score_on_german_text_says_it_applies_to_english_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &a,
+        "Der Bürgermeister hat die neue Brücke am Montag eröffnet. Die Arbeiten haben drei \
+         Jahre gedauert.",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "Am Montag hat der Bürgermeister die Brücke eröffnet. Gebaut wurde drei Jahre lang.",
+    )
+    .unwrap();
+    let run = |extra: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+            .args(["align", a.to_str().unwrap(), b.to_str().unwrap()])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = run(&["--min-score", "0.9"]);
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--min-score applies to English text only; a.txt, b.txt not in English"),
+        "{err}"
+    );
+    // Without the option, no note.
+    assert!(!String::from_utf8_lossy(&run(&[]).stderr).contains("--min-score"));
+}

@@ -17,7 +17,10 @@ use crate::span::Span;
 const MONTH: &str = concat!(
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",
     r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)(?-u:\b)",
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)\.)"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)\.",
+    // Without its point only between a day and a year ("5 Aug 2013", "Jul 02, 2013", as
+    // page headers write them): alone, "Jan" and "Jun" are names and "Mar" a verb.
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)(?-u:\b))"
 );
 
 static ISO: LazyLock<Regex> =
@@ -374,6 +377,26 @@ fn month_dates(text: &str, out: &mut Vec<Fact>) {
         if day.is_some_and(|d| !(1..=31).contains(&d)) {
             continue;
         }
+        let abbreviated = matches!(
+            mon,
+            "Jan"
+                | "Feb"
+                | "Mar"
+                | "Apr"
+                | "Jun"
+                | "Jul"
+                | "Aug"
+                | "Sept"
+                | "Sep"
+                | "Oct"
+                | "Nov"
+                | "Dec"
+                | "Okt"
+                | "Dez"
+        );
+        if abbreviated && (day.is_none() || year.is_none()) {
+            continue;
+        }
         let mut start = m.start();
         if day.is_none() && year.is_none() {
             let before = text[..m.start()].trim_end();
@@ -407,6 +430,31 @@ mod tests {
         out.into_iter()
             .map(|f| (f.span.slice(s).to_string(), f.value))
             .collect()
+    }
+
+    #[test]
+    fn a_month_abbreviated_without_its_point_between_a_day_and_a_year() {
+        assert_eq!(
+            run("Posted 5 Aug 2013 10:37, updated Jul 02, 2013; Sept 9 2014 too."),
+            [
+                ("5 Aug 2013".to_string(), "2013-08-05".to_string()),
+                ("Jul 02, 2013".to_string(), "2013-07-02".to_string()),
+                ("Sept 9 2014".to_string(), "2014-09-09".to_string()),
+            ]
+        );
+        // Alone, or with a day only, it is a name or a word.
+        assert!(run("Jan 3 and Jun were there; storms Mar the coast.").is_empty());
+    }
+
+    #[test]
+    fn german_months_with_an_umlaut() {
+        assert_eq!(
+            run("Die Sitzung fand am 3. März 2015 statt, der Bericht kam im Jänner 2016."),
+            [
+                ("3. März 2015".to_string(), "2015-03-03".to_string()),
+                ("Jänner 2016".to_string(), "2016-01".to_string()),
+            ]
+        );
     }
 
     #[test]

@@ -93,9 +93,16 @@ static SHARE_IN: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// A percentage in digits or in number words ("12%", "twelve percent", "fünfzehn Prozent",
+/// "twenty-five per cent").
 static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<&str> = (crate::lexicon::NUMBER_WORDS.iter())
+        .filter(|(w, v)| *v <= 100 && !w.starts_with("dozen"))
+        .map(|(w, _)| *w)
+        .collect();
+    let word = format!("(?i:{})", words.join("|"));
     Regex::new(&format!(
-        r"(?-u:\b)(?P<num>{NUM})\s?(?:%|(?i:percent|per cent|prozent)(?-u:\b))"
+        r"(?-u:\b)(?P<num>{NUM}|{word}(?:[-‑]{word})?)\s?(?:%|(?i:percent|per cent|prozent)(?-u:\b))"
     ))
     .unwrap()
 });
@@ -724,6 +731,32 @@ mod tests {
         assert!(f.contains(&(FactKind::Age, "56".into(), "56".into())));
         assert!(f.contains(&(FactKind::Age, "48".into(), "48".into())));
         assert!(f.contains(&(FactKind::Age, "62-year-old".into(), "62".into())));
+    }
+
+    #[test]
+    fn percentages_in_number_words() {
+        let f = |s: &str, lang| {
+            let mut out = Vec::new();
+            extract(s, &[], lang, &mut out);
+            (out.into_iter())
+                .filter(|f| f.kind == FactKind::Percent)
+                .map(|f| (f.span.slice(s).to_string(), f.value))
+                .collect::<Vec<_>>()
+        };
+        let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+        assert_eq!(
+            f("It pays twelve percent of it.", Language::English),
+            pair("twelve percent", "12%")
+        );
+        assert_eq!(
+            f("Twenty-five per cent voted.", Language::English),
+            pair("Twenty-five per cent", "25%")
+        );
+        assert_eq!(
+            f("Der Bund übernimmt fünfzehn Prozent.", Language::German),
+            pair("fünfzehn Prozent", "15%")
+        );
+        assert!(f("Someone percent", Language::English).is_empty());
     }
 
     #[test]

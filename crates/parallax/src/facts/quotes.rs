@@ -183,8 +183,24 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
 }
 
 /// Words that end a speaker's name after it: "said resident John Harris after the fire",
-/// "said Keir Starmer on Monday".
+/// "said Keir Starmer on Monday", "sagte Jürgen Weiß nach der Sitzung" (not "von", which
+/// opens a name: "Ursula von der Leyen").
 const AFTER_NAME: &[&str] = &[
+    "nach",
+    "vor",
+    "bei",
+    "am",
+    "im",
+    "auf",
+    "zu",
+    "mit",
+    "vom",
+    "während",
+    "gegenüber",
+    "heute",
+    "gestern",
+    "als",
+    "wenn",
     "who",
     "which",
     "that",
@@ -333,6 +349,10 @@ mod tests {
             (
                 "\"No,\" said Mohammed bin Salman after the talks.",
                 "Mohammed bin Salman",
+            ),
+            (
+                "„Ein guter Tag“, sagte Jürgen Weißenbäcker nach der Sitzung.",
+                "Jürgen Weißenbäcker",
             ),
             (
                 "\"No,\" said the mayor of London yesterday.",

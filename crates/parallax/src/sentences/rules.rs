@@ -14,7 +14,9 @@ const NEVER_FINAL: &[&str] = &[
     "v.", "cf.", "e.g.", "i.e.", "approx.", "z.", "z. B.", "z.B.", "bzw.", "ca.", "d. h.", "u. a.",
     "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "vgl.", "evtl.", "ggf.",
     "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.", "bspw.",
-    "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
+    "sog.", "zzgl.", "Str.", "Mio.", "Mrd.", "Abt.", "Abb.", "Aufl.", "Hrsg.", "Bsp.", "Tsd.",
+    // The first half of "e. V." (a registered association: "Die Tafel e. V. und der ADAC").
+    "e.",
 ];
 
 /// Second parts of a rank, after a title of [`NEVER_FINAL`]: "Col. Inf.", "Maj. Ret.".

@@ -252,3 +252,21 @@ fn lines_of_one_paragraph_stay_lines() {
     let b = &page[page.find("col col-b").unwrap()..];
     assert!(!b[..b.find("</section>").unwrap()].contains("<br>"));
 }
+
+/// A German source's column says so (`lang="de"`), for screen readers, hyphenation and
+/// spell checkers; the page's own words stay English, and so does an English column.
+#[test]
+fn each_column_names_its_sources_language() {
+    let cmp = two(
+        "Der Stadtrat hat am Montag den neuen Haushalt beschlossen. Die Opposition stimmte dagegen.",
+        "The council approved the new budget on Monday. The opposition voted against it.",
+    );
+    let page = html::render(&cmp, &Notes::default(), "t");
+    assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    let col = |letter: &str| {
+        let at = page.find(&format!("class=\"col col-{letter}\"")).unwrap();
+        page[at..at + page[at..].find('>').unwrap()].to_string()
+    };
+    assert!(col("a").contains("lang=\"de\""), "{}", col("a"));
+    assert!(col("b").contains("lang=\"en\""), "{}", col("b"));
+}

@@ -479,3 +479,35 @@ fn a_revised_figure_is_shown_with_what_it_counts() {
         pair("roughly 40 people", "roughly 45 people")
     );
 }
+
+/// A header date written the way page headers abbreviate it ("5 Aug 2013 10:37") dates the
+/// article, so its "yesterday" is read against it. A relative time that lands far from the
+/// other side's date (articles a year apart, each saying "today") tells of another time,
+/// likely another event: no "facts differ"; days apart, it is still set against it.
+#[test]
+fn relative_times_are_read_against_an_abbreviated_header_date_and_only_near_the_other() {
+    let dates = |c: &[Conflict]| -> Vec<(String, String)> {
+        (c.iter().filter(|c| c.kind == FactKind::Date))
+            .map(|c| (c.a.clone(), c.b.clone()))
+            .collect()
+    };
+    let said =
+        |when: &str| format!("The company disclosed the browser flaw {when}, its engineers said.");
+    let dated = |date: &str, when: &str| format!("{date}\n{}", said(when));
+    // Dated two days apart: "yesterday" (August 4) is not "on Friday" (August 2).
+    let c = one_sentence(
+        &dated("5 Aug 2013 10:37", "yesterday"),
+        &dated("Aug 7 2013 09:00", "on Friday"),
+    );
+    assert_eq!(
+        dates(&c),
+        vec![("yesterday".to_string(), "on Friday".to_string())],
+        "{c:?}"
+    );
+    // A year apart, each "today": two flaws, not one told two ways.
+    let c = one_sentence(
+        &dated("5 Aug 2013 10:37", "today"),
+        &dated("Aug 7 2012 09:00", "earlier this week"),
+    );
+    assert!(dates(&c).is_empty(), "{c:?}");
+}

@@ -11,6 +11,7 @@ use crate::export::walk::{self, Pair, PairSink};
 use crate::facts::{is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::span::Span;
+use crate::text::Language;
 
 /// How many link tints the style sheet has.
 const TINTS: usize = 8;
@@ -162,7 +163,16 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let m = &src.document.meta;
     // The name that tells the sources apart, as everywhere else.
     let name = cmp.names().swap_remove(idx.0);
-    let _ = writeln!(out, "<div class=\"col col-{tag}\" data-source=\"{idx}\">");
+    // The page's own words are English; a source's text is in its own language, which
+    // screen readers, hyphenation and spell checkers read from `lang`.
+    let lang = match src.lang {
+        Language::English => "en",
+        Language::German => "de",
+    };
+    let _ = writeln!(
+        out,
+        "<div class=\"col col-{tag}\" data-source=\"{idx}\" lang=\"{lang}\">"
+    );
     let _ = writeln!(
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
