@@ -43,6 +43,11 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
     // Open quotes: mark, where the quoted text starts, and the opening character.
     let mut stack: Vec<(Mark, usize, char)> = Vec::new();
     let bytes = text.as_bytes();
+    // Guillemets point out in French and Swiss text («…») and in German text (»…«):
+    // the first one of the text opens a quote, so it says which way they point.
+    let pointing_in = text
+        .find(['«', '»'])
+        .is_some_and(|i| text[i..].starts_with('»'));
     for (i, c) in text.char_indices() {
         // A blank line ends the paragraph, and with it every open quote.
         if c == '\n' && bytes.get(i + 1) == Some(&b'\n') {
@@ -58,6 +63,9 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         let Some((mark, mut opens)) = role(text, i, c) else {
             continue;
         };
+        if pointing_in && matches!(c, '«' | '»') {
+            opens = c == '»';
+        }
         // German quotes open with „ and close with “.
         if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
             opens = false;
@@ -324,6 +332,26 @@ mod tests {
         out.into_iter()
             .map(|f| (f.span.slice(s).to_string(), f.speaker))
             .collect()
+    }
+
+    #[test]
+    fn guillemets_point_either_way_as_the_text_first_uses_them() {
+        let german = "Er sagte nur: »Darf ich's behalten?« Der Alte nickte. »Nimm sie alle beide!« sagte Tede Haien.";
+        assert_eq!(
+            run(german),
+            [
+                ("Darf ich's behalten?".into(), None),
+                ("Nimm sie alle beide!".into(), Some("Tede Haien".into())),
+            ]
+        );
+        let swiss = "Er sagte: «Wir bleiben hier.» Dann ging er. «Morgen kommen wir wieder», sagte Anna Meier.";
+        assert_eq!(
+            run(swiss),
+            [
+                ("Wir bleiben hier.".into(), None),
+                ("Morgen kommen wir wieder".into(), Some("Anna Meier".into())),
+            ]
+        );
     }
 
     #[test]

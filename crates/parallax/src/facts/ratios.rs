@@ -21,7 +21,9 @@ use crate::text::Language;
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i)\b(?:",
-        r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving)\b",
+        r"(?P<verb>doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving",
+        r"|verdoppel(?:n|t|te|ten)|(?:verdreifach|vervierfach|verfünffach|halbier)(?:en|t|te|ten)",
+        r")\b",
         r"(?P<use>\s+(?:down|up|as\s+(?:a|an|the))\b)?",
         r"|(?P<noun>double|triple|treble|twice)\s+(?:the|that|what|its|their|his|her)\b",
         r"|(?P<twice_as>twice)\s+as\b",
@@ -85,17 +87,21 @@ fn ratio(start: usize, end: usize, v: f64) -> Fact {
 /// The multiple a verb or a word of repeat says: "tripled" 3, "halved" 0.5.
 fn verb_times(word: &str) -> Option<f64> {
     let w = word.to_lowercase();
-    Some(if w.starts_with("doubl") || w == "twice" {
-        2.0
-    } else if w.starts_with("tripl") || w.starts_with("trebl") {
-        3.0
-    } else if w.starts_with("quadrupl") {
-        4.0
-    } else if w.starts_with("halv") {
-        0.5
-    } else {
-        return None;
-    })
+    Some(
+        if w.starts_with("doubl") || w == "twice" || w.starts_with("verdoppel") {
+            2.0
+        } else if w.starts_with("tripl") || w.starts_with("trebl") || w.starts_with("verdreifach") {
+            3.0
+        } else if w.starts_with("quadrupl") || w.starts_with("vervierfach") {
+            4.0
+        } else if w.starts_with("verfünffach") {
+            5.0
+        } else if w.starts_with("halv") || w.starts_with("halbier") {
+            0.5
+        } else {
+            return None;
+        },
+    )
 }
 
 /// A number in digits or words, more than one ("1.5-fold" is a multiple, "1 times" none).
@@ -154,6 +160,15 @@ mod tests {
         assert_eq!(
             run("Sales doubled as demand surged."),
             pairs(&[("doubled", "2 times")])
+        );
+        // German verbs of a multiple.
+        assert_eq!(
+            run("Die Umsätze haben sich verdoppelt, die Kosten verdreifachten sich."),
+            pairs(&[("verdoppelt", "2 times"), ("verdreifachten", "3 times")])
+        );
+        assert_eq!(
+            run("Der Preis wurde halbiert und soll sich verfünffachen."),
+            pairs(&[("halbiert", "0.5 times"), ("verfünffachen", "5 times")])
         );
     }
 

@@ -511,3 +511,33 @@ fn relative_times_are_read_against_an_abbreviated_header_date_and_only_near_the_
     );
     assert!(dates(&c).is_empty(), "{c:?}");
 }
+
+/// A range revised at both ends is one flag, with its hedge and its unit, in English and in
+/// German: "about 60 to 80 gigawatts" / "about 70 to 90 gigawatts", not "about 60 / about
+/// 70" beside "80 / 90".
+#[test]
+fn a_range_revised_at_both_ends_is_one_flag_with_its_unit() {
+    for (a, b, flag) in [
+        (
+            "Germany needs a capacity of about 60 to 80 gigawatts a day, the association said.",
+            "Germany needs a capacity of about 70 to 90 gigawatts a day, the association said.",
+            ("about 60 to 80 gigawatts", "about 70 to 90 gigawatts"),
+        ),
+        (
+            "Deutschland braucht eine Leistung von rund 60 bis 80 Gigawatt täglich, sagte der Verband.",
+            "Deutschland braucht eine Leistung von rund 70 bis 90 Gigawatt täglich, sagte der Verband.",
+            ("rund 60 bis 80 Gigawatt", "rund 70 bis 90 Gigawatt"),
+        ),
+    ] {
+        let docs = vec![
+            Document::from_text("a.txt", a),
+            Document::from_text("b.txt", b),
+        ];
+        let cmp = Comparison::build(docs, &Options::default()).unwrap();
+        let flags: Vec<(&str, &str)> = (cmp.pairs[0].link_facts.iter())
+            .flat_map(|l| &l.conflicts)
+            .map(|c| (c.a.as_str(), c.b.as_str()))
+            .collect();
+        assert_eq!(flags, [flag]);
+    }
+}

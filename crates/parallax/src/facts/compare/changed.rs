@@ -169,7 +169,34 @@ pub fn changed_numbers(
             });
         }
     }
+    join_ranges(&mut out, texts);
     out
+}
+
+/// Words that join the two ends of a range ("60 to 80", "60 bis 80", "60-80").
+const RANGE_JOINS: &[&str] = &["to", "bis", "-", "–", "and", "und"];
+
+/// Two flags in a row whose numbers are the two ends of one range on both sides ("about 60
+/// to 80 gigawatts" → "about 70 to 90 gigawatts") made one: the range is one statement, and
+/// "80 / 90" alone loses what it counts.
+fn join_ranges(out: &mut Vec<Conflict>, texts: (&str, &str)) {
+    let joined = |t: &str, x: Span, y: Span| {
+        (t.get(x.end..y.start)).is_some_and(|gap| RANGE_JOINS.contains(&gap.trim()))
+    };
+    let mut k = 1;
+    while k < out.len() {
+        let (x, y) = (&out[k - 1], &out[k]);
+        if joined(texts.0, x.a_span, y.a_span) && joined(texts.1, x.b_span, y.b_span) {
+            let y = out.remove(k);
+            let x = &mut out[k - 1];
+            x.a_span = Span::new(x.a_span.start, y.a_span.end);
+            x.b_span = Span::new(x.b_span.start, y.b_span.end);
+            x.a = texts.0[x.a_span.start..x.a_span.end].to_string();
+            x.b = texts.1[x.b_span.start..x.b_span.end].to_string();
+        } else {
+            k += 1;
+        }
+    }
 }
 
 /// `span` (changed words holding a number) widened to its phrase in `text`: the hedges and
@@ -202,7 +229,8 @@ fn number_phrase(text: &str, span: Span) -> Span {
         let Some((at, w)) = word_before(start) else {
             break;
         };
-        if let Some((from, n)) = word_before(at).filter(|_| !digits(w))
+        // "60 bis" before "80" is a range's other end, which has its own flag.
+        if let Some((from, n)) = word_before(at).filter(|_| !digits(w) && !RANGE_JOINS.contains(&w))
             && digits(n)
         {
             start = from;

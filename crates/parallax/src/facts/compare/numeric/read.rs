@@ -463,6 +463,14 @@ const CHANGE_WORDS: &[(&str, i8, bool)] = &[
     ("tumbled", -1, true),
     ("up", 1, true),
     ("widened", 1, false),
+    // German, each before "um" ("wuchs um 0,3 Prozent").
+    ("erhöht", 1, false),
+    ("fiel", -1, false),
+    ("gesenkt", -1, false),
+    ("sank", -1, false),
+    ("schrumpfte", -1, false),
+    ("stieg", 1, false),
+    ("wuchs", 1, false),
 ];
 
 /// Words right after a number that make it a change: "7% higher", "a 7% rise".
@@ -519,9 +527,8 @@ fn change_at(text: &str, shown: Span) -> Option<Change> {
         .take(3)
         .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
         .collect();
-    let by = words_before
-        .first()
-        .is_some_and(|(_, w)| w.eq_ignore_ascii_case("by"));
+    let by =
+        (words_before.first()).is_some_and(|(_, w)| w.eq_ignore_ascii_case("by") || *w == "um");
     let verb = words_before.get(usize::from(by));
     // "were up 12%", "2.1 billion euros, up 12%" are changes; "picked up 12 suspects" is
     // not (a verb before "up" or "down" makes it a phrase of its own).
