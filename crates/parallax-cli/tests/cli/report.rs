@@ -457,3 +457,35 @@ fn min_score_on_german_text_says_it_applies_to_english_only() {
     // Without the option, no note.
     assert!(!String::from_utf8_lossy(&run(&[]).stderr).contains("--min-score"));
 }
+
+/// The text report cuts each passage to a line, so a word revised at a long sentence's end
+/// would be out of sight: a link with a few words replaced in place lists them; a sentence
+/// told anew (many words replaced) does not.
+#[test]
+fn the_text_report_lists_a_few_words_revised_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let long = |end: &str| {
+        format!(
+            "The regional transport authority said on Monday that the new tram line through the \
+             old town would open to passengers in the spring after years of delays, {end}.\n\n\
+             Residents had complained for months about the noise of the building work."
+        )
+    };
+    std::fs::write(&a, long("costing the city about 80 million euros")).unwrap();
+    std::fs::write(
+        &b,
+        long("costing the city about 95 million euros").replace(
+            "Residents had complained for months about the noise of the building work.",
+            "Neighbours grumbled all winter that drills and diggers kept them awake at night.",
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", a.to_str().unwrap(), b.to_str().unwrap(), "--fast"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("  changed: “80” → “95”"), "{text}");
+    assert_eq!(text.matches("changed:").count(), 1, "{text}");
+}

@@ -6,11 +6,15 @@ use super::one_line;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
+use crate::diff::ChangeOp;
 use crate::facts::{Conflict, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
 const WIDTH: usize = 100;
+
+/// The most words replaced in place a link may have for the text report to list them.
+const MOST_EDITS_LISTED: usize = 3;
 /// Facts listed per source in "Facts only in …" before "and N more".
 const FACTS_SHOWN: usize = 12;
 
@@ -163,6 +167,23 @@ impl PairSink for TextPair<'_> {
             let prefix = format!("  {letter}: ");
             let room = WIDTH.saturating_sub(prefix.chars().count());
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
+        }
+        // A few words revised in place: the passages above are cut to a line, and an edit
+        // at a sentence's end would be out of sight. A passage told anew changes too many
+        // words to list; its two texts show that.
+        let replaced: Vec<String> = (l.changes.iter())
+            .filter(|c| c.op == ChangeOp::Replace)
+            .map(|c| format!("“{}” → “{}”", one_line(&c.a, WIDTH), one_line(&c.b, WIDTH)))
+            .collect();
+        if !replaced.is_empty()
+            && replaced.len() <= MOST_EDITS_LISTED
+            && replaced.iter().all(|r| r.chars().count() <= WIDTH / 2)
+        {
+            let _ = writeln!(
+                self.out,
+                "{}",
+                packed("  changed: ", &replaced, "    ", WIDTH)
+            );
         }
         let possible = is_possible(l);
         let mark = if possible { "  ? " } else { "  ! " };

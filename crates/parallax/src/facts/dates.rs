@@ -47,7 +47,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte)",
-        r"(?:\s+|-)(?:the\s+year\s+|(?i:dem\s+)?jahr\s+)?(?P<y>1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)",
+        r"(?:\s+|-)(?:the\s+year\s+|(?i:(?:dem\s+)?jahr)\s+)?(?P<y>1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)",
     ))
     .unwrap()
 });
@@ -444,6 +444,17 @@ mod tests {
         );
         // Alone, or with a day only, it is a name or a word.
         assert!(run("Jan 3 and Jun were there; storms Mar the coast.").is_empty());
+    }
+
+    #[test]
+    fn a_year_after_jahr() {
+        assert_eq!(
+            run("Der Plan kam im Jahr 2015 und gilt seit dem Jahr 2016."),
+            [
+                ("im Jahr 2015".to_string(), "2015".to_string()),
+                ("seit dem Jahr 2016".to_string(), "2016".to_string()),
+            ]
+        );
     }
 
     #[test]
