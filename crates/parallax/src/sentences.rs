@@ -77,9 +77,28 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
             _ => merged.push(piece),
         }
     }
-    merged
-        .into_iter()
-        .map(|s| trim(text, s))
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut out: Vec<Span> = Vec::with_capacity(merged.len());
+    let mut opening: Option<usize> = None;
+    for s in merged.into_iter().map(|s| trim(text, s)) {
+        if s.is_empty() {
+            continue;
+        }
+        // A quotation mark alone, left at a line's end before the sentence it opens
+        // ("… vor. »" / "Auch das?« frug er"), is that sentence's, not a passage.
+        if s.slice(text).chars().all(|c| OPENING_MARKS.contains(c)) {
+            opening.get_or_insert(s.start);
+            continue;
+        }
+        out.push(Span::new(opening.take().unwrap_or(s.start), s.end));
+    }
+    // A mark at the paragraph's end opens nothing: it stays with the sentence before it.
+    if let Some(at) = opening {
+        let start = out.last().map_or(at, |s| s.start);
+        out.pop_if(|s| s.start == start);
+        out.push(trim(text, Span::new(start, para.end)));
+    }
+    out
 }
+
+/// Quotation marks that open a quote in some language's usage.
+const OPENING_MARKS: &str = "»«„“‚‘\"'";

@@ -387,3 +387,22 @@ fn abbreviations_before_numbers_end_a_sentence_when_no_number_follows() {
     );
     one("Siehe Art. 5 des Grundgesetzes.");
 }
+
+/// A quotation mark left alone at a line's end, before the sentence it opens, is that
+/// sentence's, not a passage of its own ("vor. »" / "Auch das?« frug er"); at the
+/// paragraph's end it stays with the sentence before it.
+#[test]
+fn a_lone_opening_mark_belongs_to_the_sentence_it_opens() {
+    parts(
+        "Er wies ein zweites Büchlein vor. »\nAuch das?« frug er wieder.\n»Nimm sie beide!« sagte Tede Haien.",
+        &[
+            "Er wies ein zweites Büchlein vor.",
+            "»\nAuch das?« frug er wieder.",
+            "»Nimm sie beide!« sagte Tede Haien.",
+        ],
+    );
+    parts(
+        "Er ging hinaus. »\nDu kehrst noch wieder um. »",
+        &["Er ging hinaus.", "»\nDu kehrst noch wieder um. »"],
+    );
+}
