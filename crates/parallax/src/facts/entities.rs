@@ -58,7 +58,8 @@ pub fn strip_titles(folded: &str) -> usize {
 
 /// The key two spellings of one name share: folded, titles and possessive off.
 pub fn key(name: &str) -> String {
-    let folded = fold(name.trim());
+    // "Größer" and "Grösser" are one name, in German and in Swiss spelling.
+    let folded = fold(name.trim()).replace('ß', "ss");
     let folded = folded
         .strip_suffix("'s")
         .or_else(|| folded.strip_suffix('\''))
@@ -510,5 +511,6 @@ mod tests {
     fn keys_fold_accents() {
         assert_eq!(key("Hugo Chávez"), key("the late Hugo Chavez"));
         assert_eq!(key("Lund's"), "lund");
+        assert_eq!(key("Dr. Sabine Größer"), key("Sabine Grösser"));
     }
 }
