@@ -343,7 +343,8 @@ pub fn run() -> Result<ExitCode> {
         }) => {
             parallax::store::validate_name(&name)?;
             let docs = load_all(&files, &input)?;
-            store_cmds::save(&store_cmds::locate(data_dir(store))?, &name, docs, &options)
+            let store = store_cmds::locate(data_dir(store))?;
+            store_cmds::save(&store, &name, docs, &options, min_score.is_some())
         }
         Some(Command::Open {
             target,
@@ -455,6 +456,7 @@ fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> 
         };
         let cmp = Comparison::build(docs, options)?;
         say_unencoded(&cmp);
+        say_min_score_unused(&cmp, input.min_score.is_some());
         emit(&export::report(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -496,14 +498,10 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
         .collect()
 }
 
-/// Says what the sentence encoder read of each source too long to read whole (one line
-/// each): only the passages the words leave in doubt, none because every one is linked
-/// surely, or none because too many are in doubt; so the user knows why the links may
-/// differ from a short text's. Nothing is said when no other source could be encoded.
 /// A note when the user gave `--min-score` and a source is not in English: the minimum is
 /// a probability of the learned score, which judges English pairs only; other pairs keep
 /// the aligner's own choice, whose scores are no probabilities, so it changes nothing there.
-fn say_min_score_unused(cmp: &Comparison, given: bool) {
+pub(crate) fn say_min_score_unused(cmp: &Comparison, given: bool) {
     let names = cmp.names();
     let other: Vec<&str> = (cmp.sources.iter().zip(&names))
         .filter(|(s, _)| s.lang != parallax::text::Language::English)
@@ -518,6 +516,10 @@ fn say_min_score_unused(cmp: &Comparison, given: bool) {
     }
 }
 
+/// Says what the sentence encoder read of each source too long to read whole (one line
+/// each): only the passages the words leave in doubt, none because every one is linked
+/// surely, or none because too many are in doubt; so the user knows why the links may
+/// differ from a short text's. Nothing is said when no other source could be encoded.
 pub(crate) fn say_unencoded(cmp: &Comparison) {
     let most = parallax::comparison::ENCODER_MAX_PASSAGES;
     let names = cmp.names();

@@ -75,7 +75,6 @@ pub const NUMBER_WORDS: &[(&str, u64)] = &[
     ("siebzig", 70),
     ("achtzig", 80),
     ("neunzig", 90),
-    ("hundert", 100),
     // As the passages' terms fold them (no umlauts), and "ss" for "ß" as the Swiss write it.
     ("funf", 5),
     ("zwolf", 12),

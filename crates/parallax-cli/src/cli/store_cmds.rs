@@ -17,7 +17,13 @@ use crate::tui::effects::Opening;
 
 /// `parallax save NAME FILES…`: builds and saves a comparison without notes; refuses to
 /// replace an existing one (its notes would be lost).
-pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -> Result<ExitCode> {
+pub fn save(
+    store: &Store,
+    name: &str,
+    docs: Vec<Document>,
+    options: &Options,
+    min_score_given: bool,
+) -> Result<ExitCode> {
     let path = store.path_of(name)?;
     if path.exists() {
         bail!(
@@ -28,6 +34,7 @@ pub fn save(store: &Store, name: &str, docs: Vec<Document>, options: &Options) -
     }
     let cmp = Comparison::build(docs, options)?;
     super::say_unencoded(&cmp);
+    super::say_min_score_unused(&cmp, min_score_given);
     let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
     crate::say!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)

@@ -366,8 +366,9 @@ fn name(text: &str, run: &[Word], ev: &Evidence, lang: Language, out: &mut Vec<F
     out.push(Fact {
         kind: FactKind::Entity,
         span: Span::new(first.span.start, end),
-        // "U.S." and "US" are one name: the dots of an abbreviation are spelling.
-        value: key.replace('.', ""),
+        // "U.S." and "US" are one name: the dots of an abbreviation are spelling; so is "ß"
+        // against "ss" ("Größer", "Grösser").
+        value: key.replace('.', "").replace('ß', "ss"),
         speaker: None,
     });
 }

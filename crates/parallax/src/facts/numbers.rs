@@ -244,6 +244,20 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
     money(text, lang, out);
     for c in PERCENT.captures_iter(text) {
         let m = c.get(0).unwrap();
+        // "twenty five percent", "zero point five percent", "two hundred percent": a number
+        // in words is read whole or not at all, never from its last word.
+        let before = text[..m.start()].trim_end();
+        let last = before
+            .rsplit(|ch: char| !ch.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let lower = last.to_lowercase();
+        if m.as_str().starts_with(char::is_alphabetic)
+            && before.len() < m.start()
+            && (number_word(&lower).is_some() || matches!(lower.as_str(), "point" | "komma"))
+        {
+            continue;
+        }
         if let Some(v) = parse_number(&c["num"], lang) {
             out.push(fact(
                 FactKind::Percent,
@@ -757,6 +771,13 @@ mod tests {
             pair("fünfzehn Prozent", "15%")
         );
         assert!(f("Someone percent", Language::English).is_empty());
+        for whole in [
+            "About twenty five percent voted.",
+            "Zero point five percent voted.",
+            "Two hundred percent more.",
+        ] {
+            assert!(f(whole, Language::English).is_empty(), "{whole}");
+        }
     }
 
     #[test]

@@ -24,8 +24,21 @@ fn role(text: &str, i: usize, c: char) -> Option<(Mark, bool)> {
     let word_before = prev.is_some_and(char::is_alphanumeric);
     let letter_after = next.is_some_and(char::is_alphanumeric);
     match c {
-        '“' | '„' | '«' => Some((Mark::Double, true)),
-        '”' | '»' => Some((Mark::Double, false)),
+        '“' | '„' => Some((Mark::Double, true)),
+        '”' => Some((Mark::Double, false)),
+        // Guillemets point out in Swiss text («…») and in German text (»…«): which way one
+        // works is told by where it stands, open before a word, closing after one (a line
+        // break after it counts as a word: "vor. »" ends a line before the quote). Between
+        // two spaces it is no quote ("Startseite » Schweiz").
+        '«' | '»' => {
+            let tight_after =
+                next.is_some_and(|n| n.is_alphanumeric() || "\n\r…\"'„“‚‘([".contains(n));
+            match (space_before, tight_after) {
+                (true, true) => Some((Mark::Double, true)),
+                (false, false) => Some((Mark::Double, false)),
+                _ => None,
+            }
+        }
         '"' => Some((Mark::Double, space_before && word_after)),
         '‘' | '‚' => Some((Mark::Single, true)),
         // "Lund’s", "don't": an apostrophe inside a word is no quote.
@@ -43,11 +56,6 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
     // Open quotes: mark, where the quoted text starts, and the opening character.
     let mut stack: Vec<(Mark, usize, char)> = Vec::new();
     let bytes = text.as_bytes();
-    // Guillemets point out in French and Swiss text («…») and in German text (»…«):
-    // the first one of the text opens a quote, so it says which way they point.
-    let pointing_in = text
-        .find(['«', '»'])
-        .is_some_and(|i| text[i..].starts_with('»'));
     for (i, c) in text.char_indices() {
         // A blank line ends the paragraph, and with it every open quote.
         if c == '\n' && bytes.get(i + 1) == Some(&b'\n') {
@@ -63,9 +71,6 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
         let Some((mark, mut opens)) = role(text, i, c) else {
             continue;
         };
-        if pointing_in && matches!(c, '«' | '»') {
-            opens = c == '»';
-        }
         // German quotes open with „ and close with “.
         if c == '“' && stack.iter().any(|&(_, _, o)| o == '„') {
             opens = false;
@@ -191,8 +196,8 @@ fn speaker_after(text: &str, ws: &[Word], ended: bool, after: usize) -> Option<S
 }
 
 /// Words that end a speaker's name after it: "said resident John Harris after the fire",
-/// "said Keir Starmer on Monday", "sagte Jürgen Weiß nach der Sitzung" (not "von", which
-/// opens a name: "Ursula von der Leyen").
+/// "said Keir Starmer on Monday", "sagte Jürgen Weiß nach der Sitzung" (not "von", "zu" or
+/// "vom", which open names: "Ursula von der Leyen", "Karl-Theodor zu Guttenberg").
 const AFTER_NAME: &[&str] = &[
     "nach",
     "vor",
@@ -200,9 +205,7 @@ const AFTER_NAME: &[&str] = &[
     "am",
     "im",
     "auf",
-    "zu",
     "mit",
-    "vom",
     "während",
     "gegenüber",
     "heute",
@@ -335,7 +338,7 @@ mod tests {
     }
 
     #[test]
-    fn guillemets_point_either_way_as_the_text_first_uses_them() {
+    fn guillemets_point_either_way_and_a_breadcrumb_is_no_quote() {
         let german = "Er sagte nur: »Darf ich's behalten?« Der Alte nickte. »Nimm sie alle beide!« sagte Tede Haien.";
         assert_eq!(
             run(german),
@@ -344,7 +347,7 @@ mod tests {
                 ("Nimm sie alle beide!".into(), Some("Tede Haien".into())),
             ]
         );
-        let swiss = "Er sagte: «Wir bleiben hier.» Dann ging er. «Morgen kommen wir wieder», sagte Anna Meier.";
+        let swiss = "Startseite » Schweiz » Zürich\n\nEr sagte: «Wir bleiben hier.» Dann ging er. «Morgen kommen wir wieder», sagte Anna Meier.";
         assert_eq!(
             run(swiss),
             [

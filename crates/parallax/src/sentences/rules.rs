@@ -14,9 +14,7 @@ const NEVER_FINAL: &[&str] = &[
     "v.", "cf.", "e.g.", "i.e.", "approx.", "z.", "z. B.", "z.B.", "bzw.", "ca.", "d. h.", "u. a.",
     "s. o.", "s. u.", "o. ä.", "u. U.", "v. a.", "z. T.", "d.h.", "u.a.", "vgl.", "evtl.", "ggf.",
     "Hr.", "Fr.", "Dipl.", "Ing.", "Jh.", "geb.", "gest.", "inkl.", "exkl.", "Tel.", "bspw.",
-    "sog.", "zzgl.", "Str.", "Mio.", "Mrd.", "Abt.", "Abb.", "Aufl.", "Hrsg.", "Bsp.", "Tsd.",
-    // The first half of "e. V." (a registered association: "Die Tafel e. V. und der ADAC").
-    "e.",
+    "sog.", "zzgl.", "Str.", "Mio.", "Mrd.",
 ];
 
 /// Second parts of a rank, after a title of [`NEVER_FINAL`]: "Col. Inf.", "Maj. Ret.".
@@ -34,7 +32,11 @@ const BEFORE_NUMBER: &[&str] = &[
 /// join the next piece unless it starts with a capitalised function word.
 const MAYBE_FINAL: &[&str] = &[
     "U.S.", "U.K.", "U.N.", "E.U.", "U.S.A.", "D.C.", "Inc.", "Co.", "Corp.", "Ltd.", "Jr.", "Sr.",
-    "Bros.", "a.m.", "p.m.", "a. m.", "p. m.", "etc.", "usw.", "Ave.", "Blvd.",
+    "Bros.", "a.m.", "p.m.", "a. m.", "p. m.", "etc.", "usw.", "Ave.", "Blvd.", "Abt.", "Abb.",
+    "Aufl.", "Hrsg.", "Bsp.", "Tsd.",
+    // The first half of "e. V." (a registered association: "Die Tafel e. V. und der ADAC");
+    // "the constant e. The mayor said" ends a sentence.
+    "e.",
 ];
 
 /// Capitalised words that start sentences far more often than they continue a name.

@@ -253,8 +253,8 @@ fn lines_of_one_paragraph_stay_lines() {
     assert!(!b[..b.find("</section>").unwrap()].contains("<br>"));
 }
 
-/// A German source's column says so (`lang="de"`), for screen readers, hyphenation and
-/// spell checkers; the page's own words stay English, and so does an English column.
+/// A German source's paragraphs say so (`lang="de"`), for screen readers, hyphenation and
+/// spell checkers; the page's own words stay English, and so do an English source's.
 #[test]
 fn each_column_names_its_sources_language() {
     let cmp = two(
@@ -263,10 +263,12 @@ fn each_column_names_its_sources_language() {
     );
     let page = html::render(&cmp, &Notes::default(), "t");
     assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
-    let col = |letter: &str| {
-        let at = page.find(&format!("class=\"col col-{letter}\"")).unwrap();
+    // The first paragraph of each column.
+    let para = |letter: &str| {
+        let col = page.find(&format!("class=\"col col-{letter}\"")).unwrap();
+        let at = col + page[col..].find("class=\"para\"").unwrap();
         page[at..at + page[at..].find('>').unwrap()].to_string()
     };
-    assert!(col("a").contains("lang=\"de\""), "{}", col("a"));
-    assert!(col("b").contains("lang=\"en\""), "{}", col("b"));
+    assert!(para("a").contains("lang=\"de\""), "{}", para("a"));
+    assert!(para("b").contains("lang=\"en\""), "{}", para("b"));
 }

@@ -481,9 +481,9 @@ fn a_revised_figure_is_shown_with_what_it_counts() {
 }
 
 /// A header date written the way page headers abbreviate it ("5 Aug 2013 10:37") dates the
-/// article, so its "yesterday" is read against it. A relative time that lands far from the
-/// other side's date (articles a year apart, each saying "today") tells of another time,
-/// likely another event: no "facts differ"; days apart, it is still set against it.
+/// article, so its "yesterday" is read against it. Between articles written more than a
+/// month apart, a day near one article's date ("today", "this week") is not the other's:
+/// no "facts differ"; a relative time of years, or articles days apart, are still read.
 #[test]
 fn relative_times_are_read_against_an_abbreviated_header_date_and_only_near_the_other() {
     let dates = |c: &[Conflict]| -> Vec<(String, String)> {
@@ -510,6 +510,31 @@ fn relative_times_are_read_against_an_abbreviated_header_date_and_only_near_the_
         &dated("Aug 7 2012 09:00", "earlier this week"),
     );
     assert!(dates(&c).is_empty(), "{c:?}");
+    // Days apart, a relative time far from the other date is still a difference, and so is
+    // one that spans more than days, however far the articles' dates.
+    for (a, b, x, y) in [
+        (
+            "Aug 7 2013 09:00",
+            "Aug 9 2013 09:00",
+            "yesterday",
+            "March 3, 2013",
+        ),
+        (
+            "Aug 7 2013 09:00",
+            "Aug 9 2013 09:00",
+            "last year",
+            "in 2009",
+        ),
+        (
+            "Aug 7 2013 09:00",
+            "Aug 9 2012 09:00",
+            "three years ago",
+            "in 2003",
+        ),
+    ] {
+        let c = one_sentence(&dated(a, x), &dated(b, y));
+        assert_eq!(dates(&c), vec![(x.to_string(), y.to_string())], "{c:?}");
+    }
 }
 
 /// A range revised at both ends is one flag, with its hedge and its unit, in English and in

@@ -163,16 +163,13 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let m = &src.document.meta;
     // The name that tells the sources apart, as everywhere else.
     let name = cmp.names().swap_remove(idx.0);
-    // The page's own words are English; a source's text is in its own language, which
-    // screen readers, hyphenation and spell checkers read from `lang`.
+    // The page's own words are English; a source's paragraphs are in its own language,
+    // which screen readers, hyphenation and spell checkers read from `lang`.
     let lang = match src.lang {
         Language::English => "en",
         Language::German => "de",
     };
-    let _ = writeln!(
-        out,
-        "<div class=\"col col-{tag}\" data-source=\"{idx}\" lang=\"{lang}\">"
-    );
+    let _ = writeln!(out, "<div class=\"col col-{tag}\" data-source=\"{idx}\">");
     let _ = writeln!(
         out,
         "<div class=\"src\"><h2><span class=\"letter\">{}</span> {}</h2><p class=\"meta\">{}</p></div>",
@@ -199,7 +196,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
             if para.is_some() {
                 out.push_str("</div>\n");
             }
-            out.push_str("<div class=\"para\">");
+            let _ = write!(out, "<div class=\"para\" lang=\"{lang}\">");
             para = Some(g.paragraph);
         } else if text
             .get(prev_end..g.span.start)

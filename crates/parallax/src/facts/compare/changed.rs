@@ -381,6 +381,26 @@ mod tests {
     }
 
     #[test]
+    fn a_number_phrase_takes_its_hedges_whole() {
+        let phrase = |t: &str, n: &str| {
+            let at = t.find(n).unwrap();
+            number_phrase(t, Span::new(at, at + n.len()))
+                .slice(t)
+                .to_string()
+        };
+        assert_eq!(
+            phrase("At least 40 people died.", "40"),
+            "At least 40 people"
+        );
+        assert_eq!(
+            phrase("Es starben mehr als 40 Menschen.", "40"),
+            "mehr als 40 Menschen"
+        );
+        // A number before a range's other end is that end's, not a unit of this one.
+        assert_eq!(phrase("rund 60 bis 80 Gigawatt", "80"), "80 Gigawatt");
+    }
+
+    #[test]
     fn a_number_the_comparer_typed_is_left_to_it() {
         // "120 people in Varna province" and "300 people across the region": counts the
         // comparer read as a part and a whole, two slots; the diff only sees 120 -> 300.

@@ -374,9 +374,13 @@ fn pair(
                 _ => true,
             }
     };
+    let apart = match (a.published, b.published) {
+        (Some(p), Some(q)) => (p - q).abs() > RELATIVE_REACH,
+        _ => false,
+    };
     let comparable = |x: &Reading, y: &Reading| {
         (x.named_day.is_some() && y.named_day.is_some())
-            || (comparable(&x.what, &y.what) && !relative_and_far(&x.what, &y.what))
+            || (comparable(&x.what, &y.what) && !(apart && days_near_its_date(x, y)))
     };
     // A date is told alike when the other side gives a date it fits, though no word around
     // the two is shared: "quakes hit in 2002, as well as the tsunami in 2004" states the
@@ -454,24 +458,26 @@ fn comparable(x: &What, y: &What) -> bool {
     }
 }
 
-/// How far apart, in days, a relative time read against its article's date ("today",
-/// "on Tuesday") may stand from the other side's date and still be set against it.
+/// How far apart, in days, two articles' dates may lie for the days each names near its
+/// own date ("today", "on Tuesday", "this week") to be set against the other's dates.
 const RELATIVE_REACH: i64 = 31;
 
-/// True when one of two dates is a relative time and the two lie more than
-/// [`RELATIVE_REACH`] days apart. A relative time names a day near its own article's date;
-/// so far from the other date, the two passages tell of different times, most likely two
-/// events ("the tsunami of December 2004" and "the quake on Tuesday", two flaws "disclosed
-/// today" in articles a year apart), and "facts differ" would say neither.
-fn relative_and_far(x: &What, y: &What) -> bool {
-    let (What::Date(When::Days(p, rel_p)), What::Date(When::Days(q, rel_q))) = (x, y) else {
-        return false;
+/// The most days a relative time may span to name days near its article's date ("today",
+/// "on Tuesday", "this week"; not "last year" or "three years ago").
+const NEAR_ITS_DATE: i64 = 7;
+
+/// True when one of two dates is a few days near its own article's date, read against it.
+/// Between articles written more than [`RELATIVE_REACH`] days apart, such a day is not the
+/// other article's: "disclosed today" in two articles a year apart tells of two flaws, and
+/// "facts differ" would say neither. "Founded last year" against "in 2009" is still read.
+fn days_near_its_date(x: &Reading, y: &Reading) -> bool {
+    let near = |r: &Reading| match &r.what {
+        What::Date(When::Days(ranges, true)) => {
+            ranges.iter().all(|(lo, hi)| hi - lo < NEAR_ITS_DATE)
+        }
+        _ => false,
     };
-    let gap = (p.iter().flat_map(|a| q.iter().map(move |b| (a, b))))
-        .map(|(&(lo_a, hi_a), &(lo_b, hi_b))| (lo_b - hi_a).max(lo_a - hi_b).max(0))
-        .min()
-        .unwrap_or(0);
-    (*rel_p || *rel_q) && gap > RELATIVE_REACH
+    near(x) || near(y)
 }
 
 /// True when one true date or time fits both readings (or they cannot be set side by side).
