@@ -32,8 +32,9 @@ pub(super) fn compact(g: &Group) -> bool {
 }
 
 /// Links chosen from `candidates` (best first): each at least `min_score` (or given word for
-/// word, [`Candidate::word_for_word`]) and touching no passage a better one holds. With `merge`, a candidate left out because it touches one
-/// chosen link, on one side only, then joins that link if it reaches `min_score` less
+/// word, [`Candidate::word_for_word`]) and touching no passage a better one holds. With
+/// `merge`, a candidate left out because it touches one chosen link, on one side only, then
+/// joins that link if it reaches `min_score` less
 /// [`MERGE_SLACK`] (its other passages are free), up to [`MOST_MERGED`] passages a side and
 /// within [`MERGE_REACH`] of the link's own: one sentence that tells what two of the other's
 /// tell is linked to both. Merging comes after every link is chosen, so it never takes a
