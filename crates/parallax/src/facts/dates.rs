@@ -46,7 +46,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte)",
+        r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte|aus\s+dem\s+jahre?)",
         r"(?:\s+|-)(?:the\s+year\s+|(?i:(?:dem\s+)?jahr)\s+)?(?P<y>1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)",
     ))
     .unwrap()
@@ -449,10 +449,13 @@ mod tests {
     #[test]
     fn a_year_after_jahr() {
         assert_eq!(
-            run("Der Plan kam im Jahr 2015 und gilt seit dem Jahr 2016."),
+            run(
+                "Der Plan kam im Jahr 2015, gilt seit dem Jahr 2016 und ersetzt einen aus dem Jahr 2009."
+            ),
             [
                 ("im Jahr 2015".to_string(), "2015".to_string()),
                 ("seit dem Jahr 2016".to_string(), "2016".to_string()),
+                ("aus dem Jahr 2009".to_string(), "2009".to_string()),
             ]
         );
     }
