@@ -14,14 +14,25 @@ use super::{Fact, FactKind};
 use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup, number_word};
 use crate::span::Span;
 
-const MONTH: &str = concat!(
-    r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",
-    r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)(?-u:\b)",
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)\.",
-    // Without its point only between a day and a year ("5 Aug 2013", "Jul 02, 2013", as
-    // page headers write them): alone, "Jan" and "Jun" are names and "Mar" a verb.
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|Okt|Dez)(?-u:\b))"
-);
+/// Months abbreviated, as written before a point ("Aug.") or, in page headers, without one.
+const MONTH_ABBREVIATIONS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Okt",
+    "Dez",
+];
+
+/// A month's name, or its abbreviation with its point, or without it (read only between a
+/// day and a year, see [`month_dates`]).
+fn month_pattern() -> String {
+    let short = MONTH_ABBREVIATIONS.join("|");
+    format!(
+        concat!(
+            r"(?:(?:January|February|March|April|May|June|July|August|September|October|November|December",
+            r"|Januar|Jänner|Februar|März|Mai|Juni|Juli|Oktober|Dezember)(?-u:\b)",
+            r"|(?:{short})\.|(?:{short})(?-u:\b))"
+        ),
+        short = short
+    )
+}
 
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)([0-9]{4})-([0-9]{2})-([0-9]{2})(?-u:\b)").unwrap());
@@ -39,7 +50,7 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
             r"(?-u:\b)(?P<d1>[0-9]{{1,2}})(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{m})(?:,?\s+(?P<y1>[0-9]{{4}})(?-u:\b))?",
             r"|(?-u:\b)(?P<m2>{m})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?(?:,?\s+(?P<y2>[0-9]{{4}})(?-u:\b))?",
         ),
-        m = MONTH
+        m = month_pattern()
     ))
     .unwrap()
 });
@@ -377,23 +388,9 @@ fn month_dates(text: &str, out: &mut Vec<Fact>) {
         if day.is_some_and(|d| !(1..=31).contains(&d)) {
             continue;
         }
-        let abbreviated = matches!(
-            mon,
-            "Jan"
-                | "Feb"
-                | "Mar"
-                | "Apr"
-                | "Jun"
-                | "Jul"
-                | "Aug"
-                | "Sept"
-                | "Sep"
-                | "Oct"
-                | "Nov"
-                | "Dec"
-                | "Okt"
-                | "Dez"
-        );
+        // Without its point ("5 Aug 2013", "Jul 02, 2013", as page headers write it) only
+        // between a day and a year: alone, "Jan" and "Jun" are names and "Mar" a verb.
+        let abbreviated = MONTH_ABBREVIATIONS.contains(&mon);
         if abbreviated && (day.is_none() || year.is_none()) {
             continue;
         }
