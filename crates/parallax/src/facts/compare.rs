@@ -23,6 +23,7 @@ mod context;
 pub mod links;
 mod names;
 mod numeric;
+mod part;
 mod ranks;
 mod slot;
 mod when;

@@ -57,7 +57,8 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte|aus\s+dem\s+jahre?)",
+        r"(?-u:\b)(?i:in|since|until|till|by|before|after|from|during|early|late|mid|im|seit|bis|vor|nach|ab|anfang|ende|mitte|aus\s+dem\s+jahre?",
+        r"|(?:the\s+)?(?:start|beginning|middle|end|close)\s+of)",
         r"(?:\s+|-)(?:the\s+year\s+|(?i:(?:dem\s+)?jahr)\s+)?(?P<y>1[89][0-9][0-9]|20[0-9][0-9])(?-u:\b)",
     ))
     .unwrap()
@@ -396,7 +397,9 @@ fn month_dates(text: &str, out: &mut Vec<Fact>) {
         }
         let mut start = m.start();
         if day.is_none() && year.is_none() {
-            let before = text[..m.start()].trim_end();
+            // "mid-March": the cue may be joined by a hyphen.
+            let before = text[..m.start()]
+                .trim_end_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '‑');
             let prev = before
                 .rsplit(|ch: char| !ch.is_alphabetic())
                 .next()

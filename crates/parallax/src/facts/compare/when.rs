@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use super::amount::{self, Amount};
 use super::calendar::{self, civil, day, month, parse_iso, relative, unit_days, weekday_of};
 use super::context::{Context, context};
+use super::part::{self, Part, part_named};
 use super::{Agreement, LinkSide, conflict};
 use crate::facts::times::{clock, zone};
 use crate::facts::words::fold;
@@ -80,7 +81,12 @@ fn stated(side: &LinkSide<'_>, kind: FactKind) -> HashSet<String> {
 /// the day and month the other way round too (the order is read month first, as in the US,
 /// but most of the world writes the day first: only a day above 12 tells).
 fn readings(text: &str, f: &Fact) -> Vec<String> {
-    let mut out = vec![f.value.clone()];
+    // "Early 2014" is not told by "2014", nor by "late 2014".
+    let value = match part_of_date(text, f) {
+        Some((p, _, _)) => format!("{} {}", f.value, p.name()),
+        None => f.value.clone(),
+    };
+    let mut out = vec![value];
     let written = f.span.slice(text);
     let parts: Vec<&str> = written.splitn(3, '/').collect();
     let small = |p: &str| p.len() <= 2 && p.parse::<u32>().is_ok_and(|n| (1..=12).contains(&n));
@@ -190,11 +196,17 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                 When::Weekday(w, _) => (When::Weekday(w, days_edge(side.src.text, f.span)), f.span),
                 w => day_range(side.src.text, f, w),
             };
+            // A part of a year or month ("early 2014") is a stretch of days, not a range
+            // whose ends are both facts.
+            let (what, shown, range) = match part_of_date(side.src.text, f) {
+                Some((_, w, words)) => (w, words, false),
+                None => (what, shown, shown != f.span),
+            };
             let adjective = matches!(what, When::Span(_))
                 && f.span.slice(side.src.text).split_whitespace().count() == 1
                 && f.span.slice(side.src.text).contains(['-', '‑']);
             Reading {
-                range: shown != f.span,
+                range,
                 adjective,
                 shown,
                 what: What::Date(what),
@@ -720,6 +732,26 @@ fn day_before(before: &str) -> Option<(u32, usize)> {
         }
     }
     (1..=31).contains(&day).then_some((day, start))
+}
+
+/// The part of its year or month that date `f` is told in ("early 2014", "Ende März"), the
+/// days that part allows, and the words that tell it; `None` for any other date.
+fn part_of_date(text: &str, f: &Fact) -> Option<(Part, When, Span)> {
+    if f.kind != FactKind::Date {
+        return None;
+    }
+    let (p, shown) = part_named(text, f)?;
+    let w = match when(f, None) {
+        When::Days(ds, false) if ds.len() == 1 => {
+            When::Days(vec![part::narrowed(ds[0], p)?], false)
+        }
+        When::Yearless(lo, hi) => {
+            let (lo, hi) = part::narrowed_yearless((lo, hi), p)?;
+            When::Yearless(lo, hi)
+        }
+        _ => return None,
+    };
+    Some((p, w, shown))
 }
 
 /// What a date fact allows, read against the article's own day `today` when known.
