@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::ids::SegmentId;
 use crate::lines::{is_blank, lines_with_offsets, trim};
-use crate::sentences::sentences_in;
+use crate::sentences::{sentences_in, wrap_width};
 use crate::span::Span;
 use crate::text::Language;
 
@@ -49,6 +49,7 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
         }
         Unit::Paragraph | Unit::Sentence => {
             let lang = Language::detect(text);
+            let width = wrap_width(text);
             for (p, para) in paragraphs(text, &doc.prose_ranges())
                 .into_iter()
                 .enumerate()
@@ -56,14 +57,20 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
                 if unit == Unit::Paragraph {
                     spans.push((para, p));
                 } else {
-                    spans.extend(sentences_in(text, para, lang).into_iter().map(|s| (s, p)));
+                    spans.extend(
+                        sentences_in(text, para, lang, width)
+                            .into_iter()
+                            .map(|s| (s, p)),
+                    );
                 }
             }
         }
     }
     spans
         .into_iter()
-        .filter(|(s, _)| !s.is_empty())
+        // A rule or a table's separator row ("---", "|---|---|", "* * *") has nothing to
+        // read or to link: no passage.
+        .filter(|(s, _)| s.slice(text).chars().any(char::is_alphanumeric))
         .enumerate()
         .map(|(id, (span, paragraph))| Segment {
             id: SegmentId(id),

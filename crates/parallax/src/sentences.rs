@@ -37,14 +37,57 @@ fn ends_its_line(text: &str, prev: Span, next: Span) -> bool {
     broken && !n.starts_with(|c: char| c.is_lowercase() || ",;:".contains(c))
 }
 
+/// True when `prev` ends at a line break that only wraps prose: its line does not end like
+/// a sentence, the next word would not have fitted on it within `width` (a heading or a
+/// name above a sentence would have), no Markdown hard break ("  ") ends it, and `next`
+/// opens no list item, table row, quote or heading. UAX #29 ends a sentence at every line
+/// break; "One planner in / Dunmore told us" is one.
+fn wraps_on(text: &str, prev: Span, next: Span, width: usize) -> bool {
+    let p = prev.slice(text);
+    let Some(before_break) = p.trim_end_matches([' ', '\t', '\r']).strip_suffix('\n') else {
+        return false;
+    };
+    if before_break.ends_with("  ") {
+        return false;
+    }
+    // The whole line, from the paragraph's text before `prev` too.
+    let end = prev.start + before_break.trim_end().len();
+    let line = &text[text[..end].rfind('\n').map_or(0, |i| i + 1)..end];
+    let n = next.slice(text).trim_start();
+    let first = n.split(char::is_whitespace).next().unwrap_or("");
+    let marker = first.trim_end_matches(['.', ')']);
+    let opens_block = n.starts_with(['-', '*', '+', '•', '–', '—', '|', '>', '#'])
+        || (first.ends_with(['.', ')'])
+            && marker.len() <= 3
+            && marker
+                .chars()
+                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+    let forced = line.trim().chars().count() + 1 + first.chars().count() > width;
+    !ends_like_sentence(line) && !opens_block && forced
+}
+
 /// Sentences of one paragraph, in the language its words suggest.
 pub fn sentences(text: &str, para: Span) -> Vec<Span> {
-    sentences_in(text, para, Language::detect(para.slice(text)))
+    let body = para.slice(text);
+    sentences_in(text, para, Language::detect(body), wrap_width(body))
+}
+
+/// The width, in characters, that the prose of `text` is wrapped at, if it is: nine lines
+/// in ten are no longer. Wrapping breaks a line where its next word would not fit.
+pub fn wrap_width(text: &str) -> usize {
+    let mut lengths: Vec<usize> = text
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .filter(|&n| n > 0)
+        .collect();
+    lengths.sort_unstable();
+    lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0)
 }
 
 /// Sentences of one paragraph written in `lang` (German ordinals such as "am 1. Januar" do
-/// not end a sentence; in English a number with a point does).
-pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
+/// not end a sentence; in English a number with a point does), in a document whose prose
+/// is wrapped at `width` characters (see [`wrap_width`]).
+pub fn sentences_in(text: &str, para: Span, lang: Language, width: usize) -> Vec<Span> {
     let body = &text[para.start..para.end];
     let mut pieces: Vec<Span> = body
         .split_sentence_bound_indices()
@@ -63,14 +106,25 @@ pub fn sentences_in(text: &str, para: Span, lang: Language) -> Vec<Span> {
             prev.end = end;
             piece.start = end;
         }
+        // A footnote marker glued to a sentence ("spending.[1]"), which UAX #29 cuts after
+        // its opening bracket, is the sentence's.
+        if let Some(prev) = merged.last_mut()
+            && let Some(end) = rules::glued_marker_end(text, *prev, piece)
+        {
+            prev.end = end;
+            piece.start = end;
+        }
         if let Some(prev) = merged.last() {
             quotes.feed(&text[counted..prev.end]);
             counted = prev.end;
         }
         let line_ends_it = |prev: Span| per_line && ends_its_line(text, prev, piece);
+        let wrapped = |prev: Span| !per_line && wraps_on(text, prev, piece, width);
         match merged.last_mut() {
             Some(prev)
-                if !line_ends_it(*prev) && rules::joins(text, &quotes, *prev, piece, lang) =>
+                if wrapped(*prev)
+                    || (!line_ends_it(*prev)
+                        && rules::joins(text, &quotes, *prev, piece, lang)) =>
             {
                 prev.end = piece.end
             }

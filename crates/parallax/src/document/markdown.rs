@@ -57,8 +57,11 @@ pub fn to_text(markdown: &str) -> String {
             continue;
         }
         let mut l = LINE_MARKER.replace(line, "").into_owned();
-        // Nested markers ("> - item") need a second pass.
-        l = LINE_MARKER.replace(&l, "").into_owned();
+        // Nested markers ("> - item") need a second pass; a heading's text is all its own
+        // ("## 1. Background" keeps its number).
+        if !trimmed.starts_with('#') {
+            l = LINE_MARKER.replace(&l, "").into_owned();
+        }
         l = IMAGE.replace_all(&l, "$1").into_owned();
         l = LINK.replace_all(&l, "$1").into_owned();
         l = EMPHASIS.replace_all(&l, "$2").into_owned();

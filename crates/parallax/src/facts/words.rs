@@ -113,11 +113,30 @@ pub fn opens_sentence(text: &str, span: Span) -> bool {
     let Some(last) = trimmed.chars().next_back() else {
         return true;
     };
+    if after_section_number(trimmed) {
+        return true;
+    }
     match last {
         '\n' | '!' | '?' | ':' | '…' => true,
         '.' | '”' | '"' => !ends_with_abbreviation(trimmed),
         _ => false,
     }
+}
+
+/// True when `before` (the text before a word) ends with a section's number that opens its
+/// line: "2.1" of "## 2.1 Ageing equipment", "3." of "3. Require every utility". The word
+/// after it opens its heading or item as a sentence's first word does.
+fn after_section_number(before: &str) -> bool {
+    let (head, token) = before
+        .rsplit_once(char::is_whitespace)
+        .unwrap_or(("", before));
+    let parts: Vec<&str> = token.trim_end_matches(['.', ')']).split('.').collect();
+    let numbered = parts
+        .iter()
+        .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+    let pointed = parts.len() > 1 || token.ends_with(['.', ')']);
+    let head = head.trim_end_matches([' ', '\t', '#', '>']);
+    numbered && pointed && (head.is_empty() || head.ends_with('\n'))
 }
 
 /// True when `s` ends with an abbreviation's point ("Jan.", "U.S.") rather than a sentence's.

@@ -24,8 +24,9 @@ const RANK_PARTS: &[&str] = &["Inf.", "Cav.", "Ret.", "Arty.", "Pol.", "Mar."];
 /// "Art. 5"): they join a next piece that starts with a digit (or, like any piece, in lower
 /// case), and otherwise may end a sentence ("… in Jan. Trump said …", "… magazine Art. Then").
 const BEFORE_NUMBER: &[&str] = &[
-    "No.", "Nos.", "Nr.", "Art.", "Abs.", "Bd.", "Vol.", "Ch.", "Fig.", "Pt.", "Rm.", "Jan.",
-    "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+    "No.", "Nos.", "Nr.", "Art.", "Abs.", "Bd.", "Vol.", "Ch.", "Fig.", "Pt.", "Rm.", "p.", "pp.",
+    "S.", "Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.",
+    "Dec.",
 ];
 
 /// Abbreviations that may end a sentence ("… reached out to the U.S. An aide said …"): they
@@ -117,6 +118,9 @@ pub fn joins(text: &str, quotes: &Quotes, prev: Span, next: Span, lang: Language
     if n.is_empty() || p.is_empty() {
         return true;
     }
+    if numbers_a_list_item(text, prev) {
+        return true;
+    }
     let last = p.rsplit(char::is_whitespace).next().unwrap_or(p);
     // An opening bracket or quote glued to the word: "(U.S." still ends in U.S.
     let last = last.trim_start_matches(['(', '[', '"', '“', '\'', '‘']);
@@ -195,6 +199,33 @@ pub fn detached_closer(text: &str, piece: Span) -> Option<usize> {
         || after.starts_with(char::is_whitespace)
         || after.starts_with([',', ';', ':', '.', '!', '?']);
     alone.then(|| piece.start + (s.len() - body.len()) + c.len_utf8())
+}
+
+/// True when `prev` is only a list item's number at the start of its line ("1. Establish
+/// a reserve", "## 2. What we found", "3) Require"): the item is one sentence with it.
+fn numbers_a_list_item(text: &str, prev: Span) -> bool {
+    let item = prev.slice(text).trim();
+    let number = item.trim_end_matches(['.', ')']);
+    let line_start = text[..prev.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = text[line_start..prev.start].trim_start_matches([' ', '\t', '#', '>']);
+    (1..=3).contains(&number.len())
+        && item.len() == number.len() + 1
+        && number.chars().all(|c| c.is_ascii_digit())
+        && before.trim().is_empty()
+}
+
+/// Where a footnote marker glued to the end of `prev` ends ("spending.[1]", "cities.[a]"),
+/// when UAX #29 cut it after its opening bracket (a bracket counts as closing punctuation
+/// there): the marker belongs to the sentence it follows.
+pub fn glued_marker_end(text: &str, prev: Span, piece: Span) -> Option<usize> {
+    if !prev.slice(text).ends_with('[') {
+        return None;
+    }
+    let n = piece.slice(text);
+    let close = n.find(']')?;
+    let inner = &n[..close];
+    let marker = (1..=4).contains(&inner.len()) && inner.chars().all(|c| c.is_ascii_alphanumeric());
+    marker.then_some(piece.start + close + 1)
 }
 
 /// True when `s` ends with `word` and `word` starts a word there.
@@ -321,7 +352,7 @@ mod tests {
     fn a_spaced_time_of_day_ends_no_sentence() {
         let text = "The quake struck at 07:37 a. m. UTC (3:37 a. m. EDT), killing one. The area shook at 8 p. m. The next day was calm.";
         let whole = Span::new(0, text.len());
-        let pieces: Vec<&str> = crate::sentences::sentences_in(text, whole, Language::English)
+        let pieces: Vec<&str> = crate::sentences::sentences_in(text, whole, Language::English, 0)
             .iter()
             .map(|s| s.slice(text).trim())
             .collect();

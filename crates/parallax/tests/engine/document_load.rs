@@ -166,6 +166,22 @@ fn a_page_of_menus_has_no_article() {
 }
 
 #[test]
+fn a_markdown_heading_keeps_its_number_and_it_names_nobody() {
+    let body = "Between 2019 and 2024 long outages struck the six cities of the north.";
+    let md =
+        |word: &str| format!("# Report\n\n## 1. Background\n\n## 2.1 {word} equipment\n\n{body}\n");
+    let doc = from_bytes("a.md", md("Ageing").as_bytes()).unwrap();
+    assert!(doc.text.contains("1. Background"), "{}", doc.text);
+    // "Ageing" opens its heading as a sentence's first word does: no name, so its
+    // American spelling is no other name.
+    let facts = parallax::facts::extract(&doc);
+    assert!(
+        !facts.iter().any(|f| f.span.slice(&doc.text) == "Ageing"),
+        "{facts:?}"
+    );
+}
+
+#[test]
 fn markdown_is_reduced_to_its_words() {
     let md = "Main Heading Of The Piece\n=========================\n\n\
 ## Second *level* heading ##\n\n\

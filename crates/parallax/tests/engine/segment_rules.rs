@@ -246,6 +246,77 @@ fn a_line_break_ends_a_sentence_in_text_written_one_sentence_a_line() {
 }
 
 #[test]
+fn prose_wrapped_at_a_width_is_one_sentence_whatever_starts_the_next_line() {
+    // A break where the next word would not fit on the line wraps; a name, a number or a
+    // pound sign opening the next line does not end the sentence.
+    parts(
+        "Emergency planners told us that they do not know which homes have power. One planner in\n\
+         Dunmore told us that her team kept a spreadsheet of the generators by hand.",
+        &[
+            "Emergency planners told us that they do not know which homes have power.",
+            "One planner in\nDunmore told us that her team kept a spreadsheet of the generators by hand.",
+        ],
+    );
+    parts(
+        "Between 2019 and 2024, long outages struck the cities 41 times, leaving\n\
+         in each of the six mid-sized cities that we studied for it an average of\n\
+         23,000 households without power. The new programme would cost us about\n\
+         £212 million over five years, roughly a tenth of the capital budget.",
+        &[
+            "Between 2019 and 2024, long outages struck the cities 41 times, leaving\n\
+             in each of the six mid-sized cities that we studied for it an average of\n\
+             23,000 households without power.",
+            "The new programme would cost us about\n\
+             £212 million over five years, roughly a tenth of the capital budget.",
+        ],
+    );
+}
+
+#[test]
+fn short_lines_list_items_and_hard_breaks_still_end_at_their_line() {
+    // A heading or a label above a sentence would have left room for the next word.
+    parts(
+        "Executive summary\nBetween 2019 and 2024, long outages struck the mid-sized cities of the north.",
+        &[
+            "Executive summary",
+            "Between 2019 and 2024, long outages struck the mid-sized cities of the north.",
+        ],
+    );
+    parts(
+        "We make three recommendations, in order of urgency, to the regional council and its utilities\n\
+         1. Establish a shared reserve of mobile transformers for all of the cities\n\
+         - Set a minimum standard of backup power for the water works and care homes",
+        &[
+            "We make three recommendations, in order of urgency, to the regional council and its utilities",
+            "1. Establish a shared reserve of mobile transformers for all of the cities",
+            "- Set a minimum standard of backup power for the water works and care homes",
+        ],
+    );
+    // A Markdown hard break ("  " at the line's end) is the writer's own.
+    parts(
+        "Authors: Ruth Adeyemi, Tomasz Wierzbicki, Claire Monteith and Jonathan Okonkwo-Smith  \n\
+         Draft of 14 March 2025, circulated to the steering group for comment only",
+        &[
+            "Authors: Ruth Adeyemi, Tomasz Wierzbicki, Claire Monteith and Jonathan Okonkwo-Smith",
+            "Draft of 14 March 2025, circulated to the steering group for comment only",
+        ],
+    );
+}
+
+#[test]
+fn a_footnote_marker_and_a_page_number_stay_with_their_sentence() {
+    parts(
+        "Councils cut their spending.[1] The next year was worse.[a]",
+        &[
+            "Councils cut their spending.[1]",
+            "The next year was worse.[a]",
+        ],
+    );
+    one("The figures are in the regulator's review of 2021, p. 17, and pp. 4-5 of the annex.");
+    one("Die Zahlen stehen im Bericht auf S. 17 und im Anhang.");
+}
+
+#[test]
 fn paragraphs_are_runs_of_lines_between_blank_lines() {
     let text = "One line\nstill one.\n\n  \nTwo.\r\n\r\nThree.";
     let p: Vec<&str> = paragraphs(text, &[Span::new(0, text.len())])
@@ -281,6 +352,21 @@ fn the_line_unit_gives_every_non_empty_line_and_no_header() {
         ]
     );
     assert!(segs.iter().enumerate().all(|(i, s)| s.id == SegmentId(i)));
+}
+
+#[test]
+fn rules_and_table_separators_are_no_passages() {
+    let text = "| City | Outages |\n|---|---|\n| Dunmore | 11 |\n\n* * *\n\nThe end.\n";
+    for unit in [Unit::Line, Unit::Sentence, Unit::Paragraph] {
+        let doc = Document::from_text("x.md.txt", text);
+        let segs = segment::segment(&doc, unit);
+        let texts: Vec<&str> = segs.iter().map(|s| s.span.slice(&doc.text)).collect();
+        assert!(
+            texts.iter().all(|t| t.chars().any(char::is_alphanumeric)),
+            "{unit:?}: {texts:?}"
+        );
+        assert!(texts.iter().any(|t| t.contains("Dunmore")), "{texts:?}");
+    }
 }
 
 /// Text made of words, sentence punctuation, abbreviations, quotes, and line breaks.
