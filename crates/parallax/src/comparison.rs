@@ -58,8 +58,18 @@ impl Source {
     /// Segments and analyses one document.
     pub fn analyse(document: Document, options: &Options) -> Source {
         let mut s = Source::segmented(document, options);
-        s.facts = facts::extract(&s.document);
+        s.facts = s.extract_facts(options.unit);
         s
+    }
+
+    /// The facts of this source, read in its sentences when it is cut into sentences
+    /// (see [`facts::extract_in`]).
+    fn extract_facts(&self, unit: Unit) -> Vec<Fact> {
+        let sentences = match unit {
+            Unit::Sentence => self.segments.as_slice(),
+            Unit::Line | Unit::Paragraph => &[],
+        };
+        facts::extract_in(&self.document, sentences)
     }
 
     /// Segments one document; its facts are left empty.
@@ -316,7 +326,7 @@ impl Comparison {
                 sources
                     .iter()
                     .map(|s| {
-                        let f = facts::extract(&s.document);
+                        let f = s.extract_facts(options.unit);
                         tick(Stage::Facts);
                         f
                     })

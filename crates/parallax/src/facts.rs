@@ -33,7 +33,7 @@ pub use compare::{
     verbatim,
 };
 pub use entities::key as name_key;
-pub use extract::extract;
+pub use extract::{extract, extract_in};
 pub use flag::{is_possible, sentence};
 
 /// Compiles the extractors' patterns, in parallel. Optional: each compiles on first use

@@ -315,6 +315,10 @@ pub struct Compared {
     /// March): the stretches of A and of B that state them. Each side states the fact, so
     /// neither gives it alone.
     pub agreeing: Vec<(Span, Span)>,
+    /// The numbers of [`Compared::agreeing`] ("roughly 0.4%" and "roughly 0.5%", "below
+    /// 12°C" and "below 10°C"), as a flag would name them: where a revision changed one,
+    /// [`changed_numbers`] flags it by its slot.
+    pub fitting: Vec<Conflict>,
     /// The spans of the link's numbers of the kinds whose slots the comparer reads (ages,
     /// counts, sums, shares, measures, magnitudes, ranks) and the stretches of the dates
     /// and times it found told alike or both sides state ("18:45" and "6:45 p.m.", "from
@@ -350,7 +354,8 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
         ..Compared::default()
     };
     let out = &mut found.conflicts;
-    numeric::compare(&sa, &sb, out, &mut found.agreeing);
+    numeric::compare(&sa, &sb, out, &mut found.fitting);
+    (found.agreeing).extend(found.fitting.iter().map(|c| (c.a_span, c.b_span)));
     let mut told_alike = Vec::new();
     when::compare(&sa, &sb, out, &mut told_alike);
     // Dates and times the comparer judged told alike ("9:00 GMT" and "10:00 CET") are left

@@ -5,7 +5,10 @@ use super::words::words;
 use super::{
     Fact, FactKind, attributions, dates, entities, measures, numbers, quotes, ranks, ratios, times,
 };
+use std::borrow::Cow;
+
 use crate::document::{Document, HeaderRole};
+use crate::segment::{Segment, Unit, segment};
 use crate::span::Span;
 use crate::text::{Language, fold};
 
@@ -22,9 +25,17 @@ const NUMBER_ORDER: &[FactKind] = &[
     FactKind::Rank,
 ];
 
-/// All facts in `doc`, sorted by position.
+/// All facts in `doc`, sorted by position, read in its sentences (see [`extract_in`]).
 pub fn extract(doc: &Document) -> Vec<Fact> {
-    let masked = without_escapes(&doc.text);
+    extract_in(doc, &segment(doc, Unit::Sentence))
+}
+
+/// All facts in `doc`, sorted by position. A line break inside one of `sentences` (its
+/// sentence passages, when it was cut into sentences) is read as a space: prose wrapped at
+/// a width ("One planner in / Dunmore told us") is one line to the extractors, which take
+/// a line break for a boundary (a headline above a dateline).
+pub fn extract_in(doc: &Document, sentences: &[Segment]) -> Vec<Fact> {
+    let masked = without_wraps(without_escapes(&doc.text), sentences);
     let text = masked.as_ref();
     let lang = Language::detect(text);
     let ws = words(text);
@@ -81,6 +92,25 @@ fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
     // Only whole sequences were blanked: they start at ESC and end on an ASCII byte (or at
     // the end), so every character around them is intact.
     String::from_utf8(bytes).map_or(std::borrow::Cow::Borrowed(text), std::borrow::Cow::Owned)
+}
+
+/// `text` with every line break inside one of `sentences` blanked to a space, byte for
+/// byte, so spans stay valid.
+fn without_wraps<'a>(text: Cow<'a, str>, sentences: &[Segment]) -> Cow<'a, str> {
+    let inside = |t: &str| (sentences.iter()).any(|s| s.span.slice(t).contains('\n'));
+    if !inside(&text) {
+        return text;
+    }
+    let mut bytes = text.into_owned().into_bytes();
+    for s in sentences {
+        for b in &mut bytes[s.span.start..s.span.end] {
+            if matches!(*b, b'\n' | b'\r') {
+                *b = b' ';
+            }
+        }
+    }
+    // ASCII bytes replaced by an ASCII byte: still UTF-8.
+    Cow::Owned(String::from_utf8(bytes).expect("line breaks replaced by spaces"))
 }
 
 /// Where the escape sequence starting at `bytes[start]` (an ESC) ends: CSI ("ESC [" …

@@ -6,7 +6,7 @@ use super::entities::key;
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_end, sentence_start};
 use super::{Fact, FactKind};
-use crate::lexicon::is_speech_verb;
+use crate::lexicon::{TITLES, is_speech_verb};
 use crate::span::Span;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -248,6 +248,8 @@ const AFTER_NAME: &[&str] = &[
 fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
     let mut end = ws[k].span.start;
     let mut named_end = None;
+    // Capitalised words in a row that are no title: a person's name so far.
+    let mut name_words = 0;
     for w in ws[k..].iter().take(6) {
         if w.span.end > stop || text[end..w.span.start].contains([',', ';', '(']) {
             break;
@@ -255,6 +257,17 @@ fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
         if AFTER_NAME.contains(&w.text(text)) {
             break;
         }
+        // "said councillor Anita Brennan of Dunmore": where a person is from is no part of
+        // who spoke (but "Secretary of State Antony Blinken", "the Bank of England" keep it).
+        if w.text(text) == "of" && name_words >= 2 {
+            break;
+        }
+        let t = w.text(text);
+        let title = TITLES.contains(&t.to_lowercase().trim_end_matches('.'));
+        name_words = match t.starts_with(char::is_uppercase) && !title {
+            true => name_words + 1,
+            false => 0,
+        };
         end = w.span.end;
         let t = w.text(text);
         // "said Mr Smith's lawyer": the speaker is whom the name has.

@@ -229,11 +229,53 @@ fn a_figure_revised_amid_the_same_words_is_flagged_unless_rounded() {
     let out = report(&text("42,000"), &text("48,000"));
     assert!(out.contains("1 fact differs"), "{out}");
     assert!(
-        out.contains("! Number: A says about 42,000 vehicles, B says about 48,000 vehicles"),
+        out.contains(
+            "! Number of vehicles: A says about 42,000 vehicles, B says about 48,000 vehicles"
+        ),
         "{out}"
     );
     let out = report(&text("42,300"), &text("42,000"));
     assert!(out.contains("0 facts differ"), "{out}");
+}
+
+#[test]
+fn a_figure_revised_within_its_hedge_is_flagged_by_its_slot_and_whole() {
+    // One true value fits "roughly 0.4%" and "roughly 0.5%", but the revision changed the
+    // figure: the flag names the slot and the figure with its unit, not "Number: 0.4".
+    let text = |share: &str, unit: &str, degrees: &str| {
+        format!(
+            "The programme would cost roughly {share} of the regional capital budget.\n\n\
+             We estimate that twelve mobile units, at about {unit} each, would cover the region.\n\n\
+             Two care homes were evacuated after indoor temperatures fell below {degrees}."
+        )
+    };
+    let out = report(
+        &text("0.4%", "£3.8 million", "12°C"),
+        &text("0.5%", "£4.1 million", "10°C"),
+    );
+    for flag in [
+        "! Percentage: A says roughly 0.4%, B says roughly 0.5%",
+        "! Sum: A says about £3.8 million, B says about £4.1 million",
+        "! Temperature: A says below 12°C, B says below 10°C",
+    ] {
+        assert!(out.contains(flag), "{flag} in {out}");
+    }
+    assert!(out.contains("3 facts differ"), "{out}");
+}
+
+#[test]
+fn prose_wrapped_at_a_width_is_read_across_its_line_breaks() {
+    // The name runs over a wrapped line's break: it is read whole, and its other spelling
+    // in the revision is flagged.
+    let a = "Engineers at the utility were frank about the risk to the whole network.\n\
+             The utility ran on hope and spare parts for most of that winter, according\n\
+             to the network manager of Carrick Municipal Energy, engineer Malcolm\n\
+             Fairweather, who has run it since the storm of 2019 closed the old plant.\n";
+    let out = report(a, &a.replace("Fairweather", "Fairwether"));
+    assert!(
+        out.contains("! Spelling: A writes “Malcolm Fairweather”, B writes “Malcolm Fairwether”"),
+        "{out}"
+    );
 }
 
 /// Every conflict's offsets hold the words it gives (`a`, `b`): a reader of the JSON, or the

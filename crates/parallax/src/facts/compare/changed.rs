@@ -145,7 +145,29 @@ pub fn changed_numbers(
         let same_currency = || marks(texts.0, sa) == marks(texts.1, sb);
         let revised = || same_currency() && framed(texts, sa, sb) && !rounding();
         let covered = flagged || ((in_spans(&compared.typed) || dated) && !revised());
-        if !covered {
+        // A number of a slot the comparer read, which one value fits ("roughly 0.4%" /
+        // "roughly 0.5%"), changed in a passage revised: flagged by that slot, whole.
+        let fitting =
+            || (compared.fitting.iter()).find(|f| f.a_span.overlaps(&sa) && f.b_span.overlaps(&sb));
+        if !covered && let Some(f) = fitting() {
+            // Both ends of a range ("60 to 80" → "70 to 90") are one flag, with its hedge.
+            let mut f = f.clone();
+            for (text, span, words) in [
+                (texts.0, &mut f.a_span, &mut f.a),
+                (texts.1, &mut f.b_span, &mut f.b),
+            ] {
+                if let Some((_, at)) = amount::hedge_before(text, span.start) {
+                    *span = Span::new(at, span.end);
+                    *words = text[at..span.end].to_string();
+                }
+            }
+            if !out
+                .iter()
+                .any(|o: &Conflict| o.a_span == f.a_span && o.b_span == f.b_span)
+            {
+                out.push(f);
+            }
+        } else if !covered {
             // Shown with the words that say what the number counts, if both sides share
             // them: "about 40 Palestinians" / "about 45 Palestinians", not "40" / "45".
             let (wa, wb) = (number_phrase(texts.0, sa), number_phrase(texts.1, sb));

@@ -123,22 +123,25 @@ impl Reading<'_> {
     }
 }
 
-/// Conflicts between the numbers of two sides of a link.
-pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut Vec<(Span, Span)>) {
+/// Conflicts between the numbers of two sides of a link (to `out`), and the numbers of one
+/// slot that one value fits though they are worded apart (to `agree`, as a flag would name
+/// them: see [`super::Compared::fitting`]).
+pub fn compare(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>, agree: &mut Vec<Conflict>) {
     for kind in KINDS {
         compare_kind(a, b, kind, out, agree);
     }
 }
 
 /// Conflicts between the numbers of one kind of two sides of a link (to `out`), and the
-/// numbers of one slot that one value fits though they are worded apart (to `agree`, as
-/// the stretches of A and B that state them: "10 to 40 centimeters", "25 centimeters").
+/// numbers of one slot that one value fits though they are worded apart (to `agree`, with
+/// the stretches of A and B that state them, "10 to 40 centimeters" and "25 centimeters",
+/// and their slot).
 pub fn compare_kind(
     a: &LinkSide,
     b: &LinkSide,
     kind: FactKind,
     out: &mut Vec<Conflict>,
-    agree: &mut Vec<(Span, Span)>,
+    agree: &mut Vec<Conflict>,
 ) {
     if !a.has(kind) || !b.has(kind) {
         return;
@@ -201,12 +204,12 @@ pub fn compare_kind(
     let agreed = Agreement::new(ra.len(), rb.len(), |i, j| {
         slots[i][j].is_some() && ra[i].fits(&rb[j]) && !one_number(&ra[i], &rb[j])
     });
-    agree.extend(
-        agreed
-            .pairs
-            .iter()
-            .map(|&(i, j)| (ra[i].shown, rb[j].shown)),
-    );
+    agree.extend(agreed.pairs.iter().map(|&(i, j)| {
+        let (x, y) = (&ra[i], &rb[j]);
+        let mut c = conflict(kind, a.words(x.shown), b.words(y.shown), x.shown, y.shown);
+        c.slot = label(kind, x, y);
+        c
+    }));
     let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
     for (i, row) in slots.iter().enumerate() {
         for (j, slot) in row.iter().enumerate() {
