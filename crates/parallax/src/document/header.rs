@@ -133,6 +133,20 @@ pub fn detect_header(text: &str) -> Metadata {
                 break;
             }
         } else {
+            // A label of a few words below the headline and the lines under it
+            // ("Executive summary" after the authors and the draft's date) heads a section
+            // of the body, which has begun: a kicker stands above a headline.
+            let under_headline = meta.title.is_some()
+                && (meta.header.iter())
+                    .any(|h| matches!(h.role, HeaderRole::Subtitle | HeaderRole::Byline));
+            if let [(_, line)] = lines.as_slice()
+                && under_headline
+                && line.starts_with(char::is_uppercase)
+                && classify(line, true) == HeaderRole::Kicker
+            {
+                body_found = true;
+                break;
+            }
             // After a standfirst only a byline or the repeated headline may follow; any
             // other short line is a subheading of the body, which has begun.
             let late = |line: &str| {

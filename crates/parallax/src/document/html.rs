@@ -39,6 +39,7 @@ pub fn extract(path: &str, bytes: &[u8], charset: Option<&str>) -> Result<Docume
     let (html, capped) = guard::tame(&html);
     let page = dom_query::Document::from(html.as_ref());
     story::keep_story(&page);
+    mark_cells(&page);
     let mut readability =
         Readability::with_document(page, None, Some(cfg)).map_err(|_| no_article())?;
     let article = readability.parse().map_err(|_| no_article())?;
@@ -146,6 +147,17 @@ fn clean_title(title: &str) -> String {
     match cut {
         Some(at) if title[..at].split_whitespace().count() >= 3 => title[..at].to_string(),
         _ => title,
+    }
+}
+
+/// Ends every table cell but its row's last with " |". Readability joins a row's cells with
+/// spaces, and "City Network built Long outages" reads as one run of names; "City | Network
+/// built | Long outages" reads as a row's cells, as Markdown writes them.
+fn mark_cells(page: &dom_query::Document) {
+    for cell in page.select("tr > td, tr > th").nodes() {
+        if cell.next_element_sibling().is_some() {
+            cell.append_html(" |");
+        }
     }
 }
 

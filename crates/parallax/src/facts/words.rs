@@ -117,24 +117,34 @@ pub fn opens_sentence(text: &str, span: Span) -> bool {
         return true;
     }
     match last {
-        '\n' | '!' | '?' | ':' | '…' => true,
+        // A table's cell opens as a sentence does: "| Ashby | 1970 |".
+        '\n' | '!' | '?' | ':' | '…' | '|' => true,
         '.' | '”' | '"' => !ends_with_abbreviation(trimmed),
         _ => false,
     }
 }
 
 /// True when `before` (the text before a word) ends with a section's number that opens its
-/// line: "2.1" of "## 2.1 Ageing equipment", "3." of "3. Require every utility". The word
-/// after it opens its heading or item as a sentence's first word does.
+/// line: "2.1" of "## 2.1 Ageing equipment", "3." of "3. Require every utility", a
+/// footnote's "[3]". The word after it opens its heading, item or note as a sentence's
+/// first word does.
 fn after_section_number(before: &str) -> bool {
-    let (head, token) = before
-        .rsplit_once(char::is_whitespace)
-        .unwrap_or(("", before));
-    let parts: Vec<&str> = token.trim_end_matches(['.', ')']).split('.').collect();
+    // The token and what stands before it on its line, the line break kept.
+    let at = before
+        .char_indices()
+        .rfind(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let (head, token) = before.split_at(at);
+    let bracketed = token.starts_with('[') && token.ends_with(']');
+    let number = token.trim_start_matches('[');
+    let parts: Vec<&str> = number
+        .trim_end_matches(['.', ')', ']'])
+        .split('.')
+        .collect();
     let numbered = parts
         .iter()
         .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
-    let pointed = parts.len() > 1 || token.ends_with(['.', ')']);
+    let pointed = parts.len() > 1 || token.ends_with(['.', ')']) || bracketed;
     let head = head.trim_end_matches([' ', '\t', '#', '>']);
     numbered && pointed && (head.is_empty() || head.ends_with('\n'))
 }

@@ -135,6 +135,20 @@ fn a_sentence_that_starts_with_a_written_out_date_is_prose() {
 }
 
 #[test]
+fn a_section_heading_under_the_headline_and_its_standfirst_is_a_passage() {
+    let text = format!(
+        "Keeping the Lights On in Mid-Sized Cities\n\n\
+         A working paper of the Harrowgate Institute for Public Policy\n\n\
+         Executive summary\n\n{BODY}"
+    );
+    assert!(
+        passages(&text).contains(&"Executive summary".to_string()),
+        "{:?}",
+        passages(&text)
+    );
+}
+
+#[test]
 fn short_labels_are_kickers_and_not_passages() {
     let text = format!("Speed Reads\n\nvenezuela crisis\n\n{BODY}");
     let r = roles(&text);

@@ -45,6 +45,32 @@ fn html_keeps_paragraphs_and_takes_title_and_byline_from_the_page() {
 }
 
 #[test]
+fn an_html_table_reads_as_rows_of_cells() {
+    let table = "<table><tr><th>City</th><th>Network built</th><th>Long outages</th></tr>\
+                 <tr><td>Dunmore</td><td>1967</td><td>11</td></tr></table>";
+    let html = page("<title>Outages</title>", &format!("{PARAS}{table}"));
+    let doc = from_bytes("page.html", html.as_bytes()).unwrap();
+    assert!(
+        doc.text
+            .contains("City | Network built | Long outages\nDunmore | 1967 | 11"),
+        "{}",
+        doc.text
+    );
+    // The head row's cells are labels, not a run of names.
+    let facts = parallax::facts::extract(&doc);
+    let names: Vec<&str> = (facts.iter())
+        .filter(|f| f.kind == parallax::facts::FactKind::Entity)
+        .map(|f| f.span.slice(&doc.text))
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.contains("Network") || n.contains("Long")),
+        "{names:?}"
+    );
+}
+
+#[test]
 fn a_short_title_keeps_its_separator() {
     let html = page("<title>Talks | Example</title>", PARAS);
     let doc = from_bytes("page.html", html.as_bytes()).unwrap();
