@@ -373,7 +373,7 @@ pub fn run() -> Result<ExitCode> {
                 stamp,
                 refresh: again,
             };
-            if std::io::stdout().is_terminal() {
+            if reader_fits_terminal() {
                 let start = crate::tui::Start::Saved(Box::new(opening));
                 return crate::tui::run(start, Ok(store), fetch);
             }
@@ -447,9 +447,23 @@ enum Sources {
     Files(Vec<document::Checked>),
 }
 
-/// Opens the reader; when standard output is not a terminal, prints the text report instead.
-fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> Result<ExitCode> {
+/// True when standard output is a terminal that can show the reader: one that moves its
+/// cursor (not `TERM=dumb`, which says so when it is a terminal at all).
+fn reader_fits_terminal() -> bool {
     if !std::io::stdout().is_terminal() {
+        return false;
+    }
+    if std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+        crate::say!("TERM=dumb: this terminal cannot show the reader; here is the text report");
+        return false;
+    }
+    true
+}
+
+/// Opens the reader; when standard output is not a terminal that can show it, prints the
+/// text report instead.
+fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> Result<ExitCode> {
+    if !reader_fits_terminal() {
         let docs = match sources {
             Sources::Demo(docs) => docs,
             Sources::Files(files) => convert_all(files)?,

@@ -89,10 +89,18 @@ fn fast(table: &toml::Table) -> Result<bool, String> {
     Ok(fast)
 }
 
+/// True for a terminal type that shows no colours: "xterm-mono", "vt100-m" (terminfo names
+/// a monochrome variant so), "dumb".
+fn monochrome(term: &str) -> bool {
+    term == "dumb" || term.ends_with("-mono") || term.ends_with("-m")
+}
+
 impl Config {
-    /// The configuration from its file (defaults when there is none), with NO_COLOR applied.
+    /// The configuration from its file (defaults when there is none), with NO_COLOR (or a
+    /// monochrome `TERM`) applied.
     pub fn load() -> Result<Config, String> {
-        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+            || std::env::var("TERM").is_ok_and(|t| monochrome(&t));
         // Empty is unset, as with PARALLAX_DATA_DIR and NO_COLOR.
         let named = std::env::var_os("PARALLAX_CONFIG").filter(|v| !v.is_empty());
         let (path, required) = match named {
@@ -172,6 +180,8 @@ mod tests {
         assert_eq!(c.theme.added.fg, Some(ratatui::style::Color::Blue));
         let plain = Config::from_toml("[theme]\nadded = \"blue\"\n", true).unwrap();
         assert_eq!(plain.theme.added.fg, None, "NO_COLOR wins over the file");
+        assert!(monochrome("xterm-mono") && monochrome("vt220-m") && monochrome("dumb"));
+        assert!(!monochrome("xterm-256color") && !monochrome("screen"));
         assert!(Config::from_toml("[colours]\n", false).is_err());
         let c = Config::from_toml("[notes]\ntags = [\"check\", \"ok\"]\n", false).unwrap();
         assert_eq!(c.tags, ["check", "ok"]);

@@ -377,6 +377,39 @@ fn a_closed_terminal_ends_the_reader() {
     }
 }
 
+/// A terminal that cannot move its cursor (`TERM=dumb`) gets the text report and a line
+/// saying why, not the reader's escape sequences.
+#[test]
+fn a_dumb_terminal_gets_the_text_report() {
+    let Spawned {
+        mut child,
+        master: _master,
+        mut reader,
+        config: _config,
+    } = spawn(&["--fast"], &[("TERM", Path::new("dumb"))]);
+    // The report ends the process, and its end closes the terminal: read to the end.
+    let mut out = Vec::new();
+    let mut buf = [0u8; 8192];
+    while let Ok(n) = reader.read(&mut buf) {
+        if n == 0 {
+            break;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if child.try_wait().unwrap().is_some() && n < buf.len() {
+            break;
+        }
+    }
+    let status = child.wait().unwrap();
+    let out = String::from_utf8_lossy(&out);
+    assert!(status.success(), "{status:?}: {out}");
+    assert!(
+        out.contains("TERM=dumb: this terminal cannot show the reader"),
+        "{out}"
+    );
+    assert!(out.contains("links"), "the text report: {out}");
+    assert!(!out.contains("\x1b[?1049h"), "no alternate screen: {out}");
+}
+
 /// Write a note, save it under a name, quit; the file holds the note, and `parallax open NAME`
 /// in a second session shows it. Run away from the project (whose assets/samples hold files
 /// named like the demo's articles), as a user would: the demo's texts are embedded, so the
