@@ -255,7 +255,14 @@ impl PairSink for MarkdownPair<'_> {
 
     fn only(&mut self, side: &PairSide, i: SegmentId) {
         let out = &mut *self.out;
-        let _ = writeln!(out, "- {}", escape(side.source.segment_text(i)));
+        // Numbered as the text report and the reader number passages ("A 20").
+        let _ = writeln!(
+            out,
+            "- {} {}: {}",
+            side.letter,
+            i.number(),
+            escape(side.source.segment_text(i))
+        );
         let on = self.notes.on_passage(side.idx, i);
         if !on.is_empty() {
             out.push('\n');

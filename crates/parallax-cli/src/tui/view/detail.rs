@@ -367,7 +367,9 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
                 );
                 parts.push(plain("✗  ", t.dim, text, t.dim));
             }
-            format!(" passage {} · added by {name} ", seg.number())
+            // "only in", not "added by": in a revision, a passage only the first has was
+            // dropped by the second.
+            format!(" passage {} · only in {name} ", seg.number())
         }
     };
     // The reader's own notes first: they matter most and the panel may not hold everything.
