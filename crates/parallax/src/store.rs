@@ -96,6 +96,10 @@ pub struct Place {
     /// The pane keys act on, 0 (left) or 1: the engine knows no panes, the reader says
     /// which is which.
     pub active: usize,
+    /// True when the reader showed linked passages level (its synoptic view) rather than
+    /// each source in its own order. Absent (false) in files saved before it was kept.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub synoptic: bool,
 }
 
 /// Hex SHA-256 of a text.

@@ -12,7 +12,7 @@ use parallax::store::{self, Expect, Place, Saved, SavedSource, SourceState, Stam
 use super::action::{Action, Done, Effect, Opened, OwnFile};
 use super::dialog::Dialog;
 use super::kept::Snapshot;
-use super::model::Model;
+use super::model::{Model, ViewMode};
 
 /// What effects need besides the model: the store and how sources are read.
 pub struct Env {
@@ -175,6 +175,7 @@ fn place_of(m: &Model) -> Place {
         sources,
         focus: m.panes.map(|p| p.focus),
         active: m.active.index(),
+        synoptic: m.view == ViewMode::Synoptic,
     }
 }
 

@@ -14,6 +14,7 @@ use tui::action::Then;
 use tui::action::{Action, Done, Effect};
 use tui::dialog::{Dialog, export::Export, save::Save};
 use tui::effects::{Env, run};
+use tui::model::ViewMode;
 use tui::update::update;
 
 #[test]
@@ -285,13 +286,16 @@ fn opening_says_when_a_source_changed_and_refresh_reattaches() {
     assert_eq!(opened.notes.len(), 1, "the note is kept");
 }
 
-/// A saved comparison reopens on the pair of sources and the passage the reader was at.
+/// A saved comparison reopens on the pair of sources, the passage and the view the reader
+/// was at.
 #[test]
 fn a_saved_comparison_reopens_where_it_was() {
     let (dir, mut env) = store_in_temp_dir();
     let mut m = demo_model(120, 40);
-    // The third pair (A and D), then a few links on, in the right pane.
-    press(&mut m, "p down down enter n n tab");
+    // The third pair (A and D), then a few links on, in the right pane, linked passages
+    // level.
+    press(&mut m, "p down down enter n n tab v");
+    assert_eq!(m.view, ViewMode::Synoptic);
     let src = m.ready().unwrap().pair.src;
     assert_ne!(src, [SourceId(0), SourceId(1)], "another pair is shown");
     let (focus, active) = (m.panes[m.active].focus, m.active);
@@ -312,6 +316,7 @@ fn a_saved_comparison_reopens_where_it_was() {
         (fresh.active, fresh.panes[fresh.active].focus),
         (active, focus)
     );
+    assert_eq!(fresh.view, ViewMode::Synoptic, "the view is kept too");
 }
 
 /// F9: the file opened is the file saved. A comparison whose JSON holds another

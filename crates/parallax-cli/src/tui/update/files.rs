@@ -7,7 +7,7 @@ use parallax::{SegmentId, SourceId};
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
-use crate::tui::model::{Model, Overlay};
+use crate::tui::model::{Model, Overlay, ViewMode};
 use crate::tui::side::PaneSide;
 
 /// The outcome of a save or an export.
@@ -52,6 +52,10 @@ fn go_to_place(m: &mut Model, place: parallax::store::Place) {
     if !(fits(left, place.focus[PaneSide::Left]) && fits(right, place.focus[PaneSide::Right])) {
         return;
     }
+    m.view = match place.synoptic {
+        true => ViewMode::Synoptic,
+        false => ViewMode::Reading,
+    };
     let focus = place.focus.map(Some);
     show_at(m, Some([left, right]), active, focus);
 }
