@@ -68,7 +68,9 @@ static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?-u:\b)(?:(?P<mod>early|late|(?i:on|last|next|this))\s+)?",
         r"(?P<d>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday",
-        r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)(?-u:\b)",
+        r"|Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)",
+        // German writes the part of the day into the day: "Dienstagabend".
+        r"(?:abend|morgen|nachmittag|vormittag|mittag|nacht)?(?-u:\b)",
     ))
     .unwrap()
 });

@@ -27,7 +27,8 @@ const AGE_WORDS: &str = concat!(
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(concat!(
         r"(?P<who>\p{{Lu}}[\p{{L}}'’-]+),\s(?P<n>[0-9]{{1,3}}),",
-        r"|(?-u:\b)(?P<m>[0-9]{{1,3}})[-\s]years?[-\s]old(?-u:\b)",
+        // "54 years old", German "54 Jahre alt"
+        r"|(?-u:\b)(?P<m>[0-9]{{1,3}})(?:[-\s]years?[-\s]old|\sJahre\salt)(?-u:\b)",
         // "a twenty-three-year-old", "the six-year-old"
         r"|(?-u:\b)(?P<w>{words})-year-old(?-u:\b)",
         // "aged 15", "Aged 57,", "at the age of 116", "aged fifteen"
