@@ -62,14 +62,15 @@ impl Source {
         s
     }
 
-    /// The facts of this source, read in its sentences when it is cut into sentences
-    /// (see [`facts::extract_in`]).
+    /// The facts of this source, read in its sentences (see [`facts::extract_in`]): its
+    /// passages when they are sentences, else its sentences cut for the purpose. Input
+    /// already split a line a passage is read a line at a time.
     fn extract_facts(&self, unit: Unit) -> Vec<Fact> {
-        let sentences = match unit {
-            Unit::Sentence => self.segments.as_slice(),
-            Unit::Line | Unit::Paragraph => &[],
-        };
-        facts::extract_in(&self.document, sentences)
+        match unit {
+            Unit::Sentence => facts::extract_in(&self.document, &self.segments),
+            Unit::Paragraph => facts::extract(&self.document),
+            Unit::Line => facts::extract_in(&self.document, &[]),
+        }
     }
 
     /// Segments one document; its facts are left empty.

@@ -25,3 +25,8 @@ pub fn trim(text: &str, span: Span) -> Span {
     let end = span.end - (s.len() - s.trim_end_matches(is_blank).len());
     Span::new(start, end.max(start))
 }
+
+/// Where the line holding byte `pos` of `text` starts.
+pub fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+}

@@ -69,8 +69,11 @@ pub fn segment(doc: &Document, unit: Unit) -> Vec<Segment> {
     spans
         .into_iter()
         // A rule or a table's separator row ("---", "|---|---|", "* * *") has nothing to
-        // read or to link: no passage.
-        .filter(|(s, _)| s.slice(text).chars().any(char::is_alphanumeric))
+        // read or to link: no passage. Input split a line a passage keeps every line.
+        .filter(|(s, _)| {
+            !s.is_empty()
+                && (unit == Unit::Line || s.slice(text).chars().any(char::is_alphanumeric))
+        })
         .enumerate()
         .map(|(id, (span, paragraph))| Segment {
             id: SegmentId(id),

@@ -9,7 +9,7 @@ mod rules;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::lines::trim;
+use crate::lines::{line_start, trim};
 use crate::span::Span;
 use crate::text::{Language, ends_like_sentence};
 
@@ -37,31 +37,26 @@ fn ends_its_line(text: &str, prev: Span, next: Span) -> bool {
     broken && !n.starts_with(|c: char| c.is_lowercase() || ",;:".contains(c))
 }
 
-/// True when `prev` ends at a line break that only wraps prose: its line does not end like
-/// a sentence, the next word would not have fitted on it within `width` (a heading or a
-/// name above a sentence would have), no Markdown hard break ("  ") ends it, and `next`
-/// opens no list item, table row, quote or heading. UAX #29 ends a sentence at every line
-/// break; "One planner in / Dunmore told us" is one.
+/// True when `prev` ends at a line break that only wraps prose, in a paragraph of prose
+/// wrapped at `width`: its line does not end like a sentence, the next word would not have
+/// fitted on it (a heading or a name above a sentence would have), no Markdown hard break
+/// ("  ") ends it, and `next` opens no list item, table row, quote or heading. UAX #29 ends
+/// a sentence at every line break; "One planner in / Dunmore told us" is one.
 fn wraps_on(text: &str, prev: Span, next: Span, width: usize) -> bool {
     let p = prev.slice(text);
     let Some(before_break) = p.trim_end_matches([' ', '\t', '\r']).strip_suffix('\n') else {
         return false;
     };
-    if before_break.ends_with("  ") {
+    if before_break.trim_end_matches('\r').ends_with("  ") {
         return false;
     }
     // The whole line, from the paragraph's text before `prev` too.
     let end = prev.start + before_break.trim_end().len();
-    let line = &text[text[..end].rfind('\n').map_or(0, |i| i + 1)..end];
+    let line = &text[line_start(text, end)..end];
     let n = next.slice(text).trim_start();
     let first = n.split(char::is_whitespace).next().unwrap_or("");
-    let marker = first.trim_end_matches(['.', ')']);
     let opens_block = n.starts_with(['-', '*', '+', '•', '–', '—', '|', '>', '#'])
-        || (first.ends_with(['.', ')'])
-            && marker.len() <= 3
-            && marker
-                .chars()
-                .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase()));
+        || rules::opens_numbered_item(text, next.start + (next.len() - n.len()));
     let forced = line.trim().chars().count() + 1 + first.chars().count() > width;
     !ends_like_sentence(line) && !opens_block && forced
 }
@@ -72,23 +67,56 @@ pub fn sentences(text: &str, para: Span) -> Vec<Span> {
     sentences_in(text, para, Language::detect(body), wrap_width(body))
 }
 
-/// The width, in characters, that the prose of `text` is wrapped at, if it is: nine lines
-/// in ten are no longer. Wrapping breaks a line where its next word would not fit.
-pub fn wrap_width(text: &str) -> usize {
-    let mut lengths: Vec<usize> = text
-        .lines()
-        .map(|l| l.trim().chars().count())
+/// Fewest line breaks inside paragraphs, not after a sentence's end, for text to be judged
+/// wrapped at a width: a few lines say nothing either way.
+const WRAP_EVIDENCE: usize = 3;
+
+/// The width, in characters, that the prose of `text` is wrapped at, if it is. Prose
+/// wrapped at a width breaks its lines mid-sentence, most often before a word in lower case
+/// (two in five of such breaks at least; German capitalises its nouns); lists, poems,
+/// minutes and tables written a line each open their lines with capitals. The width is the
+/// length nine lines in ten do not pass.
+pub fn wrap_width(text: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let (mut breaks, mut lower) = (0, 0);
+    for pair in lines.windows(2) {
+        let (line, next) = (pair[0], pair[1]);
+        if line.is_empty() || next.is_empty() || ends_like_sentence(line) {
+            continue;
+        }
+        breaks += 1;
+        lower += usize::from(next.starts_with(char::is_lowercase));
+    }
+    if breaks < WRAP_EVIDENCE || 5 * lower < 2 * breaks {
+        return None;
+    }
+    let mut lengths: Vec<usize> = (lines.iter())
+        .map(|l| l.chars().count())
         .filter(|&n| n > 0)
         .collect();
     lengths.sort_unstable();
-    lengths.get(lengths.len() * 9 / 10).copied().unwrap_or(0)
+    lengths.get(lengths.len() * 9 / 10).copied()
+}
+
+/// True when paragraph `body` reads as prose that may be wrapped: it has a sentence's end
+/// somewhere, and no line sets words in columns (two spaces or a tab inside it, as a table
+/// written in plain text does).
+fn prose_paragraph(body: &str) -> bool {
+    let sentence_end = body.char_indices().any(|(i, c)| {
+        matches!(c, '.' | '!' | '?') && body[i + 1..].starts_with(char::is_whitespace)
+    }) || ends_like_sentence(body.trim_end());
+    let columns = body
+        .lines()
+        .any(|l| l.trim().contains("  ") || l.trim().contains('\t'));
+    sentence_end && !columns
 }
 
 /// Sentences of one paragraph written in `lang` (German ordinals such as "am 1. Januar" do
 /// not end a sentence; in English a number with a point does), in a document whose prose
-/// is wrapped at `width` characters (see [`wrap_width`]).
-pub fn sentences_in(text: &str, para: Span, lang: Language, width: usize) -> Vec<Span> {
+/// is wrapped at `width` characters, if it is (see [`wrap_width`]).
+pub fn sentences_in(text: &str, para: Span, lang: Language, width: Option<usize>) -> Vec<Span> {
     let body = &text[para.start..para.end];
+    let width = width.filter(|_| prose_paragraph(body));
     let mut pieces: Vec<Span> = body
         .split_sentence_bound_indices()
         .map(|(i, s)| Span::new(para.start + i, para.start + i + s.len()))
@@ -119,7 +147,8 @@ pub fn sentences_in(text: &str, para: Span, lang: Language, width: usize) -> Vec
             counted = prev.end;
         }
         let line_ends_it = |prev: Span| per_line && ends_its_line(text, prev, piece);
-        let wrapped = |prev: Span| !per_line && wraps_on(text, prev, piece, width);
+        let wrapped =
+            |prev: Span| !per_line && width.is_some_and(|w| wraps_on(text, prev, piece, w));
         match merged.last_mut() {
             Some(prev)
                 if wrapped(*prev)

@@ -136,12 +136,14 @@ pub fn detect_header(text: &str) -> Metadata {
             // A label of a few words below the headline and the lines under it
             // ("Executive summary" after the authors and the draft's date) heads a section
             // of the body, which has begun: a kicker stands above a headline.
-            let under_headline = meta.title.is_some()
-                && (meta.header.iter())
-                    .any(|h| matches!(h.role, HeaderRole::Subtitle | HeaderRole::Byline));
+            // Not a dateline or a page's label in capitals ("GALWAY"), nor under a byline
+            // alone ("Photo gallery"): a report's section follows its standfirst.
+            let under_standfirst = meta.title.is_some()
+                && (meta.header.iter()).any(|h| h.role == HeaderRole::Subtitle);
             if let [(_, line)] = lines.as_slice()
-                && under_headline
+                && under_standfirst
                 && line.starts_with(char::is_uppercase)
+                && line.chars().any(char::is_lowercase)
                 && classify(line, true) == HeaderRole::Kicker
             {
                 body_found = true;

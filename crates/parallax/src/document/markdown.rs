@@ -67,6 +67,13 @@ pub fn to_text(markdown: &str) -> String {
         l = EMPHASIS.replace_all(&l, "$2").into_owned();
         l = UNDERSCORE.replace_all(&l, "$1$2$3").into_owned();
         out.push_str(l.trim_end_matches(['#', ' ']).trim_end());
+        // A hard break (two spaces or a backslash at the line's end) is kept as two
+        // spaces: the writer broke the line, and a sentence does not run on across it.
+        let raw = line.trim_end_matches('\r');
+        let hard_break = raw.ends_with("  ") || raw.trim_end().ends_with('\\');
+        if hard_break && !l.trim().is_empty() {
+            out.push_str("  ");
+        }
         out.push('\n');
     }
     out

@@ -97,20 +97,29 @@ fn without_escapes(text: &str) -> std::borrow::Cow<'_, str> {
 /// `text` with every line break inside one of `sentences` blanked to a space, byte for
 /// byte, so spans stay valid.
 fn without_wraps<'a>(text: Cow<'a, str>, sentences: &[Segment]) -> Cow<'a, str> {
-    let inside = |t: &str| (sentences.iter()).any(|s| s.span.slice(t).contains('\n'));
+    // Spans that do not fit the text (segments of another document) are passed over.
+    let inside = |t: &str| {
+        (sentences.iter()).any(|s| {
+            t.get(s.span.start..s.span.end)
+                .is_some_and(|x| x.contains('\n'))
+        })
+    };
     if !inside(&text) {
         return text;
     }
     let mut bytes = text.into_owned().into_bytes();
     for s in sentences {
-        for b in &mut bytes[s.span.start..s.span.end] {
+        for b in bytes.get_mut(s.span.start..s.span.end).unwrap_or_default() {
             if matches!(*b, b'\n' | b'\r') {
                 *b = b' ';
             }
         }
     }
     // ASCII bytes replaced by an ASCII byte: still UTF-8.
-    Cow::Owned(String::from_utf8(bytes).expect("line breaks replaced by spaces"))
+    String::from_utf8(bytes).map_or_else(
+        |e| Cow::Owned(String::from_utf8_lossy(e.as_bytes()).into_owned()),
+        Cow::Owned,
+    )
 }
 
 /// Where the escape sequence starting at `bytes[start]` (an ESC) ends: CSI ("ESC [" …

@@ -248,8 +248,6 @@ const AFTER_NAME: &[&str] = &[
 fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
     let mut end = ws[k].span.start;
     let mut named_end = None;
-    // Capitalised words in a row that are no title: a person's name so far.
-    let mut name_words = 0;
     for w in ws[k..].iter().take(6) {
         if w.span.end > stop || text[end..w.span.start].contains([',', ';', '(']) {
             break;
@@ -257,17 +255,7 @@ fn name_end(text: &str, ws: &[Word], k: usize, stop: usize) -> usize {
         if AFTER_NAME.contains(&w.text(text)) {
             break;
         }
-        // "said councillor Anita Brennan of Dunmore": where a person is from is no part of
-        // who spoke (but "Secretary of State Antony Blinken", "the Bank of England" keep it).
-        if w.text(text) == "of" && name_words >= 2 {
-            break;
-        }
-        let t = w.text(text);
-        let title = TITLES.contains(&t.to_lowercase().trim_end_matches('.'));
-        name_words = match t.starts_with(char::is_uppercase) && !title {
-            true => name_words + 1,
-            false => 0,
-        };
+
         end = w.span.end;
         let t = w.text(text);
         // "said Mr Smith's lawyer": the speaker is whom the name has.
@@ -311,7 +299,7 @@ fn speaker_before(text: &str, ws: &[Word], entities: &[Fact], open: usize) -> Op
 /// Titles may follow words that say what the office is of ("Committee Chairman Rep. Edward
 /// Markey" → "Edward Markey"): the name is what follows the first run of titles.
 pub(super) fn clean(s: &str) -> String {
-    let s = s.trim();
+    let s = without_home(s.trim());
     if is_capitalised(s) {
         let folded = fold(s);
         // Words before the titles ("Committee Chairman") only where all is capitalised: a
@@ -329,6 +317,28 @@ pub(super) fn clean(s: &str) -> String {
         }
     }
     s.to_string()
+}
+
+/// A speaker without where the person is from: "councillor Anita Brennan of Dunmore" is
+/// "councillor Anita Brennan", so that two councillors of one town are two speakers. Only
+/// after a person's two names (no titles) and before a place of one or two words: "Chief
+/// Executive of Ryanair Michael O'Leary", "Secretary of State Antony Blinken" and "the Bank
+/// of England" keep their "of".
+fn without_home(s: &str) -> &str {
+    let Some(at) = s.rfind(" of ") else {
+        return s;
+    };
+    let (person, place) = (&s[..at], &s[at + 4..]);
+    let title = |w: &str| {
+        let w = w.to_lowercase();
+        TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
+    };
+    let name = |w: &&str| is_capitalised(w) && !title(w);
+    let names = person.split_whitespace().rev().take_while(name).count();
+    let place_words: Vec<&str> = place.split_whitespace().collect();
+    let a_place =
+        (1..=2).contains(&place_words.len()) && place_words.iter().all(|w| is_capitalised(w));
+    if names >= 2 && a_place { person } else { s }
 }
 
 /// The key of a speaker, for telling two speakers apart.

@@ -103,7 +103,8 @@ pub fn is_capitalised(w: &str) -> bool {
 }
 
 /// True when the word at `span` opens a sentence: only spaces, quotes and brackets stand
-/// between it and the start of the text, a line break, or a sentence-final point.
+/// between it and the start of the text, a line break, a sentence-final point, a table
+/// cell's "|", or a section's number at its line's start ("2.1 Ageing", "[3] Interviews").
 pub fn opens_sentence(text: &str, span: Span) -> bool {
     let before = &text[..span.start];
     let trimmed = before.trim_end_matches([' ', '\t', '"', '“', '‘', '\'', '(', '[', '-', '—']);

@@ -1,8 +1,9 @@
 //! When two sentence pieces that UAX #29 separated belong together. The abbreviation lists
 //! are data; the code only reads them.
 
+use crate::lines::line_start;
 use crate::span::Span;
-use crate::text::Language;
+use crate::text::{Language, ends_like_sentence};
 
 /// Abbreviations that never end a sentence in running text: titles before a name and
 /// German abbreviations. Entries with a space ("z. B.") are matched against the end of the
@@ -205,13 +206,39 @@ pub fn detached_closer(text: &str, piece: Span) -> Option<usize> {
 /// a reserve", "## 2. What we found", "3) Require"): the item is one sentence with it.
 fn numbers_a_list_item(text: &str, prev: Span) -> bool {
     let item = prev.slice(text).trim();
-    let number = item.trim_end_matches(['.', ')']);
-    let line_start = text[..prev.start].rfind('\n').map_or(0, |i| i + 1);
-    let before = text[line_start..prev.start].trim_start_matches([' ', '\t', '#', '>']);
-    (1..=3).contains(&number.len())
-        && item.len() == number.len() + 1
-        && number.chars().all(|c| c.is_ascii_digit())
-        && before.trim().is_empty()
+    let start = line_start(text, prev.start);
+    let before = text[start..prev.start].trim_start_matches([' ', '\t', '#', '>']);
+    before.trim().is_empty()
+        && item_number(item).is_some_and(|n| n.len() == item.len())
+        && opens_numbered_item(text, start)
+}
+
+/// The list item's number or letter that opens `line` ("1.", "12)", "a)"), marks of a
+/// heading or a quote before it aside.
+fn item_number(line: &str) -> Option<&str> {
+    let l = line.trim_start_matches([' ', '\t', '#', '>']);
+    let first = l.split(char::is_whitespace).next()?;
+    let mark = first.strip_suffix(['.', ')'])?;
+    let digits = (1..=3).contains(&mark.len()) && mark.bytes().all(|b| b.is_ascii_digit());
+    let letter =
+        first.ends_with(')') && mark.len() == 1 && mark.bytes().all(|b| b.is_ascii_lowercase());
+    (digits || letter).then_some(first)
+}
+
+/// True when the line starting at byte `at` of `text` opens with a list item's number or
+/// letter ("1. ", "2) ", "a) ") that is one: the first line of its paragraph, or after a
+/// line that ends like a sentence (a colon too) or is an item itself. "… the death toll rose
+/// to / 12. Police said" is a number wrapped to the line's start.
+pub fn opens_numbered_item(text: &str, at: usize) -> bool {
+    let line = text[at..].lines().next().unwrap_or("");
+    if item_number(line).is_none() {
+        return false;
+    }
+    let Some(prev_end) = at.checked_sub(1) else {
+        return true;
+    };
+    let prev = text[line_start(text, prev_end)..prev_end].trim_end_matches('\r');
+    prev.trim().is_empty() || ends_like_sentence(prev) || item_number(prev).is_some()
 }
 
 /// Where a footnote marker glued to the end of `prev` ends ("spending.[1]", "cities.[a]"),
@@ -352,10 +379,11 @@ mod tests {
     fn a_spaced_time_of_day_ends_no_sentence() {
         let text = "The quake struck at 07:37 a. m. UTC (3:37 a. m. EDT), killing one. The area shook at 8 p. m. The next day was calm.";
         let whole = Span::new(0, text.len());
-        let pieces: Vec<&str> = crate::sentences::sentences_in(text, whole, Language::English, 0)
-            .iter()
-            .map(|s| s.slice(text).trim())
-            .collect();
+        let pieces: Vec<&str> =
+            crate::sentences::sentences_in(text, whole, Language::English, None)
+                .iter()
+                .map(|s| s.slice(text).trim())
+                .collect();
         assert_eq!(
             pieces,
             [

@@ -149,6 +149,19 @@ fn a_section_heading_under_the_headline_and_its_standfirst_is_a_passage() {
 }
 
 #[test]
+fn a_dateline_or_a_label_under_the_byline_stays_header() {
+    for label in ["GALWAY", "Photo gallery"] {
+        let text =
+            format!("Minister Held Secret Talks With Envoys\n\nBy Jane Doe\n\n{label}\n\n{BODY}");
+        assert!(
+            !passages(&text).contains(&label.to_string()),
+            "{label}: {:?}",
+            passages(&text)
+        );
+    }
+}
+
+#[test]
 fn short_labels_are_kickers_and_not_passages() {
     let text = format!("Speed Reads\n\nvenezuela crisis\n\n{BODY}");
     let r = roles(&text);

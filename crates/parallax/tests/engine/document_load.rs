@@ -208,6 +208,34 @@ fn a_markdown_heading_keeps_its_number_and_it_names_nobody() {
 }
 
 #[test]
+fn a_markdown_hard_break_ends_its_line_in_wrapped_prose() {
+    let wrapped = "Emergency planners described a recurring problem: they do not know in\n\
+                   advance which facilities have working backup power. One planner in\n\
+                   Dunmore told us that her team kept a spreadsheet of generator\n\
+                   locations by hand and updated it only when someone remembered to\n\
+                   call.";
+    let md = format!(
+        "{wrapped}\n\nAuthors: Ruth Adeyemi, Tomasz Wierzbicki, Claire Monteith, Jo Smith  \n\
+         Draft of 14 March 2025, circulated for comment.\n"
+    );
+    let doc = from_bytes("a.md", md.as_bytes()).unwrap();
+    let passages: Vec<&str> = segment::segment(&doc, Unit::Sentence)
+        .iter()
+        .map(|s| s.span.slice(&doc.text))
+        .collect();
+    assert!(
+        passages.contains(&"Draft of 14 March 2025, circulated for comment."),
+        "{passages:?}"
+    );
+    assert!(
+        passages
+            .iter()
+            .any(|p| p.starts_with("One planner in\nDunmore told us")),
+        "{passages:?}"
+    );
+}
+
+#[test]
 fn markdown_is_reduced_to_its_words() {
     let md = "Main Heading Of The Piece\n=========================\n\n\
 ## Second *level* heading ##\n\n\

@@ -267,10 +267,13 @@ fn a_figure_revised_within_its_hedge_is_flagged_by_its_slot_and_whole() {
 fn prose_wrapped_at_a_width_is_read_across_its_line_breaks() {
     // The name runs over a wrapped line's break: it is read whole, and its other spelling
     // in the revision is flagged.
-    let a = "Engineers at the utility were frank about the risk to the whole network.\n\
-             The utility ran on hope and spare parts for most of that winter, according\n\
-             to the network manager of Carrick Municipal Energy, engineer Malcolm\n\
-             Fairweather, who has run it since the storm of 2019 closed the old plant.\n";
+    let a = "Engineers at the utility were frank about the risk to the whole\n\
+             network in the coldest months. The utility ran on hope and\n\
+             spare parts for most of that winter, according to the network\n\
+             manager of Carrick Municipal Energy, the engineer Malcolm\n\
+             Fairweather, who has run it since the storm of 2019 closed the\n\
+             old plant on the river and left the town without power for\n\
+             days.\n";
     let out = report(a, &a.replace("Fairweather", "Fairwether"));
     assert!(
         out.contains("! Spelling: A writes “Malcolm Fairweather”, B writes “Malcolm Fairwether”"),

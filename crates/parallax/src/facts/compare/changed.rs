@@ -94,8 +94,10 @@ const FRAME_WORDS: usize = 3;
 /// patch issued Jan. 14 that" → "… Jan. 15 that"; not "£100m" → "€115m", which may be
 /// converted). Elsewhere the comparer knows more than the diff: it reads two slots in
 /// "120 people in Varna province" / "300 people across the region", and two events' dates
-/// in "after leaving Southampton on 2 June" / "it docked in Lisbon on 9 June". They are
-/// reported as quantities: the numbers, with whatever words the diff took along.
+/// in "after leaving Southampton on 2 June" / "it docked in Lisbon on 9 June". A number of
+/// a slot the comparer read, one value fitting both sides ([`super::Compared::fitting`]),
+/// is flagged by that slot, whole ("Percentage: A says roughly 0.4%"); a date it found no
+/// slot for, as the date; any other as a number, with whatever words the diff took along.
 pub fn changed_numbers(
     changes: &[Change],
     found: &[Conflict],
@@ -167,6 +169,18 @@ pub fn changed_numbers(
             {
                 out.push(f);
             }
+        } else if !covered && let Some((da, db)) = dates_of(&compared.dated, sa, sb) {
+            // A date the comparer found no slot for, changed in a passage revised ("aus dem
+            // Jahr 2015" → "… 2016"): flagged as the date it is, whole.
+            out.push(Conflict {
+                kind: FactKind::Date,
+                a: texts.0[da.start..da.end].to_string(),
+                b: texts.1[db.start..db.end].to_string(),
+                a_span: da,
+                b_span: db,
+                slot: "Date".to_string(),
+                elided: Default::default(),
+            });
         } else if !covered {
             // Shown with the words that say what the number counts, if both sides share
             // them: "about 40 Palestinians" / "about 45 Palestinians", not "40" / "45".
@@ -193,6 +207,13 @@ pub fn changed_numbers(
     }
     join_ranges(&mut out, texts);
     out
+}
+
+/// The dates of A and of B (`dated`) that hold the changed words `sa` and `sb`, one each.
+fn dates_of((a, b): &(Vec<Span>, Vec<Span>), sa: Span, sb: Span) -> Option<(Span, Span)> {
+    let da = a.iter().find(|d| d.overlaps(&sa))?;
+    let db = b.iter().find(|d| d.overlaps(&sb))?;
+    Some((*da, *db))
 }
 
 /// Words that join the two ends of a range ("60 to 80", "60 bis 80", "60-80").
@@ -284,7 +305,9 @@ fn number_phrase(text: &str, span: Span) -> Span {
 fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
     // Three words lie well within this many bytes; the rest of the text is not read.
     const REACH: usize = 120;
-    let around = |t: &str, at: usize| Span::new(at, at).widened(t, REACH);
+    // Within the sentence: what the next passage says is no frame of this one's number
+    // ("fell below 12°C." / "fell below 10°C. The cat sat …").
+    let around = |t: &str, at: usize| sentence_around(t, Span::new(at, at).widened(t, REACH), at);
     let before = |t: &str, at: usize| -> Vec<String> {
         let words = other_words(&t[around(t, at).start..at]);
         words[words.len().saturating_sub(FRAME_WORDS)..].to_vec()
@@ -296,6 +319,24 @@ fn framed((a, b): (&str, &str), sa: Span, sb: Span) -> bool {
             .collect()
     };
     before(a, sa.start) == before(b, sb.start) && after(a, sa.end) == after(b, sb.end)
+}
+
+/// `reach` cut to the sentence that holds byte `at` of `t`: after the last sentence end
+/// (".", "!" or "?" before white space) or blank line before `at`, up to the first after it.
+fn sentence_around(t: &str, reach: Span, at: usize) -> Span {
+    let ends_here = |s: &str, i: usize, c: char| {
+        (matches!(c, '.' | '!' | '?') && s[i + 1..].starts_with(char::is_whitespace))
+            || (c == '\n' && s[i + 1..].starts_with(['\n', '\r']))
+    };
+    let before = &t[reach.start..at];
+    let start = (before.char_indices().rev())
+        .find(|&(i, c)| ends_here(before, i, c))
+        .map_or(reach.start, |(i, _)| reach.start + i + 1);
+    let after = &t[at..reach.end];
+    let end = (after.char_indices())
+        .find(|&(i, c)| ends_here(after, i, c))
+        .map_or(reach.end, |(i, c)| at + i + c.len_utf8());
+    Span::new(start, end)
 }
 
 /// True for a currency sign: "$", "£", "¥", "¢", "¤" and Unicode's block of them ("€", "₹").

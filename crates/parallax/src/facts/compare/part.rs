@@ -25,7 +25,7 @@ impl Part {
             (Part::Mid, true) => (4, 9),
             (Part::Late, true) => (9, 12),
             (Part::Early, false) => (1, 10),
-            (Part::Mid, false) => (10, 20),
+            (Part::Mid, false) => (8, 22),
             (Part::Late, false) => (20, 31),
         }
     }
