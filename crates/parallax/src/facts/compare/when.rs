@@ -737,7 +737,15 @@ fn day_before(before: &str) -> Option<(u32, usize)> {
 /// The part of its year or month that date `f` is told in ("early 2014", "Ende März"), the
 /// days that part allows, and the words that tell it; `None` for any other date.
 fn part_of_date(text: &str, f: &Fact) -> Option<(Part, When, Span)> {
-    if f.kind != FactKind::Date {
+    // Only a whole year or month has parts ("2014", "2014-03", "--03"): most dates are
+    // days, and this is asked of every date of every link.
+    let v = f.value.as_bytes();
+    let whole = match v.len() {
+        4 => v.iter().all(u8::is_ascii_digit) || v.starts_with(b"--"),
+        7 => v[4] == b'-' && v[..4].iter().all(u8::is_ascii_digit),
+        _ => false,
+    };
+    if f.kind != FactKind::Date || !whole {
         return None;
     }
     let (p, shown) = part_named(text, f)?;
