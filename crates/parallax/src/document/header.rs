@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::markdown::Heading;
 use super::{HeaderLine, HeaderRole, Metadata};
 use crate::lines::{is_blank, lines_with_offsets};
 use crate::sentences::sentences;
@@ -176,6 +177,28 @@ pub fn detect_header(text: &str) -> Metadata {
     mark_repeated_headline(text, &mut meta);
     meta.header.sort_by_key(|h| h.span);
     meta
+}
+
+/// Marks a Markdown document's own headings in its header: a heading its writer marked is
+/// no kicker. The first of level 1 is the headline when none was found ("# Kelby works");
+/// any other is a passage of the body ("## 1 Introduction").
+pub fn mark_headings(meta: &mut Metadata, text: &str, headings: &[Heading]) {
+    let heading_at = |span: Span| headings.iter().find(|h| h.span.overlaps(&span));
+    let mut kept = Vec::with_capacity(meta.header.len());
+    for mut h in std::mem::take(&mut meta.header) {
+        if h.role == HeaderRole::Kicker
+            && let Some(heading) = heading_at(h.span)
+        {
+            if heading.level == 1 && meta.title.is_none() {
+                meta.title = Some(h.span.slice(text).to_string());
+                h.role = HeaderRole::Title;
+            } else {
+                continue;
+            }
+        }
+        kept.push(h);
+    }
+    meta.header = kept;
 }
 
 /// With no headline found, a short label of two or three capitalised words that is the

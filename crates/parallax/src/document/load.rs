@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use super::{Document, SourceFormat, html, markdown};
+use super::{Document, SourceFormat, header, html, markdown};
 use crate::error::{Error, Result};
 use crate::lines::is_blank;
 
@@ -148,7 +148,10 @@ impl Checked {
         let doc = match self.body {
             Body::Html(bytes, charset) => html::extract(path, &bytes, charset.as_deref())?,
             Body::Text(text, SourceFormat::Markdown) => {
-                Document::with_format(path, markdown::to_text(&text), SourceFormat::Markdown)
+                let (text, headings) = markdown::to_text(&text);
+                let mut doc = Document::with_format(path, text, SourceFormat::Markdown);
+                header::mark_headings(&mut doc.meta, &doc.text, &headings);
+                doc
             }
             Body::Text(text, _) => Document::from_text(path, text),
         };

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::span::Span;
+
 static IMAGE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"!\[([^\]]*)\]\([^)]*\)").unwrap());
 static LINK: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\[([^\]]+)\]\([^)]*\)").unwrap());
 static EMPHASIS: LazyLock<Regex> =
@@ -18,14 +20,27 @@ static UNDERSCORE: LazyLock<Regex> =
 static LINE_MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)").unwrap());
 
-/// The text of a Markdown document, one output line per input line (fences and rules dropped).
-pub fn to_text(markdown: &str) -> String {
+/// A heading of a Markdown document: where its words stand in the text and its level (1
+/// for "# …" or a line underlined with "===").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Heading {
+    pub span: Span,
+    pub level: usize,
+}
+
+/// The text of a Markdown document, one output line per input line (fences and rules
+/// dropped), and where its headings stand in that text.
+pub fn to_text(markdown: &str) -> (String, Vec<Heading>) {
     let mut out = String::with_capacity(markdown.len());
+    let mut headings = Vec::new();
+    // The words of the line last written, a setext heading if a rule of "=" or "-" follows.
+    let mut last_line: Option<Span> = None;
     let mut in_fence = false;
     // The end of a raw HTML block being skipped: a script, a style or a comment shows no
     // words once the Markdown is rendered, so none are compared.
     let mut skip_until: Option<&str> = None;
     for mut line in markdown.lines() {
+        let previous = last_line.take();
         if skip_until.is_none() && !in_fence && line.len() - line.trim_start().len() <= 3 {
             skip_until = hidden_block(line.trim_start());
         }
@@ -53,6 +68,12 @@ pub fn to_text(markdown: &str) -> String {
             continue;
         }
         if in_fence || is_rule(trimmed) {
+            if let (false, Some(span)) = (in_fence, previous)
+                && trimmed.starts_with(['=', '-'])
+            {
+                let level = if trimmed.starts_with('=') { 1 } else { 2 };
+                headings.push(Heading { span, level });
+            }
             out.push('\n');
             continue;
         }
@@ -66,7 +87,17 @@ pub fn to_text(markdown: &str) -> String {
         l = LINK.replace_all(&l, "$1").into_owned();
         l = EMPHASIS.replace_all(&l, "$2").into_owned();
         l = UNDERSCORE.replace_all(&l, "$1$2$3").into_owned();
+        let start = out.len();
         out.push_str(l.trim_end_matches(['#', ' ']).trim_end());
+        let words = Span::new(start, out.len());
+        last_line = (!words.is_empty()).then_some(words);
+        let level = trimmed.bytes().take_while(|&b| b == b'#').count();
+        if (1..=6).contains(&level)
+            && trimmed[level..].starts_with(char::is_whitespace)
+            && !words.is_empty()
+        {
+            headings.push(Heading { span: words, level });
+        }
         // A hard break (two spaces or a backslash at the line's end) is kept as two
         // spaces: the writer broke the line, and a sentence does not run on across it.
         let raw = line.trim_end_matches('\r');
@@ -76,7 +107,7 @@ pub fn to_text(markdown: &str) -> String {
         }
         out.push('\n');
     }
-    out
+    (out, headings)
 }
 
 /// The closing tag of the raw HTML block `line` opens when it shows nothing once rendered:

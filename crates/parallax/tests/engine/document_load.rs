@@ -236,6 +236,23 @@ fn a_markdown_hard_break_ends_its_line_in_wrapped_prose() {
 }
 
 #[test]
+fn markdown_headings_are_the_headline_and_passages_not_kickers() {
+    let md = "# Kelby works\n\n## 1 Introduction\n\nThe works were inspected in March by the \
+              regional water authority and its engineers.\n";
+    let doc = from_bytes("a.md", md.as_bytes()).unwrap();
+    assert_eq!(doc.meta.title.as_deref(), Some("Kelby works"));
+    let passages: Vec<&str> = segment::segment(&doc, Unit::Sentence)
+        .iter()
+        .map(|s| s.span.slice(&doc.text))
+        .collect();
+    assert_eq!(
+        passages[..2],
+        ["Kelby works", "1 Introduction"],
+        "{passages:?}"
+    );
+}
+
+#[test]
 fn markdown_is_reduced_to_its_words() {
     let md = "Main Heading Of The Piece\n=========================\n\n\
 ## Second *level* heading ##\n\n\
