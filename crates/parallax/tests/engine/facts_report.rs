@@ -281,6 +281,19 @@ fn prose_wrapped_at_a_width_is_read_across_its_line_breaks() {
     );
 }
 
+#[test]
+fn a_weekday_beside_its_date_is_flagged_with_it_and_listed_nowhere_else() {
+    let text = |day: &str| {
+        format!("The board meeting on the new budget was moved to {day} May, the chair said.")
+    };
+    let out = report(&text("Tuesday 14"), &text("Wednesday 15"));
+    assert!(
+        out.contains("! Date: A says Tuesday 14 May, B says Wednesday 15 May"),
+        "{out}"
+    );
+    assert!(!out.contains("Facts only"), "{out}");
+}
+
 /// Every conflict's offsets hold the words it gives (`a`, `b`): a reader of the JSON, or the
 /// HTML export's marks, find "her neighbor Maria Lopez" where they look, not the quote it
 /// was read from; an age's "59", not "59-year-old".

@@ -202,6 +202,12 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
                 Some((_, w, words)) => (w, words, false),
                 None => (what, shown, shown != f.span),
             };
+            // The weekday beside a date is the date's ("Tuesday 14 May"): shown with it, and
+            // no fact of its own once the date is compared.
+            let shown = match weekday_beside(side, f) {
+                Some(day) => Span::new(shown.start.min(day.start), shown.end.max(day.end)),
+                None => shown,
+            };
             let adjective = matches!(what, When::Span(_))
                 && f.span.slice(side.src.text).split_whitespace().count() == 1
                 && f.span.slice(side.src.text).contains(['-', '‑']);
@@ -221,15 +227,30 @@ fn dates<'a>(side: &LinkSide<'a>, other: &HashSet<String>) -> Vec<Reading> {
 /// True when another date of `side` stands right after the weekday `f`, or right before it
 /// ("Monday, January 20", "on 9 May, a Friday"): the day is the date's.
 fn beside_a_date(side: &LinkSide, f: &Fact) -> bool {
-    let text = side.src.text;
+    (side.of(FactKind::Date).iter())
+        .any(|g| g.span != f.span && beside(side.src.text, f.span, g.span))
+}
+
+/// The weekday that stands right before or after date `f` of `side` ("Tuesday 14 May",
+/// "on 9 May, a Friday"), when `f` is no weekday itself.
+fn weekday_beside(side: &LinkSide, f: &Fact) -> Option<Span> {
+    if weekday_of(f.value.rsplit(' ').next().unwrap_or("")).is_some() {
+        return None;
+    }
+    (side.of(FactKind::Date).into_iter())
+        .filter(|g| g.span != f.span && weekday_of(&g.value).is_some())
+        .find(|g| beside(side.src.text, g.span, f.span))
+        .map(|g| g.span)
+}
+
+/// True when only spaces, commas and an "a" stand between spans `x` and `y` of `text`.
+fn beside(text: &str, x: Span, y: Span) -> bool {
     let glue = |s: &str| {
         s.trim_matches(|c: char| c.is_whitespace() || c == ',' || c == 'a')
             .is_empty()
     };
-    side.of(FactKind::Date).iter().any(|g| {
-        (g.span.start >= f.span.end && glue(&text[f.span.end..g.span.start]))
-            || (g.span.end <= f.span.start && glue(&text[g.span.end..f.span.start]))
-    })
+    (y.start >= x.end && glue(&text[x.end..y.start]))
+        || (y.end <= x.start && glue(&text[y.end..x.start]))
 }
 
 /// Which edge of its day a moment is told near, where one outlet's day may be another's.
