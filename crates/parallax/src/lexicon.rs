@@ -497,6 +497,13 @@ static SPEECH_VERB_SET: LazyLock<HashSet<&'static str>> =
 static NUMBER_WORD_MAP: LazyLock<HashMap<&'static str, u64>> =
     LazyLock::new(|| NUMBER_WORDS.iter().copied().collect());
 
+/// True when `word` (as written) is a title written before a name ("Governor", "Dr.",
+/// "Mr"), with or without its point.
+pub fn is_title(word: &str) -> bool {
+    let w = word.to_lowercase();
+    TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
+}
+
 /// True when `w` (as written) is a verb that reports speech. Called for every word, hence
 /// the set.
 pub fn is_speech_verb(w: &str) -> bool {

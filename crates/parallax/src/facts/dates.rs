@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::compare::calendar::unit_days;
-use super::words::fold;
+use super::words::{fold, without_joiners};
 use super::{Fact, FactKind};
 use crate::lexicon::{MONTHS, TIME_UNITS, WEEKDAYS, lookup, number_word};
 use crate::span::Span;
@@ -400,8 +400,7 @@ fn month_dates(text: &str, out: &mut Vec<Fact>) {
         let mut start = m.start();
         if day.is_none() && year.is_none() {
             // "mid-March": the cue may be joined by a hyphen.
-            let before = text[..m.start()]
-                .trim_end_matches(|ch: char| ch.is_whitespace() || ch == '-' || ch == '‑');
+            let before = without_joiners(&text[..m.start()]);
             let prev = before
                 .rsplit(|ch: char| !ch.is_alphabetic())
                 .next()

@@ -6,7 +6,8 @@ use super::entities::key;
 use super::words::fold;
 use super::words::{Word, first_at, is_capitalised, sentence_end, sentence_start};
 use super::{Fact, FactKind};
-use crate::lexicon::{TITLES, is_speech_verb};
+use crate::lexicon::{is_speech_verb, is_title};
+use crate::lines::line_start;
 use crate::span::Span;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -90,7 +91,7 @@ pub fn extract(text: &str, ws: &[Word], entities: &[Fact], out: &mut Vec<Fact>) 
             // line ends a quote a line before it left open, at that line's end. Curly
             // marks only: a straight one may be a closing mark typed with a space before it
             // (`there he is'? "he said.`), which opened the quote left open.
-            let line = text[..i].rfind('\n').map_or(0, |n| n + 1);
+            let line = line_start(text, i);
             let at_line_start = text[line..i].trim().is_empty() && line > 0;
             if let Some(&(Mark::Double, start, open)) = stack.last()
                 && mark == Mark::Double
@@ -329,11 +330,7 @@ fn without_home(s: &str) -> &str {
         return s;
     };
     let (person, place) = (&s[..at], &s[at + 4..]);
-    let title = |w: &str| {
-        let w = w.to_lowercase();
-        TITLES.contains(&w.as_str()) || TITLES.contains(&w.trim_end_matches('.'))
-    };
-    let name = |w: &&str| is_capitalised(w) && !title(w);
+    let name = |w: &&str| is_capitalised(w) && !is_title(w);
     let names = person.split_whitespace().rev().take_while(name).count();
     let place_words: Vec<&str> = place.split_whitespace().collect();
     let a_place =

@@ -125,6 +125,12 @@ pub fn opens_sentence(text: &str, span: Span) -> bool {
     }
 }
 
+/// `s` without the spaces and hyphens at its end that join a word to the next ("mid-",
+/// "early "): what joins a cue to the date it qualifies.
+pub fn without_joiners(s: &str) -> &str {
+    s.trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == '‑')
+}
+
 /// True when `before` (the text before a word) ends with a section's number that opens its
 /// line: "2.1" of "## 2.1 Ageing equipment", "3." of "3. Require every utility", a
 /// footnote's "[3]". The word after it opens its heading, item or note as a sentence's

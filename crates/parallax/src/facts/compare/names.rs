@@ -495,7 +495,7 @@ pub fn roles(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
                 let between = text.get(x.span.end..y.span.start)?.trim();
                 // A title of the second name is no part of the verb ("accused Governor").
                 let mut words: Vec<&str> = between.split(' ').collect();
-                while words.len() > 1 && words.last().is_some_and(|w| is_title(w)) {
+                while words.len() > 1 && words.last().is_some_and(|w| crate::lexicon::is_title(w)) {
                     words.pop();
                 }
                 let between = words.join(" ");
@@ -520,13 +520,6 @@ pub fn roles(a: &LinkSide, b: &LinkSide, out: &mut Vec<Conflict>) {
             }
         }
     }
-}
-
-/// True when `word` is a title written before a name ("Governor", "Dr.", "Mr").
-fn is_title(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let titles = crate::lexicon::TITLES;
-    titles.contains(&w.as_str()) || titles.contains(&w.trim_end_matches('.'))
 }
 
 /// One name spelt two ways ("Kristoffer Lund" vs "Kristofer Lund", "Tarvena" vs "Tarvenna",

@@ -3,7 +3,7 @@
 
 use super::calendar::{civil, day, month};
 use crate::facts::Fact;
-use crate::facts::words::fold;
+use crate::facts::words::{fold, without_joiners};
 use crate::lexicon::{MONTHS, lookup};
 use crate::span::Span;
 
@@ -70,7 +70,7 @@ pub fn part_named(text: &str, f: &Fact) -> Option<(Part, Span)> {
     let mut end = core;
     while words.len() < 3 {
         let before = &text[..end];
-        let gap = before.trim_end_matches(|c: char| c.is_whitespace() || c == '-' || c == '‑');
+        let gap = without_joiners(before);
         if gap.len() == before.len() && end != core {
             break;
         }

@@ -198,7 +198,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Published)
         .map(|f| {
             let s = f.span.widened(a.text, BESIDE);
-            let line_start = a.text[..f.span.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_start = crate::lines::line_start(a.text, f.span.start);
             let line_end =
                 (a.text[f.span.end..].find('\n')).map_or(a.text.len(), |i| f.span.end + i);
             let start = if f.span.start - line_start <= LABEL_AND_TIME {
