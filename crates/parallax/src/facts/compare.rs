@@ -406,6 +406,27 @@ fn conflicts_of(
     out
 }
 
+/// The slots of `kind` that A's segments `ia` and B's segments `ib` both state, whether
+/// their values clash or one value fits both (numbers only; other kinds by their clashes).
+fn slots_of(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+    kind: FactKind,
+) -> Vec<String> {
+    if !numeric::KINDS.contains(&kind) {
+        return conflicts_of(a, ia, b, ib, kind)
+            .into_iter()
+            .map(|c| c.slot)
+            .collect();
+    }
+    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
+    let (mut out, mut fitting) = (Vec::new(), Vec::new());
+    numeric::compare_kind(&sa, &sb, kind, &mut out, &mut fitting);
+    out.into_iter().chain(fitting).map(|c| c.slot).collect()
+}
+
 /// Facts of `kind` on each side whose value the other side does not state.
 fn unmatched<'a>(
     kind: FactKind,

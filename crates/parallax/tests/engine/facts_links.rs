@@ -346,3 +346,43 @@ fn a_passage_kept_word_for_word_stays_shown_when_the_other_text_drops_a_neighbou
         assert!(report.only.expect("two sources").a.contains(&(gone.0)));
     }
 }
+
+/// A passage that counts another event's dead is not paired with a linked passage whose
+/// link already gives its count on both sides: "two people were killed when a shell hit
+/// another school" beside a link of "42 killed at the school" and "at least 45 killed at
+/// the school" would join that link, compare the 42 with the wrong count and pull the link
+/// down to its own low score. A passage that repeats the link's own count ("at least 45
+/// people died") still pairs.
+#[test]
+fn a_count_of_another_event_is_not_paired_with_a_link_that_gives_its_own() {
+    let a = source(
+        "a.txt",
+        "Hospital staff said 42 people were killed at the Alder school, where families \
+         sheltered.\n",
+    );
+    let link = |b: usize| align::Link {
+        a: vec![SegmentId(0)],
+        b: vec![SegmentId(b)],
+        score: 0.8,
+        why: Vec::new(),
+        changes: Vec::new(),
+    };
+    let other = source(
+        "b.txt",
+        "At least 45 people were killed at the school, where families had sheltered.\n\n\
+         Two people were killed when a shell hit another school in the south.\n",
+    );
+    let pairs = facts::fact_pairs(a.analysed(), other.analysed(), &[link(0)]);
+    assert!(pairs.is_empty(), "{pairs:?}");
+    let again = source(
+        "b.txt",
+        "At least 45 people were killed at the school, where families had sheltered.\n\n\
+         At least 45 people died at the Alder school, the hospital staff said.\n",
+    );
+    let pairs = facts::fact_pairs(a.analysed(), again.analysed(), &[link(0)]);
+    let found: Vec<(usize, usize, &str)> = pairs
+        .iter()
+        .map(|p| (p.a.0, p.b.0, p.slot.as_str()))
+        .collect();
+    assert_eq!(found, [(0, 1, "Killed")]);
+}

@@ -16,9 +16,9 @@ use std::hash::BuildHasher;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 
-use super::conflicts_of;
 use super::context::{context, numberish};
 use super::numeric::noun_key;
+use super::{conflicts_of, slots_of};
 use crate::align::Link;
 use crate::facts::words::{fold, words};
 use crate::facts::{Analysed, Conflict, Fact, FactKind};
@@ -54,6 +54,7 @@ pub struct FactPair {
 /// B's).
 pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactPair> {
     let candidates = candidates(keys(a), keys(b), links);
+    let partners = Partners::of(links);
     // Each passage's words once, then the pairs side by side.
     let content_of = |src: Analysed<'_>, ids: Vec<usize>| -> HashMap<usize, HashSet<String>> {
         ids.into_par_iter().map(|k| (k, content(src, k))).collect()
@@ -73,7 +74,10 @@ pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactP
             if shared < SUPPORT || dated_apart(a, i, b, j) {
                 return None;
             }
-            let slot = differing(a, i, b, j, &c.kinds)?;
+            let (kind, slot) = differing(a, i, b, j, &c.kinds)?;
+            if other_event(a, b, &partners, (i, j), kind, &slot) {
+                return None;
+            }
             Some(FactPair {
                 a: SegmentId(i),
                 b: SegmentId(j),
@@ -143,21 +147,71 @@ fn candidates(ka: Keys, kb: Keys, links: &[Link]) -> Vec<Candidate> {
     out
 }
 
-/// The slot of the first fact of `kinds` that passage `i` of A and passage `j` of B state
-/// differently, when the slot is named on both sides.
+/// The kind and slot of the first fact of `kinds` that passage `i` of A and passage `j` of
+/// B state differently, when the slot is named on both sides.
 fn differing(
     a: Analysed<'_>,
     i: usize,
     b: Analysed<'_>,
     j: usize,
     kinds: &[FactKind],
-) -> Option<String> {
+) -> Option<(FactKind, String)> {
     kinds.iter().find_map(|&kind| {
         conflicts_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
             .into_iter()
             .find(|c| named_on_both(a, b, c))
-            .map(|c| c.slot)
+            .map(|c| (kind, c.slot))
     })
+}
+
+/// Each passage's link partners: for a passage of A the passages of B its link holds, and
+/// the other way round.
+struct Partners {
+    of_a: HashMap<usize, Vec<SegmentId>>,
+    of_b: HashMap<usize, Vec<SegmentId>>,
+}
+
+impl Partners {
+    fn of(links: &[Link]) -> Self {
+        let (mut of_a, mut of_b) = (HashMap::new(), HashMap::new());
+        for l in links {
+            of_a.extend(l.a.iter().map(|i| (i.0, l.b.clone())));
+            of_b.extend(l.b.iter().map(|j| (j.0, l.a.clone())));
+        }
+        Partners { of_a, of_b }
+    }
+}
+
+/// True when the pair tells of another event than a link it would join: the link of
+/// passage `i` of A already states the `slot` on both its sides, and passage `j` of B
+/// states it otherwise than that link's own passages of B (or the same from B's side). "42
+/// people were killed in the school" linked to "at least 43 people were killed in the
+/// school" is not also paired with "two people were killed when a shell hit another
+/// school": joined, the second school would lower the link's score and take the 42's
+/// comparison. "At least four people died" beside a link's "killing four people" tells the
+/// link's own fact again, and joins.
+fn other_event(
+    a: Analysed<'_>,
+    b: Analysed<'_>,
+    partners: &Partners,
+    (i, j): (usize, usize),
+    kind: FactKind,
+    slot: &str,
+) -> bool {
+    let names = |cs: Vec<Conflict>| cs.into_iter().any(|c| c.slot == slot);
+    let by_a = partners.of_a.get(&i).is_some_and(|ib| {
+        slots_of(a, &[SegmentId(i)], b, ib, kind)
+            .iter()
+            .any(|s| s == slot)
+            && names(conflicts_of(b, ib, b, &[SegmentId(j)], kind))
+    });
+    let by_b = partners.of_b.get(&j).is_some_and(|ia| {
+        slots_of(a, ia, b, &[SegmentId(j)], kind)
+            .iter()
+            .any(|s| s == slot)
+            && names(conflicts_of(a, ia, a, &[SegmentId(i)], kind))
+    });
+    by_a || by_b
 }
 
 /// True when a conflict's slot is clear on both sides: a count of the same event, one
