@@ -213,6 +213,10 @@ enum Command {
         /// The file to write (`-`, the default, for standard output).
         #[arg(short, long, value_name = "FILE", default_value = "-")]
         output: PathBuf,
+        /// Replace the output file when it exists (never the comparison's own file or one
+        /// of its sources).
+        #[arg(long)]
+        force: bool,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -387,12 +391,14 @@ pub fn run() -> Result<ExitCode> {
             target,
             format,
             output,
+            force,
             store,
         }) => store_cmds::export(
             &store_cmds::locate(data_dir(store))?,
             &target,
             format,
             &output,
+            force,
         ),
         None if cli.files.is_empty() => {
             // The bundled demo: all four sources, the two 2019 articles in the panes.

@@ -201,6 +201,7 @@ pub fn export(
     target: &str,
     format: ExportFormat,
     output: &Path,
+    force: bool,
 ) -> Result<ExitCode> {
     let saved = store.load(target)?;
     let (cmp, notes) = (&saved.corrected(), &saved.notes);
@@ -209,6 +210,7 @@ pub fn export(
         out(&body)?;
         return Ok(ExitCode::SUCCESS);
     }
+    refuse_to_replace(output, &store.resolve(target)?, &saved, force)?;
     store::write_atomic(output, body.as_bytes())?;
     crate::say!(
         "wrote {} ({})",
@@ -216,6 +218,44 @@ pub fn export(
         parallax::text::counted(notes.len(), "note")
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses an export over a file that exists: always over the comparison's own file or one
+/// of its sources (the notes or the text compared would be gone), and over any other file
+/// unless `force`. A link or other file that is no regular file is left to the atomic
+/// write, which refuses it.
+fn refuse_to_replace(output: &Path, file: &Path, saved: &Saved, force: bool) -> Result<()> {
+    let is_file = std::fs::symlink_metadata(output).is_ok_and(|m| m.is_file());
+    if !is_file {
+        return Ok(());
+    }
+    let same = |other: &Path| {
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        canonical(other).is_some_and(|o| Some(o) == canonical(output))
+    };
+    if same(file) {
+        bail!(
+            "{}: is the saved comparison itself; choose another file (it was left as it is)",
+            output.display()
+        );
+    }
+    for (k, s) in saved.sources.iter().enumerate() {
+        let path = s.absolute.as_deref().unwrap_or(&s.path);
+        if same(Path::new(path)) {
+            bail!(
+                "{}: is source {} of the comparison; choose another file (it was left as it is)",
+                output.display(),
+                SourceId(k).letter()
+            );
+        }
+    }
+    if !force {
+        bail!(
+            "{}: exists already; pass --force to replace it (it was left as it is)",
+            output.display()
+        );
+    }
+    Ok(())
 }
 
 /// Writes to standard output; a reader that stops early (`| head`) is no error.

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEve
 use parallax::annotate::Notes;
 use parallax::comparison::Progress;
 use parallax::document::{Checked, LoadOptions};
-use parallax::store::{self, SavedSource, Store};
+use parallax::store::{SavedSource, Store};
 use parallax::{Comparison, Document, Options};
 
 use super::action::{Action, Effect, Opened};
@@ -347,12 +347,7 @@ pub fn run(
     // new name rather than lose them (the user's own "quit without saving" is Ok(true)).
     if !matches!(ended, Ok(true)) && effects::unsaved(&model) {
         match effects::rescue(&env, &model) {
-            Ok(name) => {
-                crate::say!(
-                    "unsaved notes kept as \"{name}\" ({})",
-                    store::open_command(&name)
-                )
-            }
+            Ok(kept) => crate::say!("unsaved notes {kept}"),
             Err(e) => crate::say!("unsaved notes could not be kept: {e}"),
         }
     }

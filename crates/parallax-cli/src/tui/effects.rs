@@ -302,12 +302,45 @@ fn changed(states: &[SourceState]) -> Option<String> {
     })
 }
 
+/// Where a rescue put the notes.
+#[derive(Debug)]
+pub enum Rescued {
+    /// Under this new name in the data directory.
+    Named(String),
+    /// In this file outside it, because the data directory could not take them (why).
+    Elsewhere(PathBuf, String),
+}
+
+impl std::fmt::Display for Rescued {
+    /// Where the notes went, for the user's last line.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rescued::Named(name) => write!(f, "kept as \"{name}\" ({})", store::open_command(name)),
+            Rescued::Elsewhere(path, why) => {
+                let path = path.display().to_string();
+                let open = store::open_command(&path);
+                write!(
+                    f,
+                    "kept in {path}, as the data directory could not take them: {why} ({open})"
+                )
+            }
+        }
+    }
+}
+
 /// Saves the notes of a reader that is being stopped (signal, terminal error) under a new
-/// name, so nothing is replaced and nothing is lost; returns that name.
-pub fn rescue(env: &Env, m: &Model) -> Result<String, String> {
+/// name, so nothing is replaced and nothing is lost: in the data directory or, when that
+/// cannot be written (a read-only directory, a full disk), in the system's temporary
+/// directory: a file left outside the list is better than notes lost.
+pub fn rescue(env: &Env, m: &Model) -> Result<Rescued, String> {
     let (name, path, saved) = rescue_plan(env, m)?;
-    store::save_file(&path, &saved).map_err(|e| e.to_string())?;
-    Ok(name)
+    let Err(e) = store::save_file(&path, &saved) else {
+        return Ok(Rescued::Named(name));
+    };
+    let file = path.file_name().ok_or("no file name")?;
+    let spare = std::env::temp_dir().join(file);
+    store::save_file(&spare, &saved).map_err(|e2| format!("{e}; {e2}"))?;
+    Ok(Rescued::Elsewhere(spare, e.to_string()))
 }
 
 /// The rescue of [`rescue`] made ready for a fatal ending (see [`super::kept`]): written later

@@ -395,3 +395,52 @@ fn a_deleted_comparison_leaves_the_list_and_its_notes_are_kept() {
     let again = parallax(&data, dir.path(), &["delete", "bridge"]);
     assert_eq!(again.status.code(), Some(2));
 }
+
+/// `export -o` never writes over the comparison's own file or one of its sources (the notes
+/// or the text compared would be gone), and over any other existing file only with
+/// `--force`; each refusal is one line naming the file, and the file is left as it was.
+#[test]
+fn an_export_never_replaces_the_comparison_or_its_sources_and_asks_for_force_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    let saved = data.join("comparisons/bridge.parallax.json");
+    let saved_bytes = std::fs::read(&saved).unwrap();
+    std::fs::write(dir.path().join("mine.md"), "my own file\n").unwrap();
+    let export = |out: &str, extra: &[&str]| {
+        let mut args = vec!["export", "bridge", "--format", "md", "-o", out];
+        args.extend(extra);
+        parallax(&data, dir.path(), &args)
+    };
+    let refused = |out: Output, says: &str| {
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(says), "{err}");
+    };
+    refused(
+        export(saved.to_str().unwrap(), &["--force"]),
+        "is the saved comparison itself",
+    );
+    refused(
+        export("a.txt", &["--force"]),
+        "is source A of the comparison",
+    );
+    refused(
+        export("mine.md", &[]),
+        "mine.md: exists already; pass --force",
+    );
+    assert_eq!(std::fs::read(&saved).unwrap(), saved_bytes);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.txt")).unwrap(),
+        A
+    );
+    let mine = std::fs::read_to_string(dir.path().join("mine.md")).unwrap();
+    assert_eq!(mine, "my own file\n");
+    // With --force another file is replaced by the export.
+    let out = export("mine.md", &["--force"]);
+    assert!(out.status.success(), "{out:?}");
+    let mine = std::fs::read_to_string(dir.path().join("mine.md")).unwrap();
+    assert!(mine.contains("Only A mentions the rain"), "{mine}");
+}

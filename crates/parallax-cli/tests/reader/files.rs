@@ -434,7 +434,10 @@ fn a_note_still_in_the_editor_is_rescued() {
     type_keys(&mut m, "half written");
     assert!(!m.notes.dirty, "nothing saved to the notes yet");
     assert!(tui::effects::unsaved(&m), "but something would be lost");
-    let name = tui::effects::rescue(&env, &m).unwrap();
+    let rescued = tui::effects::rescue(&env, &m).unwrap();
+    let tui::effects::Rescued::Named(name) = rescued else {
+        panic!("kept outside the data directory: {rescued}");
+    };
     let saved = env.store.as_ref().unwrap().load(&name).unwrap();
     assert_eq!(support::note_texts(&saved.notes), ["half written"]);
     // An editor opened and left as it was holds nothing to keep.
@@ -453,12 +456,44 @@ fn notes_of_a_long_multibyte_name_are_rescued() {
     type_keys(&mut m, "keep me");
     press(&mut m, "ctrl-s");
     m.notes.name = Some("Überprüfung der Äußerungen".repeat(6));
-    let name = tui::effects::rescue(&env, &m).unwrap();
+    let rescued = tui::effects::rescue(&env, &m).unwrap();
+    let tui::effects::Rescued::Named(name) = rescued else {
+        panic!("kept outside the data directory: {rescued}");
+    };
     let store = env.store.as_ref().unwrap();
     let saved = store.load(&name).unwrap();
     assert_eq!(saved.notes.len(), 1);
     assert!(
         name.starts_with("Überprüfung") && name.contains("-unsaved-"),
         "{name}"
+    );
+}
+
+/// Unsaved notes are rescued even when the data directory cannot take them (here its
+/// `comparisons` folder is a file, as a read-only directory or a full disk would refuse
+/// them): they go to the system's temporary directory, and the line says where and why,
+/// with the command that opens them.
+#[test]
+fn notes_the_data_directory_cannot_take_are_rescued_elsewhere() {
+    let (dir, env) = store_in_temp_dir();
+    std::fs::write(dir.path().join("comparisons"), "not a folder").unwrap();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "keep me elsewhere");
+    press(&mut m, "ctrl-s");
+    let rescued = tui::effects::rescue(&env, &m).unwrap();
+    let tui::effects::Rescued::Elsewhere(path, _) = &rescued else {
+        panic!("the data directory took them: {rescued}");
+    };
+    let said = rescued.to_string();
+    assert!(said.contains("could not take them"), "{said}");
+    let open = parallax::store::open_command(&path.display().to_string());
+    assert!(said.ends_with(&format!("({open})")), "{said}");
+    let saved = parallax::store::load_file(path).unwrap();
+    std::fs::remove_file(path).unwrap();
+    assert_eq!(saved.notes.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("comparisons")).unwrap(),
+        "not a folder"
     );
 }
