@@ -15,7 +15,7 @@ use crate::fetch::{self, FetchOptions};
 use parallax::document::{self, LoadOptions};
 use parallax::export::{self, ExportFormat, Format};
 use parallax::segment::Unit;
-use parallax::{Comparison, Document, Options};
+use parallax::{Comparison, Document, Options, SourceId};
 
 /// Read several accounts of one story side by side.
 #[derive(Debug, Parser)]
@@ -336,6 +336,7 @@ pub fn run() -> Result<ExitCode> {
             let cmp = Comparison::build(docs, &options)?;
             say_unencoded(&cmp);
             say_min_score_unused(&cmp, min_score.is_some());
+            say_no_facts(&cmp);
             match saved {
                 Some(saved) => emit(&corrected_report(&cmp, saved, format))?,
                 None => emit(&export::report(&cmp, format))?,
@@ -477,6 +478,7 @@ fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> 
         let cmp = Comparison::build(docs, options)?;
         say_unencoded(&cmp);
         say_min_score_unused(&cmp, input.min_score.is_some());
+        say_no_facts(&cmp);
         emit(&export::report(&cmp, Format::Text))?;
         return Ok(ExitCode::SUCCESS);
     }
@@ -532,6 +534,23 @@ pub(crate) fn say_min_score_unused(cmp: &Comparison, given: bool) {
             "note: --min-score applies to English text only; {} not in English: its links are \
              the aligner's own choice, and their scores are no probabilities",
             other.join(", ")
+        );
+    }
+}
+
+/// A note when a source is in a language the fact extractors do not read (see
+/// [`parallax::text::Language::has_fact_rules`]): only a number a word change replaces is
+/// flagged there, which the user would otherwise take for "no other facts differ".
+pub(crate) fn say_no_facts(cmp: &Comparison) {
+    let unread: Vec<String> = (cmp.sources.iter().enumerate())
+        .filter(|(_, s)| !s.lang.has_fact_rules())
+        .map(|(k, s)| format!("{} ({})", SourceId(k).letter(), s.lang.name()))
+        .collect();
+    if !unread.is_empty() {
+        crate::say!(
+            "note: facts are read in English and German only; {} compared by words alone: \
+             only a number a word change replaces is flagged",
+            unread.join(", ")
         );
     }
 }

@@ -1,5 +1,5 @@
 //! Words for comparing passages: tokens with their byte spans, folded (case, accents,
-//! quotes), stemmed, and told apart as content or stop words, in English or German.
+//! quotes), stemmed, and told apart as content or stop words, in each [`Language`].
 
 use foldhash::HashSet;
 use std::sync::LazyLock;
@@ -13,7 +13,11 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::lexicon;
 use crate::span::Span;
 
-/// The languages the engine knows.
+/// The languages the engine knows. English and German are read whole: words, facts, and
+/// (English) the sentence encoder and the learned link score. The others are compared by
+/// their own words (stop words and stems) only: their numbers, dates and quotes follow
+/// rules the fact extractors do not know ("1.500", "environ 40"), and a flag read by
+/// English rules would be wrong more often than right.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
@@ -22,45 +26,139 @@ pub enum Language {
     English,
     /// German.
     German,
+    /// French: words only.
+    French,
+    /// Spanish: words only.
+    Spanish,
+    /// Italian: words only.
+    Italian,
+    /// Portuguese: words only.
+    Portuguese,
+    /// Dutch: words only.
+    Dutch,
 }
 
-static STOP_EN: LazyLock<HashSet<String>> =
-    LazyLock::new(|| stop_set(stop_words::Language::English));
-static STOP_DE: LazyLock<HashSet<String>> =
-    LazyLock::new(|| stop_set(stop_words::Language::German));
-static STEM_EN: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::English));
-static STEM_DE: LazyLock<Stemmer> = LazyLock::new(|| Stemmer::create(Algorithm::German));
+/// Every language, in [`Language::index`] order.
+const LANGUAGES: [Language; 7] = [
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::Italian,
+    Language::Portuguese,
+    Language::Dutch,
+];
+
+/// Function words that tell each language (in [`LANGUAGES`] order) from the others: only
+/// words frequent in one of them ("la", "de", "en" are left out: several share them).
+const TELLING: [&[&str]; 7] = [
+    &["the", "and", "of", "to", "is", "that", "with", "was", "for"],
+    &[
+        "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "ein",
+    ],
+    &[
+        "le", "les", "des", "et", "est", "du", "dans", "pour", "qui", "sur", "au", "avec", "pas",
+    ],
+    &[
+        "el", "los", "las", "y", "por", "fue", "pero", "sus", "está", "muy",
+    ],
+    &[
+        "il", "gli", "della", "di", "è", "che", "per", "non", "nel", "alla", "sono",
+    ],
+    &[
+        "os", "não", "em", "uma", "ao", "foi", "pelo", "pela", "à", "também",
+    ],
+    &[
+        "het", "een", "van", "niet", "zijn", "wordt", "voor", "ook", "werd", "dat",
+    ],
+];
+
+static STOP: LazyLock<[HashSet<String>; 7]> = LazyLock::new(|| {
+    use stop_words::Language as L;
+    [
+        L::English,
+        L::German,
+        L::French,
+        L::Spanish,
+        L::Italian,
+        L::Portuguese,
+        L::Dutch,
+    ]
+    .map(stop_set)
+});
+static STEM: LazyLock<[Stemmer; 7]> = LazyLock::new(|| {
+    use Algorithm as A;
+    [
+        A::English,
+        A::German,
+        A::French,
+        A::Spanish,
+        A::Italian,
+        A::Portuguese,
+        A::Dutch,
+    ]
+    .map(Stemmer::create)
+});
 
 fn stop_set(lang: stop_words::Language) -> HashSet<String> {
     stop_words::get(lang).iter().map(|w| fold(w)).collect()
 }
 
 impl Language {
-    /// Guesses the language of a text from its most common function words.
+    /// Guesses the language of a text from its most common function words; English when
+    /// none is telling.
     pub fn detect(text: &str) -> Language {
-        let (mut en, mut de) = (0usize, 0usize);
+        let mut counts = [0usize; 7];
         for w in text.unicode_words().take(2000) {
             let w = w.to_lowercase();
-            match w.as_str() {
-                "the" | "and" | "of" | "to" | "is" | "that" | "with" | "was" | "for" => en += 1,
-                "der" | "die" | "das" | "und" | "ist" | "nicht" | "mit" | "sich" | "den"
-                | "ein" => de += 1,
-                _ => {}
+            for (k, words) in TELLING.iter().enumerate() {
+                counts[k] += usize::from(words.contains(&w.as_str()));
             }
         }
-        if de > en {
-            Language::German
+        // The first of the most counted wins: English on a tie, then German.
+        let best = (0..LANGUAGES.len())
+            .rev()
+            .max_by_key(|&k| counts[k])
+            .unwrap_or(0);
+        if counts[best] > counts[0] {
+            LANGUAGES[best]
         } else {
             Language::English
         }
     }
 
+    /// This language's place in [`LANGUAGES`] (and in the tables read by it).
+    pub fn index(self) -> usize {
+        LANGUAGES.iter().position(|&l| l == self).unwrap_or(0)
+    }
+
+    /// Its ISO 639-1 code ("en", "de", "fr", …), for HTML's `lang` attribute.
+    pub fn code(self) -> &'static str {
+        ["en", "de", "fr", "es", "it", "pt", "nl"][self.index()]
+    }
+
+    /// Its name in English ("French").
+    pub fn name(self) -> &'static str {
+        [
+            "English",
+            "German",
+            "French",
+            "Spanish",
+            "Italian",
+            "Portuguese",
+            "Dutch",
+        ][self.index()]
+    }
+
+    /// True when the fact extractors know this language's ways of writing numbers, dates,
+    /// names and quotes (English and German); the other languages get no facts.
+    pub fn has_fact_rules(self) -> bool {
+        matches!(self, Language::English | Language::German)
+    }
+
     /// True when `folded` (a [`fold`]ed word) is a stop word of this language.
     pub fn is_stop(self, folded: &str) -> bool {
-        match self {
-            Language::English => STOP_EN.contains(folded),
-            Language::German => STOP_DE.contains(folded),
-        }
+        STOP[self.index()].contains(folded)
     }
 
     /// The stem of a folded word.
@@ -68,18 +166,15 @@ impl Language {
         // The aligner stems the same words again for every pair of sources and for the
         // word vectors' neighbours: remembered per thread, bounded as [`WORD_CACHE`].
         thread_local! {
-            static STEMS: std::cell::RefCell<[foldhash::HashMap<Box<str>, String>; 2]> =
+            static STEMS: std::cell::RefCell<[foldhash::HashMap<Box<str>, String>; 7]> =
                 Default::default();
         }
         STEMS.with_borrow_mut(|cache| {
-            let cache = &mut cache[usize::from(self == Language::German)];
+            let cache = &mut cache[self.index()];
             if let Some(known) = cache.get(folded) {
                 return known.clone();
             }
-            let stem = match self {
-                Language::English => STEM_EN.stem(folded).into_owned(),
-                Language::German => STEM_DE.stem(folded).into_owned(),
-            };
+            let stem = STEM[self.index()].stem(folded).into_owned();
             if cache.len() >= WORD_CACHE {
                 cache.clear();
             }
@@ -209,19 +304,20 @@ fn read_word(w: &str, lang: Language, stemmed: bool) -> Word {
 const WORD_CACHE: usize = 100_000;
 
 thread_local! {
-    static WORDS: std::cell::RefCell<[foldhash::HashMap<Box<str>, Word>; 4]> =
+    static WORDS: std::cell::RefCell<[foldhash::HashMap<Box<str>, Word>; 14]> =
         Default::default();
 }
 
 fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Token> {
     let body = span.slice(text);
-    let which = match lang {
-        Language::English => 0,
-        Language::German => 2,
-    } + usize::from(stemmed);
+    let which = 2 * lang.index() + usize::from(stemmed);
     let toks = WORDS.with_borrow_mut(|cache| {
         let cache = &mut cache[which];
         body.unicode_word_indices()
+            .map(|(at, w)| {
+                let cut = elided(w, lang);
+                (at + cut, &w[cut..])
+            })
             .enumerate()
             .map(|(i, (at, w))| {
                 let word = match cache.get(w) {
@@ -247,6 +343,38 @@ fn tokens_with(text: &str, span: Span, lang: Language, stemmed: bool) -> Vec<Tok
             .collect::<Vec<_>>()
     });
     clock_times(text, toks)
+}
+
+/// Words written elided before a vowel, in French ("l'Arpal", "qu'il") and Italian
+/// ("dell'alluvione", "un'analoga").
+const ELIDED: [&[&str]; 2] = [
+    &[
+        "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
+    ],
+    &[
+        "l", "d", "un", "dell", "nell", "dall", "sull", "all", "coll", "quell", "quest", "c", "s",
+        "m", "t", "v", "n",
+    ],
+];
+
+/// The length of an elided article or pronoun glued to the front of `w` by an apostrophe,
+/// with the apostrophe ("l'" of "l'alluvione"): Unicode's word breaks keep them one word,
+/// so "un'alluvione" and "alluvione" shared nothing.
+fn elided(w: &str, lang: Language) -> usize {
+    let list = match lang {
+        Language::French => ELIDED[0],
+        Language::Italian => ELIDED[1],
+        _ => return 0,
+    };
+    let Some((head, rest)) = w.split_once(['\'', '’']) else {
+        return 0;
+    };
+    let known = list.iter().any(|e| head.eq_ignore_ascii_case(e));
+    if known && !rest.is_empty() {
+        w.len() - rest.len()
+    } else {
+        0
+    }
 }
 
 /// Joins the hours and minutes of a time of day ("4:43", "14:25"), which Unicode's word
@@ -331,6 +459,67 @@ pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_language_is_told_by_its_own_common_words() {
+        for (text, lang) in [
+            (
+                "The council said that the bridge was closed for repairs.",
+                Language::English,
+            ),
+            (
+                "Der Rat sagte, dass die Brücke nicht mit dem Bus befahren wird.",
+                Language::German,
+            ),
+            (
+                "Le conseil a dit que le pont est fermé pour des travaux dans la ville.",
+                Language::French,
+            ),
+            (
+                "El consejo dijo que el puente fue cerrado por las obras y los daños.",
+                Language::Spanish,
+            ),
+            (
+                "Il consiglio ha detto che il ponte è chiuso per lavori nel centro.",
+                Language::Italian,
+            ),
+            (
+                "O conselho disse que a ponte foi fechada em uma obra e não abre.",
+                Language::Portuguese,
+            ),
+            (
+                "De raad zei dat de brug niet open is voor het verkeer van een dag.",
+                Language::Dutch,
+            ),
+            // Nothing telling: English.
+            ("Kyiv, 2025.", Language::English),
+        ] {
+            assert_eq!(Language::detect(text), lang, "{text}");
+        }
+    }
+
+    #[test]
+    fn french_and_italian_elisions_are_cut_off_their_word() {
+        let read = |text: &str, lang| -> Vec<String> {
+            tokens(text, Span::new(0, text.len()), lang)
+                .into_iter()
+                .map(|t| t.span.slice(text).to_string())
+                .collect()
+        };
+        assert_eq!(
+            read("dell'alluvione, un’analoga", Language::Italian),
+            ["alluvione", "analoga"]
+        );
+        assert_eq!(
+            read("l'hôpital qu'il aujourd'hui", Language::French),
+            ["hôpital", "il", "aujourd'hui"]
+        );
+        // English keeps its apostrophes inside words.
+        assert_eq!(
+            read("l'hôpital o'clock", Language::English),
+            ["l'hôpital", "o'clock"]
+        );
+    }
 
     #[test]
     fn a_time_of_day_is_one_word() {

@@ -35,6 +35,7 @@ pub fn save(
     let cmp = Comparison::build(docs, options)?;
     super::say_unencoded(&cmp);
     super::say_min_score_unused(&cmp, min_score_given);
+    super::say_no_facts(&cmp);
     let path = store.save(name, &cmp, &Notes::default(), annotate::now())?;
     crate::say!("saved {}", path.display());
     Ok(ExitCode::SUCCESS)

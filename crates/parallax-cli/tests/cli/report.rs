@@ -489,3 +489,47 @@ fn the_text_report_lists_a_few_words_revised_in_place() {
     assert!(text.contains("  changed: “80” → “95”"), "{text}");
     assert_eq!(text.matches("changed:").count(), 1, "{text}");
 }
+
+/// A source in a language whose facts are not read (Spanish here, beside English) is named
+/// in one note on standard error with its language; the JSON says how each was read, and
+/// the encoder reads neither (it reads English beside English only).
+#[test]
+fn a_source_whose_facts_are_not_read_is_named_with_its_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let es = dir.path().join("es.txt");
+    std::fs::write(
+        &es,
+        "El alcalde dijo que el puente fue cerrado por las obras y los daños.\n\
+         Unos 30 vecinos fueron evacuados por los bomberos.\n",
+    )
+    .unwrap();
+    let en = dir.path().join("en.txt");
+    std::fs::write(
+        &en,
+        "The mayor said that the bridge was closed for the works and the damage.\n\
+         At least 32 residents were evacuated by firefighters.\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["align", es.to_str().unwrap(), en.to_str().unwrap()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("facts are read"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{err}");
+    assert!(
+        notes[0].contains("A (Spanish)") && !notes[0].contains("B ("),
+        "{err}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = report["documents"].as_array().unwrap();
+    assert_eq!(docs[0]["language"], "spanish");
+    assert_eq!(docs[1]["language"], "english");
+    assert!(docs.iter().all(|d| d["encoder"] == false), "{docs:?}");
+    assert_eq!(docs[0]["facts"].as_array().unwrap().len(), 0);
+}

@@ -38,6 +38,11 @@ pub fn extract_in(doc: &Document, sentences: &[Segment]) -> Vec<Fact> {
     let masked = without_wraps(without_escapes(&doc.text), sentences);
     let text = masked.as_ref();
     let lang = Language::detect(text);
+    // Read by English rules, French "1.500" is 1.5 and "environ 40" an exact 40: no facts
+    // are better than wrong ones (the word changes still show every number that changed).
+    if !lang.has_fact_rules() {
+        return Vec::new();
+    }
     let ws = words(text);
     let mut out = Vec::new();
     numbers::extract(text, &ws, lang, &mut out);

@@ -177,9 +177,10 @@ pub fn parse_number(s: &str, lang: Language) -> Option<f64> {
 /// ("1,200.5" and German "1.200,5" are "1200.5"); the number's last written place is this
 /// string's.
 pub fn plain_digits(s: &str, lang: Language) -> String {
+    // Of the languages known, only English writes a decimal point.
     let (thousands, decimal) = match lang {
-        Language::German => ('.', ','),
         Language::English => (',', '.'),
+        _ => ('.', ','),
     };
     let groups: Vec<&str> = s.split(thousands).collect();
     // "2,5" in English or "3.5" in German: a lone separator before fewer than three digits is

@@ -196,6 +196,12 @@ pub fn detached_closer(text: &str, piece: Span) -> Option<usize> {
     let body = s.trim_start();
     let c = body.chars().next().filter(|c| CLOSERS.contains(c))?;
     let after = &body[c.len_utf8()..];
+    // French opens a quotation with "«" and a space before its first word ("« Nous ne
+    // laisserons …"); German closes with it, glued to the word before ("… vor«").
+    let opens_french = c == '«' && after.trim_start().starts_with(char::is_alphanumeric);
+    if opens_french && after.starts_with(char::is_whitespace) {
+        return None;
+    }
     let alone = after.is_empty()
         || after.starts_with(char::is_whitespace)
         || after.starts_with([',', ';', ':', '.', '!', '?']);

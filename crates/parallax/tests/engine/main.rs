@@ -27,6 +27,7 @@ mod facts_report;
 mod facts_sentences;
 mod facts_verbatim;
 mod hostile;
+mod languages;
 mod parsers_props;
 mod progress;
 mod quake;

@@ -11,7 +11,6 @@ use crate::export::walk::{self, Pair, PairSink};
 use crate::facts::{is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::span::Span;
-use crate::text::Language;
 
 /// How many link tints the style sheet has.
 const TINTS: usize = 8;
@@ -165,10 +164,7 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
     let name = cmp.names().swap_remove(idx.0);
     // The page's own words are English; a source's paragraphs are in its own language,
     // which screen readers, hyphenation and spell checkers read from `lang`.
-    let lang = match src.lang {
-        Language::English => "en",
-        Language::German => "de",
-    };
+    let lang = src.lang.code();
     let _ = writeln!(out, "<div class=\"col col-{tag}\" data-source=\"{idx}\">");
     let _ = writeln!(
         out,

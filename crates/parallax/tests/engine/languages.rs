@@ -1,0 +1,67 @@
+//! Languages other than English and German: compared by their own words, with no facts
+//! read by rules made for English (French "1.500" is 1,500, "environ 40" is no exact
+//! 40), no English sentence encoder, and French quotations opened by "« ".
+
+use parallax::text::Language;
+use parallax::{Comparison, Document, Options};
+
+const A: &str = "Séisme dans la vallée\n\n\
+Un séisme de magnitude 6,4 a frappé la vallée samedi, selon l'observatoire.\n\
+Selon la préfecture, 12 personnes sont mortes et environ 40 ont été blessées.\n\
+Quelque 1.500 habitants ont été évacués vers les gymnases de la commune.\n\
+« Nous ne laisserons personne sans toit », a déclaré le préfet.\n";
+
+const B: &str = "Tremblement de terre dans la vallée\n\n\
+Samedi, un séisme de magnitude 6,2 a secoué la vallée, d'après l'observatoire régional.\n\
+La préfecture fait état de 14 morts et d'au moins 43 blessés.\n\
+Environ 1500 habitants ont été évacués vers les gymnases de la commune.\n\
+« Nous ne laisserons personne sans toit », a affirmé la maire.\n";
+
+fn build() -> Comparison {
+    let docs = vec![
+        Document::from_text("a.txt", A),
+        Document::from_text("b.txt", B),
+    ];
+    Comparison::build(docs, &Options::default()).unwrap()
+}
+
+/// A French pair is read as French: its links rest on French words (the encoder, made for
+/// English, reads none of it), and its facts are not read, though English rules would have
+/// flagged "environ 40" against "au moins 43" and read "1.500" as 1.5. A number a word
+/// change replaces ("6,4" → "6,2") is still flagged.
+#[test]
+fn a_french_pair_is_linked_by_its_words_and_gets_no_fact_flags() {
+    let cmp = build();
+    for s in &cmp.sources {
+        assert_eq!(s.lang, Language::French);
+        assert!(s.facts.is_empty(), "{:?}", s.facts);
+    }
+    let pair = &cmp.pairs[0];
+    let links = &pair.alignment.links;
+    let text = |k: usize, ids: &[parallax::SegmentId]| -> String {
+        ids.iter()
+            .map(|&i| cmp.sources[k].segment_text(i))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let linked = |a: &str, b: &str| {
+        links
+            .iter()
+            .any(|l| text(0, &l.a).contains(a) && text(1, &l.b).contains(b))
+    };
+    assert!(linked("Quelque 1.500", "Environ 1500"), "{links:?}");
+    assert!(linked("« Nous ne", "« Nous ne"), "{links:?}");
+    assert!(linked("magnitude 6,4", "magnitude 6,2"), "{links:?}");
+    // Only a number a word change replaces is flagged, as in any language.
+    let flags: Vec<(&str, &str)> = (pair.link_facts.iter())
+        .flat_map(|f| &f.conflicts)
+        .map(|c| (c.a.as_str(), c.b.as_str()))
+        .collect();
+    assert_eq!(flags, [("6,4", "6,2")]);
+    // The quotation opened by "« " is one passage with the words it opens.
+    let quote = (0..cmp.sources[0].segments.len())
+        .map(|i| cmp.sources[0].segment_text(parallax::SegmentId(i)))
+        .find(|t| t.contains("laisserons"))
+        .unwrap();
+    assert!(quote.starts_with("« Nous"), "{quote:?}");
+}
