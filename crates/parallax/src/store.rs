@@ -171,18 +171,25 @@ impl Saved {
         // read straight into its types below.
         // JSON that is no object ("[]", "3") would fail later naming serde's own types (or
         // an array would be read as the fields in order).
-        let object = bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-        let head: disk::Header = serde_json::from_slice(bytes).map_err(|e| {
-            corrupt(match e.classify() {
-                serde_json::error::Category::Data if !object => {
-                    "JSON, but not an object".to_string()
-                }
-                _ => format!("invalid JSON: {e}"),
-            })
-        })?;
-        if !object {
-            return Err(corrupt("JSON, but not an object".to_string()));
+        // A byte-order mark, as some editors write before UTF-8, is no part of the JSON.
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+        match first {
+            None => return Err(corrupt("empty file".to_string())),
+            Some(b'{') => {}
+            // "[1,2,3]" read as a header failed on its third element ("trailing
+            // characters"): whether it is JSON at all is what to say.
+            Some(_) => {
+                return Err(corrupt(
+                    match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                        Ok(_) => "JSON, but not an object".to_string(),
+                        Err(e) => format!("invalid JSON: {e}"),
+                    },
+                ));
+            }
         }
+        let head: disk::Header =
+            serde_json::from_slice(bytes).map_err(|e| corrupt(format!("invalid JSON: {e}")))?;
         if head.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
             return Err(Error::Foreign {
                 path: path.to_path_buf(),

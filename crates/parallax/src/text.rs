@@ -437,23 +437,29 @@ pub fn visible(text: &str, keep_breaks: bool) -> std::borrow::Cow<'_, str> {
         return std::borrow::Cow::Borrowed(text);
     }
     text.chars()
-        .filter_map(|c| {
-            Some(if !bad(c) {
-                c
-            } else if (c as u32) < 0x20 {
-                char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
-            } else if c == '\u{7f}' {
-                '\u{2421}'
-            } else if is_format_control(c) && !reorders(c) {
-                // Zero-width spaces, word joiners, a byte-order mark: invisible and harmless
-                // once they cannot reorder anything; scraped pages are full of them.
-                return None;
-            } else {
-                '\u{FFFD}'
-            })
-        })
+        .filter_map(|c| if bad(c) { shown_as(c) } else { Some(c) })
         .collect::<String>()
         .into()
+}
+
+/// What [`visible`] shows for character `c` that it does not keep as it is: its control
+/// picture, "�" for a mark that reorders text, nothing for another invisible format
+/// character. A front end that measures text before it is made visible measures this, so
+/// its columns match what is drawn.
+pub fn shown_as(c: char) -> Option<char> {
+    Some(if (c as u32) < 0x20 {
+        char::from_u32(0x2400 + c as u32).unwrap_or('\u{FFFD}')
+    } else if c == '\u{7f}' {
+        '\u{2421}'
+    } else if !c.is_control() && !is_format_control(c) {
+        c
+    } else if is_format_control(c) && !reorders(c) {
+        // Zero-width spaces, word joiners, a byte-order mark: invisible and harmless
+        // once they cannot reorder anything; scraped pages are full of them.
+        return None;
+    } else {
+        '\u{FFFD}'
+    })
 }
 
 #[cfg(test)]

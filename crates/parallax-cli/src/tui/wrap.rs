@@ -15,11 +15,9 @@ use unicode_width::UnicodeWidthChar;
 
 /// Columns `c` takes once drawn.
 pub fn char_width(c: char) -> usize {
-    if c.is_control() {
-        1
-    } else {
-        c.width().unwrap_or(0)
-    }
+    // Measured as drawn: a control or a bidirectional mark is shown as one visible
+    // character (a control picture, "�"), other format characters as nothing.
+    parallax::text::shown_as(c).map_or(0, |v| v.width().unwrap_or(0))
 }
 
 /// Columns `s` takes once drawn.
@@ -197,6 +195,22 @@ mod tests {
 
     fn lines(text: &str, width: usize) -> Vec<&str> {
         wrap(text, width).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// A bidirectional override is drawn as "�", one column: a line measured without it
+    /// overflowed the pane and lost its last character ("fro" for "from").
+    #[test]
+    fn a_bidi_mark_takes_the_column_it_is_drawn_in() {
+        let text = "a\u{202E}b cd";
+        assert_eq!(lines(text, 5), ["a\u{202E}b", "cd"]);
+        let drawn: usize = lines(text, 5)
+            .iter()
+            .map(|l| str_width(&parallax::text::visible(l, false)))
+            .max()
+            .unwrap();
+        assert!(drawn <= 5);
+        // A zero-width space is dropped when drawn, and takes no column.
+        assert_eq!(lines("a\u{200B}b cd", 5), ["a\u{200B}b cd"]);
     }
 
     #[test]

@@ -48,12 +48,27 @@ fn cases() -> Vec<(&'static str, Vec<u8>, &'static str)> {
         (
             "report",
             br#"{"format": "parallax-report", "version": 1, "documents": []}"#.to_vec(),
-            "format is \"parallax-report\"",
+            "format is \"parallax-report\": a report `align` or `export` wrote",
         ),
         (
             "array",
             b"[]".to_vec(),
             "not a readable Parallax comparison (JSON, but not an object)",
+        ),
+        (
+            "numbers",
+            b"[1, 2, 3]".to_vec(),
+            "not a readable Parallax comparison (JSON, but not an object)",
+        ),
+        (
+            "empty",
+            Vec::new(),
+            "not a readable Parallax comparison (empty file)",
+        ),
+        (
+            "blank",
+            b" \n\n".to_vec(),
+            "not a readable Parallax comparison (empty file)",
         ),
         (
             "version0",

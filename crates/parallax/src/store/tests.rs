@@ -68,6 +68,16 @@ fn round_trip_and_backup() {
     );
 }
 
+/// A saved file an editor wrote back with a UTF-8 byte-order mark in front (Notepad does)
+/// is still the comparison it was.
+#[test]
+fn a_byte_order_mark_before_the_json_is_read_past() {
+    let s = Saved::new("x", cmp(), Notes::default(), 1);
+    let with_bom = [b"\xEF\xBB\xBF".as_slice(), s.to_json().as_bytes()].concat();
+    let back = Saved::from_slice(Path::new("f"), &with_bom).unwrap();
+    assert_eq!(back.comparison, s.comparison);
+}
+
 #[test]
 fn tampered_text_is_corrupt() {
     let s = Saved::new("x", cmp(), Notes::default(), 1);
