@@ -64,7 +64,8 @@ fn words(p: &Passages<'_>) -> Vec<(Token, usize)> {
 
 /// The runs of `len` words from `from` that lie in one stretch of text: a link may join
 /// passages that are not neighbours ("A 5 ~ B 21+23"), and a change must never take in
-/// the passages between them. Each run as its text and span.
+/// the passages between them, nor text between two neighbours that is no passage (a
+/// byline and a date between a headline and the lead). Each run as its text and span.
 fn pieces(ts: &[(Token, usize)], p: &Passages<'_>, from: usize, len: usize) -> Vec<(String, Span)> {
     let mut out: Vec<(String, Span)> = Vec::new();
     let mut start = from;
@@ -73,7 +74,9 @@ fn pieces(ts: &[(Token, usize)], p: &Passages<'_>, from: usize, len: usize) -> V
         // The next word starts a new stretch when its passage does not follow this one.
         let breaks = !last && {
             let (i, j) = (ts[k].1, ts[k + 1].1);
-            i != j && p.spans[j].0 != p.spans[i].0 + 1
+            let (x, y) = (p.spans[i], p.spans[j]);
+            let between = p.text.get(x.1.end..y.1.start).unwrap_or("");
+            i != j && (y.0 != x.0 + 1 || !between.trim().is_empty())
         };
         if last || breaks {
             let span = Span::new(ts[start].0.span.start, ts[k].0.span.end);
@@ -137,4 +140,46 @@ pub fn word_changes(a: &Passages<'_>, b: &Passages<'_>) -> Vec<Change> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The passages of `text` that start with each of `starts`, numbered as the text's
+    /// passages: `ids[k]` for the k-th.
+    fn passages<'a>(text: &'a str, starts: &[(usize, &str)]) -> Passages<'a> {
+        let spans = starts
+            .iter()
+            .map(|&(id, s)| {
+                let at = text.find(s).unwrap();
+                let end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+                (id, Span::new(at, end))
+            })
+            .collect();
+        Passages {
+            text,
+            lang: Language::English,
+            spans,
+        }
+    }
+
+    /// A headline and the lead are neighbouring passages, but the byline and the date
+    /// between them are no passage: a change across the two must not take them in.
+    #[test]
+    fn a_change_never_takes_in_text_between_two_passages() {
+        let a = "Ferry fire off the port: 7 missing\n\nBy Anna Keller\nJune 3, 2025\n\n\
+                 A fire broke out on the ferry on Tuesday.\n";
+        let b = "Seven missing after ferry blaze\n\nBy Omar Haddad\nJune 4, 2025\n\n\
+                 Seven were still missing after a fire broke out on the ferry.\n";
+        let pa = passages(a, &[(0, "Ferry fire"), (1, "A fire")]);
+        let pb = passages(b, &[(0, "Seven missing"), (1, "Seven were")]);
+        let changes = word_changes(&pa, &pb);
+        assert!(!changes.is_empty());
+        for c in &changes {
+            for t in [&c.a, &c.b] {
+                assert!(!t.contains("By ") && !t.contains("June"), "{changes:?}");
+            }
+        }
+    }
 }

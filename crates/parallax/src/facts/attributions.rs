@@ -7,6 +7,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use unicode_normalization::char::is_combining_mark;
 
 use super::entities::key;
 use super::words::fold;
@@ -200,7 +201,11 @@ fn word_end(text: &str, at: usize, marks: bool) -> Option<usize> {
     loop {
         let mut next = text[end..].chars();
         match next.next() {
-            Some(c) if c.is_alphabetic() || (marks && matches!(c, '\'' | '’' | '-')) => {
+            Some(c)
+                if c.is_alphabetic()
+                    || is_combining_mark(c)
+                    || (marks && matches!(c, '\'' | '’' | '-')) =>
+            {
                 end += c.len_utf8();
             }
             Some('.') => match next.next() {

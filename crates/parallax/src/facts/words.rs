@@ -2,6 +2,8 @@
 //! sentence around a position starts. Cheap on purpose: one pass over the text, no
 //! allocation per word.
 
+use unicode_normalization::char::is_combining_mark;
+
 use crate::span::Span;
 
 /// A word: a run of letters and digits with inner joiners ("U.S.", "Claver-Carone",
@@ -38,6 +40,11 @@ pub fn words(text: &str) -> Vec<Word> {
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
+            continue;
+        }
+        // An accent written as a mark after its letter ("i" + U+0301, text not in NFC) is
+        // part of the word: "Martínez" so written is not "Marti".
+        if start.is_some() && is_combining_mark(c) {
             continue;
         }
         let Some(s) = start else { continue };
