@@ -30,7 +30,8 @@ pub use disk::{
     write_atomic,
 };
 pub use names::{
-    MAX_NAME_BYTES, name_of_file, name_with_suffix, open_command, shell_word, validate_name,
+    MAX_NAME_BYTES, name_of_file, name_with_suffix, open_command, rescues_of, shell_word,
+    validate_name,
 };
 pub use sources::{Refreshed, SourceState};
 

@@ -50,6 +50,9 @@ pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
         stamp,
         refresh,
     } = opening;
+    if let Some(note) = crate::tui::effects::rescued_note(&path) {
+        crate::say!("note: {note}");
+    }
     if let Some(again) = refresh {
         let r = saved.refresh_with(load, &again.files, again.fetched)?;
         report_states(&saved, &r.states, true);
@@ -59,6 +62,9 @@ pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
             r.reattached.moved.len(),
             r.reattached.detached.len()
         );
+        if let Some(lost) = corrections_detached(r.reattached.corrections_detached) {
+            crate::say!("{lost}");
+        }
         if r.changed {
             saved.saved = annotate::now();
             store::save_expecting(&path, &saved, &store::Expect::Unchanged(stamp))?;
@@ -257,6 +263,20 @@ fn refuse_to_replace(output: &Path, file: &Path, saved: &Saved, force: bool) -> 
         );
     }
     Ok(())
+}
+
+/// What a refresh says of the corrections by hand it could not place again: they are kept
+/// but no longer applied, so a link marked wrong may be shown again.
+pub fn corrections_detached(n: usize) -> Option<String> {
+    (n > 0).then(|| {
+        format!(
+            "{} by hand no longer {} (the passages {} changed): kept with the notes, not \
+             applied; a link marked wrong may be shown again",
+            parallax::text::counted(n, "correction"),
+            if n == 1 { "applies" } else { "apply" },
+            if n == 1 { "it was on" } else { "they were on" },
+        )
+    })
 }
 
 /// Writes to standard output; a reader that stops early (`| head`) is no error.

@@ -252,6 +252,11 @@ pub fn open_saved(
         if !r.reattached.detached.is_empty() {
             msg.push_str(" (L lists them)");
         }
+        let lost = r.reattached.corrections_detached;
+        if lost > 0 {
+            let n = parallax::text::counted(lost, "correction");
+            msg.push_str(&format!(" · {n} no longer applied (passages changed)"));
+        }
         if dirty {
             msg.push_str(" · s saves");
         }
@@ -260,6 +265,10 @@ pub fn open_saved(
         let msg = changed(&saved.check_sources(load));
         stale = msg.is_some();
         msg
+    };
+    let message = match (message, rescued_note(&path)) {
+        (Some(m), Some(r)) => Some(format!("{m} · {r}")),
+        (m, r) => m.or(r),
     };
     let name = store::name_of_file(&path).unwrap_or(saved.name);
     let opened = Opened {
@@ -277,6 +286,21 @@ pub fn open_saved(
         message,
     };
     Ok((opened, sources))
+}
+
+/// A word on notes of this comparison a stopped reader rescued under another name after it
+/// was saved (see [`rescue`]): they are not in what opens, and were easy to miss.
+pub fn rescued_note(path: &Path) -> Option<String> {
+    let rescues = store::rescues_of(path);
+    let newest = rescues.first()?;
+    let more = match rescues.len() {
+        1 => String::new(),
+        n => format!(" and {} more", n - 1),
+    };
+    Some(format!(
+        "newer unsaved notes were kept as \"{newest}\"{more}, not in this file ({})",
+        store::open_command(newest)
+    ))
 }
 
 /// The status line's word on sources that changed since saving, if any did.

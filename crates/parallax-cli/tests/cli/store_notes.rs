@@ -444,3 +444,71 @@ fn an_export_never_replaces_the_comparison_or_its_sources_and_asks_for_force_els
     let mine = std::fs::read_to_string(dir.path().join("mine.md")).unwrap();
     assert!(mine.contains("Only A mentions the rain"), "{mine}");
 }
+
+/// A correction by hand whose passages changed past placing is kept but no longer applied;
+/// the refresh says so in a line of its own, not only in the notes' counts.
+#[test]
+fn a_refresh_says_when_a_correction_by_hand_no_longer_applies() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, mut notes) = setup(dir.path());
+    let starting = |k: usize, s: &str| {
+        (0..cmp.sources[k].segments.len())
+            .map(SegmentId)
+            .find(|&i| cmp.sources[k].segment_text(i).starts_with(s))
+            .unwrap()
+    };
+    let (rain, cost) = (starting(0, "Rain fell"), starting(1, "The project cost"));
+    notes
+        .link_by_hand(&cmp, (SourceId(0), rain), (SourceId(1), cost), 150)
+        .unwrap();
+    Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    let a2 = A.replace(
+        "Rain fell later in the evening, and the fair closed early.\n",
+        "",
+    );
+    std::fs::write(dir.path().join("a.txt"), a2).unwrap();
+    let out = parallax(&data, dir.path(), &["open", "bridge", "--refresh", "--yes"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let line: Vec<&str> = err.lines().filter(|l| l.contains("by hand")).collect();
+    assert_eq!(line.len(), 1, "{err}");
+    assert!(
+        line[0].contains("1 correction by hand no longer applies"),
+        "{err}"
+    );
+}
+
+/// Notes a stopped reader rescued under a new name after the comparison was saved are not
+/// in it: opening the comparison says where they are (they were found only by `list`).
+#[test]
+fn opening_a_comparison_names_its_newer_rescued_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (cmp, notes) = setup(dir.path());
+    let store = Store::new(&data);
+    let file = store.save("bridge", &cmp, &notes, 200).unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000);
+    let set = |p: &Path, t| {
+        std::fs::File::options()
+            .write(true)
+            .open(p)
+            .unwrap()
+            .set_modified(t)
+            .unwrap()
+    };
+    set(&file, old);
+    // An older rescue is no news; the newer one is named.
+    let stale = store.save("bridge-unsaved-100", &cmp, &notes, 90).unwrap();
+    set(&stale, old - std::time::Duration::from_secs(60));
+    store.save("bridge-unsaved-300", &cmp, &notes, 300).unwrap();
+    let out = parallax(&data, dir.path(), &["open", "bridge"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("newer unsaved notes were kept as \"bridge-unsaved-300\", not in this file")
+            && err.contains("parallax open bridge-unsaved-300"),
+        "{err}"
+    );
+    assert!(!err.contains("bridge-unsaved-100"), "{err}");
+}

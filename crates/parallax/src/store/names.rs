@@ -27,6 +27,34 @@ pub fn name_with_suffix(base: &str, suffix: &str, fallback: &str) -> String {
     }
 }
 
+/// The names of the rescues of comparison file `path` (unsaved notes a reader stopped by a
+/// signal kept as "NAME-unsaved-TIME", see the reader) that lie beside it and were written
+/// after it, newest first: their notes are not in it, and opening it should say so.
+pub fn rescues_of(path: &Path) -> Vec<String> {
+    let (Some(dir), Some(name)) = (path.parent(), name_of_file(path)) else {
+        return Vec::new();
+    };
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let Some(since) = mtime(path) else {
+        return Vec::new();
+    };
+    let prefix = format!("{name}-unsaved-");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(std::time::SystemTime, String)> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().to_str()?.to_string();
+            let rescue = file.strip_suffix(EXTENSION)?.strip_prefix(&prefix)?;
+            let when = mtime(&e.path())?;
+            (when > since).then(|| (when, format!("{prefix}{rescue}")))
+        })
+        .collect();
+    found.sort_by(|x, y| y.cmp(x));
+    found.into_iter().map(|(_, n)| n).collect()
+}
+
 /// Checks that `name` can name a saved comparison: a plain file name, no path.
 pub fn validate_name(name: &str) -> Result<()> {
     let bad = |reason| {
