@@ -22,7 +22,16 @@ const LABELS: &str = "date|dated|published|updated|posted|veröffentlicht|aktual
 /// "1/17/2026", "17.01.2026", "1/17/20262 min read", "Saturday, January 17, 2026", "17 Jan
 /// 2026", "on July 02 2013 7:41 AM", "Posted at 3:21 PM ET, 01/5/2011".
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    const MONTH: &str = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?";
+    // English and German by their first letters; the other languages the engine tells
+    // apart by their full names (their short forms clash with common words).
+    const MONTH: &str = concat!(
+        r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|januar|februar|märz|mai|juni|juli|okt|dez)[a-zä]*\.?",
+        r"|janvier|février|avril|juin|juillet|août|septembre|octobre|novembre|décembre",
+        r"|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre",
+        r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre",
+        r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|dezembro",
+        r"|maart|mei|augustus|oktober)"
+    );
     let pattern = [
         // A labelled line may give the time first: "Posted at 3:21 PM ET, 01/5/2011",
         // "PUBLISHED: 22:07 GMT, 7 July 2012".
@@ -34,7 +43,8 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         r"|[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
         r"|[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}",
         &format!(r"|{MONTH}\s+[0-9]{{1,2}}(?:st|nd|rd|th)?,?\s+[0-9]{{4}}"),
-        &format!(r"|[0-9]{{1,2}}\.?\s+{MONTH}\s+[0-9]{{4}})"),
+        // "4 de abril de 2025" in Spanish and Portuguese.
+        &format!(r"|[0-9]{{1,2}}\.?\s+(?:de\s+)?{MONTH}\s+(?:de\s+)?[0-9]{{4}})"),
         r"(?:,?\s+(?:at\s+)?[0-9]{1,2}[:.][0-9]{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}(?-u:\b))?)?",
         r"(?:\s*(?:[|·•-]\s*)?[0-9]+\s*min(?:ute)?s?\.?\s+read)?",
     ]
@@ -56,7 +66,10 @@ static DATE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})(?-u:\b)")).unwrap());
 
 /// Words that open a byline ("By Jane Doe", "Von Erika Muster").
-static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:by|von)\s+").unwrap());
+/// "By" in the languages the engine tells apart: English, German ("von"), French ("par"),
+/// Spanish and Portuguese ("por"), Italian ("di"), Dutch ("door").
+static BY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:by|von|par|por|di|door)\s+").unwrap());
 
 /// A block that does not end like a sentence is header only when it is this short (words).
 const MAX_HEADER_WORDS: usize = 20;

@@ -411,3 +411,43 @@ fn a_time_stamp_without_a_date_is_header_and_gives_no_fact() {
             .any(|p| p.starts_with("Updated at 3:45"))
     );
 }
+
+/// Bylines and dates in the other languages the engine tells apart are read as such: an
+/// Italian "di Paola Bianchi" and "22 ottobre 2024" were taken for kickers, which no pane
+/// or report shows, so they vanished; "Par" stayed in a French byline; a Spanish date was a
+/// passage.
+#[test]
+fn bylines_and_dates_in_french_spanish_and_italian_are_read() {
+    let body = "Le conseil a voté la nouvelle loi après un long débat, selon le maire. \
+Les habitants de la commune attendaient cette décision depuis des mois, et plusieurs \
+associations ont déjà annoncé qu'elles feraient appel devant le tribunal administratif.";
+    for (head, byline, date) in [
+        (
+            "Par Claire Fontaine\n15 mars 2025",
+            "Claire Fontaine",
+            "15 mars 2025",
+        ),
+        (
+            "Por Lucía Navarro\n4 de abril de 2025",
+            "Lucía Navarro",
+            "4 de abril de 2025",
+        ),
+        (
+            "di Paola Bianchi\n22 ottobre 2024",
+            "Paola Bianchi",
+            "22 ottobre 2024",
+        ),
+        (
+            "door Jan de Vries\n3 maart 2025",
+            "Jan de Vries",
+            "3 maart 2025",
+        ),
+    ] {
+        let text = format!("Un titre pour la une du jour\n\n{head}\n\n{body}");
+        let meta = detect_header(&text);
+        assert_eq!(meta.byline.as_deref(), Some(byline), "{head}");
+        assert_eq!(meta.date.as_deref(), Some(date), "{head}");
+        let kinds: Vec<HeaderRole> = meta.header.iter().map(|h| h.role).collect();
+        assert!(!kinds.contains(&HeaderRole::Kicker), "{head}: {kinds:?}");
+    }
+}
