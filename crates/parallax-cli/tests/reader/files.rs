@@ -497,3 +497,29 @@ fn notes_the_data_directory_cannot_take_are_rescued_elsewhere() {
         "not a folder"
     );
 }
+
+/// Two French sources get no fact flags but numbers a word change replaces: the status line
+/// says so when they load, so an empty list of flags is not read as "no facts differ".
+#[test]
+fn sources_whose_facts_are_not_read_are_named_in_the_status_line() {
+    let doc = |name: &str, text: &str| parallax::Document::from_text(name, text);
+    let docs = vec![
+        doc(
+            "a.txt",
+            "Le conseil a voté la loi samedi, selon le maire.\n\
+             Quelque 40 habitants ont été évacués vers les gymnases de la commune.\n",
+        ),
+        doc(
+            "b.txt",
+            "Samedi, le conseil a voté la loi, selon le maire de la ville.\n\
+             Au moins 43 habitants ont été évacués vers les gymnases de la commune.\n",
+        ),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
+    let shown = screen(&draw(&m));
+    assert!(
+        shown.contains("A French, B French: facts are read in English and German only"),
+        "{shown}"
+    );
+}

@@ -14,6 +14,17 @@ use crate::tui::side::PaneSide;
 /// worked out here, once, for every frame to read.
 pub fn loaded(m: &mut Model, cmp: Comparison) {
     m.names = cmp.names();
+    // No flags on a French text would read as "no facts differ": say why there are none.
+    let unread: Vec<String> = (cmp.sources.iter().enumerate())
+        .filter(|(_, s)| !s.lang.has_fact_rules())
+        .map(|(k, s)| format!("{} {}", SourceId(k).letter(), s.lang.name()))
+        .collect();
+    if !unread.is_empty() && m.message.is_none() {
+        m.message = Some(format!(
+            "{}: facts are read in English and German only; only changed numbers are flagged",
+            unread.join(", ")
+        ));
+    }
     let right = 1.min(cmp.sources.len().saturating_sub(1));
     m.phase = Phase::Ready(Box::new(Reader::new(cmp, SourceId(0), SourceId(right))));
     m.panes = Default::default();
