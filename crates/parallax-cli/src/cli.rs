@@ -15,7 +15,7 @@ use crate::fetch::{self, FetchOptions};
 use parallax::document::{self, LoadOptions};
 use parallax::export::{self, ExportFormat, Format};
 use parallax::segment::Unit;
-use parallax::{Comparison, Document, Options, SourceId};
+use parallax::{Comparison, Document, Options};
 
 /// Read several accounts of one story side by side.
 #[derive(Debug, Parser)]
@@ -542,10 +542,7 @@ pub(crate) fn say_min_score_unused(cmp: &Comparison, given: bool) {
 /// [`parallax::text::Language::has_fact_rules`]): only a number a word change replaces is
 /// flagged there, which the user would otherwise take for "no other facts differ".
 pub(crate) fn say_no_facts(cmp: &Comparison) {
-    let unread: Vec<String> = (cmp.sources.iter().enumerate())
-        .filter(|(_, s)| !s.lang.has_fact_rules())
-        .map(|(k, s)| format!("{} ({})", SourceId(k).letter(), s.lang.name()))
-        .collect();
+    let unread = cmp.facts_unread();
     if !unread.is_empty() {
         crate::say!(
             "note: facts are read in English and German only; {} compared by words alone: \

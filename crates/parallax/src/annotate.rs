@@ -79,6 +79,15 @@ impl Default for Notes {
 }
 
 impl Notes {
+    /// True when `other` holds the same notes, tags and corrections, whatever ids each
+    /// would give a next note: a note added and deleted again leaves the notes as saved,
+    /// though the next id moved on.
+    pub fn same_content(&self, other: &Notes) -> bool {
+        self.tag_set == other.tag_set
+            && self.notes == other.notes
+            && self.corrections == other.corrections
+    }
+
     /// No notes, with the given tag set.
     pub fn new(tag_set: Vec<String>) -> Notes {
         Notes {

@@ -67,9 +67,12 @@ impl Source {
     /// already split a line a passage is read a line at a time.
     fn extract_facts(&self, unit: Unit) -> Vec<Fact> {
         match unit {
-            Unit::Sentence => facts::extract_in(&self.document, &self.segments),
-            Unit::Paragraph => facts::extract(&self.document),
-            Unit::Line => facts::extract_in(&self.document, &[]),
+            Unit::Sentence => facts::extract_in(&self.document, &self.segments, self.lang),
+            Unit::Paragraph => {
+                let sentences = segment::segment(&self.document, Unit::Sentence);
+                facts::extract_in(&self.document, &sentences, self.lang)
+            }
+            Unit::Line => facts::extract_in(&self.document, &[], self.lang),
         }
     }
 

@@ -75,8 +75,11 @@ fn pieces(ts: &[(Token, usize)], p: &Passages<'_>, from: usize, len: usize) -> V
         let breaks = !last && {
             let (i, j) = (ts[k].1, ts[k + 1].1);
             let (x, y) = (p.spans[i], p.spans[j]);
-            let between = p.text.get(x.1.end..y.1.start).unwrap_or("");
-            i != j && (y.0 != x.0 + 1 || !between.trim().is_empty())
+            let text_between = || {
+                let between = p.text.get(x.1.end..y.1.start).unwrap_or("");
+                !between.trim_matches(crate::lines::is_blank).is_empty()
+            };
+            i != j && (y.0 != x.0 + 1 || text_between())
         };
         if last || breaks {
             let span = Span::new(ts[start].0.span.start, ts[k].0.span.end);

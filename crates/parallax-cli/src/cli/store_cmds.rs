@@ -227,9 +227,10 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses an export over a file that exists: always over the comparison's own file or one
-/// of its sources (the notes or the text compared would be gone), and over any other file
-/// unless `force`. A link or other file that is no regular file is left to the atomic
+/// Refuses an export over a file that exists: always over the comparison's own file, its
+/// backup or one of its sources (the notes or the text compared would be gone), and over
+/// any other file unless `force`. (The check comes before the write: a file made in the
+/// instant between is replaced, as a file the user names while exporting would be.) A link or other file that is no regular file is left to the atomic
 /// write, which refuses it.
 fn refuse_to_replace(output: &Path, file: &Path, saved: &Saved, force: bool) -> Result<()> {
     let is_file = std::fs::symlink_metadata(output).is_ok_and(|m| m.is_file());
@@ -240,9 +241,10 @@ fn refuse_to_replace(output: &Path, file: &Path, saved: &Saved, force: bool) -> 
         let canonical = |p: &Path| std::fs::canonicalize(p).ok();
         canonical(other).is_some_and(|o| Some(o) == canonical(output))
     };
-    if same(file) {
+    if same(file) || same(&store::backup_path(file)) {
         bail!(
-            "{}: is the saved comparison itself; choose another file (it was left as it is)",
+            "{}: is the saved comparison itself or its backup; choose another file (it was \
+             left as it is)",
             output.display()
         );
     }

@@ -303,6 +303,7 @@ pub fn run(
         timeout: fetch.timeout,
         saved_sources: None,
         file: None,
+        spare: std::env::temp_dir(),
     };
     let mut model = Model::new(config, names);
 

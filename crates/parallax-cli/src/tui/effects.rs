@@ -28,6 +28,39 @@ pub struct Env {
     /// The file the comparison shown was opened from or last saved to: saving under its
     /// name writes that file, and only if no one else changed it since.
     pub file: Option<OwnFile>,
+    /// Where unsaved notes go when the data directory cannot take them: the user's own
+    /// directory is made under this one (the system's temporary directory; see
+    /// [`private_dir`]).
+    pub spare: PathBuf,
+}
+
+/// The user's own directory under `parent` for rescued notes, made or not.
+fn spare_dir(parent: &Path) -> PathBuf {
+    parent.join(format!("parallax-{}", rustix::process::getuid().as_raw()))
+}
+
+/// The user's own directory under `parent` for rescued notes ("parallax-UID"): made with
+/// mode 0700 and refused unless it is a directory of this user's (not a link another user
+/// planted), as the notes and the texts compared may be private.
+pub fn private_dir(parent: &Path) -> Result<PathBuf, String> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    let uid = rustix::process::getuid().as_raw();
+    let dir = spare_dir(parent);
+    let shown = || dir.display().to_string();
+    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            return Err(format!("{}: {e}", shown()));
+        }
+        _ => {}
+    }
+    let meta = std::fs::symlink_metadata(&dir).map_err(|e| format!("{}: {e}", shown()))?;
+    if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
+        return Err(format!(
+            "{}: not a private directory of this user's",
+            shown()
+        ));
+    }
+    Ok(dir)
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -291,15 +324,25 @@ pub fn open_saved(
 /// A word on notes of this comparison a stopped reader rescued under another name after it
 /// was saved (see [`rescue`]): they are not in what opens, and were easy to miss.
 pub fn rescued_note(path: &Path) -> Option<String> {
-    let rescues = store::rescues_of(path);
+    let spare = spare_dir(&std::env::temp_dir());
+    let rescues = store::rescues_of(path, &[spare]);
     let newest = rescues.first()?;
     let more = match rescues.len() {
         1 => String::new(),
         n => format!(" and {} more", n - 1),
     };
+    // Named by its name when it lies beside the comparison (it is in the same list).
+    let beside = newest.parent() == path.parent();
+    let (shown, open) = match store::name_of_file(newest) {
+        Some(name) if beside => (format!("\"{name}\""), name),
+        _ => {
+            let p = newest.display().to_string();
+            (p.clone(), p)
+        }
+    };
     Some(format!(
-        "newer unsaved notes were kept as \"{newest}\"{more}, not in this file ({})",
-        store::open_command(newest)
+        "newer unsaved notes were kept as {shown}{more}, not in this file ({})",
+        store::open_command(&open)
     ))
 }
 
@@ -358,13 +401,18 @@ impl std::fmt::Display for Rescued {
 /// directory: a file left outside the list is better than notes lost.
 pub fn rescue(env: &Env, m: &Model) -> Result<Rescued, String> {
     let (name, path, saved) = rescue_plan(env, m)?;
-    let Err(e) = store::save_file(&path, &saved) else {
-        return Ok(Rescued::Named(name));
+    let why = match (&path, &env.store) {
+        (Some(path), _) => match store::save_file(path, &saved) {
+            Ok(()) => return Ok(Rescued::Named(name)),
+            Err(e) => e.to_string(),
+        },
+        (None, Err(e)) => e.clone(),
+        (None, Ok(_)) => format!("\"{name}\" is no name it can hold"),
     };
-    let file = path.file_name().ok_or("no file name")?;
-    let spare = std::env::temp_dir().join(file);
-    store::save_file(&spare, &saved).map_err(|e2| format!("{e}; {e2}"))?;
-    Ok(Rescued::Elsewhere(spare, e.to_string()))
+    let dir = private_dir(&env.spare).map_err(|e| format!("{why}; {e}"))?;
+    let spare = dir.join(format!("{name}{}", store::EXTENSION));
+    store::save_file(&spare, &saved).map_err(|e| format!("{why}; {e}"))?;
+    Ok(Rescued::Elsewhere(spare, why))
 }
 
 /// The rescue of [`rescue`] made ready for a fatal ending (see [`super::kept`]): written later
@@ -372,13 +420,21 @@ pub fn rescue(env: &Env, m: &Model) -> Result<Rescued, String> {
 /// reason.
 pub fn snapshot(env: &Env, m: &Model) -> Result<Snapshot, String> {
     let (name, path, saved) = rescue_plan(env, m)?;
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    }
-    let message = format!(
-        "unsaved notes kept as \"{name}\" ({})",
-        store::open_command(&name)
-    );
+    // The data directory when it can be made now; else the user's own spare directory.
+    let in_store = path.filter(|p| {
+        p.parent()
+            .is_some_and(|d| std::fs::create_dir_all(d).is_ok())
+    });
+    let (path, kept) = match in_store {
+        Some(path) => (path, Rescued::Named(name)),
+        None => {
+            let dir = private_dir(&env.spare)?;
+            let path = dir.join(format!("{name}{}", store::EXTENSION));
+            let why = "the data directory could not be made".to_string();
+            (path.clone(), Rescued::Elsewhere(path, why))
+        }
+    };
+    let message = format!("unsaved notes {kept}");
     Snapshot::new(
         saved.to_json().into_bytes(),
         &path,
@@ -389,13 +445,13 @@ pub fn snapshot(env: &Env, m: &Model) -> Result<Snapshot, String> {
 
 /// The name, file and contents of a rescue of the notes shown: a new name made of the
 /// comparison's and the time.
-fn rescue_plan(env: &Env, m: &Model) -> Result<(String, PathBuf, Saved), String> {
-    let store = env.store.as_ref().map_err(|e| e.clone())?;
+fn rescue_plan(env: &Env, m: &Model) -> Result<(String, Option<PathBuf>, Saved), String> {
     let r = m.phase.ready().ok_or("no comparison")?;
     let now = now();
     let base = m.notes.name.as_deref().unwrap_or("parallax");
     let name = store::name_with_suffix(base, &format!("-unsaved-{now}"), "parallax");
-    let path = store.path_of(&name).map_err(|e| e.to_string())?;
+    // No data directory (no home) is no reason to lose the notes: see `rescue`.
+    let path = env.store.as_ref().ok().and_then(|s| s.path_of(&name).ok());
     let mut notes = m.notes.notes.clone();
     if let Some(Dialog::Editor(e)) = &m.dialog {
         e.keep_draft(&mut notes, &r.cmp, now);

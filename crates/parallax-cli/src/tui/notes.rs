@@ -27,7 +27,10 @@ pub struct Annotations {
 impl Annotations {
     /// Marks the notes as changed, unless a change brought them back to what is saved.
     pub fn changed(&mut self) {
-        self.dirty = self.saved.as_ref() != Some(&self.notes);
+        self.dirty = !self
+            .saved
+            .as_ref()
+            .is_some_and(|s| s.same_content(&self.notes));
     }
 
     /// Marks the notes as saved as they are.

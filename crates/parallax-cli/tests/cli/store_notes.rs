@@ -235,6 +235,8 @@ fn changed_source_is_reported_and_refresh_places_notes_again() {
         md.contains("## Detached notes") && md.contains("**A, was:** Rain fell"),
         "{md}"
     );
+    // No ">" line left dangling after the quote.
+    assert!(!md.contains("\n>\n\n"), "{md}");
 
     // A missing source: the saved text is used and the reader is told.
     std::fs::remove_file(dir.path().join("b.txt")).unwrap();
@@ -405,8 +407,11 @@ fn an_export_never_replaces_the_comparison_or_its_sources_and_asks_for_force_els
     let data = dir.path().join("data");
     let (cmp, notes) = setup(dir.path());
     Store::new(&data).save("bridge", &cmp, &notes, 200).unwrap();
+    Store::new(&data).save("bridge", &cmp, &notes, 201).unwrap();
     let saved = data.join("comparisons/bridge.parallax.json");
     let saved_bytes = std::fs::read(&saved).unwrap();
+    let backup = store::backup_path(&saved);
+    let backup_bytes = std::fs::read(&backup).unwrap();
     std::fs::write(dir.path().join("mine.md"), "my own file\n").unwrap();
     let export = |out: &str, extra: &[&str]| {
         let mut args = vec!["export", "bridge", "--format", "md", "-o", out];
@@ -424,9 +429,14 @@ fn an_export_never_replaces_the_comparison_or_its_sources_and_asks_for_force_els
         "is the saved comparison itself",
     );
     refused(
+        export(backup.to_str().unwrap(), &["--force"]),
+        "is the saved comparison itself or its backup",
+    );
+    refused(
         export("a.txt", &["--force"]),
         "is source A of the comparison",
     );
+    assert_eq!(std::fs::read(&backup).unwrap(), backup_bytes);
     refused(
         export("mine.md", &[]),
         "mine.md: exists already; pass --force",

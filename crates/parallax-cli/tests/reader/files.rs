@@ -155,7 +155,9 @@ fn store_in_temp_dir() -> (tempfile::TempDir, Env) {
         timeout: std::time::Duration::from_secs(5),
         saved_sources: None,
         file: None,
+        spare: dir.path().join("spare"),
     };
+    std::fs::create_dir(&env.spare).unwrap();
     (dir, env)
 }
 
@@ -490,12 +492,28 @@ fn notes_the_data_directory_cannot_take_are_rescued_elsewhere() {
     let open = parallax::store::open_command(&path.display().to_string());
     assert!(said.ends_with(&format!("({open})")), "{said}");
     let saved = parallax::store::load_file(path).unwrap();
-    std::fs::remove_file(path).unwrap();
     assert_eq!(saved.notes.len(), 1);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("comparisons")).unwrap(),
         "not a folder"
     );
+    // In the user's own directory, which no one else may read.
+    use std::os::unix::fs::PermissionsExt;
+    let own = path.parent().unwrap();
+    assert!(own.starts_with(&env.spare), "{}", own.display());
+    let mode = std::fs::metadata(own).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o700);
+    // With no data directory at all (no home), the notes go there too.
+    let env = Env {
+        store: Err("no home directory to keep saved comparisons in".into()),
+        ..env
+    };
+    let rescued = tui::effects::rescue(&env, &m).unwrap();
+    let tui::effects::Rescued::Elsewhere(path, why) = &rescued else {
+        panic!("{rescued}");
+    };
+    assert!(why.contains("no home directory"), "{why}");
+    assert_eq!(parallax::store::load_file(path).unwrap().notes.len(), 1);
 }
 
 /// Two French sources get no fact flags but numbers a word change replaces: the status line
@@ -506,20 +524,24 @@ fn sources_whose_facts_are_not_read_are_named_in_the_status_line() {
     let docs = vec![
         doc(
             "a.txt",
-            "Le conseil a voté la loi samedi, selon le maire.\n\
-             Quelque 40 habitants ont été évacués vers les gymnases de la commune.\n",
+            "Le conseil a voté la loi samedi dans la soirée, selon le maire qui était \
+             présent avec une majorité.\n\
+             Quelque 40 habitants ont été évacués vers les gymnases de la commune, qui sont \
+             pas loin.\n",
         ),
         doc(
             "b.txt",
-            "Samedi, le conseil a voté la loi, selon le maire de la ville.\n\
-             Au moins 43 habitants ont été évacués vers les gymnases de la commune.\n",
+            "Samedi, le conseil a voté la loi dans la soirée, selon le maire de la ville qui \
+             était présent avec une majorité.\n\
+             Au moins 43 habitants ont été évacués vers les gymnases de la commune, qui sont \
+             pas loin.\n",
         ),
     ];
     let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
     let m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
     let shown = screen(&draw(&m));
     assert!(
-        shown.contains("A French, B French: facts are read in English and German only"),
+        shown.contains("A (French), B (French): facts are read in English and German only"),
         "{shown}"
     );
 }

@@ -56,6 +56,16 @@ fn path_name(parts: &[Vec<&str>], i: usize) -> Option<String> {
 }
 
 impl Comparison {
+    /// The sources whose facts are not read (their language has no fact rules, see
+    /// [`crate::text::Language::has_fact_rules`]), as "A (French)": the front ends say so,
+    /// or no flags would read as no facts differing.
+    pub fn facts_unread(&self) -> Vec<String> {
+        (self.sources.iter().enumerate())
+            .filter(|(_, s)| !s.lang.has_fact_rules())
+            .map(|(k, s)| format!("{} ({})", crate::ids::SourceId(k).letter(), s.lang.name()))
+            .collect()
+    }
+
     /// The name of each source, in source order ([`names`]); a web page goes by its short
     /// address ([`crate::document::Document::name`]), as titles of one story look alike.
     pub fn names(&self) -> Vec<String> {

@@ -66,10 +66,14 @@ static DATE_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)^\s*(?:{LABELS})(?-u:\b)")).unwrap());
 
 /// Words that open a byline ("By Jane Doe", "Von Erika Muster").
-/// "By" in the languages the engine tells apart: English, German ("von"), French ("par"),
-/// Spanish and Portuguese ("por"), Italian ("di"), Dutch ("door").
-static BY_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:by|von|par|por|di|door)\s+").unwrap());
+static BY_PREFIX: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:by|von)\s+").unwrap());
+
+/// "By" in the other languages the engine tells apart: French ("par"), Spanish and
+/// Portuguese ("por"), Italian ("di"), Dutch ("door"). An English headline may open with
+/// one of these ("Di Maio quits", "Door Dash drivers win"), so a line is a byline by one
+/// only below the headline and when a person's name follows.
+static OTHER_BY_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:par|por|di|door)\s+").unwrap());
 
 /// A block that does not end like a sentence is header only when it is this short (words).
 const MAX_HEADER_WORDS: usize = 20;
@@ -280,7 +284,12 @@ fn header_line(meta: &mut Metadata, at: usize, line: &str) {
     match role {
         HeaderRole::Title => meta.title = Some(line.to_string()),
         HeaderRole::Byline => {
-            let name = BY_PREFIX.replace(line, "").into_owned();
+            let prefix = if BY_PREFIX.is_match(line) {
+                &*BY_PREFIX
+            } else {
+                &*OTHER_BY_PREFIX
+            };
+            let name = prefix.replace(line, "").into_owned();
             meta.byline.get_or_insert(name);
         }
         _ => {}
@@ -297,6 +306,9 @@ fn header_line(meta: &mut Metadata, at: usize, line: &str) {
 fn classify(line: &str, have_title: bool) -> HeaderRole {
     let words: Vec<&str> = line.split_whitespace().collect();
     if BY_PREFIX.is_match(line) && words.len() <= 10 {
+        return HeaderRole::Byline;
+    }
+    if have_title && OTHER_BY_PREFIX.is_match(line) && looks_like_name(&words[1..]) {
         return HeaderRole::Byline;
     }
     if have_title && looks_like_name(&words) {
@@ -323,14 +335,24 @@ fn word_count(line: &str) -> usize {
         .max(line.split_whitespace().count())
 }
 
-/// Two to four capitalised words with letters only: a person's name.
+/// Two to four capitalised words with letters only: a person's name. A particle between
+/// them may be in lower case ("Jan de Vries", "Ana da Silva").
 fn looks_like_name(words: &[&str]) -> bool {
+    const PARTICLES: &[&str] = &[
+        "de", "van", "der", "den", "da", "di", "del", "dos", "du", "la", "le", "von",
+    ];
+    let capitalised = |w: &&str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase)
+            && chars.all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+    };
+    let inner = words.get(1..words.len().saturating_sub(1)).unwrap_or(&[]);
     (2..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let mut chars = w.chars();
-            chars.next().is_some_and(char::is_uppercase)
-                && chars.all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
-        })
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && inner
+            .iter()
+            .all(|w| capitalised(w) || PARTICLES.contains(w))
 }
 
 /// The date that opens `line`, where its header part ends, and whether prose follows it.

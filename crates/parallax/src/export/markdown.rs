@@ -63,7 +63,13 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
             &mut out,
             &detached,
             |out, who, text| {
-                let _ = writeln!(out, "> **{who}, was:** {}\n>", escape(text));
+                // A link's two sides are two paragraphs of one quotation: a ">" line parts
+                // them, and none is left dangling after the last.
+                let last = out.strip_suffix('\n').and_then(|o| o.rsplit('\n').next());
+                if last.is_some_and(|l| l.starts_with("> **") && l.contains(", was:** ")) {
+                    out.push_str(">\n");
+                }
+                let _ = writeln!(out, "> **{who}, was:** {}", escape(text));
             },
             |out, n| {
                 out.push('\n');

@@ -25,19 +25,24 @@ const NUMBER_ORDER: &[FactKind] = &[
     FactKind::Rank,
 ];
 
-/// All facts in `doc`, sorted by position, read in its sentences (see [`extract_in`]).
+/// All facts in `doc`, sorted by position, read in its sentences and in the language its
+/// words tell (see [`extract_in`]).
 pub fn extract(doc: &Document) -> Vec<Fact> {
-    extract_in(doc, &segment(doc, Unit::Sentence))
+    extract_in(
+        doc,
+        &segment(doc, Unit::Sentence),
+        Language::detect(&doc.text),
+    )
 }
 
 /// All facts in `doc`, sorted by position. A line break inside one of `sentences` (its
 /// sentence passages, when it was cut into sentences) is read as a space: prose wrapped at
 /// a width ("One planner in / Dunmore told us") is one line to the extractors, which take
-/// a line break for a boundary (a headline above a dateline).
-pub fn extract_in(doc: &Document, sentences: &[Segment]) -> Vec<Fact> {
+/// a line break for a boundary (a headline above a dateline). `lang` is the language the
+/// text is read as (the source's).
+pub fn extract_in(doc: &Document, sentences: &[Segment], lang: Language) -> Vec<Fact> {
     let masked = without_wraps(without_escapes(&doc.text), sentences);
     let text = masked.as_ref();
-    let lang = Language::detect(text);
     // Read by English rules, French "1.500" is 1.5 and "environ 40" an exact 40: no facts
     // are better than wrong ones (the word changes still show every number that changed).
     if !lang.has_fact_rules() {

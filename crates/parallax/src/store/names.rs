@@ -1,7 +1,7 @@
 //! Names of saved comparisons: which are usable, the name a file goes by, and how a shell
 //! command quotes one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::EXTENSION;
 use crate::error::{Error, Result};
@@ -27,32 +27,42 @@ pub fn name_with_suffix(base: &str, suffix: &str, fallback: &str) -> String {
     }
 }
 
-/// The names of the rescues of comparison file `path` (unsaved notes a reader stopped by a
-/// signal kept as "NAME-unsaved-TIME", see the reader) that lie beside it and were written
-/// after it, newest first: their notes are not in it, and opening it should say so.
-pub fn rescues_of(path: &Path) -> Vec<String> {
-    let (Some(dir), Some(name)) = (path.parent(), name_of_file(path)) else {
+/// The rescues of comparison file `path` (unsaved notes a reader stopped by a signal kept
+/// as "NAME-unsaved-TIME", the name cut to fit as [`name_with_suffix`] cuts it) that lie
+/// beside it or in one of `also` (where a reader keeps what the data directory could not
+/// take) and were written after it, newest first: their notes are not in it, and opening it
+/// should say so. Each as the path to open it by.
+pub fn rescues_of(path: &Path, also: &[PathBuf]) -> Vec<PathBuf> {
+    let Some(name) = name_of_file(path) else {
         return Vec::new();
     };
     let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let Some(since) = mtime(path) else {
         return Vec::new();
     };
-    let prefix = format!("{name}-unsaved-");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut found: Vec<(std::time::SystemTime, String)> = entries
-        .flatten()
+    // The prefix as a rescue's name holds it: a long name is cut to leave room for the
+    // time (ten digits).
+    let digits = "0000000000";
+    let cut = name_with_suffix(&name, &format!("-unsaved-{digits}"), "parallax");
+    let prefix = cut.strip_suffix(digits).unwrap_or(&cut).to_string();
+    let dirs = path
+        .parent()
+        .into_iter()
+        .chain(also.iter().map(PathBuf::as_path));
+    let mut found: Vec<(std::time::SystemTime, PathBuf)> = dirs
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flat_map(|entries| entries.flatten())
         .filter_map(|e| {
             let file = e.file_name().to_str()?.to_string();
             let rescue = file.strip_suffix(EXTENSION)?.strip_prefix(&prefix)?;
+            let stamped = !rescue.is_empty() && rescue.bytes().all(|b| b.is_ascii_digit());
             let when = mtime(&e.path())?;
-            (when > since).then(|| (when, format!("{prefix}{rescue}")))
+            (stamped && when > since).then(|| (when, e.path()))
         })
         .collect();
     found.sort_by(|x, y| y.cmp(x));
-    found.into_iter().map(|(_, n)| n).collect()
+    found.dedup_by(|x, y| x.1 == y.1);
+    found.into_iter().map(|(_, p)| p).collect()
 }
 
 /// Checks that `name` can name a saved comparison: a plain file name, no path.

@@ -451,3 +451,20 @@ associations ont déjà annoncé qu'elles feraient appel devant le tribunal admi
         assert!(!kinds.contains(&HeaderRole::Kicker), "{head}: {kinds:?}");
     }
 }
+
+/// An English headline that opens with a word another language uses for "by" ("Di Maio",
+/// "Door Dash") stays the headline and a passage: it is no byline.
+#[test]
+fn an_english_headline_opening_with_a_foreign_by_stays_the_headline() {
+    for title in [
+        "Di Maio quits Five Star Movement",
+        "Door Dash drivers win pay rise in New York",
+        "Por Favor, a new cafe, opens on Main Street",
+    ] {
+        let text = format!("{title}\n\n{BODY}");
+        let meta = detect_header(&text);
+        assert_eq!(meta.title.as_deref(), Some(title));
+        assert_eq!(meta.byline, None, "{title}");
+        assert_eq!(passages(&text)[0], title);
+    }
+}

@@ -15,10 +15,7 @@ use crate::tui::side::PaneSide;
 pub fn loaded(m: &mut Model, cmp: Comparison) {
     m.names = cmp.names();
     // No flags on a French text would read as "no facts differ": say why there are none.
-    let unread: Vec<String> = (cmp.sources.iter().enumerate())
-        .filter(|(_, s)| !s.lang.has_fact_rules())
-        .map(|(k, s)| format!("{} {}", SourceId(k).letter(), s.lang.name()))
-        .collect();
+    let unread = cmp.facts_unread();
     if !unread.is_empty() && m.message.is_none() {
         m.message = Some(format!(
             "{}: facts are read in English and German only; only changed numbers are flagged",

@@ -74,10 +74,8 @@ pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactP
             if shared < SUPPORT || dated_apart(a, i, b, j) {
                 return None;
             }
-            let (kind, slot) = differing(a, i, b, j, &c.kinds)?;
-            if other_event(a, b, &partners, (i, j), kind, &slot) {
-                return None;
-            }
+            let own = |kind, slot: &str| !other_event(a, b, &partners, (i, j), kind, slot);
+            let slot = differing(a, i, b, j, &c.kinds, own)?;
             Some(FactPair {
                 a: SegmentId(i),
                 b: SegmentId(j),
@@ -147,20 +145,21 @@ fn candidates(ka: Keys, kb: Keys, links: &[Link]) -> Vec<Candidate> {
     out
 }
 
-/// The kind and slot of the first fact of `kinds` that passage `i` of A and passage `j` of
-/// B state differently, when the slot is named on both sides.
+/// The slot of the first fact of `kinds` that passage `i` of A and passage `j` of B state
+/// differently, when the slot is named on both sides and `accept` takes it.
 fn differing(
     a: Analysed<'_>,
     i: usize,
     b: Analysed<'_>,
     j: usize,
     kinds: &[FactKind],
-) -> Option<(FactKind, String)> {
+    accept: impl Fn(FactKind, &str) -> bool,
+) -> Option<String> {
     kinds.iter().find_map(|&kind| {
         conflicts_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
             .into_iter()
-            .find(|c| named_on_both(a, b, c))
-            .map(|c| (kind, c.slot))
+            .find(|c| named_on_both(a, b, c) && accept(kind, &c.slot))
+            .map(|c| c.slot)
     })
 }
 
