@@ -227,12 +227,20 @@ impl<'c> Index<'c> {
 
     /// Where `note` belongs in this comparison, if anywhere.
     fn place(&self, note: &Note) -> Option<Anchor> {
+        let placed = |best: Option<(Anchor, f32)>| best.filter(|(_, s)| *s >= MATCH_THRESHOLD);
         let best = match note.quotes.as_slice() {
             [q] => self.passage(q),
-            [qa, qb] => self.link(qa, qb),
+            // A link one side of which is gone (its sentence deleted): the note stays with
+            // the passage left, which it spoke of too, rather than with none.
+            [qa, qb] => placed(self.link(qa, qb)).or_else(|| {
+                [self.passage(qa), self.passage(qb)]
+                    .into_iter()
+                    .flatten()
+                    .max_by(|x, y| x.1.total_cmp(&y.1))
+            }),
             _ => None,
         };
-        best.filter(|(_, s)| *s >= MATCH_THRESHOLD).map(|(a, _)| a)
+        placed(best).map(|(a, _)| a)
     }
 }
 

@@ -188,3 +188,42 @@ fn a_separator_is_no_neighbour() {
     let r = notes.reattach(&build(&text(false)));
     assert_eq!(r.detached, vec![id], "{r:?}");
 }
+
+/// A note on a link whose sentence on one side is deleted stays with the passage left on
+/// the other side (it spoke of that one too); it was detached, and said "their passages are
+/// gone" of a passage still there.
+#[test]
+fn a_link_note_stays_with_the_side_left_when_the_other_goes() {
+    let before = build(ARTICLE);
+    let pair = &before.pairs[0];
+    // A link of one passage a side, whose sentence of A appears once in the article.
+    let link = (pair.alignment.links.iter())
+        .find(|l| {
+            l.a.len() == 1 && l.b.len() == 1 && {
+                let t = before.sources[0].segment_text(l.a[0]);
+                t.len() > 40 && ARTICLE.matches(t).count() == 1
+            }
+        })
+        .expect("a one-to-one link");
+    let (a_text, b_seg) = (
+        before.sources[0].segment_text(link.a[0]).to_string(),
+        link.b[0],
+    );
+    let id = (0..pair.alignment.links.len())
+        .map(parallax::LinkId)
+        .find(|&k| pair.alignment.links[k.0].a == link.a)
+        .unwrap();
+    let anchor = Anchor::link(&before, SourceId(0), SourceId(1), id).unwrap();
+    let mut notes = Notes::default();
+    let note = notes.add(&before, anchor, "check both", 0).unwrap();
+    let after = build(&ARTICLE.replace(&a_text, ""));
+    let r = notes.reattach(&after);
+    assert!(r.detached.is_empty(), "{r:?}");
+    assert_eq!(
+        notes.get(note).unwrap().anchor,
+        Some(Anchor::Passage {
+            source: SourceId(1),
+            segment: b_seg
+        })
+    );
+}
