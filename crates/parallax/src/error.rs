@@ -60,7 +60,7 @@ pub enum Error {
     /// A JSON file written by another program.
     #[error("{path}: not a Parallax comparison ({}); the file was left untouched", match found {
         Some(f) if f == "\"parallax-report\"" => {
-            format!("format is {f}: a report `align` or `export` wrote, which holds no notes")
+            format!("format is {f}: a report `align` or `export` wrote, not a saved comparison")
         }
         Some(f) => format!("format is {f}"),
         None => "no format field".to_string(),

@@ -26,8 +26,8 @@ use crate::error::{Error, Result};
 use crate::ids::{SegmentId, SourceId};
 
 pub use disk::{
-    Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, save_expecting, save_file,
-    write_atomic,
+    Expect, MAX_SAVED_SIZE, Stamp, backup_path, load_file, load_stamped, protected, save_expecting,
+    save_file, write_atomic,
 };
 pub use names::{
     MAX_NAME_BYTES, name_of_file, name_with_suffix, open_command, rescues_of, shell_word,

@@ -53,6 +53,7 @@ pub fn open(opening: Opening, load: &LoadOptions) -> Result<ExitCode> {
     if let Some(note) = crate::tui::effects::rescued_note(&path) {
         crate::say!("note: {note}");
     }
+    super::say_no_facts(&saved.comparison);
     if let Some(again) = refresh {
         let r = saved.refresh_with(load, &again.files, again.fetched)?;
         report_states(&saved, &r.states, true);
@@ -227,38 +228,23 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Refuses an export over a file that exists: always over the comparison's own file, its
-/// backup or one of its sources (the notes or the text compared would be gone), and over
-/// any other file unless `force`. (The check comes before the write: a file made in the
-/// instant between is replaced, as a file the user names while exporting would be.) A link or other file that is no regular file is left to the atomic
-/// write, which refuses it.
+/// Refuses an export over the comparison's own file, its backup or one of its sources
+/// (the notes or the text compared would be gone: [`store::protected`]), and over any other
+/// existing file unless `force`. (The check comes before the write: a file made in the
+/// instant between is replaced, as a file the user names while exporting would be.) A link
+/// or other file that is no regular file is left to the atomic write, which refuses it.
 fn refuse_to_replace(output: &Path, file: &Path, saved: &Saved, force: bool) -> Result<()> {
-    let is_file = std::fs::symlink_metadata(output).is_ok_and(|m| m.is_file());
-    if !is_file {
-        return Ok(());
-    }
-    let same = |other: &Path| {
-        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
-        canonical(other).is_some_and(|o| Some(o) == canonical(output))
-    };
-    if same(file) || same(&store::backup_path(file)) {
+    let sources: Vec<&Path> = (saved.sources.iter())
+        .map(|s| Path::new(s.absolute.as_deref().unwrap_or(&s.path)))
+        .collect();
+    if let Some(why) = store::protected(output, Some(file), &sources) {
         bail!(
-            "{}: is the saved comparison itself or its backup; choose another file (it was \
-             left as it is)",
+            "{}: {why}; choose another file (it was left as it is)",
             output.display()
         );
     }
-    for (k, s) in saved.sources.iter().enumerate() {
-        let path = s.absolute.as_deref().unwrap_or(&s.path);
-        if same(Path::new(path)) {
-            bail!(
-                "{}: is source {} of the comparison; choose another file (it was left as it is)",
-                output.display(),
-                SourceId(k).letter()
-            );
-        }
-    }
-    if !force {
+    let is_file = std::fs::symlink_metadata(output).is_ok_and(|m| m.is_file());
+    if is_file && !force {
         bail!(
             "{}: exists already; pass --force to replace it (it was left as it is)",
             output.display()

@@ -41,26 +41,43 @@ fn spare_dir(parent: &Path) -> PathBuf {
 
 /// The user's own directory under `parent` for rescued notes ("parallax-UID"): made with
 /// mode 0700 and refused unless it is a directory of this user's (not a link another user
-/// planted), as the notes and the texts compared may be private.
+/// planted), as the notes and the texts compared may be private. When that name is taken
+/// by something else, a new one of this process ("parallax-UID-PID") is made instead.
 pub fn private_dir(parent: &Path) -> Result<PathBuf, String> {
+    let shared = spare_dir(parent);
+    own_dir(&shared).or_else(|e| {
+        let fresh = shared.with_file_name(format!(
+            "{}-{}",
+            shared
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("parallax"),
+            std::process::id()
+        ));
+        own_dir(&fresh).map_err(|e2| format!("{e}; {e2}"))
+    })
+}
+
+/// `dir`, made with mode 0700 if it is not there, when it is a directory of this user's
+/// that no one else may read.
+fn own_dir(dir: &Path) -> Result<PathBuf, String> {
     use std::os::unix::fs::{DirBuilderExt, MetadataExt};
-    let uid = rustix::process::getuid().as_raw();
-    let dir = spare_dir(parent);
     let shown = || dir.display().to_string();
-    match std::fs::DirBuilder::new().mode(0o700).create(&dir) {
+    match std::fs::DirBuilder::new().mode(0o700).create(dir) {
         Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
             return Err(format!("{}: {e}", shown()));
         }
         _ => {}
     }
-    let meta = std::fs::symlink_metadata(&dir).map_err(|e| format!("{}: {e}", shown()))?;
+    let meta = std::fs::symlink_metadata(dir).map_err(|e| format!("{}: {e}", shown()))?;
+    let uid = rustix::process::getuid().as_raw();
     if !meta.is_dir() || meta.uid() != uid || meta.mode() & 0o077 != 0 {
         return Err(format!(
             "{}: not a private directory of this user's",
             shown()
         ));
     }
-    Ok(dir)
+    Ok(dir.to_path_buf())
 }
 
 /// Runs `effect` (all but quitting) and returns what `update` should hear of it.
@@ -114,6 +131,20 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
         } => {
             let r = m.phase.ready()?;
             let file = Path::new(&path);
+            // Never over what the comparison rests on, whatever the user answered.
+            let own = env.file.as_ref().map(|f| f.path.as_path());
+            let sources: Vec<&Path> = (r.cmp.sources.iter())
+                .map(|s| Path::new(s.document.path.as_str()))
+                .chain(
+                    (env.saved_sources.iter().flatten())
+                        .filter_map(|s| s.absolute.as_deref().map(Path::new)),
+                )
+                .collect();
+            if let Some(why) = store::protected(file, own, &sources) {
+                return Some(Action::Done(Err(format!(
+                    "{path}: {why}; choose another file"
+                ))));
+            }
             if file.exists() && !replace {
                 return Some(Action::Done(Ok(Done::FileExists(format, path))));
             }

@@ -545,3 +545,55 @@ fn sources_whose_facts_are_not_read_are_named_in_the_status_line() {
         "{shown}"
     );
 }
+
+/// The reader's export never writes over a source of the comparison shown, even when the
+/// user answers "y" to replacing the file: the text compared would be gone.
+#[test]
+fn an_export_in_the_reader_never_replaces_a_source() {
+    let (dir, mut env) = store_in_temp_dir();
+    let a = dir.path().join("a.txt");
+    let text = "The mayor opened the bridge on Monday. Crowds cheered.\n";
+    std::fs::write(&a, text).unwrap();
+    let docs = vec![
+        parallax::Document::from_text(a.to_str().unwrap(), text),
+        parallax::Document::from_text("b.txt", "On Monday the mayor opened the bridge.\n"),
+    ];
+    let cmp = parallax::Comparison::build(docs, &parallax::Options::default()).unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 120, 40);
+    let export = Effect::Export {
+        format: ExportFormat::Markdown,
+        path: a.to_str().unwrap().to_string(),
+        replace: true,
+    };
+    let Some(Action::Done(Err(e))) = run(&mut env, &m, export) else {
+        panic!("the export went ahead");
+    };
+    assert!(e.contains("is source A of the comparison"), "{e}");
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), text);
+}
+
+/// When the shared spare directory's name is taken by something that is not this user's
+/// private directory (planted by another user), the notes go to a new directory of this
+/// process instead of being lost.
+#[test]
+fn a_planted_spare_directory_is_passed_over_not_used() {
+    let (dir, env) = store_in_temp_dir();
+    std::fs::write(dir.path().join("comparisons"), "not a folder").unwrap();
+    let uid = std::fs::metadata(dir.path()).map(|m| {
+        use std::os::unix::fs::MetadataExt;
+        m.uid()
+    });
+    let planted = env.spare.join(format!("parallax-{}", uid.unwrap()));
+    std::fs::write(&planted, "someone else's").unwrap();
+    let mut m = demo_model(120, 40);
+    press(&mut m, "n a");
+    type_keys(&mut m, "keep me anyway");
+    press(&mut m, "ctrl-s");
+    let rescued = tui::effects::rescue(&env, &m).unwrap();
+    let tui::effects::Rescued::Elsewhere(path, _) = &rescued else {
+        panic!("{rescued}");
+    };
+    assert!(!path.starts_with(&planted), "{}", path.display());
+    assert_eq!(parallax::store::load_file(path).unwrap().notes.len(), 1);
+    assert_eq!(std::fs::read_to_string(&planted).unwrap(), "someone else's");
+}

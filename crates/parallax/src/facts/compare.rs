@@ -386,8 +386,33 @@ fn conflicts_of(
     ib: &[SegmentId],
     kind: FactKind,
 ) -> Vec<Conflict> {
+    compared_of(a, ia, b, ib, kind).0
+}
+
+/// The slots of `kind` that A's segments `ia` and B's segments `ib` both state, whether
+/// their values clash or one value fits both (numbers; other kinds by their clashes).
+fn slots_of(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+    kind: FactKind,
+) -> Vec<String> {
+    let (clash, fit) = compared_of(a, ia, b, ib, kind);
+    clash.into_iter().chain(fit).map(|c| c.slot).collect()
+}
+
+/// The conflicts of one kind between two sides (see [`conflicts_of`]), and for numbers the
+/// pairs of one slot that one value fits ([`Compared::fitting`]).
+fn compared_of(
+    a: Analysed<'_>,
+    ia: &[SegmentId],
+    b: Analysed<'_>,
+    ib: &[SegmentId],
+    kind: FactKind,
+) -> (Vec<Conflict>, Vec<Conflict>) {
     let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
-    let mut out = Vec::new();
+    let (mut out, mut fitting) = (Vec::new(), Vec::new());
     match kind {
         FactKind::Time => when::compare_times(&sa, &sb, &mut out, &mut Vec::new()),
         FactKind::Date => when::compare(&sa, &sb, &mut out, &mut Vec::new()),
@@ -399,32 +424,11 @@ fn conflicts_of(
         FactKind::Attribution => names::attributions(&sa, &sb, &mut out),
         FactKind::Rank => ranks::compare(&sa, &sb, &mut out),
         _ if context::numberish(kind) => {
-            numeric::compare_kind(&sa, &sb, kind, &mut out, &mut Vec::new())
+            numeric::compare_kind(&sa, &sb, kind, &mut out, &mut fitting)
         }
         _ => {}
     }
-    out
-}
-
-/// The slots of `kind` that A's segments `ia` and B's segments `ib` both state, whether
-/// their values clash or one value fits both (numbers only; other kinds by their clashes).
-fn slots_of(
-    a: Analysed<'_>,
-    ia: &[SegmentId],
-    b: Analysed<'_>,
-    ib: &[SegmentId],
-    kind: FactKind,
-) -> Vec<String> {
-    if !numeric::KINDS.contains(&kind) {
-        return conflicts_of(a, ia, b, ib, kind)
-            .into_iter()
-            .map(|c| c.slot)
-            .collect();
-    }
-    let (sa, sb) = (LinkSide::new(a, ia), LinkSide::new(b, ib));
-    let (mut out, mut fitting) = (Vec::new(), Vec::new());
-    numeric::compare_kind(&sa, &sb, kind, &mut out, &mut fitting);
-    out.into_iter().chain(fitting).map(|c| c.slot).collect()
+    (out, fitting)
 }
 
 /// Facts of `kind` on each side whose value the other side does not state.

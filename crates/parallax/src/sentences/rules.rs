@@ -194,7 +194,13 @@ const CLOSERS: &[char] = &[')', ']', '”', '“', '’', '‘', '«', '"', '\''
 pub fn detached_closer(text: &str, piece: Span) -> Option<usize> {
     let s = piece.slice(text);
     let body = s.trim_start();
-    let c = body.chars().next().filter(|c| CLOSERS.contains(c))?;
+    let first = body.chars().next()?;
+    // French closes a quotation with a space and "»" ("… depuis 2002. » Les routes"); German
+    // opens one with "»" glued to its first word ("»Wir …"), or left alone at a line's end
+    // before the sentence it opens ("… vor. »" / "Auch das?«").
+    let spaced = |c: char| c.is_whitespace() && c != '\n' && c != '\r';
+    let closes_french = first == '»' && body[first.len_utf8()..].starts_with(spaced);
+    let c = Some(first).filter(|c| CLOSERS.contains(c) || closes_french)?;
     let after = &body[c.len_utf8()..];
     // French opens a quotation with "«" and a space before its first word ("« Nous ne
     // laisserons …"); German closes with it, glued to the word before ("… vor«").

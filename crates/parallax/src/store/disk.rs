@@ -56,6 +56,30 @@ fn read_saved(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).map_err(|e| Error::from_io(&shown, e))
 }
 
+/// Why writing an export to `output` would destroy what a comparison rests on, if it
+/// would: `output` is the comparison's own file (`file`) or its backup, or one of the files
+/// its `sources` were read from (in source order). Paths are compared as the file system
+/// resolves them (links, "..", the current directory), whether `output` exists yet or not.
+pub fn protected(output: &Path, file: Option<&Path>, sources: &[&Path]) -> Option<String> {
+    let resolved = |p: &Path| -> Option<std::path::PathBuf> {
+        std::fs::canonicalize(p).ok().or_else(|| {
+            let parent = p.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()?;
+            Some(dir.join(p.file_name()?))
+        })
+    };
+    let out = resolved(output)?;
+    let same = |other: &Path| resolved(other).is_some_and(|o| o == out);
+    if file.is_some_and(|f| same(f) || same(&backup_path(f))) {
+        return Some("is the saved comparison itself or its backup".into());
+    }
+    let k = sources.iter().position(|s| same(s))?;
+    Some(format!(
+        "is source {} of the comparison",
+        crate::ids::SourceId(k).letter()
+    ))
+}
+
 /// Writes `saved` to `path` atomically, keeping the previous version as `….bak`. A file
 /// already there that is not a comparison this Parallax can read is refused and left as is.
 pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {

@@ -360,3 +360,27 @@ fn a_deleted_comparison_leaves_the_list_and_is_kept_under_another_name() {
     assert!(store.delete("notes").is_err());
     assert_eq!(std::fs::read_to_string(&foreign).unwrap(), "my own notes");
 }
+
+/// What an export must never write over: the comparison's file, its backup (whether there
+/// is one yet or not), a source, by any path that resolves to them.
+#[test]
+fn an_export_is_kept_off_the_comparison_its_backup_and_its_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("x.parallax.json");
+    std::fs::write(&file, "{}").unwrap();
+    let source = dir.path().join("a.txt");
+    std::fs::write(&source, "text").unwrap();
+    let sources = [Path::new("elsewhere.txt"), source.as_path()];
+    let by = |p: &Path| protected(p, Some(&file), &sources);
+    assert!(by(&file).is_some_and(|w| w.contains("comparison itself")));
+    let backup = backup_path(&file);
+    assert!(!backup.exists());
+    assert!(by(&backup).is_some_and(|w| w.contains("its backup")));
+    let roundabout = dir.path().join("sub/../a.txt");
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    assert_eq!(
+        by(&roundabout).as_deref(),
+        Some("is source B of the comparison")
+    );
+    assert_eq!(by(&dir.path().join("report.md")), None);
+}

@@ -65,3 +65,31 @@ fn a_french_pair_is_linked_by_its_words_and_gets_no_fact_flags() {
         .unwrap();
     assert!(quote.starts_with("« Nous"), "{quote:?}");
 }
+
+/// French quotation marks stand apart from their words: "« " opens the sentence after it,
+/// " »" closes the one before, with a plain, a no-break or a narrow no-break space.
+#[test]
+fn french_guillemets_stay_with_the_sentence_they_quote() {
+    for space in [" ", "\u{a0}", "\u{202f}"] {
+        let text = format!(
+            "Le maire a parlé dans la soirée.\n«{space}C'est du jamais vu depuis 2002.{space}» \
+             Les routes sont fermées dans la vallée, selon la préfecture qui a été alertée."
+        );
+        let doc = Document::from_text("q.txt", text.as_str());
+        let passages: Vec<String> =
+            parallax::segment::segment(&doc, parallax::segment::Unit::Sentence)
+                .iter()
+                .map(|s| s.span.slice(&doc.text).to_string())
+                .collect();
+        assert_eq!(
+            passages,
+            [
+                "Le maire a parlé dans la soirée.".to_string(),
+                format!("«{space}C'est du jamais vu depuis 2002.{space}»"),
+                "Les routes sont fermées dans la vallée, selon la préfecture qui a été alertée."
+                    .to_string(),
+            ],
+            "{space:?}"
+        );
+    }
+}

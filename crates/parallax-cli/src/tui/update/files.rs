@@ -175,5 +175,9 @@ pub fn opened(m: &mut Model, o: Opened) {
         m.notes.saved = None;
     }
     m.notes.stale = o.stale;
-    m.message = o.message;
+    // What opening says comes first; the word on facts not read (set by `loaded`) after it.
+    m.message = match (o.message, m.message.take()) {
+        (Some(x), Some(y)) => Some(format!("{x} · {y}")),
+        (x, y) => x.or(y),
+    };
 }
