@@ -112,10 +112,12 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             }
             None => (n, i_last),
         };
-        let found = counted_noun(text, ws, i_last, lang).or_else(|| {
-            // "dozens of others", "hundreds of buildings"
-            in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
-        });
+        let found = counted_noun(text, ws, i_last, lang)
+            .or_else(|| {
+                // "dozens of others", "hundreds of buildings"
+                in_words.then(|| noun_after_of(text, ws, i, lang)).flatten()
+            })
+            .or_else(|| of_the_people(text, ws, i_last, lang));
         if let Some((noun, end)) = found {
             push(out, start, end, &n, &noun);
         } else if let Some((noun, end)) = part_of_last(text, ws, i_last, out) {
@@ -381,14 +383,49 @@ fn noun_after_of(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(S
         return counted_noun(text, ws, i, lang);
     }
     j += 1;
-    if ws.get(j).is_some_and(|w| w.text(text) == "the") {
+    let the = ws.get(j).is_some_and(|w| w.text(text) == "the");
+    if the {
         j += 1;
     }
     let w = ws.get(j)?;
     let lw = w.text(text).to_lowercase();
-    (gap_is_space(text, ws, i, j) && (plural_noun(&lw, lang) || lw == "others"))
+    // "seven of the injured": a word for people by what befell them, a noun after "the".
+    let people = the && lang == Language::English && THE_PEOPLE.contains(&lw.as_str());
+    (gap_is_space(text, ws, i, j) && (plural_noun(&lw, lang) || lw == "others" || people))
         .then_some((lw, w.span.end))
 }
+
+/// "seven of the injured", "12 of the dead": a count of people named by what befell them,
+/// after "of the" (a number before "of" and another noun is left as it was: "two of the
+/// bridges").
+fn of_the_people(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
+    let the = ws.get(i + 2).is_some_and(|w| w.text(text) == "the");
+    let person = ws
+        .get(i + 3)
+        .is_some_and(|w| THE_PEOPLE.contains(&w.text(text).to_lowercase().as_str()));
+    // Counted as people, which is what they are: "seven of the injured were taken to
+    // hospital" and "nine people were taken to hospital" count one thing.
+    let (_, end) = (the && person)
+        .then(|| noun_after_of(text, ws, i, lang))
+        .flatten()?;
+    Some(("people".to_string(), end))
+}
+
+/// Words that name people by what befell them after "the" ("the injured", "the dead"):
+/// counted as a plural noun is after "of the".
+const THE_PEOPLE: &[&str] = &[
+    "injured",
+    "wounded",
+    "dead",
+    "missing",
+    "displaced",
+    "homeless",
+    "hurt",
+    "evacuated",
+    "detained",
+    "arrested",
+    "rescued",
+];
 
 /// What a number before a word is worth: digits, a number word, or a vague amount.
 fn number_value(w: &str, lang: Language) -> Option<String> {
