@@ -263,10 +263,16 @@ struct Evidence<'a> {
 /// Edward Markey" is.
 fn after_title_point(text: &str, prev: &Word, next: &Word) -> bool {
     let gap = &text[prev.span.end..next.span.start];
+    let word = fold(prev.text(text));
     gap.starts_with('.')
         && same_line_space(text, prev.span.end + 1, next.span.start)
-        && TITLES.contains(&format!("{}.", fold(prev.text(text))).as_str())
+        && (TITLES.contains(&format!("{word}.").as_str())
+            || PLACE_ABBREVIATIONS.contains(&word.as_str()))
 }
+
+/// Abbreviations that open a place's name ("St. Aldric Hospital", "Mt. Cook", "Ft.
+/// Worth"): the name goes on past their point.
+const PLACE_ABBREVIATIONS: &[&str] = &["st", "mt", "ft"];
 
 /// Where the name proper starts in a folded run of words: after its titles ("rep. edward
 /// markey"), or after the words that say what the office is of and their titles
@@ -394,6 +400,12 @@ mod tests {
         let mut out = Vec::new();
         extract(s, &words(s), &[], Language::English, &mut out);
         out.iter().map(|f| f.span.slice(s).to_string()).collect()
+    }
+
+    #[test]
+    fn a_place_goes_on_past_its_abbreviation() {
+        let found = run("Nine people were taken to St. Aldric Hospital near Mt. Cook on Sunday.");
+        assert_eq!(found, ["St. Aldric Hospital", "Mt. Cook"], "{found:?}");
     }
 
     #[test]
