@@ -85,32 +85,23 @@ const TELLING: [&[&str]; 7] = [
 /// loan word ("El Paso", "et al.") stays English.
 const TELLING_MIN: usize = 5;
 
-static STOP: LazyLock<[HashSet<String>; 7]> = LazyLock::new(|| {
-    use stop_words::Language as L;
-    [
-        L::English,
-        L::German,
-        L::French,
-        L::Spanish,
-        L::Italian,
-        L::Portuguese,
-        L::Dutch,
-    ]
-    .map(stop_set)
-});
-static STEM: LazyLock<[Stemmer; 7]> = LazyLock::new(|| {
-    use Algorithm as A;
-    [
-        A::English,
-        A::German,
-        A::French,
-        A::Spanish,
-        A::Italian,
-        A::Portuguese,
-        A::Dutch,
-    ]
-    .map(Stemmer::create)
-});
+static STOP: LazyLock<[HashSet<String>; 7]> =
+    LazyLock::new(|| LANGUAGES.map(|l| stop_set(l.about().stop)));
+static STEM: LazyLock<[Stemmer; 7]> =
+    LazyLock::new(|| LANGUAGES.map(|l| Stemmer::create(l.about().stemmer)));
+
+/// What the engine knows of a language, in one place (a match the compiler checks is
+/// whole, where parallel lists could fall out of step).
+struct About {
+    /// Its ISO 639-1 code.
+    code: &'static str,
+    /// Its name in English.
+    name: &'static str,
+    /// Its nltk stop words.
+    stop: stop_words::Language,
+    /// Its Snowball stemmer.
+    stemmer: Algorithm,
+}
 
 fn stop_set(lang: stop_words::Language) -> HashSet<String> {
     stop_words::get(lang).iter().map(|w| fold(w)).collect()
@@ -150,20 +141,31 @@ impl Language {
 
     /// Its ISO 639-1 code ("en", "de", "fr", …), for HTML's `lang` attribute.
     pub fn code(self) -> &'static str {
-        ["en", "de", "fr", "es", "it", "pt", "nl"][self.index()]
+        self.about().code
     }
 
     /// Its name in English ("French").
     pub fn name(self) -> &'static str {
-        [
-            "English",
-            "German",
-            "French",
-            "Spanish",
-            "Italian",
-            "Portuguese",
-            "Dutch",
-        ][self.index()]
+        self.about().name
+    }
+
+    fn about(self) -> About {
+        use {Algorithm as A, stop_words::Language as L};
+        let (code, name, stop, stemmer) = match self {
+            Language::English => ("en", "English", L::English, A::English),
+            Language::German => ("de", "German", L::German, A::German),
+            Language::French => ("fr", "French", L::French, A::French),
+            Language::Spanish => ("es", "Spanish", L::Spanish, A::Spanish),
+            Language::Italian => ("it", "Italian", L::Italian, A::Italian),
+            Language::Portuguese => ("pt", "Portuguese", L::Portuguese, A::Portuguese),
+            Language::Dutch => ("nl", "Dutch", L::Dutch, A::Dutch),
+        };
+        About {
+            code,
+            name,
+            stop,
+            stemmer,
+        }
     }
 
     /// True when the fact extractors know this language's ways of writing numbers, dates,

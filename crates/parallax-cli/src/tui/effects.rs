@@ -46,15 +46,9 @@ fn spare_dir(parent: &Path) -> PathBuf {
 pub fn private_dir(parent: &Path) -> Result<PathBuf, String> {
     let shared = spare_dir(parent);
     own_dir(&shared).or_else(|e| {
-        let fresh = shared.with_file_name(format!(
-            "{}-{}",
-            shared
-                .file_name()
-                .and_then(|n| n.to_str())
-                .unwrap_or("parallax"),
-            std::process::id()
-        ));
-        own_dir(&fresh).map_err(|e2| format!("{e}; {e2}"))
+        let mut fresh = shared.into_os_string();
+        fresh.push(format!("-{}", std::process::id()));
+        own_dir(Path::new(&fresh)).map_err(|e2| format!("{e}; {e2}"))
     })
 }
 

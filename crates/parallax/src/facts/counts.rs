@@ -399,16 +399,17 @@ fn noun_after_of(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(S
 /// after "of the" (a number before "of" and another noun is left as it was: "two of the
 /// bridges").
 fn of_the_people(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(String, usize)> {
-    let the = ws.get(i + 2).is_some_and(|w| w.text(text) == "the");
-    let person = ws
-        .get(i + 3)
-        .is_some_and(|w| THE_PEOPLE.contains(&w.text(text).to_lowercase().as_str()));
+    let said = |k: usize, word: &str| ws.get(i + k).is_some_and(|w| w.text(text) == word);
+    let who = ws.get(i + 3)?;
+    let person = THE_PEOPLE.contains(&who.text(text).to_lowercase().as_str());
     // Counted as people, which is what they are: "seven of the injured were taken to
     // hospital" and "nine people were taken to hospital" count one thing.
-    let (_, end) = (the && person)
-        .then(|| noun_after_of(text, ws, i, lang))
-        .flatten()?;
-    Some(("people".to_string(), end))
+    (lang == Language::English
+        && said(1, "of")
+        && said(2, "the")
+        && person
+        && gap_is_space(text, ws, i, i + 3))
+    .then(|| ("people".to_string(), who.span.end))
 }
 
 /// Words that name people by what befell them after "the" ("the injured", "the dead"):
