@@ -593,3 +593,24 @@ fn a_pages_machine_time_reads_as_a_date_in_the_pane_title() {
     assert!(s.contains("page.html · 2025-03-04 10:00"), "{s}");
     assert!(s.contains("b.txt · 4. März 2025"), "{s}");
 }
+
+#[test]
+fn a_long_headline_is_cut_so_the_date_and_byline_still_show() {
+    let headline = "Officials across the region confirm that the long awaited coastal bridge \
+                    finally opened to traffic on Monday morning after years of delay";
+    let mut a = parallax::Document::from_text("a.txt", "The bridge opened on Monday.\n");
+    a.meta.title = Some(headline.into());
+    a.meta.date = Some("4 March 2025".into());
+    a.meta.byline = Some("Jane Roe".into());
+    let b = parallax::Document::from_text("b.txt", "On Monday the bridge opened.\n");
+    let cmp = parallax::Comparison::build(
+        vec![a, b],
+        &parallax_cli::tui::reader_options(parallax::Options::default()),
+    )
+    .unwrap();
+    let m = support::model_with(cmp, tui::config::Config::default(), 100, 30);
+    let s = screen(&draw(&m));
+    let top = s.lines().next().unwrap_or_default();
+    assert!(top.contains("… · 4 March 2025 · Jane Roe"), "{top}");
+    assert!(top.contains("A Officials across"), "{top}");
+}

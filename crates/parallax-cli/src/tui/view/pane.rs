@@ -13,27 +13,33 @@ use crate::tui::side::PaneSide;
 use crate::tui::wrap;
 use parallax::text::fold;
 
-/// The title: letter, file name, date and byline of the source.
-pub fn title(m: &Model, r: &Reader, side: PaneSide) -> String {
+/// The title: letter and name of the source, then its date and byline, in `room` columns.
+/// A title too long for the row is cut in its name, which ends in "…" (read as cut, not as
+/// the whole name), so the date and byline still show (in up to two thirds of the row): a long
+/// headline must not hide when or by whom the piece was written.
+pub fn title(m: &Model, r: &Reader, side: PaneSide, room: usize) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
     // The name that tells the sources apart: the title, or enough of the path.
-    let name = &m.names[src.0];
-    let mut t = format!(" {} {name}", src.letter());
+    let name = parallax::text::visible(&format!(" {} {}", src.letter(), m.names[src.0]), false)
+        .into_owned();
     let date = doc.meta.date.as_deref().map(readable_date);
+    let mut about = String::new();
     for part in [date.as_deref(), doc.meta.byline.as_deref()]
         .into_iter()
         .flatten()
     {
-        t.push_str(" · ");
-        t.push_str(
-            part.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .as_str(),
-        );
+        about.push_str(" · ");
+        about.push_str(&part.split_whitespace().collect::<Vec<_>>().join(" "));
     }
-    parallax::text::visible(&t, false).into_owned()
+    let about = parallax::text::visible(&about, false);
+    let (wn, wa) = (wrap::str_width(&name), wrap::str_width(&about));
+    if wn + wa <= room {
+        return name + &about;
+    }
+    let about = wrap::fit(&about, wa.min(room - room / 3));
+    let name = wrap::fit(&name, room.saturating_sub(wrap::str_width(&about)));
+    name + &about
 }
 
 /// A page's machine-written time ("2025-03-04T10:00:00+01:00") as a reader writes it
@@ -63,8 +69,7 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Re
     let t = &m.config.theme;
     let active = side == m.active;
     let width = title_area.width as usize;
-    // A title too long for the row ends in "…", so it reads as cut, not as the whole name;
-    // the narrow layout's hint stays whole after it.
+    // The narrow layout's hint stays whole after the title.
     let head = if m.areas().narrow {
         let other = r.pair.src[side.other()].letter();
         let hint = format!(
@@ -74,9 +79,9 @@ pub fn draw(f: &mut Frame, m: &Model, r: &Reader, side: PaneSide, title_area: Re
                 .hint(crate::tui::action::Command::SwitchPane)
         );
         let room = width.saturating_sub(wrap::str_width(&hint));
-        format!("{}{hint}", wrap::fit(&title(m, r, side), room))
+        format!("{}{hint}", title(m, r, side, room))
     } else {
-        wrap::fit(&title(m, r, side), width)
+        title(m, r, side, width)
     };
     let style = if active { t.title_active } else { t.title };
     let buf = f.buffer_mut();
