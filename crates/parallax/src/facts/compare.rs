@@ -493,6 +493,22 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && !family(q, p)
         && names::american(p) != names::american(q);
     let short = p.len().min(q.len());
+    // A given name before one surname, spelt two ways ("John Abernathy" / "Jon Abernathy",
+    // "Katherine Morrow" / "Catherine Morrow"): shorter names allow one letter, and a C
+    // for a K (or the reverse) only before the same letters.
+    let given = wx.len() >= 2 && !place && wx.last() == wy.last() && wx.last() != Some(p);
+    if given {
+        let sound = |a: &str, b: &str| {
+            let (ca, cb) = (a.chars().next(), b.chars().next());
+            ca == cb
+                || (matches!((ca, cb), (Some('c'), Some('k')) | (Some('k'), Some('c')))
+                    && a[1..] == b[1..])
+        };
+        return short >= 3
+            && sound(p, q)
+            && edit_distance(p, q) <= if short < 5 { 1 } else { 2 }
+            && p.chars().chain(q.chars()).all(char::is_alphabetic);
+    }
     short >= 5
         && (surname || (!p.starts_with(q) && !q.starts_with(p)))
         && p.chars().next() == q.chars().next()

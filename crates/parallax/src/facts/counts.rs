@@ -124,6 +124,10 @@ pub fn extract(text: &str, ws: &[Word], lang: Language, out: &mut Vec<Fact>) {
             push(out, start, end, &n, &noun);
         } else if let Some(noun) = included_in_last(text, ws, i_last, out) {
             push(out, start, ws[i_last].span.end, &n, &noun);
+        } else if tolled(text, ws, i) {
+            // A toll is a running total, compared only with another toll: "killed 43 in the
+            // school, pushing the toll above 680" counts two things.
+            push(out, start, ws[i_last].span.end, &n, "toll");
         } else if counts_people(text, ws, i_last) || gathered(text, ws, i) {
             push(out, start, ws[i_last].span.end, &n, "people");
         }
@@ -298,6 +302,68 @@ fn gathered(text: &str, ws: &[Word], i: usize) -> bool {
             && (between.is_empty() || HEDGES_BEFORE.iter().any(|(h, _)| *h == between))
             && gap_is_space(text, ws, k - 1, k + 1)
     })
+}
+
+/// True when the number at word `i` is what a toll stands at ("the death toll rose to 43",
+/// "the death toll from the flood in Varna rose to 43", "a toll of 12", "pushing the toll
+/// above 680"): a count of its own (the context reads the event, "death", before it). Only words of rising, standing and hedging stand right before the number, after
+/// the toll or a phrase of where or from what ("the toll on the roads was 12 km" counts
+/// no people: "km" is counted, so this is not asked).
+fn tolled(text: &str, ws: &[Word], i: usize) -> bool {
+    const BEFORE: &[&str] = &[
+        "rose",
+        "risen",
+        "rises",
+        "climbed",
+        "climbs",
+        "jumped",
+        "reached",
+        "hit",
+        "stood",
+        "stands",
+        "stand",
+        "is",
+        "was",
+        "has",
+        "had",
+        "now",
+        "went",
+        "up",
+        "to",
+        "at",
+        "of",
+        "above",
+        "over",
+        "more",
+        "than",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "least",
+        "some",
+        "past",
+        "topped",
+        "passed",
+        "increased",
+        "surpassed",
+        "exceeded",
+    ];
+    const PLACE: &[&str] = &["from", "in", "of", "on", "among", "after", "for"];
+    let is = |k: usize, set: &[&str]| {
+        let w = ws[k].text(text);
+        set.iter().any(|s| w.eq_ignore_ascii_case(s))
+    };
+    let mut first = i;
+    while first > 0 && i - first < 5 && is(first - 1, BEFORE) {
+        first -= 1;
+    }
+    first < i
+        && (i.saturating_sub(12)..first).any(|k| {
+            is(k, &["toll", "tolls"])
+                && (k + 1 == first || is(k + 1, PLACE))
+                && gap_is_space(text, ws, k, i)
+        })
 }
 
 /// True when the number at word `i` counts people without naming them, by what happened to

@@ -925,6 +925,12 @@ fn owner(src: Analysed<'_>, f: &Fact, around: Span, others: &[Span]) -> Option<(
     let (span, key) = match (name, numbered) {
         // The name itself with its number: "Windows" in "Windows 8.1".
         (Some((n, _)), Some((v, key))) if v.start <= n.start => (v, key),
+        // A name of several words with its number: "Internet Explorer 10", where the name
+        // found is "Internet Explorer" and the numbered word "Explorer 10".
+        (Some((n, _)), Some((v, _))) if v.start < n.end => {
+            let whole = Span::new(n.start, v.end);
+            (whole, crate::text::fold(whole.slice(text)))
+        }
         (Some(n), _) => n,
         (None, Some(v)) => v,
         (None, None) => return None,
