@@ -107,6 +107,7 @@ fn big(n: usize) -> Comparison {
             score: 0.9,
             why: vec![Reason::InOrder],
             changes: word_changes(&sa.side().passages(&[i]), &sb.side().passages(&[i])),
+            doubted: false,
         })
         .collect();
     let only = |len: usize| {

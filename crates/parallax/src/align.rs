@@ -76,6 +76,11 @@ pub struct Link {
     pub why: Vec<Reason>,
     /// Word-level changes from A to B.
     pub changes: Vec<Change>,
+    /// Chosen by the learned score below [`BELIEVED_LINK`], shown only because a lower
+    /// minimum was asked for (`--min-score 0.3`): a link the aligner does not believe, so
+    /// it is weak ([`Link::is_weak`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub doubted: bool,
 }
 
 /// Links scored below this are weak: shown as such in the reports and the reader, and a
@@ -86,11 +91,18 @@ pub struct Link {
 /// marked rather than dropped.
 pub const WEAK_LINK: f32 = 0.25;
 
+/// The probability from which the shipped link score shows a link (`min_score` in
+/// `assets/link-model.json`): the links it believes. A link shown below it because the user
+/// asked for a lower minimum (`--min-score 0.3`) is as often wrong as right, so it is weak
+/// too ([`Link::doubted`]), and its fact flags are only possible.
+pub const BELIEVED_LINK: f32 = 0.6;
+
 impl Link {
-    /// True when the link scores below [`WEAK_LINK`]: its passages may tell the same
-    /// thing, or may only share a few words.
+    /// True when the link scores below [`WEAK_LINK`], or the learned score chose it below
+    /// [`BELIEVED_LINK`] ([`Link::doubted`]): its passages may tell the same thing, or may
+    /// only share a few words.
     pub fn is_weak(&self) -> bool {
-        self.score < WEAK_LINK
+        self.score < WEAK_LINK || self.doubted
     }
 }
 
@@ -609,7 +621,13 @@ impl Staged<'_> {
                 .map(|c| self.link(&c.group, Some((c.probability, c.cosine()))))
                 .collect()
         };
-        let mut al = Alignment::from_links(made(&chosen), na, nb);
+        let mut links = made(&chosen);
+        // Below the score the learned score believes only because a lower minimum was
+        // asked for; a passage given word for word stays believed at any score.
+        for l in &mut links {
+            l.doubted = l.score < BELIEVED_LINK && !l.why.contains(&Reason::SameWords);
+        }
+        let mut al = Alignment::from_links(links, na, nb);
         al.possible = made(&possible);
         al
     }
@@ -644,6 +662,7 @@ impl Staged<'_> {
             // Two decimals, as every report shows it: a link the text report shows as
             // "0.25" is then never the one marked weak.
             score: (score.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            doubted: false,
         }
     }
 }

@@ -161,6 +161,7 @@ fn pair(sources: &[Source], p: FixturePair) -> PairAlignment {
             b: l.b,
             score: l.score,
             why: l.why,
+            doubted: false,
         })
         .collect();
     let unlinked = |n: usize, side: &dyn Fn(&Link) -> &[SegmentId]| -> Vec<SegmentId> {

@@ -84,6 +84,8 @@ pub fn join(
                 l.a.extend(other.a);
                 l.b.extend(other.b);
                 l.score = l.score.max(other.score).min(s);
+                // As its score, the better of the two links decides.
+                l.doubted &= other.doubted;
                 joined[keep].extend(why);
                 keep
             }
@@ -156,6 +158,7 @@ fn told_two_ways(i: SegmentId, j: SegmentId, s: f32, slot: &str) -> Link {
         score: s,
         why: vec![Reason::SameFact(vec![slot.to_string()])],
         changes: Vec::new(),
+        doubted: false,
     }
 }
 

@@ -110,6 +110,7 @@ mod tests {
                 Vec::new()
             },
             changes: Vec::new(),
+            doubted: false,
         }
     }
 

@@ -246,6 +246,7 @@ impl Notes {
                 score: BY_HAND,
                 why,
                 changes: word_changes(&sa.passages(xa), &sb.passages(xb)),
+                doubted: false,
             });
         }
         cmp.relink(changed.into_iter().collect());

@@ -18,7 +18,7 @@ pub struct ClusterMember {
     /// Its segments that state the claim.
     pub segments: Vec<SegmentId>,
     /// True when these segments join the claim only through weak links (every link
-    /// touching them scores below [`WEAK_LINK`]): the source may say it, or may only share
+    /// touching them is weak, [`crate::align::Link::is_weak`]): the source may say it, or may only share
     /// a few words with it. Left out of the JSON when false.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub weak: bool,

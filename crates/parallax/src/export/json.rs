@@ -123,8 +123,8 @@ pub struct ReportLink {
     pub a: Vec<usize>,
     pub b: Vec<usize>,
     pub score: f32,
-    /// The score is below [`crate::align::WEAK_LINK`]: the passages may only share a few
-    /// words of one story (the text report says "(weak)").
+    /// The link is weak ([`crate::align::Link::is_weak`]): the passages may only share a
+    /// few words of one story (the text report says "(weak)").
     #[serde(default)]
     pub weak: bool,
     /// The texts follow one order and this link stands at another point of it (a passage

@@ -8,9 +8,9 @@ use crate::lexicon::{HEDGES_BEFORE, number_word};
 /// Longest value shown in a flag, in characters; quotes are cut with "…".
 const SHOWN: usize = 80;
 
-/// True when a flag on `link` is only possible: the link scores below
-/// [`crate::align::WEAK_LINK`], so its passages may not tell the same thing, and its flags
-/// are shown as possible and not counted.
+/// True when a flag on `link` is only possible: the link is weak ([`Link::is_weak`]), so
+/// its passages may not tell the same thing, and its flags are shown as possible and not
+/// counted.
 pub fn is_possible(link: &Link) -> bool {
     link.is_weak()
 }

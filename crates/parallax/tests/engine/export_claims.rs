@@ -1,6 +1,7 @@
 //! The claim-by-source matrix in the text and Markdown reports of more than two sources,
 //! and the reasons of each pair's links named with that pair's letters.
 
+use parallax::align::BELIEVED_LINK;
 use parallax::align::LinkModel;
 use parallax::annotate::Notes;
 use parallax::comparison::WEAK_LINK;
@@ -276,10 +277,12 @@ fn weak_links_say_so_in_every_report() {
     let mut weak = 0;
     for (p, rp) in cmp.pairs.iter().zip(report.pairs.as_ref().unwrap()) {
         for (k, (l, rl)) in p.alignment.links.iter().zip(&rp.links).enumerate() {
-            let is_weak = l.score < WEAK_LINK;
-            // The score as shown agrees with the mark: no "0.25 (weak)".
+            let is_weak = l.is_weak();
+            // The score as shown agrees with the mark: no "0.25 (weak)", no "0.60 (weak)".
             let shown: f32 = format!("{:.2}", l.score).parse().unwrap();
-            assert_eq!(shown < WEAK_LINK, is_weak, "{}", l.score);
+            for line in [WEAK_LINK, BELIEVED_LINK] {
+                assert_eq!(shown < line, l.score < line, "{}", l.score);
+            }
             let (in_text, in_md) = if is_weak {
                 (
                     format!("score {:.2} (weak)  ", l.score),

@@ -105,6 +105,44 @@ fn a_flag_on_a_weak_link_is_possible_and_not_counted() {
     assert!(out.contains("more possible)"), "{out}");
 }
 
+/// A link shown only because the user asked for a lower minimum score is one the aligner
+/// does not believe: it is weak, and the count it seems to contradict is only possible.
+#[test]
+fn a_link_shown_below_the_believed_score_is_weak_and_its_flags_possible() {
+    assert_eq!(LinkModel::default().min_score, align::BELIEVED_LINK);
+    let a = "The ferry from Tolland sank in heavy seas on Monday night.\n\
+             Rescuers pulled survivors from the cold water for hours.\n\
+             Officials said 42 passengers died in the sinking.\n\
+             The harbour master blamed the weather.\n";
+    let b = "Storms closed every port on the Tolland coast this week.\n\
+             In a separate accident, 57 passengers died when a bus left the mountain road \
+             near Orvik.\n\
+             Fishermen stayed ashore as the waves grew.\n";
+    let docs = || {
+        vec![
+            Document::from_text("a.txt", a),
+            Document::from_text("b.txt", b),
+        ]
+    };
+    let killed = |options: &Options| {
+        let cmp = Comparison::build(docs(), options).unwrap();
+        let links = json::report(&cmp).links.expect("two sources");
+        links
+            .into_iter()
+            .find(|l| l.a.contains(&2) && l.b.contains(&1))
+    };
+    // At the shipped minimum the two deaths are no link at all.
+    assert!(killed(&Options::default()).is_none());
+    let mut low = Options::default();
+    low.params.link_model.min_score = 0.3;
+    let link = killed(&low).expect("shown when asked for links from 0.3");
+    assert!(link.score < align::BELIEVED_LINK, "{}", link.score);
+    assert!(link.weak);
+    assert!(link.conflicts.is_empty(), "{:?}", link.conflicts);
+    assert_eq!(link.possible_conflicts.len(), 1);
+    assert_eq!(link.possible_conflicts[0].slot, "Killed");
+}
+
 /// Two reports of one quake: A's second passage and B's only one state the toll two ways.
 fn vessa() -> (Source, Source) {
     let a = source(
@@ -266,6 +304,7 @@ fn a_passage_joining_a_strong_link_brings_its_own_score() {
             score: 0.9,
             why: Vec::new(),
             changes: Vec::new(),
+            doubted: false,
         }],
         only_a: vec![SegmentId(1)],
         only_b: Vec::new(),
@@ -366,6 +405,7 @@ fn a_count_of_another_event_is_not_paired_with_a_link_that_gives_its_own() {
         score: 0.8,
         why: Vec::new(),
         changes: Vec::new(),
+        doubted: false,
     };
     let other = source(
         "b.txt",

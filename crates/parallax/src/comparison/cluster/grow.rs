@@ -106,7 +106,7 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
     // (score, passage, passage, only possible)
     let mut edges: Vec<(f32, usize, usize, bool)> = Vec::new();
     for p in pairs {
-        // A link below WEAK_LINK may rest on a few shared words of one story: no evidence
+        // A weak link may rest on a few shared words of one story: no evidence
         // that two passages tell the same thing. A possible link (the learned score's
         // pairs below the shown threshold) is weaker evidence than a shown link, whatever
         // its score: it joins after them, and a passage it alone joins is marked weak.
