@@ -303,12 +303,24 @@ pub fn run() -> Result<ExitCode> {
         _ => (None, None),
     };
     let input = InputArgs::merged((&cli.read, &cli.align), given);
+    // The configuration's `[align]` settings, for the commands that align (the command
+    // line wins): read here so `align` and `save` do what the reader does.
+    let aligns = matches!(
+        cli.command,
+        None | Some(Command::Align { .. } | Command::Save { .. })
+    );
+    let config = match aligns {
+        true => {
+            crate::tui::config::Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?
+        }
+        false => crate::tui::config::Config::default(),
+    };
     let mut options = Options {
         unit: input.unit.into(),
-        fast: input.fast,
+        fast: input.fast || config.fast,
         ..Options::default()
     };
-    let min_score = input.min_score;
+    let min_score = input.min_score.or(config.min_score);
     let set_min_score = |options: &mut Options| {
         if let Some(p) = min_score {
             options.params.link_model.min_score = p;
@@ -335,7 +347,7 @@ pub fn run() -> Result<ExitCode> {
             let docs = load_all(&files, &input)?;
             let cmp = Comparison::build(docs, &options)?;
             say_unencoded(&cmp);
-            say_min_score_unused(&cmp, min_score.is_some());
+            say_min_score_unused(&cmp, input.min_score.is_some());
             say_no_facts(&cmp);
             match saved {
                 Some(saved) => emit(&corrected_report(&cmp, saved, format))?,
@@ -349,7 +361,7 @@ pub fn run() -> Result<ExitCode> {
             parallax::store::validate_name(&name)?;
             let docs = load_all(&files, &input)?;
             let store = store_cmds::locate(data_dir(store))?;
-            store_cmds::save(&store, &name, docs, &options, min_score.is_some())
+            store_cmds::save(&store, &name, docs, &options, input.min_score.is_some())
         }
         Some(Command::Open {
             target,

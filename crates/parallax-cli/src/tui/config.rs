@@ -10,8 +10,12 @@
 //! [notes]
 //! tags = ["agree", "disputed", "unverified", "important", "follow up"]
 //! [align]
-//! fast = true   # as --fast: never refine the links with the sentence encoder
+//! fast = true       # as --fast: never refine the links with the sentence encoder
+//! min_score = 0.8   # as --min-score: show only links at least this likely to be right
 //! ```
+//!
+//! The `[align]` settings hold for `parallax align` and `save` too; an option given on the
+//! command line wins.
 
 use std::path::PathBuf;
 
@@ -34,6 +38,9 @@ pub struct Config {
     /// Align without the sentence encoder, as `--fast` does: the reader shows its first
     /// links and does not refine them.
     pub fast: bool,
+    /// Show only links at least this likely to be right, as `--min-score` does (`None`: the
+    /// link model's own minimum).
+    pub min_score: Option<f32>,
 }
 
 impl Default for Config {
@@ -44,6 +51,7 @@ impl Default for Config {
             path: None,
             tags: DEFAULT_TAGS.iter().map(|t| t.to_string()).collect(),
             fast: false,
+            min_score: None,
         }
     }
 }
@@ -75,18 +83,27 @@ fn tags(table: &toml::Table) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
-/// The `fast` setting of an `[align]` table.
-fn fast(table: &toml::Table) -> Result<bool, String> {
-    let mut fast = false;
+/// The `fast` and `min_score` settings of an `[align]` table, into `config`.
+fn align(table: &toml::Table, config: &mut Config) -> Result<(), String> {
     for (key, value) in table {
-        if key != "fast" {
-            return Err(format!("[align]: unknown setting \"{key}\""));
+        match key.as_str() {
+            "fast" => {
+                config.fast = value
+                    .as_bool()
+                    .ok_or("[align] fast must be true or false")?;
+            }
+            "min_score" => {
+                let p = value
+                    .as_float()
+                    .or_else(|| value.as_integer().map(|i| i as f64))
+                    .filter(|p| (0.0..=1.0).contains(p))
+                    .ok_or("[align] min_score must be a probability between 0 and 1")?;
+                config.min_score = Some(p as f32);
+            }
+            _ => return Err(format!("[align]: unknown setting \"{key}\"")),
         }
-        fast = value
-            .as_bool()
-            .ok_or("[align] fast must be true or false")?;
     }
-    Ok(fast)
+    Ok(())
 }
 
 /// True for a terminal type that shows no colours: "xterm-mono", "vt100-m" (terminfo names
@@ -139,7 +156,7 @@ impl Config {
                 "keys" => config.keymap.apply(sub)?,
                 "theme" => config.theme.apply(sub)?,
                 "notes" => config.tags = tags(sub)?,
-                "align" => config.fast = fast(sub)?,
+                "align" => align(sub, &mut config)?,
                 _ => return Err(format!("unknown section [{name}]")),
             }
         }
@@ -194,6 +211,16 @@ mod tests {
                 .fast
         );
         assert!(Config::from_toml("[align]\nfast = 1\n", false).is_err());
+        let c = Config::from_toml("[align]\nmin_score = 0.8\n", false).unwrap();
+        assert_eq!((c.fast, c.min_score), (false, Some(0.8)));
+        assert_eq!(
+            Config::from_toml("[align]\nmin_score = 1\n", false)
+                .unwrap()
+                .min_score,
+            Some(1.0)
+        );
+        assert!(Config::from_toml("[align]\nmin_score = 1.5\n", false).is_err());
+        assert!(Config::from_toml("[align]\nmin_score = \"high\"\n", false).is_err());
         assert!(Config::from_toml("[align]\nquick = true\n", false).is_err());
         assert!(Config::from_toml("keys = 3\n", false).is_err());
         assert!(Config::from_toml("[keys\n", false).is_err());

@@ -533,3 +533,56 @@ fn a_source_whose_facts_are_not_read_is_named_with_its_language() {
     assert!(docs.iter().all(|d| d["encoder"] == false), "{docs:?}");
     assert_eq!(docs[0]["facts"].as_array().unwrap().len(), 0);
 }
+
+/// The configuration's `[align]` settings hold for `align` as for the reader, and the
+/// command line wins over them.
+#[test]
+fn the_configurations_align_settings_hold_for_align() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.toml");
+    let (a, b) = (
+        path("assets/samples/cabello-2019-ap-rewrite.txt"),
+        path("assets/samples/cabello-2019-speed-read.txt"),
+    );
+    let links = |toml: &str, extra: &[&str]| -> (usize, bool) {
+        std::fs::write(&config, toml).unwrap();
+        let mut args = vec!["align", &a, &b, "--format", "json"];
+        args.extend_from_slice(extra);
+        let out = support::parallax(&args)
+            .env("PARALLAX_CONFIG", &config)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let r: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let encoded = r["documents"][0]["encoder"].as_bool().unwrap();
+        (r["links"].as_array().unwrap().len(), encoded)
+    };
+    let (default, encoded) = links("", &[]);
+    assert!(encoded);
+    let (strict, _) = links("[align]\nmin_score = 0.97\n", &[]);
+    assert!(
+        strict < default,
+        "{strict} links at 0.97, {default} by default"
+    );
+    let (asked, _) = links("[align]\nmin_score = 0.97\n", &["--min-score", "0.6"]);
+    assert_eq!(asked, default, "--min-score wins over the configuration");
+    let (_, encoded) = links("[align]\nfast = true\n", &[]);
+    assert!(!encoded, "fast = true skips the encoder");
+    // A broken setting is refused in one line, naming the file.
+    std::fs::write(&config, "[align]\nmin_score = 2\n").unwrap();
+    let out = support::parallax(&["align", &a, &b])
+        .env("PARALLAX_CONFIG", &config)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        err.contains("config.toml") && err.contains("min_score must be a probability"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+}

@@ -49,6 +49,10 @@ pub fn temp_store() -> (tempfile::TempDir, Store) {
 /// The built `parallax` with `args`, to be given a directory or environment and run.
 pub fn parallax(args: &[&str]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    // Not the configuration of whoever runs the tests: its `[align]` settings would change
+    // the reports.
+    cmd.env("XDG_CONFIG_HOME", env!("CARGO_TARGET_TMPDIR"))
+        .env_remove("PARALLAX_CONFIG");
     cmd.args(args);
     cmd
 }
