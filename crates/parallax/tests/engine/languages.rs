@@ -93,3 +93,40 @@ fn french_guillemets_stay_with_the_sentence_they_quote() {
         );
     }
 }
+
+/// Text in a language the engine does not know (Russian, Swedish) is not taken for English:
+/// the English encoder and English facts would read it wrong. It is compared by its words
+/// as written, and the pair still links what the two texts share word for word.
+#[test]
+fn a_language_the_engine_does_not_know_gets_neither_the_encoder_nor_facts() {
+    for (a, b) in [
+        (
+            "Президент прибыл в Москву во вторник.\nПереговоры закончились без соглашения.\n",
+            "Во вторник президент приехал в Москву.\nПереговоры закончились без соглашения.\n",
+        ),
+        (
+            "Regeringen meddelade på tisdagen att förhandlingarna med facket hade avbrutits.\n\
+             Inga nya möten är planerade före jul, sade ministern.\n",
+            "Förhandlingarna med facket avbröts på tisdagen, meddelade regeringen.\n\
+             Inga nya möten är planerade före jul, sade ministern.\n",
+        ),
+    ] {
+        let docs = vec![
+            Document::from_text("a.txt", a),
+            Document::from_text("b.txt", b),
+        ];
+        let cmp = Comparison::build(docs, &Options::default()).unwrap();
+        for s in &cmp.sources {
+            assert_eq!(s.lang, Language::Other, "{}", s.document.text);
+            assert!(!s.encodes(&Options::default()));
+            assert!(s.facts.is_empty(), "{:?}", s.facts);
+        }
+        let pair = &cmp.pairs[0];
+        assert_eq!(pair.encoded.passages, [0, 0], "{a}");
+        assert!(
+            pair.alignment.links.iter().any(|l| l.a == l.b),
+            "the sentence both give is linked: {:?}",
+            pair.alignment.links
+        );
+    }
+}
