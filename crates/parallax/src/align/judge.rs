@@ -8,7 +8,8 @@
 //! took order and one or two common words for evidence on news they had never seen (link
 //! precision .64). A regression over the same evidence plus the encoder's cosine and its
 //! rank weighs each by how much it told apart right and wrong links on other pairs, and its
-//! output means what it says: of the links scored about .8, about 8 in 10 were right.
+//! output means what it says: on pairs it had not seen, of the candidates scored .6 to .8,
+//! 66% were right (70% predicted); of those scored .8 to 1, 94% (93% predicted).
 
 use serde::{Deserialize, Serialize};
 
