@@ -297,6 +297,84 @@ fn pick_matrix_filter_and_enter_in_a_real_terminal() {
     assert!(s.finish().success());
 }
 
+/// In a real terminal, on the demo's first links (`--fast`, so the claims are the ones
+/// computed here): `p` picks the 2026 pair (the panes show C and D), every filter key retitles
+/// the matrix, and Enter on a claim only the 2019 articles state brings their two
+/// sources back into the panes.
+#[test]
+fn pick_another_pair_filter_and_enter_a_claim_of_other_sources_in_a_real_terminal() {
+    use crate::pty::{ROOT, start_in};
+    let cmp = Comparison::build(
+        parallax::demo::documents(),
+        &tui::reader_options(Options::default()),
+    )
+    .unwrap();
+    let all = rows(&cmp, Filter::All);
+    let states = |c: usize, d: usize| {
+        cmp.clusters[c]
+            .members
+            .iter()
+            .any(|mb| mb.doc == SourceId(d) && !mb.weak)
+    };
+    let at = all
+        .iter()
+        .position(|r| match r {
+            Row::Claim(c) => states(*c, 0) && states(*c, 1) && !states(*c, 2) && !states(*c, 3),
+            Row::Only(..) => false,
+        })
+        .expect("a claim only the 2019 articles state");
+    let pair_keys = |a: usize, b: usize| -> usize {
+        // The `p` list: A⇄B, A⇄C, A⇄D, B⇄C, B⇄D, C⇄D.
+        let n = cmp.sources.len();
+        (0..n)
+            .flat_map(|x| (x + 1..n).map(move |y| (x, y)))
+            .position(|p| p == (a, b))
+            .unwrap()
+    };
+
+    let mut s = start_in(std::path::Path::new(ROOT), &["--fast"], &[]);
+    s.term.wait_for(&["4 sources: p pick pair, m claims"]);
+    s.term.keys(b"p");
+    s.term.wait_for(&["Pick the two sources shown", "C ⇄ D"]);
+    s.term.keys("j".repeat(pair_keys(2, 3)).as_bytes());
+    s.term.keys(b"\r");
+    s.term
+        .wait_for(&["C: ", "cabello-2026-reuters-rewrite.txt"]);
+    assert!(!s.term.flat().contains("cabello-2019-speed-read.txt"));
+    s.term.keys(b"m");
+    s.term.wait_for(&["Claims × sources: all claims"]);
+    for (key, filter) in [
+        ("3", Filter::Conflict),
+        ("2", Filter::Only),
+        ("1", Filter::Shared),
+        ("0", Filter::All),
+    ] {
+        s.term.keys(key.as_bytes());
+        s.term
+            .wait_for(&[&format!("Claims × sources: {}", filter.label())]);
+    }
+    s.term.keys("j".repeat(at).as_bytes());
+    s.term.keys(b"\r");
+    // The matrix (whose legend names every source) closes first.
+    let start = std::time::Instant::now();
+    while s.term.flat().contains("Claims × sources") {
+        assert!(
+            start.elapsed() < crate::pty::DEADLINE,
+            "the matrix stays open"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    // The claim's sources, A and B, take the panes.
+    s.term.wait_for(&[
+        "A: ",
+        "cabello-2019-ap-rewrite.txt",
+        "cabello-2019-speed-read.txt",
+    ]);
+    assert!(!s.term.flat().contains("cabello-2026-reuters-rewrite.txt"));
+    s.term.keys(b"q");
+    assert!(s.finish().success());
+}
+
 /// Enter on any row shows the passage the row quotes: its source is one of the two panes.
 #[test]
 fn enter_shows_the_passage_the_row_quotes() {
