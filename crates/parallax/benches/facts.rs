@@ -225,17 +225,21 @@ fn build(doc_a: &Document, doc_b: &Document) -> Comparison {
 /// Build minus alignment, timed back to back: the two are also timed apart below, but on a
 /// shared machine their times drift by several percent between runs, more than the margin
 /// the target leaves; each build against the alignment just before it, the drift cancels.
+/// The differences are summed with their signs (a build that ran faster than the alignment
+/// before it is noise the other way, which clipping at zero would count as cost), and the
+/// sum is at least a nanosecond: criterion takes no zero time (the extraction runs beside
+/// the alignment on the other core, so the wall time it adds can be none).
 fn overhead(doc_a: &Document, doc_b: &Document, iters: u64) -> Duration {
-    let mut extra = Duration::ZERO;
+    let mut extra = 0i128;
     for _ in 0..iters {
         let t = Instant::now();
         black_box(align_only(doc_a, doc_b));
         let aligned = t.elapsed();
         let t = Instant::now();
         black_box(build(doc_a, doc_b));
-        extra += t.elapsed().saturating_sub(aligned);
+        extra += t.elapsed().as_nanos() as i128 - aligned.as_nanos() as i128;
     }
-    extra
+    Duration::from_nanos(extra.max(1) as u64)
 }
 
 fn bench(c: &mut Criterion) {
