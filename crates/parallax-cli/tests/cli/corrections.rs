@@ -1,8 +1,6 @@
 //! `parallax align --corrections FILE`: the corrections a reader saved, applied to a fresh
 //! alignment of the same texts.
 
-use std::process::Command;
-
 use parallax::annotate::Notes;
 use parallax::store::Saved;
 use parallax::{Comparison, Document, Options, SegmentId, SourceId};
@@ -42,7 +40,7 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
     let file = dir.path().join("fixes.parallax.json");
     std::fs::write(&file, saved.to_json()).unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .arg("align")
         .args([&a, &b])
         .arg("--corrections")
@@ -68,7 +66,7 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
 
     // A broken file is refused, naming it, before anything is aligned.
     std::fs::write(&file, "{").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .arg("align")
         .args([&a, &b])
         .arg("--corrections")
@@ -102,7 +100,7 @@ fn open_refresh_places_the_corrections_on_the_edited_sources() {
     )
     .unwrap();
 
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["open", "fixes", "--refresh", "--yes", "--data-dir"])
         .arg(&data)
         .output()
@@ -119,7 +117,7 @@ fn open_refresh_places_the_corrections_on_the_edited_sources() {
     assert!(shown.contains("linked by hand"), "{shown}");
 
     // `list` counts the correction beside the notes.
-    let out = Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["list", "--data-dir"])
         .arg(&data)
         .output()

@@ -321,7 +321,7 @@ fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
         .collect();
     std::fs::write(&long, text).unwrap();
     let short = path(SAMPLES[0]);
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["align", long.to_str().unwrap(), &short, "--format", "json"])
         .output()
         .unwrap();
@@ -348,7 +348,7 @@ fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
     let (a, b) = (dir.path().join("before.txt"), dir.path().join("after.txt"));
     std::fs::write(&a, before.join("\n\n")).unwrap();
     std::fs::write(&b, after.join("\n\n")).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["align", a.to_str().unwrap(), b.to_str().unwrap()])
         .args(["--format", "json"])
         .output()
@@ -374,7 +374,7 @@ fn a_source_too_long_for_the_encoder_is_named_in_a_note() {
     );
 
     // Two copies: every passage is linked surely by its words, and the encoder is not needed.
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["align", a.to_str().unwrap(), a.to_str().unwrap()])
         .output()
         .unwrap();
@@ -441,7 +441,7 @@ fn min_score_on_german_text_says_it_applies_to_english_only() {
     )
     .unwrap();
     let run = |extra: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+        crate::support::parallax(&[])
             .args(["align", a.to_str().unwrap(), b.to_str().unwrap()])
             .args(extra)
             .output()
@@ -481,7 +481,7 @@ fn the_text_report_lists_a_few_words_revised_in_place() {
         ),
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["align", a.to_str().unwrap(), b.to_str().unwrap(), "--fast"])
         .output()
         .unwrap();
@@ -510,7 +510,7 @@ fn a_source_whose_facts_are_not_read_is_named_with_its_language() {
          At least 32 residents were evacuated by firefighters.\n",
     )
     .unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parallax"))
+    let out = crate::support::parallax(&[])
         .args(["align", es.to_str().unwrap(), en.to_str().unwrap()])
         .args(["--format", "json"])
         .output()

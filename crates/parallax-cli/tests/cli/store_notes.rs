@@ -3,7 +3,7 @@
 //! by an older Parallax (schema version 1) survive opening it with this one.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use parallax::annotate::{Anchor, Notes};
 use parallax::document::{self, LoadOptions};
@@ -14,7 +14,7 @@ const A: &str = "Bridge opens\n\nThe mayor, 56, opened the new bridge on Monday 
 const B: &str = "Town gets its bridge\n\nOn Monday morning the mayor, 62, opened the new bridge. The project cost $2 million in all.\n";
 
 fn parallax(data: &Path, cwd: &Path, args: &[&str]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_parallax"));
+    let mut cmd = crate::support::parallax(&[]);
     cmd.args(args);
     // `align` keeps nothing, so it takes no data directory.
     if args.first() != Some(&"align") {

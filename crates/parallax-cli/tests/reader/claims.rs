@@ -284,14 +284,7 @@ fn pick_matrix_filter_and_enter_in_a_real_terminal() {
     s.term.keys("j".repeat(at).as_bytes());
     s.term.keys(b"\r");
     // The status may read the same before Enter: wait for the matrix to close first.
-    let start = std::time::Instant::now();
-    while s.term.flat().contains("Claims × sources") {
-        assert!(
-            start.elapsed() < crate::pty::DEADLINE,
-            "the matrix stays open"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    s.term.wait_gone("Claims × sources");
     s.term.wait_for(&[&status]);
     s.term.keys(b"q");
     assert!(s.finish().success());
@@ -356,14 +349,7 @@ fn pick_another_pair_filter_and_enter_a_claim_of_other_sources_in_a_real_termina
     s.term.keys("j".repeat(at).as_bytes());
     s.term.keys(b"\r");
     // The matrix (whose legend names every source) closes first.
-    let start = std::time::Instant::now();
-    while s.term.flat().contains("Claims × sources") {
-        assert!(
-            start.elapsed() < crate::pty::DEADLINE,
-            "the matrix stays open"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
+    s.term.wait_gone("Claims × sources");
     // The claim's sources, A and B, take the panes.
     s.term.wait_for(&[
         "A: ",

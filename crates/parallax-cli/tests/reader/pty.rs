@@ -81,6 +81,19 @@ impl Term {
         }
     }
 
+    /// Waits until the screen no longer holds `needle` (an overlay closed).
+    pub(super) fn wait_gone(&self, needle: &str) {
+        let start = Instant::now();
+        while self.flat().contains(needle) {
+            assert!(
+                start.elapsed() < DEADLINE,
+                "{needle:?} stays on screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
     pub(super) fn keys(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
