@@ -310,9 +310,8 @@ pub fn run() -> Result<ExitCode> {
         None | Some(Command::Align { .. } | Command::Save { .. })
     );
     let config = match aligns {
-        true => {
-            crate::tui::config::Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?
-        }
+        true => crate::tui::config::Config::load_align()
+            .map_err(|e| anyhow::anyhow!("configuration: {e}"))?,
         false => crate::tui::config::Config::default(),
     };
     let mut options = Options {
@@ -337,7 +336,11 @@ pub fn run() -> Result<ExitCode> {
         }) => {
             if let Some(path) = params {
                 options.params = read_params(&path)?;
-                set_min_score(&mut options);
+                // The file's own minimum stands unless the command line gives one (the
+                // configuration's is for everyday use, not for a sweep of parameters).
+                if let Some(p) = input.min_score {
+                    options.params.link_model.min_score = p;
+                }
             }
             // Read first: a broken file is refused before the sources are aligned.
             let saved = corrections

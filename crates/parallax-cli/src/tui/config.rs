@@ -14,8 +14,8 @@
 //! min_score = 0.8   # as --min-score: show only links at least this likely to be right
 //! ```
 //!
-//! The `[align]` settings hold for `parallax align` and `save` too; an option given on the
-//! command line wins.
+//! The `[align]` settings hold for `parallax align` and `save` too (which read only that
+//! table); `--min-score` on the command line wins over `min_score`.
 
 use std::path::PathBuf;
 
@@ -118,29 +118,32 @@ impl Config {
     pub fn load() -> Result<Config, String> {
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || std::env::var("TERM").is_ok_and(|t| monochrome(&t));
-        // Empty is unset, as with PARALLAX_DATA_DIR and NO_COLOR.
-        let named = std::env::var_os("PARALLAX_CONFIG").filter(|v| !v.is_empty());
-        let (path, required) = match named {
-            Some(p) => (Some(PathBuf::from(p)), true),
-            None => (
-                directories::ProjectDirs::from("", "", "parallax")
-                    .map(|d| d.config_dir().join("config.toml")),
-                false,
-            ),
-        };
-        let text = match path.as_ref().map(std::fs::read_to_string) {
-            Some(Ok(t)) => t,
-            Some(Err(e)) if required || e.kind() != std::io::ErrorKind::NotFound => {
-                let p = path.unwrap_or_default();
-                return Err(format!("{}: {e}", p.display()));
-            }
-            _ => String::new(),
-        };
+        let (path, text) = read_file()?;
         let mut config = Config::from_toml(&text, no_colour).map_err(|e| match &path {
             Some(p) => format!("{}: {e}", p.display()),
             None => e,
         })?;
         config.path = path;
+        Ok(config)
+    }
+
+    /// Only the `[align]` settings of the configuration file (defaults when there is none),
+    /// for `parallax align` and `save`: a mistake in the reader's keys or colours is no
+    /// reason for a report to fail.
+    pub fn load_align() -> Result<Config, String> {
+        let (path, text) = read_file()?;
+        let at = |e: String| match &path {
+            Some(p) => format!("{}: {e}", p.display()),
+            None => e,
+        };
+        let table: toml::Table = toml::from_str(&text).map_err(|e| at(at_line(&text, &e)))?;
+        let mut config = Config::default();
+        if let Some(value) = table.get("align") {
+            let sub = value
+                .as_table()
+                .ok_or_else(|| at("[align] must be a table".into()))?;
+            align(sub, &mut config).map_err(at)?;
+        }
         Ok(config)
     }
 
@@ -165,6 +168,31 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// The configuration file's path (from `PARALLAX_CONFIG` if set, else the platform's) and
+/// its text: empty when the platform's file does not exist; an error naming the file when
+/// it cannot be read, or when `PARALLAX_CONFIG` names no file.
+fn read_file() -> Result<(Option<PathBuf>, String), String> {
+    // Empty is unset, as with PARALLAX_DATA_DIR and NO_COLOR.
+    let named = std::env::var_os("PARALLAX_CONFIG").filter(|v| !v.is_empty());
+    let (path, required) = match named {
+        Some(p) => (Some(PathBuf::from(p)), true),
+        None => (
+            directories::ProjectDirs::from("", "", "parallax")
+                .map(|d| d.config_dir().join("config.toml")),
+            false,
+        ),
+    };
+    let text = match path.as_ref().map(std::fs::read_to_string) {
+        Some(Ok(t)) => t,
+        Some(Err(e)) if required || e.kind() != std::io::ErrorKind::NotFound => {
+            let p = path.unwrap_or_default();
+            return Err(format!("{}: {e}", p.display()));
+        }
+        _ => String::new(),
+    };
+    Ok((path, text))
 }
 
 /// A TOML syntax error in one line, with the line it is on when the parser says where:

@@ -585,4 +585,7 @@ fn the_configurations_align_settings_hold_for_align() {
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
+    // A mistake in the reader's colours is no reason for a report to fail.
+    let (theme, _) = links("[theme]\nadded = \"blu\"\n", &[]);
+    assert_eq!(theme, default);
 }

@@ -494,20 +494,23 @@ pub fn misspelt(x: &str, y: &str) -> bool {
         && names::american(p) != names::american(q);
     let short = p.len().min(q.len());
     // A given name before one surname, spelt two ways ("John Abernathy" / "Jon Abernathy",
-    // "Katherine Morrow" / "Catherine Morrow"): shorter names allow one letter, and a C
-    // for a K (or the reverse) only before the same letters.
+    // "Katherine Morrow" / "Catherine Morrow"): a letter more or less inside a short name
+    // (not at its end: "Paul" / "Paula", "Dan" / "Dana" are other people), or a C for a K
+    // before the same letters. Longer given names follow the rule for any word below,
+    // which keeps "Daniel" / "Danielle" and "Christian" / "Christina" apart.
     let given = wx.len() >= 2 && !place && wx.last() == wy.last() && wx.last() != Some(p);
-    if given {
-        let sound = |a: &str, b: &str| {
-            let (ca, cb) = (a.chars().next(), b.chars().next());
-            ca == cb
-                || (matches!((ca, cb), (Some('c'), Some('k')) | (Some('k'), Some('c')))
-                    && a[1..] == b[1..])
-        };
-        return short >= 3
-            && sound(p, q)
-            && edit_distance(p, q) <= if short < 5 { 1 } else { 2 }
-            && p.chars().chain(q.chars()).all(char::is_alphabetic);
+    if given && p.chars().chain(q.chars()).all(char::is_alphabetic) {
+        let (cp, cq) = (p.chars().next(), q.chars().next());
+        let swapped =
+            matches!((cp, cq), (Some('c'), Some('k')) | (Some('k'), Some('c'))) && p[1..] == q[1..];
+        let inside = short >= 3
+            && p.len().abs_diff(q.len()) == 1
+            && cp == cq
+            && p.chars().last() == q.chars().last()
+            && edit_distance(p, q) == 1;
+        if swapped || inside {
+            return true;
+        }
     }
     short >= 5
         && (surname || (!p.starts_with(q) && !q.starts_with(p)))
@@ -609,7 +612,31 @@ fn one_to_one(mut pairs: Vec<(usize, usize, usize)>, na: usize, nb: usize) -> Ve
 
 #[cfg(test)]
 mod tests {
-    use super::numbers_in;
+    use super::{misspelt, numbers_in};
+
+    #[test]
+    fn a_given_name_spelt_two_ways_is_told_from_another_name() {
+        let one = |p: &str, q: &str| misspelt(&format!("{p} abernathy"), &format!("{q} abernathy"));
+        for (p, q) in [
+            ("john", "jon"),
+            ("katherine", "catherine"),
+            ("carl", "karl"),
+            ("stephen", "steven"),
+        ] {
+            assert!(one(p, q), "{p} / {q}");
+        }
+        for (p, q) in [
+            ("mark", "mary"),
+            ("john", "joan"),
+            ("eric", "erica"),
+            ("paul", "paula"),
+            ("dan", "dana"),
+            ("daniel", "danielle"),
+            ("christian", "christina"),
+        ] {
+            assert!(!one(p, q), "{p} / {q}");
+        }
+    }
 
     #[test]
     fn whole_numbers_are_found_but_not_the_parts_of_decimals_times_or_scores() {

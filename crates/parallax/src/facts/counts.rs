@@ -305,8 +305,9 @@ fn gathered(text: &str, ws: &[Word], i: usize) -> bool {
 }
 
 /// True when the number at word `i` is what a toll stands at ("the death toll rose to 43",
-/// "the death toll from the flood in Varna rose to 43", "a toll of 12", "pushing the toll
-/// above 680"): a count of its own (the context reads the event, "death", before it). Only words of rising, standing and hedging stand right before the number, after
+/// "the death toll from the flood in Varna rose to 43", "a death toll of 12", "pushing the
+/// death toll above 680"): a count of its own (the context reads the event, "death",
+/// before it). Only a toll of lives: "the bridge toll rose to 5" is a price. Only words of rising, standing and hedging stand right before the number, after
 /// the toll or a phrase of where or from what ("the toll on the roads was 12 km" counts
 /// no people: "km" is counted, so this is not asked).
 fn tolled(text: &str, ws: &[Word], i: usize) -> bool {
@@ -350,6 +351,8 @@ fn tolled(text: &str, ws: &[Word], i: usize) -> bool {
         "exceeded",
     ];
     const PLACE: &[&str] = &["from", "in", "of", "on", "among", "after", "for"];
+    // A toll of lives, not of a bridge or a road.
+    const DEATHS: &[&str] = &["death", "casualty", "fatality", "human"];
     let is = |k: usize, set: &[&str]| {
         let w = ws[k].text(text);
         set.iter().any(|s| w.eq_ignore_ascii_case(s))
@@ -361,8 +364,10 @@ fn tolled(text: &str, ws: &[Word], i: usize) -> bool {
     first < i
         && (i.saturating_sub(12)..first).any(|k| {
             is(k, &["toll", "tolls"])
+                && k > 0
+                && is(k - 1, DEATHS)
                 && (k + 1 == first || is(k + 1, PLACE))
-                && gap_is_space(text, ws, k, i)
+                && gap_is_space(text, ws, k - 1, i)
         })
 }
 
@@ -666,6 +671,26 @@ mod tests {
         out.into_iter()
             .map(|f| (f.span.slice(s).to_string(), f.value))
             .collect()
+    }
+
+    #[test]
+    fn a_death_toll_is_counted_and_a_price_is_not() {
+        for (s, value) in [
+            (
+                "The death toll from the flood in Varna rose to 43.",
+                "43 toll",
+            ),
+            ("It pushed the death toll above 680.", "680 toll"),
+            ("The quake had a death toll of 12.", "12 toll"),
+        ] {
+            assert!(run(s).iter().any(|(_, v)| v == value), "{s}: {:?}", run(s));
+        }
+        for s in [
+            "The bridge toll rose to 5 on Monday.",
+            "Tolls rose to 12 on the bridge.",
+        ] {
+            assert!(run(s).is_empty(), "{s}: {:?}", run(s));
+        }
     }
 
     #[test]

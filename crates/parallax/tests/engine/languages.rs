@@ -105,10 +105,10 @@ fn a_language_the_engine_does_not_know_gets_neither_the_encoder_nor_facts() {
             "Во вторник президент приехал в Москву.\nПереговоры закончились без соглашения.\n",
         ),
         (
-            "Regeringen meddelade på tisdagen att förhandlingarna med facket hade avbrutits.\n\
-             Inga nya möten är planerade före jul, sade ministern.\n",
+            "Regeringen meddelade på tisdagen att förhandlingarna med facket har avbrutits.\n\
+             Inga nya möten är planerade före jul, och ministern vill inte kommentera saken.\n",
             "Förhandlingarna med facket avbröts på tisdagen, meddelade regeringen.\n\
-             Inga nya möten är planerade före jul, sade ministern.\n",
+             Inga nya möten är planerade före jul, och ministern vill inte kommentera saken.\n",
         ),
     ] {
         let docs = vec![

@@ -15,8 +15,9 @@ use parallax::text::fold;
 
 /// The title: letter and name of the source, then its date and byline, in `room` columns.
 /// A title too long for the row is cut in its name, which ends in "…" (read as cut, not as
-/// the whole name), so the date and byline still show (in up to two thirds of the row): a long
-/// headline must not hide when or by whom the piece was written.
+/// the whole name), so the date and byline still show (the name keeps a third of the row,
+/// or all of it when shorter): a long headline must not hide when or by whom the piece was
+/// written.
 pub fn title(m: &Model, r: &Reader, side: PaneSide, room: usize) -> String {
     let src = r.pair.src[side];
     let doc = &r.cmp.source(src).document;
@@ -37,7 +38,7 @@ pub fn title(m: &Model, r: &Reader, side: PaneSide, room: usize) -> String {
     if wn + wa <= room {
         return name + &about;
     }
-    let about = wrap::fit(&about, wa.min(room - room / 3));
+    let about = wrap::fit(&about, wa.min(room - wn.min(room / 3)));
     let name = wrap::fit(&name, room.saturating_sub(wrap::str_width(&about)));
     name + &about
 }

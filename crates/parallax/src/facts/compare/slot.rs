@@ -47,6 +47,16 @@ pub fn same(x: &Fact, y: &Fact) -> bool {
         // Names are a few words: scanning them beats building two sets.
         FactKind::Entity => words_within(&x.value, &y.value) || words_within(&y.value, &x.value),
         FactKind::Quote => same_quote(&x.value, &y.value),
+        // A death toll and a count of the dead of one number: "the toll rose to 43", "43
+        // people had died".
+        FactKind::Count => {
+            let toll = |v: &str| v.strip_suffix(" toll").map(str::to_string);
+            match (toll(&x.value), toll(&y.value)) {
+                (Some(n), None) => people_count(&y.value) == Some(n.as_str()),
+                (None, Some(n)) => people_count(&x.value) == Some(n.as_str()),
+                _ => false,
+            }
+        }
         _ => false,
     }
 }
