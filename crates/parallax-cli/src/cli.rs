@@ -319,13 +319,9 @@ pub fn run() -> Result<ExitCode> {
         fast: input.fast || config.fast,
         ..Options::default()
     };
-    let min_score = input.min_score.or(config.min_score);
-    let set_min_score = |options: &mut Options| {
-        if let Some(p) = min_score {
-            options.params.link_model.min_score = p;
-        }
-    };
-    set_min_score(&mut options);
+    if let Some(p) = input.min_score.or(config.min_score) {
+        options.params.link_model.min_score = p;
+    }
     match cli.command {
         Some(Command::Align {
             files,

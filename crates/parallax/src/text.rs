@@ -36,9 +36,9 @@ pub enum Language {
     Portuguese = 5,
     /// Dutch: words only.
     Dutch = 6,
-    /// A language none of the above is (Russian, Swedish, …), or too little text to tell:
-    /// its words are compared as written, without stop words or stems, and it gets neither
-    /// facts nor the encoder, which reads English only.
+    /// A language none of the above is (Russian, Swedish, Polish, …; see
+    /// [`Language::detect`]): its words are compared as written, without stop words or
+    /// stems, and it gets neither facts nor the encoder, which reads English only.
     Other = 7,
 }
 
@@ -54,15 +54,11 @@ const LANGUAGES: [Language; 8] = [
     Language::Other,
 ];
 
-/// How many languages [`TELLING`] tells apart: all, [`Language::Other`] by the function
-/// words of languages the engine does not otherwise know.
-const TOLD: usize = LANGUAGES.len();
-
 /// Function words that tell each language (in [`LANGUAGES`] order) from the others: words
 /// frequent in one of them ("por", "está", "mais", "la", "de", which two share, are left
 /// out). Some are English words or names too ("Le Pen", "et al.", "El Paso", "per cent"):
 /// [`TELLING_MIN`] and the comparison with English's count keep such English text English.
-const TELLING: [&[&str]; TOLD] = [
+const TELLING: [&[&str]; LANGUAGES.len()] = [
     &["the", "and", "of", "to", "is", "that", "with", "was", "for"],
     &[
         "der", "die", "das", "und", "ist", "nicht", "mit", "sich", "den", "ein",
@@ -87,8 +83,8 @@ const TELLING: [&[&str]; TOLD] = [
         "het", "een", "van", "niet", "zijn", "wordt", "voor", "ook", "werd", "naar", "bij",
         "hebben", "worden", "dat", "met",
     ],
-    // Swedish, Norwegian and Danish, Finnish, Polish, Turkish, Czech, Romanian: words none
-    // of the languages above (nor English) writes.
+    // Other: Swedish, Norwegian and Danish, Finnish, Polish, Turkish, Czech, Romanian words
+    // none of the languages above (nor English) writes.
     &[
         "och", "att", "är", "inte", "jag", "og", "ikke", "blev", "være", "että", "ovat", "oli",
         "mutta", "się", "jest", "że", "oraz", "ve", "bir", "için", "ile", "değil", "olarak",
@@ -153,10 +149,10 @@ impl Language {
     /// language the engine does not know; else English, which a headline or a list of
     /// results without a function word stays.
     pub fn detect(text: &str) -> Language {
-        let mut counts = [0usize; TOLD];
+        let mut counts = [0usize; LANGUAGES.len()];
         // Which telling words each language has (a short text's evidence: "per cent per
         // year" is one Italian word twice).
-        let mut distinct: [Vec<&str>; TOLD] = Default::default();
+        let mut distinct: [Vec<&str>; LANGUAGES.len()] = Default::default();
         let (mut words, mut english) = (0, 0);
         let (mut letters, mut latin, mut foreign) = (0, 0, 0);
         for w in text.unicode_words().take(2000) {
@@ -193,7 +189,7 @@ impl Language {
         if counts[1] > en && counts[1] >= counts[2..].iter().copied().max().unwrap_or(0) {
             return Language::German;
         }
-        let (best, n) = (2..TOLD)
+        let (best, n) = (2..LANGUAGES.len())
             .map(|k| (k, counts[k]))
             .max_by_key(|&(k, n)| (n, std::cmp::Reverse(k)))
             .unwrap_or((0, 0));
@@ -201,7 +197,10 @@ impl Language {
             return LANGUAGES[best];
         }
         // A short text in a known language has a few of its words and hardly any English.
-        let runner_up = (0..TOLD).filter(|&k| k != best).map(|k| counts[k]).max();
+        let runner_up = (0..LANGUAGES.len())
+            .filter(|&k| k != best)
+            .map(|k| counts[k])
+            .max();
         if words >= SHORT_WORDS
             && english * 8 < words
             && distinct[best].len() >= FEW_TELLING

@@ -119,10 +119,7 @@ impl Config {
         let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
             || std::env::var("TERM").is_ok_and(|t| monochrome(&t));
         let (path, text) = read_file()?;
-        let mut config = Config::from_toml(&text, no_colour).map_err(|e| match &path {
-            Some(p) => format!("{}: {e}", p.display()),
-            None => e,
-        })?;
+        let mut config = Config::from_toml(&text, no_colour).map_err(|e| in_file(&path, e))?;
         config.path = path;
         Ok(config)
     }
@@ -132,10 +129,7 @@ impl Config {
     /// reason for a report to fail.
     pub fn load_align() -> Result<Config, String> {
         let (path, text) = read_file()?;
-        let at = |e: String| match &path {
-            Some(p) => format!("{}: {e}", p.display()),
-            None => e,
-        };
+        let at = |e: String| in_file(&path, e);
         let table: toml::Table = toml::from_str(&text).map_err(|e| at(at_line(&text, &e)))?;
         let mut config = Config::default();
         if let Some(value) = table.get("align") {
@@ -193,6 +187,14 @@ fn read_file() -> Result<(Option<PathBuf>, String), String> {
         _ => String::new(),
     };
     Ok((path, text))
+}
+
+/// `e` said of the configuration file `path`, when there is one.
+fn in_file(path: &Option<PathBuf>, e: String) -> String {
+    match path {
+        Some(p) => format!("{}: {e}", p.display()),
+        None => e,
+    }
 }
 
 /// A TOML syntax error in one line, with the line it is on when the parser says where:

@@ -128,7 +128,7 @@ fn detached(out: &mut String, notes: &Notes) {
     super::walk::detached(
         out,
         &list,
-        |out, who, text| {
+        |out, _, who, text| {
             let _ = writeln!(
                 out,
                 "<blockquote><b>{who}, was:</b> {}</blockquote>",

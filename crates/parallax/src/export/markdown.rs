@@ -62,11 +62,10 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         walk::detached(
             &mut out,
             &detached,
-            |out, who, text| {
+            |out, k, who, text| {
                 // A link's two sides are two paragraphs of one quotation: a ">" line parts
                 // them, and none is left dangling after the last.
-                let last = out.strip_suffix('\n').and_then(|o| o.rsplit('\n').next());
-                if last.is_some_and(|l| l.starts_with("> **") && l.contains(", was:** ")) {
+                if k > 0 {
                     out.push_str(">\n");
                 }
                 let _ = writeln!(out, "> **{who}, was:** {}", escape(text));

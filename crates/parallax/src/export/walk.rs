@@ -143,16 +143,17 @@ pub(super) fn pair(cmp: &Comparison, p: &PairAlignment, sink: &mut impl PairSink
 }
 
 /// Writes each of the detached notes `list` after the quotes of the text it was on:
-/// `quote(out, letter, text)` for each quote, then `note(out, note)`.
+/// `quote(out, k, letter, text)` for its `k`th quote (a link's note has two), then
+/// `note(out, note)`.
 pub(super) fn detached(
     out: &mut String,
     list: &[&Note],
-    quote: impl Fn(&mut String, &str, &str),
+    quote: impl Fn(&mut String, usize, &str, &str),
     note: impl Fn(&mut String, &Note),
 ) {
     for n in list {
-        for q in &n.quotes {
-            quote(out, &q.source.letter(), &q.text);
+        for (k, q) in n.quotes.iter().enumerate() {
+            quote(out, k, &q.source.letter(), &q.text);
         }
         note(out, n);
     }

@@ -378,32 +378,8 @@ pub fn compare(a: Analysed<'_>, ia: &[SegmentId], b: Analysed<'_>, ib: &[Segment
 
 /// The conflicts of one kind between A's segments `ia` and B's segments `ib` (what
 /// [`conflicts`] finds of that kind, or of its quotes' speakers for quotes), for callers
-/// that know which kind they look for.
-fn conflicts_of(
-    a: Analysed<'_>,
-    ia: &[SegmentId],
-    b: Analysed<'_>,
-    ib: &[SegmentId],
-    kind: FactKind,
-) -> Vec<Conflict> {
-    compared_of(a, ia, b, ib, kind).0
-}
-
-/// The slots of `kind` that A's segments `ia` and B's segments `ib` both state, whether
-/// their values clash or one value fits both (numbers; other kinds by their clashes).
-fn slots_of(
-    a: Analysed<'_>,
-    ia: &[SegmentId],
-    b: Analysed<'_>,
-    ib: &[SegmentId],
-    kind: FactKind,
-) -> Vec<String> {
-    let (clash, fit) = compared_of(a, ia, b, ib, kind);
-    clash.into_iter().chain(fit).map(|c| c.slot).collect()
-}
-
-/// The conflicts of one kind between two sides (see [`conflicts_of`]), and for numbers the
-/// pairs of one slot that one value fits ([`Compared::fitting`]).
+/// that know which kind they look for; and for numbers the pairs of one slot that one value
+/// fits ([`Compared::fitting`]).
 fn compared_of(
     a: Analysed<'_>,
     ia: &[SegmentId],

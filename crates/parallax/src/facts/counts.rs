@@ -304,12 +304,12 @@ fn gathered(text: &str, ws: &[Word], i: usize) -> bool {
     })
 }
 
-/// True when the number at word `i` is what a toll stands at ("the death toll rose to 43",
-/// "the death toll from the flood in Varna rose to 43", "a death toll of 12", "pushing the
-/// death toll above 680"): a count of its own (the context reads the event, "death",
-/// before it). Only a toll of lives: "the bridge toll rose to 5" is a price. Only words of rising, standing and hedging stand right before the number, after
-/// the toll or a phrase of where or from what ("the toll on the roads was 12 km" counts
-/// no people: "km" is counted, so this is not asked).
+/// True when the number at word `i` is what a toll of lives stands at ("the death toll rose
+/// to 43", "the death toll from the flood in Varna rose to 43", "a death toll of 12",
+/// "pushing the death toll above 680"): a count of its own (the context reads the event,
+/// "death", before it). "The bridge toll rose to 5" is a price. Only words of rising,
+/// standing and hedging stand right before the number, after the toll or a phrase of where
+/// or from what.
 fn tolled(text: &str, ws: &[Word], i: usize) -> bool {
     const BEFORE: &[&str] = &[
         "rose",

@@ -16,9 +16,9 @@ use std::hash::BuildHasher;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 
+use super::compared_of;
 use super::context::{context, numberish};
 use super::numeric::noun_key;
-use super::{conflicts_of, slots_of};
 use crate::align::Link;
 use crate::facts::words::{fold, words};
 use crate::facts::{Analysed, Conflict, Fact, FactKind};
@@ -156,7 +156,8 @@ fn differing(
     accept: impl Fn(FactKind, &str) -> bool,
 ) -> Option<String> {
     kinds.iter().find_map(|&kind| {
-        conflicts_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
+        compared_of(a, &[SegmentId(i)], b, &[SegmentId(j)], kind)
+            .0
             .into_iter()
             .find(|c| named_on_both(a, b, c) && accept(kind, &c.slot))
             .map(|c| c.slot)
@@ -197,18 +198,18 @@ fn other_event(
     kind: FactKind,
     slot: &str,
 ) -> bool {
-    let names = |cs: Vec<Conflict>| cs.into_iter().any(|c| c.slot == slot);
+    // The link states the slot on both sides: its values clash there, or one value fits.
+    let states = |(clash, fit): (Vec<Conflict>, Vec<Conflict>)| {
+        clash.iter().chain(&fit).any(|c| c.slot == slot)
+    };
+    let clashes = |(clash, _): (Vec<Conflict>, Vec<Conflict>)| clash.iter().any(|c| c.slot == slot);
     let by_a = partners.of_a.get(&i).is_some_and(|ib| {
-        slots_of(a, &[SegmentId(i)], b, ib, kind)
-            .iter()
-            .any(|s| s == slot)
-            && names(conflicts_of(b, ib, b, &[SegmentId(j)], kind))
+        states(compared_of(a, &[SegmentId(i)], b, ib, kind))
+            && clashes(compared_of(b, ib, b, &[SegmentId(j)], kind))
     });
     let by_b = partners.of_b.get(&j).is_some_and(|ia| {
-        slots_of(a, ia, b, &[SegmentId(j)], kind)
-            .iter()
-            .any(|s| s == slot)
-            && names(conflicts_of(a, ia, a, &[SegmentId(i)], kind))
+        states(compared_of(a, ia, b, &[SegmentId(j)], kind))
+            && clashes(compared_of(a, ia, a, &[SegmentId(i)], kind))
     });
     by_a || by_b
 }

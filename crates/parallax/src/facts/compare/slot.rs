@@ -49,14 +49,11 @@ pub fn same(x: &Fact, y: &Fact) -> bool {
         FactKind::Quote => same_quote(&x.value, &y.value),
         // A death toll and a count of the dead of one number: "the toll rose to 43", "43
         // people had died".
-        FactKind::Count => {
-            let toll = |v: &str| v.strip_suffix(" toll").map(str::to_string);
-            match (toll(&x.value), toll(&y.value)) {
-                (Some(n), None) => people_count(&y.value) == Some(n.as_str()),
-                (None, Some(n)) => people_count(&x.value) == Some(n.as_str()),
-                _ => false,
-            }
-        }
+        FactKind::Count => match (x.value.strip_suffix(" toll"), y.value.strip_suffix(" toll")) {
+            (Some(n), None) => people_count(&y.value) == Some(n),
+            (None, Some(n)) => people_count(&x.value) == Some(n),
+            _ => false,
+        },
         _ => false,
     }
 }
