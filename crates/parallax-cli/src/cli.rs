@@ -72,8 +72,11 @@ struct AlignArgs {
     unit: Option<UnitArg>,
     /// Align without the sentence encoder: much faster, finds fewer reworded claims. The
     /// reader then keeps its first links instead of refining them in the background.
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_fast")]
     fast: bool,
+    /// Align with the sentence encoder even though the configuration says `fast = true`.
+    #[arg(long, overrides_with = "fast")]
+    no_fast: bool,
     /// Show only links at least this likely to be right (0 to 1; default 0.6); a passage
     /// that tells a fact of a shown link another way joins it, which then says so and may
     /// score lower.
@@ -88,7 +91,9 @@ struct InputArgs {
     unit: UnitArg,
     max_size: u64,
     timeout: f64,
-    fast: bool,
+    /// `--fast` (true) or `--no-fast` (false), the last given; none leaves it to the
+    /// configuration.
+    fast: Option<bool>,
     min_score: Option<f32>,
 }
 
@@ -107,8 +112,19 @@ impl InputArgs {
             unit: sa.unit.or(align.unit).unwrap_or(UnitArg::Sentence),
             max_size: sr.max_size.or(read.max_size).unwrap_or(50 * 1024 * 1024),
             timeout: sr.timeout.or(read.timeout).unwrap_or(30.0),
-            fast: sa.fast || align.fast,
+            fast: sa.fast_given().or(align.fast_given()),
             min_score: sa.min_score.or(align.min_score),
+        }
+    }
+}
+
+impl AlignArgs {
+    /// `--fast` or `--no-fast`, whichever was given last (clap keeps only that one).
+    fn fast_given(&self) -> Option<bool> {
+        match (self.fast, self.no_fast) {
+            (true, _) => Some(true),
+            (_, true) => Some(false),
+            _ => None,
         }
     }
 }
@@ -316,7 +332,7 @@ pub fn run() -> Result<ExitCode> {
     };
     let mut options = Options {
         unit: input.unit.into(),
-        fast: input.fast || config.fast,
+        fast: input.fast.unwrap_or(config.fast),
         ..Options::default()
     };
     if let Some(p) = input.min_score.or(config.min_score) {

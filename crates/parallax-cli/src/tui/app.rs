@@ -265,11 +265,6 @@ pub fn run(
     let load = fetch.load.clone();
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
     let (tx, rx) = mpsc::channel();
-    // The configuration's `fast` is `--fast` given once and for all.
-    let fast = |mut o: Options| {
-        o.fast |= config.fast;
-        o
-    };
     let (names, job, options) = match start {
         Start::Docs(docs, options) => (
             parallax::comparison::names(
@@ -278,13 +273,13 @@ pub fn run(
                     .map(|d| (d.path.as_str(), d.meta.title.as_deref()))
                     .collect::<Vec<_>>(),
             ),
-            Job::Build(docs, fast((*options).clone())),
-            Some(fast(*options)),
+            Job::Build(docs, (*options).clone()),
+            Some(*options),
         ),
         Start::Files(files, options) => (
             files.iter().map(|f| file_name(f.path())).collect(),
-            Job::Convert(files, fast((*options).clone())),
-            Some(fast(*options)),
+            Job::Convert(files, (*options).clone()),
+            Some(*options),
         ),
         Start::Saved(opening) => (
             opening

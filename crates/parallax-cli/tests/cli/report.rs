@@ -572,6 +572,10 @@ fn the_configurations_align_settings_hold_for_align() {
     assert_eq!(asked, default, "--min-score wins over the configuration");
     let (_, encoded) = links("[align]\nfast = true\n", &[]);
     assert!(!encoded, "fast = true skips the encoder");
+    let (_, encoded) = links("[align]\nfast = true\n", &["--no-fast"]);
+    assert!(encoded, "--no-fast wins over fast = true");
+    let (_, encoded) = links("", &["--no-fast", "--fast"]);
+    assert!(!encoded, "the last of --fast and --no-fast holds");
     // A broken setting is refused in one line, naming the file.
     std::fs::write(&config, "[align]\nmin_score = 2\n").unwrap();
     let out = support::parallax(&["align", &a, &b])
