@@ -535,6 +535,7 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
     if files.iter().filter(|f| *f == "-").count() > 1 {
         anyhow::bail!("-: standard input can be read only once");
     }
+    say_same_files(files);
     files
         .iter()
         .map(|f| {
@@ -545,6 +546,27 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
             fetch::read_source(f, &opts).map_err(anyhow::Error::msg)
         })
         .collect()
+}
+
+/// A note when two of `files` name one file (the same path twice, or a relative and an
+/// absolute path to it): it is compared with itself as two sources, and with more than two
+/// every claim it states counts twice. A note, not an error: comparing a file with itself
+/// harms nothing, and the user may mean it.
+fn say_same_files(files: &[String]) {
+    let found: Vec<Option<std::path::PathBuf>> = files
+        .iter()
+        .map(|f| std::fs::canonicalize(f).ok().filter(|p| p.is_file()))
+        .collect();
+    for (i, p) in found.iter().enumerate() {
+        let Some(p) = p else { continue };
+        if let Some(j) = found[..i].iter().position(|q| q.as_ref() == Some(p)) {
+            crate::say!(
+                "note: {} and {} are the same file; it is compared with itself",
+                files[j],
+                files[i]
+            );
+        }
+    }
 }
 
 /// A note when the user gave `--min-score` and a source is not in English: the minimum is

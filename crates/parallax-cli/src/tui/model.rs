@@ -293,6 +293,9 @@ pub struct Model {
     pub search: Search,
     /// The window open over the panes, if any.
     pub overlay: Option<Overlay>,
+    /// Where the claim matrix's cursor and filter were when it last closed: `m` opens it
+    /// there again, so the claims can be read one after another (row, filter).
+    pub matrix_left_at: (usize, crate::tui::matrix::Filter),
     /// A one-time message for the status line.
     pub message: Option<String>,
     /// The notes, and where they are saved.
@@ -327,6 +330,7 @@ impl Model {
             view: ViewMode::Reading,
             search: Search::default(),
             overlay: None,
+            matrix_left_at: Default::default(),
             message: None,
             notes: Annotations {
                 notes: parallax::annotate::Notes::new(config.tags.clone()),

@@ -235,7 +235,13 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                     let at = pairs_of(m).iter().position(|&p| Some(p) == shown);
                     Overlay::Pick(at.unwrap_or(0))
                 } else {
-                    Overlay::Matrix(0, Default::default())
+                    // Where it was left, on a row that is still there.
+                    let (at, filter) = m.matrix_left_at;
+                    let rows = m
+                        .phase
+                        .ready()
+                        .map_or(0, |r| crate::tui::matrix::rows(&r.cmp, filter).len());
+                    Overlay::Matrix(at.min(rows.saturating_sub(1)), filter)
                 });
             } else {
                 m.message = Some(if cmd == Command::Pick {

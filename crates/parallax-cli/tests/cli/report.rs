@@ -260,6 +260,28 @@ fn more_than_two_sources_report_pairs() {
     assert_eq!(r["pairs"].as_array().unwrap().len(), 3);
 }
 
+/// One file given twice (once by a relative path) is compared with itself, and a note
+/// says so: nothing else tells that two sources are one file.
+#[test]
+fn one_file_given_twice_is_named_in_a_note() {
+    let p: Vec<String> = SAMPLES.iter().map(|s| path(s)).collect();
+    let relative = format!("./crates/../{}", SAMPLES[0]);
+    let out = support::parallax(&["align", &p[0], &p[1], &relative, "--fast"])
+        .current_dir(support::root())
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("are the same file") && err.contains(&relative),
+        "{err}"
+    );
+    let out = support::parallax(&["align", &p[0], &p[1], &p[2], "--fast"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).is_empty());
+}
+
 #[test]
 fn the_text_report_names_the_sources_and_counts() {
     let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));

@@ -372,7 +372,8 @@ fn enter_shows_the_passage_the_row_quotes() {
         };
         let label = cmp(&m).clusters[c].label.clone();
         let start: Vec<&str> = label.split_whitespace().take(4).collect();
-        press(&mut m, "m");
+        // From the top: the matrix opens where it was left.
+        press(&mut m, "m g");
         for _ in 0..k {
             press(&mut m, "j");
         }
@@ -397,7 +398,7 @@ fn enter_shows_two_passages_of_the_claim_that_are_linked() {
             let Row::Claim(c) = rows(cmp(&m), Filter::All)[k] else {
                 panic!()
             };
-            press(&mut m, "m");
+            press(&mut m, "m g");
             for _ in 0..k {
                 press(&mut m, "j");
             }
@@ -506,27 +507,37 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             .into_iter()
             .filter(|l| {
                 let inner = l.trim_start_matches('│').trim_start_matches(['▶', ' ']);
-                // "1  ≠ ✓ ✓ ✓  The U.S. …": the claim's number, then its signs.
-                inner
-                    .split_once("  ")
-                    .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+                // "1 ≠ ✓ ✓ ✓  The U.S. …": the claim's number, then its signs.
+                let mut words = inner.split_whitespace();
+                words
+                    .next()
+                    .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                    && words
+                        .next()
+                        .is_some_and(|s| ["✓", "≠", "≈", "–"].contains(&s))
             })
             .collect()
     };
     let first = screen(&draw(&m));
     assert!(first.contains("Nicolás Maduro”"), "{first}");
     assert!(first.contains("D writes “Nicolas Maduro”"), "{first}");
-    press(&mut m, "j j j j j j");
+    // To the last claim, past the rows the screen holds under the footer.
+    let n = cmp(&m).clusters.len();
+    assert!(n >= 6, "{n} claims");
+    press(&mut m, &vec!["j"; n - 1].join(" "));
     let shown = claim_rows(&m);
     assert!(shown.len() >= 5, "{:#?}", crate::support::rows(&draw(&m)));
     let screen_rows = crate::support::rows(&draw(&m));
     let head = screen_rows
         .iter()
-        .position(|l| l.contains("#  A B C D  claim"))
+        .position(|l| {
+            let inner = l.trim_start_matches('│').trim_start();
+            inner.starts_with('#') && inner.contains(" A B C D  claim")
+        })
         .expect("the column letters stay in sight");
     let cursor = screen_rows
         .iter()
-        .position(|l| l.contains("│▶7 "))
+        .position(|l| l.contains(&format!("│▶{n} ")))
         .expect("the cursor's row is in sight");
     assert!(head < cursor);
     assert!(
@@ -534,4 +545,30 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             .iter()
             .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt"))
     );
+}
+
+/// Closed, or left for a claim with Enter, the matrix opens again on the row and under the
+/// filter it was left on, so the claims can be read one after another.
+#[test]
+fn the_matrix_opens_again_where_it_was_left() {
+    let mut m = refined_demo_model(120, 40);
+    let cursor = |m: &Model| {
+        let rows = crate::support::rows(&draw(m));
+        rows.iter()
+            .find_map(|l| {
+                let (_, rest) = l.split_once('▶')?;
+                rest.split_whitespace().next()?.parse::<usize>().ok()
+            })
+            .expect("a row under the cursor")
+    };
+    press(&mut m, "m j j");
+    assert_eq!(cursor(&m), 3);
+    press(&mut m, "esc");
+    assert!(m.overlay.is_none());
+    press(&mut m, "m");
+    assert_eq!(cursor(&m), 3, "reopened where it was closed");
+    press(&mut m, "j enter");
+    assert!(m.overlay.is_none(), "Enter shows the claim in the panes");
+    press(&mut m, "m");
+    assert_eq!(cursor(&m), 4, "reopened on the claim Enter showed");
 }

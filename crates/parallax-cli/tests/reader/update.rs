@@ -392,7 +392,7 @@ fn enter_on_a_claim_keeps_the_shown_source_that_states_it() {
         };
         press(&mut m, "p j j j j j enter");
         assert_eq!(reader(&m).pair.src, [SourceId(2), SourceId(3)]);
-        press(&mut m, "m");
+        press(&mut m, "m g");
         let row = visible(&m).iter().position(|&c| c == k).unwrap();
         for _ in 0..row {
             press(&mut m, "j");

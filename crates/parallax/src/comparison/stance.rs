@@ -139,7 +139,12 @@ impl Comparison {
                 !possible
                     || (mine.iter().any(|s| firm(own, s)) && theirs.iter().any(|s| firm(other, s)))
             });
-            for conflict in links.flat_map(|(_, _, c)| c) {
+            // A link may hold passages of other claims too (a weak link over two passages):
+            // only a fact stated in the claim's own passages on both sides is the claim's.
+            let own_facts = links
+                .flat_map(|(_, _, c)| c)
+                .filter(|c| self.states(own, c.a_span) && self.states(other, c.b_span));
+            for conflict in own_facts {
                 let c = MemberConflict {
                     with: other.doc,
                     conflict,
@@ -152,6 +157,12 @@ impl Comparison {
             }
         }
         out
+    }
+
+    /// True when `span` of member `m`'s source lies in one of the member's passages.
+    fn states(&self, m: &ClusterMember, span: crate::span::Span) -> bool {
+        let segments = &self.source(m.doc).segments;
+        (m.segments.iter()).any(|s| segments[s.0].span.contains(&span))
     }
 
     /// The links joining `own`'s passages to `other`'s (believed ones, or with `possible`

@@ -302,3 +302,31 @@ fn the_demo_names_its_sources_apart() {
         }
     }
 }
+
+/// A link may hold passages of two claims (a sentence told in two, one half in each): the
+/// fact it flags belongs under the claim of the passages that state it, not under the
+/// other. (On five reports of one quake, "Magnitude: D says 7.6, E says 7.7" stood under a
+/// claim on damaged homes, whose passage of D has no magnitude.)
+#[test]
+fn a_link_over_two_claims_flags_a_fact_only_under_the_claim_that_states_it() {
+    let mut cmp = quake();
+    let (rescue, toll) = (claim_of(&cmp, 0, 1), claim_of(&cmp, 0, 0));
+    assert_ne!(rescue, toll);
+    let (p, l) = crate::quake::toll_link(&cmp);
+    let flagged = cmp.pairs[p].link_facts[l].conflicts.clone();
+    // The link of A's and C's rescue passages, widened to hold their leads too, with the
+    // toll the leads state differently.
+    let r = (cmp.pairs[p].alignment.links.iter())
+        .position(|x| x.a.contains(&SegmentId(1)))
+        .expect("A and C both tell of the rescue");
+    let link = &mut cmp.pairs[p].alignment.links[r];
+    link.a.insert(0, SegmentId(0));
+    link.b.insert(0, SegmentId(0));
+    cmp.pairs[p].link_facts[r].conflicts.extend(flagged);
+    let c = cmp.clusters[rescue].clone();
+    assert!(cmp.claim_conflicts(&c, SourceId(0)).is_empty());
+    assert_eq!(cmp.stance(&c, SourceId(2)), Stance::States);
+    let t = cmp.clusters[toll].clone();
+    assert_eq!(cmp.claim_conflicts(&t, SourceId(0)).len(), 1);
+    assert_eq!(cmp.stance(&t, SourceId(2)), Stance::Differs);
+}

@@ -21,6 +21,8 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
     let last = shown.len().saturating_sub(1);
     let page = layout::page_height(m.size).saturating_sub(2).max(1);
     let refilter = |f: Filter| Some(Overlay::Matrix(0, f));
+    // Closed or left for a claim, it opens here again.
+    m.matrix_left_at = (at, filter);
     m.overlay = match cmd {
         // Esc first clears a filter, then closes.
         Command::Cancel | Command::ClaimsAll if filter != Filter::All => refilter(Filter::All),

@@ -97,6 +97,7 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     show_at(m, Some(pair), active, focus);
     super::notes::retarget(m);
     // Claims are numbered anew: the matrix starts again from its top row.
+    m.matrix_left_at.0 = 0;
     m.overlay = match overlay {
         Some(Overlay::Matrix(_, filter)) => Some(Overlay::Matrix(0, filter)),
         other => other,

@@ -33,7 +33,9 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
-         match, – does not. A sign opens the source's passage beside another source's passage it is linked to.</p>\n",
+         match, – does not. ✓ and ≠ open the source's passage beside another source's passage \
+         it is linked to; ≈ opens the passage that only a link below the shown score joins to \
+         the claim.</p>\n",
     );
     let names = cmp.names();
     out.push_str("<table class=\"matrix\">\n<thead><tr><th>#</th><th>Claim</th>");
