@@ -18,11 +18,13 @@ pub enum Format {
     Text,
     /// A Markdown report.
     Markdown,
+    /// One standalone HTML page, as `parallax export` writes it (without notes).
+    Html,
 }
 
 impl Format {
     /// Every format, in the order a command line lists them.
-    pub const ALL: [Format; 3] = [Format::Json, Format::Text, Format::Markdown];
+    pub const ALL: [Format; 4] = [Format::Json, Format::Text, Format::Markdown, Format::Html];
 
     /// Its name on a command line.
     pub fn name(self) -> &'static str {
@@ -30,6 +32,7 @@ impl Format {
             Format::Json => "json",
             Format::Text => "text",
             Format::Markdown => "markdown",
+            Format::Html => "html",
         }
     }
 
@@ -37,7 +40,7 @@ impl Format {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Format::Markdown => &["md"],
-            Format::Json | Format::Text => &[],
+            Format::Json | Format::Text | Format::Html => &[],
         }
     }
 }
@@ -57,7 +60,13 @@ pub fn report(cmp: &crate::Comparison, format: Format) -> String {
         Format::Json => json::to_string(cmp) + "\n",
         Format::Text => text::render(cmp),
         Format::Markdown => markdown::render(cmp),
+        Format::Html => html::render(cmp, &crate::annotate::Notes::default(), &page_title(cmp)),
     }
+}
+
+/// The title of a page made without a saved comparison's name: its sources' names.
+fn page_title(cmp: &crate::Comparison) -> String {
+    cmp.names().join(" · ")
 }
 
 /// The comparison as a report in `format`, with the corrections by hand in `notes` listed
@@ -75,6 +84,7 @@ pub fn report_corrected(
         }
         Format::Text => text::render(cmp) + &corrections_text(notes),
         Format::Markdown => markdown::render(cmp) + &markdown::corrections(notes),
+        Format::Html => html::render(cmp, notes, &page_title(cmp)),
     }
 }
 

@@ -260,6 +260,29 @@ fn more_than_two_sources_report_pairs() {
     assert_eq!(r["pairs"].as_array().unwrap().len(), 3);
 }
 
+/// `align --format html` writes the page `export` writes, without notes: with more than two
+/// sources, the claim matrix whose every cell opens a passage of the page.
+#[test]
+fn align_writes_a_standalone_html_page() {
+    let p: Vec<String> = SAMPLES.iter().map(|s| path(s)).collect();
+    let page = run(
+        &["align", &p[0], &p[1], &p[2], "--fast", "--format", "html"],
+        None,
+    );
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..100]);
+    assert!(page.contains("<section class=\"claims\" id=\"claims\">"));
+    assert!(page.contains("<title>Parallax: cabello-2019-ap-rewrite.txt · "));
+    let cells: Vec<&str> = page
+        .split("<a class=\"cell\" href=\"#")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap())
+        .collect();
+    assert!(!cells.is_empty(), "the matrix links its cells");
+    for id in cells {
+        assert!(page.contains(&format!("id=\"{id}\"")), "no passage #{id}");
+    }
+}
+
 /// One file given twice (once by a relative path) is compared with itself, and a note
 /// says so: nothing else tells that two sources are one file.
 #[test]
