@@ -407,7 +407,7 @@ pub fn run() -> Result<ExitCode> {
             };
             if reader_fits_terminal() {
                 let start = crate::tui::Start::Saved(Box::new(opening));
-                return crate::tui::run(start, Ok(store), fetch);
+                return crate::tui::run(start, Ok(store), fetch, None);
             }
             store_cmds::open(opening, &load)
         }
@@ -516,7 +516,9 @@ fn reader(sources: Sources, options: &Options, cli: &Cli, input: &InputArgs) -> 
         Sources::Demo(docs) => crate::tui::Start::Docs(docs, Box::new(options.clone())),
         Sources::Files(files) => crate::tui::Start::Files(files, Box::new(options.clone())),
     };
-    crate::tui::run(start, store, fetch)
+    // The note `read_all` printed is under the reader's screen: on its status line too.
+    let note = same_sources(&cli.files).into_iter().next();
+    crate::tui::run(start, store, fetch, note)
 }
 
 impl InputArgs {
@@ -535,7 +537,9 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
     if files.iter().filter(|f| *f == "-").count() > 1 {
         anyhow::bail!("-: standard input can be read only once");
     }
-    say_same_files(files);
+    for note in same_sources(files) {
+        crate::say!("note: {note}");
+    }
     files
         .iter()
         .map(|f| {
@@ -548,25 +552,41 @@ fn read_all(files: &[String], input: &InputArgs) -> Result<Vec<document::Checked
         .collect()
 }
 
-/// A note when two of `files` name one file (the same path twice, or a relative and an
-/// absolute path to it): it is compared with itself as two sources, and with more than two
-/// every claim it states counts twice. A note, not an error: comparing a file with itself
-/// harms nothing, and the user may mean it.
-fn say_same_files(files: &[String]) {
-    let found: Vec<Option<std::path::PathBuf>> = files
+/// Notes for sources of `files` that are one source given twice: the same file (by the
+/// same path, a relative and an absolute one, or through a symbolic link) or the same URL. It is
+/// compared with itself, and with more than two sources every claim it states counts
+/// twice. A note, not an error: comparing a file with itself harms nothing, and the user
+/// may mean it. Standard input (`-`) is read once, so never twice.
+fn same_sources(files: &[String]) -> Vec<String> {
+    #[derive(PartialEq)]
+    enum Same {
+        Url(String),
+        File(std::path::PathBuf),
+    }
+    let found: Vec<Option<Same>> = files
         .iter()
-        .map(|f| std::fs::canonicalize(f).ok().filter(|p| p.is_file()))
+        .map(|f| {
+            if f == "-" {
+                None
+            } else if parallax::document::is_url(f) {
+                Some(Same::Url(f.clone()))
+            } else {
+                let path = std::fs::canonicalize(f).ok().filter(|p| p.is_file())?;
+                Some(Same::File(path))
+            }
+        })
         .collect();
-    for (i, p) in found.iter().enumerate() {
-        let Some(p) = p else { continue };
-        if let Some(j) = found[..i].iter().position(|q| q.as_ref() == Some(p)) {
-            crate::say!(
-                "note: {} and {} are the same file; it is compared with itself",
-                files[j],
-                files[i]
-            );
+    let mut notes = Vec::new();
+    for (i, x) in found.iter().enumerate() {
+        let Some(x) = x else { continue };
+        if let Some(j) = found[..i].iter().position(|y| y.as_ref() == Some(x)) {
+            notes.push(format!(
+                "{} and {} are one source; it is compared with itself",
+                files[j], files[i]
+            ));
         }
     }
+    notes
 }
 
 /// A note when the user gave `--min-score` and a source is not in English: the minimum is

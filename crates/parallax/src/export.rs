@@ -84,7 +84,7 @@ pub fn report_corrected(
         }
         Format::Text => text::render(cmp) + &corrections_text(notes),
         Format::Markdown => markdown::render(cmp) + &markdown::corrections(notes),
-        Format::Html => html::render(cmp, notes, &page_title(cmp)),
+        Format::Html => html::render(cmp, &notes.corrections_only(), &page_title(cmp)),
     }
 }
 

@@ -221,7 +221,10 @@ impl Saved {
             serde_json::from_slice(bytes).map_err(|e| corrupt(e.to_string()))?
         };
         validate::check(&saved).map_err(corrupt)?;
-        // Claims saved before they were numbered most-carried first: listed as now.
+        // Claims saved before every claim needed two sources that state it firmly, or
+        // before they were numbered most-carried first: kept and listed as now. (No note
+        // refers to a claim.)
+        saved.comparison.clusters.retain(|c| c.firmly_by() >= 2);
         crate::comparison::claims_in_order(&mut saved.comparison.clusters);
         Ok(saved)
     }

@@ -256,11 +256,13 @@ fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>, workers: &Wor
 /// saves (or why there is none), `load` how sources are read again. The exit code is success
 /// when the user quit, 128 + the signal's number when a signal stopped the reader (as a shell
 /// reports a process a signal killed: 143 for SIGTERM), so scripts can tell. A source found
-/// unreadable on the worker ends the reader with that error.
+/// unreadable on the worker ends the reader with that error. `note`, when given, is said
+/// on the status line once the sources are on screen (see [`Model::sources_note`]).
 pub fn run(
     start: Start,
     store: Result<Store, String>,
     fetch: crate::fetch::FetchOptions,
+    note: Option<String>,
 ) -> Result<ExitCode> {
     let load = fetch.load.clone();
     let config = Config::load().map_err(|e| anyhow::anyhow!("configuration: {e}"))?;
@@ -301,6 +303,7 @@ pub fn run(
         spare: std::env::temp_dir(),
     };
     let mut model = Model::new(config, names);
+    model.sources_note = note;
 
     // The number of the last signal received, 0 while none was: the loop stops on any, the
     // exit code names it.

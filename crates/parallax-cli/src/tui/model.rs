@@ -298,6 +298,9 @@ pub struct Model {
     pub matrix_left_at: (usize, crate::tui::matrix::Filter),
     /// A one-time message for the status line.
     pub message: Option<String>,
+    /// A note on the sources as given (one file given twice), said on the status line
+    /// when the comparison comes on screen and again when its links are refined.
+    pub sources_note: Option<String>,
     /// The notes, and where they are saved.
     pub notes: Annotations,
     /// The dialog that has the keyboard (editor, picker, question), if any.
@@ -331,6 +334,7 @@ impl Model {
             search: Search::default(),
             overlay: None,
             matrix_left_at: Default::default(),
+            sources_note: None,
             message: None,
             notes: Annotations {
                 notes: parallax::annotate::Notes::new(config.tags.clone()),

@@ -95,7 +95,10 @@ fn apply(m: &mut Model, action: Action) -> Option<Effect> {
                 *secs = now;
             }
         }
-        Action::Loaded(cmp) => loaded(m, *cmp),
+        Action::Loaded(cmp) => {
+            loaded(m, *cmp);
+            m.message = m.sources_note.clone().or(m.message.take());
+        }
         Action::Refining => m.refining = true,
         Action::Refined(cmp) => files::refined(m, cmp),
         // A comparison on screen stays there: only the aligner fails, and only before it.
@@ -235,13 +238,17 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                     let at = pairs_of(m).iter().position(|&p| Some(p) == shown);
                     Overlay::Pick(at.unwrap_or(0))
                 } else {
-                    // Where it was left, on a row that is still there.
+                    // Where it was left, on a row that is still there; every claim when
+                    // the filter left has none now.
                     let (at, filter) = m.matrix_left_at;
                     let rows = m
                         .phase
                         .ready()
                         .map_or(0, |r| crate::tui::matrix::rows(&r.cmp, filter).len());
-                    Overlay::Matrix(at.min(rows.saturating_sub(1)), filter)
+                    match rows {
+                        0 => Overlay::Matrix(0, Default::default()),
+                        n => Overlay::Matrix(at.min(n - 1), filter),
+                    }
                 });
             } else {
                 m.message = Some(if cmd == Command::Pick {

@@ -81,6 +81,35 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
     );
 }
 
+/// `align --corrections FILE --format html` lists the corrections, and only them: the
+/// notes saved with them stay out of a report made without notes, as in every other format.
+#[test]
+fn an_html_page_with_corrections_leaves_the_notes_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    let mut saved = saved_with_hand_link(&a, &b, ["a.txt", "b.txt"]);
+    let on = parallax::annotate::Anchor::Passage {
+        source: SourceId(0),
+        segment: SegmentId(0),
+    };
+    (saved.notes)
+        .add(&saved.comparison, on, "Ask the mayor's office", 3)
+        .unwrap();
+    let file = dir.path().join("fixes.parallax.json");
+    std::fs::write(&file, saved.to_json()).unwrap();
+    let out = crate::support::parallax(&[])
+        .arg("align")
+        .args([&a, &b])
+        .arg("--corrections")
+        .arg(&file)
+        .args(["--format", "html"])
+        .output()
+        .unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains("Corrections by hand"), "{page}");
+    assert!(!page.contains("Ask the mayor"), "{page}");
+}
+
 /// `open --refresh` on a source edited since saving: the link made by hand follows its
 /// passages to their new place (by the text it quotes), stays certain and is listed.
 #[test]

@@ -296,7 +296,7 @@ fn one_file_given_twice_is_named_in_a_note() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert!(
-        err.contains("are the same file") && err.contains(&relative),
+        err.contains("are one source") && err.contains(&relative),
         "{err}"
     );
     let out = support::parallax(&["align", &p[0], &p[1], &p[2], "--fast"])

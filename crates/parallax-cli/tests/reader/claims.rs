@@ -527,6 +527,14 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
     press(&mut m, &vec!["j"; n - 1].join(" "));
     let shown = claim_rows(&m);
     assert!(shown.len() >= 5, "{:#?}", crate::support::rows(&draw(&m)));
+    let first = |l: &String| {
+        let inner = l.trim_start_matches('│').trim_start_matches(['▶', ' ']);
+        inner.starts_with("1 ")
+    };
+    assert!(
+        !shown.iter().any(first),
+        "scrolled past the first: {shown:#?}"
+    );
     let screen_rows = crate::support::rows(&draw(&m));
     let head = screen_rows
         .iter()
@@ -545,6 +553,13 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             .iter()
             .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt"))
     );
+}
+
+/// The matrix's title row: "Claims × sources: " and its filter.
+fn matrix_title(m: &Model) -> String {
+    let rows = crate::support::rows(&draw(m));
+    let title = rows.iter().find(|l| l.contains("Claims × sources"));
+    title.expect("the matrix is open").clone()
 }
 
 /// Closed, or left for a claim with Enter, the matrix opens again on the row and under the
@@ -571,4 +586,26 @@ fn the_matrix_opens_again_where_it_was_left() {
     assert!(m.overlay.is_none(), "Enter shows the claim in the panes");
     press(&mut m, "m");
     assert_eq!(cursor(&m), 4, "reopened on the claim Enter showed");
+    // Under the filter it was closed with (`m` closes it as Esc does without a filter).
+    press(&mut m, "3 m");
+    assert!(m.overlay.is_none());
+    press(&mut m, "m");
+    let title = matrix_title(&m);
+    assert!(title.contains("in conflict"), "{title}");
+    // The first Esc clears the filter (from the top of every claim), the second closes.
+    press(&mut m, "esc j esc m");
+    let title = matrix_title(&m);
+    assert!(title.contains("all claims"), "{title}");
+    assert_eq!(cursor(&m), 2);
+    // Claims numbered anew start it at the top again, under the filter left: here the
+    // links refined once more.
+    press(&mut m, "3 j m");
+    use parallax_cli::tui::{action::Action, update::update};
+    update(&mut m, Action::Refining);
+    let again = crate::support::refined_demo();
+    update(&mut m, Action::Refined(Ok(Box::new(again))));
+    press(&mut m, "m");
+    let title = matrix_title(&m);
+    assert!(title.contains("in conflict"), "{title}");
+    assert_eq!(cursor(&m), 1);
 }

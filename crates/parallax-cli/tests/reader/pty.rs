@@ -323,6 +323,18 @@ fn demo_in_a_real_terminal() {
     assert!(status.success(), "exit status {status:?}");
 }
 
+/// One file given twice: the note that says so reaches the reader's status line, not only
+/// the standard error under its screen.
+#[test]
+fn one_file_given_twice_is_said_on_the_status_line() {
+    let a = "assets/samples/cabello-2019-ap-rewrite.txt";
+    let b = "assets/samples/cabello-2019-speed-read.txt";
+    let mut s = attach(spawn(&[a, b, a], &[]));
+    s.term.wait_for(&[&format!("{a} and {a} are one source")]);
+    s.term.keys(b"q");
+    assert!(s.finish().success());
+}
+
 /// An empty PARALLAX_CONFIG is unset, as an empty PARALLAX_DATA_DIR is: the reader starts
 /// (it failed with "configuration: : No such file or directory").
 #[test]

@@ -91,6 +91,15 @@ impl Notes {
         &self.corrections
     }
 
+    /// The corrections and the tags without the notes: what a report made without notes
+    /// (`parallax align --corrections`) shows.
+    pub fn corrections_only(&self) -> Notes {
+        Notes {
+            notes: Vec::new(),
+            ..self.clone()
+        }
+    }
+
     /// Marks the aligner's link of sources `a` and `b` holding `a_segments` and
     /// `b_segments` wrong. `machine` is the comparison as the aligner built it.
     pub fn mark_wrong(

@@ -139,8 +139,8 @@ impl Comparison {
                 !possible
                     || (mine.iter().any(|s| firm(own, s)) && theirs.iter().any(|s| firm(other, s)))
             });
-            // A link may hold passages of other claims too (a weak link over two passages):
-            // only a fact stated in the claim's own passages on both sides is the claim's.
+            // A link may hold passages of other claims too: only a fact stated in the
+            // claim's own passages on both sides is the claim's.
             let own_facts = links
                 .flat_map(|(_, _, c)| c)
                 .filter(|c| self.states(own, c.a_span) && self.states(other, c.b_span));
@@ -159,10 +159,15 @@ impl Comparison {
         out
     }
 
-    /// True when `span` of member `m`'s source lies in one of the member's passages.
+    /// True when the fact at `span` of member `m`'s source starts in one of the member's
+    /// passages (as a link's facts are those that start in its passages: a quote may run
+    /// on into the next sentence).
     fn states(&self, m: &ClusterMember, span: crate::span::Span) -> bool {
         let segments = &self.source(m.doc).segments;
-        (m.segments.iter()).any(|s| segments[s.0].span.contains(&span))
+        (m.segments.iter()).any(|s| {
+            let own = segments[s.0].span;
+            own.start <= span.start && span.start < own.end
+        })
     }
 
     /// The links joining `own`'s passages to `other`'s (believed ones, or with `possible`

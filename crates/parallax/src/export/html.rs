@@ -81,9 +81,13 @@ fn header(out: &mut String, cmp: &Comparison, notes: &Notes, title: &str) {
     out.push_str(
         "<p class=\"legend\"><span class=\"seg linked c0\"><sup class=\"mark\">1</sup>linked (same number, same tint)</span> \
          <span class=\"seg only\"><sup class=\"mark\">+</sup>only in this source</span> \
-         <mark class=\"conflict\">⚠ fact differs</mark> <span class=\"chg\">changed words</span> \
-         <sup class=\"nmark\">✎</sup> has a note</p>\n",
+         <mark class=\"conflict\">⚠ fact differs</mark> <span class=\"chg\">changed words</span>",
     );
+    // A page without notes (`parallax align --format html`) has no ✎ to explain.
+    if !notes.is_empty() {
+        out.push_str(" <sup class=\"nmark\">✎</sup> has a note");
+    }
+    out.push_str("</p>\n");
     if cmp.pairs.len() > 1 {
         out.push_str("<label class=\"chooser\">Sources: <select id=\"pair\">");
         let names = cmp.names();

@@ -212,6 +212,8 @@ fn apply(m: &mut Model, before: &parallax::annotate::Notes) {
     let Some(r) = m.phase.ready_mut() else { return };
     m.notes.notes.reattach(&r.machine);
     r.correct(&m.notes.notes);
+    // The claims are grown again from the corrected links: renumbered.
+    m.matrix_left_at.0 = 0;
     m.notes.changed();
     relayout(m);
     nav::follow(m);

@@ -90,21 +90,27 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     let pair = r.pair.src;
     let focus = PaneSide::BOTH.map(|side| Some(m.panes[side].focus));
     let (active, overlay, linking) = (m.active, m.overlay, m.linking.take());
+    let (_, filter_left) = m.matrix_left_at;
     let before = m.notes.notes.clone();
     m.notes.notes.reattach(&cmp);
     loaded(m, cmp);
     apply_corrections(m);
     show_at(m, Some(pair), active, focus);
     super::notes::retarget(m);
-    // Claims are numbered anew: the matrix starts again from its top row.
-    m.matrix_left_at.0 = 0;
+    // Claims are numbered anew: the matrix starts again from its top row, under the
+    // filter the user chose.
+    m.matrix_left_at = (0, filter_left);
     m.overlay = match overlay {
         Some(Overlay::Matrix(_, filter)) => Some(Overlay::Matrix(0, filter)),
         other => other,
     };
     m.linking = linking;
     m.notes.dirty |= m.notes.notes != before;
-    m.message = Some(refined_message(m).into());
+    let refined = refined_message(m);
+    m.message = Some(match &m.sources_note {
+        Some(note) => format!("{refined}; {note}"),
+        None => refined.into(),
+    });
 }
 
 /// What the status line says of the refined links: the encoder read the sources whole, long

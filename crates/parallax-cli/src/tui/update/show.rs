@@ -27,6 +27,8 @@ pub fn loaded(m: &mut Model, cmp: Comparison) {
     m.panes = Default::default();
     m.active = PaneSide::Left;
     m.overlay = None;
+    // Other claims, numbered anew: the matrix opens on its first row again.
+    m.matrix_left_at = Default::default();
     m.linking = None;
     m.panel.scroll = 0;
     find_hits(m);
