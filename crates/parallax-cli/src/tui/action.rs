@@ -207,7 +207,11 @@ impl Command {
         (Command::NotesPanel, "notes", "all notes (Enter jumps)"),
         (Command::Save, "save", "save with the notes"),
         (Command::Export, "export", "export: Markdown, HTML, JSON"),
-        (Command::Open, "open", "open a saved comparison"),
+        (
+            Command::Open,
+            "open",
+            "open a saved comparison, or add a source",
+        ),
         (Command::Help, "help", "this help"),
         (Command::Cancel, "cancel", "close / clear search"),
         (Command::Quit, "quit", "quit"),

@@ -597,3 +597,31 @@ fn a_planted_spare_directory_is_passed_over_not_used() {
     assert_eq!(parallax::store::load_file(path).unwrap().notes.len(), 1);
     assert_eq!(std::fs::read_to_string(&planted).unwrap(), "someone else's");
 }
+
+/// A source added to a saved comparison is a change to save, notes or none: quitting asks
+/// first, or the source would be lost without a word. A comparison never saved, without
+/// notes, has nothing of the user's to lose.
+#[test]
+fn a_source_added_to_a_saved_comparison_is_a_change_to_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = parallax::demo::documents();
+    let options = tui::reader_options(parallax::Options::default());
+    let two = parallax::Comparison::build(docs[..2].to_vec(), &options).unwrap();
+    let three = parallax::Comparison::build(docs[..3].to_vec(), &options).unwrap();
+    let store = Store::new(dir.path().join("data"));
+    let notes = parallax::annotate::Notes::default();
+    let path = store.save("two", &two, &notes, 1).unwrap();
+    let load = parallax::document::LoadOptions::default();
+    let (opened, _) = tui::effects::open(&path, &load).unwrap();
+    let mut m = demo_model(120, 40);
+    update(&mut m, Action::Opened(Box::new(opened)));
+    assert!(!m.notes.dirty);
+    update(&mut m, Action::Added(Box::new(three.clone())));
+    assert!(m.notes.dirty, "the saved comparison has a source more");
+    press(&mut m, "q");
+    assert!(m.dialog.is_some(), "quitting asks first");
+
+    let mut fresh = support::model_with(two, tui::config::Config::default(), 120, 40);
+    update(&mut fresh, Action::Added(Box::new(three)));
+    assert!(!fresh.notes.dirty, "nothing of the user's to lose");
+}

@@ -81,10 +81,23 @@ pub fn protected(output: &Path, file: Option<&Path>, sources: &[&Path]) -> Optio
 }
 
 /// Writes `saved` to `path` atomically, keeping the previous version as `….bak`. A file
-/// already there that is not a comparison this Parallax can read is refused and left as is.
+/// already there that is not a comparison this Parallax can read, or that is read-only, is
+/// refused and left as is.
 pub fn save_file(path: &Path, saved: &Saved) -> Result<()> {
     if path.exists() {
         load_file(path)?;
+        // The rename that makes a save atomic would replace a file its owner made
+        // read-only, as if it were not: a read-only comparison is kept as it is.
+        let read_only = std::fs::metadata(path).is_ok_and(|m| m.permissions().readonly());
+        if read_only {
+            return Err(Error::Write {
+                path: path.to_path_buf(),
+                cause: std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    "the file is read-only; save under another name",
+                ),
+            });
+        }
     }
     let backup = backup_path(path);
     atomic::write(path, saved.to_json().as_bytes(), Some(&backup))

@@ -68,6 +68,31 @@ fn round_trip_and_backup() {
     );
 }
 
+/// A comparison its owner made read-only is not replaced by a save (the atomic rename
+/// would replace it regardless of its mode): refused in one line naming it, left as is.
+#[test]
+fn a_read_only_comparison_is_not_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    let c = cmp();
+    let path = store.save("x", &c, &Notes::default(), 10).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let mut perms = std::fs::metadata(&path).unwrap().permissions();
+    perms.set_readonly(true);
+    std::fs::set_permissions(&path, perms).unwrap();
+    let err = store
+        .save("x", &c, &Notes::default(), 11)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("x.parallax.json") && err.contains("read-only"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!backup_path(&path).exists());
+}
+
 /// A saved file an editor wrote back with a UTF-8 byte-order mark in front (Notepad does)
 /// is still the comparison it was.
 #[test]

@@ -161,7 +161,7 @@ impl Save {
                     _ => (" save and quit   ", " quit without saving   ", ""),
                 };
                 let mut lines = vec![
-                    Line::raw(" Your notes or corrections are not saved yet."),
+                    Line::raw(" Your notes, corrections or added sources are not saved yet."),
                     Line::from(vec![
                         Span::styled(format!(" {SAVE}"), t.key),
                         Span::raw(save),

@@ -142,7 +142,7 @@ fn refined_message(m: &Model) -> &'static str {
 
 /// A source added from the open dialog: the comparison again with it as the last source,
 /// shown beside the left pane's source. The notes are placed again by their quoted text;
-/// notes there are unsaved now, since the comparison they belong to changed.
+/// notes there, or a saved comparison, are unsaved now, since the comparison changed.
 pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
     let new = SourceId(cmp.sources.len() - 1);
@@ -151,7 +151,9 @@ pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     let name = m.names[new.0].clone();
     apply_corrections(m);
     show_at(m, Some([left, new]), PaneSide::Right, [None, None]);
-    m.notes.dirty |= !m.notes.notes.is_empty();
+    // The notes belong to another comparison now; and a saved comparison with a source
+    // more is a change to save, or quitting would lose the source without a word.
+    m.notes.dirty |= !m.notes.notes.is_empty() || m.notes.name.is_some();
     m.message = Some(format!("added {}: {name}", new.letter()));
 }
 
