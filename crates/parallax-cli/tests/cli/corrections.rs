@@ -32,6 +32,23 @@ fn saved_with_hand_link(a: &std::path::Path, b: &std::path::Path, names: [&str; 
     Saved::new("fixes", machine, notes, 2)
 }
 
+/// `parallax align A B --corrections FILE --format FORMAT`, run.
+fn align_corrected(
+    a: &std::path::Path,
+    b: &std::path::Path,
+    file: &std::path::Path,
+    format: &str,
+) -> std::process::Output {
+    crate::support::parallax(&[])
+        .arg("align")
+        .args([a, b])
+        .arg("--corrections")
+        .arg(file)
+        .args(["--format", format])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn align_applies_the_corrections_of_a_saved_comparison() {
     let dir = tempfile::tempdir().unwrap();
@@ -40,14 +57,7 @@ fn align_applies_the_corrections_of_a_saved_comparison() {
     let file = dir.path().join("fixes.parallax.json");
     std::fs::write(&file, saved.to_json()).unwrap();
 
-    let out = crate::support::parallax(&[])
-        .arg("align")
-        .args([&a, &b])
-        .arg("--corrections")
-        .arg(&file)
-        .args(["--format", "json"])
-        .output()
-        .unwrap();
+    let out = align_corrected(&a, &b, &file, "json");
     assert!(
         out.status.success(),
         "{}",
@@ -97,14 +107,7 @@ fn an_html_page_with_corrections_leaves_the_notes_out() {
         .unwrap();
     let file = dir.path().join("fixes.parallax.json");
     std::fs::write(&file, saved.to_json()).unwrap();
-    let out = crate::support::parallax(&[])
-        .arg("align")
-        .args([&a, &b])
-        .arg("--corrections")
-        .arg(&file)
-        .args(["--format", "html"])
-        .output()
-        .unwrap();
+    let out = align_corrected(&a, &b, &file, "html");
     let page = String::from_utf8(out.stdout).unwrap();
     assert!(page.contains("Corrections by hand"), "{page}");
     assert!(!page.contains("Ask the mayor"), "{page}");
