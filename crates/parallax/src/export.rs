@@ -141,6 +141,22 @@ impl ExportFormat {
         }
     }
 
+    /// What a message on an export to `path` adds when the file's name says another of
+    /// the formats ("x.html" for a Markdown export): "; as md, though its name says html".
+    /// The file is written in this format all the same; the user is told, since a browser
+    /// or an editor would read it by its name. Empty otherwise.
+    pub fn named_otherwise(self, path: &std::path::Path) -> String {
+        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
+            return String::new();
+        };
+        let ext = ext.to_lowercase();
+        let names = |f: ExportFormat| f.extension() == ext || f.aliases().contains(&ext.as_str());
+        if names(self) || !ExportFormat::ALL.into_iter().any(names) {
+            return String::new();
+        }
+        format!("; as {}, though its name says {ext}", self.extension())
+    }
+
     /// What it is, in a few words (a command line's help).
     pub fn help(self) -> &'static str {
         match self {

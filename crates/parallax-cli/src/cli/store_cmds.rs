@@ -221,9 +221,10 @@ pub fn export(
     refuse_to_replace(output, &store.resolve(target)?, &saved, force)?;
     store::write_atomic(output, body.as_bytes())?;
     crate::say!(
-        "wrote {} ({})",
+        "wrote {} ({}){}",
         output.display(),
-        parallax::text::counted(notes.len(), "note")
+        parallax::text::counted(notes.len(), "note"),
+        format.named_otherwise(output)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -144,8 +144,9 @@ pub fn run(env: &mut Env, m: &Model, effect: Effect) -> Option<Action> {
             }
             let title = m.notes.name.as_deref().unwrap_or("Parallax comparison");
             let body = export::with_notes(&r.cmp, &m.notes.notes, title, format);
+            let said = format.named_otherwise(file);
             let result = store::write_atomic(file, body.as_bytes())
-                .map(|()| Done::Exported(path.clone()))
+                .map(|()| Done::Exported(format!("{path}{said}")))
                 .map_err(|e| e.to_string());
             Some(Action::Done(result))
         }

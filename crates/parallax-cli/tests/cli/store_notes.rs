@@ -111,7 +111,18 @@ fn note_survives_save_reopen_and_every_export() {
             "{fmt}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!said.contains("though its name says"), "{said}");
     }
+    // Written as asked under a name that says another format, and said.
+    let out = parallax(
+        &data,
+        dir.path(),
+        &["export", "bridge", "--format", "md", "-o", "r2.html"],
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("as md, though its name says html"), "{said}");
     let md = std::fs::read_to_string(dir.path().join("r.md")).unwrap();
     assert!(
         // The note's line break is a hard break (a backslash at the line's end): rendered, its

@@ -205,6 +205,20 @@ fn effects_save_export_list_and_open() {
         m.dialog,
         Some(Dialog::Export(Export::Replace(..)))
     ));
+    // Markdown under a name that says HTML: written as asked, and the status line says so.
+    let page = dir.path().join("story.html").to_string_lossy().into_owned();
+    let as_page = Effect::Export {
+        format: ExportFormat::Markdown,
+        path: page.clone(),
+        replace: false,
+    };
+    let a = run(&mut env, &m, as_page).unwrap();
+    update(&mut m, a);
+    let said = m.message.clone().unwrap_or_default();
+    assert!(
+        said.contains(&page) && said.ends_with("as md, though its name says html"),
+        "{said}"
+    );
 
     let Some(Action::Listed(items)) = run(&mut env, &m, Effect::List) else {
         panic!("a list")
