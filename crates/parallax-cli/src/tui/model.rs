@@ -211,6 +211,11 @@ impl Reader {
         if let Some(i) = self.saved.iter().position(|(k, _)| *k == key) {
             self.layout = self.saved.remove(i).1;
             self.key = Some(key);
+            // The lines it was laid out from may have left the cache since (a run of
+            // resizes through many widths): wrapped again, or the panes show no text.
+            for side in PaneSide::BOTH {
+                self.wraps(self.pair.src[side], width);
+            }
             return;
         }
         let w = [

@@ -204,6 +204,16 @@ fn a_page_that_is_no_web_page_is_refused() {
     }
 }
 
+/// An image a server sends as a web page is refused as a binary file is, not read as a
+/// page of garbage.
+#[test]
+fn an_image_sent_as_a_web_page_is_refused() {
+    let png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00".to_vec();
+    let server = Server::start(vec![("/photo.html", Reply::ok("text/html", png))]);
+    let url = server.url("/photo.html");
+    refused(&run(&["align", &url, SAMPLE]), &url, &["binary"]);
+}
+
 #[test]
 fn a_page_over_the_size_cap_is_refused() {
     let big = format!("<html><body><p>{}</p></body></html>", "word ".repeat(2000));

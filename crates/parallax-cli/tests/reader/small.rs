@@ -197,3 +197,30 @@ fn the_open_list_counts_corrections_beside_notes() {
         "{rows:#?}"
     );
 }
+
+/// Resized through many widths and back to one it was laid out for, the panes still show
+/// their text: the saved layout for that width is taken up again, and the wrapped lines
+/// it rests on had left their cache (the panes showed only their gutters).
+#[test]
+fn resizing_through_many_widths_and_back_keeps_the_text() {
+    let mut m = demo_model(120, 35);
+    let words = {
+        let r = m.ready().unwrap();
+        let src = r.cmp.source(r.pair.src[m.active]);
+        first_words(src.segment_text(m.panes[m.active].focus), 3)
+    };
+    // The rows of the panes (not the detail panel, which quotes the passage too).
+    let panes = |m: &tui::model::Model| {
+        let a = layout::areas(m.size, m.active);
+        let top = a.pane[0].expect("two panes").y as usize;
+        rows(&draw(m))[top..a.detail.y as usize].join("\n")
+    };
+    let shown = panes(&m);
+    assert!(shown.contains(&words), "{words:?} in {shown}");
+    for (w, h) in [(90, 30), (100, 30), (110, 30), (130, 35), (110, 30)] {
+        update(&mut m, Action::Resize(w, h));
+        draw(&m);
+    }
+    let shown = panes(&m);
+    assert!(shown.contains(&words), "{words:?} in {shown}");
+}

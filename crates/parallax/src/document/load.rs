@@ -267,6 +267,17 @@ pub fn read_page(
             what: "an empty page",
         });
     }
+    // A server may send an image or an archive as text/html (or with no type): NUL bytes
+    // say so, as for a file, unless the page is UTF-16, which is full of them.
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || charset.is_some_and(|c| c.to_ascii_lowercase().starts_with("utf-16"));
+    if let Some(offset) = bytes.iter().position(|&b| b == 0).filter(|_| !utf16) {
+        return Err(Error::Binary {
+            path: url.to_string(),
+            offset,
+        });
+    }
     Ok(Checked {
         path: url.to_string(),
         body: Body::Html(bytes, charset.map(str::to_string)),
