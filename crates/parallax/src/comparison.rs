@@ -478,6 +478,20 @@ impl Comparison {
 }
 
 impl PairAlignment {
+    /// How many facts its links state differently: on believed links (counted by every
+    /// report), and on weak links (only possible).
+    pub fn conflict_counts(&self) -> (usize, usize) {
+        let (mut believed, mut possible) = (0, 0);
+        for (l, f) in self.alignment.links.iter().zip(&self.link_facts) {
+            if facts::is_possible(l) {
+                possible += f.conflicts.len();
+            } else {
+                believed += f.conflicts.len();
+            }
+        }
+        (believed, possible)
+    }
+
     /// The alignment of `sources[i]` and `sources[j]` with what follows from its links by
     /// rule: each link's conflicts and fact additions, and the facts only one side gives.
     /// (`Comparison::build` does this after aligning; a front end that assembles a

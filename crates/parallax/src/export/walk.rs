@@ -6,7 +6,6 @@
 use crate::align::Link;
 use crate::annotate::Note;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
-use crate::facts::is_possible;
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::counted;
 
@@ -39,14 +38,7 @@ impl Pair<'_> {
     pub fn summary(&self) -> String {
         let (la, lb) = (&self.a.letter, &self.b.letter);
         let al = &self.pair.alignment;
-        let (mut conflicts, mut possible) = (0, 0);
-        for (l, f) in al.links.iter().zip(&self.pair.link_facts) {
-            if is_possible(l) {
-                possible += f.conflicts.len();
-            } else {
-                conflicts += f.conflicts.len();
-            }
-        }
+        let (conflicts, possible) = self.pair.conflict_counts();
         let maybe = if possible > 0 {
             format!(" ({possible} more possible)")
         } else {

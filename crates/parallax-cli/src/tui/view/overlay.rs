@@ -137,7 +137,16 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     a.letter(),
                     b.letter(),
                 );
-                let tail = format!("  ({links} link{})", if links == 1 { "" } else { "s" });
+                // Which pairs tell a fact differently, without opening each.
+                let differ = r.cmp.pair(a, b).map_or(0, |p| p.conflict_counts().0);
+                let differ = match differ {
+                    0 => String::new(),
+                    n => format!(", {n} differ"),
+                };
+                let tail = format!(
+                    "  ({links} link{}{differ})",
+                    if links == 1 { "" } else { "s" }
+                );
                 let room = (area.width as usize)
                     .saturating_sub(4 + str_width(&head) + str_width(&tail))
                     .max(1);
