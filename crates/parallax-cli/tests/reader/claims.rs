@@ -232,11 +232,8 @@ fn the_many_sources_hint_fits_80_columns() {
 #[test]
 fn pick_matrix_filter_and_enter_in_a_real_terminal() {
     use crate::pty::{ROOT, start_in};
-    let cmp = Comparison::build(
-        parallax::demo::documents(),
-        &tui::reader_options(Options::default()),
-    )
-    .unwrap();
+    // The demo's first links, as the reader shows them at once (`--fast` here).
+    let cmp = crate::support::demo();
     let has_ab = |r: &Row| match r {
         Row::Claim(c) => [0, 1].iter().all(|&d| {
             cmp.clusters[*c]
@@ -297,11 +294,8 @@ fn pick_matrix_filter_and_enter_in_a_real_terminal() {
 #[test]
 fn pick_another_pair_filter_and_enter_a_claim_of_other_sources_in_a_real_terminal() {
     use crate::pty::{ROOT, start_in};
-    let cmp = Comparison::build(
-        parallax::demo::documents(),
-        &tui::reader_options(Options::default()),
-    )
-    .unwrap();
+    // The demo's first links, as the reader shows them at once (`--fast` here).
+    let cmp = crate::support::demo();
     let all = rows(&cmp, Filter::All);
     let states = |c: usize, d: usize| {
         cmp.clusters[c]
