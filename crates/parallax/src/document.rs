@@ -109,6 +109,24 @@ pub struct Document {
     pub fetched: Option<String>,
 }
 
+/// The text with each carriage return not followed by a line feed (the line end of old Mac
+/// files) made a line feed, so that its lines are lines: else the whole file is one line and
+/// loses its headline. One byte for one, so every offset still points into the file as read.
+fn lone_carriage_returns_as_line_feeds(text: String) -> String {
+    let lone = |t: &str, i: usize| !t[i + 1..].starts_with('\n');
+    if !text.match_indices('\r').any(|(i, _)| lone(&text, i)) {
+        return text;
+    }
+    let mut bytes = text.into_bytes();
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
+    // Only ASCII bytes changed, so the text is as valid UTF-8 as before.
+    String::from_utf8(bytes).expect("ASCII for ASCII keeps UTF-8")
+}
+
 impl Document {
     /// A document from text already in memory; the header is recognised as for files.
     pub fn from_text(path: impl Into<String>, text: impl Into<String>) -> Document {
@@ -121,6 +139,7 @@ impl Document {
         text: String,
         format: SourceFormat,
     ) -> Document {
+        let text = lone_carriage_returns_as_line_feeds(text);
         let meta = detect_header(&text);
         Document {
             path: path.into(),

@@ -67,3 +67,32 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
         .map(Row::Claim)
         .collect()
 }
+
+/// The passages row `at` of `rows(cmp, filter)` holds, by source: what the row is, whatever
+/// its number, so it can be found again once the claims are grown anew.
+pub fn passages_at(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId, SegmentId)> {
+    match rows(cmp, filter).get(at) {
+        Some(&Row::Claim(k)) => (cmp.clusters[k].members.iter())
+            .flat_map(|m| m.segments.iter().map(move |&g| (m.doc, g)))
+            .collect(),
+        Some(&Row::Only(doc, seg)) => vec![(doc, seg)],
+        None => Vec::new(),
+    }
+}
+
+/// The row of `rows(cmp, filter)` that holds the most of `passages` (the first such row), or
+/// the top row when none holds any: where the cursor goes when the claims it was on are
+/// numbered anew (links refined or corrected), so it stays on the same claim.
+pub fn row_holding(cmp: &Comparison, filter: Filter, passages: &[(SourceId, SegmentId)]) -> usize {
+    let shown = rows(cmp, filter).len();
+    let held = |at: usize| {
+        (passages_at(cmp, filter, at).iter())
+            .filter(|p| passages.contains(p))
+            .count()
+    };
+    (0..shown)
+        .map(|at| (held(at), at))
+        .filter(|&(n, _)| n > 0)
+        .max_by_key(|&(n, at)| (n, std::cmp::Reverse(at)))
+        .map_or(0, |(_, at)| at)
+}

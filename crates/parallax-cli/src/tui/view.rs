@@ -179,7 +179,14 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         // name first, when the line is too narrow for all (see `fit_parts`).
         let mut parts = position(m, r);
         if m.notes.dirty {
-            parts.push(("notes unsaved".into(), KEEP));
+            // Unsaved with nothing written: a source added to a saved comparison.
+            let written = !m.notes.notes.is_empty() || !m.notes.notes.corrections().is_empty();
+            let what = if written {
+                "notes unsaved"
+            } else {
+                "changes unsaved"
+            };
+            parts.push((what.into(), KEEP));
         }
         if m.notes.stale {
             parts.push(("saved texts".into(), KEEP));

@@ -591,8 +591,8 @@ fn the_matrix_opens_again_where_it_was_left() {
     let title = matrix_title(&m);
     assert!(title.contains("all claims"), "{title}");
     assert_eq!(cursor(&m), 2);
-    // Claims numbered anew start it at the top again, under the filter left: here the
-    // links refined once more.
+    // Claims grown anew (here the links refined once more, to the same) keep it on its
+    // claim, under the filter left.
     press(&mut m, "3 j m");
     use parallax_cli::tui::{action::Action, update::update};
     update(&mut m, Action::Refining);
@@ -601,5 +601,96 @@ fn the_matrix_opens_again_where_it_was_left() {
     press(&mut m, "m");
     let title = matrix_title(&m);
     assert!(title.contains("in conflict"), "{title}");
-    assert_eq!(cursor(&m), 1);
+    assert_eq!(cursor(&m), 2);
+}
+
+/// When the encoder's links replace the first ones, the claims are grown and numbered anew;
+/// the matrix stays on the claim the user was reading: the row that now holds most of its
+/// passages, wherever that row went.
+#[test]
+fn the_matrix_follows_its_claim_when_the_links_are_refined() {
+    use parallax_cli::tui::matrix::{Filter, passages_at};
+    use parallax_cli::tui::model::Overlay;
+    use parallax_cli::tui::{action::Action, update::update};
+    let mut moved = 0;
+    let first = demo_model(120, 40);
+    let n = cmp(&first).clusters.len();
+    for at in 0..n {
+        let mut m = demo_model(120, 40);
+        press(&mut m, "m");
+        for _ in 0..at {
+            press(&mut m, "j");
+        }
+        let was = passages_at(cmp(&m), Filter::All, at);
+        update(&mut m, Action::Refining);
+        update(
+            &mut m,
+            Action::Refined(Ok(Box::new(crate::support::refined_demo()))),
+        );
+        let Some(Overlay::Matrix(now, Filter::All)) = m.overlay else {
+            panic!("the matrix stays open: {:?}", m.overlay)
+        };
+        let held = passages_at(cmp(&m), Filter::All, now);
+        let shared = held.iter().filter(|p| was.contains(p)).count();
+        // No other row holds more of the claim's passages than the one the cursor is on.
+        for other in 0..cmp(&m).clusters.len() {
+            let theirs = passages_at(cmp(&m), Filter::All, other);
+            let more = theirs.iter().filter(|p| was.contains(p)).count();
+            assert!(
+                more <= shared,
+                "row {at} went to {now}, but {other} holds more"
+            );
+        }
+        assert!(
+            shared > 0 || now == 0,
+            "row {at}: {was:?} went to {now}: {held:?}"
+        );
+        moved += usize::from(now != at);
+        // Closed and opened again, it is on the same row.
+        press(&mut m, "esc m");
+        assert_eq!(m.overlay, Some(Overlay::Matrix(now, Filter::All)));
+    }
+    assert!(
+        moved > 0,
+        "refining renumbers some of the demo's {n} claims"
+    );
+}
+
+/// A link hidden by hand grows the claims anew; `m` then reopens on the row that holds most
+/// of the claim the user left for the panes, not on the top row.
+#[test]
+fn the_matrix_follows_its_claim_when_a_link_is_hidden_by_hand() {
+    use parallax_cli::tui::matrix::{Filter, passages_at};
+    use parallax_cli::tui::model::Overlay;
+    let first = refined_demo_model(120, 40);
+    let n = cmp(&first).clusters.len();
+    let mut away_from_top = 0;
+    for at in 0..n {
+        let mut m = refined_demo_model(120, 40);
+        press(&mut m, "m");
+        for _ in 0..at {
+            press(&mut m, "j");
+        }
+        let was = passages_at(cmp(&m), Filter::All, at);
+        press(&mut m, "enter x m");
+        let Some(Overlay::Matrix(now, Filter::All)) = m.overlay else {
+            panic!("the matrix opens: {:?}", m.overlay)
+        };
+        let held = |row: usize| {
+            (passages_at(cmp(&m), Filter::All, row).iter())
+                .filter(|p| was.contains(p))
+                .count()
+        };
+        for other in 0..cmp(&m).clusters.len() {
+            assert!(
+                held(other) <= held(now),
+                "row {at} went to {now}, {other} holds more"
+            );
+        }
+        away_from_top += usize::from(now > 0);
+    }
+    assert!(
+        away_from_top > 0,
+        "some of the {n} claims are below the top row"
+    );
 }

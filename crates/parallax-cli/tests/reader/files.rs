@@ -632,6 +632,11 @@ fn a_source_added_to_a_saved_comparison_is_a_change_to_save() {
     assert!(!m.notes.dirty);
     update(&mut m, Action::Added(Box::new(three.clone())));
     assert!(m.notes.dirty, "the saved comparison has a source more");
+    // The status line says what is unsaved without calling it notes: there are none.
+    press(&mut m, "n");
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("changes unsaved"), "{shown}");
+    assert!(!shown.contains("notes unsaved"), "{shown}");
     press(&mut m, "q");
     assert!(m.dialog.is_some(), "quitting asks first");
 

@@ -242,3 +242,19 @@ fn resizing_through_many_widths_and_back_keeps_the_text() {
     let shown = panes(&m);
     assert!(shown.contains(&words), "{words:?} in {shown}");
 }
+
+#[test]
+fn the_export_dialog_keeps_its_keys_on_one_line_at_80x24() {
+    let mut m = demo_model(80, 24);
+    press(&mut m, "e enter");
+    let rows = rows(&draw(&m));
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Enter writes · Esc cancels")),
+        "{rows:#?}"
+    );
+    assert!(
+        rows.iter().any(|r| r.contains("typing replaces it")),
+        "{rows:#?}"
+    );
+}

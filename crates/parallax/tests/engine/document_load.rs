@@ -299,6 +299,22 @@ fn plain_text_is_kept_byte_for_byte() {
     assert_eq!(doc.meta.title.as_deref(), Some("Title Of The Story Here"));
 }
 
+/// A file with old Mac line ends (carriage returns alone) has lines, and so its headline;
+/// each offset still points at the same byte of the file.
+#[test]
+fn carriage_returns_alone_end_lines() {
+    let text = "Title Of The Story Here\r\rFirst sentence.  Second one.\r";
+    let doc = from_bytes("a.txt", text.as_bytes()).unwrap();
+    assert_eq!(doc.text.len(), text.len());
+    assert_eq!(doc.meta.title.as_deref(), Some("Title Of The Story Here"));
+    let segs = segment::segment(&doc, Unit::Sentence);
+    let texts: Vec<&str> = segs.iter().map(|s| s.span.slice(text)).collect();
+    assert_eq!(
+        texts,
+        vec!["Title Of The Story Here", "First sentence.", "Second one."]
+    );
+}
+
 #[test]
 fn errors_are_values_naming_the_file() {
     let opts = LoadOptions { max_size: 10 };

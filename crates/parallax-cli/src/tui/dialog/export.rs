@@ -102,16 +102,19 @@ impl Export {
                 boxed(f, t, area, " Export with the notes ", lines, 0);
             }
             Export::Path { input, .. } => {
+                // Two short lines, not one long one: at 80 columns the long one wrapped
+                // between "Esc" and "cancels".
                 let lines = vec![
                     input_line("File: ", input),
                     hint(
                         if input.is_suggested() {
-                            " (relative to the current directory; typing replaces it) Enter writes · Esc cancels"
+                            " Relative to the current directory; typing replaces it."
                         } else {
-                            " (relative to the current directory) Enter writes · Esc cancels"
+                            " Relative to the current directory."
                         },
                         t,
                     ),
+                    hint(" Enter writes · Esc cancels", t),
                 ];
                 boxed(f, t, area, " Export to ", lines, 0);
             }

@@ -12,6 +12,7 @@ use super::nav;
 use super::show::relayout;
 use crate::tui::action::Command;
 use crate::tui::dialog::{Dialog, partners::Partners};
+use crate::tui::matrix::{passages_at, row_holding};
 use crate::tui::model::{Linking, Model};
 use crate::tui::side::PaneSide;
 
@@ -210,10 +211,13 @@ fn apply(m: &mut Model, before: &parallax::annotate::Notes) {
         return;
     }
     let Some(r) = m.phase.ready_mut() else { return };
+    let (at, filter) = m.matrix_left_at;
+    let was_at = passages_at(&r.cmp, filter, at);
     m.notes.notes.reattach(&r.machine);
     r.correct(&m.notes.notes);
-    // The claims are grown again from the corrected links: renumbered.
-    m.matrix_left_at.0 = 0;
+    // The claims are grown again from the corrected links, and renumbered: the matrix
+    // reopens on the claim it was left on.
+    m.matrix_left_at.0 = row_holding(&r.cmp, filter, &was_at);
     m.notes.changed();
     relayout(m);
     nav::follow(m);

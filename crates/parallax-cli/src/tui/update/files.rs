@@ -7,6 +7,7 @@ use parallax::{SegmentId, SourceId};
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
+use crate::tui::matrix::{passages_at, row_holding};
 use crate::tui::model::{Model, Overlay, ViewMode};
 use crate::tui::side::PaneSide;
 
@@ -90,18 +91,30 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     let pair = r.pair.src;
     let focus = PaneSide::BOTH.map(|side| Some(m.panes[side].focus));
     let (active, overlay, linking) = (m.active, m.overlay, m.linking.take());
-    let (_, filter_left) = m.matrix_left_at;
+    let (at_left, filter_left) = m.matrix_left_at;
+    let was_at = passages_at(&r.cmp, filter_left, at_left);
+    let was_open = match m.overlay {
+        Some(Overlay::Matrix(at, filter)) => passages_at(&r.cmp, filter, at),
+        _ => Vec::new(),
+    };
     let before = m.notes.notes.clone();
     m.notes.notes.reattach(&cmp);
     loaded(m, cmp);
     apply_corrections(m);
     show_at(m, Some(pair), active, focus);
     super::notes::retarget(m);
-    // Claims are numbered anew: the matrix starts again from its top row, under the
-    // filter the user chose.
-    m.matrix_left_at = (0, filter_left);
+    // Claims are numbered anew: the matrix stays on the claim it was on (the row now
+    // holding most of its passages), under the filter the user chose.
+    let follow = |m: &Model, filter, passages: &[_]| {
+        m.phase
+            .ready()
+            .map_or(0, |r| row_holding(&r.cmp, filter, passages))
+    };
+    m.matrix_left_at = (follow(m, filter_left, &was_at), filter_left);
     m.overlay = match overlay {
-        Some(Overlay::Matrix(_, filter)) => Some(Overlay::Matrix(0, filter)),
+        Some(Overlay::Matrix(_, filter)) => {
+            Some(Overlay::Matrix(follow(m, filter, &was_open), filter))
+        }
         other => other,
     };
     m.linking = linking;
