@@ -561,7 +561,7 @@ fn same_sources(files: &[String]) -> Vec<String> {
     #[derive(PartialEq)]
     enum Same {
         Url(String),
-        File(std::path::PathBuf),
+        File(FileIdentity),
     }
     let found: Vec<Option<Same>> = files
         .iter()
@@ -571,8 +571,7 @@ fn same_sources(files: &[String]) -> Vec<String> {
             } else if parallax::document::is_url(f) {
                 Some(Same::Url(f.clone()))
             } else {
-                let path = std::fs::canonicalize(f).ok().filter(|p| p.is_file())?;
-                Some(Same::File(path))
+                file_identity(f).map(Same::File)
             }
         })
         .collect();
@@ -587,6 +586,29 @@ fn same_sources(files: &[String]) -> Vec<String> {
         }
     }
     notes
+}
+
+/// What makes two paths one file. On Unix its device and inode, so a hard link is the file
+/// it links to, as a symbolic link or another spelling of the path is.
+#[cfg(unix)]
+type FileIdentity = (u64, u64);
+/// What makes two paths one file: elsewhere its canonical path.
+#[cfg(not(unix))]
+type FileIdentity = std::path::PathBuf;
+
+/// The identity of the regular file at `path`, if it is one.
+fn file_identity(path: &str) -> Option<FileIdentity> {
+    let meta = std::fs::metadata(path).ok().filter(|m| m.is_file())?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        std::fs::canonicalize(path).ok()
+    }
 }
 
 /// A note when the user gave `--min-score` and a source is not in English: the minimum is

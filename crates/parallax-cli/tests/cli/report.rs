@@ -305,6 +305,37 @@ fn one_file_given_twice_is_named_in_a_note() {
     assert!(String::from_utf8_lossy(&out.stderr).is_empty());
 }
 
+/// A hard link is the file it links to: one source, said as for a second path to it. A
+/// copy is another file, and gets no note.
+#[cfg(unix)]
+#[test]
+fn a_hard_link_to_a_file_given_is_named_in_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let (first, linked, copy) = (
+        dir.path().join("first.txt"),
+        dir.path().join("linked.txt"),
+        dir.path().join("copy.txt"),
+    );
+    std::fs::copy(path(SAMPLES[0]), &first).unwrap();
+    std::fs::hard_link(&first, &linked).unwrap();
+    std::fs::copy(&first, &copy).unwrap();
+    let other = path(SAMPLES[1]);
+    let note = |files: [&std::path::Path; 2]| {
+        let [x, y] = files.map(|f| f.to_str().unwrap().to_string());
+        let out = support::parallax(&["align", &x, &other, &y, "--fast"])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = note([&first, &linked]);
+    assert!(
+        err.contains("are one source") && err.contains("linked.txt"),
+        "{err}"
+    );
+    assert_eq!(note([&first, &copy]), "");
+}
+
 #[test]
 fn the_text_report_names_the_sources_and_counts() {
     let (a, b) = (path(SAMPLES[0]), path(SAMPLES[1]));
