@@ -694,3 +694,30 @@ fn the_matrix_follows_its_claim_when_a_link_is_hidden_by_hand() {
         "some of the {n} claims are below the top row"
     );
 }
+
+/// On a small screen the claim under the cursor has more words (its passages, its flags)
+/// than the box has rows: they are cut short, and the list keeps three rows in sight.
+#[test]
+fn a_tiny_matrix_keeps_three_rows_of_its_list() {
+    let mut m = refined_demo_model(40, 10);
+    // The first claim has the most words: its passages and two spelling flags.
+    press(&mut m, "m");
+    let screen = crate::support::rows(&draw(&m));
+    assert!(screen.iter().any(|l| l.contains("│▶1")), "{screen:#?}");
+    assert!(
+        screen.iter().any(|l| l.contains("# A B C D")),
+        "the columns are named over the row: {screen:#?}"
+    );
+    press(&mut m, "j j");
+    let screen = crate::support::rows(&draw(&m));
+    let claim_rows = screen
+        .iter()
+        .filter(|l| {
+            let inner = l.trim_start_matches('│');
+            let mut c = inner.chars();
+            matches!(c.next(), Some('▶' | ' ')) && c.next().is_some_and(|d| d.is_ascii_digit())
+        })
+        .count();
+    assert!(claim_rows >= 3, "{screen:#?}");
+    assert!(screen.iter().any(|l| l.contains("│▶3")), "{screen:#?}");
+}

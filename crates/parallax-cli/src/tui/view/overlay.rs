@@ -35,6 +35,9 @@ const COLOURS: usize = 6;
 /// own words, which it always keeps while the box has room).
 const MIN_FOOTER: usize = 3;
 
+/// Fewest lines the list keeps (when it has as many) however long the cursor's own words.
+const MIN_LIST: usize = 3;
+
 /// The colour legend's lines: a heading and one sample per meaning.
 fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
     let rows = [
@@ -208,6 +211,10 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     if lines.len() + footer_rows > inner {
         let floor = (inner / 3).max(MIN_FOOTER).max(own.len());
         footer_rows = footer_rows.min(floor);
+        // However long the cursor's words, the list keeps a few rows: on a small screen a
+        // claim's passages and flags took all but one row, and the list was that row.
+        let list = lines.len().min(MIN_LIST);
+        footer_rows = footer_rows.min(inner.saturating_sub(list).max(1));
     }
     let mut footer: Vec<Line> = own
         .iter()
