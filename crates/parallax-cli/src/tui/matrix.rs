@@ -71,7 +71,23 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
 /// The passages row `at` of `rows(cmp, filter)` holds, by source: what the row is, whatever
 /// its number, so it can be found again once the claims are grown anew.
 pub fn passages_at(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId, SegmentId)> {
-    match rows(cmp, filter).get(at) {
+    let shown = rows(cmp, filter);
+    passages_of(cmp, shown.get(at))
+}
+
+/// Where the matrix, closed, reopens once the claims are grown anew: the row it was left on
+/// when the user moved there ([`passages_at`]). The top row is where it starts, not a
+/// claim chosen (a matrix never opened is "left" there too): it stays the top row, however
+/// the claims are numbered now.
+pub fn left_on(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId, SegmentId)> {
+    if at == 0 {
+        return Vec::new();
+    }
+    passages_at(cmp, filter, at)
+}
+
+fn passages_of(cmp: &Comparison, row: Option<&Row>) -> Vec<(SourceId, SegmentId)> {
+    match row {
         Some(&Row::Claim(k)) => (cmp.clusters[k].members.iter())
             .flat_map(|m| m.segments.iter().map(move |&g| (m.doc, g)))
             .collect(),
@@ -84,6 +100,9 @@ pub fn passages_at(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId
 /// the top row when none holds any: where the cursor goes when the claims it was on are
 /// numbered anew (links refined or corrected), so it stays on the same claim.
 pub fn row_holding(cmp: &Comparison, filter: Filter, passages: &[(SourceId, SegmentId)]) -> usize {
+    if passages.is_empty() {
+        return 0;
+    }
     let shown = rows(cmp, filter).len();
     let held = |at: usize| {
         (passages_at(cmp, filter, at).iter())

@@ -612,6 +612,13 @@ fn the_matrix_follows_its_claim_when_the_links_are_refined() {
     use parallax_cli::tui::matrix::{Filter, passages_at};
     use parallax_cli::tui::model::Overlay;
     use parallax_cli::tui::{action::Action, update::update};
+    // Never opened, it opens on its top row once the links are refined, as before.
+    let mut m = demo_model(120, 40);
+    update(&mut m, Action::Refining);
+    let refined = Box::new(crate::support::refined_demo());
+    update(&mut m, Action::Refined(Ok(refined)));
+    press(&mut m, "m");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
     let mut moved = 0;
     let first = demo_model(120, 40);
     let n = cmp(&first).clusters.len();
@@ -665,7 +672,11 @@ fn the_matrix_follows_its_claim_when_a_link_is_hidden_by_hand() {
     let first = refined_demo_model(120, 40);
     let n = cmp(&first).clusters.len();
     let mut away_from_top = 0;
-    for at in 0..n {
+    // Left on its top row, it opens there again.
+    let mut m = refined_demo_model(120, 40);
+    press(&mut m, "m enter x m");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
+    for at in 1..n {
         let mut m = refined_demo_model(120, 40);
         press(&mut m, "m");
         for _ in 0..at {
@@ -720,4 +731,35 @@ fn a_tiny_matrix_keeps_three_rows_of_its_list() {
         .count();
     assert!(claim_rows >= 3, "{screen:#?}");
     assert!(screen.iter().any(|l| l.contains("│▶3")), "{screen:#?}");
+}
+
+/// A matrix never opened opens on its top row once the encoder's links replace the first
+/// ones, though the claim that was on top before may be another row now: the top row is
+/// where it starts, not a claim the user chose. (Here the refined links are those of a
+/// user who shows only links at least 0.7 likely: fewer claims, in another order.)
+#[test]
+fn a_matrix_never_opened_opens_on_its_top_row_after_refining() {
+    use parallax_cli::tui::matrix::{Filter, passages_at, row_holding};
+    use parallax_cli::tui::model::Overlay;
+    use parallax_cli::tui::{action::Action, update::update};
+    let mut options = tui::reader_options(Options::default());
+    options.params.link_model.min_score = 0.7;
+    let refined = Comparison::build(parallax::demo::documents(), &options).unwrap();
+    let first = crate::support::demo();
+    let went = row_holding(&refined, Filter::All, &passages_at(&first, Filter::All, 0));
+    assert!(
+        went > 0,
+        "the first top claim is another row now (else this shows nothing)"
+    );
+    let mut m = demo_model(120, 40);
+    update(&mut m, Action::Refining);
+    update(&mut m, Action::Refined(Ok(Box::new(refined.clone()))));
+    press(&mut m, "m");
+    assert_eq!(m.overlay, Some(Overlay::Matrix(0, Filter::All)));
+    // Open on that claim when the links change, it follows the claim.
+    let mut m = demo_model(120, 40);
+    press(&mut m, "m");
+    update(&mut m, Action::Refining);
+    update(&mut m, Action::Refined(Ok(Box::new(refined))));
+    assert_eq!(m.overlay, Some(Overlay::Matrix(went, Filter::All)));
 }

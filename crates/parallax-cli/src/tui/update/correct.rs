@@ -12,7 +12,7 @@ use super::nav;
 use super::show::relayout;
 use crate::tui::action::Command;
 use crate::tui::dialog::{Dialog, partners::Partners};
-use crate::tui::matrix::{passages_at, row_holding};
+use crate::tui::matrix::{left_on, row_holding};
 use crate::tui::model::{Linking, Model};
 use crate::tui::side::PaneSide;
 
@@ -212,7 +212,7 @@ fn apply(m: &mut Model, before: &parallax::annotate::Notes) {
     }
     let Some(r) = m.phase.ready_mut() else { return };
     let (at, filter) = m.matrix_left_at;
-    let was_at = passages_at(&r.cmp, filter, at);
+    let was_at = left_on(&r.cmp, filter, at);
     m.notes.notes.reattach(&r.machine);
     r.correct(&m.notes.notes);
     // The claims are grown again from the corrected links, and renumbered: the matrix

@@ -7,7 +7,7 @@ use parallax::{SegmentId, SourceId};
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
-use crate::tui::matrix::{passages_at, row_holding};
+use crate::tui::matrix::{left_on, passages_at, row_holding};
 use crate::tui::model::{Model, Overlay, ViewMode};
 use crate::tui::side::PaneSide;
 
@@ -92,7 +92,7 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     let focus = PaneSide::BOTH.map(|side| Some(m.panes[side].focus));
     let (active, overlay, linking) = (m.active, m.overlay, m.linking.take());
     let (at_left, filter_left) = m.matrix_left_at;
-    let was_at = passages_at(&r.cmp, filter_left, at_left);
+    let was_at = left_on(&r.cmp, filter_left, at_left);
     let was_open = match m.overlay {
         Some(Overlay::Matrix(at, filter)) => passages_at(&r.cmp, filter, at),
         _ => Vec::new(),
