@@ -566,6 +566,41 @@ fn the_text_report_lists_a_few_words_revised_in_place() {
     assert_eq!(text.matches("changed:").count(), 1, "{text}");
 }
 
+/// A word one revision adds or drops is a change the reports name as a replaced one is: an
+/// added "not" reverses the sentence, and an editor must see it in the text and Markdown
+/// reports, not in the JSON alone.
+#[test]
+fn a_word_added_or_dropped_is_named_in_the_text_and_markdown_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.txt"), dir.path().join("b.txt"));
+    std::fs::write(
+        &a,
+        "The mayor said the bridge would reopen in March after long repairs.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &b,
+        "The mayor said the bridge would not reopen in March after repairs.\n",
+    )
+    .unwrap();
+    let report = |format: &str| {
+        let out = crate::support::parallax(&[])
+            .args(["align", a.to_str().unwrap(), b.to_str().unwrap()])
+            .args(["--fast", "--format", format])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let text = report("text");
+    assert!(
+        text.contains("  changed: B adds “not”; B drops “long”"),
+        "{text}"
+    );
+    let md = report("md");
+    assert!(md.contains("Changed: B adds “not”, B drops “long”"), "{md}");
+}
+
 /// A source in a language whose facts are not read (Spanish here, beside English) is named
 /// in one note on standard error with its language; the JSON says how each was read, and
 /// the encoder reads neither (it reads English beside English only).

@@ -315,7 +315,8 @@ fn the_cli_takes_either_format_name_and_quotes_names_in_its_hints() {
 
 /// A comparison saved by Parallax before version 2 of the saved format is listed with its
 /// notes and exports as that Parallax exported it (links, facts and notes; the claims across
-/// sources are rebuilt by today's rules, which no longer chain); its file is left as it was.
+/// sources are rebuilt by today's rules, which no longer chain, and the word changes name
+/// the words one side adds or drops too); its file is left as it was.
 #[test]
 fn a_comparison_saved_by_an_older_parallax_exports_as_it_did() {
     let dir = tempfile::tempdir().unwrap();

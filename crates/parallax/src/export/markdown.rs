@@ -216,12 +216,7 @@ impl PairSink for MarkdownPair<'_> {
         if !l.why.is_empty() {
             let _ = writeln!(out, "Why: {}\n", escape(&pair.why(l).join("; ")));
         }
-        let changes: Vec<String> = l
-            .changes
-            .iter()
-            .filter(|c| !c.a.is_empty() && !c.b.is_empty())
-            .map(|c| format!("“{}” → “{}”", escape(&c.a), escape(&c.b)))
-            .collect();
+        let changes = pair.edits(l, escape);
         if !changes.is_empty() {
             let _ = writeln!(out, "Changed: {}\n", changes.join(", "));
         }

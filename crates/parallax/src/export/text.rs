@@ -6,14 +6,14 @@ use super::one_line;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
-use crate::diff::ChangeOp;
 use crate::facts::{Conflict, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
 const WIDTH: usize = 100;
 
-/// The most words replaced in place a link may have for the text report to list them.
+/// The most runs of words replaced, added or dropped a link may have for the text report to
+/// list them.
 const MOST_EDITS_LISTED: usize = 3;
 /// Facts listed per source in "Facts only in …" before "and N more".
 const FACTS_SHOWN: usize = 12;
@@ -168,22 +168,16 @@ impl PairSink for TextPair<'_> {
             let room = WIDTH.saturating_sub(prefix.chars().count());
             let _ = writeln!(self.out, "{prefix}{}", one_line(&text, room));
         }
-        // A few words revised in place: the passages above are cut to a line, and an edit
-        // at a sentence's end would be out of sight. A passage told anew changes too many
-        // words to list; its two texts show that.
-        let replaced: Vec<String> = (l.changes.iter())
-            .filter(|c| c.op == ChangeOp::Replace)
-            .map(|c| format!("“{}” → “{}”", one_line(&c.a, WIDTH), one_line(&c.b, WIDTH)))
-            .collect();
-        if !replaced.is_empty()
-            && replaced.len() <= MOST_EDITS_LISTED
-            && replaced.iter().all(|r| r.chars().count() <= WIDTH / 2)
+        // A few words revised, added or dropped: the passages above are cut to a line, and
+        // an edit at a sentence's end would be out of sight. A passage told anew changes
+        // too many words to list; its two texts show that.
+        let edits = pair.edits(l, |t| one_line(t, WIDTH));
+        let room = WIDTH - "  changed: ".len();
+        if !edits.is_empty()
+            && edits.len() <= MOST_EDITS_LISTED
+            && edits.iter().all(|r| r.chars().count() <= room)
         {
-            let _ = writeln!(
-                self.out,
-                "{}",
-                packed("  changed: ", &replaced, "    ", WIDTH)
-            );
+            let _ = writeln!(self.out, "{}", packed("  changed: ", &edits, "    ", WIDTH));
         }
         let possible = is_possible(l);
         let mark = if possible { "  ? " } else { "  ! " };

@@ -6,6 +6,7 @@
 use crate::align::Link;
 use crate::annotate::Note;
 use crate::comparison::{Comparison, LinkFacts, PairAlignment, Source};
+use crate::diff::ChangeOp;
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::counted;
 
@@ -32,6 +33,21 @@ pub(super) struct Pair<'a> {
 }
 
 impl Pair<'_> {
+    /// Link `l`'s word changes as the reports list them, each run of words through `quote`:
+    /// “80” → “95” for words replaced, "B adds “not”" and "B drops “but he”" for words
+    /// only one side has. An added "not" reverses a claim: it is listed as a replaced
+    /// figure is.
+    pub fn edits(&self, l: &Link, quote: impl Fn(&str) -> String) -> Vec<String> {
+        let lb = &self.b.letter;
+        (l.changes.iter())
+            .map(|c| match c.op {
+                ChangeOp::Replace => format!("“{}” → “{}”", quote(&c.a), quote(&c.b)),
+                ChangeOp::Insert => format!("{lb} adds “{}”", quote(&c.b)),
+                ChangeOp::Delete => format!("{lb} drops “{}”", quote(&c.a)),
+            })
+            .collect()
+    }
+
     /// The pair in one line, as the reports head it: "4 links, 11 passages only in A, 7
     /// only in B, 2 facts differ (1 more possible)", "34 links (3 moved), …" when a revision
     /// moved some. Flags on weak links are possible, not counted.
