@@ -315,8 +315,9 @@ fn the_cli_takes_either_format_name_and_quotes_names_in_its_hints() {
 
 /// A comparison saved by Parallax before version 2 of the saved format is listed with its
 /// notes and exports as that Parallax exported it (links, facts and notes; the claims across
-/// sources are rebuilt by today's rules, which no longer chain, and the word changes name
-/// the words one side adds or drops too); its file is left as it was.
+/// sources are rebuilt by today's rules, which no longer chain; the word changes name the
+/// words one side adds or drops too; and a note on a passage of several pairs is written
+/// under the first only); its file is left as it was.
 #[test]
 fn a_comparison_saved_by_an_older_parallax_exports_as_it_did() {
     let dir = tempfile::tempdir().unwrap();
@@ -344,7 +345,15 @@ fn a_comparison_saved_by_an_older_parallax_exports_as_it_did() {
         String::from_utf8_lossy(&md.stderr)
     );
     let before = std::fs::read_to_string(crate::support::fixture("cabello-v1.export.md")).unwrap();
-    assert_eq!(String::from_utf8(md.stdout).unwrap(), before);
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert_eq!(md, before);
+    // A note on a passage of C, which is in two pairs, is written once, and found again.
+    assert_eq!(md.matches("Only the blog says this.").count(), 1);
+    assert_eq!(
+        md.matches("*The note on this passage is under A and C.*")
+            .count(),
+        1
+    );
 
     assert_eq!(
         std::fs::read(&file).unwrap(),

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::text::stance_mark;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
-use crate::annotate::{Note, Notes, rfc3339};
+use crate::annotate::{Note, NoteId, Notes, rfc3339};
 use crate::comparison::{Comparison, LinkFacts};
 use crate::facts::{is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
@@ -45,6 +45,7 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
         claims(&mut out, cmp);
         per_source(&mut out, cmp);
     }
+    let mut written = Vec::new();
     for p in &cmp.pairs {
         walk::pair(
             cmp,
@@ -52,6 +53,8 @@ pub fn render_with_notes(cmp: &Comparison, notes: &Notes) -> String {
             &mut MarkdownPair {
                 out: &mut out,
                 notes,
+                written: &mut written,
+                pair: String::new(),
             },
         );
     }
@@ -192,11 +195,36 @@ fn escape_block_start(line: &str) -> String {
 struct MarkdownPair<'o> {
     out: &'o mut String,
     notes: &'o Notes,
+    /// The notes on passages written so far, with the pair they were written under ("A and
+    /// C"). With three sources or more, a passage is in several pairs; its note is written
+    /// once, and referred to after that, so the notes can be counted.
+    written: &'o mut Vec<(NoteId, String)>,
+    /// The pair being written, as its heading names it ("A and C").
+    pair: String,
+}
+
+impl MarkdownPair<'_> {
+    /// Note `n`, on a passage of `pair`, into `out`: whole the first time, else a line
+    /// saying under which pair it was written.
+    fn passage_note(&mut self, n: &Note) -> String {
+        let mut block = String::new();
+        match self.written.iter().find(|(id, _)| *id == n.id) {
+            Some((_, under)) => {
+                let _ = writeln!(block, "*The note on this passage is under {under}.*\n");
+            }
+            None => {
+                self.written.push((n.id, self.pair.clone()));
+                note(&mut block, n);
+            }
+        }
+        block
+    }
 }
 
 impl PairSink for MarkdownPair<'_> {
     fn start(&mut self, pair: &Pair) {
-        let _ = writeln!(self.out, "\n## {} and {}\n", pair.a.letter, pair.b.letter);
+        self.pair = format!("{} and {}", pair.a.letter, pair.b.letter);
+        let _ = writeln!(self.out, "\n## {}\n", self.pair);
         let _ = writeln!(self.out, "{}\n", escape(&pair.summary()));
     }
 
@@ -242,8 +270,10 @@ impl PairSink for MarkdownPair<'_> {
         for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
                 for n in self.notes.on_passage(src, i) {
+                    let block = self.passage_note(n);
+                    let out = &mut *self.out;
                     let _ = writeln!(out, "On {} passage {}:\n", src.letter(), i.number());
-                    note(out, n);
+                    out.push_str(&block);
                 }
             }
         }
@@ -265,17 +295,16 @@ impl PairSink for MarkdownPair<'_> {
         );
         let on = self.notes.on_passage(side.idx, i);
         if !on.is_empty() {
-            out.push('\n');
+            self.out.push('\n');
         }
         for n in on {
-            let mut block = String::new();
-            note(&mut block, n);
+            let block = self.passage_note(n);
             // Indented under its bullet so the note reads as part of that item.
             for line in block.lines() {
                 if line.is_empty() {
-                    out.push('\n');
+                    self.out.push('\n');
                 } else {
-                    let _ = writeln!(out, "  {line}");
+                    let _ = writeln!(self.out, "  {line}");
                 }
             }
         }

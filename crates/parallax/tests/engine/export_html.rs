@@ -272,3 +272,29 @@ fn each_column_names_its_sources_language() {
     assert!(para("a").contains("lang=\"de\""), "{}", para("a"));
     assert!(para("b").contains("lang=\"en\""), "{}", para("b"));
 }
+
+/// A note on a link of A and B marks that link's passages (✎) in the A and B view only: in
+/// the view of A and C, where the note is not shown, a mark would lead to no note.
+#[test]
+fn a_note_is_marked_only_where_the_page_shows_it() {
+    let fast = Options {
+        fast: true,
+        ..Options::default()
+    };
+    let cmp = Comparison::build(parallax::demo::documents(), &fast).unwrap();
+    let (a, b, c) = (SourceId(0), SourceId(1), SourceId(2));
+    let link = parallax::LinkId(0);
+    let anchor = Anchor::link(&cmp, a, b, link).unwrap();
+    let mut notes = Notes::default();
+    notes.add(&cmp, anchor, "check this one", 0).unwrap();
+    let page = html::render(&cmp, &notes, "four");
+    let section = |x: SourceId, y: SourceId| {
+        let start = page.find(&format!("id=\"pair-{}-{}\"", x.0, y.0)).unwrap();
+        let end = page[start..].find("</section>").unwrap();
+        &page[start..start + end]
+    };
+    let mark = "title=\"has a note\">✎";
+    assert!(section(a, b).contains(mark), "the note's own pair marks it");
+    assert!(section(a, b).contains("check this one"));
+    assert!(!section(a, c).contains(mark), "no note to find in A and C");
+}

@@ -231,7 +231,12 @@ fn column(out: &mut String, cmp: &Comparison, p: &PairAlignment, notes: &Notes, 
             .filter(|m| Some(m.link) == link_of[g.id.0])
             .collect();
         marked(out, text, g.span, &own);
-        if !notes.touching(idx, g.id).is_empty() {
+        // Marked for the notes this pair's view shows: on the passage, or on this pair's
+        // link holding it. A note on another pair's link is shown with that pair; marked
+        // here, it was a ✎ with no note to find.
+        let on_link = link_of[g.id.0]
+            .is_some_and(|k| !notes.on_link(p.a, p.b, &p.alignment.links[k.0]).is_empty());
+        if on_link || !notes.on_passage(idx, g.id).is_empty() {
             out.push_str("<sup class=\"nmark\" title=\"has a note\">✎</sup>");
         }
         out.push_str("</span>");
