@@ -79,9 +79,14 @@ pub enum Error {
         found: u64,
         supported: u64,
     },
-    /// No saved comparison by that name.
-    #[error("no saved comparison named {name:?} in {dir}")]
-    NoSuchComparison { name: String, dir: PathBuf },
+    /// No saved comparison by that name; `like` names saved ones near it, if any ("; saved:
+    /// “quake homework”").
+    #[error("no saved comparison named {name:?} in {dir}{like}")]
+    NoSuchComparison {
+        name: String,
+        dir: PathBuf,
+        like: String,
+    },
     /// The saved comparison changed on disk since it was read (another Parallax saved it):
     /// saving now would lose what that one wrote.
     #[error(

@@ -301,6 +301,7 @@ impl Store {
         Err(Error::NoSuchComparison {
             name: name_or_path.to_string(),
             dir: self.dir.clone(),
+            like: names::names_like(&self.dir, name_or_path),
         })
     }
 
@@ -334,6 +335,7 @@ impl Store {
             return Err(Error::NoSuchComparison {
                 name: name.to_string(),
                 dir: self.dir.clone(),
+                like: names::names_like(&self.dir, name),
             });
         }
         load_file(&path)?;

@@ -125,3 +125,35 @@ pub fn name_of_file(path: &Path) -> Option<String> {
     let name = file.strip_suffix(EXTENSION)?;
     validate_name(name).ok().map(|()| name.to_string())
 }
+
+/// What a missing name's error adds: the saved names in `dir` that hold `name`, or start as
+/// it does, whatever the case (`quake` finds "quake homework"), as "; saved: “quake
+/// homework”" (at most three); nothing when none does. Read from the file names alone.
+pub fn names_like(dir: &Path, name: &str) -> String {
+    let want = name.to_lowercase();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return String::new();
+    };
+    let mut like: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| {
+            let file = e.file_name().to_string_lossy().into_owned();
+            let saved = file.strip_suffix(EXTENSION)?.to_string();
+            let lower = saved.to_lowercase();
+            let near = lower.contains(&want) || (want.len() >= 3 && want.contains(&lower));
+            (near && !saved.starts_with('.')).then_some(saved)
+        })
+        .collect();
+    like.sort();
+    if like.is_empty() {
+        return String::new();
+    }
+    let more = like.len().saturating_sub(3);
+    let shown: Vec<String> = like.iter().take(3).map(|n| format!("“{n}”")).collect();
+    let more = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("; saved: {}{more}", shown.join(", "))
+}

@@ -409,3 +409,23 @@ fn an_export_is_kept_off_the_comparison_its_backup_and_its_sources() {
     );
     assert_eq!(by(&dir.path().join("report.md")), None);
 }
+
+/// A name no comparison has is answered with the saved names near it: a word of the name
+/// ("quake" for "quake homework"), whatever the case; none when nothing is near.
+#[test]
+fn a_missing_name_is_answered_with_the_saved_names_near_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::new(dir.path());
+    for name in ["Quake homework", "quake notes", "bridge"] {
+        store.save(name, &cmp(), &Notes::default(), 1).unwrap();
+    }
+    let err = store.resolve("quake").unwrap_err().to_string();
+    assert!(
+        err.ends_with("; saved: “Quake homework”, “quake notes”"),
+        "{err}"
+    );
+    let err = store.delete("bridges").unwrap_err().to_string();
+    assert!(err.ends_with("; saved: “bridge”"), "{err}");
+    let err = store.resolve("ferry").unwrap_err().to_string();
+    assert!(err.ends_with("comparisons"), "{err}");
+}
