@@ -398,3 +398,20 @@ fn a_paragraph_a_revision_moved_is_marked_moved() {
     let out = report(&old, &old.replace("twelve", "fifteen"));
     assert!(!out.contains("moved"), "{out}");
 }
+
+/// A name one source gives only in its headline (where no names are read: title case
+/// capitalises every word) is no name the other alone gives; one it writes nowhere is.
+#[test]
+fn a_name_the_other_source_writes_in_its_headline_is_not_only_one_sides() {
+    let story = |head: &str, store: &str| {
+        format!(
+            "Drunk driver charged after {head}pedestrian death\n\n\
+             A woman was struck and killed outside a {store}store in Maplewood on Friday, \
+             police said."
+        )
+    };
+    let out = report(&story("", "Sam's Club "), &story("Sam's Club ", ""));
+    assert!(!out.contains("Facts only in"), "{out}");
+    let out = report(&story("", "Sam's Club "), &story("", ""));
+    assert!(out.contains("Facts only in A: name “Sam”"), "{out}");
+}

@@ -183,6 +183,15 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .map(|f| f.value.as_str())
         .collect();
     let name_words: HashSet<&str> = names.iter().flat_map(|n| n.split(' ')).collect();
+    // Words B writes capitalised anywhere, its headline too (no names are read there: title
+    // case capitalises every word): a name of A whose every word is one of them is written
+    // in B, if not as a name ("after Sam's Club pedestrian death").
+    let capitalised: HashSet<String> = b
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .map(crate::facts::words::fold)
+        .collect();
     let spelt = NameIndex::new(&names);
     let quotes = QuoteIndex::new(b.facts);
     // "14,000 people" and "14,000 residents": one count of people, worded two ways.
@@ -241,6 +250,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                     // A name spelt another way is a conflict, not a name only one side gives.
                     FactKind::Entity => {
                         !f.value.split(' ').all(|w| name_words.contains(w))
+                            && !f.value.split(' ').all(|w| capitalised.contains(w))
                             && !spelt.misspells(&f.value)
                             && !named_by_its_end(&f.value, &names)
                     }
