@@ -210,11 +210,22 @@ fn word_end(text: &str, at: usize, marks: bool) -> Option<usize> {
             }
             Some('.') => match next.next() {
                 Some(c) if c.is_uppercase() => end += 1 + c.len_utf8(),
+                // "said Sgt. Paul Olson": a title's point ends the title, not the name,
+                // which goes on after it (and the title comes off its key).
+                Some(c) if c.is_whitespace() && is_title(&text[at..end]) => {
+                    return Some(end + 1);
+                }
                 _ => return Some(end),
             },
             _ => return Some(end),
         }
     }
+}
+
+/// True when `word` with a point is a title or rank written before a name ("Sgt", "Dr").
+fn is_title(word: &str) -> bool {
+    let dotted = format!("{}.", fold(word));
+    (crate::lexicon::TITLES.iter().chain(crate::lexicon::RANKS)).any(|t| *t == dotted)
 }
 
 /// The ends of the run of capitalised words (see [`word_end`]) that starts at `at`, one per
@@ -438,6 +449,12 @@ mod tests {
         let f = run("An aide to Halden has since said that he would stay. He told Ledgerwood.");
         assert_eq!(f[0].0, "An aide to Halden has since said");
         assert_eq!(f[1], ("told Ledgerwood".into(), "ledgerwood".into()));
+        // A title's point ends no name: the source is the man, keyed without his rank.
+        let f = run("He was taken into custody, said Sgt. Paul Olson of the state patrol.");
+        assert_eq!(f[0], ("said Sgt. Paul Olson".into(), "paul olson".into()));
+        // A point that ends a sentence still ends the name.
+        let f = run("The road reopened, said Olson. Traffic resumed.");
+        assert_eq!(f[0], ("said Olson".into(), "olson".into()));
     }
 
     #[test]
