@@ -120,9 +120,15 @@ fn a_on_a_link_notes_the_link_and_t_tags_it() {
     assert_eq!(n.text, "age differs: check");
     press(&mut m, "t j enter esc");
     assert!(m.notes.notes.ordered()[0].tags.is_empty(), "toggled off");
+    // Space sets a tag and Enter closes, keeping it (Enter is "done" once Space set one).
+    press(&mut m, "t j space");
+    assert!(m.dialog.is_some(), "Space stays in the picker");
+    press(&mut m, "j space enter");
+    assert!(m.dialog.is_none(), "Enter closes");
+    assert_eq!(m.notes.notes.ordered()[0].tags, ["disputed", "unverified"]);
     // A tag on a passage with no note writes a note that carries only the tag.
     on_unlinked(&mut m);
-    press(&mut m, "t enter esc");
+    press(&mut m, "t enter");
     assert_eq!(m.notes.notes.len(), 2);
 }
 

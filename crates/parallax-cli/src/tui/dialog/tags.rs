@@ -16,22 +16,37 @@ pub struct Tags {
     pub target: Target,
     /// The cursor: a tag of the tag set.
     pub at: usize,
+    /// True once a tag was set or cleared here: Enter then only closes.
+    pub toggled: bool,
 }
 
 impl Tags {
     /// The picker for the note on `target`, on the first tag.
     pub fn new(target: Target) -> Tags {
-        Tags { target, at: 0 }
+        Tags {
+            target,
+            at: 0,
+            toggled: false,
+        }
     }
 
-    /// A key: move, set or clear the tag under the cursor, or close.
+    /// A key: move, set or clear the tag under the cursor (Space), or close. Enter closes,
+    /// first setting or clearing the tag under the cursor when no tag was yet: as in every
+    /// other dialog it is "done", and Space then Enter must not clear what Space set.
     pub fn key(&mut self, cx: &mut ContextMut, k: &DialogKey) -> Step {
         let n = cx.notes.notes.tag_set.len();
         if k.esc || matches!(k.cmd, Some(Command::Tag | Command::Quit)) {
             return Step::Close;
         }
-        if k.enter || k.is(answer::TOGGLE) {
+        if k.enter {
+            if !self.toggled {
+                toggle(cx, &mut self.target, self.at);
+            }
+            return Step::Close;
+        }
+        if k.is(answer::TOGGLE) {
             toggle(cx, &mut self.target, self.at);
+            self.toggled = true;
         }
         self.at = k.list(self.at, n);
         Step::Stay
@@ -52,7 +67,7 @@ impl Tags {
                 row(format!("[{tick}] {tag}"), i == self.at, t)
             })
             .collect();
-        lines.push(hint(" Enter/Space sets or clears · Esc closes", t));
+        lines.push(hint(" Space sets or clears · Enter done · Esc closes", t));
         let title = format!(" Tags of the note on {} ", self.target.label);
         boxed(f, t, area, &title, lines, 0);
     }
