@@ -34,7 +34,7 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
         Command::Counterpart => {
             m.overlay = None;
             match shown.get(at) {
-                Some(&Row::Claim(c)) => to_claim(m, c),
+                Some(&Row::Claim(c)) => to_claim(m, c, filter == Filter::Conflict),
                 Some(&Row::Only(doc, seg)) => to_passage(m, doc, seg),
                 None => m.overlay = Some(Overlay::Matrix(at, filter)),
             }
@@ -73,12 +73,24 @@ fn to_passage(m: &mut Model, doc: SourceId, seg: SegmentId) {
 /// that the panes hold the claim side by side: the pair on screen and the source the row
 /// quotes where the links allow, else the best link. Only the sources that state a claim
 /// being known is not enough: a source joins a claim when linked to most of it, not to
-/// each of its sources.
-fn to_claim(m: &mut Model, c: usize) {
+/// each of its sources. With `conflict` (the row was chosen among the claims in conflict),
+/// a pair whose link tells the claim's fact two ways comes first: the two that agree
+/// would show nothing of what the row was chosen for.
+fn to_claim(m: &mut Model, c: usize, conflict: bool) {
     let Some(r) = m.phase.ready_mut() else { return };
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
+    let differ: Vec<(SourceId, SourceId)> = match conflict {
+        true => (SourceId::all(r.cmp.sources.len()))
+            .flat_map(|d| {
+                let with = r.cmp.claim_conflicts(&cluster, d);
+                with.into_iter().map(move |x| (d, x.with))
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let differs = |l: &ClaimLink| differ.contains(&(l.a.0, l.b.0));
     let [left, right] = r.pair.src;
     // The source whose passage the matrix quotes as the claim's label: shown where a link
     // allows, so that the row's words are on screen after Enter.
@@ -98,7 +110,10 @@ fn to_claim(m: &mut Model, c: usize) {
     };
     // A shown link first: a possible one is hidden unless asked for (P), and the panes
     // would then show the two passages unlinked.
-    let Some(best) = links.iter().min_by_key(|l| (!l.shown, rank(l))).copied() else {
+    let best = links
+        .iter()
+        .min_by_key(|l| (!l.shown, !differs(l), rank(l)));
+    let Some(best) = best.copied() else {
         m.message = Some("this claim's passages are linked in no pair".into());
         return;
     };
