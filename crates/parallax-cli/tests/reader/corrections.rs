@@ -414,3 +414,27 @@ fn enter_in_the_first_pane_picks_anew_and_a_partner_taken_from_a_link_says_so() 
     let shown = screen(&draw(&m));
     assert!(shown.contains("· by hand ·"), "{shown}");
 }
+
+/// Two passages the aligner linked to each other alone, linked again by hand, leave no link:
+/// the status line says the link is by hand, not that each left the other.
+#[test]
+fn linking_by_hand_two_passages_already_linked_says_no_one_left() {
+    let mut m = fixture_model(120, 40);
+    // The first link joining one passage to one.
+    let mut one_to_one = false;
+    for _ in 0..10 {
+        press(&mut m, "n");
+        let seg = m.panes[PaneSide::Left].focus;
+        let r = m.ready().unwrap();
+        let l = r.pair.link_at(PaneSide::Left, seg).unwrap();
+        if r.pair.shown(l).segs.iter().all(|s| s.len() == 1) {
+            one_to_one = true;
+            break;
+        }
+    }
+    assert!(one_to_one, "the fixture has a link of one passage to one");
+    press(&mut m, "l enter");
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("linked by hand"), "{shown}");
+    assert!(!shown.contains("left its link"), "{shown}");
+}

@@ -110,11 +110,22 @@ pub fn link(m: &mut Model, from: (SourceId, SegmentId), to: (SourceId, SegmentId
     // A passage in one of the aligner's links leaves it for the link by hand: say so, or
     // that link's change (and a flag of it gone) would pass unseen. (A link by hand grows
     // instead.) The link is named by its passages: its number changes with the links.
+    let link_of = |(src, seg): (SourceId, SegmentId)| {
+        let side = PaneSide::BOTH.into_iter().find(|&s| r.pair.src[s] == src)?;
+        Some((side, r.pair.link_at(side, seg)?))
+    };
+    // Two passages the aligner linked alone to each other leave nothing: their link is
+    // now one by hand ("C 5 left its link with B 4; B 4 left its link with C 5" said so
+    // twice, and wrongly).
+    let same = match (link_of(from), link_of(to)) {
+        (Some((_, x)), Some((_, y))) => x == y && r.pair.shown(x).segs.iter().all(|s| s.len() == 1),
+        _ => false,
+    };
     let left: Vec<String> = [from, to]
         .into_iter()
+        .filter(|_| !same)
         .filter_map(|(src, seg)| {
-            let side = PaneSide::BOTH.into_iter().find(|&s| r.pair.src[s] == src)?;
-            let l = r.pair.link_at(side, seg)?;
+            let (side, l) = link_of((src, seg))?;
             if r.pair.link(&r.cmp, l).why.contains(&Reason::ByHand) {
                 return None;
             }
