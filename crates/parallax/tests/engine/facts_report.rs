@@ -415,3 +415,26 @@ fn a_name_the_other_source_writes_in_its_headline_is_not_only_one_sides() {
     let out = report(&story("", "Sam's Club "), &story("", ""));
     assert!(out.contains("Facts only in A: name “Sam”"), "{out}");
 }
+
+/// A count in the hundreds or more that the other side gives of another noun ("1,600
+/// houses", "1,600 homes") is that count worded another way: no fact only one side gives.
+/// Another number is.
+#[test]
+fn a_large_count_of_another_noun_is_no_fact_only_one_side_gives() {
+    let story = |n: &str| {
+        format!(
+            "The quake damaged {n} in Manokwari, the disaster agency said on Monday.\n\n\
+             Rescue teams searched the rubble through the night."
+        )
+    };
+    let out = report(
+        &story("more than 1,600 houses"),
+        &story("more than 1,600 homes"),
+    );
+    assert!(!out.contains("Facts only in"), "{out}");
+    let out = report(
+        &story("more than 1,600 houses"),
+        &story("more than 1,500 homes"),
+    );
+    assert!(out.contains("1,600 houses"), "{out}");
+}

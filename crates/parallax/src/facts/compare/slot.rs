@@ -201,6 +201,12 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Count)
         .filter_map(|f| people_count(&f.value))
         .collect();
+    // "1,600 houses" and "1,600 homes": a count in the hundreds or more that the other side
+    // gives of another noun is that count worded another way, not chance.
+    let large: HashSet<&str> = (b.facts.iter())
+        .filter(|f| f.kind == FactKind::Count)
+        .filter_map(|f| large_number(&f.value))
+        .collect();
     // The header's date line is the article's date and time, not a date of the story: each
     // source has its own ("on July 02 2013 7:41 AM", "Updated Saturday, December 05, 2009
     // 8:28 PM"). Only what stands right beside the date on its line: prose may follow a
@@ -255,7 +261,10 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                             && !named_by_its_end(&f.value, &names)
                     }
                     FactKind::Quote => !quotes.gives(&f.value),
-                    FactKind::Count => people_count(&f.value).is_none_or(|n| !people.contains(n)),
+                    FactKind::Count => {
+                        people_count(&f.value).is_none_or(|n| !people.contains(n))
+                            && large_number(&f.value).is_none_or(|n| !large.contains(n))
+                    }
                     _ => true,
                 })
         })
@@ -286,6 +295,12 @@ fn named_by_its_end(value: &str, names: &HashSet<&str>) -> bool {
                     && n[..n.len() - tail.len()].ends_with(' ')
             })
     })
+}
+
+/// The number of a count in the hundreds or more ("1600 house"), as its value writes it.
+fn large_number(value: &str) -> Option<&str> {
+    let (n, _) = value.split_once(' ')?;
+    n.parse::<f64>().ok().filter(|&x| x >= 100.0).map(|_| n)
 }
 
 /// The number of a count of people ("14000 resident", "3 people"): its value's number when
