@@ -75,10 +75,10 @@ pub fn passages_at(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId
     passages_of(cmp, shown.get(at))
 }
 
-/// Where the matrix, closed, reopens once the claims are grown anew: the row it was left on
-/// when the user moved there ([`passages_at`]). The top row is where it starts, not a
-/// claim chosen (a matrix never opened is "left" there too): it stays the top row, however
-/// the claims are numbered now.
+/// What the matrix's cursor, at row `at`, follows once the claims are grown anew: the
+/// passages of the row the user moved to ([`passages_at`]). The top row is where the matrix
+/// starts (a matrix never opened or never moved is "on" it too): it stays the top row,
+/// however the claims are numbered now, rather than jump to where its old claim went.
 pub fn left_on(cmp: &Comparison, filter: Filter, at: usize) -> Vec<(SourceId, SegmentId)> {
     if at == 0 {
         return Vec::new();
@@ -103,14 +103,15 @@ pub fn row_holding(cmp: &Comparison, filter: Filter, passages: &[(SourceId, Segm
     if passages.is_empty() {
         return 0;
     }
-    let shown = rows(cmp, filter).len();
-    let held = |at: usize| {
-        (passages_at(cmp, filter, at).iter())
+    // The rows once: under the Only filter each listing of them weighs every claim.
+    let shown = rows(cmp, filter);
+    let held = |row: &Row| {
+        (passages_of(cmp, Some(row)).iter())
             .filter(|p| passages.contains(p))
             .count()
     };
-    (0..shown)
-        .map(|at| (held(at), at))
+    (shown.iter().enumerate())
+        .map(|(at, row)| (held(row), at))
         .filter(|&(n, _)| n > 0)
         .max_by_key(|&(n, at)| (n, std::cmp::Reverse(at)))
         .map_or(0, |(_, at)| at)

@@ -9,6 +9,7 @@ mod quake;
 mod support;
 
 mod claims;
+mod claims_cursor;
 mod corrections;
 mod files;
 mod notes;

@@ -204,18 +204,30 @@ struct MarkdownPair<'o> {
 }
 
 impl MarkdownPair<'_> {
-    /// Note `n`, on a passage of `pair`, into `out`: whole the first time, else a line
-    /// saying under which pair it was written.
-    fn passage_note(&mut self, n: &Note) -> String {
+    /// The notes `on` one passage of this pair, as Markdown: each written whole the first
+    /// time, and one line for those written under an earlier pair, naming it.
+    fn passage_notes(&mut self, on: &[&Note]) -> String {
         let mut block = String::new();
-        match self.written.iter().find(|(id, _)| *id == n.id) {
-            Some((_, under)) => {
-                let _ = writeln!(block, "*The note on this passage is under {under}.*\n");
+        let (mut before, mut under) = (0, Vec::new());
+        for n in on {
+            match self.written.iter().find(|(id, _)| *id == n.id) {
+                Some((_, pair)) => {
+                    before += 1;
+                    if !under.contains(pair) {
+                        under.push(pair.clone());
+                    }
+                }
+                None => {
+                    self.written.push((n.id, self.pair.clone()));
+                    note(&mut block, n);
+                }
             }
-            None => {
-                self.written.push((n.id, self.pair.clone()));
-                note(&mut block, n);
-            }
+        }
+        let under = under.join("; ");
+        match before {
+            0 => {}
+            1 => _ = writeln!(block, "*The note on this passage is under {under}.*\n"),
+            _ => _ = writeln!(block, "*The notes on this passage are under {under}.*\n"),
         }
         block
     }
@@ -244,7 +256,7 @@ impl PairSink for MarkdownPair<'_> {
         if !l.why.is_empty() {
             let _ = writeln!(out, "Why: {}\n", escape(&pair.why(l).join("; ")));
         }
-        let changes = pair.edits(l, escape);
+        let changes: Vec<String> = pair.edits(l, escape).into_iter().map(|e| e.1).collect();
         if !changes.is_empty() {
             let _ = writeln!(out, "Changed: {}\n", changes.join(", "));
         }
@@ -269,8 +281,8 @@ impl PairSink for MarkdownPair<'_> {
         }
         for (src, ids) in [(pair.a.idx, &l.a), (pair.b.idx, &l.b)] {
             for &i in ids {
-                for n in self.notes.on_passage(src, i) {
-                    let block = self.passage_note(n);
+                let block = self.passage_notes(&self.notes.on_passage(src, i));
+                if !block.is_empty() {
                     let out = &mut *self.out;
                     let _ = writeln!(out, "On {} passage {}:\n", src.letter(), i.number());
                     out.push_str(&block);
@@ -297,15 +309,13 @@ impl PairSink for MarkdownPair<'_> {
         if !on.is_empty() {
             self.out.push('\n');
         }
-        for n in on {
-            let block = self.passage_note(n);
-            // Indented under its bullet so the note reads as part of that item.
-            for line in block.lines() {
-                if line.is_empty() {
-                    self.out.push('\n');
-                } else {
-                    let _ = writeln!(self.out, "  {line}");
-                }
+        let block = self.passage_notes(&on);
+        // Indented under its bullet so the note reads as part of that item.
+        for line in block.lines() {
+            if line.is_empty() {
+                self.out.push('\n');
+            } else {
+                let _ = writeln!(self.out, "  {line}");
             }
         }
     }

@@ -6,15 +6,20 @@ use super::one_line;
 use super::walk::{self, Pair, PairSide, PairSink};
 use crate::align::Link;
 use crate::comparison::{Comparison, LinkFacts, Source, Stance};
+use crate::diff::ChangeOp;
 use crate::facts::{Conflict, is_possible, sentence};
 use crate::ids::{LinkId, SegmentId, SourceId};
 use crate::text::visible;
 
 const WIDTH: usize = 100;
 
-/// The most runs of words replaced, added or dropped a link may have for the text report to
-/// list them.
+/// The most runs of words replaced a link may have for the text report to list its edits.
 const MOST_EDITS_LISTED: usize = 3;
+
+/// How many runs of words added or dropped may join them, all edits counted, for those to
+/// be listed too (else the replacements are listed alone).
+const MOST_ADDS_LISTED: usize = 2;
+
 /// Facts listed per source in "Facts only in …" before "and N more".
 const FACTS_SHOWN: usize = 12;
 
@@ -170,11 +175,19 @@ impl PairSink for TextPair<'_> {
         }
         // A few words revised, added or dropped: the passages above are cut to a line, and
         // an edit at a sentence's end would be out of sight. A passage told anew changes
-        // too many words to list; its two texts show that.
+        // too many words to list; its two texts show that. At most three replacements, as
+        // ever; the words only one side has besides, when they are few.
         let edits = pair.edits(l, |t| one_line(t, WIDTH));
         let room = WIDTH - "  changed: ".len();
+        let replaced = edits.iter().filter(|e| e.0 == ChangeOp::Replace).count();
+        let all = edits.len() <= MOST_EDITS_LISTED + MOST_ADDS_LISTED
+            && edits.iter().all(|e| e.1.chars().count() <= room);
+        let edits: Vec<String> = (edits.into_iter())
+            .filter(|e| all || e.0 == ChangeOp::Replace)
+            .map(|e| e.1)
+            .collect();
         if !edits.is_empty()
-            && edits.len() <= MOST_EDITS_LISTED
+            && replaced <= MOST_EDITS_LISTED
             && edits.iter().all(|r| r.chars().count() <= room)
         {
             let _ = writeln!(self.out, "{}", packed("  changed: ", &edits, "    ", WIDTH));

@@ -37,13 +37,16 @@ impl Pair<'_> {
     /// “80” → “95” for words replaced, "B adds “not”" and "B drops “but he”" for words
     /// only one side has. An added "not" reverses a claim: it is listed as a replaced
     /// figure is.
-    pub fn edits(&self, l: &Link, quote: impl Fn(&str) -> String) -> Vec<String> {
+    pub fn edits(&self, l: &Link, quote: impl Fn(&str) -> String) -> Vec<(ChangeOp, String)> {
         let lb = &self.b.letter;
         (l.changes.iter())
-            .map(|c| match c.op {
-                ChangeOp::Replace => format!("“{}” → “{}”", quote(&c.a), quote(&c.b)),
-                ChangeOp::Insert => format!("{lb} adds “{}”", quote(&c.b)),
-                ChangeOp::Delete => format!("{lb} drops “{}”", quote(&c.a)),
+            .map(|c| {
+                let said = match c.op {
+                    ChangeOp::Replace => format!("“{}” → “{}”", quote(&c.a), quote(&c.b)),
+                    ChangeOp::Insert => format!("{lb} adds “{}”", quote(&c.b)),
+                    ChangeOp::Delete => format!("{lb} drops “{}”", quote(&c.a)),
+                };
+                (c.op, said)
             })
             .collect()
     }

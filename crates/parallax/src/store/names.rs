@@ -126,9 +126,10 @@ pub fn name_of_file(path: &Path) -> Option<String> {
     validate_name(name).ok().map(|()| name.to_string())
 }
 
-/// What a missing name's error adds: the saved names in `dir` that hold `name`, or start as
-/// it does, whatever the case (`quake` finds "quake homework"), as "; saved: “quake
-/// homework”" (at most three); nothing when none does. Read from the file names alone.
+/// What a missing name's error adds: the usable saved names in `dir` that hold `name`, or
+/// that `name` holds when they are three letters or more, whatever the case (`quake` finds
+/// "quake homework", "bridges" finds "bridge"), as "; saved: “quake homework”" (at most
+/// three); nothing when none does. Read from the file names alone.
 pub fn names_like(dir: &Path, name: &str) -> String {
     let want = name.to_lowercase();
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -137,10 +138,10 @@ pub fn names_like(dir: &Path, name: &str) -> String {
     let mut like: Vec<String> = entries
         .flatten()
         .filter_map(|e| {
-            let file = e.file_name().to_string_lossy().into_owned();
-            let saved = file.strip_suffix(EXTENSION)?.to_string();
+            let saved = name_of_file(&e.path())?;
             let lower = saved.to_lowercase();
-            let near = lower.contains(&want) || (want.len() >= 3 && want.contains(&lower));
+            let near =
+                lower.contains(&want) || (lower.chars().count() >= 3 && want.contains(&lower));
             (near && !saved.starts_with('.')).then_some(saved)
         })
         .collect();

@@ -75,17 +75,24 @@ fn stored_file<'a>(
     Ok(s.absolute.as_deref().unwrap_or(&s.path))
 }
 
-/// Reads file `at` for source `s` and compares it with the saved text; the document keeps
-/// the path the user gave.
+/// Reads file `at` for source `s` and compares it with the saved text `saved`; the document
+/// keeps the path the user gave. The saved text is read as files are read now: one saved
+/// before lone carriage returns were read as line feeds still has them, and its file is
+/// unchanged all the same.
 fn reload_from(
     s: &SavedSource,
+    saved: &str,
     at: &str,
     options: &LoadOptions,
 ) -> (SourceState, Option<Document>) {
     match document::load_regular(at, options) {
         Ok(mut doc) => {
             doc.path = s.path.clone();
-            let state = if sha256_hex(&doc.text) == s.sha256 {
+            let as_read_now = || {
+                saved.contains('\r')
+                    && document::lone_carriage_returns_as_line_feeds(saved.to_string()) == doc.text
+            };
+            let state = if sha256_hex(&doc.text) == s.sha256 || as_read_now() {
                 SourceState::Unchanged
             } else {
                 SourceState::Changed
@@ -105,7 +112,7 @@ impl Saved {
             .iter()
             .zip(&self.comparison.sources)
             .map(|(s, saved)| match stored_file(s, &saved.document) {
-                Ok(at) => reload_from(s, at, options).0,
+                Ok(at) => reload_from(s, &saved.document.text, at, options).0,
                 Err(state) => state,
             })
             .collect()
@@ -173,7 +180,7 @@ impl Saved {
                     None => (SourceState::Web, None),
                 },
                 (Some(at), _) => {
-                    let (state, mut doc) = reload_from(s, &at, options);
+                    let (state, mut doc) = reload_from(s, &old.document.text, &at, options);
                     if let Some(d) = doc.as_mut().filter(|_| stored[i].as_ref() != Some(&at)) {
                         d.path = at;
                         moved.push(i);

@@ -416,9 +416,11 @@ fn an_export_is_kept_off_the_comparison_its_backup_and_its_sources() {
 fn a_missing_name_is_answered_with_the_saved_names_near_it() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::new(dir.path());
-    for name in ["Quake homework", "quake notes", "bridge"] {
+    for name in ["Quake homework", "quake notes", "bridge", "a"] {
         store.save(name, &cmp(), &Notes::default(), 1).unwrap();
     }
+    // A file whose name is no usable name is not offered.
+    std::fs::write(store.dir().join(format!(" quake{EXTENSION}")), "{}").unwrap();
     let err = store.resolve("quake").unwrap_err().to_string();
     assert!(
         err.ends_with("; saved: “Quake homework”, “quake notes”"),
@@ -428,4 +430,22 @@ fn a_missing_name_is_answered_with_the_saved_names_near_it() {
     assert!(err.ends_with("; saved: “bridge”"), "{err}");
     let err = store.resolve("ferry").unwrap_err().to_string();
     assert!(err.ends_with("comparisons"), "{err}");
+}
+
+/// A comparison saved before lone carriage returns were read as line feeds holds its text
+/// with them: its file, untouched, reads as unchanged; edited, as changed.
+#[test]
+fn a_file_with_lone_carriage_returns_saved_before_reads_as_unchanged() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cr.txt");
+    let raw = "Bridge Opens In Kestrel\r\rThe mayor opened the bridge on Monday.\r";
+    std::fs::write(&file, raw).unwrap();
+    let mut saved = Saved::new("x", cmp(), Notes::default(), 1);
+    saved.comparison.sources[0].document.text = raw.to_string();
+    saved.sources[0].sha256 = sha256_hex(raw);
+    saved.sources[0].absolute = Some(file.display().to_string());
+    let check = |saved: &Saved| saved.check_sources(&crate::document::LoadOptions::default());
+    assert_eq!(check(&saved)[0], SourceState::Unchanged);
+    std::fs::write(&file, raw.replace("Monday", "Tuesday")).unwrap();
+    assert_eq!(check(&saved)[0], SourceState::Changed);
 }

@@ -203,3 +203,32 @@ fn markdown_note_lines_that_look_like_lists_stay_lines() {
         assert!(md.lines().any(|l| l.trim_start() == line), "{line} in {md}");
     }
 }
+
+/// With three sources a passage of C is in two pairs: its notes are written whole under the
+/// first, and the second says in one line where they are, so each note is read once.
+#[test]
+fn markdown_writes_a_passages_notes_once_across_pairs() {
+    let fast = Options {
+        fast: true,
+        ..Options::default()
+    };
+    let cmp = Comparison::build(parallax::demo::documents()[..3].to_vec(), &fast).unwrap();
+    let on = Anchor::Passage {
+        source: SourceId(2),
+        segment: SegmentId(3),
+    };
+    let mut notes = Notes::default();
+    notes
+        .add(&cmp, on.clone(), "first thought on C", 0)
+        .unwrap();
+    notes.add(&cmp, on, "second thought on C", 1).unwrap();
+    let md = markdown::render_with_notes(&cmp, &notes);
+    assert_eq!(md.matches("first thought on C").count(), 1, "{md}");
+    assert_eq!(md.matches("second thought on C").count(), 1, "{md}");
+    assert_eq!(
+        md.matches("*The notes on this passage are under A and C.*")
+            .count(),
+        1,
+        "{md}"
+    );
+}

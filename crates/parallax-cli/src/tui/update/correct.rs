@@ -227,7 +227,7 @@ fn apply(m: &mut Model, before: &parallax::annotate::Notes) {
     m.notes.notes.reattach(&r.machine);
     r.correct(&m.notes.notes);
     // The claims are grown again from the corrected links, and renumbered: the matrix
-    // reopens on the claim it was left on.
+    // reopens on the claim it was left on (or on its top row, see `left_on`).
     m.matrix_left_at.0 = row_holding(&r.cmp, filter, &was_at);
     m.notes.changed();
     relayout(m);

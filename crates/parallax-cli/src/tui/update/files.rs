@@ -7,7 +7,7 @@ use parallax::{SegmentId, SourceId};
 use super::show::{loaded, show_at};
 use crate::tui::action::{Done, Effect, Opened};
 use crate::tui::dialog::{Dialog, export::Export, save::Save};
-use crate::tui::matrix::{left_on, passages_at, row_holding};
+use crate::tui::matrix::{left_on, row_holding};
 use crate::tui::model::{Model, Overlay, ViewMode};
 use crate::tui::side::PaneSide;
 
@@ -94,7 +94,7 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     let (at_left, filter_left) = m.matrix_left_at;
     let was_at = left_on(&r.cmp, filter_left, at_left);
     let was_open = match m.overlay {
-        Some(Overlay::Matrix(at, filter)) => passages_at(&r.cmp, filter, at),
+        Some(Overlay::Matrix(at, filter)) => left_on(&r.cmp, filter, at),
         _ => Vec::new(),
     };
     let before = m.notes.notes.clone();
@@ -103,8 +103,8 @@ pub fn refined(m: &mut Model, result: Result<Box<parallax::Comparison>, String>)
     apply_corrections(m);
     show_at(m, Some(pair), active, focus);
     super::notes::retarget(m);
-    // Claims are numbered anew: the matrix stays on the claim it was on (the row now
-    // holding most of its passages), under the filter the user chose.
+    // Claims are numbered anew: the matrix stays on the claim the user moved to (the row
+    // now holding most of its passages), or on its top row, under the filter chosen.
     let follow = |m: &Model, filter, passages: &[_]| {
         m.phase
             .ready()
