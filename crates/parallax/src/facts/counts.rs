@@ -647,6 +647,16 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
             }
             return Some((lw, ws[j].span.end));
         }
+        // "eight were badly hurt and 261 other got minor injury": "other" for "others",
+        // as wire copy writes it, when a verb follows at once (else it is the adjective of
+        // the noun after it, "261 other people").
+        let verb_next = || {
+            let next = ws.get(j + 1).filter(|_| gap_is_space(text, ws, j, j + 1));
+            next.is_some_and(|n| OTHER_THEN_VERB.contains(&n.text(text)))
+        };
+        if lw == "other" && j == i + 1 && lang == Language::English && verb_next() {
+            return Some(("others".to_string(), ws[j].span.end));
+        }
         if !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
             return None;
         }
@@ -654,6 +664,24 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
     }
     None
 }
+
+/// Verbs that, right after "261 other", make "other" the noun counted ("261 other got
+/// minor injury"): those a count of people is told with.
+const OTHER_THEN_VERB: &[&str] = &[
+    "got",
+    "were",
+    "was",
+    "are",
+    "had",
+    "have",
+    "suffered",
+    "sustained",
+    "received",
+    "died",
+    "remain",
+    "remained",
+    "fled",
+];
 
 /// True when only spaces stand between word `a` and word `b`.
 fn gap_is_space(text: &str, ws: &[Word], a: usize, b: usize) -> bool {
@@ -671,6 +699,24 @@ mod tests {
         out.into_iter()
             .map(|f| (f.span.slice(s).to_string(), f.value))
             .collect()
+    }
+
+    /// "261 other got minor injury" (wire English for "others") counts 261 others, as
+    /// "261 others suffered" does; in "261 other people", "other" is no noun.
+    #[test]
+    fn other_before_a_verb_is_the_noun_counted() {
+        let f = run("Eight had serious injury and 261 other got minor injury.");
+        assert!(
+            f.contains(&("261 other".into(), "261 other".into())),
+            "{f:?}"
+        );
+        let f = run("Eight had serious injury and 261 others suffered minor injuries.");
+        assert!(
+            f.contains(&("261 others".into(), "261 other".into())),
+            "{f:?}"
+        );
+        let f = run("Eight had serious injury and 261 other people were hurt.");
+        assert!(f.iter().all(|(_, v)| v != "261 other"), "{f:?}");
     }
 
     #[test]
