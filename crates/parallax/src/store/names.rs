@@ -142,7 +142,7 @@ pub fn names_like(dir: &Path, name: &str) -> String {
             let lower = saved.to_lowercase();
             let near =
                 lower.contains(&want) || (lower.chars().count() >= 3 && want.contains(&lower));
-            (near && !saved.starts_with('.')).then_some(saved)
+            near.then_some(saved)
         })
         .collect();
     like.sort();

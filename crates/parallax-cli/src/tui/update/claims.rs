@@ -81,15 +81,13 @@ fn to_claim(m: &mut Model, c: usize, conflict: bool) {
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
-    let differ: Vec<(SourceId, SourceId)> = match conflict {
-        true => (SourceId::all(r.cmp.sources.len()))
-            .flat_map(|d| {
-                let with = r.cmp.claim_conflicts(&cluster, d);
-                with.into_iter().map(move |x| (d, x.with))
-            })
-            .collect(),
-        false => Vec::new(),
-    };
+    let differ: Vec<(SourceId, SourceId)> = (SourceId::all(r.cmp.sources.len()))
+        .filter(|_| conflict)
+        .flat_map(|d| {
+            let with = r.cmp.claim_conflicts(&cluster, d);
+            with.into_iter().map(move |x| (d, x.with))
+        })
+        .collect();
     let differs = |l: &ClaimLink| differ.contains(&(l.a.0, l.b.0));
     let [left, right] = r.pair.src;
     // The source whose passage the matrix quotes as the claim's label: shown where a link
