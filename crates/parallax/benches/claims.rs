@@ -17,6 +17,8 @@ use parallax::encoder::Encoder;
 use parallax::segment::{self, Unit};
 use parallax::{Comparison, Document, Options};
 
+#[path = "common/alloc.rs"]
+mod alloc;
 #[path = "common/rng.rs"]
 mod rng;
 use rng::Rng;

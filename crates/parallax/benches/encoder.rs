@@ -17,6 +17,9 @@ use parallax::Document;
 use parallax::encoder::Encoder;
 use parallax::segment::{self, Unit};
 
+#[path = "common/alloc.rs"]
+mod alloc;
+
 fn sentences_of(name: &str, text: &str) -> Vec<String> {
     let doc = Document::from_text(name, text);
     segment::segment(&doc, Unit::Sentence)

@@ -10,21 +10,24 @@
 //! are fused into one pass each over rayon: bias and GELU, bias, residual and layer norm, and
 //! attention computed sentence by sentence, so no token attends to another sentence's.
 //!
+//! The steps between the products are compiled a second time for AVX2 and run so when the
+//! CPU has it ([`super::wide`]).
+//!
 //! The result is the model's, not an approximation of it: up to rounding (sums taken in
-//! another order), the only difference in arithmetic is `erf`, here a rational
-//! approximation good to 1.5e-7 (the engine test `encoder` checks the vectors against an
-//! independent float64 forward pass of the original weights).
+//! another order), the only differences in arithmetic are `erf`, here a rational
+//! approximation good to 1.5e-7, and `exp`, a series good to 4e-7 (the engine test
+//! `encoder` checks the vectors against an independent float64 forward pass of the
+//! original weights).
 
 use candle_core::{Device, Storage, Tensor};
 use rayon::prelude::*;
 
 use super::DIM;
+use super::wide::{exp, has_avx2, sum, wide};
 
 /// The heads of each attention layer, and the width of each.
 pub(super) const HEADS: usize = 12;
 const HEAD_DIM: usize = DIM / HEADS;
-// `dot` reads eight values at a time.
-const _: () = assert!(HEAD_DIM.is_multiple_of(8));
 
 /// One layer's weights (`model::load_model` reads them by the checkpoint's names).
 pub(super) struct Layer {
@@ -60,6 +63,7 @@ pub(super) struct WordRows {
 
 impl WordRows {
     /// Adds row `id` to `out`.
+    #[inline(always)]
     fn add_to(&self, id: usize, out: &mut [f32]) {
         let scale = self.scales[id];
         let row = &self.rows[id * DIM..(id + 1) * DIM];
@@ -99,12 +103,14 @@ impl Bert {
         x.par_chunks_mut(DIM)
             .zip(&tokens)
             .for_each(|(row, &(id, pos))| {
-                self.words.add_to(id as usize, row);
-                let position = &self.positions[pos * DIM..(pos + 1) * DIM];
-                for ((r, p), t) in row.iter_mut().zip(position).zip(&self.token_type) {
-                    *r += p + t;
-                }
-                normalize(row, &self.embedding_norm, self.eps);
+                wide(|| {
+                    self.words.add_to(id as usize, row);
+                    let position = &self.positions[pos * DIM..(pos + 1) * DIM];
+                    for ((r, p), t) in row.iter_mut().zip(position).zip(&self.token_type) {
+                        *r += p + t;
+                    }
+                    normalize(row, &self.embedding_norm, self.eps);
+                })
             });
         for layer in &self.layers {
             let qkv = product(x.clone(), rows, &layer.qkv)?;
@@ -113,16 +119,18 @@ impl Bert {
             values(&attended, |y| {
                 add_and_normalize(&mut x, y, &layer.out.bias, &layer.attention_norm, self.eps)
             })?;
-            let wide = product(x.clone(), rows, &layer.up)?;
+            let widened = product(x.clone(), rows, &layer.up)?;
             let width = layer.up.bias.len();
-            let activated = values(&wide, |wide| {
-                let mut out = vec![0.0f32; wide.len()];
+            let activated = values(&widened, |widened| {
+                let mut out = vec![0.0f32; widened.len()];
                 out.par_chunks_mut(width)
-                    .zip(wide.par_chunks(width))
+                    .zip(widened.par_chunks(width))
                     .for_each(|(o, w)| {
-                        for ((o, w), b) in o.iter_mut().zip(w).zip(&layer.up.bias) {
-                            *o = gelu(w + b);
-                        }
+                        wide(|| {
+                            for ((o, w), b) in o.iter_mut().zip(w).zip(&layer.up.bias) {
+                                *o = gelu(w + b);
+                            }
+                        })
                     });
                 out
             })?;
@@ -183,67 +191,83 @@ fn attention(qkv: &[f32], lens: &[usize], bias: &[f32]) -> Vec<f32> {
     }
     let scale = 1.0 / (HEAD_DIM as f32).sqrt();
     parts.into_par_iter().for_each(|(input, output)| {
-        let len = input.len() / width;
-        // One head's queries (scaled), keys and values, each token's contiguous.
-        let (mut q, mut k, mut v) = (
-            vec![0.0f32; len * HEAD_DIM],
-            vec![0.0f32; len * HEAD_DIM],
-            vec![0.0f32; len * HEAD_DIM],
-        );
-        let mut weights = vec![0.0f32; len];
-        for head in 0..HEADS {
-            let at = head * HEAD_DIM;
-            for (t, row) in input.chunks_exact(width).enumerate() {
-                let gather = |to: &mut [f32], from: usize, times: f32| {
-                    let (row, bias) = (&row[from..][..HEAD_DIM], &bias[from..][..HEAD_DIM]);
-                    for ((o, x), b) in to[t * HEAD_DIM..][..HEAD_DIM].iter_mut().zip(row).zip(bias)
-                    {
-                        *o = (x + b) * times;
-                    }
-                };
-                gather(&mut q, at, scale);
-                gather(&mut k, DIM + at, 1.0);
-                gather(&mut v, 2 * DIM + at, 1.0);
-            }
-            for (i, query) in q.chunks_exact(HEAD_DIM).enumerate() {
-                for (w, key) in weights.iter_mut().zip(k.chunks_exact(HEAD_DIM)) {
-                    *w = dot(query, key);
-                }
-                softmax(&mut weights);
-                // Summed in registers, written once.
-                let mut sum = [0.0f32; HEAD_DIM];
-                for (&w, value) in weights.iter().zip(v.chunks_exact(HEAD_DIM)) {
-                    for (o, x) in sum.iter_mut().zip(value) {
-                        *o += w * x;
-                    }
-                }
-                output[i * DIM + at..][..HEAD_DIM].copy_from_slice(&sum);
-            }
+        #[cfg(target_arch = "x86_64")]
+        if has_avx2() {
+            // SAFETY: the CPU has AVX2 and FMA, just checked.
+            return unsafe { attend_avx2(input, output, bias, scale) };
         }
+        attend(input, output, bias, scale)
     });
     context
 }
 
-/// A dot product in eight lanes: a plain sum of products is one long chain the compiler may
-/// not reorder (floating-point addition is not associative), so it would not vectorize.
-fn dot(a: &[f32], b: &[f32]) -> f32 {
-    let mut lanes = [0.0f32; 8];
-    for (x, y) in a.chunks_exact(8).zip(b.chunks_exact(8)) {
-        for l in 0..8 {
-            lanes[l] += x[l] * y[l];
-        }
-    }
-    lanes.iter().sum()
+/// [`attend`] compiled for AVX2 (see [`super::wide`]). Spelled out because a closure
+/// handed to [`wide`] this large was not inlined into it, so it ran as compiled for any
+/// x86-64.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn attend_avx2(input: &[f32], output: &mut [f32], bias: &[f32], scale: f32) {
+    attend(input, output, bias, scale)
 }
 
+/// One sentence's self-attention (see [`attention`]): `input` its rows of `qkv`, `output`
+/// its rows of the context.
+#[inline(always)]
+fn attend(input: &[f32], output: &mut [f32], bias: &[f32], scale: f32) {
+    let width = 3 * DIM;
+    let len = input.len() / width;
+    // One head's queries (scaled) and values, each token's contiguous, and its keys
+    // transposed (one row of `len` per dimension), so a query's weights over every key are
+    // summed along the rows: one vector operation covers many keys.
+    let (mut q, mut keys, mut v) = (
+        vec![0.0f32; len * HEAD_DIM],
+        vec![0.0f32; HEAD_DIM * len],
+        vec![0.0f32; len * HEAD_DIM],
+    );
+    let mut weights = vec![0.0f32; len];
+    for head in 0..HEADS {
+        let at = head * HEAD_DIM;
+        for (t, row) in input.chunks_exact(width).enumerate() {
+            let part = |from: usize| (&row[from..][..HEAD_DIM], &bias[from..][..HEAD_DIM]);
+            let (query, b) = part(at);
+            for ((o, x), b) in q[t * HEAD_DIM..][..HEAD_DIM].iter_mut().zip(query).zip(b) {
+                *o = (x + b) * scale;
+            }
+            let (key, b) = part(DIM + at);
+            for (d, (x, b)) in key.iter().zip(b).enumerate() {
+                keys[d * len + t] = x + b;
+            }
+            let (value, b) = part(2 * DIM + at);
+            for ((o, x), b) in v[t * HEAD_DIM..][..HEAD_DIM].iter_mut().zip(value).zip(b) {
+                *o = x + b;
+            }
+        }
+        for (i, query) in q.chunks_exact(HEAD_DIM).enumerate() {
+            weights.fill(0.0);
+            for (&x, key_row) in query.iter().zip(keys.chunks_exact(len)) {
+                for (w, k) in weights.iter_mut().zip(key_row) {
+                    *w += x * k;
+                }
+            }
+            softmax(&mut weights);
+            // Summed in registers, written once.
+            let mut mixed = [0.0f32; HEAD_DIM];
+            for (&w, value) in weights.iter().zip(v.chunks_exact(HEAD_DIM)) {
+                for (o, x) in mixed.iter_mut().zip(value) {
+                    *o += w * x;
+                }
+            }
+            output[i * DIM + at..][..HEAD_DIM].copy_from_slice(&mixed);
+        }
+    }
+}
+
+#[inline(always)]
 fn softmax(v: &mut [f32]) {
     let max = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let mut sum = 0.0;
-    for x in v.iter_mut() {
-        *x = (*x - max).exp();
-        sum += *x;
-    }
-    v.iter_mut().for_each(|x| *x /= sum);
+    v.iter_mut().for_each(|x| *x = exp(*x - max));
+    let total = sum(v, |x| x);
+    v.iter_mut().for_each(|x| *x /= total);
 }
 
 /// `x ← norm(x + y + bias)`, row by row.
@@ -251,18 +275,21 @@ fn add_and_normalize(x: &mut [f32], y: &[f32], bias: &[f32], norm: &Norm, eps: f
     x.par_chunks_mut(DIM)
         .zip(y.par_chunks(DIM))
         .for_each(|(row, add)| {
-            for ((r, a), b) in row.iter_mut().zip(add).zip(bias) {
-                *r += a + b;
-            }
-            normalize(row, norm, eps);
+            wide(|| {
+                for ((r, a), b) in row.iter_mut().zip(add).zip(bias) {
+                    *r += a + b;
+                }
+                normalize(row, norm, eps);
+            })
         });
 }
 
 /// A layer norm of one row, in place.
+#[inline(always)]
 fn normalize(row: &mut [f32], norm: &Norm, eps: f32) {
     let n = row.len() as f32;
-    let mean = row.iter().sum::<f32>() / n;
-    let var = row.iter().map(|x| (x - mean) * (x - mean)).sum::<f32>() / n;
+    let mean = sum(row, |x| x) / n;
+    let var = sum(row, |x| (x - mean) * (x - mean)) / n;
     let inv = 1.0 / (var + eps).sqrt();
     for ((r, w), b) in row.iter_mut().zip(&norm.weight).zip(&norm.bias) {
         *r = (*r - mean) * inv * w + b;
@@ -270,6 +297,7 @@ fn normalize(row: &mut [f32], norm: &Norm, eps: f32) {
 }
 
 /// BERT's GELU, `x Φ(x)`, with the exact `erf` (not the tanh approximation).
+#[inline(always)]
 fn gelu(x: f32) -> f32 {
     0.5 * x * (1.0 + erf(x * std::f32::consts::FRAC_1_SQRT_2))
 }
@@ -278,13 +306,14 @@ fn gelu(x: f32) -> f32 {
 /// operations and one `exp`, where libm's `erff` (what candle calls) branches into a slow
 /// path for most of the values a GELU sees. Written here because no maintained crate offers
 /// a fast single-precision `erf`.
+#[inline(always)]
 fn erf(x: f32) -> f32 {
     let a = x.abs();
     let t = 1.0 / (1.0 + 0.327_591_1 * a);
     let poly = ((((1.061_405_4 * t - 1.453_152_1) * t + 1.421_413_8) * t - 0.284_496_74) * t
         + 0.254_829_6)
         * t;
-    (1.0 - poly * (-a * a).exp()).copysign(x)
+    (1.0 - poly * exp(-a * a)).copysign(x)
 }
 
 #[cfg(test)]

@@ -1,0 +1,105 @@
+//! The steps between the encoder's matrix products, on the CPU's wide vector registers.
+//!
+//! The engine is compiled for any x86-64, whose vectors hold four floats (SSE2). The loops
+//! of [`super::bert`] between its matrix products (GELU, layer norms, softmax, attention)
+//! are written so the compiler can vectorize them: no calls per value (hence [`exp`] here
+//! rather than libm's) and sums kept in lanes ([`sum`]). [`wide`] compiles such a loop a
+//! second time for AVX2 (eight floats) and runs that copy when the CPU has it. Plain
+//! `#[target_feature]` and std's cached CPU check are all it takes, so no crate is added
+//! for it.
+
+/// Runs `f`, compiled for AVX2 and FMA when the CPU has them. `f` and what it calls must be
+/// inlined into it for that: a small closure is, helpers here are `#[inline(always)]`; a
+/// large body needs a `#[target_feature]` function of its own (see `bert::attend_avx2`).
+#[inline(always)]
+pub(super) fn wide<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx2() {
+        // SAFETY: the CPU has the features `avx2` is compiled for, just checked.
+        return unsafe { avx2(f) };
+    }
+    f()
+}
+
+/// True when the CPU has AVX2 and FMA (std checks once and keeps the answer).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(super) fn has_avx2() -> bool {
+    std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
+}
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+fn avx2<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// Lanes a sum is kept in: the sum of a slice is a chain of additions the compiler may not
+/// reorder (floating-point addition is not associative), so it would not vectorize.
+const LANES: usize = 16;
+
+/// The sum of `f` over `v`, kept in [`LANES`] lanes.
+#[inline(always)]
+pub(super) fn sum(v: &[f32], f: impl Fn(f32) -> f32) -> f32 {
+    let mut lanes = [0.0f32; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let rest: f32 = chunks.remainder().iter().map(|&x| f(x)).sum();
+    for chunk in chunks {
+        for (l, &x) in lanes.iter_mut().zip(chunk) {
+            *l += f(x);
+        }
+    }
+    lanes.iter().sum::<f32>() + rest
+}
+
+/// `eˣ` in plain arithmetic, so a loop of it vectorizes (libm's `expf` is a call a value):
+/// `x = n ln 2 + r` with `|r| ≤ ln 2 / 2`, `eʳ` by its series to `r⁶` (the next term is at
+/// most 1.2e-7 of it), times `2ⁿ` written into the exponent's bits. `x` is held to
+/// [-87, 88], where `eˣ` is a normal float: below, the result is some 1e-38, not 0.
+#[inline(always)]
+pub(super) fn exp(x: f32) -> f32 {
+    // Adding 1.5 × 2²³ rounds a float of magnitude below 2²² to an integer.
+    const ROUND: f32 = 12_582_912.0;
+    // ln 2 in two parts (Cody and Waite): `n × LN2_HI` is exact for the `n` here.
+    const LN2_HI: f32 = 0.693_359_4;
+    const LN2_LO: f32 = -2.121_944_4e-4;
+    let x = x.clamp(-87.0, 88.0);
+    let n = (x * std::f32::consts::LOG2_E + ROUND) - ROUND;
+    let r = x - n * LN2_HI - n * LN2_LO;
+    let series = 1.0
+        + r * (1.0
+            + r * (1.0 / 2.0
+                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+    f32::from_bits(((n as i32 + 127) as u32) << 23) * series
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exp_agrees_with_libm_across_its_range() {
+        let mut x = -87.0f32;
+        while x <= 88.0 {
+            let (got, want) = (exp(x), x.exp());
+            assert!(
+                ((got - want) / want).abs() < 4e-7,
+                "exp({x}) = {got}, libm {want}"
+            );
+            x += 0.0137;
+        }
+        assert_eq!(exp(0.0), 1.0);
+        assert!(exp(-1e4) < 1e-37 && exp(-f32::INFINITY) < 1e-37);
+        assert!(exp(f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn sums_in_lanes_match_a_plain_sum() {
+        for n in [0, 1, 15, 16, 17, 384, 1000] {
+            let v: Vec<f32> = (0..n).map(|k| (k % 7) as f32 - 3.0).collect();
+            let plain: f32 = v.iter().map(|x| x * x).sum();
+            assert_eq!(sum(&v, |x| x * x), plain, "{n} values");
+            assert_eq!(wide(|| sum(&v, |x| x)), v.iter().sum::<f32>());
+        }
+    }
+}
