@@ -369,7 +369,13 @@ pub fn subject_before(text: &str, ws: &[Word], v: usize) -> Option<Span> {
         return None;
     }
     let first = fold(ws[start].text(text));
-    if PRONOUNS.contains(&first.as_str()) || (end - start == 1 && ws[start].text(text) == "It") {
+    let alone = end - start == 1;
+    if PRONOUNS.contains(&first.as_str()) || (alone && ws[start].text(text) == "It") {
+        return None;
+    }
+    // "…, Ch. 4 reported": a number alone names no one (the point cut "Ch." off as a
+    // sentence's end); "12 officials said" still counts its sources.
+    if alone && first.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
     // "literally just said", "media reports of": no one named or counted.
@@ -489,5 +495,14 @@ mod tests {
     #[test]
     fn pronouns_are_no_source() {
         assert!(run("He said it was late. They said no.").is_empty());
+    }
+
+    #[test]
+    fn a_number_alone_is_no_source() {
+        let f = run("The storm hit on Monday, Ch. 4 reported.");
+        assert!(f.iter().all(|x| x.1 != "4"), "{f:?}");
+        let f = run("The storm hit on Monday, Channel 4 reported. 12 officials said so.");
+        assert_eq!(f[0], ("Channel 4 reported".into(), "channel 4".into()));
+        assert_eq!(f[1].0, "12 officials said");
     }
 }
