@@ -416,6 +416,24 @@ fn a_name_the_other_source_writes_in_its_headline_is_not_only_one_sides() {
     assert!(out.contains("Facts only in A: name “Sam”"), "{out}");
 }
 
+/// A people or an adjective made of a place's name ("Venezuelan", "Iraqis") names the
+/// place the other source writes: no name only one side gives. Another place is.
+#[test]
+fn a_people_and_its_country_are_one_name_not_one_sides() {
+    let story = |who: &str| {
+        format!(
+            "Talks resume in Caracas\n\n\
+             On Friday, {who} officials met envoys from Washington, the ministry said."
+        )
+    };
+    let out = report(&story("Venezuela's"), &story("Venezuelan"));
+    assert!(!out.contains("Facts only in"), "{out}");
+    let out = report(&story("Iraq's"), &story("Iraqi"));
+    assert!(!out.contains("Facts only in"), "{out}");
+    let out = report(&story("Venezuela's"), &story("Colombian"));
+    assert!(out.contains("Facts only in B: name “Colombian”"), "{out}");
+}
+
 /// A count in the hundreds or more that the other side gives of another noun ("1,600
 /// houses", "1,600 homes") is that count worded another way: no fact only one side gives.
 /// Another number is.

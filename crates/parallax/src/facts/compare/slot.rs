@@ -15,6 +15,31 @@ fn words(value: &str) -> HashSet<&str> {
     value.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
+/// Endings that make a people or an adjective of a place's name, or a plural:
+/// "Venezuela" / "Venezuelan(s)", "Indonesia" / "Indonesian", "Israel" / "Israeli", "New
+/// Zealand" / "New Zealander", "Palestinian" / "Palestinians".
+const NAME_ENDINGS: [&str; 12] = [
+    "s", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "er", "ers", "ese",
+];
+
+/// True when the other side writes `word` (folded) capitalised, or a word it is made from or
+/// makes with one of [`NAME_ENDINGS`]: "Venezuelan officials" in A and "Venezuela" in B
+/// name one country, not a fact only A gives. The shorter of the two has four letters or
+/// more ("Iraq" / "Iraqi"), so short words ("Ed" / "Eds") stay apart.
+fn written_as_name(word: &str, capitalised: &HashSet<String>) -> bool {
+    const STEM: usize = 4;
+    capitalised.contains(word)
+        || NAME_ENDINGS.iter().any(|ending| {
+            let shorter = word
+                .strip_suffix(ending)
+                .filter(|stem| stem.chars().count() >= STEM)
+                .is_some_and(|stem| capitalised.contains(stem));
+            shorter
+                || (word.chars().count() >= STEM
+                    && capitalised.contains(&format!("{word}{ending}")))
+        })
+}
+
 /// True when every word of `x` is a word of `y`.
 fn words_within(x: &str, y: &str) -> bool {
     let ys = y.split(' ');
@@ -260,7 +285,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                     // A name spelt another way is a conflict, not a name only one side gives.
                     FactKind::Entity => {
                         !f.value.split(' ').all(|w| name_words.contains(w))
-                            && !f.value.split(' ').all(|w| capitalised.contains(w))
+                            && !f.value.split(' ').all(|w| written_as_name(w, &capitalised))
                             && !spelt.misspells(&f.value)
                             && !named_by_its_end(&f.value, &names)
                     }
