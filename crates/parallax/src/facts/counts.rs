@@ -657,7 +657,11 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
         if lw == "other" && j == i + 1 && lang == Language::English && verb_next() {
             return Some(("others".to_string(), ws[j].span.end));
         }
-        if !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
+        // "five current and former officials": "and" joins two words that describe the
+        // noun; right after the number it opens another clause ("injured dozens and
+        // destroyed buildings").
+        let clause = lw == "and" && j == i + 1;
+        if clause || !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
             return None;
         }
         j += 1;
@@ -853,6 +857,14 @@ mod tests {
             ("hundreds of homes", "hundreds home"),
         ];
         assert_eq!(run(s), owned(&want));
+        // "and" right after the amount opens another clause: its words count nothing.
+        let s = "The quake injured dozens and destroyed buildings.";
+        assert_eq!(run(s), owned(&[("dozens", "dozens people")]));
+        let s = "It cited five current and former officials.";
+        assert_eq!(
+            run(s),
+            owned(&[("five current and former officials", "5 official")])
+        );
     }
 
     #[test]
