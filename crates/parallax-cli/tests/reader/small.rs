@@ -45,6 +45,40 @@ fn the_panel_shows_both_sides_of_the_link_down_to_80x24() {
     }
 }
 
+/// A side of several passages ("A 1+2": a headline and its lead) shows them apart, as the
+/// reports do: a headline has no point to end it, so joined with a space it ran on into the
+/// lead as one sentence.
+#[test]
+fn the_passages_of_one_side_are_shown_apart() {
+    let mut m = crate::support::refined_demo_model(120, 40);
+    let links = m.ready().unwrap().pair.links.len();
+    let mut seen = 0;
+    for _ in 0..links {
+        press(&mut m, "n");
+        let r = m.ready().unwrap();
+        let seg = m.panes[m.active].focus;
+        let l = r.pair.link_of[m.active][seg.0].expect("on a link");
+        let segs = &r.pair.shown(l).segs[0];
+        if segs.len() < 2 {
+            continue;
+        }
+        let src = r.cmp.source(r.pair.src[0]);
+        let last_word = |t: &str| t.split_whitespace().last().unwrap_or("").to_string();
+        let joint = format!(
+            "{} / {}",
+            last_word(src.segment_text(segs[0])),
+            first_words(src.segment_text(segs[1]), 1)
+        );
+        let panel = panel(&m);
+        assert!(panel.contains(&joint), "{joint:?} missing from {panel:?}");
+        seen += 1;
+    }
+    assert!(
+        seen > 0,
+        "no link of the demo's first pair has two passages a side"
+    );
+}
+
 #[test]
 fn a_shortened_passage_ends_in_an_ellipsis() {
     let mut m = demo_model(80, 24);

@@ -43,7 +43,8 @@ enum Kind {
     Other,
 }
 
-/// The passages `segs` of pane `side` joined into one text, with changed words and
+/// The passages `segs` of pane `side` joined into one text (" / " between two, as the
+/// reports write them: a headline has no point to end it), with changed words and
 /// conflicting facts of link `link` marked.
 fn passage(
     m: &Model,
@@ -59,7 +60,7 @@ fn passage(
     let mut marks = Vec::new();
     for &s in segs {
         if !text.is_empty() {
-            text.push(' ');
+            text.push_str(" / ");
         }
         let seg = &src.segments[s.0];
         let at = text.len();
