@@ -416,6 +416,20 @@ fn a_name_the_other_source_writes_in_its_headline_is_not_only_one_sides() {
     assert!(out.contains("Facts only in A: name “Sam”"), "{out}");
 }
 
+/// One moment written in two zones of fixed offsets ("0737 GMT", "07:37 UTC", "2:37 a.m.
+/// EST") is no time only one side gives, even in passages not linked; another moment is.
+#[test]
+fn one_moment_in_two_zones_is_no_time_only_one_side_gives() {
+    let a = "The quake struck at 0737 GMT, the agency said.\n\nMany homes were damaged.";
+    let b = |at: &str| format!("Many homes were damaged.\n\nIt was felt far away at {at}.");
+    for same in ["07:37 a.m. UTC", "2:37 a.m. EST"] {
+        let out = report(a, &b(same));
+        assert!(!out.contains("time “"), "{same}: {out}");
+    }
+    let out = report(a, &b("08:37 a.m. UTC"));
+    assert!(out.contains("Facts only in A: time “0737 GMT”"), "{out}");
+}
+
 /// A people or an adjective made of a place's name ("Venezuelan", "Iraqis") names the
 /// place the other source writes: no name only one side gives. Another place is.
 #[test]

@@ -6,6 +6,7 @@ use std::hash::BuildHasher;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::super::{Analysed, Fact, FactKind};
+use crate::lexicon::{TIME_ZONES, lookup};
 use crate::span::Span;
 
 /// Share of the shorter quote's words the other must hold for both to be one quote.
@@ -38,6 +39,16 @@ fn written_as_name(word: &str, capitalised: &HashSet<String>) -> bool {
                 || (word.chars().count() >= STEM
                     && capitalised.contains(&format!("{word}{ending}")))
         })
+}
+
+/// The minute of the day in UTC that a time's value ("07:37 GMT") names, when its zone has
+/// a fixed offset from UTC.
+fn utc_minute(value: &str) -> Option<i32> {
+    let (clock, zone) = value.split_once(' ')?;
+    let offset = lookup(TIME_ZONES, &zone.to_lowercase()).flatten()?;
+    let (hours, minutes) = clock.split_once(':')?;
+    let minute = hours.parse::<i32>().ok()? * 60 + minutes.parse::<i32>().ok()?;
+    Some((minute - offset).rem_euclid(24 * 60))
 }
 
 /// True when every word of `x` is a word of `y`.
@@ -221,6 +232,11 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .map(crate::facts::words::fold)
         .collect();
+    // "0737 GMT" and "07:37 UTC", "2:37 a.m. EST": one moment in zones of fixed offsets.
+    let moments: HashSet<i32> = (b.facts.iter())
+        .filter(|f| f.kind == FactKind::Time)
+        .filter_map(|f| utc_minute(&f.value))
+        .collect();
     let spelt = NameIndex::new(&names);
     let quotes = QuoteIndex::new(b.facts);
     // "14,000 people" and "14,000 residents": one count of people, worded two ways.
@@ -290,6 +306,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                             && !named_by_its_end(&f.value, &names)
                     }
                     FactKind::Quote => !quotes.gives(&f.value),
+                    FactKind::Time => utc_minute(&f.value).is_none_or(|m| !moments.contains(&m)),
                     FactKind::Count => {
                         people_count(&f.value).is_none_or(|n| !people.contains(n))
                             && large_number(&f.value).is_none_or(|n| !large.contains(n))
