@@ -416,6 +416,24 @@ fn a_name_the_other_source_writes_in_its_headline_is_not_only_one_sides() {
     assert!(out.contains("Facts only in A: name “Sam”"), "{out}");
 }
 
+/// A number one side rewrites with a hedge ("167,000" → "over 170,000") is flagged when no
+/// true value fits both, though it counts nothing the comparer reads; "about 170,000" fits.
+#[test]
+fn a_number_rewritten_with_a_hedge_is_flagged_when_no_value_fits_both() {
+    let story = |n: &str| {
+        format!(
+            "Quake shakes Manokwari\n\nThe quake hit Manokwari, a city of population {n}, on Sunday."
+        )
+    };
+    let out = report(&story("167,000"), &story("over 170,000"));
+    assert!(
+        out.contains("! Number: A says 167,000, B says over 170,000"),
+        "{out}"
+    );
+    let out = report(&story("167,000"), &story("about 170,000"));
+    assert!(out.contains("0 facts differ"), "{out}");
+}
+
 /// One moment written in two zones of fixed offsets ("0737 GMT", "07:37 UTC", "2:37 a.m.
 /// EST") is no time only one side gives, even in passages not linked; another moment is.
 #[test]

@@ -3,10 +3,12 @@
 //! understand (ages, sums, counts of a known noun, quantities in a known unit, dates, times);
 //! an editor comparing two revisions wants every changed number, so the word diff supplies
 //! the rest, but only where the diff itself names the slot: the words around the number are
-//! the same on both sides and only the number changed. A change that swaps words as well
-//! ("14:25 Sun Sep 15" → "8: 05am UK, Monday 16 September") or a link whose two sides hold
-//! different counts of changed numbers ("$140 million to $160 million" → "$150 million")
-//! says no more than that the passages differ, which the word changes already show.
+//! the same on both sides and only the number changed (or a hedge came with it, "167,000" →
+//! "over 170,000", flagged when the ranges they allow share no value). A change that swaps
+//! words as well ("14:25 Sun Sep 15" → "8: 05am UK, Monday 16 September") or a link whose
+//! two sides hold different counts of changed numbers ("$140 million to $160 million" →
+//! "$150 million") says no more than that the passages differ, which the word changes
+//! already show.
 
 use std::sync::LazyLock;
 
@@ -15,6 +17,7 @@ use regex::Regex;
 use super::amount;
 use crate::diff::{Change, ChangeOp};
 use crate::facts::{Conflict, FactKind};
+use crate::lexicon::Hedge;
 use crate::span::Span;
 use crate::text::Language;
 
@@ -68,6 +71,30 @@ fn canonical(written: &str) -> String {
         .map(|g| whole(g))
         .collect::<Vec<_>>()
         .join("-")
+}
+
+/// The hedge written right before the one number of `s` ("over 170,000"), and the bytes it
+/// takes; none when `s` holds another number count.
+fn lone_hedge(s: &str) -> Option<(Hedge, Span)> {
+    let mut found = NUMBER.find_iter(s);
+    let (number, None) = (found.next()?, found.next()) else {
+        return None;
+    };
+    let (hedge, at) = amount::hedge_before(s, number.start())?;
+    Some((hedge, Span::new(at, number.start())))
+}
+
+/// True when one true value fits both numbers under their hedges ("167,000" and "about
+/// 170,000"; not "167,000" and "over 170,000").
+fn hedged_fit(a: &str, ha: Option<(Hedge, Span)>, b: &str, hb: Option<(Hedge, Span)>) -> bool {
+    let amount = |n: &str, h: Option<(Hedge, Span)>| {
+        let v: f64 = n.parse().ok()?;
+        Some(amount::bend(v, h.map(|h| h.0), amount::Tolerance::Stated))
+    };
+    match (amount(a, ha), amount(b, hb)) {
+        (Some(x), Some(y)) => x.fits(&y),
+        _ => true,
+    }
 }
 
 /// The words of `s` that are not numbers, folded, punctuation left out.
@@ -126,7 +153,18 @@ pub fn changed_numbers(
         if na.is_empty() || na.len() != nb.len() || na == nb {
             continue;
         }
-        if other_words(&c.a) != other_words(&c.b) || one_decade(&c.a, &c.b) {
+        // "167,000" → "over 170,000": a hedge one side adds to its one number is read as
+        // the range it allows, and the change flagged only when no value fits both.
+        let (ha, hb) = (lone_hedge(&c.a), lone_hedge(&c.b));
+        let unhedged = |s: &str, h: Option<(Hedge, Span)>| match h {
+            Some((_, at)) => other_words(&format!("{}{}", &s[..at.start], &s[at.end..])),
+            None => other_words(s),
+        };
+        if unhedged(&c.a, ha) != unhedged(&c.b, hb) || one_decade(&c.a, &c.b) {
+            continue;
+        }
+        let hedged = ha.map(|h| h.0) != hb.map(|h| h.0);
+        if hedged && hedged_fit(&na[0], ha, &nb[0], hb) {
             continue;
         }
         let in_spans = |(a, b): &(Vec<Span>, Vec<Span>)| {
@@ -135,7 +173,8 @@ pub fn changed_numbers(
         let flagged = (found.iter()).any(|f| f.a_span.overlaps(&sa) || f.b_span.overlaps(&sb));
         let dated = in_spans(&compared.dated);
         // A date's digits are never a rounding ("Jan. 10" / "Jan. 14", "2020" / "2024").
-        let rounding = || !dated && na.iter().zip(&nb).all(|(x, y)| rounded(x, y));
+        // A hedge one side adds was weighed above, rounding included.
+        let rounding = || !hedged && !dated && na.iter().zip(&nb).all(|(x, y)| rounded(x, y));
         // "£100m" → "€115m" is a sum in another currency, which the comparer weighs.
         // The sign may stand just before the replaced words ("£" kept apart by the diff).
         let marks = |t: &str, s: Span| -> String {
