@@ -23,7 +23,9 @@ use candle_core::{Device, Storage, Tensor};
 use rayon::prelude::*;
 
 use super::DIM;
-use super::wide::{exp, has_avx2, sum, wide};
+#[cfg(target_arch = "x86_64")]
+use super::wide::has_avx2;
+use super::wide::{exp, sum, wide};
 
 /// The heads of each attention layer, and the width of each.
 pub(super) const HEADS: usize = 12;
