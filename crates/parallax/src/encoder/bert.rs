@@ -337,6 +337,46 @@ mod tests {
         }
     }
 
+    /// The attention compiled for AVX2 (what runs here) gives what the one for any x86-64
+    /// gives (what runs on a CPU without AVX2), up to the order of sums.
+    #[test]
+    fn attention_on_avx2_agrees_with_attention_anywhere() {
+        let lens = [3usize, 7, 1];
+        let rows: usize = lens.iter().sum();
+        let mut seed = 1u32;
+        let mut next = || {
+            seed = seed.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (seed >> 8) as f32 / (1u32 << 24) as f32 - 0.5
+        };
+        let qkv: Vec<f32> = (0..rows * 3 * DIM).map(|_| 4.0 * next()).collect();
+        let bias: Vec<f32> = (0..3 * DIM).map(|_| next()).collect();
+        let scale = 1.0 / (HEAD_DIM as f32).sqrt();
+        let (mut plain, mut wide) = (vec![0.0f32; rows * DIM], vec![0.0f32; rows * DIM]);
+        let mut at = 0;
+        for len in lens {
+            let input = &qkv[at * 3 * DIM..(at + len) * 3 * DIM];
+            let out = at * DIM..(at + len) * DIM;
+            attend(input, &mut plain[out.clone()], &bias, scale);
+            #[cfg(target_arch = "x86_64")]
+            if has_avx2() {
+                // SAFETY: the CPU has AVX2 and FMA, just checked.
+                unsafe { attend_avx2(input, &mut wide[out.clone()], &bias, scale) };
+            } else {
+                attend(input, &mut wide[out.clone()], &bias, scale);
+            }
+            #[cfg(not(target_arch = "x86_64"))]
+            attend(input, &mut wide[out.clone()], &bias, scale);
+            at += len;
+        }
+        assert!(plain.iter().any(|&x| x.abs() > 0.1));
+        for (k, (p, w)) in plain.iter().zip(&wide).enumerate() {
+            assert!(
+                (p - w).abs() <= 1e-5 * p.abs().max(1.0),
+                "value {k}: {p} vs {w}"
+            );
+        }
+    }
+
     #[test]
     fn softmax_sums_to_one_and_keeps_order() {
         let mut v = [1.0, 3.0, 2.0];

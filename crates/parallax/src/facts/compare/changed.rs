@@ -74,7 +74,7 @@ fn canonical(written: &str) -> String {
 }
 
 /// The hedge written right before the one number of `s` ("over 170,000"), and the bytes it
-/// takes; none when `s` holds another number count.
+/// takes; none when `s` holds no number or more than one.
 fn lone_hedge(s: &str) -> Option<(Hedge, Span)> {
     let mut found = NUMBER.find_iter(s);
     let (number, None) = (found.next()?, found.next()) else {
@@ -85,8 +85,17 @@ fn lone_hedge(s: &str) -> Option<(Hedge, Span)> {
 }
 
 /// True when one true value fits both numbers under their hedges ("167,000" and "about
-/// 170,000"; not "167,000" and "over 170,000").
+/// 170,000"; not "167,000" and "over 170,000"). "Before" and "after" bound a date or a time
+/// that [`amount::bend`] leaves exact ("built 1910" / "built before 1920" fit): taken as
+/// fitting.
 fn hedged_fit(a: &str, ha: Option<(Hedge, Span)>, b: &str, hb: Option<(Hedge, Span)>) -> bool {
+    if [ha, hb]
+        .iter()
+        .flatten()
+        .any(|(h, _)| matches!(h, Hedge::Before | Hedge::After))
+    {
+        return true;
+    }
     let amount = |n: &str, h: Option<(Hedge, Span)>| {
         let v: f64 = n.parse().ok()?;
         Some(amount::bend(v, h.map(|h| h.0), amount::Tolerance::Stated))

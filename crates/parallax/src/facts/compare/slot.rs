@@ -6,7 +6,6 @@ use std::hash::BuildHasher;
 use foldhash::{HashMap, HashMapExt, HashSet};
 
 use super::super::{Analysed, Fact, FactKind};
-use crate::lexicon::{TIME_ZONES, lookup};
 use crate::span::Span;
 
 /// Share of the shorter quote's words the other must hold for both to be one quote.
@@ -16,39 +15,75 @@ fn words(value: &str) -> HashSet<&str> {
     value.split(' ').filter(|w| !w.is_empty()).collect()
 }
 
-/// Endings that make a people or an adjective of a place's name, or a plural:
-/// "Venezuela" / "Venezuelan(s)", "Indonesia" / "Indonesian", "Israel" / "Israeli", "New
-/// Zealand" / "New Zealander", "Palestinian" / "Palestinians".
-const NAME_ENDINGS: [&str; 12] = [
-    "s", "n", "ns", "an", "ans", "ian", "ians", "i", "is", "er", "ers", "ese",
-];
+/// Endings that make a people or its adjective of a place's name: "Venezuela" /
+/// "Venezuelan", "Indonesia" / "Indonesian", "Israel" / "Israeli", "Japan" / "Japanese";
+/// with the place's last vowel dropped, "Canada" / "Canadian", "Ukraine" / "Ukrainian",
+/// "China" / "Chinese".
+const PEOPLE_ENDINGS: [&str; 5] = ["n", "an", "ian", "i", "ese"];
 
-/// True when the other side writes `word` (folded) capitalised, or a word it is made from or
-/// makes with one of [`NAME_ENDINGS`]: "Venezuelan officials" in A and "Venezuela" in B
-/// name one country, not a fact only A gives. The shorter of the two has four letters or
-/// more ("Iraq" / "Iraqi"), so short words ("Ed" / "Eds") stay apart.
-fn written_as_name(word: &str, capitalised: &HashSet<String>) -> bool {
-    const STEM: usize = 4;
-    capitalised.contains(word)
-        || NAME_ENDINGS.iter().any(|ending| {
-            let shorter = word
-                .strip_suffix(ending)
-                .filter(|stem| stem.chars().count() >= STEM)
-                .is_some_and(|stem| capitalised.contains(stem));
-            shorter
-                || (word.chars().count() >= STEM
-                    && capitalised.contains(&format!("{word}{ending}")))
-        })
+/// Words the other side writes capitalised, and the places those of them that may be a
+/// people's name are of (see [`places_of`]).
+struct Capitalised {
+    words: HashSet<String>,
+    places: HashSet<String>,
 }
 
-/// The minute of the day in UTC that a time's value ("07:37 GMT") names, when its zone has
-/// a fixed offset from UTC.
+impl Capitalised {
+    fn new(words: HashSet<String>) -> Capitalised {
+        let places = words.iter().flat_map(|w| places_of(w)).collect();
+        Capitalised { words, places }
+    }
+
+    /// True when the other side writes `word` (folded) capitalised, or the place it is the
+    /// people of, or a people of the place it is, or its plural or singular: "Venezuelan
+    /// officials" in A and "Venezuela" in B name one country, not a fact only A gives. Only
+    /// a people's endings count, and a place of four letters or more: a surname with its
+    /// "-s" or "-er" ("Roberts", "Parker") is no form of "Robert" or "Park".
+    fn write(&self, word: &str) -> bool {
+        self.words.contains(word)
+            || self.places.contains(word)
+            || places_of(word)
+                .iter()
+                .any(|place| self.words.contains(place))
+            || one_of(word).is_some_and(|one| self.words.contains(one))
+            || self.words.contains(&format!("{word}s")) && one_of(&format!("{word}s")).is_some()
+    }
+}
+
+/// The singular of a people's plural: "Venezuelans", "Israelis" ("Japanese" has none).
+fn one_of(word: &str) -> Option<&str> {
+    word.strip_suffix('s')
+        .filter(|one| one.ends_with("an") || one.ends_with('i'))
+}
+
+/// The places `word` may be the people of, each of four letters or more: "venezuelans" →
+/// "venezuela", "canadian" → "canada", "german" → "germany".
+fn places_of(word: &str) -> Vec<String> {
+    const PLACE: usize = 4;
+    let mut out = Vec::new();
+    for people in [Some(word), one_of(word)].into_iter().flatten() {
+        out.push(format!("{people}y"));
+        for ending in PEOPLE_ENDINGS {
+            if let Some(stem) = people.strip_suffix(ending) {
+                out.extend(["", "a", "e"].map(|vowel| format!("{stem}{vowel}")));
+            }
+        }
+    }
+    out.retain(|place| place.chars().count() >= PLACE && place != word);
+    out
+}
+
+/// The minute of the day in UTC that a time's value names, for a time given in UTC
+/// ("0737 GMT", "07:37 UTC"): in other zones the hour may be either half of the day ("2:37
+/// EST") and some names stand for two zones ("IST").
 fn utc_minute(value: &str) -> Option<i32> {
     let (clock, zone) = value.split_once(' ')?;
-    let offset = lookup(TIME_ZONES, &zone.to_lowercase()).flatten()?;
+    if !matches!(zone.to_lowercase().as_str(), "gmt" | "utc" | "z") {
+        return None;
+    }
     let (hours, minutes) = clock.split_once(':')?;
     let minute = hours.parse::<i32>().ok()? * 60 + minutes.parse::<i32>().ok()?;
-    Some((minute - offset).rem_euclid(24 * 60))
+    Some(minute.rem_euclid(24 * 60))
 }
 
 /// True when every word of `x` is a word of `y`.
@@ -226,12 +261,13 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
     // pairs, 8 are written only so in the other source ("Parliament has 125 seats.",
     // "Microsoft releases…"). The cost: a one-word name that is also a common word opening
     // a sentence there ("Target practice went on") is taken for written.
-    let capitalised: HashSet<String> = b
-        .text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .map(crate::facts::words::fold)
-        .collect();
+    let capitalised = Capitalised::new(
+        b.text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .map(crate::facts::words::fold)
+            .collect(),
+    );
     // "0737 GMT" and "07:37 UTC", "2:37 a.m. EST": one moment in zones of fixed offsets.
     let moments: HashSet<i32> = (b.facts.iter())
         .filter(|f| f.kind == FactKind::Time)
@@ -301,7 +337,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                     // A name spelt another way is a conflict, not a name only one side gives.
                     FactKind::Entity => {
                         !f.value.split(' ').all(|w| name_words.contains(w))
-                            && !f.value.split(' ').all(|w| written_as_name(w, &capitalised))
+                            && !f.value.split(' ').all(|w| capitalised.write(w))
                             && !spelt.misspells(&f.value)
                             && !named_by_its_end(&f.value, &names)
                     }
