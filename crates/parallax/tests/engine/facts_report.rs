@@ -439,6 +439,26 @@ fn a_number_rewritten_with_a_hedge_is_flagged_when_no_value_fits_both() {
     assert!(!out.contains("! Number"), "{out}");
 }
 
+/// One measure in two units, converted and rounded ("10 kilometres" / "six miles"), is no
+/// quantity only one side gives; another measure is, and so is another number in one unit.
+#[test]
+fn one_measure_in_two_units_is_no_quantity_only_one_side_gives() {
+    let a = "The quake struck at a depth of 10 kilometres.\n\nMany homes were damaged.";
+    let b = |depth: &str| format!("Many homes were damaged.\n\nIt was {depth} deep.");
+    let out = report(a, &b("six miles"));
+    assert!(!out.contains("quantity “"), "{out}");
+    let out = report(a, &b("20 miles"));
+    assert!(
+        out.contains("Facts only in A: quantity “10 kilometres”"),
+        "{out}"
+    );
+    let out = report(a, &b("11 kilometres"));
+    assert!(
+        out.contains("Facts only in A: quantity “10 kilometres”"),
+        "{out}"
+    );
+}
+
 /// One moment given in UTC by two names ("0737 GMT", "07:37 UTC") is no time only one side
 /// gives, even in passages not linked; another moment is.
 #[test]

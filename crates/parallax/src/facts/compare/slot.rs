@@ -73,6 +73,37 @@ fn places_of(word: &str) -> Vec<String> {
     out
 }
 
+/// A quantity's value on its dimension's scale: "10 km" is 10,000 of length (metres).
+struct Measured<'a> {
+    unit: &'a str,
+    dimension: &'static str,
+    base: f64,
+}
+
+impl Measured<'_> {
+    fn read(value: &str) -> Option<Measured<'_>> {
+        let (n, unit) = value.split_once(' ')?;
+        let n: f64 = n.parse().ok()?;
+        let &(_, dimension, size) =
+            (crate::lexicon::UNIT_SCALES.iter()).find(|(name, _, _)| *name == unit)?;
+        Some(Measured {
+            unit,
+            dimension,
+            base: n * size,
+        })
+    }
+
+    /// True when `other` gives this measure in another unit, converted and rounded: within a
+    /// tenth of it ("10 km" and "6 mile" are 3.5% apart). In one unit only the same number is
+    /// the same measure ("10 km" and "11 km" are two).
+    fn converts_to(&self, other: &Measured) -> bool {
+        const ROUNDED: f64 = 0.1;
+        self.unit != other.unit
+            && self.dimension == other.dimension
+            && (self.base - other.base).abs() <= ROUNDED * self.base.abs().max(other.base.abs())
+    }
+}
+
 /// The minute of the day in UTC that a time's value names, for a time given in UTC
 /// ("0737 GMT", "07:37 UTC"): in other zones the hour may be either half of the day ("2:37
 /// EST") and some names stand for two zones ("IST").
@@ -273,6 +304,11 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
         .filter(|f| f.kind == FactKind::Time)
         .filter_map(|f| utc_minute(&f.value))
         .collect();
+    // "10 kilometres" and "six miles": one depth in two units.
+    let measured: Vec<Measured> = (b.facts.iter())
+        .filter(|f| f.kind == FactKind::Quantity)
+        .filter_map(|f| Measured::read(&f.value))
+        .collect();
     let spelt = NameIndex::new(&names);
     let quotes = QuoteIndex::new(b.facts);
     // "14,000 people" and "14,000 residents": one count of people, worded two ways.
@@ -343,6 +379,8 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
                     }
                     FactKind::Quote => !quotes.gives(&f.value),
                     FactKind::Time => utc_minute(&f.value).is_none_or(|m| !moments.contains(&m)),
+                    FactKind::Quantity => Measured::read(&f.value)
+                        .is_none_or(|m| !measured.iter().any(|o| m.converts_to(o))),
                     FactKind::Count => {
                         people_count(&f.value).is_none_or(|n| !people.contains(n))
                             && large_number(&f.value).is_none_or(|n| !large.contains(n))
