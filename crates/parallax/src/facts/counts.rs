@@ -658,9 +658,15 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
             return Some(("others".to_string(), ws[j].span.end));
         }
         // "five current and former officials": "and" joins two words that describe the
-        // noun; right after the number it opens another clause ("injured dozens and
-        // destroyed buildings").
-        let clause = lw == "and" && j == i + 1;
+        // noun; right after the number, or before a verb's past or "-ing" form, it opens
+        // another clause ("injured dozens and destroyed buildings", "arrested 30 overnight
+        // and seized weapons").
+        let verb_next = || {
+            ws.get(j + 1)
+                .map(|n| n.text(text).to_lowercase())
+                .is_some_and(|n| n.len() > 4 && (n.ends_with("ed") || n.ends_with("ing")))
+        };
+        let clause = lw == "and" && (j == i + 1 || verb_next());
         if clause || !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
             return None;
         }
@@ -860,6 +866,12 @@ mod tests {
         // "and" right after the amount opens another clause: its words count nothing.
         let s = "The quake injured dozens and destroyed buildings.";
         assert_eq!(run(s), owned(&[("dozens", "dozens people")]));
+        let s = "Police arrested 30 overnight and seized weapons.";
+        assert!(
+            run(s).iter().all(|(_, v)| !v.contains("weapon")),
+            "{:?}",
+            run(s)
+        );
         let s = "It cited five current and former officials.";
         assert_eq!(
             run(s),
