@@ -13,7 +13,7 @@ pub use amounts::{
     EVENT_NAMES, EVENTS, HEDGES_AFTER, HEDGES_BEFORE, HUMAN_EVENTS, Hedge, MULTIPLIERS,
     NEUTRAL_MODIFIERS, PART_PRONOUNS, PEOPLE_NOUNS, VAGUE_AMOUNTS,
 };
-pub use measures::{DIMENSION_NAMES, QUAKE_WORDS, TIME_ZONES, UNIT_SCALES};
+pub use measures::{DIMENSION_NAMES, QUAKE_WORDS, TIME_ZONES, unit_scale};
 pub use names::{GROUP_SOURCES, PLACE_ABBREVIATIONS, RANKS};
 
 /// Number words (English and German) and their values.

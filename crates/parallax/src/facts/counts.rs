@@ -650,23 +650,23 @@ fn counted_noun(text: &str, ws: &[Word], i: usize, lang: Language) -> Option<(St
         // "eight were badly hurt and 261 other got minor injury": "other" for "others",
         // as wire copy writes it, when a verb follows at once (else it is the adjective of
         // the noun after it, "261 other people").
-        let verb_next = || {
+        let told_with = || {
             let next = ws.get(j + 1).filter(|_| gap_is_space(text, ws, j, j + 1));
             next.is_some_and(|n| OTHER_THEN_VERB.contains(&n.text(text)))
         };
-        if lw == "other" && j == i + 1 && lang == Language::English && verb_next() {
+        if lw == "other" && j == i + 1 && lang == Language::English && told_with() {
             return Some(("others".to_string(), ws[j].span.end));
         }
         // "five current and former officials": "and" joins two words that describe the
         // noun; right after the number, or before a verb's past or "-ing" form, it opens
         // another clause ("injured dozens and destroyed buildings", "arrested 30 overnight
         // and seized weapons").
-        let verb_next = || {
+        let verb_form_next = || {
             ws.get(j + 1)
                 .map(|n| n.text(text).to_lowercase())
                 .is_some_and(|n| n.len() > 4 && (n.ends_with("ed") || n.ends_with("ing")))
         };
-        let clause = lw == "and" && (j == i + 1 || verb_next());
+        let clause = lw == "and" && (j == i + 1 || verb_form_next());
         if clause || !modifier(&lw, lang) || is_capitalised(ws[j].text(text)) {
             return None;
         }

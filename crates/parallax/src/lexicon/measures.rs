@@ -40,6 +40,14 @@ pub const UNIT_SCALES: &[(&str, &str, f64)] = &[
     ("times", "times", 1.0),
 ];
 
+/// The dimension of `unit` (as [`super::UNITS`] names it) and its size in that dimension's
+/// base unit, if [`UNIT_SCALES`] has it.
+pub fn unit_scale(unit: &str) -> Option<(&'static str, f64)> {
+    (UNIT_SCALES.iter())
+        .find(|(name, _, _)| *name == unit)
+        .map(|&(_, dimension, size)| (dimension, size))
+}
+
 /// What each dimension is called when a flag names it.
 pub const DIMENSION_NAMES: &[(&str, &str)] = &[
     ("length", "Distance"),

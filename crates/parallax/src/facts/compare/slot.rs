@@ -21,17 +21,28 @@ fn words(value: &str) -> HashSet<&str> {
 /// "China" / "Chinese".
 const PEOPLE_ENDINGS: [&str; 5] = ["n", "an", "ian", "i", "ese"];
 
-/// Words the other side writes capitalised, and the places those of them that may be a
-/// people's name are of (see [`places_of`]).
+/// Words the other side writes capitalised, the places those of them that may be a
+/// people's name are of (see [`places_of`]), and the singulars of those that are a people's
+/// plural (see [`one_of`]).
 struct Capitalised {
     words: HashSet<String>,
     places: HashSet<String>,
+    singulars: HashSet<String>,
 }
 
 impl Capitalised {
     fn new(words: HashSet<String>) -> Capitalised {
         let places = words.iter().flat_map(|w| places_of(w)).collect();
-        Capitalised { words, places }
+        let singulars = words
+            .iter()
+            .filter_map(|w| one_of(w))
+            .map(String::from)
+            .collect();
+        Capitalised {
+            words,
+            places,
+            singulars,
+        }
     }
 
     /// True when the other side writes `word` (folded) capitalised, or the place it is the
@@ -46,7 +57,7 @@ impl Capitalised {
                 .iter()
                 .any(|place| self.words.contains(place))
             || one_of(word).is_some_and(|one| self.words.contains(one))
-            || self.words.contains(&format!("{word}s")) && one_of(&format!("{word}s")).is_some()
+            || self.singulars.contains(word)
     }
 }
 
@@ -84,8 +95,7 @@ impl Measured<'_> {
     fn read(value: &str) -> Option<Measured<'_>> {
         let (n, unit) = value.split_once(' ')?;
         let n: f64 = n.parse().ok()?;
-        let &(_, dimension, size) =
-            (crate::lexicon::UNIT_SCALES.iter()).find(|(name, _, _)| *name == unit)?;
+        let (dimension, size) = crate::lexicon::unit_scale(unit)?;
         Some(Measured {
             unit,
             dimension,
@@ -299,7 +309,7 @@ pub fn missing(a: Analysed<'_>, b: Analysed<'_>) -> Vec<usize> {
             .map(crate::facts::words::fold)
             .collect(),
     );
-    // "0737 GMT" and "07:37 UTC", "2:37 a.m. EST": one moment in zones of fixed offsets.
+    // "0737 GMT" and "07:37 UTC": one moment given in UTC (see `utc_minute`).
     let moments: HashSet<i32> = (b.facts.iter())
         .filter(|f| f.kind == FactKind::Time)
         .filter_map(|f| utc_minute(&f.value))

@@ -8,7 +8,7 @@ use crate::facts::compare::context::Context;
 use crate::facts::numbers::{parse_number, plain_digits};
 use crate::facts::{Fact, FactKind};
 use crate::lexicon::{
-    Hedge, MULTIPLIERS, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, UNIT_SCALES, lookup, number_word,
+    Hedge, MULTIPLIERS, NEUTRAL_MODIFIERS, PEOPLE_NOUNS, lookup, number_word, unit_scale,
 };
 use crate::span::Span;
 use crate::text::Language;
@@ -254,7 +254,7 @@ fn value(kind: FactKind, f: &Fact) -> Option<(Value, String)> {
         }
         FactKind::Quantity => {
             let (n, unit) = v.split_once(' ')?;
-            let &(_, dim, _) = UNIT_SCALES.iter().find(|(u, _, _)| *u == unit)?;
+            let (dim, _) = unit_scale(unit)?;
             Some((Value::Exact(to_base(kind, f, num(n)?)), dim.to_string()))
         }
         FactKind::Count => {
@@ -292,10 +292,7 @@ fn unit_factor(kind: FactKind, f: &Fact) -> f64 {
         return 1.0;
     }
     let unit = f.value.split_once(' ').map_or("", |(_, u)| u);
-    UNIT_SCALES
-        .iter()
-        .find(|(u, _, _)| *u == unit)
-        .map_or(1.0, |&(_, _, k)| k)
+    unit_scale(unit).map_or(1.0, |(_, k)| k)
 }
 
 /// A number of `f`'s unit in its dimension's base unit: degrees Fahrenheit shifted and
