@@ -3,20 +3,26 @@
 //! The engine is compiled for any x86-64, whose vectors hold four floats (SSE2). The loops
 //! of [`super::bert`] between its matrix products (GELU, layer norms, softmax, attention)
 //! are written so the compiler can vectorize them: no calls per value (hence [`exp`] here
-//! rather than libm's) and sums kept in lanes ([`sum`]). [`wide`] compiles such a loop a
-//! second time for AVX2 (eight floats) and runs that copy when the CPU has it. Plain
-//! `#[target_feature]` and std's cached CPU check are all it takes, so no crate is added
-//! for it.
+//! rather than libm's) and sums kept in lanes ([`sum`]). [`wide`] and [`wide_fn`] compile
+//! such a loop twice more, for AVX-512 (sixteen floats) and AVX2 (eight), and run the copy
+//! the CPU can. Plain `#[target_feature]` and std's cached CPU check are all it takes, so
+//! no crate is added for it.
 
-/// Runs `f`, compiled for AVX2 and FMA when the CPU has them. `f` and what it calls must be
-/// inlined into it for that: a small closure is, helpers here are `#[inline(always)]`; a
-/// large body needs a `#[target_feature]` function of its own (see `bert::attend_avx2`).
+/// Runs `f`, compiled for AVX-512 or AVX2 (with FMA) when the CPU has them. `f` and what
+/// it calls must be inlined into it for that: a small closure is, helpers here are
+/// `#[inline(always)]`; a larger body is a function of its own, written with [`wide_fn`].
 #[inline(always)]
 pub(super) fn wide<R>(f: impl FnOnce() -> R) -> R {
     #[cfg(target_arch = "x86_64")]
-    if has_avx2() {
-        // SAFETY: the CPU has the features `avx2` is compiled for, just checked.
-        return unsafe { avx2(f) };
+    {
+        if has_avx512() {
+            // SAFETY: the CPU has the features `avx512` is compiled for, just checked.
+            return unsafe { avx512(f) };
+        }
+        if has_avx2() {
+            // SAFETY: the CPU has the features `avx2` is compiled for, just checked.
+            return unsafe { avx2(f) };
+        }
     }
     f()
 }
@@ -28,11 +34,60 @@ pub(super) fn has_avx2() -> bool {
     std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma")
 }
 
+/// True when the CPU has AVX-512 (foundation, byte and word, double and quad word, vector
+/// length), and AVX2 and FMA.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+pub(super) fn has_avx512() -> bool {
+    use std::arch::is_x86_feature_detected as has;
+    has!("avx512f") && has!("avx512bw") && has!("avx512dq") && has!("avx512vl") && has_avx2()
+}
+
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
 fn avx2<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
+
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma,avx512f,avx512bw,avx512dq,avx512vl")]
+fn avx512<R>(f: impl FnOnce() -> R) -> R {
+    f()
+}
+
+/// `fn name(args) { body }`, with the body run compiled for AVX-512 or AVX2 when the CPU has
+/// them, as [`wide`] runs a closure: for a body too large for a closure to be inlined into
+/// [`wide`]. Its arguments may not be generic.
+macro_rules! wide_fn {
+    ($(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $(#[$meta])*
+        fn $name($($arg: $ty),*) $(-> $ret)? {
+            #[inline(always)]
+            fn plain($($arg: $ty),*) $(-> $ret)? $body
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2,fma,avx512f,avx512bw,avx512dq,avx512vl")]
+                fn avx512($($arg: $ty),*) $(-> $ret)? {
+                    plain($($arg),*)
+                }
+                #[target_feature(enable = "avx2,fma")]
+                fn avx2($($arg: $ty),*) $(-> $ret)? {
+                    plain($($arg),*)
+                }
+                if $crate::encoder::wide::has_avx512() {
+                    // SAFETY: the CPU has the features `avx512` is compiled for, just checked.
+                    return unsafe { avx512($($arg),*) };
+                }
+                if $crate::encoder::wide::has_avx2() {
+                    // SAFETY: the CPU has AVX2 and FMA, just checked.
+                    return unsafe { avx2($($arg),*) };
+                }
+            }
+            plain($($arg),*)
+        }
+    };
+}
+pub(super) use wide_fn;
 
 /// Lanes a sum is kept in: the sum of a slice is a chain of additions the compiler may not
 /// reorder (floating-point addition is not associative), so it would not vectorize.
@@ -52,6 +107,43 @@ pub(super) fn sum(v: &[f32], f: impl Fn(f32) -> f32) -> f32 {
     lanes.iter().sum::<f32>() + rest
 }
 
+/// `a · b` (of equal lengths), kept in [`LANES`] lanes as [`sum`] is.
+#[inline(always)]
+pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
+    let mut lanes = [0.0f32; LANES];
+    let (x, y) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
+    let rest: f32 = x
+        .remainder()
+        .iter()
+        .zip(y.remainder())
+        .map(|(x, y)| x * y)
+        .sum();
+    for (x, y) in x.zip(y) {
+        for ((l, x), y) in lanes.iter_mut().zip(x).zip(y) {
+            *l += x * y;
+        }
+    }
+    lanes.iter().sum::<f32>() + rest
+}
+
+/// The greatest of `v` (`-∞` when it is empty; `v` holds no NaN), kept in [`LANES`] lanes:
+/// `f32::max` passes NaN over, a rule the compiler keeps by comparing one value at a time.
+#[inline(always)]
+pub(super) fn greatest(v: &[f32]) -> f32 {
+    let mut lanes = [f32::NEG_INFINITY; LANES];
+    let chunks = v.chunks_exact(LANES);
+    let rest = chunks.remainder();
+    for chunk in chunks {
+        for (l, &x) in lanes.iter_mut().zip(chunk) {
+            *l = if x > *l { x } else { *l };
+        }
+    }
+    let most = |a: f32, b: f32| if a > b { a } else { b };
+    rest.iter()
+        .copied()
+        .fold(lanes.into_iter().fold(f32::NEG_INFINITY, most), most)
+}
+
 /// `eˣ` in plain arithmetic, so a loop of it vectorizes (libm's `expf` is a call a value):
 /// `x = n ln 2 + r` with `|r| ≤ ln 2 / 2`, `eʳ` by its series to `r⁶` (the next term is at
 /// most 1.2e-7 of it), times `2ⁿ` written into the exponent's bits. `x` is held to
@@ -64,13 +156,19 @@ pub(super) fn exp(x: f32) -> f32 {
     const LN2_HI: f32 = 0.693_359_4;
     const LN2_LO: f32 = -2.121_944_4e-4;
     let x = x.clamp(-87.0, 88.0);
-    let n = (x * std::f32::consts::LOG2_E + ROUND) - ROUND;
+    let shifted = x * std::f32::consts::LOG2_E + ROUND;
+    let n = shifted - ROUND;
     let r = x - n * LN2_HI - n * LN2_LO;
     let series = 1.0
         + r * (1.0
             + r * (1.0 / 2.0
                 + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
-    f32::from_bits(((n as i32 + 127) as u32) << 23) * series
+    // `n` is also in the low bits of `shifted` (whose last place is 1), so `2ⁿ` is taken
+    // from them by integer operations: `n as i32` is a saturating conversion, which the
+    // compiler does not vectorize.
+    const ROUND_BITS: u32 = 0x4b40_0000;
+    let two_to_n = (shifted.to_bits().wrapping_sub(ROUND_BITS).wrapping_add(127)) << 23;
+    f32::from_bits(two_to_n) * series
 }
 
 #[cfg(test)]
@@ -91,6 +189,26 @@ mod tests {
         assert_eq!(exp(0.0), 1.0);
         assert!(exp(-1e4) < 1e-37 && exp(-f32::INFINITY) < 1e-37);
         assert!(exp(f32::NAN).is_nan());
+    }
+
+    #[test]
+    fn the_greatest_in_lanes_is_the_greatest() {
+        assert_eq!(greatest(&[]), f32::NEG_INFINITY);
+        for n in [1, 15, 16, 17, 40] {
+            let v: Vec<f32> = (0..n).map(|k| ((k * 7) % 11) as f32 - 20.0).collect();
+            let want = v.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+            assert_eq!(greatest(&v), want, "{n} values");
+        }
+        assert_eq!(
+            greatest(
+                &[-3.0; 20]
+                    .map(|x: f32| x)
+                    .into_iter()
+                    .chain([5.0])
+                    .collect::<Vec<_>>()
+            ),
+            5.0
+        );
     }
 
     #[test]
