@@ -102,7 +102,8 @@ pub(super) fn write_bf16(x: &[f32], width: usize, a: &mut [u16]) {
 /// gets the next item of `outs` and the product's next 32 rows (`W`'s rows long each; rows
 /// past the end of the input are zeros). Nothing of the product is kept but the block at
 /// hand, which is in the core's cache when `each` reads it: `each` takes it where it goes.
-/// Call only when [`available`].
+/// `each` must not run rayon work itself: the block is borrowed from the thread while it
+/// runs, and a task stolen meanwhile would borrow it again. Call only when [`available`].
 pub(super) fn product<T: Send>(
     a: &[u16],
     w: &Tiles,
