@@ -5,8 +5,10 @@
 //! measured 480 against some 115 billion multiply-adds a second). The weights lose nothing
 //! in bfloat16: they are the embedded int8 values, exact in its 8-bit significand, with the
 //! row's scale applied to the product afterwards. The activations are rounded to bfloat16
-//! (a relative error of at most 2⁻⁹ each) and every sum is kept in f32, so a vector moves by
-//! a cosine of about 1e-4 (the engine test `encoder` bounds it against the f32 model).
+//! (a relative error of at most 2⁻⁸ each) and every sum is kept in f32: a sentence's vector
+//! stays within a cosine of .999 of the f32 products' (the test
+//! `products_on_amx_and_on_candle_give_the_same_vectors`), and over the engine test
+//! `encoder`'s 300 sentences the cosines to the f32 model are as before (mean .9994).
 //!
 //! Written here because no crate does it: candle's products run on `gemm`, which has no AMX
 //! kernels, and Rust's AMX intrinsics are not stable, hence the few `asm!` lines. Linux
@@ -23,6 +25,10 @@ use super::wide::wide;
 pub(super) const BLOCK: usize = 32;
 
 /// A weight matrix laid out for the tile unit (see [`Tiles::pack`]), with its rows' scales.
+#[cfg_attr(
+    not(all(target_arch = "x86_64", target_os = "linux")),
+    allow(dead_code)
+)]
 pub(super) struct Tiles {
     /// Rows of the matrix as stored: outputs of the product.
     outputs: usize,
@@ -52,12 +58,12 @@ impl Tiles {
         }
         let steps = inputs / BLOCK;
         let mut data = vec![0u16; outputs * inputs];
-        for (block, tiles) in data.chunks_exact_mut(steps * 512).enumerate() {
+        for (group, tiles) in data.chunks_exact_mut(steps * 512).enumerate() {
             for (step, tile) in tiles.chunks_exact_mut(512).enumerate() {
                 for pair in 0..16 {
                     for out in 0..16 {
                         for half in 0..2 {
-                            let (row, col) = (16 * block + out, BLOCK * step + 2 * pair + half);
+                            let (row, col) = (16 * group + out, BLOCK * step + 2 * pair + half);
                             let q = f32::from(bytes[row * inputs + col] as i8);
                             tile[pair * 32 + 2 * out + half] = bf16(q);
                         }
@@ -100,7 +106,7 @@ pub(super) fn write_bf16(x: &[f32], width: usize, a: &mut [u16]) {
 
 /// `a Wᵀ` (`a` from [`rows_in_bf16`]), without a bias, 32 rows at a time: `each(out, block)`
 /// gets the next item of `outs` and the product's next 32 rows (`W`'s rows long each; rows
-/// past the end of the input are zeros). Nothing of the product is kept but the block at
+/// past the end of the input stand for no token, and `each` leaves them). Nothing of the product is kept but the block at
 /// hand, which is in the core's cache when `each` reads it: `each` takes it where it goes.
 /// `each` must not run rayon work itself: the block is borrowed from the thread while it
 /// runs, and a task stolen meanwhile would borrow it again. Call only when [`available`].
@@ -138,7 +144,8 @@ pub(super) fn product_into(a: &[u16], w: &Tiles, c: &mut [f32]) {
 
 /// One block of rows of `a Wᵀ`: `a` 32 rows of `W`'s columns, `c` 32 rows of its rows.
 fn block(a: &[u16], w: &Tiles, c: &mut [f32]) {
-    // SAFETY: AMX is available (the callers assert it); `imp::rows` checks the lengths.
+    assert!(available(), "AMX product called without AMX");
+    // SAFETY: AMX is available (just asserted); `imp::rows` checks the lengths.
     unsafe { imp::rows(a, w, c) };
     wide(|| {
         for row in c.chunks_exact_mut(w.outputs) {
@@ -152,7 +159,7 @@ fn block(a: &[u16], w: &Tiles, c: &mut [f32]) {
 #[inline(always)]
 pub(super) fn bf16(x: f32) -> u16 {
     let bits = x.to_bits();
-    ((bits + 0x7fff + ((bits >> 16) & 1)) >> 16) as u16
+    (bits.wrapping_add(0x7fff + ((bits >> 16) & 1)) >> 16) as u16
 }
 
 #[cfg(all(target_arch = "x86_64", target_os = "linux"))]
@@ -167,10 +174,13 @@ mod imp {
         const ARCH_REQ_XCOMP_PERM: libc::c_long = 0x1023;
         const XFEATURE_XTILEDATA: libc::c_long = 18;
         use std::arch::x86_64::{__cpuid, __cpuid_count};
-        if __cpuid(0).eax < 7 {
+        // SAFETY: CPUID exists on every x86-64. (These are `unsafe fn` in older Rust, the
+        // workspace's minimum version among them.)
+        #[allow(unused_unsafe)]
+        let (leaves, features) = unsafe { (__cpuid(0).eax, __cpuid_count(7, 0).edx) };
+        if leaves < 7 {
             return false;
         }
-        let features = __cpuid_count(7, 0).edx;
         let (tile, bf16) = (features >> 24 & 1 == 1, features >> 22 & 1 == 1);
         // SAFETY: a plain system call with integer arguments; it changes only which
         // register state the kernel saves for this process.
@@ -212,14 +222,22 @@ mod imp {
         // of 64 bytes at the given stride from each pointer), by the lengths asserted above
         // and those `Tiles::pack` checked.
         unsafe {
-            asm!("ldtilecfg [{}]", in(reg) config.0.as_ptr(), options(nostack));
+            asm!(
+                "ldtilecfg [{}]",
+                in(reg) config.0.as_ptr(),
+                options(nostack, readonly, preserves_flags)
+            );
             for block in (0..outputs).step_by(BLOCK) {
                 asm!(
                     "tilezero tmm0",
                     "tilezero tmm1",
                     "tilezero tmm2",
                     "tilezero tmm3",
-                    options(nostack)
+                    out("tmm0") _,
+                    out("tmm1") _,
+                    out("tmm2") _,
+                    out("tmm3") _,
+                    options(nostack, nomem, preserves_flags)
                 );
                 let weights = w.data.as_ptr().add(block * inputs);
                 for step in 0..steps {
@@ -242,7 +260,15 @@ mod imp {
                         w1 = in(reg) w0.add(steps * 512),
                         a_stride = in(reg) a_stride,
                         w_stride = in(reg) 64usize,
-                        options(nostack, readonly)
+                        out("tmm0") _,
+                        out("tmm1") _,
+                        out("tmm2") _,
+                        out("tmm3") _,
+                        out("tmm4") _,
+                        out("tmm5") _,
+                        out("tmm6") _,
+                        out("tmm7") _,
+                        options(nostack, readonly, preserves_flags)
                     );
                 }
                 let c0 = c.as_mut_ptr().add(block);
@@ -256,10 +282,10 @@ mod imp {
                     c2 = in(reg) c0.add(16 * outputs),
                     c3 = in(reg) c0.add(16 * outputs + 16),
                     c_stride = in(reg) c_stride,
-                    options(nostack)
+                    options(nostack, preserves_flags)
                 );
             }
-            asm!("tilerelease", options(nostack));
+            asm!("tilerelease", options(nostack, nomem, preserves_flags));
         }
     }
 }
@@ -332,10 +358,10 @@ mod tests {
                     want += term;
                     size += term.abs();
                 }
-                // Each input is rounded by at most 2⁻⁹ of itself.
+                // Each input is rounded by at most 2⁻⁸ of itself.
                 let error = (f64::from(got[r * outputs + o]) - want).abs();
                 assert!(
-                    error <= size / 512.0 + 1e-5,
+                    error <= size / 256.0 + 1e-5,
                     "row {r}, output {o}: {} vs {want}",
                     got[r * outputs + o]
                 );

@@ -18,7 +18,8 @@
 //! ([`super::wide`]).
 //!
 //! The result is the model's, not an approximation of it: up to rounding (sums taken in
-//! another order, and on AMX the products' inputs rounded to bfloat16), the only differences
+//! another order, and on AMX the products' inputs rounded to bfloat16, by at most 2⁻⁸ of
+//! each), the only differences
 //! in arithmetic are `erf`, here a rational approximation good to 1.5e-7, and `exp`, a
 //! series good to 4e-7 (the engine test `encoder` checks the vectors against an independent
 //! float64 forward pass of the original weights).
@@ -124,15 +125,20 @@ impl Bert {
                     normalize(row, &self.embedding_norm, self.eps);
                 })
             });
-        // On AMX the layers also keep `x` in bfloat16, the tile unit's input.
-        let mut on_tiles = None;
-        for layer in &self.layers {
-            match layer.tiles() {
-                Some(tiles) => {
-                    let buffers = on_tiles.get_or_insert_with(|| TileBuffers::new(&x));
-                    self.layer_on_tiles(layer, tiles, &mut x, buffers, &lens);
+        // Every layer runs on AMX or none does: the layers on AMX also keep `x` in
+        // bfloat16, which a layer on candle would leave behind.
+        let tiles: Option<Vec<_>> = self.layers.iter().map(Layer::tiles).collect();
+        match tiles {
+            Some(tiles) => {
+                let mut buffers = TileBuffers::new(&x);
+                for (layer, tiles) in self.layers.iter().zip(tiles) {
+                    self.layer_on_tiles(layer, tiles, &mut x, &mut buffers, &lens);
                 }
-                None => self.layer_on_candle(layer, &mut x, &lens)?,
+            }
+            None => {
+                for layer in &self.layers {
+                    self.layer_on_candle(layer, &mut x, &lens)?;
+                }
             }
         }
         let mut out = Vec::with_capacity(sentences.len());
@@ -388,12 +394,12 @@ fn attend(input: &[f32], output: &mut [f32], bias: &[f32], scale: f32) {
             // than one, so that each multiply and add does not wait for the one before.
             for (c, w) in weights.chunks_exact_mut(KEYS).enumerate() {
                 let mut s = [[0.0f32; KEYS]; 4];
-                let at = c * KEYS;
+                let first = c * KEYS;
                 for (x, rows) in query.chunks_exact(4).zip(keys.chunks_exact(4 * padded)) {
-                    add_scaled(&mut s[0], x[0], &rows[at..]);
-                    add_scaled(&mut s[1], x[1], &rows[padded + at..]);
-                    add_scaled(&mut s[2], x[2], &rows[2 * padded + at..]);
-                    add_scaled(&mut s[3], x[3], &rows[3 * padded + at..]);
+                    add_scaled(&mut s[0], x[0], &rows[first..]);
+                    add_scaled(&mut s[1], x[1], &rows[padded + first..]);
+                    add_scaled(&mut s[2], x[2], &rows[2 * padded + first..]);
+                    add_scaled(&mut s[3], x[3], &rows[3 * padded + first..]);
                 }
                 for j in 0..KEYS {
                     w[j] = (s[0][j] + s[1][j]) + (s[2][j] + s[3][j]);

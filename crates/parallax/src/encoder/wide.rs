@@ -35,12 +35,18 @@ pub(super) fn has_avx2() -> bool {
 }
 
 /// True when the CPU has AVX-512 (foundation, byte and word, double and quad word, vector
-/// length), and AVX2 and FMA.
+/// length), and AVX2, FMA and F16C.
 #[cfg(target_arch = "x86_64")]
 #[inline(always)]
 pub(super) fn has_avx512() -> bool {
     use std::arch::is_x86_feature_detected as has;
-    has!("avx512f") && has!("avx512bw") && has!("avx512dq") && has!("avx512vl") && has_avx2()
+    // `avx512f` implies `f16c` to the compiler, so that is checked too.
+    has!("avx512f")
+        && has!("avx512bw")
+        && has!("avx512dq")
+        && has!("avx512vl")
+        && has!("f16c")
+        && has_avx2()
 }
 
 #[cfg(target_arch = "x86_64")]
