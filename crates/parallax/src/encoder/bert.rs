@@ -30,6 +30,9 @@ use rayon::prelude::*;
 use super::wide::{exp, greatest, sum, wide, wide_fn};
 use super::{DIM, amx};
 
+/// Rows of a product that one task of the steps between the products on candle takes.
+const ROWS_A_TASK: usize = 32;
+
 /// The heads of each attention layer, and the width of each.
 pub(super) const HEADS: usize = 12;
 const HEAD_DIM: usize = DIM / HEADS;
@@ -183,8 +186,8 @@ impl Bert {
         let width = layer.up.bias.len();
         let activated = values(&widened, |widened| {
             let mut out = vec![0.0f32; widened.len()];
-            out.par_chunks_mut(amx::BLOCK * width)
-                .zip(widened.par_chunks(amx::BLOCK * width))
+            out.par_chunks_mut(ROWS_A_TASK * width)
+                .zip(widened.par_chunks(ROWS_A_TASK * width))
                 .for_each(|(o, y)| activate_f32(o, y, &layer.up.bias));
             out
         })?;
@@ -206,7 +209,6 @@ impl Bert {
         buffers: &mut TileBuffers,
         lens: &[usize],
     ) {
-        let block = amx::BLOCK;
         let TileBuffers {
             xb,
             qkv,
@@ -218,29 +220,34 @@ impl Bert {
         attention(&qkv[..3 * x.len()], lens, &layer.qkv.bias, context);
         amx::write_bf16(context, DIM, context_b);
         let eps = self.eps;
-        amx::product(
-            context_b,
-            out_w,
-            x.par_chunks_mut(block * DIM)
-                .zip(xb.par_chunks_mut(block * DIM)),
-            |(x, xb), y| settle(x, xb, y, &layer.out.bias, &layer.attention_norm, eps),
-        );
+        let norm = &layer.attention_norm;
+        settle_product(context_b, out_w, x, xb, &layer.out.bias, norm, eps);
         let width = layer.up.bias.len();
         activated.resize(xb.len() / DIM * width, 0);
         amx::product(
             xb,
             up_w,
-            activated.par_chunks_mut(block * width),
+            activated.par_chunks_mut(amx::BLOCK * width),
             |out, c| activate(out, c, &layer.up.bias),
         );
-        amx::product(
-            activated,
-            down_w,
-            x.par_chunks_mut(block * DIM)
-                .zip(xb.par_chunks_mut(block * DIM)),
-            |(x, xb), y| settle(x, xb, y, &layer.down.bias, &layer.output_norm, eps),
-        );
+        let norm = &layer.output_norm;
+        settle_product(activated, down_w, x, xb, &layer.down.bias, norm, eps);
     }
+}
+
+/// `x ← norm(x + a Wᵀ + bias)` on AMX, block by block of rows, and `xb` with it.
+fn settle_product(
+    a: &[u16],
+    w: &amx::Tiles,
+    x: &mut [f32],
+    xb: &mut [u16],
+    bias: &[f32],
+    norm: &Norm,
+    eps: f32,
+) {
+    let rows = amx::BLOCK * DIM;
+    let blocks = x.par_chunks_mut(rows).zip(xb.par_chunks_mut(rows));
+    amx::product(a, w, blocks, |(x, xb), y| settle(x, xb, y, bias, norm, eps));
 }
 
 wide_fn! {
@@ -450,7 +457,7 @@ fn softmax(v: &mut [f32]) {
 
 /// `x ← norm(x + y + bias)`, row by row.
 fn add_and_normalize(x: &mut [f32], y: &[f32], bias: &[f32], norm: &Norm, eps: f32) {
-    let rows = amx::BLOCK * DIM;
+    let rows = ROWS_A_TASK * DIM;
     x.par_chunks_mut(rows)
         .zip(y.par_chunks(rows))
         .for_each(|(x, y)| add_normalize(x, y, bias, norm, eps));
