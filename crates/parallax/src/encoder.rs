@@ -27,6 +27,7 @@ mod wide;
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
+use rayon::prelude::*;
 use tokenizers::{Encoding, Tokenizer};
 
 use crate::error::{Error, Result};
@@ -128,11 +129,13 @@ impl Encoder {
         }
         let (missing, same_as) = first_of_each(sentences, missing);
         // Only the ids are kept: a tokenizer's encoding of a sentence holds some 100 bytes a
-        // token besides.
+        // token besides. On all cores: on one, 2,000 sentences took 65 ms, some 4% of
+        // encoding them.
         let ids = missing
-            .iter()
+            .par_iter()
             .map(|&i| Ok(self.tokenize(sentences[i])?.get_ids().to_vec()))
             .collect::<Result<Vec<Vec<u32>>>>()?;
+        let mut work = bert::Workspace::default();
         let mut start = 0;
         while start < ids.len() {
             let mut end = start;
@@ -142,7 +145,7 @@ impl Encoder {
                 end += 1;
             }
             let pack: Vec<&[u32]> = ids[start..end].iter().map(Vec::as_slice).collect();
-            let means = self.model.pooled(&pack).map_err(model::error)?;
+            let means = self.model.pooled(&pack, &mut work).map_err(model::error)?;
             for (k, mean) in (start..end).zip(means) {
                 vectors[missing[k]] = unit(&mean);
             }
@@ -216,10 +219,10 @@ wide::wide_fn! {
     /// `a · b`, `a · a` and `b · b` over the length of the shorter: the aligner takes the
     /// cosine of every read passage to every other source's, some 40,000 for two
     /// 200-sentence articles.
-    fn sums(a: &[f32], b: &[f32]) -> [f32; 3] {
+    fn sums<M>(a: &[f32], b: &[f32]) -> [f32; 3] {
         let n = a.len().min(b.len());
         let (a, b) = (&a[..n], &b[..n]);
-        [wide::dot(a, b), wide::dot(a, a), wide::dot(b, b)]
+        [wide::dot::<M>(a, b), wide::dot::<M>(a, a), wide::dot::<M>(b, b)]
     }
 }
 
@@ -243,13 +246,19 @@ mod tests {
             .map(|s| encoder.tokenize(s).unwrap().get_ids().to_vec())
             .collect();
         let ids: Vec<&[u32]> = ids.iter().map(Vec::as_slice).collect();
-        let on_candle = model::load_model(false).unwrap().pooled(&ids).unwrap();
+        let on_candle = model::load_model(false)
+            .unwrap()
+            .pooled(&ids, &mut Default::default())
+            .unwrap();
         assert!(on_candle.iter().all(|v| v.iter().any(|&x| x != 0.0)));
         if !amx::available() {
             eprintln!("no AMX on this machine: only the products on candle are run");
             return;
         }
-        let on_tiles = model::load_model(true).unwrap().pooled(&ids).unwrap();
+        let on_tiles = model::load_model(true)
+            .unwrap()
+            .pooled(&ids, &mut Default::default())
+            .unwrap();
         for (k, (a, b)) in on_candle.iter().zip(&on_tiles).enumerate() {
             let close = cosine(a, b);
             assert!(close > 0.999, "{:?}: cosine {close}", sentences[k]);

@@ -61,24 +61,66 @@ fn avx512<R>(f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// `fn name(args) { body }`, with the body run compiled for AVX-512 or AVX2 when the CPU has
-/// them, as [`wide`] runs a closure: for a body too large for a closure to be inlined into
-/// [`wide`]. Its arguments may not be generic.
+/// How a build of a loop multiplies and adds (`a × b + c`): see [`Fused`] and [`Apart`].
+/// Loops written with [`wide_fn`] take it as a type parameter, so each build uses its own.
+pub(super) trait MulAdd {
+    fn mul_add(a: f32, b: f32, c: f32) -> f32;
+}
+
+/// One instruction, rounded once: what the builds for AVX2 and AVX-512 (which have FMA) and
+/// for ARM use. In the attention's and GELU's loops, a multiply and its add are most of the
+/// work, so fusing them takes half the instructions.
+pub(super) enum Fused {}
+
+impl MulAdd for Fused {
+    #[inline(always)]
+    fn mul_add(a: f32, b: f32, c: f32) -> f32 {
+        a.mul_add(b, c)
+    }
+}
+
+/// A multiply, then an add: for an x86-64 without FMA, where `f32::mul_add` is a call to
+/// libm's software `fmaf`, many times slower.
+pub(super) enum Apart {}
+
+impl MulAdd for Apart {
+    #[inline(always)]
+    fn mul_add(a: f32, b: f32, c: f32) -> f32 {
+        a * b + c
+    }
+}
+
+/// How the plain build multiplies and adds: every ARM64 CPU has FMA, an x86-64 may not.
+#[cfg(target_arch = "aarch64")]
+pub(super) type Plain = Fused;
+#[cfg(not(target_arch = "aarch64"))]
+pub(super) type Plain = Apart;
+
+/// `fn name<M>(args) { body }`, with the body run compiled for AVX-512 or AVX2 when the CPU
+/// has them, as [`wide`] runs a closure: for a body too large for a closure to be inlined
+/// into [`wide`]. `M` (any name; it may be left out) is the build's [`MulAdd`]. Its
+/// arguments may not be generic.
 macro_rules! wide_fn {
     ($(#[$meta:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block) => {
+        $crate::encoder::wide::wide_fn! {
+            $(#[$meta])* fn $name<_M>($($arg: $ty),*) $(-> $ret)? $body
+        }
+    };
+    ($(#[$meta:meta])* fn $name:ident<$m:ident>($($arg:ident: $ty:ty),* $(,)?) $(-> $ret:ty)? $body:block) => {
         $(#[$meta])*
         fn $name($($arg: $ty),*) $(-> $ret)? {
             #[inline(always)]
-            fn plain($($arg: $ty),*) $(-> $ret)? $body
+            fn plain<$m: $crate::encoder::wide::MulAdd>($($arg: $ty),*) $(-> $ret)? $body
             #[cfg(target_arch = "x86_64")]
             {
+                use $crate::encoder::wide::Fused;
                 #[target_feature(enable = "avx2,fma,avx512f,avx512bw,avx512dq,avx512vl")]
                 fn avx512($($arg: $ty),*) $(-> $ret)? {
-                    plain($($arg),*)
+                    plain::<Fused>($($arg),*)
                 }
                 #[target_feature(enable = "avx2,fma")]
                 fn avx2($($arg: $ty),*) $(-> $ret)? {
-                    plain($($arg),*)
+                    plain::<Fused>($($arg),*)
                 }
                 if $crate::encoder::wide::has_avx512() {
                     // SAFETY: the CPU has the features `avx512` is compiled for, just checked.
@@ -89,7 +131,7 @@ macro_rules! wide_fn {
                     return unsafe { avx2($($arg),*) };
                 }
             }
-            plain($($arg),*)
+            plain::<$crate::encoder::wide::Plain>($($arg),*)
         }
     };
 }
@@ -110,12 +152,30 @@ pub(super) fn sum(v: &[f32], f: impl Fn(f32) -> f32) -> f32 {
             *l += f(x);
         }
     }
-    lanes.iter().sum::<f32>() + rest
+    fold_lanes(lanes, |a, b| a + b) + rest
+}
+
+/// The lanes folded by `f` as a tree (8 pairs, then 4, 2, 1): four steps, each waiting on
+/// the one before, where a fold from the first lane to the last takes fifteen. Short sums
+/// (a softmax over 30 keys) would wait on that chain more than on their additions.
+#[inline(always)]
+fn fold_lanes(lanes: [f32; LANES], f: impl Fn(f32, f32) -> f32) -> f32 {
+    // Hidden from the optimizer: seeing the tree, it regrouped the loop that fills the lanes
+    // (one register of 16) into eight registers of two, a quarter of the speed.
+    let mut lanes = std::hint::black_box(lanes);
+    let mut half = LANES / 2;
+    while half > 0 {
+        for i in 0..half {
+            lanes[i] = f(lanes[i], lanes[i + half]);
+        }
+        half /= 2;
+    }
+    lanes[0]
 }
 
 /// `a · b` (of equal lengths), kept in [`LANES`] lanes as [`sum`] is.
 #[inline(always)]
-pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
+pub(super) fn dot<M: MulAdd>(a: &[f32], b: &[f32]) -> f32 {
     let mut lanes = [0.0f32; LANES];
     let (x, y) = (a.chunks_exact(LANES), b.chunks_exact(LANES));
     let rest: f32 = x
@@ -126,10 +186,10 @@ pub(super) fn dot(a: &[f32], b: &[f32]) -> f32 {
         .sum();
     for (x, y) in x.zip(y) {
         for ((l, x), y) in lanes.iter_mut().zip(x).zip(y) {
-            *l += x * y;
+            *l = M::mul_add(*x, *y, *l);
         }
     }
-    lanes.iter().sum::<f32>() + rest
+    fold_lanes(lanes, |a, b| a + b) + rest
 }
 
 /// The greatest of `v` (`-∞` when it is empty; `v` holds no NaN), kept in [`LANES`] lanes:
@@ -145,9 +205,7 @@ pub(super) fn greatest(v: &[f32]) -> f32 {
         }
     }
     let most = |a: f32, b: f32| if a > b { a } else { b };
-    rest.iter()
-        .copied()
-        .fold(lanes.into_iter().fold(f32::NEG_INFINITY, most), most)
+    rest.iter().copied().fold(fold_lanes(lanes, most), most)
 }
 
 /// `eˣ` in plain arithmetic, so a loop of it vectorizes (libm's `expf` is a call a value):
@@ -155,20 +213,19 @@ pub(super) fn greatest(v: &[f32]) -> f32 {
 /// most 1.2e-7 of it), times `2ⁿ` written into the exponent's bits. `x` is held to
 /// [-87, 88], where `eˣ` is a normal float: below, the result is some 1e-38, not 0.
 #[inline(always)]
-pub(super) fn exp(x: f32) -> f32 {
+pub(super) fn exp<M: MulAdd>(x: f32) -> f32 {
     // Adding 1.5 × 2²³ rounds a float of magnitude below 2²² to an integer.
     const ROUND: f32 = 12_582_912.0;
     // ln 2 in two parts (Cody and Waite): `n × LN2_HI` is exact for the `n` here.
     const LN2_HI: f32 = 0.693_359_4;
     const LN2_LO: f32 = -2.121_944_4e-4;
     let x = x.clamp(-87.0, 88.0);
-    let shifted = x * std::f32::consts::LOG2_E + ROUND;
+    let shifted = M::mul_add(x, std::f32::consts::LOG2_E, ROUND);
     let n = shifted - ROUND;
-    let r = x - n * LN2_HI - n * LN2_LO;
-    let series = 1.0
-        + r * (1.0
-            + r * (1.0 / 2.0
-                + r * (1.0 / 6.0 + r * (1.0 / 24.0 + r * (1.0 / 120.0 + r * (1.0 / 720.0))))));
+    let r = M::mul_add(-n, LN2_LO, M::mul_add(-n, LN2_HI, x));
+    let series = [1.0 / 120.0, 1.0 / 24.0, 1.0 / 6.0, 1.0 / 2.0, 1.0, 1.0]
+        .into_iter()
+        .fold(1.0 / 720.0, |p, c| M::mul_add(p, r, c));
     // `n` is also in the low bits of `shifted` (whose last place is 1), so `2ⁿ` is taken
     // from them by integer operations: `n as i32` is a saturating conversion, which the
     // compiler does not vectorize.
@@ -183,18 +240,22 @@ mod tests {
 
     #[test]
     fn exp_agrees_with_libm_across_its_range() {
-        let mut x = -87.0f32;
-        while x <= 88.0 {
-            let (got, want) = (exp(x), x.exp());
-            assert!(
-                ((got - want) / want).abs() < 4e-7,
-                "exp({x}) = {got}, libm {want}"
-            );
-            x += 0.0137;
+        fn check<M: MulAdd>() {
+            let mut x = -87.0f32;
+            while x <= 88.0 {
+                let (got, want) = (exp::<M>(x), x.exp());
+                assert!(
+                    ((got - want) / want).abs() < 4e-7,
+                    "exp({x}) = {got}, libm {want}"
+                );
+                x += 0.0137;
+            }
+            assert_eq!(exp::<M>(0.0), 1.0);
+            assert!(exp::<M>(-1e4) < 1e-37 && exp::<M>(-f32::INFINITY) < 1e-37);
+            assert!(exp::<M>(f32::NAN).is_nan());
         }
-        assert_eq!(exp(0.0), 1.0);
-        assert!(exp(-1e4) < 1e-37 && exp(-f32::INFINITY) < 1e-37);
-        assert!(exp(f32::NAN).is_nan());
+        check::<Apart>();
+        check::<Fused>();
     }
 
     #[test]
