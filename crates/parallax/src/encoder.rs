@@ -16,8 +16,8 @@
 //! It costs about 21 MFLOP a token. Two cores of a Xeon with AMX (see [`amx`]) read some
 //! 35,000 tokens (1,200 news sentences) a second; with AVX-512 and no AMX, 8,000 to 11,500
 //! on the machine the bench `encoder` was run on (it varies from day to day there); fewer
-//! with AVX2 only or when other work shares the cores. Callers should encode only the sentences whose link is in doubt,
-//! each once.
+//! with AVX2 only or when other work shares the cores. Callers should encode only the
+//! sentences whose link is in doubt, each once.
 
 mod amx;
 mod bert;

@@ -115,8 +115,9 @@ pub(super) fn write_bf16(x: &[f32], a: &mut [u16]) {
 /// ([`Tiles::scales`]), 32 rows at a time: `each(out, block)` gets the next item of `outs`
 /// and the product's next 32 rows (`W`'s rows long each; rows past the end of the input
 /// stand for no token, and `each` leaves them). `each` applies the scales with its own
-/// step (a pass of its own over each block was 4% of the encoder's time). Nothing of the product is kept but the block at
-/// hand, which is in the core's cache when `each` reads it: `each` takes it where it goes.
+/// step (a pass of its own over each block was 4% of the encoder's time). Nothing of the
+/// product is kept but the block at hand, which is in the core's cache when `each` reads
+/// it: `each` takes it where it goes.
 /// `each` must not run rayon work itself: the block is borrowed from the thread while it
 /// runs, and a task stolen meanwhile would borrow it again. Call only when [`available`].
 pub(super) fn product<T: Send>(
