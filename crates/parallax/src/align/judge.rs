@@ -18,7 +18,7 @@ use super::choose::compact;
 use super::group::Group;
 use super::order::Path;
 use super::score;
-use crate::encoder::{self, Vector, cosine};
+use crate::encoder::{self, Vector};
 
 /// The names of the features, in the order of a model's weights (the first is the bias).
 pub const FEATURES: [&str; 20] = [
@@ -189,10 +189,10 @@ impl Cosines {
             of
         };
         let (ra, rb) = (read(va), read(vb));
-        let cos: Vec<Vec<f32>> = ra
-            .iter()
-            .map(|&i| rb.iter().map(|&j| cosine(&va[i], &vb[j])).collect())
-            .collect();
+        let cos = encoder::cosines(
+            &ra.iter().map(|&i| &va[i]).collect::<Vec<_>>(),
+            &rb.iter().map(|&j| &vb[j]).collect::<Vec<_>>(),
+        );
         // The mean of each read passage's best cosine (from 0 up).
         let bests: Vec<f32> = cos
             .iter()
