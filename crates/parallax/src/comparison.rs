@@ -195,8 +195,8 @@ fn encode_whole(sources: &[Source], options: &Options) -> Vec<Option<Vec<Vector>
 
 /// Passages of one source the sentence encoder reads at most: a source this long is read
 /// whole, a longer one only where its words leave a link in doubt, and not at all when more
-/// than this many are (see [`encoding`]). The encoder reads some 8,000 tokens a second on
-/// two cores with AVX-512 (35,000 with AMX) and a news sentence has about 30: 400
+/// than this many are (see [`encoding`]). The encoder reads some 10,000 tokens a second on
+/// two cores with AVX-512 (40,000 with AMX) and a news sentence has about 30: 400
 /// passages cost one to two seconds, where a news article has 20 to 60 and a long report a
 /// few hundred; beyond that the wait would grow with the input while the words alone still
 /// align long texts well.

@@ -14,9 +14,10 @@
 //! to a cosine of at least .99 (the engine test `encoder` checks it on 300 sentences).
 //!
 //! It costs about 21 MFLOP a token. Two cores of a Xeon with AMX (see [`amx`]) read some
-//! 35,000 tokens (1,200 news sentences) a second; with AVX-512 and no AMX, 8,000 to 11,500
-//! on the machine the bench `encoder` was run on (it varies from day to day there); fewer
-//! with AVX2 only or when other work shares the cores. Callers should encode only the
+//! 40,000 tokens (1,400 news sentences) a second; with AVX-512 and no AMX, some 10,000 on
+//! the machine the bench `encoder` was run on (it varies by up to a fifth within a day
+//! there); fewer with AVX2 only or when other work shares the cores. Each core runs a pack
+//! of sentences of its own (see [`Encoder::encode`]). Callers should encode only the
 //! sentences whose link is in doubt, each once.
 
 mod amx;
