@@ -16,8 +16,8 @@
 //! It costs about 21 MFLOP a token. Two cores of a Xeon with AMX (see [`amx`]) read some
 //! 40,000 tokens (1,400 news sentences) a second; with AVX-512 and no AMX, some 10,000 on
 //! the machine the bench `encoder` was run on (it varies by up to a fifth within a day
-//! there); fewer with AVX2 only or when other work shares the cores. Each core runs a pack
-//! of sentences of its own (see [`Encoder::encode`]). Callers should encode only the
+//! there); fewer with AVX2 only or when other work shares the cores. Several packs of
+//! sentences run in parallel (see [`Encoder::encode`]). Callers should encode only the
 //! sentences whose link is in doubt, each once.
 
 mod amx;
@@ -26,6 +26,7 @@ mod model;
 mod wide;
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
@@ -46,8 +47,13 @@ pub const MAX_TOKENS: usize = 128;
 /// Tokens run through the model together: sentences are packed end to end (nothing is
 /// padded, see [`bert`]) until the next would pass this. Large enough that the matrix
 /// products run near the cores' peak (4,096 measured the same), small enough that the two
-/// widest intermediates (1,536 values a token each) stay some 25 MB.
+/// widest intermediates (1,536 values a token each) stay some 25 MB a pack.
 const PACK_TOKENS: usize = 2_048;
+
+/// Packs run at once at most (one per core of rayon's pool up to this): each works in some
+/// 25 MB of its own, so on many cores memory stays bounded, and the cores beyond these
+/// share the packs' steps.
+const PACKS_AT_ONCE: usize = 4;
 
 /// Sentences whose vectors are remembered (about 1.5 KB each, so some 12 MB at most): a
 /// comparison opened again, a source in several pairs or a refreshed text that is mostly
@@ -137,25 +143,34 @@ impl Encoder {
             .map(|&i| Ok(self.tokenize(sentences[i])?.get_ids().to_vec()))
             .collect::<Result<Vec<Vec<u32>>>>()?;
         let packs = packs(&ids);
-        // Packs run side by side, each on a core, with its steps split among the cores
-        // only when a core has no pack left: a pack's steps split evenly still end
-        // together at some 30 points a layer, where a core waited for the other (the
-        // cores were 9% idle). Each pack works in a workspace kept for the next one.
-        let spare: Mutex<Vec<bert::Workspace>> = Mutex::new(Vec::new());
-        let spare = || spare.lock().unwrap_or_else(|e| e.into_inner());
-        let means = packs
-            .par_iter()
-            .map(|pack| {
-                let sentences: Vec<&[u32]> = ids[pack.clone()].iter().map(Vec::as_slice).collect();
-                let mut work = spare().pop().unwrap_or_default();
-                let means = self.model.pooled(&sentences, &mut work);
-                spare().push(work);
-                means
+        // With several packs, they run in parallel: a few workers (see [`PACKS_AT_ONCE`]),
+        // each taking the next pack until none is left, in a workspace of its own; a
+        // pack's steps are split among idle cores too (rayon's work stealing), so the last
+        // pack does not run on one core alone. With one pack at a time and its steps split
+        // evenly, the cores met at some 30 points a layer, where one waited for the other:
+        // they were 9% idle on 800 sentences.
+        let next = AtomicUsize::new(0);
+        let workers = rayon::current_num_threads().clamp(1, PACKS_AT_ONCE);
+        let ran: Vec<(usize, candle_core::Result<Vec<[f32; DIM]>>)> = (0..workers.min(packs.len()))
+            .into_par_iter()
+            .flat_map_iter(|_| {
+                let mut work = bert::Workspace::default();
+                let mut out = Vec::new();
+                while let Some(pack) = packs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let sentences: Vec<&[u32]> =
+                        ids[pack.clone()].iter().map(Vec::as_slice).collect();
+                    let means = self.model.pooled(&sentences, &mut work);
+                    let failed = means.is_err();
+                    out.push((pack.start, means));
+                    if failed {
+                        break;
+                    }
+                }
+                out
             })
-            .collect::<candle_core::Result<Vec<_>>>()
-            .map_err(model::error)?;
-        for (pack, means) in packs.into_iter().zip(means) {
-            for (k, mean) in pack.zip(means) {
+            .collect();
+        for (start, means) in ran {
+            for (k, mean) in (start..).zip(means.map_err(model::error)?) {
                 vectors[missing[k]] = unit(&mean);
             }
         }
@@ -281,9 +296,8 @@ wide::wide_fn! {
 }
 
 wide::wide_fn! {
-    /// `a · b`, `a · a` and `b · b` over the length of the shorter: the aligner takes the
-    /// cosine of every read passage to every other source's, some 40,000 for two
-    /// 200-sentence articles.
+    /// `a · b`, `a · a` and `b · b` over the length of the shorter, for [`cosine`] (the
+    /// aligner's table of cosines, [`cosines`], takes the same products).
     fn sums<M>(a: &[f32], b: &[f32]) -> [f32; 3] {
         let n = a.len().min(b.len());
         let (a, b) = (&a[..n], &b[..n]);

@@ -144,9 +144,9 @@ pub fn groups(pairs: &[Pair], na: usize, nb: usize, params: &Params) -> Vec<Grou
     let mut edges: Vec<Pair> = Vec::new();
     // Best (or nearly) for one of its passages, and not far below what the other passage
     // has elsewhere: a sentence split in two keeps both halves, a stray sentence that
-    // merely points at someone else's partner does not join. Neither test depends on the
-    // order the pairs are joined in, so only the few pairs that pass are sorted (two
-    // articles of 200 passages make 40,000 pairs).
+    // merely points at someone else's partner does not join. None of these tests (nor the
+    // bar) depends on the order the pairs are joined in, so only the few pairs that pass
+    // are sorted (two articles of 200 passages make 40,000 pairs).
     let may_join = |p: &Pair| {
         let near_best = p.score >= near_tie * top_a[p.i] || p.score >= near_tie * top_b[p.j];
         let not_outdone = p.score >= params.outdone * top_a[p.i].max(top_b[p.j]);

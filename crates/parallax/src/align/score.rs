@@ -274,6 +274,28 @@ mod tests {
     use crate::segment::{self, Unit};
     use crate::text::Language;
 
+    /// Asserts that [`candidates`] scores every pair of `ctx`, in order, as [`pair`] does,
+    /// to the bit; returns how many pairs share weight through near spellings or meanings.
+    fn assert_rows_are_pairs(ctx: &Ctx<'_>, what: &str) -> usize {
+        let (na, nb) = (ctx.prof.a.len(), ctx.prof.b.len());
+        assert!(na * nb <= ctx.params.full_pairs, "every pair is scored");
+        let rows = candidates(ctx);
+        assert_eq!(rows.len(), na * nb);
+        let bits = |p: &Pair| {
+            let f = [p.lex, p.cont, p.score, p.plain].map(f32::to_bits);
+            (p.i, p.j, f)
+        };
+        let mut by_alias = 0;
+        for (k, got) in rows.iter().enumerate() {
+            let want = pair(ctx, k / nb, k % nb);
+            assert_eq!(bits(got), bits(&want), "pair {k} of {what}");
+            let (pa, pb) = (&ctx.prof.a[got.i], &ctx.prof.b[got.j]);
+            by_alias +=
+                usize::from(overlap(pa, pb, ctx.aliases) != overlap(pa, pb, &Aliases::default()));
+        }
+        by_alias
+    }
+
     /// The row-wise scoring of every pair gives what scoring each pair alone gives, to the
     /// bit, near spellings included: the aligner's choices must not depend on which of the
     /// two paths scored a pair.
@@ -291,39 +313,22 @@ mod tests {
             vectors: None,
         };
         let params = Params::default();
-        let mut near_spellings = 0;
+        let mut by_alias = 0;
         for (x, y) in [(0, 1), (0, 2), (1, 3), (2, 3)] {
             let (prof, aliases) = profiles(side(x), side(y), &params);
-            near_spellings += aliases.len();
             let ctx = Ctx {
                 prof: &prof,
                 aliases: &aliases,
                 params: &params,
             };
-            let (na, nb) = (prof.a.len(), prof.b.len());
-            assert!(na * nb <= params.full_pairs, "every pair is scored");
-            let rows = candidates(&ctx);
-            assert_eq!(rows.len(), na * nb);
-            for (k, got) in rows.iter().enumerate() {
-                let want = pair(&ctx, k / nb, k % nb);
-                let bits = |p: &Pair| {
-                    (
-                        p.i,
-                        p.j,
-                        p.lex.to_bits(),
-                        p.cont.to_bits(),
-                        p.score.to_bits(),
-                    )
-                };
-                assert_eq!(bits(got), bits(&want), "pair {k} of samples {x} and {y}");
-                assert_eq!(got.plain.to_bits(), want.plain.to_bits());
-            }
+            by_alias += assert_rows_are_pairs(&ctx, &format!("samples {x} and {y}"));
         }
-        assert!(near_spellings > 0, "the near-spelling step is exercised");
+        assert!(by_alias > 0, "some pairs share near spellings or meanings");
     }
 
     /// The same on made-up passages over a small vocabulary, where a passage of B often
-    /// holds both a term of A and its near spelling (the near spelling then does not count).
+    /// holds both a term of A and its near spelling (the near spelling then does not count),
+    /// and a term may be listed as its own near spelling.
     #[test]
     fn rows_agree_with_pairs_when_a_passage_holds_a_term_and_its_near_spelling() {
         let mut seed = 0x9E37_79B9_u32;
@@ -375,16 +380,6 @@ mod tests {
             aliases: &aliases,
             params: &params,
         };
-        let rows = candidates(&ctx);
-        assert_eq!(rows.len(), 30 * 40);
-        for got in &rows {
-            let want = pair(&ctx, got.i, got.j);
-            assert_eq!(
-                got.score.to_bits(),
-                want.score.to_bits(),
-                "{got:?} {want:?}"
-            );
-            assert_eq!(got.lex.to_bits(), want.lex.to_bits());
-        }
+        assert!(assert_rows_are_pairs(&ctx, "made-up passages") > 0);
     }
 }
