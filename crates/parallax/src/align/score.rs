@@ -301,7 +301,15 @@ mod tests {
     /// two paths scored a pair.
     #[test]
     fn every_pair_scored_by_rows_is_the_pair_scored_alone() {
-        let docs = crate::demo::documents();
+        // The bundled articles, read here rather than through `demo`, which sits above the
+        // aligner.
+        let docs = [
+            include_str!("../../../../assets/samples/cabello-2019-ap-rewrite.txt"),
+            include_str!("../../../../assets/samples/cabello-2019-speed-read.txt"),
+            include_str!("../../../../assets/samples/cabello-2026-exclusive-blog.txt"),
+            include_str!("../../../../assets/samples/cabello-2026-reuters-rewrite.txt"),
+        ]
+        .map(|text| crate::document::Document::from_text("sample.txt", text));
         let segments: Vec<_> = docs
             .iter()
             .map(|d| segment::segment(d, Unit::Sentence))
