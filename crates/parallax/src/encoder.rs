@@ -244,18 +244,20 @@ pub fn was_read(v: &Vector) -> bool {
     v.iter().any(|&x| x != 0.0)
 }
 
-/// The cosine of two vectors (the dot product for the encoder's unit vectors); 0 if either is
-/// zero.
+/// The cosine of two vectors (the dot product for the encoder's unit vectors) over the length
+/// of the shorter; 0 if either is zero.
 pub fn cosine(a: &[f32], b: &[f32]) -> f32 {
-    let [dot, aa, bb] = sums(a, b);
-    of_lengths(dot, aa.sqrt(), bb.sqrt())
+    let n = a.len().min(b.len());
+    let (a, b) = (&a[..n], &b[..n]);
+    of_lengths(dot(a, b), dot(a, a).sqrt(), dot(b, b).sqrt())
 }
 
 /// The cosine of every vector of `a` with every vector of `b`, a row per vector of `a`:
 /// [`cosine`] of each pair, to the bit, with each vector's length taken once rather than
 /// once per pair (the aligner takes the cosines of two 200-sentence articles, 40,000 pairs).
 pub fn cosines(a: &[&Vector], b: &[&Vector]) -> Vec<Vec<f32>> {
-    let lengths = |vs: &[&Vector]| -> Vec<f32> { vs.iter().map(|v| dot(v, v).sqrt()).collect() };
+    let lengths =
+        |vs: &[&Vector]| -> Vec<f32> { vs.iter().map(|v| dot(&v[..], &v[..]).sqrt()).collect() };
     let (la, lb) = (lengths(a), lengths(b));
     a.iter()
         .zip(la)
@@ -280,28 +282,18 @@ fn of_lengths(dot: f32, na: f32, nb: f32) -> f32 {
 }
 
 wide::wide_fn! {
-    /// `a · b`, as [`sums`] takes it.
-    fn dot<M>(a: &Vector, b: &Vector) -> f32 {
+    /// `a · b`, of equal lengths.
+    fn dot<M>(a: &[f32], b: &[f32]) -> f32 {
         wide::dot::<M>(a, b)
     }
 }
 
 wide::wide_fn! {
-    /// `x · y` for each `y` of `ys`, into `out`, as [`sums`] takes them.
+    /// `x · y` for each `y` of `ys`, into `out`, as [`dot`] takes them.
     fn dots<M>(x: &Vector, ys: &[&Vector], out: &mut [f32]) {
         for (o, y) in out.iter_mut().zip(ys) {
             *o = wide::dot::<M>(x, *y);
         }
-    }
-}
-
-wide::wide_fn! {
-    /// `a · b`, `a · a` and `b · b` over the length of the shorter, for [`cosine`] (the
-    /// aligner's table of cosines, [`cosines`], takes the same products).
-    fn sums<M>(a: &[f32], b: &[f32]) -> [f32; 3] {
-        let n = a.len().min(b.len());
-        let (a, b) = (&a[..n], &b[..n]);
-        [wide::dot::<M>(a, b), wide::dot::<M>(a, a), wide::dot::<M>(b, b)]
     }
 }
 

@@ -147,28 +147,22 @@ fn features_of(ctx: &Ctx<'_>, pa: &Profile, pb: &Profile, m: f32, count: usize) 
 pub fn candidates(ctx: &Ctx<'_>) -> Vec<Pair> {
     let (p, aliases, params) = (ctx.prof, ctx.aliases, ctx.params);
     let (na, nb) = (p.a.len(), p.b.len());
+    let postings = Postings::of(&p.b, p.info.len());
     if na * nb <= params.full_pairs {
-        let postings = Postings::of(&p.b, p.info.len());
         return (0..na)
             .into_par_iter()
             .flat_map_iter(|i| row(ctx, &postings, i))
             .collect();
     }
-    let mut index: HashMap<u32, Vec<u32>> = HashMap::new();
-    for (j, pb) in p.b.iter().enumerate() {
-        for t in &pb.terms {
-            index.entry(t.id).or_default().push(j as u32);
-        }
-    }
-    index.retain(|_, v| v.len() <= params.posting_cap);
     (0..na)
         .into_par_iter()
         .flat_map_iter(|i| {
             let mut acc: HashMap<u32, f32> = HashMap::new();
             for t in &p.a[i].terms {
                 let mut visit = |id: u32, q: f32| {
-                    if let Some(post) = index.get(&id) {
-                        for &j in post {
+                    let post = postings.of_term(id);
+                    if post.len() <= params.posting_cap {
+                        for &(j, _) in post {
                             *acc.entry(j).or_default() += q * t.w;
                         }
                     }
