@@ -8,10 +8,10 @@
 
 use parallax::align::LinkModel;
 use parallax::annotate::Notes;
-use parallax::comparison::{Cluster, ClusterMember};
+use parallax::comparison::{Cluster, ClusterMember, Stance};
 use parallax::span::Span;
 use parallax::store::Saved;
-use parallax::{Comparison, Document, Options, SourceId, demo};
+use parallax::{Comparison, Document, Options, SegmentId, SourceId, demo};
 
 fn year_of(cmp: &Comparison, doc: SourceId) -> &'static str {
     let path = &cmp.source(doc).document.path;
@@ -228,4 +228,87 @@ fn a_saved_claim_no_source_states_firmly_is_left_out_on_opening() {
     let saved = Saved::from_slice(path, json.as_bytes()).unwrap();
     assert_eq!(saved.comparison.clusters.len(), firm);
     assert!(saved.comparison.clusters.iter().all(|c| c.firmly_by() >= 2));
+}
+
+/// The claim holding passage `seg` of source `doc`, if any.
+fn claim_holding(cmp: &Comparison, doc: usize, seg: usize) -> Option<&Cluster> {
+    cmp.clusters.iter().find(|c| {
+        c.members
+            .iter()
+            .any(|m| m.doc == SourceId(doc) && m.segments.contains(&SegmentId(seg)))
+    })
+}
+
+/// The pair view and the matrix agree: a source whose passage a believed link ties to the
+/// centre of a claim states that claim, though the alignment of its source with a third
+/// source pairs the passage with another one. Here B 1 ~ C 1 is believed, but A and C pair
+/// C 1 with A 2, not with A 1 of the claim A 1 ~ B 1; the claim used to mark C as silent
+/// (`–`) beside that link, and C 1 stood in no claim at all.
+#[test]
+fn a_passage_a_believed_link_ties_to_a_claim_s_centre_makes_its_source_state_it() {
+    let mut cmp = Comparison::build(crate::quake::documents(), &Options::default()).unwrap();
+    let model = cmp.pairs[0].alignment.links[0].clone();
+    let link = |a: usize, b: usize, score: f32| {
+        let mut l = model.clone();
+        (l.a, l.b, l.score) = (vec![SegmentId(a)], vec![SegmentId(b)], score);
+        l
+    };
+    let pair = |a: usize, b: usize| (SourceId(a), SourceId(b));
+    cmp.relink(vec![
+        (pair(0, 1), vec![link(0, 0, 0.9)]),
+        (pair(1, 2), vec![link(0, 0, 0.9)]),
+        (pair(0, 2), vec![link(1, 0, 0.8)]),
+    ]);
+    let claim = claim_holding(&cmp, 1, 0).expect("A 1 ~ B 1 make a claim");
+    assert!(
+        claim_holding(&cmp, 2, 0).is_some() && claim.stance(SourceId(2)) == Stance::States,
+        "C 1 is linked to the claim's centre B 1: {claim:?}"
+    );
+    // B 1 and C 1 tell the toll two ways (42, 57): the claim says so.
+    assert_eq!(cmp.stance(claim, SourceId(2)), Stance::Differs, "{claim:?}");
+    // A 2 ~ C 1 ties A 2 to C 1 alone, which growing did not put in the claim: A 2 stays out.
+    assert!(
+        !claim
+            .members
+            .iter()
+            .any(|m| m.segments.contains(&SegmentId(1)) && m.doc == SourceId(0)),
+        "{claim:?}"
+    );
+}
+
+/// On the demo: the 2019 AP article and the 2026 Reuters article each tell of Cabello's
+/// power and give his age (56, 62), a believed link with the age flagged in the pair view.
+/// The claim of the Reuters passage marks the AP article as telling it differently, with
+/// that flag, not as silent.
+#[test]
+fn the_demo_s_age_flag_shows_under_the_claim_of_its_link() {
+    let cmp = Comparison::build(demo::documents(), &Options::default()).unwrap();
+    let (ap, reuters) = (SourceId(0), SourceId(3));
+    let pair = cmp.pair(ap, reuters).unwrap();
+    let flagged = pair
+        .alignment
+        .links
+        .iter()
+        .zip(&pair.link_facts)
+        .filter(|(l, f)| !l.is_weak() && !f.conflicts.is_empty());
+    let mut ages = 0;
+    for (l, f) in flagged {
+        let about = format!("{:?}", f.conflicts);
+        if !about.contains("56") || !about.contains("62") {
+            continue;
+        }
+        ages += 1;
+        let claim = claim_holding(&cmp, reuters.0, l.b[0].0).expect("the link's claim");
+        assert_eq!(cmp.stance(claim, ap), Stance::Differs, "{claim:?}");
+        let flags: Vec<String> = cmp
+            .claim_conflicts(claim, ap)
+            .iter()
+            .map(|m| m.sentence(ap))
+            .collect();
+        assert!(
+            flags.iter().any(|f| f.contains("56") && f.contains("62")),
+            "{flags:?}"
+        );
+    }
+    assert!(ages > 0, "the AP and Reuters articles' age flag");
 }

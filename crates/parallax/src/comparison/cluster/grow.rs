@@ -16,6 +16,10 @@
 //!   most passages of the other sources only hangs on by one neighbour, which is how one
 //!   long passage that tells two things would merge them.
 //!
+//! A claim then also takes, from each source it lacks, the passages that a shown link ties to
+//! its centre or to most of it ([`told_too`]), though growing left them out: what the pair
+//! view links, the claim shows. Such a passage may stand in two claims.
+//!
 //! Connected groups, which this replaces, chained across the whole story: on the four
 //! bundled articles one claim held 9 + 6 + 10 + 8 passages and joined events seven years
 //! apart.
@@ -76,6 +80,10 @@ struct Graph {
     /// Passages of one source that one shown link joins together (a sentence split in two
     /// that the other source tells in one): for the aligner they are one statement.
     siblings: HashSet<(usize, usize)>,
+    /// Each shown link as its two sides of passages, with its score.
+    shown_links: Vec<(Vec<usize>, Vec<usize>, f32)>,
+    /// Per passage, the shown links (indices into `shown_links`) that hold it.
+    links_of: HashMap<usize, Vec<usize>>,
 }
 
 impl Graph {
@@ -102,6 +110,8 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
         possible: HashSet::new(),
         partners: HashMap::new(),
         siblings: HashSet::new(),
+        shown_links: Vec::new(),
+        links_of: HashMap::new(),
     };
     // (score, passage, passage, only possible)
     let mut edges: Vec<(f32, usize, usize, bool)> = Vec::new();
@@ -115,6 +125,17 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
             .map(|l| (l, false))
             .chain(p.alignment.possible.iter().map(|l| (l, true)));
         for (l, possible) in links {
+            if !possible {
+                let side = |doc, ids: &[SegmentId]| -> Vec<usize> {
+                    ids.iter().map(|&s| nodes.id(doc, s)).collect()
+                };
+                let k = graph.shown_links.len();
+                let (a, b) = (side(p.a, &l.a), side(p.b, &l.b));
+                for &n in a.iter().chain(&b) {
+                    graph.links_of.entry(n).or_default().push(k);
+                }
+                graph.shown_links.push((a, b, l.score));
+            }
             for (doc, side) in [(p.a, &l.a), (p.b, &l.b)].into_iter().filter(|_| !possible) {
                 for (i, &x) in side.iter().enumerate() {
                     for &y in &side[i + 1..] {
@@ -173,8 +194,10 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
             m.iter().any(|&n| nodes.place(n).0 != first)
         })
         .map(|mut m| {
+            let middle = centre(&m, &graph);
+            m.extend(told_too(&m, middle, &nodes, &graph));
             m.sort_unstable();
-            let centre = nodes.place(centre(&m, &graph));
+            let centre = nodes.place(middle);
             let passages = m
                 .iter()
                 .map(|&n| {
@@ -185,6 +208,82 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
             Grown { passages, centre }
         })
         .collect()
+}
+
+/// Passages of the sources `claim` lacks that shown links tie to it as a member must be
+/// tied: to its `centre` (or a passage with as many links inside it: both ends of a claim of
+/// one link are its centre), or to most of its passages. Only a link whose other side lies
+/// wholly in the claim counts: one that also holds passages outside it (a headline and lead
+/// told as one) ties its whole side, not the claim.
+///
+/// Growing left them out: the alignment of their source with a third source pairs another
+/// passage, or they stand in a claim of their own, where they stay. Yet the pair view shows
+/// the link, and a claim that left them out would mark their source as silent beside a link
+/// the reader believes (and drop the fact it flags). At most [`MOST_PER_SOURCE`] of a source,
+/// the best linked first. Only the claim's own passages are followed, not those added, so
+/// nothing chains through them.
+fn told_too(claim: &[usize], centre: usize, nodes: &Nodes, graph: &Graph) -> Vec<usize> {
+    let src = |n: usize| nodes.place(n).0;
+    // Per passage found: its best link score and the claim's passages its links reach.
+    let mut found: Vec<(usize, f32, Vec<usize>)> = Vec::new();
+    let ids = claim
+        .iter()
+        .flat_map(|n| graph.links_of.get(n).into_iter().flatten());
+    let mut seen: Vec<usize> = ids.copied().collect();
+    seen.sort_unstable();
+    seen.dedup();
+    for k in seen {
+        let (a, b, score) = &graph.shown_links[k];
+        let (inside, outside) = if a.iter().all(|n| claim.contains(n)) {
+            (a, b)
+        } else if b.iter().all(|n| claim.contains(n)) {
+            (b, a)
+        } else {
+            continue;
+        };
+        if outside
+            .iter()
+            .any(|&n| claim.iter().any(|&o| src(o) == src(n)))
+        {
+            continue;
+        }
+        for &n in outside {
+            match found.iter_mut().find(|f| f.0 == n) {
+                Some(f) => {
+                    f.1 = f.1.max(*score);
+                    f.2.extend(inside);
+                }
+                None => found.push((n, *score, inside.clone())),
+            }
+        }
+    }
+    // The centre, and every passage with as many links inside the claim: in a claim of one
+    // link both ends are its centre.
+    let links = |n: usize| {
+        claim
+            .iter()
+            .filter(|&&o| graph.score(n, o).is_some())
+            .count()
+    };
+    let most = links(centre);
+    let central: Vec<usize> = claim
+        .iter()
+        .copied()
+        .filter(|&n| links(n) == most)
+        .collect();
+    found.retain_mut(|(_, _, reached)| {
+        reached.sort_unstable();
+        reached.dedup();
+        reached.iter().any(|r| central.contains(r)) || 2 * reached.len() > claim.len()
+    });
+    found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+    let mut out: Vec<usize> = Vec::new();
+    for (n, _, _) in found {
+        if out.iter().filter(|&&q| src(q) == src(n)).count() < MOST_PER_SOURCE {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// The passage of `claim` with the most links inside it, the strongest on a tie.
