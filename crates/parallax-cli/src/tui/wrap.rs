@@ -75,6 +75,51 @@ pub fn fit_middle(s: &str, width: usize) -> String {
     format!("{head}…{tail}")
 }
 
+/// `s` cut to at most `width` columns as [`fit_middle`] cuts it, after leaving out the
+/// `shared` beginning it has with the names it is shown beside ("cabello-"): so the part that
+/// tells it from them comes first ("…2019-ap-rewrite.txt", "…2026-reut…ewrite.txt"), where a
+/// cut in the middle alone kept the beginning and end those two share.
+pub fn fit_apart(s: &str, shared: &str, width: usize) -> String {
+    if str_width(s) <= width || width < 4 {
+        return fit_middle(s, width);
+    }
+    match s
+        .strip_prefix(shared)
+        .filter(|rest| !shared.is_empty() && !rest.is_empty())
+    {
+        Some(rest) => format!("…{}", fit_middle(rest, width - 1)),
+        None => fit_middle(s, width),
+    }
+}
+
+/// The beginning all of `names` share, up to the last character in it that is neither a
+/// letter nor a digit ("cabello-2019-…" and "cabello-2026-…" share "cabello-"), so that what
+/// is left starts a word; empty for fewer than two names.
+pub fn shared_start(names: &[String]) -> String {
+    let Some((first, rest)) = names.split_first() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let mut end = first.len();
+    for n in rest {
+        end = first
+            .char_indices()
+            .zip(n.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(end.min(n.len()), |((i, _), _)| end.min(i));
+    }
+    let common = &first[..end];
+    match common.rfind(|c: char| !c.is_alphanumeric()) {
+        Some(i) => {
+            let sep = common[i..].chars().next().map_or(1, char::len_utf8);
+            first[..i + sep].to_string()
+        }
+        None => String::new(),
+    }
+}
+
 /// The words of `text` (runs of non-white-space) as byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut start: Option<usize> = None;
@@ -220,6 +265,36 @@ mod tests {
         assert_eq!(fit("a bc def", 6), "a bc…");
         assert_eq!(fit("日本語テキスト", 7), "日本語…");
         assert!(str_width(&fit("日本語テキスト", 7)) <= 7);
+    }
+
+    #[test]
+    fn names_cut_apart_keep_what_tells_them_apart() {
+        let names: Vec<String> = [
+            "cabello-2019-ap-rewrite.txt",
+            "cabello-2019-speed-read.txt",
+            "cabello-2026-exclusive-blog.txt",
+            "cabello-2026-reuters-rewrite.txt",
+        ]
+        .map(String::from)
+        .to_vec();
+        let shared = shared_start(&names);
+        assert_eq!(shared, "cabello-");
+        // As the pair picker cuts them on an 80-column screen.
+        let (a, d) = (
+            fit_apart(&names[0], &shared, 20),
+            fit_apart(&names[3], &shared, 21),
+        );
+        assert_eq!(a, "…2019-ap-rewrite.txt");
+        assert!(d.starts_with("…2026-") && str_width(&d) <= 21, "{d}");
+        // A name that fits, or a list with nothing shared, is cut as before.
+        assert_eq!(fit_apart("short.txt", &shared, 20), "short.txt");
+        assert_eq!(shared_start(&["a/x.txt".into(), "b/x.txt".into()]), "");
+        assert_eq!(shared_start(&["one".into()]), "");
+        assert_eq!(
+            shared_start(&["37_2ecb/a.txt".into(), "37_3ecb/b.txt".into()]),
+            "37_"
+        );
+        assert_eq!(shared_start(&["über-a".into(), "über-b".into()]), "über-");
     }
 
     #[test]

@@ -644,3 +644,31 @@ fn a_source_added_to_a_saved_comparison_is_a_change_to_save() {
     update(&mut fresh, Action::Added(Box::new(three)));
     assert!(!fresh.notes.dirty, "nothing of the user's to lose");
 }
+
+/// A source added that is a source already open (the same file again, or a copy) is
+/// compared with itself: the status line says so, as the command line does, rather than only
+/// "added C".
+#[test]
+fn adding_a_source_already_open_says_it_is_compared_with_itself() {
+    let docs = parallax::demo::documents();
+    let options = tui::reader_options(parallax::Options::default());
+    let two = parallax::Comparison::build(docs[..2].to_vec(), &options).unwrap();
+    let again = vec![docs[0].clone(), docs[1].clone(), docs[1].clone()];
+    let three = parallax::Comparison::build(again, &options).unwrap();
+    let mut m = support::model_with(two.clone(), tui::config::Config::default(), 120, 40);
+    update(&mut m, Action::Added(Box::new(three)));
+    let said = m.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("added C:") && said.contains("the same text as B"),
+        "{said}"
+    );
+    // Another text is only added.
+    let other = parallax::Comparison::build(docs[..3].to_vec(), &options).unwrap();
+    let mut m = support::model_with(two, tui::config::Config::default(), 120, 40);
+    update(&mut m, Action::Added(Box::new(other)));
+    let said = m.message.clone().unwrap_or_default();
+    assert!(
+        said.starts_with("added C:") && !said.contains("same text"),
+        "{said}"
+    );
+}

@@ -141,6 +141,19 @@ fn the_pair_picker_keeps_one_line_per_pair_at_80_columns() {
             }
         };
         assert!(inner.ends_with(&end), "{e:?} ends with {end:?}");
+        // The two names, cut, still tell the sources apart: all four of the demo begin
+        // "cabello-20" and two end "-rewrite.txt", so a cut in the middle made A and D one
+        // "cabello-2…rewrite.txt".
+        let names = after[1..]
+            .trim_start()
+            .strip_suffix(&end)
+            .unwrap()
+            .trim_end();
+        let (na, nb) = names.split_once(" — ").unwrap();
+        assert_ne!(na, nb, "{e:?}");
+        if (a, b) == (SourceId(0), SourceId(3)) {
+            assert!(na.contains("2019") && nb.contains("2026"), "{e:?}");
+        }
     }
     assert!(
         differing > 0,

@@ -159,6 +159,10 @@ fn refined_message(m: &Model) -> &'static str {
 pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
     let new = SourceId(cmp.sources.len() - 1);
+    // The same text again (the same file opened twice, or a copy of it) is compared with
+    // itself, and every claim it states counts twice: said, as the command line says it.
+    let text = |k: usize| &cmp.sources[k].document.text;
+    let twin = (0..new.0).find(|&k| *text(k) == *text(new.0)).map(SourceId);
     m.notes.notes.reattach(&cmp);
     loaded(m, cmp);
     let name = m.names[new.0].clone();
@@ -167,7 +171,14 @@ pub fn added(m: &mut Model, cmp: parallax::Comparison) {
     // The notes belong to another comparison now; and a saved comparison with a source
     // more is a change to save, or quitting would lose the source without a word.
     m.notes.dirty |= !m.notes.notes.is_empty() || m.notes.name.is_some();
-    m.message = Some(format!("added {}: {name}", new.letter()));
+    m.message = Some(match twin {
+        Some(k) => format!(
+            "added {}: {name}, the same text as {}: it is compared with itself",
+            new.letter(),
+            k.letter()
+        ),
+        None => format!("added {}: {name}", new.letter()),
+    });
 }
 
 /// Shows the comparison just loaded with the corrections of the notes applied.

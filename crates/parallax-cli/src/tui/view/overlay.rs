@@ -1,7 +1,6 @@
 //! Windows over the panes: the keys (generated from the keymap), the source picker and the
 //! claim matrix.
 
-use parallax::SourceId;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -11,7 +10,7 @@ use crate::tui::action::Command;
 use crate::tui::layout::{box_width, centred};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::pair::pairs;
-use crate::tui::wrap::{fit, fit_middle, str_width};
+use crate::tui::wrap::{fit, fit_apart, shared_start, str_width};
 
 /// The marks a reader sees, explained once in the help.
 const LEGEND: [(&str, &str); 10] = [
@@ -128,7 +127,9 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
         Overlay::Pick(cursor) => {
             let Some(r) = m.ready() else { return };
             let mut lines = Vec::new();
-            let all = &m.names;
+            let all: Vec<String> = (m.names.iter())
+                .map(|n| parallax::text::visible(n, false).into_owned())
+                .collect();
             for (i, (a, b)) in pairs(r.cmp.sources.len()).into_iter().enumerate() {
                 let links = r.cmp.pair(a, b).map_or(0, |p| p.alignment.links.len());
                 let shown = r.pair.src == [a, b];
@@ -155,10 +156,12 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                     .max(1);
                 // Names cut in their middle, the room shared so that a short name leaves
                 // the rest to the other: one story's files often share their beginning.
-                let visible = |s: SourceId| parallax::text::visible(&all[s.0], false).into_owned();
-                let (na, nb) = (visible(a), visible(b));
+                let (na, nb) = (&all[a.0], &all[b.0]);
+                // Cut, a name leaves out first the beginning the two share.
+                let shared = shared_start(&[na.clone(), nb.clone()]);
+                let shared = shared.as_str();
                 let room = room.saturating_sub(3);
-                let (wa, wb) = (str_width(&na), str_width(&nb));
+                let (wa, wb) = (str_width(na), str_width(nb));
                 let (ra, rb) = if wa + wb <= room {
                     (wa, wb)
                 } else if wa <= room / 2 {
@@ -168,7 +171,11 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 } else {
                     (room / 2, room - room / 2)
                 };
-                let names = format!("{} — {}", fit_middle(&na, ra), fit_middle(&nb, rb));
+                let names = format!(
+                    "{} — {}",
+                    fit_apart(na, shared, ra),
+                    fit_apart(nb, shared, rb)
+                );
                 let text = format!("{head}{names}{tail}");
                 let style = if i == cursor { t.title_active } else { t.text };
                 lines.push(Line::styled(text, style));
