@@ -199,14 +199,14 @@ fn a_tiny_matrix_keeps_three_rows_of_its_list() {
 /// A matrix never opened opens on its top row once the encoder's links replace the first
 /// ones, though the claim that was on top before may be another row now: the top row is
 /// where it starts, not a claim the user chose. (Here the refined links are those of a
-/// user who shows only links at least 0.8 likely: fewer claims, in another order.)
+/// user who shows only links at least 0.7 likely: fewer claims, in another order.)
 #[test]
 fn a_matrix_never_opened_opens_on_its_top_row_after_refining() {
     use parallax_cli::tui::matrix::{Filter, passages_at, row_holding};
     use parallax_cli::tui::model::Overlay;
     use parallax_cli::tui::{action::Action, update::update};
     let mut options = tui::reader_options(Options::default());
-    options.params.link_model.min_score = 0.8;
+    options.params.link_model.min_score = 0.7;
     let refined = Comparison::build(parallax::demo::documents(), &options).unwrap();
     let first = crate::support::demo();
     let went = row_holding(&refined, Filter::All, &passages_at(&first, Filter::All, 0));

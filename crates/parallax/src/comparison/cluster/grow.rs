@@ -16,9 +16,9 @@
 //!   most passages of the other sources only hangs on by one neighbour, which is how one
 //!   long passage that tells two things would merge them.
 //!
-//! A claim then also takes, from each source it lacks, the passages that a shown link ties to
-//! its centre or to most of it ([`told_too`]), though growing left them out: what the pair
-//! view links, the claim shows. Such a passage may stand in two claims.
+//! A passage growing left in no claim then joins the claim a shown link ties it to, as a
+//! member would be tied ([`adopt`]): what the pair view links, the matrix does not call
+//! silent.
 //!
 //! Connected groups, which this replaces, chained across the whole story: on the four
 //! bundled articles one claim held 9 + 6 + 10 + 8 passages and joined events seven years
@@ -183,6 +183,7 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
         members[keep] = joined;
         members[gone] = Vec::new();
     }
+    adopt(&mut members, &mut claim_of, &nodes, &graph);
     members
         .into_iter()
         .filter(|m| {
@@ -194,10 +195,8 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
             m.iter().any(|&n| nodes.place(n).0 != first)
         })
         .map(|mut m| {
-            let middle = centre(&m, &graph);
-            m.extend(told_too(&m, middle, &nodes, &graph));
             m.sort_unstable();
-            let centre = nodes.place(middle);
+            let centre = nodes.place(centre(&m, &graph));
             let passages = m
                 .iter()
                 .map(|&n| {
@@ -210,80 +209,77 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
         .collect()
 }
 
-/// Passages of the sources `claim` lacks that shown links tie to it as a member must be
-/// tied: to its `centre` (or a passage with as many links inside it: both ends of a claim of
-/// one link are its centre), or to most of its passages. Only a link whose other side lies
-/// wholly in the claim counts: one that also holds passages outside it (a headline and lead
-/// told as one) ties its whole side, not the claim.
+/// Passages left in no claim (alone, or among passages only possible links join) that a
+/// shown link ties to a claim as a member must be tied: to its centre (or a passage with as
+/// many shown links inside it: both ends of a claim of one link are its centre), or to most
+/// of its passages. Only a link whose other side lies wholly in one claim counts: one that
+/// also holds passages outside it (a headline and lead told as one) ties its whole side, not
+/// the claim.
 ///
-/// Growing left them out: the alignment of their source with a third source pairs another
-/// passage, or they stand in a claim of their own, where they stay. Yet the pair view shows
-/// the link, and a claim that left them out would mark their source as silent beside a link
-/// the reader believes (and drop the fact it flags). At most [`MOST_PER_SOURCE`] of a source,
-/// the best linked first. Only the claim's own passages are followed, not those added, so
-/// nothing chains through them.
-fn told_too(claim: &[usize], centre: usize, nodes: &Nodes, graph: &Graph) -> Vec<usize> {
+/// Growing left them out because the alignment of their source with a third source pairs
+/// another passage. Yet the pair view shows the link, and a matrix that left them out would
+/// mark their source as silent beside a link the reader believes, and drop the fact it flags.
+/// Each joins one claim, the one its best link ties it to, and only a claim its source does
+/// not state already; at most [`MOST_PER_SOURCE`] of a source, the best linked first. Every
+/// passage stays in one claim at most, and the claims are read as grown, so nothing chains
+/// through a passage that joined.
+fn adopt(members: &mut [Vec<usize>], claim_of: &mut [usize], nodes: &Nodes, graph: &Graph) {
     let src = |n: usize| nodes.place(n).0;
-    // Per passage found: its best link score and the claim's passages its links reach.
-    let mut found: Vec<(usize, f32, Vec<usize>)> = Vec::new();
-    let ids = claim
-        .iter()
-        .flat_map(|n| graph.links_of.get(n).into_iter().flatten());
-    let mut seen: Vec<usize> = ids.copied().collect();
-    seen.sort_unstable();
-    seen.dedup();
-    for k in seen {
-        let (a, b, score) = &graph.shown_links[k];
-        let (inside, outside) = if a.iter().all(|n| claim.contains(n)) {
-            (a, b)
-        } else if b.iter().all(|n| claim.contains(n)) {
-            (b, a)
-        } else {
-            continue;
-        };
-        if outside
-            .iter()
-            .any(|&n| claim.iter().any(|&o| src(o) == src(n)))
-        {
+    let shown_in = |n: usize, m: &[usize]| m.iter().filter(|&&o| graph.shown(n, o)).count();
+    let firm = |m: &[usize]| m.iter().any(|&n| shown_in(n, m) > 0);
+    // (score, passage, claim), decided on the claims as grown.
+    let mut joins: Vec<(f32, usize, usize)> = Vec::new();
+    for n in 0..nodes.total {
+        if firm(&members[claim_of[n]]) {
             continue;
         }
-        for &n in outside {
-            match found.iter_mut().find(|f| f.0 == n) {
-                Some(f) => {
-                    f.1 = f.1.max(*score);
-                    f.2.extend(inside);
+        // Per claim its links tie `n` to: the best score and the passages reached.
+        let mut ties: Vec<(usize, f32, Vec<usize>)> = Vec::new();
+        for &k in graph.links_of.get(&n).into_iter().flatten() {
+            let (a, b, score) = &graph.shown_links[k];
+            let other = if a.contains(&n) { b } else { a };
+            let claim = claim_of[other[0]];
+            let m = &members[claim];
+            let states = |o: &usize| src(*o) == src(n) && shown_in(*o, m) > 0;
+            if other.iter().any(|&o| claim_of[o] != claim) || !firm(m) || m.iter().any(states) {
+                continue;
+            }
+            match ties.iter_mut().find(|t| t.0 == claim) {
+                Some(t) => {
+                    t.1 = t.1.max(*score);
+                    t.2.extend(other);
                 }
-                None => found.push((n, *score, inside.clone())),
+                None => ties.push((claim, *score, other.clone())),
             }
         }
-    }
-    // The centre, and every passage with as many links inside the claim: in a claim of one
-    // link both ends are its centre.
-    let links = |n: usize| {
-        claim
+        let tied = |(claim, _, reached): &&(usize, f32, Vec<usize>)| {
+            let m = &members[*claim];
+            let mut reached = reached.clone();
+            reached.sort_unstable();
+            reached.dedup();
+            let most = m.iter().map(|&o| shown_in(o, m)).max().unwrap_or(0);
+            let central = |o: &usize| shown_in(*o, m) == most;
+            reached.iter().any(central) || 2 * reached.len() > m.len()
+        };
+        let best = ties
             .iter()
-            .filter(|&&o| graph.score(n, o).is_some())
-            .count()
-    };
-    let most = links(centre);
-    let central: Vec<usize> = claim
-        .iter()
-        .copied()
-        .filter(|&n| links(n) == most)
-        .collect();
-    found.retain_mut(|(_, _, reached)| {
-        reached.sort_unstable();
-        reached.dedup();
-        reached.iter().any(|r| central.contains(r)) || 2 * reached.len() > claim.len()
-    });
-    found.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
-    let mut out: Vec<usize> = Vec::new();
-    for (n, _, _) in found {
-        if out.iter().filter(|&&q| src(q) == src(n)).count() < MOST_PER_SOURCE {
-            out.push(n);
+            .filter(|t| tied(t))
+            .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+        if let Some(&(claim, score, _)) = best {
+            joins.push((score, n, claim));
         }
     }
-    out
+    joins.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)));
+    for (_, n, claim) in joins {
+        let of_source = members[claim].iter().filter(|&&o| src(o) == src(n)).count();
+        if of_source >= MOST_PER_SOURCE {
+            continue;
+        }
+        let left = claim_of[n];
+        members[left].retain(|&o| o != n);
+        members[claim].push(n);
+        claim_of[n] = claim;
+    }
 }
 
 /// The passage of `claim` with the most links inside it, the strongest on a tie.
