@@ -292,6 +292,8 @@ pub enum Action {
     Listed(Vec<parallax::store::Listing>),
     /// The comparison shown, built again with one more source (the last).
     Added(Box<Comparison>),
+    /// The source typed in the open dialog could not be added: why.
+    AddFailed(String),
 }
 
 /// A saved comparison as the reader opens it.

@@ -119,7 +119,7 @@ fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
         }
         Job::Add(mut adding) => match adding.documents() {
             Ok(docs) => (docs, adding.options, true),
-            Err(e) => return FromWorker::Act(Action::Done(Err(e))),
+            Err(e) => return FromWorker::Act(Action::AddFailed(e)),
         },
     };
     let progress = |p: Progress| {
@@ -130,7 +130,7 @@ fn work(job: Job, tx: &mpsc::Sender<FromWorker>) -> FromWorker {
     let again = (!options.fast).then(|| docs.clone());
     let cmp = match Comparison::build_with_progress(docs, &first, &progress) {
         Ok(cmp) => cmp,
-        Err(e) if add => return FromWorker::Act(Action::Done(Err(e.to_string()))),
+        Err(e) if add => return FromWorker::Act(Action::AddFailed(e.to_string())),
         Err(e) => return FromWorker::Act(Action::Failed(e.to_string())),
     };
     let again = again.filter(|_| refines(&cmp, &options));
@@ -241,7 +241,7 @@ fn apply(env: &mut Env, model: &mut Model, effect: Option<Effect>, workers: &Wor
         if let Effect::AddSource(source) = &e {
             match effects::adding(env, model, source, workers.options.as_ref()) {
                 Ok(adding) => spawn_worker(Job::Add(adding), workers.tx.clone()),
-                Err(e) => next = update(model, Action::Done(Err(e))),
+                Err(e) => next = update(model, Action::AddFailed(e)),
             }
             continue;
         }

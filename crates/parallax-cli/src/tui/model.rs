@@ -310,6 +310,10 @@ pub struct Model {
     pub notes: Annotations,
     /// The dialog that has the keyboard (editor, picker, question), if any.
     pub dialog: Option<Dialog>,
+    /// The open dialog a source is being added from, its line as typed: back on screen if
+    /// the source is refused, so the path can be mended and keys meant for it do not reach
+    /// the reader.
+    pub adding_from: Option<Dialog>,
     /// The link panel's size and scroll.
     pub panel: Panel,
     /// A link by hand waiting for its second passage (`l`, then Enter).
@@ -350,6 +354,7 @@ impl Model {
                 now: 0,
             },
             dialog: None,
+            adding_from: None,
             panel: Panel::default(),
             linking: None,
             refining: false,

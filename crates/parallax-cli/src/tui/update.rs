@@ -110,6 +110,7 @@ fn apply(m: &mut Model, action: Action) -> Option<Effect> {
         Action::Done(result) => return files::done(m, result),
         Action::Listed(items) => m.dialog = Some(Dialog::Open(OpenList::new(items))),
         Action::Added(cmp) => files::added(m, *cmp),
+        Action::AddFailed(e) => files::add_failed(m, &e),
     }
     None
 }
@@ -128,7 +129,12 @@ fn dialog_key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
     match dialog.key(&mut cx, &DialogKey::new(&m.config.keymap, ev)) {
         Step::Stay => m.dialog = Some(dialog),
         Step::Close => {}
-        Step::Run(effect) => return Some(effect),
+        Step::Run(effect) => {
+            if matches!(effect, Effect::AddSource(_)) {
+                m.adding_from = Some(dialog);
+            }
+            return Some(effect);
+        }
         Step::ShowNote(at) => notes::to_note(m, at),
         Step::Link(from, to) => correct::link(m, from, to),
     }

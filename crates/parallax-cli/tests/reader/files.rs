@@ -672,3 +672,36 @@ fn adding_a_source_already_open_says_it_is_compared_with_itself() {
         "{said}"
     );
 }
+
+/// A source typed in the open dialog and refused (not text, not found) brings the dialog
+/// back with the line as typed and the reason on the status line: the path can be mended,
+/// and keys typed next go to the line, not to the reader (an `a` opened the note editor).
+#[test]
+fn a_refused_source_brings_the_open_dialog_back_as_typed() {
+    let mut m = demo_model(120, 40);
+    update(&mut m, Action::Listed(Vec::new()));
+    type_keys(&mut m, "/bin/ls");
+    let effect = effect_of(&mut m, "enter");
+    assert!(
+        matches!(&effect, Some(Effect::AddSource(s)) if s == "/bin/ls"),
+        "{effect:?}"
+    );
+    assert!(
+        m.dialog.is_none(),
+        "the dialog closes while the source is read"
+    );
+    update(
+        &mut m,
+        Action::AddFailed("/bin/ls: binary file (NUL byte at offset 7), not text".into()),
+    );
+    assert!(
+        matches!(m.dialog, Some(Dialog::Open(_))),
+        "the dialog is back"
+    );
+    let said = m.message.clone().unwrap_or_default();
+    assert!(said.contains("binary file"), "{said}");
+    type_keys(&mut m, "a");
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("/bin/lsa"), "typed into the line: {shown}");
+    assert!(matches!(m.dialog, Some(Dialog::Open(_))), "no note editor");
+}

@@ -157,6 +157,7 @@ fn refined_message(m: &Model) -> &'static str {
 /// shown beside the left pane's source. The notes are placed again by their quoted text;
 /// notes there, or a saved comparison, are unsaved now, since the comparison changed.
 pub fn added(m: &mut Model, cmp: parallax::Comparison) {
+    m.adding_from = None;
     let left = m.phase.ready().map_or(SourceId(0), |r| r.pair.src[0]);
     let new = SourceId(cmp.sources.len() - 1);
     // The same text again (the same file opened twice, or a copy of it) is compared with
@@ -179,6 +180,17 @@ pub fn added(m: &mut Model, cmp: parallax::Comparison) {
         ),
         None => format!("added {}: {name}", new.letter()),
     });
+}
+
+/// A source typed in the open dialog was refused (unreadable, not text, not found): the
+/// status line says why, and the dialog is back with the line as typed, unless another
+/// window was opened meanwhile.
+pub fn add_failed(m: &mut Model, why: &str) {
+    m.message = Some(why.lines().next().unwrap_or("").to_string());
+    let from = m.adding_from.take();
+    if m.dialog.is_none() {
+        m.dialog = from;
+    }
 }
 
 /// Shows the comparison just loaded with the corrections of the notes applied.
