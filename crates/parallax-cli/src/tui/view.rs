@@ -179,10 +179,12 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         // name first, when the line is too narrow for all (see `fit_parts`).
         let mut parts = position(m, r);
         if m.notes.dirty {
-            // Unsaved with nothing written: a source added to a saved comparison.
-            let written = !m.notes.notes.is_empty() || !m.notes.notes.corrections().is_empty();
-            let what = if written {
+            // Named by what the user would lose: notes, links corrected by hand, or neither
+            // (a source added to a saved comparison).
+            let what = if !m.notes.notes.is_empty() {
                 "notes unsaved"
+            } else if !m.notes.notes.corrections().is_empty() {
+                "corrections unsaved"
             } else {
                 "changes unsaved"
             };

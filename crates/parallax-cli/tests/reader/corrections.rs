@@ -39,7 +39,13 @@ fn x_hides_the_focused_link_and_x_again_restores_it() {
     assert_eq!(linked(&m, PaneSide::Left, seg), None);
     assert_eq!(links(&m), n - 1);
     assert!(m.notes.dirty, "a correction is unsaved work");
-    assert!(screen(&draw(&m)).contains("marked wrong"));
+    let shown = screen(&draw(&m));
+    assert!(shown.contains("marked wrong"));
+    // Called what it is: the user wrote no note.
+    assert!(
+        shown.contains("corrections unsaved") && !shown.contains("notes unsaved"),
+        "{shown}"
+    );
     press(&mut m, "x");
     assert_eq!(linked(&m, PaneSide::Left, seg), Some(was));
     assert_eq!(links(&m), n);

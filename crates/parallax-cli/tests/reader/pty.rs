@@ -536,7 +536,7 @@ fn corrections_made_in_the_reader_are_saved_and_reopen() {
     s.term.keys(b"l");
     s.term.wait_for(&["by hand to:"]);
     s.term.keys(b"\r");
-    s.term.wait_for(&["linked by hand", "notes unsaved"]);
+    s.term.wait_for(&["linked by hand", "corrections unsaved"]);
     s.term.keys(b"s");
     s.term.wait_for(&["Name:"]);
     s.term.keys(b"fixes\r");
