@@ -95,12 +95,12 @@ pub fn fit_apart(s: &str, shared: &str, width: usize) -> String {
 /// The beginning all of `names` share, up to the last character in it that is neither a
 /// letter nor a digit ("cabello-2019-…" and "cabello-2026-…" share "cabello-"), so that what
 /// is left starts a word; empty for fewer than two names.
-pub fn shared_start(names: &[String]) -> String {
-    let Some((first, rest)) = names.split_first() else {
-        return String::new();
+pub fn shared_start<'a>(names: &[&'a str]) -> &'a str {
+    let Some((&first, rest)) = names.split_first() else {
+        return "";
     };
     if rest.is_empty() {
-        return String::new();
+        return "";
     }
     let mut end = first.len();
     for n in rest {
@@ -114,9 +114,9 @@ pub fn shared_start(names: &[String]) -> String {
     match common.rfind(|c: char| !c.is_alphanumeric()) {
         Some(i) => {
             let sep = common[i..].chars().next().map_or(1, char::len_utf8);
-            first[..i + sep].to_string()
+            &first[..i + sep]
         }
-        None => String::new(),
+        None => "",
     }
 }
 
@@ -269,32 +269,27 @@ mod tests {
 
     #[test]
     fn names_cut_apart_keep_what_tells_them_apart() {
-        let names: Vec<String> = [
+        let names = [
             "cabello-2019-ap-rewrite.txt",
             "cabello-2019-speed-read.txt",
             "cabello-2026-exclusive-blog.txt",
             "cabello-2026-reuters-rewrite.txt",
-        ]
-        .map(String::from)
-        .to_vec();
+        ];
         let shared = shared_start(&names);
         assert_eq!(shared, "cabello-");
         // As the pair picker cuts them on an 80-column screen.
         let (a, d) = (
-            fit_apart(&names[0], &shared, 20),
-            fit_apart(&names[3], &shared, 21),
+            fit_apart(names[0], shared, 20),
+            fit_apart(names[3], shared, 21),
         );
         assert_eq!(a, "…2019-ap-rewrite.txt");
         assert!(d.starts_with("…2026-") && str_width(&d) <= 21, "{d}");
         // A name that fits, or a list with nothing shared, is cut as before.
-        assert_eq!(fit_apart("short.txt", &shared, 20), "short.txt");
-        assert_eq!(shared_start(&["a/x.txt".into(), "b/x.txt".into()]), "");
-        assert_eq!(shared_start(&["one".into()]), "");
-        assert_eq!(
-            shared_start(&["37_2ecb/a.txt".into(), "37_3ecb/b.txt".into()]),
-            "37_"
-        );
-        assert_eq!(shared_start(&["über-a".into(), "über-b".into()]), "über-");
+        assert_eq!(fit_apart("short.txt", shared, 20), "short.txt");
+        assert_eq!(shared_start(&["a/x.txt", "b/x.txt"]), "");
+        assert_eq!(shared_start(&["one"]), "");
+        assert_eq!(shared_start(&["37_2ecb/a.txt", "37_3ecb/b.txt"]), "37_");
+        assert_eq!(shared_start(&["über-a", "über-b"]), "über-");
     }
 
     #[test]

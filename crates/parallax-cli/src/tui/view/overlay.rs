@@ -158,8 +158,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 // the rest to the other: one story's files often share their beginning.
                 let (na, nb) = (&all[a.0], &all[b.0]);
                 // Cut, a name leaves out first the beginning the two share.
-                let shared = shared_start(&[na.clone(), nb.clone()]);
-                let shared = shared.as_str();
+                let shared = shared_start(&[na, nb]);
                 let room = room.saturating_sub(3);
                 let (wa, wb) = (str_width(na), str_width(nb));
                 let (ra, rb) = if wa + wb <= room {

@@ -77,9 +77,6 @@ struct Graph {
     score: HashMap<(usize, usize), f32>,
     possible: HashSet<(usize, usize)>,
     partners: HashMap<(usize, SourceId), Vec<usize>>,
-    /// Passages of one source that one shown link joins together (a sentence split in two
-    /// that the other source tells in one): for the aligner they are one statement.
-    siblings: HashSet<(usize, usize)>,
     /// Each shown link as its two sides of passages, with its score.
     shown_links: Vec<(Vec<usize>, Vec<usize>, f32)>,
     /// Per passage, the shown links (indices into `shown_links`) that hold it.
@@ -96,9 +93,14 @@ impl Graph {
         self.score(x, y).is_some() && !self.possible.contains(&(x.min(y), x.max(y)))
     }
 
-    /// True when one shown link holds both `x` and `y`, passages of one source.
+    /// True when one shown link holds both `x` and `y`, passages of one source on one side
+    /// (a sentence split in two that the other source tells in one): for the aligner they
+    /// are one statement.
     fn sibling(&self, x: usize, y: usize) -> bool {
-        self.siblings.contains(&(x.min(y), x.max(y)))
+        let links = self.links_of.get(&x).into_iter().flatten();
+        links.map(|&k| &self.shown_links[k]).any(|(a, b, _)| {
+            (a.contains(&x) && a.contains(&y)) || (b.contains(&x) && b.contains(&y))
+        })
     }
 }
 
@@ -109,7 +111,6 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
         score: HashMap::new(),
         possible: HashSet::new(),
         partners: HashMap::new(),
-        siblings: HashSet::new(),
         shown_links: Vec::new(),
         links_of: HashMap::new(),
     };
@@ -135,14 +136,6 @@ pub(super) fn grow(sources: &[Source], pairs: &[PairLinks]) -> Vec<Grown> {
                     graph.links_of.entry(n).or_default().push(k);
                 }
                 graph.shown_links.push((a, b, l.score));
-            }
-            for (doc, side) in [(p.a, &l.a), (p.b, &l.b)].into_iter().filter(|_| !possible) {
-                for (i, &x) in side.iter().enumerate() {
-                    for &y in &side[i + 1..] {
-                        let (x, y) = (nodes.id(doc, x), nodes.id(doc, y));
-                        graph.siblings.insert((x.min(y), x.max(y)));
-                    }
-                }
             }
             for &sa in &l.a {
                 for &sb in &l.b {
