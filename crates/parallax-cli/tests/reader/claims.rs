@@ -186,6 +186,66 @@ fn each_stance_has_its_sign_and_its_colour() {
     assert_ne!(t.claim_differs.fg, t.claim_states.fg);
 }
 
+/// A source the claim does not hold, whose passage a believed link ties to the claim (the
+/// passage stands in another claim), is marked → in dim, not – as saying nothing; under
+/// the list the row says which passage is linked to which. On the demo, B 3 (the secret
+/// communications) is linked to D 2 (Cabello, Maduro's right hand), and stands in claim 1.
+#[test]
+fn a_source_linked_to_a_claim_from_outside_it_is_marked_so() {
+    let mut m = refined_demo_model(120, 40);
+    let all = rows(cmp(&m), Filter::All);
+    let at = (all.iter())
+        .position(|r| match *r {
+            Row::Claim(k) => {
+                let c = &cmp(&m).clusters[k];
+                SourceId::all(4).any(|d| cmp(&m).stance(c, d) == Stance::Outside)
+            }
+            Row::Only(..) => false,
+        })
+        .expect("a claim a source is linked to from outside");
+    let Row::Claim(k) = all[at] else { panic!() };
+    let c = cmp(&m).clusters[k].clone();
+    let marks: String = SourceId::all(4)
+        .map(|d| match cmp(&m).stance(&c, d) {
+            Stance::States => "✓ ",
+            Stance::Differs => "≠ ",
+            Stance::Weakly => "≈ ",
+            Stance::Outside => "→ ",
+            Stance::Silent => "– ",
+        })
+        .collect();
+    press(&mut m, &format!("m{}", " j".repeat(at)));
+    let buf = draw(&m);
+    let shown = screen(&buf);
+    assert!(
+        shown.contains("→ linked from outside"),
+        "the legend: {shown}"
+    );
+    assert!(
+        shown.contains(&format!("▶{} {marks}", k + 1)),
+        "row {} as {marks}: {shown}",
+        k + 1
+    );
+    let d = SourceId::all(4)
+        .find(|&d| cmp(&m).stance(&c, d) == Stance::Outside)
+        .unwrap();
+    let o = cmp(&m).outside_links(&c, d)[0];
+    let said = format!(
+        "→ {} {} is linked to {} {}",
+        d.letter(),
+        o.from.number(),
+        o.to.0.letter(),
+        o.to.1.number()
+    );
+    assert!(shown.contains(&said), "{said}: {shown}");
+    let dim = m.config.theme.dim.fg;
+    assert!(
+        buf.content()
+            .iter()
+            .any(|c| c.symbol() == "→" && c.fg == dim.unwrap_or_default())
+    );
+}
+
 #[test]
 fn sources_of_one_file_name_are_told_apart_everywhere() {
     let mut m = quake();

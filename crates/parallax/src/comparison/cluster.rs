@@ -37,6 +37,12 @@ pub enum Stance {
     Differs,
     /// It is joined to the claim only by weak links.
     Weakly,
+    /// The claim does not hold it, but a believed link ties one of its passages to one of
+    /// the claim's: that passage stands in another claim or in none (growing keeps claims
+    /// from chaining), so the source may tell this claim there, in part or whole
+    /// ([`super::Comparison::outside_links`] finds them; [`Cluster::stance`] alone cannot).
+    /// Not counted as stating the claim.
+    Outside,
     /// It does not state it.
     Silent,
 }

@@ -201,9 +201,11 @@ impl Comparison {
 
     /// How source `doc` stands to `claim`: as [`Cluster::stance`], and
     /// [`Stance::Differs`] when it states the claim with a fact another source of it states
-    /// differently. When one source alone tells the claim differently
-    /// ([`Comparison::alone_differs`]), only that one differs: the sources that agree with
-    /// each other against it still state the claim, or every source would be marked.
+    /// differently; [`Stance::Outside`] when the claim does not hold it but a believed link
+    /// ties one of its passages to it ([`Comparison::outside_links`]). When one source alone
+    /// tells the claim differently ([`Comparison::alone_differs`]), only that one differs:
+    /// the sources that agree with each other against it still state the claim, or every
+    /// source would be marked.
     pub fn stance(&self, claim: &Cluster, doc: SourceId) -> Stance {
         match claim.stance(doc) {
             Stance::States if !self.claim_conflicts(claim, doc).is_empty() => {
@@ -212,6 +214,7 @@ impl Comparison {
                     _ => Stance::Differs,
                 }
             }
+            Stance::Silent if !self.outside_links(claim, doc).is_empty() => Stance::Outside,
             s => s,
         }
     }

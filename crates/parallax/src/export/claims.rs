@@ -33,6 +33,14 @@ fn told(
     out
 }
 
+/// The believed links that reach `claim` from passages outside it, one line per passage
+/// ([`crate::comparison::OutsideLink::sentence`]), for the sources marked →.
+pub fn outside(cmp: &Comparison, claim: &Cluster) -> Vec<String> {
+    crate::ids::SourceId::all(cmp.sources.len())
+        .flat_map(|d| (cmp.outside_links(claim, d).into_iter()).map(move |o| o.sentence(d)))
+        .collect()
+}
+
 /// One line per source: its name and what it brings ([`crate::comparison::SourceSummary`]).
 pub fn summary_lines(cmp: &Comparison) -> Vec<String> {
     let names = cmp.names();

@@ -92,8 +92,9 @@ fn claims(out: &mut String, cmp: &Comparison) {
     out.push_str(
         "Each row is a claim two or more sources state, quoted from its most linked passage; \
          ✓ marks the sources that state it, ≠ those that state it with a different fact, \
-         ≈ those joined to it only by a weak match (a few shared words), – those that do \
-         not.\n\n",
+         ≈ those joined to it only by a weak match (a few shared words), → those with a \
+         passage linked to it that stands outside it (in another claim or none), – those \
+         that do not.\n\n",
     );
     // The names the per-source lines use, when the list of sources above does not already
     // show each one (a title, or the path the name ends).
@@ -139,6 +140,15 @@ fn claims(out: &mut String, cmp: &Comparison) {
         out.push_str("\nFacts told differently inside a claim:\n\n");
         for (k, f) in flags {
             let _ = writeln!(out, "- Claim {}: {}", k + 1, escape(&f));
+        }
+    }
+    let outside: Vec<(usize, String)> = (cmp.clusters.iter().enumerate())
+        .flat_map(|(k, c)| (super::claims::outside(cmp, c).into_iter()).map(move |o| (k, o)))
+        .collect();
+    if !outside.is_empty() {
+        out.push_str("\nLinked to a claim from outside it (→):\n\n");
+        for (k, o) in outside {
+            let _ = writeln!(out, "- Claim {}: {}", k + 1, escape(&o));
         }
     }
 }

@@ -89,8 +89,8 @@ fn legend(out: &mut String, cmp: &Comparison, indent: &str) {
 fn claims(out: &mut String, cmp: &Comparison) {
     let _ = writeln!(
         out,
-        "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match, \
-         – does not)"
+        "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match,\n\
+         → linked to it from a passage outside it, – does not)"
     );
     if cmp.clusters.is_empty() {
         let _ = writeln!(out, "  No claim is shared by two sources.");
@@ -113,7 +113,8 @@ fn claims(out: &mut String, cmp: &Comparison) {
         let possible = super::claims::possible_flags(cmp, c)
             .into_iter()
             .map(|f| ("?", f));
-        for (sign, flag) in believed.chain(possible) {
+        let outside = super::claims::outside(cmp, c).into_iter().map(|o| ("→", o));
+        for (sign, flag) in believed.chain(possible).chain(outside) {
             let _ = writeln!(
                 out,
                 "{}",
@@ -131,12 +132,13 @@ fn per_source(out: &mut String, cmp: &Comparison) {
     }
 }
 
-/// How the reports mark a source's stance to a claim: ✓, ≠, ≈ or –.
+/// How the reports mark a source's stance to a claim: ✓, ≠, ≈, → or –.
 pub fn stance_mark(s: Stance) -> &'static str {
     match s {
         Stance::States => "✓",
         Stance::Differs => "≠",
         Stance::Weakly => "≈",
+        Stance::Outside => "→",
         Stance::Silent => "–",
     }
 }

@@ -232,11 +232,8 @@ fn a_saved_claim_no_source_states_firmly_is_left_out_on_opening() {
 
 /// The claim holding passage `seg` of source `doc`, if any.
 fn claim_holding(cmp: &Comparison, doc: usize, seg: usize) -> Option<&Cluster> {
-    cmp.clusters.iter().find(|c| {
-        c.members
-            .iter()
-            .any(|m| m.doc == SourceId(doc) && m.segments.contains(&SegmentId(seg)))
-    })
+    let k = cmp.claim_holding(SourceId(doc), SegmentId(seg))?;
+    Some(&cmp.clusters[k])
 }
 
 /// The pair view and the matrix agree: a passage left in no claim, that a believed link ties
@@ -294,6 +291,72 @@ fn a_passage_stands_in_one_claim_at_most() {
                 }
             }
         }
+    }
+}
+
+/// The matrix never says a source does not state a claim that the pair view links it to:
+/// for every believed link, each claim that holds a passage of one side marks the other
+/// side's source as stating it (✓ ≠), weakly (≈), or, when the claim does not hold that
+/// passage (it stands in another claim or none: claims do not chain), as linked to it from
+/// outside (→), with that link among the ones the reports list under the row. Not counted
+/// as stating the claim. On the demo and the riots (the demo marked three such sources –).
+#[test]
+fn a_source_linked_to_a_claim_is_never_marked_as_silent_on_it() {
+    let demo = Comparison::build(demo::documents(), &Options::default()).unwrap();
+    for (set, cmp) in [("demo", demo), ("riots", riots())] {
+        let mut outside = 0;
+        for p in &cmp.pairs {
+            for l in p.alignment.links.iter().filter(|l| !l.is_weak()) {
+                for (own, mine, other, theirs) in [(p.a, &l.a, p.b, &l.b), (p.b, &l.b, p.a, &l.a)] {
+                    let claims = mine.iter().filter_map(|s| cmp.claim_holding(own, *s));
+                    for k in claims {
+                        let c = &cmp.clusters[k];
+                        let stance = cmp.stance(c, other);
+                        assert_ne!(stance, Stance::Silent, "{set}: claim {k} {l:?}");
+                        if stance != Stance::Outside {
+                            continue;
+                        }
+                        outside += 1;
+                        let from = cmp.outside_links(c, other);
+                        assert!(
+                            from.iter().any(|o| theirs.contains(&o.from)
+                                && o.to.0 == own
+                                && mine.contains(&o.to.1)),
+                            "{set}: claim {k} {from:?} {l:?}"
+                        );
+                        assert!(!cmp.summaries()[other.0].claims.contains(&k));
+                    }
+                }
+            }
+        }
+        // The JSON report lists each such link under the claim, as `outside`.
+        let v = serde_json::to_value(parallax::export::json::report(&cmp)).unwrap();
+        for (k, c) in cmp.clusters.iter().enumerate() {
+            let listed = v["clusters"][k]["outside"].as_array().map_or(0, Vec::len);
+            let links: usize = (0..cmp.sources.len())
+                .map(|d| cmp.outside_links(c, SourceId(d)).len())
+                .sum();
+            assert_eq!(listed, links, "{set}: claim {k}: {}", v["clusters"][k]);
+            for o in v["clusters"][k]["outside"].as_array().into_iter().flatten() {
+                let to = (
+                    o["to_doc"].as_u64().unwrap(),
+                    o["to_segment"].as_u64().unwrap(),
+                );
+                let to = (SourceId(to.0 as usize), SegmentId(to.1 as usize));
+                assert!(
+                    c.members
+                        .iter()
+                        .any(|m| m.doc == to.0 && m.segments.contains(&to.1))
+                );
+                let from = SourceId(o["doc"].as_u64().unwrap() as usize);
+                assert_eq!(cmp.stance(c, from), Stance::Outside, "{o}");
+            }
+        }
+        // The demo has three: "B 3 is linked to D 2 (B 3 stands in claim 1)" and two more.
+        assert!(
+            outside > 0 || set == "riots",
+            "{set}: no link reaches a claim from outside it"
+        );
     }
 }
 

@@ -30,13 +30,21 @@ fn four_with_weak_links() -> Comparison {
 /// links (below the shown threshold) do, – when it is not in the claim.
 fn mark(cmp: &Comparison, claim: usize, src: SourceId) -> &'static str {
     let c = &cmp.clusters[claim];
-    let Some(m) = c.members.iter().find(|m| m.doc == src) else {
-        return "–";
-    };
     let member = |d: SourceId, s: &SegmentId| {
         c.members
             .iter()
             .any(|m| m.doc == d && m.segments.contains(s))
+    };
+    let Some(m) = c.members.iter().find(|m| m.doc == src) else {
+        // Not in the claim: → when a believed link ties one of its passages to the claim's.
+        let linked = cmp.pairs.iter().any(|p| {
+            p.alignment.links.iter().any(|l| {
+                !l.is_weak()
+                    && ((p.a == src && l.b.iter().any(|s| member(p.b, s)))
+                        || (p.b == src && l.a.iter().any(|s| member(p.a, s))))
+            })
+        });
+        return if linked { "→" } else { "–" };
     };
     let joins = |p: &parallax::comparison::PairAlignment, l: &parallax::align::Link| {
         (p.a == src
@@ -125,8 +133,8 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
     assert_eq!(pairs[5], "── C and D (pair 6 of 6) ──");
     let section = out
         .split(
-            "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match, \
-             – does not)\n",
+            "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match,\n\
+             → linked to it from a passage outside it, – does not)\n",
         )
         .nth(1)
         .expect("a claims section");
@@ -139,15 +147,32 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
         .skip_while(|l| !l.ends_with("A B C D  claim"))
         .skip(1)
         .take_while(|l| !l.is_empty())
-        // A claim's flags stand under its row.
-        .filter(|l| !l.trim_start().starts_with('!'))
+        // A claim's flags and the links from outside it stand under its row.
+        .filter(|l| !l.trim_start().starts_with(['!', '?', '→']))
         .collect();
     assert_eq!(rows.len(), cmp.clusters.len(), "{section}");
+    let mut outside = 0;
     for (k, row) in rows.iter().enumerate() {
         let cells: Vec<&str> = row.split_whitespace().skip(1).take(4).collect();
         let want: Vec<&str> = (0..4).map(|i| mark(&cmp, k, SourceId(i))).collect();
         assert_eq!(cells, want, "{row}");
+        // Under a row, each source marked → says which of its passages is linked to which.
+        let under: Vec<&str> = section
+            .lines()
+            .skip_while(|l| l != row)
+            .skip(1)
+            .take_while(|l| !rows.contains(l) && !l.is_empty())
+            .collect();
+        for (i, cell) in cells.iter().enumerate() {
+            let said = format!("→ {} ", (b'A' + i as u8) as char);
+            let lines = under.iter().filter(|l| l.trim_start().starts_with(&said));
+            let said = lines.filter(|l| l.contains(" is linked to ")).count();
+            assert_eq!(said > 0, *cell == "→", "{row}\n{}", under.join("\n"));
+            outside += said;
+        }
     }
+    // The demo has passages linked to claims that hold other passages of their source.
+    assert!(outside > 0, "{section}");
     // The claims hold matches by shown links: the mark means something.
     assert!(section.contains('✓'), "{section}");
     // The legend gives the exact path and, where it differs, the name the per-source lines
@@ -361,11 +386,16 @@ fn html_signs_open_the_passage_where_it_is_linked() {
     let cmp = four();
     let page = html::render(&cmp, &Notes::default(), "four");
     let body = &page[page.find("<table class=\"matrix\">").expect("a matrix")..];
-    let mut firm = 0;
+    let (mut firm, mut outside) = (0, 0);
     for cell in body.split("<td class=\"cell ").skip(1) {
         let class = &cell[..cell.find('"').unwrap()];
-        if !matches!(class, "states" | "differs") {
+        if !matches!(class, "states" | "differs" | "outside") {
             continue;
+        }
+        // → opens the passage outside the claim, linked in its pair, and says where it is.
+        if class == "outside" {
+            assert!(cell.contains(" is linked to "), "{cell}");
+            outside += 1;
         }
         let at = cell.find("href=\"#").expect("a firm sign links") + 7;
         let id = &cell[at..at + cell[at..].find('"').unwrap()];
@@ -380,4 +410,8 @@ fn html_signs_open_the_passage_where_it_is_linked() {
         firm += 1;
     }
     assert!(firm >= 10, "the demo's claims have firm signs: {firm}");
+    assert!(
+        outside > 0,
+        "the demo has passages linked to a claim from outside it"
+    );
 }

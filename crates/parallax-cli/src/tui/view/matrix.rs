@@ -31,13 +31,13 @@ pub struct Drawn {
 }
 
 /// A stance's sign and style in the matrix: the sign every report gives it
-/// ([`stance_mark`]: ✓ ≠ ≈ –), so the screen and an export read alike.
+/// ([`stance_mark`]: ✓ ≠ ≈ → –), so the screen and an export read alike.
 pub fn cell(t: &Theme, s: Stance) -> (&'static str, Style) {
     let style = match s {
         Stance::States => t.claim_states,
         Stance::Differs => t.claim_differs,
         Stance::Weakly => t.claim_weak,
-        Stance::Silent => t.dim,
+        Stance::Outside | Stance::Silent => t.dim,
     };
     (stance_mark(s), style)
 }
@@ -59,7 +59,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     let legend = if filter == Filter::Only {
         " + only this source has it · – not"
     } else {
-        " ✓ says it · ≠ differs · ≈ weak match · – not"
+        " ✓ says it · ≠ differs · ≈ weak match · → linked from outside · – not"
     };
     lines.push(Line::styled(legend, t.dim));
     let head: String = SourceId::all(n)
@@ -179,6 +179,9 @@ fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
     }
     for flag in parallax::export::claims::possible_flags(&r.cmp, claim) {
         out.push_str(&format!(" · ? {flag}"));
+    }
+    for link in parallax::export::claims::outside(&r.cmp, claim) {
+        out.push_str(&format!(" · → {link}"));
     }
     out
 }

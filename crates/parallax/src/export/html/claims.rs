@@ -14,7 +14,7 @@ const SCRIPT: &str = include_str!("claims.js");
 const STYLE: &str = ".claims table { border-collapse: collapse; margin: .5rem 0; } \
 .claims th, .claims td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; vertical-align: top; } \
 .claims td.cell { text-align: center; font-weight: 700; } .claims td.cell a { text-decoration: none; } \
-.claims .differs { color: var(--conflict); } .claims .weakly, .claims .silent, .claims .possible { color: var(--muted); }";
+.claims .differs { color: var(--conflict); } .claims .weakly, .claims .outside, .claims .silent, .claims .possible { color: var(--muted); }";
 
 /// The section, for more than two sources.
 pub(super) fn section(out: &mut String, cmp: &Comparison) {
@@ -33,9 +33,11 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
-         match, – does not. ✓ and ≠ open the source's passage beside another source's passage \
-         it is linked to; ≈ opens the passage that only a link below the shown score joins to \
-         the claim.</p>\n",
+         match, → a passage linked to it stands outside it (in another claim or none), – does \
+         not. ✓ and ≠ open the source's passage beside another source's passage it is linked \
+         to; ≈ opens the passage that only a link below the shown score joins to the claim; \
+         → opens the passage outside the claim beside the claim's passage it is linked \
+         to.</p>\n",
     );
     let names = cmp.names();
     out.push_str("<table class=\"matrix\">\n<thead><tr><th>#</th><th>Claim</th>");
@@ -86,15 +88,24 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
         Stance::States => "states it",
         Stance::Differs => "states it with a different fact",
         Stance::Weakly => "only a weak match",
+        Stance::Outside => "a passage linked to it stands outside it",
         Stance::Silent => "does not state it",
     };
-    let title = esc(&format!("{name}: {said}"));
-    match c
-        .members
-        .iter()
-        .find(|m| m.doc == i)
-        .and_then(|m| anchor(cmp, c, m))
-    {
+    let mut title = format!("{name}: {said}");
+    let outside = cmp.outside_links(c, i);
+    if let Some(o) = outside.first() {
+        title.push_str(&format!(" ({})", o.sentence(i)));
+    }
+    let title = esc(&title);
+    let target = match c.members.iter().find(|m| m.doc == i) {
+        Some(m) => anchor(cmp, c, m),
+        None => outside.first().map(|o| {
+            let (lo, hi) = if i < o.to.0 { (i, o.to.0) } else { (o.to.0, i) };
+            let side = if i == lo { "a" } else { "b" };
+            format!("s{}-{}-{side}-{}", lo.0, hi.0, o.from.0)
+        }),
+    };
+    match target {
         Some(id) => {
             let _ = write!(
                 out,

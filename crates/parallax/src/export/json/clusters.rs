@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::comparison::{ClusterMember, Comparison, Stance};
+use crate::ids::SourceId;
 
 /// One claim across sources.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -12,6 +13,28 @@ pub struct ReportCluster {
     pub id: usize,
     pub label: String,
     pub members: Vec<ReportMember>,
+    /// Believed links that reach the claim from passages of sources it does not hold
+    /// (stance `outside`): the passage stands in another claim or in none. Left out when
+    /// none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub outside: Vec<ReportOutside>,
+}
+
+/// A believed link from a passage outside a claim to one of the claim's passages.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ReportOutside {
+    /// The source of the passage outside the claim (a document id).
+    pub doc: usize,
+    /// Its segment id.
+    pub segment: usize,
+    /// The claim's passage it is linked to: its document id and segment id.
+    pub to_doc: usize,
+    pub to_segment: usize,
+    /// The claim that holds the passage, if one does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claim: Option<usize>,
+    /// The link's score.
+    pub score: f32,
 }
 
 /// One source's part in a claim.
@@ -19,7 +42,8 @@ pub struct ReportCluster {
 pub struct ReportMember {
     #[serde(flatten)]
     pub member: ClusterMember,
-    /// `states`, `differs` (states it with a different fact) or `weakly`.
+    /// `states`, `differs` (states it with a different fact) or `weakly`; a source the
+    /// claim does not hold is `outside` (see [`ReportCluster::outside`]) or not listed.
     #[serde(default)]
     pub stance: String,
     /// The facts this source states differently from other sources of the claim (believed
@@ -67,6 +91,7 @@ pub fn stance_label(s: Stance) -> &'static str {
         Stance::States => "states",
         Stance::Differs => "differs",
         Stance::Weakly => "weakly",
+        Stance::Outside => "outside",
         Stance::Silent => "silent",
     }
 }
@@ -96,6 +121,20 @@ pub fn clusters(cmp: &Comparison) -> Vec<ReportCluster> {
                             sentence: mc.sentence(m.doc),
                         })
                         .collect(),
+                })
+                .collect(),
+            outside: SourceId::all(cmp.sources.len())
+                .flat_map(|d| {
+                    cmp.outside_links(c, d)
+                        .into_iter()
+                        .map(move |o| ReportOutside {
+                            doc: d.0,
+                            segment: o.from.0,
+                            to_doc: o.to.0.0,
+                            to_segment: o.to.1.0,
+                            claim: o.stands_in,
+                            score: o.score,
+                        })
                 })
                 .collect(),
         })
