@@ -555,6 +555,30 @@ fn the_note_editors_keys_come_from_the_keymap() {
     assert!(letter.unwrap_err().contains("type"));
 }
 
+/// A search whose words only the other source has goes to that pane's first hit (it
+/// used to stop at "none in this pane", leaving the user to guess Tab); `]` then walks
+/// the hits there.
+#[test]
+fn a_search_only_the_other_pane_matches_goes_there() {
+    // Only the speed read (B) tells of a naval blockade.
+    let mut m = demo_model(120, 40);
+    assert_eq!(m.active, PaneSide::Left);
+    press(&mut m, "/");
+    type_text(&mut m, "blockade");
+    press(&mut m, "enter");
+    assert_eq!(m.active, PaneSide::Right);
+    let b = &reader(&m).cmp.sources[1];
+    assert!(
+        b.segment_text(m.panes[1].focus)
+            .to_lowercase()
+            .contains("blockade")
+    );
+    let msg = m.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("“blockade”: 0 passages in A"), "{msg}");
+    assert!(msg.ends_with("none in A: went to B"), "{msg}");
+    assert!(screen(&draw(&m)).contains("none in A: went to B"));
+}
+
 #[test]
 fn search_ignores_accents_and_counts_each_pane() {
     // The 2019 AP rewrite writes "Nicholas", the speed read "Nicolás".

@@ -196,7 +196,8 @@ pub fn any_in_pane(m: &Model, pred: impl Fn(&Model, PaneSide, SegmentId) -> bool
         .is_some_and(|r| r.layout[side].placed.iter().any(|p| pred(m, side, p.seg)))
 }
 
-/// Like [`jump`], but starts over from the other end when nothing is left: for search hits.
+/// Like [`jump`], but starts over from the other end when nothing is left, and goes to the
+/// other pane when this one has none: for search hits.
 pub fn jump_around(
     m: &mut Model,
     forward: bool,
@@ -209,30 +210,43 @@ pub fn jump_around(
         return;
     }
     let Some(r) = m.phase.ready() else { return };
-    let placed = &r.layout[side].placed;
-    let found = if forward {
-        (0..placed.len()).find(|&k| pred(m, side, placed[k].seg))
-    } else {
-        (0..placed.len())
-            .rev()
-            .find(|&k| pred(m, side, placed[k].seg))
+    // The first hit from the top (or the last from the bottom) of pane `s`.
+    let end_hit = |s: PaneSide| {
+        let placed = &r.layout[s].placed;
+        let mut at = 0..placed.len();
+        let hit = |k: &usize| pred(m, s, placed[*k].seg);
+        if forward {
+            at.find(hit)
+        } else {
+            at.rev().find(hit)
+        }
     };
-    match found {
-        Some(k) => {
-            focus_at(m, k);
-            m.message = Some(format!(
-                "search went on from the {}",
-                if forward { "top" } else { "bottom" }
-            ));
-        }
-        // The count the search gave stays: it says where the hits are.
-        None => {
-            m.message = Some(match msg {
-                Some(count) => format!("{count} · none in this pane"),
-                None => "no hit in this pane".into(),
-            })
-        }
+    if let Some(k) = end_hit(side) {
+        focus_at(m, k);
+        m.message = Some(format!(
+            "search went on from the {}",
+            if forward { "top" } else { "bottom" }
+        ));
+        return;
     }
+    // None in this pane: the other pane's, so that a search finds what either source says.
+    // The count the search gave stays: it says where the hits are.
+    let other = side.other();
+    let Some(k) = end_hit(other) else {
+        m.message = Some(match msg {
+            Some(count) => format!("{count} · none in this pane"),
+            None => "no hit in this pane".into(),
+        });
+        return;
+    };
+    let [here, there] = [side, other].map(|s| r.pair.src[s].letter());
+    m.active = other;
+    focus_at(m, k);
+    let went = format!("none in {here}: went to {there}");
+    m.message = Some(match msg {
+        Some(count) => format!("{count} · {went}"),
+        None => went,
+    });
 }
 
 fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {
