@@ -102,6 +102,10 @@ fn build(c: &mut Criterion) {
             )
         });
     }
+    // What the reports and the matrix's filters read of the claims: each source's stance on
+    // each claim (conflicts, links from outside) and the summary per source.
+    let built = Comparison::build(documents(10, 200), &fast).unwrap();
+    g.bench_function("summaries/10", |b| b.iter(|| built.summaries()));
     // The encoder remembers the sentences it read; each run starts without them, as a new
     // process does.
     let encoder = Encoder::shared().unwrap();

@@ -58,7 +58,8 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
             Filter::All | Filter::Only => true,
             // A source whose passage only a weak link joins may not tell the claim at all.
             Filter::Shared => c.firmly_by() == n,
-            Filter::Conflict => SourceId::all(n).any(|d| cmp.stance(c, d) == Stance::Differs),
+            // Only a source the claim holds can state it differently.
+            Filter::Conflict => (c.members.iter()).any(|m| cmp.stance(c, m.doc) == Stance::Differs),
         }
     };
     // The engine numbers the claims in the order shown (see `parallax::comparison::clusters`).

@@ -47,7 +47,7 @@ impl Comparison {
             .iter()
             .map(|c| {
                 SourceId::all(self.sources.len())
-                    .map(|d| self.stance(c, d))
+                    .map(|d| self.stance_within(c, d))
                     .collect()
             })
             .collect();
