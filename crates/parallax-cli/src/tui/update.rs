@@ -1,6 +1,6 @@
 //! `update`: the only place the model changes. No I/O here; effects are returned to the app
 //! loop. Moving the focus lives in `nav`, what the panes show in `show`, the note commands in
-//! `notes`, the outcomes of saving and opening in `files`; the dialogs' own keys in
+//! `notes`, searching in `search`, the outcomes of saving and opening in `files`; the dialogs' own keys in
 //! `tui::dialog`.
 
 mod claims;
@@ -8,6 +8,7 @@ mod correct;
 mod files;
 mod nav;
 mod notes;
+mod search;
 mod show;
 
 use parallax::SourceId;
@@ -20,7 +21,8 @@ use super::keymap::Key;
 use super::layout;
 use super::model::{Model, Overlay, Phase, ViewMode};
 use super::pair::{PairView, pairs};
-use show::{find_hits, loaded, relayout, show_at};
+use search::find_hits;
+use show::{loaded, relayout, show_at};
 
 /// The action for a key press: while a dialog is open it takes every key. On a screen too
 /// small to show the reader only quitting acts: any other key would change what the user
@@ -63,28 +65,7 @@ fn apply(m: &mut Model, action: Action) -> Option<Effect> {
         Action::SearchEdit(ev) => {
             m.search.input.key(&ev);
         }
-        Action::SearchSubmit => {
-            m.search.typing = false;
-            m.search.query = m.search.input.as_str().trim().to_lowercase();
-            find_hits(m);
-            let none = m.search.hits.iter().all(|h| !h.contains(&true));
-            if none && !m.search.query.is_empty() {
-                let [la, lb] = pair_of(m)
-                    .map_or_else(|| ["A".into(), "B".into()], |p| p.src.map(SourceId::letter));
-                m.message = Some(format!(
-                    "no passage matches “{}” in {la} or {lb}",
-                    m.search.query
-                ));
-            } else if !m.search.query.is_empty() {
-                let on_hit = m.search.hits[m.active]
-                    .get(m.panes[m.active].focus.0)
-                    .copied()
-                    .unwrap_or(false);
-                if !on_hit {
-                    nav::jump_around(m, true, |m, side, seg| m.search.hits[side][seg.0]);
-                }
-            }
-        }
+        Action::SearchSubmit => search::submit(m),
         Action::Progress(d, t) => {
             if let Phase::Aligning { done, total, .. } = &mut m.phase {
                 (*done, *total) = (d, t);
@@ -216,15 +197,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
             m.search.typing = true;
             m.search.input.clear();
         }
-        Command::NextHit | Command::PrevHit => {
-            if m.search.query.is_empty() {
-                m.message = Some("no search: press / first".into());
-            } else {
-                nav::jump_around(m, cmd == Command::NextHit, |m, side, seg| {
-                    m.search.hits[side][seg.0]
-                });
-            }
-        }
+        Command::NextHit | Command::PrevHit => search::next(m, cmd == Command::NextHit),
         Command::ToggleView => {
             m.view = match m.view {
                 ViewMode::Reading => ViewMode::Synoptic,
@@ -269,7 +242,13 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
         | Command::ClaimsOnly
         | Command::ClaimsConflict
         | Command::ClaimsAll => {
-            m.message = Some("these keys filter the claim matrix: open it first".into());
+            let many = m.phase.ready().is_some_and(|r| r.cmp.sources.len() > 2);
+            m.message = Some(if many {
+                let open = m.config.keymap.hint(Command::Matrix);
+                format!("these keys filter the claim matrix: open it first ({open})")
+            } else {
+                "these keys filter the claim matrix, which needs three sources or more".into()
+            });
         }
         Command::MarkWrong => correct::mark_wrong(m),
         Command::LinkTo => correct::start_link(m),

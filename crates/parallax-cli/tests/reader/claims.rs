@@ -217,10 +217,7 @@ fn a_source_linked_to_a_claim_from_outside_it_is_marked_so() {
     press(&mut m, &format!("m{}", " j".repeat(at)));
     let buf = draw(&m);
     let shown = screen(&buf);
-    assert!(
-        shown.contains("→ linked from outside"),
-        "the legend: {shown}"
-    );
+    assert!(shown.contains("→ linked, not in it"), "the legend: {shown}");
     assert!(
         shown.contains(&format!("▶{} {marks}", k + 1)),
         "row {} as {marks}: {shown}",
@@ -268,10 +265,20 @@ fn two_sources_get_no_many_sources_hint() {
         Document::from_text("b.txt", "On Monday the bridge opened.\n"),
     ];
     let cmp = Comparison::build(docs, &tui::reader_options(Options::default())).unwrap();
-    let m = model_with(cmp, Config::default(), 120, 30);
+    let mut m = model_with(cmp, Config::default(), 120, 30);
     assert!(!screen(&draw(&m)).contains("sources: p pick pair"));
-    let demo = demo_model(120, 40);
+    // A filter key of the matrix says what `m` says, not to open it first.
+    press(&mut m, "2");
+    let said = m.message.clone().unwrap_or_default();
+    assert!(
+        said.ends_with("which needs three sources or more"),
+        "{said}"
+    );
+    let mut demo = demo_model(120, 40);
     assert!(screen(&draw(&demo)).contains("4 sources: p pick pair, m claims"));
+    press(&mut demo, "2");
+    let said = demo.message.clone().unwrap_or_default();
+    assert!(said.ends_with("open it first (m)"), "{said}");
 }
 
 /// At 80 columns, on a passage only one source has (the longest position), the many-sources

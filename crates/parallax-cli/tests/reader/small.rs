@@ -137,7 +137,7 @@ fn the_pair_picker_keeps_one_line_per_pair_at_80_columns() {
             0 => format!("({links})"),
             n => {
                 differing += 1;
-                format!("({links}, {n} differ)")
+                format!("({links}, {n} differ{})", if n == 1 { "s" } else { "" })
             }
         };
         assert!(inner.ends_with(&end), "{e:?} ends with {end:?}");

@@ -556,8 +556,7 @@ fn the_note_editors_keys_come_from_the_keymap() {
 }
 
 /// A search whose words only the other source has goes to that pane's first hit (it
-/// used to stop at "none in this pane", leaving the user to guess Tab); `]` then walks
-/// the hits there.
+/// used to stop at "none in this pane", leaving the user to guess Tab).
 #[test]
 fn a_search_only_the_other_pane_matches_goes_there() {
     // Only the speed read (B) tells of a naval blockade.
@@ -574,9 +573,87 @@ fn a_search_only_the_other_pane_matches_goes_there() {
             .contains("blockade")
     );
     let msg = m.message.clone().unwrap_or_default();
-    assert!(msg.starts_with("“blockade”: 0 passages in A"), "{msg}");
-    assert!(msg.ends_with("none in A: went to B"), "{msg}");
-    assert!(screen(&draw(&m)).contains("none in A: went to B"));
+    assert!(
+        msg.starts_with("“blockade”: 0 passages in A, 2 in B"),
+        "{msg}"
+    );
+    assert!(msg.ends_with("none further in A: went on in B"), "{msg}");
+    assert!(screen(&draw(&m)).contains("went on in B"));
+    let first = m.panes[1].focus;
+    press(&mut m, "]");
+    assert!(m.panes[1].focus > first);
+    // None further in B, none in A: round to B's first.
+    press(&mut m, "]");
+    assert_eq!((m.active, m.panes[1].focus), (PaneSide::Right, first));
+    let msg = m.message.clone().unwrap_or_default();
+    assert!(msg.ends_with("went on from the top"), "{msg}");
+    // The one hit of both sources: `]` stays and says so.
+    press(&mut m, "/");
+    type_text(&mut m, "kingpin");
+    press(&mut m, "enter ]");
+    assert_eq!(m.active, PaneSide::Right);
+    let msg = m.message.clone().unwrap_or_default();
+    assert!(
+        msg.starts_with("“kingpin”: 0 passages in A, 1 in B"),
+        "{msg}"
+    );
+    assert!(msg.ends_with("this is the only one"), "{msg}");
+}
+
+/// `]` visits every hit of both panes: on in the focused pane, then the other pane's from
+/// its top, then round again. (With one hit in A and two in the other pane, `]` used to
+/// say "search went on from the top" and stay on A's hit.) A new search that starts over
+/// from the top still says how many each pane has.
+#[test]
+fn next_hit_goes_on_in_the_other_pane_then_round() {
+    let mut m = demo_model(120, 40);
+    let hits = |m: &Model, side: usize| {
+        (0..reader(m).cmp.sources[side].segments.len())
+            .filter(|&s| m.search.hits[side][s])
+            .map(SegmentId)
+            .collect::<Vec<_>>()
+    };
+    press(&mut m, "G");
+    press(&mut m, "/");
+    type_text(&mut m, "cabello");
+    press(&mut m, "enter");
+    let (a, b) = (hits(&m, 0), hits(&m, 1));
+    assert!(a.len() >= 2 && b.len() >= 2, "{a:?} {b:?}");
+    let msg = m.message.clone().unwrap_or_default();
+    assert!(msg.starts_with("“cabello”: "), "the count stays: {msg}");
+    let mut seen = vec![(m.active, m.panes[m.active].focus)];
+    for _ in 0..a.len() + b.len() {
+        press(&mut m, "]");
+        seen.push((m.active, m.panes[m.active].focus));
+    }
+    let want: Vec<(PaneSide, SegmentId)> = (a.iter().map(|&s| (PaneSide::Left, s)))
+        .chain(b.iter().map(|&s| (PaneSide::Right, s)))
+        .collect();
+    // From the last passage of A: its last hit (the search starts round at A's first, the
+    // walk goes through A, into B, and round to A's first).
+    let start = want.iter().position(|w| *w == seen[0]).expect("on a hit");
+    for (k, got) in seen.iter().enumerate() {
+        assert_eq!(*got, want[(start + k) % want.len()], "step {k}: {seen:?}");
+    }
+    // Backwards from B's first hit: A's last.
+    while (m.active, m.panes[m.active].focus) != (PaneSide::Right, b[0]) {
+        press(&mut m, "]");
+    }
+    press(&mut m, "[");
+    assert_eq!(
+        (m.active, m.panes[0].focus),
+        (PaneSide::Left, *a.last().unwrap())
+    );
+    // Nothing anywhere: said, and `]` says it again rather than "no hit in this pane".
+    press(&mut m, "/");
+    type_text(&mut m, "zebra");
+    press(&mut m, "enter");
+    press(&mut m, "]");
+    let msg = m.message.clone().unwrap_or_default();
+    assert!(
+        msg.starts_with("no passage matches “zebra” in A or B"),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -93,8 +93,8 @@ fn claims(out: &mut String, cmp: &Comparison) {
         "Each row is a claim two or more sources state, quoted from its most linked passage; \
          ✓ marks the sources that state it, ≠ those that state it with a different fact, \
          ≈ those joined to it only by a weak match (a few shared words), → those with a \
-         passage linked to it that stands outside it (in another claim or none), – those \
-         that do not.\n\n",
+         passage outside it (in another claim or none) that is linked to it, not counted as \
+         stating it, – those that do not.\n\n",
     );
     // The names the per-source lines use, when the list of sources above does not already
     // show each one (a title, or the path the name ends).

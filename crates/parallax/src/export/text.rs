@@ -90,7 +90,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
     let _ = writeln!(
         out,
         "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match,\n\
-         → linked to it from a passage outside it, – does not)"
+         → a passage outside it (in another claim or none) is linked to it, not counted, – does not)"
     );
     if cmp.clusters.is_empty() {
         let _ = writeln!(out, "  No claim is shared by two sources.");

@@ -134,7 +134,8 @@ fn text_has_a_claim_by_source_matrix_and_names_the_sources_first() {
     let section = out
         .split(
             "Claims across sources (✓ states it, ≠ with a different fact, ≈ only a weak match,\n\
-             → linked to it from a passage outside it, – does not)\n",
+             → a passage outside it (in another claim or none) is linked to it, not counted, \
+             – does not)\n",
         )
         .nth(1)
         .expect("a claims section");
@@ -414,4 +415,10 @@ fn html_signs_open_the_passage_where_it_is_linked() {
         outside > 0,
         "the demo has passages linked to a claim from outside it"
     );
+    // Each such link is listed under its claim, in sight, as in the other reports.
+    let listed: usize = (cmp.clusters.iter())
+        .map(|c| parallax::export::claims::outside(&cmp, c).len())
+        .sum();
+    assert!(listed >= outside);
+    assert_eq!(body.matches("<span class=\"outside\">→ ").count(), listed);
 }

@@ -196,57 +196,57 @@ pub fn any_in_pane(m: &Model, pred: impl Fn(&Model, PaneSide, SegmentId) -> bool
         .is_some_and(|r| r.layout[side].placed.iter().any(|p| pred(m, side, p.seg)))
 }
 
-/// Like [`jump`], but starts over from the other end when nothing is left, and goes to the
-/// other pane when this one has none: for search hits.
-pub fn jump_around(
+/// Where [`to_hit`] went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HitStep {
+    /// On to another hit in the focused pane.
+    Here,
+    /// Into the other pane, which it made the focused one: none was left in this one.
+    Other,
+    /// Round to the first (or last) hit of the focused pane: none was left in either.
+    Round,
+    /// Nowhere: the focused passage is the only hit.
+    Only,
+    /// Nowhere: no passage of either pane is a hit.
+    None,
+}
+
+/// The next (or previous) passage for which `hit` holds: on in the focused pane, then from
+/// the top (or bottom) of the other pane, then round again in this one, so that `]` visits
+/// every hit of both sources.
+pub fn to_hit(
     m: &mut Model,
     forward: bool,
-    pred: impl Fn(&Model, PaneSide, SegmentId) -> bool,
-) {
+    hit: impl Fn(&Model, PaneSide, SegmentId) -> bool,
+) -> HitStep {
     let side = m.active;
-    let msg = m.message.take();
-    if jump(m, forward, &pred) {
-        m.message = msg;
-        return;
-    }
-    let Some(r) = m.phase.ready() else { return };
-    // The first hit from the top (or the last from the bottom) of pane `s`.
-    let end_hit = |s: PaneSide| {
+    let Some(r) = m.phase.ready() else {
+        return HitStep::None;
+    };
+    let focus = index_of_focus(m, side);
+    // The first hit of pane `s` after index `from` (or before it), from an end for `None`.
+    let find = |s: PaneSide, from: Option<usize>| {
         let placed = &r.layout[s].placed;
-        let mut at = 0..placed.len();
-        let hit = |k: &usize| pred(m, s, placed[*k].seg);
+        let is_hit = |k: &usize| hit(m, s, placed[*k].seg);
         if forward {
-            at.find(hit)
+            (from.map_or(0, |i| i + 1)..placed.len()).find(is_hit)
         } else {
-            at.rev().find(hit)
+            (0..from.unwrap_or(placed.len())).rev().find(is_hit)
         }
     };
-    if let Some(k) = end_hit(side) {
-        focus_at(m, k);
-        m.message = Some(format!(
-            "search went on from the {}",
-            if forward { "top" } else { "bottom" }
-        ));
-        return;
-    }
-    // None in this pane: the other pane's, so that a search finds what either source says.
-    // The count the search gave stays: it says where the hits are.
-    let other = side.other();
-    let Some(k) = end_hit(other) else {
-        m.message = Some(match msg {
-            Some(count) => format!("{count} · none in this pane"),
-            None => "no hit in this pane".into(),
-        });
-        return;
+    let (to, k, step) = if let Some(k) = focus.and_then(|i| find(side, Some(i))) {
+        (side, k, HitStep::Here)
+    } else if let Some(k) = find(side.other(), None) {
+        (side.other(), k, HitStep::Other)
+    } else if let Some(k) = find(side, None) {
+        let same = Some(k) == focus;
+        (side, k, if same { HitStep::Only } else { HitStep::Round })
+    } else {
+        return HitStep::None;
     };
-    let [here, there] = [side, other].map(|s| r.pair.src[s].letter());
-    m.active = other;
+    m.active = to;
     focus_at(m, k);
-    let went = format!("none in {here}: went to {there}");
-    m.message = Some(match msg {
-        Some(count) => format!("{count} · {went}"),
-        None => went,
-    });
+    step
 }
 
 fn link_at(m: &Model, side: PaneSide, seg: SegmentId) -> Option<ShownLink> {

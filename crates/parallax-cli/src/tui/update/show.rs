@@ -1,11 +1,10 @@
 //! What the panes show: a comparison just built or opened, another pair of sources, a place
-//! in them; the layout for the current size and view; the search hits. Shared by the
-//! commands, the overlays, the notes and opening a saved comparison.
+//! in them (with the search's hits marked anew); the layout for the current size and view.
+//! Shared by the commands, the overlays, the notes and opening a saved comparison.
 
-use parallax::text::{counted, fold};
 use parallax::{Comparison, SegmentId, SourceId};
 
-use super::nav;
+use super::{nav, search};
 use crate::tui::layout;
 use crate::tui::model::{Model, Phase, Reader, ViewMode};
 use crate::tui::side::PaneSide;
@@ -31,7 +30,7 @@ pub fn loaded(m: &mut Model, cmp: Comparison) {
     m.matrix_left_at = Default::default();
     m.linking = None;
     m.panel.scroll = 0;
-    find_hits(m);
+    search::find_hits(m);
     relayout(m);
     nav::follow(m);
 }
@@ -50,7 +49,7 @@ pub fn show_at(
         m.panes = Default::default();
     }
     m.active = active;
-    find_hits(m);
+    search::find_hits(m);
     relayout(m);
     for (side, seg) in PaneSide::BOTH.into_iter().zip(focus) {
         if let Some(s) = seg {
@@ -95,32 +94,5 @@ pub fn relayout(m: &mut Model) {
         } else {
             nav::ensure_visible(m, m.active.other());
         }
-    }
-}
-
-/// Marks the segments of both panes that hold the search.
-pub fn find_hits(m: &mut Model) {
-    let Some(r) = m.phase.ready() else { return };
-    let q = &m.search.query;
-    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
-    let folded = fold(q);
-    m.search.hits = PaneSide::BOTH.map(|side| {
-        let s = r.cmp.source(r.pair.src[side]);
-        s.segments
-            .iter()
-            .map(|g| !q.is_empty() && fold(s.segment_text(g.id)).contains(folded.as_str()))
-            .collect()
-    });
-    if !q.is_empty() {
-        let [left, right] = m
-            .search
-            .hits
-            .each_ref()
-            .map(|h| h.iter().filter(|h| **h).count());
-        let [la, lb] = r.pair.src.map(SourceId::letter);
-        m.message = Some(format!(
-            "“{q}”: {} in {la}, {right} in {lb}",
-            counted(left, "passage")
-        ));
     }
 }

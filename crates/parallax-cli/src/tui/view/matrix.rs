@@ -59,7 +59,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     let legend = if filter == Filter::Only {
         " + only this source has it · – not"
     } else {
-        " ✓ says it · ≠ differs · ≈ weak match · → linked from outside · – not"
+        " ✓ says it · ≠ differs · ≈ weak match · → linked, not in it · – not"
     };
     lines.push(Line::styled(legend, t.dim));
     let head: String = SourceId::all(n)

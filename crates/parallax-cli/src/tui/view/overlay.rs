@@ -145,6 +145,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
                 let differ = r.cmp.pair(a, b).map_or(0, |p| p.conflict_counts().0);
                 let differ = match differ {
                     0 => String::new(),
+                    1 => ", 1 differs".into(),
                     n => format!(", {n} differ"),
                 };
                 let tail = format!(

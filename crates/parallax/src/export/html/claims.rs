@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use super::esc;
 use crate::comparison::{Cluster, ClusterMember, Comparison, Stance};
-use crate::export::claims::{flags, possible_flags, summary_lines};
+use crate::export::claims::{flags, outside, possible_flags, summary_lines};
 use crate::export::text::stance_mark;
 use crate::ids::SourceId;
 
@@ -33,8 +33,8 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
     }
     out.push_str(
         "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
-         match, → a passage linked to it stands outside it (in another claim or none), – does \
-         not. ✓ and ≠ open the source's passage beside another source's passage it is linked \
+         match, → a passage outside it (in another claim or none) is linked to it, not \
+         counted as stating it, – does not. ✓ and ≠ open the source's passage beside another source's passage it is linked \
          to; ≈ opens the passage that only a link below the shown score joins to the claim; \
          → opens the passage outside the claim beside the claim's passage it is linked \
          to.</p>\n",
@@ -57,6 +57,9 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         }
         for f in possible_flags(cmp, c) {
             let _ = write!(out, "<br><span class=\"possible\">? {}</span>", esc(&f));
+        }
+        for o in outside(cmp, c) {
+            let _ = write!(out, "<br><span class=\"outside\">→ {}</span>", esc(&o));
         }
         out.push_str("</td>");
         for i in SourceId::all(cmp.sources.len()) {
@@ -88,13 +91,13 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
         Stance::States => "states it",
         Stance::Differs => "states it with a different fact",
         Stance::Weakly => "only a weak match",
-        Stance::Outside => "a passage linked to it stands outside it",
+        Stance::Outside => "a passage outside it is linked to it, not counted",
         Stance::Silent => "does not state it",
     };
     let mut title = format!("{name}: {said}");
     let outside = cmp.outside_links(c, i);
-    if let Some(o) = outside.first() {
-        title.push_str(&format!(" ({})", o.sentence(i)));
+    for o in &outside {
+        title.push_str(&format!(" — {}", o.sentence(i)));
     }
     let title = esc(&title);
     let target = match c.members.iter().find(|m| m.doc == i) {

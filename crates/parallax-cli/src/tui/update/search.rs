@@ -1,0 +1,108 @@
+//! Search: `/` marks the passages of both panes that hold the words and says how many each
+//! has; `]`/`[` walk them, on in the focused pane, then in the other ([`nav::to_hit`]).
+
+use super::nav::{self, HitStep};
+use crate::tui::model::Model;
+use crate::tui::side::PaneSide;
+use parallax::text::{counted, fold};
+
+/// `/…` Enter: marks the hits and goes to the first at or after the focus (in the other
+/// pane when this one has none), saying how many each pane has.
+pub fn submit(m: &mut Model) {
+    m.search.typing = false;
+    m.search.query = m.search.input.as_str().trim().to_lowercase();
+    find_hits(m);
+    if m.search.query.is_empty() {
+        return;
+    }
+    let on_hit = m.search.hits[m.active]
+        .get(m.panes[m.active].focus.0)
+        .copied()
+        .unwrap_or(false);
+    if on_hit {
+        m.message = Some(count(m));
+    } else {
+        step(m, true);
+    }
+}
+
+/// `]` / `[`: the next or previous hit.
+pub fn next(m: &mut Model, forward: bool) {
+    if m.search.query.is_empty() {
+        m.message = Some("no search: press / first".into());
+    } else {
+        step(m, forward);
+    }
+}
+
+fn step(m: &mut Model, forward: bool) {
+    let from = m.active;
+    let went = nav::to_hit(m, forward, |m, side, seg| m.search.hits[side][seg.0]);
+    let letter = |side: PaneSide| m.phase.ready().map(|r| r.pair.src[side].letter());
+    let count = count(m);
+    m.message = Some(match went {
+        HitStep::Here => count,
+        HitStep::Other => format!(
+            "{count} · none further in {}: went on in {}",
+            letter(from).unwrap_or_default(),
+            letter(m.active).unwrap_or_default()
+        ),
+        HitStep::Round => format!(
+            "{count} · went on from the {}",
+            if forward { "top" } else { "bottom" }
+        ),
+        HitStep::Only => format!("{count} · this is the only one"),
+        HitStep::None => none(m),
+    });
+}
+
+/// How many passages of each pane hold the search: "“taser”: 1 passage in A, 2 in E".
+pub(super) fn count(m: &Model) -> String {
+    let [left, right] = (m.search.hits.each_ref()).map(|h| h.iter().filter(|h| **h).count());
+    let [la, lb] = PaneSide::BOTH.map(|s| {
+        (m.phase.ready())
+            .map(|r| r.pair.src[s].letter())
+            .unwrap_or_default()
+    });
+    format!(
+        "“{}”: {} in {la}, {right} in {lb}",
+        m.search.query,
+        counted(left, "passage")
+    )
+}
+
+/// What a search that nothing matches says: the pair it read, and with more sources that
+/// `p` shows another.
+fn none(m: &Model) -> String {
+    let Some(r) = m.phase.ready() else {
+        return String::new();
+    };
+    let [la, lb] = r.pair.src.map(|s| s.letter());
+    let more = if r.cmp.sources.len() > 2 {
+        " (p picks another pair)"
+    } else {
+        ""
+    };
+    format!(
+        "no passage matches “{}” in {la} or {lb}{more}",
+        m.search.query
+    )
+}
+
+/// Marks the segments of both panes that hold the search, and says how many each has.
+pub fn find_hits(m: &mut Model) {
+    let Some(r) = m.phase.ready() else { return };
+    let q = &m.search.query;
+    // Folded like the aligner's words: "koln" finds "Köln", "cafe" finds "Café".
+    let folded = fold(q);
+    m.search.hits = PaneSide::BOTH.map(|side| {
+        let s = r.cmp.source(r.pair.src[side]);
+        s.segments
+            .iter()
+            .map(|g| !q.is_empty() && fold(s.segment_text(g.id)).contains(folded.as_str()))
+            .collect()
+    });
+    if !m.search.query.is_empty() {
+        m.message = Some(count(m));
+    }
+}
