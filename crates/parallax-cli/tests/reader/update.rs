@@ -650,9 +650,15 @@ fn next_hit_goes_on_in_the_other_pane_then_round() {
     press(&mut m, "enter");
     press(&mut m, "]");
     let msg = m.message.clone().unwrap_or_default();
-    assert!(
-        msg.starts_with("no passage matches “zebra” in A or B"),
-        "{msg}"
+    assert_eq!(msg, "no passage of the 4 sources matches “zebra”");
+    // Only another pair's sources have it: the search says which (the 2026 bounty).
+    press(&mut m, "/");
+    type_text(&mut m, "$25 million");
+    press(&mut m, "enter");
+    let msg = m.message.clone().unwrap_or_default();
+    assert_eq!(
+        msg,
+        "no passage matches “$25 million” in A or B; D has it (p picks the pair)"
     );
 }
 

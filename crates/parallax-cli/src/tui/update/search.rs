@@ -2,8 +2,10 @@
 //! has; `]`/`[` walk them, on in the focused pane, then in the other ([`nav::to_hit`]).
 
 use super::nav::{self, HitStep};
+use crate::tui::action::Command;
 use crate::tui::model::Model;
 use crate::tui::side::PaneSide;
+use parallax::SourceId;
 use parallax::text::{counted, fold};
 
 /// `/…` Enter: marks the hits and goes to the first at or after the focus (in the other
@@ -71,21 +73,35 @@ pub(super) fn count(m: &Model) -> String {
     )
 }
 
-/// What a search that nothing matches says: the pair it read, and with more sources that
-/// `p` shows another.
+/// What a search that nothing in the pair shown matches says; with more sources, which of
+/// the others have it (the search reads the two panes, `p` shows another pair).
 fn none(m: &Model) -> String {
     let Some(r) = m.phase.ready() else {
         return String::new();
     };
+    let q = &m.search.query;
     let [la, lb] = r.pair.src.map(|s| s.letter());
-    let more = if r.cmp.sources.len() > 2 {
-        " (p picks another pair)"
-    } else {
-        ""
-    };
+    let n = r.cmp.sources.len();
+    if n <= 2 {
+        return format!("no passage matches “{q}” in {la} or {lb}");
+    }
+    let folded = fold(q);
+    let others: Vec<String> = SourceId::all(n)
+        .filter(|d| !r.pair.src.contains(d))
+        .filter(|&d| {
+            let s = r.cmp.source(d);
+            (s.segments.iter()).any(|g| fold(s.segment_text(g.id)).contains(folded.as_str()))
+        })
+        .map(SourceId::letter)
+        .collect();
+    if others.is_empty() {
+        return format!("no passage of the {n} sources matches “{q}”");
+    }
+    let pick = m.config.keymap.hint(Command::Pick);
     format!(
-        "no passage matches “{}” in {la} or {lb}{more}",
-        m.search.query
+        "no passage matches “{q}” in {la} or {lb}; {} {} it ({pick} picks the pair)",
+        others.join(", "),
+        if others.len() == 1 { "has" } else { "have" }
     )
 }
 
