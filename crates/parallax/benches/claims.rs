@@ -102,9 +102,11 @@ fn build(c: &mut Criterion) {
             )
         });
     }
-    // What the reports and the matrix's filters read of the claims: each source's stance on
-    // each claim (conflicts, links from outside) and the summary per source.
+    // What the reports and the reader's matrix read of the claims: every source's stance on
+    // every claim with the links from outside each (per frame of the matrix), and the
+    // summary per source.
     let built = Comparison::build(documents(10, 200), &fast).unwrap();
+    g.bench_function("table/10", |b| b.iter(|| built.claim_table()));
     g.bench_function("summaries/10", |b| b.iter(|| built.summaries()));
     // The encoder remembers the sentences it read; each run starts without them, as a new
     // process does.

@@ -23,7 +23,7 @@ use crate::text::Language;
 pub(crate) use cluster::in_order as claims_in_order;
 pub use cluster::{Cluster, ClusterMember, Stance, WEAK_LINK};
 pub use names::names;
-pub use outside::OutsideLink;
+pub use outside::{ClaimTable, OutsideLink};
 pub use stance::{ClaimLink, MemberConflict};
 pub use summary::SourceSummary;
 

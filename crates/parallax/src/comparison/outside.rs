@@ -38,42 +38,109 @@ impl OutsideLink {
     }
 }
 
+/// Every source's stance on every claim, with the links that reach each claim from outside
+/// it, worked out at once for the views and reports that show the whole matrix: one pass
+/// over the links, where asking [`Comparison::stance`] cell by cell walks them per cell.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimTable {
+    /// Per claim (an index into `Comparison::clusters`), per source: its stance.
+    pub stances: Vec<Vec<Stance>>,
+    /// Per claim: the links that reach it from outside, by source, passage and target.
+    pub outside: Vec<Vec<(SourceId, OutsideLink)>>,
+}
+
+impl ClaimTable {
+    /// How source `doc` stands to claim `claim`.
+    pub fn stance(&self, claim: usize, doc: SourceId) -> Stance {
+        self.stances[claim][doc.0]
+    }
+
+    /// The links that reach claim `claim` from outside it, each as [`OutsideLink::sentence`]
+    /// says it, by source and passage.
+    pub fn outside_lines(&self, claim: usize) -> Vec<String> {
+        (self.outside[claim].iter())
+            .map(|(doc, o)| o.sentence(*doc))
+            .collect()
+    }
+}
+
 impl Comparison {
     /// The believed links from passages of `doc` to passages of `claim`, when the claim does
-    /// not hold `doc` at all (with a member of `doc`, its own links count): best first, one
-    /// per passage of `doc` (its best).
+    /// not hold `doc` at all (with a member of `doc`, its own links count): every such link
+    /// (a link whose other side holds two of the claim's passages, once), by passage.
+    /// `claim` is one of `self.clusters` (found by its id).
     pub fn outside_links(&self, claim: &Cluster, doc: SourceId) -> Vec<OutsideLink> {
-        if claim.stance(doc) != Stance::Silent {
-            return Vec::new();
-        }
-        let mut out: Vec<OutsideLink> = Vec::new();
-        for m in &claim.members {
-            let Some(p) = self.pair(doc, m.doc) else {
-                continue;
-            };
-            let flip = p.a != doc;
-            for l in p.alignment.links.iter().filter(|l| !facts::is_possible(l)) {
-                let (mine, theirs) = if flip { (&l.b, &l.a) } else { (&l.a, &l.b) };
-                let Some(&to) = theirs.iter().find(|s| m.segments.contains(s)) else {
-                    continue;
-                };
-                for &from in mine {
-                    out.push(OutsideLink {
-                        from,
-                        to: (m.doc, to),
-                        stands_in: self.claim_holding(doc, from),
-                        score: l.score,
-                    });
+        let all = self.outside_by_claim();
+        (all.get(claim.id).into_iter().flatten())
+            .filter(|(d, _)| *d == doc)
+            .map(|&(_, o)| o)
+            .collect()
+    }
+
+    /// Every source's stance on every claim, and every claim's links from outside it
+    /// ([`ClaimTable`]).
+    pub fn claim_table(&self) -> ClaimTable {
+        let outside = self.outside_by_claim();
+        let stances = (self.clusters.iter().zip(&outside))
+            .map(|(c, links)| {
+                SourceId::all(self.sources.len())
+                    .map(|d| match self.stance_within(c, d) {
+                        Stance::Silent if links.iter().any(|(x, _)| *x == d) => Stance::Outside,
+                        s => s,
+                    })
+                    .collect()
+            })
+            .collect();
+        ClaimTable { stances, outside }
+    }
+
+    /// Per claim, the believed links from passages of sources it does not hold to its own
+    /// passages, by source, passage and target: one pass over every pair's links.
+    fn outside_by_claim(&self) -> Vec<Vec<(SourceId, OutsideLink)>> {
+        let mut held: Vec<Vec<Option<usize>>> = (self.sources.iter())
+            .map(|s| vec![None; s.segments.len()])
+            .collect();
+        for (k, c) in self.clusters.iter().enumerate() {
+            for m in &c.members {
+                for s in &m.segments {
+                    held[m.doc.0][s.0] = Some(k);
                 }
             }
         }
-        out.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.from.cmp(&y.from)));
-        let mut seen: Vec<SegmentId> = Vec::new();
-        out.retain(|o| {
-            let first = !seen.contains(&o.from);
-            seen.push(o.from);
-            first
-        });
+        let mut out: Vec<Vec<(SourceId, OutsideLink)>> = vec![Vec::new(); self.clusters.len()];
+        for p in &self.pairs {
+            for l in p.alignment.links.iter().filter(|l| !facts::is_possible(l)) {
+                for (own, mine, other, theirs) in [(p.a, &l.a, p.b, &l.b), (p.b, &l.b, p.a, &l.a)] {
+                    // The claims the link's other side stands in, each by its first passage.
+                    let mut reached: Vec<(usize, SegmentId)> = Vec::new();
+                    for &to in theirs {
+                        if let Some(k) = held[other.0][to.0]
+                            && !reached.iter().any(|&(r, _)| r == k)
+                        {
+                            reached.push((k, to));
+                        }
+                    }
+                    for (k, to) in reached {
+                        if self.clusters[k].members.iter().any(|m| m.doc == own) {
+                            continue;
+                        }
+                        for &from in mine {
+                            let o = OutsideLink {
+                                from,
+                                to: (other, to),
+                                stands_in: held[own.0][from.0],
+                                score: l.score,
+                            };
+                            out[k].push((own, o));
+                        }
+                    }
+                }
+            }
+        }
+        for links in &mut out {
+            links.sort_by_key(|(d, o)| (*d, o.from, o.to));
+            links.dedup_by_key(|(d, o)| (*d, o.from, o.to));
+        }
         out
     }
 

@@ -33,19 +33,6 @@ fn told(
     out
 }
 
-/// The believed links that reach `claim` from passages outside it, one line per passage
-/// ([`crate::comparison::OutsideLink::sentence`]), for the sources marked →, by source and
-/// passage.
-pub fn outside(cmp: &Comparison, claim: &Cluster) -> Vec<String> {
-    crate::ids::SourceId::all(cmp.sources.len())
-        .flat_map(|d| {
-            let mut links = cmp.outside_links(claim, d);
-            links.sort_by_key(|o| o.from);
-            links.into_iter().map(move |o| o.sentence(d))
-        })
-        .collect()
-}
-
 /// One line per source: its name and what it brings ([`crate::comparison::SourceSummary`]).
 pub fn summary_lines(cmp: &Comparison) -> Vec<String> {
     let names = cmp.names();

@@ -118,10 +118,11 @@ fn claims(out: &mut String, cmp: &Comparison) {
     out.push_str("\n|--:|-------|");
     out.push_str(&":-:|".repeat(cmp.sources.len()));
     out.push('\n');
+    let table = cmp.claim_table();
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "| {} | “{}” |", k + 1, escape(&c.label));
         for i in SourceId::all(cmp.sources.len()) {
-            let _ = write!(out, " {} |", stance_mark(cmp.stance(c, i)));
+            let _ = write!(out, " {} |", stance_mark(table.stance(k, i)));
         }
         out.push('\n');
     }
@@ -142,8 +143,8 @@ fn claims(out: &mut String, cmp: &Comparison) {
             let _ = writeln!(out, "- Claim {}: {}", k + 1, escape(&f));
         }
     }
-    let outside: Vec<(usize, String)> = (cmp.clusters.iter().enumerate())
-        .flat_map(|(k, c)| (super::claims::outside(cmp, c).into_iter()).map(move |o| (k, o)))
+    let outside: Vec<(usize, String)> = (0..cmp.clusters.len())
+        .flat_map(|k| (table.outside_lines(k).into_iter()).map(move |o| (k, o)))
         .collect();
     if !outside.is_empty() {
         out.push_str("\nLinked to a claim from outside it (→):\n\n");

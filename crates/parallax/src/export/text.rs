@@ -101,9 +101,10 @@ fn claims(out: &mut String, cmp: &Comparison) {
     let number = cmp.clusters.len().to_string().len();
     let head: Vec<String> = SourceId::all(n).map(SourceId::letter).collect();
     let _ = writeln!(out, "  {:>number$}  {}  claim", "", head.join(" "));
+    let table = cmp.claim_table();
     for (k, c) in cmp.clusters.iter().enumerate() {
         let cells: Vec<&str> = SourceId::all(n)
-            .map(|i| stance_mark(cmp.stance(c, i)))
+            .map(|i| stance_mark(table.stance(k, i)))
             .collect();
         let row = format!("  {:>number$}  {}  ", k + 1, cells.join(" "));
         let room = WIDTH.saturating_sub(row.chars().count());
@@ -113,7 +114,7 @@ fn claims(out: &mut String, cmp: &Comparison) {
         let possible = super::claims::possible_flags(cmp, c)
             .into_iter()
             .map(|f| ("?", f));
-        let outside = super::claims::outside(cmp, c).into_iter().map(|o| ("→", o));
+        let outside = table.outside_lines(k).into_iter().map(|o| ("→", o));
         for (sign, flag) in believed.chain(possible).chain(outside) {
             let _ = writeln!(
                 out,

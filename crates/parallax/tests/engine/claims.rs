@@ -329,6 +329,13 @@ fn a_source_linked_to_a_claim_is_never_marked_as_silent_on_it() {
                 }
             }
         }
+        // The table the matrix and the reports read says what each cell says.
+        let table = cmp.claim_table();
+        for (k, c) in cmp.clusters.iter().enumerate() {
+            for d in (0..cmp.sources.len()).map(SourceId) {
+                assert_eq!(table.stance(k, d), cmp.stance(c, d), "{set}: claim {k}");
+            }
+        }
         // The JSON report lists each such link under the claim, as `outside`.
         let v = serde_json::to_value(parallax::export::json::report(&cmp)).unwrap();
         for (k, c) in cmp.clusters.iter().enumerate() {

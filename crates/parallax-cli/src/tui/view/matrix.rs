@@ -4,7 +4,7 @@
 //! filter keys.
 
 use parallax::SourceId;
-use parallax::comparison::Stance;
+use parallax::comparison::{ClaimTable, Stance};
 use parallax::export::text::stance_mark;
 use parallax::text::visible;
 use ratatui::style::Style;
@@ -82,6 +82,8 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     ));
     let head_rows = lines.len();
     let shown = rows(cmp, filter);
+    // Every cell's stance and every claim's links from outside, once per frame.
+    let table = cmp.claim_table();
     let enter = km.hint(Command::Counterpart);
     let mut footers = Vec::new();
     for (k, row) in shown.iter().enumerate() {
@@ -94,11 +96,11 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
                 let claim = &cmp.clusters[c];
                 spans.push(Span::styled(format!("{:<width$}", c + 1), t.dim));
                 for i in SourceId::all(n) {
-                    let (sign, style) = cell(t, cmp.stance(claim, i));
+                    let (sign, style) = cell(t, table.stance(c, i));
                     spans.push(Span::styled(sign.to_string(), style));
                     spans.push(Span::raw(" "));
                 }
-                (claim.label.clone(), claim_footer(r, c, &enter))
+                (claim.label.clone(), claim_footer(r, (c, &table), &enter))
             }
             Row::Only(doc, seg) => {
                 for i in SourceId::all(n) {
@@ -162,8 +164,9 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     }
 }
 
-/// Which passages of each source make claim `c`, and the facts told differently in it.
-fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
+/// Which passages of each source make claim `c`, the facts told differently in it, and the
+/// links that reach it from outside (in `table`).
+fn claim_footer(r: &Reader, (c, table): (usize, &ClaimTable), enter: &str) -> String {
     let claim = &r.cmp.clusters[c];
     let each: Vec<String> = claim
         .members
@@ -180,7 +183,7 @@ fn claim_footer(r: &Reader, c: usize, enter: &str) -> String {
     for flag in parallax::export::claims::possible_flags(&r.cmp, claim) {
         out.push_str(&format!(" · ? {flag}"));
     }
-    for link in parallax::export::claims::outside(&r.cmp, claim) {
+    for link in table.outside_lines(c) {
         out.push_str(&format!(" · → {link}"));
     }
     out

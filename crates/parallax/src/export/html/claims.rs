@@ -5,10 +5,10 @@
 use std::fmt::Write;
 
 use super::esc;
-use crate::comparison::{Cluster, ClusterMember, Comparison, Stance};
-use crate::export::claims::{flags, outside, possible_flags, summary_lines};
+use crate::comparison::{ClaimTable, Cluster, ClusterMember, Comparison, OutsideLink, Stance};
+use crate::export::claims::{flags, possible_flags, summary_lines};
 use crate::export::text::stance_mark;
-use crate::ids::SourceId;
+use crate::ids::{SegmentId, SourceId};
 
 const SCRIPT: &str = include_str!("claims.js");
 const STYLE: &str = ".claims table { border-collapse: collapse; margin: .5rem 0; } \
@@ -50,6 +50,7 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         );
     }
     out.push_str("</tr></thead>\n<tbody>\n");
+    let table = cmp.claim_table();
     for (k, c) in cmp.clusters.iter().enumerate() {
         let _ = write!(out, "<tr><td>{}</td><td>{}", k + 1, esc(&c.label));
         for f in flags(cmp, c) {
@@ -58,12 +59,12 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
         for f in possible_flags(cmp, c) {
             let _ = write!(out, "<br><span class=\"possible\">? {}</span>", esc(&f));
         }
-        for o in outside(cmp, c) {
+        for o in table.outside_lines(k) {
             let _ = write!(out, "<br><span class=\"outside\">→ {}</span>", esc(&o));
         }
         out.push_str("</td>");
         for i in SourceId::all(cmp.sources.len()) {
-            cell(out, cmp, c, i, &names[i.0]);
+            cell(out, cmp, (c, &table, k), i, &names[i.0]);
         }
         out.push_str("</tr>\n");
     }
@@ -82,9 +83,16 @@ fn per_source(out: &mut String, cmp: &Comparison) {
     out.push_str("</ul>\n");
 }
 
-/// One cell: the stance's sign, as a link to the source's first passage of the claim.
-fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str) {
-    let stance = cmp.stance(c, i);
+/// One cell: the stance's sign, as a link to the source's first passage of the claim (of
+/// claim `k`, `c`, whose stances `table` holds), or for → to its passage outside the claim.
+fn cell(
+    out: &mut String,
+    cmp: &Comparison,
+    (c, table, k): (&Cluster, &ClaimTable, usize),
+    i: SourceId,
+    name: &str,
+) {
+    let stance = table.stance(k, i);
     let class = crate::export::json::stance_label(stance);
     let mark = stance_mark(stance);
     let said = match stance {
@@ -95,18 +103,20 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
         Stance::Silent => "does not state it",
     };
     let mut title = format!("{name}: {said}");
-    let outside = cmp.outside_links(c, i);
+    let outside: Vec<&OutsideLink> = (table.outside[k].iter())
+        .filter(|(d, _)| *d == i)
+        .map(|(_, o)| o)
+        .collect();
     for o in &outside {
         title.push_str(&format!(" — {}", o.sentence(i)));
     }
     let title = esc(&title);
     let target = match c.members.iter().find(|m| m.doc == i) {
         Some(m) => anchor(cmp, c, m),
-        None => outside.first().map(|o| {
-            let (lo, hi) = if i < o.to.0 { (i, o.to.0) } else { (o.to.0, i) };
-            let side = if i == lo { "a" } else { "b" };
-            format!("s{}-{}-{side}-{}", lo.0, hi.0, o.from.0)
-        }),
+        // The best link from outside: the page has its passage in the pair of the two.
+        None => (outside.iter())
+            .max_by(|x, y| x.score.total_cmp(&y.score))
+            .map(|o| passage_id((i, o.from), o.to.0)),
     };
     match target {
         Some(id) => {
@@ -131,24 +141,29 @@ fn cell(out: &mut String, cmp: &Comparison, c: &Cluster, i: SourceId, name: &str
 /// `s{a}-{b}-{a|b}-{segment}`).
 fn anchor(cmp: &Comparison, c: &Cluster, m: &ClusterMember) -> Option<String> {
     if let Some(l) = cmp.claim_links(c, Some(m.doc)).first() {
-        let (side, seg) = if l.a.0 == m.doc {
-            ("a", l.a.1)
+        let (own, other) = if l.a.0 == m.doc {
+            (l.a, l.b)
         } else {
-            ("b", l.b.1)
+            (l.b, l.a)
         };
-        return Some(format!("s{}-{}-{side}-{seg}", l.a.0, l.b.0));
+        return Some(passage_id(own, other.0));
     }
     let other = c
         .members
         .iter()
         .filter(|o| o.doc != m.doc)
         .min_by_key(|o| o.weak)?;
-    let seg = m.segments.first()?;
-    let (lo, hi) = if m.doc < other.doc {
-        (m.doc, other.doc)
+    Some(passage_id((m.doc, *m.segments.first()?), other.doc))
+}
+
+/// The id of passage `seg` of source `doc` in the page's column of the pair of `doc` and
+/// `other`, as `column` writes it: `s{a}-{b}-{a|b}-{segment}`.
+fn passage_id((doc, seg): (SourceId, SegmentId), other: SourceId) -> String {
+    let (lo, hi) = if doc < other {
+        (doc, other)
     } else {
-        (other.doc, m.doc)
+        (other, doc)
     };
-    let side = if m.doc == lo { "a" } else { "b" };
-    Some(format!("s{lo}-{hi}-{side}-{seg}"))
+    let side = if doc == lo { "a" } else { "b" };
+    format!("s{lo}-{hi}-{side}-{seg}")
 }

@@ -5,7 +5,6 @@
 use serde::{Deserialize, Serialize};
 
 use crate::comparison::{ClusterMember, Comparison, Stance};
-use crate::ids::SourceId;
 
 /// One claim across sources.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -14,8 +13,8 @@ pub struct ReportCluster {
     pub label: String,
     pub members: Vec<ReportMember>,
     /// Believed links that reach the claim from passages of sources it does not hold
-    /// (stance `outside`): the passage stands in another claim or in none. Left out when
-    /// none.
+    /// (stance `outside`): the passage stands in another claim or in none. By source,
+    /// passage and target; left out when none.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub outside: Vec<ReportOutside>,
 }
@@ -27,8 +26,9 @@ pub struct ReportOutside {
     pub doc: usize,
     /// Its segment id.
     pub segment: usize,
-    /// The claim's passage it is linked to: its document id and segment id.
+    /// The document id of the claim's passage it is linked to.
     pub to_doc: usize,
+    /// The segment id of the claim's passage it is linked to.
     pub to_segment: usize,
     /// The claim that holds the passage, if one does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -42,8 +42,9 @@ pub struct ReportOutside {
 pub struct ReportMember {
     #[serde(flatten)]
     pub member: ClusterMember,
-    /// `states`, `differs` (states it with a different fact) or `weakly`; a source the
-    /// claim does not hold is `outside` (see [`ReportCluster::outside`]) or not listed.
+    /// `states`, `differs` (states it with a different fact) or `weakly`. (A source the
+    /// claim does not hold is no member; the links that reach the claim from one are in
+    /// [`ReportCluster::outside`], and the reports mark it `outside`, →.)
     #[serde(default)]
     pub stance: String,
     /// The facts this source states differently from other sources of the claim (believed
@@ -98,9 +99,9 @@ pub fn stance_label(s: Stance) -> &'static str {
 
 /// The claims of `cmp` as the report gives them.
 pub fn clusters(cmp: &Comparison) -> Vec<ReportCluster> {
-    cmp.clusters
-        .iter()
-        .map(|c| ReportCluster {
+    let table = cmp.claim_table();
+    (cmp.clusters.iter().zip(&table.outside))
+        .map(|(c, outside)| ReportCluster {
             id: c.id,
             label: c.label.clone(),
             members: c
@@ -123,18 +124,14 @@ pub fn clusters(cmp: &Comparison) -> Vec<ReportCluster> {
                         .collect(),
                 })
                 .collect(),
-            outside: SourceId::all(cmp.sources.len())
-                .flat_map(|d| {
-                    cmp.outside_links(c, d)
-                        .into_iter()
-                        .map(move |o| ReportOutside {
-                            doc: d.0,
-                            segment: o.from.0,
-                            to_doc: o.to.0.0,
-                            to_segment: o.to.1.0,
-                            claim: o.stands_in,
-                            score: o.score,
-                        })
+            outside: (outside.iter())
+                .map(|(d, o)| ReportOutside {
+                    doc: d.0,
+                    segment: o.from.0,
+                    to_doc: o.to.0.0,
+                    to_segment: o.to.1.0,
+                    claim: o.stands_in,
+                    score: o.score,
                 })
                 .collect(),
         })
