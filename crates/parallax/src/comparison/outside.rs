@@ -67,11 +67,20 @@ impl ClaimTable {
 impl Comparison {
     /// The believed links from passages of `doc` to passages of `claim`, when the claim does
     /// not hold `doc` at all (with a member of `doc`, its own links count): every such link
-    /// (a link whose other side holds two of the claim's passages, once), by passage.
-    /// `claim` is one of `self.clusters` (found by its id).
+    /// (a link whose other side holds two of the claim's passages, once), by passage. None
+    /// when `claim` is not one of `self.clusters`.
     pub fn outside_links(&self, claim: &Cluster, doc: SourceId) -> Vec<OutsideLink> {
+        // By its id, which is its index, unless it was renumbered apart from this comparison:
+        // then by the passages it holds.
+        let same = |c: &Cluster| c.members == claim.members;
+        let at = (self.clusters.get(claim.id).filter(|c| same(c)))
+            .map(|_| claim.id)
+            .or_else(|| self.clusters.iter().position(same));
+        let Some(at) = at else {
+            return Vec::new();
+        };
         let all = self.outside_by_claim();
-        (all.get(claim.id).into_iter().flatten())
+        (all[at].iter())
             .filter(|(d, _)| *d == doc)
             .map(|&(_, o)| o)
             .collect()

@@ -318,6 +318,12 @@ fn a_source_linked_to_a_claim_is_never_marked_as_silent_on_it() {
                         }
                         outside += 1;
                         let from = cmp.outside_links(c, other);
+                        // Found by what the claim holds, not by trusting its number.
+                        let renumbered = Cluster {
+                            id: 999,
+                            ..c.clone()
+                        };
+                        assert_eq!(cmp.outside_links(&renumbered, other), from);
                         assert!(
                             from.iter().any(|o| theirs.contains(&o.from)
                                 && o.to.0 == own

@@ -21,9 +21,8 @@ pub fn submit(m: &mut Model) {
         .get(m.panes[m.active].focus.0)
         .copied()
         .unwrap_or(false);
-    if on_hit {
-        m.message = Some(count(m));
-    } else {
+    // On a hit, the count `find_hits` gave is what there is to say.
+    if !on_hit {
         step(m, true);
     }
 }
