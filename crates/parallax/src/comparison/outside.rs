@@ -106,16 +106,7 @@ impl Comparison {
     /// Per claim, the believed links from passages of sources it does not hold to its own
     /// passages, by source, passage and target: one pass over every pair's links.
     fn outside_by_claim(&self) -> Vec<Vec<(SourceId, OutsideLink)>> {
-        let mut held: Vec<Vec<Option<usize>>> = (self.sources.iter())
-            .map(|s| vec![None; s.segments.len()])
-            .collect();
-        for (k, c) in self.clusters.iter().enumerate() {
-            for m in &c.members {
-                for s in &m.segments {
-                    held[m.doc.0][s.0] = Some(k);
-                }
-            }
-        }
+        let held = self.claims_holding();
         let mut out: Vec<Vec<(SourceId, OutsideLink)>> = vec![Vec::new(); self.clusters.len()];
         for p in &self.pairs {
             for l in p.alignment.links.iter().filter(|l| !facts::is_possible(l)) {
@@ -156,10 +147,21 @@ impl Comparison {
     /// The claim that holds passage `seg` of `doc`, if one does (a passage stands in one
     /// claim at most).
     pub fn claim_holding(&self, doc: SourceId, seg: SegmentId) -> Option<usize> {
-        self.clusters.iter().position(|c| {
-            c.members
-                .iter()
-                .any(|m| m.doc == doc && m.segments.contains(&seg))
-        })
+        *self.claims_holding().get(doc.0)?.get(seg.0)?
+    }
+
+    /// Per source, per passage: the claim that holds it (an index into `self.clusters`).
+    fn claims_holding(&self) -> Vec<Vec<Option<usize>>> {
+        let mut held: Vec<Vec<Option<usize>>> = (self.sources.iter())
+            .map(|s| vec![None; s.segments.len()])
+            .collect();
+        for (k, c) in self.clusters.iter().enumerate() {
+            for m in &c.members {
+                for s in &m.segments {
+                    held[m.doc.0][s.0] = Some(k);
+                }
+            }
+        }
+        held
     }
 }

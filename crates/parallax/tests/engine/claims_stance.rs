@@ -15,13 +15,7 @@ fn quake() -> Comparison {
 
 /// The claim holding passage `seg` of source `doc`.
 fn claim_of(cmp: &Comparison, doc: usize, seg: usize) -> usize {
-    cmp.clusters
-        .iter()
-        .position(|c| {
-            c.members
-                .iter()
-                .any(|m| m.doc == SourceId(doc) && m.segments.contains(&SegmentId(seg)))
-        })
+    cmp.claim_holding(SourceId(doc), SegmentId(seg))
         .expect("the passage is in a claim")
 }
 

@@ -39,14 +39,13 @@ pub fn next(m: &mut Model, forward: bool) {
 fn step(m: &mut Model, forward: bool) {
     let from = m.active;
     let went = nav::to_hit(m, forward, |m, side, seg| m.search.hits[side][seg.0]);
-    let letter = |side: PaneSide| m.phase.ready().map(|r| r.pair.src[side].letter());
+    let letters = letters(m);
     let count = count(m);
     m.message = Some(match went {
         HitStep::Here => count,
         HitStep::Other => format!(
             "{count} · none further in {}: went on in {}",
-            letter(from).unwrap_or_default(),
-            letter(m.active).unwrap_or_default()
+            letters[from], letters[m.active]
         ),
         HitStep::Round => format!(
             "{count} · went on from the {}",
@@ -60,16 +59,21 @@ fn step(m: &mut Model, forward: bool) {
 /// How many passages of each pane hold the search: "“taser”: 1 passage in A, 2 in E".
 pub(super) fn count(m: &Model) -> String {
     let [left, right] = (m.search.hits.each_ref()).map(|h| h.iter().filter(|h| **h).count());
-    let [la, lb] = PaneSide::BOTH.map(|s| {
-        (m.phase.ready())
-            .map(|r| r.pair.src[s].letter())
-            .unwrap_or_default()
-    });
+    let [la, lb] = letters(m);
     format!(
         "“{}”: {} in {la}, {right} in {lb}",
         m.search.query,
         counted(left, "passage")
     )
+}
+
+/// The letters of the two sources shown, by pane.
+fn letters(m: &Model) -> [String; 2] {
+    PaneSide::BOTH.map(|s| {
+        (m.phase.ready())
+            .map(|r| r.pair.src[s].letter())
+            .unwrap_or_default()
+    })
 }
 
 /// What a search that nothing in the pair shown matches says; with more sources, which of
@@ -79,7 +83,7 @@ fn none(m: &Model) -> String {
         return String::new();
     };
     let q = &m.search.query;
-    let [la, lb] = r.pair.src.map(|s| s.letter());
+    let [la, lb] = letters(m);
     let n = r.cmp.sources.len();
     if n <= 2 {
         return format!("no passage matches “{q}” in {la} or {lb}");

@@ -34,10 +34,10 @@ pub(super) fn section(out: &mut String, cmp: &Comparison) {
     out.push_str(
         "<p class=\"legend\">✓ states it, ≠ states it with a different fact, ≈ only a weak \
          match, → a passage outside it (in another claim or none) is linked to it, not \
-         counted as stating it, – does not. ✓ and ≠ open the source's passage beside another source's passage it is linked \
-         to; ≈ opens the passage that only a link below the shown score joins to the claim; \
-         → opens the passage outside the claim beside the claim's passage it is linked \
-         to.</p>\n",
+         counted as stating it, – does not. ✓ and ≠ open the source's passage beside another \
+         source's passage it is linked to; ≈ opens the passage that only a link below the \
+         shown score joins to the claim; → opens the passage outside the claim beside the \
+         claim's passage it is linked to.</p>\n",
     );
     let names = cmp.names();
     out.push_str("<table class=\"matrix\">\n<thead><tr><th>#</th><th>Claim</th>");
