@@ -628,3 +628,33 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
             .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt"))
     );
 }
+
+/// On a screen too short for the whole head over two rows (80×11, four sources), the
+/// column letters still stay over the rows as the cursor goes down the list, and the source
+/// names and the signs' legend scroll away instead: the rows' signs read by their column.
+#[test]
+fn a_very_short_matrix_keeps_its_column_letters_in_sight() {
+    let mut m = refined_demo_model(80, 11);
+    press(&mut m, "m");
+    let n = cmp(&m).clusters.len();
+    press(&mut m, &vec!["j"; n - 1].join(" "));
+    let rows = crate::support::rows(&draw(&m));
+    let columns = rows
+        .iter()
+        .position(|l| {
+            let inner = l.trim_start_matches('│').trim_start();
+            inner.starts_with('#') && inner.contains(" A B C D  claim")
+        })
+        .unwrap_or_else(|| panic!("the column letters are not in sight: {rows:#?}"));
+    let cursor = rows
+        .iter()
+        .position(|l| l.contains(&format!("│▶{n} ")))
+        .unwrap_or_else(|| panic!("the cursor's row is not in sight: {rows:#?}"));
+    assert!(columns < cursor, "{rows:#?}");
+    assert!(
+        !rows
+            .iter()
+            .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt")),
+        "the source names scroll away: {rows:#?}"
+    );
+}

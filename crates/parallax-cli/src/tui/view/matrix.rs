@@ -24,7 +24,8 @@ pub struct Drawn {
     /// The line of the cursor's row, to keep in sight.
     pub keep: Option<usize>,
     /// How many lines the list starts with that say what its columns are (legends and
-    /// header): they stay in sight as the rows scroll.
+    /// header): they stay in sight as the rows scroll (on a screen too short for them all,
+    /// the last alone: the column letters).
     pub head: usize,
     /// Per visible row, the words pinned under the list (lines split at `\n`).
     pub footers: Vec<String>,

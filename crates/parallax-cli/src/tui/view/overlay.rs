@@ -236,18 +236,23 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     }
     footer.resize(footer_rows, Line::raw(""));
     let shown = inner - footer_rows;
-    // The head stays over the rows while at least two rows fit under it.
-    let head = if lines.len() > shown && shown >= head + 2 {
-        head
-    } else {
-        0
-    };
-    let (fixed, lines) = {
+    // The head stays over the rows while at least two rows fit under it. When it does not,
+    // its last line (the column letters, which the rows' signs mean nothing without) stays
+    // alone and the legends above it scroll away with the rows.
+    let (fixed, lines, keep) = if lines.len() <= shown || head == 0 || shown < 3 {
+        (Vec::new(), lines, keep)
+    } else if shown >= head + 2 {
         let mut lines = lines;
         let rest = lines.split_off(head);
-        (lines, rest)
+        (lines, rest, keep.map(|k| k.saturating_sub(head)))
+    } else {
+        let mut lines = lines;
+        let columns = lines.remove(head - 1);
+        let keep = keep.map(|k| if k >= head { k - 1 } else { k });
+        (vec![columns], lines, keep)
     };
-    let (shown, keep) = (shown - head, keep.map(|k| k.saturating_sub(head)));
+    let head = fixed.len();
+    let shown = shown - head;
     let mut scroll = top;
     if let Some(k) = keep {
         scroll = scroll.max((k + 1).saturating_sub(shown)).min(k);
