@@ -42,6 +42,9 @@ pub enum Command {
     Counterpart,
     /// Start a search.
     Search,
+    /// Go to a passage by its number ("12" in the focused pane, "D 12" in source D), as the
+    /// matrix, the reports and the notes name passages.
+    GoTo,
     /// Next search hit.
     NextHit,
     /// Previous search hit.
@@ -105,7 +108,7 @@ pub enum Command {
 impl Command {
     /// Every command with its name in the configuration file and its help text, in the order
     /// the `?` overlay lists them.
-    pub const ALL: [(Command, &'static str, &'static str); 43] = [
+    pub const ALL: [(Command, &'static str, &'static str); 44] = [
         (Command::Down, "down", "next passage"),
         (Command::Up, "up", "previous passage"),
         (Command::PageDown, "page_down", "one screen down"),
@@ -137,6 +140,11 @@ impl Command {
             "counterpart in the other pane",
         ),
         (Command::Search, "search", "search"),
+        (
+            Command::GoTo,
+            "go_to",
+            "go to a passage: 12 (this pane) or D 12",
+        ),
         (Command::NextHit, "next_hit", "next search hit"),
         (Command::PrevHit, "prev_hit", "previous search hit"),
         (

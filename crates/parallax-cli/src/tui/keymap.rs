@@ -8,7 +8,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::{Action, Command};
 
 /// The default bindings, written as in the configuration file.
-const DEFAULTS: [(Command, &[&str]); 43] = [
+const DEFAULTS: [(Command, &[&str]); 44] = [
     (Command::Down, &["j", "down"]),
     (Command::Up, &["k", "up"]),
     (Command::PageDown, &["pagedown", "space"]),
@@ -24,6 +24,7 @@ const DEFAULTS: [(Command, &[&str]); 43] = [
     (Command::PrevConflict, &["C"]),
     (Command::Counterpart, &["enter"]),
     (Command::Search, &["/"]),
+    (Command::GoTo, &[":"]),
     (Command::NextHit, &["]"]),
     (Command::PrevHit, &["["]),
     (Command::ToggleView, &["v"]),

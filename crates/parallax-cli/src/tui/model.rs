@@ -64,6 +64,8 @@ pub enum Overlay {
 pub struct Search {
     /// The prompt is open.
     pub typing: bool,
+    /// The open prompt takes a passage to go to (`:`), not words to search for (`/`).
+    pub goto: bool,
     /// What is typed so far.
     pub input: crate::tui::line::LineInput,
     /// The search in force (lower case), empty for none.

@@ -6,6 +6,7 @@
 mod claims;
 mod correct;
 mod files;
+mod goto;
 mod nav;
 mod notes;
 mod search;
@@ -65,6 +66,7 @@ fn apply(m: &mut Model, action: Action) -> Option<Effect> {
         Action::SearchEdit(ev) => {
             m.search.input.key(&ev);
         }
+        Action::SearchSubmit if m.search.goto => goto::submit(m),
         Action::SearchSubmit => search::submit(m),
         Action::Progress(d, t) => {
             if let Phase::Aligning { done, total, .. } = &mut m.phase {
@@ -125,6 +127,7 @@ fn dialog_key(m: &mut Model, ev: KeyEvent) -> Option<Effect> {
 fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
     if m.search.typing && cmd == Command::Cancel {
         m.search.typing = false;
+        m.search.goto = false;
         return None;
     }
     if let Some(o) = m.overlay {
@@ -193,8 +196,9 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                 (false, _) => "possible links hidden".into(),
             });
         }
-        Command::Search => {
+        Command::Search | Command::GoTo => {
             m.search.typing = true;
+            m.search.goto = cmd == Command::GoTo;
             m.search.input.clear();
         }
         Command::NextHit | Command::PrevHit => search::next(m, cmd == Command::NextHit),

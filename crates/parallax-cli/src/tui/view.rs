@@ -113,17 +113,21 @@ fn loading(f: &mut Frame, m: &Model, area: Rect, (done, total): (usize, usize), 
 }
 
 /// What the status line says about the focus, as its parts with their drop ranks (see
-/// [`fit_parts`]): "A: link 3/14", or "B: passage 5/40 · added · 14 links", where the count
-/// of links is the first to go on a narrow line.
+/// [`fit_parts`]): "A: link 3/14 · passage 5/40", or "B: passage 5/40 · added · 14 links",
+/// where the count of links is the first to go on a narrow line. The passage's number is
+/// how the matrix, the reports and `:` name it.
 fn position(m: &Model, r: &Reader) -> Vec<(String, u8)> {
     let side = m.active;
     let seg = m.panes[side].focus;
     let who = r.pair.src[side].letter();
     let total = r.pair.links.len();
+    let n = r.cmp.source(r.pair.src[side]).segments.len();
     match r.pair.link_at(side, seg) {
-        Some(l) => vec![(format!("{who}: link {}/{total}", l.number()), KEEP)],
+        Some(l) => vec![
+            (format!("{who}: link {}/{total}", l.number()), KEEP),
+            (format!("passage {}/{n}", seg.number()), 2),
+        ],
         None => {
-            let n = r.cmp.source(r.pair.src[side]).segments.len();
             vec![
                 (format!("{who}: passage {}/{n}", seg.number()), KEEP),
                 ("added".into(), KEEP),
@@ -173,7 +177,12 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     } else if m.search.typing {
         let (before, after) = m.search.input.split();
         let shown = |s: &str| parallax::text::visible(s, false).into_owned();
-        vec![(format!("/{}▏{}", shown(before), shown(after)), KEEP)]
+        let sign = if m.search.goto { ':' } else { '/' };
+        let mut parts = vec![(format!("{sign}{}▏{}", shown(before), shown(after)), KEEP)];
+        if m.search.goto {
+            parts.push(("go to passage: 12 in this pane, or D 12".into(), 1));
+        }
+        parts
     } else {
         // What is unsaved or still changing comes first and stays; the rest goes, the view's
         // name first, when the line is too narrow for all (see `fit_parts`).

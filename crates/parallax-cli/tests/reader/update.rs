@@ -721,3 +721,52 @@ fn a_long_headline_is_cut_so_the_date_and_byline_still_show() {
     assert!(top.contains("… · 4 March 2025 · Jane Roe"), "{top}");
     assert!(top.contains("A Officials across"), "{top}");
 }
+
+/// `:` goes to a passage by the number the matrix, the reports and the notes give it ("D 3
+/// is linked to A 2"): in the focused pane, or in another source, shown beside the left
+/// pane's when it is not on screen; a number that names nothing says so and stays put.
+#[test]
+fn a_passage_named_by_its_number_is_one_key_away() {
+    let mut m = demo_model(120, 40);
+    let status = |m: &Model| {
+        let s = screen(&draw(m));
+        s.lines().last().unwrap_or_default().to_string()
+    };
+    press(&mut m, ":");
+    assert!(status(&m).contains("go to passage: 12 in this pane, or D 12"));
+    type_keys(&mut m, "5\n");
+    assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(4)));
+    assert!(status(&m).contains("passage 5/"), "{}", status(&m));
+    // Typed as keys: "d" types into the prompt, it does not run a command.
+    press(&mut m, ":");
+    type_keys(&mut m, "d 3\n");
+    let r = reader(&m);
+    assert_eq!(r.pair.src, [SourceId(0), SourceId(3)]);
+    assert_eq!(
+        (m.active, m.panes[1].focus),
+        (PaneSide::Right, SegmentId(2))
+    );
+    assert!(status(&m).contains("D passage 3"), "{}", status(&m));
+    assert!(status(&m).contains("passage 3/"), "{}", status(&m));
+    // In the other pane's source, the pair stays.
+    press(&mut m, ":");
+    type_keys(&mut m, "A2\n");
+    assert_eq!(reader(&m).pair.src, [SourceId(0), SourceId(3)]);
+    assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(1)));
+    let n = reader(&m).cmp.sources[3].segments.len();
+    for (typed, says) in [
+        ("D 999", format!("D has passages 1 to {n}: no passage 999")),
+        ("Z 1", "no source Z: the sources are A to D".to_string()),
+        ("twelve", "“twelve” is not a passage".to_string()),
+    ] {
+        press(&mut m, ":");
+        type_keys(&mut m, &format!("{typed}\n"));
+        assert!(status(&m).contains(&says), "{typed}: {}", status(&m));
+        assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(1)));
+        assert_eq!(reader(&m).pair.src, [SourceId(0), SourceId(3)]);
+    }
+    // Esc leaves the prompt, and `/` searches again.
+    press(&mut m, ": esc /");
+    type_keys(&mut m, "blockade\n");
+    assert!(m.message.as_deref().unwrap_or("").contains("“blockade”"));
+}

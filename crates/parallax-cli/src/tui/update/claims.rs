@@ -1,10 +1,10 @@
 //! The claim matrix's keys: move over the visible rows, filter them, and Enter to show a
 //! row's claim (or passage) in the panes.
 
+use parallax::SourceId;
 use parallax::comparison::ClaimLink;
-use parallax::{SegmentId, SourceId};
 
-use super::show::show_at;
+use super::show::{show_at, to_passage};
 use crate::tui::action::Command;
 use crate::tui::layout;
 use crate::tui::matrix::{Filter, Row, rows};
@@ -48,25 +48,6 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
         Command::Last => Some(Overlay::Matrix(last, filter)),
         _ => Some(Overlay::Matrix(at, filter)),
     };
-}
-
-/// Shows passage `seg` of source `doc`: in the pane it is in if it is on screen, else
-/// beside the source in the left pane.
-fn to_passage(m: &mut Model, doc: SourceId, seg: SegmentId) {
-    let Some(r) = m.phase.ready() else { return };
-    let [left, right] = r.pair.src;
-    let (pair, active) = if doc == left {
-        (None, PaneSide::Left)
-    } else if doc == right {
-        (None, PaneSide::Right)
-    } else if doc < left {
-        (Some([doc, left]), PaneSide::Left)
-    } else {
-        (Some([left, doc]), PaneSide::Right)
-    };
-    let mut focus = [None, None];
-    focus[active] = Some(seg);
-    show_at(m, pair, active, focus);
 }
 
 /// Shows claim `c` of the matrix in a pair of sources whose passages of it are linked, so

@@ -96,3 +96,22 @@ pub fn relayout(m: &mut Model) {
         }
     }
 }
+
+/// Shows passage `seg` of source `doc`: in the pane it is in if it is on screen, else
+/// beside the source in the left pane.
+pub fn to_passage(m: &mut Model, doc: SourceId, seg: SegmentId) {
+    let Some(r) = m.phase.ready() else { return };
+    let [left, right] = r.pair.src;
+    let (pair, active) = if doc == left {
+        (None, PaneSide::Left)
+    } else if doc == right {
+        (None, PaneSide::Right)
+    } else if doc < left {
+        (Some([doc, left]), PaneSide::Left)
+    } else {
+        (Some([left, doc]), PaneSide::Right)
+    };
+    let mut focus = [None, None];
+    focus[active] = Some(seg);
+    show_at(m, pair, active, focus);
+}
