@@ -15,7 +15,8 @@ pub enum Filter {
     Shared,
     /// What one source alone reports: its passages in no link with any other source.
     Only,
-    /// Claims a source states with a different fact.
+    /// Claims a source states with a different fact, or may (a weak link tells one of the
+    /// claim's facts differently: the `?` flags under the row).
     Conflict,
 }
 
@@ -58,8 +59,14 @@ pub fn rows(cmp: &Comparison, filter: Filter) -> Vec<Row> {
             Filter::All | Filter::Only => true,
             // A source whose passage only a weak link joins may not tell the claim at all.
             Filter::Shared => c.firmly_by() == n,
-            // Only a source the claim holds can state it differently.
-            Filter::Conflict => (c.members.iter()).any(|m| cmp.stance(c, m.doc) == Stance::Differs),
+            // Only a source the claim holds can state it differently. A difference a weak link
+            // tells is listed too: a fact-checker looks for those first, and the row's `?`
+            // flag says it is only possible.
+            Filter::Conflict => {
+                (c.members.iter()).any(|m| cmp.stance(c, m.doc) == Stance::Differs)
+                    || (c.members.iter())
+                        .any(|m| !cmp.possible_claim_conflicts(c, m.doc).is_empty())
+            }
         }
     };
     // The engine numbers the claims in the order shown (see `parallax::comparison::clusters`).

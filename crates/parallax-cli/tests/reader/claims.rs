@@ -658,3 +658,64 @@ fn a_very_short_matrix_keeps_its_column_letters_in_sight() {
         "the source names scroll away: {rows:#?}"
     );
 }
+
+/// Three reports of the 2009 Papua earthquakes (news fixtures of the engine), aligned as the
+/// reader refines them.
+fn papua() -> Comparison {
+    let docs = [
+        "37_2ecb--37_6ecb/a.txt",
+        "37_2ecb--37_6ecb/b.txt",
+        "37_4ecb--37_5ecb/a.txt",
+    ]
+    .map(|name| {
+        let path = format!(
+            "{}/../parallax/tests/fixtures/news/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        Document::from_text(name, std::fs::read_to_string(path).unwrap())
+    });
+    Comparison::build(docs.to_vec(), &Options::default()).unwrap()
+}
+
+/// "In conflict" lists a claim whose facts only a weak link tells differently (its `?`
+/// flags): a fact-checker filtering for disagreements missed the death toll one report
+/// gives as one and another as four. Enter shows it on that link's pair.
+#[test]
+fn the_conflict_filter_lists_a_difference_only_a_weak_link_tells() {
+    let cmp = papua();
+    let possibly: Vec<usize> = (0..cmp.clusters.len())
+        .filter(|&k| {
+            let c = &cmp.clusters[k];
+            let differs =
+                |m: &parallax::comparison::ClusterMember| cmp.stance(c, m.doc) == Stance::Differs;
+            !c.members.iter().any(differs)
+                && !parallax::export::claims::possible_flags(&cmp, c).is_empty()
+        })
+        .collect();
+    assert!(!possibly.is_empty(), "the fixture has such a claim");
+    let listed = rows(&cmp, Filter::Conflict);
+    for &k in &possibly {
+        assert!(listed.contains(&Row::Claim(k)), "claim {}", k + 1);
+    }
+    let first = possibly[0];
+    let at = listed.iter().position(|r| *r == Row::Claim(first)).unwrap();
+    let flag = parallax::export::claims::possible_flags(&cmp, &cmp.clusters[first])[0].clone();
+    let mut m = model_with(cmp, Config::default(), 160, 40);
+    press(&mut m, "m 3");
+    press(&mut m, &vec!["j"; at].join(" "));
+    let s = screen(&draw(&m));
+    assert!(s.contains("? it may differ"), "{s}");
+    let said = flag.split(" (possible").next().unwrap();
+    assert!(s.contains(said), "{said}: {s}");
+    press(&mut m, "enter");
+    // The pair shown is one whose link tells the fact two ways.
+    let r = m.phase.ready().unwrap();
+    let told = r
+        .cmp
+        .possible_claim_conflicts(&r.cmp.clusters[first], r.pair.src[0]);
+    assert!(
+        told.iter().any(|c| c.with == r.pair.src[1]),
+        "{:?} tells nothing differently",
+        r.pair.src
+    );
+}

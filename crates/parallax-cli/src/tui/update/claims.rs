@@ -55,20 +55,29 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
 /// quotes where the links allow, else the best link. Only the sources that state a claim
 /// being known is not enough: a source joins a claim when linked to most of it, not to
 /// each of its sources. With `conflict` (the row was chosen among the claims in conflict),
-/// a pair whose link tells the claim's fact two ways comes first: the two that agree
-/// would show nothing of what the row was chosen for.
+/// a pair whose link tells the claim's fact two ways comes first (a weak one when the claim
+/// is listed for a possible difference only): the two that agree would show nothing of
+/// what the row was chosen for.
 fn to_claim(m: &mut Model, c: usize, conflict: bool) {
     let Some(r) = m.phase.ready_mut() else { return };
     let Some(cluster) = r.cmp.clusters.get(c).cloned() else {
         return;
     };
-    let differ: Vec<(SourceId, SourceId)> = (SourceId::all(r.cmp.sources.len()))
-        .filter(|_| conflict)
-        .flat_map(|d| {
-            let with = r.cmp.claim_conflicts(&cluster, d);
-            with.into_iter().map(move |x| (d, x.with))
-        })
-        .collect();
+    let told = |conflicts: fn(&_, &_, SourceId) -> Vec<_>| -> Vec<(SourceId, SourceId)> {
+        (SourceId::all(r.cmp.sources.len()))
+            .filter(|_| conflict)
+            .flat_map(|d| {
+                let with: Vec<parallax::comparison::MemberConflict> =
+                    conflicts(&r.cmp, &cluster, d);
+                with.into_iter().map(move |x| (d, x.with))
+            })
+            .collect()
+    };
+    let mut differ = told(parallax::Comparison::claim_conflicts);
+    let possibly = differ.is_empty();
+    if possibly {
+        differ = told(parallax::Comparison::possible_claim_conflicts);
+    }
     let differs = |l: &ClaimLink| differ.contains(&(l.a.0, l.b.0));
     let [left, right] = r.pair.src;
     // The source whose passage the matrix quotes as the claim's label: shown where a link
@@ -88,10 +97,17 @@ fn to_claim(m: &mut Model, c: usize, conflict: bool) {
         }
     };
     // A shown link first: a possible one is hidden unless asked for (P), and the panes
-    // would then show the two passages unlinked.
-    let best = links
-        .iter()
-        .min_by_key(|l| (!l.shown, !differs(l), rank(l)));
+    // would then show the two passages unlinked. But a claim listed for a difference only a
+    // weak link tells is shown on that link, or the panes show nothing of it.
+    let best = links.iter().min_by_key(|l| {
+        let (shown, differs) = (!l.shown, !differs(l));
+        let first = if possibly {
+            (differs, shown)
+        } else {
+            (shown, differs)
+        };
+        (first, rank(l))
+    });
     let Some(best) = best.copied() else {
         m.message = Some("this claim's passages are linked in no pair".into());
         return;

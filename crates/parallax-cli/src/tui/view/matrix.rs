@@ -59,6 +59,8 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     // What the signs mean, for the rows this filter shows.
     let legend = if filter == Filter::Only {
         " + only this source has it · – not"
+    } else if filter == Filter::Conflict {
+        " ✓ says it · ≠ differs · ≈ weak match, ? it may differ · → linked, not in it · – not"
     } else {
         " ✓ says it · ≠ differs · ≈ weak match · → linked, not in it · – not"
     };
@@ -134,7 +136,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
             Filter::All => "no claim is shared by two sources",
             Filter::Shared => "no claim is stated by every source",
             Filter::Only => "every passage is linked to another source",
-            Filter::Conflict => "no source tells a claim with a different fact",
+            Filter::Conflict => "no source tells a claim with a different fact, nor possibly",
         };
         lines.push(Line::styled(format!(" {none}"), t.dim));
     }
