@@ -719,3 +719,48 @@ fn the_conflict_filter_lists_a_difference_only_a_weak_link_tells() {
         r.pair.src
     );
 }
+
+/// A passage the pair shown does not link, though the claim matrix has both sources state
+/// its claim (other sources' links join them), says so in the panel: "Only A has this
+/// passage" alone read as the matrix contradicting the panes.
+#[test]
+fn a_passage_the_pair_leaves_unlinked_names_the_claim_that_joins_it_to_the_other() {
+    let cmp = crate::support::refined_demo();
+    // A pair of sources, and a passage of one that the pair leaves unlinked, in a claim that
+    // both state firmly (not only by a weak match). On the demo: A 1 and C 1+3, in claim 1
+    // through the links of A and C with B and D.
+    let pairs = tui::pair::pairs(cmp.sources.len());
+    let unlinked = |(x, y): (SourceId, SourceId), doc: SourceId, s: SegmentId| {
+        let p = cmp.pair(x, y).unwrap();
+        let side = |l: &parallax::align::Link| if p.a == doc { l.a.clone() } else { l.b.clone() };
+        !p.alignment.links.iter().any(|l| side(l).contains(&s))
+    };
+    let (at, doc, other, seg, k) = (pairs.iter().enumerate())
+        .flat_map(|(at, &(x, y))| [(at, x, y), (at, y, x)])
+        .find_map(|(at, doc, other)| {
+            (0..cmp.source(doc).segments.len())
+                .map(SegmentId)
+                .filter(|&s| unlinked(pairs[at], doc, s))
+                .find_map(|s| {
+                    let k = cmp.claim_holding(doc, s)?;
+                    let firm = |d: SourceId| {
+                        (cmp.clusters[k].members.iter()).any(|mb| mb.doc == d && !mb.weak)
+                    };
+                    (firm(doc) && firm(other)).then_some((at, doc, other, s, k))
+                })
+        })
+        .expect("the fixture has such a passage");
+    let mut m = model_with(cmp, Config::default(), 160, 50);
+    press(&mut m, &format!("p {} enter :", vec!["j"; at].join(" ")));
+    crate::support::type_keys(&mut m, &format!("{} {}\n", doc.letter(), seg.number()));
+    let shown = m.phase.ready().unwrap().pair.src;
+    assert_eq!((shown[0], shown[1]), pairs[at]);
+    let s = screen(&draw(&m));
+    assert!(
+        s.contains(&format!("Only {} has this passage", doc.letter())),
+        "{s}"
+    );
+    let said = format!("Claim {} holds it, and {} ", k + 1, other.letter());
+    assert!(s.contains(&said), "{said}: {s}");
+    assert!(s.contains("other sources' links join them"), "{s}");
+}

@@ -4,8 +4,8 @@
 
 use std::ops::Range;
 
-use parallax::SegmentId;
 use parallax::align::Reason;
+use parallax::{SegmentId, SourceId};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -356,6 +356,9 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
                 parts.push(plain("?  ", t.dim, text, t.dim));
                 parts.push(passage(m, r, side.other(), &there, None));
             }
+            if let Some(text) = claimed_with_the_other(m, r, side, seg) {
+                parts.push(plain("◇  ", t.dim, text, t.dim));
+            }
             let src = r.pair.src[side];
             if m.notes
                 .notes
@@ -388,6 +391,37 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
     parts.splice(0..0, notes);
     (parts, title)
 }
+/// For a passage this pair does not link: the claim across sources that holds it (not only by
+/// a weak match) when that claim holds the other pane's source too, said so that "only A has this passage" does not
+/// read as the matrix being wrong. Other sources' links join the two (a claim grows around
+/// its centre), so the matrix marks both sources as stating it.
+fn claimed_with_the_other(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId) -> Option<String> {
+    let (src, other) = (r.pair.src[side], r.pair.src[side.other()]);
+    if r.cmp.sources.len() < 3 {
+        return None;
+    }
+    let k = r.cmp.claim_holding(src, seg)?;
+    let member = |d: SourceId| r.cmp.clusters[k].members.iter().find(|mb| mb.doc == d);
+    // A passage only a weak match joins to the claim may be that of this pair's possible
+    // link, said above with its score.
+    if member(src)?.weak {
+        return None;
+    }
+    let theirs = member(other)?;
+    let weak = if theirs.weak {
+        ", only a weak match,"
+    } else {
+        ""
+    };
+    Some(format!(
+        "Claim {} holds it, and {} {}{weak} too: other sources' links join them, not one of this pair ({} shows the claims).",
+        k + 1,
+        other.letter(),
+        SegmentId::numbers(&theirs.segments),
+        m.config.keymap.hint(Command::Matrix),
+    ))
+}
+
 /// Each part's text width in a panel `width` columns wide, and its lines there.
 fn wrapped(parts: &[Rich], width: u16) -> (Vec<u16>, Vec<Vec<Range<usize>>>) {
     let widths: Vec<u16> = parts
