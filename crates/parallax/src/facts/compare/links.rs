@@ -15,6 +15,7 @@ use std::hash::BuildHasher;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::compared_of;
 use super::context::{context, numberish};
@@ -278,17 +279,39 @@ fn within(src: Analysed<'_>, span: crate::span::Span) -> impl Iterator<Item = &F
 
 /// True when the passages date what they say to different years, or only one of them names
 /// a year: "killed one person" this week and "killing three people" in 2002 are two events.
+/// A year that names an event ("the 2004 Asian tsunami") dates too, though it is no date.
 fn dated_apart(a: Analysed<'_>, i: usize, b: Analysed<'_>, j: usize) -> bool {
     let years = |src: Analysed<'_>, k: usize| -> HashSet<String> {
-        within(src, src.segments[k].span)
+        let span = src.segments[k].span;
+        let mut years: HashSet<String> = within(src, span)
             .filter(|f| f.kind == FactKind::Date)
             .filter_map(|f| {
                 let y = f.value.get(..4)?;
                 y.bytes().all(|c| c.is_ascii_digit()).then(|| y.to_string())
             })
-            .collect()
+            .collect();
+        years.extend(named_years(src, span));
+        years
     };
     years(a, i) != years(b, j)
+}
+
+/// The years `span` names outside its facts: a word of four digits from 1900 to 2099 that
+/// no fact (a date, a count, a sum) holds, as in "the 2004 Asian tsunami".
+fn named_years(src: Analysed<'_>, span: crate::span::Span) -> Vec<String> {
+    let text = span.slice(src.text);
+    let mut out = Vec::new();
+    for (at, word) in text.split_word_bound_indices() {
+        let year = word.len() == 4
+            && word.bytes().all(|c| c.is_ascii_digit())
+            && (word.starts_with("19") || word.starts_with("20"));
+        let start = span.start + at;
+        let held = || within(src, span).any(|f| f.span.start <= start && start < f.span.end);
+        if year && !held() {
+            out.push(word.to_string());
+        }
+    }
+    out
 }
 
 /// The content words of passage `k`, folded and cut to a rough stem (a plural or a verb's
