@@ -629,9 +629,10 @@ fn a_short_matrix_keeps_its_rows_and_its_head_in_sight() {
     );
 }
 
-/// On a screen too short for the whole head over two rows (80×11, four sources), the
-/// column letters still stay over the rows as the cursor goes down the list, and the source
-/// names and the signs' legend scroll away instead: the rows' signs read by their column.
+/// On a screen too short for the whole head over a few rows (80×11 and 100×16, four
+/// sources), the column letters still stay over the rows as the cursor goes down the list,
+/// and the source names and the signs' legend scroll away instead: the rows' signs read by
+/// their column, and more rows are in sight.
 #[test]
 fn a_very_short_matrix_keeps_its_column_letters_in_sight() {
     let mut m = refined_demo_model(80, 11);
@@ -656,6 +657,27 @@ fn a_very_short_matrix_keeps_its_column_letters_in_sight() {
             .iter()
             .any(|l| l.contains("A  cabello-2019-ap-rewrite.txt")),
         "the source names scroll away: {rows:#?}"
+    );
+    // At 100×16 the whole head (six lines) left four claims in sight under it: the column
+    // letters alone stay, and the last claim's row shows all six.
+    let mut m = refined_demo_model(100, 16);
+    press(&mut m, "m G");
+    let rows = crate::support::rows(&draw(&m));
+    let claims = rows
+        .iter()
+        .filter(|l| {
+            let inner = l.trim_start_matches('│').trim_start_matches(['▶', ' ']);
+            let mut words = inner.split_whitespace();
+            words.next().is_some_and(|w| w.parse::<usize>().is_ok())
+                && words
+                    .next()
+                    .is_some_and(|w| ["✓", "≠", "≈", "→", "–"].contains(&w))
+        })
+        .count();
+    assert_eq!(claims, n, "{rows:#?}");
+    assert!(
+        rows.iter().any(|l| l.contains("# A B C D  claim")),
+        "{rows:#?}"
     );
 }
 

@@ -37,6 +37,11 @@ const MIN_FOOTER: usize = 3;
 /// Fewest lines the list keeps (when it has as many) however long the cursor's own words.
 const MIN_LIST: usize = 3;
 
+/// Fewest rows the matrix's whole head (legends and column letters) leaves under it when it
+/// stays in sight; with fewer, only the column letters stay (a screen of 16 rows showed four
+/// claims under a head of six lines).
+const ROWS_UNDER_HEAD: usize = 5;
+
 /// The colour legend's lines: a heading and one sample per meaning.
 fn colour_legend(t: &crate::tui::theme::Theme) -> Vec<Line<'static>> {
     let rows = [
@@ -236,12 +241,12 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     }
     footer.resize(footer_rows, Line::raw(""));
     let shown = inner - footer_rows;
-    // The head stays over the rows while at least two rows fit under it. When it does not,
-    // its last line (the column letters, which the rows' signs mean nothing without) stays
-    // alone and the legends above it scroll away with the rows.
+    // The head stays over the rows while a few rows fit under it. When they do not, its last
+    // line (the column letters, which the rows' signs mean nothing without) stays alone and
+    // the legends above it scroll away with the rows.
     let (fixed, lines, keep) = if lines.len() <= shown || head == 0 || shown < 3 {
         (Vec::new(), lines, keep)
-    } else if shown >= head + 2 {
+    } else if shown >= head + ROWS_UNDER_HEAD {
         let mut lines = lines;
         let rest = lines.split_off(head);
         (lines, rest, keep.map(|k| k.saturating_sub(head)))
