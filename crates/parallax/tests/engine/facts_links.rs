@@ -465,6 +465,15 @@ fn a_count_a_year_dates_to_another_event_is_not_paired() {
             .collect()
     };
     assert_eq!(found(&b("2004 ")), []);
+    // The year at a sentence's end dates it too.
+    let at_end = source(
+        "b.txt",
+        &b("")
+            .document
+            .text
+            .replace("worst hit country.", "worst hit country in 2004."),
+    );
+    assert_eq!(found(&at_end), []);
     // Without the year, the tsunami's count reads as this week's, told two ways.
     assert_eq!(found(&b("")), [(0, 1, "Killed".to_string())]);
 }

@@ -15,7 +15,6 @@ use std::hash::BuildHasher;
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::compared_of;
 use super::context::{context, numberish};
@@ -56,9 +55,20 @@ pub struct FactPair {
 pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactPair> {
     let candidates = candidates(keys(a), keys(b), links);
     let partners = Partners::of(links);
-    // Each passage's words once, then the pairs side by side.
-    let content_of = |src: Analysed<'_>, ids: Vec<usize>| -> HashMap<usize, HashSet<String>> {
-        ids.into_par_iter().map(|k| (k, content(src, k))).collect()
+    // Each passage's words and years once, then the pairs side by side.
+    let content_of = |src: Analysed<'_>, ids: Vec<usize>| -> HashMap<usize, Passage> {
+        ids.into_par_iter()
+            .map(|k| {
+                let words = content(src, k);
+                (
+                    k,
+                    Passage {
+                        words,
+                        years: years(src, k),
+                    },
+                )
+            })
+            .collect()
     };
     let mut ids_a: Vec<usize> = candidates.iter().map(|c| c.a).collect();
     let mut ids_b: Vec<usize> = candidates.iter().map(|c| c.b).collect();
@@ -71,8 +81,11 @@ pub fn fact_pairs(a: Analysed<'_>, b: Analysed<'_>, links: &[Link]) -> Vec<FactP
         .into_par_iter()
         .filter_map(|c| {
             let (i, j) = (c.a, c.b);
-            let shared = words_a[&i].intersection(&words_b[&j]).count();
-            if shared < SUPPORT || dated_apart(a, i, b, j) {
+            let (pa, pb) = (&words_a[&i], &words_b[&j]);
+            let shared = pa.words.intersection(&pb.words).count();
+            // Dated to different years, or only one of them dated: two events ("killed one
+            // person" this week and "killing three people" in 2002).
+            if shared < SUPPORT || pa.years != pb.years {
                 return None;
             }
             let own = |kind, slot: &str| !other_event(a, b, &partners, (i, j), kind, slot);
@@ -277,40 +290,60 @@ fn within(src: Analysed<'_>, span: crate::span::Span) -> impl Iterator<Item = &F
         .filter(move |f| span.contains(&f.span))
 }
 
-/// True when the passages date what they say to different years, or only one of them names
-/// a year: "killed one person" this week and "killing three people" in 2002 are two events.
-/// A year that names an event ("the 2004 Asian tsunami") dates too, though it is no date.
-fn dated_apart(a: Analysed<'_>, i: usize, b: Analysed<'_>, j: usize) -> bool {
-    let years = |src: Analysed<'_>, k: usize| -> HashSet<String> {
-        let span = src.segments[k].span;
-        let mut years: HashSet<String> = within(src, span)
-            .filter(|f| f.kind == FactKind::Date)
-            .filter_map(|f| {
-                let y = f.value.get(..4)?;
-                y.bytes().all(|c| c.is_ascii_digit()).then(|| y.to_string())
-            })
-            .collect();
-        years.extend(named_years(src, span));
-        years
-    };
-    years(a, i) != years(b, j)
+/// What a candidate pair's passage brings to the comparison: its content words and the
+/// years it dates what it says to.
+struct Passage {
+    words: HashSet<String>,
+    years: Vec<u16>,
 }
 
-/// The years `span` names outside its facts: a word of four digits from 1900 to 2099 that
-/// no fact (a date, a count, a sum) holds, as in "the 2004 Asian tsunami".
-fn named_years(src: Analysed<'_>, span: crate::span::Span) -> Vec<String> {
-    let text = span.slice(src.text);
-    let mut out = Vec::new();
-    for (at, word) in text.split_word_bound_indices() {
-        let year = word.len() == 4
-            && word.bytes().all(|c| c.is_ascii_digit())
-            && (word.starts_with("19") || word.starts_with("20"));
-        let start = span.start + at;
-        let held = || within(src, span).any(|f| f.span.start <= start && start < f.span.end);
-        if year && !held() {
-            out.push(word.to_string());
+/// The years passage `k` dates what it says to, sorted: those of its date facts, and a year
+/// that names an event though it is no date ("the 2004 Asian tsunami"): four digits from
+/// 1900 to 2099 standing alone, that no fact (a count, a sum) holds.
+fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
+    let span = src.segments[k].span;
+    let facts: Vec<&Fact> = within(src, span).collect();
+    let mut out: Vec<u16> = (facts.iter())
+        .filter(|f| f.kind == FactKind::Date)
+        .filter_map(|f| {
+            let y = f.value.get(..4)?;
+            y.bytes()
+                .all(|c| c.is_ascii_digit())
+                .then(|| y.parse().ok())?
+        })
+        .collect();
+    // Digits are ASCII, so a byte scan stays on character boundaries.
+    let text = span.slice(src.text).as_bytes();
+    let mut at = 0;
+    while at < text.len() {
+        let run = text[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            at += 1;
+            continue;
         }
+        // Standing alone: not part of a word, nor of a longer number ("1,2004", "2004.5").
+        let byte = |k: Option<usize>| k.and_then(|k| text.get(k)).copied();
+        let alone = |next: Option<u8>, beyond: Option<u8>| match next {
+            None => true,
+            Some(b'.' | b',') => !beyond.is_some_and(|c| c.is_ascii_digit()),
+            Some(c) => !c.is_ascii_alphanumeric(),
+        };
+        let before = alone(byte(at.checked_sub(1)), byte(at.checked_sub(2)));
+        let after = alone(byte(Some(at + run)), byte(Some(at + run + 1)));
+        if run == 4 && before && after {
+            let start = span.start + at;
+            let held = facts
+                .iter()
+                .any(|f| f.span.start <= start && start < f.span.end);
+            let year = (text[at..at + 4].iter()).fold(0u16, |y, c| y * 10 + u16::from(c - b'0'));
+            if !held && (1900..2100).contains(&year) {
+                out.push(year);
+            }
+        }
+        at += run;
     }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 
