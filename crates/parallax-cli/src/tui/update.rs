@@ -1,7 +1,7 @@
 //! `update`: the only place the model changes. No I/O here; effects are returned to the app
 //! loop. Moving the focus lives in `nav`, what the panes show in `show`, the note commands in
-//! `notes`, searching in `search`, the outcomes of saving and opening in `files`; the
-//! dialogs' own keys in `tui::dialog`.
+//! `notes`, searching in `search`, going to a passage by its number in `goto`, the outcomes
+//! of saving and opening in `files`; the dialogs' own keys in `tui::dialog`.
 
 mod claims;
 mod correct;

@@ -173,14 +173,19 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
             km.hint(Command::Counterpart),
             km.hint(Command::Cancel)
         );
-        vec![(prompt, KEEP)]
+        // What a key just refused (`:` to another source) comes first, or it goes unseen.
+        let said =
+            (m.message.iter()).map(|msg| (parallax::text::visible(msg, false).into_owned(), KEEP));
+        said.chain([(prompt, KEEP)]).collect()
     } else if m.search.typing {
         let (before, after) = m.search.input.split();
         let shown = |s: &str| parallax::text::visible(s, false).into_owned();
         let sign = if m.search.goto { ':' } else { '/' };
         let mut parts = vec![(format!("{sign}{}▏{}", shown(before), shown(after)), KEEP)];
         if m.search.goto {
-            parts.push(("go to passage: 12 in this pane, or D 12".into(), 1));
+            let other = r.pair.src[m.active.other()].letter();
+            let hint = format!("go to passage: 12 in this pane, or {other} 12");
+            parts.push((hint, 1));
         }
         parts
     } else {

@@ -733,7 +733,7 @@ fn a_passage_named_by_its_number_is_one_key_away() {
         s.lines().last().unwrap_or_default().to_string()
     };
     press(&mut m, ":");
-    assert!(status(&m).contains("go to passage: 12 in this pane, or D 12"));
+    assert!(status(&m).contains("go to passage: 12 in this pane, or B 12"));
     type_keys(&mut m, "5\n");
     assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(4)));
     assert!(status(&m).contains("passage 5/"), "{}", status(&m));
@@ -757,6 +757,10 @@ fn a_passage_named_by_its_number_is_one_key_away() {
     for (typed, says) in [
         ("D 999", format!("D has passages 1 to {n}: no passage 999")),
         ("Z 1", "no source Z: the sources are A to D".to_string()),
+        (
+            "D 99999999999999999999999",
+            format!("D has passages 1 to {n}: no passage 99999999999999999999999"),
+        ),
         ("twelve", "“twelve” is not a passage".to_string()),
     ] {
         press(&mut m, ":");
@@ -769,4 +773,26 @@ fn a_passage_named_by_its_number_is_one_key_away() {
     press(&mut m, ": esc /");
     type_keys(&mut m, "blockade\n");
     assert!(m.message.as_deref().unwrap_or("").contains("“blockade”"));
+    // In the claim matrix, `:` closes it for the prompt (the digits typed are no filter).
+    press(&mut m, "m :");
+    assert_eq!(m.overlay, None);
+    type_keys(&mut m, "A 3\n");
+    assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(2)));
+    // Linking by hand, the pair stays: only a passage of the pane the partner is chosen in.
+    press(&mut m, "l :");
+    type_keys(&mut m, "B 2\n");
+    let said = m.message.clone().unwrap_or_default();
+    assert_eq!(
+        said,
+        "linking A 3 by hand: go to a passage of D (Esc gives up the link)"
+    );
+    assert!(status(&m).contains(&said), "{}", status(&m));
+    assert_eq!(reader(&m).pair.src, [SourceId(0), SourceId(3)]);
+    press(&mut m, ":");
+    type_keys(&mut m, "D 4\n");
+    assert_eq!(
+        (m.active, m.panes[1].focus),
+        (PaneSide::Right, SegmentId(3))
+    );
+    assert!(m.linking.is_some());
 }

@@ -476,4 +476,23 @@ fn a_count_a_year_dates_to_another_event_is_not_paired() {
     assert_eq!(found(&at_end), []);
     // Without the year, the tsunami's count reads as this week's, told two ways.
     assert_eq!(found(&b("")), [(0, 1, "Killed".to_string())]);
+    // A number of four digits that no word leads to as a year dates nothing: this week's
+    // toll told two ways still pairs.
+    for tail in [
+        "at 2000 local time",
+        "to passengers of Flight 2010",
+        "to Radio 1945",
+    ] {
+        let other = source(
+            "b.txt",
+            &format!(
+                "THOUSANDS of frightened residents flooded makeshift refugee camps in \
+                 Indonesia's West Papua province today after two powerful earthquakes \
+                 flattened buildings and killed at least one person.\n\n\
+                 At least five people were killed in Manokwari by the powerful earthquakes on \
+                 Sunday, police said {tail}.\n"
+            ),
+        );
+        assert_eq!(found(&other), [(0, 1, "Killed".to_string())], "{tail}");
+    }
 }

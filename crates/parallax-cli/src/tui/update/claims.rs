@@ -31,6 +31,14 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
         Command::ClaimsShared => refilter(Filter::Shared),
         Command::ClaimsOnly => refilter(Filter::Only),
         Command::ClaimsConflict => refilter(Filter::Conflict),
+        // `:` goes to a passage the row names: the matrix closes for the prompt.
+        Command::GoTo => {
+            m.overlay = None;
+            m.search.typing = true;
+            m.search.goto = true;
+            m.search.input.clear();
+            return;
+        }
         Command::Counterpart => {
             m.overlay = None;
             match shown.get(at) {
@@ -97,16 +105,13 @@ fn to_claim(m: &mut Model, c: usize, conflict: bool) {
         }
     };
     // A shown link first: a possible one is hidden unless asked for (P), and the panes
-    // would then show the two passages unlinked. But a claim listed for a difference only a
-    // weak link tells is shown on that link, or the panes show nothing of it.
+    // would then show the two passages unlinked. A claim listed for a difference only a
+    // weak link tells is shown on a weak link of the pair that tells it, not on a believed
+    // one beside it.
+    let believed = r.cmp.options.params.link_model.min_score;
     let best = links.iter().min_by_key(|l| {
-        let (shown, differs) = (!l.shown, !differs(l));
-        let first = if possibly {
-            (differs, shown)
-        } else {
-            (shown, differs)
-        };
-        (first, rank(l))
+        let weak_first = possibly && l.score < believed;
+        (!l.shown, !differs(l), !weak_first, rank(l))
     });
     let Some(best) = best.copied() else {
         m.message = Some("this claim's passages are linked in no pair".into());

@@ -1,6 +1,7 @@
 //! `:` goes to a passage by its number, as the matrix, the reports and the notes name
 //! passages ("D 3 is linked to A 2"): `12` in the focused pane, `D 12` in source D, shown
-//! beside the left pane's source when it is not on screen.
+//! beside the left pane's source when it is not on screen. While a link is made by hand the
+//! pair stays: only a passage of the pane where its partner is chosen.
 
 use parallax::{SegmentId, SourceId};
 
@@ -30,13 +31,31 @@ pub fn submit(m: &mut Model) {
             parallax::text::visible(&typed, false)
         )),
     };
+    // Linking by hand: the partner is chosen in the other pane, and the pair cannot change.
+    let partner_side = m.linking.map(|l| l.side.other());
+    let target = target.and_then(|(doc, number)| match partner_side {
+        Some(side) if r.pair.src[side] != doc => Err(format!(
+            "linking {} by hand: go to a passage of {} (Esc gives up the link)",
+            m.linking.map_or(String::new(), |l| format!(
+                "{} {}",
+                l.from.0.letter(),
+                l.from.1.number()
+            )),
+            r.pair.src[side].letter()
+        )),
+        _ => Ok((doc, number)),
+    });
     let target = target.and_then(|(doc, number)| {
         let count = r.cmp.source(doc).segments.len();
         if (1..=count).contains(&number) {
             Ok((doc, SegmentId(number - 1)))
         } else {
+            // As typed: a number too large to read is no number of ours to print.
+            let typed = typed
+                .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+                .trim();
             Err(format!(
-                "{} has passages 1 to {count}: no passage {number}",
+                "{} has passages 1 to {count}: no passage {typed}",
                 doc.letter()
             ))
         }
@@ -50,7 +69,8 @@ pub fn submit(m: &mut Model) {
     }
 }
 
-/// "12" → (None, 12); "D 12", "d12", "D12" → (Some("D"), 12); anything else → None.
+/// "12" → (None, 12); "D 12", "d12", "D12" → (Some("D"), 12); anything else → None. A
+/// number too large to read is `usize::MAX`: no source has that passage, and says so.
 fn parse(typed: &str) -> Option<(Option<String>, usize)> {
     let letters: String = typed
         .chars()
@@ -60,7 +80,7 @@ fn parse(typed: &str) -> Option<(Option<String>, usize)> {
     if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let number = number.parse().ok()?;
+    let number = number.parse().unwrap_or(usize::MAX);
     let letters = (!letters.is_empty()).then(|| letters.to_ascii_uppercase());
     Some((letters, number))
 }
@@ -75,15 +95,10 @@ mod tests {
         assert_eq!(parse("D 12"), Some((Some("D".into()), 12)));
         assert_eq!(parse("d12"), Some((Some("D".into()), 12)));
         assert_eq!(parse("AB 3"), Some((Some("AB".into()), 3)));
-        for bad in [
-            "",
-            "D",
-            "twelve",
-            "12a",
-            "D -1",
-            "1 2",
-            "D 99999999999999999999999",
-        ] {
+        // Too large to read: no passage has the number, which the reader says.
+        let huge = parse("D 99999999999999999999999");
+        assert_eq!(huge, Some((Some("D".into()), usize::MAX)));
+        for bad in ["", "D", "twelve", "12a", "D -1", "1 2"] {
             assert_eq!(parse(bad), None, "{bad}");
         }
     }

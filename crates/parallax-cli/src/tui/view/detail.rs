@@ -391,10 +391,13 @@ fn content(m: &Model, r: &Reader) -> (Vec<Rich>, String) {
     parts.splice(0..0, notes);
     (parts, title)
 }
-/// For a passage this pair does not link: the claim across sources that holds it (not only by
-/// a weak match) when that claim holds the other pane's source too, said so that "only A has this passage" does not
-/// read as the matrix being wrong. Other sources' links join the two (a claim grows around
-/// its centre), so the matrix marks both sources as stating it.
+
+/// For a passage this pair does not link: the claim across sources that holds it (not only
+/// by a weak match) when that claim holds the other pane's source too, said so that "only A
+/// has this passage" does not read as the matrix being wrong. Claims grow around a centre,
+/// so other sources' links can join the two; when this pair's possible link (said above,
+/// with its score) reaches the other's passage of the claim, it may be what joins them, and
+/// the line says only what the matrix counts.
 fn claimed_with_the_other(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId) -> Option<String> {
     let (src, other) = (r.pair.src[side], r.pair.src[side.other()]);
     if r.cmp.sources.len() < 3 {
@@ -413,8 +416,15 @@ fn claimed_with_the_other(m: &Model, r: &Reader, side: PaneSide, seg: SegmentId)
     } else {
         ""
     };
+    let possible = r.pair.possible_at(&r.cmp, side, seg);
+    let how =
+        if possible.is_some_and(|(_, there)| there.iter().any(|s| theirs.segments.contains(s))) {
+            "the claim matrix counts both as stating it"
+        } else {
+            "other sources' links join them, not one of this pair"
+        };
     Some(format!(
-        "Claim {} holds it, and {} {}{weak} too: other sources' links join them, not one of this pair ({} shows the claims).",
+        "Claim {} holds it, and {} {}{weak} too: {how} ({} shows the claims).",
         k + 1,
         other.letter(),
         SegmentId::numbers(&theirs.segments),

@@ -60,7 +60,7 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
     let legend = if filter == Filter::Only {
         " + only this source has it · – not"
     } else if filter == Filter::Conflict {
-        " ✓ says it · ≠ differs · ≈ weak match, ? it may differ · → linked, not in it · – not"
+        " ✓ says it · ≠ differs · ≈ weak match · ? under a row: may differ · → linked · – not"
     } else {
         " ✓ says it · ≠ differs · ≈ weak match · → linked, not in it · – not"
     };
@@ -136,7 +136,9 @@ pub fn drawn(m: &Model, r: &Reader, at: usize, filter: Filter) -> Drawn {
             Filter::All => "no claim is shared by two sources",
             Filter::Shared => "no claim is stated by every source",
             Filter::Only => "every passage is linked to another source",
-            Filter::Conflict => "no source tells a claim with a different fact, nor possibly",
+            Filter::Conflict => {
+                "no source tells a claim with a different fact, not even by a weak link"
+            }
         };
         lines.push(Line::styled(format!(" {none}"), t.dim));
     }

@@ -242,14 +242,26 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     footer.resize(footer_rows, Line::raw(""));
     let shown = inner - footer_rows;
     // The head stays over the rows while a few rows fit under it. When they do not, its last
-    // line (the column letters, which the rows' signs mean nothing without) stays alone and
-    // the legends above it scroll away with the rows.
+    // line (the column letters, which the rows' signs mean nothing without) stays alone once
+    // the list scrolls past it, and the legends above it scroll away with the rows.
+    // Scrolled as little as keeps line `keep` in sight from `top`, with `rows` rows.
+    let scrolled = |keep: Option<usize>, rows: usize, len: usize| {
+        let mut scroll = top;
+        if let Some(k) = keep {
+            scroll = scroll.max((k + 1).saturating_sub(rows)).min(k);
+        }
+        scroll.min(len.saturating_sub(rows))
+    };
+    // Unpinned while the column letters are in sight anyway: the lines stay in their order.
+    let letters_in_sight = head > 0 && scrolled(keep, shown, lines.len()) < head;
     let (fixed, lines, keep) = if lines.len() <= shown || head == 0 || shown < 3 {
         (Vec::new(), lines, keep)
     } else if shown >= head + ROWS_UNDER_HEAD {
         let mut lines = lines;
         let rest = lines.split_off(head);
         (lines, rest, keep.map(|k| k.saturating_sub(head)))
+    } else if letters_in_sight {
+        (Vec::new(), lines, keep)
     } else {
         let mut lines = lines;
         let columns = lines.remove(head - 1);
@@ -258,11 +270,7 @@ pub fn draw(f: &mut Frame, m: &Model, o: Overlay, area: Rect) {
     };
     let head = fixed.len();
     let shown = shown - head;
-    let mut scroll = top;
-    if let Some(k) = keep {
-        scroll = scroll.max((k + 1).saturating_sub(shown)).min(k);
-    }
-    let scroll = scroll.min(lines.len().saturating_sub(shown));
+    let scroll = scrolled(keep, shown, lines.len());
     let block = Block::bordered()
         .title(Span::styled(title.as_str(), t.title))
         .border_style(t.key);

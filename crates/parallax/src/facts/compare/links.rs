@@ -299,7 +299,8 @@ struct Passage {
 
 /// The years passage `k` dates what it says to, sorted: those of its date facts, and a year
 /// that names an event though it is no date ("the 2004 Asian tsunami"): four digits from
-/// 1900 to 2099 standing alone, that no fact (a count, a sum) holds.
+/// 1900 to 2099 standing alone after a word that leads to a year ([`BEFORE_A_YEAR`]), that
+/// no fact (a count, a sum) holds. Not "Flight 2010", "Radio 1945" or "at 2000 local time".
 fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
     let span = src.segments[k].span;
     let facts: Vec<&Fact> = within(src, span).collect();
@@ -330,7 +331,7 @@ fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
         };
         let before = alone(byte(at.checked_sub(1)), byte(at.checked_sub(2)));
         let after = alone(byte(Some(at + run)), byte(Some(at + run + 1)));
-        if run == 4 && before && after {
+        if run == 4 && before && after && after_year_word(text, at) {
             let start = span.start + at;
             let held = facts
                 .iter()
@@ -345,6 +346,31 @@ fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Words that lead to a year told alone: "in 2004", "the 2004 tsunami", "since 1998".
+const BEFORE_A_YEAR: [&str; 12] = [
+    "in", "since", "the", "of", "from", "until", "before", "after", "during", "early", "late",
+    "mid",
+];
+
+/// True when the word before the digits at `at` (one space or hyphen before them) leads to
+/// a year.
+fn after_year_word(text: &[u8], at: usize) -> bool {
+    let Some(end) = at
+        .checked_sub(1)
+        .filter(|&k| matches!(text[k], b' ' | b'-'))
+    else {
+        return false;
+    };
+    let start = text[..end]
+        .iter()
+        .rposition(|c| !c.is_ascii_alphabetic())
+        .map_or(0, |k| k + 1);
+    let word = &text[start..end];
+    BEFORE_A_YEAR
+        .iter()
+        .any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The content words of passage `k`, folded and cut to a rough stem (a plural or a verb's
