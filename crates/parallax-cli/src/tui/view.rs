@@ -242,7 +242,7 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         }
         parts
     };
-    let hints: Vec<(String, &str)> = [
+    let mut hints: Vec<(String, &str)> = [
         (Command::NextLink, Command::PrevLink, "link"),
         (Command::Counterpart, Command::Counterpart, "counterpart"),
         (Command::SwitchPane, Command::SwitchPane, "pane"),
@@ -268,9 +268,16 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     // help and quit is kept even from a long position, which is cut to leave it; but not
     // from a message (what just happened, gone at the next key), a link by hand's prompt
     // or a search being typed, which say what the next key does.
-    const PRIORITY: [usize; 9] = [5, 8, 0, 1, 7, 6, 2, 3, 4];
+    let mut priority: Vec<usize> = vec![5, 8, 0, 1, 7, 6, 2, 3, 4];
+    // While a prompt is typed into, the reader's keys type into it: only its own two act,
+    // fixed whatever the keymap (`Keymap::action`).
+    if m.search.typing {
+        let enter = if m.search.goto { "go" } else { "search" };
+        hints = vec![("Enter".into(), enter), ("Esc".into(), "cancel")];
+        priority = vec![0, 1];
+    }
     let width = |k: &String, what: &str| k.chars().count() + what.len() + 4;
-    let first: usize = PRIORITY[..2]
+    let first: usize = priority[..2]
         .iter()
         .map(|&h| width(&hints[h].0, hints[h].1))
         .sum();
@@ -282,9 +289,9 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     // Cut with "…", so a cut message does not read as whole.
     let left = super::wrap::fit(&fit_parts(parts, room), room);
     let lw = super::wrap::str_width(&left);
-    let mut keep = [false; 9];
+    let mut keep = vec![false; hints.len()];
     let mut used = 0;
-    for &h in &PRIORITY {
+    for &h in &priority {
         let add = width(&hints[h].0, hints[h].1);
         if lw + used + add < area.width as usize {
             used += add;

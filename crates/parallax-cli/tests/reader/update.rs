@@ -734,6 +734,9 @@ fn a_passage_named_by_its_number_is_one_key_away() {
     };
     press(&mut m, ":");
     assert!(status(&m).contains("go to passage: 12 in this pane, or B 12"));
+    // Only the prompt's own keys are offered: the reader's type into it.
+    assert!(status(&m).contains("Enter go Esc cancel"), "{}", status(&m));
+    assert!(!status(&m).contains("n/N link"), "{}", status(&m));
     type_keys(&mut m, "5\n");
     assert_eq!((m.active, m.panes[0].focus), (PaneSide::Left, SegmentId(4)));
     assert!(status(&m).contains("passage 5/"), "{}", status(&m));
