@@ -137,6 +137,9 @@ fn position(m: &Model, r: &Reader) -> Vec<(String, u8)> {
     }
 }
 
+/// Fewest blank columns between the status line's left side and its key hints.
+const GAP: usize = 3;
+
 /// A part of the status line that stays however narrow the line is.
 const KEEP: u8 = 0;
 
@@ -282,7 +285,7 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
         .map(|&h| width(&hints[h].0, hints[h].1))
         .sum();
     let room = if m.message.is_none() && m.linking.is_none() && !m.search.typing {
-        (area.width as usize).saturating_sub(first + 1)
+        (area.width as usize).saturating_sub(first + GAP)
     } else {
         area.width as usize
     };
@@ -291,9 +294,11 @@ fn status(f: &mut Frame, m: &Model, r: &Reader, area: Rect) {
     let lw = super::wrap::str_width(&left);
     let mut keep = vec![false; hints.len()];
     let mut used = 0;
+    // Three columns at least between the two sides (as between two hints), or the last
+    // words on the left and the first hint read as one phrase ("m claims n/N link").
     for &h in &priority {
         let add = width(&hints[h].0, hints[h].1);
-        if lw + used + add < area.width as usize {
+        if lw + used + add + GAP <= area.width as usize {
             used += add;
             keep[h] = true;
         }
