@@ -196,11 +196,7 @@ fn command(m: &mut Model, cmd: Command) -> Option<Effect> {
                 (false, _) => "possible links hidden".into(),
             });
         }
-        Command::Search | Command::GoTo => {
-            m.search.typing = true;
-            m.search.goto = cmd == Command::GoTo;
-            m.search.input.clear();
-        }
+        Command::Search | Command::GoTo => search::open_prompt(m, cmd == Command::GoTo),
         Command::NextHit | Command::PrevHit => search::next(m, cmd == Command::NextHit),
         Command::ToggleView => {
             m.view = match m.view {

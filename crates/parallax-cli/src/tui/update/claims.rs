@@ -34,9 +34,7 @@ pub fn command(m: &mut Model, at: usize, filter: Filter, cmd: Command) {
         // `:` goes to a passage the row names: the matrix closes for the prompt.
         Command::GoTo => {
             m.overlay = None;
-            m.search.typing = true;
-            m.search.goto = true;
-            m.search.input.clear();
+            super::search::open_prompt(m, true);
             return;
         }
         Command::Counterpart => {

@@ -32,16 +32,12 @@ pub fn submit(m: &mut Model) {
         )),
     };
     // Linking by hand: the partner is chosen in the other pane, and the pair cannot change.
-    let partner_side = m.linking.map(|l| l.side.other());
-    let target = target.and_then(|(doc, number)| match partner_side {
-        Some(side) if r.pair.src[side] != doc => Err(format!(
-            "linking {} by hand: go to a passage of {} (Esc gives up the link)",
-            m.linking.map_or(String::new(), |l| format!(
-                "{} {}",
-                l.from.0.letter(),
-                l.from.1.number()
-            )),
-            r.pair.src[side].letter()
+    let target = target.and_then(|(doc, number)| match m.linking {
+        Some(l) if r.pair.src[l.side.other()] != doc => Err(format!(
+            "linking {} {} by hand: go to a passage of {} (Esc gives up the link)",
+            l.from.0.letter(),
+            l.from.1.number(),
+            r.pair.src[l.side.other()].letter()
         )),
         _ => Ok((doc, number)),
     });

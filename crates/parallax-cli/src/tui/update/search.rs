@@ -8,6 +8,14 @@ use crate::tui::side::PaneSide;
 use parallax::SourceId;
 use parallax::text::{counted, fold};
 
+/// Opens the prompt line empty: for a passage to go to (`:`, with `goto`) or for words to
+/// search for (`/`).
+pub fn open_prompt(m: &mut Model, goto: bool) {
+    m.search.typing = true;
+    m.search.goto = goto;
+    m.search.input.clear();
+}
+
 /// `/…` Enter: marks the hits and goes to the first at or after the focus (in the other
 /// pane when this one has none), saying how many each pane has.
 pub fn submit(m: &mut Model) {

@@ -299,7 +299,7 @@ struct Passage {
 
 /// The years passage `k` dates what it says to, sorted: those of its date facts, and a year
 /// that names an event though it is no date ("the 2004 Asian tsunami"): four digits from
-/// 1900 to 2099 standing alone after a word that leads to a year ([`BEFORE_A_YEAR`]), that
+/// 1900 to 2099 after "the" or "of" ([`BEFORE_A_YEAR`]), not part of a longer number, that
 /// no fact (a count, a sum) holds. Not "Flight 2010", "Radio 1945" or "at 2000 local time".
 fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
     let span = src.segments[k].span;
@@ -315,6 +315,13 @@ fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
         .collect();
     // Digits are ASCII, so a byte scan stays on character boundaries.
     let text = span.slice(src.text).as_bytes();
+    // The run of digits ends the number: not a word's letters, nor more digits after a
+    // point or comma ("2004.5").
+    let ends = |k: usize| match text.get(k) {
+        None => true,
+        Some(b'.' | b',') => !text.get(k + 1).is_some_and(u8::is_ascii_digit),
+        Some(c) => !c.is_ascii_alphanumeric(),
+    };
     let mut at = 0;
     while at < text.len() {
         let run = text[at..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -322,16 +329,9 @@ fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
             at += 1;
             continue;
         }
-        // Standing alone: not part of a word, nor of a longer number ("1,2004", "2004.5").
-        let byte = |k: Option<usize>| k.and_then(|k| text.get(k)).copied();
-        let alone = |next: Option<u8>, beyond: Option<u8>| match next {
-            None => true,
-            Some(b'.' | b',') => !beyond.is_some_and(|c| c.is_ascii_digit()),
-            Some(c) => !c.is_ascii_alphanumeric(),
-        };
-        let before = alone(byte(at.checked_sub(1)), byte(at.checked_sub(2)));
-        let after = alone(byte(Some(at + run)), byte(Some(at + run + 1)));
-        if run == 4 && before && after && after_year_word(text, at) {
+        // The word before it (after one space or hyphen) also keeps it from being the end
+        // of a longer number.
+        if run == 4 && ends(at + run) && after_year_word(text, at) {
             let start = span.start + at;
             let held = facts
                 .iter()
@@ -348,11 +348,10 @@ fn years(src: Analysed<'_>, k: usize) -> Vec<u16> {
     out
 }
 
-/// Words that lead to a year told alone: "in 2004", "the 2004 tsunami", "since 1998".
-const BEFORE_A_YEAR: [&str; 12] = [
-    "in", "since", "the", "of", "from", "until", "before", "after", "during", "early", "late",
-    "mid",
-];
+/// Words that lead to a year told alone that the date facts leave: "the 2004 tsunami", "the
+/// floods of 1998". After "in", "since", "until" and the like, the year is a date fact
+/// already (`facts::dates`).
+const BEFORE_A_YEAR: [&str; 2] = ["the", "of"];
 
 /// True when the word before the digits at `at` (one space or hyphen before them) leads to
 /// a year.
